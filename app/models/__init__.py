@@ -1,0 +1,33 @@
+"""Typed SQLAlchemy models. Importing this package registers every table on Base.metadata."""
+
+from app.models.audit import AuditEvent
+from app.models.base import Base
+from app.models.cases import Case, CaseProfessional, Professional
+from app.models.consent import Consent
+from app.models.interventions import Intervention, InterventionSlot
+from app.models.law import LawSection
+from app.models.meetings import Meeting, MeetingParticipant
+from app.models.people import Citizen, Family, FamilyMember, User
+from app.models.plans import Agreement, Goal, GoalScore, PlanVersion
+
+__all__ = [
+    "Agreement",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseProfessional",
+    "Citizen",
+    "Consent",
+    "Family",
+    "FamilyMember",
+    "Goal",
+    "GoalScore",
+    "Intervention",
+    "InterventionSlot",
+    "LawSection",
+    "Meeting",
+    "MeetingParticipant",
+    "PlanVersion",
+    "Professional",
+    "User",
+]

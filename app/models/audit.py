@@ -1,0 +1,26 @@
+"""Audit events: append-only; hash-chained by the audit service (a later issue)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, NFCText, UTCDateTime, utcnow
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_login: Mapped[str] = mapped_column(NFCText(64), index=True)
+    action: Mapped[str] = mapped_column(NFCText(40))
+    object_type: Mapped[str] = mapped_column(NFCText(40), default="")
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
+    search_term: Mapped[str] = mapped_column(NFCText(200), default="")
+    details: Mapped[str] = mapped_column(NFCText(20000), default="")
+    prev_hash: Mapped[str] = mapped_column(NFCText(64), default="")
+    hash: Mapped[str] = mapped_column(NFCText(64), default="")

@@ -1,0 +1,36 @@
+"""Samtykke: who consented to which sharing, for which case, and until when."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Integer
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, NFCText, Tracked
+from app.models.enums import ConsentCapacity, ConsentForm, db_enum
+
+
+class Consent(Tracked, Base):
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)  # whose data
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    given_by_citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
+    given_by_name: Mapped[str] = mapped_column(NFCText(200), default="")
+    capacity: Mapped[ConsentCapacity] = mapped_column(db_enum(ConsentCapacity))
+    info_types: Mapped[str] = mapped_column(NFCText(2000), default="")
+    parties: Mapped[str] = mapped_column(NFCText(2000), default="")
+    purpose: Mapped[str] = mapped_column(NFCText(2000), default="")
+    form: Mapped[ConsentForm] = mapped_column(db_enum(ConsentForm), default=ConsentForm.WRITTEN)
+    given_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+
+    def in_force_on(self, day: date) -> bool:
+        if self.given_on > day:
+            return False
+        if self.withdrawn_on is not None and self.withdrawn_on <= day:
+            return False
+        return self.expires_on is None or day <= self.expires_on

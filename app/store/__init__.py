@@ -1,0 +1,1 @@
+"""Engine and session factory for SQLite and PostgreSQL, migrations, backups."""

@@ -1,0 +1,74 @@
+"""Engines with the right settings for each store, and sessions that stamp who changed what."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.errors import StoreUnavailableError
+from app.store.location import sqlite_file
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def create_store_engine(url: URL, **kwargs: Any) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_file(url)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailableError(
+                    f"Mappen til databasen kan ikke oprettes: {path.parent} ({exc.strerror})."
+                ) from exc
+        engine = create_engine(
+            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    return engine
+
+
+def check_reachable(engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except OperationalError as exc:
+        raise StoreUnavailableError(
+            "Databasen kan ikke åbnes. Kontrollér at filen ikke er skrivebeskyttet, "
+            "at der er plads på disken, og at serveren kører."
+        ) from exc
+
+
+def _stamp_user(session: Session, _ctx: Any, _instances: Any) -> None:
+    user = session.info.get("user", "system")
+    for obj in session.new:
+        if getattr(obj, "__tracked__", False):
+            obj.created_by = user
+            obj.updated_by = user
+    for obj in session.dirty:
+        if getattr(obj, "__tracked__", False) and session.is_modified(obj):
+            obj.updated_by = user
+
+
+def make_session_factory(engine: Engine, user: str = "system") -> sessionmaker[Session]:
+    factory = sessionmaker(engine, expire_on_commit=False, info={"user": user})
+    event.listen(factory, "before_flush", _stamp_user)
+    return factory

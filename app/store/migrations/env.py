@@ -1,0 +1,37 @@
+"""Alembic environment: always driven from app.store.migrate with a live connection."""
+
+from __future__ import annotations
+
+from alembic import context
+
+import app.models
+from app.models.base import NFCText, UTCDateTime
+
+target_metadata = app.models.Base.metadata
+
+
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    # Migrations are plain SQLAlchemy: our TypeDecorators render as their impl.
+    if type_ == "type" and isinstance(obj, NFCText):
+        return f"sa.String(length={obj.impl.length})"  # type: ignore[attr-defined]
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
+def run_migrations() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        raise RuntimeError("run migrations through app.store.migrate, not the alembic CLI")
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        render_item=_render_item,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations()
