@@ -1,0 +1,1 @@
+"""Use cases in plain Python (no Qt). Each takes a Session: one unit of work."""

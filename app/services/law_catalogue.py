@@ -1,0 +1,93 @@
+"""The law-section catalogue: data in resources/law_sections.csv, loaded into the store."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import LawSection
+from app.models.enums import Sector
+from app.resources import resources_dir
+
+CATALOGUE_FILE = "law_sections.csv"
+FIELDS = (
+    "code,law_abbr,law_name,law_ref,section,title,sector,age_group,"
+    "valid_from,valid_to,status,note"
+).split(",")
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueRow:
+    code: str
+    law_abbr: str
+    law_name: str
+    law_ref: str
+    section: str
+    title: str
+    sector: Sector
+    age_group: str
+    valid_from: date
+    valid_to: date | None
+    status: str
+    note: str
+
+
+def read_catalogue(path: Path | None = None) -> list[CatalogueRow]:
+    path = path or resources_dir() / CATALOGUE_FILE
+    rows: list[CatalogueRow] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != FIELDS:
+            raise ValueError(f"{path.name}: unexpected header {reader.fieldnames}")
+        for line, raw in enumerate(reader, start=2):
+            try:
+                rows.append(
+                    CatalogueRow(
+                        code=raw["code"],
+                        law_abbr=raw["law_abbr"],
+                        law_name=raw["law_name"],
+                        law_ref=raw["law_ref"],
+                        section=raw["section"],
+                        title=raw["title"],
+                        sector=Sector(raw["sector"]),
+                        age_group=raw["age_group"],
+                        valid_from=date.fromisoformat(raw["valid_from"]),
+                        valid_to=date.fromisoformat(raw["valid_to"]) if raw["valid_to"] else None,
+                        status=raw["status"],
+                        note=raw["note"],
+                    )
+                )
+            except ValueError as exc:
+                raise ValueError(f"{path.name} line {line}: {exc}") from exc
+    return rows
+
+
+def load_catalogue(session: Session, path: Path | None = None) -> int:
+    """Add catalogue entries the store does not have yet (by code); never overwrite edits.
+
+    Returns the number of entries added.
+    """
+    known = set(session.scalars(select(LawSection.code)))
+    added = 0
+    for row in read_catalogue(path):
+        if row.code in known:
+            continue
+        session.add(LawSection(**{f: getattr(row, f) for f in FIELDS}))
+        added += 1
+    session.flush()
+    return added
+
+
+def sections_valid_on(session: Session, day: date) -> list[LawSection]:
+    stmt = (
+        select(LawSection)
+        .where(LawSection.valid_from <= day)
+        .where((LawSection.valid_to.is_(None)) | (LawSection.valid_to >= day))
+        .order_by(LawSection.law_abbr, LawSection.code)
+    )
+    return list(session.scalars(stmt))
