@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
@@ -228,9 +228,7 @@ def fetch_case_rows(
 
 
 def _aware(value: datetime | str | None) -> datetime | None:
-    """A scalar subquery loses the column type: SQLite returns text, PostgreSQL datetimes."""
-    from datetime import UTC
-
+    """Defensive: make sure a timestamp from an aggregate reads back as aware UTC."""
     if value is None:
         return None
     if isinstance(value, str):

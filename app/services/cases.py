@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Citizen, Family, FamilyMember, Meeting, User
 from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus, Relation
+from app.services.clock import to_local
 from app.services.cpr import CprError, CprProblem, parse_cpr
 from app.services.text import fold
 
@@ -168,7 +169,7 @@ def refresh_follow_up_due(session: Session, case: Case) -> None:
         )
     )
     case.follow_up_due = follow_up_due(
-        case.opened_on, last.date() if last else None, case.follow_up_interval_days
+        case.opened_on, to_local(last).date() if last else None, case.follow_up_interval_days
     )
 
 

@@ -54,6 +54,7 @@ from app.models.enums import (
 from app.services import demo_content as content
 from app.services.demo_content import Template
 from app.services.cases import case_search_text, follow_up_due
+from app.services.clock import LOCAL_TZ
 from app.services.cpr import fictional_cpr
 from app.services.law_catalogue import load_catalogue
 
@@ -143,9 +144,12 @@ class _Generator:
         if my_login:
             people[0] = (my_login, people[0][1], people[0][2])
         for login, name, department in [*people, content.TEAM_LEAD]:
-            existing = self.session.scalar(select(User.id).where(User.login == login))
+            existing = self.session.scalar(select(User).where(User.login == login))
             if existing is not None:
-                ids.append(existing)
+                if existing.full_name == existing.login:  # a placeholder made at first start
+                    existing.full_name, existing.department = name, department
+                    existing.phone = existing.phone or "49 28 10 00"
+                ids.append(existing.id)
                 continue
             role = UserRole.TEAM_LEAD if login == content.TEAM_LEAD[0] else UserRole.CASEWORKER
             email_name = name.lower().replace(" ", ".").replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
@@ -350,7 +354,7 @@ class _Generator:
         while day.weekday() >= 5:
             day -= timedelta(days=1)
         hour = rng.choice([9, 10, 13, 14])
-        starts = datetime.combine(day, time(hour), tzinfo=UTC)
+        starts = datetime.combine(day, time(hour), tzinfo=LOCAL_TZ).astimezone(UTC)
         mid = self.batch.add(
             Meeting, case_id=case_id, kind=kind, starts_at=starts, ends_at=starts + timedelta(hours=1, minutes=30),
             place=rng.choice(["Rådhuset, mødelokale 2", "Familiens hjem", "Skolen", "Borgerservice, lokale 4"]),
@@ -376,7 +380,7 @@ class _Generator:
         rng, today = self.rng, self.today
         meeting_rows = {r["id"]: r for r in self.batch.rows[Meeting][-len(held) - 1 :]}
         approved_at = held[-1]
-        approved_on = meeting_rows[approved_at]["starts_at"].date() if approved_at in meeting_rows else today
+        approved_on = meeting_rows[approved_at]["starts_at"].astimezone(LOCAL_TZ).date() if approved_at in meeting_rows else today
         goal_sets = goals or (content.GOALS_ADULT if kind == "adult" else content.GOALS_FAMILY)
         goal_sets = goal_sets[: rng.randrange(1, len(goal_sets) + 1)] if goals is None else goal_sets
         keys = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in goal_sets]
@@ -416,7 +420,7 @@ class _Generator:
                     status=rng.choices([AgreementStatus.OPEN, AgreementStatus.DONE], [70, 30])[0], position=position,
                 )
         for index, meeting_id in enumerate(held[-4:]):
-            day = meeting_rows[meeting_id]["starts_at"].date() if meeting_id in meeting_rows else today
+            day = meeting_rows[meeting_id]["starts_at"].astimezone(LOCAL_TZ).date() if meeting_id in meeting_rows else today
             for key in keys:
                 self.batch.add(GoalScore, case_id=case_id, goal_key=key, scored_on=day,
                                family_score=min(10, 3 + index + rng.randrange(0, 2)),

@@ -35,14 +35,17 @@ def create_store_engine(url: URL, **kwargs: Any) -> Engine:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreUnavailableError(
-                    f"Mappen til databasen kan ikke oprettes: {path.parent} ({exc.strerror})."
+                    f"cannot create the folder for the database: {path.parent} ({exc.strerror})"
                 ) from exc
         engine = create_engine(
-            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
+            url,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            hide_parameters=True,  # errors must never carry CPR numbers or case text
+            **kwargs,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     return engine
 
 
@@ -52,8 +55,8 @@ def check_reachable(engine: Engine) -> None:
             conn.exec_driver_sql("SELECT 1")
     except OperationalError as exc:
         raise StoreUnavailableError(
-            "Databasen kan ikke åbnes. Kontrollér at filen ikke er skrivebeskyttet, "
-            "at der er plads på disken, og at serveren kører."
+            "cannot open the database: check that the file is not read-only, "
+            "that the disk has room, and that the server is running"
         ) from exc
 
 

@@ -8,7 +8,12 @@ class StoreError(Exception):
 
 
 class StoreTooNewError(StoreError):
-    pass
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"the database was made by a newer version of Koordinator (schema {revision}); "
+            "install the newest version before opening it. Nothing in the database was changed."
+        )
+        self.revision = revision
 
 
 class StoreUnavailableError(StoreError):

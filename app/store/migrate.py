@@ -63,11 +63,7 @@ def upgrade_store(engine: Engine) -> Path | None:
         return None
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
-        raise StoreTooNewError(
-            "Databasen er lavet af en nyere version af Koordinator "
-            f"(skema {current}). Installér den nyeste version af programmet, "
-            "før du åbner den. Intet er ændret i databasen."
-        )
+        raise StoreTooNewError(current)
     backup = None
     path = sqlite_file(engine.url)
     if current is not None and path is not None and path.exists():

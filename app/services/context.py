@@ -1,0 +1,17 @@
+"""What the UI and CLI hold while the program runs: the store's sessions and the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.services.users import UserInfo
+
+
+@dataclass(frozen=True)
+class AppContext:
+    sessions: sessionmaker[Session]
+    user: UserInfo
+    store_label: str  # for the status bar; never a password
+    store_kind: str  # "sqlite" or "postgresql"

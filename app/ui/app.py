@@ -1,0 +1,98 @@
+"""Start-up in one place: logging → crash handling → QApplication → translations → store → window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.logging_setup import enable_fault_handler, redact, setup_logging
+from app.services.context import AppContext
+from app.store.errors import StoreError, StoreTooNewError
+from app.ui.crash_dialog import CrashDialog
+from app.ui.i18n import chosen_language, install_translators
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def _install_excepthook(log_path: str) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = redact("".join(traceback.format_exception(kind, value, tb)))
+        log.critical("Unexpected error:\n%s", details)
+        if QApplication.instance() is not None:
+            # The window stays open: the user's unsaved typing is not lost.
+            CrashDialog(details, log_path).exec()
+
+    sys.excepthook = hook
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("Koordinator")
+    app.setApplicationName("Koordinator")
+    return app
+
+
+def store_error_text(exc: StoreError) -> str:
+    if isinstance(exc, StoreTooNewError):
+        return QCoreApplication.translate(
+            "Startup",
+            "This database was made by a newer version of Koordinator. "
+            "Install the newest version before you open it. Nothing in the database was changed.",
+        )
+    return QCoreApplication.translate(
+        "Startup",
+        "The database could not be opened. Check that the file is not read-only, that the disk "
+        "has room, and that the server is running. Details: %1",
+    ).replace("%1", str(exc))
+
+
+def run_gui(db: str | None = None, language: str | None = None) -> int:
+    log_path = setup_logging()
+    last_crash = enable_fault_handler()
+    qInstallMessageHandler(_qt_message)
+    app = create_application(sys.argv)
+    settings = QSettings()
+    lang = chosen_language(language, settings)
+    install_translators(app, lang)
+    _install_excepthook(str(log_path))
+    if last_crash:
+        log.warning("The previous run ended in a crash:\n%s", last_crash)
+        QMessageBox.warning(
+            None, "Koordinator",
+            QCoreApplication.translate(
+                "Startup",
+                "Koordinator stopped unexpectedly last time. The details are in the log: %1",
+            ).replace("%1", str(log_path)),
+        )
+    from app.startup import open_context
+
+    try:
+        context: AppContext = open_context(db)
+    except StoreError as exc:
+        log.error("Store could not be opened: %s", exc)
+        QMessageBox.critical(None, "Koordinator", store_error_text(exc))
+        return 3
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(context, settings, lang)
+    window.show()
+    return app.exec()

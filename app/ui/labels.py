@@ -1,0 +1,79 @@
+"""User-visible names for the store's vocabularies, through Qt's translation system."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.models.enums import CaseStatus, CoordinationModel, Relation, Sector
+from app.services.cases import Problem
+
+_CONTEXT = "Labels"
+
+_LABELS: dict[StrEnum, str] = {
+    CaseStatus.CANDIDATE: QT_TRANSLATE_NOOP("Labels", "Candidate"),
+    CaseStatus.ACTIVE: QT_TRANSLATE_NOOP("Labels", "Active"),
+    CaseStatus.PAUSED: QT_TRANSLATE_NOOP("Labels", "Paused"),
+    CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Closed"),
+    CoordinationModel.ONE_FAMILY_ONE_ENTRY: QT_TRANSLATE_NOOP("Labels", "One family – one entry"),
+    CoordinationModel.TOGETHER_FOR_FAMILY: QT_TRANSLATE_NOOP("Labels", "Together for the family"),
+    CoordinationModel.HOLISTIC_PLAN: QT_TRANSLATE_NOOP("Labels", "Holistic plan"),
+    CoordinationModel.OTHER: QT_TRANSLATE_NOOP("Labels", "Other model"),
+    Relation.PARENT: QT_TRANSLATE_NOOP("Labels", "Parent"),
+    Relation.CHILD: QT_TRANSLATE_NOOP("Labels", "Child"),
+    Relation.STEP_PARENT: QT_TRANSLATE_NOOP("Labels", "Step-parent"),
+    Relation.SIBLING: QT_TRANSLATE_NOOP("Labels", "Sibling"),
+    Relation.GRANDPARENT: QT_TRANSLATE_NOOP("Labels", "Grandparent"),
+    Relation.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    Sector.SOCIAL_CHILDREN: QT_TRANSLATE_NOOP("Labels", "Children and families"),
+    Sector.SOCIAL_ADULTS: QT_TRANSLATE_NOOP("Labels", "Adults and disability"),
+    Sector.EMPLOYMENT: QT_TRANSLATE_NOOP("Labels", "Employment"),
+    Sector.HEALTH: QT_TRANSLATE_NOOP("Labels", "Health"),
+    Sector.EDUCATION: QT_TRANSLATE_NOOP("Labels", "School"),
+    Sector.DAYCARE: QT_TRANSLATE_NOOP("Labels", "Day care"),
+    Sector.YOUTH: QT_TRANSLATE_NOOP("Labels", "Youth guidance"),
+    Sector.ELDERLY: QT_TRANSLATE_NOOP("Labels", "Elderly care"),
+    Sector.OTHER: QT_TRANSLATE_NOOP("Labels", "Other sector"),
+}
+
+_PROBLEMS: dict[Problem, str] = {
+    Problem.REQUIRED: QT_TRANSLATE_NOOP("Problems", "Required."),
+    Problem.CPR_FORMAT: QT_TRANSLATE_NOOP(
+        "Problems", "Write the CPR number as 10 digits, for example 010203-1234."
+    ),
+    Problem.CPR_DATE: QT_TRANSLATE_NOOP(
+        "Problems", "The first six digits are not a real date of birth (DDMMYY)."
+    ),
+    Problem.CPR_FUTURE: QT_TRANSLATE_NOOP("Problems", "The date of birth is in the future."),
+    Problem.CPR_DUPLICATE: QT_TRANSLATE_NOOP(
+        "Problems", "This CPR number is already given for another member."
+    ),
+    Problem.CPR_MOD11: QT_TRANSLATE_NOOP(
+        "Problems",
+        "Note: the check digit does not match. Such numbers exist since 2007; "
+        "check the number, it can still be right.",
+    ),
+    Problem.NO_MEMBERS: QT_TRANSLATE_NOOP("Problems", "Add at least one person."),
+    Problem.ONE_CITIZEN: QT_TRANSLATE_NOOP("Problems", "A single-citizen case has one person."),
+    Problem.INTERVAL_RANGE: QT_TRANSLATE_NOOP(
+        "Problems", "Choose a follow-up interval between 1 and 52 weeks."
+    ),
+    Problem.NO_CUSTODY_HOLDER: QT_TRANSLATE_NOOP(
+        "Problems", "A family with children needs at least one custody holder."
+    ),
+    Problem.SAME_PARTNER: QT_TRANSLATE_NOOP(
+        "Problems", "The partner caseworker must be someone other than the coordinator."
+    ),
+}
+
+
+def label(value: StrEnum) -> str:
+    text = _LABELS.get(value)
+    if text is None:
+        return str(value)
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def problem_text(problem: Problem) -> str:
+    return QCoreApplication.translate("Problems", _PROBLEMS[problem])

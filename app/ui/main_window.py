@@ -1,0 +1,178 @@
+"""Main window: navigation (Sager · Familie · Plan · Kalender), pages, store indicator."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from app import __version__
+from app.services.case_summary import CaseNotFoundError, case_summary
+from app.services.context import AppContext
+from app.ui.case_list_page import CaseListPage
+from app.ui.family_page import FamilyPage
+from app.ui.i18n import LANGUAGES, SETTINGS_KEY
+from app.ui.new_case_dialog import NewCaseDialog
+
+log = logging.getLogger(__name__)
+
+PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR = range(4)
+REACHABILITY_CHECK_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, settings: QSettings, language: str) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings
+        # Never a case, a name or a CPR number in the title.
+        self.setWindowTitle("Koordinator")
+        self.resize(1280, 760)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        for text, tip in (
+            (self.tr("Cases"), ""),
+            (self.tr("Family"), self.tr("Open a case first.")),
+            (self.tr("Plan"), self.tr("The plan editor comes in a later version.")),
+            (self.tr("Calendar"), self.tr("The meeting calendar comes in a later version.")),
+        ):
+            item = QListWidgetItem(text, self.nav)
+            item.setToolTip(tip)
+        for row in (PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR):
+            self._set_nav_enabled(row, False)
+
+        self.cases = CaseListPage(context, parent=self)
+        self.family = FamilyPage(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.cases)
+        self.stack.addWidget(self.family)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.nav.currentRowChanged.connect(self._navigate)
+        self.nav.setCurrentRow(PAGE_CASES)
+        self.cases.case_opened.connect(self.open_case)
+        self.cases.new_case_requested.connect(self.new_case)
+
+        self.store_label = QLabel(self)
+        self.store_label.setObjectName("storeIndicator")
+        self.statusBar().addPermanentWidget(self.store_label)
+        self.user_label = QLabel(self.tr("Signed in as %1").replace("%1", context.user.full_name), self)
+        self.statusBar().addWidget(self.user_label)
+        self.check_store()
+        self._store_timer = QTimer(self)
+        self._store_timer.setInterval(REACHABILITY_CHECK_MS)
+        self._store_timer.timeout.connect(self.check_store)
+        self._store_timer.start()
+
+        self._build_menus(language)
+
+    def _build_menus(self, language: str) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_action = QAction(self.tr("&New case…"), self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self.new_case)
+        file_menu.addAction(new_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        names = {"da": "Dansk", "en": "English"}
+        for code in LANGUAGES:
+            action = QAction(names[code], self, checkable=True)
+            action.setChecked(code == language)
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Koordinator"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _set_nav_enabled(self, row: int, enabled: bool) -> None:
+        item = self.nav.item(row)
+        flags = item.flags()
+        if enabled:
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        else:
+            item.setFlags(flags & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
+
+    def _navigate(self, row: int) -> None:
+        if row in (PAGE_CASES, PAGE_FAMILY):
+            self.stack.setCurrentIndex(row)
+
+    def open_case(self, case_id: int) -> None:
+        try:
+            with self.context.sessions() as session:
+                summary = case_summary(session, case_id)
+        except CaseNotFoundError:
+            QMessageBox.information(self, self.tr("Case not found"),
+                                    self.tr("The case no longer exists. The list is refreshed."))
+            self.cases.model.reload()
+            return
+        except SQLAlchemyError:
+            log.exception("Opening a case failed")
+            self._store_problem()
+            return
+        self.family.show_case(summary)
+        self._set_nav_enabled(PAGE_FAMILY, True)
+        self.nav.item(PAGE_FAMILY).setToolTip("")
+        self.nav.setCurrentRow(PAGE_FAMILY)
+
+    def new_case(self) -> None:
+        case_id = NewCaseDialog.ask(self.context, self)
+        if case_id is None:
+            return
+        self.cases.model.reload()
+        self.cases.select_case(case_id)
+        self.statusBar().showMessage(self.tr("The case was created."), 5000)
+
+    def check_store(self) -> None:
+        kind = self.tr("Local database") if self.context.store_kind == "sqlite" else self.tr("Shared database")
+        try:
+            with self.context.sessions() as session:
+                session.connection().exec_driver_sql("SELECT 1")
+        except SQLAlchemyError:
+            self.store_label.setText(self.tr("%1: not reachable").replace("%1", kind))
+            self.store_label.setStyleSheet("color: #b3261e;")
+            return
+        self.store_label.setText(f"{kind}: {self.context.store_label}")
+        self.store_label.setToolTip(self.context.store_label)
+        self.store_label.setStyleSheet("")
+
+    def _store_problem(self) -> None:
+        self.check_store()
+        QMessageBox.warning(self, self.tr("Database problem"),
+                            self.tr("The database did not answer. Check the connection and try again."))
+
+    def _choose_language(self, code: str) -> None:
+        self.settings.setValue(SETTINGS_KEY, code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used the next time you start Koordinator."))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Koordinator"),
+                          self.tr("Koordinator %1 – one common plan for the family.").replace("%1", __version__))

@@ -1,0 +1,99 @@
+"""Render each screen with demo data to PNG: ``python -m app.ui.screenshots OUT_DIR``.
+
+Runs offscreen on a fresh temporary store; used by ``make screenshots``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app.services.clock import local_today  # noqa: E402
+from app.services.demo import generate_demo  # noqa: E402
+from app.startup import open_context  # noqa: E402
+from app.ui.app import create_application  # noqa: E402
+from app.ui.i18n import install_translators  # noqa: E402
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def _save(widget: QWidget, app: QApplication, path: Path) -> None:
+    _settle(app)
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def render(out: Path, language: str = "da") -> list[Path]:
+    from app.ui.main_window import MainWindow
+    from app.ui.new_case_dialog import NewCaseDialog
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_application(sys.argv[:1])
+    translators = install_translators(app, language)
+    suffix = "" if language == "da" else f"_{language}"
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        context = open_context(str(Path(tmp) / "screens.sqlite"), login="lone.madsen")
+        with context.sessions.begin() as session:
+            generate_demo(session, families=60, seed=7, today=local_today(), my_login="lone.madsen")
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(context, settings, language)
+        window.resize(1400, 800)
+        window.show()
+        window.cases.model.reload()
+        window.cases.table.resizeColumnsToContents()
+        written.append(out / f"case_list{suffix}.png")
+        _save(window, app, written[-1])
+
+        window.cases.search.setText("holm")
+        window.cases.model.set_search("holm")
+        written.append(out / f"case_list_search{suffix}.png")
+        _save(window, app, written[-1])
+
+        model = window.cases.model
+        lise = next(model.row_at(r).id for r in range(model.rowCount()) if "Holm Jensen" in model.row_at(r).title)
+        window.open_case(lise)
+        written.append(out / f"family{suffix}.png")
+        _save(window, app, written[-1])
+
+        dialog = NewCaseDialog(context, window)
+        dialog.family_name.setText("Familien Østergaard")
+        first = dialog.members[0]
+        first.first_name.setText("Åse")
+        first.last_name.setText("Østergaard")
+        first.cpr.setText("310299-1234")  # 31 February: not a date
+        second = dialog.members[1]
+        second.first_name.setText("Mikkel")
+        second.cpr.setText("12345")
+        dialog.try_save()
+        dialog.resize(1000, 560)
+        dialog.show()
+        written.append(out / f"new_case_dialog{suffix}.png")
+        _save(dialog, app, written[-1])
+        dialog.close()
+        window.close()
+        context.sessions.kw["bind"].dispose()
+    for translator in translators:
+        app.removeTranslator(translator)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path("docs/screenshots")
+    render(out, "da")
+    render(out, "en")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
