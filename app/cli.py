@@ -1,7 +1,7 @@
 """The ``koordinator`` command: start the program, or run a task on a store.
 
-  koordinator [--db PATH_OR_URL] [--lang da|en]       start the program
-  koordinator demo [--db …] [--families N] [--seed S]  fill a store with fictional families
+koordinator [--db PATH_OR_URL] [--lang da|en]       start the program
+koordinator demo [--db …] [--families N] [--seed S]  fill a store with fictional families
 """
 
 from __future__ import annotations
@@ -44,9 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store_option(demo)
     demo.add_argument("--families", type=int, default=40, metavar="N", help="households to add (default 40)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
-    demo.add_argument(
-        "--if-empty", action="store_true", help="do nothing if the store already has cases"
-    )
+    demo.add_argument("--if-empty", action="store_true", help="do nothing if the store already has cases")
     return parser
 
 
@@ -67,7 +65,10 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
             print("The store already has cases; no demo data added.")
             return EXIT_OK
         summary = generate_demo(
-            session, families=args.families, seed=args.seed, today=local_today(),
+            session,
+            families=args.families,
+            seed=args.seed,
+            today=local_today(),
             my_login=context.user.login,
         )
     print(

@@ -92,9 +92,7 @@ class Tracked:
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
     created_by: Mapped[str] = mapped_column(NFCText(64), nullable=False, default="system")
     updated_by: Mapped[str] = mapped_column(NFCText(64), nullable=False, default="system")
 

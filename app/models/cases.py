@@ -15,9 +15,7 @@ from app.models.people import Citizen, Family, User
 class Case(Tracked, Base):
     __tablename__ = "cases"
     __table_args__ = (
-        CheckConstraint(
-            "(family_id IS NULL) <> (citizen_id IS NULL)", name="family_or_citizen"
-        ),
+        CheckConstraint("(family_id IS NULL) <> (citizen_id IS NULL)", name="family_or_citizen"),
         CheckConstraint("follow_up_interval_days > 0", name="follow_up_interval_positive"),
         Index("ix_cases_coordinator_status", "coordinator_id", "status"),
     )

@@ -15,9 +15,7 @@ from app.models.law import LawSection
 
 class Intervention(Tracked, Base):
     __tablename__ = "interventions"
-    __table_args__ = (
-        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
-    )
+    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -26,9 +26,7 @@ class Meeting(Tracked, Base):
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     place: Mapped[str] = mapped_column(NFCText(300), default="")
     video_link: Mapped[str] = mapped_column(NFCText(500), default="")
-    status: Mapped[MeetingStatus] = mapped_column(
-        db_enum(MeetingStatus), default=MeetingStatus.PLANNED
-    )
+    status: Mapped[MeetingStatus] = mapped_column(db_enum(MeetingStatus), default=MeetingStatus.PLANNED)
     interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
     agenda: Mapped[str] = mapped_column(NFCText(LONG_TEXT), default="")
     minutes: Mapped[str] = mapped_column(NFCText(LONG_TEXT), default="")
@@ -44,9 +42,7 @@ class MeetingParticipant(Tracked, Base):
     __tablename__ = "meeting_participants"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
     professional_id: Mapped[int | None] = mapped_column(ForeignKey("professionals.id"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

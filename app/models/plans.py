@@ -101,9 +101,7 @@ class Agreement(Tracked, Base):
     responsible_professional_id: Mapped[int | None] = mapped_column(ForeignKey("professionals.id"))
     responsible_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     due_date: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[AgreementStatus] = mapped_column(
-        db_enum(AgreementStatus), default=AgreementStatus.OPEN
-    )
+    status: Mapped[AgreementStatus] = mapped_column(db_enum(AgreementStatus), default=AgreementStatus.OPEN)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     plan_version: Mapped[PlanVersion] = relationship(back_populates="agreements")

@@ -84,8 +84,6 @@ def turning_18_window(today: date) -> tuple[date, date]:
     return _years_before(today, 18), _years_before(today, 17)
 
 
-
-
 def _columns(query: CaseListQuery) -> dict[SortKey, ColumnElement[object]]:
     c = Case.__table__.c
     pv, pv_latest = aliased(PlanVersion), aliased(PlanVersion)
@@ -124,9 +122,12 @@ def _columns(query: CaseListQuery) -> dict[SortKey, ColumnElement[object]]:
     turning_18 = case(
         (
             or_(
-                exists(select(1).select_from(fm).join(ci, ci.id == fm.citizen_id).where(
-                    fm.family_id == c.family_id, youth
-                )),
+                exists(
+                    select(1)
+                    .select_from(fm)
+                    .join(ci, ci.id == fm.citizen_id)
+                    .where(fm.family_id == c.family_id, youth)
+                ),
                 exists(select(1).select_from(ci).where(ci.id == c.citizen_id, youth)),
             ),
             literal(1),
@@ -160,9 +161,12 @@ def _filters(query: CaseListQuery) -> list[ColumnElement[bool]]:
             ci, fm = aliased(Citizen), aliased(FamilyMember)
             cpr_like = ci.cpr.like(f"{digits}%")
             cpr_match = or_(
-                exists(select(1).select_from(fm).join(ci, ci.id == fm.citizen_id).where(
-                    fm.family_id == c.family_id, cpr_like
-                )),
+                exists(
+                    select(1)
+                    .select_from(fm)
+                    .join(ci, ci.id == fm.citizen_id)
+                    .where(fm.family_id == c.family_id, cpr_like)
+                ),
                 exists(select(1).select_from(ci).where(ci.id == c.citizen_id, cpr_like)),
             )
             conditions.append(or_(text_match, cpr_match))

@@ -69,18 +69,40 @@ def case_summary(session: Session, case_id: int) -> CaseSummary:
         )
         for member, citizen in rows:
             members.append(
-                MemberSummary(citizen.id, citizen.full_name, member.relation, citizen.birth_date,
-                              mask_cpr(citizen.cpr), member.custody, member.lives_in_household)
+                MemberSummary(
+                    citizen.id,
+                    citizen.full_name,
+                    member.relation,
+                    citizen.birth_date,
+                    mask_cpr(citizen.cpr),
+                    member.custody,
+                    member.lives_in_household,
+                )
             )
     elif case.citizen is not None:
         citizen = case.citizen
         members.append(
-            MemberSummary(citizen.id, citizen.full_name, Relation.OTHER, citizen.birth_date,
-                          mask_cpr(citizen.cpr), False, True)
+            MemberSummary(
+                citizen.id,
+                citizen.full_name,
+                Relation.OTHER,
+                citizen.birth_date,
+                mask_cpr(citizen.cpr),
+                False,
+                True,
+            )
         )
     return CaseSummary(
-        id=case.id, number=case.number, title=case.title, coordinator=c_name,
-        coordinator_phone=c_phone, partner=p_name or "", partner_phone=p_phone or "",
-        model=case.model, status=case.status, opened_on=case.opened_on,
-        follow_up_due=case.follow_up_due, members=tuple(members),
+        id=case.id,
+        number=case.number,
+        title=case.title,
+        coordinator=c_name,
+        coordinator_phone=c_phone,
+        partner=p_name or "",
+        partner_phone=p_phone or "",
+        model=case.model,
+        status=case.status,
+        opened_on=case.opened_on,
+        follow_up_due=case.follow_up_due,
+        members=tuple(members),
     )

@@ -52,10 +52,10 @@ from app.models.enums import (
     UserRole,
 )
 from app.services import demo_content as content
-from app.services.demo_content import Template
 from app.services.cases import case_search_text, follow_up_due
 from app.services.clock import LOCAL_TZ
 from app.services.cpr import fictional_cpr
+from app.services.demo_content import Template
 from app.services.law_catalogue import load_catalogue
 
 DEMO_USER = "demo"
@@ -102,9 +102,22 @@ class _Batch:
 
     def flush(self) -> None:
         order = (
-            User, Professional, Citizen, Family, FamilyMember, Case, CaseProfessional,
-            Intervention, InterventionSlot, Meeting, MeetingParticipant, PlanVersion, Goal,
-            GoalScore, Agreement, Consent,
+            User,
+            Professional,
+            Citizen,
+            Family,
+            FamilyMember,
+            Case,
+            CaseProfessional,
+            Intervention,
+            InterventionSlot,
+            Meeting,
+            MeetingParticipant,
+            PlanVersion,
+            Goal,
+            GoalScore,
+            Agreement,
+            Consent,
         )
         for model in order:
             rows = self.rows.pop(model, [])
@@ -152,12 +165,20 @@ class _Generator:
                 ids.append(existing.id)
                 continue
             role = UserRole.TEAM_LEAD if login == content.TEAM_LEAD[0] else UserRole.CASEWORKER
-            email_name = name.lower().replace(" ", ".").replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+            email_name = (
+                name.lower().replace(" ", ".").replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+            )
             ids.append(
                 self.batch.add(
-                    User, login=login, full_name=name, department=department, team="Team Nord",
-                    role=role, phone=f"49 28 {self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)}",
-                    email=f"{email_name}@{content.MAIL_DOMAIN}", active=True,
+                    User,
+                    login=login,
+                    full_name=name,
+                    department=department,
+                    team="Team Nord",
+                    role=role,
+                    phone=f"49 28 {self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)}",
+                    email=f"{email_name}@{content.MAIL_DOMAIN}",
+                    active=True,
                 )
             )
         return ids[: len(content.CASEWORKERS)]
@@ -166,13 +187,21 @@ class _Generator:
         pool = self.professionals[sector]
         if pool and (len(pool) >= 4 or self.rng.random() < 0.7):
             return self.rng.choice(pool)
-        role, organisation = self.rng.choice(content.PROFESSIONAL_ROLES.get(sector, (("Kontaktperson", "Fiktiv Kommune"),)))
+        role, organisation = self.rng.choice(
+            content.PROFESSIONAL_ROLES.get(sector, (("Kontaktperson", "Fiktiv Kommune"),))
+        )
         first = self.rng.choice(content.FEMALE_NAMES + content.MALE_NAMES)
         last = self.rng.choice(content.LAST_NAMES)
         pid = self.batch.add(
-            Professional, name=f"{first} {last}", role=role, organisation=organisation, sector=sector,
+            Professional,
+            name=f"{first} {last}",
+            role=role,
+            organisation=organisation,
+            sector=sector,
             phone=f"{self.rng.randrange(20, 99)} {self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)}",
-            email=f"{first.lower()}.{last.lower()}@{content.MAIL_DOMAIN}".replace("ø", "oe").replace("æ", "ae").replace("å", "aa"),
+            email=f"{first.lower()}.{last.lower()}@{content.MAIL_DOMAIN}".replace("ø", "oe")
+            .replace("æ", "ae")
+            .replace("å", "aa"),
         )
         pool.append(pid)
         return pid
@@ -187,10 +216,17 @@ class _Generator:
         self.summary.citizens += 1
         street, postcode, town = address
         return self.batch.add(
-            Citizen, cpr=cpr, first_name=person.first, last_name=person.last, birth_date=person.born,
-            address=street, postcode=postcode, city=town,
+            Citizen,
+            cpr=cpr,
+            first_name=person.first,
+            last_name=person.last,
+            birth_date=person.born,
+            address=street,
+            postcode=postcode,
+            city=town,
             phone=f"{self.rng.randrange(20, 99)} {self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)}",
-            language="da", interpreter_needed=person.last in ("Yilmaz", "Hussein", "Kowalski") and self.rng.random() < 0.5,
+            language="da",
+            interpreter_needed=person.last in ("Yilmaz", "Hussein", "Kowalski") and self.rng.random() < 0.5,
         )
 
     def _address(self) -> tuple[str, str, str]:
@@ -207,13 +243,32 @@ class _Generator:
         people: list[_Person] = []
         if kind == "adult":
             female = rng.random() < 0.5
-            people.append(_Person(self._name(female), last, _years_ago(today, rng.randrange(22, 58), rng), female, Relation.OTHER))
+            people.append(
+                _Person(
+                    self._name(female),
+                    last,
+                    _years_ago(today, rng.randrange(22, 58), rng),
+                    female,
+                    Relation.OTHER,
+                )
+            )
             return people, f"{people[0].first} {last}", CoordinationModel.HOLISTIC_PLAN
         two_parents = kind == "disability" and rng.random() < 0.6
         mother_age = rng.randrange(28, 48)
-        people.append(_Person(self._name(True), last, _years_ago(today, mother_age, rng), True, Relation.PARENT, True))
+        people.append(
+            _Person(self._name(True), last, _years_ago(today, mother_age, rng), True, Relation.PARENT, True)
+        )
         if two_parents:
-            people.append(_Person(self._name(False), last, _years_ago(today, mother_age + rng.randrange(0, 6), rng), False, Relation.PARENT, True))
+            people.append(
+                _Person(
+                    self._name(False),
+                    last,
+                    _years_ago(today, mother_age + rng.randrange(0, 6), rng),
+                    False,
+                    Relation.PARENT,
+                    True,
+                )
+            )
         if kind == "youth":
             ages = [17 + rng.random() * 0.9]
             if rng.random() < 0.5:
@@ -233,13 +288,22 @@ class _Generator:
             coordinator = self.me
         else:
             coordinator = self.rng.choice(self.users[1:])
-        partner = self.rng.choice([u for u in self.users if u != coordinator]) if self.rng.random() < 0.7 else None
+        partner = (
+            self.rng.choice([u for u in self.users if u != coordinator]) if self.rng.random() < 0.7 else None
+        )
         return coordinator, partner
 
     def add_case(
-        self, people: list[_Person], title: str, model: CoordinationModel, kind: str,
-        *, coordinator: tuple[int, int | None] | None = None, opened_days_ago: int | None = None,
-        templates: dict[int, tuple[Template, ...]] | None = None, goals: tuple[tuple[str, str, str], ...] | None = None,
+        self,
+        people: list[_Person],
+        title: str,
+        model: CoordinationModel,
+        kind: str,
+        *,
+        coordinator: tuple[int, int | None] | None = None,
+        opened_days_ago: int | None = None,
+        templates: dict[int, tuple[Template, ...]] | None = None,
+        goals: tuple[tuple[str, str, str], ...] | None = None,
     ) -> int:
         rng, today = self.rng, self.today
         address = self._address()
@@ -250,22 +314,40 @@ class _Generator:
             family_id = self.batch.add(Family, name=title)
             for position, (person, cid) in enumerate(zip(people, citizen_ids, strict=True)):
                 self.batch.add(
-                    FamilyMember, family_id=family_id, citizen_id=cid, relation=person.relation,
-                    custody=person.custody, lives_in_household=True, position=position,
+                    FamilyMember,
+                    family_id=family_id,
+                    citizen_id=cid,
+                    relation=person.relation,
+                    custody=person.custody,
+                    lives_in_household=True,
+                    position=position,
                 )
             self.summary.families += 1
         coordinator_id, partner_id = coordinator or self._coordinator()
-        opened = today - timedelta(days=opened_days_ago if opened_days_ago is not None else rng.randrange(20, 720))
-        status = rng.choices(
-            [CaseStatus.ACTIVE, CaseStatus.CANDIDATE, CaseStatus.PAUSED, CaseStatus.CLOSED], [80, 7, 5, 8]
-        )[0] if opened_days_ago is None else CaseStatus.ACTIVE
+        opened = today - timedelta(
+            days=opened_days_ago if opened_days_ago is not None else rng.randrange(20, 720)
+        )
+        status = (
+            rng.choices(
+                [CaseStatus.ACTIVE, CaseStatus.CANDIDATE, CaseStatus.PAUSED, CaseStatus.CLOSED], [80, 7, 5, 8]
+            )[0]
+            if opened_days_ago is None
+            else CaseStatus.ACTIVE
+        )
         interval = rng.choice([42, 42, 63, 90])
         self.case_seq[opened.year] += 1
         number = f"K-{opened.year}-{self.case_seq[opened.year]:04d}"
         case_id = self.batch.add(
-            Case, number=number, title=title, family_id=family_id,
-            citizen_id=citizen_ids[0] if single else None, coordinator_id=coordinator_id,
-            partner_id=partner_id, model=model, status=status, opened_on=opened,
+            Case,
+            number=number,
+            title=title,
+            family_id=family_id,
+            citizen_id=citizen_ids[0] if single else None,
+            coordinator_id=coordinator_id,
+            partner_id=partner_id,
+            model=model,
+            status=status,
+            opened_on=opened,
             closed_on=today - timedelta(days=rng.randrange(1, 15)) if status == CaseStatus.CLOSED else None,
             closing_reason="Målene er nået" if status == CaseStatus.CLOSED else "",
             follow_up_interval_days=interval,
@@ -273,14 +355,21 @@ class _Generator:
         )
         self.summary.cases += 1
         pros = self._interventions(case_id, people, citizen_ids, kind, opened, templates)
-        last_held, meeting_ids = self._meetings(case_id, opened, interval, status, citizen_ids, pros, coordinator_id)
+        last_held, meeting_ids = self._meetings(
+            case_id, opened, interval, status, citizen_ids, pros, coordinator_id
+        )
         self.batch.rows[Case][-1]["follow_up_due"] = follow_up_due(opened, last_held, interval)
         if meeting_ids and (goals is not None or rng.random() < 0.7):
             self._plan(case_id, people, citizen_ids, meeting_ids, pros, coordinator_id, kind, goals)
         return case_id
 
     def _interventions(
-        self, case_id: int, people: list[_Person], citizen_ids: list[int], kind: str, opened: date,
+        self,
+        case_id: int,
+        people: list[_Person],
+        citizen_ids: list[int],
+        kind: str,
+        opened: date,
         templates: dict[int, tuple[Template, ...]] | None,
     ) -> list[int]:
         rng, today = self.rng, self.today
@@ -290,40 +379,65 @@ class _Generator:
                 chosen = templates.get(index, ())
             else:
                 pool = (
-                    content.ADULT if kind == "adult"
-                    else content.PARENT_SUPPORT if person.relation == Relation.PARENT
-                    else content.YOUTH if (today - person.born).days > 16 * 365
-                    else content.CHILD_DISABILITY if kind == "disability" and index == len(people) - 1
+                    content.ADULT
+                    if kind == "adult"
+                    else content.PARENT_SUPPORT
+                    if person.relation == Relation.PARENT
+                    else content.YOUTH
+                    if (today - person.born).days > 16 * 365
+                    else content.CHILD_DISABILITY
+                    if kind == "disability" and index == len(people) - 1
                     else content.CHILD_WELFARE
                 )
                 chosen = tuple(rng.sample(pool, k=min(len(pool), rng.randrange(1, 4))))
             for code, title, sector, plan, source, slots in chosen:
                 start = opened + timedelta(days=rng.randrange(-200, 60))
                 end = start + timedelta(days=rng.choice([90, 180, 365, 730]))
-                status = InterventionStatus.ENDED if end < today else (
-                    InterventionStatus.PLANNED if start > today else InterventionStatus.ACTIVE
+                status = (
+                    InterventionStatus.ENDED
+                    if end < today
+                    else (InterventionStatus.PLANNED if start > today else InterventionStatus.ACTIVE)
                 )
                 pro = self._professional(sector)
                 professionals.append(pro)
                 iid = self.batch.add(
-                    Intervention, case_id=case_id, citizen_id=cid, law_section_id=self.sections.get(code),
-                    title=title, sector=sector, professional_id=pro, start_date=start, end_date=end,
-                    status=status, sector_plan=plan, source_system=source,
+                    Intervention,
+                    case_id=case_id,
+                    citizen_id=cid,
+                    law_section_id=self.sections.get(code),
+                    title=title,
+                    sector=sector,
+                    professional_id=pro,
+                    start_date=start,
+                    end_date=end,
+                    status=status,
+                    sector_plan=plan,
+                    source_system=source,
                     last_checked=today - timedelta(days=rng.randrange(0, 120)) if source else None,
                 )
                 self.summary.interventions += 1
                 for weekday, start_h, end_h, needs_parent in slots:
                     self.batch.add(
-                        InterventionSlot, intervention_id=iid, weekday=weekday,
-                        start_time=time(start_h), end_time=time(end_h), needs_parent=needs_parent,
+                        InterventionSlot,
+                        intervention_id=iid,
+                        weekday=weekday,
+                        start_time=time(start_h),
+                        end_time=time(end_h),
+                        needs_parent=needs_parent,
                     )
         for pro in dict.fromkeys(professionals):
             self.batch.add(CaseProfessional, case_id=case_id, professional_id=pro, note="")
         return list(dict.fromkeys(professionals))
 
     def _meetings(
-        self, case_id: int, opened: date, interval: int, status: CaseStatus, citizen_ids: list[int],
-        professionals: list[int], coordinator_id: int,
+        self,
+        case_id: int,
+        opened: date,
+        interval: int,
+        status: CaseStatus,
+        citizen_ids: list[int],
+        professionals: list[int],
+        coordinator_id: int,
     ) -> tuple[date | None, list[int]]:
         rng, today = self.rng, self.today
         held: list[int] = []
@@ -332,7 +446,11 @@ class _Generator:
         overdue = rng.random() < 0.15  # some cases slip: no meeting in the last interval
         while day < today - timedelta(days=interval if overdue else 1):
             kind = MeetingKind.START if not held else rng.choice([MeetingKind.FOLLOW_UP, MeetingKind.NETWORK])
-            held.append(self._meeting(case_id, day, kind, MeetingStatus.HELD, citizen_ids, professionals, coordinator_id))
+            held.append(
+                self._meeting(
+                    case_id, day, kind, MeetingStatus.HELD, citizen_ids, professionals, coordinator_id
+                )
+            )
             last_held = day
             day += timedelta(days=interval)
         if status in (CaseStatus.ACTIVE, CaseStatus.CANDIDATE) and rng.random() < 0.85:
@@ -342,13 +460,26 @@ class _Generator:
             upcoming = min(upcoming, today + timedelta(days=60))
             while upcoming.weekday() >= 5:
                 upcoming += timedelta(days=1)
-            self._meeting(case_id, upcoming, MeetingKind.FOLLOW_UP if held else MeetingKind.START,
-                          MeetingStatus.PLANNED, citizen_ids, professionals, coordinator_id)
+            self._meeting(
+                case_id,
+                upcoming,
+                MeetingKind.FOLLOW_UP if held else MeetingKind.START,
+                MeetingStatus.PLANNED,
+                citizen_ids,
+                professionals,
+                coordinator_id,
+            )
         return last_held, held
 
     def _meeting(
-        self, case_id: int, day: date, kind: MeetingKind, status: MeetingStatus, citizen_ids: list[int],
-        professionals: list[int], coordinator_id: int,
+        self,
+        case_id: int,
+        day: date,
+        kind: MeetingKind,
+        status: MeetingStatus,
+        citizen_ids: list[int],
+        professionals: list[int],
+        coordinator_id: int,
     ) -> int:
         rng = self.rng
         while day.weekday() >= 5:
@@ -356,31 +487,64 @@ class _Generator:
         hour = rng.choice([9, 10, 13, 14])
         starts = datetime.combine(day, time(hour), tzinfo=LOCAL_TZ).astimezone(UTC)
         mid = self.batch.add(
-            Meeting, case_id=case_id, kind=kind, starts_at=starts, ends_at=starts + timedelta(hours=1, minutes=30),
-            place=rng.choice(["Rådhuset, mødelokale 2", "Familiens hjem", "Skolen", "Borgerservice, lokale 4"]),
-            video_link="", status=status, interpreter_needed=False, agenda="",
+            Meeting,
+            case_id=case_id,
+            kind=kind,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1, minutes=30),
+            place=rng.choice(
+                ["Rådhuset, mødelokale 2", "Familiens hjem", "Skolen", "Borgerservice, lokale 4"]
+            ),
+            video_link="",
+            status=status,
+            interpreter_needed=False,
+            agenda="",
             minutes=content.MINUTES if status == MeetingStatus.HELD else "",
-            ical_uid=f"{uuid.UUID(int=rng.getrandbits(128), version=4)}@koordinator", ical_sequence=0,
+            ical_uid=f"{uuid.UUID(int=rng.getrandbits(128), version=4)}@koordinator",
+            ical_sequence=0,
         )
         self.summary.meetings += 1
         for cid in citizen_ids[:2]:
-            self.batch.add(MeetingParticipant, meeting_id=mid, citizen_id=cid,
-                           attended=True if status == MeetingStatus.HELD else None)
+            self.batch.add(
+                MeetingParticipant,
+                meeting_id=mid,
+                citizen_id=cid,
+                attended=True if status == MeetingStatus.HELD else None,
+            )
         for pid in professionals[:3]:
-            self.batch.add(MeetingParticipant, meeting_id=mid, professional_id=pid,
-                           attended=True if status == MeetingStatus.HELD else None)
-        self.batch.add(MeetingParticipant, meeting_id=mid, user_id=coordinator_id,
-                       attended=True if status == MeetingStatus.HELD else None)
+            self.batch.add(
+                MeetingParticipant,
+                meeting_id=mid,
+                professional_id=pid,
+                attended=True if status == MeetingStatus.HELD else None,
+            )
+        self.batch.add(
+            MeetingParticipant,
+            meeting_id=mid,
+            user_id=coordinator_id,
+            attended=True if status == MeetingStatus.HELD else None,
+        )
         return mid
 
     def _plan(
-        self, case_id: int, people: list[_Person], citizen_ids: list[int], held: list[int],
-        professionals: list[int], coordinator_id: int, kind: str, goals: tuple[tuple[str, str, str], ...] | None,
+        self,
+        case_id: int,
+        people: list[_Person],
+        citizen_ids: list[int],
+        held: list[int],
+        professionals: list[int],
+        coordinator_id: int,
+        kind: str,
+        goals: tuple[tuple[str, str, str], ...] | None,
     ) -> None:
         rng, today = self.rng, self.today
         meeting_rows = {r["id"]: r for r in self.batch.rows[Meeting][-len(held) - 1 :]}
         approved_at = held[-1]
-        approved_on = meeting_rows[approved_at]["starts_at"].astimezone(LOCAL_TZ).date() if approved_at in meeting_rows else today
+        approved_on = (
+            meeting_rows[approved_at]["starts_at"].astimezone(LOCAL_TZ).date()
+            if approved_at in meeting_rows
+            else today
+        )
         goal_sets = goals or (content.GOALS_ADULT if kind == "adult" else content.GOALS_FAMILY)
         goal_sets = goal_sets[: rng.randrange(1, len(goal_sets) + 1)] if goals is None else goal_sets
         keys = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in goal_sets]
@@ -388,96 +552,212 @@ class _Generator:
             if state == PlanState.DRAFT and rng.random() < 0.5 and goals is None:
                 break
             pv = self.batch.add(
-                PlanVersion, case_id=case_id, number=number, state=state,
+                PlanVersion,
+                case_id=case_id,
+                number=number,
+                state=state,
                 approved_on=approved_on if state == PlanState.APPROVED else None,
                 meeting_id=approved_at if state == PlanState.APPROVED else None,
                 participants=", ".join(f"{p.first} {p.last}" for p in people[:2]),
                 summary="Familien har brug for, at indsatserne hænger sammen og kommer i den rigtige rækkefølge.",
                 family_views="Vi vil gerne have ro på hverdagen og én person at ringe til.",
-                resources="Stærkt netværk hos bedsteforældrene.", barriers="Mange møder i arbejdstiden.",
-                sequencing="Først ro i hverdagen, så praktik.", follow_up="Koordinatoren indkalder hver 6. uge.",
+                resources="Stærkt netværk hos bedsteforældrene.",
+                barriers="Mange møder i arbejdstiden.",
+                sequencing="Først ro i hverdagen, så praktik.",
+                follow_up="Koordinatoren indkalder hver 6. uge.",
                 closing="Planen slutter, når målene er nået.",
             )
             for position, (overall, sub, progression) in enumerate(goal_sets):
                 concerns = citizen_ids[min(position, len(citizen_ids) - 1)]
-                g1 = self.batch.add(Goal, plan_version_id=pv, goal_key=keys[position], parent_id=None,
-                                    citizen_id=concerns, level=GoalLevel.OVERALL, text=overall,
-                                    target_date=today + timedelta(days=180), position=position * 3)
-                g2 = self.batch.add(Goal, plan_version_id=pv, goal_key=keys[position][:-4] + "sub0", parent_id=g1,
-                                    citizen_id=concerns, level=GoalLevel.SUB, text=sub,
-                                    target_date=today + timedelta(days=90), position=position * 3 + 1)
-                self.batch.add(Goal, plan_version_id=pv, goal_key=keys[position][:-4] + "prg0", parent_id=g2,
-                               citizen_id=concerns, level=GoalLevel.PROGRESSION, text=progression,
-                               target_date=today + timedelta(days=42), position=position * 3 + 2)
+                g1 = self.batch.add(
+                    Goal,
+                    plan_version_id=pv,
+                    goal_key=keys[position],
+                    parent_id=None,
+                    citizen_id=concerns,
+                    level=GoalLevel.OVERALL,
+                    text=overall,
+                    target_date=today + timedelta(days=180),
+                    position=position * 3,
+                )
+                g2 = self.batch.add(
+                    Goal,
+                    plan_version_id=pv,
+                    goal_key=keys[position][:-4] + "sub0",
+                    parent_id=g1,
+                    citizen_id=concerns,
+                    level=GoalLevel.SUB,
+                    text=sub,
+                    target_date=today + timedelta(days=90),
+                    position=position * 3 + 1,
+                )
+                self.batch.add(
+                    Goal,
+                    plan_version_id=pv,
+                    goal_key=keys[position][:-4] + "prg0",
+                    parent_id=g2,
+                    citizen_id=concerns,
+                    level=GoalLevel.PROGRESSION,
+                    text=progression,
+                    target_date=today + timedelta(days=42),
+                    position=position * 3 + 2,
+                )
             for position in range(rng.randrange(2, 5)):
                 who = rng.choice(list(ResponsibleKind))
                 self.batch.add(
-                    Agreement, plan_version_id=pv, what=rng.choice(content.AGREEMENTS), responsible_kind=who,
+                    Agreement,
+                    plan_version_id=pv,
+                    what=rng.choice(content.AGREEMENTS),
+                    responsible_kind=who,
                     responsible_citizen_id=citizen_ids[0] if who == ResponsibleKind.MEMBER else None,
-                    responsible_professional_id=professionals[0] if who == ResponsibleKind.PROFESSIONAL and professionals else None,
-                    responsible_user_id=coordinator_id if who == ResponsibleKind.COORDINATOR or (who == ResponsibleKind.PROFESSIONAL and not professionals) else None,
+                    responsible_professional_id=professionals[0]
+                    if who == ResponsibleKind.PROFESSIONAL and professionals
+                    else None,
+                    responsible_user_id=coordinator_id
+                    if who == ResponsibleKind.COORDINATOR
+                    or (who == ResponsibleKind.PROFESSIONAL and not professionals)
+                    else None,
                     due_date=today + timedelta(days=rng.randrange(-20, 60)),
-                    status=rng.choices([AgreementStatus.OPEN, AgreementStatus.DONE], [70, 30])[0], position=position,
+                    status=rng.choices([AgreementStatus.OPEN, AgreementStatus.DONE], [70, 30])[0],
+                    position=position,
                 )
         for index, meeting_id in enumerate(held[-4:]):
-            day = meeting_rows[meeting_id]["starts_at"].astimezone(LOCAL_TZ).date() if meeting_id in meeting_rows else today
+            day = (
+                meeting_rows[meeting_id]["starts_at"].astimezone(LOCAL_TZ).date()
+                if meeting_id in meeting_rows
+                else today
+            )
             for key in keys:
-                self.batch.add(GoalScore, case_id=case_id, goal_key=key, scored_on=day,
-                               family_score=min(10, 3 + index + rng.randrange(0, 2)),
-                               professional_score=min(10, 2 + index + rng.randrange(0, 3)))
+                self.batch.add(
+                    GoalScore,
+                    case_id=case_id,
+                    goal_key=key,
+                    scored_on=day,
+                    family_score=min(10, 3 + index + rng.randrange(0, 2)),
+                    professional_score=min(10, 2 + index + rng.randrange(0, 3)),
+                )
         for person, cid in zip(people, citizen_ids, strict=True):
             if person.relation != Relation.CHILD:
                 self.batch.add(
-                    Consent, citizen_id=cid, case_id=case_id, given_by_citizen_id=cid,
+                    Consent,
+                    citizen_id=cid,
+                    case_id=case_id,
+                    given_by_citizen_id=cid,
                     given_by_name=f"{person.first} {person.last}",
                     capacity=ConsentCapacity.SELF if kind == "adult" else ConsentCapacity.CUSTODY_HOLDER,
                     info_types="Helbred, skole, beskæftigelse, sociale forhold",
                     parties="Skole, jobcenter, sundhedspleje, børne- og familierådgivning",
-                    purpose="Én fælles plan for familien", given_on=approved_on - timedelta(days=7),
+                    purpose="Én fælles plan for familien",
+                    given_on=approved_on - timedelta(days=7),
                 )
 
     # -- the invented case of Lise (seed 004) ------------------------------------
     def lise(self) -> int:
         today = self.today
         people = [
-            _Person("Lise", "Holm Jensen", today - timedelta(days=int(38 * 365.25) + 40), True, Relation.PARENT, True),
-            _Person("Oliver", "Holm Jensen", today - timedelta(days=int(15 * 365.25) + 100), False, Relation.CHILD),
-            _Person("Freja", "Holm Jensen", today - timedelta(days=int(12 * 365.25) + 20), True, Relation.CHILD),
-            _Person("Emil", "Holm Jensen", today - timedelta(days=int(9 * 365.25) + 200), False, Relation.CHILD),
+            _Person(
+                "Lise",
+                "Holm Jensen",
+                today - timedelta(days=int(38 * 365.25) + 40),
+                True,
+                Relation.PARENT,
+                True,
+            ),
+            _Person(
+                "Oliver", "Holm Jensen", today - timedelta(days=int(15 * 365.25) + 100), False, Relation.CHILD
+            ),
+            _Person(
+                "Freja", "Holm Jensen", today - timedelta(days=int(12 * 365.25) + 20), True, Relation.CHILD
+            ),
+            _Person(
+                "Emil", "Holm Jensen", today - timedelta(days=int(9 * 365.25) + 200), False, Relation.CHILD
+            ),
         ]
         templates: dict[int, tuple[Template, ...]] = {
             0: (
-                ("LAB-KAP11", "Virksomhedspraktik på plejecenter Bøgely", Sector.EMPLOYMENT, "Min Plan", "Momentum",
-                 ((0, 8, 13, False), (2, 8, 13, False), (3, 8, 13, False))),
+                (
+                    "LAB-KAP11",
+                    "Virksomhedspraktik på plejecenter Bøgely",
+                    Sector.EMPLOYMENT,
+                    "Min Plan",
+                    "Momentum",
+                    ((0, 8, 13, False), (2, 8, 13, False), (3, 8, 13, False)),
+                ),
                 ("LAS-16-20", "Kontanthjælp", Sector.EMPLOYMENT, "Min Plan", "Momentum", ()),
-                ("BL-32-1", "Familiebehandling i Familiehuset", Sector.SOCIAL_CHILDREN, "Barnets plan", "DUBU",
-                 ((1, 16, 18, False),)),
+                (
+                    "BL-32-1",
+                    "Familiebehandling i Familiehuset",
+                    Sector.SOCIAL_CHILDREN,
+                    "Barnets plan",
+                    "DUBU",
+                    ((1, 16, 18, False),),
+                ),
             ),
             1: (
-                ("BL-32-1", "Fast kontaktperson", Sector.SOCIAL_CHILDREN, "Barnets plan", "DUBU", ((2, 15, 17, False),)),
-                ("KUI-2C", "Vejledning om fritidsjob og uddannelse", Sector.YOUTH, "Uddannelsesplan", "", ((3, 13, 14, False),)),
+                (
+                    "BL-32-1",
+                    "Fast kontaktperson",
+                    Sector.SOCIAL_CHILDREN,
+                    "Barnets plan",
+                    "DUBU",
+                    ((2, 15, 17, False),),
+                ),
+                (
+                    "KUI-2C",
+                    "Vejledning om fritidsjob og uddannelse",
+                    Sector.YOUTH,
+                    "Uddannelsesplan",
+                    "",
+                    ((3, 13, 14, False),),
+                ),
             ),
             2: (("FSL-3-2", "Støtte i klassen", Sector.EDUCATION, "Elevplan", "", ((1, 9, 12, False),)),),
             3: (
-                ("BL-30", "Samtalegruppe for børn, der har oplevet vold", Sector.SOCIAL_CHILDREN, "", "", ((3, 14, 16, True),)),
+                (
+                    "BL-30",
+                    "Samtalegruppe for børn, der har oplevet vold",
+                    Sector.SOCIAL_CHILDREN,
+                    "",
+                    "",
+                    ((3, 14, 16, True),),
+                ),
                 ("FSL-3-2", "Støtte i klassen", Sector.EDUCATION, "Elevplan", "", ((0, 9, 11, False),)),
             ),
         }
         goals = (
-            ("Lise bliver selvforsørgende", "Lise kommer i virksomhedspraktik",
-             "Lise møder op i praktikken tre dage om ugen"),
-            ("Børnene trives i skolen", "Børnene har overskud i skoledagen",
-             "Freja og Emil kommer i skole hver dag"),
-            ("Oliver og Freja har et fritidsliv", "Oliver får et fritidsjob", "Freja fortsætter til håndbold"),
+            (
+                "Lise bliver selvforsørgende",
+                "Lise kommer i virksomhedspraktik",
+                "Lise møder op i praktikken tre dage om ugen",
+            ),
+            (
+                "Børnene trives i skolen",
+                "Børnene har overskud i skoledagen",
+                "Freja og Emil kommer i skole hver dag",
+            ),
+            (
+                "Oliver og Freja har et fritidsliv",
+                "Oliver får et fritidsjob",
+                "Freja fortsætter til håndbold",
+            ),
         )
         return self.add_case(
-            people, "Familien Holm Jensen", CoordinationModel.ONE_FAMILY_ONE_ENTRY, "single_parent",
-            coordinator=(self.me, self.users[1]), opened_days_ago=150, templates=templates, goals=goals,
+            people,
+            "Familien Holm Jensen",
+            CoordinationModel.ONE_FAMILY_ONE_ENTRY,
+            "single_parent",
+            coordinator=(self.me, self.users[1]),
+            opened_days_ago=150,
+            templates=templates,
+            goals=goals,
         )
 
 
 def generate_demo(
-    session: Session, families: int = 40, seed: int = 1, today: date | None = None,
+    session: Session,
+    families: int = 40,
+    seed: int = 1,
+    today: date | None = None,
     my_login: str | None = None,
 ) -> DemoSummary:
     """Add ``families`` fictional households (plus Lise's) to the store in the session."""

@@ -15,10 +15,7 @@ from app.models.enums import Sector
 from app.resources import resources_dir
 
 CATALOGUE_FILE = "law_sections.csv"
-FIELDS = (
-    "code,law_abbr,law_name,law_ref,section,title,sector,age_group,"
-    "valid_from,valid_to,status,note"
-).split(",")
+FIELDS = ["code", "law_abbr", "law_name", "law_ref", "section", "title", "sector", "age_group", "valid_from", "valid_to", "status", "note"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,9 +39,5 @@ def ensure_user(session: Session, login: str) -> UserInfo:
 
 
 def list_caseworkers(session: Session) -> list[UserInfo]:
-    stmt = (
-        select(User)
-        .where(User.active.is_(True), User.role != UserRole.READ_ONLY)
-        .order_by(User.full_name)
-    )
+    stmt = select(User).where(User.active.is_(True), User.role != UserRole.READ_ONLY).order_by(User.full_name)
     return [UserInfo(u.id, u.login, u.full_name, u.phone, u.email) for u in session.scalars(stmt)]

@@ -8,7 +8,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.logging_setup import enable_fault_handler, redact, setup_logging
 from app.services.context import AppContext
@@ -65,7 +65,8 @@ def store_error_text(exc: StoreError) -> str:
     ).replace("%1", str(exc))
 
 
-def run_gui(db: str | None = None, language: str | None = None) -> int:
+def start_gui(db: str | None = None, language: str | None = None) -> tuple[QApplication, QMainWindow] | int:
+    """Everything up to the first shown window; an exit code if the store cannot be opened."""
     log_path = setup_logging()
     last_crash = enable_fault_handler()
     qInstallMessageHandler(_qt_message)
@@ -77,7 +78,8 @@ def run_gui(db: str | None = None, language: str | None = None) -> int:
     if last_crash:
         log.warning("The previous run ended in a crash:\n%s", last_crash)
         QMessageBox.warning(
-            None, "Koordinator",
+            None,
+            "Koordinator",
             QCoreApplication.translate(
                 "Startup",
                 "Koordinator stopped unexpectedly last time. The details are in the log: %1",
@@ -95,4 +97,12 @@ def run_gui(db: str | None = None, language: str | None = None) -> int:
 
     window = MainWindow(context, settings, lang)
     window.show()
+    return app, window
+
+
+def run_gui(db: str | None = None, language: str | None = None) -> int:
+    started = start_gui(db, language)
+    if isinstance(started, int):
+        return started
+    app, _window = started
     return app.exec()

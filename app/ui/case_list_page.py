@@ -28,7 +28,9 @@ class CaseListPage(QWidget):
     case_opened = Signal(int)
     new_case_requested = Signal()
 
-    def __init__(self, context: AppContext, model: CaseListModel | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, model: CaseListModel | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model or CaseListModel(context, self)
         self.model.setParent(self)

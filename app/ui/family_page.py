@@ -64,7 +64,9 @@ class FamilyPage(QWidget):
         self.placeholder.hide()
         self.heading.setText(f"{summary.number} · {summary.title}")
         self.coordinator.setText(
-            f"{summary.coordinator}, {summary.coordinator_phone}" if summary.coordinator_phone else summary.coordinator
+            f"{summary.coordinator}, {summary.coordinator_phone}"
+            if summary.coordinator_phone
+            else summary.coordinator
         )
         self.partner.setText(
             (f"{summary.partner}, {summary.partner_phone}" if summary.partner_phone else summary.partner)

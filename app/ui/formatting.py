@@ -19,9 +19,11 @@ def format_datetime(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = to_local(moment)
-    return QCoreApplication.translate("Formatting", "%1 at %2").replace(
-        "%1", local.strftime("%d.%m.%Y")
-    ).replace("%2", local.strftime("%H.%M"))
+    return (
+        QCoreApplication.translate("Formatting", "%1 at %2")
+        .replace("%1", local.strftime("%d.%m.%Y"))
+        .replace("%2", local.strftime("%H.%M"))
+    )
 
 
 def iso_week(day: date) -> int:

@@ -24,8 +24,11 @@ def chosen_language(cli_choice: str | None, settings: QSettings) -> str:
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Source strings are English; Danish comes from koordinator_da.qm plus qtbase_da.qm."""
-    QLocale.setDefault(QLocale(QLocale.Language.Danish if language == "da" else QLocale.Language.English,
-                               QLocale.Country.Denmark))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Danish if language == "da" else QLocale.Language.English, QLocale.Country.Denmark
+        )
+    )
     installed: list[QTranslator] = []
     if language == "en":
         return installed

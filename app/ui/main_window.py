@@ -129,8 +129,9 @@ class MainWindow(QMainWindow):
             with self.context.sessions() as session:
                 summary = case_summary(session, case_id)
         except CaseNotFoundError:
-            QMessageBox.information(self, self.tr("Case not found"),
-                                    self.tr("The case no longer exists. The list is refreshed."))
+            QMessageBox.information(
+                self, self.tr("Case not found"), self.tr("The case no longer exists. The list is refreshed.")
+            )
             self.cases.model.reload()
             return
         except SQLAlchemyError:
@@ -151,7 +152,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The case was created."), 5000)
 
     def check_store(self) -> None:
-        kind = self.tr("Local database") if self.context.store_kind == "sqlite" else self.tr("Shared database")
+        kind = (
+            self.tr("Local database") if self.context.store_kind == "sqlite" else self.tr("Shared database")
+        )
         try:
             with self.context.sessions() as session:
                 session.connection().exec_driver_sql("SELECT 1")
@@ -165,14 +168,23 @@ class MainWindow(QMainWindow):
 
     def _store_problem(self) -> None:
         self.check_store()
-        QMessageBox.warning(self, self.tr("Database problem"),
-                            self.tr("The database did not answer. Check the connection and try again."))
+        QMessageBox.warning(
+            self,
+            self.tr("Database problem"),
+            self.tr("The database did not answer. Check the connection and try again."),
+        )
 
     def _choose_language(self, code: str) -> None:
         self.settings.setValue(SETTINGS_KEY, code)
-        QMessageBox.information(self, self.tr("Language"),
-                                self.tr("The new language is used the next time you start Koordinator."))
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used the next time you start Koordinator."),
+        )
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Koordinator"),
-                          self.tr("Koordinator %1 – one common plan for the family.").replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About Koordinator"),
+            self.tr("Koordinator %1 – one common plan for the family.").replace("%1", __version__),
+        )

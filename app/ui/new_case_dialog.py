@@ -97,6 +97,7 @@ class NewCaseDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._touched: set[str] = set()
+        self._inherits_last_name: set[int] = set()  # ids of last-name fields that follow person 1
         self._show_all = False
         self.created_case_id: int | None = None
         self.setWindowTitle(self.tr("New case"))
@@ -152,8 +153,12 @@ class NewCaseDialog(QDialog):
         self.people_box = QGroupBox(self.tr("People"), self)
         self.people_grid = QGridLayout()
         headers = [
-            self.tr("First name"), self.tr("Last name"), self.tr("CPR number"),
-            self.tr("Relation"), self.tr("Custody"), self.tr("Lives at home"),
+            self.tr("First name"),
+            self.tr("Last name"),
+            self.tr("CPR number"),
+            self.tr("Relation"),
+            self.tr("Custody"),
+            self.tr("Lives at home"),
         ]
         for column, text in enumerate(headers):
             heading = QLabel(text, self)
@@ -229,8 +234,9 @@ class NewCaseDialog(QDialog):
         first, last, cpr = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         cpr.setPlaceholderText(self.tr("DDMMYY-XXXX"))
         cpr.setMaxLength(11)
-        if index > 0 and self.members[0].last_name.text():
+        if index > 0:
             last.setText(self.members[0].last_name.text())
+            self._inherits_last_name.add(id(last))
         relation_box = QComboBox(self)
         for value in Relation:
             relation_box.addItem(label(value), value.value)
@@ -249,6 +255,10 @@ class NewCaseDialog(QDialog):
         self.members.append(widgets)
         for name, edit in (("first_name", first), ("last_name", last), ("cpr", cpr)):
             edit.textEdited.connect(lambda _text, w=widgets, n=name: self._touch_member(w, n))
+        if index == 0:
+            last.textEdited.connect(self._copy_last_name)
+        else:
+            last.textEdited.connect(lambda _text, e=last: self._inherits_last_name.discard(id(e)))
         relation_box.currentIndexChanged.connect(self._revalidate)
         custody_box.toggled.connect(self._revalidate)
         remove.clicked.connect(lambda _checked=False, w=widgets: self.remove_member(w))
@@ -256,18 +266,35 @@ class NewCaseDialog(QDialog):
         self._revalidate()
         return widgets
 
+    def _copy_last_name(self, text: str) -> None:
+        """Family members usually share the last name: fill rows the user has not changed."""
+        for w in self.members[1:]:
+            if id(w.last_name) in self._inherits_last_name:
+                w.last_name.setText(text)
+        self._revalidate()
+
     def remove_member(self, widgets: _MemberWidgets) -> None:
         if len(self.members) <= 1:
             return
         self.members.remove(widgets)
-        for widget in (widgets.first_name, widgets.last_name, widgets.cpr, widgets.relation,
-                       widgets.custody, widgets.lives, widgets.remove, *widgets.errors.values()):
+        for widget in (
+            widgets.first_name,
+            widgets.last_name,
+            widgets.cpr,
+            widgets.relation,
+            widgets.custody,
+            widgets.lives,
+            widgets.remove,
+            *widgets.errors.values(),
+        ):
             self.people_grid.removeWidget(widget)
             widget.deleteLater()
         # Re-lay the remaining rows so they keep their order without gaps.
         for index, w in enumerate(self.members):
             grid_row = 1 + index * 2
-            for column, widget in enumerate((w.first_name, w.last_name, w.cpr, w.relation, w.custody, w.lives, w.remove)):
+            for column, widget in enumerate(
+                (w.first_name, w.last_name, w.cpr, w.relation, w.custody, w.lives, w.remove)
+            ):
                 self.people_grid.addWidget(widget, grid_row, column)
             for column, name in enumerate(("first_name", "last_name", "cpr")):
                 self.people_grid.addWidget(w.errors[name], grid_row + 1, column)
@@ -392,8 +419,10 @@ class NewCaseDialog(QDialog):
         except SQLAlchemyError:
             log.exception("Saving a new case failed")
             self.summary.setText(
-                self.tr("The case could not be saved: the database did not accept it. "
-                        "Nothing was stored; your typing is kept. Try again, or ask IT support.")
+                self.tr(
+                    "The case could not be saved: the database did not accept it. "
+                    "Nothing was stored; your typing is kept. Try again, or ask IT support."
+                )
             )
             return False
         self.created_case_id = case_id

@@ -12,14 +12,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
-from app.services.clock import local_today  # noqa: E402
-from app.services.demo import generate_demo  # noqa: E402
-from app.startup import open_context  # noqa: E402
-from app.ui.app import create_application  # noqa: E402
-from app.ui.i18n import install_translators  # noqa: E402
+from app.services.clock import local_today
+from app.services.demo import generate_demo
+from app.startup import open_context
+from app.ui.app import create_application
+from app.ui.i18n import install_translators
 
 
 def _settle(app: QApplication) -> None:
@@ -61,7 +61,9 @@ def render(out: Path, language: str = "da") -> list[Path]:
         _save(window, app, written[-1])
 
         model = window.cases.model
-        lise = next(model.row_at(r).id for r in range(model.rowCount()) if "Holm Jensen" in model.row_at(r).title)
+        lise = next(
+            model.row_at(r).id for r in range(model.rowCount()) if "Holm Jensen" in model.row_at(r).title
+        )
         window.open_case(lise)
         written.append(out / f"family{suffix}.png")
         _save(window, app, written[-1])

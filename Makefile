@@ -1,0 +1,51 @@
+# Koordinator — the two commands on a fresh machine:
+#   make run    set up .venv, install, and start the program on a local SQLite store with demo data
+#   make test   set up .venv, install, and run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+DEMO_DB ?= var/koordinator-demo.sqlite
+
+.PHONY: run test lint translations update-translations screenshots benchmark clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: $(STAMP) translations
+	mkdir -p var
+	$(BIN)/koordinator demo --db $(DEMO_DB) --if-empty
+	$(BIN)/koordinator --db $(DEMO_DB)
+
+test: $(STAMP) translations
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests benchmarks
+	$(BIN)/ruff format --check app tests benchmarks
+
+# Re-extract strings from the code into the .ts files (then translate the new ones).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find app/ui -name '*.py' | sort) -ts $(TS)
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots docs/screenshots
+
+benchmark: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/case_list.py
+
+clean:
+	rm -rf $(VENV) var $(QM) .pytest_cache .ruff_cache

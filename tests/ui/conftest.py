@@ -1,0 +1,35 @@
+"""UI fixtures: a SQLite store with demo families, and Danish translations installed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.services.clock import local_today
+from app.services.context import AppContext
+from app.services.demo import generate_demo
+from app.ui.i18n import install_translators
+
+
+@pytest.fixture
+def demo_context(sqlite_context: AppContext) -> AppContext:
+    with sqlite_context.sessions.begin() as session:
+        generate_demo(session, families=15, seed=3, today=local_today(), my_login="tester")
+    return sqlite_context
+
+
+@pytest.fixture
+def danish(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "da")
+    assert len(translators) == 2, "koordinator_da.qm or qtbase_da.qm missing: run make translations"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:  # type: ignore[no-untyped-def]
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

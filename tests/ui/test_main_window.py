@@ -1,0 +1,88 @@
+"""Driving the case list like a caseworker: search as you type, open a case, Danish UI."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from app.services.case_list import SortKey
+from app.services.context import AppContext
+from app.ui.case_list_model import COLUMNS
+from app.ui.main_window import PAGE_FAMILY, MainWindow
+
+
+def _window(qtbot, context: AppContext, settings, language: str = "da") -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(context, settings, language)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_danish_by_default(qtbot, demo_context, settings, danish) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_context, settings)
+    assert [window.nav.item(i).text() for i in range(4)] == ["Sager", "Familie", "Plan", "Kalender"]
+    header = window.cases.model.headerData(0, Qt.Orientation.Horizontal)
+    assert header == "Sagsnr."
+    assert window.windowTitle() == "Koordinator"
+    assert "Lokal database" in window.store_label.text()
+
+
+def test_typing_in_search_filters_rows(qtbot, demo_context, settings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_context, settings)
+    page = window.cases
+    page.scope.setCurrentIndex(page.scope.findData("all"))
+    qtbot.waitUntil(lambda: page.model.query.scope == "all")
+    everyone = page.model.total
+    assert everyone > 5
+    qtbot.keyClicks(page.search, "holm jen")
+    qtbot.waitUntil(lambda: page.model.query.search == "holm jen", timeout=2000)
+    assert 1 <= page.model.rowCount() < everyone
+    title_col = COLUMNS.index(SortKey.TITLE)
+    titles = {page.model.index(r, title_col).data() for r in range(page.model.rowCount())}
+    assert "Familien Holm Jensen" in titles
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.total == everyone, timeout=2000)
+
+
+def test_search_by_cpr_prefix(qtbot, demo_context, settings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_context, settings)
+    page = window.cases
+    page.scope.setCurrentIndex(page.scope.findData("all"))
+    cpr_col = COLUMNS.index(SortKey.CPR)
+    masked = page.model.index(0, cpr_col).data()
+    qtbot.keyClicks(page.search, masked[:6])
+    qtbot.waitUntil(lambda: page.model.query.search == masked[:6], timeout=2000)
+    assert 1 <= page.model.rowCount() < page.model.total + 1
+    shown = [page.model.index(r, cpr_col).data() for r in range(page.model.rowCount())]
+    assert masked in shown
+
+
+def test_double_click_opens_the_case(qtbot, demo_context, settings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_context, settings)
+    table = window.cases.table
+    index = window.cases.model.index(2, COLUMNS.index(SortKey.TITLE))
+    number = window.cases.model.index(2, COLUMNS.index(SortKey.NUMBER)).data()
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.nav.currentRow() == PAGE_FAMILY)
+    assert window.family.heading.text().startswith(number)
+    assert window.family.members.rowCount() >= 1
+    for row in range(window.family.members.rowCount()):
+        assert window.family.members.item(row, 3).text().endswith("-XXXX")
+    assert window.windowTitle() == "Koordinator"
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, demo_context, settings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_context, settings)
+    header = window.cases.table.horizontalHeader()
+    column = COLUMNS.index(SortKey.NUMBER)
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    model = window.cases.model
+    assert model.query.sort == SortKey.NUMBER
+    if model.query.descending:  # a first click may sort either way, per the style
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert not model.query.descending
+    numbers = [model.index(r, column).data() for r in range(model.rowCount())]
+    assert numbers == sorted(numbers)
