@@ -10,7 +10,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_DB ?= var/koordinator-demo.sqlite
 
-.PHONY: run test lint translations update-translations screenshots benchmark clean
+.PHONY: run test lint translations update-translations screenshots benchmark package clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ screenshots: $(STAMP) translations
 
 benchmark: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/case_list.py
+
+# An installable folder in dist/ (PyInstaller), then a smoke test of the frozen program.
+package: $(STAMP) translations
+	$(PY) -m pip install --quiet "pyinstaller>=6.10,<7"
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/koordinator.spec
+	packaging/smoke_test.sh dist/koordinator-$$($(PY) -c "import app; print(app.__version__)")
 
 clean:
 	rm -rf $(VENV) var $(QM) .pytest_cache .ruff_cache

@@ -3,20 +3,38 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session
 
 from app.models import Agreement, Case, Citizen, FamilyMember, Meeting, PlanVersion, User
+from app.models.base import UTCDateTime
 from app.models.enums import AgreementStatus, CaseStatus, CoordinationModel, MeetingStatus
 from app.services.cpr import mask_cpr
 from app.services.text import fold, like_escape
 
-PAGE_SIZE = 200
-_CPR_TERM = re.compile(r"^\d{4,6}-?\d{0,4}$")
+PAGE_SIZE = 100  # about four screens; scrolling fetches the next page
+_CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")
+_CPR_WITH_SPACE = re.compile(r"(?<![0-9])([0-9]{6}) ([0-9]{4})(?![0-9])")
 
 
 class Scope(StrEnum):
@@ -84,109 +102,130 @@ def turning_18_window(today: date) -> tuple[date, date]:
     return _years_before(today, 18), _years_before(today, 17)
 
 
-def _columns(query: CaseListQuery) -> dict[SortKey, ColumnElement[object]]:
-    c = Case.__table__.c
-    pv, pv_latest = aliased(PlanVersion), aliased(PlanVersion)
-    ci, fm = aliased(Citizen), aliased(FamilyMember)
+_CASES = Case.__table__
+_USERS = User.__table__
+_MEETINGS = Meeting.__table__
+_AGREEMENTS = Agreement.__table__
+# Aliases are made once: building their column collections per query is costly.
+_PV, _PV_LATEST = PlanVersion.__table__.alias("pv"), PlanVersion.__table__.alias("pv_latest")
+_CI, _FM = Citizen.__table__.alias("ci"), FamilyMember.__table__.alias("fm")
+_CI2, _FM2 = Citizen.__table__.alias("ci2"), FamilyMember.__table__.alias("fm2")
+
+
+def _people_exists(condition_on: Callable[[Any], ColumnElement[bool]]) -> ColumnElement[bool]:
+    """EXISTS a person of the case (a family member or the single citizen) matching a condition."""
+    c = _CASES.c
+    ci, fm = _CI2, _FM2
+    in_family = exists(
+        select(1)
+        .select_from(fm.join(ci, ci.c.id == fm.c.citizen_id))
+        .where(fm.c.family_id == c.family_id, condition_on(ci))
+    )
+    single = exists(select(1).select_from(ci).where(ci.c.id == c.citizen_id, condition_on(ci)))
+    return or_(in_family, single)
+
+
+def _columns() -> dict[SortKey, ColumnElement[Any]]:
+    """The list's computed columns as Core expressions; the day and time are bound parameters."""
+    c = _CASES.c
+    m = _MEETINGS.c
+    pv, pv_latest, ci, fm = _PV, _PV_LATEST, _CI, _FM
     next_meeting = (
-        select(func.min(Meeting.starts_at))
+        select(func.min(m.starts_at))
         .where(
-            Meeting.case_id == c.id,
-            Meeting.status == MeetingStatus.PLANNED,
-            Meeting.starts_at >= query.now,
+            m.case_id == c.id,
+            m.status == MeetingStatus.PLANNED,
+            m.starts_at >= bindparam("now", type_=UTCDateTime()),
         )
         .scalar_subquery()
     )
-    latest_number = select(func.max(pv_latest.number)).where(pv_latest.case_id == c.id)
+    # Two levels down: correlate to the outer cases row explicitly (auto-correlation is one level).
+    latest_number = (
+        select(func.max(pv_latest.c.number))
+        .where(pv_latest.c.case_id == c.id)
+        .correlate(_CASES)
+        .scalar_subquery()
+    )
     open_agreements = (
-        select(func.count(Agreement.id))
-        .join(pv, pv.id == Agreement.plan_version_id)
+        select(func.count(_AGREEMENTS.c.id))
+        .select_from(_AGREEMENTS.join(pv, pv.c.id == _AGREEMENTS.c.plan_version_id))
         .where(
-            pv.case_id == c.id,
-            pv.number == latest_number.scalar_subquery(),
-            Agreement.status == AgreementStatus.OPEN,
+            pv.c.case_id == c.id,
+            pv.c.number == latest_number,
+            _AGREEMENTS.c.status == AgreementStatus.OPEN,
         )
         .scalar_subquery()
     )
-    single_cpr = select(func.substr(ci.cpr, 1, 6)).where(ci.id == c.citizen_id).scalar_subquery()
+    single_cpr = select(func.substr(ci.c.cpr, 1, 6)).where(ci.c.id == c.citizen_id).scalar_subquery()
     family_cpr = (
-        select(func.substr(ci.cpr, 1, 6))
-        .join(fm, fm.citizen_id == ci.id)
-        .where(fm.family_id == c.family_id)
-        .order_by(fm.position, fm.id)
+        select(func.substr(ci.c.cpr, 1, 6))
+        .select_from(fm.join(ci, ci.c.id == fm.c.citizen_id))
+        .where(fm.c.family_id == c.family_id)
+        .order_by(fm.c.position, fm.c.id)
         .limit(1)
         .scalar_subquery()
     )
-    low, high = turning_18_window(query.today)
-    youth = and_(ci.birth_date > low, ci.birth_date <= high)
-    turning_18 = case(
-        (
-            or_(
-                exists(
-                    select(1)
-                    .select_from(fm)
-                    .join(ci, ci.id == fm.citizen_id)
-                    .where(fm.family_id == c.family_id, youth)
-                ),
-                exists(select(1).select_from(ci).where(ci.id == c.citizen_id, youth)),
-            ),
-            literal(1),
-        ),
-        else_=literal(0),
+    youth = _people_exists(
+        lambda p: and_(
+            p.c.birth_date > bindparam("born_after", type_=Date()),
+            p.c.birth_date <= bindparam("born_by", type_=Date()),
+        )
     )
     return {
         SortKey.NUMBER: c.number,
         SortKey.TITLE: c.title,
         SortKey.CPR: func.coalesce(single_cpr, family_cpr),
-        SortKey.COORDINATOR: User.full_name,
+        SortKey.COORDINATOR: _USERS.c.full_name,
         SortKey.MODEL: c.model,
         SortKey.STATUS: c.status,
         SortKey.NEXT_MEETING: next_meeting,
         SortKey.FOLLOW_UP_DUE: c.follow_up_due,
         SortKey.OPEN_AGREEMENTS: open_agreements,
-        SortKey.FLAGS: turning_18,
+        SortKey.FLAGS: case((youth, literal(1)), else_=literal(0)),
     }
 
 
-def _filters(query: CaseListQuery) -> list[ColumnElement[bool]]:
-    c = Case.__table__.c
+def _cpr_prefix_matches(index: int) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """Cases with a person whose CPR starts with a prefix: an index range, evaluated once."""
+    ci, fm = _CI2.c, _FM2.c
+    in_range = and_(ci.cpr >= bindparam(f"cpr_from{index}"), ci.cpr < bindparam(f"cpr_to{index}"))
+    families = select(fm.family_id).select_from(_FM2.join(_CI2, ci.id == fm.citizen_id)).where(in_range)
+    citizens = select(ci.id).where(in_range)
+    c = _CASES.c
+    return c.family_id.in_(families), c.citizen_id.in_(citizens)
+
+
+def _filters(scope: Scope, cpr_terms: tuple[bool, ...]) -> list[ColumnElement[bool]]:
+    c = _CASES.c
     conditions: list[ColumnElement[bool]] = []
-    if query.scope == Scope.MINE:
-        conditions.append(or_(c.coordinator_id == query.user_id, c.partner_id == query.user_id))
-    for term in query.search.split():
-        folded = fold(term)
-        text_match = c.search_text.like(f"%{like_escape(folded)}%", escape="\\")
-        if _CPR_TERM.match(term):
-            digits = term.replace("-", "")
-            ci, fm = aliased(Citizen), aliased(FamilyMember)
-            cpr_like = ci.cpr.like(f"{digits}%")
-            cpr_match = or_(
-                exists(
-                    select(1)
-                    .select_from(fm)
-                    .join(ci, ci.id == fm.citizen_id)
-                    .where(fm.family_id == c.family_id, cpr_like)
-                ),
-                exists(select(1).select_from(ci).where(ci.id == c.citizen_id, cpr_like)),
-            )
-            conditions.append(or_(text_match, cpr_match))
+    if scope == Scope.MINE:
+        user = bindparam("user_id", type_=Integer())
+        conditions.append(or_(c.coordinator_id == user, c.partner_id == user))
+    for index, cpr_like in enumerate(cpr_terms):
+        text_match = c.search_text.like(bindparam(f"term{index}"), escape="\\")
+        if cpr_like:
+            conditions.append(or_(text_match, *_cpr_prefix_matches(index)))
         else:
             conditions.append(text_match)
     return conditions
 
 
-def case_list_statement(query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE) -> Select:  # type: ignore[type-arg]
-    cols = _columns(query)
-    c = Case.__table__.c
-    order = cols[query.sort]
-    order = order.desc() if query.descending else order.asc()
-    stmt = (
+@lru_cache(maxsize=128)
+def _statements(
+    scope: Scope, sort: SortKey, descending: bool, cpr_terms: tuple[bool, ...]
+) -> tuple[Select[Any], Select[Any]]:
+    """The page and count statements for one shape of query, built once and reused."""
+    cols = _columns()
+    c = _CASES.c
+    order = cols[sort].desc() if descending else cols[sort].asc()
+    filters = _filters(scope, cpr_terms)
+    page = (
         select(
             c.id,
             c.number,
             c.title,
             cols[SortKey.CPR].label("cpr6"),
-            User.full_name.label("coordinator"),
+            _USERS.c.full_name.label("coordinator"),
             c.model,
             c.status,
             cols[SortKey.NEXT_MEETING].label("next_meeting"),
@@ -194,24 +233,54 @@ def case_list_statement(query: CaseListQuery, offset: int = 0, limit: int = PAGE
             cols[SortKey.OPEN_AGREEMENTS].label("open_agreements"),
             cols[SortKey.FLAGS].label("turning_18"),
         )
-        .select_from(Case.__table__.join(User.__table__, User.id == c.coordinator_id))
-        .where(*_filters(query))
+        .select_from(_CASES.join(_USERS, _USERS.c.id == c.coordinator_id))
+        .where(*filters)
         .order_by(order.nulls_last(), c.id)
-        .offset(offset)
-        .limit(limit)
     )
-    return stmt
+    count = select(func.count()).select_from(_CASES).where(*filters)
+    return page, count
+
+
+def _terms(query: CaseListQuery) -> list[str]:
+    # "120385 1234" is one CPR number, not two search terms.
+    return _CPR_WITH_SPACE.sub(r"\1\2", query.search).split()
+
+
+def _shape(query: CaseListQuery) -> tuple[Select[Any], Select[Any]]:
+    cpr_terms = tuple(bool(_CPR_TERM.match(term)) for term in _terms(query))
+    return _statements(query.scope, query.sort, query.descending, cpr_terms)
+
+
+def _parameters(query: CaseListQuery) -> dict[str, Any]:
+    born_after, born_by = turning_18_window(query.today)
+    params: dict[str, Any] = {"now": query.now, "born_after": born_after, "born_by": born_by}
+    if query.scope == Scope.MINE:
+        params["user_id"] = query.user_id
+    for index, term in enumerate(_terms(query)):
+        params[f"term{index}"] = f"%{like_escape(fold(term))}%"
+        if _CPR_TERM.match(term):
+            digits = term.replace("-", "")
+            params[f"cpr_from{index}"] = digits
+            params[f"cpr_to{index}"] = digits[:-1] + chr(ord(digits[-1]) + 1)
+    return params
+
+
+def case_list_statement(query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE) -> Select[Any]:
+    """The page statement with its parameters bound (for EXPLAIN, tests and benchmarks)."""
+    page, _count = _shape(query)
+    return page.offset(offset).limit(limit).params(_parameters(query))
 
 
 def count_cases(session: Session, query: CaseListQuery) -> int:
-    stmt = select(func.count()).select_from(Case.__table__).where(*_filters(query))
-    return int(session.scalar(stmt) or 0)
+    _page, count = _shape(query)
+    return int(session.connection().scalar(count, _parameters(query)) or 0)
 
 
 def fetch_case_rows(
     session: Session, query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE
 ) -> list[CaseRow]:
-    result = session.execute(case_list_statement(query, offset, limit))
+    page, _count = _shape(query)
+    result = session.connection().execute(page.offset(offset).limit(limit), _parameters(query))
     return [
         CaseRow(
             id=row.id,

@@ -196,6 +196,8 @@ def create_case(session: Session, data: CaseInput, today: date) -> Case:
     assert data.coordinator_id is not None
     if session.get(User, data.coordinator_id) is None:
         raise CaseValidationError([FieldProblem("coordinator", Problem.REQUIRED)])
+    if data.partner_id is not None and session.get(User, data.partner_id) is None:
+        raise CaseValidationError([FieldProblem("partner", Problem.REQUIRED)])
     citizens = [_citizen_for(session, m) for m in data.members]
     family = None
     if data.single_citizen:

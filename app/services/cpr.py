@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 MOD11_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
-_CPR_SHAPE = re.compile(r"^\s*(\d{6})[-\s]?(\d{4})\s*$")
+_CPR_SHAPE = re.compile(r"^\s*([0-9]{6})[-\s]?([0-9]{4})\s*$")  # ASCII digits only
 
 
 class CprProblem(StrEnum):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -119,12 +119,21 @@ class _Batch:
             Agreement,
             Consent,
         )
+        postgres = self.session.get_bind().dialect.name == "postgresql"
         for model in order:
             rows = self.rows.pop(model, [])
             for start in range(0, len(rows), 2000):
                 chunk = rows[start : start + 2000]
                 keys = sorted({k for r in chunk for k in r})
                 self.session.execute(insert(model), [{k: r.get(k) for k in keys} for r in chunk])
+            if rows and postgres:
+                # Ids were given explicitly: move the id sequence past them for later inserts.
+                table = model.__table__.name  # type: ignore[attr-defined]
+                self.session.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                    )
+                )
 
 
 def _years_ago(today: date, years: float, rng: random.Random) -> date:
@@ -500,9 +509,11 @@ class _Generator:
             interpreter_needed=False,
             agenda="",
             minutes=content.MINUTES if status == MeetingStatus.HELD else "",
-            ical_uid=f"{uuid.UUID(int=rng.getrandbits(128), version=4)}@koordinator",
+            ical_uid="",  # set below from the row id, unique in the store
             ical_sequence=0,
         )
+        token = uuid.UUID(int=rng.getrandbits(128), version=4)
+        self.batch.rows[Meeting][-1]["ical_uid"] = f"demo-{mid}-{token}@koordinator"
         self.summary.meetings += 1
         for cid in citizen_ids[:2]:
             self.batch.add(

@@ -15,7 +15,20 @@ from app.models.enums import Sector
 from app.resources import resources_dir
 
 CATALOGUE_FILE = "law_sections.csv"
-FIELDS = ["code", "law_abbr", "law_name", "law_ref", "section", "title", "sector", "age_group", "valid_from", "valid_to", "status", "note"]
+FIELDS = [
+    "code",
+    "law_abbr",
+    "law_name",
+    "law_ref",
+    "section",
+    "title",
+    "sector",
+    "age_group",
+    "valid_from",
+    "valid_to",
+    "status",
+    "note",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +55,8 @@ def read_catalogue(path: Path | None = None) -> list[CatalogueRow]:
         if reader.fieldnames != FIELDS:
             raise ValueError(f"{path.name}: unexpected header {reader.fieldnames}")
         for line, raw in enumerate(reader, start=2):
+            if None in raw.values() or None in raw:
+                raise ValueError(f"{path.name} line {line}: expected {len(FIELDS)} columns")
             try:
                 rows.append(
                     CatalogueRow(

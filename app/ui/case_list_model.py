@@ -65,6 +65,17 @@ HEADERS: dict[SortKey, str] = {
     SortKey.FLAGS: QT_TRANSLATE_NOOP("CaseListModel", "Flags"),
 }
 OVERDUE = QColor("#b3261e")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_OTHER_ROLES = frozenset(
+    {
+        CASE_ID_ROLE,
+        SORT_KEY_ROLE,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 FLAG_OVERDUE = QT_TRANSLATE_NOOP("CaseListModel", "Follow-up overdue")
 FLAG_TURNING_18 = QT_TRANSLATE_NOOP("CaseListModel", "Turns 18 within 12 months")
 CPR_MASKED_TIP = QT_TRANSLATE_NOOP("CaseListModel", "CPR numbers are masked in lists.")
@@ -104,7 +115,11 @@ class CaseListModel(QAbstractTableModel):
             today=to_local(now).date(), now=now, scope=Scope.MINE, user_id=context.user.id
         )
         self._rows: list[CaseRow] = []
+        self._texts: list[tuple[str, ...] | None] = []  # display texts per row, made on first paint
         self._total = 0
+        self._overdue_brush = QBrush(OVERDUE)
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- query ------------------------------------------------------------------
     @property
@@ -134,6 +149,7 @@ class CaseListModel(QAbstractTableModel):
         self.beginResetModel()
         self._total = total
         self._rows = rows
+        self._texts = [None] * len(rows)
         self.endResetModel()
         self.reloaded.emit(total)
 
@@ -171,6 +187,7 @@ class CaseListModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
+        self._texts.extend([None] * len(more))
         self.endInsertRows()
 
     @override
@@ -197,37 +214,41 @@ class CaseListModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()]
+        # Called thousands of times per paint: texts are prepared when rows are fetched.
+        row_number = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
+            if not 0 <= row_number < len(self._texts):
+                return None
+            texts = self._texts[row_number]
+            if texts is None:  # formatted the first time the row is painted
+                texts = self._texts[row_number] = self._texts_of(self._rows[row_number])
+            return texts[index.column()]
+        if role not in _OTHER_ROLES or not 0 <= row_number < len(self._rows):
+            return None
+        row = self._rows[row_number]
+        key = COLUMNS[index.column()]
         if role == CASE_ID_ROLE:
             return row.id
         if role == SORT_KEY_ROLE:
             return key.value
+        overdue = row.follow_up_overdue
         if role == Qt.ItemDataRole.ForegroundRole:
-            if key in (SortKey.FOLLOW_UP_DUE, SortKey.FLAGS) and row.follow_up_overdue:
-                return QBrush(OVERDUE)
-            return None
+            return self._overdue_brush if overdue and key in (SortKey.FOLLOW_UP_DUE, SortKey.FLAGS) else None
         if role == Qt.ItemDataRole.FontRole:
-            if key == SortKey.FOLLOW_UP_DUE and row.follow_up_overdue:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key == SortKey.NEXT_MEETING and row.next_meeting is not None:
-                return week_label(to_local(row.next_meeting).date())
-            if key == SortKey.FOLLOW_UP_DUE and row.follow_up_overdue:
-                return _tr(FLAG_OVERDUE)
-            if key == SortKey.CPR:
-                return _tr(CPR_MASKED_TIP)
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == SortKey.OPEN_AGREEMENTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._bold if overdue and key == SortKey.FOLLOW_UP_DUE else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if key == SortKey.OPEN_AGREEMENTS else None
+        # ToolTipRole
+        if key == SortKey.NEXT_MEETING and row.next_meeting is not None:
+            return week_label(to_local(row.next_meeting).date())
+        if key == SortKey.FOLLOW_UP_DUE and overdue:
+            return _tr(FLAG_OVERDUE)
+        if key == SortKey.CPR:
+            return _tr(CPR_MASKED_TIP)
         return None
+
+    def _texts_of(self, row: CaseRow) -> tuple[str, ...]:
+        return tuple(self._display(row, key) for key in COLUMNS)
 
     @staticmethod
     def _display(row: CaseRow, key: SortKey) -> str:

@@ -12,7 +12,7 @@ from app.services.clock import to_local
 def format_date(day: date | None) -> str:
     if day is None:
         return ""
-    return day.strftime("%d.%m.%Y")
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
 def format_datetime(moment: datetime | None) -> str:

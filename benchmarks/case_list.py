@@ -1,0 +1,277 @@
+"""Case-list benchmark: first painted page and a search keystroke, next to the bare SQL.
+
+    python benchmarks/case_list.py [--citizens 20000] [--repeat 7] [--keep]
+    make benchmark
+
+Generates a SQLite store of N demo citizens, then measures in one run:
+  * first page: the model's query + the table view's first paint (all cases);
+  * keystroke: a new search term through the model + repaint;
+  * the same SQL statements replayed on a raw sqlite3 connection (the baseline);
+  * data() calls at first paint for N/10 and N citizens (must not grow with N).
+Targets: first page < 300 ms, keystroke < 50 ms, ratio UI / bare SQL < 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+from sqlalchemy import event, func, select
+
+from app.models import Case, Citizen
+from app.services.case_list import Scope
+from app.services.context import AppContext
+from app.services.demo import generate_demo
+from app.startup import open_context
+from app.ui.case_list_model import CaseListModel
+
+SEARCH_TERMS = ("han", "jens", "k-2026", "familien n", "0101")
+
+
+def build_store(path: Path, citizens: int) -> AppContext:
+    context = open_context(str(path), login="bench")
+    seed = 1
+    while True:
+        with context.sessions() as session:
+            have = session.scalar(select(func.count(Citizen.id))) or 0
+        if have >= citizens:
+            return context
+        families = max(1, min(2000, int((citizens - have) / 2.7)))
+        with context.sessions.begin() as session:
+            generate_demo(session, families=families, seed=seed, my_login="bench")
+        seed += 1
+
+
+class CountingModel(CaseListModel):
+    data_calls = 0
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        CountingModel.data_calls += 1
+        return super().data(index, role)
+
+
+class SqlRecorder:
+    """Records the statements the model sends, to replay them on raw sqlite3."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.statements: list[tuple[str, tuple[object, ...]]] = []
+        self.engine = context.sessions.kw["bind"]
+        event.listen(self.engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        self.statements.append((statement, tuple(parameters)))
+
+    def take(self) -> list[tuple[str, tuple[object, ...]]]:
+        taken, self.statements = self.statements, []
+        return taken
+
+    def close(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+
+def bare_sql_ms(db: Path, statements: list[tuple[str, tuple[object, ...]]], repeat: int) -> float:
+    conn = sqlite3.connect(db)
+    try:
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for sql, params in statements:
+                conn.execute(sql, params).fetchall()
+            samples.append((time.perf_counter() - start) * 1000)
+        return statistics.median(samples)
+    finally:
+        conn.close()
+
+
+def show_view(model: QAbstractTableModel, app: QApplication) -> QTableView:
+    """A case-list sized view, shown and painted once."""
+    view = QTableView()
+    view.resize(1280, 720)
+    view.setModel(model)
+    view.show()
+    view.viewport().repaint()
+    app.processEvents()
+    return view
+
+
+def close_view(view: QTableView, app: QApplication) -> None:
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+
+
+def first_page(
+    context: AppContext, app: QApplication, recorder: SqlRecorder | None
+) -> tuple[float, int, list]:
+    CountingModel.data_calls = 0
+    start = time.perf_counter()
+    model = CountingModel(context)
+    model.set_scope(Scope.ALL)
+    view = show_view(model, app)
+    elapsed = (time.perf_counter() - start) * 1000
+    statements = recorder.take() if recorder else []
+    calls = CountingModel.data_calls
+    close_view(view, app)
+    return elapsed, calls, statements
+
+
+def keystroke(context: AppContext, app: QApplication, recorder: SqlRecorder, term: str) -> tuple[float, list]:
+    model = CaseListModel(context)
+    model.set_scope(Scope.ALL)
+    view = show_view(model, app)
+    recorder.take()
+    start = time.perf_counter()
+    model.set_search(term)
+    view.viewport().repaint()
+    app.processEvents()
+    elapsed = (time.perf_counter() - start) * 1000
+    statements = recorder.take()
+    close_view(view, app)
+    return elapsed, statements
+
+
+class ConstantModel(QAbstractTableModel):
+    """Same shape, fixed text: what Qt alone needs to paint the viewport."""
+
+    def __init__(self, columns: int) -> None:
+        super().__init__()
+        self._columns = columns
+
+    def rowCount(self, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008
+        return 0 if parent.isValid() else 200
+
+    def columnCount(self, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008
+        return 0 if parent.isValid() else self._columns
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        return "Familien Jensen 12.12.2026" if role == Qt.ItemDataRole.DisplayRole else None
+
+
+def paint_floor_ms(app: QApplication, columns: int, repeat: int) -> float:
+    view = show_view(ConstantModel(columns), app)
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        view.viewport().repaint()
+        samples.append((time.perf_counter() - start) * 1000)
+    close_view(view, app)
+    return statistics.median(samples)
+
+
+def data_path_ms(context: AppContext, term: str, repeat: int) -> float:
+    """The query through services and the model (count, page, reset), without painting."""
+    model = CaseListModel(context)
+    model.set_scope(Scope.ALL)
+    samples = []
+    for _ in range(repeat):
+        model.set_search("")
+        start = time.perf_counter()
+        if term:
+            model.set_search(term)
+        else:
+            model.reload()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def run(citizens: int, repeat: int, workdir: Path) -> dict[str, float]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The small store must still fill the view, or it would paint fewer cells.
+    small_size = max(300, citizens // 10)
+    small_db, big_db = workdir / f"small_{small_size}.sqlite", workdir / f"big_{citizens}.sqlite"
+    t = time.perf_counter()
+    small = build_store(small_db, small_size)
+    big = build_store(big_db, citizens)
+    print(f"generated stores in {time.perf_counter() - t:.1f} s")
+    with big.sessions() as session:
+        cases = session.scalar(select(func.count(Case.id)))
+        have = session.scalar(select(func.count(Citizen.id)))
+
+    _, small_calls, _ = first_page(small, app, None)
+    recorder = SqlRecorder(big)
+    first_page(big, app, recorder)  # warm-up: imports, caches, first font metrics
+    page_samples, big_calls, page_sql = [], 0, []
+    for _ in range(repeat):
+        elapsed, big_calls, page_sql = first_page(big, app, recorder)
+        page_samples.append(elapsed)
+    page_ms = statistics.median(page_samples)
+    page_bare = bare_sql_ms(big_db, page_sql, repeat)
+
+    key_samples, key_bare = [], []
+    for term in SEARCH_TERMS:
+        elapsed, sql = keystroke(big, app, recorder, term)
+        key_samples.append(elapsed)
+        key_bare.append(bare_sql_ms(big_db, sql, repeat))
+    key_ms, key_bare_ms = statistics.median(key_samples), statistics.median(key_bare)
+    recorder.close()
+    page_data = data_path_ms(big, "", repeat)
+    key_data = statistics.median(data_path_ms(big, term, repeat) for term in SEARCH_TERMS)
+    floor = paint_floor_ms(app, 10, repeat)
+
+    print(f"\ncase list, SQLite, {have} citizens in {cases} cases (median of {repeat} runs)")
+    print(f"{'':28}{'UI ms':>9}{'bare SQL ms':>13}{'ratio':>8}   target")
+    print(
+        f"{'first page (all cases)':28}{page_ms:9.1f}{page_bare:13.1f}{page_ms / page_bare:8.2f}   < 300 ms, ratio < 3"
+    )
+    print(
+        f"{'search keystroke':28}{key_ms:9.1f}{key_bare_ms:13.1f}{key_ms / key_bare_ms:8.2f}   < 50 ms, ratio < 3"
+    )
+    print(
+        f"{'  data path only (no paint)':28}{page_data:9.1f}{page_bare:13.1f}{page_data / page_bare:8.2f}   first page"
+    )
+    print(
+        f"{'  data path only (no paint)':28}{key_data:9.1f}{key_bare_ms:13.1f}{key_data / key_bare_ms:8.2f}   keystroke"
+    )
+    print(
+        f"Qt's own paint of the same 1280x720 view with constant texts: {floor:.1f} ms (the floor under 'UI ms')"
+    )
+    print(
+        f"data() calls at first paint: {small_calls} at {small_size} citizens, {big_calls} at {citizens} "
+        f"({'does not grow' if big_calls <= small_calls * 1.1 else 'GROWS WITH N'})"
+    )
+    for ctx in (small, big):
+        ctx.sessions.kw["bind"].dispose()
+    return {
+        "first_page_ms": page_ms,
+        "first_page_bare_ms": page_bare,
+        "keystroke_ms": key_ms,
+        "keystroke_bare_ms": key_bare_ms,
+        "small_calls": small_calls,
+        "big_calls": big_calls,
+        "page_data_ms": page_data,
+        "keystroke_data_ms": key_data,
+        "paint_floor_ms": floor,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--citizens", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--keep", action="store_true", help="keep the stores in benchmarks/out for reuse")
+    args = parser.parse_args(argv)
+    if args.keep:
+        out = Path(__file__).with_name("out")
+        out.mkdir(exist_ok=True)
+        run(args.citizens, args.repeat, out)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            run(args.citizens, args.repeat, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""A small run of the benchmarks keeps them working (timings are not asserted here)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_case_list_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path)
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "case_list.py"), "--citizens", "1500", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for line in (
+        "first page (all cases)",
+        "search keystroke",
+        "data path only",
+        "paint of the same",
+        "data() calls at first paint",
+    ):
+        assert line in out, out
+    assert "does not grow" in out, out
