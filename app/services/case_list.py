@@ -32,7 +32,7 @@ from app.models.enums import AgreementStatus, CaseStatus, CoordinationModel, Mee
 from app.services.cpr import mask_cpr
 from app.services.text import fold, like_escape
 
-PAGE_SIZE = 100  # about four screens; scrolling fetches the next page
+PAGE_SIZE = 50  # about two screens; scrolling fetches the next page
 _CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")
 _CPR_WITH_SPACE = re.compile(r"(?<![0-9])([0-9]{6}) ([0-9]{4})(?![0-9])")
 

@@ -95,7 +95,7 @@ class CaseListPage(QWidget):
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.case_opened.emit(int(index.data(CASE_ID_ROLE)))
+            self.case_opened.emit(int(index.siblingAtColumn(0).data(CASE_ID_ROLE)))
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("%n case(s)", "", total))

@@ -60,7 +60,7 @@
     <message>
         <location filename="../../app/ui/case_list_model.py" line="70" />
         <source>Turns 18 within 12 months</source>
-        <translation>Fylder 18 inden for 12 måneder</translation>
+        <translation>Fylder 18 inden et år</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_list_model.py" line="71" />
