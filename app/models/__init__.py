@@ -9,6 +9,7 @@ from app.models.law import LawSection
 from app.models.meetings import Meeting, MeetingParticipant
 from app.models.people import Citizen, Family, FamilyMember, User
 from app.models.plans import Agreement, Goal, GoalScore, PlanVersion
+from app.models.transition import TransitionTopic, TransitionTrack
 
 __all__ = [
     "Agreement",
@@ -29,5 +30,7 @@ __all__ = [
     "MeetingParticipant",
     "PlanVersion",
     "Professional",
+    "TransitionTopic",
+    "TransitionTrack",
     "User",
 ]

@@ -22,6 +22,9 @@ class MemberSummary:
     cpr_masked: str
     custody: bool
     lives_in_household: bool
+    member_id: int | None = None  # the family_members row; None for a single citizen's case
+    first_name: str = ""
+    last_name: str = ""
 
     def age_on(self, day: date) -> int:
         years = day.year - self.birth_date.year
@@ -77,6 +80,9 @@ def case_summary(session: Session, case_id: int) -> CaseSummary:
                     mask_cpr(citizen.cpr),
                     member.custody,
                     member.lives_in_household,
+                    member.id,
+                    citizen.first_name,
+                    citizen.last_name,
                 )
             )
     elif case.citizen is not None:
@@ -90,6 +96,9 @@ def case_summary(session: Session, case_id: int) -> CaseSummary:
                 mask_cpr(citizen.cpr),
                 False,
                 True,
+                None,
+                citizen.first_name,
+                citizen.last_name,
             )
         )
     return CaseSummary(
