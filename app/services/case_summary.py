@@ -25,6 +25,7 @@ class MemberSummary:
     member_id: int | None = None  # the family_members row; None for a single citizen's case
     first_name: str = ""
     last_name: str = ""
+    member_version: int | None = None
 
     def age_on(self, day: date) -> int:
         years = day.year - self.birth_date.year
@@ -83,6 +84,7 @@ def case_summary(session: Session, case_id: int) -> CaseSummary:
                     member.id,
                     citizen.first_name,
                     citizen.last_name,
+                    member.version,
                 )
             )
     elif case.citizen is not None:

@@ -35,6 +35,17 @@ class Problem(StrEnum):
     INTERVAL_RANGE = "interval_range"
     NO_CUSTODY_HOLDER = "no_custody_holder"
     SAME_PARTNER = "same_partner"
+    END_BEFORE_START = "end_before_start"
+    SECTION_NOT_VALID = "section_not_valid"  # the law section is not in force on the start date
+    IN_FUTURE = "in_future"
+    EMAIL_FORMAT = "email_format"
+    PHONE_FORMAT = "phone_format"
+    LAST_MEMBER = "last_member"
+    LAST_CUSTODY_HOLDER = "last_custody_holder"
+    ALREADY_MEMBER = "already_member"
+    NOT_A_FAMILY = "not_a_family"
+    CASE_CLOSED = "case_closed"
+    TOO_LONG = "too_long"
 
 
 SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})
@@ -71,10 +82,16 @@ class CaseInput:
     follow_up_interval_days: int = DEFAULT_FOLLOW_UP_DAYS
 
 
-class CaseValidationError(ValueError):
+class ValidationError(ValueError):
+    """Input that cannot be stored; ``problems`` say which field and why. Nothing was stored."""
+
     def __init__(self, problems: list[FieldProblem]) -> None:
         super().__init__(", ".join(f"{p.field}: {p.problem}" for p in problems))
         self.problems = problems
+
+
+class CaseValidationError(ValidationError):
+    pass
 
 
 def validate_member(index: int, member: MemberInput, today: date) -> list[FieldProblem]:

@@ -33,6 +33,8 @@ from app.models import (
     MeetingParticipant,
     PlanVersion,
     Professional,
+    TransitionTopic,
+    TransitionTrack,
     User,
 )
 from app.models.base import Base
@@ -57,6 +59,8 @@ from app.services.clock import LOCAL_TZ
 from app.services.cpr import fictional_cpr
 from app.services.demo_content import Template
 from app.services.law_catalogue import load_catalogue
+from app.services.transition import TOPICS as TRANSITION_TOPICS
+from app.services.transition import needs_transition_track, transition_deadline
 
 DEMO_USER = "demo"
 MY_CASELOAD = 28  # about 30 cases per coordinating caseworker (seed 003)
@@ -118,6 +122,8 @@ class _Batch:
             GoalScore,
             Agreement,
             Consent,
+            TransitionTrack,
+            TransitionTopic,
         )
         postgres = self.session.get_bind().dialect.name == "postgresql"
         for model in order:
@@ -143,6 +149,7 @@ def _years_ago(today: date, years: float, rng: random.Random) -> date:
 class _Generator:
     def __init__(self, session: Session, seed: int, today: date, my_login: str | None) -> None:
         self.session = session
+        self.seed = seed
         self.rng = random.Random(seed)
         self.today = today
         self.now = datetime.combine(today, time(12, 0), tzinfo=UTC)
@@ -364,6 +371,7 @@ class _Generator:
         )
         self.summary.cases += 1
         pros = self._interventions(case_id, people, citizen_ids, kind, opened, templates)
+        self._transition_tracks(case_id, people, citizen_ids)
         last_held, meeting_ids = self._meetings(
             case_id, opened, interval, status, citizen_ids, pros, coordinator_id
         )
@@ -437,6 +445,36 @@ class _Generator:
         for pro in dict.fromkeys(professionals):
             self.batch.add(CaseProfessional, case_id=case_id, professional_id=pro, note="")
         return list(dict.fromkeys(professionals))
+
+    def _transition_tracks(self, case_id: int, people: list[_Person], citizen_ids: list[int]) -> None:
+        # A generator of its own, so that adding tracks leaves the rest of the demo unchanged.
+        rng = random.Random(self.seed * 1_000_003 + case_id)
+        for person, cid in zip(people, citizen_ids, strict=True):
+            if person.relation != Relation.CHILD or not needs_transition_track(person.born, self.today):
+                continue
+            if rng.random() < 0.4:
+                continue  # no track yet: the family screen warns about it
+            track_id = self.batch.add(
+                TransitionTrack,
+                case_id=case_id,
+                citizen_id=cid,
+                deadline=transition_deadline(person.born),
+                adult_contact_name=rng.choice(["Birgitte Holm", "Jens Aagaard", ""]),
+                adult_contact_organisation="Voksenhandicap, Myndighed",
+                adult_contact_phone="",
+                adult_contact_email="",
+                note="",
+            )
+            done = rng.randrange(0, len(TRANSITION_TOPICS) + 1)
+            for position, topic in enumerate(TRANSITION_TOPICS):
+                self.batch.add(
+                    TransitionTopic,
+                    track_id=track_id,
+                    topic=topic,
+                    position=position,
+                    done=position < done,
+                    note="",
+                )
 
     def _meetings(
         self,
@@ -647,20 +685,27 @@ class _Generator:
                     family_score=min(10, 3 + index + rng.randrange(0, 2)),
                     professional_score=min(10, 2 + index + rng.randrange(0, 3)),
                 )
+        holder = next(
+            ((p, c) for p, c in zip(people, citizen_ids, strict=True) if p.custody),
+            (people[0], citizen_ids[0]),
+        )
         for person, cid in zip(people, citizen_ids, strict=True):
-            if person.relation != Relation.CHILD:
-                self.batch.add(
-                    Consent,
-                    citizen_id=cid,
-                    case_id=case_id,
-                    given_by_citizen_id=cid,
-                    given_by_name=f"{person.first} {person.last}",
-                    capacity=ConsentCapacity.SELF if kind == "adult" else ConsentCapacity.CUSTODY_HOLDER,
-                    info_types="Helbred, skole, beskæftigelse, sociale forhold",
-                    parties="Skole, jobcenter, sundhedspleje, børne- og familierådgivning",
-                    purpose="Én fælles plan for familien",
-                    given_on=approved_on - timedelta(days=7),
-                )
+            # A child's information is shared on the custody holder's consent.
+            giver, giver_id = holder if person.relation == Relation.CHILD else (person, cid)
+            self.batch.add(
+                Consent,
+                citizen_id=cid,
+                case_id=case_id,
+                given_by_citizen_id=giver_id,
+                given_by_name=f"{giver.first} {giver.last}",
+                capacity=ConsentCapacity.SELF
+                if kind == "adult" or person.relation != Relation.CHILD
+                else ConsentCapacity.CUSTODY_HOLDER,
+                info_types="Helbred, skole, beskæftigelse, sociale forhold",
+                parties="Skole, jobcenter, sundhedspleje, børne- og familierådgivning",
+                purpose="Én fælles plan for familien",
+                given_on=approved_on - timedelta(days=7),
+            )
 
     # -- the invented case of Lise (seed 004) ------------------------------------
     def lise(self) -> int:
@@ -730,7 +775,8 @@ class _Generator:
                     Sector.SOCIAL_CHILDREN,
                     "",
                     "",
-                    ((3, 14, 16, True),),
+                    # A parent comes along - while Lise is in her work placement (a collision).
+                    ((3, 12, 14, True),),
                 ),
                 ("FSL-3-2", "Støtte i klassen", Sector.EDUCATION, "Elevplan", "", ((0, 9, 11, False),)),
             ),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.models import LawSection
 from app.models.enums import Sector
 from app.resources import resources_dir
+from app.services.text import fold
 
 CATALOGUE_FILE = "law_sections.csv"
 FIELDS = [
@@ -103,3 +104,45 @@ def sections_valid_on(session: Session, day: date) -> list[LawSection]:
         .order_by(LawSection.law_abbr, LawSection.code)
     )
     return list(session.scalars(stmt))
+
+
+@dataclass(frozen=True, slots=True)
+class SectionChoice:
+    """A catalogue row offered by the law-section picker."""
+
+    id: int
+    code: str
+    reference: str  # "BL § 32"
+    title: str
+    law_name: str
+    sector: Sector
+    age_group: str
+
+    @property
+    def display(self) -> str:
+        return f"{self.reference} – {self.title}"
+
+
+def search_sections(session: Session, text: str, day: date, limit: int = 50) -> list[SectionChoice]:
+    """Catalogue rows in force on ``day`` whose law, section or title contains every word of
+    ``text`` (case-insensitive); all rows in force when ``text`` is empty."""
+    words = fold(text).replace("§", " ").split()
+    choices: list[SectionChoice] = []
+    for row in sections_valid_on(session, day):
+        haystack = fold(f"{row.law_abbr} {row.law_name} {row.section} {row.title} {row.code}")
+        haystack = haystack.replace("§", " ")
+        if all(word in haystack for word in words):
+            choices.append(
+                SectionChoice(
+                    row.id,
+                    row.code,
+                    row.reference,
+                    row.title,
+                    row.law_name,
+                    row.sector,
+                    row.age_group,
+                )
+            )
+            if len(choices) >= limit:
+                break
+    return choices

@@ -1,0 +1,40 @@
+"""What every edit of a stored row shares: the version check and blocking problems."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.services.cases import FieldProblem, Problem, ValidationError
+
+
+class ConcurrentEditError(RuntimeError):
+    """Someone else saved this row after it was read: nothing was stored."""
+
+
+class RowGoneError(LookupError):
+    """The row was deleted (by someone else) after it was read."""
+
+
+def load_for_edit(session: Session, model: type[Any], row_id: int, expected_version: int | None) -> Any:
+    """The row to change, refusing when it is gone or was changed since ``expected_version``."""
+    obj = session.get(model, row_id)
+    if obj is None:
+        raise RowGoneError(f"{model.__tablename__} {row_id}")
+    if expected_version is not None and obj.version != expected_version:
+        raise ConcurrentEditError(f"{model.__tablename__} {row_id}")
+    return obj
+
+
+def raise_if_blocking(problems: list[FieldProblem]) -> None:
+    blocking = [p for p in problems if p.blocking]
+    if blocking:
+        raise ValidationError(blocking)
+
+
+def required(problems: list[FieldProblem], field: str, value: str, max_length: int = 0) -> None:
+    if not value.strip():
+        problems.append(FieldProblem(field, Problem.REQUIRED))
+    elif max_length and len(value.strip()) > max_length:
+        problems.append(FieldProblem(field, Problem.TOO_LONG))

@@ -1,0 +1,47 @@
+"""The family screen's whole picture: the overview plus what the rules find in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from app.services.collisions import Collision, find_collisions
+from app.services.family_overview import FamilyOverview, load_family_overview
+from app.services.family_warnings import (
+    FamilyWarning,
+    WarningSettings,
+    family_warnings,
+    stale_intervention_ids,
+)
+from app.services.timeline import Gap, Overlap, find_gaps, find_overlaps
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyAnalysis:
+    overview: FamilyOverview
+    today: date
+    collisions: tuple[Collision, ...]
+    overlaps: tuple[Overlap, ...]
+    gaps: tuple[Gap, ...]
+    warnings: tuple[FamilyWarning, ...]
+    stale_ids: frozenset[int]
+
+
+def analyse_family(overview: FamilyOverview, today: date, settings: WarningSettings) -> FamilyAnalysis:
+    return FamilyAnalysis(
+        overview=overview,
+        today=today,
+        collisions=tuple(find_collisions(overview)),
+        overlaps=tuple(find_overlaps(overview)),
+        gaps=tuple(find_gaps(overview, today)),
+        warnings=tuple(family_warnings(overview, today, settings)),
+        stale_ids=stale_intervention_ids(overview, today, settings.stale_days),
+    )
+
+
+def load_family_analysis(
+    session: Session, case_id: int, today: date, settings: WarningSettings
+) -> FamilyAnalysis:
+    return analyse_family(load_family_overview(session, case_id), today, settings)

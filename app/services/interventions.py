@@ -1,0 +1,182 @@
+"""Indsatser: add, edit and end an intervention with its weekly time slots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.models import Case, FamilyMember, Intervention, InterventionSlot, LawSection, Professional
+from app.models.enums import CaseStatus, InterventionStatus, Sector
+from app.services.cases import FieldProblem, Problem, ValidationError
+from app.services.editing import load_for_edit, raise_if_blocking, required
+
+TITLE_MAX = 300
+
+
+@dataclass(frozen=True, slots=True)
+class SlotInput:
+    weekday: int  # 0 = Monday
+    start: time
+    end: time
+    needs_parent: bool = False
+
+
+@dataclass(slots=True)
+class InterventionInput:
+    citizen_id: int | None = None
+    title: str = ""
+    sector: Sector = Sector.SOCIAL_CHILDREN
+    law_section_id: int | None = None
+    professional_id: int | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    status: InterventionStatus = InterventionStatus.ACTIVE
+    sector_plan: str = ""
+    source_system: str = ""
+    last_checked: date | None = None
+    slots: list[SlotInput] = field(default_factory=list)
+
+
+def validate_intervention(
+    data: InterventionInput, section: LawSection | None, today: date
+) -> list[FieldProblem]:
+    """Problems per field; ``section`` is the chosen catalogue row (None without one)."""
+    problems: list[FieldProblem] = []
+    if data.citizen_id is None:
+        problems.append(FieldProblem("citizen", Problem.REQUIRED))
+    required(problems, "title", data.title, TITLE_MAX)
+    if data.start_date is None:
+        problems.append(FieldProblem("start_date", Problem.REQUIRED))
+    elif data.end_date is not None and data.end_date < data.start_date:
+        problems.append(FieldProblem("end_date", Problem.END_BEFORE_START))
+    if section is not None and data.start_date is not None and not section.valid_on(data.start_date):
+        problems.append(FieldProblem("law_section", Problem.SECTION_NOT_VALID))
+    if data.status == InterventionStatus.ENDED and data.end_date is None:
+        problems.append(FieldProblem("end_date", Problem.REQUIRED))
+    if data.last_checked is not None and data.last_checked > today:
+        problems.append(FieldProblem("last_checked", Problem.IN_FUTURE))
+    for index, slot in enumerate(data.slots):
+        if not 0 <= slot.weekday <= 6:
+            problems.append(FieldProblem(f"slots.{index}.weekday", Problem.REQUIRED))
+        if slot.end <= slot.start:
+            problems.append(FieldProblem(f"slots.{index}.end", Problem.END_BEFORE_START))
+    return problems
+
+
+def _open_case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise ValidationError([FieldProblem("case", Problem.REQUIRED)])
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError([FieldProblem("case", Problem.CASE_CLOSED)])
+    return case
+
+
+def _check_references(session: Session, case: Case, data: InterventionInput, today: date) -> None:
+    section = session.get(LawSection, data.law_section_id) if data.law_section_id is not None else None
+    problems = validate_intervention(data, section, today)
+    if data.law_section_id is not None and section is None:
+        problems.append(FieldProblem("law_section", Problem.REQUIRED))
+    if data.professional_id is not None and session.get(Professional, data.professional_id) is None:
+        problems.append(FieldProblem("professional", Problem.REQUIRED))
+    if data.citizen_id is not None and not _in_case(session, case, data.citizen_id):
+        problems.append(FieldProblem("citizen", Problem.REQUIRED))
+    raise_if_blocking(problems)
+
+
+def _in_case(session: Session, case: Case, citizen_id: int) -> bool:
+    if case.family_id is None:
+        return case.citizen_id == citizen_id
+    return (
+        session.scalar(
+            select(FamilyMember.id).where(
+                FamilyMember.family_id == case.family_id, FamilyMember.citizen_id == citizen_id
+            )
+        )
+        is not None
+    )
+
+
+def _apply(item: Intervention, data: InterventionInput) -> None:
+    assert data.citizen_id is not None and data.start_date is not None
+    item.citizen_id = data.citizen_id
+    item.title = data.title.strip()
+    item.sector = data.sector
+    item.law_section_id = data.law_section_id
+    item.professional_id = data.professional_id
+    item.start_date = data.start_date
+    item.end_date = data.end_date
+    item.status = data.status
+    item.sector_plan = data.sector_plan.strip()
+    item.source_system = data.source_system.strip()
+    item.last_checked = data.last_checked
+
+
+def _slots(data: InterventionInput) -> list[InterventionSlot]:
+    return [
+        InterventionSlot(weekday=s.weekday, start_time=s.start, end_time=s.end, needs_parent=s.needs_parent)
+        for s in data.slots
+    ]
+
+
+def add_intervention(session: Session, case_id: int, data: InterventionInput, today: date) -> int:
+    """Store a new intervention with its slots; returns its id. Stores nothing on error."""
+    case = _open_case(session, case_id)
+    _check_references(session, case, data, today)
+    item = Intervention(case_id=case.id)
+    _apply(item, data)
+    item.slots = _slots(data)
+    session.add(item)
+    if data.professional_id is not None:
+        _link_professional(session, case.id, data.professional_id)
+    session.flush()
+    return item.id
+
+
+def update_intervention(
+    session: Session,
+    case_id: int,
+    intervention_id: int,
+    data: InterventionInput,
+    expected_version: int | None,
+    today: date,
+) -> None:
+    """Change an intervention and replace its slots. Raises ConcurrentEditError when stale."""
+    case = _open_case(session, case_id)
+    item: Intervention = load_for_edit(session, Intervention, intervention_id, expected_version)
+    if item.case_id != case.id:
+        raise ValidationError([FieldProblem("intervention", Problem.REQUIRED)])
+    _check_references(session, case, data, today)
+    _apply(item, data)
+    session.execute(delete(InterventionSlot).where(InterventionSlot.intervention_id == item.id))
+    session.expire(item, ["slots"])
+    item.slots = _slots(data)
+    item.version  # noqa: B018 - load before flush so the version check has a value
+    session.flush()
+    if data.professional_id is not None:
+        _link_professional(session, case.id, data.professional_id)
+        session.flush()
+
+
+def end_intervention(
+    session: Session, case_id: int, intervention_id: int, end_date: date, expected_version: int | None
+) -> None:
+    """End an intervention on ``end_date`` (not before its start)."""
+    case = _open_case(session, case_id)
+    item: Intervention = load_for_edit(session, Intervention, intervention_id, expected_version)
+    if item.case_id != case.id:
+        raise ValidationError([FieldProblem("intervention", Problem.REQUIRED)])
+    if end_date < item.start_date:
+        raise ValidationError([FieldProblem("end_date", Problem.END_BEFORE_START)])
+    item.end_date = end_date
+    item.status = InterventionStatus.ENDED
+    session.flush()
+
+
+def _link_professional(session: Session, case_id: int, professional_id: int) -> None:
+    from app.services.professionals import link_professional
+
+    link_professional(session, case_id, professional_id)
