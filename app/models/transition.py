@@ -35,9 +35,7 @@ class TransitionTopic(Tracked, Base):
     __table_args__ = (UniqueConstraint("track_id", "topic"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    track_id: Mapped[int] = mapped_column(
-        ForeignKey("transition_tracks.id", ondelete="CASCADE"), index=True
-    )
+    track_id: Mapped[int] = mapped_column(ForeignKey("transition_tracks.id", ondelete="CASCADE"), index=True)
     topic: Mapped[str] = mapped_column(NFCText(40))  # services.transition.TOPICS
     position: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -6,36 +6,57 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.models.enums import CaseStatus, CoordinationModel, Relation, Sector
+from app.models.enums import (
+    CaseStatus,
+    ConsentCapacity,
+    ConsentForm,
+    CoordinationModel,
+    InterventionStatus,
+    Relation,
+    Sector,
+)
 from app.services.cases import Problem
 
 _CONTEXT = "Labels"
 
-_LABELS: dict[StrEnum, str] = {
-    CaseStatus.CANDIDATE: QT_TRANSLATE_NOOP("Labels", "Candidate"),
-    CaseStatus.ACTIVE: QT_TRANSLATE_NOOP("Labels", "Active"),
-    CaseStatus.PAUSED: QT_TRANSLATE_NOOP("Labels", "Paused"),
-    CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Closed"),
-    CoordinationModel.ONE_FAMILY_ONE_ENTRY: QT_TRANSLATE_NOOP("Labels", "One family – one entry"),
-    CoordinationModel.TOGETHER_FOR_FAMILY: QT_TRANSLATE_NOOP("Labels", "Together for the family"),
-    CoordinationModel.HOLISTIC_PLAN: QT_TRANSLATE_NOOP("Labels", "Holistic plan"),
-    CoordinationModel.OTHER: QT_TRANSLATE_NOOP("Labels", "Other model"),
-    Relation.PARENT: QT_TRANSLATE_NOOP("Labels", "Parent"),
-    Relation.CHILD: QT_TRANSLATE_NOOP("Labels", "Child"),
-    Relation.STEP_PARENT: QT_TRANSLATE_NOOP("Labels", "Step-parent"),
-    Relation.SIBLING: QT_TRANSLATE_NOOP("Labels", "Sibling"),
-    Relation.GRANDPARENT: QT_TRANSLATE_NOOP("Labels", "Grandparent"),
-    Relation.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
-    Sector.SOCIAL_CHILDREN: QT_TRANSLATE_NOOP("Labels", "Children and families"),
-    Sector.SOCIAL_ADULTS: QT_TRANSLATE_NOOP("Labels", "Adults and disability"),
-    Sector.EMPLOYMENT: QT_TRANSLATE_NOOP("Labels", "Employment"),
-    Sector.HEALTH: QT_TRANSLATE_NOOP("Labels", "Health"),
-    Sector.EDUCATION: QT_TRANSLATE_NOOP("Labels", "School"),
-    Sector.DAYCARE: QT_TRANSLATE_NOOP("Labels", "Day care"),
-    Sector.YOUTH: QT_TRANSLATE_NOOP("Labels", "Youth guidance"),
-    Sector.ELDERLY: QT_TRANSLATE_NOOP("Labels", "Elderly care"),
-    Sector.OTHER: QT_TRANSLATE_NOOP("Labels", "Other sector"),
-}
+_LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
+    (CaseStatus.CANDIDATE, QT_TRANSLATE_NOOP("Labels", "Candidate")),
+    (CaseStatus.ACTIVE, QT_TRANSLATE_NOOP("Labels", "Active")),
+    (CaseStatus.PAUSED, QT_TRANSLATE_NOOP("Labels", "Paused")),
+    (CaseStatus.CLOSED, QT_TRANSLATE_NOOP("Labels", "Closed")),
+    (CoordinationModel.ONE_FAMILY_ONE_ENTRY, QT_TRANSLATE_NOOP("Labels", "One family – one entry")),
+    (CoordinationModel.TOGETHER_FOR_FAMILY, QT_TRANSLATE_NOOP("Labels", "Together for the family")),
+    (CoordinationModel.HOLISTIC_PLAN, QT_TRANSLATE_NOOP("Labels", "Holistic plan")),
+    (CoordinationModel.OTHER, QT_TRANSLATE_NOOP("Labels", "Other model")),
+    (Relation.PARENT, QT_TRANSLATE_NOOP("Labels", "Parent")),
+    (Relation.CHILD, QT_TRANSLATE_NOOP("Labels", "Child")),
+    (Relation.STEP_PARENT, QT_TRANSLATE_NOOP("Labels", "Step-parent")),
+    (Relation.SIBLING, QT_TRANSLATE_NOOP("Labels", "Sibling")),
+    (Relation.GRANDPARENT, QT_TRANSLATE_NOOP("Labels", "Grandparent")),
+    (Relation.OTHER, QT_TRANSLATE_NOOP("Labels", "Other")),
+    (Sector.SOCIAL_CHILDREN, QT_TRANSLATE_NOOP("Labels", "Children and families")),
+    (Sector.SOCIAL_ADULTS, QT_TRANSLATE_NOOP("Labels", "Adults and disability")),
+    (Sector.EMPLOYMENT, QT_TRANSLATE_NOOP("Labels", "Employment")),
+    (Sector.HEALTH, QT_TRANSLATE_NOOP("Labels", "Health")),
+    (Sector.EDUCATION, QT_TRANSLATE_NOOP("Labels", "School")),
+    (Sector.DAYCARE, QT_TRANSLATE_NOOP("Labels", "Day care")),
+    (Sector.YOUTH, QT_TRANSLATE_NOOP("Labels", "Youth guidance")),
+    (Sector.ELDERLY, QT_TRANSLATE_NOOP("Labels", "Elderly care")),
+    (Sector.OTHER, QT_TRANSLATE_NOOP("Labels", "Other sector")),
+    (InterventionStatus.PLANNED, QT_TRANSLATE_NOOP("Labels", "Planned")),
+    (InterventionStatus.ACTIVE, QT_TRANSLATE_NOOP("Labels", "Running")),
+    (InterventionStatus.PAUSED, QT_TRANSLATE_NOOP("Labels", "On hold")),
+    (InterventionStatus.ENDED, QT_TRANSLATE_NOOP("Labels", "Ended")),
+    (ConsentCapacity.SELF, QT_TRANSLATE_NOOP("Labels", "The citizen")),
+    (ConsentCapacity.CUSTODY_HOLDER, QT_TRANSLATE_NOOP("Labels", "Custody holder")),
+    (ConsentCapacity.YOUTH, QT_TRANSLATE_NOOP("Labels", "The young person")),
+    (ConsentCapacity.GUARDIAN, QT_TRANSLATE_NOOP("Labels", "Guardian")),
+    (ConsentCapacity.FUTURE_PROXY, QT_TRANSLATE_NOOP("Labels", "Future proxy")),
+    (ConsentForm.WRITTEN, QT_TRANSLATE_NOOP("Labels", "Written")),
+    (ConsentForm.ORAL, QT_TRANSLATE_NOOP("Labels", "Oral (noted in the case)")),
+)
+# Keyed by type and value: members of different enums may share a value ("active", "other").
+_LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABEL_LIST}
 
 _PROBLEMS: dict[Problem, str] = {
     Problem.REQUIRED: QT_TRANSLATE_NOOP("Problems", "Required."),
@@ -65,11 +86,30 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.SAME_PARTNER: QT_TRANSLATE_NOOP(
         "Problems", "The partner caseworker must be someone other than the coordinator."
     ),
+    Problem.END_BEFORE_START: QT_TRANSLATE_NOOP("Problems", "The end must come after the start."),
+    Problem.SECTION_NOT_VALID: QT_TRANSLATE_NOOP(
+        "Problems", "This law section is not in force on the start date. Choose one that is."
+    ),
+    Problem.IN_FUTURE: QT_TRANSLATE_NOOP("Problems", "The date cannot be in the future."),
+    Problem.EMAIL_FORMAT: QT_TRANSLATE_NOOP("Problems", "Write the e-mail address as name@example.dk."),
+    Problem.PHONE_FORMAT: QT_TRANSLATE_NOOP(
+        "Problems", "Write the phone number with digits, for example 49 28 10 00."
+    ),
+    Problem.LAST_MEMBER: QT_TRANSLATE_NOOP("Problems", "The family must keep at least one person."),
+    Problem.LAST_CUSTODY_HOLDER: QT_TRANSLATE_NOOP(
+        "Problems", "A family with children needs at least one custody holder."
+    ),
+    Problem.ALREADY_MEMBER: QT_TRANSLATE_NOOP("Problems", "This person is already in the family."),
+    Problem.NOT_A_FAMILY: QT_TRANSLATE_NOOP(
+        "Problems", "A single citizen's case has no family to add people to."
+    ),
+    Problem.CASE_CLOSED: QT_TRANSLATE_NOOP("Problems", "The case is closed and cannot be changed."),
+    Problem.TOO_LONG: QT_TRANSLATE_NOOP("Problems", "The text is too long."),
 }
 
 
 def label(value: StrEnum) -> str:
-    text = _LABELS.get(value)
+    text = _LABELS.get((type(value), value.value))
     if text is None:
         return str(value)
     return QCoreApplication.translate(_CONTEXT, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from typing_extensions import override
 
 from app import __version__
-from app.services.case_summary import CaseNotFoundError, case_summary
 from app.services.context import AppContext
 from app.ui.case_list_page import CaseListPage
 from app.ui.family_page import FamilyPage
 from app.ui.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.new_case_dialog import NewCaseDialog
+from app.ui.preferences_dialog import PreferencesDialog
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
             self._set_nav_enabled(row, False)
 
         self.cases = CaseListPage(context, parent=self)
-        self.family = FamilyPage(self)
+        self.family = FamilyPage(context, settings, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.cases)
         self.stack.addWidget(self.family)
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_CASES)
         self.cases.case_opened.connect(self.open_case)
         self.cases.new_case_requested.connect(self.new_case)
+        self.family.case_missing.connect(self._case_missing)
+        self.family.store_failed.connect(self._store_problem)
+        self.family.changed.connect(self.cases.model.reload)
 
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeIndicator")
@@ -97,6 +101,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        preferences = QAction(self.tr("&Family overview…"), self)
+        preferences.triggered.connect(self._preferences)
+        settings_menu.addAction(preferences)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         names = {"da": "Dansk", "en": "English"}
@@ -125,23 +132,18 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
 
     def open_case(self, case_id: int) -> None:
-        try:
-            with self.context.sessions() as session:
-                summary = case_summary(session, case_id)
-        except CaseNotFoundError:
-            QMessageBox.information(
-                self, self.tr("Case not found"), self.tr("The case no longer exists. The list is refreshed.")
-            )
-            self.cases.model.reload()
-            return
-        except SQLAlchemyError:
-            log.exception("Opening a case failed")
-            self._store_problem()
-            return
-        self.family.show_case(summary)
+        """Show the family page at once; its data is read in the background."""
+        self.family.open_case(case_id)
         self._set_nav_enabled(PAGE_FAMILY, True)
         self.nav.item(PAGE_FAMILY).setToolTip("")
         self.nav.setCurrentRow(PAGE_FAMILY)
+
+    def _case_missing(self, _case_id: int) -> None:
+        QMessageBox.information(
+            self, self.tr("Case not found"), self.tr("The case no longer exists. The list is refreshed.")
+        )
+        self.cases.model.reload()
+        self.nav.setCurrentRow(PAGE_CASES)
 
     def new_case(self) -> None:
         case_id = NewCaseDialog.ask(self.context, self)
@@ -173,6 +175,15 @@ class MainWindow(QMainWindow):
             self.tr("Database problem"),
             self.tr("The database did not answer. Check the connection and try again."),
         )
+
+    def _preferences(self) -> None:
+        if PreferencesDialog.ask(self.settings, self):
+            self.family.reload()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.family.worker.wait(5000)  # no store work left running behind a closed window
+        super().closeEvent(event)
 
     def _choose_language(self, code: str) -> None:
         self.settings.setValue(SETTINGS_KEY, code)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.clock import local_today
@@ -31,6 +31,22 @@ def _save(widget: QWidget, app: QApplication, path: Path) -> None:
     _settle(app)
     widget.grab().save(str(path))
     print(f"wrote {path}")
+
+
+def _wait_loaded(window: QWidget, app: QApplication) -> None:
+    family = window.family  # type: ignore[attr-defined]
+    family.worker.wait(10_000)
+    _settle(app)
+
+
+def _case_with_transition(context: object) -> int | None:
+    """A case whose youth has a transition track (for its screenshot)."""
+    from sqlalchemy import select
+
+    from app.models import TransitionTrack
+
+    with context.sessions() as session:  # type: ignore[attr-defined]
+        return session.scalar(select(TransitionTrack.case_id).order_by(TransitionTrack.id).limit(1))
 
 
 def render(out: Path, language: str = "da") -> list[Path]:
@@ -65,8 +81,42 @@ def render(out: Path, language: str = "da") -> list[Path]:
             model.row_at(r).id for r in range(model.rowCount()) if "Holm Jensen" in model.row_at(r).title
         )
         window.open_case(lise)
-        written.append(out / f"family{suffix}.png")
-        _save(window, app, written[-1])
+        _wait_loaded(window, app)
+        from app.ui.family_page import TAB_NETWORK, TAB_PEOPLE, TAB_TIMELINE, TAB_TRANSITION, TAB_WEEK
+
+        for tab, name in (
+            (TAB_PEOPLE, "family"),
+            (TAB_TIMELINE, "family_timeline"),
+            (TAB_WEEK, "family_week"),
+            (TAB_NETWORK, "family_network"),
+        ):
+            window.family.tabs.setCurrentIndex(tab)
+            written.append(out / f"{name}{suffix}.png")
+            _save(window, app, written[-1])
+
+        youth = _case_with_transition(context)
+        if youth is not None:
+            window.open_case(youth)
+            _wait_loaded(window, app)
+            window.family.tabs.setCurrentIndex(TAB_TRANSITION)
+            written.append(out / f"family_transition{suffix}.png")
+            _save(window, app, written[-1])
+
+        from app.ui.intervention_dialog import InterventionDialog
+
+        window.open_case(lise)
+        _wait_loaded(window, app)
+        overview = window.family.analysis.overview  # type: ignore[union-attr]
+        editing = InterventionDialog(context, overview, overview.interventions[0], None, window)
+        editing.end.check.setChecked(True)
+        start = overview.interventions[0].start_date
+        editing.end.edit.setDate(QDate(start.year, start.month, start.day).addDays(-10))
+        editing.try_save()
+        editing.resize(760, 900)
+        editing.show()
+        written.append(out / f"intervention_dialog{suffix}.png")
+        _save(editing, app, written[-1])
+        editing.close()
 
         dialog = NewCaseDialog(context, window)
         dialog.family_name.setText("Familien Østergaard")

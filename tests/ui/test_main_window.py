@@ -64,12 +64,14 @@ def test_double_click_opens_the_case(qtbot, demo_context, settings) -> None:  # 
     number = window.cases.model.index(2, COLUMNS.index(SortKey.NUMBER)).data()
     rect = table.visualRect(index)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.nav.currentRow() == PAGE_FAMILY)
+    with qtbot.waitSignal(window.family.loaded, timeout=5000):  # read off the GUI thread
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.nav.currentRow() == PAGE_FAMILY
     assert window.family.heading.text().startswith(number)
-    assert window.family.members.rowCount() >= 1
-    for row in range(window.family.members.rowCount()):
-        assert window.family.members.item(row, 3).text().endswith("-XXXX")
+    members = window.family.people.members
+    assert members.rowCount() >= 1
+    for row in range(members.rowCount()):
+        assert members.item(row, 3).text().endswith("-XXXX")
     assert window.windowTitle() == "Koordinator"
 
 

@@ -1,0 +1,78 @@
+"""Store work off the GUI thread: one worker thread, results delivered back by signal."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    done = Signal(int, object)
+    failed = Signal(int, object)
+
+
+class _Task(QRunnable):
+    def __init__(self, token: int, job: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._token = token
+        self._job = job
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._job()
+        except Exception as exc:  # handed to the GUI thread, which decides what to show
+            self._relay.failed.emit(self._token, exc)
+        else:
+            self._relay.done.emit(self._token, result)
+
+
+class StoreWorker(QObject):
+    """Runs jobs one at a time on a thread of its own. A job touches no widget; its
+    result (plain data) or exception reaches the callbacks on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
+        self._relay.failed.connect(self._fail)
+        self._tokens = itertools.count(1)
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None] | None]] = {}
+
+    def submit(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> int:
+        token = next(self._tokens)
+        self._callbacks[token] = (on_done, on_error)
+        self._pool.start(_Task(token, job, self._relay))
+        return token
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until queued jobs are done (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _deliver(self, token: int, result: object) -> None:
+        callbacks = self._callbacks.pop(token, None)
+        if callbacks is not None:
+            callbacks[0](result)
+
+    def _fail(self, token: int, exc: object) -> None:
+        callbacks = self._callbacks.pop(token, None)
+        if callbacks is None:
+            return
+        if callbacks[1] is None:
+            log.error("Background job failed: %s", type(exc).__name__)
+            return
+        assert isinstance(exc, Exception)
+        callbacks[1](exc)

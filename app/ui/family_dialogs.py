@@ -1,0 +1,472 @@
+"""Dialogs of the family screen: member, professional, consent, ending an intervention.
+
+Each has a ``@classmethod ask(...)`` that runs it and returns what was stored (or None),
+so callers' tests can patch it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.models.enums import ConsentCapacity, ConsentForm, Relation, Sector
+from app.services.case_summary import MemberSummary
+from app.services.cases import FieldProblem, MemberInput
+from app.services.clock import local_today
+from app.services.consents import ConsentInput, record_consent, validate_consent
+from app.services.context import AppContext
+from app.services.family_overview import ProfessionalInfo
+from app.services.interventions import end_intervention
+from app.services.members import (
+    MemberChange,
+    add_member,
+    update_member,
+    validate_member_change,
+    validate_new_member,
+)
+from app.services.professionals import (
+    ProfessionalInput,
+    add_professional,
+    link_professional,
+    search_professionals,
+    update_professional,
+    validate_professional,
+)
+from app.ui.form_dialog import FormDialog
+from app.ui.labels import label
+
+DATE_FORMAT = "dd.MM.yyyy"
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(parent: QWidget, day: date) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out: a check box and a date field."""
+
+    def __init__(self, text: str, day: date | None, fallback: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(text, self)
+        self.edit = date_edit(self, day or fallback)
+        self.check.setChecked(day is not None)
+        self.edit.setEnabled(day is not None)
+        self.check.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        self.check.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(to_qdate(day))
+
+
+def enum_combo(parent: QWidget, values: list, current: object) -> QComboBox:  # type: ignore[type-arg]
+    combo = QComboBox(parent)
+    for value in values:
+        combo.addItem(label(value), value)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+class MemberDialog(FormDialog):
+    """Add a person to the family, or change a member (the CPR number is fixed once given)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        case_id: int,
+        member: MemberSummary | None = None,
+        member_version: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Change person") if member else self.tr("Add person"), parent)
+        self._context = context
+        self._case_id = case_id
+        self._member = member
+        self._version = member_version
+        self.stored_citizen_id: int | None = None
+        self.first_name = QLineEdit(member.first_name if member else "", self)
+        self.first_name.setObjectName("firstName")
+        self.last_name = QLineEdit(member.last_name if member else "", self)
+        self.last_name.setObjectName("lastName")
+        self.cpr = QLineEdit(member.cpr_masked if member else "", self)
+        self.cpr.setObjectName("cpr")
+        self.cpr.setPlaceholderText(self.tr("DDMMYY-XXXX"))
+        self.cpr.setReadOnly(member is not None)
+        self.relation = enum_combo(self, list(Relation), member.relation if member else Relation.CHILD)
+        self.relation.setObjectName("relation")
+        self.custody = QCheckBox(self.tr("Has custody (forældremyndighed)"), self)
+        self.custody.setObjectName("custody")
+        self.custody.setChecked(bool(member and member.custody))
+        self.lives = QCheckBox(self.tr("Lives in the household"), self)
+        self.lives.setChecked(member.lives_in_household if member else True)
+        self.add_field("first_name", self.tr("First name"), self.first_name)
+        self.add_field("last_name", self.tr("Last name"), self.last_name)
+        self.add_field("cpr", self.tr("CPR number"), self.cpr)
+        self.add_field("relation", self.tr("Relation"), self.relation)
+        self.add_field("custody", self.tr("Custody"), self.custody)
+        self.add_field("household", self.tr("Household"), self.lives)
+        if member is not None:
+            self.cpr.setToolTip(self.tr("The CPR number cannot be changed here."))
+        for key, widget in (
+            ("first_name", self.first_name),
+            ("last_name", self.last_name),
+            ("cpr", self.cpr),
+        ):
+            self.watch(key, widget.textEdited)
+        self.refresh()
+
+    def _input(self) -> MemberInput:
+        return MemberInput(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            cpr=self.cpr.text(),
+            relation=self.relation.currentData(),
+            custody=self.custody.isChecked(),
+            lives_in_household=self.lives.isChecked(),
+        )
+
+    def _change(self) -> MemberChange:
+        return MemberChange(
+            self.first_name.text(),
+            self.last_name.text(),
+            self.relation.currentData(),
+            self.custody.isChecked(),
+            self.lives.isChecked(),
+        )
+
+    def collect_problems(self) -> list[FieldProblem]:
+        if self._member is not None:
+            return validate_member_change(self._change())
+        with self._context.sessions() as session:
+            return validate_new_member(session, self._case_id, self._input(), local_today())
+
+    def store(self) -> None:
+        with self._context.sessions.begin() as session:
+            if self._member is None:
+                self.stored_citizen_id = add_member(session, self._case_id, self._input(), local_today())
+            else:
+                assert self._member.member_id is not None
+                update_member(session, self._case_id, self._member.member_id, self._change(), self._version)
+                self.stored_citizen_id = self._member.citizen_id
+
+    @classmethod
+    def ask(
+        cls,
+        context: AppContext,
+        case_id: int,
+        member: MemberSummary | None = None,
+        member_version: int | None = None,
+        parent: QWidget | None = None,
+    ) -> int | None:
+        dialog = cls(context, case_id, member, member_version, parent)
+        return dialog.stored_citizen_id if dialog.exec() else None
+
+
+class ProfessionalDialog(FormDialog):
+    """A new professional in the case's network, or changes to one (seen in all families)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        case_id: int,
+        professional: ProfessionalInfo | None = None,
+        version: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            self.tr("Change professional") if professional else self.tr("New professional"), parent
+        )
+        self._context = context
+        self._case_id = case_id
+        self._professional = professional
+        self._version = version
+        self.stored_id: int | None = None
+        p = professional
+        self.name = QLineEdit(p.name if p else "", self)
+        self.name.setObjectName("proName")
+        self.role = QLineEdit(p.role if p else "", self)
+        self.role.setPlaceholderText(self.tr("e.g. PPR psychologist, teacher, job consultant"))
+        self.organisation = QLineEdit(p.organisation if p else "", self)
+        self.sector = enum_combo(self, list(Sector), p.sector if p else Sector.SOCIAL_CHILDREN)
+        self.phone = QLineEdit(p.phone if p else "", self)
+        self.email = QLineEdit(p.email if p else "", self)
+        self.email.setObjectName("proEmail")
+        self.add_field("name", self.tr("Name"), self.name)
+        self.add_field("role", self.tr("Role"), self.role)
+        self.add_field("organisation", self.tr("Organisation"), self.organisation)
+        self.add_field("sector", self.tr("Sector"), self.sector)
+        self.add_field("phone", self.tr("Phone"), self.phone)
+        self.add_field("email", self.tr("E-mail"), self.email)
+        if p is not None:
+            note = QLabel(self.tr("Changes are seen in every family this professional works with."), self)
+            note.setWordWrap(True)
+            self.body.addWidget(note)
+        for key in ("name", "role", "organisation", "phone", "email"):
+            self.watch(key, getattr(self, key).textEdited)
+        self.refresh()
+
+    def _input(self) -> ProfessionalInput:
+        return ProfessionalInput(
+            self.name.text(),
+            self.role.text(),
+            self.organisation.text(),
+            self.sector.currentData(),
+            self.phone.text(),
+            self.email.text(),
+        )
+
+    def collect_problems(self) -> list[FieldProblem]:
+        return validate_professional(self._input())
+
+    def store(self) -> None:
+        with self._context.sessions.begin() as session:
+            if self._professional is None:
+                self.stored_id = add_professional(session, self._case_id, self._input())
+            else:
+                update_professional(session, self._professional.id, self._input(), self._version)
+                link_professional(session, self._case_id, self._professional.id)
+                self.stored_id = self._professional.id
+
+    @classmethod
+    def ask(
+        cls,
+        context: AppContext,
+        case_id: int,
+        professional: ProfessionalInfo | None = None,
+        version: int | None = None,
+        parent: QWidget | None = None,
+    ) -> int | None:
+        dialog = cls(context, case_id, professional, version, parent)
+        return dialog.stored_id if dialog.exec() else None
+
+
+class LinkProfessionalDialog(FormDialog):
+    """Add a professional who already works with other families to this case's network."""
+
+    def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Add an existing professional"), parent)
+        self._context = context
+        self._case_id = case_id
+        self.stored_id: int | None = None
+        self.search = QLineEdit(self)
+        self.search.setObjectName("proSearch")
+        self.search.setPlaceholderText(self.tr("Search name, role or organisation"))
+        self.results = QListWidget(self)
+        self.results.setObjectName("proResults")
+        self.results.setMinimumHeight(220)
+        self.add_field("search", self.tr("Search"), self.search)
+        self.add_field("professional", self.tr("Professional"), self.results)
+        self.search.textChanged.connect(self._fill)
+        self.results.itemDoubleClicked.connect(lambda _item: self.try_save())
+        self._fill("")
+
+    def _fill(self, text: str) -> None:
+        with self._context.sessions() as session:
+            found = search_professionals(session, text)
+        self.results.clear()
+        for choice in found:
+            detail = ", ".join(x for x in (choice.role, choice.organisation) if x)
+            item = QListWidgetItem(f"{choice.name} – {detail}" if detail else choice.name, self.results)
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def collect_problems(self) -> list[FieldProblem]:
+        from app.services.cases import Problem
+
+        if self.results.currentItem() is None:
+            return [FieldProblem("professional", Problem.REQUIRED)]
+        return []
+
+    def store(self) -> None:
+        item = self.results.currentItem()
+        professional_id = int(item.data(Qt.ItemDataRole.UserRole))
+        with self._context.sessions.begin() as session:
+            link_professional(session, self._case_id, professional_id)
+        self.stored_id = professional_id
+
+    @classmethod
+    def ask(cls, context: AppContext, case_id: int, parent: QWidget | None = None) -> int | None:
+        dialog = cls(context, case_id, parent)
+        return dialog.stored_id if dialog.exec() else None
+
+
+class ConsentDialog(FormDialog):
+    """A simple consent record: who consented, for whose information, to which parties."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        case_id: int,
+        members: tuple[MemberSummary, ...],
+        citizen_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Record consent"), parent)
+        self._context = context
+        self._case_id = case_id
+        self.stored_id: int | None = None
+        today = local_today()
+        self.member = QComboBox(self)
+        self.member.setObjectName("consentMember")
+        for m in members:
+            self.member.addItem(m.name, m.citizen_id)
+        if citizen_id is not None:
+            self.member.setCurrentIndex(max(self.member.findData(citizen_id), 0))
+        self.given_by = QComboBox(self)
+        self.given_by.setObjectName("consentGivenBy")
+        self.given_by.setEditable(True)
+        self.given_by.addItems([m.name for m in members if m.custody or m.relation != Relation.CHILD])
+        self.capacity = enum_combo(self, list(ConsentCapacity), ConsentCapacity.CUSTODY_HOLDER)
+        self.form_kind = enum_combo(self, list(ConsentForm), ConsentForm.WRITTEN)
+        self.parties = QPlainTextEdit(self)
+        self.parties.setPlaceholderText(self.tr("e.g. school, PPR, job centre, child psychiatry"))
+        self.parties.setFixedHeight(60)
+        self.given_on = date_edit(self, today)
+        self.expires = OptionalDate(self.tr("Expires"), None, today.replace(year=today.year + 1), self)
+        self.add_field("citizen", self.tr("Whose information"), self.member)
+        self.add_field("given_by", self.tr("Given by"), self.given_by)
+        self.add_field("capacity", self.tr("As"), self.capacity)
+        self.add_field("form", self.tr("Form"), self.form_kind)
+        self.add_field("parties", self.tr("Shared with"), self.parties)
+        self.add_field("given_on", self.tr("Given on"), self.given_on)
+        self.add_field("expires_on", self.tr("Expiry"), self.expires)
+        self.watch("given_by", self.given_by.editTextChanged)
+        self.watch("given_on", self.given_on.dateChanged)
+        self.watch("expires_on", self.expires.edit.dateChanged)
+        self.member.currentIndexChanged.connect(self._suggest_capacity)
+        self._members = {m.citizen_id: m for m in members}
+        self._suggest_capacity()
+        self.refresh()
+
+    def _suggest_capacity(self) -> None:
+        member = self._members.get(self.member.currentData())
+        if member is None:
+            return
+        age = member.age_on(local_today())
+        if member.relation != Relation.CHILD or age >= 18:
+            capacity = ConsentCapacity.SELF
+            self.given_by.setEditText(member.name)
+        elif age >= 15:
+            capacity = ConsentCapacity.YOUTH
+        else:
+            capacity = ConsentCapacity.CUSTODY_HOLDER
+        self.capacity.setCurrentIndex(self.capacity.findData(capacity))
+
+    def _input(self) -> ConsentInput:
+        return ConsentInput(
+            citizen_id=int(self.member.currentData()),
+            given_by_name=self.given_by.currentText(),
+            capacity=self.capacity.currentData(),
+            given_on=from_qdate(self.given_on.date()),
+            parties=self.parties.toPlainText(),
+            form=self.form_kind.currentData(),
+            expires_on=self.expires.value(),
+        )
+
+    def collect_problems(self) -> list[FieldProblem]:
+        return validate_consent(self._input(), local_today())
+
+    def store(self) -> None:
+        with self._context.sessions.begin() as session:
+            self.stored_id = record_consent(session, self._case_id, self._input(), local_today())
+
+    @classmethod
+    def ask(
+        cls,
+        context: AppContext,
+        case_id: int,
+        members: tuple[MemberSummary, ...],
+        citizen_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> int | None:
+        dialog = cls(context, case_id, members, citizen_id, parent)
+        return dialog.stored_id if dialog.exec() else None
+
+
+class EndInterventionDialog(FormDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        case_id: int,
+        intervention_id: int,
+        title: str,
+        start: date,
+        version: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("End intervention"), parent)
+        self._context = context
+        self._case_id = case_id
+        self._id = intervention_id
+        self._start = start
+        self._version = version
+        self.ended = False
+        what = QLabel(title, self)
+        what.setWordWrap(True)
+        self.end_date = date_edit(self, max(local_today(), start))
+        self.end_date.setObjectName("endDate")
+        self.add_field("intervention", self.tr("Intervention"), what)
+        self.add_field("end_date", self.tr("Last day"), self.end_date)
+        self.watch("end_date", self.end_date.dateChanged)
+        self.save_button.setText(self.tr("End"))
+
+    def collect_problems(self) -> list[FieldProblem]:
+        from app.services.cases import Problem
+
+        if from_qdate(self.end_date.date()) < self._start:
+            return [FieldProblem("end_date", Problem.END_BEFORE_START)]
+        return []
+
+    def store(self) -> None:
+        with self._context.sessions.begin() as session:
+            end_intervention(
+                session, self._case_id, self._id, from_qdate(self.end_date.date()), self._version
+            )
+        self.ended = True
+
+    @classmethod
+    def ask(
+        cls,
+        context: AppContext,
+        case_id: int,
+        intervention_id: int,
+        title: str,
+        start: date,
+        version: int | None,
+        parent: QWidget | None = None,
+    ) -> bool:
+        dialog = cls(context, case_id, intervention_id, title, start, version, parent)
+        return bool(dialog.exec()) and dialog.ended
