@@ -39,7 +39,9 @@ lint: $(STAMP)
 
 # Re-extract strings from the code into the .ts files (then translate the new ones).
 update-translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find app/ui -name '*.py' | sort) -ts $(TS)
+	$(BIN)/pyside6-lupdate $$(find app/ui -name '*.py' | sort) -ts resources/i18n/koordinator_da.ts
+	$(BIN)/pyside6-lupdate -pluralonly $$(find app/ui -name '*.py' | sort) -ts resources/i18n/koordinator_en.ts
+	$(PY) -m app.ui.english_plurals resources/i18n/koordinator_en.ts
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots docs/screenshots

@@ -46,6 +46,8 @@ class Problem(StrEnum):
     NOT_A_FAMILY = "not_a_family"
     CASE_CLOSED = "case_closed"
     TOO_LONG = "too_long"
+    BEFORE_BIRTH = "before_birth"
+    TIME_ORDER = "time_order"  # a time slot must end after it starts
 
 
 SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})

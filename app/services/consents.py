@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.models import Consent
 from app.models.enums import ConsentCapacity, ConsentForm
 from app.services.cases import FieldProblem, Problem
-from app.services.editing import load_for_edit, raise_if_blocking, required
+from app.services.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking, required
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,11 @@ def validate_consent(data: ConsentInput, today: date) -> list[FieldProblem]:
 
 
 def record_consent(session: Session, case_id: int, data: ConsentInput, today: date) -> int:
-    raise_if_blocking(validate_consent(data, today))
+    open_case(session, case_id)
+    problems = validate_consent(data, today)
+    if not citizen_in_case(session, case_id, data.citizen_id):
+        problems.append(FieldProblem("citizen", Problem.REQUIRED))
+    raise_if_blocking(problems)
     consent = Consent(
         citizen_id=data.citizen_id,
         case_id=case_id,

@@ -38,3 +38,35 @@ def required(problems: list[FieldProblem], field: str, value: str, max_length: i
         problems.append(FieldProblem(field, Problem.REQUIRED))
     elif max_length and len(value.strip()) > max_length:
         problems.append(FieldProblem(field, Problem.TOO_LONG))
+
+
+def open_case(session: Session, case_id: int) -> Any:
+    """The case to change; refused when it does not exist or is closed."""
+    from app.models import Case
+    from app.models.enums import CaseStatus
+
+    case = session.get(Case, case_id)
+    if case is None:
+        raise ValidationError([FieldProblem("case", Problem.REQUIRED)])
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError([FieldProblem("case", Problem.CASE_CLOSED)])
+    return case
+
+
+def citizen_in_case(session: Session, case_id: int, citizen_id: int) -> bool:
+    """Whether the citizen is the case's citizen or a member of its family."""
+    from sqlalchemy import select
+
+    from app.models import Case, FamilyMember
+
+    case = session.get(Case, case_id)
+    if case is None:
+        return False
+    if case.family_id is None:
+        return case.citizen_id == citizen_id
+    found = session.scalar(
+        select(FamilyMember.id).where(
+            FamilyMember.family_id == case.family_id, FamilyMember.citizen_id == citizen_id
+        )
+    )
+    return found is not None

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
-from app.models import Case, FamilyMember, Intervention, InterventionSlot, LawSection, Professional
-from app.models.enums import CaseStatus, InterventionStatus, Sector
+from app.models import Case, Intervention, InterventionSlot, LawSection, Professional
+from app.models.enums import InterventionStatus, Sector
 from app.services.cases import FieldProblem, Problem, ValidationError
-from app.services.editing import load_for_edit, raise_if_blocking, required
+from app.services.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking, required
 
 TITLE_MAX = 300
 
@@ -62,17 +63,8 @@ def validate_intervention(
         if not 0 <= slot.weekday <= 6:
             problems.append(FieldProblem(f"slots.{index}.weekday", Problem.REQUIRED))
         if slot.end <= slot.start:
-            problems.append(FieldProblem(f"slots.{index}.end", Problem.END_BEFORE_START))
+            problems.append(FieldProblem(f"slots.{index}.end", Problem.TIME_ORDER))
     return problems
-
-
-def _open_case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise ValidationError([FieldProblem("case", Problem.REQUIRED)])
-    if case.status == CaseStatus.CLOSED:
-        raise ValidationError([FieldProblem("case", Problem.CASE_CLOSED)])
-    return case
 
 
 def _check_references(session: Session, case: Case, data: InterventionInput, today: date) -> None:
@@ -82,22 +74,9 @@ def _check_references(session: Session, case: Case, data: InterventionInput, tod
         problems.append(FieldProblem("law_section", Problem.REQUIRED))
     if data.professional_id is not None and session.get(Professional, data.professional_id) is None:
         problems.append(FieldProblem("professional", Problem.REQUIRED))
-    if data.citizen_id is not None and not _in_case(session, case, data.citizen_id):
+    if data.citizen_id is not None and not citizen_in_case(session, case.id, data.citizen_id):
         problems.append(FieldProblem("citizen", Problem.REQUIRED))
     raise_if_blocking(problems)
-
-
-def _in_case(session: Session, case: Case, citizen_id: int) -> bool:
-    if case.family_id is None:
-        return case.citizen_id == citizen_id
-    return (
-        session.scalar(
-            select(FamilyMember.id).where(
-                FamilyMember.family_id == case.family_id, FamilyMember.citizen_id == citizen_id
-            )
-        )
-        is not None
-    )
 
 
 def _apply(item: Intervention, data: InterventionInput) -> None:
@@ -124,7 +103,7 @@ def _slots(data: InterventionInput) -> list[InterventionSlot]:
 
 def add_intervention(session: Session, case_id: int, data: InterventionInput, today: date) -> int:
     """Store a new intervention with its slots; returns its id. Stores nothing on error."""
-    case = _open_case(session, case_id)
+    case = open_case(session, case_id)
     _check_references(session, case, data, today)
     item = Intervention(case_id=case.id)
     _apply(item, data)
@@ -145,16 +124,18 @@ def update_intervention(
     today: date,
 ) -> None:
     """Change an intervention and replace its slots. Raises ConcurrentEditError when stale."""
-    case = _open_case(session, case_id)
+    case = open_case(session, case_id)
     item: Intervention = load_for_edit(session, Intervention, intervention_id, expected_version)
     if item.case_id != case.id:
         raise ValidationError([FieldProblem("intervention", Problem.REQUIRED)])
     _check_references(session, case, data, today)
-    _apply(item, data)
+    # Old slots go first, so that one flush below writes the row (and its version) once.
     session.execute(delete(InterventionSlot).where(InterventionSlot.intervention_id == item.id))
     session.expire(item, ["slots"])
-    item.slots = _slots(data)
-    item.version  # noqa: B018 - load before flush so the version check has a value
+    with session.no_autoflush:  # loading the (now empty) slots must not write the row early
+        _apply(item, data)
+        item.slots = _slots(data)
+        flag_modified(item, "title")  # new times alone also move the version
     session.flush()
     if data.professional_id is not None:
         _link_professional(session, case.id, data.professional_id)
@@ -165,7 +146,7 @@ def end_intervention(
     session: Session, case_id: int, intervention_id: int, end_date: date, expected_version: int | None
 ) -> None:
     """End an intervention on ``end_date`` (not before its start)."""
-    case = _open_case(session, case_id)
+    case = open_case(session, case_id)
     item: Intervention = load_for_edit(session, Intervention, intervention_id, expected_version)
     if item.case_id != case.id:
         raise ValidationError([FieldProblem("intervention", Problem.REQUIRED)])

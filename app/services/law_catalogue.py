@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -128,7 +129,15 @@ def search_sections(session: Session, text: str, day: date, limit: int = 50) -> 
     ``text`` (case-insensitive); all rows in force when ``text`` is empty."""
     words = fold(text).replace("§", " ").split()
     choices: list[SectionChoice] = []
-    for row in sections_valid_on(session, day):
+    rows = sections_valid_on(session, day)
+    if words:
+        # Whole-number matches first: "BL 32" puts § 32 before §§ 132-138.
+        def exact(row: LawSection) -> bool:
+            tokens = re.split(r"[^0-9a-zæøå]+", fold(f"{row.law_abbr} {row.section}"))
+            return all(word in tokens for word in words)
+
+        rows.sort(key=lambda row: not exact(row))
+    for row in rows:
         haystack = fold(f"{row.law_abbr} {row.law_name} {row.section} {row.title} {row.code}")
         haystack = haystack.replace("§", " ")
         if all(word in haystack for word in words):

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import Case, Citizen, Consent, FamilyMember, Intervention, TransitionTrack
 from app.models.enums import CaseStatus, Relation
@@ -103,6 +104,10 @@ def add_member(session: Session, case_id: int, data: MemberInput, today: date) -
     raise_if_blocking(validate_new_member(session, case_id, data, today))
     assert case.family_id is not None
     members = _members(session, case.family_id)
+    family = [(m.relation, m.custody) for m in members] + [(data.relation, data.custody)]
+    raise_if_blocking(
+        [FieldProblem("custody", Problem.NO_CUSTODY_HOLDER)] if _custody_problem(family) else []
+    )
     citizen = _citizen_for(session, data)
     position = max((m.position for m in members), default=-1) + 1
     session.add(
@@ -145,6 +150,7 @@ def update_member(
     member.relation = data.relation
     member.custody = data.custody
     member.lives_in_household = data.lives_in_household
+    flag_modified(member, "relation")  # a rename alone also moves the member's version
     session.flush()
     refresh_search_text(session, case)
     session.flush()

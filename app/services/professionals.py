@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.models import CaseProfessional, Intervention, Professional
 from app.models.enums import Sector
-from app.services.cases import FieldProblem, Problem
-from app.services.editing import load_for_edit, raise_if_blocking, required
+from app.services.cases import FieldProblem, Problem, ValidationError
+from app.services.editing import load_for_edit, open_case, raise_if_blocking, required
 from app.services.text import fold
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -61,6 +61,7 @@ def _apply(pro: Professional, data: ProfessionalInput) -> None:
 
 def add_professional(session: Session, case_id: int, data: ProfessionalInput) -> int:
     """A new professional in the case's network; returns their id."""
+    open_case(session, case_id)
     raise_if_blocking(validate_professional(data))
     pro = Professional()
     _apply(pro, data)
@@ -83,6 +84,9 @@ def update_professional(
 
 def link_professional(session: Session, case_id: int, professional_id: int) -> None:
     """Put an existing professional into the case's network (no-op when already there)."""
+    open_case(session, case_id)
+    if session.get(Professional, professional_id) is None:
+        raise ValidationError([FieldProblem("professional", Problem.REQUIRED)])
     exists = session.scalar(
         select(CaseProfessional.id).where(
             CaseProfessional.case_id == case_id, CaseProfessional.professional_id == professional_id

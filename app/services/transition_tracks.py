@@ -11,7 +11,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import Citizen, TransitionTopic, TransitionTrack
 from app.services.cases import FieldProblem, Problem, ValidationError
-from app.services.editing import load_for_edit, raise_if_blocking
+from app.services.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking
 from app.services.professionals import _EMAIL, _PHONE
 from app.services.transition import DEFAULT_RULE, TOPICS, TransitionRule, transition_deadline
 
@@ -32,6 +32,7 @@ def start_transition_track(
     session: Session, case_id: int, citizen_id: int, rule: TransitionRule = DEFAULT_RULE
 ) -> int:
     """A track with every topic open and the deadline from the rule; returns its id."""
+    open_case(session, case_id)
     existing = session.scalar(
         select(TransitionTrack.id).where(
             TransitionTrack.case_id == case_id, TransitionTrack.citizen_id == citizen_id
@@ -40,7 +41,7 @@ def start_transition_track(
     if existing is not None:
         return existing
     citizen = session.get(Citizen, citizen_id)
-    if citizen is None:
+    if citizen is None or not citizen_in_case(session, case_id, citizen_id):
         raise ValidationError([FieldProblem("citizen", Problem.REQUIRED)])
     track = TransitionTrack(
         case_id=case_id,
@@ -60,7 +61,7 @@ def validate_track_change(data: TrackChange, birth_date: date) -> list[FieldProb
     if data.adult_contact_phone.strip() and not _PHONE.match(data.adult_contact_phone.strip()):
         problems.append(FieldProblem("adult_contact_phone", Problem.PHONE_FORMAT))
     if data.deadline < birth_date:
-        problems.append(FieldProblem("deadline", Problem.END_BEFORE_START))
+        problems.append(FieldProblem("deadline", Problem.BEFORE_BIRTH))
     return problems
 
 
@@ -71,6 +72,7 @@ def update_transition_track(
     citizen = session.get(Citizen, track.citizen_id)
     assert citizen is not None
     raise_if_blocking(validate_track_change(data, citizen.birth_date))
+    topics = list(track.topics)  # loaded before any change, so one flush writes it all
     track.deadline = data.deadline
     track.adult_contact_name = data.adult_contact_name.strip()
     track.adult_contact_phone = data.adult_contact_phone.strip()
@@ -78,7 +80,7 @@ def update_transition_track(
     track.adult_contact_organisation = data.adult_contact_organisation.strip()
     track.note = data.note.strip()
     notes = dict(data.topic_notes)
-    for topic in track.topics:
+    for topic in topics:
         topic.done = topic.topic in data.done_topics
         if topic.topic in notes:
             topic.note = notes[topic.topic].strip()

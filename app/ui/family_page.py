@@ -241,7 +241,7 @@ class FamilyPage(QWidget):
         self.consent_state.setText(self._consent_text(overview, analysis.today))
         self.warnings.clear()
         for warning in analysis.warnings:
-            QListWidgetItem(warning_text(warning, overview), self.warnings)
+            QListWidgetItem(self.warning_text(warning, overview), self.warnings)
         if not analysis.warnings:
             QListWidgetItem(self.tr("Nothing needs attention right now."), self.warnings)
         self.people.show_analysis(analysis, read_only)
@@ -306,11 +306,15 @@ class FamilyPage(QWidget):
         with self._context.sessions() as session:
             impact = removal_impact(session, case_id, citizen_id)
         text = self.tr("Remove %1 from the family?").replace("%1", member.name)
-        if impact.interventions or impact.consents or impact.transition_track:
-            text += "\n\n" + self.tr(
-                "This also removes %1 intervention(s), %2 consent record(s) and any transition track "
-                "for this person in this case."
-            ).replace("%1", str(impact.interventions)).replace("%2", str(impact.consents))
+        gone = []
+        if impact.interventions:
+            gone.append(self.tr("%n intervention(s)", "", impact.interventions))
+        if impact.consents:
+            gone.append(self.tr("%n consent record(s)", "", impact.consents))
+        if impact.transition_track:
+            gone.append(self.tr("the transition track"))
+        if gone:
+            text += "\n\n" + self.tr("In this case, this also removes: %1.").replace("%1", ", ".join(gone))
         answer = QMessageBox.question(
             self,
             self.tr("Remove person"),
@@ -389,47 +393,46 @@ class FamilyPage(QWidget):
         ):
             self._saved()
 
-
-def warning_text(warning: FamilyWarning, overview: FamilyOverview) -> str:
-    """One readable sentence per warning (translated)."""
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str, n: int = -1) -> str:
-        return QCoreApplication.translate("FamilyWarnings", text, "", n)
-
-    names = ", ".join(m.name for cid in warning.citizen_ids if (m := overview.member(cid)) is not None)
-    titles = {i.id: i for i in overview.interventions}
-    match warning.code:
-        case WarningCode.MULTI_SECTOR_NO_PLAN:
-            return tr("Help from %n sector(s), and no approved common plan yet.", warning.count)
-        case WarningCode.FOLLOW_UP_OVERDUE:
-            return tr("The follow-up was due on %1.").replace("%1", format_date(warning.day))
-        case WarningCode.NO_CONSENT:
-            return tr("No consent to share information is recorded for %1.").replace("%1", names)
-        case WarningCode.YOUTH_WITHOUT_TRANSITION:
-            return (
-                tr("%1 turns 18 on %2 and has no transition track.")
-                .replace("%1", names)
-                .replace("%2", format_date(warning.day))
-            )
-        case WarningCode.ENDING_WITHOUT_FOLLOW_ON:
-            info = titles.get(warning.intervention_ids[0]) if warning.intervention_ids else None
-            member = overview.member(info.citizen_id) if info else None
-            return (
-                tr("%1 for %2 ends on %3 and nothing follows it.")
-                .replace("%1", info.title if info else "?")
-                .replace("%2", member.name if member else "?")
-                .replace("%3", format_date(warning.day))
-            )
-        case WarningCode.STALE_DATA:
-            return tr(
-                "%n intervention(s) not checked against the source system for a long time.",
-                len(warning.intervention_ids),
-            )
-        case WarningCode.CASELOAD_ABOVE_LIMIT:
-            return (
-                tr("The coordinator has %1 open cases; the limit is %2.")
-                .replace("%1", str(warning.count))
-                .replace("%2", str(warning.limit))
-            )
-    return str(warning.code)
+    def warning_text(self, warning: FamilyWarning, overview: FamilyOverview) -> str:
+        """One readable sentence per warning (translated)."""
+        names = ", ".join(m.name for cid in warning.citizen_ids if (m := overview.member(cid)) is not None)
+        titles = {i.id: i for i in overview.interventions}
+        match warning.code:
+            case WarningCode.MULTI_SECTOR_NO_PLAN:
+                return self.tr(
+                    "Help from %n sector(s), and no approved common plan yet.",
+                    "",
+                    warning.count,
+                )
+            case WarningCode.FOLLOW_UP_OVERDUE:
+                return self.tr("The follow-up was due on %1.").replace("%1", format_date(warning.day))
+            case WarningCode.NO_CONSENT:
+                return self.tr("No consent to share information is recorded for %1.").replace("%1", names)
+            case WarningCode.YOUTH_WITHOUT_TRANSITION:
+                return (
+                    self.tr("%1 turns 18 on %2 and has no transition track.")
+                    .replace("%1", names)
+                    .replace("%2", format_date(warning.day))
+                )
+            case WarningCode.ENDING_WITHOUT_FOLLOW_ON:
+                info = titles.get(warning.intervention_ids[0]) if warning.intervention_ids else None
+                member = overview.member(info.citizen_id) if info else None
+                return (
+                    self.tr("%1 for %2 ends on %3 and nothing follows it.")
+                    .replace("%1", info.title if info else "?")
+                    .replace("%2", member.name if member else "?")
+                    .replace("%3", format_date(warning.day))
+                )
+            case WarningCode.STALE_DATA:
+                return self.tr(
+                    "%n intervention(s) not checked against the source system for a long time.",
+                    "",
+                    len(warning.intervention_ids),
+                )
+            case WarningCode.CASELOAD_ABOVE_LIMIT:
+                return (
+                    self.tr("The coordinator has %1 open cases; the limit is %2.")
+                    .replace("%1", str(warning.count))
+                    .replace("%2", str(warning.limit))
+                )
+        return str(warning.code)

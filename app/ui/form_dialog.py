@@ -32,10 +32,6 @@ ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #8a5a00;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormDialog", text)
-
-
 class FormDialog(QDialog):
     """Fields with an error line under each, a summary beside Save, and safe saving."""
 
@@ -57,8 +53,10 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(_tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Cancel"))
+        self.save_button.setText(QCoreApplication.translate("FormDialog", "Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("FormDialog", "Cancel")
+        )
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout()
@@ -129,10 +127,18 @@ class FormDialog(QDialog):
                 if name not in missing:
                     missing.append(name)
         if missing and self._show_all:
-            self.summary.setText(_tr("Before saving, check: %1").replace("%1", ", ".join(missing)))
+            self.summary.setText(
+                QCoreApplication.translate("FormDialog", "Before saving, check: %1").replace(
+                    "%1", ", ".join(missing)
+                )
+            )
         else:
             self.summary.setText("")
-        self.save_button.setToolTip(_tr("Missing: %1").replace("%1", ", ".join(missing)) if missing else "")
+        self.save_button.setToolTip(
+            QCoreApplication.translate("FormDialog", "Missing: %1").replace("%1", ", ".join(missing))
+            if missing
+            else ""
+        )
 
     # -- saving -----------------------------------------------------------------------
     def store(self) -> None:
@@ -150,24 +156,32 @@ class FormDialog(QDialog):
         except ConcurrentEditError:
             QMessageBox.warning(
                 self,
-                _tr("Changed by someone else"),
-                _tr(
+                QCoreApplication.translate("FormDialog", "Changed by someone else"),
+                QCoreApplication.translate(
+                    "FormDialog",
                     "Someone else saved this after you opened it. Your text is still here: "
-                    "copy what you need, cancel, and open it again to see the newest version."
+                    "copy what you need, cancel, and open it again to see the newest version.",
                 ),
             )
             return False
         except RowGoneError:
             QMessageBox.warning(
-                self, _tr("Deleted"), _tr("This was deleted by someone else after you opened it.")
+                self,
+                QCoreApplication.translate("FormDialog", "Deleted"),
+                QCoreApplication.translate(
+                    "FormDialog", "This was deleted by someone else after you opened it."
+                ),
             )
             return False
         except SQLAlchemyError:
             log.exception("Saving %s failed", type(self).__name__)
             QMessageBox.warning(
                 self,
-                _tr("Not saved"),
-                _tr("The database did not answer, so nothing was saved. Your text is still here; try again."),
+                QCoreApplication.translate("FormDialog", "Not saved"),
+                QCoreApplication.translate(
+                    "FormDialog",
+                    "The database did not answer, so nothing was saved. Your text is still here; try again.",
+                ),
             )
             return False
         self.accept()

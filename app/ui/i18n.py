@@ -23,7 +23,8 @@ def chosen_language(cli_choice: str | None, settings: QSettings) -> str:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Source strings are English; Danish comes from koordinator_da.qm plus qtbase_da.qm."""
+    """Source strings are English; Danish comes from koordinator_da.qm plus qtbase_da.qm.
+    English installs koordinator_en.qm only for its plural forms ("1 case", "2 cases")."""
     QLocale.setDefault(
         QLocale(
             QLocale.Language.Danish if language == "da" else QLocale.Language.English, QLocale.Country.Denmark
@@ -31,6 +32,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     )
     installed: list[QTranslator] = []
     if language == "en":
+        plurals = QTranslator(app)
+        if plurals.load("koordinator_en", str(resources_dir() / "i18n")):
+            app.installTranslator(plurals)
+            installed.append(plurals)
+        else:
+            log.warning("English plural forms koordinator_en.qm missing (run make translations)")
         return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)

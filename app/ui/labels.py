@@ -86,7 +86,7 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.SAME_PARTNER: QT_TRANSLATE_NOOP(
         "Problems", "The partner caseworker must be someone other than the coordinator."
     ),
-    Problem.END_BEFORE_START: QT_TRANSLATE_NOOP("Problems", "The end must come after the start."),
+    Problem.END_BEFORE_START: QT_TRANSLATE_NOOP("Problems", "The end cannot come before the start."),
     Problem.SECTION_NOT_VALID: QT_TRANSLATE_NOOP(
         "Problems", "This law section is not in force on the start date. Choose one that is."
     ),
@@ -105,6 +105,8 @@ _PROBLEMS: dict[Problem, str] = {
     ),
     Problem.CASE_CLOSED: QT_TRANSLATE_NOOP("Problems", "The case is closed and cannot be changed."),
     Problem.TOO_LONG: QT_TRANSLATE_NOOP("Problems", "The text is too long."),
+    Problem.TIME_ORDER: QT_TRANSLATE_NOOP("Problems", "The time must end after it starts."),
+    Problem.BEFORE_BIRTH: QT_TRANSLATE_NOOP("Problems", "The date cannot be before the person was born."),
 }
 
 

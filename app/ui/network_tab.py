@@ -152,7 +152,7 @@ class NetworkTab(QWidget):
         window = self.window()
         status = getattr(window, "statusBar", None)
         if callable(status):
-            status().showMessage(self.tr("The contact list is copied."), 4000)
+            status().showMessage(self.tr("The contact list has been copied."), 4000)
         return text
 
     def save_picture(self) -> None:
@@ -162,7 +162,7 @@ class NetworkTab(QWidget):
             self,
             self.tr("Save the network picture"),
             self.tr("network.png"),
-            self.tr("PNG picture (*.png);;SVG drawing (*.svg)"),
+            self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
         )
         if not path:
             return

@@ -256,7 +256,7 @@ class TransitionPanel(QWidget):
         except (ConcurrentEditError, RowGoneError):
             w.error.setText(
                 self.tr(
-                    "Someone else changed this track. Your changes are still here; reopen the case to see theirs."
+                    "Someone else changed this track. Your changes are still here: copy what you need before you open the case again, which shows their version."
                 )
             )
             w.error.show()

@@ -80,7 +80,7 @@ def collision_text(collision: Collision, overview: FamilyOverview) -> str:
     if collision.kind == CollisionKind.PARENT_BUSY:
         parent = _first_name(overview.member(collision.other_citizen_id))
         template = QCoreApplication.translate(
-            "WeekGrid", "%1 needs a parent at %5 on %2 %3–%4, but %6 is busy with %7."
+            "WeekGrid", "%1 needs a parent present for %5 on %2 %3–%4, but %6 is busy with %7."
         )
         return fill_placeholders(template, who, day, start, end, title, parent, other_title)
     template = QCoreApplication.translate(

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.family_overview import TransitionTopicInfo, TransitionTrackInfo
+from app.services.family_overview import TransitionTopicInfo, TransitionTrackInfo, age_on
 from app.services.transition import (
     DEFAULT_RULE,
     TOPICS,
@@ -114,10 +114,12 @@ def test_born_1_march_turns_18_on_1_march() -> None:
 
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2080, 12, 31)))
 def test_property_eighteenth_birthday_is_18_years_later(born: date) -> None:
+    assert age_on(born, eighteenth_birthday(born)) == 18
+    assert age_on(born, eighteenth_birthday(born) - timedelta(days=1)) == 17
     b18 = eighteenth_birthday(born)
     assert b18.year == born.year + 18
     if (born.month, born.day) == (2, 29):
-        assert (b18.month, b18.day) == (2, 28)
+        assert (b18.month, b18.day) == (3, 1)  # as age_on counts it
     else:
         assert (b18.month, b18.day) == (born.month, born.day)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.services.clock import local_today
@@ -23,13 +23,26 @@ def demo_context(sqlite_context: AppContext) -> AppContext:
 
 @pytest.fixture
 def danish(qapp: QApplication) -> Iterator[None]:
+    locale = QLocale()
     translators = install_translators(qapp, "da")
     assert len(translators) == 2, "koordinator_da.qm or qtbase_da.qm missing: run make translations"
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture
 def settings(tmp_path) -> QSettings:  # type: ignore[no-untyped-def]
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    locale = QLocale()
+    translators = install_translators(qapp, "en")
+    assert len(translators) == 1, "koordinator_en.qm missing: run make translations"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)

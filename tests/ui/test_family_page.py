@@ -161,7 +161,7 @@ def test_intervention_dialog_refuses_end_before_start_and_stores_nothing(  # typ
     dialog.end.edit.setDate(QDate(2026, 5, 1))
     assert not dialog.try_save()
     assert dialog.errors["end_date"].isVisibleTo(dialog)
-    assert dialog.errors["end_date"].text() == "The end must come after the start."
+    assert dialog.errors["end_date"].text() == "The end cannot come before the start."
     assert "End" in dialog.summary.text()
     with sqlite_context.sessions() as session:
         assert (

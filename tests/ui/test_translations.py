@@ -49,3 +49,33 @@ def test_danish_translations_are_installed(danish) -> None:  # type: ignore[no-u
 
 def test_english_is_the_source_language(qapp) -> None:  # type: ignore[no-untyped-def]
     assert QCoreApplication.translate("MainWindow", "Cases") == "Cases"
+
+
+def test_english_plural_forms(qapp) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        assert len(translators) == 1, "koordinator_en.qm missing: run make translations"
+        assert QCoreApplication.translate("CaseListPage", "%n case(s)", "", 1) == "1 case"
+        assert QCoreApplication.translate("CaseListPage", "%n case(s)", "", 4) == "4 cases"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_english_ts_has_every_plural(tmp_path: Path) -> None:
+    """Re-extract the plural strings: each needs its English singular and plural form."""
+    english = TS.with_name("koordinator_en.ts")
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    copy = tmp_path / english.name
+    shutil.copy(english, copy)
+    sources = sorted(str(p) for p in (Path(__file__).parents[2] / "app" / "ui").rglob("*.py"))
+    subprocess.run([str(lupdate), "-pluralonly", *sources, "-ts", str(copy)], check=True, capture_output=True)
+    assert _unfinished(copy) == [], "run `make update-translations`"
+
+
+def test_plural_forms_from_the_source_text() -> None:
+    from app.ui.english_plurals import plural_forms
+
+    assert plural_forms("Week (%n collision(s))") == ("Week (%n collision)", "Week (%n collisions)")

@@ -162,7 +162,7 @@ def test_collision_slots_marked_and_explained(qtbot) -> None:  # type: ignore[no
     (text,) = grid.collision_texts()
     assert (
         text
-        == "Emil needs a parent at Samtalegruppe on Thursday 14.00–15.00, but Lise is busy with Virksomhedspraktik."
+        == "Emil needs a parent present for Samtalegruppe on Thursday 14.00–15.00, but Lise is busy with Virksomhedspraktik."
     )
     assert any(e.swatch.value == "collision" for e in grid.legend_entries())
     # The sentence is shown under the grid, and in the tooltips of both slots.

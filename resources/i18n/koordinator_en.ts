@@ -1,0 +1,132 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>CaseListPage</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/case_list_page.py" line="101" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FamilyPage</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/family_page.py" line="257" />
+            <source>Week (%n collision(s))</source>
+            <translation>
+                <numerusform>Week (%n collision)</numerusform>
+                <numerusform>Week (%n collisions)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/family_page.py" line="311" />
+            <source>%n intervention(s)</source>
+            <translation>
+                <numerusform>%n intervention</numerusform>
+                <numerusform>%n interventions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/family_page.py" line="313" />
+            <source>%n consent record(s)</source>
+            <translation>
+                <numerusform>%n consent record</numerusform>
+                <numerusform>%n consent records</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/family_page.py" line="403" />
+            <source>Help from %n sector(s), and no approved common plan yet.</source>
+            <translation>
+                <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
+                <numerusform>Help from %n sectors, and no approved common plan yet.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/family_page.py" line="428" />
+            <source>%n intervention(s) not checked against the source system for a long time.</source>
+            <translation>
+                <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
+                <numerusform>%n interventions not checked against the source system for a long time.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleTab</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/people_tab.py" line="231" />
+            <source>%1 (%n running)</source>
+            <translation>
+                <numerusform>%1 (%n running)</numerusform>
+                <numerusform>%1 (%n running)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/people_tab.py" line="263" />
+            <source>%n intervention(s) not checked against the source system for a long time.</source>
+            <translation>
+                <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
+                <numerusform>%n interventions not checked against the source system for a long time.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/timeline_view.py" line="571" />
+            <location filename="../../app/ui/timeline_view.py" line="797" />
+            <source>No help for %n week(s)</source>
+            <translation>
+                <numerusform>No help for %n week</numerusform>
+                <numerusform>No help for %n weeks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/timeline_view.py" line="662" />
+            <source>%n earlier intervention(s) not shown</source>
+            <translation>
+                <numerusform>%n earlier intervention not shown</numerusform>
+                <numerusform>%n earlier interventions not shown</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/timeline_view.py" line="687" />
+            <source>%n year(s)</source>
+            <translation>
+                <numerusform>%n year</numerusform>
+                <numerusform>%n years</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/timeline_view.py" line="799" />
+            <source>%n week(s)</source>
+            <translation>
+                <numerusform>%n week</numerusform>
+                <numerusform>%n weeks</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TransitionPanel</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/transition_panel.py" line="155" />
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n day left</numerusform>
+                <numerusform>%n days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/transition_panel.py" line="157" />
+            <source>%n day(s) past the deadline</source>
+            <translation>
+                <numerusform>%n day past the deadline</numerusform>
+                <numerusform>%n days past the deadline</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
