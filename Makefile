@@ -48,6 +48,7 @@ screenshots: $(STAMP) translations
 
 benchmark: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/case_list.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/family_page.py
 
 # An installable folder in dist/ (PyInstaller), then a smoke test of the frozen program.
 package: $(STAMP) translations

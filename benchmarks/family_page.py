@@ -192,6 +192,17 @@ def run(families: int, repeat: int, workdir: Path) -> dict[str, float]:
         window.repaint()
         gui_samples.append((time.perf_counter() - start) * 1000)
     gui_ms = statistics.median(gui_samples)
+    from app.ui.family_page import TAB_NETWORK, TAB_PEOPLE
+
+    network_samples = []
+    for _ in range(repeat):
+        family.tabs.setCurrentIndex(TAB_PEOPLE)
+        family.show_analysis(analysis)  # the picture is stale again
+        start = time.perf_counter()
+        family.tabs.setCurrentIndex(TAB_NETWORK)
+        window.repaint()
+        network_samples.append((time.perf_counter() - start) * 1000)
+    network_ms = statistics.median(network_samples)
     overview = analysis.overview
     window.close()
     context.sessions.kw["bind"].dispose()
@@ -206,9 +217,16 @@ def run(families: int, repeat: int, workdir: Path) -> dict[str, float]:
     print(f"{'  bare SQL, same statements':34}{bare:8.1f}   baseline ({len(statements)} statements)")
     print(f"{'  data path (read + rules)':34}{data_ms:8.1f}   on the worker thread")
     print(f"{'  GUI path (fill + paint)':34}{gui_ms:8.1f}   on the GUI thread")
+    print(f"{'network tab first shown (eco-map)':34}{network_ms:8.1f}   laid out when the tab is opened")
     print(f"ratio open / bare SQL: {open_ms / bare:.1f}")
     print("meets the target" if open_ms < TARGET_MS else "MISSES THE TARGET")
-    return {"open_ms": open_ms, "bare_ms": bare, "data_ms": data_ms, "gui_ms": gui_ms}
+    return {
+        "open_ms": open_ms,
+        "bare_ms": bare,
+        "data_ms": data_ms,
+        "gui_ms": gui_ms,
+        "network_ms": network_ms,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,12 +10,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_case_list_benchmark_runs_and_reports(tmp_path: Path) -> None:
+def _run(tmp_path: Path, script: str, *args: str) -> str:
     env = dict(
         os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path)
     )
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "case_list.py"), "--citizens", "1500", "--repeat", "1"],
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         env=env,
@@ -23,7 +23,11 @@ def test_case_list_benchmark_runs_and_reports(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    out = result.stdout
+    return result.stdout
+
+
+def test_case_list_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    out = _run(tmp_path, "case_list.py", "--citizens", "1500", "--repeat", "1")
     for line in (
         "first page (all cases)",
         "search keystroke",
@@ -33,3 +37,15 @@ def test_case_list_benchmark_runs_and_reports(tmp_path: Path) -> None:
     ):
         assert line in out, out
     assert "does not grow" in out, out
+
+
+def test_family_page_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    out = _run(tmp_path, "family_page.py", "--families", "3", "--repeat", "1")
+    for line in (
+        "8 members, 60 interventions",
+        "open: double-click to painted page",
+        "bare SQL",
+        "data path",
+        "network tab first shown",
+    ):
+        assert line in out, out

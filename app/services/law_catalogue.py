@@ -124,12 +124,18 @@ class SectionChoice:
         return f"{self.reference} – {self.title}"
 
 
+def _natural_key(row: LawSection) -> tuple[str, tuple[tuple[int, str], ...]]:
+    parts = re.split(r"([0-9]+)", row.section)
+    return row.law_abbr, tuple((int(p), "") if p.isdigit() else (-1, p) for p in parts if p.strip(" §,."))
+
+
 def search_sections(session: Session, text: str, day: date, limit: int = 50) -> list[SectionChoice]:
     """Catalogue rows in force on ``day`` whose law, section or title contains every word of
     ``text`` (case-insensitive); all rows in force when ``text`` is empty."""
     words = fold(text).replace("§", " ").split()
     choices: list[SectionChoice] = []
     rows = sections_valid_on(session, day)
+    rows.sort(key=_natural_key)  # § 3 before § 18 before § 132
     if words:
         # Whole-number matches first: "BL 32" puts § 32 before §§ 132-138.
         def exact(row: LawSection) -> bool:

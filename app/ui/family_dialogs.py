@@ -115,7 +115,6 @@ class MemberDialog(FormDialog):
         self._case_id = case_id
         self._member = member
         self._version = member_version
-        self.stored_citizen_id: int | None = None
         self.first_name = QLineEdit(member.first_name if member else "", self)
         self.first_name.setObjectName("firstName")
         self.last_name = QLineEdit(member.last_name if member else "", self)
@@ -175,23 +174,11 @@ class MemberDialog(FormDialog):
     def store(self) -> None:
         with self._context.sessions.begin() as session:
             if self._member is None:
-                self.stored_citizen_id = add_member(session, self._case_id, self._input(), local_today())
+                self.stored_id = add_member(session, self._case_id, self._input(), local_today())
             else:
                 assert self._member.member_id is not None
                 update_member(session, self._case_id, self._member.member_id, self._change(), self._version)
-                self.stored_citizen_id = self._member.citizen_id
-
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        case_id: int,
-        member: MemberSummary | None = None,
-        member_version: int | None = None,
-        parent: QWidget | None = None,
-    ) -> int | None:
-        dialog = cls(context, case_id, member, member_version, parent)
-        return dialog.stored_citizen_id if dialog.exec() else None
+                self.stored_id = self._member.citizen_id
 
 
 class ProfessionalDialog(FormDialog):
@@ -212,7 +199,6 @@ class ProfessionalDialog(FormDialog):
         self._case_id = case_id
         self._professional = professional
         self._version = version
-        self.stored_id: int | None = None
         p = professional
         self.name = QLineEdit(p.name if p else "", self)
         self.name.setObjectName("proName")
@@ -259,18 +245,6 @@ class ProfessionalDialog(FormDialog):
                 link_professional(session, self._case_id, self._professional.id)
                 self.stored_id = self._professional.id
 
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        case_id: int,
-        professional: ProfessionalInfo | None = None,
-        version: int | None = None,
-        parent: QWidget | None = None,
-    ) -> int | None:
-        dialog = cls(context, case_id, professional, version, parent)
-        return dialog.stored_id if dialog.exec() else None
-
 
 class LinkProfessionalDialog(FormDialog):
     """Add a professional who already works with other families to this case's network."""
@@ -279,7 +253,6 @@ class LinkProfessionalDialog(FormDialog):
         super().__init__(self.tr("Add an existing professional"), parent)
         self._context = context
         self._case_id = case_id
-        self.stored_id: int | None = None
         self.search = QLineEdit(self)
         self.search.setObjectName("proSearch")
         self.search.setPlaceholderText(self.tr("Search name, role or organisation"))
@@ -317,11 +290,6 @@ class LinkProfessionalDialog(FormDialog):
             link_professional(session, self._case_id, professional_id)
         self.stored_id = professional_id
 
-    @classmethod
-    def ask(cls, context: AppContext, case_id: int, parent: QWidget | None = None) -> int | None:
-        dialog = cls(context, case_id, parent)
-        return dialog.stored_id if dialog.exec() else None
-
 
 class ConsentDialog(FormDialog):
     """A simple consent record: who consented, for whose information, to which parties."""
@@ -337,7 +305,6 @@ class ConsentDialog(FormDialog):
         super().__init__(self.tr("Record consent"), parent)
         self._context = context
         self._case_id = case_id
-        self.stored_id: int | None = None
         today = local_today()
         self.member = QComboBox(self)
         self.member.setObjectName("consentMember")
@@ -403,18 +370,6 @@ class ConsentDialog(FormDialog):
         with self._context.sessions.begin() as session:
             self.stored_id = record_consent(session, self._case_id, self._input(), local_today())
 
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        case_id: int,
-        members: tuple[MemberSummary, ...],
-        citizen_id: int | None = None,
-        parent: QWidget | None = None,
-    ) -> int | None:
-        dialog = cls(context, case_id, members, citizen_id, parent)
-        return dialog.stored_id if dialog.exec() else None
-
 
 class EndInterventionDialog(FormDialog):
     def __init__(
@@ -433,7 +388,6 @@ class EndInterventionDialog(FormDialog):
         self._id = intervention_id
         self._start = start
         self._version = version
-        self.ended = False
         what = QLabel(title, self)
         what.setWordWrap(True)
         self.end_date = date_edit(self, max(local_today(), start))
@@ -455,18 +409,4 @@ class EndInterventionDialog(FormDialog):
             end_intervention(
                 session, self._case_id, self._id, from_qdate(self.end_date.date()), self._version
             )
-        self.ended = True
-
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        case_id: int,
-        intervention_id: int,
-        title: str,
-        start: date,
-        version: int | None,
-        parent: QWidget | None = None,
-    ) -> bool:
-        dialog = cls(context, case_id, intervention_id, title, start, version, parent)
-        return bool(dialog.exec()) and dialog.ended
+        self.stored_id = self._id

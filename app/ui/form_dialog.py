@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -41,6 +42,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(520)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.stored_id: int | None = None  # what ``store`` saved
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, str] = {}
         self._touched: set[str] = set()
@@ -66,6 +68,12 @@ class FormDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
+
+    @classmethod
+    def ask(cls, *args: Any, **kwargs: Any) -> int | None:
+        """Run the dialog; the id of what was stored, or None when cancelled."""
+        dialog = cls(*args, **kwargs)
+        return dialog.stored_id if dialog.exec() else None
 
     # -- building -------------------------------------------------------------------
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:

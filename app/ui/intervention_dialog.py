@@ -217,7 +217,6 @@ class InterventionDialog(FormDialog):
         self._context = context
         self._overview = overview
         self._item = intervention
-        self.stored_id: int | None = None
         today = local_today()
         it = intervention
 
@@ -363,15 +362,3 @@ class InterventionDialog(FormDialog):
                     session, self._overview.summary.id, self._item.id, data, self._item.version, local_today()
                 )
                 self.stored_id = self._item.id
-
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        overview: FamilyOverview,
-        intervention: InterventionInfo | None = None,
-        citizen_id: int | None = None,
-        parent: QWidget | None = None,
-    ) -> int | None:
-        dialog = cls(context, overview, intervention, citizen_id, parent)
-        return dialog.stored_id if dialog.exec() else None

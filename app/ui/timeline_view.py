@@ -14,26 +14,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
-    QHelpEvent,
     QLinearGradient,
     QPainter,
-    QPaintEvent,
     QPen,
     QPolygonF,
-    QResizeEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.models.enums import InterventionStatus, Sector
 from app.services.clock import local_today
 from app.services.family_overview import FamilyOverview, InterventionInfo, MemberSummary
 from app.services.timeline import Gap, Overlap
+from app.ui.canvas import ReflowCanvas
 from app.ui.formatting import format_date
 from app.ui.labels import label
 
@@ -233,7 +231,7 @@ class _Group:
     rows: int
 
 
-class TimelineView(QWidget):
+class TimelineView(ReflowCanvas):
     """A Gantt chart of the family's interventions; feed it with ``show_timeline``."""
 
     MARGIN = 8.0
@@ -502,27 +500,9 @@ class TimelineView(QWidget):
             return max(info.start_date, info.last_checked or info.start_date)
         return self.range_end - timedelta(days=1)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != self._laid_out_width:
-            old_height = self._height
-            self._relayout(event.size().width())
-            if abs(self._height - old_height) > 0.5:  # the legend wraps differently
-                self.updateGeometry()
-
-    # -- tooltips ---------------------------------------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            hit = self.item_at(QPointF(event.pos()))
-            if hit is None:
-                QToolTip.hideText()
-                event.ignore()
-                return True
-            rect = self._hit_rect(hit)
-            QToolTip.showText(event.globalPos(), self.tooltip_text(*hit), self, rect.toAlignedRect())
-            return True
-        return super().event(event)
+    def _tooltip_hit(self, pos: QPointF) -> tuple[str, QRectF] | None:
+        hit = self.item_at(pos)
+        return None if hit is None else (self.tooltip_text(*hit), self._hit_rect(hit))
 
     def _hit_rect(self, hit: tuple[str, object]) -> QRectF:
         kind, item = hit
@@ -606,15 +586,6 @@ class TimelineView(QWidget):
         return next((i for i in self.overview.interventions if i.id == intervention_id), None)
 
     # -- painting ---------------------------------------------------------------------------
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self._laid_out_width != self.width() and self.width() > 0:
-            self._relayout(self.width())
-        painter = QPainter(self)
-        try:
-            self._paint(painter, QRectF(event.rect()))
-        finally:
-            painter.end()
 
     def _paint(self, p: QPainter, clip: QRectF) -> None:
         pal = self.palette()

@@ -12,23 +12,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
-    QHelpEvent,
     QPainter,
-    QPaintEvent,
     QPen,
-    QResizeEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.models.enums import InterventionStatus, Sector
 from app.services.collisions import Collision, CollisionKind
 from app.services.family_overview import FamilyOverview, InterventionInfo, MemberSummary, SlotInfo
+from app.ui.canvas import ReflowCanvas
 from app.ui.labels import label
 from app.ui.timeline_view import (
     WARNING_RED,
@@ -132,7 +130,7 @@ class _Block:
     rect: QRectF
 
 
-class WeekGrid(QWidget):
+class WeekGrid(ReflowCanvas):
     """The week of the family; feed it with ``show_week``."""
 
     MARGIN = 8.0
@@ -422,38 +420,11 @@ class WeekGrid(QWidget):
         _, legend_h = layout_legend(self.legend_entries(), fm, 0, 0, width - 2 * self.MARGIN)
         return self._body_bottom() + 10 + notes_h + (6 if notes_h else 0) + legend_h + self.MARGIN
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != self._laid_out_width:
-            old_height = self._height
-            self._relayout(event.size().width())
-            if abs(self._height - old_height) > 0.5:  # the sentences wrap differently
-                self.updateGeometry()
-
-    # -- tooltips ---------------------------------------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            slot = self.slot_at(QPointF(event.pos()))
-            if slot is None:
-                QToolTip.hideText()
-                event.ignore()
-                return True
-            rect = self.slot_rects[slot.id].toAlignedRect()
-            QToolTip.showText(event.globalPos(), self.slot_tooltip(slot), self, rect)
-            return True
-        return super().event(event)
+    def _tooltip_hit(self, pos: QPointF) -> tuple[str, QRectF] | None:
+        slot = self.slot_at(pos)
+        return None if slot is None else (self.slot_tooltip(slot), self.slot_rects[slot.id])
 
     # -- painting ---------------------------------------------------------------------------
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self._laid_out_width != self.width() and self.width() > 0:
-            self._relayout(self.width())
-        painter = QPainter(self)
-        try:
-            self._paint(painter, QRectF(event.rect()))
-        finally:
-            painter.end()
 
     def _paint(self, p: QPainter, clip: QRectF) -> None:
         pal = self.palette()

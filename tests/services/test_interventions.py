@@ -545,3 +545,11 @@ def test_search_respects_the_limit(sqlite_context) -> None:  # type: ignore[no-u
         bl = codes(search_sections(s, "barnets lov", TODAY, limit=1000))
         assert len(bl) > 3
         assert codes(search_sections(s, "barnets lov", TODAY, limit=3)) == bl[:3]
+
+
+def test_search_offers_sections_in_number_order_and_exact_numbers_first(sqlite_context) -> None:  # type: ignore[no-untyped-def]
+    with sqlite_context.sessions() as s:
+        barnets_lov = [c.reference for c in search_sections(s, "BL", TODAY) if c.reference.startswith("BL")]
+        assert barnets_lov.index("BL § 3") < barnets_lov.index("BL § 18") < barnets_lov.index("BL §§ 132-138")
+        first = search_sections(s, "BL 32", TODAY)[0]
+        assert first.reference.startswith("BL § 32")
