@@ -72,7 +72,9 @@ def _add_intervention(  # type: ignore[no-untyped-def]
     _reload(qtbot, page)
 
 
-def test_build_lise_family_through_the_ui(qtbot, sqlite_context, settings, tmp_path, monkeypatch, english) -> None:  # type: ignore[no-untyped-def]
+def test_build_lise_family_through_the_ui(
+    qtbot, sqlite_context, settings, tmp_path, monkeypatch, english
+) -> None:  # type: ignore[no-untyped-def]
     today = local_today()
     rng = random.Random(2017)
     window = MainWindow(sqlite_context, settings, "en")
