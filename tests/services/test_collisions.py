@@ -5,18 +5,20 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date, time
-from itertools import combinations, count
+from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.models import Case
-from app.models.enums import CaseStatus, CoordinationModel, InterventionStatus, Relation, Sector
-from app.services.case_summary import CaseSummary, MemberSummary
+from app.models.enums import InterventionStatus, Relation
+from app.services.case_summary import MemberSummary
 from app.services.collisions import Collision, CollisionKind, find_collisions, weekly_minutes
 from app.services.demo import generate_demo
-from app.services.family_overview import FamilyOverview, InterventionInfo, SlotInfo, load_family_overview
+from app.services.family_overview import FamilyOverview, InterventionInfo, load_family_overview
+from tests.factories import SlotSpec, make_intervention, make_member
+from tests.factories import make_overview as overview
 
 TODAY = date(2026, 11, 24)
 MON, TUE, THU = 0, 1, 3
@@ -31,14 +33,8 @@ def member(
     custody: bool = False,
     home: bool = True,
 ) -> MemberSummary:
-    return MemberSummary(
-        citizen_id=citizen_id,
-        name=f"Person {citizen_id}",
-        relation=relation,
-        birth_date=date(2000, 1, 1),
-        cpr_masked="010100-xxxx",
-        custody=custody,
-        lives_in_household=home,
+    return make_member(
+        citizen_id, born=date(2000, 1, 1), relation=relation, custody=custody, lives_in_household=home
     )
 
 
@@ -50,74 +46,18 @@ def child(citizen_id: int = CHILD) -> MemberSummary:
     return member(citizen_id, Relation.CHILD)
 
 
-_ids = count(100)  # slot and intervention ids in creation order
-
-
 def t(text: str) -> time:
     return time.fromisoformat(text)
 
 
 def intervention(
     citizen_id: int,
-    *slots: tuple[int, str, str] | tuple[int, str, str, bool],
+    *slots: SlotSpec,
     status: InterventionStatus = InterventionStatus.ACTIVE,
     intervention_id: int | None = None,
 ) -> InterventionInfo:
     """An intervention with weekly slots given as (weekday, "HH:MM", "HH:MM"[, needs_parent])."""
-    iid = intervention_id if intervention_id is not None else next(_ids)
-    slot_infos = tuple(
-        SlotInfo(next(_ids), iid, citizen_id, s[0], t(s[1]), t(s[2]), bool(s[3]) if len(s) > 3 else False)
-        for s in slots
-    )
-    return InterventionInfo(
-        id=iid,
-        citizen_id=citizen_id,
-        title=f"Intervention {iid}",
-        sector=Sector.SOCIAL_CHILDREN,
-        law_section_id=None,
-        law_code="",
-        law_reference="",
-        law_title="",
-        professional_id=None,
-        professional_name="",
-        start_date=date(2026, 1, 1),
-        end_date=None,
-        status=status,
-        sector_plan="",
-        source_system="",
-        last_checked=None,
-        version=1,
-        slots=slot_infos,
-    )
-
-
-def overview(members: list[MemberSummary], interventions: list[InterventionInfo]) -> FamilyOverview:
-    summary = CaseSummary(
-        id=1,
-        number="K-1",
-        title="Family",
-        coordinator="Coordinator",
-        coordinator_phone="",
-        partner="",
-        partner_phone="",
-        model=CoordinationModel.ONE_FAMILY_ONE_ENTRY,
-        status=CaseStatus.ACTIVE,
-        opened_on=date(2026, 1, 1),
-        follow_up_due=None,
-        members=tuple(members),
-    )
-    return FamilyOverview(
-        summary=summary,
-        family_id=1,
-        case_status=CaseStatus.ACTIVE,
-        coordinator_id=1,
-        interventions=tuple(interventions),
-        professionals=(),
-        consents=(),
-        transitions=(),
-        has_approved_plan=False,
-        coordinator_caseload=1,
-    )
+    return make_intervention(intervention_id, citizen_id, status=status, slots=slots)
 
 
 def kinds(found: list[Collision]) -> list[CollisionKind]:

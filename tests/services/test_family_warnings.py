@@ -4,25 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from itertools import count
 
 import pytest
 
-from app.models.enums import (
-    CaseStatus,
-    ConsentCapacity,
-    CoordinationModel,
-    InterventionStatus,
-    Relation,
-    Sector,
-)
-from app.services.case_summary import CaseSummary, MemberSummary
-from app.services.family_overview import (
-    ConsentInfo,
-    FamilyOverview,
-    InterventionInfo,
-    TransitionTrackInfo,
-)
+from app.models.enums import CaseStatus, InterventionStatus, Relation, Sector
+from app.services.case_summary import MemberSummary
+from app.services.family_overview import ConsentInfo, FamilyOverview, InterventionInfo, TransitionTrackInfo
 from app.services.family_warnings import (
     RULES,
     FamilyWarning,
@@ -38,6 +25,7 @@ from app.services.family_warnings import (
     stale_intervention_ids,
     youth_without_transition,
 )
+from tests.factories import make_consent, make_intervention, make_member, make_overview, make_transition
 
 TODAY = date(2026, 11, 24)
 MUM, SON, GIRL = 1, 2, 3
@@ -48,21 +36,12 @@ ACTIVE, PLANNED, PAUSED, ENDED = (
     InterventionStatus.PAUSED,
     InterventionStatus.ENDED,
 )
-_ids = count(100)
 
 # -- factories ------------------------------------------------------------------------------
 
 
 def member(citizen_id: int, born: date, relation: Relation = Relation.CHILD) -> MemberSummary:
-    return MemberSummary(
-        citizen_id=citizen_id,
-        name=f"Person {citizen_id}",
-        relation=relation,
-        birth_date=born,
-        cpr_masked="xxxxxx-xxxx",
-        custody=relation == Relation.PARENT,
-        lives_in_household=True,
-    )
+    return make_member(citizen_id, born=born, relation=relation)
 
 
 MEMBERS = (
@@ -82,24 +61,16 @@ def intervention(
     source: str = "",
     checked: date | None = None,
 ) -> InterventionInfo:
-    return InterventionInfo(
-        id=next(_ids),
-        citizen_id=citizen_id,
+    return make_intervention(
+        None,
+        citizen_id,
         title="Help",
         sector=sector,
-        law_section_id=None,
-        law_code="",
-        law_reference="",
-        law_title="",
-        professional_id=None,
-        professional_name="",
-        start_date=start,
-        end_date=end,
+        start=start,
+        end=end,
         status=status,
-        sector_plan="",
         source_system=source,
         last_checked=checked,
-        version=1,
     )
 
 
@@ -109,33 +80,11 @@ def consent(
     expires_on: date | None = None,
     withdrawn_on: date | None = None,
 ) -> ConsentInfo:
-    return ConsentInfo(
-        id=next(_ids),
-        citizen_id=citizen_id,
-        given_by="Mum",
-        capacity=ConsentCapacity.CUSTODY_HOLDER,
-        info_types="",
-        parties="",
-        purpose="",
-        given_on=given_on,
-        expires_on=expires_on,
-        withdrawn_on=withdrawn_on,
-    )
+    return make_consent(None, citizen_id, given_on=given_on, expires_on=expires_on, withdrawn_on=withdrawn_on)
 
 
 def track(citizen_id: int) -> TransitionTrackInfo:
-    return TransitionTrackInfo(
-        id=next(_ids),
-        citizen_id=citizen_id,
-        deadline=date(2027, 1, 1),
-        adult_contact_name="",
-        adult_contact_phone="",
-        adult_contact_email="",
-        adult_contact_organisation="",
-        note="",
-        version=1,
-        topics=(),
-    )
+    return make_transition(None, citizen_id)
 
 
 def overview(
@@ -148,33 +97,17 @@ def overview(
     has_plan: bool = True,
     caseload: int = 10,
 ) -> FamilyOverview:
-    summary = CaseSummary(
-        id=1,
-        number="K-1",
-        title="Family",
-        coordinator="Coordinator",
-        coordinator_phone="",
-        partner="",
-        partner_phone="",
-        model=CoordinationModel.ONE_FAMILY_ONE_ENTRY,
-        status=status,
-        opened_on=date(2026, 1, 1),
-        follow_up_due=follow_up_due,
-        members=members,
-    )
     if consents is None:  # by default everybody is covered
         consents = tuple(consent(m.citizen_id) for m in members)
-    return FamilyOverview(
-        summary=summary,
-        family_id=1,
-        case_status=status,
-        coordinator_id=1,
-        interventions=interventions,
-        professionals=(),
+    return make_overview(
+        members,
+        interventions,
         consents=consents,
         transitions=transitions,
+        case_status=status,
+        follow_up_due=follow_up_due,
         has_approved_plan=has_plan,
-        coordinator_caseload=caseload,
+        caseload=caseload,
     )
 
 

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from itertools import count
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.models import Case
-from app.models.enums import CaseStatus, CoordinationModel, InterventionStatus, Relation, Sector
-from app.services.case_summary import CaseSummary, MemberSummary
+from app.models.enums import InterventionStatus, Sector
+from app.services.case_summary import MemberSummary
 from app.services.demo import generate_demo
 from app.services.family_overview import FamilyOverview, InterventionInfo, load_family_overview
 from app.services.timeline import DEFAULT_GAP_WEEKS, Gap, Overlap, find_gaps, find_overlaps
+from tests.factories import make_intervention, make_member, make_overview
 
 TODAY = date(2026, 11, 24)
 A, B = 1, 2
 ACTIVE, ENDED = InterventionStatus.ACTIVE, InterventionStatus.ENDED
-_ids = count(100)
 
 # -- factories ------------------------------------------------------------------------------
 
@@ -29,15 +28,7 @@ def d(text: str) -> date:
 
 
 def member(citizen_id: int) -> MemberSummary:
-    return MemberSummary(
-        citizen_id=citizen_id,
-        name=f"Person {citizen_id}",
-        relation=Relation.PARENT,
-        birth_date=date(1990, 1, 1),
-        cpr_masked="010190-xxxx",
-        custody=True,
-        lives_in_household=True,
-    )
+    return make_member(citizen_id, born=date(1990, 1, 1))
 
 
 def intervention(
@@ -50,54 +41,20 @@ def intervention(
     sector: Sector = Sector.EMPLOYMENT,
     intervention_id: int | None = None,
 ) -> InterventionInfo:
-    return InterventionInfo(
-        id=intervention_id if intervention_id is not None else next(_ids),
-        citizen_id=citizen_id,
+    return make_intervention(
+        intervention_id,
+        citizen_id,
         title="Help",
         sector=sector,
         law_section_id=law_section_id,
-        law_code="",
-        law_reference="",
-        law_title="",
-        professional_id=None,
-        professional_name="",
-        start_date=d(start),
-        end_date=d(end) if end else None,
+        start=d(start),
+        end=d(end) if end else None,
         status=status,
-        sector_plan="",
-        source_system="",
-        last_checked=None,
-        version=1,
     )
 
 
 def overview(*interventions: InterventionInfo, members: tuple[int, ...] = (A, B)) -> FamilyOverview:
-    summary = CaseSummary(
-        id=1,
-        number="K-1",
-        title="Family",
-        coordinator="Coordinator",
-        coordinator_phone="",
-        partner="",
-        partner_phone="",
-        model=CoordinationModel.ONE_FAMILY_ONE_ENTRY,
-        status=CaseStatus.ACTIVE,
-        opened_on=date(2025, 1, 1),
-        follow_up_due=None,
-        members=tuple(member(m) for m in members),
-    )
-    return FamilyOverview(
-        summary=summary,
-        family_id=1,
-        case_status=CaseStatus.ACTIVE,
-        coordinator_id=1,
-        interventions=interventions,
-        professionals=(),
-        consents=(),
-        transitions=(),
-        has_approved_plan=False,
-        coordinator_caseload=1,
-    )
+    return make_overview((member(m) for m in members), interventions, opened_on=date(2025, 1, 1))
 
 
 # -- find_overlaps --------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from PySide6.QtGui import QImage, QPainterPath
 from sqlalchemy import select
 
 from app.models import Case
-from app.models.enums import CaseStatus, CoordinationModel, Relation, Sector
-from app.services.case_summary import CaseSummary, MemberSummary
-from app.services.family_overview import FamilyOverview, ProfessionalInfo, load_family_overview
+from app.models.enums import Relation, Sector
+from app.services.family_overview import FamilyOverview, load_family_overview
 from app.ui.eco_map import CENTRE_KEY, EcoMapLayout, EcoMapView, eco_map_layout, member_key, professional_key
+from tests.factories import make_member, make_professional
+from tests.factories import make_overview as overview_of
 
 SECTORS = list(Sector)
 RELATIONS = [Relation.PARENT, Relation.PARENT, Relation.CHILD, Relation.CHILD, Relation.CHILD, Relation.OTHER]
@@ -28,18 +29,17 @@ def make_overview(
     """A family of ``members`` and ``professionals`` spread over ``sectors`` (shuffled, so the
     layout has to group them), each working with one or two members."""
     sectors = sectors or SECTORS
-    member_list = tuple(
-        MemberSummary(
-            citizen_id=100 + i,
-            name=f"Member{i} Testesen",
+    member_list = [
+        make_member(
+            100 + i,
+            f"Member{i}",
+            "Testesen",
+            born=date(1980 + 6 * i, 1 + i, 1 + i),
             relation=RELATIONS[i % len(RELATIONS)],
-            birth_date=date(1980 + 6 * i, 1 + i, 1 + i),
-            cpr_masked="010101-XXXX",
             custody=i < 2,
-            lives_in_household=True,
         )
         for i in range(members)
-    )
+    ]
     pros = []
     for i in range(professionals):
         if network_only_every and i % network_only_every == 0:
@@ -49,43 +49,24 @@ def make_overview(
         else:
             linked = frozenset()
         pros.append(
-            ProfessionalInfo(
-                id=1 + i,
-                name=f"Pro{i:02d} Fagperson",
+            make_professional(
+                1 + i,
+                f"Pro{i:02d} Fagperson",
                 role="Familiebehandler" if i % 2 else "Sagsbehandler med en meget lang titel",
                 organisation="Familiehuset",
                 sector=sectors[(i * 7) % len(sectors)],
                 phone=f"11 22 33 {i:02d}",
                 email=f"pro{i}@example.dk",
                 member_ids=linked,
-                in_network=True,
             )
         )
-    summary = CaseSummary(
-        id=1,
+    return overview_of(
+        member_list,
+        professionals=pros,
         number="2025-0001",
         title="Familien Testesen",
         coordinator="Kirsten Koordinator",
-        coordinator_phone="",
-        partner="",
-        partner_phone="",
-        model=CoordinationModel.ONE_FAMILY_ONE_ENTRY,
-        status=CaseStatus.ACTIVE,
         opened_on=date(2025, 1, 6),
-        follow_up_due=None,
-        members=member_list,
-    )
-    return FamilyOverview(
-        summary=summary,
-        family_id=1,
-        case_status=CaseStatus.ACTIVE,
-        coordinator_id=1,
-        interventions=(),
-        professionals=tuple(pros),
-        consents=(),
-        transitions=(),
-        has_approved_plan=False,
-        coordinator_caseload=1,
     )
 
 

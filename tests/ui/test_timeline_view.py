@@ -10,12 +10,14 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QScrollArea, QToolTip
 
-from app.models.enums import CaseStatus, CoordinationModel, InterventionStatus, Relation, Sector
-from app.services.case_summary import CaseSummary, MemberSummary
-from app.services.family_overview import FamilyOverview, InterventionInfo
+from app.models.enums import InterventionStatus, Relation, Sector
+from app.services.family_overview import FamilyOverview
 from app.services.timeline import Gap, Overlap
 from app.ui.formatting import format_date
 from app.ui.timeline_view import SECTOR_COLOURS, TimelineView, fill_placeholders
+from tests.factories import holm_intervention as intervention
+from tests.factories import holm_member as member
+from tests.factories import make_overview as overview
 
 TODAY = date(2026, 11, 24)
 
@@ -27,82 +29,6 @@ def english_locale(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Denmark))
     yield
     QLocale.setDefault(before)
-
-
-def member(citizen_id: int, first: str, relation: Relation = Relation.CHILD) -> MemberSummary:
-    return MemberSummary(
-        citizen_id=citizen_id,
-        name=f"{first} Holm",
-        relation=relation,
-        birth_date=date(2014, 3, 1) if relation == Relation.CHILD else date(1988, 5, 1),
-        cpr_masked="010314-XXXX",
-        custody=relation == Relation.PARENT,
-        lives_in_household=True,
-        member_id=citizen_id,
-        first_name=first,
-        last_name="Holm",
-    )
-
-
-def intervention(
-    id: int,
-    citizen_id: int,
-    start: date,
-    end: date | None,
-    *,
-    title: str = "",
-    sector: Sector = Sector.SOCIAL_CHILDREN,
-    status: InterventionStatus = InterventionStatus.ACTIVE,
-    law_section_id: int | None = 6,
-) -> InterventionInfo:
-    return InterventionInfo(
-        id=id,
-        citizen_id=citizen_id,
-        title=title or f"Intervention {id}",
-        sector=sector,
-        law_section_id=law_section_id,
-        law_code="BL-32-1",
-        law_reference="BL § 32, stk. 1",
-        law_title="Forebyggende foranstaltninger",
-        professional_id=1,
-        professional_name="Mette Sørensen",
-        start_date=start,
-        end_date=end,
-        status=status,
-        sector_plan="Barnets plan",
-        source_system="DUBU",
-        last_checked=date(2026, 11, 1),
-        version=1,
-    )
-
-
-def overview(members: list[MemberSummary], interventions: list[InterventionInfo]) -> FamilyOverview:
-    summary = CaseSummary(
-        id=1,
-        number="2026-0001",
-        title="Familien Holm",
-        coordinator="Kim Koordinator",
-        coordinator_phone="",
-        partner="",
-        partner_phone="",
-        model=CoordinationModel.ONE_FAMILY_ONE_ENTRY,
-        status=CaseStatus.ACTIVE,
-        opened_on=date(2026, 1, 5),
-        follow_up_due=None,
-        members=tuple(members),
-    )
-    return FamilyOverview(
-        summary=summary,
-        family_id=1,
-        case_status=CaseStatus.ACTIVE,
-        coordinator_id=1,
-        interventions=tuple(interventions),
-        professionals=(),
-        consents=(),
-        transitions=(),
-        has_approved_plan=False,
-        coordinator_caseload=1,
-    )
 
 
 LISE, OLIVER = member(1, "Lise", Relation.PARENT), member(2, "Oliver")

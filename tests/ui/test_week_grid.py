@@ -15,7 +15,10 @@ from app.services.collisions import Collision, CollisionKind
 from app.services.family_overview import FamilyOverview, InterventionInfo, SlotInfo
 from app.ui.timeline_view import SECTOR_COLOURS
 from app.ui.week_grid import WeekGrid, collision_text, day_name, format_time, wrap_text
-from tests.ui.test_timeline_view import intervention, member, overview
+from tests.factories import holm_intervention as intervention
+from tests.factories import holm_member as member
+from tests.factories import make_overview as overview
+from tests.factories import make_slot as slot
 
 LISE, OLIVER, EMIL = member(1, "Lise", Relation.PARENT), member(2, "Oliver"), member(3, "Emil")
 FREJA = member(4, "Freja")  # no slots: no sub-column
@@ -27,20 +30,6 @@ def english_locale(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Denmark))
     yield
     QLocale.setDefault(before)
-
-
-def slot(
-    id: int, intervention_id: int, citizen_id: int, weekday: int, start: str, end: str, needs_parent=False
-):  # type: ignore[no-untyped-def]
-    return SlotInfo(
-        id=id,
-        intervention_id=intervention_id,
-        citizen_id=citizen_id,
-        weekday=weekday,
-        start=time.fromisoformat(start),
-        end=time.fromisoformat(end),
-        needs_parent=needs_parent,
-    )
 
 
 def with_slots(info: InterventionInfo, *slots: SlotInfo) -> InterventionInfo:
