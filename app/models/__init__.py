@@ -8,7 +8,7 @@ from app.models.interventions import Intervention, InterventionSlot
 from app.models.law import LawSection
 from app.models.meetings import Meeting, MeetingParticipant
 from app.models.people import Citizen, Family, FamilyMember, User
-from app.models.plans import Agreement, Goal, GoalScore, PlanVersion
+from app.models.plans import Agreement, Goal, GoalScore, PlanMemberSection, PlanOfferComment, PlanVersion
 from app.models.transition import TransitionTopic, TransitionTrack
 
 __all__ = [
@@ -28,6 +28,8 @@ __all__ = [
     "LawSection",
     "Meeting",
     "MeetingParticipant",
+    "PlanMemberSection",
+    "PlanOfferComment",
     "PlanVersion",
     "Professional",
     "TransitionTopic",

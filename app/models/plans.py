@@ -40,6 +40,12 @@ class PlanVersion(Tracked, Base):
     agreements: Mapped[list[Agreement]] = relationship(
         back_populates="plan_version", cascade="all, delete-orphan", order_by="Agreement.position"
     )
+    member_sections: Mapped[list[PlanMemberSection]] = relationship(
+        back_populates="plan_version", cascade="all, delete-orphan"
+    )
+    offer_comments: Mapped[list[PlanOfferComment]] = relationship(
+        back_populates="plan_version", cascade="all, delete-orphan"
+    )
 
 
 class Goal(Tracked, Base):
@@ -105,3 +111,36 @@ class Agreement(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     plan_version: Mapped[PlanVersion] = relationship(back_populates="agreements")
+
+
+class PlanMemberSection(Tracked, Base):
+    """In a family's plan: the part about one member, beside the shared family goals."""
+
+    __tablename__ = "plan_member_sections"
+    __table_args__ = (UniqueConstraint("plan_version_id", "citizen_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_version_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_versions.id", ondelete="CASCADE"), index=True
+    )
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"))
+    text: Mapped[str] = mapped_column(NFCText(LONG_TEXT), default="")
+
+    plan_version: Mapped[PlanVersion] = relationship(back_populates="member_sections")
+
+
+class PlanOfferComment(Tracked, Base):
+    """A comment on one line of the offers overview (a member's help under one law)."""
+
+    __tablename__ = "plan_offer_comments"
+    __table_args__ = (UniqueConstraint("plan_version_id", "citizen_id", "group_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_version_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_versions.id", ondelete="CASCADE"), index=True
+    )
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"))
+    group_key: Mapped[str] = mapped_column(NFCText(60))  # the law section's code, or "sector:<sector>"
+    comment: Mapped[str] = mapped_column(NFCText(2000), default="")
+
+    plan_version: Mapped[PlanVersion] = relationship(back_populates="offer_comments")
