@@ -48,6 +48,7 @@ class Problem(StrEnum):
     TOO_LONG = "too_long"
     BEFORE_BIRTH = "before_birth"
     TIME_ORDER = "time_order"  # a time slot must end after it starts
+    SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
 
 
 SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})

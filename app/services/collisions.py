@@ -4,14 +4,16 @@ or a child's slot that needs a parent present while that parent is busy."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from enum import StrEnum
 from itertools import combinations
 
 from app.models.enums import Relation
 from app.services.family_overview import FamilyOverview, MemberSummary, SlotInfo
+
+Meets = Callable[[SlotInfo, SlotInfo], tuple[time, time] | None]
 
 
 class CollisionKind(StrEnum):
@@ -63,7 +65,7 @@ def weekly_minutes(overview: FamilyOverview, citizen_id: int) -> int:
     )
 
 
-def _same_person(slots: Iterable[SlotInfo]) -> list[Collision]:
+def _same_person(slots: Iterable[SlotInfo], meets: Meets) -> list[Collision]:
     by_day: dict[tuple[int, int], list[SlotInfo]] = defaultdict(list)
     for s in slots:
         by_day[(s.citizen_id, s.weekday)].append(s)
@@ -71,7 +73,7 @@ def _same_person(slots: Iterable[SlotInfo]) -> list[Collision]:
     for (citizen_id, weekday), group in by_day.items():
         group.sort(key=lambda s: (s.start, s.id))
         for first, second in combinations(group, 2):
-            common = overlap(first, second)
+            common = meets(first, second)
             if common is None:
                 continue
             found.append(
@@ -97,7 +99,7 @@ def responsible_custody_holders(overview: FamilyOverview, child_id: int) -> tupl
     return at_home or holders
 
 
-def _parent_busy(overview: FamilyOverview, slots: tuple[SlotInfo, ...]) -> list[Collision]:
+def _parent_busy(overview: FamilyOverview, slots: tuple[SlotInfo, ...], meets: Meets) -> list[Collision]:
     children = {m.citizen_id for m in overview.members if m.relation == Relation.CHILD}
     by_citizen: dict[int, list[SlotInfo]] = defaultdict(list)
     for s in slots:
@@ -115,7 +117,7 @@ def _parent_busy(overview: FamilyOverview, slots: tuple[SlotInfo, ...]) -> list[
             hits = [
                 (holder.citizen_id, other, common)
                 for other in by_citizen.get(holder.citizen_id, ())
-                if (common := overlap(slot, other)) is not None
+                if (common := meets(slot, other)) is not None
             ]
             if not hits:
                 every_holder_busy = False  # this parent can come: no collision for this slot
@@ -139,13 +141,27 @@ def _parent_busy(overview: FamilyOverview, slots: tuple[SlotInfo, ...]) -> list[
     return found
 
 
-def find_collisions(overview: FamilyOverview) -> list[Collision]:
+def find_collisions(overview: FamilyOverview, today: date | None = None) -> list[Collision]:
     """All collisions in the family's week, sorted by (weekday, start, citizen_id).
 
     Only slots of open interventions (status not ENDED) count; time ranges are half-open.
-    Ties are broken by kind, slot id and other slot id so the order is stable.
+    Two slots collide only when their interventions run in the same period; with ``today``,
+    interventions that ended before today are left out. Ties are broken by kind, slot id and
+    other slot id so the order is stable.
     """
-    slots = open_slots(overview)
-    found = _same_person(slots) + _parent_busy(overview, slots)
+    periods = {
+        i.id: (i.start_date, i.end_date or date.max)
+        for i in overview.interventions
+        if today is None or i.end_date is None or i.end_date >= today
+    }
+    slots = tuple(s for s in open_slots(overview) if s.intervention_id in periods)
+
+    def meets(a: SlotInfo, b: SlotInfo) -> tuple[time, time] | None:
+        (a_start, a_end), (b_start, b_end) = periods[a.intervention_id], periods[b.intervention_id]
+        if a_start > b_end or b_start > a_end:
+            return None  # one ends before the other starts: never in the same week
+        return overlap(a, b)
+
+    found = _same_person(slots, meets) + _parent_busy(overview, slots, meets)
     found.sort(key=lambda c: (c.weekday, c.start, c.citizen_id, c.kind, c.slot.id, c.other_slot.id))
     return found

@@ -33,7 +33,7 @@ def analyse_family(overview: FamilyOverview, today: date, settings: WarningSetti
     return FamilyAnalysis(
         overview=overview,
         today=today,
-        collisions=tuple(find_collisions(overview)),
+        collisions=tuple(find_collisions(overview, today)),
         overlaps=tuple(find_overlaps(overview)),
         gaps=tuple(find_gaps(overview, today)),
         warnings=tuple(family_warnings(overview, today, settings)),

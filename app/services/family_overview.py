@@ -123,6 +123,7 @@ class ProfessionalInfo:
     email: str
     member_ids: frozenset[int]  # citizens of this case they work with (through interventions)
     in_network: bool  # linked to the case's network (case_professionals)
+    version: int = 0  # the row's version, for a safe edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +270,7 @@ def load_family_overview(session: Session, case_id: int) -> FamilyOverview:
                     email=pro.email,
                     member_ids=frozenset(members_of.get(pro.id, ())),
                     in_network=pro.id in network_ids,
+                    version=pro.version,
                 )
             )
 

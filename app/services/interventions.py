@@ -64,6 +64,12 @@ def validate_intervention(
             problems.append(FieldProblem(f"slots.{index}.weekday", Problem.REQUIRED))
         if slot.end <= slot.start:
             problems.append(FieldProblem(f"slots.{index}.end", Problem.TIME_ORDER))
+        elif any(
+            other.weekday == slot.weekday and other.start < slot.end and slot.start < other.end
+            for other in data.slots[:index]
+            if other.end > other.start
+        ):
+            problems.append(FieldProblem(f"slots.{index}.start", Problem.SLOT_OVERLAP))
     return problems
 
 
@@ -143,9 +149,15 @@ def update_intervention(
 
 
 def end_intervention(
-    session: Session, case_id: int, intervention_id: int, end_date: date, expected_version: int | None
+    session: Session,
+    case_id: int,
+    intervention_id: int,
+    end_date: date,
+    expected_version: int | None,
+    today: date | None = None,
 ) -> None:
-    """End an intervention on ``end_date`` (not before its start)."""
+    """End an intervention on ``end_date`` (not before its start). A future end date keeps it
+    running until then: only an end on or before ``today`` makes it ended now."""
     case = open_case(session, case_id)
     item: Intervention = load_for_edit(session, Intervention, intervention_id, expected_version)
     if item.case_id != case.id:
@@ -153,7 +165,8 @@ def end_intervention(
     if end_date < item.start_date:
         raise ValidationError([FieldProblem("end_date", Problem.END_BEFORE_START)])
     item.end_date = end_date
-    item.status = InterventionStatus.ENDED
+    if today is None or end_date <= today:
+        item.status = InterventionStatus.ENDED
     session.flush()
 
 

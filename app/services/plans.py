@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,7 +42,7 @@ from app.services.case_summary import case_summary
 from app.services.cases import FieldProblem, Problem, ValidationError
 from app.services.editing import load_for_edit, open_case, raise_if_blocking
 from app.services.family_overview import age_on
-from app.services.plan_document import SECTIONS, PlanVersionView
+from app.services.plan_document import SECTIONS, AgreementView, GoalView, PlanVersionView
 
 TEXT_MAX = 20000
 
@@ -428,7 +429,23 @@ def diff_words(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def compare_versions(old: PlanVersionView, new: PlanVersionView) -> tuple[SectionChange, ...]:
+def goal_text(goal: GoalView) -> str:
+    """A goal as one line for comparing (the UI passes its own, translated, describer)."""
+    target = goal.target_date.isoformat() if goal.target_date else ""
+    return f"{goal.text} ({goal.status}, {target})" if target else f"{goal.text} ({goal.status})"
+
+
+def agreement_text(agreement: AgreementView) -> str:
+    due = agreement.due_date.isoformat() if agreement.due_date else ""
+    return f"{agreement.what} — {agreement.responsible_name} — {due} — {agreement.status}"
+
+
+def compare_versions(
+    old: PlanVersionView,
+    new: PlanVersionView,
+    describe_goal: Callable[[GoalView], str] = goal_text,
+    describe_agreement: Callable[[AgreementView], str] = agreement_text,
+) -> tuple[SectionChange, ...]:
     """Section by section, goal by goal (by key) and agreement by agreement."""
     changes: list[SectionChange] = []
 
@@ -443,28 +460,13 @@ def compare_versions(old: PlanVersionView, new: PlanVersionView) -> tuple[Sectio
     new_goals = {g.goal_key: g for g in new.goals}
     for key in [*old_goals, *(k for k in new_goals if k not in old_goals)]:
         before, after = old_goals.get(key), new_goals.get(key)
-        add(f"goal:{key}", _goal_text(before), _goal_text(after))
-
-    def agreement_text(a: object) -> str:
-        from app.services.plan_document import AgreementView
-
-        assert isinstance(a, AgreementView)
-        due = a.due_date.isoformat() if a.due_date else ""
-        return f"{a.what} — {a.responsible_name} — {due} — {a.status}"
-
-    count = max(len(old.agreements), len(new.agreements))
-    for index in range(count):
-        before = agreement_text(old.agreements[index]) if index < len(old.agreements) else ""
-        after = agreement_text(new.agreements[index]) if index < len(new.agreements) else ""
-        add(f"agreement:{index}", before, after)
+        add(
+            f"goal:{key}",
+            describe_goal(before) if before else "",
+            describe_goal(after) if after else "",
+        )
+    for index in range(max(len(old.agreements), len(new.agreements))):
+        before_text = describe_agreement(old.agreements[index]) if index < len(old.agreements) else ""
+        after_text = describe_agreement(new.agreements[index]) if index < len(new.agreements) else ""
+        add(f"agreement:{index}", before_text, after_text)
     return tuple(changes)
-
-
-def _goal_text(goal: object) -> str:
-    if goal is None:
-        return ""
-    from app.services.plan_document import GoalView
-
-    assert isinstance(goal, GoalView)
-    target = goal.target_date.isoformat() if goal.target_date else ""
-    return f"{goal.text} ({goal.status}, {target})" if target else f"{goal.text} ({goal.status})"

@@ -69,6 +69,7 @@ def update_transition_track(
     session: Session, track_id: int, data: TrackChange, expected_version: int | None
 ) -> None:
     track: TransitionTrack = load_for_edit(session, TransitionTrack, track_id, expected_version)
+    open_case(session, track.case_id)
     citizen = session.get(Citizen, track.citizen_id)
     assert citizen is not None
     raise_if_blocking(validate_track_change(data, citizen.birth_date))

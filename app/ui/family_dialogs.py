@@ -45,6 +45,7 @@ from app.services.professionals import (
     update_professional,
     validate_professional,
 )
+from app.services.transition import add_months
 from app.ui.form_dialog import FormDialog
 from app.ui.labels import label
 
@@ -322,7 +323,7 @@ class ConsentDialog(FormDialog):
         self.parties.setPlaceholderText(self.tr("e.g. school, PPR, job centre, child psychiatry"))
         self.parties.setFixedHeight(60)
         self.given_on = date_edit(self, today)
-        self.expires = OptionalDate(self.tr("Expires"), None, today.replace(year=today.year + 1), self)
+        self.expires = OptionalDate(self.tr("Expires"), None, add_months(today, 12), self)
         self.add_field("citizen", self.tr("Whose information"), self.member)
         self.add_field("given_by", self.tr("Given by"), self.given_by)
         self.add_field("capacity", self.tr("As"), self.capacity)

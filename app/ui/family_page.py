@@ -81,6 +81,7 @@ class FamilyPage(QWidget):
         self._settings = settings
         self.worker = StoreWorker(self)
         self._pending: int | None = None
+        self._request = 0  # the newest read; older results are dropped
         self.analysis: FamilyAnalysis | None = None
 
         self.placeholder = QLabel(self.tr("Open a case in the case list to see the family here."), self)
@@ -194,28 +195,41 @@ class FamilyPage(QWidget):
             with sessions() as session:
                 return load_family_analysis(session, case_id, today, settings)
 
-        self.worker.submit(job, self._arrived, self._failed)
+        self._request += 1
+        request = self._request
+        self.worker.submit(job, lambda result: self._arrived(result, request), self._failed)
 
     def reload(self) -> None:
         if self.case_id is not None:
             self.open_case(self.case_id)
 
-    def _arrived(self, analysis: FamilyAnalysis) -> None:
+    def _arrived(self, analysis: FamilyAnalysis, request: int) -> None:
         case_id = analysis.overview.summary.id
-        if case_id != self._pending:
-            return  # a newer case was asked for meanwhile
+        if request != self._request:
+            return  # a newer read was asked for meanwhile: only the newest is shown
         self.show_analysis(analysis)
         self.loaded.emit(case_id)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, CaseNotFoundError):
-            self.case_missing.emit(self._pending or 0)
+            missing = exc.args[0] if exc.args else (self._pending or 0)
+            if self.analysis is not None and self.analysis.overview.summary.id == missing:
+                self.clear()
+            self.case_missing.emit(int(missing))
             return
         if isinstance(exc, SQLAlchemyError):
             log.warning("Opening a case failed: %s", type(exc).__name__)
             self.store_failed.emit()
             return
         raise exc
+
+    def clear(self) -> None:
+        """Show nothing (the case is gone)."""
+        self.analysis = None
+        self._pending = None
+        self.content.hide()
+        self.placeholder.setText(self.tr("Open a case in the case list to see the family here."))
+        self.placeholder.show()
 
     def show_analysis(self, analysis: FamilyAnalysis) -> None:
         self.analysis = analysis
@@ -276,11 +290,17 @@ class FamilyPage(QWidget):
         return self.tr("Missing for %1").replace("%1", ", ".join(missing))
 
     # -- editing ------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.analysis is None or self.analysis.overview.case_status == CaseStatus.CLOSED
+
     def _saved(self) -> None:
         self.changed.emit()
         self.reload()
 
     def add_member(self) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         if (
             self.case_id is not None
             and MemberDialog.ask(self._context, self.case_id, parent=self) is not None
@@ -288,6 +308,8 @@ class FamilyPage(QWidget):
             self._saved()
 
     def edit_member(self, citizen_id: int) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         assert self.analysis is not None
         member = self.analysis.overview.member(citizen_id)
         if member is None or member.member_id is None:
@@ -298,6 +320,8 @@ class FamilyPage(QWidget):
             self._saved()
 
     def remove_member(self, citizen_id: int) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         assert self.analysis is not None
         case_id = self.analysis.overview.summary.id
         member = self.analysis.overview.member(citizen_id)
@@ -347,6 +371,8 @@ class FamilyPage(QWidget):
         self._saved()
 
     def record_consent(self, citizen_id: int) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         assert self.analysis is not None
         overview = self.analysis.overview
         if (
@@ -356,11 +382,15 @@ class FamilyPage(QWidget):
             self._saved()
 
     def add_intervention(self, citizen_id: int) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         assert self.analysis is not None
         if InterventionDialog.ask(self._context, self.analysis.overview, None, citizen_id or None, self):
             self._saved()
 
     def edit_intervention(self, intervention_id: int) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         assert self.analysis is not None
         info = next((i for i in self.analysis.overview.interventions if i.id == intervention_id), None)
         if info is not None and InterventionDialog.ask(
@@ -369,6 +399,8 @@ class FamilyPage(QWidget):
             self._saved()
 
     def end_intervention(self, intervention_id: int) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         assert self.analysis is not None
         overview = self.analysis.overview
         info = next((i for i in overview.interventions if i.id == intervention_id), None)
@@ -378,18 +410,24 @@ class FamilyPage(QWidget):
             self._saved()
 
     def add_professional(self) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         if self.case_id is not None and ProfessionalDialog.ask(self._context, self.case_id, parent=self):
             self._saved()
 
     def link_professional(self) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         if self.case_id is not None and LinkProfessionalDialog.ask(self._context, self.case_id, self):
             self._saved()
 
     def edit_professional(self, professional_id: int) -> None:
+        if self.read_only:  # a closed case is read, not changed (also by double-click)
+            return
         assert self.analysis is not None
         pro = next((p for p in self.analysis.overview.professionals if p.id == professional_id), None)
         if pro is not None and ProfessionalDialog.ask(
-            self._context, self.analysis.overview.summary.id, pro, None, self
+            self._context, self.analysis.overview.summary.id, pro, pro.version or None, self
         ):
             self._saved()
 

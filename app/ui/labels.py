@@ -7,11 +7,15 @@ from enum import StrEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.models.enums import (
+    AgreementStatus,
     CaseStatus,
     ConsentCapacity,
     ConsentForm,
     CoordinationModel,
+    GoalStatus,
     InterventionStatus,
+    MeetingKind,
+    PlanState,
     Relation,
     Sector,
 )
@@ -52,6 +56,19 @@ _LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
     (ConsentCapacity.YOUTH, QT_TRANSLATE_NOOP("Labels", "The young person")),
     (ConsentCapacity.GUARDIAN, QT_TRANSLATE_NOOP("Labels", "Guardian")),
     (ConsentCapacity.FUTURE_PROXY, QT_TRANSLATE_NOOP("Labels", "Future proxy")),
+    (MeetingKind.NETWORK, QT_TRANSLATE_NOOP("Labels", "Network meeting")),
+    (MeetingKind.FOLLOW_UP, QT_TRANSLATE_NOOP("Labels", "Follow-up meeting")),
+    (MeetingKind.STATUS, QT_TRANSLATE_NOOP("Labels", "Status meeting")),
+    (MeetingKind.START, QT_TRANSLATE_NOOP("Labels", "Start meeting")),
+    (MeetingKind.CLOSING, QT_TRANSLATE_NOOP("Labels", "Closing meeting")),
+    (GoalStatus.OPEN, QT_TRANSLATE_NOOP("Labels", "Working on it")),
+    (GoalStatus.ACHIEVED, QT_TRANSLATE_NOOP("Labels", "Achieved")),
+    (GoalStatus.DROPPED, QT_TRANSLATE_NOOP("Labels", "Dropped")),
+    (AgreementStatus.OPEN, QT_TRANSLATE_NOOP("Labels", "Not done yet")),
+    (AgreementStatus.DONE, QT_TRANSLATE_NOOP("Labels", "Done")),
+    (AgreementStatus.CANCELLED, QT_TRANSLATE_NOOP("Labels", "Cancelled")),
+    (PlanState.DRAFT, QT_TRANSLATE_NOOP("Labels", "Draft")),
+    (PlanState.APPROVED, QT_TRANSLATE_NOOP("Labels", "Approved")),
     (ConsentForm.WRITTEN, QT_TRANSLATE_NOOP("Labels", "Written")),
     (ConsentForm.ORAL, QT_TRANSLATE_NOOP("Labels", "Oral (noted in the case)")),
 )
@@ -106,6 +123,9 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.CASE_CLOSED: QT_TRANSLATE_NOOP("Problems", "The case is closed and cannot be changed."),
     Problem.TOO_LONG: QT_TRANSLATE_NOOP("Problems", "The text is too long."),
     Problem.TIME_ORDER: QT_TRANSLATE_NOOP("Problems", "The time must end after it starts."),
+    Problem.SLOT_OVERLAP: QT_TRANSLATE_NOOP(
+        "Problems", "Two of the weekly times overlap. Join them into one."
+    ),
     Problem.BEFORE_BIRTH: QT_TRANSLATE_NOOP("Problems", "The date cannot be before the person was born."),
 }
 

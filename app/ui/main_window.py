@@ -25,6 +25,7 @@ from app.ui.case_list_page import CaseListPage
 from app.ui.family_page import FamilyPage
 from app.ui.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.new_case_dialog import NewCaseDialog
+from app.ui.plan_page import PlanPage
 from app.ui.preferences_dialog import PreferencesDialog
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings
+        self._case_id: int | None = None  # the opened case
         # Never a case, a name or a CPR number in the title.
         self.setWindowTitle("Koordinator")
         self.resize(1280, 760)
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
         for text, tip in (
             (self.tr("Cases"), ""),
             (self.tr("Family"), self.tr("Open a case first.")),
-            (self.tr("Plan"), self.tr("The plan editor comes in a later version.")),
+            (self.tr("Plan"), self.tr("Open a case first.")),
             (self.tr("Calendar"), self.tr("The meeting calendar comes in a later version.")),
         ):
             item = QListWidgetItem(text, self.nav)
@@ -58,9 +60,11 @@ class MainWindow(QMainWindow):
 
         self.cases = CaseListPage(context, parent=self)
         self.family = FamilyPage(context, settings, self)
+        self.plan = PlanPage(context, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.cases)
         self.stack.addWidget(self.family)
+        self.stack.addWidget(self.plan)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -74,6 +78,7 @@ class MainWindow(QMainWindow):
         self.family.case_missing.connect(self._case_missing)
         self.family.store_failed.connect(self._store_problem)
         self.family.changed.connect(self.cases.model.reload)
+        self.plan.store_failed.connect(self._store_problem)
 
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeIndicator")
@@ -128,14 +133,20 @@ class MainWindow(QMainWindow):
             item.setFlags(flags & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
 
     def _navigate(self, row: int) -> None:
-        if row in (PAGE_CASES, PAGE_FAMILY):
+        if row == PAGE_PLAN and self._case_id is not None:
+            self.plan.open_case(self._case_id)
+        if row in (PAGE_CASES, PAGE_FAMILY, PAGE_PLAN):
+            if self.stack.currentIndex() == PAGE_PLAN and row != PAGE_PLAN:
+                self.plan.flush()  # leaving the plan saves it
             self.stack.setCurrentIndex(row)
 
     def open_case(self, case_id: int) -> None:
         """Show the family page at once; its data is read in the background."""
+        self._case_id = case_id
         self.family.open_case(case_id)
-        self._set_nav_enabled(PAGE_FAMILY, True)
-        self.nav.item(PAGE_FAMILY).setToolTip("")
+        for page in (PAGE_FAMILY, PAGE_PLAN):
+            self._set_nav_enabled(page, True)
+            self.nav.item(page).setToolTip("")
         self.nav.setCurrentRow(PAGE_FAMILY)
 
     def _case_missing(self, _case_id: int) -> None:
@@ -143,6 +154,9 @@ class MainWindow(QMainWindow):
             self, self.tr("Case not found"), self.tr("The case no longer exists. The list is refreshed.")
         )
         self.cases.model.reload()
+        self._case_id = None
+        for page in (PAGE_FAMILY, PAGE_PLAN):
+            self._set_nav_enabled(page, False)
         self.nav.setCurrentRow(PAGE_CASES)
 
     def new_case(self) -> None:
@@ -182,7 +196,9 @@ class MainWindow(QMainWindow):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.plan.flush()  # the plan's last typing is saved
         self.family.worker.wait(5000)  # no store work left running behind a closed window
+        self.plan.preview_worker.wait(5000)
         super().closeEvent(event)
 
     def _choose_language(self, code: str) -> None:

@@ -227,7 +227,7 @@ class PeopleTab(QWidget):
                 title = member.name if member else "?"
             else:
                 title = label(key)  # type: ignore[arg-type]
-            running = sum(1 for i in items if i.open)
+            running = sum(1 for i in items if i.open and i.runs_on(self.analysis.today))
             top = QTreeWidgetItem(self.tree, [self.tr("%1 (%n running)", "", running).replace("%1", title)])
             font = top.font(0)
             font.setBold(True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -94,6 +94,13 @@ class TransitionPanel(QWidget):
 
     def show_analysis(self, analysis: FamilyAnalysis) -> None:
         overview = analysis.overview
+        # Typing not saved yet survives a reload of the same case (e.g. after another save).
+        unsaved: dict[int, TrackChange] = {}
+        if self._case_id == overview.summary.id:
+            for w in self.tracks.values():
+                typed = self._typed(w)
+                if typed != self._stored(w.track):
+                    unsaved[w.track.id] = typed
         self._case_id = overview.summary.id
         self.tracks.clear()
         self.start_buttons.clear()
@@ -113,6 +120,9 @@ class TransitionPanel(QWidget):
                 self._content_layout.addWidget(self._start_row(member, status.deadline))
             else:
                 self._content_layout.addWidget(self._track_box(member, track, analysis))
+        for w in self.tracks.values():
+            if w.track.id in unsaved:
+                self._put(w, unsaved[w.track.id])
         if not shown:
             empty = QLabel(self.tr("Nobody in the family is between 16 and 18."), self._content)
             self._content_layout.addWidget(empty)
@@ -226,6 +236,11 @@ class TransitionPanel(QWidget):
         try:
             with self._context.sessions.begin() as session:
                 start_transition_track(session, self._case_id, citizen_id, DEFAULT_RULE)
+        except ValidationError as exc:
+            QMessageBox.information(
+                self, self.tr("Not started"), " ".join(problem_text(p.problem) for p in exc.problems)
+            )
+            return
         except SQLAlchemyError:
             log.exception("Starting a transition track failed")
             QMessageBox.warning(
@@ -234,9 +249,9 @@ class TransitionPanel(QWidget):
             return
         self.changed.emit()
 
-    def save(self, citizen_id: int) -> bool:
-        w = self.tracks[citizen_id]
-        change = TrackChange(
+    @staticmethod
+    def _typed(w: _TrackWidgets) -> TrackChange:
+        return TrackChange(
             deadline=from_qdate(w.deadline.date()),
             adult_contact_name=w.contact_name.text(),
             adult_contact_phone=w.contact_phone.text(),
@@ -246,6 +261,38 @@ class TransitionPanel(QWidget):
             done_topics=frozenset(t for t, box in w.topics.items() if box.isChecked()),
             topic_notes=tuple((t, edit.text()) for t, edit in w.notes.items()),
         )
+
+    @staticmethod
+    def _stored(track: TransitionTrackInfo) -> TrackChange:
+        notes = {t.topic: t.note for t in track.topics}
+        return TrackChange(
+            deadline=track.deadline,
+            adult_contact_name=track.adult_contact_name,
+            adult_contact_phone=track.adult_contact_phone,
+            adult_contact_email=track.adult_contact_email,
+            adult_contact_organisation=track.adult_contact_organisation,
+            note=track.note,
+            done_topics=frozenset(t.topic for t in track.topics if t.done),
+            topic_notes=tuple((t, notes.get(t, "")) for t in TOPICS),
+        )
+
+    @staticmethod
+    def _put(w: _TrackWidgets, change: TrackChange) -> None:
+        w.deadline.setDate(QDate(change.deadline.year, change.deadline.month, change.deadline.day))
+        w.contact_name.setText(change.adult_contact_name)
+        w.contact_phone.setText(change.adult_contact_phone)
+        w.contact_email.setText(change.adult_contact_email)
+        w.contact_organisation.setText(change.adult_contact_organisation)
+        w.note.setText(change.note)
+        for topic, box in w.topics.items():
+            box.setChecked(topic in change.done_topics)
+        for topic, text in change.topic_notes:
+            if topic in w.notes:
+                w.notes[topic].setText(text)
+
+    def save(self, citizen_id: int) -> bool:
+        w = self.tracks[citizen_id]
+        change = self._typed(w)
         try:
             with self._context.sessions.begin() as session:
                 update_transition_track(session, w.track.id, change, w.track.version)
