@@ -2,6 +2,8 @@
 
 koordinator [--db PATH_OR_URL] [--lang da|en]       start the program
 koordinator demo [--db …] [--families N] [--seed S]  fill a store with fictional families
+koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N]
+                                                    print a case's plan to a PDF file
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from app import __version__
 from app.store.errors import StoreError
 
 EXIT_OK = 0
+EXIT_FAILED = 1  # the task could not be done (e.g. the file cannot be written)
 EXIT_USAGE = 2
 EXIT_STORE = 3
 
@@ -45,6 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--families", type=int, default=40, metavar="N", help="households to add (default 40)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     demo.add_argument("--if-empty", action="store_true", help="do nothing if the store already has cases")
+
+    export = commands.add_parser("export-plan", help="print a case's plan to a PDF file (for the family)")
+    export.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    _add_store_option(export)
+    export.add_argument("--large-print", action="store_true", help="large print (16 pt text)")
+    export.add_argument(
+        "--version",
+        dest="plan_version",
+        type=int,
+        metavar="N",
+        help="print plan version N (default: the draft, else the newest approved version)",
+    )
     return parser
 
 
@@ -78,6 +94,59 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
     return EXIT_OK
 
 
+def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from app.models import Case, PlanVersion
+    from app.pdf.plan_pdf import write_plan_pdf
+    from app.services.clock import local_today
+    from app.services.plan_document import load_plan_document
+    from app.startup import open_context
+    from app.store.location import resolve_store_url, sqlite_file
+
+    prog = "koordinator export-plan"
+    number = args.case.strip().upper()
+    store_file = sqlite_file(resolve_store_url(db))
+    if store_file is not None and not store_file.exists():  # do not create an empty store
+        print(f"{prog}: no store at {store_file}", file=sys.stderr)
+        return EXIT_STORE
+    context = open_context(db)
+    with context.sessions() as session:
+        case_id = session.scalar(select(Case.id).where(Case.number == number))
+        if case_id is None:
+            print(f"{prog}: no case {number} in this store", file=sys.stderr)
+            return EXIT_USAGE
+        version_id = None
+        if args.plan_version is not None:
+            version_id = session.scalar(
+                select(PlanVersion.id).where(
+                    PlanVersion.case_id == case_id, PlanVersion.number == args.plan_version
+                )
+            )
+            if version_id is None:
+                print(f"{prog}: case {number} has no plan version {args.plan_version}", file=sys.stderr)
+                return EXIT_USAGE
+        document = load_plan_document(session, case_id, version_id)
+    if document.plan is None:
+        print(f"{prog}: case {number} has no plan yet; write one in the program first", file=sys.stderr)
+        return EXIT_USAGE
+    output = Path(args.output).expanduser()
+    try:
+        write_plan_pdf(document, output, today=local_today(), large_print=args.large_print)
+    except OSError as exc:
+        print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug in the layout: say so plainly, the log has the details
+        # INFO: into the log file only (the console shows warnings, and no tracebacks).
+        log.info("export-plan failed for %s", number, exc_info=True)
+        print(f"{prog}: the PDF could not be made: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(output.resolve())
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -88,6 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             setup_logging()
             return _run_demo(args, db)
+        if args.command == "export-plan":
+            from app.logging_setup import setup_logging
+
+            setup_logging()
+            return _run_export_plan(args, db)
         from app.ui.app import run_gui
 
         return run_gui(db=db, language=args.lang)

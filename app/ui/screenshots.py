@@ -49,6 +49,50 @@ def _case_with_transition(context: object) -> int | None:
         return session.scalar(select(TransitionTrack.case_id).order_by(TransitionTrack.id).limit(1))
 
 
+def _plan_screens(window: QWidget, app: QApplication, out: Path, suffix: str) -> list[Path]:
+    """The plan editor of Lise's case: text with the plain-language meter, goals with scores,
+    the live preview, and two versions compared."""
+    from app.ui.compare_dialog import CompareDialog
+    from app.ui.main_window import PAGE_PLAN
+
+    written: list[Path] = []
+    window.nav.setCurrentRow(PAGE_PLAN)  # type: ignore[attr-defined]
+    plan = window.plan  # type: ignore[attr-defined]
+    plan.worker.wait(10_000)
+    _settle(app)
+    plan.section_edits["summary"].setFocus()
+    plan.lix.set_text(plan.section_edits["summary"].toPlainText())
+    written.append(out / f"plan{suffix}.png")
+    _save(window, app, written[-1])
+    plan.tabs.setCurrentIndex(1)
+    if plan.goal_tree.topLevelItemCount():
+        plan.goal_tree.setCurrentItem(plan.goal_tree.topLevelItem(0))
+    written.append(out / f"plan_goals{suffix}.png")
+    _save(window, app, written[-1])
+    plan.side.setCurrentIndex(1)
+    plan.refresh_preview()
+    plan.preview_worker.wait(10_000)
+    _settle(app)
+    written.append(out / f"plan_preview{suffix}.png")
+    _save(window, app, written[-1])
+    doc = plan.doc
+    approved = [h for h in doc.history if h.approved_on is not None]
+    if approved and doc.plan is not None:
+        from app.services.plan_document import load_plan_document
+
+        with plan._context.sessions() as session:
+            old = load_plan_document(session, doc.case_id, approved[-1].id).plan
+        compare = CompareDialog(old, doc.plan, doc, window)
+        compare.resize(1200, 800)
+        compare.show()
+        written.append(out / f"plan_compare{suffix}.png")
+        _save(compare, app, written[-1])
+        compare.close()
+    plan.tabs.setCurrentIndex(0)
+    plan.side.setCurrentIndex(0)
+    return written
+
+
 def render(out: Path, language: str = "da") -> list[Path]:
     from app.ui.main_window import MainWindow
     from app.ui.new_case_dialog import NewCaseDialog
@@ -117,6 +161,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
         written.append(out / f"intervention_dialog{suffix}.png")
         _save(editing, app, written[-1])
         editing.close()
+        written.extend(_plan_screens(window, app, out, suffix))
 
         dialog = NewCaseDialog(context, window)
         dialog.family_name.setText("Familien Østergaard")
