@@ -49,6 +49,8 @@ screenshots: $(STAMP) translations
 benchmark: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/case_list.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/family_page.py
+	$(PY) benchmarks/plan_pdf.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/plan_editor.py
 
 # An installable folder in dist/ (PyInstaller), then a smoke test of the frozen program.
 package: $(STAMP) translations

@@ -35,12 +35,11 @@ from app.models.enums import (
     GoalLevel,
     GoalStatus,
     PlanState,
-    Relation,
     ResponsibleKind,
 )
 from app.services.case_summary import case_summary
 from app.services.cases import FieldProblem, Problem, ValidationError
-from app.services.editing import load_for_edit, open_case, raise_if_blocking
+from app.services.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking
 from app.services.family_overview import age_on
 from app.services.plan_document import SECTIONS, AgreementView, GoalView, PlanVersionView
 
@@ -164,6 +163,8 @@ def validate_draft(draft: PlanDraft) -> list[FieldProblem]:
         problems.append(FieldProblem("goals", Problem.ALREADY_MEMBER))
     known = set(keys)
     for index, goal in enumerate(draft.goals):
+        if not goal.goal_key or len(goal.goal_key) > 36:
+            problems.append(FieldProblem(f"goals.{index}.key", Problem.TOO_LONG))
         if goal.parent_key is not None and goal.parent_key not in known:
             problems.append(FieldProblem(f"goals.{index}.parent", Problem.REQUIRED))
         if len(goal.text) > 2000:
@@ -240,6 +241,24 @@ def save_draft(session: Session, plan_version_id: int, draft: PlanDraft, expecte
     Raises ConcurrentEditError when someone else saved since ``expected_version``."""
     raise_if_blocking(validate_draft(draft))
     pv = _editable_draft(session, plan_version_id, expected_version)
+    problems = [
+        FieldProblem(f"goals.{index}.citizen", Problem.REQUIRED)
+        for index, goal in enumerate(draft.goals)
+        if goal.citizen_id is not None and not citizen_in_case(session, pv.case_id, goal.citizen_id)
+    ]
+    problems += [
+        FieldProblem(f"agreements.{index}.responsible", Problem.REQUIRED)
+        for index, agreement in enumerate(draft.agreements)
+        if agreement.responsible_kind == ResponsibleKind.MEMBER
+        and agreement.responsible_id is not None
+        and not citizen_in_case(session, pv.case_id, agreement.responsible_id)
+    ]
+    problems += [
+        FieldProblem(f"member_sections.{citizen_id}", Problem.REQUIRED)
+        for citizen_id in draft.member_sections
+        if not citizen_in_case(session, pv.case_id, citizen_id)
+    ]
+    raise_if_blocking(problems)
     _write_content(session, pv, draft)  # the plan row itself is written once, below
     for name in SECTIONS:
         setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
@@ -337,7 +356,7 @@ def approval_problems(
     for citizen_id in concerned_members(session, pv):
         member = members[citizen_id]
         in_force = [c for c in consents if c.citizen_id == citizen_id and c.in_force_on(today)]
-        child = member.relation == Relation.CHILD and age_on(member.birth_date, today) < 18
+        child = age_on(member.birth_date, today) < 18  # whatever the relation says
         if child:
             needed = [ConsentCapacity.CUSTODY_HOLDER]
             if age_on(member.birth_date, today) >= rule.youth_age:
