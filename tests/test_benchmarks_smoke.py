@@ -53,5 +53,9 @@ def test_family_page_benchmark_runs_and_reports(tmp_path: Path) -> None:
 
 def test_plan_editor_benchmark_runs_and_reports(tmp_path: Path) -> None:
     out = _run(tmp_path, "plan_editor.py", "--repeat", "1")
-    for line in ("edit to new preview shown", "baseline: the same PDF built directly", "longest GUI-thread gap"):
+    for line in (
+        "edit to new preview shown",
+        "baseline: the same PDF built directly",
+        "longest GUI-thread gap",
+    ):
         assert line in out, out

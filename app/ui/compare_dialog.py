@@ -435,7 +435,9 @@ class HistoryDialog(QDialog):
             return
         older, newer = pair
         self.choice_label.setText(
-            self.tr("%1 with %2").replace("%2", version_heading(newer)).replace("%1", version_heading(older))
+            self.tr("Compare %1 with %2")
+            .replace("%2", version_heading(newer))
+            .replace("%1", version_heading(older))
         )
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -82,7 +82,7 @@ SECTION_TITLES = {
     "family_views": QT_TRANSLATE_NOOP("PlanPage", "The family's own views and wishes"),
     "resources": QT_TRANSLATE_NOOP("PlanPage", "Resources – what works"),
     "barriers": QT_TRANSLATE_NOOP("PlanPage", "Barriers – what is hard"),
-    "sequencing": QT_TRANSLATE_NOOP("PlanPage", "The order of the efforts"),
+    "sequencing": QT_TRANSLATE_NOOP("PlanPage", "The order in which help comes"),
     "follow_up": QT_TRANSLATE_NOOP("PlanPage", "Follow-up: who takes the initiative, how often"),
     "closing": QT_TRANSLATE_NOOP("PlanPage", "Closing: when the plan ends"),
 }
@@ -580,7 +580,7 @@ class PlanPage(QWidget):
                 keys.add(g.goal_key)
         text = self.tr("Remove the goal “%1”?").replace("%1", goal.text)
         if len(keys) > 1:
-            text += " " + self.tr("Its %n sub-goal(s) go with it.", "", len(keys) - 1)
+            text += " " + self.tr("%n goal(s) under it will be removed too.", "", len(keys) - 1)
         answer = QMessageBox.question(
             self,
             self.tr("Remove goal"),
@@ -910,7 +910,7 @@ class PlanPage(QWidget):
             _, citizen, capacity = field.split(".", 2)
             name = members.get(int(citizen), "?")
             if capacity == "custody_holder":
-                return self.tr("No consent from a custody holder for %1.").replace("%1", name)
+                return self.tr("No consent from a custody holder about %1.").replace("%1", name)
             if capacity == "youth":
                 return self.tr("%1 must consent too (16 years or older).").replace("%1", name)
             return self.tr("No consent from %1.").replace("%1", name)

@@ -33,6 +33,54 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="161"/>
+        <source>Approve the plan at a meeting</source>
+        <translation>Godkend planen på et møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="168"/>
+        <source>(no meeting recorded)</source>
+        <translation>(intet møde registreret)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="180"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="181"/>
+        <source>Approved on</source>
+        <translation>Godkendt den</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="182"/>
+        <source>Who took part</source>
+        <translation>Hvem deltog</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="183"/>
+        <source>Before approval</source>
+        <translation>Før godkendelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="185"/>
+        <source>An approved version cannot be changed. The next edit starts a new draft.</source>
+        <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="189"/>
+        <source>Approve</source>
+        <translation>Godkend</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="201"/>
+        <source>Nothing is missing.</source>
+        <translation>Der mangler ikke noget.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../app/ui/case_list_model.py" line="56"/>
@@ -132,54 +180,180 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="52"/>
+        <source>The situation now</source>
+        <translation>Situationen nu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="53"/>
+        <source>In our own words</source>
+        <translation>Med egne ord</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="54"/>
+        <source>What works</source>
+        <translation>Det, der virker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="55"/>
+        <source>What is hard</source>
+        <translation>Det, der er svært</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="56"/>
+        <source>The order of things</source>
+        <translation>Rækkefølgen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="57"/>
+        <source>How we follow up</source>
+        <translation>Sådan følger vi op</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="58"/>
+        <source>When the plan ends</source>
+        <translation>Når planen slutter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="67"/>
+        <source>About %1</source>
+        <translation>Om %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="69"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="71"/>
+        <source>Agreement %1</source>
+        <translation>Aftale %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="117"/>
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="133"/>
+        <source>No changes.</source>
+        <translation>Ingen ændringer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="135"/>
+        <source>The plan has no text yet.</source>
+        <translation>Planen har ingen tekst endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="145"/>
+        <source>Draft (version %1)</source>
+        <translation>Udkast (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="147"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="149"/>
+        <source>Version %1 – approved %2</source>
+        <translation>Version %1 – godkendt %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="194"/>
+        <source>by %1</source>
+        <translation>senest %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="208"/>
+        <source>Compare plan versions</source>
+        <translation>Sammenlign versioner af planen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/compare_dialog.py" line="218"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n ændring</numerusform>
+            <numerusform>%n ændringer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="220"/>
+        <source>No changes between these versions.</source>
+        <translation>Ingen ændringer mellem de to versioner.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="221"/>
+        <source>Show only changes</source>
+        <translation>Vis kun ændringer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="231"/>
+        <source>Removed words are struck through.</source>
+        <translation>Ord, der er fjernet, er streget over.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="232"/>
+        <source>Added words are underlined.</source>
+        <translation>Ord, der er tilføjet, er understreget.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="264"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="337"/>
+        <location filename="../../app/ui/family_dialogs.py" line="306"/>
         <source>Record consent</source>
         <translation>Registrér samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="355"/>
+        <location filename="../../app/ui/family_dialogs.py" line="323"/>
         <source>e.g. school, PPR, job centre, child psychiatry</source>
         <translation>fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="358"/>
+        <location filename="../../app/ui/family_dialogs.py" line="326"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="359"/>
+        <location filename="../../app/ui/family_dialogs.py" line="327"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="360"/>
+        <location filename="../../app/ui/family_dialogs.py" line="328"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="361"/>
+        <location filename="../../app/ui/family_dialogs.py" line="329"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="362"/>
+        <location filename="../../app/ui/family_dialogs.py" line="330"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="363"/>
+        <location filename="../../app/ui/family_dialogs.py" line="331"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="364"/>
+        <location filename="../../app/ui/family_dialogs.py" line="332"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="365"/>
+        <location filename="../../app/ui/family_dialogs.py" line="333"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
     </message>
@@ -258,22 +432,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="430"/>
+        <location filename="../../app/ui/family_dialogs.py" line="386"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="441"/>
+        <location filename="../../app/ui/family_dialogs.py" line="396"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="442"/>
+        <location filename="../../app/ui/family_dialogs.py" line="397"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="444"/>
+        <location filename="../../app/ui/family_dialogs.py" line="399"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -281,78 +455,78 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family_page.py" line="101"/>
+        <location filename="../../app/ui/family_page.py" line="102"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="102"/>
+        <location filename="../../app/ui/family_page.py" line="103"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="103"/>
+        <location filename="../../app/ui/family_page.py" line="104"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="104"/>
+        <location filename="../../app/ui/family_page.py" line="105"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="105"/>
+        <location filename="../../app/ui/family_page.py" line="106"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="112"/>
+        <location filename="../../app/ui/family_page.py" line="113"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="140"/>
+        <location filename="../../app/ui/family_page.py" line="141"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="141"/>
+        <location filename="../../app/ui/family_page.py" line="142"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="147"/>
-        <location filename="../../app/ui/family_page.py" line="259"/>
+        <location filename="../../app/ui/family_page.py" line="148"/>
+        <location filename="../../app/ui/family_page.py" line="273"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="148"/>
+        <location filename="../../app/ui/family_page.py" line="149"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="149"/>
+        <location filename="../../app/ui/family_page.py" line="150"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="188"/>
+        <location filename="../../app/ui/family_page.py" line="189"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="246"/>
+        <location filename="../../app/ui/family_page.py" line="260"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="254"/>
+        <location filename="../../app/ui/family_page.py" line="268"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="257"/>
+        <location filename="../../app/ui/family_page.py" line="271"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -360,27 +534,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="273"/>
+        <location filename="../../app/ui/family_page.py" line="287"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="275"/>
+        <location filename="../../app/ui/family_page.py" line="289"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="276"/>
+        <location filename="../../app/ui/family_page.py" line="290"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="308"/>
+        <location filename="../../app/ui/family_page.py" line="332"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="311"/>
+        <location filename="../../app/ui/family_page.py" line="335"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -388,7 +562,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="313"/>
+        <location filename="../../app/ui/family_page.py" line="337"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -396,17 +570,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="315"/>
+        <location filename="../../app/ui/family_page.py" line="339"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="317"/>
+        <location filename="../../app/ui/family_page.py" line="341"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="403"/>
+        <location filename="../../app/ui/family_page.py" line="441"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -414,27 +588,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="408"/>
+        <location filename="../../app/ui/family_page.py" line="446"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="410"/>
+        <location filename="../../app/ui/family_page.py" line="448"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="413"/>
+        <location filename="../../app/ui/family_page.py" line="451"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="421"/>
+        <location filename="../../app/ui/family_page.py" line="459"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="428"/>
+        <location filename="../../app/ui/family_page.py" line="466"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -442,7 +616,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="434"/>
+        <location filename="../../app/ui/family_page.py" line="472"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -451,18 +625,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="320"/>
+        <location filename="../../app/ui/family_page.py" line="344"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="332"/>
-        <location filename="../../app/ui/family_page.py" line="338"/>
+        <location filename="../../app/ui/family_page.py" line="356"/>
+        <location filename="../../app/ui/family_page.py" line="362"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="339"/>
+        <location filename="../../app/ui/family_page.py" line="363"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -487,7 +661,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="86"/>
+        <location filename="../../app/ui/family_page.py" line="87"/>
+        <location filename="../../app/ui/family_page.py" line="231"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -496,7 +671,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="235"/>
+        <location filename="../../app/ui/family_page.py" line="249"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -535,52 +710,52 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="56"/>
+        <location filename="../../app/ui/form_dialog.py" line="58"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="58"/>
+        <location filename="../../app/ui/form_dialog.py" line="60"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="131"/>
+        <location filename="../../app/ui/form_dialog.py" line="139"/>
         <source>Before saving, check: %1</source>
-        <translation>Før du kan gemme, mangler: %1</translation>
+        <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="138"/>
+        <location filename="../../app/ui/form_dialog.py" line="146"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="159"/>
+        <location filename="../../app/ui/form_dialog.py" line="167"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="160"/>
+        <location filename="../../app/ui/form_dialog.py" line="168"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="170"/>
+        <location filename="../../app/ui/form_dialog.py" line="178"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="171"/>
+        <location filename="../../app/ui/form_dialog.py" line="179"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="180"/>
+        <location filename="../../app/ui/form_dialog.py" line="188"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="181"/>
+        <location filename="../../app/ui/form_dialog.py" line="189"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
     </message>
@@ -599,6 +774,127 @@
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="31"/>
+        <source>Overall goal</source>
+        <translation>Overordnet mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="32"/>
+        <source>Sub-goal</source>
+        <translation>Delmål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="33"/>
+        <source>Progression goal</source>
+        <translation>Progressionsmål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="41"/>
+        <source>Write the goal in the family&apos;s own words</source>
+        <translation>Skriv målet med familiens egne ord</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="44"/>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="48"/>
+        <source>Target date</source>
+        <translation>Måldato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="50"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="51"/>
+        <source>Concerns</source>
+        <translation>Gælder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="52"/>
+        <source>By</source>
+        <translation>Senest</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="54"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="327"/>
+        <source>Plan versions</source>
+        <translation>Versioner af planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="335"/>
+        <source>Choose two versions to compare (hold Ctrl to choose the second), or one to compare with the newest.</source>
+        <translation>Vælg to versioner, der skal sammenlignes (hold Ctrl nede for at vælge den anden), eller vælg én for at sammenligne den med den nyeste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="349"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="349"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="349"/>
+        <location filename="../../app/ui/compare_dialog.py" line="378"/>
+        <source>Approved</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="349"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="361"/>
+        <source>Compare…</source>
+        <translation>Sammenlign…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="366"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="378"/>
+        <source>Draft</source>
+        <translation>Udkast</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="391"/>
+        <source>Took part: %1</source>
+        <translation>Deltog: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compare_dialog.py" line="438"/>
+        <source>Compare %1 with %2</source>
+        <translation>Sammenlign %1 med %2</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation type="vanished">%1 med %2</translation>
+    </message>
+</context>
+<context>
     <name>InterventionDialog</name>
     <message>
         <location filename="../../app/ui/intervention_dialog.py" line="214"/>
@@ -611,97 +907,97 @@
         <translation>Ny indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="233"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="232"/>
         <source>e.g. Aflastning hver anden weekend</source>
         <translation>fx Aflastning hver anden weekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="238"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="237"/>
         <source>Without a law section</source>
         <translation>Uden lovparagraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="242"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="241"/>
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="250"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="249"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="263"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="262"/>
         <source>Checked</source>
         <translation>Tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="267"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="266"/>
         <source>Add time</source>
         <translation>Tilføj tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="270"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="269"/>
         <source>Remove time</source>
         <translation>Fjern tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="287"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="286"/>
         <source>For</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="288"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="287"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="289"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="288"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="290"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="289"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="291"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="290"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="292"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="291"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="293"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="292"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="294"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="293"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="295"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="294"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="296"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="295"/>
         <source>Copied from</source>
         <translation>Kopieret fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="297"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="296"/>
         <source>Last checked</source>
         <translation>Sidst tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="298"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="297"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
@@ -709,172 +1005,237 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="23"/>
+        <location filename="../../app/ui/labels.py" line="27"/>
         <source>Candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="24"/>
+        <location filename="../../app/ui/labels.py" line="28"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="25"/>
+        <location filename="../../app/ui/labels.py" line="29"/>
         <source>Paused</source>
         <translation>Sat i bero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="26"/>
+        <location filename="../../app/ui/labels.py" line="30"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="27"/>
+        <location filename="../../app/ui/labels.py" line="31"/>
         <source>One family – one entry</source>
         <translation>Én familie – én indgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="28"/>
+        <location filename="../../app/ui/labels.py" line="32"/>
         <source>Together for the family</source>
         <translation>Sammen om familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="29"/>
+        <location filename="../../app/ui/labels.py" line="33"/>
         <source>Holistic plan</source>
         <translation>Helhedsorienteret plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="30"/>
+        <location filename="../../app/ui/labels.py" line="34"/>
         <source>Other model</source>
         <translation>Anden model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="31"/>
+        <location filename="../../app/ui/labels.py" line="35"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="32"/>
+        <location filename="../../app/ui/labels.py" line="36"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="33"/>
+        <location filename="../../app/ui/labels.py" line="37"/>
         <source>Step-parent</source>
         <translation>Stedforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="34"/>
+        <location filename="../../app/ui/labels.py" line="38"/>
         <source>Sibling</source>
         <translation>Søskende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="35"/>
+        <location filename="../../app/ui/labels.py" line="39"/>
         <source>Grandparent</source>
         <translation>Bedsteforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="36"/>
+        <location filename="../../app/ui/labels.py" line="40"/>
         <source>Other</source>
         <translation>Anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="37"/>
+        <location filename="../../app/ui/labels.py" line="41"/>
         <source>Children and families</source>
         <translation>Børn og familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="38"/>
+        <location filename="../../app/ui/labels.py" line="42"/>
         <source>Adults and disability</source>
         <translation>Voksen og handicap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="39"/>
+        <location filename="../../app/ui/labels.py" line="43"/>
         <source>Employment</source>
         <translation>Beskæftigelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="40"/>
+        <location filename="../../app/ui/labels.py" line="44"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="41"/>
+        <location filename="../../app/ui/labels.py" line="45"/>
         <source>School</source>
         <translation>Skole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="42"/>
+        <location filename="../../app/ui/labels.py" line="46"/>
         <source>Day care</source>
         <translation>Dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="43"/>
+        <location filename="../../app/ui/labels.py" line="47"/>
         <source>Youth guidance</source>
         <translation>Ungeindsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="44"/>
+        <location filename="../../app/ui/labels.py" line="48"/>
         <source>Elderly care</source>
         <translation>Ældreområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="45"/>
+        <location filename="../../app/ui/labels.py" line="49"/>
         <source>Other sector</source>
         <translation>Andet område</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="46"/>
+        <location filename="../../app/ui/labels.py" line="50"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="47"/>
+        <location filename="../../app/ui/labels.py" line="51"/>
         <source>Running</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="48"/>
+        <location filename="../../app/ui/labels.py" line="52"/>
         <source>On hold</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="49"/>
+        <location filename="../../app/ui/labels.py" line="53"/>
         <source>Ended</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="50"/>
+        <location filename="../../app/ui/labels.py" line="54"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="51"/>
+        <location filename="../../app/ui/labels.py" line="55"/>
         <source>Custody holder</source>
         <translation>Forældremyndighedsindehaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="52"/>
+        <location filename="../../app/ui/labels.py" line="56"/>
         <source>The young person</source>
         <translation>Den unge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="53"/>
+        <location filename="../../app/ui/labels.py" line="57"/>
         <source>Guardian</source>
         <translation>Værge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="54"/>
+        <location filename="../../app/ui/labels.py" line="58"/>
         <source>Future proxy</source>
         <translation>Fremtidsfuldmægtig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="55"/>
+        <location filename="../../app/ui/labels.py" line="59"/>
+        <source>Network meeting</source>
+        <translation>Netværksmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="60"/>
+        <source>Follow-up meeting</source>
+        <translation>Opfølgningsmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="61"/>
+        <source>Status meeting</source>
+        <translation>Statusmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="62"/>
+        <source>Start meeting</source>
+        <translation>Opstartsmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="63"/>
+        <source>Closing meeting</source>
+        <translation>Afslutningsmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="64"/>
+        <source>Working on it</source>
+        <translation>I gang</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="65"/>
+        <source>Achieved</source>
+        <translation>Nået</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="66"/>
+        <source>Dropped</source>
+        <translation>Opgivet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="67"/>
+        <source>Not done yet</source>
+        <translation>Ikke gjort endnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="68"/>
+        <source>Done</source>
+        <translation>Gjort</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="69"/>
+        <source>Cancelled</source>
+        <translation>Aflyst</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="70"/>
+        <source>Draft</source>
+        <translation>Udkast</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="71"/>
+        <source>Approved</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="72"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="56"/>
+        <location filename="../../app/ui/labels.py" line="73"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
     </message>
@@ -900,165 +1261,266 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="279"/>
+        <location filename="../../app/ui/family_dialogs.py" line="254"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="285"/>
+        <location filename="../../app/ui/family_dialogs.py" line="259"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="289"/>
+        <location filename="../../app/ui/family_dialogs.py" line="263"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="290"/>
+        <location filename="../../app/ui/family_dialogs.py" line="264"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
 </context>
 <context>
+    <name>LixMeter</name>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="197"/>
+        <source>Readability (LIX)</source>
+        <translation>Læsbarhed (LIX)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="207"/>
+        <source>LIX score</source>
+        <translation>LIX-tal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="217"/>
+        <source>LIX up to 24: very easy. 25–34: easy. 35–44: medium. 45–54: difficult. 55 and above: very difficult. The dashed line is the target.</source>
+        <translation>LIX op til 24: meget let. 25–34: let. 35–44: middel. 45–54: svær. 55 og derover: meget svær. Den stiplede linje er målet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="221"/>
+        <source>Aim for under 35 in text for the family.</source>
+        <translation>Sigt efter under 35 i tekst til familien.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="225"/>
+        <source>The target here is a LIX under 35: easy text. Many authorities aim for 40 or lower in letters to citizens; that is common practice, not a rule. About one in six adults has weak reading skills. Short sentences and short words lower the score.</source>
+        <translation>Målet her er et LIX-tal under 35: let tekst. Mange myndigheder sigter efter 40 eller lavere i breve til borgere. Det er almindelig praksis, ikke en regel. Omkring hver sjette voksen har svært ved at læse. Korte sætninger og korte ord giver et lavere tal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="234"/>
+        <source>Longest sentences</source>
+        <translation>Længste sætninger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="235"/>
+        <source>Click a sentence to select it in the text.</source>
+        <translation>Klik på en sætning for at markere den i teksten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="239"/>
+        <source>Click to select this sentence in the text.</source>
+        <translation>Klik for at markere sætningen i teksten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="243"/>
+        <source>Longest words (letters)</source>
+        <translation>Længste ord (bogstaver)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="248"/>
+        <source>Plainer words</source>
+        <translation>Enklere ord</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="399"/>
+        <source>Very easy</source>
+        <translation>Meget let</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="400"/>
+        <source>Easy</source>
+        <translation>Let</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="401"/>
+        <source>Medium</source>
+        <translation>Middel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="402"/>
+        <source>Difficult</source>
+        <translation>Svær</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="403"/>
+        <source>Very difficult</source>
+        <translation>Meget svær</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="412"/>
+        <source>Write some text to see how easy it is to read.</source>
+        <translation>Skriv noget tekst for at se, hvor let den er at læse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="423"/>
+        <source>Words: %1 · Sentences: %2 · Long words: %3</source>
+        <translation>Ord: %1 · Sætninger: %2 · Lange ord: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/lix_meter.py" line="439"/>
+        <source>%n word(s): %1</source>
+        <translation>
+            <numerusform>%n ord: %1</numerusform>
+            <numerusform>%n ord: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lix_meter.py" line="469"/>
+        <source>Try “%1” instead of “%2”.</source>
+        <translation>Prøv “%1” i stedet for “%2”.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="49"/>
+        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="53"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="53"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>The plan editor comes in a later version.</source>
-        <translation>Planen kommer i en senere version.</translation>
+        <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>The meeting calendar comes in a later version.</source>
         <translation>Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>The database did not answer. Check the connection and try again.</source>
         <translation>Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -1066,12 +1528,12 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="113"/>
+        <location filename="../../app/ui/family_dialogs.py" line="114"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="113"/>
+        <location filename="../../app/ui/family_dialogs.py" line="114"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
@@ -1391,6 +1853,17 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/plan_preview.py" line="83"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n side</numerusform>
+            <numerusform>%n sider</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <location filename="../../app/ui/people_tab.py" line="52"/>
@@ -1578,6 +2051,423 @@
     </message>
 </context>
 <context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="81"/>
+        <source>The situation now (summary)</source>
+        <translation>Situationen nu (resumé)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="82"/>
+        <source>The family&apos;s own views and wishes</source>
+        <translation>Familiens egne ønsker og synspunkter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="83"/>
+        <source>Resources – what works</source>
+        <translation>Ressourcer – det, der virker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="84"/>
+        <source>Barriers – what is hard</source>
+        <translation>Barrierer – det, der er svært</translation>
+    </message>
+    <message>
+        <source>The order of the efforts</source>
+        <translation type="vanished">Rækkefølgen af indsatserne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="85"/>
+        <source>The order in which help comes</source>
+        <translation>Rækkefølgen af hjælpen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="86"/>
+        <source>Follow-up: who takes the initiative, how often</source>
+        <translation>Opfølgning: hvem tager initiativ, og hvor tit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="87"/>
+        <source>Closing: when the plan ends</source>
+        <translation>Afslutning: hvornår planen slutter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="121"/>
+        <source>Open a case in the case list to write its plan here.</source>
+        <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="132"/>
+        <source>Approve at meeting…</source>
+        <translation>Godkend på møde…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="134"/>
+        <source>Versions and compare…</source>
+        <translation>Versioner og sammenligning…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="135"/>
+        <source>Print plan…</source>
+        <translation>Udskriv plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="162"/>
+        <source>Plan text</source>
+        <translation>Planens tekst</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="163"/>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="164"/>
+        <source>Agreements</source>
+        <translation>Aftaler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="165"/>
+        <source>Offers</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="173"/>
+        <source>Plain language</source>
+        <translation>Klart sprog</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="174"/>
+        <source>Preview</source>
+        <translation>Forhåndsvisning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <source>Concerns</source>
+        <translation>Gælder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <source>By</source>
+        <translation>Senest</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <location filename="../../app/ui/plan_page.py" line="251"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <source>Latest score</source>
+        <translation>Seneste score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="227"/>
+        <source>New overall goal</source>
+        <translation>Nyt overordnet mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="228"/>
+        <source>New sub-goal</source>
+        <translation>Nyt delmål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="229"/>
+        <source>New progression goal</source>
+        <translation>Nyt progressionsmål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="230"/>
+        <source>Change…</source>
+        <translation>Ret…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="231"/>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="232"/>
+        <source>Record score…</source>
+        <translation>Registrér score…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="251"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="251"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="251"/>
+        <source>By when</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="257"/>
+        <source>New agreement</source>
+        <translation>Ny aftale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="259"/>
+        <source>Remove agreement</source>
+        <translation>Fjern aftale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <source>Law</source>
+        <translation>Lov</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <source>Help</source>
+        <translation>Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <source>Comment for the plan</source>
+        <translation>Kommentar til planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="283"/>
+        <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
+        <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="298"/>
+        <source>Opening the plan…</source>
+        <translation>Åbner planen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="333"/>
+        <source>Plan for %1 (%2)</source>
+        <translation>Plan for %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="365"/>
+        <source>The case is closed: the plan can be read, not changed.</source>
+        <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="374"/>
+        <source>No plan yet. Start writing: it is saved as a draft.</source>
+        <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="377"/>
+        <source>Version %1, approved %2. Your next change starts a new draft.</source>
+        <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="383"/>
+        <source>Draft (version %1)</source>
+        <translation>Udkast (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="385"/>
+        <source>last approved: version %1, %2</source>
+        <translation>senest godkendt: version %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="407"/>
+        <source>About %1</source>
+        <translation>Om %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="424"/>
+        <source>family %1 · professionals %2</source>
+        <translation>familien %1 · fagpersoner %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="430"/>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="471"/>
+        <source>(choose)</source>
+        <translation>(vælg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="480"/>
+        <source>%1 (coordinator)</source>
+        <translation>%1 (koordinator)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="539"/>
+        <source>Choose a goal first</source>
+        <translation>Vælg et mål først</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="541"/>
+        <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
+        <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="581"/>
+        <source>Remove the goal “%1”?</source>
+        <translation>Vil du fjerne målet “%1”?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/plan_page.py" line="583"/>
+        <source>%n goal(s) under it will be removed too.</source>
+        <translation>
+            <numerusform>%n mål under det bliver også fjernet.</numerusform>
+            <numerusform>%n mål under det bliver også fjernet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="913"/>
+        <source>No consent from a custody holder about %1.</source>
+        <translation>Der mangler samtykke fra en forældremyndighedsindehaver om %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n sub-goal(s) go with it.</source>
+        <translation type="vanished">
+            <numerusform>%n delmål under det bliver også fjernet.</numerusform>
+            <numerusform>%n delmål under det bliver også fjernet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="586"/>
+        <source>Remove goal</source>
+        <translation>Fjern mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="667"/>
+        <source>Changes not saved yet…</source>
+        <translation>Ændringer er ikke gemt endnu…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="682"/>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="706"/>
+        <source>Saved %1</source>
+        <translation>Gemt kl. %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="723"/>
+        <source>Someone else saved this plan meanwhile. Your text is kept here and not saved: copy what you need, then open the case again.</source>
+        <translation>En anden har gemt planen imens. Din tekst er her stadig, men den er ikke gemt: kopiér det, du skal bruge, og åbn så sagen igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="728"/>
+        <source>Not saved: %1</source>
+        <translation>Ikke gemt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="731"/>
+        <source>Not saved: the database did not answer. Trying again soon.</source>
+        <translation>Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="831"/>
+        <source>The preview could not be made.</source>
+        <translation>Forhåndsvisningen kunne ikke laves.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="839"/>
+        <source>Not approved</source>
+        <translation>Ikke godkendt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="839"/>
+        <source>The plan must be saved before it is approved.</source>
+        <translation>Planen skal gemmes, før den kan godkendes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="845"/>
+        <source>Nothing to approve</source>
+        <translation>Intet at godkende</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="846"/>
+        <source>This version is already approved. Change the plan to start a new draft.</source>
+        <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="887"/>
+        <source>Network meeting</source>
+        <translation>Netværksmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="888"/>
+        <source>Follow-up meeting</source>
+        <translation>Opfølgningsmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="889"/>
+        <source>Status meeting</source>
+        <translation>Statusmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="890"/>
+        <source>Start meeting</source>
+        <translation>Opstartsmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="891"/>
+        <source>Closing meeting</source>
+        <translation>Afslutningsmøde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="905"/>
+        <source>The plan needs at least one goal.</source>
+        <translation>Planen skal have mindst ét mål.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="908"/>
+        <source>Agreement %1 has no one responsible.</source>
+        <translation>Aftale %1 har ingen ansvarlig.</translation>
+    </message>
+    <message>
+        <source>No consent from a custody holder for %1.</source>
+        <translation type="vanished">Der mangler samtykke fra en forældremyndighedsindehaver for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="915"/>
+        <source>%1 must consent too (16 years or older).</source>
+        <translation>%1 skal også selv give samtykke (fyldt 16 år).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="916"/>
+        <source>No consent from %1.</source>
+        <translation>Der mangler samtykke fra %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="917"/>
+        <source>The plan cannot be approved in its present state.</source>
+        <translation>Planen kan ikke godkendes, som den er nu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="942"/>
+        <source>No plan yet</source>
+        <translation>Ingen plan endnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="942"/>
+        <source>Write the plan first; then it can be printed.</source>
+        <translation>Skriv planen først – så kan den udskrives.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../app/ui/preferences_dialog.py" line="15"/>
@@ -1606,75 +2496,138 @@
     </message>
 </context>
 <context>
+    <name>PrintPlanDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="97"/>
+        <source>Print plan</source>
+        <translation>Udskriv plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="103"/>
+        <source>Large print</source>
+        <translation>Stor skrift</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="105"/>
+        <source>Save as PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="107"/>
+        <source>Print…</source>
+        <translation>Udskriv…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="108"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="125"/>
+        <source>Making the preview…</source>
+        <translation>Laver forhåndsvisningen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="138"/>
+        <source>The preview could not be made. Try again.</source>
+        <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="143"/>
+        <source>Save the plan</source>
+        <translation>Gem planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="143"/>
+        <source>plan.pdf</source>
+        <translation>plan.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="155"/>
+        <source>Not saved</source>
+        <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="156"/>
+        <source>The plan could not be saved there: %1</source>
+        <translation>Planen kunne ikke gemmes der: %1</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="62"/>
+        <location filename="../../app/ui/labels.py" line="79"/>
         <source>Required.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="63"/>
+        <location filename="../../app/ui/labels.py" line="80"/>
         <source>Write the CPR number as 10 digits, for example 010203-1234.</source>
         <translation>Skriv CPR-nummeret med 10 cifre, fx 010203-1234.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="66"/>
+        <location filename="../../app/ui/labels.py" line="83"/>
         <source>The first six digits are not a real date of birth (DDMMYY).</source>
         <translation>De første seks cifre er ikke en rigtig fødselsdato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="69"/>
+        <location filename="../../app/ui/labels.py" line="86"/>
         <source>The date of birth is in the future.</source>
         <translation>Fødselsdatoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="70"/>
+        <location filename="../../app/ui/labels.py" line="87"/>
         <source>This CPR number is already given for another member.</source>
         <translation>CPR-nummeret er allerede angivet for en anden person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="73"/>
+        <location filename="../../app/ui/labels.py" line="90"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="78"/>
+        <location filename="../../app/ui/labels.py" line="95"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="79"/>
+        <location filename="../../app/ui/labels.py" line="96"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="80"/>
+        <location filename="../../app/ui/labels.py" line="97"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="83"/>
-        <location filename="../../app/ui/labels.py" line="99"/>
+        <location filename="../../app/ui/labels.py" line="100"/>
+        <location filename="../../app/ui/labels.py" line="116"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="86"/>
+        <location filename="../../app/ui/labels.py" line="103"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="89"/>
+        <location filename="../../app/ui/labels.py" line="106"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="108"/>
+        <location filename="../../app/ui/labels.py" line="125"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="109"/>
+        <location filename="../../app/ui/labels.py" line="126"/>
+        <source>Two of the weekly times overlap. Join them into one.</source>
+        <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="129"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -1683,47 +2636,47 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="90"/>
+        <location filename="../../app/ui/labels.py" line="107"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="93"/>
+        <location filename="../../app/ui/labels.py" line="110"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94"/>
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95"/>
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="98"/>
+        <location filename="../../app/ui/labels.py" line="115"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
+        <location filename="../../app/ui/labels.py" line="119"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="103"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="106"/>
+        <location filename="../../app/ui/labels.py" line="123"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="107"/>
+        <location filename="../../app/ui/labels.py" line="124"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>
@@ -1731,54 +2684,105 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="209"/>
+        <location filename="../../app/ui/family_dialogs.py" line="197"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="209"/>
+        <location filename="../../app/ui/family_dialogs.py" line="197"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="220"/>
+        <location filename="../../app/ui/family_dialogs.py" line="207"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="226"/>
+        <location filename="../../app/ui/family_dialogs.py" line="213"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="227"/>
+        <location filename="../../app/ui/family_dialogs.py" line="214"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="228"/>
+        <location filename="../../app/ui/family_dialogs.py" line="215"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="229"/>
+        <location filename="../../app/ui/family_dialogs.py" line="216"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="230"/>
+        <location filename="../../app/ui/family_dialogs.py" line="217"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="231"/>
+        <location filename="../../app/ui/family_dialogs.py" line="218"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="233"/>
+        <location filename="../../app/ui/family_dialogs.py" line="220"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreChart</name>
+    <message>
+        <location filename="../../app/ui/score_chart.py" line="140"/>
+        <source>The family</source>
+        <translation>Familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_chart.py" line="140"/>
+        <source>Professionals</source>
+        <translation>Fagpersoner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_chart.py" line="284"/>
+        <source>No scores yet.</source>
+        <translation>Ingen score endnu.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="101"/>
+        <source>Progression score</source>
+        <translation>Progressionsscore</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="113"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="114"/>
+        <source>The family&apos;s own score (0–10)</source>
+        <translation>Familiens egen score (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="115"/>
+        <source>The professionals&apos; score (0–10)</source>
+        <translation>Fagpersonernes score (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="116"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_dialogs.py" line="117"/>
+        <source>Note</source>
+        <translation>Bemærkning</translation>
     </message>
 </context>
 <context>
@@ -1825,58 +2829,58 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="333"/>
+        <location filename="../../app/ui/timeline_view.py" line="331"/>
         <source>Same kind of help at the same time</source>
         <translation>Samme slags hjælp på samme tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="335"/>
+        <location filename="../../app/ui/timeline_view.py" line="333"/>
         <source>No help</source>
         <translation>Uden hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="540"/>
+        <location filename="../../app/ui/timeline_view.py" line="520"/>
         <source>Professional: %1</source>
         <translation>Fagperson: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="544"/>
+        <location filename="../../app/ui/timeline_view.py" line="524"/>
         <source>From %1, no end date</source>
         <translation>Fra %1, ingen slutdato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="546"/>
+        <location filename="../../app/ui/timeline_view.py" line="526"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="547"/>
+        <location filename="../../app/ui/timeline_view.py" line="527"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="549"/>
+        <location filename="../../app/ui/timeline_view.py" line="529"/>
         <source>Sector plan: %1</source>
         <translation>Sektorplan: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="551"/>
+        <location filename="../../app/ui/timeline_view.py" line="531"/>
         <source>Source system: %1</source>
         <translation>Kildesystem: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="554"/>
+        <location filename="../../app/ui/timeline_view.py" line="534"/>
         <source>Last checked: %1</source>
         <translation>Sidst tjekket: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="560"/>
+        <location filename="../../app/ui/timeline_view.py" line="540"/>
         <source>Same kind of help at the same time as: %1</source>
         <translation>Samme slags hjælp på samme tid som: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline_view.py" line="571"/>
-        <location filename="../../app/ui/timeline_view.py" line="797"/>
+        <location filename="../../app/ui/timeline_view.py" line="551"/>
+        <location filename="../../app/ui/timeline_view.py" line="768"/>
         <source>No help for %n week(s)</source>
         <translation>
             <numerusform>%n uge uden hjælp</numerusform>
@@ -1884,29 +2888,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="574"/>
-        <location filename="../../app/ui/timeline_view.py" line="596"/>
+        <location filename="../../app/ui/timeline_view.py" line="554"/>
+        <location filename="../../app/ui/timeline_view.py" line="576"/>
         <source>From %1 to %2</source>
         <translation>Fra %1 til %2</translation>
     </message>
     <message>
+        <location filename="../../app/ui/timeline_view.py" line="559"/>
         <location filename="../../app/ui/timeline_view.py" line="579"/>
-        <location filename="../../app/ui/timeline_view.py" line="599"/>
         <source>Since %1</source>
         <translation>Siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="590"/>
+        <location filename="../../app/ui/timeline_view.py" line="570"/>
         <source>%1 and %2 are the same kind of help at the same time.</source>
         <translation>%1 og %2 er samme slags hjælp på samme tid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="631"/>
+        <location filename="../../app/ui/timeline_view.py" line="602"/>
         <source>No interventions yet.</source>
         <translation>Ingen indsatser endnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline_view.py" line="662"/>
+        <location filename="../../app/ui/timeline_view.py" line="633"/>
         <source>%n earlier intervention(s) not shown</source>
         <translation>
             <numerusform>%n tidligere indsats vises ikke</numerusform>
@@ -1914,7 +2918,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline_view.py" line="687"/>
+        <location filename="../../app/ui/timeline_view.py" line="658"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -1922,17 +2926,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="742"/>
+        <location filename="../../app/ui/timeline_view.py" line="713"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="780"/>
+        <location filename="../../app/ui/timeline_view.py" line="751"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline_view.py" line="799"/>
+        <location filename="../../app/ui/timeline_view.py" line="770"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n uge</numerusform>
@@ -1973,27 +2977,27 @@
         <translation>Når en ung fylder 16 år, starter et overgangsforløb, så afgørelser om hjælp som voksen er klar før 18-årsdagen (Barnets lov §§ 122-123).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="117"/>
+        <location filename="../../app/ui/transition_panel.py" line="127"/>
         <source>Nobody in the family is between 16 and 18.</source>
         <translation>Ingen i familien er mellem 16 og 18 år.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="125"/>
+        <location filename="../../app/ui/transition_panel.py" line="135"/>
         <source>%1 has no transition track yet. Adult decisions should be ready by %2.</source>
         <translation>%1 har endnu ikke et overgangsforløb. Afgørelser om hjælp som voksen bør være klar senest %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="132"/>
+        <location filename="../../app/ui/transition_panel.py" line="142"/>
         <source>Start transition track</source>
         <translation>Start overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="145"/>
+        <location filename="../../app/ui/transition_panel.py" line="155"/>
         <source>%1 – turns 18 on %2</source>
         <translation>%1 – fylder 18 år den %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/transition_panel.py" line="155"/>
+        <location filename="../../app/ui/transition_panel.py" line="165"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n dag tilbage</numerusform>
@@ -2001,7 +3005,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/transition_panel.py" line="157"/>
+        <location filename="../../app/ui/transition_panel.py" line="167"/>
         <source>%n day(s) past the deadline</source>
         <translation>
             <numerusform>%n dag over fristen</numerusform>
@@ -2009,67 +3013,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="160"/>
+        <location filename="../../app/ui/transition_panel.py" line="170"/>
         <source>%1 of %2 topics ready · %3</source>
         <translation>%1 af %2 emner klar · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="179"/>
+        <location filename="../../app/ui/transition_panel.py" line="189"/>
         <source>What is agreed, who does it</source>
         <translation>Hvad er aftalt, og hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="186"/>
+        <location filename="../../app/ui/transition_panel.py" line="196"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="195"/>
+        <location filename="../../app/ui/transition_panel.py" line="205"/>
         <source>Adult services contact</source>
         <translation>Kontaktperson i voksenområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="196"/>
+        <location filename="../../app/ui/transition_panel.py" line="206"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="197"/>
+        <location filename="../../app/ui/transition_panel.py" line="207"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="198"/>
+        <location filename="../../app/ui/transition_panel.py" line="208"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="199"/>
+        <location filename="../../app/ui/transition_panel.py" line="209"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="202"/>
+        <location filename="../../app/ui/transition_panel.py" line="212"/>
         <source>No contact in adult services recorded yet.</source>
         <translation>Der er endnu ikke registreret en kontaktperson i voksenområdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="210"/>
+        <location filename="../../app/ui/transition_panel.py" line="220"/>
         <source>Save transition track</source>
         <translation>Gem overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="232"/>
+        <location filename="../../app/ui/transition_panel.py" line="241"/>
+        <source>Not started</source>
+        <translation>Ikke startet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transition_panel.py" line="247"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="232"/>
+        <location filename="../../app/ui/transition_panel.py" line="247"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="259"/>
+        <location filename="../../app/ui/transition_panel.py" line="306"/>
         <source>Someone else changed this track. Your changes are still here: copy what you need before you open the case again, which shows their version.</source>
         <translation>En anden har ændret dette overgangsforløb. Dine ændringer er her stadig: kopiér det, du skal bruge, før du åbner sagen igen og ser den andens udgave.</translation>
     </message>
@@ -2078,7 +3087,7 @@
         <translation type="vanished">En anden har ændret forløbet. Dine ændringer er her stadig. Åbn sagen igen for at se den andens ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="266"/>
+        <location filename="../../app/ui/transition_panel.py" line="313"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet er gemt. Prøv igen.</translation>
     </message>
@@ -2090,28 +3099,28 @@
         <translation type="vanished">%1 skal have en forælder med til %5 %2 kl. %3–%4, men %6 er optaget af %7.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="82"/>
+        <location filename="../../app/ui/week_grid.py" line="80"/>
         <source>%1 needs a parent present for %5 on %2 %3–%4, but %6 is busy with %7.</source>
         <translation>%1 skal have en forælder med til %5 %2 kl. %3–%4, men %6 er optaget af %7.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="86"/>
+        <location filename="../../app/ui/week_grid.py" line="84"/>
         <source>%1 has two things at the same time on %2 %3–%4: %5 and %6.</source>
         <translation>%1 skal to steder på samme tid %2 kl. %3–%4: %5 og %6.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="241"/>
-        <location filename="../../app/ui/week_grid.py" line="388"/>
+        <location filename="../../app/ui/week_grid.py" line="239"/>
+        <location filename="../../app/ui/week_grid.py" line="386"/>
         <source>A parent must be present</source>
         <translation>En forælder skal være med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="390"/>
+        <location filename="../../app/ui/week_grid.py" line="388"/>
         <source>Collision</source>
         <translation>Kollision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="474"/>
+        <location filename="../../app/ui/week_grid.py" line="445"/>
         <source>No weekly times yet.</source>
         <translation>Ingen ugentlige tider endnu.</translation>
     </message>

@@ -13,9 +13,20 @@
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/compare_dialog.py" line="218" />
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n change</numerusform>
+                <numerusform>%n changes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="257" />
+            <location filename="../../app/ui/family_page.py" line="271" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -23,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="311" />
+            <location filename="../../app/ui/family_page.py" line="335" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -31,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="313" />
+            <location filename="../../app/ui/family_page.py" line="337" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -39,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="403" />
+            <location filename="../../app/ui/family_page.py" line="441" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -47,11 +58,33 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="428" />
+            <location filename="../../app/ui/family_page.py" line="466" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
                 <numerusform>%n interventions not checked against the source system for a long time.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LixMeter</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/lix_meter.py" line="439" />
+            <source>%n word(s): %1</source>
+            <translation>
+                <numerusform>%n word: %1</numerusform>
+                <numerusform>%n words: %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/plan_preview.py" line="83" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
             </translation>
         </message>
     </context>
@@ -75,10 +108,28 @@
         </message>
     </context>
     <context>
+        <name>PlanPage</name>
+        <message numerus="yes">
+            <source>Its %n sub-goal(s) go with it.</source>
+            <translation type="vanished">
+                <numerusform>Its %n sub-goal go with it.</numerusform>
+                <numerusform>Its %n sub-goals go with it.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/plan_page.py" line="583" />
+            <source>%n goal(s) under it will be removed too.</source>
+            <translation>
+                <numerusform>%n goal under it will be removed too.</numerusform>
+                <numerusform>%n goals under it will be removed too.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/timeline_view.py" line="571" />
-            <location filename="../../app/ui/timeline_view.py" line="797" />
+            <location filename="../../app/ui/timeline_view.py" line="551" />
+            <location filename="../../app/ui/timeline_view.py" line="768" />
             <source>No help for %n week(s)</source>
             <translation>
                 <numerusform>No help for %n week</numerusform>
@@ -86,7 +137,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/timeline_view.py" line="662" />
+            <location filename="../../app/ui/timeline_view.py" line="633" />
             <source>%n earlier intervention(s) not shown</source>
             <translation>
                 <numerusform>%n earlier intervention not shown</numerusform>
@@ -94,7 +145,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/timeline_view.py" line="687" />
+            <location filename="../../app/ui/timeline_view.py" line="658" />
             <source>%n year(s)</source>
             <translation>
                 <numerusform>%n year</numerusform>
@@ -102,7 +153,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/timeline_view.py" line="799" />
+            <location filename="../../app/ui/timeline_view.py" line="770" />
             <source>%n week(s)</source>
             <translation>
                 <numerusform>%n week</numerusform>
@@ -113,7 +164,7 @@
     <context>
         <name>TransitionPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/transition_panel.py" line="155" />
+            <location filename="../../app/ui/transition_panel.py" line="165" />
             <source>%n day(s) left</source>
             <translation>
                 <numerusform>%n day left</numerusform>
@@ -121,7 +172,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/transition_panel.py" line="157" />
+            <location filename="../../app/ui/transition_panel.py" line="167" />
             <source>%n day(s) past the deadline</source>
             <translation>
                 <numerusform>%n day past the deadline</numerusform>

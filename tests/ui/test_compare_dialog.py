@@ -285,7 +285,7 @@ def test_selecting_rows_by_mouse_enables_compare(qtbot, opened) -> None:  # type
     table = dialog.table
     table.setCurrentItem(table.topLevelItem(1))  # version 2
     assert dialog.compare_button.isEnabled()
-    assert dialog.choice_label.text() == "Version 2 – approved 12.11.2026 with Draft (version 3)"
+    assert dialog.choice_label.text() == "Compare Version 2 – approved 12.11.2026 with Draft (version 3)"
 
 
 def test_double_click_compares_with_the_newest(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
