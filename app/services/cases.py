@@ -49,6 +49,7 @@ class Problem(StrEnum):
     BEFORE_BIRTH = "before_birth"
     TIME_ORDER = "time_order"  # a time slot must end after it starts
     SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
+    IN_PAST = "in_past"
 
 
 SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})
