@@ -1,0 +1,471 @@
+"""Plan or change a meeting: kind, time, place or video link, participants from the family and
+its network plus free guests, interpreter; conflicts shown with the next free times.
+
+Also the minutes of a held meeting: decisions, agreements closed and added, scores — which
+flow back into the plan.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import AgreementStatus, MeetingKind, ResponsibleKind
+from app.services.cases import FieldProblem, Problem
+from app.services.clock import LOCAL_TZ
+from app.services.context import AppContext
+from app.services.meetings import (
+    MeetingInfo,
+    MeetingInput,
+    MinutesInput,
+    NewAgreement,
+    ParticipantInfo,
+    ParticipantInput,
+    ScoreInput,
+    create_meeting,
+    participant_choices,
+    record_minutes,
+    update_meeting,
+    validate_meeting,
+)
+from app.services.plan_document import PlanDocument
+from app.ui.family_dialogs import OptionalDate, enum_combo
+from app.ui.form_dialog import ERROR_STYLE, FormDialog
+from app.ui.formatting import format_datetime
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+NO_SCORE = -1
+
+
+def _now() -> datetime:
+    return datetime.now(LOCAL_TZ)
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    local = moment.astimezone(LOCAL_TZ)
+    return QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), LOCAL_TZ)
+
+
+def _datetime_edit(parent: QWidget, moment: datetime) -> QDateTimeEdit:
+    edit = QDateTimeEdit(to_qdatetime(moment), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy HH.mm")
+    return edit
+
+
+class MeetingDialog(FormDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        case_id: int,
+        meeting: MeetingInfo | None = None,
+        start: datetime | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Change meeting") if meeting else self.tr("New meeting"), parent)
+        self.setMinimumWidth(640)
+        self._context = context
+        self._case_id = case_id
+        self._meeting = meeting
+        with context.sessions() as session:
+            self.choices: list[ParticipantInfo] = participant_choices(session, case_id)
+        begin = meeting.starts_at if meeting else (start or self._default_start())
+        length = (meeting.ends_at - meeting.starts_at) if meeting else timedelta(hours=1)
+        self.kind = enum_combo(self, list(MeetingKind), meeting.kind if meeting else MeetingKind.NETWORK)
+        self.kind.setObjectName("meetingKind")
+        self.starts = _datetime_edit(self, begin)
+        self.starts.setObjectName("meetingStart")
+        self.ends = _datetime_edit(self, begin + length)
+        self.ends.setObjectName("meetingEnd")
+        self.place = QLineEdit(meeting.place if meeting else "", self)
+        self.place.setPlaceholderText(self.tr("e.g. Rådhuset, mødelokale 2"))
+        self.video = QLineEdit(meeting.video_link if meeting else "", self)
+        self.video.setPlaceholderText(self.tr("Link to a video meeting, if any"))
+        self.interpreter = QCheckBox(self.tr("An interpreter is needed"), self)
+        self.interpreter.setChecked(bool(meeting and meeting.interpreter_needed))
+        self.held = QCheckBox(self.tr("The meeting has been held (recording it afterwards)"), self)
+        self.held.setObjectName("meetingHeld")
+        self.people = QListWidget(self)
+        self.people.setObjectName("meetingParticipants")
+        self.people.setMinimumHeight(150)
+        chosen = (
+            set(meeting.participant_keys)
+            if meeting
+            else {c.key for c in self.choices if c.role != "professional"}
+        )
+        for choice in self.choices:
+            item = QListWidgetItem(
+                f"{choice.name}" + (f" <{choice.email}>" if choice.email else ""), self.people
+            )
+            item.setData(KEY_ROLE, choice.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if choice.key in chosen else Qt.CheckState.Unchecked)
+        self.guests: list[tuple[str, str]] = [
+            (p.name, p.email) for p in (meeting.participants if meeting else ()) if p.key.startswith("guest:")
+        ]
+        self.guest_name = QLineEdit(self)
+        self.guest_name.setPlaceholderText(self.tr("Guest's name"))
+        self.guest_email = QLineEdit(self)
+        self.guest_email.setPlaceholderText(self.tr("E-mail (for the invitation)"))
+        add_guest = QPushButton(self.tr("Add guest"), self)
+        add_guest.clicked.connect(self._add_guest)
+        self.guest_list = QLabel(self)
+        self.guest_list.setWordWrap(True)
+        guests = QWidget(self)
+        guest_row = QHBoxLayout()
+        guest_row.setContentsMargins(0, 0, 0, 0)
+        guest_row.addWidget(self.guest_name)
+        guest_row.addWidget(self.guest_email)
+        guest_row.addWidget(add_guest)
+        guest_box = QVBoxLayout(guests)
+        guest_box.setContentsMargins(0, 0, 0, 0)
+        guest_box.addLayout(guest_row)
+        guest_box.addWidget(self.guest_list)
+        self.conflicts = QLabel(self)
+        self.conflicts.setObjectName("meetingConflicts")
+        self.conflicts.setWordWrap(True)
+        self.free_times = QComboBox(self)
+        self.free_times.setObjectName("freeTimes")
+        self.use_free = QPushButton(self.tr("Use this time"), self)
+        self.use_free.clicked.connect(self._use_free_time)
+        free = QWidget(self)
+        free_row = QHBoxLayout(free)
+        free_row.setContentsMargins(0, 0, 0, 0)
+        free_row.addWidget(self.free_times, 1)
+        free_row.addWidget(self.use_free)
+
+        self.add_field("kind", self.tr("Kind of meeting"), self.kind)
+        self.add_field("starts_at", self.tr("Starts"), self.starts)
+        self.add_field("ends_at", self.tr("Ends"), self.ends)
+        self.add_field("place", self.tr("Place"), self.place)
+        self.add_field("video_link", self.tr("Video link"), self.video)
+        self.add_field("participants", self.tr("Participants"), self.people)
+        self.add_field("guests", self.tr("Guests"), guests)
+        self.add_field("interpreter", self.tr("Interpreter"), self.interpreter)
+        self.add_field("held", self.tr("Held"), self.held)
+        self.add_field("conflicts", self.tr("Conflicts"), self.conflicts)
+        self.add_field("free", self.tr("Free times"), free)
+        self._show_guests()
+        self.watch("starts_at", self.starts.dateTimeChanged)
+        self.watch("ends_at", self.ends.dateTimeChanged)
+        self.watch("participants", self.people.itemChanged)
+        self.watch("starts_at", self.held.toggled)
+        self.starts.dateTimeChanged.connect(self._keep_length)
+        self._length = length
+        self.refresh()
+        self._check_conflicts()
+        self.starts.dateTimeChanged.connect(self._check_conflicts)
+        self.ends.dateTimeChanged.connect(self._check_conflicts)
+        self.people.itemChanged.connect(self._check_conflicts)
+
+    @staticmethod
+    def _default_start() -> datetime:
+        tomorrow = (_now() + timedelta(days=1)).date()
+        return datetime.combine(tomorrow, time(10, 0), LOCAL_TZ)
+
+    def _keep_length(self) -> None:
+        self.ends.blockSignals(True)
+        self.ends.setDateTime(to_qdatetime(from_qdatetime(self.starts.dateTime()) + self._length))
+        self.ends.blockSignals(False)
+
+    def _add_guest(self) -> None:
+        name = self.guest_name.text().strip()
+        if not name:
+            self.guest_name.setFocus()
+            return
+        self.guests.append((name, self.guest_email.text().strip()))
+        self.guest_name.clear()
+        self.guest_email.clear()
+        self._show_guests()
+        self.refresh()
+
+    def _show_guests(self) -> None:
+        self.guest_list.setText(
+            ", ".join(f"{n} <{e}>" if e else n for n, e in self.guests) or self.tr("No guests.")
+        )
+
+    def keys(self) -> list[str]:
+        return [
+            str(self.people.item(i).data(KEY_ROLE))
+            for i in range(self.people.count())
+            if self.people.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def data(self) -> MeetingInput:
+        participants = [ParticipantInput(key) for key in self.keys()]
+        participants += [ParticipantInput("guest:", name, email) for name, email in self.guests]
+        return MeetingInput(
+            case_id=self._case_id,
+            kind=MeetingKind(self.kind.currentData()),
+            starts_at=from_qdatetime(self.starts.dateTime()),
+            ends_at=from_qdatetime(self.ends.dateTime()),
+            place=self.place.text(),
+            video_link=self.video.text(),
+            interpreter_needed=self.interpreter.isChecked(),
+            participants=participants,
+            held=self.held.isChecked() or bool(self._meeting and self._meeting.status == "held"),
+        )
+
+    def error_key(self, field: str) -> str:
+        if field.startswith("participants."):
+            return "guests"
+        return super().error_key(field)
+
+    def collect_problems(self) -> list[FieldProblem]:
+        return validate_meeting(self.data(), _now())
+
+    def _check_conflicts(self) -> None:
+        """Double bookings and the family's weekly times, with the next free times."""
+        from app.services.free_slots import busy_times, conflicts, next_free_slots
+
+        data = self.data()
+        if data.starts_at is None or data.ends_at is None or data.ends_at <= data.starts_at:
+            return
+        keys = [k for k in self.keys()]
+        with self._context.sessions() as session:
+            busy = busy_times(
+                session,
+                keys,
+                data.starts_at.date() - timedelta(days=1),
+                data.starts_at.date() + timedelta(days=61),
+                exclude_meeting_id=self._meeting.id if self._meeting else None,
+            )
+        found = conflicts(data.starts_at, data.ends_at, keys, busy)
+        names = {c.key: c.name for c in self.choices}
+        if found:
+            lines = [
+                self.tr("%1 is busy %2–%3.")
+                .replace("%1", names.get(b.who, b.who))
+                .replace("%2", format_datetime(b.start))
+                .replace("%3", b.end.astimezone(LOCAL_TZ).strftime("%H.%M"))
+                for b in found[:5]
+            ]
+            self.conflicts.setText("\n".join(lines))
+            self.conflicts.setStyleSheet(ERROR_STYLE)
+        else:
+            self.conflicts.setText(self.tr("Nobody is double-booked."))
+            self.conflicts.setStyleSheet("")
+        self.free_times.clear()
+        after = max(_now(), data.starts_at - timedelta(hours=2))
+        for moment in next_free_slots(busy, keys, data.ends_at - data.starts_at, after, count=5):
+            self.free_times.addItem(format_datetime(moment), moment.isoformat())
+        self.use_free.setEnabled(self.free_times.count() > 0)
+
+    def _use_free_time(self) -> None:
+        value = self.free_times.currentData()
+        if value:
+            self.starts.setDateTime(to_qdatetime(datetime.fromisoformat(str(value))))
+
+    def store(self) -> None:
+        with self._context.sessions.begin() as session:
+            if self._meeting is None:
+                self.stored_id = create_meeting(session, self.data(), _now())
+            else:
+                update_meeting(session, self._meeting.id, self.data(), self._meeting.version, _now())
+                self.stored_id = self._meeting.id
+
+
+def _score_box(parent: QWidget) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(NO_SCORE, 10)
+    box.setSpecialValueText("–")
+    box.setValue(NO_SCORE)
+    return box
+
+
+class MinutesDialog(FormDialog):
+    """The minutes of a meeting: they flow back into the plan."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        meeting: MeetingInfo,
+        plan: PlanDocument,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Minutes"), parent)
+        self.setMinimumWidth(760)
+        self._context = context
+        self._meeting = meeting
+        self._today = today
+        what = QLabel(f"{meeting.case_title} · {format_datetime(meeting.starts_at)}", self)
+        self.decisions = QPlainTextEdit(meeting.minutes, self)
+        self.decisions.setObjectName("minutesText")
+        self.decisions.setPlaceholderText(self.tr("What was said and decided (notatpligt)"))
+        self.decisions.setMinimumHeight(110)
+        self.attended = QListWidget(self)
+        for person in meeting.participants:
+            item = QListWidgetItem(person.name, self.attended)
+            item.setData(KEY_ROLE, person.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            came = person.attended if person.attended is not None else True
+            item.setCheckState(Qt.CheckState.Checked if came else Qt.CheckState.Unchecked)
+        self.attended.setMaximumHeight(110)
+        self.closed = QListWidget(self)
+        self.closed.setObjectName("closeAgreements")
+        agreements = plan.plan.agreements if plan.plan else ()
+        for position, agreement in enumerate(agreements):
+            if agreement.status != AgreementStatus.OPEN:
+                continue
+            item = QListWidgetItem(f"{agreement.what} — {agreement.responsible_name}", self.closed)
+            item.setData(KEY_ROLE, position)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.closed.setMaximumHeight(110)
+        self.new_agreements = QTableWidget(0, 3, self)
+        self.new_agreements.setObjectName("newAgreements")
+        self.new_agreements.setHorizontalHeaderLabels([self.tr("What"), self.tr("Who"), self.tr("By when")])
+        self.new_agreements.horizontalHeader().setStretchLastSection(False)
+        self.new_agreements.setColumnWidth(0, 300)
+        self.new_agreements.setMinimumHeight(110)
+        self._who = (
+            [(self.tr("(choose)"), "")]
+            + [
+                (p.name, f"{ResponsibleKind.MEMBER.value}:{p.key.split(':')[1]}")
+                for p in meeting.participants
+                if p.key.startswith("citizen:")
+            ]
+            + [
+                (p.name, f"{ResponsibleKind.PROFESSIONAL.value}:{p.key.split(':')[1]}")
+                for p in meeting.participants
+                if p.key.startswith("professional:")
+            ]
+            + [
+                (
+                    self.tr("%1 (coordinator)").replace("%1", meeting.coordinator_name),
+                    f"{ResponsibleKind.COORDINATOR.value}:{meeting.coordinator_id}",
+                )
+            ]
+        )
+        add = QPushButton(self.tr("New agreement"), self)
+        add.setObjectName("addMinutesAgreement")
+        add.clicked.connect(self.add_agreement)
+        table_box = QWidget(self)
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.new_agreements)
+        table_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.scores = QTableWidget(0, 3, self)
+        self.scores.setObjectName("minutesScores")
+        self.scores.setHorizontalHeaderLabels(
+            [self.tr("Goal"), self.tr("The family (0–10)"), self.tr("Professionals (0–10)")]
+        )
+        self.scores.setColumnWidth(0, 360)
+        for goal in plan.plan.goals if plan.plan else ():
+            row = self.scores.rowCount()
+            self.scores.insertRow(row)
+            item = QTableWidgetItem(goal.text)
+            item.setData(KEY_ROLE, goal.goal_key)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.scores.setItem(row, 0, item)
+            self.scores.setCellWidget(row, 1, _score_box(self.scores))
+            self.scores.setCellWidget(row, 2, _score_box(self.scores))
+        self.scores.setMinimumHeight(120)
+        self.add_field("meeting", self.tr("Meeting"), what)
+        self.add_field("decisions", self.tr("Minutes"), self.decisions)
+        self.add_field("attended", self.tr("Who came"), self.attended)
+        self.add_field("closed", self.tr("Agreements done"), self.closed)
+        self.add_field("new", self.tr("New agreements"), table_box)
+        self.add_field("scores", self.tr("Progression scores"), self.scores)
+        self.watch("decisions", self.decisions.textChanged)
+        self.refresh()
+
+    def add_agreement(self) -> int:
+        row = self.new_agreements.rowCount()
+        self.new_agreements.insertRow(row)
+        self.new_agreements.setItem(row, 0, QTableWidgetItem(""))
+        who = QComboBox(self.new_agreements)
+        for text, value in self._who:
+            who.addItem(text, value)
+        self.new_agreements.setCellWidget(row, 1, who)
+        due = OptionalDate("", self._today + timedelta(days=14), self._today, self.new_agreements)
+        self.new_agreements.setCellWidget(row, 2, due)
+        return row
+
+    def collect_problems(self) -> list[FieldProblem]:
+        problems = []
+        if not self.decisions.toPlainText().strip():
+            problems.append(FieldProblem("decisions", Problem.REQUIRED))
+        if self._meeting.starts_at.date() > self._today:
+            problems.append(FieldProblem("meeting", Problem.IN_FUTURE))
+        for row in range(self.new_agreements.rowCount()):
+            what = self.new_agreements.item(row, 0)
+            who = self.new_agreements.cellWidget(row, 1)
+            if (
+                what is not None
+                and what.text().strip()
+                and isinstance(who, QComboBox)
+                and not who.currentData()
+            ):
+                problems.append(FieldProblem("new", Problem.REQUIRED))
+        return problems
+
+    def minutes(self) -> MinutesInput:
+        new = []
+        for row in range(self.new_agreements.rowCount()):
+            what = self.new_agreements.item(row, 0)
+            who = self.new_agreements.cellWidget(row, 1)
+            due = self.new_agreements.cellWidget(row, 2)
+            if what is None or not what.text().strip():
+                continue
+            assert isinstance(who, QComboBox) and isinstance(due, OptionalDate)
+            kind, _, ident = str(who.currentData() or "").partition(":")
+            new.append(
+                NewAgreement(
+                    what.text().strip(),
+                    ResponsibleKind(kind) if kind else None,
+                    int(ident) if ident else None,
+                    due.value(),
+                )
+            )
+        scores = []
+        for row in range(self.scores.rowCount()):
+            family = self.scores.cellWidget(row, 1)
+            pros = self.scores.cellWidget(row, 2)
+            assert isinstance(family, QSpinBox) and isinstance(pros, QSpinBox)
+            values = [None if b.value() == NO_SCORE else b.value() for b in (family, pros)]
+            if values[0] is not None or values[1] is not None:
+                scores.append(ScoreInput(str(self.scores.item(row, 0).data(KEY_ROLE)), values[0], values[1]))
+        return MinutesInput(
+            decisions=self.decisions.toPlainText(),
+            new_agreements=new,
+            closed_agreements=[
+                int(self.closed.item(i).data(KEY_ROLE))
+                for i in range(self.closed.count())
+                if self.closed.item(i).checkState() == Qt.CheckState.Checked
+            ],
+            scores=scores,
+            attended=[
+                str(self.attended.item(i).data(KEY_ROLE))
+                for i in range(self.attended.count())
+                if self.attended.item(i).checkState() == Qt.CheckState.Checked
+            ],
+        )
+
+    def store(self) -> None:
+        with self._context.sessions.begin() as session:
+            record_minutes(session, self._meeting.id, self.minutes(), self._meeting.version, self._today)
+        self.stored_id = self._meeting.id
