@@ -21,6 +21,7 @@ from typing_extensions import override
 
 from app import __version__
 from app.services.context import AppContext
+from app.ui.calendar_page import CalendarPage
 from app.ui.case_list_page import CaseListPage
 from app.ui.family_page import FamilyPage
 from app.ui.i18n import LANGUAGES, SETTINGS_KEY
@@ -51,20 +52,22 @@ class MainWindow(QMainWindow):
             (self.tr("Cases"), ""),
             (self.tr("Family"), self.tr("Open a case first.")),
             (self.tr("Plan"), self.tr("Open a case first.")),
-            (self.tr("Calendar"), self.tr("The meeting calendar comes in a later version.")),
+            (self.tr("Calendar"), ""),
         ):
             item = QListWidgetItem(text, self.nav)
             item.setToolTip(tip)
-        for row in (PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR):
+        for row in (PAGE_FAMILY, PAGE_PLAN):
             self._set_nav_enabled(row, False)
 
         self.cases = CaseListPage(context, parent=self)
         self.family = FamilyPage(context, settings, self)
         self.plan = PlanPage(context, self)
+        self.calendar = CalendarPage(context, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.cases)
         self.stack.addWidget(self.family)
         self.stack.addWidget(self.plan)
+        self.stack.addWidget(self.calendar)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -79,6 +82,8 @@ class MainWindow(QMainWindow):
         self.family.store_failed.connect(self._store_problem)
         self.family.changed.connect(self.cases.model.reload)
         self.plan.store_failed.connect(self._store_problem)
+        self.calendar.changed.connect(self.cases.model.reload)
+        self.calendar.changed.connect(self.family.reload)
 
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeIndicator")
@@ -135,7 +140,9 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if row == PAGE_PLAN and self._case_id is not None:
             self.plan.open_case(self._case_id)
-        if row in (PAGE_CASES, PAGE_FAMILY, PAGE_PLAN):
+        if row == PAGE_CALENDAR:
+            self.calendar.reload()
+        if row in (PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR):
             if self.stack.currentIndex() == PAGE_PLAN and row != PAGE_PLAN:
                 self.plan.flush()  # leaving the plan saves it
             self.stack.setCurrentIndex(row)
@@ -144,6 +151,7 @@ class MainWindow(QMainWindow):
         """Show the family page at once; its data is read in the background."""
         self._case_id = case_id
         self.family.open_case(case_id)
+        self.calendar.set_case(case_id)
         for page in (PAGE_FAMILY, PAGE_PLAN):
             self._set_nav_enabled(page, True)
             self.nav.item(page).setToolTip("")
@@ -199,6 +207,7 @@ class MainWindow(QMainWindow):
         self.plan.flush()  # the plan's last typing is saved
         self.family.worker.wait(5000)  # no store work left running behind a closed window
         self.plan.preview_worker.wait(5000)
+        self.calendar.worker.wait(5000)
         super().closeEvent(event)
 
     def _choose_language(self, code: str) -> None:

@@ -93,6 +93,42 @@ def _plan_screens(window: QWidget, app: QApplication, out: Path, suffix: str) ->
     return written
 
 
+def _calendar_screens(
+    window: QWidget, app: QApplication, out: Path, suffix: str, context: object, case_id: int
+) -> list[Path]:
+    """The week and month of the caseworker's meetings, and a new meeting for Lise."""
+    from app.ui.main_window import PAGE_CALENDAR
+    from app.ui.meeting_dialog import MeetingDialog
+
+    written: list[Path] = []
+    calendar = window.calendar  # type: ignore[attr-defined]
+    window.nav.setCurrentRow(PAGE_CALENDAR)  # type: ignore[attr-defined]
+    calendar.worker.wait(10_000)
+    _settle(app)
+    if not calendar.meetings:  # show a week that has meetings
+        calendar.navigate(1)
+        calendar.worker.wait(10_000)
+        _settle(app)
+    if calendar.meetings:
+        calendar.open_meeting(calendar.meetings[0].id)
+    written.append(out / f"calendar_week{suffix}.png")
+    _save(window, app, written[-1])
+    calendar.view_choice.setCurrentIndex(1)
+    calendar.worker.wait(10_000)
+    _settle(app)
+    written.append(out / f"calendar_month{suffix}.png")
+    _save(window, app, written[-1])
+    calendar.view_choice.setCurrentIndex(0)
+    dialog = MeetingDialog(context, case_id, None, None, window)
+    dialog.place.setText("Rådhuset, mødelokale 2")
+    dialog.resize(720, 860)
+    dialog.show()
+    written.append(out / f"meeting_dialog{suffix}.png")
+    _save(dialog, app, written[-1])
+    dialog.close()
+    return written
+
+
 def render(out: Path, language: str = "da") -> list[Path]:
     from app.ui.main_window import MainWindow
     from app.ui.new_case_dialog import NewCaseDialog
@@ -162,6 +198,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
         _save(editing, app, written[-1])
         editing.close()
         written.extend(_plan_screens(window, app, out, suffix))
+        written.extend(_calendar_screens(window, app, out, suffix, context, lise))
 
         dialog = NewCaseDialog(context, window)
         dialog.family_name.setText("Familien Østergaard")
