@@ -4,6 +4,8 @@ koordinator [--db PATH_OR_URL] [--lang da|en]       start the program
 koordinator demo [--db …] [--families N] [--seed S]  fill a store with fictional families
 koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N]
                                                     print a case's plan to a PDF file
+koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
+                                                    a case's meetings (or one invitation) as iCalendar
 """
 
 from __future__ import annotations
@@ -60,6 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="print plan version N (default: the draft, else the newest approved version)",
+    )
+
+    ics = commands.add_parser("export-ics", help="write a case's meetings to an iCalendar (.ics) file")
+    ics.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
+    ics.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="the .ics file to write")
+    _add_store_option(ics)
+    ics.add_argument(
+        "--meeting",
+        type=int,
+        metavar="ID",
+        help="only this meeting, as its invitation (or cancellation) to send to the participants "
+        "(default: all the case's meetings, to import into a calendar)",
     )
     return parser
 
@@ -147,6 +161,66 @@ def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     return EXIT_OK
 
 
+def _run_export_ics(args: argparse.Namespace, db: str | None) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.models import Case
+    from app.services.ics import PUBLISH, case_ics, invitation_method, meeting_ics, write_ics
+    from app.services.meetings import case_meetings
+    from app.startup import open_context
+    from app.store.location import resolve_store_url, sqlite_file
+
+    prog = "koordinator export-ics"
+    number = args.case.strip().upper()
+    store_file = sqlite_file(resolve_store_url(db))
+    if store_file is not None and not store_file.exists():  # do not create an empty store
+        print(f"{prog}: no store at {store_file}", file=sys.stderr)
+        return EXIT_STORE
+    try:
+        context = open_context(db)
+        with context.sessions() as session:
+            case_id = session.scalar(select(Case.id).where(Case.number == number))
+            if case_id is None:
+                print(f"{prog}: no case {number} in this store", file=sys.stderr)
+                return EXIT_USAGE
+            meetings = case_meetings(session, case_id)
+    except SQLAlchemyError as exc:  # e.g. a file that is not a store: no traceback
+        log.info("export-ics could not read the store", exc_info=True)
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"{prog}: cannot read the store: {reason}", file=sys.stderr)
+        return EXIT_STORE
+    if not meetings:
+        print(f"{prog}: case {number} has no meetings; plan one in the program first", file=sys.stderr)
+        return EXIT_USAGE
+    if args.meeting is not None:
+        meetings = [m for m in meetings if m.id == args.meeting]
+        if not meetings:
+            print(f"{prog}: case {number} has no meeting {args.meeting}", file=sys.stderr)
+            return EXIT_USAGE
+        if invitation_method(meetings[0]) == PUBLISH:
+            print(
+                f"{prog}: note: the coordinator has no e-mail address, so the file is a calendar "
+                "entry, not an invitation the participants can answer",
+                file=sys.stderr,
+            )
+    output = Path(args.output).expanduser()
+    try:
+        data = meeting_ics(meetings[0]) if args.meeting is not None else case_ics(meetings)
+        write_ics(data, output)
+    except OSError as exc:
+        print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: say so plainly, the log has the details
+        log.info("export-ics failed for %s", number, exc_info=True)
+        print(f"{prog}: the calendar file could not be made: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(output.resolve())
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -162,6 +236,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             setup_logging()
             return _run_export_plan(args, db)
+        if args.command == "export-ics":
+            from app.logging_setup import setup_logging
+
+            setup_logging()
+            return _run_export_ics(args, db)
         from app.ui.app import run_gui
 
         return run_gui(db=db, language=args.lang)

@@ -3,6 +3,7 @@ program's language; no locale needed)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -89,3 +90,44 @@ def meeting_word(kind: str) -> str:
         return MEETING[MeetingKind(kind)]
     except ValueError:
         return "mødet"
+
+
+# The meeting kinds as a title ("Netværksmøde – Familien Holm Jensen").
+MEETING_KIND = {
+    MeetingKind.NETWORK: "Netværksmøde",
+    MeetingKind.FOLLOW_UP: "Opfølgningsmøde",
+    MeetingKind.STATUS: "Statusmøde",
+    MeetingKind.START: "Opstartsmøde",
+    MeetingKind.CLOSING: "Afslutningsmøde",
+}
+
+# Ten digits, the last four optionally after a hyphen or space: a CPR number typed into free
+# text (minutes, agenda, place) must not leave the program in a printout or an invitation.
+_CPR_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{6}[- ]?[0-9]{4}(?![0-9])")
+CPR_HIDDEN = "[cpr-nr. fjernet]"
+
+
+def meeting_kind(kind: str) -> str:
+    """Netværksmøde (a title); "Møde" for an unknown kind."""
+    try:
+        return MEETING_KIND[MeetingKind(kind)]
+    except ValueError:
+        return "Møde"
+
+
+def time_span(start: datetime, end: datetime) -> str:
+    """kl. 10.00–11.30 (both already in local time; the end's date if it is another day)."""
+    if end.date() != start.date():
+        return f"kl. {start:%H.%M} – {short_date(end.date())} kl. {end:%H.%M}"
+    return f"kl. {start:%H.%M}–{end:%H.%M}"
+
+
+def meeting_period(start: datetime, end: datetime) -> str:
+    """Tirsdag den 5. januar 2027 kl. 10.00–11.30 (both already in local time)."""
+    weekday = WEEKDAYS[start.weekday()].capitalize()
+    return f"{weekday} den {long_date(start.date())} {time_span(start, end)}"
+
+
+def hide_cpr(text: str) -> str:
+    """``text`` with every CPR-shaped number replaced by a note that it was removed."""
+    return _CPR_IN_TEXT.sub(CPR_HIDDEN, text)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.models import (
     Agreement,
     Case,
+    CaseProfessional,
     Goal,
     GoalScore,
     Intervention,
@@ -269,7 +270,6 @@ def responsible_names(session: Session, case_id: int) -> dict[tuple[ResponsibleK
     summary = case_summary(session, case_id)
     for member in summary.members:
         names[(ResponsibleKind.MEMBER, member.citizen_id)] = member.name
-    from app.models import CaseProfessional
 
     pro_ids = set(
         session.scalars(select(CaseProfessional.professional_id).where(CaseProfessional.case_id == case_id))

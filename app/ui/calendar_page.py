@@ -218,9 +218,11 @@ class CalendarPage(QWidget):
         self._request += 1
         request = self._request
 
-        def job() -> tuple[list[MeetingInfo], list]:
-            from app.services.deadlines import deadlines_for_user, upcoming
+        # Imports happen here, on the GUI thread: a first import inside a worker thread can
+        # deadlock against Qt's import hook.
+        from app.services.deadlines import deadlines_for_user, upcoming
 
+        def job() -> tuple[list[MeetingInfo], list]:
             first = datetime.combine(start, time(0), LOCAL_TZ)
             last = datetime.combine(end, time(0), LOCAL_TZ)
             with sessions() as session:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from sqlalchemy.orm import Session
 from typing_extensions import override
 
 from app.services.case_list import (
@@ -35,6 +36,8 @@ from app.services.case_list import (
 )
 from app.services.clock import now_utc, to_local
 from app.services.context import AppContext
+from app.services.deadlines import deadlines_for_cases
+from app.ui.background import StoreWorker
 from app.ui.formatting import format_date, format_datetime, week_label
 from app.ui.labels import label
 
@@ -79,10 +82,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CaseListModel", text)
 
 
-def flag_texts(row: CaseRow) -> list[str]:
+FLAG_DEADLINE = QT_TRANSLATE_NOOP("CaseListModel", "Deadline overdue")
+FOLLOW_UP_RULE = "CASE-FOLLOW-UP"  # already its own flag (follow_up_overdue)
+
+
+def overdue_deadlines(session: Session, today: date, case_ids: list[int]) -> set[int]:
+    """Cases of the page with an overdue deadline of a law or an agreement (deadline engine)."""
+    return {
+        d.case_id
+        for d in deadlines_for_cases(session, case_ids, today)
+        if d.rule_code != FOLLOW_UP_RULE and d.overdue(today)
+    }
+
+
+def flag_texts(row: CaseRow, deadline_overdue: bool = False) -> list[str]:
     flags = []
     if row.follow_up_overdue:
         flags.append(_tr(FLAG_OVERDUE))
+    if deadline_overdue:
+        flags.append(_tr(FLAG_DEADLINE))
     if row.turning_18:
         flags.append(_tr(FLAG_TURNING_18))
     return flags
@@ -114,6 +132,10 @@ class CaseListModel(QStandardItemModel):
             today=to_local(now).date(), now=now, scope=Scope.MINE, user_id=context.user.id
         )
         self._rows: list[CaseRow] = []
+        self._overdue_deadlines: set[int] = set()  # cases of the fetched pages with a deadline passed
+        self._deadline_request = 0
+        self._deadline_reset = 0
+        self.worker = StoreWorker(self)
         self._total = 0
         self._labels: dict[StrEnum, str] = {}  # translated enum labels, looked up once
         self._overdue_brush = QBrush(OVERDUE)
@@ -148,6 +170,9 @@ class CaseListModel(QStandardItemModel):
         with self._context.sessions() as session:
             total = count_cases(session, self._query)
             rows = fetch_case_rows(session, self._query, 0, self._page_size)
+        self._overdue_deadlines = set()
+        self._deadline_reset = self._deadline_request + 1
+        self._check_deadlines([r.id for r in rows])
         items = [self._items(row) for row in rows]
         self.beginResetModel()
         self.blockSignals(True)  # one reset for the view instead of a signal per row
@@ -182,12 +207,43 @@ class CaseListModel(QStandardItemModel):
             return
         with self._context.sessions() as session:
             more = fetch_case_rows(session, self._query, len(self._rows), self._page_size)
+        self._check_deadlines([r.id for r in more])
         if not more:
             self._total = len(self._rows)
             return
         for row in more:
             self._rows.append(row)
             self.appendRow(self._items(row))
+
+    # -- deadlines, read off the GUI thread -------------------------------------------------
+    def _check_deadlines(self, case_ids: list[int]) -> None:
+        """The deadline engine reads a page's cases on the worker; the flags follow when it
+        answers, so typing in the search never waits for it."""
+        if not case_ids:
+            return
+        sessions, today = self._context.sessions, self._query.today
+        self._deadline_request += 1
+        request = self._deadline_request
+
+        def job() -> set[int]:
+            with sessions() as session:
+                return overdue_deadlines(session, today, case_ids)
+
+        self.worker.submit(job, lambda found: self._deadlines_arrived(found, request, case_ids))
+
+    def _deadlines_arrived(self, found: set[int], request: int, case_ids: list[int]) -> None:
+        if request < self._deadline_reset:
+            return  # the list was reloaded since: these rows are gone
+        self._overdue_deadlines |= found
+        for row_number, row in enumerate(self._rows):
+            if row.id in found:
+                item = self.item(row_number, _FLAGS)
+                if item is None:
+                    continue
+                text = "; ".join(flag_texts(row, True))
+                item.setText(text)
+                item.setToolTip(text)
+                item.setForeground(self._overdue_brush)
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -207,6 +263,8 @@ class CaseListModel(QStandardItemModel):
         items[0].setData(row.id, CASE_ID_ROLE)
         if row.next_meeting is not None:
             items[_NEXT_MEETING].setToolTip(week_label(to_local(row.next_meeting).date()))
+        if row.id in self._overdue_deadlines:
+            items[_FLAGS].setForeground(self._overdue_brush)
         if row.follow_up_overdue:
             due = items[_FOLLOW_UP]
             due.setFont(self._bold)
@@ -231,5 +289,5 @@ class CaseListModel(QStandardItemModel):
             format_datetime(row.next_meeting),
             format_date(row.follow_up_due),
             str(row.open_agreements) if row.open_agreements else "",
-            "; ".join(flag_texts(row)),
+            "; ".join(flag_texts(row, row.id in self._overdue_deadlines)),
         )

@@ -815,9 +815,9 @@ class PlanPage(QWidget):
             return
         today = local_today()
 
-        def job() -> bytes:
-            from app.pdf.plan_pdf import build_plan_pdf
+        from app.pdf.plan_pdf import build_plan_pdf  # on the GUI thread, never first in a worker
 
+        def job() -> bytes:
             return build_plan_pdf(doc, today=today)
 
         self.preview_worker.submit(job, self._preview_arrived, self._preview_failed)

@@ -37,10 +37,11 @@ def plan_pdf_job(context: AppContext, case_id: int, large_print: bool) -> Callab
     sessions = context.sessions
     today = local_today()
 
-    def job() -> bytes:
-        from app.pdf.plan_pdf import build_plan_pdf
-        from app.services.plan_document import load_plan_document
+    # Imported here on the GUI thread: a first import inside a worker can deadlock.
+    from app.pdf.plan_pdf import build_plan_pdf
+    from app.services.plan_document import load_plan_document
 
+    def job() -> bytes:
         with sessions() as session:
             doc = load_plan_document(session, case_id)
         return build_plan_pdf(doc, today=today, large_print=large_print)

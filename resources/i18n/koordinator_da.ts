@@ -81,71 +81,331 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="73"/>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="76"/>
+        <source>Previous (Page Up)</source>
+        <translation>Forrige (Page Up)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="77"/>
+        <source>Next (Page Down)</source>
+        <translation>Næste (Page Down)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="85"/>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="86"/>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="89"/>
+        <source>My meetings</source>
+        <translation>Mine møder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="90"/>
+        <source>My team</source>
+        <translation>Mit team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="91"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="92"/>
+        <source>New meeting…</source>
+        <translation>Nyt møde…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="125"/>
+        <source>Change…</source>
+        <translation>Ret…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="126"/>
+        <source>Cancel meeting…</source>
+        <translation>Aflys møde…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="127"/>
+        <source>Minutes…</source>
+        <translation>Referat…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="128"/>
+        <source>Invitation (.ics)…</source>
+        <translation>Invitation (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="129"/>
+        <source>Agenda (PDF)…</source>
+        <translation>Dagsorden (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="130"/>
+        <source>Agreement slip (PDF)…</source>
+        <translation>Aftaleseddel (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="131"/>
+        <source>Minutes (PDF)…</source>
+        <translation>Referat (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="141"/>
+        <source>Deadlines, next 30 days</source>
+        <translation>Frister de næste 30 dage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="181"/>
+        <source>Open a case first: a meeting belongs to a case.</source>
+        <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="251"/>
+        <source>Week %1, %2 – %3</source>
+        <translation>Uge %1, %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="273"/>
+        <source>No deadlines in the next 30 days.</source>
+        <translation>Ingen frister de næste 30 dage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="281"/>
+        <source>The database did not answer.</source>
+        <translation>Databasen svarede ikke.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="292"/>
+        <source>Click a meeting to see it here.</source>
+        <translation>Klik på et møde for at se det her.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="304"/>
+        <source>Held, but no minutes yet.</source>
+        <translation>Afholdt, men der er intet referat endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="346"/>
+        <location filename="../../app/ui/calendar_page.py" line="350"/>
+        <location filename="../../app/ui/calendar_page.py" line="355"/>
+        <source>Not moved</source>
+        <translation>Ikke flyttet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="350"/>
+        <source>Someone else changed the meeting. Look again.</source>
+        <translation>En anden har ændret mødet. Se efter igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="355"/>
+        <source>The database did not answer. Try again.</source>
+        <translation>Databasen svarede ikke. Prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="367"/>
+        <source>Cancel meeting</source>
+        <translation>Aflys møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="369"/>
+        <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
+        <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="381"/>
+        <source>Not cancelled</source>
+        <translation>Ikke aflyst</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="381"/>
+        <source>The meeting was changed meanwhile. Look again.</source>
+        <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="412"/>
+        <source>Save the invitation</source>
+        <translation>Gem invitationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="412"/>
+        <source>invitation.ics</source>
+        <translation>invitation.ics</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="423"/>
+        <location filename="../../app/ui/calendar_page.py" line="492"/>
+        <source>Not saved</source>
+        <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="424"/>
+        <location filename="../../app/ui/calendar_page.py" line="493"/>
+        <source>The file could not be saved there: %1</source>
+        <translation>Filen kunne ikke gemmes der: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="430"/>
+        <source>Invitation saved</source>
+        <translation>Invitationen er gemt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="432"/>
+        <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
+        <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="469"/>
+        <source>No plan yet</source>
+        <translation>Ingen plan endnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="469"/>
+        <source>The case has no plan yet.</source>
+        <translation>Sagen har ingen plan endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="472"/>
+        <source>agenda.pdf</source>
+        <translation>dagsorden.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="473"/>
+        <source>agreements.pdf</source>
+        <translation>aftaleseddel.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="474"/>
+        <source>minutes.pdf</source>
+        <translation>referat.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="476"/>
+        <source>Save as PDF</source>
+        <translation>Gem som PDF</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarViews</name>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="131"/>
+        <source>Held, but no minutes yet</source>
+        <translation>Afholdt, men der er intet referat endnu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="139"/>
+        <source>Cancelled</source>
+        <translation>Aflyst</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="141"/>
+        <source>Held</source>
+        <translation>Afholdt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="149"/>
+        <source>Place: %1</source>
+        <translation>Sted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="151"/>
+        <source>Video: %1</source>
+        <translation>Video: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="153"/>
+        <source>Participants: %1</source>
+        <translation>Deltagere: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="155"/>
+        <source>Interpreter needed</source>
+        <translation>Der skal bruges tolk</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="56"/>
+        <location filename="../../app/ui/case_list_model.py" line="58"/>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="57"/>
+        <location filename="../../app/ui/case_list_model.py" line="59"/>
         <source>Family or citizen</source>
         <translation>Familie eller borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="58"/>
+        <location filename="../../app/ui/case_list_model.py" line="60"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="59"/>
+        <location filename="../../app/ui/case_list_model.py" line="61"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="60"/>
+        <location filename="../../app/ui/case_list_model.py" line="62"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="61"/>
+        <location filename="../../app/ui/case_list_model.py" line="63"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="62"/>
+        <location filename="../../app/ui/case_list_model.py" line="64"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="63"/>
+        <location filename="../../app/ui/case_list_model.py" line="65"/>
         <source>Follow-up due</source>
         <translation>Opfølgning senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="64"/>
+        <location filename="../../app/ui/case_list_model.py" line="66"/>
         <source>Open agreements</source>
         <translation>Åbne aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="65"/>
+        <location filename="../../app/ui/case_list_model.py" line="67"/>
         <source>Flags</source>
         <translation>Opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="73"/>
+        <location filename="../../app/ui/case_list_model.py" line="75"/>
         <source>Follow-up overdue</source>
         <translation>Opfølgning overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="74"/>
+        <location filename="../../app/ui/case_list_model.py" line="76"/>
         <source>Turns 18 within 12 months</source>
         <translation>Fylder 18 inden et år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="75"/>
+        <location filename="../../app/ui/case_list_model.py" line="77"/>
         <source>CPR numbers are masked in lists.</source>
         <translation>CPR-numre er skjult i lister.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_list_model.py" line="84"/>
+        <source>Deadline overdue</source>
+        <translation>Frist overskredet</translation>
     </message>
 </context>
 <context>
@@ -1385,23 +1645,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="53"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
         <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1410,119 +1670,241 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>The meeting calendar comes in a later version.</source>
-        <translation>Mødekalenderen kommer i en senere version.</translation>
+        <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>The database did not answer. Check the connection and try again.</source>
         <translation>Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="87"/>
+        <source>Change meeting</source>
+        <translation>Ret møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="87"/>
+        <source>New meeting</source>
+        <translation>Nyt møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="103"/>
+        <source>e.g. Rådhuset, mødelokale 2</source>
+        <translation>fx Rådhuset, mødelokale 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="105"/>
+        <source>Link to a video meeting, if any</source>
+        <translation>Link til et videomøde, hvis der er et</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="106"/>
+        <source>An interpreter is needed</source>
+        <translation>Der skal bruges tolk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="108"/>
+        <source>The meeting has been held (recording it afterwards)</source>
+        <translation>Mødet er holdt (registreres bagefter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="129"/>
+        <source>Guest&apos;s name</source>
+        <translation>Gæstens navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="131"/>
+        <source>E-mail (for the invitation)</source>
+        <translation>E-mail (til invitationen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="132"/>
+        <source>Add guest</source>
+        <translation>Tilføj gæst</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="151"/>
+        <source>Use this time</source>
+        <translation>Brug dette tidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="159"/>
+        <source>Kind of meeting</source>
+        <translation>Mødetype</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="160"/>
+        <source>Starts</source>
+        <translation>Starter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="161"/>
+        <source>Ends</source>
+        <translation>Slutter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="162"/>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="163"/>
+        <source>Video link</source>
+        <translation>Videolink</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="164"/>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="165"/>
+        <source>Guests</source>
+        <translation>Gæster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="166"/>
+        <source>Interpreter</source>
+        <translation>Tolk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="167"/>
+        <source>Held</source>
+        <translation>Afholdt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="168"/>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="169"/>
+        <source>Free times</source>
+        <translation>Ledige tider</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="206"/>
+        <source>No guests.</source>
+        <translation>Ingen gæster.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="259"/>
+        <source>%1 is busy %2–%3.</source>
+        <translation>%1 er optaget %2–%3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="268"/>
+        <source>Nobody is double-booked.</source>
+        <translation>Ingen er dobbeltbooket.</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1968,112 @@
         <location filename="../../app/ui/family_dialogs.py" line="141"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesDialog</name>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="309"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="388"/>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="317"/>
+        <source>What was said and decided (notatpligt)</source>
+        <translation>Det, der blev sagt og besluttet (notatpligt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="340"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="340"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="340"/>
+        <source>By when</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="345"/>
+        <source>(choose)</source>
+        <translation>(vælg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="358"/>
+        <source>%1 (coordinator)</source>
+        <translation>%1 (koordinator)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="363"/>
+        <source>New agreement</source>
+        <translation>Ny aftale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="374"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="374"/>
+        <source>The family (0–10)</source>
+        <translation>Familien (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="374"/>
+        <source>Professionals (0–10)</source>
+        <translation>Fagpersoner (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="387"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="389"/>
+        <source>Who came</source>
+        <translation>Hvem kom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="390"/>
+        <source>Agreements done</source>
+        <translation>Aftaler, der er gjort</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="391"/>
+        <source>New agreements</source>
+        <translation>Nye aftaler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="392"/>
+        <source>Progression scores</source>
+        <translation>Progressionsscorer</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="967"/>
+        <source>Month calendar</source>
+        <translation>Månedskalender</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calendar_views.py" line="1029"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n mere</numerusform>
+            <numerusform>+%n mere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="1082"/>
+        <location filename="../../app/ui/calendar_views.py" line="1265"/>
+        <source>Wk</source>
+        <translation>Uge</translation>
     </message>
 </context>
 <context>
@@ -2623,11 +3111,16 @@
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="126"/>
+        <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
+        <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="129"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="129"/>
+        <location filename="../../app/ui/labels.py" line="132"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -3123,6 +3616,19 @@
         <location filename="../../app/ui/week_grid.py" line="445"/>
         <source>No weekly times yet.</source>
         <translation>Ingen ugentlige tider endnu.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="252"/>
+        <source>Week calendar</source>
+        <translation>Ugekalender</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_views.py" line="402"/>
+        <source>Week %1</source>
+        <translation>Uge %1</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,17 @@
         </message>
     </context>
     <context>
+        <name>MonthView</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/calendar_views.py" line="1029" />
+            <source>+%n more</source>
+            <translation>
+                <numerusform>+%n more</numerusform>
+                <numerusform>+%n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PdfPreview</name>
         <message numerus="yes">
             <location filename="../../app/ui/plan_preview.py" line="83" />

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 
 from app.services.case_list import Scope, SortKey
 from app.services.context import AppContext
@@ -88,3 +88,31 @@ def test_first_paint_does_not_grow_with_the_store(qtbot, sqlite_context: AppCont
     large = _first_paint_calls(sqlite_context, qtbot)
     assert small > 0
     assert large <= small * 1.1
+
+
+def test_cases_with_an_overdue_legal_or_agreed_deadline_are_flagged(demo_context: AppContext) -> None:
+    from app.services.clock import local_today
+    from app.services.deadlines import deadlines_for_cases
+
+    model = CaseListModel(demo_context)
+    model.set_scope(Scope.ALL)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    model.worker.wait()  # the deadline engine answers off the GUI thread
+    QApplication.processEvents()
+    flags = COLUMNS.index(SortKey.FLAGS)
+    flagged = {
+        int(model.index(r, 0).data(CASE_ID_ROLE))
+        for r in range(model.rowCount())
+        if "Deadline overdue" in (model.index(r, flags).data() or "")
+    }
+    ids = [int(model.index(r, 0).data(CASE_ID_ROLE)) for r in range(model.rowCount())]
+    today = local_today()
+    with demo_context.sessions() as session:
+        expected = {
+            d.case_id
+            for d in deadlines_for_cases(session, ids, today)
+            if d.rule_code != "CASE-FOLLOW-UP" and d.overdue(today)
+        }
+    assert expected, "the demo data should hold an overdue deadline"
+    assert flagged == expected
