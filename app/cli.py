@@ -247,6 +247,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"koordinator: {exc}", file=sys.stderr)
         return EXIT_STORE
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        # e.g. --db pointing at a file that is not a store: a plain message, no traceback
+        log.info("the store could not be read", exc_info=True)
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"koordinator: cannot read the store: {reason}", file=sys.stderr)
+        return EXIT_STORE
     except KeyboardInterrupt:
         return 130
 

@@ -161,3 +161,14 @@ def test_reportlab_is_not_imported_at_program_start() -> None:
         "assert not [m for m in sys.modules if m.startswith(('reportlab', 'app.pdf'))], 'imported eagerly'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_a_file_that_is_not_a_store_gives_a_plain_message(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import main
+
+    not_a_store = tmp_path / "notes.sqlite"
+    not_a_store.write_text("these are notes, not a database", encoding="utf-8")
+    code = main(["export-plan", "K-2026-0001", "-o", str(tmp_path / "plan.pdf"), "--db", str(not_a_store)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "cannot read the store" in err and "Traceback" not in err

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from app.services.collisions import Collision, find_collisions
+from app.services.deadlines import Deadline, deadlines_for_case, upcoming
 from app.services.family_overview import FamilyOverview, load_family_overview
 from app.services.family_warnings import (
     FamilyWarning,
@@ -27,6 +28,7 @@ class FamilyAnalysis:
     gaps: tuple[Gap, ...]
     warnings: tuple[FamilyWarning, ...]
     stale_ids: frozenset[int]
+    deadlines: tuple[Deadline, ...] = ()  # the case's deadlines: overdue, and the next 30 days
 
 
 def analyse_family(overview: FamilyOverview, today: date, settings: WarningSettings) -> FamilyAnalysis:
@@ -44,4 +46,6 @@ def analyse_family(overview: FamilyOverview, today: date, settings: WarningSetti
 def load_family_analysis(
     session: Session, case_id: int, today: date, settings: WarningSettings
 ) -> FamilyAnalysis:
-    return analyse_family(load_family_overview(session, case_id), today, settings)
+    analysis = analyse_family(load_family_overview(session, case_id), today, settings)
+    due = upcoming(deadlines_for_case(session, case_id, today), today)
+    return replace(analysis, deadlines=tuple(d for d in due if not d.done))

@@ -10,6 +10,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -256,7 +257,15 @@ class FamilyPage(QWidget):
         self.warnings.clear()
         for warning in analysis.warnings:
             QListWidgetItem(self.warning_text(warning, overview), self.warnings)
-        if not analysis.warnings:
+        for deadline in analysis.deadlines:
+            text = self.tr("Deadline %1: %2").replace("%1", format_date(deadline.due)).replace(
+                "%2", deadline.title
+            ) + (f" ({deadline.detail})" if deadline.detail else "")
+            item = QListWidgetItem(text, self.warnings)
+            item.setToolTip(deadline.law_reference)
+            if deadline.overdue(analysis.today):
+                item.setForeground(QColor("#b3261e"))
+        if not analysis.warnings and not analysis.deadlines:
             QListWidgetItem(self.tr("Nothing needs attention right now."), self.warnings)
         self.people.show_analysis(analysis, read_only)
         self.timeline.show_timeline(overview, analysis.today, list(analysis.overlaps), list(analysis.gaps))

@@ -173,126 +173,126 @@
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="251"/>
+        <location filename="../../app/ui/calendar_page.py" line="253"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="273"/>
+        <location filename="../../app/ui/calendar_page.py" line="275"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="281"/>
+        <location filename="../../app/ui/calendar_page.py" line="283"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="292"/>
+        <location filename="../../app/ui/calendar_page.py" line="294"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="304"/>
+        <location filename="../../app/ui/calendar_page.py" line="306"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="346"/>
-        <location filename="../../app/ui/calendar_page.py" line="350"/>
-        <location filename="../../app/ui/calendar_page.py" line="355"/>
+        <location filename="../../app/ui/calendar_page.py" line="348"/>
+        <location filename="../../app/ui/calendar_page.py" line="352"/>
+        <location filename="../../app/ui/calendar_page.py" line="357"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="350"/>
+        <location filename="../../app/ui/calendar_page.py" line="352"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="355"/>
+        <location filename="../../app/ui/calendar_page.py" line="357"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="367"/>
+        <location filename="../../app/ui/calendar_page.py" line="369"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="369"/>
+        <location filename="../../app/ui/calendar_page.py" line="371"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="381"/>
+        <location filename="../../app/ui/calendar_page.py" line="383"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="381"/>
+        <location filename="../../app/ui/calendar_page.py" line="383"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="412"/>
+        <location filename="../../app/ui/calendar_page.py" line="414"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="412"/>
+        <location filename="../../app/ui/calendar_page.py" line="414"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="423"/>
-        <location filename="../../app/ui/calendar_page.py" line="492"/>
+        <location filename="../../app/ui/calendar_page.py" line="425"/>
+        <location filename="../../app/ui/calendar_page.py" line="494"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="424"/>
-        <location filename="../../app/ui/calendar_page.py" line="493"/>
+        <location filename="../../app/ui/calendar_page.py" line="426"/>
+        <location filename="../../app/ui/calendar_page.py" line="495"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="430"/>
+        <location filename="../../app/ui/calendar_page.py" line="432"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="432"/>
+        <location filename="../../app/ui/calendar_page.py" line="434"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="469"/>
+        <location filename="../../app/ui/calendar_page.py" line="471"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="469"/>
+        <location filename="../../app/ui/calendar_page.py" line="471"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="472"/>
+        <location filename="../../app/ui/calendar_page.py" line="474"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="473"/>
+        <location filename="../../app/ui/calendar_page.py" line="475"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="474"/>
+        <location filename="../../app/ui/calendar_page.py" line="476"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="476"/>
+        <location filename="../../app/ui/calendar_page.py" line="478"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -338,72 +338,72 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="58"/>
+        <location filename="../../app/ui/case_list_model.py" line="59"/>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="59"/>
+        <location filename="../../app/ui/case_list_model.py" line="60"/>
         <source>Family or citizen</source>
         <translation>Familie eller borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="60"/>
+        <location filename="../../app/ui/case_list_model.py" line="61"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="61"/>
+        <location filename="../../app/ui/case_list_model.py" line="62"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="62"/>
+        <location filename="../../app/ui/case_list_model.py" line="63"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="63"/>
+        <location filename="../../app/ui/case_list_model.py" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="64"/>
+        <location filename="../../app/ui/case_list_model.py" line="65"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="65"/>
+        <location filename="../../app/ui/case_list_model.py" line="66"/>
         <source>Follow-up due</source>
         <translation>Opfølgning senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="66"/>
+        <location filename="../../app/ui/case_list_model.py" line="67"/>
         <source>Open agreements</source>
         <translation>Åbne aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="67"/>
+        <location filename="../../app/ui/case_list_model.py" line="68"/>
         <source>Flags</source>
         <translation>Opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="75"/>
+        <location filename="../../app/ui/case_list_model.py" line="76"/>
         <source>Follow-up overdue</source>
         <translation>Opfølgning overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="76"/>
+        <location filename="../../app/ui/case_list_model.py" line="77"/>
         <source>Turns 18 within 12 months</source>
         <translation>Fylder 18 inden et år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="77"/>
+        <location filename="../../app/ui/case_list_model.py" line="78"/>
         <source>CPR numbers are masked in lists.</source>
         <translation>CPR-numre er skjult i lister.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="84"/>
+        <location filename="../../app/ui/case_list_model.py" line="85"/>
         <source>Deadline overdue</source>
         <translation>Frist overskredet</translation>
     </message>
@@ -715,78 +715,83 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family_page.py" line="102"/>
+        <location filename="../../app/ui/family_page.py" line="103"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="103"/>
+        <location filename="../../app/ui/family_page.py" line="104"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="104"/>
+        <location filename="../../app/ui/family_page.py" line="105"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="105"/>
+        <location filename="../../app/ui/family_page.py" line="106"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="106"/>
+        <location filename="../../app/ui/family_page.py" line="107"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="113"/>
+        <location filename="../../app/ui/family_page.py" line="114"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="141"/>
+        <location filename="../../app/ui/family_page.py" line="142"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="142"/>
+        <location filename="../../app/ui/family_page.py" line="143"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="148"/>
-        <location filename="../../app/ui/family_page.py" line="273"/>
+        <location filename="../../app/ui/family_page.py" line="149"/>
+        <location filename="../../app/ui/family_page.py" line="282"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="149"/>
+        <location filename="../../app/ui/family_page.py" line="150"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="150"/>
+        <location filename="../../app/ui/family_page.py" line="151"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="189"/>
+        <location filename="../../app/ui/family_page.py" line="190"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="260"/>
+        <location filename="../../app/ui/family_page.py" line="261"/>
+        <source>Deadline %1: %2</source>
+        <translation>Frist %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_page.py" line="269"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="268"/>
+        <location filename="../../app/ui/family_page.py" line="277"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="271"/>
+        <location filename="../../app/ui/family_page.py" line="280"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -794,27 +799,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="287"/>
+        <location filename="../../app/ui/family_page.py" line="296"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="289"/>
+        <location filename="../../app/ui/family_page.py" line="298"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="290"/>
+        <location filename="../../app/ui/family_page.py" line="299"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="332"/>
+        <location filename="../../app/ui/family_page.py" line="341"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="335"/>
+        <location filename="../../app/ui/family_page.py" line="344"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -822,7 +827,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="337"/>
+        <location filename="../../app/ui/family_page.py" line="346"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -830,17 +835,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="339"/>
+        <location filename="../../app/ui/family_page.py" line="348"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="341"/>
+        <location filename="../../app/ui/family_page.py" line="350"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="441"/>
+        <location filename="../../app/ui/family_page.py" line="450"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -848,27 +853,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="446"/>
+        <location filename="../../app/ui/family_page.py" line="455"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="448"/>
+        <location filename="../../app/ui/family_page.py" line="457"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="451"/>
+        <location filename="../../app/ui/family_page.py" line="460"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="459"/>
+        <location filename="../../app/ui/family_page.py" line="468"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="466"/>
+        <location filename="../../app/ui/family_page.py" line="475"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -876,7 +881,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="472"/>
+        <location filename="../../app/ui/family_page.py" line="481"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -885,18 +890,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="344"/>
+        <location filename="../../app/ui/family_page.py" line="353"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="356"/>
-        <location filename="../../app/ui/family_page.py" line="362"/>
+        <location filename="../../app/ui/family_page.py" line="365"/>
+        <location filename="../../app/ui/family_page.py" line="371"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="363"/>
+        <location filename="../../app/ui/family_page.py" line="372"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -921,8 +926,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="87"/>
-        <location filename="../../app/ui/family_page.py" line="231"/>
+        <location filename="../../app/ui/family_page.py" line="88"/>
+        <location filename="../../app/ui/family_page.py" line="232"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -931,7 +936,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="249"/>
+        <location filename="../../app/ui/family_page.py" line="250"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -2343,7 +2348,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../app/ui/plan_preview.py" line="83"/>
+        <location filename="../../app/ui/plan_preview.py" line="84"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -2986,57 +2991,57 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="97"/>
+        <location filename="../../app/ui/plan_preview.py" line="98"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="103"/>
+        <location filename="../../app/ui/plan_preview.py" line="104"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="105"/>
+        <location filename="../../app/ui/plan_preview.py" line="106"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="107"/>
+        <location filename="../../app/ui/plan_preview.py" line="108"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="108"/>
+        <location filename="../../app/ui/plan_preview.py" line="109"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="125"/>
+        <location filename="../../app/ui/plan_preview.py" line="126"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="138"/>
+        <location filename="../../app/ui/plan_preview.py" line="139"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="143"/>
+        <location filename="../../app/ui/plan_preview.py" line="144"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="143"/>
+        <location filename="../../app/ui/plan_preview.py" line="144"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="155"/>
+        <location filename="../../app/ui/plan_preview.py" line="156"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="156"/>
+        <location filename="../../app/ui/plan_preview.py" line="157"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>

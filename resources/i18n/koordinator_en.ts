@@ -26,7 +26,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="271" />
+            <location filename="../../app/ui/family_page.py" line="280" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="335" />
+            <location filename="../../app/ui/family_page.py" line="344" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="337" />
+            <location filename="../../app/ui/family_page.py" line="346" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -50,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="441" />
+            <location filename="../../app/ui/family_page.py" line="450" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -58,7 +58,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="466" />
+            <location filename="../../app/ui/family_page.py" line="475" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -91,7 +91,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan_preview.py" line="83" />
+            <location filename="../../app/ui/plan_preview.py" line="84" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>

@@ -339,3 +339,17 @@ def test_only_the_newest_read_is_shown(qtbot, demo_context, settings) -> None:  
     qtbot.wait(50)
     assert shown == [other]
     assert page.analysis is not None and page.analysis.overview.summary.id == other
+
+
+def test_the_case_deadlines_are_listed(qtbot, demo_context, settings) -> None:  # type: ignore[no-untyped-def]
+    from app.services.clock import local_today
+    from app.services.deadlines import deadlines_for_case, upcoming
+
+    case_id = _lise(demo_context)
+    page = _page(qtbot, demo_context, settings, case_id)
+    today = local_today()
+    with demo_context.sessions() as session:
+        expected = [d for d in upcoming(deadlines_for_case(session, case_id, today), today) if not d.done]
+    shown = [t for t in _texts(page.warnings) if t.startswith("Deadline ")]
+    assert len(shown) == len(expected) > 0
+    assert all(d.title in t for d, t in zip(expected, shown, strict=True))
