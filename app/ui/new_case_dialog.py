@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,6 +49,7 @@ from app.ui.labels import label, problem_text
 
 log = logging.getLogger(__name__)
 
+FOLLOW_UP_WEEKS_KEY = "cases/follow_up_weeks"
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #8a5a00;"
 
@@ -93,7 +94,9 @@ class _MemberWidgets:
 
 
 class NewCaseDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, settings: QSettings | None = None
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._touched: set[str] = set()
@@ -137,7 +140,9 @@ class NewCaseDialog(QDialog):
             self.model_combo.addItem(label(model), model.value)
         self.interval = QSpinBox(self)
         self.interval.setRange(1, 52)
-        self.interval.setValue(DEFAULT_FOLLOW_UP_DAYS // 7)
+        # The team's usual cadence (Indstillinger → Familieoverblik), else 6 weeks.
+        weeks = (settings or QSettings()).value(FOLLOW_UP_WEEKS_KEY, DEFAULT_FOLLOW_UP_DAYS // 7)
+        self.interval.setValue(int(weeks) if str(weeks).isdigit() else DEFAULT_FOLLOW_UP_DAYS // 7)
         self.interval.setSuffix(self.tr(" weeks"))
         self.interval_error = _error_label(self)
 
@@ -443,8 +448,10 @@ class NewCaseDialog(QDialog):
                 return
 
     @classmethod
-    def ask(cls, context: AppContext, parent: QWidget | None = None) -> int | None:
+    def ask(
+        cls, context: AppContext, parent: QWidget | None = None, settings: QSettings | None = None
+    ) -> int | None:
         """Show the dialog; the new case's id, or None if cancelled."""
-        dialog = cls(context, parent)
+        dialog = cls(context, parent, settings)
         dialog.exec()
         return dialog.created_case_id

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from app.services.cases import DEFAULT_FOLLOW_UP_DAYS
 from app.ui.family_page import CASELOAD_LIMIT_KEY, STALE_DAYS_KEY, warning_settings
+from app.ui.new_case_dialog import FOLLOW_UP_WEEKS_KEY
 
 
 class PreferencesDialog(QDialog):
@@ -26,6 +28,13 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Mark copied interventions as stale after"), self.stale_days)
         form.addRow(self.tr("Caseload limit per coordinator"), self.caseload)
+        self.follow_up = QSpinBox(self)
+        self.follow_up.setObjectName("followUpWeeks")
+        self.follow_up.setRange(1, 52)
+        self.follow_up.setSuffix(self.tr(" weeks"))
+        weeks = settings.value(FOLLOW_UP_WEEKS_KEY, DEFAULT_FOLLOW_UP_DAYS // 7)
+        self.follow_up.setValue(int(weeks) if str(weeks).isdigit() else DEFAULT_FOLLOW_UP_DAYS // 7)
+        form.addRow(self.tr("Follow-up interval for new cases"), self.follow_up)
         note = QLabel(
             self.tr(
                 "Interventions copied from DUBU, Momentum, Nexus and other systems are marked when "
@@ -47,6 +56,7 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         self._settings.setValue(STALE_DAYS_KEY, self.stale_days.value())
         self._settings.setValue(CASELOAD_LIMIT_KEY, self.caseload.value())
+        self._settings.setValue(FOLLOW_UP_WEEKS_KEY, self.follow_up.value())
         super().accept()
 
     @classmethod

@@ -119,3 +119,16 @@ def test_database_failure_keeps_typing_and_stores_nothing(
     assert dialog.isVisible() and person.first_name.text() == "Karl"
     assert dialog.summary.text()
     assert _counts(sqlite_context) == before
+
+
+def test_the_default_follow_up_interval_comes_from_the_settings(qtbot, sqlite_context, settings) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.preferences_dialog import PreferencesDialog
+
+    preferences = PreferencesDialog(settings)
+    qtbot.addWidget(preferences)
+    preferences.follow_up.setValue(12)
+    preferences.accept()
+    dialog = NewCaseDialog(sqlite_context, None, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.interval.value() == 12
+    assert dialog.case_input().follow_up_interval_days == 84
