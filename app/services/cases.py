@@ -50,6 +50,7 @@ class Problem(StrEnum):
     TIME_ORDER = "time_order"  # a time slot must end after it starts
     SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
     IN_PAST = "in_past"
+    MEETING_NOT_PLANNED = "meeting_not_planned"  # cancelled, or already held
 
 
 SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})

@@ -106,7 +106,7 @@ def validate_meeting(data: MeetingInput, now: datetime) -> list[FieldProblem]:
             problems.append(FieldProblem("ends_at", Problem.TIME_ORDER))
         elif data.ends_at - data.starts_at > MAX_MEETING:
             problems.append(FieldProblem("ends_at", Problem.TOO_LONG))
-        if not data.held and data.ends_at < now:
+        if not data.held and data.starts_at < now:
             problems.append(FieldProblem("starts_at", Problem.IN_PAST))
         if data.held and data.starts_at > now:
             problems.append(FieldProblem("starts_at", Problem.IN_FUTURE))
@@ -217,7 +217,7 @@ def update_meeting(
     """Change time, place or participants; the invitation's SEQUENCE goes up."""
     meeting: Meeting = load_for_edit(session, Meeting, meeting_id, expected_version)
     if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError([FieldProblem("meeting", Problem.CASE_CLOSED)])
+        raise ValidationError([FieldProblem("meeting", Problem.MEETING_NOT_PLANNED)])
     data.held = data.held or meeting.status == MeetingStatus.HELD
     data.case_id = meeting.case_id
     raise_if_blocking(validate_meeting(data, now))
@@ -230,9 +230,29 @@ def update_meeting(
     meeting.place = data.place.strip()
     meeting.video_link = data.video_link.strip()
     meeting.interpreter_needed = data.interpreter_needed
-    meeting.participants = _participant_rows(data)
+    attended = {_key_of(p): p.attended for p in meeting.participants}
+    rows = _participant_rows(data)
+    for row, participant in zip(rows, data.participants, strict=True):
+        key = (
+            participant.key
+            if not participant.key.startswith("guest:")
+            else f"guest:{participant.guest_name.strip()}"
+        )
+        if key in attended:  # who came, as the minutes say, stays recorded
+            row.attended = attended[key]
+    meeting.participants = rows
     meeting.ical_sequence += 1
     session.flush()
+
+
+def _key_of(participant: MeetingParticipant) -> str:
+    if participant.citizen_id:
+        return f"citizen:{participant.citizen_id}"
+    if participant.professional_id:
+        return f"professional:{participant.professional_id}"
+    if participant.user_id:
+        return f"user:{participant.user_id}"
+    return f"guest:{participant.guest_name}"
 
 
 def move_meeting(
@@ -241,10 +261,10 @@ def move_meeting(
     """Move a planned meeting to ``new_start``, keeping its length (drag in the calendar)."""
     meeting: Meeting = load_for_edit(session, Meeting, meeting_id, expected_version)
     if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError([FieldProblem("meeting", Problem.CASE_CLOSED)])
+        raise ValidationError([FieldProblem("meeting", Problem.MEETING_NOT_PLANNED)])
     open_case(session, meeting.case_id)
     length = meeting.ends_at - meeting.starts_at
-    if new_start + length < now:
+    if new_start < now:
         raise ValidationError([FieldProblem("starts_at", Problem.IN_PAST)])
     meeting.starts_at = new_start
     meeting.ends_at = new_start + length
@@ -256,7 +276,7 @@ def cancel_meeting(session: Session, meeting_id: int, expected_version: int | No
     """Cancel a planned meeting; the invitation becomes a cancellation (METHOD:CANCEL)."""
     meeting: Meeting = load_for_edit(session, Meeting, meeting_id, expected_version)
     if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError([FieldProblem("meeting", Problem.CASE_CLOSED)])
+        raise ValidationError([FieldProblem("meeting", Problem.MEETING_NOT_PLANNED)])
     meeting.status = MeetingStatus.CANCELLED
     meeting.ical_sequence += 1
     session.flush()
@@ -423,7 +443,7 @@ def record_minutes(
     meeting: Meeting = load_for_edit(session, Meeting, meeting_id, expected_version)
     case = open_case(session, meeting.case_id)
     if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError([FieldProblem("meeting", Problem.CASE_CLOSED)])
+        raise ValidationError([FieldProblem("meeting", Problem.MEETING_NOT_PLANNED)])
     if not minutes.decisions.strip():
         raise ValidationError([FieldProblem("decisions", Problem.REQUIRED)])
     if to_local(meeting.starts_at).date() > today:

@@ -311,8 +311,12 @@ class CalendarPage(QWidget):
         planned = meeting is not None and meeting.status == MeetingStatus.PLANNED
         for key, button in self.actions.items():
             enabled = meeting is not None
-            if key in ("cancel",):
+            if key == "cancel":
                 enabled = planned
+            if key == "edit":  # a cancelled meeting is not changed; a held one can be corrected
+                enabled = meeting is not None and meeting.status != MeetingStatus.CANCELLED
+            if key == "slip":
+                enabled = meeting is not None and meeting.status != MeetingStatus.CANCELLED
             if key == "minutes":
                 enabled = (
                     meeting is not None
@@ -382,7 +386,13 @@ class CalendarPage(QWidget):
             QMessageBox.information(
                 self, self.tr("Not cancelled"), self.tr("The meeting was changed meanwhile. Look again.")
             )
-        self.changed.emit()
+        except SQLAlchemyError:
+            log.warning("Cancelling a meeting failed")
+            QMessageBox.warning(
+                self, self.tr("Not cancelled"), self.tr("The database did not answer. Try again.")
+            )
+        else:
+            self.changed.emit()
         self.reload()
 
     def minutes_selected(self) -> None:
@@ -398,16 +408,39 @@ class CalendarPage(QWidget):
             self.reload()
 
     def _fresh(self) -> MeetingInfo | None:
+        """The selected meeting as stored now (None, with a message, when it is gone)."""
         if self.selected is None:
             return None
-        with self._context.sessions() as session:
-            return meeting_info(session, self.selected.id)
+        try:
+            with self._context.sessions() as session:
+                return meeting_info(session, self.selected.id)
+        except ValidationError:
+            QMessageBox.information(self, self.tr("Meeting gone"), self.tr("The meeting no longer exists."))
+        except SQLAlchemyError:
+            log.warning("Reading a meeting failed")
+            QMessageBox.warning(
+                self, self.tr("Database problem"), self.tr("The database did not answer. Try again.")
+            )
+            return None
+        self._select(None)
+        self.reload()
+        return None
 
     def export_invitation(self) -> None:
         meeting = self._fresh()
         if meeting is None:
             return
-        from app.services.ics import meeting_ics, write_ics
+        from app.services.ics import PUBLISH, invitation_method, meeting_ics, write_ics
+
+        if invitation_method(meeting) == PUBLISH and meeting.status != MeetingStatus.CANCELLED:
+            QMessageBox.information(
+                self,
+                self.tr("Calendar entry, not an invitation"),
+                self.tr(
+                    "The coordinator has no e-mail address, so the file is a plain calendar entry that "
+                    "cannot be sent as an invitation. Add the e-mail address to the user to send invitations."
+                ),
+            )
 
         without = [p.name for p in meeting.participants if not p.email and p.role != "coordinator"]
         path, _ = QFileDialog.getSaveFileName(

@@ -127,6 +127,9 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.CASE_CLOSED: QT_TRANSLATE_NOOP("Problems", "The case is closed and cannot be changed."),
     Problem.TOO_LONG: QT_TRANSLATE_NOOP("Problems", "The text is too long."),
     Problem.TIME_ORDER: QT_TRANSLATE_NOOP("Problems", "The time must end after it starts."),
+    Problem.MEETING_NOT_PLANNED: QT_TRANSLATE_NOOP(
+        "Problems", "The meeting is cancelled or has been held, so it cannot be moved or changed that way."
+    ),
     Problem.IN_PAST: QT_TRANSLATE_NOOP(
         "Problems", "The time has passed. Choose a later time, or tick that the meeting was held."
     ),

@@ -198,101 +198,129 @@
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="348"/>
         <location filename="../../app/ui/calendar_page.py" line="352"/>
-        <location filename="../../app/ui/calendar_page.py" line="357"/>
+        <location filename="../../app/ui/calendar_page.py" line="356"/>
+        <location filename="../../app/ui/calendar_page.py" line="361"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="352"/>
+        <location filename="../../app/ui/calendar_page.py" line="356"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="357"/>
+        <location filename="../../app/ui/calendar_page.py" line="361"/>
+        <location filename="../../app/ui/calendar_page.py" line="392"/>
+        <location filename="../../app/ui/calendar_page.py" line="422"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="369"/>
+        <location filename="../../app/ui/calendar_page.py" line="373"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="371"/>
+        <location filename="../../app/ui/calendar_page.py" line="375"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="383"/>
+        <location filename="../../app/ui/calendar_page.py" line="387"/>
+        <location filename="../../app/ui/calendar_page.py" line="392"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="383"/>
+        <location filename="../../app/ui/calendar_page.py" line="387"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="414"/>
+        <location filename="../../app/ui/calendar_page.py" line="418"/>
+        <source>Meeting gone</source>
+        <translation>Mødet findes ikke længere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="418"/>
+        <source>The meeting no longer exists.</source>
+        <translation>Mødet findes ikke længere.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="422"/>
+        <source>Database problem</source>
+        <translation>Problem med databasen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="438"/>
+        <source>Calendar entry, not an invitation</source>
+        <translation>Kalenderaftale, ikke en invitation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="440"/>
+        <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
+        <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="447"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="414"/>
+        <location filename="../../app/ui/calendar_page.py" line="447"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="425"/>
-        <location filename="../../app/ui/calendar_page.py" line="494"/>
+        <location filename="../../app/ui/calendar_page.py" line="458"/>
+        <location filename="../../app/ui/calendar_page.py" line="527"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="426"/>
-        <location filename="../../app/ui/calendar_page.py" line="495"/>
+        <location filename="../../app/ui/calendar_page.py" line="459"/>
+        <location filename="../../app/ui/calendar_page.py" line="528"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="432"/>
+        <location filename="../../app/ui/calendar_page.py" line="465"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="434"/>
+        <location filename="../../app/ui/calendar_page.py" line="467"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="471"/>
+        <location filename="../../app/ui/calendar_page.py" line="504"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="471"/>
+        <location filename="../../app/ui/calendar_page.py" line="504"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="474"/>
+        <location filename="../../app/ui/calendar_page.py" line="507"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="475"/>
+        <location filename="../../app/ui/calendar_page.py" line="508"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="476"/>
+        <location filename="../../app/ui/calendar_page.py" line="509"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="478"/>
+        <location filename="../../app/ui/calendar_page.py" line="511"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -3133,16 +3161,21 @@
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="130"/>
+        <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
+        <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="133"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="133"/>
+        <location filename="../../app/ui/labels.py" line="136"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="136"/>
+        <location filename="../../app/ui/labels.py" line="139"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>

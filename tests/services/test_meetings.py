@@ -192,3 +192,32 @@ def test_minutes_need_text_and_a_meeting_that_has_begun(lise) -> None:  # type: 
         record_minutes(session, future_id, MinutesInput("  "), None, TODAY + timedelta(days=10))
     with context.sessions() as session:
         assert session.get(Meeting, future_id).status == MeetingStatus.PLANNED  # type: ignore[union-attr]
+
+
+def test_editing_a_held_meeting_keeps_who_came(lise) -> None:  # type: ignore[no-untyped-def]
+    context, case_id, keys = lise
+    held = _input(case_id, keys[:2], days=-1, held=True)
+    with context.sessions.begin() as session:
+        meeting_id = create_meeting(session, held, NOW)
+    with context.sessions.begin() as session:
+        record_minutes(session, meeting_id, MinutesInput("Referat.", attended=keys[:1]), None, TODAY)
+    with context.sessions() as session:
+        info = meeting_info(session, meeting_id)
+    held.place = "Skolen"
+    with context.sessions.begin() as session:
+        update_meeting(session, meeting_id, held, info.version, NOW)
+    with context.sessions() as session:
+        after = meeting_info(session, meeting_id)
+    assert after.place == "Skolen"
+    assert [p.attended for p in after.participants] == [True, False]
+
+
+def test_a_meeting_cannot_be_moved_to_start_in_the_past(lise) -> None:  # type: ignore[no-untyped-def]
+    context, case_id, keys = lise
+    with context.sessions.begin() as session:
+        meeting_id = create_meeting(session, _input(case_id, keys[:1]), NOW)
+    with context.sessions() as session:
+        info = meeting_info(session, meeting_id)
+    with context.sessions.begin() as session, pytest.raises(ValidationError) as err:
+        move_meeting(session, meeting_id, NOW - timedelta(minutes=30), info.version, NOW)
+    assert err.value.problems[0].problem == Problem.IN_PAST
