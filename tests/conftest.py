@@ -8,8 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REQUIRE_POSTGRES_ENV = "KOORDINATOR_REQUIRE_POSTGRES"
+
+# Property tests judge results, not speed: a busy CI machine must not fail them on time.
+settings.register_profile("koordinator", deadline=None)
+settings.load_profile("koordinator")
 PG_ADMIN_DSN = os.environ.get("KOORDINATOR_TEST_PG", "host=127.0.0.1 port=5432 user=postgres dbname=postgres")
 
 
