@@ -42,7 +42,7 @@ from app.ui.background import StoreWorker
 from app.ui.calendar_views import MonthView, WeekView, danish_holidays
 from app.ui.form_dialog import ERROR_STYLE
 from app.ui.formatting import format_date, iso_week
-from app.ui.labels import label, problem_text
+from app.ui.labels import deadline_title, label, problem_text
 from app.ui.meeting_dialog import MeetingDialog, MinutesDialog
 
 log = logging.getLogger(__name__)
@@ -138,15 +138,15 @@ class CalendarPage(QWidget):
         self.deadlines = QListWidget(self)
         self.deadlines.setObjectName("deadlineList")
         self.deadlines.setWordWrap(True)
-        deadline_title = QLabel(self.tr("Deadlines, next 30 days"), self)
-        bold = deadline_title.font()
+        deadlines_heading = QLabel(self.tr("Deadlines, next 30 days"), self)
+        bold = deadlines_heading.font()
         bold.setBold(True)
-        deadline_title.setFont(bold)
+        deadlines_heading.setFont(bold)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.details)
         side_layout.addLayout(actions)
-        side_layout.addWidget(deadline_title)
+        side_layout.addWidget(deadlines_heading)
         side_layout.addWidget(self.deadlines, 1)
 
         top = QHBoxLayout()
@@ -264,7 +264,7 @@ class CalendarPage(QWidget):
             )
         self.deadlines.clear()
         for item in due:
-            text = f"{format_date(item.due)} · {item.case_number} · {item.title}"
+            text = f"{format_date(item.due)} · {item.case_number} · {deadline_title(item)}"
             if item.detail:
                 text += f" ({item.detail})"
             row = QListWidgetItem(text, self.deadlines)

@@ -46,7 +46,7 @@ from app.ui.family_dialogs import (
 from app.ui.form_dialog import ERROR_STYLE
 from app.ui.formatting import format_date
 from app.ui.intervention_dialog import InterventionDialog
-from app.ui.labels import label, problem_text
+from app.ui.labels import deadline_title, label, problem_text
 from app.ui.network_tab import NetworkTab
 from app.ui.people_tab import PeopleTab
 from app.ui.timeline_view import TimelineView
@@ -259,7 +259,7 @@ class FamilyPage(QWidget):
             QListWidgetItem(self.warning_text(warning, overview), self.warnings)
         for deadline in analysis.deadlines:
             text = self.tr("Deadline %1: %2").replace("%1", format_date(deadline.due)).replace(
-                "%2", deadline.title
+                "%2", deadline_title(deadline)
             ) + (f" ({deadline.detail})" if deadline.detail else "")
             item = QListWidgetItem(text, self.warnings)
             item.setToolTip(deadline.law_reference)

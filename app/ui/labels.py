@@ -21,6 +21,7 @@ from app.models.enums import (
     Sector,
 )
 from app.services.cases import Problem
+from app.services.deadlines import Deadline, load_rules
 
 _CONTEXT = "Labels"
 
@@ -149,3 +150,13 @@ def label(value: StrEnum) -> str:
 
 def problem_text(problem: Problem) -> str:
     return QCoreApplication.translate("Problems", _PROBLEMS[problem])
+
+
+def deadline_title(deadline: Deadline) -> str:
+    """A deadline's title in the language of the program: the rules file holds both."""
+    from PySide6.QtCore import QLocale
+
+    if QLocale().language() == QLocale.Language.Danish:
+        return deadline.title
+    rule = next((r for r in load_rules() if r.code == deadline.rule_code), None)
+    return rule.title_en if rule is not None and rule.title_en else deadline.title

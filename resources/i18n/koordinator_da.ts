@@ -1298,244 +1298,244 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="28"/>
+        <location filename="../../app/ui/labels.py" line="29"/>
         <source>Candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="29"/>
+        <location filename="../../app/ui/labels.py" line="30"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="30"/>
+        <location filename="../../app/ui/labels.py" line="31"/>
         <source>Paused</source>
         <translation>Sat i bero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="31"/>
+        <location filename="../../app/ui/labels.py" line="32"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="32"/>
+        <location filename="../../app/ui/labels.py" line="33"/>
         <source>One family – one entry</source>
         <translation>Én familie – én indgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="33"/>
+        <location filename="../../app/ui/labels.py" line="34"/>
         <source>Together for the family</source>
         <translation>Sammen om familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="34"/>
+        <location filename="../../app/ui/labels.py" line="35"/>
         <source>Holistic plan</source>
         <translation>Helhedsorienteret plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="35"/>
+        <location filename="../../app/ui/labels.py" line="36"/>
         <source>Other model</source>
         <translation>Anden model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="36"/>
+        <location filename="../../app/ui/labels.py" line="37"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="37"/>
+        <location filename="../../app/ui/labels.py" line="38"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="38"/>
+        <location filename="../../app/ui/labels.py" line="39"/>
         <source>Step-parent</source>
         <translation>Stedforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="39"/>
+        <location filename="../../app/ui/labels.py" line="40"/>
         <source>Sibling</source>
         <translation>Søskende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="40"/>
+        <location filename="../../app/ui/labels.py" line="41"/>
         <source>Grandparent</source>
         <translation>Bedsteforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="41"/>
+        <location filename="../../app/ui/labels.py" line="42"/>
         <source>Other</source>
         <translation>Anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="42"/>
+        <location filename="../../app/ui/labels.py" line="43"/>
         <source>Children and families</source>
         <translation>Børn og familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="43"/>
+        <location filename="../../app/ui/labels.py" line="44"/>
         <source>Adults and disability</source>
         <translation>Voksen og handicap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="44"/>
+        <location filename="../../app/ui/labels.py" line="45"/>
         <source>Employment</source>
         <translation>Beskæftigelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="45"/>
+        <location filename="../../app/ui/labels.py" line="46"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="46"/>
+        <location filename="../../app/ui/labels.py" line="47"/>
         <source>School</source>
         <translation>Skole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="47"/>
+        <location filename="../../app/ui/labels.py" line="48"/>
         <source>Day care</source>
         <translation>Dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="48"/>
+        <location filename="../../app/ui/labels.py" line="49"/>
         <source>Youth guidance</source>
         <translation>Ungeindsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="49"/>
+        <location filename="../../app/ui/labels.py" line="50"/>
         <source>Elderly care</source>
         <translation>Ældreområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="50"/>
+        <location filename="../../app/ui/labels.py" line="51"/>
         <source>Other sector</source>
         <translation>Andet område</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="51"/>
-        <location filename="../../app/ui/labels.py" line="71"/>
+        <location filename="../../app/ui/labels.py" line="52"/>
+        <location filename="../../app/ui/labels.py" line="72"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="52"/>
+        <location filename="../../app/ui/labels.py" line="53"/>
         <source>Running</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="53"/>
+        <location filename="../../app/ui/labels.py" line="54"/>
         <source>On hold</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="54"/>
+        <location filename="../../app/ui/labels.py" line="55"/>
         <source>Ended</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="55"/>
+        <location filename="../../app/ui/labels.py" line="56"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="56"/>
+        <location filename="../../app/ui/labels.py" line="57"/>
         <source>Custody holder</source>
         <translation>Forældremyndighedsindehaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="57"/>
+        <location filename="../../app/ui/labels.py" line="58"/>
         <source>The young person</source>
         <translation>Den unge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="58"/>
+        <location filename="../../app/ui/labels.py" line="59"/>
         <source>Guardian</source>
         <translation>Værge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="59"/>
+        <location filename="../../app/ui/labels.py" line="60"/>
         <source>Future proxy</source>
         <translation>Fremtidsfuldmægtig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="60"/>
+        <location filename="../../app/ui/labels.py" line="61"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="61"/>
+        <location filename="../../app/ui/labels.py" line="62"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="62"/>
+        <location filename="../../app/ui/labels.py" line="63"/>
         <source>Status meeting</source>
         <translation>Statusmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="63"/>
+        <location filename="../../app/ui/labels.py" line="64"/>
         <source>Start meeting</source>
         <translation>Opstartsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="64"/>
+        <location filename="../../app/ui/labels.py" line="65"/>
         <source>Closing meeting</source>
         <translation>Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="65"/>
+        <location filename="../../app/ui/labels.py" line="66"/>
         <source>Working on it</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="66"/>
+        <location filename="../../app/ui/labels.py" line="67"/>
         <source>Achieved</source>
         <translation>Nået</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="67"/>
+        <location filename="../../app/ui/labels.py" line="68"/>
         <source>Dropped</source>
         <translation>Opgivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="68"/>
+        <location filename="../../app/ui/labels.py" line="69"/>
         <source>Not done yet</source>
         <translation>Ikke gjort endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="69"/>
+        <location filename="../../app/ui/labels.py" line="70"/>
         <source>Done</source>
         <translation>Gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="70"/>
-        <location filename="../../app/ui/labels.py" line="73"/>
+        <location filename="../../app/ui/labels.py" line="71"/>
+        <location filename="../../app/ui/labels.py" line="74"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="72"/>
+        <location filename="../../app/ui/labels.py" line="73"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="74"/>
+        <location filename="../../app/ui/labels.py" line="75"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="75"/>
+        <location filename="../../app/ui/labels.py" line="76"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="76"/>
+        <location filename="../../app/ui/labels.py" line="77"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="77"/>
+        <location filename="../../app/ui/labels.py" line="78"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
     </message>
@@ -3094,88 +3094,88 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="83"/>
+        <location filename="../../app/ui/labels.py" line="84"/>
         <source>Required.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="84"/>
+        <location filename="../../app/ui/labels.py" line="85"/>
         <source>Write the CPR number as 10 digits, for example 010203-1234.</source>
         <translation>Skriv CPR-nummeret med 10 cifre, fx 010203-1234.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="87"/>
+        <location filename="../../app/ui/labels.py" line="88"/>
         <source>The first six digits are not a real date of birth (DDMMYY).</source>
         <translation>De første seks cifre er ikke en rigtig fødselsdato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="90"/>
+        <location filename="../../app/ui/labels.py" line="91"/>
         <source>The date of birth is in the future.</source>
         <translation>Fødselsdatoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="91"/>
+        <location filename="../../app/ui/labels.py" line="92"/>
         <source>This CPR number is already given for another member.</source>
         <translation>CPR-nummeret er allerede angivet for en anden person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94"/>
+        <location filename="../../app/ui/labels.py" line="95"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="99"/>
+        <location filename="../../app/ui/labels.py" line="100"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="100"/>
+        <location filename="../../app/ui/labels.py" line="101"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="101"/>
+        <location filename="../../app/ui/labels.py" line="102"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="104"/>
-        <location filename="../../app/ui/labels.py" line="120"/>
+        <location filename="../../app/ui/labels.py" line="105"/>
+        <location filename="../../app/ui/labels.py" line="121"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="107"/>
+        <location filename="../../app/ui/labels.py" line="108"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="110"/>
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="129"/>
+        <location filename="../../app/ui/labels.py" line="130"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="130"/>
+        <location filename="../../app/ui/labels.py" line="131"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="133"/>
+        <location filename="../../app/ui/labels.py" line="134"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="136"/>
+        <location filename="../../app/ui/labels.py" line="137"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="139"/>
+        <location filename="../../app/ui/labels.py" line="140"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -3184,47 +3184,47 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="111"/>
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="114"/>
+        <location filename="../../app/ui/labels.py" line="115"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
+        <location filename="../../app/ui/labels.py" line="116"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="116"/>
+        <location filename="../../app/ui/labels.py" line="117"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="119"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="123"/>
+        <location filename="../../app/ui/labels.py" line="124"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="124"/>
+        <location filename="../../app/ui/labels.py" line="125"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="127"/>
+        <location filename="../../app/ui/labels.py" line="128"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="128"/>
+        <location filename="../../app/ui/labels.py" line="129"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>

@@ -344,6 +344,7 @@ def test_only_the_newest_read_is_shown(qtbot, demo_context, settings) -> None:  
 def test_the_case_deadlines_are_listed(qtbot, demo_context, settings) -> None:  # type: ignore[no-untyped-def]
     from app.services.clock import local_today
     from app.services.deadlines import deadlines_for_case, upcoming
+    from app.ui.labels import deadline_title
 
     case_id = _lise(demo_context)
     page = _page(qtbot, demo_context, settings, case_id)
@@ -352,4 +353,4 @@ def test_the_case_deadlines_are_listed(qtbot, demo_context, settings) -> None:  
         expected = [d for d in upcoming(deadlines_for_case(session, case_id, today), today) if not d.done]
     shown = [t for t in _texts(page.warnings) if t.startswith("Deadline ")]
     assert len(shown) == len(expected) > 0
-    assert all(d.title in t for d, t in zip(expected, shown, strict=True))
+    assert all(deadline_title(d) in t for d, t in zip(expected, shown, strict=True))

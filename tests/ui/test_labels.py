@@ -25,3 +25,20 @@ def test_members_sharing_a_value_keep_their_own_labels(qapp) -> None:  # type: i
     assert label(Sector.YOUTH) != label(ConsentCapacity.YOUTH)
     assert label(Relation.OTHER) != label(CoordinationModel.OTHER)
     assert label(CaseStatus.ACTIVE) != label(InterventionStatus.ACTIVE)
+
+
+def test_deadline_titles_follow_the_language(qapp, danish) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtCore import QLocale
+
+    from app.services.deadlines import Deadline, load_rules
+    from app.ui.labels import deadline_title
+
+    rule = load_rules()[0]
+    deadline = Deadline(
+        1, "K-1", "Familien", date(2026, 12, 1), rule.code, rule.law_reference, rule.title_da, "", None, False
+    )
+    assert deadline_title(deadline) == rule.title_da
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Denmark))
+    assert deadline_title(deadline) == rule.title_en != rule.title_da
