@@ -30,11 +30,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -52,6 +49,7 @@ from app.pdf.plan_pdf import (
     _NumberedCanvas,
     _text_flowables,
     _Voice,
+    a4_document,
 )
 from app.pdf.styles import ACCENT, GREY, RULE, TINT, Styles, plan_styles
 from app.services.clock import to_local
@@ -321,37 +319,21 @@ def _render(
 ) -> tuple[bytes, int]:
     """The story on the plan's A4 page with its furniture; the PDF and its number of pages."""
     bottom = 9 * mm + 2.6 * styles.footer_size + 8 * mm
-    width = PAGE_WIDTH - 2 * MARGIN
     day = danish.short_date(to_local(meeting.starts_at).date())
     kind = danish.meeting_kind(meeting.kind)
     buffer = io.BytesIO()
-    template = BaseDocTemplate(
+    template = a4_document(
         buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=TOP,
-        bottomMargin=bottom,
+        margin=MARGIN,
+        top=TOP,
+        bottom=bottom,
         title=printable(f"{title} – {danish.hide_cpr(doc.family_name)}"),
         author=printable(doc.coordinator_name) or "Koordinator",
         subject=f"{title}, {kind.lower()} {day}, sag {doc.case_number}",
-        creator="Koordinator",
-        lang="da",
-        initialFontName=fonts.regular,
-        initialFontSize=styles.body_size,
+        fonts=fonts,
+        body_size=styles.body_size,
+        page_name="meeting",
     )
-    frame = Frame(
-        MARGIN,
-        bottom,
-        width,
-        PAGE_HEIGHT - TOP - bottom,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    template.addPageTemplates([PageTemplate("meeting", [frame])])
     furniture = _Furniture(
         fonts=fonts,
         size=styles.footer_size,

@@ -619,6 +619,53 @@ def _watermark(fonts: FontNames) -> Callable[[Canvas, Any], None]:
 # -- public API --------------------------------------------------------------------------------
 
 
+def a4_document(
+    buffer: io.BytesIO,
+    *,
+    margin: float,
+    top: float,
+    bottom: float,
+    title: str,
+    author: str,
+    subject: str,
+    fonts: FontNames,
+    body_size: float,
+    page_name: str,
+    on_page: Any = None,
+) -> BaseDocTemplate:
+    """An A4 document with one body frame, the metadata (language da) and embedded fonts;
+    the plan and the meeting papers share it so they look alike."""
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Koordinator",
+        lang="da",
+        initialFontName=fonts.regular,
+        initialFontSize=body_size,
+    )
+    frame = Frame(
+        margin,
+        bottom,
+        PAGE_WIDTH - 2 * margin,
+        PAGE_HEIGHT - top - bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    page = PageTemplate(page_name, [frame]) if on_page is None else PageTemplate(page_name, [frame], on_page)
+    template.addPageTemplates([page])
+    return template
+
+
 def build_plan_pdf(doc: PlanDocument, *, today: date, large_print: bool = False) -> bytes:
     """The plan in ``doc`` as PDF bytes. Raises NoPlanError when the case has no plan."""
     if doc.plan is None:
@@ -632,36 +679,19 @@ def build_plan_pdf(doc: PlanDocument, *, today: date, large_print: bool = False)
     plan = doc.plan
     version = f"version {plan.number}" + ("" if plan.approved else " (udkast)")
     buffer = io.BytesIO()
-    template = BaseDocTemplate(
+    template = a4_document(
         buffer,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=top,
-        bottomMargin=bottom,
+        margin=margin,
+        top=top,
+        bottom=bottom,
         title=printable(f"{TITLE} – {doc.family_name}"),
         author=printable(doc.coordinator_name) or "Koordinator",
         subject=f"Koordinerende plan, sag {doc.case_number}, {version}",
-        creator="Koordinator",
-        lang="da",
-        initialFontName=fonts.regular,
-        initialFontSize=styles.body_size,
+        fonts=fonts,
+        body_size=styles.body_size,
+        page_name="plan",
+        on_page=None if plan.approved else _watermark(fonts),
     )
-    frame = Frame(
-        margin,
-        bottom,
-        width,
-        PAGE_HEIGHT - top - bottom,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    page = (
-        PageTemplate("plan", [frame]) if plan.approved else PageTemplate("plan", [frame], _watermark(fonts))
-    )
-    template.addPageTemplates([page])
     furniture = _Furniture(
         fonts=fonts,
         size=styles.footer_size,
