@@ -108,6 +108,17 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
     return EXIT_OK
 
 
+def _store_exists(db: str | None, prog: str) -> bool:
+    """An export reads an existing store; it never creates an empty SQLite file."""
+    from app.store.location import resolve_store_url, sqlite_file
+
+    store_file = sqlite_file(resolve_store_url(db))
+    if store_file is not None and not store_file.exists():
+        print(f"{prog}: no store at {store_file}", file=sys.stderr)
+        return False
+    return True
+
+
 def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     from pathlib import Path
 
@@ -118,13 +129,10 @@ def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     from app.services.clock import local_today
     from app.services.plan_document import load_plan_document
     from app.startup import open_context
-    from app.store.location import resolve_store_url, sqlite_file
 
     prog = "koordinator export-plan"
     number = args.case.strip().upper()
-    store_file = sqlite_file(resolve_store_url(db))
-    if store_file is not None and not store_file.exists():  # do not create an empty store
-        print(f"{prog}: no store at {store_file}", file=sys.stderr)
+    if not _store_exists(db, prog):
         return EXIT_STORE
     context = open_context(db)
     with context.sessions() as session:
@@ -171,13 +179,10 @@ def _run_export_ics(args: argparse.Namespace, db: str | None) -> int:
     from app.services.ics import PUBLISH, case_ics, invitation_method, meeting_ics, write_ics
     from app.services.meetings import case_meetings
     from app.startup import open_context
-    from app.store.location import resolve_store_url, sqlite_file
 
     prog = "koordinator export-ics"
     number = args.case.strip().upper()
-    store_file = sqlite_file(resolve_store_url(db))
-    if store_file is not None and not store_file.exists():  # do not create an empty store
-        print(f"{prog}: no store at {store_file}", file=sys.stderr)
+    if not _store_exists(db, prog):
         return EXIT_STORE
     try:
         context = open_context(db)

@@ -29,8 +29,13 @@ class Consent(Tracked, Base):
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
 
     def in_force_on(self, day: date) -> bool:
-        if self.given_on > day:
-            return False
-        if self.withdrawn_on is not None and self.withdrawn_on <= day:
-            return False
-        return self.expires_on is None or day <= self.expires_on
+        return consent_in_force(self.given_on, self.expires_on, self.withdrawn_on, day)
+
+
+def consent_in_force(given_on: date, expires_on: date | None, withdrawn_on: date | None, day: date) -> bool:
+    """Given by ``day``, not withdrawn on or before it, not expired (the expiry day counts)."""
+    if given_on > day:
+        return False
+    if withdrawn_on is not None and withdrawn_on <= day:
+        return False
+    return expires_on is None or day <= expires_on

@@ -35,7 +35,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from app.models.enums import AgreementStatus, GoalStatus, MeetingStatus, ResponsibleKind
@@ -50,8 +49,10 @@ from app.pdf.plan_pdf import (
     _text_flowables,
     _Voice,
     a4_document,
+    ruled_table,
+    tinted_box,
 )
-from app.pdf.styles import ACCENT, GREY, RULE, TINT, Styles, plan_styles
+from app.pdf.styles import ACCENT, GREY, Styles, plan_styles
 from app.services.clock import to_local
 from app.services.ics import write_ics
 from app.services.meetings import MeetingInfo
@@ -173,22 +174,7 @@ class _Parts:
     # tables ------------------------------------------------------------------------------
     def _table(self, data: list[list[Any]], widths: list[float]) -> Table:
         s, k = self.s, self.k
-        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(3 * s.leading))
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), self.fonts.regular, s.body_size),
-                    ("BACKGROUND", (0, 0), (-1, 0), TINT),
-                    ("LINEBELOW", (0, 0), (-1, 0), 1.2 * k, ACCENT),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6 * k),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6 * k),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5 * k),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * k),
-                ]
-            )
-        )
+        table = ruled_table(data, widths, self.fonts.regular, s.body_size, s.leading, k, 6 * k)
         return table
 
     def _fit(self, header: str, *texts: str) -> float:
@@ -270,21 +256,7 @@ class _Parts:
     def box(self, rows: list[Flowable]) -> Table:
         """The plan's tinted box with the accent bar on the left."""
         s, k = self.s, self.k
-        box = Table([[rows]], colWidths=[self.width])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), self.fonts.regular, s.body_size),
-                    ("BACKGROUND", (0, 0), (-1, -1), TINT),
-                    ("LINEBEFORE", (0, 0), (0, -1), 3 * k, ACCENT),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 12 * k),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 12 * k),
-                    ("TOPPADDING", (0, 0), (-1, -1), 8 * k),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 9 * k),
-                ]
-            )
-        )
-        return box
+        return tinted_box(rows, self.width, self.fonts.regular, s.body_size, k, top=8, bottom=9)
 
     def coordinator_rows(self) -> list[Flowable]:
         s, doc = self.s, self.doc

@@ -224,21 +224,7 @@ class _Builder:
                 text += f"kontakte {partner}."
             rows.append(Spacer(1, 4 * k))
             rows.append(Paragraph(text, s.cell))
-        box = Table([[rows]], colWidths=[self.width])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), self.fonts.regular, s.body_size),
-                    ("BACKGROUND", (0, 0), (-1, -1), TINT),
-                    ("LINEBEFORE", (0, 0), (0, -1), 3 * k, ACCENT),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 12 * k),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 12 * k),
-                    ("TOPPADDING", (0, 0), (-1, -1), 9 * k),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10 * k),
-                ]
-            )
-        )
-        return box
+        return tinted_box(rows, self.width, self.fonts.regular, s.body_size, k, top=9, bottom=10)
 
     # goals -------------------------------------------------------------------------------
     def goals(self) -> list[Flowable]:
@@ -361,22 +347,7 @@ class _Builder:
             else:
                 row += [Paragraph(when, style), Paragraph(status, style)]
             data.append(row)
-        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(3 * s.leading))
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), self.fonts.regular, s.body_size),
-                    ("BACKGROUND", (0, 0), (-1, 0), TINT),
-                    ("LINEBELOW", (0, 0), (-1, 0), 1.2 * k, ACCENT),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5 * k),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * k),
-                ]
-            )
-        )
+        table = ruled_table(data, widths, self.fonts.regular, s.body_size, s.leading, k, pad)
         return [*self._heading("Det har vi aftalt"), table]
 
     def _who_text(self, a: AgreementView) -> str:
@@ -617,6 +588,50 @@ def _watermark(fonts: FontNames) -> Callable[[Canvas, Any], None]:
 
 
 # -- public API --------------------------------------------------------------------------------
+
+
+def tinted_box(
+    rows: list[Flowable], width: float, font: str, size: float, k: float, *, top: float, bottom: float
+) -> Table:
+    """The plan's tinted box with the accent bar on the left (the coordinator, the meeting)."""
+    box = Table([[rows]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, size),
+                ("BACKGROUND", (0, 0), (-1, -1), TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 3 * k, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12 * k),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12 * k),
+                ("TOPPADDING", (0, 0), (-1, -1), top * k),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom * k),
+            ]
+        )
+    )
+    return box
+
+
+def ruled_table(
+    data: list[list[Any]], widths: list[float], font: str, size: float, leading: float, k: float, pad: float
+) -> Table:
+    """A table with a tinted heading row and thin rules: agreements and the like."""
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(3 * leading))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, size),
+                ("BACKGROUND", (0, 0), (-1, 0), TINT),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.2 * k, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), 5 * k),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * k),
+            ]
+        )
+    )
+    return table
 
 
 def a4_document(

@@ -13,6 +13,12 @@ from app.models.enums import CaseStatus, CoordinationModel, Relation
 from app.services.cpr import mask_cpr
 
 
+def age_on(birth_date: date, day: date) -> int:
+    """Completed years on ``day`` (a 29 February birthday counts from 1 March)."""
+    years = day.year - birth_date.year
+    return years - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
 @dataclass(frozen=True, slots=True)
 class MemberSummary:
     citizen_id: int
@@ -28,8 +34,7 @@ class MemberSummary:
     member_version: int | None = None
 
     def age_on(self, day: date) -> int:
-        years = day.year - self.birth_date.year
-        return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+        return age_on(self.birth_date, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +54,7 @@ class CaseSummary:
 
 
 class CaseNotFoundError(LookupError):
-    pass
+    """No case with this id (deleted, or never there); args[0] is the id."""
 
 
 def case_summary(session: Session, case_id: int) -> CaseSummary:

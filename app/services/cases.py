@@ -96,7 +96,7 @@ class ValidationError(ValueError):
 
 
 class CaseValidationError(ValidationError):
-    pass
+    """A new case that cannot be stored; ``problems`` say why. Nothing was stored."""
 
 
 def validate_member(index: int, member: MemberInput, today: date) -> list[FieldProblem]:

@@ -25,6 +25,7 @@ from app.models import (
     TransitionTopic,
     TransitionTrack,
 )
+from app.models.consent import consent_in_force
 from app.models.enums import (
     CaseStatus,
     ConsentCapacity,
@@ -33,12 +34,7 @@ from app.models.enums import (
     Relation,
     Sector,
 )
-from app.services.case_summary import CaseSummary, MemberSummary, case_summary
-
-
-def age_on(birth_date: date, day: date) -> int:
-    years = day.year - birth_date.year
-    return years - ((day.month, day.day) < (birth_date.month, birth_date.day))
+from app.services.case_summary import CaseSummary, MemberSummary, age_on, case_summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +101,7 @@ class ConsentInfo:
     withdrawn_on: date | None
 
     def in_force_on(self, day: date) -> bool:
-        if self.given_on > day:
-            return False
-        if self.withdrawn_on is not None and self.withdrawn_on <= day:
-            return False
-        return self.expires_on is None or day <= self.expires_on
+        return consent_in_force(self.given_on, self.expires_on, self.withdrawn_on, day)
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,11 +264,15 @@ def _responsible_id(agreement: Agreement) -> int | None:
     return None
 
 
-def responsible_names(session: Session, case_id: int) -> dict[tuple[ResponsibleKind, int], str]:
-    """Names of everyone who can be responsible for an agreement in this case."""
+def responsible_names(
+    session: Session, case_id: int, members: tuple[MemberSummary, ...] | None = None
+) -> dict[tuple[ResponsibleKind, int], str]:
+    """Names of everyone who can be responsible for an agreement in this case (``members``:
+    the case's members when the caller has read them already)."""
     names: dict[tuple[ResponsibleKind, int], str] = {}
-    summary = case_summary(session, case_id)
-    for member in summary.members:
+    if members is None:
+        members = case_summary(session, case_id).members
+    for member in members:
         names[(ResponsibleKind.MEMBER, member.citizen_id)] = member.name
 
     pro_ids = set(
@@ -365,7 +369,7 @@ def load_plan_document(session: Session, case_id: int, version_id: int | None = 
             .order_by((PlanVersion.state == PlanState.DRAFT).desc(), PlanVersion.number.desc())
             .limit(1)
         )
-    names = responsible_names(session, case_id)
+    names = responsible_names(session, case_id, summary.members)
     view = _version_view(session, pv, names) if pv is not None else None
     comments = {(c, k): text for c, k, text in view.offer_comments} if view else {}
     next_meeting = session.scalar(

@@ -305,9 +305,10 @@ def record_score(
     return score.id
 
 
-def concerned_members(session: Session, pv: PlanVersion) -> list[int]:
+def concerned_members(session: Session, pv: PlanVersion, members: list[int] | None = None) -> list[int]:
     """The members a plan concerns: those its goals name; every member for a shared goal."""
-    members = [m.citizen_id for m in case_summary(session, pv.case_id).members]
+    if members is None:
+        members = [m.citizen_id for m in case_summary(session, pv.case_id).members]
     goal_citizens = list(session.scalars(select(Goal.citizen_id).where(Goal.plan_version_id == pv.id)))
     if any(c is None for c in goal_citizens):
         return members
@@ -353,7 +354,7 @@ def approval_problems(
             )
         )
     )
-    for citizen_id in concerned_members(session, pv):
+    for citizen_id in concerned_members(session, pv, list(members)):
         member = members[citizen_id]
         in_force = [c for c in consents if c.citizen_id == citizen_id and c.in_force_on(today)]
         child = age_on(member.birth_date, today) < 18  # whatever the relation says

@@ -17,4 +17,4 @@ class StoreTooNewError(StoreError):
 
 
 class StoreUnavailableError(StoreError):
-    pass
+    """The store cannot be opened: a read-only or full disk, or an unreachable server."""

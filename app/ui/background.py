@@ -35,7 +35,12 @@ class _Task(QRunnable):
 
 class StoreWorker(QObject):
     """Runs jobs one at a time on a thread of its own. A job touches no widget; its
-    result (plain data) or exception reaches the callbacks on the GUI thread."""
+    result (plain data) or exception reaches the callbacks on the GUI thread.
+
+    A job must not be the first to import a module: a first import inside the worker can
+    deadlock against Qt's import hook (seen with three workers importing at once). Import
+    what the job needs on the GUI thread, before ``submit``.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -17,14 +17,16 @@ class ReflowCanvas(QWidget):
         self._laid_out_width = -1
 
     def _relayout(self, width: float | None = None) -> None:
-        raise NotImplementedError
+        """Lay the content out for ``width`` and set ``_height`` (every subclass does)."""
+        raise NotImplementedError(f"{type(self).__name__} must lay itself out")
 
     def _tooltip_hit(self, pos: QPointF) -> tuple[str, QRectF] | None:
         """The tooltip text and the area it belongs to, or None where there is nothing."""
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must answer tooltips")
 
     def _paint(self, painter: QPainter, clip: QRectF) -> None:
-        raise NotImplementedError
+        """Paint what lies in ``clip`` (every subclass does)."""
+        raise NotImplementedError(f"{type(self).__name__} must paint itself")
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:

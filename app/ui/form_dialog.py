@@ -150,7 +150,8 @@ class FormDialog(QDialog):
 
     # -- saving -----------------------------------------------------------------------
     def store(self) -> None:
-        raise NotImplementedError
+        """Every dialog built on this class stores its own data (one transaction)."""
+        raise NotImplementedError(f"{type(self).__name__} must implement store()")
 
     def try_save(self) -> bool:
         self._show_all = True

@@ -50,9 +50,9 @@ from app.services.plan_document import PlanDocument
 from app.ui.family_dialogs import OptionalDate, enum_combo
 from app.ui.form_dialog import ERROR_STYLE, FormDialog
 from app.ui.formatting import format_datetime
+from app.ui.plan_dialogs import NO_SCORE, score_box
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-NO_SCORE = -1
 
 
 def _now() -> datetime:
@@ -174,6 +174,7 @@ class MeetingDialog(FormDialog):
         self.watch("starts_at", self.held.toggled)
         self.starts.dateTimeChanged.connect(self._keep_length)
         self._length = length
+        self._busy_window: tuple | None = None  # (keys, first day, last day, busy times)
         self.refresh()
         self._check_conflicts()
         self.starts.dateTimeChanged.connect(self._check_conflicts)
@@ -243,15 +244,23 @@ class MeetingDialog(FormDialog):
         data = self.data()
         if data.starts_at is None or data.ends_at is None or data.ends_at <= data.starts_at:
             return
-        keys = [k for k in self.keys()]
-        with self._context.sessions() as session:
-            busy = busy_times(
-                session,
-                keys,
-                data.starts_at.date() - timedelta(days=1),
-                data.starts_at.date() + timedelta(days=61),
-                exclude_meeting_id=self._meeting.id if self._meeting else None,
-            )
+        keys = self.keys()
+        day = data.starts_at.date()
+        window = self._busy_window
+        # Read the participants' busy times once per choice of people and 2-month window;
+        # moving the time inside it only recomputes (no query per keystroke).
+        if (
+            window is None
+            or window[0] != tuple(keys)
+            or not window[1] <= day <= window[2] - timedelta(days=30)
+        ):
+            first, last = day - timedelta(days=1), day + timedelta(days=61)
+            with self._context.sessions() as session:
+                busy = busy_times(
+                    session, keys, first, last, exclude_meeting_id=self._meeting.id if self._meeting else None
+                )
+            self._busy_window = (tuple(keys), first, last, busy)
+        busy = self._busy_window[3]  # type: ignore[index]
         found = conflicts(data.starts_at, data.ends_at, keys, busy)
         names = {c.key: c.name for c in self.choices}
         if found:
@@ -285,14 +294,6 @@ class MeetingDialog(FormDialog):
             else:
                 update_meeting(session, self._meeting.id, self.data(), self._meeting.version, _now())
                 self.stored_id = self._meeting.id
-
-
-def _score_box(parent: QWidget) -> QSpinBox:
-    box = QSpinBox(parent)
-    box.setRange(NO_SCORE, 10)
-    box.setSpecialValueText("–")
-    box.setValue(NO_SCORE)
-    return box
 
 
 class MinutesDialog(FormDialog):
@@ -381,8 +382,8 @@ class MinutesDialog(FormDialog):
             item.setData(KEY_ROLE, goal.goal_key)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.scores.setItem(row, 0, item)
-            self.scores.setCellWidget(row, 1, _score_box(self.scores))
-            self.scores.setCellWidget(row, 2, _score_box(self.scores))
+            self.scores.setCellWidget(row, 1, score_box(self.scores))
+            self.scores.setCellWidget(row, 2, score_box(self.scores))
         self.scores.setMinimumHeight(120)
         self.add_field("meeting", self.tr("Meeting"), what)
         self.add_field("decisions", self.tr("Minutes"), self.decisions)

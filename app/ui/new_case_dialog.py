@@ -45,13 +45,12 @@ from app.services.cases import (
 from app.services.clock import local_today
 from app.services.context import AppContext
 from app.services.users import list_caseworkers
+from app.ui.form_dialog import ERROR_STYLE, NOTE_STYLE
 from app.ui.labels import label, problem_text
 
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_WEEKS_KEY = "cases/follow_up_weeks"
-ERROR_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #8a5a00;"
 
 FIELD_NAMES = {
     "family_name": QT_TRANSLATE_NOOP("NewCaseDialog", "family name"),

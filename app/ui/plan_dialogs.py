@@ -84,7 +84,8 @@ class GoalDialog(FormDialog):
         return dialog.result_goal if dialog.exec() else None
 
 
-def _score_box(parent: QWidget) -> QSpinBox:
+def score_box(parent: QWidget) -> QSpinBox:
+    """A 0–10 score that may be left out (shown as –)."""
     box = QSpinBox(parent)
     box.setRange(NO_SCORE, 10)
     box.setSpecialValueText("–")  # the lowest value means "not given"
@@ -104,9 +105,9 @@ class ScoreDialog(FormDialog):
         self._goal_key = goal_key
         what = QLabel(goal_text, self)
         what.setWordWrap(True)
-        self.family = _score_box(self)
+        self.family = score_box(self)
         self.family.setObjectName("familyScore")
-        self.professional = _score_box(self)
+        self.professional = score_box(self)
         self.professional.setObjectName("professionalScore")
         self.day = date_edit(self, local_today())
         self.note = QLineEdit(self)

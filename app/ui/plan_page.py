@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.models.enums import AgreementStatus, GoalLevel, PlanState, Relation, ResponsibleKind
+from app.models.enums import AgreementStatus, GoalLevel, MeetingStatus, PlanState, Relation, ResponsibleKind
 from app.services.case_summary import CaseNotFoundError
 from app.services.cases import FieldProblem, ValidationError
 from app.services.clock import local_today
@@ -868,34 +868,16 @@ class PlanPage(QWidget):
             self.show_document(doc)
 
     def _meetings(self) -> list[tuple[int, str]]:
-        from sqlalchemy import select
-
-        from app.models import Meeting
+        """The case's meetings that have begun, newest first (to approve the plan at)."""
+        from app.services.meetings import case_meetings
         from app.ui.formatting import format_datetime
 
         assert self.doc is not None
         with self._context.sessions() as session:
-            rows = session.execute(
-                select(Meeting.id, Meeting.kind, Meeting.starts_at)
-                .where(Meeting.case_id == self.doc.case_id)
-                .order_by(Meeting.starts_at.desc())
-                .limit(12)
-            ).all()
-        from app.models.enums import MeetingKind
-
-        names = {
-            MeetingKind.NETWORK: self.tr("Network meeting"),
-            MeetingKind.FOLLOW_UP: self.tr("Follow-up meeting"),
-            MeetingKind.STATUS: self.tr("Status meeting"),
-            MeetingKind.START: self.tr("Start meeting"),
-            MeetingKind.CLOSING: self.tr("Closing meeting"),
-        }
+            meetings = case_meetings(session, self.doc.case_id)
         today = local_today()
-        return [
-            (mid, f"{names.get(kind, str(kind))} {format_datetime(starts)}")
-            for mid, kind, starts in rows
-            if starts.date() <= today
-        ]
+        begun = [m for m in meetings if m.starts_at.date() <= today and m.status != MeetingStatus.CANCELLED]
+        return [(m.id, f"{label(m.kind)} {format_datetime(m.starts_at)}") for m in reversed(begun[-12:])]
 
     def describe_problem(self, problem: FieldProblem) -> str:
         """A sentence for one reason the plan cannot be approved yet."""
