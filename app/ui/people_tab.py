@@ -30,7 +30,7 @@ STALE = QColor("#8a5a00")
 ENDED = QColor("#6b6b6b")
 GROUP_BY_MEMBER, GROUP_BY_SECTOR = 0, 1
 MAX_MEMBER_ROWS = 8
-MAX_COLUMN_WIDTH = 320  # long law titles are elided; the whole text is in the tooltip
+MAX_COLUMN_WIDTH = 260  # long law titles are elided; the whole text is in the tooltip
 
 
 class PeopleTab(QWidget):
@@ -257,7 +257,7 @@ class PeopleTab(QWidget):
         for column in range(1, self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
             self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), MAX_COLUMN_WIDTH))
-        self.tree.setColumnWidth(0, max(min(self.tree.columnWidth(0), MAX_COLUMN_WIDTH), 280))
+        self.tree.setColumnWidth(0, max(min(self.tree.columnWidth(0), MAX_COLUMN_WIDTH), 240))
         self.stale_note.setText(
             self.tr(
                 "%n intervention(s) not checked against the source system for a long time.", "", stale_count
