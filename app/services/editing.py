@@ -18,8 +18,14 @@ class RowGoneError(LookupError):
 
 
 def load_for_edit(session: Session, model: type[Any], row_id: int, expected_version: int | None) -> Any:
-    """The row to change, refusing when it is gone or was changed since ``expected_version``."""
-    obj = session.get(model, row_id)
+    """The row to change, refusing when it is gone or was changed since ``expected_version``.
+
+    The row is read fresh and locked until the transaction ends (``FOR UPDATE`` on
+    PostgreSQL; SQLite has one writer at a time): a second client saving at the same
+    moment waits, then sees the new version and is refused, instead of both passing the
+    check. The ORM's version column stays the last line of defence at flush.
+    """
+    obj = session.get(model, row_id, with_for_update=True, populate_existing=True)
     if obj is None:
         raise RowGoneError(f"{model.__tablename__} {row_id}")
     if expected_version is not None and obj.version != expected_version:
