@@ -6,6 +6,10 @@ koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N
                                                     print a case's plan to a PDF file
 koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
                                                     a case's meetings (or one invitation) as iCalendar
+koordinator migrate --db URL                        upgrade a store's schema (and a server's access rules)
+koordinator server-init --db URL                    set up a PostgreSQL server: schema, roles, policies
+koordinator add-caseworker LOGIN --name N [--team T] [--role R] [--password-prompt] --db URL
+                                                    a caseworker's own database role and user record
 """
 
 from __future__ import annotations
@@ -75,7 +79,141 @@ def build_parser() -> argparse.ArgumentParser:
         help="only this meeting, as its invitation (or cancellation) to send to the participants "
         "(default: all the case's meetings, to import into a calendar)",
     )
+
+    migrate = commands.add_parser("migrate", help="upgrade a store to this version's schema")
+    _add_store_option(migrate)
+    init = commands.add_parser(
+        "server-init", help="set up a shared PostgreSQL database: schema, group roles, access policies"
+    )
+    _add_store_option(init)
+    add = commands.add_parser(
+        "add-caseworker", help="give a caseworker their own database role (server) and user record"
+    )
+    add.add_argument("login", metavar="LOGIN", help="their login (also the database role's name)")
+    add.add_argument("--name", required=True, help="full name as shown in the program and on plans")
+    add.add_argument("--team", default="", help="team; caseworkers reach their team's cases")
+    add.add_argument(
+        "--role",
+        choices=("caseworker", "team_lead", "read_only", "admin"),
+        default="caseworker",
+        help="caseworker (default), team_lead, read_only or admin (reaches every case)",
+    )
+    add.add_argument("--email", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--department", default="")
+    add.add_argument(
+        "--password-prompt",
+        action="store_true",
+        help="ask for a password for the database role (without it, the role logs in by "
+        "Kerberos/GSSAPI or as the server's pg_hba.conf allows)",
+    )
+    _add_store_option(add)
     return parser
+
+
+def _admin_engine(db: str | None):  # type: ignore[no-untyped-def]
+    from app.store.engine import check_reachable, create_store_engine
+    from app.store.location import resolve_store_url
+
+    engine = create_store_engine(resolve_store_url(db))
+    check_reachable(engine)
+    return engine
+
+
+def _run_migrate(db: str | None) -> int:
+    from app.store.migrate import current_revision, upgrade_store
+
+    engine = _admin_engine(db)
+    try:
+        before = current_revision(engine)
+        backup = upgrade_store(engine)
+        after = current_revision(engine)
+        secured = False
+        if engine.dialect.name == "postgresql":
+            from app.store.server import apply_security, security_applied
+
+            with engine.begin() as conn:
+                if security_applied(conn):
+                    apply_security(conn)  # new tables get their policies
+                    secured = True
+        _load_catalogue(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        print(f"The schema is up to date ({after}).")
+    else:
+        print(f"Schema upgraded from {before or 'empty'} to {after}.")
+    if backup is not None:
+        print(f"Backup of the file before the upgrade: {backup}")
+    if secured:
+        print("Access rules (row-level security) renewed.")
+    return EXIT_OK
+
+
+def _load_catalogue(engine) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from app.models import LawSection
+    from app.services.law_catalogue import load_catalogue
+
+    with Session(engine) as session, session.begin():
+        if not session.scalar(select(func.count(LawSection.id))):
+            load_catalogue(session)
+
+
+def _run_server_init(db: str | None) -> int:
+    from app.store.server import init_server
+
+    engine = _admin_engine(db)
+    try:
+        created = init_server(engine)
+        _load_catalogue(engine)
+    finally:
+        engine.dispose()
+    print("The server is set up: schema, access rules (row-level security, forced) and group roles.")
+    if created:
+        print("New group roles: " + ", ".join(created))
+    print("Next: koordinator add-caseworker LOGIN --name '…' --team '…' --db …")
+    return EXIT_OK
+
+
+def _run_add_caseworker(args: argparse.Namespace, db: str | None) -> int:
+    import getpass
+
+    from app.models.enums import UserRole
+    from app.store.server import add_caseworker
+
+    prog = "koordinator add-caseworker"
+    password = None
+    if args.password_prompt:
+        if not sys.stdin.isatty():
+            print(f"{prog}: --password-prompt needs a terminal to type the password in", file=sys.stderr)
+            return EXIT_USAGE
+        password = getpass.getpass(f"Password for {args.login}: ")
+        if password != getpass.getpass("The same password again: "):
+            print(f"{prog}: the two passwords differ; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
+        if len(password) < 12:
+            print(f"{prog}: use at least 12 characters; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
+    engine = _admin_engine(db)
+    try:
+        new = add_caseworker(
+            engine,
+            args.login,
+            args.name,
+            role=UserRole(args.role),
+            team=args.team,
+            email=args.email,
+            phone=args.phone,
+            department=args.department,
+            password=password,
+        )
+    finally:
+        engine.dispose()
+    print(f"{'Added' if new else 'Updated'} {args.login} ({args.role}, team {args.team or '–'}).")
+    return EXIT_OK
 
 
 def _run_demo(args: argparse.Namespace, db: str | None) -> int:
@@ -246,6 +384,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             setup_logging()
             return _run_export_ics(args, db)
+        if args.command in ("migrate", "server-init", "add-caseworker"):
+            from app.logging_setup import setup_logging
+            from app.store.server import ServerSetupError
+
+            setup_logging()
+            try:
+                if args.command == "migrate":
+                    return _run_migrate(db)
+                if args.command == "server-init":
+                    return _run_server_init(db)
+                return _run_add_caseworker(args, db)
+            except ServerSetupError as exc:
+                print(f"koordinator {args.command}: {exc}", file=sys.stderr)
+                return EXIT_USAGE
         from app.ui.app import run_gui
 
         return run_gui(db=db, language=args.lang)

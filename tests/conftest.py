@@ -69,6 +69,18 @@ def postgres_url() -> Iterator[str]:
 
 
 @pytest.fixture
+def shared_store(postgres_url: str):  # type: ignore[no-untyped-def]
+    """A PostgreSQL store set up by server-init, with caseworker roles in two teams."""
+    from tests.shared_server import drop_shared_store, make_shared_store
+
+    store = make_shared_store(postgres_url)
+    try:
+        yield store
+    finally:
+        drop_shared_store(store)
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return str(tmp_path / "koordinator.sqlite")
 

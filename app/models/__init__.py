@@ -2,7 +2,7 @@
 
 from app.models.audit import AuditEvent
 from app.models.base import Base
-from app.models.cases import Case, CaseProfessional, Professional
+from app.models.cases import Case, CaseNumberCounter, CaseProfessional, Professional
 from app.models.consent import Consent
 from app.models.interventions import Intervention, InterventionSlot
 from app.models.law import LawSection
@@ -16,6 +16,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Case",
+    "CaseNumberCounter",
     "CaseProfessional",
     "Citizen",
     "Consent",

@@ -67,3 +67,13 @@ class CaseProfessional(Tracked, Base):
     note: Mapped[str] = mapped_column(NFCText(500), default="")
 
     professional: Mapped[Professional] = relationship()
+
+
+class CaseNumberCounter(Base):
+    """The last case number given out per year. On a shared server a caseworker sees only
+    some cases, so the next number cannot be found by looking at the cases themselves."""
+
+    __tablename__ = "case_number_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer, default=0)

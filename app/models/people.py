@@ -20,7 +20,9 @@ class User(Tracked, Base):
     phone: Mapped[str] = mapped_column(NFCText(40), default="")
     email: Mapped[str] = mapped_column(NFCText(200), default="")
     department: Mapped[str] = mapped_column(NFCText(200), default="")
-    team: Mapped[str] = mapped_column(NFCText(100), default="")
+    team: Mapped[str] = mapped_column(
+        NFCText(100), default="", index=True
+    )  # the server's access rules use it
     role: Mapped[UserRole] = mapped_column(db_enum(UserRole), default=UserRole.CASEWORKER)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import Case, Citizen, Family, FamilyMember, Meeting, User
@@ -51,6 +52,7 @@ class Problem(StrEnum):
     SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
     IN_PAST = "in_past"
     MEETING_NOT_PLANNED = "meeting_not_planned"  # cancelled, or already held
+    CPR_OUT_OF_REACH = "cpr_out_of_reach"  # on a shared server: the person is in a case you cannot see
 
 
 SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})
@@ -154,10 +156,20 @@ def validate_case(data: CaseInput, today: date) -> list[FieldProblem]:
 
 
 def next_case_number(session: Session, year: int) -> str:
-    prefix = f"K-{year}-"
-    numbers = session.scalars(select(Case.number).where(Case.number.like(prefix + "%")))
-    highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
-    return f"{prefix}{highest + 1:04d}"
+    """The next number of the year, K-2026-0042. The year's counter row is locked until the
+    transaction ends, so two caseworkers creating cases at once get different numbers."""
+    from app.models import CaseNumberCounter
+
+    counter = session.get(CaseNumberCounter, year, with_for_update=True, populate_existing=True)
+    if counter is None:
+        prefix = f"K-{year}-"
+        numbers = session.scalars(select(Case.number).where(Case.number.like(prefix + "%")))
+        highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
+        counter = CaseNumberCounter(year=year, last=highest)
+        session.add(counter)
+    counter.last += 1
+    session.flush()
+    return f"K-{year}-{counter.last:04d}"
 
 
 def case_search_text(number: str, title: str, member_names: list[str]) -> str:
@@ -195,7 +207,7 @@ def refresh_follow_up_due(session: Session, case: Case) -> None:
     )
 
 
-def _citizen_for(session: Session, member: MemberInput) -> Citizen:
+def _citizen_for(session: Session, member: MemberInput, field: str = "cpr") -> Citizen:
     cpr = parse_cpr(member.cpr)
     existing = session.scalar(select(Citizen).where(Citizen.cpr == cpr.digits))
     if existing is not None:
@@ -206,7 +218,17 @@ def _citizen_for(session: Session, member: MemberInput) -> Citizen:
         last_name=member.last_name.strip(),
         birth_date=cpr.birth_date,
     )
-    session.add(citizen)
+    if session.get_bind().dialect.name != "postgresql":
+        session.add(citizen)
+        return citizen
+    # On a shared server the person may be registered in a case this caseworker cannot
+    # see: the server's access rules hide the row, its unique CPR refuses a second one.
+    try:
+        with session.begin_nested():
+            session.add(citizen)
+            session.flush()
+    except IntegrityError:
+        raise ValidationError([FieldProblem(field, Problem.CPR_OUT_OF_REACH)]) from None
     return citizen
 
 
@@ -220,7 +242,7 @@ def create_case(session: Session, data: CaseInput, today: date) -> Case:
         raise CaseValidationError([FieldProblem("coordinator", Problem.REQUIRED)])
     if data.partner_id is not None and session.get(User, data.partner_id) is None:
         raise CaseValidationError([FieldProblem("partner", Problem.REQUIRED)])
-    citizens = [_citizen_for(session, m) for m in data.members]
+    citizens = [_citizen_for(session, m, f"members.{i}.cpr") for i, m in enumerate(data.members)]
     family = None
     if data.single_citizen:
         title = citizens[0].full_name

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.store.engine import check_reachable, create_store_engine
 from app.store.errors import StoreUnavailableError
 
 # The newest migration in app/store/migrations/versions (a test keeps them equal).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,14 @@ def open_store(url: URL) -> OpenedStore:
         from app.store.migrate import upgrade_store  # alembic is loaded only for an upgrade
 
         backup = upgrade_store(engine)
+    except ProgrammingError as exc:
+        engine.dispose()
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # a caseworker's role may not migrate
+            raise StoreUnavailableError(
+                "the shared database has an older schema than this program; ask IT to run "
+                "'koordinator migrate' on the server (nothing was changed)"
+            ) from exc
+        raise
     except OperationalError as exc:
         engine.dispose()
         raise StoreUnavailableError(

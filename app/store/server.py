@@ -1,0 +1,339 @@
+"""A shared PostgreSQL server: group roles, privileges and row-level security.
+
+Each caseworker logs in as a database role of their own that is a member of one group role
+below. The policies decide from ``current_user`` (which a caseworker cannot change: ``SET
+ROLE`` to a role they are not a member of is refused) which cases the role reaches:
+
+* caseworker and team lead: the cases they coordinate or are partner on, and the cases
+  coordinated by anyone in their own team (``users.team``);
+* read-only: the same, reading only;
+* admin: every case.
+
+Everything that belongs to a case (family, members, citizens, interventions, plans,
+meetings, consents, …) is reached through the case: a policy's subquery on ``cases`` is
+itself filtered by the case policy. Rows a caseworker has just created and not yet tied to
+a case (a new family and its members, while the new-case dialog saves) are theirs through
+``created_by``. ``FORCE ROW LEVEL SECURITY`` covers the tables' owner too; superusers and
+roles with BYPASSRLS are not covered (PostgreSQL's rule) — keep them for IT.
+
+Facts these policies rest on (see MEASURED.md): one shared login plus ``SET app.x`` is no
+boundary; ``current_user`` must be compared as ``current_user::text COLLATE "default"`` or
+the column's index is not used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from app.models.enums import UserRole
+
+GROUP_ROLES: dict[UserRole, str] = {
+    UserRole.CASEWORKER: "koordinator_caseworker",
+    UserRole.TEAM_LEAD: "koordinator_teamlead",
+    UserRole.READ_ONLY: "koordinator_readonly",
+    UserRole.ADMIN: "koordinator_admin",
+}
+STAFF = ", ".join(GROUP_ROLES[r] for r in (UserRole.CASEWORKER, UserRole.TEAM_LEAD, UserRole.READ_ONLY))
+WRITERS = ", ".join(GROUP_ROLES[r] for r in (UserRole.CASEWORKER, UserRole.TEAM_LEAD, UserRole.ADMIN))
+ADMIN = GROUP_ROLES[UserRole.ADMIN]
+ALL_ROLES = ", ".join(GROUP_ROLES.values())
+
+ME_LOGIN = 'current_user::text COLLATE "default"'
+ME_ID = f"(SELECT me.id FROM users me WHERE me.login = {ME_LOGIN} AND me.active)"
+# An array from a sub-select (computed once per query), so that the planner can read the
+# team's cases through the coordinator index instead of testing every case.
+MY_TEAM_IDS = (
+    "ANY (ARRAY(SELECT mate.id FROM users mate WHERE mate.team <> '' AND mate.team = "
+    f"(SELECT me.team FROM users me WHERE me.login = {ME_LOGIN} AND me.active)))"
+)
+MINE = f"created_by = {ME_LOGIN}"
+
+
+def _case_visible(column: str) -> str:
+    return f"EXISTS (SELECT 1 FROM cases vc WHERE vc.id = {column})"
+
+
+def _citizen_visible(column: str) -> str:
+    return f"({column} IS NULL OR koordinator_citizen_reachable({column}))"
+
+
+# Write checks that look at citizens or families go through these functions: a policy whose
+# subquery leads back to its own table (citizens -> family_members -> cases) is refused by
+# PostgreSQL as recursive; a PL/pgSQL function runs its query separately, still under the
+# caller's policies (SECURITY INVOKER).
+REACHABLE_FUNCTIONS = tuple(
+    f"""CREATE OR REPLACE FUNCTION koordinator_{kind}_reachable(row_id integer) RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY INVOKER AS $$
+BEGIN
+    RETURN EXISTS (SELECT 1 FROM {table} WHERE id = row_id);
+END
+$$"""
+    for kind, table in (("citizen", "citizens"), ("family", "families"))
+)
+
+
+@dataclass(frozen=True)
+class Policy:
+    table: str
+    using: str
+    check: str | None = None  # defaults to ``using``
+
+
+# Who reaches which rows (for the staff roles; admins reach all rows of every table).
+POLICIES: tuple[Policy, ...] = (
+    Policy(
+        "cases",
+        f"coordinator_id = {ME_ID} OR partner_id = {ME_ID} OR coordinator_id = {MY_TEAM_IDS}",
+        # A case can only be opened on a family or citizen the caseworker already reaches.
+        f"(coordinator_id = {ME_ID} OR partner_id = {ME_ID} OR coordinator_id = {MY_TEAM_IDS}) "
+        "AND (family_id IS NULL OR koordinator_family_reachable(family_id)) "
+        f"AND {_citizen_visible('citizen_id')}",
+    ),
+    Policy("families", f"EXISTS (SELECT 1 FROM cases vc WHERE vc.family_id = families.id) OR {MINE}"),
+    Policy(
+        "family_members",
+        f"EXISTS (SELECT 1 FROM cases vc WHERE vc.family_id = family_members.family_id) OR {MINE}",
+        f"koordinator_family_reachable(family_id) AND {_citizen_visible('citizen_id')}",
+    ),
+    Policy(
+        "citizens",
+        "EXISTS (SELECT 1 FROM cases vc WHERE vc.citizen_id = citizens.id) "
+        "OR EXISTS (SELECT 1 FROM family_members vm JOIN cases vc ON vc.family_id = vm.family_id "
+        f"WHERE vm.citizen_id = citizens.id) OR {MINE}",
+    ),
+    Policy("case_professionals", _case_visible("case_id")),
+    Policy("goal_scores", _case_visible("case_id")),
+    Policy("meetings", _case_visible("case_id")),
+    Policy("plan_versions", _case_visible("case_id")),
+    Policy(
+        "interventions",
+        _case_visible("case_id"),
+        f"{_case_visible('case_id')} AND {_citizen_visible('citizen_id')}",
+    ),
+    Policy(
+        "transition_tracks",
+        _case_visible("case_id"),
+        f"{_case_visible('case_id')} AND {_citizen_visible('citizen_id')}",
+    ),
+    Policy(
+        "consents",
+        f"(case_id IS NOT NULL AND {_case_visible('case_id')}) "
+        "OR (case_id IS NULL AND EXISTS (SELECT 1 FROM citizens vz WHERE vz.id = consents.citizen_id))",
+    ),
+    Policy(
+        "intervention_slots",
+        "EXISTS (SELECT 1 FROM interventions vi WHERE vi.id = intervention_slots.intervention_id)",
+    ),
+    Policy(
+        "meeting_participants",
+        "EXISTS (SELECT 1 FROM meetings vt WHERE vt.id = meeting_participants.meeting_id)",
+    ),
+    Policy(
+        "transition_topics",
+        "EXISTS (SELECT 1 FROM transition_tracks vt WHERE vt.id = transition_topics.track_id)",
+    ),
+    *(
+        Policy(table, f"EXISTS (SELECT 1 FROM plan_versions vp WHERE vp.id = {table}.plan_version_id)")
+        for table in ("goals", "agreements", "plan_member_sections", "plan_offer_comments")
+    ),
+)
+
+# Tables every staff role reads in full (a directory, a catalogue, the schema version).
+SHARED_READ = ("users", "law_sections", "professionals", "alembic_version", "case_number_counters")
+# The shared tables caseworkers may also write (the professionals serve many families;
+# case numbers are drawn from the year's counter).
+SHARED_WRITE = ("professionals", "case_number_counters")
+
+LOGIN_PATTERN = re.compile(r"^[a-z_][a-z0-9_.@-]{0,62}$")
+
+
+class ServerSetupError(RuntimeError):
+    """A plain message for the person setting up the server."""
+
+
+def _q(name: str) -> str:
+    """Quote an identifier (role names come from IT's input)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_group_roles(conn: Connection) -> list[str]:
+    """The four group roles (NOLOGIN); returns the ones that were new. Roles belong to the
+    whole server, so several Koordinator databases on one server share them."""
+    created = []
+    for role in GROUP_ROLES.values():
+        exists = conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %(r)s", {"r": role}).first()
+        if exists:
+            continue
+        conn.exec_driver_sql(
+            f"DO $$ BEGIN CREATE ROLE {_q(role)} NOLOGIN; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        )
+        created.append(role)
+    return created
+
+
+def _tables(conn: Connection) -> list[str]:
+    rows = conn.exec_driver_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+    )
+    return [r[0] for r in rows]
+
+
+def apply_security(conn: Connection) -> None:
+    """Privileges and row-level-security policies for every table (idempotent: run again
+    after each migration, which ``koordinator migrate`` does)."""
+    tables = _tables(conn)
+    protected = {p.table for p in POLICIES}
+    missing = protected - set(tables)
+    if missing:
+        raise ServerSetupError(f"the schema is incomplete (missing: {', '.join(sorted(missing))})")
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {_q(current_schema(conn))} TO {ALL_ROLES}")
+    for function in REACHABLE_FUNCTIONS:
+        conn.exec_driver_sql(function)
+    conn.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA {_q(current_schema(conn))} FROM PUBLIC")
+    for table in tables:
+        conn.exec_driver_sql(f"REVOKE ALL ON {_q(table)} FROM {ALL_ROLES}")
+    for table in SHARED_READ:
+        if table in tables:
+            conn.exec_driver_sql(f"GRANT SELECT ON {_q(table)} TO {ALL_ROLES}")
+    for table in SHARED_WRITE:
+        conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {_q(table)} TO {WRITERS}")
+    for table in ("users", "law_sections"):
+        conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {_q(table)} TO {ADMIN}")
+    if "audit_events" in tables:  # the log is appended to, never changed (issue 7 builds on this)
+        conn.exec_driver_sql(f"GRANT INSERT ON audit_events TO {ALL_ROLES}")
+        conn.exec_driver_sql(f"GRANT SELECT ON audit_events TO {ADMIN}")
+    for policy in POLICIES:
+        table = _q(policy.table)
+        conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {ALL_ROLES}")
+        conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {WRITERS}")
+        conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS koordinator_staff ON {table}")
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS koordinator_admin ON {table}")
+        conn.exec_driver_sql(
+            f"CREATE POLICY koordinator_staff ON {table} FOR ALL TO {STAFF} "
+            f"USING ({policy.using}) WITH CHECK ({policy.check or policy.using})"
+        )
+        conn.exec_driver_sql(
+            f"CREATE POLICY koordinator_admin ON {table} FOR ALL TO {ADMIN} USING (true) WITH CHECK (true)"
+        )
+    conn.exec_driver_sql(
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {_q(current_schema(conn))} TO {WRITERS}"
+    )
+
+
+def current_schema(conn: Connection) -> str:
+    return str(conn.exec_driver_sql("SELECT current_schema()").scalar())
+
+
+def security_applied(conn: Connection) -> bool:
+    """Whether the policies are in place (the group roles exist and cases is protected)."""
+    row = conn.exec_driver_sql(
+        "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class "
+        "WHERE relname = 'cases' AND relnamespace = current_schema()::regnamespace"
+    ).first()
+    return bool(row and row[0])
+
+
+def init_server(engine: Engine) -> list[str]:
+    """Schema, group roles, privileges and policies on an empty or older database.
+    Returns the group roles created. Run as the database's owner with CREATEROLE (or a
+    superuser)."""
+    if engine.dialect.name != "postgresql":
+        raise ServerSetupError("server-init is for a PostgreSQL server; a local SQLite file needs no set-up")
+    from app.store.migrate import upgrade_store
+
+    with engine.begin() as conn:
+        created = create_group_roles(conn)
+    upgrade_store(engine)
+    with engine.begin() as conn:
+        apply_security(conn)
+    return created
+
+
+def validate_login(login: str) -> str:
+    login = login.strip()
+    if not LOGIN_PATTERN.fullmatch(login):
+        raise ServerSetupError(
+            "a login is 1–63 characters: lower-case letters, digits, '_', '.', '@' or '-', "
+            "starting with a letter or '_'"
+        )
+    return login
+
+
+def add_caseworker(
+    engine: Engine,
+    login: str,
+    full_name: str,
+    *,
+    role: UserRole = UserRole.CASEWORKER,
+    team: str = "",
+    email: str = "",
+    phone: str = "",
+    department: str = "",
+    password: str | None = None,
+) -> bool:
+    """A caseworker's database role (PostgreSQL) and their user record; returns True when
+    the user is new. Without a password the role logs in by Kerberos/GSSAPI (or whatever
+    pg_hba.conf allows). The password is sent to the server already hashed (SCRAM), so it
+    is never in a statement the server could log."""
+    from app.models import User
+
+    login = validate_login(login)
+    if not full_name.strip():
+        raise ServerSetupError("the caseworker's full name is missing")
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            _ensure_login_role(conn, login, GROUP_ROLES[role], password)
+        with Session(bind=conn) as session:
+            user = session.scalar(select(User).where(User.login == login))
+            new = user is None
+            if user is None:
+                user = User(login=login, full_name=full_name.strip())
+                session.add(user)
+            user.full_name = full_name.strip()
+            user.role = role
+            user.team = team.strip()
+            user.email = email.strip()
+            user.phone = phone.strip()
+            user.department = department.strip()
+            user.active = True
+            session.flush()
+    return new
+
+
+def _ensure_login_role(conn: Connection, login: str, group: str, password: str | None) -> None:
+    missing = [
+        g
+        for g in GROUP_ROLES.values()
+        if not conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %(r)s", {"r": g}).first()
+    ]
+    if missing:
+        raise ServerSetupError("the server is not set up yet: run 'koordinator server-init' first")
+    exists = conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %(r)s", {"r": login}).first()
+    if not exists:
+        conn.exec_driver_sql(f"CREATE ROLE {_q(login)} LOGIN")
+    for other in GROUP_ROLES.values():  # a changed role replaces the old group
+        if other != group:
+            conn.exec_driver_sql(f"REVOKE {_q(other)} FROM {_q(login)}")
+    conn.exec_driver_sql(f"GRANT {_q(group)} TO {_q(login)}")
+    if password:
+        raw = conn.connection.driver_connection
+        hashed = raw.pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256")  # type: ignore[union-attr]
+        conn.exec_driver_sql(f"ALTER ROLE {_q(login)} PASSWORD '{hashed.decode()}'")
+
+
+def drop_login_roles(engine: Engine, logins: Iterable[str]) -> None:
+    """Remove caseworkers' roles (tests and off-boarding); their rows stay as history."""
+    with engine.begin() as conn:
+        for login in logins:
+            if conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %(r)s", {"r": login}).first():
+                conn.exec_driver_sql(f"DROP OWNED BY {_q(login)}")
+                conn.exec_driver_sql(f"DROP ROLE {_q(login)}")
