@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from typing import Any
 
 from sqlalchemy import create_engine, event
@@ -14,6 +15,19 @@ from app.store.errors import StoreUnavailableError
 from app.store.location import sqlite_file
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+PG_CONNECT_TIMEOUT_S = 5
+# This running program, as named in the change notifications it causes (so that it can
+# skip its own). Not a secret and not a person: a random id per start.
+CLIENT_ID = uuid.uuid4().hex
+
+
+def _tag_client(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute("SELECT set_config('koordinator.client', %s, false)", (CLIENT_ID,))
+    finally:
+        cursor.close()
+    dbapi_conn.commit()
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -45,7 +59,11 @@ def create_store_engine(url: URL, **kwargs: Any) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
+        # A dropped network must fail a connection attempt in seconds, not minutes.
+        kwargs.setdefault("connect_args", {}).setdefault("connect_timeout", PG_CONNECT_TIMEOUT_S)
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "connect", _tag_client)
     return engine
 
 

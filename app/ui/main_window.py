@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,18 +22,42 @@ from typing_extensions import override
 
 from app import __version__
 from app.services.context import AppContext
+from app.ui.background import StoreWorker
 from app.ui.calendar_page import CalendarPage
 from app.ui.case_list_page import CaseListPage
 from app.ui.family_page import FamilyPage
 from app.ui.i18n import LANGUAGES, SETTINGS_KEY
+from app.ui.live_updates import start_live_updates
 from app.ui.new_case_dialog import NewCaseDialog
 from app.ui.plan_page import PlanPage
 from app.ui.preferences_dialog import PreferencesDialog
+from app.ui.store_events import StoreChange, StoreEvents
 
 log = logging.getLogger(__name__)
 
 PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR = range(4)
-REACHABILITY_CHECK_MS = 60_000
+REACHABILITY_CHECK_MS = 60_000  # while all is well
+RECONNECT_PROBE_MS = 2_000  # while the store does not answer
+BANNER_STYLE = "background: #fdecea; color: #5f1610; border: 1px solid #b3261e; padding: 6px;"
+# Tables whose rows the case list shows (directly or in its columns).
+CASE_LIST_TABLES = (
+    "cases",
+    "families",
+    "family_members",
+    "citizens",
+    "meetings",
+    "plan_versions",
+    "agreements",
+    "users",
+)
+FAMILY_TABLES = ("families", "family_members", "citizens", "professionals")
+CALENDAR_TABLES = ("meetings", "meeting_participants", "users")
+
+
+def _probe(engine: object) -> bool:
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        conn.exec_driver_sql("SELECT 1")
+    return True
 
 
 class MainWindow(QMainWindow):
@@ -69,9 +94,23 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.plan)
         self.stack.addWidget(self.calendar)
         central = QWidget(self)
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        outer = QVBoxLayout(central)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("storeBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setText(
+            self.tr(
+                "The connection to the database is lost. What you type is kept on this computer "
+                "and saved as soon as the connection is back. Trying to reconnect…"
+            )
+        )
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
         self.setCentralWidget(central)
 
         self.nav.currentRowChanged.connect(self._navigate)
@@ -90,11 +129,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.store_label)
         self.user_label = QLabel(self.tr("Signed in as %1").replace("%1", context.user.full_name), self)
         self.statusBar().addWidget(self.user_label)
-        self.check_store()
+        self.events = StoreEvents(self)
+        self.events.reachable_changed.connect(self._reachable_changed)
+        self.events.changed.connect(self._store_changed)
+        self._probe_worker = StoreWorker(self)
+        self._probing = False
+        self._show_store_state(True)
         self._store_timer = QTimer(self)
         self._store_timer.setInterval(REACHABILITY_CHECK_MS)
         self._store_timer.timeout.connect(self.check_store)
         self._store_timer.start()
+        watch = getattr(self.plan, "watch", None)
+        if watch is not None:
+            watch(self.events)
+        self.live = start_live_updates(context.sessions.kw["bind"], self.events, self)
 
         self._build_menus(language)
 
@@ -176,13 +224,38 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The case was created."), 5000)
 
     def check_store(self) -> None:
+        """Ask the store for a sign of life on the worker thread (never on the GUI thread:
+        a dropped network can take seconds to answer)."""
+        if self._probing:
+            return
+        self._probing = True
+        engine = self.context.sessions.kw["bind"]
+        self._probe_worker.submit(lambda: _probe(engine), self._probe_answered, self._probe_failed)
+
+    def _probe_answered(self, _ok: object) -> None:
+        self._probing = False
+        self.events.set_reachable(True)
+
+    def _probe_failed(self, exc: Exception) -> None:
+        self._probing = False
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc
+        self.events.set_reachable(False)
+
+    def _reachable_changed(self, reachable: bool) -> None:
+        self._show_store_state(reachable)
+        self.banner.setVisible(not reachable)
+        self._store_timer.setInterval(REACHABILITY_CHECK_MS if reachable else RECONNECT_PROBE_MS)
+        self._store_timer.start()
+        if reachable:
+            self.statusBar().showMessage(self.tr("The connection to the database is back."), 5000)
+            self._store_changed(StoreChange(frozenset(), frozenset(), everything=True))
+
+    def _show_store_state(self, reachable: bool) -> None:
         kind = (
             self.tr("Local database") if self.context.store_kind == "sqlite" else self.tr("Shared database")
         )
-        try:
-            with self.context.sessions() as session:
-                session.connection().exec_driver_sql("SELECT 1")
-        except SQLAlchemyError:
+        if not reachable:
             self.store_label.setText(self.tr("%1: not reachable").replace("%1", kind))
             self.store_label.setStyleSheet("color: #b3261e;")
             return
@@ -190,13 +263,28 @@ class MainWindow(QMainWindow):
         self.store_label.setToolTip(self.context.store_label)
         self.store_label.setStyleSheet("")
 
+    def _store_changed(self, change: StoreChange) -> None:
+        """Someone else wrote: refresh what is shown (the plan page decides for itself, so
+        that nothing typed is replaced)."""
+        if not self.events.reachable:
+            return
+        try:
+            if change.touches_table(*CASE_LIST_TABLES):
+                self.cases.model.reload()
+            if self._case_id is not None and (
+                change.touches_case(self._case_id) or change.touches_table(*FAMILY_TABLES)
+            ):
+                self.family.reload()
+            if change.touches_table(*CALENDAR_TABLES) and self.stack.currentIndex() == PAGE_CALENDAR:
+                self.calendar.reload()
+        except SQLAlchemyError:
+            log.warning("Refreshing after a change failed: the store did not answer")
+            self.events.set_reachable(False)
+
     def _store_problem(self) -> None:
+        """A page's store work failed: show the banner and find out when it is back."""
+        self.events.set_reachable(False)
         self.check_store()
-        QMessageBox.warning(
-            self,
-            self.tr("Database problem"),
-            self.tr("The database did not answer. Check the connection and try again."),
-        )
 
     def _preferences(self) -> None:
         if PreferencesDialog.ask(self.settings, self):
@@ -205,6 +293,8 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         self.plan.flush()  # the plan's last typing is saved
+        self.live.stop()
+        self._probe_worker.wait(5000)
         self.family.worker.wait(5000)  # no store work left running behind a closed window
         self.plan.preview_worker.wait(5000)
         self.calendar.worker.wait(5000)

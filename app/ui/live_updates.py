@@ -1,0 +1,261 @@
+"""Changes made by others reach the open screens without polling the GUI thread.
+
+PostgreSQL: a connection of its own LISTENs on ``koordinator_changes``; its socket is
+watched by a QSocketNotifier, so the event loop wakes only when the server sends something.
+Payloads carry a table, a case id and the writing client's id — nothing else (NOTIFY
+bypasses the server's access rules). Our own writes are recognised by the client id and
+skipped. When the connection drops, the store is marked unreachable, reconnection is
+tried off the GUI thread, and after it every screen refreshes (notifications sent while
+we were away are lost).
+
+SQLite: another program writing the same file changes the file (and its WAL); a
+QFileSystemWatcher wakes us and ``PRAGMA data_version`` on a connection of our own says
+whether a commit happened. Commits of this program within a moment before are taken as
+our own.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSocketNotifier, QTimer
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from app.store.engine import CLIENT_ID
+from app.store.location import sqlite_file
+from app.ui.background import StoreWorker
+from app.ui.store_events import StoreChange, StoreEvents
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "koordinator_changes"
+COALESCE_MS = 120  # a burst of writes (one save touches several tables) arrives as one change
+RECONNECT_MS = 2000
+OWN_COMMIT_WINDOW_S = 0.4
+
+
+class _Collector:
+    """Gathers changes and hands them on as one, shortly after the first."""
+
+    def __init__(self, events: StoreEvents, parent: QObject) -> None:
+        self._events = events
+        self._tables: set[str] = set()
+        self._cases: set[int] = set()
+        self._everything = False
+        self._timer = QTimer(parent)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self._emit)
+
+    def add(self, table: str | None, case_id: int | None, everything: bool = False) -> None:
+        if table:
+            self._tables.add(table)
+        if case_id is not None:
+            self._cases.add(case_id)
+        self._everything |= everything
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _emit(self) -> None:
+        change = StoreChange(frozenset(self._tables), frozenset(self._cases), self._everything)
+        self._tables, self._cases, self._everything = set(), set(), False
+        self._events.changed.emit(change)
+
+
+def parse_payload(payload: str) -> tuple[str | None, int | None, str | None]:
+    """(table, case id, client id) from a notification; unknown shapes give Nones."""
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return None, None, None
+    if not isinstance(data, dict):
+        return None, None, None
+    table = data.get("t") if isinstance(data.get("t"), str) else None
+    case = data.get("c")
+    case_id = case if isinstance(case, int) and not isinstance(case, bool) else None
+    client = data.get("x") if isinstance(data.get("x"), str) else None
+    return table, case_id, client
+
+
+def _connect_listener(engine: Engine) -> Any:
+    import psycopg
+
+    url = engine.url
+    params: dict[str, Any] = url.translate_connect_args(username="user", database="dbname")
+    params.update({k: v for k, v in url.query.items() if isinstance(v, str)})
+    params.setdefault("connect_timeout", 5)
+    conn = psycopg.connect(autocommit=True, application_name="koordinator-listen", **params)
+    conn.execute(f"LISTEN {CHANNEL}")
+    return conn
+
+
+class PostgresListener(QObject):
+    def __init__(self, engine: Engine, events: StoreEvents, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        import psycopg  # noqa: F401  (imported here, never first inside a worker job)
+
+        self._engine = engine
+        self._events = events
+        self._collector = _Collector(events, self)
+        self._conn: Any = None
+        self._notifier: QSocketNotifier | None = None
+        self._worker = StoreWorker(self)
+        self._connecting = False
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RECONNECT_MS)
+        self._retry.timeout.connect(self.connect_now)
+        self.received = 0  # notifications from others handed on (for tests and benchmarks)
+
+    @property
+    def listening(self) -> bool:
+        return self._conn is not None
+
+    def start(self) -> None:
+        """Connect (off the GUI thread); the first connection is made before returning so
+        that nothing written right after the window opens is missed."""
+        try:
+            self._attach(_connect_listener(self._engine), reconnected=False)
+        except Exception as exc:  # the server is away at start: keep trying
+            log.warning("Live updates: cannot listen (%s)", type(exc).__name__)
+            self._lost()
+
+    def connect_now(self) -> None:
+        if self._conn is not None or self._connecting:
+            return
+        self._connecting = True
+        engine = self._engine
+        self._worker.submit(lambda: _connect_listener(engine), self._reconnected, self._reconnect_failed)
+
+    def _reconnected(self, conn: Any) -> None:
+        self._connecting = False
+        self._attach(conn, reconnected=True)
+
+    def _reconnect_failed(self, _exc: Exception) -> None:
+        self._connecting = False
+        self._retry.start()
+
+    def _attach(self, conn: Any, reconnected: bool) -> None:
+        self._conn = conn
+        self._notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._readable)
+        if reconnected:
+            log.info("Live updates: listening again")
+            self._events.set_reachable(True)
+            self._collector.add(None, None, everything=True)  # what was sent meanwhile is lost
+
+    def _readable(self) -> None:
+        conn = self._conn
+        if conn is None:
+            return
+        try:
+            for note in conn.notifies(timeout=0):
+                table, case_id, client = parse_payload(note.payload)
+                if client == CLIENT_ID:
+                    continue
+                self.received += 1
+                self._collector.add(table, case_id, everything=table is None)
+            if conn.closed or conn.broken:
+                raise ConnectionError("listener connection closed")
+        except Exception as exc:
+            log.warning("Live updates: the connection to the server was lost (%s)", type(exc).__name__)
+            self._lost()
+
+    def _lost(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except Exception:  # already broken
+                log.debug("closing a broken listener connection failed", exc_info=True)
+            self._conn = None
+        self._events.set_reachable(False)
+        self._retry.start()
+
+    def stop(self) -> None:
+        self._retry.stop()
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._worker.wait(5000)
+
+
+class SqliteWatcher(QObject):
+    def __init__(self, engine: Engine, events: StoreEvents, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        path = sqlite_file(engine.url)
+        assert path is not None
+        self._path = path
+        self._collector = _Collector(events, self)
+        self._last_own_commit = 0.0
+        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._version = self._data_version()
+        self._watcher = QFileSystemWatcher(self)
+        self._watch()
+        self._watcher.fileChanged.connect(self._file_changed)
+        self._watcher.directoryChanged.connect(self._file_changed)
+        event.listen(engine, "commit", self._own_commit)
+        self._engine = engine
+        self.received = 0
+
+    def _own_commit(self, _conn: object) -> None:
+        self._last_own_commit = time.monotonic()
+
+    def _watch(self) -> None:
+        wanted = [str(self._path), str(self._path) + "-wal", str(self._path.parent)]
+        present = set(self._watcher.files()) | set(self._watcher.directories())
+        for name in wanted:
+            if name not in present and Path(name).exists():
+                self._watcher.addPath(name)
+
+    def _data_version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _file_changed(self, _name: str) -> None:
+        self._watch()  # a WAL file made or replaced after we started
+        try:
+            version = self._data_version()
+        except sqlite3.Error:
+            return
+        if version == self._version:
+            return
+        self._version = version
+        if time.monotonic() - self._last_own_commit < OWN_COMMIT_WINDOW_S:
+            return
+        self.received += 1
+        self._collector.add(None, None, everything=True)
+
+    def stop(self) -> None:
+        event.remove(self._engine, "commit", self._own_commit)
+        self._conn.close()
+
+
+class _NoWatcher:
+    received = 0
+
+    def stop(self) -> None:
+        """An in-memory store has no one else writing to it."""
+
+
+def start_live_updates(
+    engine: Engine, events: StoreEvents, parent: QObject
+) -> PostgresListener | SqliteWatcher | _NoWatcher:
+    """Start the right watcher for the store (``stop()`` ends it)."""
+    if engine.dialect.name == "postgresql":
+        listener = PostgresListener(engine, events, parent)
+        listener.start()
+        return listener
+    if sqlite_file(engine.url) is None:
+        return _NoWatcher()
+    return SqliteWatcher(engine, events, parent)
