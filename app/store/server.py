@@ -144,6 +144,17 @@ POLICIES: tuple[Policy, ...] = (
     ),
 )
 
+# ``created_by`` gives a row's creator access until the row belongs to a case; it must not
+# be a way to keep (or take) access later, so an update never changes it.
+KEEP_CREATOR_TABLES = ("families", "family_members", "citizens")
+KEEP_CREATOR_FUNCTION = """CREATE OR REPLACE FUNCTION koordinator_keep_creator() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.created_by := OLD.created_by;
+    RETURN NEW;
+END
+$$"""
+
 # Tables every staff role reads in full (a directory, a catalogue, the schema version).
 SHARED_READ = ("users", "law_sections", "professionals", "alembic_version", "case_number_counters")
 # The shared tables caseworkers may also write (the professionals serve many families;
@@ -194,8 +205,14 @@ def apply_security(conn: Connection) -> None:
     if missing:
         raise ServerSetupError(f"the schema is incomplete (missing: {', '.join(sorted(missing))})")
     conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {_q(current_schema(conn))} TO {ALL_ROLES}")
-    for function in REACHABLE_FUNCTIONS:
+    for function in (*REACHABLE_FUNCTIONS, KEEP_CREATOR_FUNCTION):
         conn.exec_driver_sql(function)
+    for table in KEEP_CREATOR_TABLES:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS koordinator_keep_creator ON {_q(table)}")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER koordinator_keep_creator BEFORE UPDATE ON {_q(table)} "
+            "FOR EACH ROW EXECUTE FUNCTION koordinator_keep_creator()"
+        )
     conn.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA {_q(current_schema(conn))} FROM PUBLIC")
     for table in tables:
         conn.exec_driver_sql(f"REVOKE ALL ON {_q(table)} FROM {ALL_ROLES}")

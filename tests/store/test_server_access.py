@@ -169,6 +169,27 @@ def test_writes_to_another_teams_rows_change_nothing(shared_store: SharedStore) 
         engine.dispose()
 
 
+def test_the_creator_of_a_row_cannot_be_changed(shared_store: SharedStore) -> None:
+    """Access through ``created_by`` (rows not yet in a case) cannot be kept or taken."""
+    engine = shared_store.engine_for("anna")
+    try:
+        with engine.begin() as conn:
+            changed = conn.execute(
+                text("UPDATE citizens SET created_by = current_user, phone = '2' WHERE phone <> '2'")
+            ).rowcount
+        assert changed > 0
+    finally:
+        engine.dispose()
+    mine = _count(
+        shared_store,
+        "admin",
+        "SELECT count(*) FROM citizens WHERE created_by = :l",
+        l=shared_store.logins["anna"],
+    )
+    assert mine == 0
+    assert _count(shared_store, "admin", "SELECT count(*) FROM citizens WHERE phone = '2'") == changed
+
+
 def test_read_only_role_cannot_write_and_no_role_can_change_users(shared_store: SharedStore) -> None:
     engine = shared_store.engine_for("reader")
     try:
