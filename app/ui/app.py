@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -12,7 +13,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.logging_setup import enable_fault_handler, redact, setup_logging
 from app.services.context import AppContext
+from app.store.credentials import KeyringCredentials, connect_url, is_server_url
 from app.store.errors import StoreError, StoreTooNewError
+from app.store.location import ENV_VAR, resolve_store_url
+from app.ui.connection_dialog import ask_password_dialog, stored_store_url
 from app.ui.crash_dialog import CrashDialog
 from app.ui.i18n import chosen_language, install_translators
 
@@ -65,6 +69,20 @@ def store_error_text(exc: StoreError) -> str:
     ).replace("%1", str(exc))
 
 
+def _server_login(db: str | None, settings: QSettings) -> str | None:
+    """The store to open: --db, else $KOORDINATOR_DB, else the server chosen in the settings
+    dialog, else the local default (None). For a server, log in first — without a password
+    if the server allows (Kerberos), else with the keyring's or an asked-for one — and return
+    its URL with the password: that string must never be logged."""
+    db = db or os.environ.get(ENV_VAR) or stored_store_url(settings)
+    if db is None or "://" not in db:
+        return db
+    url = resolve_store_url(db)
+    if not is_server_url(url):
+        return db
+    return connect_url(url, KeyringCredentials(), ask_password_dialog).render_as_string(hide_password=False)
+
+
 def start_gui(db: str | None = None, language: str | None = None) -> tuple[QApplication, QMainWindow] | int:
     """Everything up to the first shown window; an exit code if the store cannot be opened."""
     log_path = setup_logging()
@@ -88,6 +106,7 @@ def start_gui(db: str | None = None, language: str | None = None) -> tuple[QAppl
     from app.startup import open_context
 
     try:
+        db = _server_login(db, settings)
         context: AppContext = open_context(db)
     except StoreError as exc:
         log.error("Store could not be opened: %s", exc)
