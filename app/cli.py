@@ -364,11 +364,32 @@ def _run_export_ics(args: argparse.Namespace, db: str | None) -> int:
     return EXIT_OK
 
 
+def _server_login(db: str | None) -> str | None:
+    """A server URL without a password: log in without one if the server allows (Kerberos),
+    else with the keyring's password or one asked for once on the terminal. The returned
+    string holds the password: never print or log it."""
+    import os
+
+    from app.store.location import ENV_VAR, resolve_store_url
+
+    chosen = db or os.environ.get(ENV_VAR)
+    if chosen is None or "://" not in chosen:
+        return db
+    url = resolve_store_url(chosen)
+    if url.get_backend_name() != "postgresql" or url.password:
+        return db
+    from app.store.credentials import KeyringCredentials, cli_ask, connect_url
+
+    return connect_url(url, KeyringCredentials(), cli_ask).render_as_string(hide_password=False)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     db = getattr(args, "db", None)
     try:
+        if args.command is not None:
+            db = _server_login(db)
         if args.command == "demo":
             from app.logging_setup import setup_logging
 

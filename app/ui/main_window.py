@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
         preferences = QAction(self.tr("&Family overview…"), self)
         preferences.triggered.connect(self._preferences)
         settings_menu.addAction(preferences)
+        database = QAction(self.tr("&Database connection…"), self)
+        database.setObjectName("databaseConnection")
+        database.triggered.connect(self._database_connection)
+        settings_menu.addAction(database)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         names = {"da": "Dansk", "en": "English"}
@@ -285,6 +289,12 @@ class MainWindow(QMainWindow):
         """A page's store work failed: show the banner and find out when it is back."""
         self.events.set_reachable(False)
         self.check_store()
+
+    def _database_connection(self) -> None:
+        from app.store.credentials import KeyringCredentials
+        from app.ui.connection_dialog import ConnectionDialog
+
+        ConnectionDialog.ask(self.settings, KeyringCredentials(), self)
 
     def _preferences(self) -> None:
         if PreferencesDialog.ask(self.settings, self):

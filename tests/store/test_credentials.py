@@ -232,6 +232,9 @@ class DictKeyring(KeyringBackend):
     """An in-memory keyring backend (what a desktop's Secret Service does, without D-Bus)."""
 
     priority = 1  # type: ignore[assignment]
+    # Never found by keyring's own discovery: a test module that defines a backend must not
+    # become every other test's default keyring.
+    viable = False  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()
@@ -601,3 +604,15 @@ def test_cli_ask_says_why_and_remembers_only_with_a_keyring() -> None:
     wrong = PasswordPrompt(AskReason.STORED_WRONG, True)
     assert cli_ask(url, wrong, stdin=Terminal(), stderr=err, read_secret=read) == (SECRET, True)
     assert "keyring was refused" in err.getvalue() and SECRET not in err.getvalue()
+
+
+def test_the_command_line_without_a_terminal_says_a_password_is_needed(
+    proxy_url: URL, use_keyring: Callable[[KeyringBackend], None], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No keyring and no terminal to ask on (a script): a plain store error, no traceback."""
+    from app.cli import EXIT_STORE, main
+
+    use_keyring(fail.Keyring())
+    assert main(["migrate", "--db", proxy_url.render_as_string()]) == EXIT_STORE
+    err = capsys.readouterr().err
+    assert "password" in err and "Traceback" not in err and SECRET not in err
