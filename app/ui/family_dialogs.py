@@ -7,6 +7,7 @@ so callers' tests can patch it.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models import FamilyMember, Professional
 from app.models.enums import ConsentCapacity, ConsentForm, Relation, Sector
-from app.services.case_summary import MemberSummary
+from app.services.case_summary import CaseNotFoundError, MemberSummary, case_summary
 from app.services.cases import FieldProblem, MemberInput
 from app.services.clock import local_today
 from app.services.consents import ConsentInput, record_consent, validate_consent
 from app.services.context import AppContext
-from app.services.family_overview import ProfessionalInfo
+from app.services.editing import RowGoneError
+from app.services.family_overview import ProfessionalInfo, load_family_overview
 from app.services.interventions import end_intervention
 from app.services.members import (
     MemberChange,
@@ -46,7 +49,7 @@ from app.services.professionals import (
     validate_professional,
 )
 from app.services.transition import add_months
-from app.ui.form_dialog import FormDialog
+from app.ui.form_dialog import FormDialog, StoredRow, saved_stamp
 from app.ui.labels import label
 
 DATE_FORMAT = "dd.MM.yyyy"
@@ -103,6 +106,8 @@ def enum_combo(parent: QWidget, values: list, current: object) -> QComboBox:  # 
 class MemberDialog(FormDialog):
     """Add a person to the family, or change a member (the CPR number is fixed once given)."""
 
+    FIELD_KEYS: ClassVar[dict[str, str]] = {"lives_in_household": "household"}
+
     def __init__(
         self,
         context: AppContext,
@@ -115,7 +120,6 @@ class MemberDialog(FormDialog):
         self._context = context
         self._case_id = case_id
         self._member = member
-        self._version = member_version
         self.first_name = QLineEdit(member.first_name if member else "", self)
         self.first_name.setObjectName("firstName")
         self.last_name = QLineEdit(member.last_name if member else "", self)
@@ -146,6 +150,9 @@ class MemberDialog(FormDialog):
         ):
             self.watch(key, widget.textEdited)
         self.refresh()
+        if member is not None:
+            self.edit_version = member_version
+            self.remember_base()
 
     def _input(self) -> MemberInput:
         return MemberInput(
@@ -172,14 +179,47 @@ class MemberDialog(FormDialog):
         with self._context.sessions() as session:
             return validate_new_member(session, self._case_id, self._input(), local_today())
 
+    def data(self) -> MemberChange:
+        """What a change of the member stores (a new person is ``_input()``)."""
+        return self._change()
+
     def store(self) -> None:
-        with self._context.sessions.begin() as session:
-            if self._member is None:
+        if self._member is None:
+            with self._context.sessions.begin() as session:
                 self.stored_id = add_member(session, self._case_id, self._input(), local_today())
-            else:
-                assert self._member.member_id is not None
-                update_member(session, self._case_id, self._member.member_id, self._change(), self._version)
-                self.stored_id = self._member.citizen_id
+        else:
+            self.store_data(self.data(), self.edit_version)
+
+    def store_data(self, data: MemberChange, version: int | None) -> None:
+        assert self._member is not None and self._member.member_id is not None
+        with self._context.sessions.begin() as session:
+            update_member(session, self._case_id, self._member.member_id, data, version)
+        self.stored_id = self._member.citizen_id
+
+    # -- when someone else saved first ------------------------------------------------------
+    def stored_now(self) -> StoredRow | None:
+        if self._member is None or self._member.member_id is None:
+            return None
+        with self._context.sessions() as session:
+            saved_by, saved_at = saved_stamp(session, FamilyMember, self._member.member_id)
+            try:
+                summary = case_summary(session, self._case_id)
+            except CaseNotFoundError as exc:
+                raise RowGoneError(f"case {self._case_id}") from exc
+        member = next((m for m in summary.members if m.member_id == self._member.member_id), None)
+        if member is None:
+            raise RowGoneError(f"family_members {self._member.member_id}")
+        stored = MemberChange(
+            member.first_name, member.last_name, member.relation, member.custody, member.lives_in_household
+        )
+        return StoredRow(stored, member.member_version, saved_by, saved_at)
+
+    def show_data(self, data: MemberChange) -> None:
+        self.first_name.setText(data.first_name)
+        self.last_name.setText(data.last_name)
+        self.relation.setCurrentIndex(max(self.relation.findData(data.relation), 0))
+        self.custody.setChecked(data.custody)
+        self.lives.setChecked(data.lives_in_household)
 
 
 class ProfessionalDialog(FormDialog):
@@ -199,7 +239,6 @@ class ProfessionalDialog(FormDialog):
         self._context = context
         self._case_id = case_id
         self._professional = professional
-        self._version = version
         p = professional
         self.name = QLineEdit(p.name if p else "", self)
         self.name.setObjectName("proName")
@@ -223,6 +262,9 @@ class ProfessionalDialog(FormDialog):
         for key in ("name", "role", "organisation", "phone", "email"):
             self.watch(key, getattr(self, key).textEdited)
         self.refresh()
+        if p is not None:
+            self.edit_version = version
+            self.remember_base()
 
     def _input(self) -> ProfessionalInput:
         return ProfessionalInput(
@@ -237,14 +279,41 @@ class ProfessionalDialog(FormDialog):
     def collect_problems(self) -> list[FieldProblem]:
         return validate_professional(self._input())
 
-    def store(self) -> None:
+    def data(self) -> ProfessionalInput:
+        return self._input()
+
+    def store_data(self, data: ProfessionalInput, version: int | None) -> None:
         with self._context.sessions.begin() as session:
             if self._professional is None:
-                self.stored_id = add_professional(session, self._case_id, self._input())
+                self.stored_id = add_professional(session, self._case_id, data)
             else:
-                update_professional(session, self._professional.id, self._input(), self._version)
+                update_professional(session, self._professional.id, data, version)
                 link_professional(session, self._case_id, self._professional.id)
                 self.stored_id = self._professional.id
+
+    # -- when someone else saved first ------------------------------------------------------
+    def stored_now(self) -> StoredRow | None:
+        if self._professional is None:
+            return None
+        with self._context.sessions() as session:
+            saved_by, saved_at = saved_stamp(session, Professional, self._professional.id)
+            try:
+                overview = load_family_overview(session, self._case_id)
+            except CaseNotFoundError as exc:
+                raise RowGoneError(f"case {self._case_id}") from exc
+        pro = next((p for p in overview.professionals if p.id == self._professional.id), None)
+        if pro is None:  # no longer around this family: the plain message instead
+            return None
+        stored = ProfessionalInput(pro.name, pro.role, pro.organisation, pro.sector, pro.phone, pro.email)
+        return StoredRow(stored, pro.version, saved_by, saved_at)
+
+    def show_data(self, data: ProfessionalInput) -> None:
+        self.name.setText(data.name)
+        self.role.setText(data.role)
+        self.organisation.setText(data.organisation)
+        self.sector.setCurrentIndex(max(self.sector.findData(data.sector), 0))
+        self.phone.setText(data.phone)
+        self.email.setText(data.email)
 
 
 class LinkProfessionalDialog(FormDialog):

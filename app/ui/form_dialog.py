@@ -3,13 +3,24 @@
 Subclasses add fields with ``add_field`` and implement ``collect_problems`` (the pure
 validation, run as the user types) and ``store`` (one transaction). Saving never closes
 the dialog on an error, so nothing typed is lost.
+
+A dialog that changes a stored row also implements ``data`` (the service's input),
+``store_data(data, version)``, ``stored_now`` (the row as stored now, as the same input)
+and ``show_data`` (put an input into the widgets), sets ``edit_version`` and calls
+``remember_base`` when built. When a save loses the race against someone else's, the
+fields only they changed are taken over, and the fields both changed differently are put
+side by side in a ``FieldConflictDialog`` for the user to choose; nothing is thrown away.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import logging
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -22,15 +33,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from app.services.cases import FieldProblem, ValidationError
 from app.services.editing import ConcurrentEditError, RowGoneError
-from app.ui.labels import problem_text
+from app.services.users import list_caseworkers
+from app.ui.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
+from app.ui.formatting import format_date, format_datetime
+from app.ui.labels import label, problem_text
 
 log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #8a5a00;"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    """A row as stored now: the same input type ``data()`` returns, its version and stamp."""
+
+    data: Any
+    version: int | None
+    saved_by: str = ""  # who saved it last (full name when known), "" when unknown
+    saved_at: datetime | None = None
+
+
+def saved_stamp(session: Session, model: type[Any], row_id: int) -> tuple[str, datetime | None]:
+    """Who saved a tracked row last and when (the caseworker's name when known).
+
+    Raises RowGoneError when the row is no longer there.
+    """
+    row = session.get(model, row_id, populate_existing=True)
+    if row is None:
+        raise RowGoneError(f"{model.__tablename__} {row_id}")
+    login = str(row.updated_by or "")
+    names = {user.login: user.full_name for user in list_caseworkers(session)}
+    return names.get(login) or login, row.updated_at
 
 
 class FormDialog(QDialog):
@@ -43,6 +81,8 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.stored_id: int | None = None  # what ``store`` saved
+        self.edit_version: int | None = None  # the version of the stored row the form is based on
+        self._base: Any = None  # the input the form was opened with (for the three-way merge)
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, str] = {}
         self._touched: set[str] = set()
@@ -149,20 +189,101 @@ class FormDialog(QDialog):
         )
 
     # -- saving -----------------------------------------------------------------------
+    # Service field names whose error line and label have another key (e.g. citizen_id).
+    FIELD_KEYS: ClassVar[dict[str, str]] = {}
+
+    def data(self) -> Any:
+        """The form as the service's input dataclass (dialogs that change a stored row)."""
+        raise NotImplementedError(f"{type(self).__name__} must implement data()")
+
     def store(self) -> None:
         """Every dialog built on this class stores its own data (one transaction)."""
-        raise NotImplementedError(f"{type(self).__name__} must implement store()")
+        self.store_data(self.data(), self.edit_version)
+
+    def store_data(self, data: Any, version: int | None) -> None:
+        """Store ``data`` (one transaction), refusing when the row is no longer at ``version``."""
+        raise NotImplementedError(f"{type(self).__name__} must implement store() or store_data()")
+
+    def stored_now(self) -> StoredRow | None:
+        """The row as stored now, converted to the input ``data()`` returns; None when this
+        dialog cannot merge. Raises RowGoneError when the row was deleted."""
+        return None
+
+    def show_data(self, data: Any) -> None:
+        """Put ``data`` (as ``data()`` returns it) into the widgets."""
+        raise NotImplementedError(f"{type(self).__name__} must implement show_data()")
+
+    def remember_base(self) -> None:
+        """Keep what the form was opened with, so a lost race merges three ways."""
+        self._base = self.data()
+
+    def field_label(self, field: str) -> str:
+        key = self.FIELD_KEYS.get(field, field)
+        return self.labels.get(key, field)
+
+    def describe(self, field: str, value: Any) -> str:
+        """A field's value as short readable text for the conflict dialog."""
+        empty = QCoreApplication.translate("FormDialog", "(empty)")
+        if value is None:
+            return empty
+        if isinstance(value, bool):
+            return (
+                QCoreApplication.translate("FormDialog", "Yes")
+                if value
+                else QCoreApplication.translate("FormDialog", "No")
+            )
+        if isinstance(value, datetime):
+            return format_datetime(value)
+        if isinstance(value, date):
+            return format_date(value)
+        if isinstance(value, enum.Enum):
+            return label(value)
+        if isinstance(value, str):
+            return value.strip() or empty
+        if isinstance(value, list | tuple | set | frozenset):
+            return "; ".join(self.describe(field, item) for item in value) or empty
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return ", ".join(self.describe(field, getattr(value, f.name)) for f in dataclasses.fields(value))
+        return str(value)
 
     def try_save(self) -> bool:
         self._show_all = True
         if any(p.blocking for p in self.refresh()):
             return False
+        if not self._guarded(self.store):
+            return False
+        self.accept()
+        return True
+
+    def _guarded(self, action: Callable[[], None]) -> bool:
+        """Run one store; on a lost race, merge and ask. Whether something was stored."""
         try:
-            self.store()
+            action()
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return False
         except ConcurrentEditError:
+            return self._resolve_conflict()
+        except RowGoneError:
+            self._deleted()
+            return False
+        except SQLAlchemyError:
+            self._not_saved()
+            return False
+        return True
+
+    def _resolve_conflict(self) -> bool:
+        """Someone else saved first: take what only they changed, ask about what both changed,
+        then store against their version (which may lose again: the same once more)."""
+        try:
+            stored = self.stored_now()
+        except RowGoneError:
+            self._deleted()
+            return False
+        except SQLAlchemyError:
+            self._not_saved()
+            return False
+        if stored is None:
             QMessageBox.warning(
                 self,
                 QCoreApplication.translate("FormDialog", "Changed by someone else"),
@@ -173,25 +294,53 @@ class FormDialog(QDialog):
                 ),
             )
             return False
-        except RowGoneError:
-            QMessageBox.warning(
-                self,
-                QCoreApplication.translate("FormDialog", "Deleted"),
-                QCoreApplication.translate(
-                    "FormDialog", "This was deleted by someone else after you opened it."
-                ),
-            )
+        mine = self.data()
+        merge = merge_fields(self._base, mine, stored.data)
+        merged = merge.merged
+        if merge.conflicts:
+            choices = [
+                FieldChoice(
+                    name,
+                    self.field_label(name),
+                    self.describe(name, getattr(mine, name)),
+                    self.describe(name, getattr(stored.data, name)),
+                )
+                for name in merge.conflicts
+            ]
+            taken = list(dict.fromkeys(self.field_label(name) for name in merge.taken))
+            dialog = FieldConflictDialog(choices, stored.saved_by, stored.saved_at, taken, self)
+            accepted = dialog.exec() == int(QDialog.DialogCode.Accepted)
+            theirs = dialog.theirs_chosen()
+            dialog.deleteLater()
+            if not accepted:
+                return False  # nothing stored; the form keeps what the user typed
+            if theirs:
+                merged = dataclasses.replace(merged, **{n: getattr(stored.data, n) for n in theirs})
+        # From here the form is based on what is stored now.
+        self._base = stored.data
+        self.edit_version = stored.version
+        self.show_data(merged)
+        if any(p.blocking for p in self.refresh()):
             return False
-        except SQLAlchemyError:
-            log.exception("Saving %s failed", type(self).__name__)
-            QMessageBox.warning(
-                self,
-                QCoreApplication.translate("FormDialog", "Not saved"),
-                QCoreApplication.translate(
-                    "FormDialog",
-                    "The database did not answer, so nothing was saved. Your text is still here; try again.",
-                ),
-            )
-            return False
-        self.accept()
-        return True
+        log.info(
+            "%s merged with a newer save (%d chosen field(s))", type(self).__name__, len(merge.conflicts)
+        )
+        return self._guarded(lambda: self.store_data(merged, stored.version))
+
+    def _deleted(self) -> None:
+        QMessageBox.warning(
+            self,
+            QCoreApplication.translate("FormDialog", "Deleted"),
+            QCoreApplication.translate("FormDialog", "This was deleted by someone else after you opened it."),
+        )
+
+    def _not_saved(self) -> None:
+        log.exception("Saving %s failed", type(self).__name__)
+        QMessageBox.warning(
+            self,
+            QCoreApplication.translate("FormDialog", "Not saved"),
+            QCoreApplication.translate(
+                "FormDialog",
+                "The database did not answer, so nothing was saved. Your text is still here; try again.",
+            ),
+        )

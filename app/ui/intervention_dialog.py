@@ -4,6 +4,7 @@ sector plan, source system, and the weekly time slots used to find collisions.""
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import LawSection
+from app.models import Intervention, LawSection
 from app.models.enums import InterventionStatus, Sector
+from app.services.case_summary import CaseNotFoundError
 from app.services.cases import FieldProblem
 from app.services.clock import local_today
 from app.services.context import AppContext
-from app.services.family_overview import FamilyOverview, InterventionInfo
+from app.services.editing import RowGoneError
+from app.services.family_overview import FamilyOverview, InterventionInfo, load_family_overview
 from app.services.interventions import (
     InterventionInput,
     SlotInput,
@@ -37,8 +40,8 @@ from app.services.interventions import (
     validate_intervention,
 )
 from app.services.law_catalogue import SectionChoice, search_sections
-from app.ui.family_dialogs import OptionalDate, date_edit, enum_combo, from_qdate
-from app.ui.form_dialog import FormDialog
+from app.ui.family_dialogs import OptionalDate, date_edit, enum_combo, from_qdate, to_qdate
+from app.ui.form_dialog import FormDialog, StoredRow, saved_stamp
 from app.ui.labels import label
 
 SECTOR_PLANS = (
@@ -98,6 +101,11 @@ class SlotTable(QTableWidget):
         self.setCellWidget(row, 1, start)
         self.setCellWidget(row, 2, end)
         self.setCellWidget(row, 3, parent_box)
+
+    def set_slots(self, slots: list[SlotInput]) -> None:
+        self.setRowCount(0)
+        for slot in slots:
+            self.add_slot(slot)
 
     def remove_current(self) -> None:
         row = self.currentRow()
@@ -202,6 +210,12 @@ class LawSectionPicker(QWidget):
 
 
 class InterventionDialog(FormDialog):
+    FIELD_KEYS: ClassVar[dict[str, str]] = {
+        "citizen_id": "citizen",
+        "law_section_id": "law_section",
+        "professional_id": "professional",
+    }
+
     def __init__(
         self,
         context: AppContext,
@@ -305,6 +319,9 @@ class InterventionDialog(FormDialog):
         self.law.select_id(it.law_section_id if it else None)
         self.law.set_day(from_qdate(self.start.date()))
         self.refresh()
+        if it is not None:
+            self.edit_version = it.version
+            self.remember_base()
 
     def _start_changed(self) -> None:
         self._touched.add("law_section")
@@ -352,13 +369,100 @@ class InterventionDialog(FormDialog):
             self._touched.add("slots")
         return problems
 
-    def store(self) -> None:
-        data = self.data()
+    def store_data(self, data: InterventionInput, version: int | None) -> None:
         with self._context.sessions.begin() as session:
             if self._item is None:
                 self.stored_id = add_intervention(session, self._overview.summary.id, data, local_today())
             else:
                 update_intervention(
-                    session, self._overview.summary.id, self._item.id, data, self._item.version, local_today()
+                    session, self._overview.summary.id, self._item.id, data, version, local_today()
                 )
                 self.stored_id = self._item.id
+
+    # -- when someone else saved first ------------------------------------------------------
+    @staticmethod
+    def input_of(info: InterventionInfo) -> InterventionInput:
+        """A stored intervention as the input the form gives (for comparing field by field)."""
+        return InterventionInput(
+            citizen_id=info.citizen_id,
+            title=info.title,
+            sector=info.sector,
+            law_section_id=info.law_section_id,
+            professional_id=info.professional_id,
+            start_date=info.start_date,
+            end_date=info.end_date,
+            status=info.status,
+            sector_plan=info.sector_plan,
+            source_system=info.source_system,
+            last_checked=info.last_checked,
+            slots=[SlotInput(s.weekday, s.start, s.end, s.needs_parent) for s in info.slots],
+        )
+
+    def stored_now(self) -> StoredRow | None:
+        if self._item is None:
+            return None
+        with self._context.sessions() as session:
+            saved_by, saved_at = saved_stamp(session, Intervention, self._item.id)
+            try:
+                overview = load_family_overview(session, self._overview.summary.id)
+            except CaseNotFoundError as exc:
+                raise RowGoneError(f"case {self._overview.summary.id}") from exc
+        info = next((i for i in overview.interventions if i.id == self._item.id), None)
+        if info is None:
+            raise RowGoneError(f"interventions {self._item.id}")
+        return StoredRow(self.input_of(info), info.version, saved_by, saved_at)
+
+    def show_data(self, data: InterventionInput) -> None:
+        self.member.setCurrentIndex(max(self.member.findData(data.citizen_id), 0))
+        self.title_edit.setText(data.title)
+        self.sector.setCurrentIndex(max(self.sector.findData(data.sector), 0))
+        if data.professional_id is None:
+            self.professional.setCurrentIndex(0)
+        else:
+            index = self.professional.findData(data.professional_id)
+            if index < 0:  # came into the network after the form was opened
+                name = self.describe("professional_id", data.professional_id)
+                self.professional.addItem(name, data.professional_id)
+                index = self.professional.count() - 1
+            self.professional.setCurrentIndex(index)
+        if data.start_date is not None:
+            self.start.setDate(to_qdate(data.start_date))
+        self.law.select_id(data.law_section_id)
+        self.end.set_value(data.end_date)
+        self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
+        self.sector_plan.setEditText(data.sector_plan)
+        self.source.setEditText(data.source_system)
+        self.last_checked.set_value(data.last_checked)
+        self.slot_table.set_slots(list(data.slots))
+
+    def describe(self, field: str, value: Any) -> str:
+        if field == "citizen_id" and value is not None:
+            index = self.member.findData(value)
+            return self.member.itemText(index) if index >= 0 else str(value)
+        if field == "professional_id":
+            if value is None:
+                return self.professional.itemText(0)
+            index = self.professional.findData(value)
+            if index >= 0:
+                return self.professional.itemText(index)
+            with self._context.sessions() as session:
+                overview = load_family_overview(session, self._overview.summary.id)
+            pro = next((p for p in overview.professionals if p.id == value), None)
+            return pro.name if pro is not None else str(value)
+        if field == "law_section_id":
+            if value is None:
+                return self.tr("No law section chosen.")
+            with self._context.sessions() as session:
+                row = session.get(LawSection, value)
+                return f"{row.reference} – {row.title}" if row is not None else str(value)
+        if field == "slots":
+            return "; ".join(self._slot_text(slot) for slot in value) or self.tr("No weekly times")
+        return super().describe(field, value)
+
+    def _slot_text(self, slot: SlotInput) -> str:
+        names = weekday_names()
+        text = (
+            f"{names[slot.weekday] if 0 <= slot.weekday < 7 else slot.weekday} "
+            f"{slot.start:%H.%M}–{slot.end:%H.%M}"
+        )
+        return text + (" " + self.tr("(parent present)") if slot.needs_parent else "")

@@ -8,6 +8,7 @@ flow back into the plan.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import AgreementStatus, MeetingKind, ResponsibleKind
-from app.services.cases import FieldProblem, Problem
+from app.models import Meeting
+from app.models.enums import AgreementStatus, MeetingKind, MeetingStatus, ResponsibleKind
+from app.services.cases import FieldProblem, Problem, ValidationError
 from app.services.clock import LOCAL_TZ
 from app.services.context import AppContext
+from app.services.editing import RowGoneError
 from app.services.meetings import (
     MeetingInfo,
     MeetingInput,
@@ -41,6 +44,7 @@ from app.services.meetings import (
     ParticipantInput,
     ScoreInput,
     create_meeting,
+    meeting_info,
     participant_choices,
     record_minutes,
     update_meeting,
@@ -48,7 +52,7 @@ from app.services.meetings import (
 )
 from app.services.plan_document import PlanDocument
 from app.ui.family_dialogs import OptionalDate, enum_combo
-from app.ui.form_dialog import ERROR_STYLE, FormDialog
+from app.ui.form_dialog import ERROR_STYLE, FormDialog, StoredRow, saved_stamp
 from app.ui.formatting import format_datetime
 from app.ui.plan_dialogs import NO_SCORE, score_box
 
@@ -68,6 +72,28 @@ def from_qdatetime(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), LOCAL_TZ)
 
 
+def _to_the_second(moment: datetime) -> datetime:
+    """What a date-time field holds: local time, whole seconds."""
+    return from_qdatetime(to_qdatetime(moment))
+
+
+def _stored_meeting(context: AppContext, meeting_id: int) -> tuple[MeetingInfo, str, datetime | None]:
+    """The meeting as stored now, with who saved it last and when (RowGoneError when gone)."""
+    with context.sessions() as session:
+        saved_by, saved_at = saved_stamp(session, Meeting, meeting_id)
+        try:
+            info = meeting_info(session, meeting_id)
+        except ValidationError as exc:
+            raise RowGoneError(f"meetings {meeting_id}") from exc
+    return info, saved_by, saved_at
+
+
+def _ordered_keys(listed: list[str], keys: list[str]) -> list[str]:
+    """``keys`` in the order of the list in the form (keys not listed last, as they come)."""
+    position = {key: index for index, key in enumerate(listed)}
+    return sorted(keys, key=lambda key: position.get(key, len(listed)))
+
+
 def _datetime_edit(parent: QWidget, moment: datetime) -> QDateTimeEdit:
     edit = QDateTimeEdit(to_qdatetime(moment), parent)
     edit.setCalendarPopup(True)
@@ -76,6 +102,8 @@ def _datetime_edit(parent: QWidget, moment: datetime) -> QDateTimeEdit:
 
 
 class MeetingDialog(FormDialog):
+    FIELD_KEYS: ClassVar[dict[str, str]] = {"interpreter_needed": "interpreter"}
+
     def __init__(
         self,
         context: AppContext,
@@ -180,6 +208,11 @@ class MeetingDialog(FormDialog):
         self.starts.dateTimeChanged.connect(self._check_conflicts)
         self.ends.dateTimeChanged.connect(self._check_conflicts)
         self.people.itemChanged.connect(self._check_conflicts)
+        self._names = {c.key: c.name for c in self.choices}
+        if meeting is not None:
+            self._names.update((p.key, p.name) for p in meeting.participants)
+            self.edit_version = meeting.version
+            self.remember_base()
 
     @staticmethod
     def _default_start() -> datetime:
@@ -287,13 +320,83 @@ class MeetingDialog(FormDialog):
         if value:
             self.starts.setDateTime(to_qdatetime(datetime.fromisoformat(str(value))))
 
-    def store(self) -> None:
+    def store_data(self, data: MeetingInput, version: int | None) -> None:
         with self._context.sessions.begin() as session:
             if self._meeting is None:
-                self.stored_id = create_meeting(session, self.data(), _now())
+                self.stored_id = create_meeting(session, data, _now())
             else:
-                update_meeting(session, self._meeting.id, self.data(), self._meeting.version, _now())
+                update_meeting(session, self._meeting.id, data, version, _now())
                 self.stored_id = self._meeting.id
+
+    # -- when someone else saved first ------------------------------------------------------
+    def _listed_keys(self) -> list[str]:
+        return [str(self.people.item(i).data(KEY_ROLE)) for i in range(self.people.count())]
+
+    def input_of(self, info: MeetingInfo) -> MeetingInput:
+        """A stored meeting as the input the form gives (for comparing field by field)."""
+        keys = [p.key for p in info.participants if not p.key.startswith("guest:")]
+        participants = [ParticipantInput(key) for key in _ordered_keys(self._listed_keys(), keys)]
+        participants += [
+            ParticipantInput("guest:", p.name, p.email)
+            for p in info.participants
+            if p.key.startswith("guest:")
+        ]
+        return MeetingInput(
+            case_id=self._case_id,
+            kind=MeetingKind(info.kind),
+            starts_at=_to_the_second(info.starts_at),
+            ends_at=_to_the_second(info.ends_at),
+            place=info.place,
+            video_link=info.video_link,
+            interpreter_needed=info.interpreter_needed,
+            participants=participants,
+            held=info.status == MeetingStatus.HELD,
+        )
+
+    def stored_now(self) -> StoredRow | None:
+        if self._meeting is None:
+            return None
+        info, saved_by, saved_at = _stored_meeting(self._context, self._meeting.id)
+        self._names.update((p.key, p.name) for p in info.participants)
+        return StoredRow(self.input_of(info), info.version, saved_by, saved_at)
+
+    def show_data(self, data: MeetingInput) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(data.kind), 0))
+        if data.starts_at is not None:
+            self.starts.setDateTime(to_qdatetime(data.starts_at))
+        if data.ends_at is not None:
+            self.ends.setDateTime(to_qdatetime(data.ends_at))
+        if data.starts_at is not None and data.ends_at is not None:
+            self._length = data.ends_at - data.starts_at
+        self.place.setText(data.place)
+        self.video.setText(data.video_link)
+        self.interpreter.setChecked(data.interpreter_needed)
+        opened_held = self._meeting is not None and self._meeting.status == MeetingStatus.HELD
+        self.held.setChecked(data.held and not opened_held)
+        chosen = [p.key for p in data.participants if not p.key.startswith("guest:")]
+        self.people.blockSignals(True)
+        listed = self._listed_keys()
+        for key in chosen:
+            if key not in listed:  # invited by the other person, not offered when the form opened
+                item = QListWidgetItem(self._names.get(key, key), self.people)
+                item.setData(KEY_ROLE, key)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        for i in range(self.people.count()):
+            item = self.people.item(i)
+            checked = str(item.data(KEY_ROLE)) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.people.blockSignals(False)
+        self.guests = [(p.guest_name, p.guest_email) for p in data.participants if p.key.startswith("guest:")]
+        self._show_guests()
+        self._check_conflicts()
+
+    def describe(self, field: str, value: Any) -> str:
+        if field == "participants":
+            names = [
+                (p.guest_name if p.key.startswith("guest:") else self._names.get(p.key, p.key)) for p in value
+            ]
+            return ", ".join(names) or self.tr("Nobody")
+        return super().describe(field, value)
 
 
 class MinutesDialog(FormDialog):
@@ -393,6 +496,8 @@ class MinutesDialog(FormDialog):
         self.add_field("scores", self.tr("Progression scores"), self.scores)
         self.watch("decisions", self.decisions.textChanged)
         self.refresh()
+        self.edit_version = meeting.version
+        self.remember_base()
 
     def add_agreement(self) -> int:
         row = self.new_agreements.rowCount()
@@ -466,7 +571,39 @@ class MinutesDialog(FormDialog):
             ],
         )
 
-    def store(self) -> None:
+    def data(self) -> MinutesInput:
+        return self.minutes()
+
+    def store_data(self, data: MinutesInput, version: int | None) -> None:
         with self._context.sessions.begin() as session:
-            record_minutes(session, self._meeting.id, self.minutes(), self._meeting.version, self._today)
+            record_minutes(session, self._meeting.id, data, version, self._today)
         self.stored_id = self._meeting.id
+
+    # -- when someone else saved first ------------------------------------------------------
+    # Only the minutes text and who came are stored on the meeting; agreements and scores go
+    # into the plan, so the stored side never has any (they always stay the user's).
+    def _listed_keys(self) -> list[str]:
+        return [str(self.attended.item(i).data(KEY_ROLE)) for i in range(self.attended.count())]
+
+    def stored_now(self) -> StoredRow | None:
+        info, saved_by, saved_at = _stored_meeting(self._context, self._meeting.id)
+        came = [p.key for p in info.participants if p.attended is None or p.attended]
+        stored = MinutesInput(decisions=info.minutes, attended=_ordered_keys(self._listed_keys(), came))
+        return StoredRow(stored, info.version, saved_by, saved_at)
+
+    def show_data(self, data: MinutesInput) -> None:
+        if data.decisions != self.decisions.toPlainText():
+            self.decisions.setPlainText(data.decisions)
+        for i in range(self.attended.count()):
+            item = self.attended.item(i)
+            came = str(item.data(KEY_ROLE)) in data.attended
+            item.setCheckState(Qt.CheckState.Checked if came else Qt.CheckState.Unchecked)
+
+    def describe(self, field: str, value: Any) -> str:
+        if field == "attended":
+            names = {
+                str(self.attended.item(i).data(KEY_ROLE)): self.attended.item(i).text()
+                for i in range(self.attended.count())
+            }
+            return ", ".join(names.get(key, key) for key in value) or self.tr("Nobody")
+        return super().describe(field, value)
