@@ -112,6 +112,12 @@ class PostgresListener(QObject):
         self._retry.setInterval(RECONNECT_MS)
         self._retry.timeout.connect(self.connect_now)
         self.received = 0  # notifications from others handed on (for tests and benchmarks)
+        events.reachable_changed.connect(self._reachable_changed)
+
+    def _reachable_changed(self, reachable: bool) -> None:
+        if reachable and self._conn is None:  # the store answers again: listen again at once
+            self._retry.stop()
+            self.connect_now()
 
     @property
     def listening(self) -> bool:
