@@ -109,3 +109,12 @@ def sqlite_context(sqlite_url: str):  # type: ignore[no-untyped-def]
     ctx = open_context(sqlite_url, login="tester")
     yield ctx
     ctx.sessions.kw["bind"].dispose()
+
+
+@pytest.fixture
+def private_postgres():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server of the test's own, to stop and start (tests/pg_instance.py)."""
+    from tests.pg_instance import private_server
+
+    with private_server() as server:
+        yield server

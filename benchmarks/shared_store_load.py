@@ -1,0 +1,894 @@
+"""Shared-server load: many caseworkers, each with their own database role and connection.
+
+    python benchmarks/shared_store_load.py [--seconds 60] [--clients 50] [--families 300]
+        [--teams 5] [--hot 3] [--server postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
+        [--baseline-seconds S] [--keep-db] [--json FILE]
+
+Not a timed test: a load scenario to run by hand (or with a tiny size in the smoke test).
+
+Set-up, on the server given by ``--server`` (a superuser's URL; the database in it is only
+used to create a fresh one, dropped again at the end unless ``--keep-db``):
+  * ``init_server`` (schema, group roles, forced row-level security), demo families;
+  * one login role per client (``add_caseworker``), spread over the teams, plus one admin
+    role that reads the final texts; the login roles are dropped at the end, also after an
+    error or Ctrl-C;
+  * the cases spread over the clients as coordinators (every fifth case with a partner
+    from another team); per team a few *hot* plan drafts that the whole team edits, and one
+    draft per client in a case of their own.
+
+Then every client (a thread with its own engine, opened with ``open_context`` as its own
+role, the way the program opens a shared store) repeats, without pauses, a mix of:
+  case list page (my cases / all, with and without a search term), family overview, plan
+  document, and a plan edit: read the draft, append a unique token to a section, save with
+  the version read; when the save is refused (someone saved in between) re-read and try
+  again (the merge path).
+
+Reported: operations/s overall and per kind, p50/p95/p99 latency per kind, refused saves
+and retries, and LOST UPDATES = tokens whose save was reported as done but which are
+missing from the final texts (read as the admin role) — must be 0; exit code 1 otherwise.
+Baselines measured in the same run: the same mix by one client as the superuser (no
+row-level security) and by one client as a caseworker role (row-level security, no
+concurrency), so the cost of row-level security and of the concurrency shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import signal
+import sys
+import threading
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import select, text, update
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import Case, PlanVersion, User
+from app.models.enums import CaseStatus, UserRole
+from app.services.case_list import CaseListQuery, Scope, count_cases, fetch_case_rows
+from app.services.clock import local_today
+from app.services.demo import generate_demo
+from app.services.demo_content import LAST_NAMES
+from app.services.editing import ConcurrentEditError
+from app.services.family_overview import load_family_overview
+from app.services.plan_document import SECTIONS, load_plan_document
+from app.services.plans import TEXT_MAX, PlanDraft, start_draft
+from app.services.plans import save_draft as save_plan_draft
+from app.startup import open_context
+from app.store.engine import create_store_engine, make_session_factory
+from app.store.server import add_caseworker, drop_login_roles, init_server
+
+DEFAULT_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+KINDS = ("case list", "case search", "family overview", "plan document", "plan edit")
+WEIGHTS = (25, 20, 20, 15, 20)  # a caseworker mostly reads; about one action in five saves
+HOT_SHARE = 0.6  # edits that go to one of the team's hot plans (the rest: the client's own)
+MAX_ATTEMPTS = 25  # saves tried per edit before giving up (a give-up is not a lost update)
+SEARCH_TERMS = (*(name[:4].lower() for name in LAST_NAMES[:16]), "k-20", "0101", "familien")
+
+
+# -- results ------------------------------------------------------------------------------
+
+
+@dataclass
+class KindStats:
+    kind: str
+    count: int
+    per_second: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    max_ms: float
+
+
+@dataclass
+class PhaseResult:
+    label: str
+    clients: int
+    seconds: float
+    operations: int
+    per_second: float
+    kinds: list[KindStats]
+    saves: int  # edits whose save was reported as done
+    conflicts: int  # saves refused because someone saved in between
+    retried_edits: int  # edits that needed at least one more attempt
+    max_attempts: int
+    gave_up: int
+    errors: dict[str, int]
+    client_cpu_cores: float  # CPU of this (Python) process during the phase, in cores
+    machine_cpu_cores: float | None  # CPU of the whole machine (Linux; other programs too), of ``cores``
+    server_cpu_cores: float | None  # CPU of the server processes serving this run (local server)
+    cores: int
+
+    def kind(self, name: str) -> KindStats | None:
+        return next((k for k in self.kinds if k.kind == name), None)
+
+
+@dataclass
+class LoadResult:
+    server_version: str
+    database: str
+    families: int
+    cases: int
+    clients: int
+    teams: int
+    hot_plans: int
+    setup_seconds: float
+    reach_ok: bool  # every client reached exactly its team's cases and its partner cases
+    load: PhaseResult
+    baselines: list[PhaseResult]
+    tokens_saved: int
+    lost_updates: int  # saved tokens missing from the final texts
+    phantom_updates: int  # tokens of refused or failed saves found in the final texts
+    duplicated_tokens: int
+    versions_match: bool  # each draft's row version grew by exactly its number of saves
+    lost_examples: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.lost_updates == 0 and self.phantom_updates == 0 and self.duplicated_tokens == 0
+
+
+# -- the store on the server ------------------------------------------------------------
+
+
+class LoadDatabase:
+    """A fresh database and the login roles of one run; ``close`` removes them again."""
+
+    def __init__(self, server_url: str, keep_db: bool = False) -> None:
+        self.server: URL = make_url(server_url)
+        if self.server.get_backend_name() != "postgresql":
+            raise SystemExit("--server must be a postgresql+psycopg:// URL")
+        token = uuid.uuid4().hex[:8]
+        self.name = f"koordinator_load_{token}"
+        self.prefix = f"kl{token[:6]}"
+        self.url: URL = self.server.set(database=self.name)
+        self.keep_db = keep_db
+        self.passwords: dict[str, str] = {}
+        self.created = False
+        self.maintenance = create_store_engine(self.server, isolation_level="AUTOCOMMIT")
+
+    def create(self) -> None:
+        with self.maintenance.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{self.name}"')
+        self.created = True
+
+    def new_login(self, suffix: str) -> str:
+        login = f"{self.prefix}_{suffix}"
+        self.passwords[login] = secrets.token_urlsafe(18)  # used where the server asks for one
+        return login
+
+    def url_for(self, login: str) -> URL:
+        return self.url.set(username=login, password=self.passwords[login])
+
+    def close(self) -> list[str]:
+        """Drop the roles (always) and the database (unless kept); returns problems."""
+        problems: list[str] = []
+        logins = list(self.passwords)
+        if not self.created and not logins:
+            self.maintenance.dispose()
+            return problems
+        try:
+            with self.maintenance.connect() as conn:  # no session of this run may hold a lock now
+                conn.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = :d AND pid <> pg_backend_pid()"
+                    ),
+                    {"d": self.name},
+                )
+        except Exception as exc:
+            problems.append(f"ending the run's sessions: {exc}")
+        if logins and self.created:
+            engine = create_store_engine(self.url)
+            try:
+                drop_login_roles(engine, logins)  # DROP OWNED BY needs the run's database
+            except Exception as exc:  # the roles are dropped below, after the database
+                problems.append(f"dropping the roles in {self.name}: {exc}")
+            finally:
+                engine.dispose()
+        try:
+            with self.maintenance.connect() as conn:
+                if self.created and not self.keep_db:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+                for login in logins:
+                    try:
+                        conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{login}"')
+                    except Exception as exc:
+                        problems.append(f"dropping role {login}: {exc}")
+        except Exception as exc:
+            problems.append(f"dropping {self.name} and the roles {', '.join(logins)}: {exc}")
+        self.maintenance.dispose()
+        return problems
+
+
+@dataclass
+class ClientPlan:
+    """What one simulated caseworker works on."""
+
+    index: int
+    login: str
+    user_id: int
+    team: int
+    expected_cases: set[int]
+    hot: list[tuple[int, int]]  # (case id, draft id) edited by the whole team
+    own: list[tuple[int, int]]  # a draft in a case of their own
+    section: str
+
+
+@dataclass
+class Layout:
+    clients: list[ClientPlan]
+    admin_login: str
+    cases: int
+    families: int
+    hot_plans: int
+    drafts_before: dict[int, int]  # draft id -> row version at the start
+
+
+def populate(db: LoadDatabase, families: int, clients: int, teams: int, hot: int, seed: int) -> Layout:
+    """Schema, roles and data, as IT and the demo would make them (run as the superuser)."""
+    engine = create_store_engine(db.url)
+    try:
+        init_server(engine)
+        logins = [db.new_login(f"cw{i:02d}") for i in range(clients)]
+        team_of = {login: i % teams for i, login in enumerate(logins)}
+        for i, login in enumerate(logins):
+            add_caseworker(
+                engine,
+                login,
+                f"Sagsbehandler {i + 1:02d}",
+                team=f"Team {team_of[login] + 1}",
+                password=db.passwords[login],
+            )
+        admin_login = db.new_login("admin")
+        add_caseworker(
+            engine, admin_login, "IT Admin", role=UserRole.ADMIN, password=db.passwords[admin_login]
+        )
+        with Session(engine) as session, session.begin():
+            summary = generate_demo(session, families=families, seed=seed, today=local_today())
+            ids = {login: session.scalar(select(User.id).where(User.login == login)) for login in logins}
+            rows = session.execute(select(Case.id, Case.status).order_by(Case.id)).all()
+            coordinator: dict[int, str] = {}
+            partner: dict[int, str | None] = {}
+            for index, (case_id, _status) in enumerate(rows):
+                owner = logins[index % clients]
+                # Every fifth case has a partner caseworker from the next team (makkerpar).
+                mate = logins[(index + 1) % clients] if index % 5 == 0 and teams > 1 else None
+                coordinator[case_id], partner[case_id] = owner, mate
+                session.execute(
+                    update(Case)
+                    .where(Case.id == case_id)
+                    .values(coordinator_id=ids[owner], partner_id=ids[mate] if mate else None)
+                )
+            open_cases = [case_id for case_id, status in rows if status != CaseStatus.CLOSED]
+            hot_by_team: dict[int, list[tuple[int, int]]] = defaultdict(list)
+            for case_id in open_cases:
+                team = team_of[coordinator[case_id]]
+                if len(hot_by_team[team]) < hot:
+                    hot_by_team[team].append((case_id, start_draft(session, case_id)))
+            hot_ids = {case_id for pairs in hot_by_team.values() for case_id, _ in pairs}
+            plans: list[ClientPlan] = []
+            for i, login in enumerate(logins):
+                mine = [c for c in open_cases if coordinator[c] == login and c not in hot_ids][:1]
+                expected = {
+                    c for c in coordinator if team_of[coordinator[c]] == team_of[login] or partner[c] == login
+                }
+                plans.append(
+                    ClientPlan(
+                        index=i,
+                        login=login,
+                        user_id=int(ids[login] or 0),
+                        team=team_of[login],
+                        expected_cases=expected,
+                        hot=hot_by_team[team_of[login]],
+                        own=[(c, start_draft(session, c)) for c in mine],
+                        section=SECTIONS[i % len(SECTIONS)],
+                    )
+                )
+            draft_ids = {d for p in plans for _c, d in (*p.hot, *p.own)}
+            versions: dict[int, int] = {
+                pv_id: version
+                for pv_id, version in session.execute(
+                    select(PlanVersion.id, PlanVersion.version).where(PlanVersion.id.in_(draft_ids))
+                )
+            }
+    finally:
+        engine.dispose()
+    return Layout(
+        clients=plans,
+        admin_login=admin_login,
+        cases=len(rows),
+        families=summary.families,
+        hot_plans=sum(len(v) for v in hot_by_team.values()),
+        drafts_before=versions,
+    )
+
+
+# -- one simulated client ---------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: Counter[str] = field(default_factory=Counter)
+    conflicts: int = 0
+    retried_edits: int = 0
+    max_attempts: int = 0
+    gave_up: int = 0
+    saved: list[tuple[int, str, str]] = field(default_factory=list)  # draft id, section, token
+    unsaved: list[tuple[int, str]] = field(default_factory=list)  # draft id, token
+
+    def merge(self, other: Tally) -> None:
+        for kind, values in other.latencies.items():
+            self.latencies[kind].extend(values)
+        self.errors.update(other.errors)
+        self.conflicts += other.conflicts
+        self.retried_edits += other.retried_edits
+        self.max_attempts = max(self.max_attempts, other.max_attempts)
+        self.gave_up += other.gave_up
+        self.saved.extend(other.saved)
+        self.unsaved.extend(other.unsaved)
+
+
+class Client:
+    def __init__(
+        self, plan: ClientPlan, sessions: sessionmaker[Session], case_ids: list[int], tag: str
+    ) -> None:
+        self.plan = plan
+        self.sessions = sessions
+        self.case_ids = case_ids or [0]
+        self.tag = tag
+        self.rng = random.Random(f"{tag}-{plan.index}")
+        self.seq = 0
+        self.today = local_today()
+
+    def _query(self, search: str) -> CaseListQuery:
+        scope = self.rng.choice((Scope.MINE, Scope.ALL))
+        return CaseListQuery(
+            today=self.today, now=datetime.now(UTC), scope=scope, user_id=self.plan.user_id, search=search
+        )
+
+    def case_list(self, search: str = "") -> None:
+        query = self._query(search)
+        with self.sessions() as session:  # the page and its count, as the case list shows them
+            fetch_case_rows(session, query)
+            count_cases(session, query)
+
+    def family_overview(self) -> None:
+        with self.sessions() as session:
+            load_family_overview(session, self.rng.choice(self.case_ids))
+
+    def plan_document(self) -> None:
+        with self.sessions() as session:
+            load_plan_document(session, self.rng.choice(self.case_ids))
+
+    def _read_draft(self, case_id: int, draft_id: int) -> Any:
+        with self.sessions() as session:
+            view = load_plan_document(session, case_id, draft_id).plan
+        assert view is not None
+        return view
+
+    def plan_edit(self, tally: Tally) -> bool:
+        """Read → append a token → save with the version read; on a refused save re-read
+        and try again. Returns False when there was nothing to edit."""
+        use_hot = self.plan.hot and (not self.plan.own or self.rng.random() < HOT_SHARE)
+        choices = self.plan.hot if use_hot else self.plan.own
+        if not choices:
+            return False
+        case_id, draft_id = self.rng.choice(choices)
+        self.seq += 1
+        token = f"[{self.tag}{self.plan.index:02d}.{self.seq}]"
+        view = self._read_draft(case_id, draft_id)
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            section = next(
+                (
+                    name
+                    for name in (self.plan.section, *SECTIONS)
+                    if len(view.section(name)) + len(token) + 1 <= TEXT_MAX
+                ),
+                None,
+            )
+            if section is None:  # every section is full: stop editing this plan
+                tally.errors["plan full"] += 1
+                return False
+            draft = PlanDraft.from_view(view)
+            draft.sections[section] = f"{view.section(section)} {token}"
+            started = time.perf_counter()
+            try:
+                with self.sessions.begin() as session:
+                    save_plan_draft(session, draft_id, draft, view.row_version)
+            except ConcurrentEditError:
+                tally.conflicts += 1
+                view = self._read_draft(case_id, draft_id)  # the merge path: their text + mine
+                continue
+            except BaseException:
+                tally.unsaved.append((draft_id, token))
+                raise
+            tally.latencies["plan save"].append(time.perf_counter() - started)
+            tally.saved.append((draft_id, section, token))
+            if attempt > 1:
+                tally.retried_edits += 1
+            tally.max_attempts = max(tally.max_attempts, attempt)
+            return True
+        tally.gave_up += 1
+        tally.unsaved.append((draft_id, token))
+        return True
+
+    def one_operation(self, tally: Tally) -> None:
+        kind = self.rng.choices(KINDS, WEIGHTS)[0]
+        started = time.perf_counter()
+        try:
+            if kind == "case list":
+                self.case_list()
+            elif kind == "case search":
+                self.case_list(self.rng.choice(SEARCH_TERMS))
+            elif kind == "family overview":
+                self.family_overview()
+            elif kind == "plan document":
+                self.plan_document()
+            elif not self.plan_edit(tally):
+                return
+        except Exception as exc:
+            tally.errors[f"{kind}: {type(exc).__name__}"] += 1
+            return
+        tally.latencies[kind].append(time.perf_counter() - started)
+
+    def run_until(self, deadline: float, stop: threading.Event, tally: Tally, think: float = 0.0) -> None:
+        """Operations until the deadline; ``think``: a mean pause (s) after each, as a person makes."""
+        while not stop.is_set() and time.perf_counter() < deadline:
+            self.one_operation(tally)
+            if think > 0:
+                pause = min(self.rng.expovariate(1 / think), deadline - time.perf_counter())
+                if pause > 0:
+                    stop.wait(pause)
+
+
+# -- phases -----------------------------------------------------------------------------
+
+
+def _percentile(sorted_values: list[float], share: float) -> float:
+    if not sorted_values:
+        return 0.0
+    rank = max(0, min(len(sorted_values) - 1, round(share * len(sorted_values) + 0.5) - 1))
+    return sorted_values[rank]
+
+
+def _machine_ticks() -> tuple[int, int] | None:
+    """(busy, total) CPU ticks of the whole machine since boot (Linux), else None."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return sum(fields) - idle, sum(fields)
+
+
+def _backend_ticks(db: LoadDatabase) -> dict[int, int] | None:
+    """CPU ticks (user + system) of the server processes connected to the run's database,
+    when the server runs on this machine (Linux), else None."""
+    if (
+        db.server.host not in (None, "", "127.0.0.1", "localhost", "::1")
+        or not Path("/proc/self/stat").exists()
+    ):
+        return None
+    with db.maintenance.connect() as conn:
+        pids = conn.execute(
+            text("SELECT pid FROM pg_stat_activity WHERE datname = :d AND backend_type = 'client backend'"),
+            {"d": db.name},
+        ).scalars()
+        ticks: dict[int, int] = {}
+        for pid in pids:
+            try:
+                if Path(f"/proc/{pid}/comm").read_text().strip() != "postgres":
+                    continue  # not this machine's server (e.g. one in a container)
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                ticks[pid] = int(fields[11]) + int(fields[12])  # utime + stime
+            except (OSError, ValueError, IndexError):
+                continue
+    return ticks or None
+
+
+class Meter:
+    """Wall time, and the CPU of this process, of the server's processes for this run and of
+    the whole machine, over one phase."""
+
+    def __init__(self, db: LoadDatabase) -> None:
+        self.db = db
+        self.server = _backend_ticks(db)
+        self.wall, self.cpu, self.ticks = time.perf_counter(), time.process_time(), _machine_ticks()
+
+    def read(self) -> tuple[float, float, float | None, float | None]:
+        wall, cpu, ticks = time.perf_counter() - self.wall, time.process_time() - self.cpu, _machine_ticks()
+        machine = server = None
+        if ticks is not None and self.ticks is not None and ticks[1] > self.ticks[1]:
+            share = (ticks[0] - self.ticks[0]) / (ticks[1] - self.ticks[1])
+            machine = share * (os.cpu_count() or 1)
+        now = _backend_ticks(self.db)
+        if now is not None and self.server is not None and wall > 0:
+            used = sum(t - self.server.get(pid, 0) for pid, t in now.items())
+            server = used / os.sysconf("SC_CLK_TCK") / wall
+        return wall, cpu, machine, server
+
+
+def summarise(
+    label: str,
+    clients: int,
+    tally: Tally,
+    seconds: float,
+    cpu: float,
+    machine: float | None,
+    server: float | None,
+) -> PhaseResult:
+    kinds = []
+    for kind in (*KINDS, "plan save"):
+        values = sorted(tally.latencies.get(kind, []))
+        kinds.append(
+            KindStats(
+                kind=kind,
+                count=len(values),
+                per_second=len(values) / seconds if seconds else 0.0,
+                p50_ms=_percentile(values, 0.50) * 1000,
+                p95_ms=_percentile(values, 0.95) * 1000,
+                p99_ms=_percentile(values, 0.99) * 1000,
+                max_ms=(values[-1] if values else 0.0) * 1000,
+            )
+        )
+    operations = sum(len(tally.latencies.get(kind, [])) for kind in KINDS)
+    return PhaseResult(
+        label=label,
+        clients=clients,
+        seconds=seconds,
+        operations=operations,
+        per_second=operations / seconds if seconds else 0.0,
+        kinds=kinds,
+        saves=len(tally.saved),
+        conflicts=tally.conflicts,
+        retried_edits=tally.retried_edits,
+        max_attempts=tally.max_attempts,
+        gave_up=tally.gave_up,
+        errors=dict(tally.errors),
+        client_cpu_cores=cpu / seconds if seconds else 0.0,
+        machine_cpu_cores=machine,
+        server_cpu_cores=server,
+        cores=os.cpu_count() or 1,
+    )
+
+
+def run_single(db: LoadDatabase, label: str, client: Client, seconds: float, tally: Tally) -> PhaseResult:
+    stop = threading.Event()
+    meter = Meter(db)
+    client.run_until(time.perf_counter() + seconds, stop, tally)
+    return summarise(label, 1, tally, *meter.read())
+
+
+def run_clients(
+    db: LoadDatabase, layout: Layout, seconds: float, tally: Tally, reach: dict[str, bool], think: float = 0.0
+) -> PhaseResult:
+    """Every client in its own thread with its own engine, opened as its own role."""
+    clock: dict[str, Any] = {}
+
+    def go() -> None:  # runs once, when every client is connected, before any goes on
+        clock["meter"] = Meter(db)
+        clock["deadline"] = time.perf_counter() + seconds
+
+    def finish() -> None:  # runs once, when every client is done, before any disconnects
+        clock["reading"] = clock["meter"].read()
+
+    ready = threading.Barrier(len(layout.clients) + 1, action=go)
+    done = threading.Barrier(len(layout.clients), action=finish)
+    stop = threading.Event()
+    tallies = [Tally() for _ in layout.clients]
+    failures: list[str] = []
+
+    def work(plan: ClientPlan, mine: Tally) -> None:
+        engine: Engine | None = None
+        try:
+            try:
+                context = open_context(db.url_for(plan.login).render_as_string(hide_password=False))
+                engine = context.sessions.kw["bind"]
+                with context.sessions() as session:
+                    visible = set(session.scalars(select(Case.id)))
+                reach[plan.login] = visible == plan.expected_cases
+                client = Client(plan, context.sessions, sorted(visible), "c")
+            except Exception as exc:
+                failures.append(f"{plan.login}: {type(exc).__name__}: {exc}")
+                ready.abort()
+                return
+            ready.wait()
+            client.run_until(clock["deadline"], stop, mine, think)
+            done.wait(timeout=60)
+        except threading.BrokenBarrierError:
+            return
+        finally:
+            if engine is not None:
+                engine.dispose()
+
+    threads = [
+        threading.Thread(target=work, args=(plan, t), name=plan.login, daemon=True)
+        for plan, t in zip(layout.clients, tallies, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        try:
+            ready.wait(timeout=120)
+        except threading.BrokenBarrierError:
+            raise RuntimeError("clients could not start: " + "; ".join(failures[:3])) from None
+        while any(t.is_alive() for t in threads):
+            for thread in threads:
+                thread.join(timeout=0.2)
+        wall, cpu, machine, server = clock.get("reading") or clock["meter"].read()
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=15)
+        for t in tallies:
+            tally.merge(t)
+    label = f"{len(layout.clients)} clients, own roles" + (f", think {think:g} s" if think else "")
+    return summarise(label, len(layout.clients), tally, wall, cpu, machine, server)
+
+
+def verify(db: LoadDatabase, layout: Layout, tally: Tally) -> dict[str, Any]:
+    """Read every edited draft as the admin role and look for each token."""
+    engine = create_store_engine(db.url_for(layout.admin_login))
+    try:
+        with Session(engine) as session:
+            columns = [getattr(PlanVersion, name) for name in SECTIONS]
+            rows = session.execute(
+                select(PlanVersion.id, PlanVersion.version, *columns).where(
+                    PlanVersion.id.in_(layout.drafts_before)
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    texts = {row[0]: dict(zip(SECTIONS, row[2:], strict=True)) for row in rows}
+    versions = {row[0]: row[1] for row in rows}
+    lost = [tok for draft, section, tok in tally.saved if tok not in texts.get(draft, {}).get(section, "")]
+    everything = {d: "\n".join(t.values()) for d, t in texts.items()}
+    phantom = [tok for draft, tok in tally.unsaved if tok in everything.get(draft, "")]
+    duplicated = [tok for draft, _s, tok in tally.saved if everything.get(draft, "").count(tok) > 1]
+    saves = Counter(draft for draft, _s, _t in tally.saved)
+    versions_match = all(
+        versions.get(d, -1) - before == saves.get(d, 0) for d, before in layout.drafts_before.items()
+    )
+    return {
+        "lost": lost,
+        "phantom": phantom,
+        "duplicated": duplicated,
+        "versions_match": versions_match,
+    }
+
+
+def run_benchmark(
+    server_url: str = DEFAULT_SERVER,
+    *,
+    seconds: float = 60.0,
+    clients: int = 50,
+    families: int = 300,
+    teams: int = 5,
+    hot: int = 3,
+    baseline_seconds: float | None = None,
+    think: float = 0.0,
+    keep_db: bool = False,
+    seed: int = 11,
+    say: Callable[[str], None] = print,
+) -> LoadResult:
+    if clients < 1 or teams < 1 or seconds <= 0:
+        raise ValueError("clients, teams and seconds must be positive")
+    teams = min(teams, clients)
+    if baseline_seconds is None:
+        baseline_seconds = max(1.0, min(10.0, seconds / 6))
+    db = LoadDatabase(server_url, keep_db=keep_db)
+    started = time.perf_counter()
+    try:
+        db.create()
+        say(f"Setting up {db.name}: {families} families, {clients} caseworker roles in {teams} teams …")
+        layout = populate(db, families, clients, teams, hot, seed)
+        bypass = create_store_engine(db.url)
+        with bypass.connect() as conn:
+            server_version = str(conn.exec_driver_sql("SHOW server_version").scalar())
+            superuser = bool(
+                conn.exec_driver_sql(
+                    "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"
+                ).scalar()
+            )
+        setup = time.perf_counter() - started
+        tally_all = Tally()
+
+        # Baselines: the same mix as client 0, one client alone.
+        first = layout.clients[0]
+        baselines = []
+        try:
+            label = "1 client, superuser (no RLS)" if superuser else "1 client, server's login (owner)"
+            say(f"Baseline: {label}, {baseline_seconds:.0f} s …")
+            with Session(bypass) as session:
+                reach_all = sorted(
+                    set(session.scalars(select(Case.id))) & first.expected_cases
+                )  # the same cases as client 0
+            client = Client(first, make_session_factory(bypass, user=first.login), reach_all, "s")
+            tally = Tally()
+            baselines.append(run_single(db, label, client, baseline_seconds, tally))
+            tally_all.merge(tally)
+        finally:
+            bypass.dispose()
+        say(f"Baseline: 1 client as a caseworker role (RLS), {baseline_seconds:.0f} s …")
+        context = open_context(db.url_for(first.login).render_as_string(hide_password=False))
+        try:
+            with context.sessions() as session:
+                visible = sorted(session.scalars(select(Case.id)))
+            tally = Tally()
+            client = Client(first, context.sessions, visible, "r")
+            baselines.append(
+                run_single(db, "1 client, caseworker role (RLS)", client, baseline_seconds, tally)
+            )
+            tally_all.merge(tally)
+        finally:
+            context.sessions.kw["bind"].dispose()
+
+        say(f"Load: {len(layout.clients)} clients for {seconds:.0f} s …")
+        reach: dict[str, bool] = {}
+        tally = Tally()
+        load = run_clients(db, layout, seconds, tally, reach, think)
+        tally_all.merge(tally)
+        checked = verify(db, layout, tally_all)
+        return LoadResult(
+            server_version=server_version,
+            database=db.name,
+            families=layout.families,
+            cases=layout.cases,
+            clients=len(layout.clients),
+            teams=teams,
+            hot_plans=layout.hot_plans,
+            setup_seconds=setup,
+            reach_ok=len(reach) == len(layout.clients) and all(reach.values()),
+            load=load,
+            baselines=baselines,
+            tokens_saved=len(tally_all.saved),
+            lost_updates=len(checked["lost"]),
+            phantom_updates=len(checked["phantom"]),
+            duplicated_tokens=len(checked["duplicated"]),
+            versions_match=checked["versions_match"],
+            lost_examples=checked["lost"][:5],
+        )
+    finally:
+        problems = db.close()
+        for problem in problems:
+            say(f"clean-up: {problem}")
+        if keep_db and db.created:
+            say(f"Database kept: {db.name} (the login roles were dropped; read it as the superuser)")
+
+
+# -- report -----------------------------------------------------------------------------
+
+
+def _cpu_line(phase: PhaseResult) -> str:
+    def per_op(cores: float) -> str:
+        return f"{cores * 1000 / phase.per_second:5.1f} ms/op" if phase.per_second else "   – ms/op"
+
+    parts = [f"clients (this process) {phase.client_cpu_cores:4.2f} = {per_op(phase.client_cpu_cores)}"]
+    if phase.server_cpu_cores is not None:
+        parts.append(f"server {phase.server_cpu_cores:4.2f} = {per_op(phase.server_cpu_cores)}")
+    if phase.machine_cpu_cores is not None:
+        parts.append(f"machine {phase.machine_cpu_cores:4.2f} of {phase.cores} (other programs included)")
+    return "; ".join(parts)
+
+
+def report(result: LoadResult) -> str:
+    load = result.load
+    phases = [load, *result.baselines]
+    lines = [
+        f"Shared-store load on PostgreSQL {result.server_version}: {result.clients} clients "
+        f"(own login roles, {result.teams} teams), {result.families} families / {result.cases} cases, "
+        f"{result.hot_plans} hot plans, set-up {result.setup_seconds:.1f} s",
+        "",
+        f"{'':17}" + "".join(f"| {p.label[:38]:<38} " for p in phases),
+        f"{'':17}" + "".join(f"| {'ops/s':>7} {'p50':>7} {'p95':>7} {'p99 ms':>9}    " for _p in phases),
+    ]
+    for kind in (*KINDS, "plan save"):
+        cells = []
+        for phase in phases:
+            k = phase.kind(kind)
+            assert k is not None
+            cells.append(f"| {k.per_second:7.1f} {k.p50_ms:7.1f} {k.p95_ms:7.1f} {k.p99_ms:9.1f}    ")
+        lines.append(f"{kind:<17}" + "".join(cells))
+    lines.append(
+        f"{'all operations':<17}" + "".join(f"| {p.per_second:7.1f} {'':7} {'':7} {'':9}    " for p in phases)
+    )
+    lines += [
+        "",
+        f"load phase: {load.operations} operations in {load.seconds:.1f} s = {load.per_second:.1f} ops/s",
+        "CPU (cores busy; ms of CPU per operation):",
+        *(f"  {p.label:<38} {_cpu_line(p)}" for p in phases),
+        "'plan edit' = read the draft, append, save (with re-reads and retries); 'plan save' = one "
+        "accepted save; 'plan save' is not counted in 'all operations'",
+        f"saves: {load.saves} accepted, {load.conflicts} refused as stale (someone saved in between) "
+        f"and retried after a re-read; {load.retried_edits} edits needed a retry, at most "
+        f"{load.max_attempts} attempts; {load.gave_up} edits given up after {MAX_ATTEMPTS} attempts",
+        f"errors: {', '.join(f'{k}: {v}' for k, v in sorted(load.errors.items())) or 'none'}",
+        f"row-level security: every client reached exactly its team's and its partner cases: "
+        f"{'yes' if result.reach_ok else 'NO'}",
+        f"plan row versions grew by exactly the number of accepted saves: "
+        f"{'yes' if result.versions_match else 'NO'}",
+        f"tokens saved (all phases): {result.tokens_saved}; refused saves stored anyway: "
+        f"{result.phantom_updates}; tokens stored twice: {result.duplicated_tokens}",
+        f"LOST UPDATES: {result.lost_updates}"
+        + (f"  e.g. {result.lost_examples}" if result.lost_examples else ""),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of the load phase (default 60)")
+    parser.add_argument("--clients", type=int, default=50, help="simulated caseworkers (default 50)")
+    parser.add_argument("--families", type=int, default=300, help="demo families (default 300)")
+    parser.add_argument("--teams", type=int, default=5, help="teams the caseworkers are in (default 5)")
+    parser.add_argument("--hot", type=int, default=3, help="plans per team the whole team edits (default 3)")
+    parser.add_argument(
+        "--baseline-seconds", type=float, help="length of each baseline (default seconds/6, 1–10 s)"
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="mean pause after each operation of a load client (default 0: no pause, a stress test)",
+    )
+    parser.add_argument(
+        "--server",
+        default=os.environ.get("KOORDINATOR_LOAD_SERVER", DEFAULT_SERVER),
+        help=f"a superuser's URL on the server (default $KOORDINATOR_LOAD_SERVER or {DEFAULT_SERVER})",
+    )
+    parser.add_argument(
+        "--keep-db", action="store_true", help="keep the database afterwards (the roles are dropped anyway)"
+    )
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
+    args = parser.parse_args(argv)
+
+    def interrupted(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)  # clean up on kill as on Ctrl-C
+    try:
+        result = run_benchmark(
+            args.server,
+            seconds=args.seconds,
+            clients=args.clients,
+            families=args.families,
+            teams=args.teams,
+            hot=args.hot,
+            baseline_seconds=args.baseline_seconds,
+            think=args.think,
+            keep_db=args.keep_db,
+        )
+    except KeyboardInterrupt:
+        print("interrupted; the database and the roles were removed", file=sys.stderr)
+        return 130
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        server = make_url(args.server).render_as_string(hide_password=True)
+        print(f"shared_store_load: cannot use the server {server}: {reason}", file=sys.stderr)
+        return 2
+    print()
+    print(report(result))
+    if args.json:
+        args.json.write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
