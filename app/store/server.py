@@ -244,6 +244,8 @@ def apply_security(conn: Connection) -> None:
     conn.exec_driver_sql(
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {_q(current_schema(conn))} TO {WRITERS}"
     )
+    # An admin may load demo data into a test server (which moves the id sequences on).
+    conn.exec_driver_sql(f"GRANT UPDATE ON ALL SEQUENCES IN SCHEMA {_q(current_schema(conn))} TO {ADMIN}")
 
 
 def current_schema(conn: Connection) -> str:
