@@ -15,7 +15,9 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,14 +35,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from app.models.enums import AgreementStatus, GoalLevel, MeetingStatus, PlanState, Relation, ResponsibleKind
 from app.services.case_summary import CaseNotFoundError
 from app.services.cases import FieldProblem, ValidationError
-from app.services.clock import local_today
+from app.services.clock import local_today, now_utc
 from app.services.context import AppContext
 from app.services.editing import ConcurrentEditError, RowGoneError
+from app.services.local_drafts import LocalDraft, LocalDrafts, has_unsaved_work
 from app.services.plan_document import (
     SECTIONS,
     AgreementView,
@@ -48,7 +51,17 @@ from app.services.plan_document import (
     PlanDocument,
     PlanVersionView,
     load_plan_document,
+    plan_history,
     responsible_names,
+)
+from app.services.plan_merge import (
+    Choice,
+    MergeResult,
+    SavedBy,
+    last_saved_by,
+    merge,
+    normalize,
+    resolve,
 )
 from app.services.plans import (
     AgreementInput,
@@ -62,14 +75,16 @@ from app.services.plans import (
 )
 from app.ui.background import StoreWorker
 from app.ui.compare_dialog import HistoryDialog
+from app.ui.conflict_dialog import ConflictDialog
 from app.ui.family_dialogs import OptionalDate, enum_combo
 from app.ui.form_dialog import ERROR_STYLE
-from app.ui.formatting import format_date
+from app.ui.formatting import format_date, format_datetime
 from app.ui.labels import label
 from app.ui.lix_meter import LixMeter
 from app.ui.plan_dialogs import ApproveDialog, GoalDialog, ScoreDialog
 from app.ui.plan_preview import PdfPreview, PrintPlanDialog
 from app.ui.score_chart import ScoreChart
+from app.ui.store_events import StoreChange, StoreEvents
 
 log = logging.getLogger(__name__)
 
@@ -94,15 +109,37 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanPage", text)
 
 
+# What a plan read returns: the document, the names of who can be responsible, who saved
+# the plan last, and (when opening) a leftover local draft with edits the store lacks.
+PlanRead = tuple[PlanDocument, dict[tuple[ResponsibleKind, int], str], SavedBy, LocalDraft | None]
+
+
+def _set_text(edit: QPlainTextEdit, text: str) -> None:
+    """Replace an editor's text, keeping its caret (clamped) and scroll position."""
+    position = edit.textCursor().position()
+    scroll = edit.verticalScrollBar().value()
+    edit.setPlainText(text)
+    cursor = edit.textCursor()
+    cursor.setPosition(min(position, len(text)))
+    edit.setTextCursor(cursor)
+    edit.verticalScrollBar().setValue(scroll)
+
+
 class PlanPage(QWidget):
     loaded = Signal(int)  # case id
     saved = Signal(int)  # the draft's row version after an automatic save
     preview_ready = Signal()
     store_failed = Signal()
+    refreshed = Signal(int)  # case id: the plan was re-read after someone else's change
+    conflict_shown = Signal(object)  # the ConflictDialog, open for a choice
+    kept_locally = Signal()  # the unsaved edits were written to the local draft
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, local_drafts: LocalDrafts | None = None
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self.local_drafts = local_drafts or LocalDrafts.for_store(context.store_label, context.user.login)
         self.worker = StoreWorker(self)
         self.preview_worker = StoreWorker(self)  # PDFs never wait behind a save, nor a save behind them
         self.doc: PlanDocument | None = None
@@ -115,8 +152,17 @@ class PlanPage(QWidget):
         self._dirty = False
         self._saving = False
         self._save_again = False
-        self._conflict = False
+        self._conflict = False  # both changed the same part: saving waits for the user's choice
+        self._gone = False  # the draft was approved or removed by someone else meanwhile
+        self._merging = False  # reading what someone else saved, to combine it with ours
+        self._offline = False  # the store does not answer: edits are kept locally meanwhile
+        self._base: PlanDraft = PlanDraft()  # what the editor last loaded or saved (normalised)
+        self._saving_draft: PlanDraft | None = None
+        self._combined_with = ""  # whose changes the next save message names
+        self._events: StoreEvents | None = None
+        self.conflict_dialog: ConflictDialog | None = None
         self._request = 0
+        self._news_request = 0
 
         self.placeholder = QLabel(self.tr("Open a case in the case list to write its plan here."), self)
         self.heading = QLabel(self)
@@ -129,6 +175,15 @@ class PlanPage(QWidget):
         self.version_label.setObjectName("planVersion")
         self.save_state = QLabel(self)
         self.save_state.setObjectName("saveState")
+        self.save_state.setWordWrap(True)
+        self.note = QLabel(self)  # a quiet note: someone else changed the plan
+        self.note.setObjectName("planNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.resolve_button = QPushButton(self.tr("Choose what to keep…"), self)
+        self.resolve_button.setObjectName("resolvePlan")
+        self.resolve_button.hide()
+        self.resolve_button.clicked.connect(self.resolve_now)
         self.approve_button = QPushButton(self.tr("Approve at meeting…"), self)
         self.approve_button.setObjectName("approvePlan")
         self.history_button = QPushButton(self.tr("Versions and compare…"), self)
@@ -179,8 +234,9 @@ class PlanPage(QWidget):
         titles.addWidget(self.heading)
         titles.addWidget(self.version_label)
         titles.addWidget(self.save_state)
+        titles.addWidget(self.note)
         header.addLayout(titles, 1)
-        for button in (self.approve_button, self.history_button, self.print_button):
+        for button in (self.resolve_button, self.approve_button, self.history_button, self.print_button):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tabs)
@@ -296,25 +352,64 @@ class PlanPage(QWidget):
         self.flush()
         self._pending = case_id
         self.placeholder.setText(self.tr("Opening the plan…"))
-        sessions = self._context.sessions
-
-        def job() -> tuple[PlanDocument, dict[tuple[ResponsibleKind, int], str]]:
-            with sessions() as session:
-                return load_plan_document(session, case_id), responsible_names(session, case_id)
-
+        job = self._read_job(case_id, with_local=True)
         self._request += 1
         request = self._request
         self.worker.submit(job, lambda result: self._arrived(result, request), self._failed)
 
-    def _arrived(
-        self, result: tuple[PlanDocument, dict[tuple[ResponsibleKind, int], str]], request: int
-    ) -> None:
-        doc, names = result
+    def _read_job(self, case_id: int, with_local: bool = False):  # type: ignore[no-untyped-def]
+        """A worker job reading the case's plan as stored now (and its leftover local draft)."""
+        sessions, drafts = self._context.sessions, self.local_drafts
+
+        def job() -> PlanRead:
+            with sessions() as session:
+                doc = load_plan_document(session, case_id)
+                names = responsible_names(session, case_id, doc.members)
+                by = last_saved_by(session, doc.plan.id) if doc.plan is not None else SavedBy("", None)
+            local = drafts.read(case_id) if with_local else None
+            if local is not None:
+                stored = PlanDraft.from_view(doc.plan) if doc.plan is not None else None
+                if not has_unsaved_work(local, stored):
+                    drafts.remove(case_id)  # the store has all of it
+                    local = None
+            return doc, names, by, local
+
+        return job
+
+    def _arrived(self, result: PlanRead, request: int) -> None:
+        doc, names, _by, local = result
         if request != self._request:
             return  # a newer case was asked for meanwhile
         self._names = names
         self.show_document(doc)
         self.loaded.emit(doc.case_id)
+        if local is not None and not doc.read_only:
+            self._offer_restore(local)
+
+    def _offer_restore(self, local: LocalDraft) -> None:
+        """Edits of this plan that never reached the store (the program or the connection
+        stopped): put them back in the editor on request; the save combines them."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes found"),
+            self.tr(
+                "Changes you made to this plan %1 were not saved: the program or the connection "
+                "stopped. Restore them? They are combined with what is stored now."
+            ).replace("%1", format_datetime(local.written_at)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.local_drafts.remove(local.case_id)
+            return
+        # As it was then: the edits, the draft and version they were made on, and their base.
+        self._draft_id, self._row_version = local.plan_version_id, local.row_version
+        self._base = normalize(local.base)
+        self._apply_draft(local.draft)
+        self._dirty = True
+        self.save_state.setStyleSheet("")
+        self.save_state.setText(self.tr("Your unsaved changes are back. Saving…"))
+        self.save_now()
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, CaseNotFoundError | SQLAlchemyError):
@@ -360,7 +455,12 @@ class PlanPage(QWidget):
                 else QAbstractItemView.EditTrigger.AllEditTriggers
             )
             self._dirty = False
-            self._conflict = False
+            self._conflict = self._gone = False
+            self._combined_with = ""
+            self._base = normalize(PlanDraft.from_view(plan)) if plan is not None else PlanDraft()
+            self.resolve_button.hide()
+            self.note.clear()
+            self.save_state.setStyleSheet("")
             self.save_state.setText(
                 self.tr("The case is closed: the plan can be read, not changed.") if doc.read_only else ""
             )
@@ -662,39 +762,59 @@ class PlanPage(QWidget):
         if self._filling or self.doc is None or self.doc.read_only:
             return
         self._dirty = True
-        if not self._conflict:
+        if not self._held_back():
             self.save_state.setStyleSheet("")
             self.save_state.setText(self.tr("Changes not saved yet…"))
-            self._autosave.start()
+        self._autosave.start()  # saves, or (held back) writes the local draft
         self._preview_timer.start()
+
+    def _held_back(self) -> bool:
+        """Saving waits: for the user's choice, for a decision after an approval, or for the
+        store to answer. Edits are kept on screen and in the local draft meanwhile."""
+        return self._conflict or self._gone or self._offline
 
     def save_now(self) -> None:
         """Save the draft on the worker thread (one save at a time; typing goes on)."""
-        if self.doc is None or not self._dirty or self._conflict:
+        if self.doc is None or not self._dirty or self.doc.read_only:
             return
+        if self._held_back():
+            self.keep_locally()
+            if self._offline:
+                self._show_offline()
+            return
+        if self._merging:
+            return  # the combined draft is saved when the merge is done
         if self._saving:
             self._save_again = True
             return
         self._saving = True
         self._dirty = False
         draft = self.collect_draft()
+        self._saving_draft = draft
         job = self._save_job(draft)
         self.save_state.setText(self.tr("Saving…"))
         self.worker.submit(job, self._save_done, self._save_failed)
 
     def _save_job(self, draft: PlanDraft):  # type: ignore[no-untyped-def]
-        sessions, case_id = self._context.sessions, self.doc.case_id  # type: ignore[union-attr]
+        assert self.doc is not None
+        sessions, case_id = self._context.sessions, self.doc.case_id
         draft_id, expected = self._draft_id, self._row_version
+        based_on = self.doc.plan.id if self.doc.plan is not None else None
 
         def job() -> tuple[int, int]:
             with sessions.begin() as session:
-                target = draft_id if draft_id is not None else current_draft_id(session, case_id)
-                if target is None:
+                if draft_id is None:
+                    history = plan_history(session, case_id)
+                    if (
+                        current_draft_id(session, case_id) is not None
+                        or (history[-1].id if history else None) != based_on
+                    ):
+                        # Someone else started (or even approved) the next draft meanwhile:
+                        # combine with it, never overwrite it.
+                        raise ConcurrentEditError(f"case {case_id}: a new version was started meanwhile")
                     target = start_draft(session, case_id)
-                    version = save_draft(session, target, draft, None)
-                else:
-                    version = save_draft(session, target, draft, expected if target == draft_id else None)
-                return target, version
+                    return target, save_draft(session, target, draft, None)
+                return draft_id, save_draft(session, draft_id, draft, expected)
 
         return job
 
@@ -702,8 +822,18 @@ class PlanPage(QWidget):
         first_draft = self._draft_id is None
         self._draft_id, self._row_version = result
         self._saving = False
+        if self._saving_draft is not None:
+            self._base = normalize(self._saving_draft)
         self.save_state.setStyleSheet("")
-        self.save_state.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H.%M")))
+        text = self.tr("Saved %1").replace("%1", datetime.now().strftime("%H.%M"))
+        if self._combined_with:
+            text += " – " + self.tr("your changes were combined with those of %1.").replace(
+                "%1", self._combined_with
+            )
+            self._combined_with = ""
+        self.save_state.setText(text)
+        self.note.clear()
+        self.resolve_button.hide()
         self.saved.emit(self._row_version)
         if first_draft:
             self._refresh_header()
@@ -711,27 +841,403 @@ class PlanPage(QWidget):
             self._save_again = False
             self._dirty = True
             self.save_now()
+        elif self.doc is not None:
+            self._remove_local_draft()
 
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False
+        self._save_again = False
         self._dirty = True
+        if isinstance(exc, ConcurrentEditError) or (
+            isinstance(exc, IntegrityError) and self._draft_id is None
+        ):
+            # Someone saved (or started the next draft) after we read it: combine.
+            self._start_merge()
+            return
         self.save_state.setStyleSheet(ERROR_STYLE)
-        if isinstance(exc, ConcurrentEditError | RowGoneError):
-            self._conflict = True
-            self.save_state.setText(
-                self.tr(
-                    "Someone else saved this plan meanwhile. Your text is kept here and not saved: "
-                    "copy what you need, then open the case again."
-                )
-            )
+        if isinstance(exc, RowGoneError):
+            self._went_away(self.tr("Someone else removed this draft meanwhile."))
         elif isinstance(exc, ValidationError):
+            self.keep_locally()
             self.save_state.setText(self.tr("Not saved: %1").replace("%1", self._problem_text(exc.problems)))
         elif isinstance(exc, SQLAlchemyError):
             log.warning("Saving a plan failed: %s", type(exc).__name__)
-            self.save_state.setText(self.tr("Not saved: the database did not answer. Trying again soon."))
+            self.keep_locally()
+            self.save_state.setText(
+                self.tr(
+                    "Not saved: the database did not answer. Your changes are kept here and in a "
+                    "local copy; saving is tried again soon."
+                )
+            )
             self._autosave.start(5000)
+            self.store_failed.emit()
         else:
             raise exc
+
+    # -- when someone else saved meanwhile ---------------------------------------------------
+    def _start_merge(self, after_gone: bool = False) -> None:
+        """Read what is stored now (on the worker), then combine it with what is on screen."""
+        if self.doc is None:
+            return
+        self._merging = True
+        self._autosave.stop()
+        self.save_state.setStyleSheet("")
+        self.save_state.setText(self.tr("Someone else saved this plan meanwhile: combining the changes…"))
+        case_id = self.doc.case_id
+        job = self._read_job(case_id)
+        self.worker.submit(
+            job, lambda result: self._merge_arrived(result, case_id, after_gone), self._merge_failed
+        )
+
+    def _merge_failed(self, exc: Exception) -> None:
+        self._merging = False
+        if not isinstance(exc, SQLAlchemyError | CaseNotFoundError):
+            raise exc
+        log.warning("Reading the stored plan to combine failed: %s", type(exc).__name__)
+        self.keep_locally()
+        self.save_state.setStyleSheet(ERROR_STYLE)
+        self.save_state.setText(
+            self.tr("Not saved: the database did not answer. Your changes are kept; trying again soon.")
+        )
+        self._autosave.start(5000)
+        if isinstance(exc, SQLAlchemyError):
+            self.store_failed.emit()
+
+    def _merge_arrived(self, result: PlanRead, case_id: int, after_gone: bool) -> None:
+        self._merging = False
+        doc, names, by, _local = result
+        if self.doc is None or self.doc.case_id != case_id:
+            return
+        stored = doc.plan
+        if stored is not None and not stored.approved:
+            same_line = self._draft_id in (None, stored.id)  # our draft, or the first one of a new round
+        else:
+            same_line = self._draft_id is None  # we were about to start a new draft anyway
+        if not same_line and not after_gone:
+            if stored is not None and stored.approved:
+                self._went_away(
+                    self.tr("%1 approved this draft meanwhile, so it can no longer change.").replace(
+                        "%1", by.name or self.tr("Someone else")
+                    )
+                )
+            else:
+                self._went_away(self.tr("Someone else replaced or removed this draft meanwhile."))
+            return
+        self._gone = False
+        theirs = PlanDraft.from_view(stored) if stored is not None else self._base
+        mine = self.collect_draft()
+        outcome = merge(self._base, mine, theirs)
+        # From now on the editor works on what is stored: that draft (or a new one after an
+        # approval), at its version, with the stored content as the base of the next merge.
+        target = stored.id if stored is not None and not stored.approved else None
+        version = stored.row_version if target is not None else None
+        self._names = names
+        self.doc = replace(self.doc, plan=doc.plan, history=doc.history, offers=doc.offers)
+        self._show_version(self.doc)
+        if stored is not None:
+            self._scores = {g.goal_key: g for g in stored.goals}
+        if outcome.clean:
+            self._adopt(target, version, theirs)
+            self._apply_draft(outcome.merged)
+            if outcome.merged == normalize(theirs):  # the store has it all already
+                self._dirty = False
+                self.save_state.setStyleSheet("")
+                self.save_state.setText(self.tr("Up to date with the changes of %1.").replace("%1", by.name))
+                self._remove_local_draft()
+                return
+            self._combined_with = by.name
+            self._dirty = True
+            self.save_now()
+            return
+        self.keep_locally()
+        self._conflict = True
+        self.save_state.setStyleSheet(ERROR_STYLE)
+        self.save_state.setText(
+            self.tr(
+                "Not saved yet: you and %1 changed the same part of the plan. Your text is kept here "
+                "and in a local copy until you choose."
+            ).replace("%1", by.name or self.tr("someone else"))
+        )
+        self.resolve_button.setText(self.tr("Choose what to keep…"))
+        self.resolve_button.show()
+        self._ask(outcome, theirs, target, version, by)
+
+    def _ask(
+        self, outcome: MergeResult, theirs: PlanDraft, target: int | None, version: int | None, by: SavedBy
+    ) -> None:
+        assert self.doc is not None
+        dialog = ConflictDialog(
+            outcome.conflicts,
+            by.name,
+            by.at,
+            section_titles={name: _tr(title) for name, title in SECTION_TITLES.items()},
+            member_name=self.doc.member_name,
+            names=self._names,
+            parent=self,
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.conflict_dialog = dialog
+        dialog.finished.connect(
+            lambda code: self._decided(dialog, code, outcome, theirs, target, version, by.name)
+        )
+        dialog.open()
+        self.conflict_shown.emit(dialog)
+
+    def _decided(
+        self,
+        dialog: ConflictDialog,
+        code: int,
+        outcome: MergeResult,
+        theirs: PlanDraft,
+        target: int | None,
+        version: int | None,
+        who: str,
+    ) -> None:
+        if self.conflict_dialog is dialog:
+            self.conflict_dialog = None
+        dialog.deleteLater()
+        choices = dialog.choices()
+        if code != QDialog.DialogCode.Accepted.value or choices is None:
+            return  # decide later: the text stays on screen and in the local draft
+        chosen: dict[str, Choice] = choices
+        self._conflict = False
+        self.resolve_button.hide()
+        self._adopt(target, version, theirs)
+        self._apply_draft(resolve(outcome.merged, outcome.conflicts, chosen))
+        self._combined_with = who
+        self._dirty = True
+        self.save_now()
+
+    def _went_away(self, why: str) -> None:
+        """The draft cannot take our save any more (approved or removed by someone else)."""
+        self._gone = True
+        self.keep_locally()
+        self.save_state.setStyleSheet(ERROR_STYLE)
+        self.save_state.setText(
+            why
+            + " "
+            + self.tr(
+                "Your changes are kept here and in a local copy, not saved. Continue them in a new draft?"
+            )
+        )
+        self.resolve_button.setText(self.tr("Continue in a new draft"))
+        self.resolve_button.show()
+
+    def resolve_now(self) -> None:
+        """The button beside the save state: choose after "decide later", or carry the edits
+        over into a new draft after someone approved or removed this one."""
+        if self.doc is None or self._merging or self.conflict_dialog is not None:
+            return
+        if self._gone:
+            self._start_merge(after_gone=True)
+        elif self._conflict:
+            self._conflict = False  # read again: both sides may have changed since
+            self._start_merge()
+
+    def _adopt(self, draft_id: int | None, version: int | None, base: PlanDraft) -> None:
+        self._draft_id, self._row_version = draft_id, version
+        self._base = normalize(base)
+
+    def _apply_draft(self, draft: PlanDraft) -> None:
+        """Put ``draft`` in the editor, changing only what differs (the caret stays)."""
+        assert self.doc is not None
+        draft = normalize(draft)
+        screen = normalize(self.collect_draft())
+        self._filling = True
+        try:
+            for name, edit in self.section_edits.items():
+                value = draft.sections.get(name, "")
+                if screen.sections.get(name, "") != value:
+                    _set_text(edit, value)
+            for citizen_id, edit in self.member_edits.items():
+                value = draft.member_sections.get(citizen_id, "")
+                if screen.member_sections.get(citizen_id, "") != value:
+                    _set_text(edit, value)
+            if screen.goals != draft.goals:
+                self._goals = list(draft.goals)
+                self._fill_goals()
+            if screen.agreements != draft.agreements:
+                row = self.agreements.currentRow()
+                self.agreements.setRowCount(0)
+                for agreement in draft.agreements:
+                    kind, rid = agreement.responsible_kind, agreement.responsible_id
+                    name = self._names.get((kind, rid or 0), "") if kind else ""
+                    self.add_agreement_row(
+                        AgreementView(agreement.what, kind, rid, name, agreement.due_date, agreement.status)
+                    )
+                if 0 <= row < self.agreements.rowCount():
+                    self.agreements.setCurrentCell(row, 0)
+            for row in range(self.offers.rowCount()):
+                item = self.offers.item(row, 3)
+                if item is None:
+                    continue
+                citizen_text, _, key = str(item.data(KEY_ROLE)).partition("|")
+                value = draft.offer_comments.get((int(citizen_text), key), "")
+                if item.text().strip() != value:
+                    item.setText(value)
+        finally:
+            self._filling = False
+        self._preview_timer.start()
+
+    # -- the local draft -------------------------------------------------------------------
+    def keep_locally(self) -> bool:
+        """Write what is on screen to the local draft (atomically); False if that failed."""
+        if self.doc is None or self.doc.read_only:
+            return False
+        local = LocalDraft(
+            case_id=self.doc.case_id,
+            plan_version_id=self._draft_id,
+            row_version=self._row_version,
+            base=self._base,
+            draft=self.collect_draft(),
+            written_at=now_utc(),
+        )
+        try:
+            self.local_drafts.write(local)
+        except OSError as exc:
+            log.warning("The local plan draft could not be written: %s", type(exc).__name__)
+            return False
+        self.kept_locally.emit()
+        return True
+
+    def _remove_local_draft(self) -> None:
+        assert self.doc is not None
+        try:
+            self.local_drafts.remove(self.doc.case_id)
+        except OSError as exc:
+            log.warning("The local plan draft could not be removed: %s", type(exc).__name__)
+
+    # -- changes by others and the store's reachability ----------------------------------------
+    def watch(self, events: StoreEvents) -> None:
+        """Follow the store: re-read the plan when someone else changed it (unless we have
+        unsaved edits: then the save combines them), keep edits while it cannot be reached."""
+        self._events = events
+        events.changed.connect(self._store_changed)
+        events.reachable_changed.connect(self._reachable_changed)
+        if not events.reachable:
+            self._reachable_changed(False)
+
+    def _store_changed(self, change: StoreChange) -> None:
+        if self.doc is None or self._offline or not change.touches_case(self.doc.case_id):
+            return
+        self.check_for_changes()
+
+    def check_for_changes(self) -> None:
+        """Read the plan as stored (on the worker) and compare it with what we hold."""
+        if self.doc is None:
+            return
+        case_id = self.doc.case_id
+        self._news_request += 1
+        request = self._news_request
+        self.worker.submit(
+            self._read_job(case_id),
+            lambda result: self._news_arrived(result, case_id, request),
+            self._news_failed,
+        )
+
+    def _news_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, SQLAlchemyError | CaseNotFoundError):
+            raise exc
+        log.warning("Re-reading the plan failed: %s", type(exc).__name__)
+
+    def _held_stamp(self) -> tuple[int, int] | None:
+        if self._draft_id is not None and self._row_version is not None:
+            return self._draft_id, self._row_version
+        plan = self.doc.plan if self.doc is not None else None
+        return (plan.id, plan.row_version) if plan is not None else None
+
+    def _news_arrived(self, result: PlanRead, case_id: int, request: int) -> None:
+        doc, names, by, _local = result
+        if self.doc is None or self.doc.case_id != case_id or request != self._news_request:
+            return
+        stored = (doc.plan.id, doc.plan.row_version) if doc.plan is not None else None
+        plan_changed = stored != self._held_stamp()
+        busy = self._dirty or self._saving or self._merging or self.conflict_dialog is not None
+        if busy or self._held_back():
+            if plan_changed:
+                self.note.setText(
+                    self.tr(
+                        "%1 changed this plan %2. Your changes are combined with theirs when they are saved."
+                    )
+                    .replace("%1", by.name or self.tr("Someone else"))
+                    .replace("%2", format_datetime(by.at))
+                )
+            return
+        if not plan_changed and doc.offers == self.doc.offers and doc.members == self.doc.members:
+            return
+        self._names = names
+        self._show_keeping_place(doc)
+        if plan_changed:
+            self.note.setText(
+                self.tr("Updated with the changes of %1 (%2).")
+                .replace("%1", by.name or self.tr("someone else"))
+                .replace("%2", format_datetime(by.at))
+            )
+        self.refreshed.emit(case_id)
+
+    def _show_keeping_place(self, doc: PlanDocument) -> None:
+        """Show the re-read plan with the same tab, caret and scroll position."""
+        tab = self.tabs.currentIndex()
+        focus = QApplication.focusWidget()
+        edits = {
+            **{f"s:{n}": e for n, e in self.section_edits.items()},
+            **{f"m:{c}": e for c, e in self.member_edits.items()},
+        }
+        where = next((key for key, edit in edits.items() if edit is focus), None)
+        places = {
+            key: (edit.textCursor().position(), edit.verticalScrollBar().value())
+            for key, edit in edits.items()
+        }
+        agreement_row = self.agreements.currentRow()
+        self.show_document(doc)
+        self.tabs.setCurrentIndex(tab)
+        edits = {
+            **{f"s:{n}": e for n, e in self.section_edits.items()},
+            **{f"m:{c}": e for c, e in self.member_edits.items()},
+        }
+        for key, (position, scroll) in places.items():
+            edit = edits.get(key)
+            if edit is None:
+                continue
+            cursor = edit.textCursor()
+            cursor.setPosition(min(position, len(edit.toPlainText())))
+            edit.setTextCursor(cursor)
+            edit.verticalScrollBar().setValue(scroll)
+        if where is not None and where in edits:
+            edits[where].setFocus()
+        if 0 <= agreement_row < self.agreements.rowCount():
+            self.agreements.setCurrentCell(agreement_row, 0)
+
+    def _reachable_changed(self, reachable: bool) -> None:
+        if not reachable:
+            self._offline = True
+            if self.doc is not None and not self.doc.read_only:
+                if self._dirty or self._saving:
+                    self.keep_locally()
+                self._show_offline()
+            return
+        self._offline = False
+        if self.doc is None or self.doc.read_only:
+            return
+        if self._dirty and not self._conflict and not self._gone:
+            self.save_state.setStyleSheet("")
+            self.save_state.setText(self.tr("The database answers again: saving…"))
+            self._autosave.stop()
+            self.save_now()
+        elif not self._dirty:
+            self.save_state.setText("")
+            self.check_for_changes()  # what others saved while we could not hear it
+
+    def _show_offline(self) -> None:
+        self.save_state.setStyleSheet(ERROR_STYLE)
+        if self._dirty:
+            text = self.tr(
+                "The database cannot be reached. Your changes are kept here and in a local copy, "
+                "and saved as soon as it answers again."
+            )
+        else:
+            text = self.tr("The database cannot be reached. What you write is saved when it answers again.")
+        self.save_state.setText(text)
 
     def flush(self) -> bool:
         """Save now and wait (before approving, printing, scoring or leaving the case)."""
@@ -740,11 +1246,11 @@ class PlanPage(QWidget):
             return True
         if self._dirty and not self._saving:
             self.save_now()
+        if self._offline:
+            return not self._dirty
         self.worker.wait()
-        from PySide6.QtWidgets import QApplication
-
         QApplication.processEvents()  # deliver the result of the save
-        return not self._dirty and not self._conflict
+        return not self._dirty and not self._held_back() and not self._merging
 
     def _refresh_header(self) -> None:
         assert self.doc is not None
