@@ -35,47 +35,47 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="161"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="162"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="168"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="169"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="180"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="181"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="181"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="182"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="182"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="183"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="184"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="185"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="186"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="189"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="190"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="201"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="202"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -594,54 +594,361 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="73"/>
+        <source>Someone else changed the same part of the plan</source>
+        <translation>En anden har ændret den samme del af planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="79"/>
+        <source>Someone else</source>
+        <translation>En anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="83"/>
+        <source>%1 saved the plan %2 while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
+        <translation>%1 gemte planen %2, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
+        <source>%1 saved the plan while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
+        <translation>%1 gemte planen, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="107"/>
+        <source>Keep all of theirs</source>
+        <translation>Behold alt deres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="108"/>
+        <source>Keep all of mine</source>
+        <translation>Behold alt mit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="118"/>
+        <source>Save my choices</source>
+        <translation>Gem mine valg</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="122"/>
+        <source>Decide later</source>
+        <translation>Vælg senere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="126"/>
+        <source>Your text stays in the editor and in a local copy, not saved, until you choose.</source>
+        <translation>Din tekst bliver i editoren og i en lokal kopi, ikke gemt, indtil du vælger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="146"/>
+        <source>Saved by %1</source>
+        <translation>Gemt af %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="147"/>
+        <source>Yours (not saved yet)</source>
+        <translation>Din (ikke gemt endnu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="153"/>
+        <source>(removed)</source>
+        <translation>(fjernet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="174"/>
+        <source>Keep theirs</source>
+        <translation>Behold deres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="175"/>
+        <source>Keep mine</source>
+        <translation>Behold min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="176"/>
+        <source>Keep both</source>
+        <translation>Behold begge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="200"/>
+        <source>About %1</source>
+        <translation>Om %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="203"/>
+        <source>Comment on the help for %1</source>
+        <translation>Kommentar til hjælpen til %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="205"/>
+        <source>Goal: %1</source>
+        <translation>Mål: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="206"/>
+        <source>Agreement: %1</source>
+        <translation>Aftale: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="221"/>
+        <source>by %1</source>
+        <translation>af %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="223"/>
+        <source>the whole family</source>
+        <translation>hele familien</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
+        <source>Choose for %n more part(s).</source>
+        <translation><numerusform>Vælg for %n del mere.</numerusform><numerusform>Vælg for %n dele mere.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="149"/>
+        <location filename="../../app/ui/connection_dialog.py" line="204"/>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="152"/>
+        <source>Local database (this computer)</source>
+        <translation>Lokal database (denne computer)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="154"/>
+        <source>Shared database (server)</source>
+        <translation>Fælles database (server)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="157"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="160"/>
+        <source>e.g. koordinator-db.kommune.dk</source>
+        <translation>f.eks. koordinator-db.kommune.dk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="171"/>
+        <source>Empty: your Windows login (Kerberos)</source>
+        <translation>Tom: dit Windows-login (Kerberos)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="175"/>
+        <source>disable – never encrypted</source>
+        <translation>disable – aldrig krypteret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="176"/>
+        <source>allow – encrypted only if the server insists</source>
+        <translation>allow – kun krypteret, hvis serveren kræver det</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="177"/>
+        <source>prefer – encrypted when the server offers it</source>
+        <translation>prefer – krypteret, når serveren tilbyder det</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="178"/>
+        <source>require – always encrypted</source>
+        <translation>require – altid krypteret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="179"/>
+        <source>verify-ca – encrypted, certificate checked</source>
+        <translation>verify-ca – krypteret, certifikatet kontrolleres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="180"/>
+        <source>verify-full – encrypted, certificate and host name checked</source>
+        <translation>verify-full – krypteret, certifikat og værtsnavn kontrolleres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="187"/>
+        <source>Remember the password in the keyring</source>
+        <translation>Husk adgangskoden i nøgleringen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="194"/>
+        <source>Test connection</source>
+        <translation>Test forbindelsen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="202"/>
+        <source>Server (host)</source>
+        <translation>Server (vært)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="203"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="205"/>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="206"/>
+        <source>SSL mode</source>
+        <translation>SSL-tilstand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="207"/>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="217"/>
+        <source>Leave the password empty if you log in with your Windows login (Kerberos): Koordinator only asks for a password when the server wants one. The chosen database is used the next time you start Koordinator.</source>
+        <translation>Lad adgangskoden stå tom, hvis du logger ind med dit Windows-login (Kerberos): Koordinator spørger kun efter en adgangskode, når serveren vil have en. Den valgte database bruges, næste gang du starter Koordinator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="229"/>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="230"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="280"/>
+        <source>Kept in the keyring – type a new one to change it</source>
+        <translation>Gemt i nøgleringen – skriv en ny for at ændre den</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="307"/>
+        <source>Must be filled in.</source>
+        <translation>Skal udfyldes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="317"/>
+        <source>The server wants a password: type it in the password field.</source>
+        <translation>Serveren vil have en adgangskode: skriv den i feltet Adgangskode.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="319"/>
+        <source>The password or the user name is wrong.</source>
+        <translation>Adgangskoden eller brugernavnet er forkert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="321"/>
+        <source>The server cannot be reached. Check the host name and the port, and that you are on the municipality&apos;s network.</source>
+        <translation>Serveren kan ikke nås. Tjek værtsnavnet og porten, og at du er på kommunens netværk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="324"/>
+        <source>The database does not exist on the server. Check its name.</source>
+        <translation>Databasen findes ikke på serveren. Tjek navnet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="325"/>
+        <source>The server does not know this user.</source>
+        <translation>Serveren kender ikke denne bruger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="327"/>
+        <source>The server does not let this user in from this computer. Ask the IT department.</source>
+        <translation>Serveren lukker ikke denne bruger ind fra denne computer. Spørg IT-afdelingen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="330"/>
+        <source>The server requires an encrypted connection: choose the SSL mode “require”.</source>
+        <translation>Serveren kræver en krypteret forbindelse: vælg SSL-tilstanden “require”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="333"/>
+        <source>The server does not offer an encrypted connection (SSL), but the chosen SSL mode requires one.</source>
+        <translation>Serveren tilbyder ikke en krypteret forbindelse (SSL), men den valgte SSL-tilstand kræver en.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="337"/>
+        <source>The server&apos;s certificate could not be verified. Ask the IT department for the certificate, or choose the SSL mode “require”.</source>
+        <translation>Serverens certifikat kunne ikke kontrolleres. Bed IT-afdelingen om certifikatet, eller vælg SSL-tilstanden “require”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="341"/>
+        <source>The Windows login (Kerberos) was not accepted. Log in to the municipality&apos;s network, or give a user name and password.</source>
+        <translation>Windows-login (Kerberos) blev ikke godtaget. Log ind på kommunens netværk, eller angiv brugernavn og adgangskode.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="344"/>
+        <source>The server refused the connection.</source>
+        <translation>Serveren afviste forbindelsen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="358"/>
+        <source>Connecting …</source>
+        <translation>Forbinder …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="371"/>
+        <source>The connection works.</source>
+        <translation>Forbindelsen virker.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="412"/>
+        <source>The password could not be kept in the keyring: %1. Untick the box to save without it.</source>
+        <translation>Adgangskoden kunne ikke gemmes i nøgleringen: %1. Fjern fluebenet for at gemme uden den.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="306"/>
+        <location filename="../../app/ui/family_dialogs.py" line="375"/>
         <source>Record consent</source>
         <translation>Registrér samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="323"/>
+        <location filename="../../app/ui/family_dialogs.py" line="392"/>
         <source>e.g. school, PPR, job centre, child psychiatry</source>
         <translation>fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="326"/>
+        <location filename="../../app/ui/family_dialogs.py" line="395"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="327"/>
+        <location filename="../../app/ui/family_dialogs.py" line="396"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="328"/>
+        <location filename="../../app/ui/family_dialogs.py" line="397"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="329"/>
+        <location filename="../../app/ui/family_dialogs.py" line="398"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="330"/>
+        <location filename="../../app/ui/family_dialogs.py" line="399"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="331"/>
+        <location filename="../../app/ui/family_dialogs.py" line="400"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="332"/>
+        <location filename="../../app/ui/family_dialogs.py" line="401"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="333"/>
+        <location filename="../../app/ui/family_dialogs.py" line="402"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
     </message>
@@ -720,22 +1027,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="386"/>
+        <location filename="../../app/ui/family_dialogs.py" line="455"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="396"/>
+        <location filename="../../app/ui/family_dialogs.py" line="465"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="397"/>
+        <location filename="../../app/ui/family_dialogs.py" line="466"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="399"/>
+        <location filename="../../app/ui/family_dialogs.py" line="468"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -1001,54 +1308,127 @@
     </message>
 </context>
 <context>
-    <name>FormDialog</name>
+    <name>FieldConflictDialog</name>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="58"/>
-        <source>Save</source>
-        <translation>Gem</translation>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="85"/>
+        <source>Saved by %1 on %2</source>
+        <translation>Gemt af %1 den %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="60"/>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="90"/>
+        <source>Saved by %1</source>
+        <translation>Gemt af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="139"/>
-        <source>Before saving, check: %1</source>
-        <translation>Tjek før du gemmer: %1</translation>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="91"/>
+        <source>Saved meanwhile</source>
+        <translation>Gemt i mellemtiden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="146"/>
-        <source>Missing: %1</source>
-        <translation>Mangler: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/form_dialog.py" line="167"/>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="107"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="168"/>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="116"/>
+        <source>Someone else saved this after you opened it, and changed the same things as you. Choose for each one what to keep. Nothing is saved until you press Save.</source>
+        <translation>En anden har gemt dette, efter du åbnede det, og ændret de samme ting som dig. Vælg for hver, hvad der skal blive. Intet gemmes, før du trykker Gem.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="127"/>
+        <source>Your change</source>
+        <translation>Din ændring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="140"/>
+        <source>Keep mine</source>
+        <translation>Behold min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="143"/>
+        <source>Take theirs</source>
+        <translation>Tag deres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="163"/>
+        <source>Also taken from the other save, because only they changed it: %1.</source>
+        <translation>Også taget fra den anden gemning, fordi kun de ændrede det: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="174"/>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_conflict_dialog.py" line="175"/>
+        <source>Back to the form</source>
+        <translation>Tilbage til formularen</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="98"/>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="100"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="179"/>
+        <source>Before saving, check: %1</source>
+        <translation>Tjek før du gemmer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="186"/>
+        <source>Missing: %1</source>
+        <translation>Mangler: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="226"/>
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="231"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="233"/>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="289"/>
+        <source>Changed by someone else</source>
+        <translation>Ændret af en anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/form_dialog.py" line="290"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="178"/>
+        <location filename="../../app/ui/form_dialog.py" line="333"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="179"/>
+        <location filename="../../app/ui/form_dialog.py" line="334"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="188"/>
+        <location filename="../../app/ui/form_dialog.py" line="341"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="189"/>
+        <location filename="../../app/ui/form_dialog.py" line="342"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
     </message>
@@ -1190,109 +1570,124 @@
 <context>
     <name>InterventionDialog</name>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="214"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="228"/>
         <source>Change intervention</source>
         <translation>Ret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="214"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="228"/>
         <source>New intervention</source>
         <translation>Ny indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="232"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="246"/>
         <source>e.g. Aflastning hver anden weekend</source>
         <translation>fx Aflastning hver anden weekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="237"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="251"/>
         <source>Without a law section</source>
         <translation>Uden lovparagraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="241"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="255"/>
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="249"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="263"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="262"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="276"/>
         <source>Checked</source>
         <translation>Tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="266"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="280"/>
         <source>Add time</source>
         <translation>Tilføj tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="269"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="283"/>
         <source>Remove time</source>
         <translation>Fjern tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="286"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="300"/>
         <source>For</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="287"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="301"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="288"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="302"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="289"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="303"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="290"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="304"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="291"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="305"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="292"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="306"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="293"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="307"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="294"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="308"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="295"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="309"/>
         <source>Copied from</source>
         <translation>Kopieret fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="296"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="310"/>
         <source>Last checked</source>
         <translation>Sidst tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="297"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="311"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intervention_dialog.py" line="454"/>
+        <source>No law section chosen.</source>
+        <translation>Ingen lovparagraf valgt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intervention_dialog.py" line="459"/>
+        <source>No weekly times</source>
+        <translation>Ingen ugentlige tider</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intervention_dialog.py" line="468"/>
+        <source>(parent present)</source>
+        <translation>(forælder til stede)</translation>
     </message>
 </context>
 <context>
@@ -1543,17 +1938,17 @@
 <context>
     <name>LawSectionPicker</name>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="136"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="144"/>
         <source>Search law, section or title, e.g. BL 32 or aflastning</source>
         <translation>Søg på lov, paragraf eller titel, fx BL 32 eller aflastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="197"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="205"/>
         <source>Chosen: %1</source>
         <translation>Valgt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="199"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="207"/>
         <source>No law section chosen.</source>
         <translation>Ingen lovparagraf valgt.</translation>
     </message>
@@ -1561,22 +1956,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="254"/>
+        <location filename="../../app/ui/family_dialogs.py" line="323"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="259"/>
+        <location filename="../../app/ui/family_dialogs.py" line="328"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="263"/>
+        <location filename="../../app/ui/family_dialogs.py" line="332"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="264"/>
+        <location filename="../../app/ui/family_dialogs.py" line="333"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -1685,23 +2080,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1710,7 +2105,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -1719,107 +2114,120 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
+        <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
+        <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
+        <source>&amp;Database connection…</source>
+        <translation>&amp;Databaseforbindelse …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
+        <source>The connection to the database is back.</source>
+        <translation>Forbindelsen til databasen er tilbage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Database problem</source>
-        <translation>Problem med databasen</translation>
+        <translation type="vanished">Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>The database did not answer. Check the connection and try again.</source>
-        <translation>Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
+        <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -1827,185 +2235,190 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="87"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="115"/>
         <source>Change meeting</source>
         <translation>Ret møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="87"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="115"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="103"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="131"/>
         <source>e.g. Rådhuset, mødelokale 2</source>
         <translation>fx Rådhuset, mødelokale 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="105"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="133"/>
         <source>Link to a video meeting, if any</source>
         <translation>Link til et videomøde, hvis der er et</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="106"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="134"/>
         <source>An interpreter is needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="108"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="136"/>
         <source>The meeting has been held (recording it afterwards)</source>
         <translation>Mødet er holdt (registreres bagefter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="129"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="157"/>
         <source>Guest&apos;s name</source>
         <translation>Gæstens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="131"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="159"/>
         <source>E-mail (for the invitation)</source>
         <translation>E-mail (til invitationen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="132"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="160"/>
         <source>Add guest</source>
         <translation>Tilføj gæst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="151"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="179"/>
         <source>Use this time</source>
         <translation>Brug dette tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="159"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="187"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="160"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="188"/>
         <source>Starts</source>
         <translation>Starter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="161"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="189"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="162"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="190"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="163"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="191"/>
         <source>Video link</source>
         <translation>Videolink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="164"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="192"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="165"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="193"/>
         <source>Guests</source>
         <translation>Gæster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="166"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="194"/>
         <source>Interpreter</source>
         <translation>Tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="167"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="195"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="168"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="196"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="169"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="197"/>
         <source>Free times</source>
         <translation>Ledige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="206"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="240"/>
         <source>No guests.</source>
         <translation>Ingen gæster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="259"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="301"/>
         <source>%1 is busy %2–%3.</source>
         <translation>%1 er optaget %2–%3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="268"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="310"/>
         <source>Nobody is double-booked.</source>
         <translation>Ingen er dobbeltbooket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="398"/>
+        <source>Nobody</source>
+        <translation>Ingen</translation>
     </message>
 </context>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="114"/>
+        <location filename="../../app/ui/family_dialogs.py" line="119"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="114"/>
+        <location filename="../../app/ui/family_dialogs.py" line="119"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="125"/>
+        <location filename="../../app/ui/family_dialogs.py" line="129"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="129"/>
+        <location filename="../../app/ui/family_dialogs.py" line="133"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="132"/>
+        <location filename="../../app/ui/family_dialogs.py" line="136"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="134"/>
+        <location filename="../../app/ui/family_dialogs.py" line="138"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="135"/>
+        <location filename="../../app/ui/family_dialogs.py" line="139"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="136"/>
+        <location filename="../../app/ui/family_dialogs.py" line="140"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="137"/>
+        <location filename="../../app/ui/family_dialogs.py" line="141"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="138"/>
+        <location filename="../../app/ui/family_dialogs.py" line="142"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="139"/>
+        <location filename="../../app/ui/family_dialogs.py" line="143"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="141"/>
+        <location filename="../../app/ui/family_dialogs.py" line="145"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -2013,85 +2426,90 @@
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="309"/>
-        <location filename="../../app/ui/meeting_dialog.py" line="388"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="413"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="492"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="317"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="421"/>
         <source>What was said and decided (notatpligt)</source>
         <translation>Det, der blev sagt og besluttet (notatpligt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="340"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="444"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="340"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="444"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="340"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="444"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="345"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="449"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="358"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="462"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="363"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="467"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="374"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="478"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="374"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="478"/>
         <source>The family (0–10)</source>
         <translation>Familien (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="374"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="478"/>
         <source>Professionals (0–10)</source>
         <translation>Fagpersoner (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="387"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="491"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="389"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="493"/>
         <source>Who came</source>
         <translation>Hvem kom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="390"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="494"/>
         <source>Agreements done</source>
         <translation>Aftaler, der er gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="391"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="495"/>
         <source>New agreements</source>
         <translation>Nye aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="392"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="496"/>
         <source>Progression scores</source>
         <translation>Progressionsscorer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="608"/>
+        <source>Nobody</source>
+        <translation>Ingen</translation>
     </message>
 </context>
 <context>
@@ -2215,169 +2633,212 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="57"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="56"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="57"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="58"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="59"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="60"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="61"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="62"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="63"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="106"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="105"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="110"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="109"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="111"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="110"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="124"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="123"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="128"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="127"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="146"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="145"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="149"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="148"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="152"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="151"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="153"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="152"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="154"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="153"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="155"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="154"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="158"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="157"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="161"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="160"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="162"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="161"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="162"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="163"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="164"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="165"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="176"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="175"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="200"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="199"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="201"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="200"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="240"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="239"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="253"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="252"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="403"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="402"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="428"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="427"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="425"/>
+        <source>Password for the shared database</source>
+        <translation>Adgangskode til den fælles database</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="427"/>
+        <source>Password for %1</source>
+        <translation>Adgangskode for %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="438"/>
+        <source>Remember the password in the keyring</source>
+        <translation>Husk adgangskoden i nøgleringen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="453"/>
+        <source>Log in</source>
+        <translation>Log ind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="454"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="467"/>
+        <source>The server wants a password.</source>
+        <translation>Serveren vil have en adgangskode.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="469"/>
+        <source>The password kept in the keyring was refused. Has it been changed? Type the new one.</source>
+        <translation>Adgangskoden i nøgleringen blev afvist. Er den blevet ændret? Skriv den nye.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="471"/>
+        <source>The password was refused. Try again.</source>
+        <translation>Adgangskoden blev afvist. Prøv igen.</translation>
     </message>
 </context>
 <context>
@@ -2581,22 +3042,22 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="81"/>
+        <location filename="../../app/ui/plan_page.py" line="96"/>
         <source>The situation now (summary)</source>
         <translation>Situationen nu (resumé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="82"/>
+        <location filename="../../app/ui/plan_page.py" line="97"/>
         <source>The family&apos;s own views and wishes</source>
         <translation>Familiens egne ønsker og synspunkter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="83"/>
+        <location filename="../../app/ui/plan_page.py" line="98"/>
         <source>Resources – what works</source>
         <translation>Ressourcer – det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="84"/>
+        <location filename="../../app/ui/plan_page.py" line="99"/>
         <source>Barriers – what is hard</source>
         <translation>Barrierer – det, der er svært</translation>
     </message>
@@ -2605,253 +3066,274 @@
         <translation type="vanished">Rækkefølgen af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="85"/>
+        <location filename="../../app/ui/plan_page.py" line="100"/>
         <source>The order in which help comes</source>
         <translation>Rækkefølgen af hjælpen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="86"/>
+        <location filename="../../app/ui/plan_page.py" line="101"/>
         <source>Follow-up: who takes the initiative, how often</source>
         <translation>Opfølgning: hvem tager initiativ, og hvor tit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="87"/>
+        <location filename="../../app/ui/plan_page.py" line="102"/>
         <source>Closing: when the plan ends</source>
         <translation>Afslutning: hvornår planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="121"/>
+        <location filename="../../app/ui/plan_page.py" line="167"/>
         <source>Open a case in the case list to write its plan here.</source>
         <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="132"/>
+        <location filename="../../app/ui/plan_page.py" line="183"/>
+        <location filename="../../app/ui/plan_page.py" line="961"/>
+        <source>Choose what to keep…</source>
+        <translation>Vælg, hvad der skal blive …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="187"/>
         <source>Approve at meeting…</source>
         <translation>Godkend på møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="134"/>
+        <location filename="../../app/ui/plan_page.py" line="189"/>
         <source>Versions and compare…</source>
         <translation>Versioner og sammenligning…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="135"/>
+        <location filename="../../app/ui/plan_page.py" line="190"/>
         <source>Print plan…</source>
         <translation>Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="162"/>
+        <location filename="../../app/ui/plan_page.py" line="217"/>
         <source>Plan text</source>
         <translation>Planens tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="163"/>
+        <location filename="../../app/ui/plan_page.py" line="218"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="164"/>
+        <location filename="../../app/ui/plan_page.py" line="219"/>
         <source>Agreements</source>
         <translation>Aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="165"/>
+        <location filename="../../app/ui/plan_page.py" line="220"/>
         <source>Offers</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="173"/>
+        <location filename="../../app/ui/plan_page.py" line="228"/>
         <source>Plain language</source>
         <translation>Klart sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="174"/>
+        <location filename="../../app/ui/plan_page.py" line="229"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <location filename="../../app/ui/plan_page.py" line="272"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <location filename="../../app/ui/plan_page.py" line="272"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <location filename="../../app/ui/plan_page.py" line="272"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="216"/>
-        <location filename="../../app/ui/plan_page.py" line="251"/>
+        <location filename="../../app/ui/plan_page.py" line="272"/>
+        <location filename="../../app/ui/plan_page.py" line="307"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="216"/>
+        <location filename="../../app/ui/plan_page.py" line="272"/>
         <source>Latest score</source>
         <translation>Seneste score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="227"/>
+        <location filename="../../app/ui/plan_page.py" line="283"/>
         <source>New overall goal</source>
         <translation>Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="228"/>
+        <location filename="../../app/ui/plan_page.py" line="284"/>
         <source>New sub-goal</source>
         <translation>Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="229"/>
+        <location filename="../../app/ui/plan_page.py" line="285"/>
         <source>New progression goal</source>
         <translation>Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="230"/>
+        <location filename="../../app/ui/plan_page.py" line="286"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="231"/>
+        <location filename="../../app/ui/plan_page.py" line="287"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="232"/>
+        <location filename="../../app/ui/plan_page.py" line="288"/>
         <source>Record score…</source>
         <translation>Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="251"/>
+        <location filename="../../app/ui/plan_page.py" line="307"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="251"/>
+        <location filename="../../app/ui/plan_page.py" line="307"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="251"/>
+        <location filename="../../app/ui/plan_page.py" line="307"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="257"/>
+        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="259"/>
+        <location filename="../../app/ui/plan_page.py" line="315"/>
         <source>Remove agreement</source>
         <translation>Fjern aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="332"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="332"/>
         <source>Law</source>
         <translation>Lov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="332"/>
         <source>Help</source>
         <translation>Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="332"/>
         <source>Comment for the plan</source>
         <translation>Kommentar til planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="283"/>
+        <location filename="../../app/ui/plan_page.py" line="339"/>
         <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
         <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="298"/>
+        <location filename="../../app/ui/plan_page.py" line="354"/>
         <source>Opening the plan…</source>
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="333"/>
+        <location filename="../../app/ui/plan_page.py" line="394"/>
+        <source>Unsaved changes found</source>
+        <translation>Ikke-gemte ændringer fundet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="396"/>
+        <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
+        <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="411"/>
+        <source>Your unsaved changes are back. Saving…</source>
+        <translation>Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="428"/>
         <source>Plan for %1 (%2)</source>
         <translation>Plan for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="365"/>
+        <location filename="../../app/ui/plan_page.py" line="465"/>
         <source>The case is closed: the plan can be read, not changed.</source>
         <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="374"/>
+        <location filename="../../app/ui/plan_page.py" line="474"/>
         <source>No plan yet. Start writing: it is saved as a draft.</source>
         <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="377"/>
+        <location filename="../../app/ui/plan_page.py" line="477"/>
         <source>Version %1, approved %2. Your next change starts a new draft.</source>
         <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="383"/>
+        <location filename="../../app/ui/plan_page.py" line="483"/>
         <source>Draft (version %1)</source>
         <translation>Udkast (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="385"/>
+        <location filename="../../app/ui/plan_page.py" line="485"/>
         <source>last approved: version %1, %2</source>
         <translation>senest godkendt: version %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="407"/>
+        <location filename="../../app/ui/plan_page.py" line="507"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="424"/>
+        <location filename="../../app/ui/plan_page.py" line="524"/>
         <source>family %1 · professionals %2</source>
         <translation>familien %1 · fagpersoner %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="430"/>
+        <location filename="../../app/ui/plan_page.py" line="530"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="471"/>
+        <location filename="../../app/ui/plan_page.py" line="571"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="480"/>
+        <location filename="../../app/ui/plan_page.py" line="580"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="539"/>
+        <location filename="../../app/ui/plan_page.py" line="639"/>
         <source>Choose a goal first</source>
         <translation>Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="541"/>
+        <location filename="../../app/ui/plan_page.py" line="641"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
         <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="581"/>
+        <location filename="../../app/ui/plan_page.py" line="681"/>
         <source>Remove the goal “%1”?</source>
         <translation>Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan_page.py" line="583"/>
+        <location filename="../../app/ui/plan_page.py" line="683"/>
         <source>%n goal(s) under it will be removed too.</source>
         <translation>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
@@ -2859,7 +3341,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="913"/>
+        <location filename="../../app/ui/plan_page.py" line="830"/>
+        <source>your changes were combined with those of %1.</source>
+        <translation>dine ændringer blev lagt sammen med %1s.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="859"/>
+        <source>Someone else removed this draft meanwhile.</source>
+        <translation>En anden har fjernet dette udkast i mellemtiden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="868"/>
+        <source>Not saved: the database did not answer. Your changes are kept here and in a local copy; saving is tried again soon.</source>
+        <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="885"/>
+        <source>Someone else saved this plan meanwhile: combining the changes…</source>
+        <translation>En anden har gemt planen i mellemtiden: ændringerne lægges sammen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="900"/>
+        <source>Not saved: the database did not answer. Your changes are kept; trying again soon.</source>
+        <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares; prøver igen om lidt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="919"/>
+        <source>%1 approved this draft meanwhile, so it can no longer change.</source>
+        <translation>%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="920"/>
+        <location filename="../../app/ui/plan_page.py" line="1162"/>
+        <source>Someone else</source>
+        <translation>En anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="924"/>
+        <source>Someone else replaced or removed this draft meanwhile.</source>
+        <translation>En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="945"/>
+        <source>Up to date with the changes of %1.</source>
+        <translation>Opdateret med %1s ændringer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="957"/>
+        <source>Not saved yet: you and %1 changed the same part of the plan. Your text is kept here and in a local copy until you choose.</source>
+        <translation>Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="959"/>
+        <location filename="../../app/ui/plan_page.py" line="1173"/>
+        <source>someone else</source>
+        <translation>en anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1020"/>
+        <source>Your changes are kept here and in a local copy, not saved. Continue them in a new draft?</source>
+        <translation>Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1023"/>
+        <source>Continue in a new draft</source>
+        <translation>Fortsæt i et nyt udkast</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1160"/>
+        <source>%1 changed this plan %2. Your changes are combined with theirs when they are saved.</source>
+        <translation>%1 ændrede denne plan %2. Dine ændringer lægges sammen med deres, når de gemmes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1172"/>
+        <source>Updated with the changes of %1 (%2).</source>
+        <translation>Opdateret med %1s ændringer (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1224"/>
+        <source>The database answers again: saving…</source>
+        <translation>Databasen svarer igen: gemmer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1235"/>
+        <source>The database cannot be reached. Your changes are kept here and in a local copy, and saved as soon as it answers again.</source>
+        <translation>Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1239"/>
+        <source>The database cannot be reached. What you write is saved when it answers again.</source>
+        <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1401"/>
         <source>No consent from a custody holder about %1.</source>
         <translation>Der mangler samtykke fra en forældremyndighedsindehaver om %1.</translation>
     </message>
@@ -2871,97 +3445,90 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="586"/>
+        <location filename="../../app/ui/plan_page.py" line="686"/>
         <source>Remove goal</source>
         <translation>Fjern mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="667"/>
+        <location filename="../../app/ui/plan_page.py" line="767"/>
         <source>Changes not saved yet…</source>
         <translation>Ændringer er ikke gemt endnu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="682"/>
+        <location filename="../../app/ui/plan_page.py" line="795"/>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="706"/>
+        <location filename="../../app/ui/plan_page.py" line="828"/>
         <source>Saved %1</source>
         <translation>Gemt kl. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="723"/>
         <source>Someone else saved this plan meanwhile. Your text is kept here and not saved: copy what you need, then open the case again.</source>
-        <translation>En anden har gemt planen imens. Din tekst er her stadig, men den er ikke gemt: kopiér det, du skal bruge, og åbn så sagen igen.</translation>
+        <translation type="vanished">En anden har gemt planen imens. Din tekst er her stadig, men den er ikke gemt: kopiér det, du skal bruge, og åbn så sagen igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="728"/>
+        <location filename="../../app/ui/plan_page.py" line="862"/>
         <source>Not saved: %1</source>
         <translation>Ikke gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="731"/>
         <source>Not saved: the database did not answer. Trying again soon.</source>
-        <translation>Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
+        <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="831"/>
+        <location filename="../../app/ui/plan_page.py" line="1337"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="839"/>
+        <location filename="../../app/ui/plan_page.py" line="1345"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="839"/>
+        <location filename="../../app/ui/plan_page.py" line="1345"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="845"/>
+        <location filename="../../app/ui/plan_page.py" line="1351"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="846"/>
+        <location filename="../../app/ui/plan_page.py" line="1352"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="887"/>
         <source>Network meeting</source>
-        <translation>Netværksmøde</translation>
+        <translation type="vanished">Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="888"/>
         <source>Follow-up meeting</source>
-        <translation>Opfølgningsmøde</translation>
+        <translation type="vanished">Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="889"/>
         <source>Status meeting</source>
-        <translation>Statusmøde</translation>
+        <translation type="vanished">Statusmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="890"/>
         <source>Start meeting</source>
-        <translation>Opstartsmøde</translation>
+        <translation type="vanished">Opstartsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="891"/>
         <source>Closing meeting</source>
-        <translation>Afslutningsmøde</translation>
+        <translation type="vanished">Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="905"/>
+        <location filename="../../app/ui/plan_page.py" line="1393"/>
         <source>The plan needs at least one goal.</source>
         <translation>Planen skal have mindst ét mål.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="908"/>
+        <location filename="../../app/ui/plan_page.py" line="1396"/>
         <source>Agreement %1 has no one responsible.</source>
         <translation>Aftale %1 har ingen ansvarlig.</translation>
     </message>
@@ -2970,27 +3537,27 @@
         <translation type="vanished">Der mangler samtykke fra en forældremyndighedsindehaver for %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="915"/>
+        <location filename="../../app/ui/plan_page.py" line="1403"/>
         <source>%1 must consent too (16 years or older).</source>
         <translation>%1 skal også selv give samtykke (fyldt 16 år).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="916"/>
+        <location filename="../../app/ui/plan_page.py" line="1404"/>
         <source>No consent from %1.</source>
         <translation>Der mangler samtykke fra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="917"/>
+        <location filename="../../app/ui/plan_page.py" line="1405"/>
         <source>The plan cannot be approved in its present state.</source>
         <translation>Planen kan ikke godkendes, som den er nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="942"/>
+        <location filename="../../app/ui/plan_page.py" line="1430"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="942"/>
+        <location filename="../../app/ui/plan_page.py" line="1430"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
     </message>
@@ -3120,62 +3687,67 @@
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="95"/>
+        <source>This person is already registered in a case you do not have access to. Ask your team lead to give you access to that case.</source>
+        <translation>Personen er allerede registreret i en sag, du ikke har adgang til. Bed din teamleder om adgang til den sag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="100"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="100"/>
+        <location filename="../../app/ui/labels.py" line="105"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="101"/>
+        <location filename="../../app/ui/labels.py" line="106"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
+        <location filename="../../app/ui/labels.py" line="107"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="105"/>
-        <location filename="../../app/ui/labels.py" line="121"/>
+        <location filename="../../app/ui/labels.py" line="110"/>
+        <location filename="../../app/ui/labels.py" line="126"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="108"/>
+        <location filename="../../app/ui/labels.py" line="113"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="111"/>
+        <location filename="../../app/ui/labels.py" line="116"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="130"/>
+        <location filename="../../app/ui/labels.py" line="135"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="131"/>
+        <location filename="../../app/ui/labels.py" line="136"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="134"/>
+        <location filename="../../app/ui/labels.py" line="139"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="137"/>
+        <location filename="../../app/ui/labels.py" line="142"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="140"/>
+        <location filename="../../app/ui/labels.py" line="145"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -3184,47 +3756,47 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="112"/>
+        <location filename="../../app/ui/labels.py" line="117"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="116"/>
+        <location filename="../../app/ui/labels.py" line="121"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="117"/>
+        <location filename="../../app/ui/labels.py" line="122"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="120"/>
+        <location filename="../../app/ui/labels.py" line="125"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="124"/>
+        <location filename="../../app/ui/labels.py" line="129"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="125"/>
+        <location filename="../../app/ui/labels.py" line="130"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="128"/>
+        <location filename="../../app/ui/labels.py" line="133"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="129"/>
+        <location filename="../../app/ui/labels.py" line="134"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>
@@ -3232,52 +3804,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="197"/>
+        <location filename="../../app/ui/family_dialogs.py" line="237"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="197"/>
+        <location filename="../../app/ui/family_dialogs.py" line="237"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="207"/>
+        <location filename="../../app/ui/family_dialogs.py" line="246"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="213"/>
+        <location filename="../../app/ui/family_dialogs.py" line="252"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="214"/>
+        <location filename="../../app/ui/family_dialogs.py" line="253"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="215"/>
+        <location filename="../../app/ui/family_dialogs.py" line="254"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="216"/>
+        <location filename="../../app/ui/family_dialogs.py" line="255"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="217"/>
+        <location filename="../../app/ui/family_dialogs.py" line="256"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="218"/>
+        <location filename="../../app/ui/family_dialogs.py" line="257"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="220"/>
+        <location filename="../../app/ui/family_dialogs.py" line="259"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>
@@ -3303,32 +3875,32 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="101"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="102"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="113"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="114"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="115"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="115"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="116"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="116"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="117"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="117"/>
+        <location filename="../../app/ui/plan_dialogs.py" line="118"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
@@ -3336,22 +3908,22 @@
 <context>
     <name>SlotTable</name>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="78"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="81"/>
         <source>Weekday</source>
         <translation>Ugedag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="78"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="81"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="78"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="81"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="78"/>
+        <location filename="../../app/ui/intervention_dialog.py" line="81"/>
         <source>Parent present</source>
         <translation>Forælder med</translation>
     </message>
@@ -3359,17 +3931,17 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/app.py" line="56"/>
+        <location filename="../../app/ui/app.py" line="60"/>
         <source>This database was made by a newer version of Koordinator. Install the newest version before you open it. Nothing in the database was changed.</source>
         <translation>Databasen er lavet af en nyere version af Koordinator. Installér den nyeste version, før du åbner den. Intet i databasen er ændret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="61"/>
+        <location filename="../../app/ui/app.py" line="65"/>
         <source>The database could not be opened. Check that the file is not read-only, that the disk has room, and that the server is running. Details: %1</source>
         <translation>Databasen kunne ikke åbnes. Kontrollér, at filen ikke er skrivebeskyttet, at der er plads på disken, og at serveren kører. Detaljer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="83"/>
+        <location filename="../../app/ui/app.py" line="101"/>
         <source>Koordinator stopped unexpectedly last time. The details are in the log: %1</source>
         <translation>Koordinator stoppede uventet sidste gang. Detaljerne står i loggen: %1</translation>
     </message>
@@ -3684,6 +4256,24 @@
         <location filename="../../app/ui/calendar_views.py" line="402"/>
         <source>Week %1</source>
         <translation>Uge %1</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="125"/>
+        <source>no keyring (Secret Service or KWallet) is running on this computer</source>
+        <translation>der kører ingen nøglering (Secret Service eller KWallet) på denne computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="126"/>
+        <source>the keyring on this computer did not answer</source>
+        <translation>nøgleringen på denne computer svarede ikke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="133"/>
+        <source>The password cannot be remembered: %1. Koordinator asks for it each time it starts; it is never written to a file.</source>
+        <translation>Adgangskoden kan ikke huskes: %1. Koordinator spørger efter den, hver gang programmet starter; den skrives aldrig i en fil.</translation>
     </message>
 </context>
 </TS>

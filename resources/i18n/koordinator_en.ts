@@ -24,6 +24,17 @@
         </message>
     </context>
     <context>
+        <name>ConflictDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/conflict_dialog.py" line="261" />
+            <source>Choose for %n more part(s).</source>
+            <translation>
+                <numerusform>Choose for %n more part.</numerusform>
+                <numerusform>Choose for %n more parts.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FamilyPage</name>
         <message numerus="yes">
             <location filename="../../app/ui/family_page.py" line="280" />
@@ -128,7 +139,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/plan_page.py" line="583" />
+            <location filename="../../app/ui/plan_page.py" line="683" />
             <source>%n goal(s) under it will be removed too.</source>
             <translation>
                 <numerusform>%n goal under it will be removed too.</numerusform>
