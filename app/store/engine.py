@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import create_engine, event
@@ -16,18 +18,25 @@ from app.store.location import sqlite_file
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 PG_CONNECT_TIMEOUT_S = 5
-# This running program, as named in the change notifications it causes (so that it can
-# skip its own). Not a secret and not a person: a random id per start.
-CLIENT_ID = uuid.uuid4().hex
+# Each engine (one per running program) is named in the change notifications its writes
+# cause, so that the program can skip its own. Not a secret and not a person: random.
+_CLIENT_IDS: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 
 
-def _tag_client(dbapi_conn: Any, _record: Any) -> None:
-    cursor = dbapi_conn.cursor()
-    try:
-        cursor.execute("SELECT set_config('koordinator.client', %s, false)", (CLIENT_ID,))
-    finally:
-        cursor.close()
-    dbapi_conn.commit()
+def client_id(engine: Engine) -> str | None:
+    return _CLIENT_IDS.get(engine)
+
+
+def _tagger(client: str) -> Callable[[Any, Any], None]:
+    def tag(dbapi_conn: Any, _record: Any) -> None:
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute("SELECT set_config('koordinator.client', %s, false)", (client,))
+        finally:
+            cursor.close()
+        dbapi_conn.commit()
+
+    return tag
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -63,7 +72,8 @@ def create_store_engine(url: URL, **kwargs: Any) -> Engine:
         kwargs.setdefault("connect_args", {}).setdefault("connect_timeout", PG_CONNECT_TIMEOUT_S)
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
         if engine.dialect.name == "postgresql":
-            event.listen(engine, "connect", _tag_client)
+            _CLIENT_IDS[engine] = client = uuid.uuid4().hex
+            event.listen(engine, "connect", _tagger(client))
     return engine
 
 

@@ -27,7 +27,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QSocketNotifier, QTimer
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from app.store.engine import CLIENT_ID
+from app.store.engine import client_id
 from app.store.location import sqlite_file
 from app.ui.background import StoreWorker
 from app.ui.store_events import StoreChange, StoreEvents
@@ -101,6 +101,7 @@ class PostgresListener(QObject):
         import psycopg  # noqa: F401  (imported here, never first inside a worker job)
 
         self._engine = engine
+        self._client = client_id(engine)
         self._events = events
         self._collector = _Collector(events, self)
         self._conn: Any = None
@@ -163,7 +164,7 @@ class PostgresListener(QObject):
         try:
             for note in conn.notifies(timeout=0):
                 table, case_id, client = parse_payload(note.payload)
-                if client == CLIENT_ID:
+                if client is not None and client == self._client:
                     continue
                 self.received += 1
                 self._collector.add(table, case_id, everything=table is None)
