@@ -1250,7 +1250,10 @@ class PlanPage(QWidget):
             return not self._dirty
         self.worker.wait()
         QApplication.processEvents()  # deliver the result of the save
-        return not self._dirty and not self._held_back() and not self._merging
+        done = not self._dirty and not self._held_back() and not self._merging
+        if not done and self._dirty:
+            self.keep_locally()  # leaving (or closing) with edits the store does not have yet
+        return done
 
     def _refresh_header(self) -> None:
         assert self.doc is not None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.models import Case, PlanVersion, User
 from app.models.enums import GoalLevel, GoalStatus, PlanState, ResponsibleKind
@@ -368,3 +368,23 @@ def test_the_dialog_shows_goals_and_agreements_and_offers_both_only_where_it_mak
         "Ring til jobcentret i dag",
         "Ring til jobcentret i morgen",
     ]
+
+
+def test_a_draft_removed_meanwhile_keeps_the_text(qtbot, demo_context, bo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    case_id = _lise(demo_context)
+    bos = _page(qtbot, bo, case_id, tmp_path / "bo")
+    number, _state, _sections = _stored(demo_context, case_id)
+    with demo_context.sessions.begin() as session:  # someone removes the draft (ON DELETE CASCADE)
+        session.execute(
+            delete(PlanVersion).where(PlanVersion.case_id == case_id, PlanVersion.number == number)
+        )
+    bos.section_edits["barriers"].setPlainText("Bos forhindringer.")
+    qtbot.waitUntil(lambda: bos.resolve_button.isVisible(), timeout=10_000)
+    assert "removed" in bos.save_state.text()
+    assert bos.section_edits["barriers"].toPlainText() == "Bos forhindringer."
+    assert _local_text(bos, case_id, "barriers") == "Bos forhindringer."
+    assert not bos.flush()  # nothing was saved over anything
+    with qtbot.waitSignal(bos.saved, timeout=10_000):
+        bos.resolve_button.click()  # continue in a new draft
+    assert _stored(demo_context, case_id)[2]["barriers"] == "Bos forhindringer."
+    assert bos.local_drafts.read(case_id) is None
