@@ -91,7 +91,11 @@ def _connect_listener(engine: Engine) -> Any:
     params.update({k: v for k, v in url.query.items() if isinstance(v, str)})
     params.setdefault("connect_timeout", 5)
     conn = psycopg.connect(autocommit=True, application_name="koordinator-listen", **params)
-    conn.execute(f"LISTEN {CHANNEL}")
+    try:
+        conn.execute(f"LISTEN {CHANNEL}")
+    except Exception:
+        conn.close()
+        raise
     return conn
 
 
@@ -108,6 +112,8 @@ class PostgresListener(QObject):
         self._notifier: QSocketNotifier | None = None
         self._worker = StoreWorker(self)
         self._connecting = False
+        self._stopped = False
+        self._made: list[Any] = []  # connections made on the worker thread
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RECONNECT_MS)
@@ -134,21 +140,32 @@ class PostgresListener(QObject):
             self._lost()
 
     def connect_now(self) -> None:
-        if self._conn is not None or self._connecting:
+        if self._conn is not None or self._connecting or self._stopped:
             return
         self._connecting = True
-        engine = self._engine
-        self._worker.submit(lambda: _connect_listener(engine), self._reconnected, self._reconnect_failed)
+        engine, made = self._engine, self._made
+
+        def job() -> Any:
+            conn = _connect_listener(engine)
+            made.append(conn)  # closed by stop() if it is never attached
+            return conn
+
+        self._worker.submit(job, self._reconnected, self._reconnect_failed)
 
     def _reconnected(self, conn: Any) -> None:
         self._connecting = False
+        if self._stopped:
+            conn.close()
+            return
         self._attach(conn, reconnected=True)
 
     def _reconnect_failed(self, _exc: Exception) -> None:
         self._connecting = False
-        self._retry.start()
+        if not self._stopped:
+            self._retry.start()
 
     def _attach(self, conn: Any, reconnected: bool) -> None:
+        self._made = [c for c in self._made if c is not conn and not c.closed]
         self._conn = conn
         self._notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._readable)
@@ -189,13 +206,16 @@ class PostgresListener(QObject):
         self._retry.start()
 
     def stop(self) -> None:
+        self._stopped = True
         self._retry.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        self._worker.wait(5000)
+        self._worker.wait(10_000)
+        for conn in [*self._made, self._conn]:
+            if conn is not None and not conn.closed:
+                conn.close()
+        self._made.clear()
+        self._conn = None
 
 
 class SqliteWatcher(QObject):

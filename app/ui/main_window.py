@@ -281,8 +281,8 @@ class MainWindow(QMainWindow):
                 self.family.reload()
             if change.touches_table(*CALENDAR_TABLES) and self.stack.currentIndex() == PAGE_CALENDAR:
                 self.calendar.reload()
-        except SQLAlchemyError:
-            log.warning("Refreshing after a change failed: the store did not answer")
+        except SQLAlchemyError as exc:
+            log.warning("Refreshing after a change failed: %s", type(exc).__name__, exc_info=True)
             self.events.set_reachable(False)
 
     def _store_problem(self) -> None:
@@ -303,11 +303,18 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         self.plan.flush()  # the plan's last typing is saved
+        self._store_timer.stop()
         self.live.stop()
-        self._probe_worker.wait(5000)
-        self.family.worker.wait(5000)  # no store work left running behind a closed window
-        self.plan.preview_worker.wait(5000)
-        self.calendar.worker.wait(5000)
+        # No store work left running behind a closed window.
+        for worker in (
+            self._probe_worker,
+            self.cases.model.worker,
+            self.family.worker,
+            self.plan.worker,
+            self.plan.preview_worker,
+            self.calendar.worker,
+        ):
+            worker.wait(5000)
         super().closeEvent(event)
 
     def _choose_language(self, code: str) -> None:

@@ -651,59 +651,62 @@
         <translation>Din (ikke gemt endnu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="153"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="156"/>
         <source>(removed)</source>
         <translation>(fjernet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="174"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="177"/>
         <source>Keep theirs</source>
         <translation>Behold deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="175"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="178"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="176"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="179"/>
         <source>Keep both</source>
         <translation>Behold begge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="200"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="203"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="203"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="206"/>
         <source>Comment on the help for %1</source>
         <translation>Kommentar til hjælpen til %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="205"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="208"/>
         <source>Goal: %1</source>
         <translation>Mål: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="206"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="209"/>
         <source>Agreement: %1</source>
         <translation>Aftale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="221"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="224"/>
         <source>by %1</source>
         <translation>af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="223"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="226"/>
         <source>the whole family</source>
         <translation>hele familien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
         <source>Choose for %n more part(s).</source>
-        <translation><numerusform>Vælg for %n del mere.</numerusform><numerusform>Vælg for %n dele mere.</numerusform></translation>
+        <translation>
+            <numerusform>Vælg for %n del mere.</numerusform>
+            <numerusform>Vælg for %n dele mere.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3433,7 +3436,7 @@
         <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1401"/>
+        <location filename="../../app/ui/plan_page.py" line="1404"/>
         <source>No consent from a custody holder about %1.</source>
         <translation>Der mangler samtykke fra en forældremyndighedsindehaver om %1.</translation>
     </message>
@@ -3478,27 +3481,27 @@
         <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1337"/>
+        <location filename="../../app/ui/plan_page.py" line="1340"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1345"/>
+        <location filename="../../app/ui/plan_page.py" line="1348"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1345"/>
+        <location filename="../../app/ui/plan_page.py" line="1348"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1351"/>
+        <location filename="../../app/ui/plan_page.py" line="1354"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1352"/>
+        <location filename="../../app/ui/plan_page.py" line="1355"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
@@ -3523,12 +3526,12 @@
         <translation type="vanished">Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1393"/>
+        <location filename="../../app/ui/plan_page.py" line="1396"/>
         <source>The plan needs at least one goal.</source>
         <translation>Planen skal have mindst ét mål.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1396"/>
+        <location filename="../../app/ui/plan_page.py" line="1399"/>
         <source>Agreement %1 has no one responsible.</source>
         <translation>Aftale %1 har ingen ansvarlig.</translation>
     </message>
@@ -3537,27 +3540,27 @@
         <translation type="vanished">Der mangler samtykke fra en forældremyndighedsindehaver for %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1403"/>
+        <location filename="../../app/ui/plan_page.py" line="1406"/>
         <source>%1 must consent too (16 years or older).</source>
         <translation>%1 skal også selv give samtykke (fyldt 16 år).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1404"/>
+        <location filename="../../app/ui/plan_page.py" line="1407"/>
         <source>No consent from %1.</source>
         <translation>Der mangler samtykke fra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1405"/>
+        <location filename="../../app/ui/plan_page.py" line="1408"/>
         <source>The plan cannot be approved in its present state.</source>
         <translation>Planen kan ikke godkendes, som den er nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1430"/>
+        <location filename="../../app/ui/plan_page.py" line="1433"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1430"/>
+        <location filename="../../app/ui/plan_page.py" line="1433"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
     </message>

@@ -46,3 +46,25 @@ def english(qapp: QApplication) -> Iterator[None]:
     for translator in translators:
         qapp.removeTranslator(translator)
     QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def open_store_context():  # type: ignore[no-untyped-def]
+    """Open contexts that are disposed only after pytest-qt has closed the test's windows.
+
+    List this fixture BEFORE ``qtbot`` in a test's arguments: fixtures are torn down in the
+    reverse order, so the windows (whose workers may still hold a connection) go first and
+    no pool connection is left open behind a disposed engine.
+    """
+    from app.startup import open_context
+
+    made: list[AppContext] = []
+
+    def open_(url: str, login: str | None = None) -> AppContext:
+        ctx = open_context(url, login=login)
+        made.append(ctx)
+        return ctx
+
+    yield open_
+    for ctx in made:
+        ctx.sessions.kw["bind"].dispose()

@@ -13,7 +13,6 @@ from sqlalchemy import select, update
 from app.models import Case
 from app.services.case_list import SortKey
 from app.services.demo import generate_demo
-from app.startup import open_context
 from app.ui.case_list_model import COLUMNS
 from app.ui.live_updates import PostgresListener, SqliteWatcher, parse_payload
 from app.ui.main_window import MainWindow
@@ -26,11 +25,11 @@ def _titles(window: MainWindow) -> set[str]:
     return {model.index(r, TITLE_COL).data() for r in range(model.rowCount())}
 
 
-def _two_clients(url: str):  # type: ignore[no-untyped-def]
-    first = open_context(url, login="anna")
+def _two_clients(open_store_context, url: str):  # type: ignore[no-untyped-def]
+    first = open_store_context(url, login="anna")
     with first.sessions.begin() as session:
         generate_demo(session, families=3, seed=3, my_login="anna")
-    second = open_context(url, login="bo")
+    second = open_store_context(url, login="bo")
     return first, second
 
 
@@ -55,75 +54,68 @@ def _rename_first_case(context, title: str) -> int:  # type: ignore[no-untyped-d
 
 @pytest.mark.postgres
 def test_a_change_on_the_server_reaches_the_other_window_within_a_second(
-    qtbot, postgres_url, settings
+    open_store_context, qtbot, postgres_url, settings
 ) -> None:  # type: ignore[no-untyped-def]
-    mine, other = _two_clients(postgres_url)
-    try:
-        window = _window(qtbot, mine, settings)
-        assert isinstance(window.live, PostgresListener) and window.live.listening
-        started = time.monotonic()
-        _rename_first_case(other, "Familien Fra Anden Klient")
-        qtbot.waitUntil(lambda: "Familien Fra Anden Klient" in _titles(window), timeout=1000)
-        assert time.monotonic() - started < 1.0
-        assert window.live.received >= 1
-        # The window's own writes are recognised and not echoed back as someone else's.
-        seen = window.live.received
-        _rename_first_case(mine, "Familien Egen Ændring")
-        qtbot.wait(400)
-        assert window.live.received == seen
-    finally:
-        for ctx in (mine, other):
-            ctx.sessions.kw["bind"].dispose()
+    mine, other = _two_clients(open_store_context, postgres_url)
+    window = _window(qtbot, mine, settings)
+    assert isinstance(window.live, PostgresListener) and window.live.listening
+    started = time.monotonic()
+    _rename_first_case(other, "Familien Fra Anden Klient")
+    qtbot.waitUntil(lambda: "Familien Fra Anden Klient" in _titles(window), timeout=1000)
+    assert time.monotonic() - started < 1.0
+    assert window.live.received >= 1
+    # The window's own writes are recognised and not echoed back as someone else's.
+    seen = window.live.received
+    _rename_first_case(mine, "Familien Egen Ændring")
+    qtbot.wait(400)
+    assert window.live.received == seen
 
 
 @pytest.mark.postgres
-def test_a_dropped_connection_shows_the_banner_and_catches_up(qtbot, postgres_url, settings) -> None:  # type: ignore[no-untyped-def]
-    mine, other = _two_clients(postgres_url)
-    try:
-        window = _window(qtbot, mine, settings)
-        assert window.banner.isHidden()
-        # The server ends the window's listening connection (as a restart or a network drop would).
-        with other.sessions.begin() as session:
-            session.connection().exec_driver_sql(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE application_name = 'koordinator-listen' AND datname = current_database()"
-            )
-        qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=3000)
-        assert "ikke tilgængelig" in window.store_label.text() or "not reachable" in window.store_label.text()
-        # Written while the window was not listening: the notification is lost, the refresh is not.
-        _rename_first_case(other, "Familien Mens Forbindelsen Var Væk")
-        qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=6000)
-        qtbot.waitUntil(lambda: "Familien Mens Forbindelsen Var Væk" in _titles(window), timeout=2000)
-        qtbot.waitUntil(lambda: window.live.listening, timeout=2000)
-    finally:
-        for ctx in (mine, other):
-            ctx.sessions.kw["bind"].dispose()
+def test_a_dropped_connection_shows_the_banner_and_catches_up(
+    open_store_context, qtbot, postgres_url, settings
+) -> None:  # type: ignore[no-untyped-def]
+    mine, other = _two_clients(open_store_context, postgres_url)
+    window = _window(qtbot, mine, settings)
+    assert window.banner.isHidden()
+    # The server ends the window's listening connection (as a restart or a network drop would).
+    with other.sessions.begin() as session:
+        session.connection().exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = 'koordinator-listen' AND datname = current_database()"
+        )
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=3000)
+    assert "ikke tilgængelig" in window.store_label.text() or "not reachable" in window.store_label.text()
+    # Written while the window was not listening: the notification is lost, the refresh is not.
+    _rename_first_case(other, "Familien Mens Forbindelsen Var Væk")
+    qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=6000)
+    qtbot.waitUntil(lambda: "Familien Mens Forbindelsen Var Væk" in _titles(window), timeout=2000)
+    qtbot.waitUntil(lambda: window.live.listening, timeout=2000)
 
 
-def test_another_program_writing_the_sqlite_file_is_noticed(qtbot, sqlite_url, settings) -> None:  # type: ignore[no-untyped-def]
-    mine = open_context(sqlite_url, login="anna")
+def test_another_program_writing_the_sqlite_file_is_noticed(
+    open_store_context, qtbot, sqlite_url, settings
+) -> None:  # type: ignore[no-untyped-def]
+    mine = open_store_context(sqlite_url, login="anna")
     with mine.sessions.begin() as session:
         generate_demo(session, families=2, seed=3, my_login="anna")
-    try:
-        window = _window(qtbot, mine, settings)
-        assert isinstance(window.live, SqliteWatcher)
-        script = (
-            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-            "c.execute(\"UPDATE cases SET title = 'Familien Fra Andet Program', version = version + 1 "
-            'WHERE id = (SELECT min(id) FROM cases)"); c.commit()'
-        )
-        started = time.monotonic()
-        subprocess.run([sys.executable, "-c", script, sqlite_url], check=True, timeout=30)
-        qtbot.waitUntil(lambda: "Familien Fra Andet Program" in _titles(window), timeout=1500)
-        assert time.monotonic() - started < 1.5  # includes starting a Python process
-        # The window's own save does not count as another program's.
-        seen = window.live.received
-        with mine.sessions.begin() as session:
-            session.execute(update(Case).where(Case.id == 1).values(title="Familien Egen"))
-        qtbot.wait(400)
-        assert window.live.received == seen
-    finally:
-        mine.sessions.kw["bind"].dispose()
+    window = _window(qtbot, mine, settings)
+    assert isinstance(window.live, SqliteWatcher)
+    script = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "c.execute(\"UPDATE cases SET title = 'Familien Fra Andet Program', version = version + 1 "
+        'WHERE id = (SELECT min(id) FROM cases)"); c.commit()'
+    )
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-c", script, sqlite_url], check=True, timeout=30)
+    qtbot.waitUntil(lambda: "Familien Fra Andet Program" in _titles(window), timeout=1500)
+    assert time.monotonic() - started < 1.5  # includes starting a Python process
+    # The window's own save does not count as another program's.
+    seen = window.live.received
+    with mine.sessions.begin() as session:
+        session.execute(update(Case).where(Case.id == 1).values(title="Familien Egen"))
+    qtbot.wait(400)
+    assert window.live.received == seen
 
 
 @pytest.mark.parametrize(
