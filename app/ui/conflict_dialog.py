@@ -109,8 +109,8 @@ class ConflictDialog(QDialog):
         self.all_theirs.clicked.connect(lambda: self.choose_all(Choice.THEIRS))
         self.all_mine.clicked.connect(lambda: self.choose_all(Choice.MINE))
         quick = QHBoxLayout()
-        quick.addWidget(self.all_theirs)
         quick.addWidget(self.all_mine)
+        quick.addWidget(self.all_theirs)
         quick.addStretch(1)
 
         self.button_box = QDialogButtonBox(self)
@@ -166,10 +166,11 @@ class ConflictDialog(QDialog):
             view.setMinimumHeight(90)
         theirs_head.setBuddy(theirs_view)
         mine_head.setBuddy(mine_view)
-        grid.addWidget(theirs_head, 0, 0)
-        grid.addWidget(mine_head, 0, 1)
-        grid.addWidget(theirs_view, 1, 0)
-        grid.addWidget(mine_view, 1, 1)
+        # Yours on the left, theirs on the right: as in the editing dialogs' conflict view.
+        grid.addWidget(mine_head, 0, 0)
+        grid.addWidget(theirs_head, 0, 1)
+        grid.addWidget(mine_view, 1, 0)
+        grid.addWidget(theirs_view, 1, 1)
 
         group = QButtonGroup(box)
         group.setExclusive(True)
@@ -180,7 +181,7 @@ class ConflictDialog(QDialog):
         }
         choices = QHBoxLayout()
         self.buttons[item] = {}
-        for choice in (Choice.THEIRS, Choice.MINE, Choice.BOTH):
+        for choice in (Choice.MINE, Choice.THEIRS, Choice.BOTH):
             if choice not in conflict.choices:
                 continue
             radio = QRadioButton(texts[choice], box)

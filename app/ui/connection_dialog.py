@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -122,16 +122,21 @@ def _with_error(parent: QWidget, widget: QWidget, error: QLabel) -> QWidget:
 def keyring_reason_text(widget: QWidget, reason: str) -> str:
     """The keyring's plain reason in the program's language (unknown ones as they are)."""
     known = {
-        NO_KEYRING_REASON: widget.tr("no keyring (Secret Service or KWallet) is running on this computer"),
-        KEYRING_FAILED_REASON: widget.tr("the keyring on this computer did not answer"),
+        NO_KEYRING_REASON: QCoreApplication.translate(
+            "ConnectionDialog", "no keyring (Secret Service or KWallet) is running on this computer"
+        ),
+        KEYRING_FAILED_REASON: QCoreApplication.translate(
+            "ConnectionDialog", "the keyring on this computer did not answer"
+        ),
     }
     return known.get(reason, reason)
 
 
 def no_keyring_text(widget: QWidget, reason: str) -> str:
-    return widget.tr(
+    return QCoreApplication.translate(
+        "ConnectionDialog",
         "The password cannot be remembered: %1. Koordinator asks for it each time it starts; "
-        "it is never written to a file."
+        "it is never written to a file.",
     ).replace("%1", keyring_reason_text(widget, reason))
 
 

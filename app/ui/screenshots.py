@@ -12,7 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.clock import local_today
@@ -129,6 +129,95 @@ def _calendar_screens(
     return written
 
 
+def _shared_store_screens(
+    window: QWidget, app: QApplication, out: Path, suffix: str, settings: QSettings, lise: int
+) -> list[Path]:
+    """The database dialog, the banner of a lost connection, and both conflict dialogs."""
+    from datetime import datetime, timedelta
+
+    from app.services.plan_merge import merge
+    from app.services.plans import PlanDraft
+    from app.store.credentials import MemoryCredentials
+    from app.ui.conflict_dialog import ConflictDialog
+    from app.ui.connection_dialog import ConnectionDialog
+    from app.ui.field_conflict_dialog import FieldChoice, FieldConflictDialog
+    from app.ui.main_window import PAGE_CASES
+    from app.ui.plan_page import SECTION_TITLES, _tr
+
+    written: list[Path] = []
+    settings.setValue("store/kind", "server")
+    settings.setValue("store/host", "koordinator-db.helsingor.dk")
+    settings.setValue("store/database", "koordinator")
+    settings.setValue("store/user", "lone.madsen")
+    settings.setValue("store/sslmode", "verify-full")
+    connection = ConnectionDialog(settings, MemoryCredentials(available=False), window)
+    connection.show()
+    written.append(out / f"connection_dialog{suffix}.png")
+    _save(connection, app, written[-1])
+    connection.close()
+
+    window.nav.setCurrentRow(PAGE_CASES)  # type: ignore[attr-defined]
+    window.events.set_reachable(False)  # type: ignore[attr-defined]
+    written.append(out / f"connection_lost{suffix}.png")
+    _save(window, app, written[-1])
+    window.events.set_reachable(True)  # type: ignore[attr-defined]
+
+    plan = window.plan  # type: ignore[attr-defined]
+    plan.open_case(lise)
+    plan.worker.wait(10_000)
+    _settle(app)
+    assert plan.doc is not None and plan.doc.plan is not None
+    base = PlanDraft.from_view(plan.doc.plan)
+    summary = base.sections.get("summary", "")
+    mine = replace_section(
+        base, "summary", summary + " Lise vil gerne have, at Emil kommer med til næste møde."
+    )
+    theirs = replace_section(base, "summary", summary + " Skolen foreslår et møde på skolen i uge 50.")
+    conflicts = merge(base, mine, theirs).conflicts
+    dialog = ConflictDialog(
+        conflicts,
+        "Mette Dahl",
+        datetime.now().astimezone() - timedelta(minutes=3),
+        section_titles={name: _tr(title) for name, title in SECTION_TITLES.items()},
+        member_name=plan.doc.member_name,
+        parent=window,
+    )
+    dialog.resize(1000, 560)
+    dialog.show()
+    written.append(out / f"plan_conflict_dialog{suffix}.png")
+    _save(dialog, app, written[-1])
+    dialog.close()
+
+    def label(text: str) -> str:
+        return QCoreApplication.translate("InterventionDialog", text)
+
+    fields = FieldConflictDialog(
+        [
+            FieldChoice(
+                "title", label("Intervention"), "Aflastning hver anden weekend", "Aflastning hver weekend"
+            ),
+            FieldChoice("end_date", label("End"), "31.03.2027", "30.06.2027"),
+        ],
+        "Mette Dahl",
+        datetime.now().astimezone() - timedelta(minutes=2),
+        [label("Status")],
+        window,
+    )
+    fields.show()
+    written.append(out / f"field_conflict_dialog{suffix}.png")
+    _save(fields, app, written[-1])
+    fields.close()
+    return written
+
+
+def replace_section(draft: object, name: str, text: str) -> object:
+    from dataclasses import replace
+
+    sections = dict(draft.sections)  # type: ignore[attr-defined]
+    sections[name] = text
+    return replace(draft, sections=sections)  # type: ignore[type-var]
+
+
 def render(out: Path, language: str = "da") -> list[Path]:
     from app.ui.main_window import MainWindow
     from app.ui.new_case_dialog import NewCaseDialog
@@ -215,6 +304,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
         written.append(out / f"new_case_dialog{suffix}.png")
         _save(dialog, app, written[-1])
         dialog.close()
+        written.extend(_shared_store_screens(window, app, out, suffix, settings, lise))
         window.close()
         context.sessions.kw["bind"].dispose()
     for translator in translators:

@@ -656,52 +656,52 @@
         <translation>(fjernet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="177"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="178"/>
         <source>Keep theirs</source>
         <translation>Behold deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="178"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="179"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="179"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="180"/>
         <source>Keep both</source>
         <translation>Behold begge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="203"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="204"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="206"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="207"/>
         <source>Comment on the help for %1</source>
         <translation>Kommentar til hjælpen til %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="208"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="209"/>
         <source>Goal: %1</source>
         <translation>Mål: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="209"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="210"/>
         <source>Agreement: %1</source>
         <translation>Aftale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="224"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="225"/>
         <source>by %1</source>
         <translation>af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="226"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="227"/>
         <source>the whole family</source>
         <translation>hele familien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="265"/>
         <source>Choose for %n more part(s).</source>
         <translation>
             <numerusform>Vælg for %n del mere.</numerusform>
@@ -712,193 +712,208 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="149"/>
-        <location filename="../../app/ui/connection_dialog.py" line="204"/>
+        <location filename="../../app/ui/connection_dialog.py" line="125"/>
+        <source>no keyring (Secret Service or KWallet) is running on this computer</source>
+        <translation>der kører ingen nøglering (Secret Service eller KWallet) på denne computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="128"/>
+        <source>the keyring on this computer did not answer</source>
+        <translation>nøgleringen på denne computer svarede ikke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="136"/>
+        <source>The password cannot be remembered: %1. Koordinator asks for it each time it starts; it is never written to a file.</source>
+        <translation>Adgangskoden kan ikke huskes: %1. Koordinator spørger efter den, hver gang programmet starter; den skrives aldrig i en fil.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="154"/>
+        <location filename="../../app/ui/connection_dialog.py" line="209"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="152"/>
+        <location filename="../../app/ui/connection_dialog.py" line="157"/>
         <source>Local database (this computer)</source>
         <translation>Lokal database (denne computer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="154"/>
+        <location filename="../../app/ui/connection_dialog.py" line="159"/>
         <source>Shared database (server)</source>
         <translation>Fælles database (server)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="157"/>
+        <location filename="../../app/ui/connection_dialog.py" line="162"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="160"/>
+        <location filename="../../app/ui/connection_dialog.py" line="165"/>
         <source>e.g. koordinator-db.kommune.dk</source>
         <translation>f.eks. koordinator-db.kommune.dk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="171"/>
+        <location filename="../../app/ui/connection_dialog.py" line="176"/>
         <source>Empty: your Windows login (Kerberos)</source>
         <translation>Tom: dit Windows-login (Kerberos)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="175"/>
+        <location filename="../../app/ui/connection_dialog.py" line="180"/>
         <source>disable – never encrypted</source>
         <translation>disable – aldrig krypteret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="176"/>
+        <location filename="../../app/ui/connection_dialog.py" line="181"/>
         <source>allow – encrypted only if the server insists</source>
         <translation>allow – kun krypteret, hvis serveren kræver det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="177"/>
+        <location filename="../../app/ui/connection_dialog.py" line="182"/>
         <source>prefer – encrypted when the server offers it</source>
         <translation>prefer – krypteret, når serveren tilbyder det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="178"/>
+        <location filename="../../app/ui/connection_dialog.py" line="183"/>
         <source>require – always encrypted</source>
         <translation>require – altid krypteret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="179"/>
+        <location filename="../../app/ui/connection_dialog.py" line="184"/>
         <source>verify-ca – encrypted, certificate checked</source>
         <translation>verify-ca – krypteret, certifikatet kontrolleres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="180"/>
+        <location filename="../../app/ui/connection_dialog.py" line="185"/>
         <source>verify-full – encrypted, certificate and host name checked</source>
         <translation>verify-full – krypteret, certifikat og værtsnavn kontrolleres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="187"/>
+        <location filename="../../app/ui/connection_dialog.py" line="192"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="194"/>
+        <location filename="../../app/ui/connection_dialog.py" line="199"/>
         <source>Test connection</source>
         <translation>Test forbindelsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="202"/>
+        <location filename="../../app/ui/connection_dialog.py" line="207"/>
         <source>Server (host)</source>
         <translation>Server (vært)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="203"/>
+        <location filename="../../app/ui/connection_dialog.py" line="208"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="205"/>
+        <location filename="../../app/ui/connection_dialog.py" line="210"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="206"/>
+        <location filename="../../app/ui/connection_dialog.py" line="211"/>
         <source>SSL mode</source>
         <translation>SSL-tilstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="207"/>
+        <location filename="../../app/ui/connection_dialog.py" line="212"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="217"/>
+        <location filename="../../app/ui/connection_dialog.py" line="222"/>
         <source>Leave the password empty if you log in with your Windows login (Kerberos): Koordinator only asks for a password when the server wants one. The chosen database is used the next time you start Koordinator.</source>
         <translation>Lad adgangskoden stå tom, hvis du logger ind med dit Windows-login (Kerberos): Koordinator spørger kun efter en adgangskode, når serveren vil have en. Den valgte database bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="229"/>
+        <location filename="../../app/ui/connection_dialog.py" line="234"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="230"/>
+        <location filename="../../app/ui/connection_dialog.py" line="235"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="280"/>
+        <location filename="../../app/ui/connection_dialog.py" line="285"/>
         <source>Kept in the keyring – type a new one to change it</source>
         <translation>Gemt i nøgleringen – skriv en ny for at ændre den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="307"/>
+        <location filename="../../app/ui/connection_dialog.py" line="312"/>
         <source>Must be filled in.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="317"/>
+        <location filename="../../app/ui/connection_dialog.py" line="322"/>
         <source>The server wants a password: type it in the password field.</source>
         <translation>Serveren vil have en adgangskode: skriv den i feltet Adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="319"/>
+        <location filename="../../app/ui/connection_dialog.py" line="324"/>
         <source>The password or the user name is wrong.</source>
         <translation>Adgangskoden eller brugernavnet er forkert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="321"/>
+        <location filename="../../app/ui/connection_dialog.py" line="326"/>
         <source>The server cannot be reached. Check the host name and the port, and that you are on the municipality&apos;s network.</source>
         <translation>Serveren kan ikke nås. Tjek værtsnavnet og porten, og at du er på kommunens netværk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="324"/>
+        <location filename="../../app/ui/connection_dialog.py" line="329"/>
         <source>The database does not exist on the server. Check its name.</source>
         <translation>Databasen findes ikke på serveren. Tjek navnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="325"/>
+        <location filename="../../app/ui/connection_dialog.py" line="330"/>
         <source>The server does not know this user.</source>
         <translation>Serveren kender ikke denne bruger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="327"/>
+        <location filename="../../app/ui/connection_dialog.py" line="332"/>
         <source>The server does not let this user in from this computer. Ask the IT department.</source>
         <translation>Serveren lukker ikke denne bruger ind fra denne computer. Spørg IT-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="330"/>
+        <location filename="../../app/ui/connection_dialog.py" line="335"/>
         <source>The server requires an encrypted connection: choose the SSL mode “require”.</source>
         <translation>Serveren kræver en krypteret forbindelse: vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="333"/>
+        <location filename="../../app/ui/connection_dialog.py" line="338"/>
         <source>The server does not offer an encrypted connection (SSL), but the chosen SSL mode requires one.</source>
         <translation>Serveren tilbyder ikke en krypteret forbindelse (SSL), men den valgte SSL-tilstand kræver en.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="337"/>
+        <location filename="../../app/ui/connection_dialog.py" line="342"/>
         <source>The server&apos;s certificate could not be verified. Ask the IT department for the certificate, or choose the SSL mode “require”.</source>
         <translation>Serverens certifikat kunne ikke kontrolleres. Bed IT-afdelingen om certifikatet, eller vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="341"/>
+        <location filename="../../app/ui/connection_dialog.py" line="346"/>
         <source>The Windows login (Kerberos) was not accepted. Log in to the municipality&apos;s network, or give a user name and password.</source>
         <translation>Windows-login (Kerberos) blev ikke godtaget. Log ind på kommunens netværk, eller angiv brugernavn og adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="344"/>
+        <location filename="../../app/ui/connection_dialog.py" line="349"/>
         <source>The server refused the connection.</source>
         <translation>Serveren afviste forbindelsen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="358"/>
+        <location filename="../../app/ui/connection_dialog.py" line="363"/>
         <source>Connecting …</source>
         <translation>Forbinder …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="371"/>
+        <location filename="../../app/ui/connection_dialog.py" line="376"/>
         <source>The connection works.</source>
         <translation>Forbindelsen virker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="412"/>
+        <location filename="../../app/ui/connection_dialog.py" line="417"/>
         <source>The password could not be kept in the keyring: %1. Untick the box to save without it.</source>
         <translation>Adgangskoden kunne ikke gemmes i nøgleringen: %1. Fjern fluebenet for at gemme uden den.</translation>
     </message>
@@ -1355,7 +1370,7 @@
     <message>
         <location filename="../../app/ui/field_conflict_dialog.py" line="163"/>
         <source>Also taken from the other save, because only they changed it: %1.</source>
-        <translation>Også taget fra den anden gemning, fordi kun de ændrede det: %1.</translation>
+        <translation>Taget fra den anden udgave, fordi kun den anden ændrede det: %1.</translation>
     </message>
     <message>
         <location filename="../../app/ui/field_conflict_dialog.py" line="174"/>
@@ -2215,22 +2230,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -2804,42 +2819,42 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="425"/>
+        <location filename="../../app/ui/connection_dialog.py" line="430"/>
         <source>Password for the shared database</source>
         <translation>Adgangskode til den fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="427"/>
+        <location filename="../../app/ui/connection_dialog.py" line="432"/>
         <source>Password for %1</source>
         <translation>Adgangskode for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="438"/>
+        <location filename="../../app/ui/connection_dialog.py" line="443"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="453"/>
+        <location filename="../../app/ui/connection_dialog.py" line="458"/>
         <source>Log in</source>
         <translation>Log ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="454"/>
+        <location filename="../../app/ui/connection_dialog.py" line="459"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="467"/>
+        <location filename="../../app/ui/connection_dialog.py" line="472"/>
         <source>The server wants a password.</source>
         <translation>Serveren vil have en adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="469"/>
+        <location filename="../../app/ui/connection_dialog.py" line="474"/>
         <source>The password kept in the keyring was refused. Has it been changed? Type the new one.</source>
         <translation>Adgangskoden i nøgleringen blev afvist. Er den blevet ændret? Skriv den nye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="471"/>
+        <location filename="../../app/ui/connection_dialog.py" line="476"/>
         <source>The password was refused. Try again.</source>
         <translation>Adgangskoden blev afvist. Prøv igen.</translation>
     </message>
@@ -4264,19 +4279,16 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="125"/>
         <source>no keyring (Secret Service or KWallet) is running on this computer</source>
-        <translation>der kører ingen nøglering (Secret Service eller KWallet) på denne computer</translation>
+        <translation type="vanished">der kører ingen nøglering (Secret Service eller KWallet) på denne computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="126"/>
         <source>the keyring on this computer did not answer</source>
-        <translation>nøgleringen på denne computer svarede ikke</translation>
+        <translation type="vanished">nøgleringen på denne computer svarede ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="133"/>
         <source>The password cannot be remembered: %1. Koordinator asks for it each time it starts; it is never written to a file.</source>
-        <translation>Adgangskoden kan ikke huskes: %1. Koordinator spørger efter den, hver gang programmet starter; den skrives aldrig i en fil.</translation>
+        <translation type="vanished">Adgangskoden kan ikke huskes: %1. Koordinator spørger efter den, hver gang programmet starter; den skrives aldrig i en fil.</translation>
     </message>
 </context>
 </TS>

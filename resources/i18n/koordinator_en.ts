@@ -26,7 +26,7 @@
     <context>
         <name>ConflictDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/conflict_dialog.py" line="264" />
+            <location filename="../../app/ui/conflict_dialog.py" line="265" />
             <source>Choose for %n more part(s).</source>
             <translation>
                 <numerusform>Choose for %n more part.</numerusform>
