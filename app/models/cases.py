@@ -33,6 +33,8 @@ class Case(Tracked, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     closing_reason: Mapped[str] = mapped_column(NFCText(500), default="")
     follow_up_interval_days: Mapped[int] = mapped_column(Integer, default=42)
+    # Closing starts the retention clock; after this day the case may be erased.
+    retention_until: Mapped[date | None] = mapped_column(Date, index=True)
     # Kept by services.cases.refresh_follow_up_due from the last held meeting.
     follow_up_due: Mapped[date | None] = mapped_column(Date, index=True)
     # Case-folded case number, title and member names for search-as-you-type.

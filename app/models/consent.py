@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Integer
+from sqlalchemy import Date, ForeignKey, Integer, LargeBinary
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, NFCText, Tracked
@@ -27,6 +27,12 @@ class Consent(Tracked, Base):
     given_on: Mapped[date] = mapped_column(Date)
     expires_on: Mapped[date | None] = mapped_column(Date)
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    # Within a guardian's or proxy's mandate (what the appointment covers), as recorded.
+    mandate: Mapped[str] = mapped_column(NFCText(500), default="")
+    # The signed form (written consent), kept with the record; the name is the user's file name.
+    attachment_name: Mapped[str] = mapped_column(NFCText(255), default="")
+    attachment: Mapped[bytes | None] = mapped_column(LargeBinary)
+    withdrawn_reason: Mapped[str] = mapped_column(NFCText(500), default="")
 
     def in_force_on(self, day: date) -> bool:
         return consent_in_force(self.given_on, self.expires_on, self.withdrawn_on, day)
