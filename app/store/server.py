@@ -246,6 +246,9 @@ def apply_security(conn: Connection) -> None:
     )
     # An admin may load demo data into a test server (which moves the id sequences on).
     conn.exec_driver_sql(f"GRANT UPDATE ON ALL SEQUENCES IN SCHEMA {_q(current_schema(conn))} TO {ADMIN}")
+    from app.store.audit_server import apply_audit_security  # issue 7: the server writes the log
+
+    apply_audit_security(conn)
 
 
 def current_schema(conn: Connection) -> str:

@@ -1,0 +1,310 @@
+"""The audit log (DOMAIN.md §3.1): who opened, searched, changed, printed, exported or
+revealed what, and when. Entries are hash-chained: each entry's hash covers its fields and
+the previous entry's hash, so a changed, deleted or inserted entry is found at that entry.
+
+On SQLite the entry is written here, one writer at a time (the insert takes SQLite's write
+lock before the previous hash is read, in the same transaction). On a PostgreSQL server
+set up by ``server-init`` the server writes it (``koordinator_audit`` in
+app/store/audit_server.py): the user is the database role, which the client cannot choose,
+and the caseworkers' roles cannot change or delete the log.
+
+The canonical text hashed is the same in Python (``canonical_text``) and SQL
+(``audit_server.CANONICAL_SQL``): every field as ``<length>:<value>;`` in a fixed order,
+NULL as the empty string, the time as UTC ``YYYY-MM-DDTHH:MM:SS.ffffff``. The row id is not
+hashed (PostgreSQL sequences leave gaps on rollback); the chain is the order of ids.
+
+Qt-free. Never a CPR number in ``details`` or ``search_term``: CPR-shaped text is masked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from app.models import AuditEvent, User
+from app.models.base import utcnow
+
+# Actions (stored text; a retention job may select on them).
+OPEN_CASE = "open_case"
+OPEN_CITIZEN = "open_citizen"
+SEARCH = "search"
+CHANGE = "change"
+CREATE = "create"
+DELETE = "delete"
+PRINT = "print"
+EXPORT = "export"
+CPR_REVEAL = "cpr_reveal"
+LOGIN = "login"
+SHARE_OVERRIDE = "share_override"  # sharing without consent cover; the reason in ``purpose``
+ERASE = "erase"
+
+ACTIONS = (
+    OPEN_CASE,
+    OPEN_CITIZEN,
+    SEARCH,
+    CHANGE,
+    CREATE,
+    DELETE,
+    PRINT,
+    EXPORT,
+    CPR_REVEAL,
+    LOGIN,
+    SHARE_OVERRIDE,
+    ERASE,
+)
+# Lookups of a citizen's data, for the "who looked at me" report.
+LOOKUP_ACTIONS = (OPEN_CASE, OPEN_CITIZEN, SEARCH, PRINT, EXPORT, CPR_REVEAL, SHARE_OVERRIDE, CHANGE, CREATE)
+
+# The fields hashed, in order (``prev_hash`` last).
+HASHED_FIELDS = (
+    "occurred_at",
+    "user_login",
+    "action",
+    "object_type",
+    "object_id",
+    "citizen_id",
+    "case_id",
+    "department",
+    "purpose",
+    "search_term",
+    "details",
+    "prev_hash",
+)
+
+# Ten digits, alone or as DDMMYY-SSSS / DDMMYY SSSS, not inside a longer run of digits.
+_CPR_ANYWHERE = re.compile(r"(?<![0-9])([0-9]{6})[- ]?([0-9]{4})(?![0-9])")
+_MAX = {"search_term": 200, "purpose": 500, "details": 20000, "object_type": 40}
+
+
+def mask_cpr_in(value: str) -> str:
+    """Every CPR-shaped number in ``value`` as DDMMYY-XXXX."""
+    return _CPR_ANYWHERE.sub(lambda m: f"{m.group(1)}-XXXX", value)
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value)
+
+
+def format_time(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def canonical_text(fields: Mapping[str, Any]) -> str:
+    parts = []
+    for name in HASHED_FIELDS:
+        value = fields.get(name)
+        if value is None:
+            shown = ""
+        elif isinstance(value, datetime):
+            shown = format_time(value)
+        else:
+            shown = str(value)
+        parts.append(f"{len(shown)}:{shown};")
+    return "".join(parts)
+
+
+def entry_hash(fields: Mapping[str, Any]) -> str:
+    return hashlib.sha256(canonical_text(fields).encode("utf-8")).hexdigest()
+
+
+def details_json(details: Any) -> str:
+    """Details as JSON text (sorted keys), CPR-shaped numbers masked."""
+    if details is None or details == "":
+        return ""
+    raw = (
+        details
+        if isinstance(details, str)
+        else json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
+    )
+    return mask_cpr_in(raw)
+
+
+# Engines on which the server's koordinator_audit function is known to exist.
+_SERVER_WRITES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def server_writes(conn: Connection) -> bool:
+    """Whether the PostgreSQL server writes the entries (server-init has been run)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    engine = conn.engine
+    if engine in _SERVER_WRITES:
+        return True
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM pg_proc WHERE proname = 'koordinator_audit' AND pronamespace = current_schema()::regnamespace"
+    ).first()
+    if found:
+        _SERVER_WRITES.add(engine)
+    return bool(found)
+
+
+# The lock both this module and the server function take before reading the last hash.
+AUDIT_LOCK_KEY = 7_207_001
+
+
+def record(
+    session: Session,
+    action: str,
+    *,
+    object_type: str = "",
+    object_id: int | None = None,
+    citizen_id: int | None = None,
+    case_id: int | None = None,
+    search_term: str = "",
+    details: Any = None,
+    purpose: str = "",
+) -> None:
+    """Append an entry in the session's transaction (it is kept when the caller commits).
+
+    The user is the session's (``session.info["user"]``; on a PostgreSQL server the
+    database role), the department the user's at the time."""
+    conn = session.connection()
+    write(
+        conn,
+        str(session.info.get("user", "system")),
+        action,
+        object_type=object_type,
+        object_id=object_id,
+        citizen_id=citizen_id,
+        case_id=case_id,
+        search_term=search_term,
+        details=details,
+        purpose=purpose,
+    )
+
+
+def write(
+    conn: Connection,
+    user: str,
+    action: str,
+    *,
+    object_type: str = "",
+    object_id: int | None = None,
+    citizen_id: int | None = None,
+    case_id: int | None = None,
+    search_term: str = "",
+    details: Any = None,
+    purpose: str = "",
+) -> None:
+    """``record`` on a connection (used by the session events during a flush)."""
+    values: dict[str, Any] = {
+        "action": _nfc(action)[:40],
+        "object_type": _nfc(object_type or "")[: _MAX["object_type"]],
+        "object_id": object_id,
+        "citizen_id": citizen_id,
+        "case_id": case_id,
+        "search_term": _nfc(mask_cpr_in(search_term or ""))[: _MAX["search_term"]],
+        "details": _nfc(details_json(details))[: _MAX["details"]],
+        "purpose": _nfc(mask_cpr_in(purpose or ""))[: _MAX["purpose"]],
+    }
+    if server_writes(conn):
+        conn.execute(
+            text(
+                "SELECT koordinator_audit(:action, :object_type, :object_id, :citizen_id, :case_id, "
+                ":purpose, :search_term, :details)"
+            ),
+            values,
+        )
+        return
+    user = _nfc(user)[:64]
+    department = conn.execute(select(User.department).where(User.login == user)).scalar() or ""
+    table = AuditEvent.__table__
+    if conn.dialect.name == "postgresql":
+        # A store without server-init (one superuser): serialise as the server does.
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK_KEY})")
+    row = {
+        **values,
+        "occurred_at": utcnow(),
+        "user_login": user,
+        "department": _nfc(department)[:200],
+        "prev_hash": "",
+        "hash": "",
+    }
+    # SQLite: the insert takes the write lock first, so no other program can append between
+    # reading the previous hash and writing this one (both in this transaction).
+    new_id = conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
+    prev = conn.execute(
+        select(table.c.hash).where(table.c.id < new_id).order_by(table.c.id.desc()).limit(1)
+    ).scalar()
+    row["prev_hash"] = prev or ""
+    stored = conn.execute(select(table.c.occurred_at).where(table.c.id == new_id)).scalar_one()
+    row["occurred_at"] = stored
+    conn.execute(
+        update(table).where(table.c.id == new_id).values(prev_hash=row["prev_hash"], hash=entry_hash(row))
+    )
+
+
+# ---------------------------------------------------------------------------- verifying
+
+
+CHANGED = "changed"
+DELETED = "deleted"
+INSERTED = "inserted"
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    entry_id: int  # the first broken entry (for a deletion: the id the missing entry had)
+    reason: str  # CHANGED, DELETED or INSERTED
+    found_at: int  # the entry whose check failed
+
+    def describe(self) -> str:
+        if self.reason == CHANGED:
+            return f"entry {self.entry_id} was changed (its hash does not match its content)"
+        if self.reason == INSERTED:
+            return f"entry {self.entry_id} was inserted (entry {self.found_at} links past it)"
+        return f"an entry was deleted at {self.entry_id} (entry {self.found_at} does not link to the one before it)"
+
+
+def _rows(session: Session) -> Iterable[dict[str, Any]]:
+    table = AuditEvent.__table__
+    columns = [table.c.id, table.c.hash, *(table.c[name] for name in HASHED_FIELDS)]
+    result = session.connection().execute(select(*columns).order_by(table.c.id)).mappings()
+    for row in result.yield_per(1000) if hasattr(result, "yield_per") else result:
+        yield dict(row)
+
+
+def count_entries(session: Session) -> int:
+    from sqlalchemy import func
+
+    return int(
+        session.connection().execute(select(func.count()).select_from(AuditEvent.__table__)).scalar_one()
+    )
+
+
+def verify_chain(session: Session) -> ChainBreak | None:
+    """The first broken entry, or None when the chain is whole.
+
+    An entry whose hash does not match its fields was changed. An entry whose own hash is
+    right but whose ``prev_hash`` is not the previous entry's hash follows a deletion — or,
+    when it links to the entry before the previous one, the previous entry was inserted."""
+    before_prev: dict[str, Any] | None = None
+    prev: dict[str, Any] | None = None
+    for row in _rows(session):
+        if entry_hash(row) != row["hash"]:
+            return ChainBreak(row["id"], CHANGED, row["id"])
+        expected = prev["hash"] if prev is not None else ""
+        if row["prev_hash"] != expected:
+            if prev is None:
+                # The first entry kept must start the chain (a later head is a deletion).
+                return ChainBreak(row["id"] - 1 if row["id"] > 1 else row["id"], DELETED, row["id"])
+            if before_prev is not None and row["prev_hash"] == before_prev["hash"]:
+                return ChainBreak(prev["id"], INSERTED, row["id"])
+            if prev is not None and before_prev is None and row["prev_hash"] == "":
+                return ChainBreak(prev["id"], INSERTED, row["id"])
+            return ChainBreak(prev["id"] + 1, DELETED, row["id"])
+        before_prev, prev = prev, row
+    return None
