@@ -187,7 +187,7 @@ def test_withdrawn_consent_is_not_in_force_from_that_day(family) -> None:  # typ
         consent_id = record_consent(s, case_id, consent_input(mother), TODAY)
         version = s.get(Consent, consent_id).version
     with ctx.sessions.begin() as s:
-        withdraw_consent(s, consent_id, withdrawn, version)
+        withdraw_consent(s, consent_id, withdrawn, "Trukket tilbage", version)
     (info,) = consents_of(ctx, case_id, mother)  # the record stays
     assert info.withdrawn_on == withdrawn
     assert info.in_force_on(withdrawn - timedelta(days=1))
@@ -200,7 +200,7 @@ def test_withdrawn_consent_is_not_in_force_from_that_day(family) -> None:  # typ
         assert not consent.in_force_on(withdrawn)
     # Someone who read the consent before it was withdrawn is refused.
     with ctx.sessions.begin() as s, pytest.raises(ConcurrentEditError):
-        withdraw_consent(s, consent_id, TODAY, version)
+        withdraw_consent(s, consent_id, TODAY, "", version)
     assert consents_of(ctx, case_id, mother)[0].withdrawn_on == withdrawn
 
 
@@ -210,14 +210,14 @@ def test_withdrawal_before_the_consent_was_given_is_refused(family) -> None:  # 
         consent_id = record_consent(s, case_id, consent_input(mother), TODAY)
     with ctx.sessions.begin() as s:
         with pytest.raises(ValidationError) as err:
-            withdraw_consent(s, consent_id, GIVEN - timedelta(days=1), None)
+            withdraw_consent(s, consent_id, GIVEN - timedelta(days=1), "", None)
         assert pairs(err.value.problems) == {("withdrawn_on", Problem.END_BEFORE_START)}
     (info,) = consents_of(ctx, case_id, mother)
     assert info.withdrawn_on is None
     assert info.in_force_on(TODAY)
     # Withdrawing on the day it was given is allowed: then it was never in force.
     with ctx.sessions.begin() as s:
-        withdraw_consent(s, consent_id, GIVEN, None)
+        withdraw_consent(s, consent_id, GIVEN, "", None)
     (info,) = consents_of(ctx, case_id, mother)
     assert info.withdrawn_on == GIVEN
     assert not info.in_force_on(GIVEN)

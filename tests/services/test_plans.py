@@ -187,11 +187,20 @@ def consent(
         consent_id = record_consent(
             s,
             case_id,
-            ConsentInput(citizen_id, "Mette Østergaard", capacity, given_on, expires_on=expires_on),
+            ConsentInput(
+                citizen_id,
+                "Mette Østergaard",
+                capacity,
+                given_on,
+                expires_on=expires_on,
+                mandate="plan"
+                if capacity in (ConsentCapacity.GUARDIAN, ConsentCapacity.FUTURE_PROXY)
+                else "",
+            ),
             max(TODAY, given_on),
         )
         if withdrawn_on is not None:
-            withdraw_consent(s, consent_id, withdrawn_on, None)
+            withdraw_consent(s, consent_id, withdrawn_on, "", None)
     return consent_id
 
 
