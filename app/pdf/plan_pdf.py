@@ -3,6 +3,10 @@
     build_plan_pdf(doc, today=…)  -> bytes
     write_plan_pdf(doc, path, today=…)  (temp file in the same folder, then rename)
 
+A copy for someone other than the family (app.services.recipient_copy) says whom it is for
+("Kopi til: Skolen", on page 1 and in every footer) and, in a box on page 1, what was left out
+for want of consent. The family's copy has neither.
+
 Page 1 holds the title, the family, the plan's version and date and the coordinator's name,
 phone and e-mail. Then come the goals, the agreements ("what, who, by when"), the family's own
 words, the other sections, a section per member, the help each person gets (law references in
@@ -18,7 +22,7 @@ import io
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -53,6 +57,8 @@ from app.services.plan_document import AgreementView, GoalView, OfferItem, Offer
 TITLE = "Vores fælles plan"
 CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
 DRAFT_MARK = "UDKAST"
+COPY_FOR = "Kopi til"
+OMITTED_HEAD = "Udeladt på grund af manglende samtykke"
 ADULT_AGE = 18
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -157,10 +163,21 @@ def _law_line(line: OfferLine) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: PlanDocument, today: date, styles: Styles, fonts: FontNames, width: float):
+    def __init__(
+        self,
+        doc: PlanDocument,
+        today: date,
+        styles: Styles,
+        fonts: FontNames,
+        width: float,
+        recipient: str = "",
+        omitted: Sequence[str] = (),
+    ):
         if doc.plan is None:
             raise NoPlanError(doc.case_number)
         self.doc = doc
+        self.recipient = recipient.strip()
+        self.omitted = tuple(t for t in omitted if t.strip())
         self.plan = doc.plan
         self.today = today
         self.s = styles
@@ -187,6 +204,8 @@ class _Builder:
             status = f"<b>Udkast</b> til version {plan.number} – planen er ikke godkendt endnu"
         out.append(Paragraph(status, s.meta))
         out.append(Paragraph(f"Udskrevet {danish.short_date(self.today)}", s.meta))
+        if self.recipient:
+            out.append(Paragraph(f"<b>{COPY_FOR}: {_markup(self.recipient)}</b>", s.meta))
         if doc.is_family and doc.members:
             names = danish.join([_markup(_first_name(doc, m.citizen_id)) for m in doc.members])
             out.append(Paragraph(f"Planen gælder for {names}", s.meta))
@@ -202,7 +221,18 @@ class _Builder:
         )
         out.append(Spacer(1, 6 * self.k))
         out.append(self.coordinator_box())
+        if self.omitted:
+            out.append(Spacer(1, 6 * self.k))
+            out.append(self.omitted_box())
         return out
+
+    def omitted_box(self) -> Flowable:
+        """What a recipient's copy leaves out, in plain statements (never the content)."""
+        s = self.s
+        rows: list[Flowable] = [Paragraph(OMITTED_HEAD, s.box_head)]
+        item = s.cell.clone("omitted", leftIndent=12 * self.k, bulletIndent=1 * self.k, spaceAfter=2 * self.k)
+        rows += [Paragraph(_markup(t), item, bulletText="•") for t in self.omitted]
+        return tinted_box(rows, self.width, self.fonts.regular, s.body_size, self.k, top=9, bottom=10)
 
     def coordinator_box(self) -> Flowable:
         s, doc, k = self.s, self.doc, self.k
@@ -681,8 +711,18 @@ def a4_document(
     return template
 
 
-def build_plan_pdf(doc: PlanDocument, *, today: date, large_print: bool = False) -> bytes:
-    """The plan in ``doc`` as PDF bytes. Raises NoPlanError when the case has no plan."""
+def build_plan_pdf(
+    doc: PlanDocument,
+    *,
+    today: date,
+    large_print: bool = False,
+    recipient: str = "",
+    omitted: Sequence[str] = (),
+) -> bytes:
+    """The plan in ``doc`` as PDF bytes. Raises NoPlanError when the case has no plan.
+
+    ``recipient`` (e.g. "Skolen") makes it a copy for someone other than the family: ``doc``
+    is then the recipient's copy (recipient_copy) and ``omitted`` says what was left out."""
     if doc.plan is None:
         raise NoPlanError(doc.case_number)
     fonts = register_fonts()
@@ -701,7 +741,8 @@ def build_plan_pdf(doc: PlanDocument, *, today: date, large_print: bool = False)
         bottom=bottom,
         title=printable(f"{TITLE} – {doc.family_name}"),
         author=printable(doc.coordinator_name) or "Koordinator",
-        subject=f"Koordinerende plan, sag {doc.case_number}, {version}",
+        subject=f"Koordinerende plan, sag {doc.case_number}, {version}"
+        + (f", {COPY_FOR.lower()} {printable(recipient.strip())}" if recipient.strip() else ""),
         fonts=fonts,
         body_size=styles.body_size,
         page_name="plan",
@@ -712,23 +753,31 @@ def build_plan_pdf(doc: PlanDocument, *, today: date, large_print: bool = False)
         size=styles.footer_size,
         margin=margin,
         header=printable(f"{TITLE} · {doc.family_name}"),
-        reference=f"Sag {doc.case_number} · Version {plan.number}" + ("" if plan.approved else " · Udkast"),
+        reference=f"Sag {doc.case_number} · Version {plan.number}"
+        + ("" if plan.approved else " · Udkast")
+        + (f" · {COPY_FOR} {printable(recipient.strip())}" if recipient.strip() else ""),
         draft=not plan.approved,
     )
-    story = _Builder(doc, today, styles, fonts, width).story()
+    story = _Builder(doc, today, styles, fonts, width, recipient, omitted).story()
     template.build(story, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
     return buffer.getvalue()
 
 
 def write_plan_pdf(
-    doc: PlanDocument, path: str | os.PathLike[str], *, today: date, large_print: bool = False
+    doc: PlanDocument,
+    path: str | os.PathLike[str],
+    *,
+    today: date,
+    large_print: bool = False,
+    recipient: str = "",
+    omitted: Sequence[str] = (),
 ) -> None:
     """Write the plan to ``path``: a temp file in the same folder, synced, then renamed over it.
 
     The PDF is built before the folder is touched, so a failure never leaves half a file.
     Raises OSError when the file cannot be written (the message names the reason).
     """
-    data = build_plan_pdf(doc, today=today, large_print=large_print)
+    data = build_plan_pdf(doc, today=today, large_print=large_print, recipient=recipient, omitted=omitted)
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
