@@ -1,0 +1,124 @@
+"""``koordinator retention``: what has passed retention, and erasing it (an admin's task).
+
+koordinator retention list  [--db …] [--audit-months N]
+    closed cases past their retention period, and the audit log's lookups older than N months
+koordinator retention erase --yes [--db …] [--audit-months N]
+    erase those cases (the audit log keeps its entries and records each erasure) and delete
+    those lookups from the audit log; without --yes nothing is erased
+
+The output names cases by number and type only: never a name or a CPR number. The periods
+come from resources/retention_rules.csv (set from the municipality's bevaringsplan).
+Wired into ``app.cli`` with ``add_commands(subparsers)`` and ``run(args, db)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, date, datetime, time
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_STORE = 3
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or postgresql+psycopg:// URL (default: $KOORDINATOR_DB, "
+        "else koordinator.sqlite in your data folder)",
+    )
+    parser.add_argument(
+        "--audit-months",
+        type=int,
+        default=None,
+        metavar="N",
+        help="keep lookups (openings, searches) in the audit log for N months (default 6)",
+    )
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    retention = subparsers.add_parser(
+        "retention", help="list or erase closed cases past their retention period (admin)"
+    )
+    actions = retention.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="show what has passed retention; nothing is erased")
+    _add_common(listing)
+    erase = actions.add_parser("erase", help="erase what has passed retention (needs --yes)")
+    _add_common(erase)
+    erase.add_argument("--yes", action="store_true", help="really erase (it cannot be undone)")
+
+
+def _store_missing(db: str | None) -> str | None:
+    from app.store.location import resolve_store_url, sqlite_file
+
+    path = sqlite_file(resolve_store_url(db))
+    if path is not None and not path.exists():
+        return f"koordinator retention: no store at {path}"
+    return None
+
+
+def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> int:
+    from app.services import retention
+    from app.services.clock import local_today
+    from app.startup import open_context
+
+    months = args.audit_months if args.audit_months is not None else retention.DEFAULT_LOOKUP_MONTHS
+    if months < 1:
+        print("koordinator retention: --audit-months must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    missing = _store_missing(db)
+    if missing:
+        print(missing, file=sys.stderr)
+        return EXIT_STORE
+    today = today or local_today()
+    erase = args.retention_command == "erase"
+    try:
+        rules = retention.load_rules()
+    except ValueError as exc:
+        print(f"koordinator retention: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    context = open_context(db)
+    try:
+        with context.sessions.begin() as session:
+            due = retention.due_for_erasure(session, today, rules)
+            cutoff = retention._months_before(today, months)
+            old_lookups = retention.lookups_older_than(
+                session, datetime.combine(cutoff, time.min, tzinfo=UTC)
+            )
+            _print_due(due, today)
+            print(
+                f"Audit log: {old_lookups} lookup entr{'y' if old_lookups == 1 else 'ies'} "
+                f"(openings, searches) from before {cutoff.isoformat()} ({months} months)."
+            )
+            if not erase:
+                return EXIT_OK
+            if not args.yes:
+                print("Nothing was erased: add --yes to erase (it cannot be undone).", file=sys.stderr)
+                return EXIT_USAGE
+            erased = retention.erase_cases(session, [d.case_id for d in due], today, rules)
+            pruned = retention.prune_audit(session, today, months)
+        people = sum(e.citizens_erased for e in erased)
+        print(
+            f"Erased {len(erased)} case{'' if len(erased) == 1 else 's'} and {people} "
+            f"citizen{'' if people == 1 else 's'} no other case uses; {pruned.deleted} lookup "
+            f"entr{'y' if pruned.deleted == 1 else 'ies'} deleted from the audit log. "
+            "Each erasure is recorded in the audit log."
+        )
+        return EXIT_OK
+    finally:
+        context.sessions.kw["bind"].dispose()
+
+
+def _print_due(due: list, today: date) -> None:  # type: ignore[type-arg]
+    if not due:
+        print(f"No closed case has passed its retention period on {today.isoformat()}.")
+        return
+    print(f"{len(due)} closed case{'' if len(due) == 1 else 's'} past retention on {today.isoformat()}:")
+    print(f"  {'case':<14}{'type':<24}{'closed':<12}kept until")
+    for item in due:
+        print(
+            f"  {item.number:<14}{item.model.value:<24}{item.closed_on.isoformat():<12}"
+            f"{item.retention_until.isoformat()}"
+        )
