@@ -2,8 +2,9 @@
 
 koordinator [--db PATH_OR_URL] [--lang da|en]       start the program
 koordinator demo [--db …] [--families N] [--seed S]  fill a store with fictional families
-koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N]
-                                                    print a case's plan to a PDF file
+koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N] [--for PARTY]
+                                                    print a case's plan to a PDF file (the family's
+                                                    copy, or a recipient's: what consent covers)
 koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
                                                     a case's meetings (or one invitation) as iCalendar
 koordinator migrate --db URL                        upgrade a store's schema (and a server's access rules)
@@ -66,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="print plan version N (default: the draft, else the newest approved version)",
+    )
+    export.add_argument(
+        "--for",
+        dest="recipient",
+        metavar="PARTY",
+        help="a copy for someone other than the family, leaving out what their consent does not "
+        "cover: sector:school, organisation:NAME or professional:ID (default: the family's "
+        "complete copy)",
     )
 
     ics = commands.add_parser("export-ics", help="write a case's meetings to an iCalendar (.ics) file")
@@ -262,16 +271,26 @@ def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
 
     from sqlalchemy import select
 
-    from app.models import Case, PlanVersion
+    from app.models import Case, PlanVersion, Professional
     from app.pdf.plan_pdf import write_plan_pdf
+    from app.services import audit
     from app.services.clock import local_today
-    from app.services.plan_document import load_plan_document
+    from app.services.recipient_copy import PartyError, load_recipient_copy, parse_party
+    from app.services.sharing import PartyKind
     from app.startup import open_context
 
     prog = "koordinator export-plan"
     number = args.case.strip().upper()
+    recipient = None
+    if args.recipient is not None:
+        try:
+            recipient = parse_party(args.recipient)
+        except PartyError as exc:
+            print(f"{prog}: --for {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if not _store_exists(db, prog):
         return EXIT_STORE
+    today = local_today()
     context = open_context(db)
     with context.sessions() as session:
         case_id = session.scalar(select(Case.id).where(Case.number == number))
@@ -288,13 +307,43 @@ def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
             if version_id is None:
                 print(f"{prog}: case {number} has no plan version {args.plan_version}", file=sys.stderr)
                 return EXIT_USAGE
-        document = load_plan_document(session, case_id, version_id)
+        if (
+            recipient is not None
+            and recipient.kind == PartyKind.PROFESSIONAL
+            and session.get(Professional, int(recipient.value)) is None
+        ):
+            print(f"{prog}: --for: no professional {recipient.value} in this store", file=sys.stderr)
+            return EXIT_USAGE
+        copy = load_recipient_copy(session, case_id, recipient, today, version_id)
+    document = copy.document
     if document.plan is None:
         print(f"{prog}: case {number} has no plan yet; write one in the program first", file=sys.stderr)
         return EXIT_USAGE
     output = Path(args.output).expanduser()
     try:
-        write_plan_pdf(document, output, today=local_today(), large_print=args.large_print)
+        # The export is in the audit log with its recipient; a file not written rolls it back.
+        with context.sessions.begin() as session:
+            audit.record(
+                session,
+                audit.EXPORT,
+                object_type="plan",
+                object_id=document.plan.id,
+                case_id=case_id,
+                details={
+                    "recipient": recipient.encode() if recipient else "family",
+                    "recipient_name": copy.recipient_label,
+                    "left_out": len(copy.omitted),
+                    "via": "export-plan",
+                },
+            )
+            write_plan_pdf(
+                document,
+                output,
+                today=today,
+                large_print=args.large_print,
+                recipient=copy.recipient_label,
+                omitted=copy.omitted,
+            )
     except OSError as exc:
         print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -303,6 +352,8 @@ def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
         log.info("export-plan failed for %s", number, exc_info=True)
         print(f"{prog}: the PDF could not be made: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    for statement in copy.omitted:
+        print(f"{prog}: left out: {statement}", file=sys.stderr)
     print(output.resolve())
     return EXIT_OK
 
