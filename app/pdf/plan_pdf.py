@@ -219,11 +219,11 @@ class _Builder:
                 s.body,
             )
         )
-        out.append(Spacer(1, 6 * self.k))
-        out.append(self.coordinator_box())
-        if self.omitted:
+        if self.omitted:  # before the coordinator: the reader must see it on page 1
             out.append(Spacer(1, 6 * self.k))
             out.append(self.omitted_box())
+        out.append(Spacer(1, 6 * self.k))
+        out.append(self.coordinator_box())
         return out
 
     def omitted_box(self) -> Flowable:
