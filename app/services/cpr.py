@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 MOD11_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 _CPR_SHAPE = re.compile(r"^\s*([0-9]{6})[-\s]?([0-9]{4})\s*$")  # ASCII digits only
@@ -103,3 +104,69 @@ def fictional_cpr(born: date, female: bool, rng: random.Random) -> str:
     # No modulus-11 number in this draw: such numbers exist since 2007 and are valid.
     last = rng.choice([0, 2, 4, 6, 8] if female else [1, 3, 5, 7, 9])
     return prefix + str(rng.choice(choices)) + f"{rng.randrange(100):02d}" + str(last)
+
+
+# -- a deliberate, logged reveal -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CprHolder:
+    """A person of a case as the reveal action offers them: name and masked number only."""
+
+    citizen_id: int
+    name: str
+    masked: str
+
+
+def format_cpr(digits: str) -> str:
+    """DDMMYY-SSSS (the full number: only for a deliberate reveal, never for a log or title)."""
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+def cpr_holders(session: Any, case_id: int) -> list[CprHolder]:
+    """The people of a case (family members in order, or the single citizen) with a CPR number."""
+    from sqlalchemy import select
+
+    from app.models import Case, Citizen, FamilyMember
+
+    case = session.get(Case, case_id)
+    if case is None:
+        return []
+    if case.family_id is not None:
+        rows = session.execute(
+            select(Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.cpr)
+            .join(FamilyMember, FamilyMember.citizen_id == Citizen.id)
+            .where(FamilyMember.family_id == case.family_id)
+            .order_by(FamilyMember.position)
+        ).all()
+    else:
+        rows = session.execute(
+            select(Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.cpr).where(
+                Citizen.id == case.citizen_id
+            )
+        ).all()
+    return [CprHolder(cid, f"{first} {last}".strip(), mask_cpr(cpr)) for cid, first, last, cpr in rows if cpr]
+
+
+def reveal_cpr(session: Any, citizen_id: int, *, case_id: int | None = None, purpose: str = "") -> str:
+    """The full CPR number (DDMMYY-SSSS), recorded in the audit log as a CPR reveal.
+
+    The number goes only to the caller (the small dialog that shows it); the log entry holds
+    the citizen's id, never the number. Raises LookupError when there is no number to show.
+    """
+    from app.models import Citizen
+    from app.services import audit
+
+    citizen = session.get(Citizen, citizen_id)
+    if citizen is None or not citizen.cpr:
+        raise LookupError("no CPR number is registered for this person")
+    audit.record(
+        session,
+        audit.CPR_REVEAL,
+        object_type="citizen",
+        object_id=citizen_id,
+        citizen_id=citizen_id,
+        case_id=case_id,
+        purpose=purpose,
+    )
+    return format_cpr(citizen.cpr)
