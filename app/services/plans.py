@@ -39,6 +39,7 @@ from app.models.enums import (
 )
 from app.services.case_summary import case_summary
 from app.services.cases import FieldProblem, Problem, ValidationError
+from app.services.consent_register import ConsentRecord, Requirement, custody_holders_of, giver_matches
 from app.services.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking
 from app.services.family_overview import age_on
 from app.services.plan_document import SECTIONS, AgreementView, GoalView, PlanVersionView
@@ -53,6 +54,9 @@ class ConsentRule:
 
     youth_age: int = 16
     law_reference: str = "BL § 110, stk. 3"
+    # Joint custody: important decisions need both parents (forældreansvarsloven § 3), so
+    # every custody holder among the members must have consented (by id or by their name).
+    every_custody_holder: bool = True
 
 
 DEFAULT_CONSENT_RULE = ConsentRule()
@@ -373,8 +377,17 @@ def approval_problems(
             ConsentCapacity.CUSTODY_HOLDER: {ConsentCapacity.CUSTODY_HOLDER},
             ConsentCapacity.YOUTH: {ConsentCapacity.YOUTH, ConsentCapacity.SELF},
         }
+        holders = custody_holders_of(member, summary.members) if rule.every_custody_holder else ()
         for capacity in needed:
-            if not any(c.capacity in accepted[capacity] for c in in_force):
+            if capacity == ConsentCapacity.CUSTODY_HOLDER and holders:
+                records = [ConsentRecord.from_row(c) for c in in_force]
+                given = all(
+                    any(giver_matches(r, Requirement(frozenset({capacity}), h)) for r in records)
+                    for h in holders
+                )
+            else:
+                given = any(c.capacity in accepted[capacity] for c in in_force)
+            if not given:
                 problems.append(
                     FieldProblem(f"{PlanProblem.CONSENT}.{citizen_id}.{capacity}", Problem.REQUIRED)
                 )

@@ -182,6 +182,7 @@ def consent(
     given_on: date = GIVEN,
     expires_on: date | None = None,
     withdrawn_on: date | None = None,
+    given_by: str = "Mette Østergaard",
 ) -> int:
     with ctx.sessions.begin() as s:
         consent_id = record_consent(
@@ -189,7 +190,7 @@ def consent(
             case_id,
             ConsentInput(
                 citizen_id,
-                "Mette Østergaard",
+                given_by,
                 capacity,
                 given_on,
                 expires_on=expires_on,
@@ -903,6 +904,40 @@ def test_the_youth_age_is_data(sqlite_context) -> None:  # type: ignore[no-untyp
         approve_plan(s, teen_plan, TODAY, None, "Mette", None, ConsentRule(youth_age=15))
     consent(sqlite_context, family.case_id, family["teen"], YOUTH)
     assert problems(sqlite_context, teen_plan, rule=ConsentRule(youth_age=15)) == set()
+
+
+def test_joint_custody_needs_every_custody_holder(sqlite_context) -> None:  # type: ignore[no-untyped-def]
+    family = new_family(
+        sqlite_context,
+        {
+            "mother": MEMBERS["mother"],
+            "father": ("Jens", date(1983, 4, 2), False, Relation.PARENT, True),
+            "child": MEMBERS["child"],
+        },
+    )
+    pv_id = simple_plan(sqlite_context, family, citizen=family["child"])
+    consent(sqlite_context, family.case_id, family["child"], CUSTODY)
+    assert problems(sqlite_context, pv_id) == {consent_field(family["child"], CUSTODY)}
+    # a typed name that is not the other holder's does not count
+    consent(sqlite_context, family.case_id, family["child"], CUSTODY, given_by="Hanne Hansen")
+    assert problems(sqlite_context, pv_id) == {consent_field(family["child"], CUSTODY)}
+    consent(sqlite_context, family.case_id, family["child"], CUSTODY, given_by=" jens  østergaard ")
+    assert problems(sqlite_context, pv_id) == set()
+    assert problems(sqlite_context, pv_id, rule=ConsentRule(every_custody_holder=False)) == set()
+
+
+def test_one_custody_holder_is_enough_when_the_rule_says_so(sqlite_context) -> None:  # type: ignore[no-untyped-def]
+    family = new_family(
+        sqlite_context,
+        {
+            "mother": MEMBERS["mother"],
+            "father": ("Jens", date(1983, 4, 2), False, Relation.PARENT, True),
+            "child": MEMBERS["child"],
+        },
+    )
+    pv_id = simple_plan(sqlite_context, family, citizen=family["child"])
+    consent(sqlite_context, family.case_id, family["child"], CUSTODY)
+    assert problems(sqlite_context, pv_id, rule=ConsentRule(every_custody_holder=False)) == set()
 
 
 def test_a_higher_youth_age_drops_the_youth_consent(sqlite_context) -> None:  # type: ignore[no-untyped-def]
