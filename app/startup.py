@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
 from app.models import LawSection
+from app.services import audit
 from app.services.context import AppContext
 from app.services.law_catalogue import load_catalogue
 from app.services.users import ensure_user, os_login
@@ -41,6 +42,7 @@ def open_context(db: str | None = None, login: str | None = None) -> AppContext:
                 added = load_catalogue(session)
                 log.info("Law-section catalogue: %d entries added", added)
             user = ensure_user(session, login)
+            audit.record(session, audit.LOGIN, object_type="user")
     except DBAPIError as exc:
         opened.engine.dispose()
         if shared and getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, User
 from app.models.base import utcnow
+from app.services.cpr import mask_cpr
 
 # Actions (stored text; a retention job may select on them).
 OPEN_CASE = "open_case"
@@ -308,3 +309,186 @@ def verify_chain(session: Session) -> ChainBreak | None:
             return ChainBreak(prev["id"] + 1, DELETED, row["id"])
         before_prev, prev = prev, row
     return None
+
+
+def _holds_write_lock(session: Session) -> bool:
+    """Whether the session's transaction already writes (SQLite's write lock, or the audit
+    lock on PostgreSQL): a second connection would then wait for this one."""
+    if not session.in_transaction():
+        return False
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        return bool(getattr(conn.connection.driver_connection, "in_transaction", False))
+    return bool(
+        conn.exec_driver_sql(
+            "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() "
+            f"AND objid = {AUDIT_LOCK_KEY}"
+        ).first()
+    )
+
+
+def record_now(session: Session, action: str, **fields: Any) -> None:
+    """A lookup (opening, search): logged and committed in a transaction of its own, since
+    the caller's session only reads and is not committed. Inside a writing transaction the
+    entry joins that transaction instead (a second writer would wait for it)."""
+    if _holds_write_lock(session):
+        record(session, action, **fields)
+        return
+    with Session(bind=session.get_bind(), info=dict(session.info)) as own, own.begin():
+        record(own, action, **fields)
+
+
+# ---------------------------------------------------------------- change capture
+
+# Columns never shown in before/after (bookkeeping, binary content).
+_SKIPPED_COLUMNS = {"version", "created_at", "updated_at", "created_by", "updated_by", "attachment"}
+_VALUE_LIMIT = 2000
+
+
+def _audited_classes() -> dict[type, str]:
+    from app.models import Agreement, Consent, Goal, Intervention, PlanMemberSection, PlanVersion
+    from app.models.plans import PlanOfferComment
+
+    return {
+        PlanVersion: "plan",
+        Goal: "goal",
+        Agreement: "agreement",
+        PlanMemberSection: "plan_member_section",
+        PlanOfferComment: "plan_offer_comment",
+        Consent: "consent",
+        Intervention: "intervention",
+    }
+
+
+def _shown(column: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if "cpr" in column.lower():
+        return mask_cpr(str(value)[:6])
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "value") and not isinstance(value, (int, float)):
+        return value.value
+    if isinstance(value, str) and len(value) > _VALUE_LIMIT:
+        return value[:_VALUE_LIMIT] + "…"
+    return value
+
+
+def _changes(obj: Any, mode: str) -> dict[str, dict[str, Any]]:
+    from sqlalchemy import inspect as sa_inspect
+
+    state = sa_inspect(obj)
+    out: dict[str, dict[str, Any]] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _SKIPPED_COLUMNS or key == "id":
+            continue
+        hist = state.attrs[key].history
+        if mode == "create":
+            value = getattr(obj, key)
+            if value is not None and value != "":
+                out[key] = {"after": _shown(key, value)}
+        elif mode == "delete":
+            value = hist.unchanged[0] if hist.unchanged else (hist.deleted[0] if hist.deleted else None)
+            if value is not None and value != "":
+                out[key] = {"before": _shown(key, value)}
+        elif hist.has_changes():
+            before = hist.deleted[0] if hist.deleted else None
+            after = hist.added[0] if hist.added else None
+            if before != after:
+                out[key] = {"before": _shown(key, before), "after": _shown(key, after)}
+    return out
+
+
+def _where(conn: Connection, obj: Any, cache: dict[int, int | None]) -> tuple[int | None, int | None]:
+    """(case_id, citizen_id) of an audited row."""
+    from app.models import PlanVersion
+
+    case_id = getattr(obj, "case_id", None)
+    citizen_id = getattr(obj, "citizen_id", None)
+    plan_id = getattr(obj, "plan_version_id", None)
+    if case_id is None and plan_id is not None:
+        if plan_id not in cache:
+            cache[plan_id] = conn.execute(
+                select(PlanVersion.case_id).where(PlanVersion.id == plan_id)
+            ).scalar()
+        case_id = cache[plan_id]
+    return case_id, citizen_id
+
+
+def _old_values(conn: Connection, obj: Any, keys: list[str]) -> dict[str, Any]:
+    """Stored values of columns whose old value the session never loaded."""
+    from sqlalchemy import inspect as sa_inspect
+
+    mapper = sa_inspect(obj).mapper
+    table = mapper.local_table
+    row = conn.execute(select(*(table.c[k] for k in keys)).where(table.c.id == obj.id)).mappings().first()
+    return dict(row) if row else {}
+
+
+def snapshot_changes(session: Session, _flush_context: Any, _instances: Any) -> None:
+    """``before_flush``: the before/after of changed and deleted rows, taken while the
+    store still holds the old values."""
+    from sqlalchemy import inspect as sa_inspect
+
+    classes = _audited_classes()
+    pending: list[tuple[Any, str, str, dict[str, Any]]] = []
+    for obj in session.dirty:
+        if type(obj) not in classes or not session.is_modified(obj):
+            continue
+        fields = _changes(obj, "change")
+        state = sa_inspect(obj)
+        unknown = [k for k in fields if not state.attrs[k].history.deleted and obj.id is not None]
+        if unknown:
+            old = _old_values(session.connection(), obj, unknown)
+            for key in unknown:
+                fields[key]["before"] = _shown(key, old.get(key))
+                if fields[key]["before"] == fields[key]["after"]:
+                    del fields[key]
+        if fields:
+            pending.append((obj, CHANGE, "change", fields))
+    for obj in session.deleted:
+        if type(obj) in classes:
+            pending.append((obj, DELETE, "delete", _changes(obj, "delete")))
+    session.info["_audit_pending"] = pending
+
+
+def capture_changes(session: Session, _flush_context: Any) -> None:
+    """``after_flush``: one CREATE/CHANGE/DELETE entry per audited row, field by field."""
+    classes = _audited_classes()
+    work = session.info.pop("_audit_pending", [])
+    work += [(obj, CREATE, "create", _changes(obj, "create")) for obj in session.new if type(obj) in classes]
+    if not work:
+        return
+    conn = session.connection()
+    user = str(session.info.get("user", "system"))
+    cache: dict[int, int | None] = {}
+    for obj, action, _mode, fields in work:
+        case_id, citizen_id = _where(conn, obj, cache)
+        write(
+            conn,
+            user,
+            action,
+            object_type=classes[type(obj)],
+            object_id=getattr(obj, "id", None),
+            citizen_id=citizen_id,
+            case_id=case_id,
+            details=_fit({"fields": fields}),
+        )
+
+
+def _fit(details: dict[str, Any]) -> str:
+    text_ = json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
+    limit = _MAX["details"]
+    while len(mask_cpr_in(text_)) > limit:
+        for change in details["fields"].values():
+            for side, value in change.items():
+                if isinstance(value, str) and len(value) > 200:
+                    change[side] = value[: len(value) // 2] + "…"
+        shorter = json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
+        if len(shorter) >= len(text_):
+            return shorter[:limit]
+        text_ = shorter
+    return text_

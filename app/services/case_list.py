@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.models import Agreement, Case, Citizen, FamilyMember, Meeting, PlanVersion, User
 from app.models.base import UTCDateTime
 from app.models.enums import AgreementStatus, CaseStatus, CoordinationModel, MeetingStatus
+from app.services import audit
 from app.services.cpr import mask_cpr
 from app.services.text import fold, like_escape
 
@@ -273,6 +274,8 @@ def case_list_statement(query: CaseListQuery, offset: int = 0, limit: int = PAGE
 
 def count_cases(session: Session, query: CaseListQuery) -> int:
     _page, count = _shape(query)
+    if query.search.strip():  # once per query (the count), not per page
+        audit.record_now(session, audit.SEARCH, object_type="case", search_term=query.search.strip())
     return int(session.connection().scalar(count, _parameters(query)) or 0)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.services import audit
 from app.services.collisions import Collision, find_collisions
 from app.services.deadlines import Deadline, deadlines_for_case, upcoming
 from app.services.family_overview import FamilyOverview, load_family_overview
@@ -46,6 +47,7 @@ def analyse_family(overview: FamilyOverview, today: date, settings: WarningSetti
 def load_family_analysis(
     session: Session, case_id: int, today: date, settings: WarningSettings
 ) -> FamilyAnalysis:
+    audit.record_now(session, audit.OPEN_CASE, object_type="case", object_id=case_id, case_id=case_id)
     analysis = analyse_family(load_family_overview(session, case_id), today, settings)
     due = upcoming(deadlines_for_case(session, case_id, today), today)
     return replace(analysis, deadlines=tuple(d for d in due if not d.done))

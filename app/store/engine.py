@@ -102,4 +102,8 @@ def _stamp_user(session: Session, _ctx: Any, _instances: Any) -> None:
 def make_session_factory(engine: Engine, user: str = "system") -> sessionmaker[Session]:
     factory = sessionmaker(engine, expire_on_commit=False, info={"user": user})
     event.listen(factory, "before_flush", _stamp_user)
+    from app.services.audit import capture_changes, snapshot_changes  # issue 7: before/after
+
+    event.listen(factory, "before_flush", snapshot_changes)
+    event.listen(factory, "after_flush", capture_changes)
     return factory
