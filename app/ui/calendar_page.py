@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from app.models.enums import MeetingStatus
 from app.services.cases import ValidationError
@@ -44,6 +45,7 @@ from app.ui.form_dialog import ERROR_STYLE
 from app.ui.formatting import format_date, iso_week
 from app.ui.labels import deadline_title, label, problem_text
 from app.ui.meeting_dialog import MeetingDialog, MinutesDialog
+from app.ui.share_override_dialog import ShareOverrideDialog
 
 log = logging.getLogger(__name__)
 
@@ -426,6 +428,60 @@ class CalendarPage(QWidget):
         self.reload()
         return None
 
+    def _sharing_reason(self, meeting: MeetingInfo, what: str) -> tuple[str, list[str]] | None:
+        """Professionals invited without consent to share the plan about every member: warn,
+        naming them, and ask why it is sent anyway. Returns the reason and their keys (("", [])
+        when all are covered); None: do not send."""
+        from app.services.recipient_copy import participants_without_cover
+
+        try:
+            with self._context.sessions() as session:
+                keys = participants_without_cover(
+                    session, meeting.case_id, meeting.participant_keys, local_today()
+                )
+        except SQLAlchemyError:
+            log.warning("Reading the consent cover of a meeting's participants failed")
+            QMessageBox.warning(
+                self, self.tr("Database problem"), self.tr("The database did not answer. Try again.")
+            )
+            return None
+        if not keys:
+            return "", []
+        names = [p.name for p in meeting.participants if p.key in keys]
+        reason = ShareOverrideDialog.ask(names, what, self)
+        return None if reason is None else (reason, keys)
+
+    def _log_override(
+        self,
+        session: Session,
+        meeting: MeetingInfo,
+        what: str,
+        override: tuple[str, list[str]],
+    ) -> None:
+        """Sharing without cover in the audit log: to whom, what and the reason given."""
+        reason, keys = override
+        if not keys:
+            return
+        from app.services import audit
+
+        audit.record(
+            session,
+            audit.SHARE_OVERRIDE,
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=meeting.case_id,
+            details={"what": what, "recipients": keys},
+            purpose=reason,
+        )
+
+    def _not_logged(self) -> None:
+        log.warning("Writing the audit entry for sending a meeting paper failed")
+        QMessageBox.warning(
+            self,
+            self.tr("Database problem"),
+            self.tr("The database did not answer, so nothing was saved. Try again."),
+        )
+
     def export_invitation(self) -> None:
         meeting = self._fresh()
         if meeting is None:
@@ -443,6 +499,9 @@ class CalendarPage(QWidget):
             )
 
         without = [p.name for p in meeting.participants if not p.email and p.role != "coordinator"]
+        override = self._sharing_reason(meeting, self.tr("invitation"))
+        if override is None:
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the invitation"), self.tr("invitation.ics"), "iCalendar (*.ics)"
         )
@@ -451,7 +510,12 @@ class CalendarPage(QWidget):
         if not path.lower().endswith(".ics"):
             path += ".ics"
         try:
-            write_ics(meeting_ics(meeting), path)
+            with self._context.sessions.begin() as session:  # a file not written logs nothing
+                self._log_override(session, meeting, "invitation", override)
+                write_ics(meeting_ics(meeting), path)
+        except SQLAlchemyError:
+            self._not_logged()
+            return
         except OSError as exc:
             QMessageBox.warning(
                 self,
@@ -503,6 +567,9 @@ class CalendarPage(QWidget):
         if doc.plan is None and what != "agenda":
             QMessageBox.information(self, self.tr("No plan yet"), self.tr("The case has no plan yet."))
             return
+        override = self._sharing_reason(meeting, self.tr("agenda")) if what == "agenda" else ("", [])
+        if override is None:
+            return
         names = {
             "agenda": self.tr("agenda.pdf"),
             "slip": self.tr("agreements.pdf"),
@@ -520,7 +587,12 @@ class CalendarPage(QWidget):
         else:
             pdf = meeting_pdf.build_minutes(doc, meeting, today=today, approved_version=approved)
         try:
-            meeting_pdf.write_meeting_pdf(pdf, path)
+            with self._context.sessions.begin() as session:  # a file not written logs nothing
+                self._log_override(session, meeting, what, override)
+                meeting_pdf.write_meeting_pdf(pdf, path)
+        except SQLAlchemyError:
+            self._not_logged()
+            return
         except OSError as exc:
             QMessageBox.warning(
                 self,
