@@ -492,3 +492,118 @@ def _fit(details: dict[str, Any]) -> str:
             return shorter[:limit]
         text_ = shorter
     return text_
+
+
+# ---------------------------------------------------------------- reading the log
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFilter:
+    citizen_id: int | None = None
+    user_login: str = ""
+    start: datetime | None = None  # inclusive
+    end: datetime | None = None  # exclusive
+
+
+def _citizen_case_ids(session: Session, citizen_id: int) -> list[int]:
+    from app.models import Case, FamilyMember
+
+    own = select(Case.id).where(Case.citizen_id == citizen_id)
+    family = (
+        select(Case.id)
+        .join(FamilyMember, FamilyMember.family_id == Case.family_id)
+        .where(FamilyMember.citizen_id == citizen_id)
+    )
+    return sorted(set(session.scalars(own)) | set(session.scalars(family)))
+
+
+def find_entries(session: Session, where: EntryFilter, limit: int | None = None) -> list[AuditEvent]:
+    """Entries by citizen (directly, or through the cases the citizen is part of), user and
+    period, oldest first."""
+    from sqlalchemy import or_
+
+    stmt = select(AuditEvent).order_by(AuditEvent.id)
+    if where.citizen_id is not None:
+        cases = _citizen_case_ids(session, where.citizen_id)
+        stmt = stmt.where(or_(AuditEvent.citizen_id == where.citizen_id, AuditEvent.case_id.in_(cases)))
+    if where.user_login:
+        stmt = stmt.where(AuditEvent.user_login == where.user_login)
+    if where.start is not None:
+        stmt = stmt.where(AuditEvent.occurred_at >= where.start)
+    if where.end is not None:
+        stmt = stmt.where(AuditEvent.occurred_at < where.end)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(session.scalars(stmt))
+
+
+CSV_COLUMNS = (
+    "id",
+    "occurred_at",
+    "user_login",
+    "department",
+    "action",
+    "object_type",
+    "object_id",
+    "citizen_id",
+    "case_id",
+    "purpose",
+    "search_term",
+    "details",
+)
+
+
+def write_csv(entries: Iterable[AuditEvent], target: Any) -> int:
+    """The entries as CSV (semicolon-separated, as Danish spreadsheets expect)."""
+    import csv
+
+    writer = csv.writer(target, delimiter=";")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for e in entries:
+        writer.writerow(
+            [
+                format_time(getattr(e, c))
+                if c == "occurred_at"
+                else ("" if getattr(e, c) is None else getattr(e, c))
+                for c in CSV_COLUMNS
+            ]
+        )
+        count += 1
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class AccessLine:
+    occurred_at: datetime
+    staff: str  # pseudonym, e.g. "Medarbejder 1"
+    department: str
+    action: str
+    case_number: str
+    purpose: str
+
+
+def access_report(session: Session, citizen_id: int) -> list[AccessLine]:
+    """Every lookup of a citizen's data (directly or through their cases), staff pseudonymised:
+    the same person is the same "Medarbejder n" throughout one report."""
+    from app.models import Case
+
+    entries = [
+        e for e in find_entries(session, EntryFilter(citizen_id=citizen_id)) if e.action in LOOKUP_ACTIONS
+    ]
+    numbers = {row.id: row.number for row in session.execute(select(Case.id, Case.number))}
+    pseudonyms: dict[str, str] = {}
+    lines = []
+    for e in entries:
+        staff = pseudonyms.setdefault(e.user_login, f"Medarbejder {len(pseudonyms) + 1}")
+        lines.append(
+            AccessLine(
+                occurred_at=e.occurred_at,
+                staff=staff,
+                department=e.department,
+                action=e.action,
+                case_number=numbers.get(e.case_id, "") if e.case_id is not None else "",
+                purpose=e.purpose,
+            )
+        )
+    return lines

@@ -1,0 +1,92 @@
+"""The "who looked at me" report for a citizen's request for access (DOMAIN.md §3.1): every
+lookup of their data with date, action, case and department; staff pseudonymised."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.pdf.fonts import register_fonts
+from app.pdf.styles import ACCENT, RULE, TINT, plan_styles
+from app.services.audit import AccessLine
+from app.services.clock import to_local
+
+ACTION_LABELS = {
+    "open_case": "Sag åbnet",
+    "open_citizen": "Borger åbnet",
+    "search": "Søgning",
+    "change": "Ændring",
+    "create": "Oprettelse",
+    "print": "Udskrift",
+    "export": "Eksport",
+    "cpr_reveal": "CPR-nummer vist",
+    "share_override": "Deling uden samtykke",
+}
+HEADERS = ("Dato og tid", "Handling", "Sag", "Formål", "Medarbejder", "Afdeling")
+
+
+def _row(line: AccessLine) -> list[str]:
+    return [
+        to_local(line.occurred_at).strftime("%d-%m-%Y %H:%M"),
+        ACTION_LABELS.get(line.action, line.action),
+        line.case_number,
+        line.purpose,
+        line.staff,
+        line.department,
+    ]
+
+
+def write_access_csv(lines: Sequence[AccessLine], path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(HEADERS)
+        writer.writerows(_row(line) for line in lines)
+
+
+def write_access_pdf(lines: Sequence[AccessLine], path: Path, citizen_label: str, today: date) -> None:
+    """``citizen_label``: the name and masked CPR (never the full number)."""
+    styles = plan_styles(False)
+    story = [
+        Paragraph("Opslag i dine oplysninger", styles.title),
+        Paragraph(f"{citizen_label} · udskrevet {today.strftime('%d-%m-%Y')}", styles.meta),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            "Her er hvert opslag i dine oplysninger i Koordinator: hvornår, hvad og i hvilken sag. "
+            "Medarbejderne er ikke nævnt ved navn, men den samme medarbejder har det samme nummer.",
+            styles.body,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    if lines:
+        data = [[Paragraph(h, styles.cell_head) for h in HEADERS]]
+        data += [[Paragraph(cell, styles.cell) for cell in _row(line)] for line in lines]
+        table = Table(data, repeatRows=1, colWidths=[30 * mm, 30 * mm, 25 * mm, 35 * mm, 27 * mm, 30 * mm])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), TINT),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTNAME", (0, 0), (-1, -1), register_fonts().regular),
+                ]
+            )
+        )
+        story.append(table)
+    else:
+        story.append(Paragraph("Der er ingen opslag i perioden.", styles.body))
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        title="Opslag i dine oplysninger",
+        author="Koordinator",
+        initialFontName=register_fonts().regular,  # never the unembedded Helvetica
+        initialFontSize=styles.body_size,
+    )
+    doc.build(story)
