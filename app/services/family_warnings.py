@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from app.models.enums import CaseStatus
+from app.services.consent_register import reviews_due
 from app.services.family_overview import FamilyOverview, InterventionInfo
 from app.services.transition import eighteenth_birthday, turns_18_within
 
@@ -20,6 +21,7 @@ class WarningCode(StrEnum):
     MULTI_SECTOR_NO_PLAN = "multi_sector_no_plan"
     FOLLOW_UP_OVERDUE = "follow_up_overdue"
     NO_CONSENT = "no_consent"
+    CONSENT_REVIEW_DUE = "consent_review_due"
     YOUTH_WITHOUT_TRANSITION = "youth_without_transition"
     ENDING_WITHOUT_FOLLOW_ON = "ending_without_follow_on"
     STALE_DATA = "stale_data"
@@ -96,6 +98,26 @@ def no_consent(
     if not missing:
         return []
     return [FamilyWarning(WarningCode.NO_CONSENT, citizen_ids=tuple(missing), count=len(missing))]
+
+
+def consent_review_due(
+    overview: FamilyOverview, today: date, settings: WarningSettings = DEFAULT_SETTINGS
+) -> list[FamilyWarning]:
+    """A child reached 10, 15 or 16 (DOMAIN.md §2.2) after the last consent recorded or
+    withdrawn for them (or after the case opened): review who consents to what. One warning
+    per child; ``count`` is the age reached, ``day`` the birthday."""
+    days: dict[int, list[date]] = {}
+    for c in overview.consents:
+        days.setdefault(c.citizen_id, []).append(c.given_on)
+        if c.withdrawn_on is not None:
+            days[c.citizen_id].append(c.withdrawn_on)
+    due = reviews_due(
+        [(m.citizen_id, m.birth_date) for m in overview.members], days, today, overview.summary.opened_on
+    )
+    return [
+        FamilyWarning(WarningCode.CONSENT_REVIEW_DUE, citizen_ids=(r.citizen_id,), day=r.day, count=r.age)
+        for r in due
+    ]
 
 
 def youth_without_transition(
@@ -194,6 +216,7 @@ RULES: dict[WarningCode, Rule] = {
     WarningCode.MULTI_SECTOR_NO_PLAN: multi_sector_no_plan,
     WarningCode.FOLLOW_UP_OVERDUE: follow_up_overdue,
     WarningCode.NO_CONSENT: no_consent,
+    WarningCode.CONSENT_REVIEW_DUE: consent_review_due,
     WarningCode.YOUTH_WITHOUT_TRANSITION: youth_without_transition,
     WarningCode.ENDING_WITHOUT_FOLLOW_ON: ending_without_follow_on,
     WarningCode.STALE_DATA: stale_data,

@@ -7,19 +7,22 @@ so callers' tests can patch it.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -48,6 +51,7 @@ from app.services.professionals import (
     update_professional,
     validate_professional,
 )
+from app.services.sharing import INFO_TYPES, Party, PartyKind
 from app.services.transition import add_months
 from app.ui.form_dialog import FormDialog, StoredRow, saved_stamp
 from app.ui.labels import label
@@ -361,8 +365,38 @@ class LinkProfessionalDialog(FormDialog):
         self.stored_id = professional_id
 
 
+# The information types a consent can cover (sharing.INFO_TYPES), as the UI says them.
+INFO_TYPE_LABELS: dict[str, str] = {
+    "plan": QT_TRANSLATE_NOOP("ConsentDialog", "The common plan"),
+    "social": QT_TRANSLATE_NOOP("ConsentDialog", "Social services"),
+    "health": QT_TRANSLATE_NOOP("ConsentDialog", "Health"),
+    "school": QT_TRANSLATE_NOOP("ConsentDialog", "School and day care"),
+    "employment": QT_TRANSLATE_NOOP("ConsentDialog", "Job centre and benefits"),
+    "family": QT_TRANSLATE_NOOP("ConsentDialog", "Family relations"),
+}
+
+
+def info_type_label(key: str) -> str:
+    return QCoreApplication.translate("ConsentDialog", INFO_TYPE_LABELS.get(key, key))
+
+
+def party_label(party: Party, professionals: dict[str, ProfessionalInfo]) -> str:
+    """A party as the UI says it: a sector's label, an organisation, a professional's name."""
+    if party.kind == PartyKind.SECTOR:
+        try:
+            return label(Sector(party.value))
+        except ValueError:
+            return party.value
+    if party.kind == PartyKind.PROFESSIONAL:
+        pro = professionals.get(party.value)
+        return pro.name if pro is not None else party.value
+    return party.value
+
+
 class ConsentDialog(FormDialog):
-    """A simple consent record: who consented, for whose information, to which parties."""
+    """A consent for the register: who gave it (a member or a typed name) and as what, for
+    whose information, which types, to which parties, purpose, written or oral with the
+    signed form attached, given and expiry."""
 
     def __init__(
         self,
@@ -375,7 +409,15 @@ class ConsentDialog(FormDialog):
         super().__init__(self.tr("Record consent"), parent)
         self._context = context
         self._case_id = case_id
+        self._attachment: bytes | None = None
+        self._attachment_name = ""
         today = local_today()
+        with context.sessions() as session:
+            try:
+                professionals = load_family_overview(session, case_id).professionals
+            except CaseNotFoundError:
+                professionals = ()
+        self._professionals = {str(p.id): p for p in professionals}
         self.member = QComboBox(self)
         self.member.setObjectName("consentMember")
         for m in members:
@@ -385,28 +427,130 @@ class ConsentDialog(FormDialog):
         self.given_by = QComboBox(self)
         self.given_by.setObjectName("consentGivenBy")
         self.given_by.setEditable(True)
-        self.given_by.addItems([m.name for m in members if m.custody or m.relation != Relation.CHILD])
+        for m in members:
+            self.given_by.addItem(m.name, m.citizen_id)
         self.capacity = enum_combo(self, list(ConsentCapacity), ConsentCapacity.CUSTODY_HOLDER)
         self.form_kind = enum_combo(self, list(ConsentForm), ConsentForm.WRITTEN)
-        self.parties = QPlainTextEdit(self)
-        self.parties.setPlaceholderText(self.tr("e.g. school, PPR, job centre, child psychiatry"))
-        self.parties.setFixedHeight(60)
+        self.info_types: dict[str, QCheckBox] = {}
+        self.mandate: dict[str, QCheckBox] = {}
+        types_box, mandate_box = QWidget(self), QWidget(self)
+        types_layout, mandate_layout = QGridLayout(types_box), QGridLayout(mandate_box)
+        for layout in (types_layout, mandate_layout):
+            layout.setContentsMargins(0, 0, 0, 0)
+        for index, key in enumerate(INFO_TYPES):
+            self.info_types[key] = QCheckBox(info_type_label(key), types_box)
+            self.info_types[key].setObjectName(f"infoType_{key}")
+            types_layout.addWidget(self.info_types[key], index // 3, index % 3)
+            self.mandate[key] = QCheckBox(info_type_label(key), mandate_box)
+            self.mandate[key].setObjectName(f"mandate_{key}")
+            mandate_layout.addWidget(self.mandate[key], index // 3, index % 3)
+        self.parties = QListWidget(self)
+        self.parties.setObjectName("consentParties")
+        self.parties.setFixedHeight(130)
+        for party in self._party_choices():
+            item = QListWidgetItem(self._party_text(party), self.parties)
+            item.setData(Qt.ItemDataRole.UserRole, party.encode())
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.purpose = QLineEdit(self)
+        self.purpose.setObjectName("consentPurpose")
+        self.purpose.setPlaceholderText(self.tr("e.g. the common plan for the family"))
+        attach_row = QWidget(self)
+        attach_layout = QHBoxLayout(attach_row)
+        attach_layout.setContentsMargins(0, 0, 0, 0)
+        self.attachment_label = QLabel(self.tr("No file attached"), attach_row)
+        self.attach_button = QPushButton(self.tr("Attach signed form…"), attach_row)
+        self.attach_button.setObjectName("attachForm")
+        self.attach_button.clicked.connect(self._choose_file)
+        attach_layout.addWidget(self.attachment_label, 1)
+        attach_layout.addWidget(self.attach_button)
         self.given_on = date_edit(self, today)
         self.expires = OptionalDate(self.tr("Expires"), None, add_months(today, 12), self)
         self.add_field("citizen", self.tr("Whose information"), self.member)
         self.add_field("given_by", self.tr("Given by"), self.given_by)
         self.add_field("capacity", self.tr("As"), self.capacity)
-        self.add_field("form", self.tr("Form"), self.form_kind)
+        self.add_field("mandate", self.tr("The mandate covers"), mandate_box)
+        self.add_field("info_types", self.tr("Information"), types_box)
         self.add_field("parties", self.tr("Shared with"), self.parties)
+        self.add_field("purpose", self.tr("Purpose"), self.purpose)
+        self.add_field("form", self.tr("Form"), self.form_kind)
+        self.add_field("attachment", self.tr("Signed form"), attach_row)
         self.add_field("given_on", self.tr("Given on"), self.given_on)
         self.add_field("expires_on", self.tr("Expiry"), self.expires)
         self.watch("given_by", self.given_by.editTextChanged)
         self.watch("given_on", self.given_on.dateChanged)
         self.watch("expires_on", self.expires.edit.dateChanged)
+        self.watch("mandate", self.capacity.currentIndexChanged)
+        for box in self.mandate.values():
+            self.watch("mandate", box.toggled)
         self.member.currentIndexChanged.connect(self._suggest_capacity)
+        self.capacity.currentIndexChanged.connect(self._mandate_enabled)
         self._members = {m.citizen_id: m for m in members}
         self._suggest_capacity()
+        self._mandate_enabled()
         self.refresh()
+
+    def _party_choices(self) -> list[Party]:
+        pros = sorted(self._professionals.values(), key=lambda p: p.name.casefold())
+        sectors = [Party(PartyKind.SECTOR, s.value) for s in Sector]
+        organisations = sorted(
+            {p.organisation.strip() for p in pros if p.organisation.strip()}, key=str.casefold
+        )
+        return [
+            *[Party(PartyKind.PROFESSIONAL, str(p.id)) for p in pros],
+            *[Party(PartyKind.ORGANISATION, o) for o in organisations],
+            *sectors,
+        ]
+
+    def _party_text(self, party: Party) -> str:
+        name = party_label(party, self._professionals)
+        if party.kind == PartyKind.SECTOR:
+            return self.tr("Sector: %1").replace("%1", name)
+        if party.kind == PartyKind.ORGANISATION:
+            return self.tr("Organisation: %1").replace("%1", name)
+        pro = self._professionals.get(party.value)
+        where = ", ".join(x for x in (pro.role, pro.organisation) if x) if pro else ""
+        return f"{name} ({where})" if where else name
+
+    def check_party(self, party: Party, checked: bool = True) -> None:
+        for row in range(self.parties.count()):
+            item = self.parties.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == party.encode():
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def chosen_parties(self) -> list[Party]:
+        chosen: list[Party] = []
+        for row in range(self.parties.count()):
+            item = self.parties.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                party = Party.decode(item.data(Qt.ItemDataRole.UserRole))
+                if party is not None:
+                    chosen.append(party)
+        return chosen
+
+    def _mandate_enabled(self) -> None:
+        mandated = self.capacity.currentData() in (ConsentCapacity.GUARDIAN, ConsentCapacity.FUTURE_PROXY)
+        for box in self.mandate.values():
+            box.setEnabled(mandated)
+
+    def attach_file(self, path: Path) -> None:
+        self._attachment = path.read_bytes()
+        self._attachment_name = path.name
+        self.attachment_label.setText(path.name)
+        self.refresh()
+
+    def _choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach signed form"),
+            "",
+            self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.tif);;All files (*)"),
+        )
+        if name:
+            try:
+                self.attach_file(Path(name))
+            except OSError:
+                self.attachment_label.setText(self.tr("The file could not be read"))
 
     def _suggest_capacity(self) -> None:
         member = self._members.get(self.member.currentData())
@@ -422,15 +566,30 @@ class ConsentDialog(FormDialog):
             capacity = ConsentCapacity.CUSTODY_HOLDER
         self.capacity.setCurrentIndex(self.capacity.findData(capacity))
 
+    def _given_by_id(self) -> int | None:
+        text = " ".join(self.given_by.currentText().split()).casefold()
+        for index in range(self.given_by.count()):
+            if " ".join(self.given_by.itemText(index).split()).casefold() == text:
+                return int(self.given_by.itemData(index))
+        return None
+
     def _input(self) -> ConsentInput:
+        capacity = self.capacity.currentData()
+        mandated = capacity in (ConsentCapacity.GUARDIAN, ConsentCapacity.FUTURE_PROXY)
         return ConsentInput(
             citizen_id=int(self.member.currentData()),
             given_by_name=self.given_by.currentText(),
-            capacity=self.capacity.currentData(),
+            capacity=capacity,
             given_on=from_qdate(self.given_on.date()),
-            parties=self.parties.toPlainText(),
+            parties=self.chosen_parties(),
+            info_types=[k for k, box in self.info_types.items() if box.isChecked()],
+            purpose=self.purpose.text(),
             form=self.form_kind.currentData(),
             expires_on=self.expires.value(),
+            given_by_citizen_id=self._given_by_id(),
+            mandate=[k for k, box in self.mandate.items() if box.isChecked()] if mandated else [],
+            attachment=self._attachment,
+            attachment_name=self._attachment_name,
         )
 
     def collect_problems(self) -> list[FieldProblem]:

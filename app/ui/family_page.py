@@ -455,6 +455,13 @@ class FamilyPage(QWidget):
                 return self.tr("The follow-up was due on %1.").replace("%1", format_date(warning.day))
             case WarningCode.NO_CONSENT:
                 return self.tr("No consent to share information is recorded for %1.").replace("%1", names)
+            case WarningCode.CONSENT_REVIEW_DUE:
+                return (
+                    self.tr("%1 turned %2 on %3: review who consents to what.")
+                    .replace("%1", names)
+                    .replace("%2", str(warning.count))
+                    .replace("%3", format_date(warning.day))
+                )
             case WarningCode.YOUTH_WITHOUT_TRANSITION:
                 return (
                     self.tr("%1 turns 18 on %2 and has no transition track.")

@@ -16,6 +16,7 @@ from app.services.family_warnings import (
     WarningCode,
     WarningSettings,
     caseload_above_limit,
+    consent_review_due,
     ending_without_follow_on,
     family_warnings,
     follow_up_overdue,
@@ -28,6 +29,7 @@ from app.services.family_warnings import (
 from tests.factories import make_consent, make_intervention, make_member, make_overview, make_transition
 
 TODAY = date(2026, 11, 24)
+REVIEWED = date(2026, 8, 1)  # after SON turned 15 and GIRL 10: no review due by default
 MUM, SON, GIRL = 1, 2, 3
 SETTINGS = WarningSettings()
 ACTIVE, PLANNED, PAUSED, ENDED = (
@@ -98,7 +100,7 @@ def overview(
     caseload: int = 10,
 ) -> FamilyOverview:
     if consents is None:  # by default everybody is covered
-        consents = tuple(consent(m.citizen_id) for m in members)
+        consents = tuple(consent(m.citizen_id, given_on=REVIEWED) for m in members)
     return make_overview(
         members,
         interventions,
@@ -407,6 +409,29 @@ def test_stale_days_come_from_settings_and_blank_source_is_own_data() -> None:
     assert stale_intervention_ids(overview(replace(item, source_system="  ")), TODAY, 0) == frozenset()
 
 
+# -- CONSENT_REVIEW_DUE -------------------------------------------------------------------
+
+
+def test_a_child_reaching_10_15_or_16_after_the_last_consent_prompts_a_review() -> None:
+    stale = overview(consents=(consent(MUM), consent(SON), consent(GIRL)))  # all given 2026-01-01
+    assert consent_review_due(stale, TODAY, SETTINGS) == [
+        FamilyWarning(WarningCode.CONSENT_REVIEW_DUE, citizen_ids=(SON,), day=date(2026, 3, 10), count=15),
+        FamilyWarning(WarningCode.CONSENT_REVIEW_DUE, citizen_ids=(GIRL,), day=date(2026, 7, 1), count=10),
+    ]
+    # a consent recorded (or withdrawn) on or after the birthday is the review
+    reviewed = overview(
+        consents=(consent(MUM), consent(SON, withdrawn_on=date(2026, 3, 10)), consent(GIRL, date(2026, 7, 1)))
+    )
+    assert consent_review_due(reviewed, TODAY, SETTINGS) == []
+    # the day before the birthday nothing is due yet
+    assert consent_review_due(stale, date(2026, 3, 9), SETTINGS) == []
+
+
+def test_no_review_for_adults_or_for_birthdays_before_the_case_opened() -> None:
+    members = (member(MUM, date(1988, 5, 1), Relation.PARENT), member(SON, date(2015, 12, 1)))  # 10 in 2025
+    assert consent_review_due(overview(members=members, consents=()), TODAY, SETTINGS) == []
+
+
 # -- CASELOAD_ABOVE_LIMIT -------------------------------------------------------------------
 
 
@@ -432,7 +457,7 @@ def _busy_family(status: CaseStatus = CaseStatus.ACTIVE) -> FamilyOverview:
         intervention(MUM, sector=Sector.EMPLOYMENT, source="Momentum", checked=date(2026, 6, 1)),
         intervention(SON, sector=Sector.EDUCATION, end=TODAY + timedelta(days=5)),
         members=(*MEMBERS, member(4, date(2009, 6, 1))),
-        consents=(consent(MUM),),
+        consents=(consent(MUM), consent(GIRL, given_on=REVIEWED)),  # SON turned 15 since
         status=status,
         follow_up_due=date(2026, 10, 1),
         has_plan=False,
@@ -450,7 +475,12 @@ def test_family_warnings_runs_every_rule_in_code_order() -> None:
 def test_family_warnings_passes_the_settings_on() -> None:
     relaxed = WarningSettings(stale_days=1000, caseload_limit=100, ending_within_days=1, turning_18_months=1)
     codes = {w.code for w in family_warnings(_busy_family(), TODAY, relaxed)}
-    assert codes == {WarningCode.MULTI_SECTOR_NO_PLAN, WarningCode.FOLLOW_UP_OVERDUE, WarningCode.NO_CONSENT}
+    assert codes == {
+        WarningCode.MULTI_SECTOR_NO_PLAN,
+        WarningCode.FOLLOW_UP_OVERDUE,
+        WarningCode.NO_CONSENT,
+        WarningCode.CONSENT_REVIEW_DUE,
+    }
 
 
 def test_closed_case_gives_no_warnings_at_all() -> None:
