@@ -12,12 +12,14 @@ from datetime import date
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -96,6 +98,7 @@ class FamilyPage(QWidget):
         self.partner = QLabel(self)
         self.model_status = QLabel(self)
         self.follow_up = QLabel(self)
+        self.consent_register_dialog: QDialog | None = None  # open while shown (for tests)
         self.consent_state = QLabel(self)
         self.consent_state.setObjectName("consentState")
         self.consent_state.setWordWrap(True)
@@ -104,7 +107,14 @@ class FamilyPage(QWidget):
         form.addRow(self.tr("Partner caseworker"), self.partner)
         form.addRow(self.tr("Model and status"), self.model_status)
         form.addRow(self.tr("Next follow-up"), self.follow_up)
-        form.addRow(self.tr("Consent"), self.consent_state)
+        self.consent_register = QPushButton(self.tr("Consent register…"), self)
+        self.consent_register.setObjectName("consentRegister")
+        self.consent_register.setToolTip(self.tr("Who has consented to what, and who may receive what"))
+        self.consent_register.clicked.connect(self.open_consent_register)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent_state, 1)
+        consent_row.addWidget(self.consent_register)
+        form.addRow(self.tr("Consent"), consent_row)
 
         self.warnings = QListWidget(self)
         self.warnings.setObjectName("warnings")
@@ -164,6 +174,7 @@ class FamilyPage(QWidget):
         self.people.edit_member_requested.connect(self.edit_member)
         self.people.remove_member_requested.connect(self.remove_member)
         self.people.consent_requested.connect(self.record_consent)
+        self.people.consent_register_requested.connect(self.open_consent_register)
         self.people.add_intervention_requested.connect(self.add_intervention)
         self.people.edit_intervention_requested.connect(self.edit_intervention)
         self.people.end_intervention_requested.connect(self.end_intervention)
@@ -388,6 +399,19 @@ class FamilyPage(QWidget):
             ConsentDialog.ask(self._context, overview.summary.id, overview.members, citizen_id or None, self)
             is not None
         ):
+            self._saved()
+
+    def open_consent_register(self) -> None:
+        """The case's consents and who may receive what; changes there reload the page."""
+        if self.analysis is None:
+            return
+        from app.ui.consent_register_dialog import ConsentRegisterDialog
+
+        dialog = ConsentRegisterDialog(self._context, self.analysis.overview.summary.id, self.read_only, self)
+        self.consent_register_dialog = dialog
+        dialog.exec()
+        self.consent_register_dialog = None
+        if dialog.modified:
             self._saved()
 
     def add_intervention(self, citizen_id: int) -> None:

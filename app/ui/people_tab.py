@@ -38,6 +38,7 @@ class PeopleTab(QWidget):
     edit_member_requested = Signal(int)  # citizen id
     remove_member_requested = Signal(int)
     consent_requested = Signal(int)
+    consent_register_requested = Signal()
     add_intervention_requested = Signal(int)  # citizen id (0: none chosen)
     edit_intervention_requested = Signal(int)  # intervention id
     end_intervention_requested = Signal(int)
@@ -74,6 +75,9 @@ class PeopleTab(QWidget):
         self.edit_member.clicked.connect(lambda: self._emit_member(self.edit_member_requested))
         self.remove_member.clicked.connect(lambda: self._emit_member(self.remove_member_requested))
         self.consent.clicked.connect(lambda: self._emit_member(self.consent_requested, allow_none=True))
+        self.consent_register = QPushButton(self.tr("Consent register…"), self)
+        self.consent_register.setObjectName("peopleConsentRegister")
+        self.consent_register.clicked.connect(self.consent_register_requested)
 
         self.grouping = QComboBox(self)
         self.grouping.addItem(self.tr("Grouped by person"))
@@ -114,7 +118,13 @@ class PeopleTab(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.members)
         member_buttons = QHBoxLayout()
-        for button in (self.add_member, self.edit_member, self.remove_member, self.consent):
+        for button in (
+            self.add_member,
+            self.edit_member,
+            self.remove_member,
+            self.consent,
+            self.consent_register,
+        ):
             member_buttons.addWidget(button)
         member_buttons.addStretch(1)
         top_layout.addLayout(member_buttons)
