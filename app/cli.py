@@ -11,6 +11,13 @@ koordinator migrate --db URL                        upgrade a store's schema (an
 koordinator server-init --db URL                    set up a PostgreSQL server: schema, roles, policies
 koordinator add-caseworker LOGIN --name N [--team T] [--role R] [--password-prompt] --db URL
                                                     a caseworker's own database role and user record
+koordinator verify-audit [--db …]                   check the audit log's hash chain
+koordinator audit-export -o FILE.csv [--citizen ID] [--user LOGIN] [--from D] [--to D] [--db …]
+koordinator who-looked-at-me CPR -o FILE.pdf|.csv [--db …]
+                                                    a citizen's report of every lookup of their data
+koordinator retention list|erase [--yes] [--audit-months N] [--db …]
+                                                    cases past retention; audit lookups pruned
+koordinator --encrypt [--db FILE]                   a new local store encrypted (key in the OS keyring)
 """
 
 from __future__ import annotations
@@ -48,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"koordinator {__version__}")
     _add_store_option(parser)
     parser.add_argument("--lang", choices=("da", "en"), help="language of the program (default: da)")
+    parser.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="make a new local store encrypted (SQLCipher; the key is kept in the OS keyring). "
+        "An encrypted store is opened with its key from the keyring without this option.",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="fill a store with fictional demo families")
@@ -117,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
         "Kerberos/GSSAPI or as the server's pg_hba.conf allows)",
     )
     _add_store_option(add)
+
+    from app import cli_audit, cli_retention
+
+    cli_audit.add_commands(commands)
+    cli_retention.add_commands(commands)
     return parser
 
 
@@ -438,9 +456,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     db = getattr(args, "db", None)
+    if getattr(args, "encrypt", False):
+        import os
+
+        from app.store.engine import ENCRYPT_ENV
+
+        os.environ[ENCRYPT_ENV] = "1"
     try:
         if args.command is not None:
             db = _server_login(db)
+        if args.command in ("verify-audit", "audit-export", "who-looked-at-me", "retention"):
+            from app import cli_audit, cli_retention
+            from app.logging_setup import setup_logging
+
+            setup_logging()
+            if args.command == "retention":
+                return cli_retention.run(args, db)
+            done = cli_audit.run(args, db)
+            assert done is not None
+            return done
         if args.command == "demo":
             from app.logging_setup import setup_logging
 

@@ -292,13 +292,18 @@ def verify_chain(session: Session) -> ChainBreak | None:
     An entry whose hash does not match its fields was changed. An entry whose own hash is
     right but whose ``prev_hash`` is not the previous entry's hash follows a deletion — or,
     when it links to the entry before the previous one, the previous entry was inserted."""
+    from app.services.retention import pruned_links
+
+    # Runs of lookups deleted after the retention period, as recorded (in the chain) by
+    # the pruning itself: the entry after such a run links over it.
+    links = pruned_links(session)
     before_prev: dict[str, Any] | None = None
     prev: dict[str, Any] | None = None
     for row in _rows(session):
         if entry_hash(row) != row["hash"]:
             return ChainBreak(row["id"], CHANGED, row["id"])
         expected = prev["hash"] if prev is not None else ""
-        if row["prev_hash"] != expected:
+        if row["prev_hash"] != expected and links.get(row["prev_hash"]) != expected:
             if prev is None:
                 # The first entry kept must start the chain (a later head is a deletion).
                 return ChainBreak(row["id"] - 1 if row["id"] > 1 else row["id"], DELETED, row["id"])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 import weakref
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
@@ -50,7 +52,34 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cursor.close()
 
 
+ENCRYPT_ENV = "KOORDINATOR_ENCRYPT"  # "1": a new local store is made encrypted (koordinator --encrypt)
+
+
+def _encrypted(path: Path | None) -> bool:
+    """An existing file that is not plain SQLite is an encrypted store; a new one is made
+    encrypted when asked for."""
+    if path is None:
+        return False
+    if path.exists() and path.stat().st_size > 0:
+        from app.store.encryption import is_plain_sqlite
+
+        return not is_plain_sqlite(path)
+    return os.environ.get(ENCRYPT_ENV) == "1"
+
+
+def _encrypted_engine(url: URL, path: Path, **kwargs: Any) -> Engine:
+    from app.store.credentials import KeyringCredentials
+    from app.store.encryption import encrypted_engine, key_for
+
+    key = key_for(path, KeyringCredentials(), create=not path.exists())
+    return encrypted_engine(url, key, **kwargs)
+
+
 def create_store_engine(url: URL, **kwargs: Any) -> Engine:
+    if url.get_backend_name() == "sqlite" and _encrypted(sqlite_file(url)):
+        path = sqlite_file(url)
+        assert path is not None
+        return _encrypted_engine(url, path, **kwargs)
     if url.get_backend_name() == "sqlite":
         path = sqlite_file(url)
         if path is not None:

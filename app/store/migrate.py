@@ -54,6 +54,19 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     return target
 
 
+def _backup(path: Path, revision: str) -> Path:
+    from app.store.encryption import is_plain_sqlite
+
+    if is_plain_sqlite(path):
+        return backup_sqlite(path, revision)
+    from app.store.credentials import KeyringCredentials
+    from app.store.encryption import backup_encrypted, key_for
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
+    return backup_encrypted(path, key_for(path, KeyringCredentials(), create=False), target)
+
+
 def upgrade_store(engine: Engine) -> Path | None:
     """Bring the store to the newest schema. Returns the backup made, if any."""
     script = ScriptDirectory.from_config(alembic_config())
@@ -67,7 +80,7 @@ def upgrade_store(engine: Engine) -> Path | None:
     backup = None
     path = sqlite_file(engine.url)
     if current is not None and path is not None and path.exists():
-        backup = backup_sqlite(path, current)
+        backup = _backup(path, current)
         log.info("Backed up store before upgrade from %s", current)
     cfg = alembic_config()
     with engine.connect() as conn:

@@ -318,7 +318,14 @@ class ConsentRegisterDialog(QDialog):
         if found is None:
             return
         name, content = found
-        target, _filter = QFileDialog.getSaveFileName(self, self.tr("Save signed form"), name)
+        # A fixed name: the stored one is the user's own and may hold a name or CPR number.
+        suffix = Path(name).suffix.lower() if Path(name).suffix.isascii() else ""
+        kind = f"*{suffix[:8]}" if suffix else ""
+        target, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save signed form"), "samtykkeerklaering", kind
+        )
+        if target and suffix and not Path(target).suffix:
+            target += suffix[:8]
         if target:
             try:
                 Path(target).write_bytes(content)
