@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.models import Agreement, Case, Consent, Goal, PlanMemberSection, PlanVersion
@@ -56,6 +56,8 @@ def prepare_lise(
 ) -> LiseCase:
     """Lise's draft gets member parts; consents for the school are given for ``consent_for``."""
     case = session.scalars(select(Case).where(Case.title == "Familien Holm Jensen")).one()
+    # The family consents anew: only what is given below counts (the demo's consents go).
+    session.execute(delete(Consent).where(Consent.case_id == case.id))
     members = case_summary(session, case.id).members
     ids = {m.first_name: m.citizen_id for m in members}
     draft = session.scalars(

@@ -59,11 +59,27 @@ from app.services.clock import LOCAL_TZ
 from app.services.cpr import fictional_cpr
 from app.services.demo_content import Template
 from app.services.law_catalogue import load_catalogue
+from app.services.sharing import Party, PartyKind, encode_info_types, encode_parties
 from app.services.transition import TOPICS as TRANSITION_TOPICS
 from app.services.transition import needs_transition_track, transition_deadline
 
 DEMO_USER = "demo"
 MY_CASELOAD = 28  # about 30 cases per coordinating caseworker (seed 003)
+
+# What the demo families consented to share, and with whom (app/services/sharing.py).
+DEMO_INFO_TYPES = encode_info_types(["plan", "social", "school", "employment", "family"])
+DEMO_PARTIES = encode_parties(
+    [
+        Party(PartyKind.SECTOR, sector.value)
+        for sector in (
+            Sector.SOCIAL_CHILDREN,
+            Sector.SOCIAL_ADULTS,
+            Sector.EDUCATION,
+            Sector.DAYCARE,
+            Sector.EMPLOYMENT,
+        )
+    ]
+)
 
 
 @dataclass
@@ -689,27 +705,28 @@ class _Generator:
                     family_score=min(10, 3 + index + rng.randrange(0, 2)),
                     professional_score=min(10, 2 + index + rng.randrange(0, 3)),
                 )
-        holder = next(
-            ((p, c) for p, c in zip(people, citizen_ids, strict=True) if p.custody),
-            (people[0], citizen_ids[0]),
-        )
+        holders = [(p, c) for p, c in zip(people, citizen_ids, strict=True) if p.custody] or [
+            (people[0], citizen_ids[0])
+        ]
         for person, cid in zip(people, citizen_ids, strict=True):
-            # A child's information is shared on the custody holder's consent.
-            giver, giver_id = holder if person.relation == Relation.CHILD else (person, cid)
-            self.batch.add(
-                Consent,
-                citizen_id=cid,
-                case_id=case_id,
-                given_by_citizen_id=giver_id,
-                given_by_name=f"{giver.first} {giver.last}",
-                capacity=ConsentCapacity.SELF
-                if kind == "adult" or person.relation != Relation.CHILD
-                else ConsentCapacity.CUSTODY_HOLDER,
-                info_types="Helbred, skole, beskæftigelse, sociale forhold",
-                parties="Skole, jobcenter, sundhedspleje, børne- og familierådgivning",
-                purpose="Én fælles plan for familien",
-                given_on=approved_on - timedelta(days=7),
-            )
+            # A child's information is shared on every custody holder's consent; health
+            # information is left out of the demo's consents (it needs its own).
+            givers = holders if person.relation == Relation.CHILD else [(person, cid)]
+            for giver, giver_id in givers:
+                self.batch.add(
+                    Consent,
+                    citizen_id=cid,
+                    case_id=case_id,
+                    given_by_citizen_id=giver_id,
+                    given_by_name=f"{giver.first} {giver.last}",
+                    capacity=ConsentCapacity.SELF
+                    if kind == "adult" or person.relation != Relation.CHILD
+                    else ConsentCapacity.CUSTODY_HOLDER,
+                    info_types=DEMO_INFO_TYPES,
+                    parties=DEMO_PARTIES,
+                    purpose="Én fælles plan for familien",
+                    given_on=approved_on - timedelta(days=7),
+                )
 
     # -- the invented case of Lise (seed 004) ------------------------------------
     def lise(self) -> int:
