@@ -19,6 +19,7 @@ class UserInfo:
     full_name: str
     phone: str
     email: str
+    role: UserRole = UserRole.CASEWORKER
 
 
 def os_login() -> str:
@@ -35,9 +36,9 @@ def ensure_user(session: Session, login: str) -> UserInfo:
         user = User(login=login, full_name=login, role=UserRole.CASEWORKER)
         session.add(user)
         session.flush()
-    return UserInfo(user.id, user.login, user.full_name, user.phone, user.email)
+    return UserInfo(user.id, user.login, user.full_name, user.phone, user.email, user.role)
 
 
 def list_caseworkers(session: Session) -> list[UserInfo]:
     stmt = select(User).where(User.active.is_(True), User.role != UserRole.READ_ONLY).order_by(User.full_name)
-    return [UserInfo(u.id, u.login, u.full_name, u.phone, u.email) for u in session.scalars(stmt)]
+    return [UserInfo(u.id, u.login, u.full_name, u.phone, u.email, u.role) for u in session.scalars(stmt)]

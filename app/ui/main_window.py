@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
 from app import __version__
+from app.models.enums import UserRole
 from app.services.context import AppContext
 from app.ui.background import StoreWorker
 from app.ui.calendar_page import CalendarPage
@@ -176,6 +177,15 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
 
+        if self.context.user.role == UserRole.ADMIN or self.context.store_kind == "sqlite":
+            # On a shared server only admins read the log (the server refuses others too);
+            # a local store is the user's own.
+            admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
+            audit_log = QAction(self.tr("&Audit log…"), self)
+            audit_log.setObjectName("auditLog")
+            audit_log.triggered.connect(self._audit_log)
+            admin_menu.addAction(audit_log)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Koordinator"), self)
         about.triggered.connect(self._about)
@@ -289,6 +299,11 @@ class MainWindow(QMainWindow):
         """A page's store work failed: show the banner and find out when it is back."""
         self.events.set_reachable(False)
         self.check_store()
+
+    def _audit_log(self) -> None:
+        from app.ui.audit_viewer import AuditViewer
+
+        AuditViewer.open_for(self.context, self)
 
     def _database_connection(self) -> None:
         from app.store.credentials import KeyringCredentials
