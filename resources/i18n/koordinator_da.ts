@@ -81,246 +81,483 @@
     </message>
 </context>
 <context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="197"/>
+        <source>Audit log</source>
+        <translation>Revisionslog</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="207"/>
+        <source>Name or CPR number</source>
+        <translation>Navn eller CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="211"/>
+        <source>All users</source>
+        <translation>Alle brugere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="227"/>
+        <location filename="../../app/ui/audit_viewer.py" line="301"/>
+        <source>Search</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="230"/>
+        <source>Check the chain</source>
+        <translation>Kontrollér kæden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="233"/>
+        <source>Export CSV…</source>
+        <translation>Eksportér CSV …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="248"/>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="249"/>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="250"/>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="251"/>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="252"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="253"/>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="254"/>
+        <source>Search term / details</source>
+        <translation>Søgeord / detaljer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="266"/>
+        <source>Citizen:</source>
+        <translation>Borger:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="267"/>
+        <source>User:</source>
+        <translation>Bruger:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="273"/>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="279"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="299"/>
+        <source>Opened case</source>
+        <translation>Åbnede sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="300"/>
+        <source>Opened citizen</source>
+        <translation>Åbnede borger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="302"/>
+        <source>Changed</source>
+        <translation>Ændrede</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="303"/>
+        <source>Created</source>
+        <translation>Oprettede</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="304"/>
+        <source>Deleted</source>
+        <translation>Slettede</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="305"/>
+        <source>Printed</source>
+        <translation>Udskrev</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="306"/>
+        <source>Exported</source>
+        <translation>Eksporterede</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="307"/>
+        <source>Showed CPR number</source>
+        <translation>Viste CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="308"/>
+        <source>Logged in</source>
+        <translation>Loggede ind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="309"/>
+        <source>Shared without consent</source>
+        <translation>Delte uden samtykke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="310"/>
+        <source>Erased</source>
+        <translation>Slettede efter opbevaringstid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="316"/>
+        <source>Entry %1 was changed: its hash does not match its content.</source>
+        <translation>Post %1 er ændret: dens hash passer ikke til indholdet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="318"/>
+        <source>Entry %1 was inserted: entry %2 links past it.</source>
+        <translation>Post %1 er indsat: post %2 peger forbi den.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="320"/>
+        <source>An entry was deleted at %1: entry %2 does not link to the one before it.</source>
+        <translation>En post er slettet ved %1: post %2 peger ikke på den forrige.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="351"/>
+        <source>Searching…</source>
+        <translation>Søger …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="380"/>
+        <source>No citizen matches the search.</source>
+        <translation>Ingen borger passer til søgningen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="382"/>
+        <source>%1 entries</source>
+        <translation>%1 poster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="388"/>
+        <source>The audit log could not be read.</source>
+        <translation>Revisionsloggen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="406"/>
+        <source>Checking the chain…</source>
+        <translation>Kontrollerer kæden …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="415"/>
+        <source>The chain is whole: %1 entries checked.</source>
+        <translation>Kæden er hel: %1 poster kontrolleret.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="419"/>
+        <source>The chain is broken. %1</source>
+        <translation>Kæden er brudt. %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="426"/>
+        <source>The chain could not be checked.</source>
+        <translation>Kæden kunne ikke kontrolleres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="435"/>
+        <source>Export audit log</source>
+        <translation>Eksportér revisionslog</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="435"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="461"/>
+        <source>The export failed.</source>
+        <translation>Eksporten mislykkedes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_viewer.py" line="463"/>
+        <source>%1 entries exported.</source>
+        <translation>%1 poster eksporteret.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="73"/>
+        <location filename="../../app/ui/calendar_page.py" line="75"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="76"/>
+        <location filename="../../app/ui/calendar_page.py" line="78"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="77"/>
+        <location filename="../../app/ui/calendar_page.py" line="79"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="85"/>
+        <location filename="../../app/ui/calendar_page.py" line="87"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="86"/>
+        <location filename="../../app/ui/calendar_page.py" line="88"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="89"/>
+        <location filename="../../app/ui/calendar_page.py" line="91"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="90"/>
+        <location filename="../../app/ui/calendar_page.py" line="92"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="91"/>
+        <location filename="../../app/ui/calendar_page.py" line="93"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="92"/>
+        <location filename="../../app/ui/calendar_page.py" line="94"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="125"/>
+        <location filename="../../app/ui/calendar_page.py" line="127"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="126"/>
+        <location filename="../../app/ui/calendar_page.py" line="128"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="127"/>
+        <location filename="../../app/ui/calendar_page.py" line="129"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="128"/>
+        <location filename="../../app/ui/calendar_page.py" line="130"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="129"/>
+        <location filename="../../app/ui/calendar_page.py" line="131"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="130"/>
+        <location filename="../../app/ui/calendar_page.py" line="132"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="131"/>
+        <location filename="../../app/ui/calendar_page.py" line="133"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="141"/>
+        <location filename="../../app/ui/calendar_page.py" line="143"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="181"/>
+        <location filename="../../app/ui/calendar_page.py" line="183"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="253"/>
+        <location filename="../../app/ui/calendar_page.py" line="255"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="275"/>
+        <location filename="../../app/ui/calendar_page.py" line="277"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="283"/>
+        <location filename="../../app/ui/calendar_page.py" line="285"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="294"/>
+        <location filename="../../app/ui/calendar_page.py" line="296"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="306"/>
+        <location filename="../../app/ui/calendar_page.py" line="308"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="352"/>
-        <location filename="../../app/ui/calendar_page.py" line="356"/>
-        <location filename="../../app/ui/calendar_page.py" line="361"/>
+        <location filename="../../app/ui/calendar_page.py" line="354"/>
+        <location filename="../../app/ui/calendar_page.py" line="358"/>
+        <location filename="../../app/ui/calendar_page.py" line="363"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="356"/>
+        <location filename="../../app/ui/calendar_page.py" line="358"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="361"/>
-        <location filename="../../app/ui/calendar_page.py" line="392"/>
-        <location filename="../../app/ui/calendar_page.py" line="422"/>
+        <location filename="../../app/ui/calendar_page.py" line="363"/>
+        <location filename="../../app/ui/calendar_page.py" line="394"/>
+        <location filename="../../app/ui/calendar_page.py" line="424"/>
+        <location filename="../../app/ui/calendar_page.py" line="445"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="373"/>
+        <location filename="../../app/ui/calendar_page.py" line="375"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="375"/>
+        <location filename="../../app/ui/calendar_page.py" line="377"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="387"/>
-        <location filename="../../app/ui/calendar_page.py" line="392"/>
+        <location filename="../../app/ui/calendar_page.py" line="389"/>
+        <location filename="../../app/ui/calendar_page.py" line="394"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="387"/>
+        <location filename="../../app/ui/calendar_page.py" line="389"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="418"/>
+        <location filename="../../app/ui/calendar_page.py" line="420"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="418"/>
+        <location filename="../../app/ui/calendar_page.py" line="420"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="422"/>
+        <location filename="../../app/ui/calendar_page.py" line="424"/>
+        <location filename="../../app/ui/calendar_page.py" line="445"/>
+        <location filename="../../app/ui/calendar_page.py" line="481"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="438"/>
+        <location filename="../../app/ui/calendar_page.py" line="482"/>
+        <source>The database did not answer, so nothing was saved. Try again.</source>
+        <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="494"/>
         <source>Calendar entry, not an invitation</source>
         <translation>Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="440"/>
+        <location filename="../../app/ui/calendar_page.py" line="496"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
         <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="447"/>
+        <location filename="../../app/ui/calendar_page.py" line="502"/>
+        <source>invitation</source>
+        <translation>invitationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="506"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="447"/>
+        <location filename="../../app/ui/calendar_page.py" line="506"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="458"/>
-        <location filename="../../app/ui/calendar_page.py" line="527"/>
+        <location filename="../../app/ui/calendar_page.py" line="522"/>
+        <location filename="../../app/ui/calendar_page.py" line="599"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="459"/>
-        <location filename="../../app/ui/calendar_page.py" line="528"/>
+        <location filename="../../app/ui/calendar_page.py" line="523"/>
+        <location filename="../../app/ui/calendar_page.py" line="600"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="465"/>
+        <location filename="../../app/ui/calendar_page.py" line="529"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="467"/>
+        <location filename="../../app/ui/calendar_page.py" line="531"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="504"/>
+        <location filename="../../app/ui/calendar_page.py" line="568"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="504"/>
+        <location filename="../../app/ui/calendar_page.py" line="568"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="507"/>
+        <location filename="../../app/ui/calendar_page.py" line="570"/>
+        <source>agenda</source>
+        <translation>dagsordenen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar_page.py" line="574"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="508"/>
+        <location filename="../../app/ui/calendar_page.py" line="575"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="509"/>
+        <location filename="../../app/ui/calendar_page.py" line="576"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="511"/>
+        <location filename="../../app/ui/calendar_page.py" line="578"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -439,32 +676,58 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="40"/>
+        <location filename="../../app/ui/case_list_page.py" line="46"/>
         <source>Search name, case number or CPR</source>
         <translation>Søg på navn, sagsnummer eller CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="44"/>
+        <location filename="../../app/ui/case_list_page.py" line="50"/>
         <source>My cases</source>
         <translation>Mine sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="45"/>
+        <location filename="../../app/ui/case_list_page.py" line="51"/>
         <source>All cases</source>
         <translation>Alle sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="47"/>
+        <location filename="../../app/ui/case_list_page.py" line="53"/>
         <source>New case…</source>
         <translation>Ny sag …</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/case_list_page.py" line="57"/>
+        <source>Show CPR number…</source>
+        <translation>Vis CPR-nummer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_list_page.py" line="60"/>
+        <source>Show the full CPR number of a person in the case (the lookup is logged)</source>
+        <translation>Vis det fulde CPR-nummer for en person i sagen (opslaget logges)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_list_page.py" line="101"/>
+        <location filename="../../app/ui/case_list_page.py" line="127"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n sag</numerusform>
             <numerusform>%n sager</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_list_page.py" line="178"/>
+        <location filename="../../app/ui/case_list_page.py" line="197"/>
+        <source>Show CPR number</source>
+        <translation>Vis CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_list_page.py" line="179"/>
+        <source>Whose CPR number? Showing it is logged as a lookup.</source>
+        <translation>Hvis CPR-nummer? Visningen logges som et opslag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_list_page.py" line="197"/>
+        <source>No CPR number is registered for this person.</source>
+        <translation>Der er ikke registreret et CPR-nummer for denne person.</translation>
     </message>
 </context>
 <context>
@@ -921,54 +1184,327 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="375"/>
+        <location filename="../../app/ui/family_dialogs.py" line="409"/>
         <source>Record consent</source>
         <translation>Registrér samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="392"/>
         <source>e.g. school, PPR, job centre, child psychiatry</source>
-        <translation>fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
+        <translation type="vanished">fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="395"/>
+        <location filename="../../app/ui/family_dialogs.py" line="468"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="396"/>
+        <location filename="../../app/ui/family_dialogs.py" line="469"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="397"/>
+        <location filename="../../app/ui/family_dialogs.py" line="470"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="398"/>
+        <location filename="../../app/ui/family_dialogs.py" line="471"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="399"/>
+        <location filename="../../app/ui/family_dialogs.py" line="476"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="400"/>
+        <location filename="../../app/ui/family_dialogs.py" line="474"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="401"/>
+        <location filename="../../app/ui/family_dialogs.py" line="370"/>
+        <source>The common plan</source>
+        <translation>Den fælles plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="371"/>
+        <source>Social services</source>
+        <translation>Socialforvaltningen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="372"/>
+        <source>Health</source>
+        <translation>Sundhed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="373"/>
+        <source>School and day care</source>
+        <translation>Skole og dagtilbud</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="374"/>
+        <source>Job centre and benefits</source>
+        <translation>Jobcenter og ydelser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="375"/>
+        <source>Family relations</source>
+        <translation>Familieforhold</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="457"/>
+        <source>e.g. the common plan for the family</source>
+        <translation>f.eks. den fælles plan for familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="461"/>
+        <source>No file attached</source>
+        <translation>Ingen fil vedhæftet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="462"/>
+        <source>Attach signed form…</source>
+        <translation>Vedhæft underskrevet erklæring …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="472"/>
+        <source>The mandate covers</source>
+        <translation>Fuldmagten dækker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="473"/>
+        <source>Information</source>
+        <translation>Oplysninger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="475"/>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="477"/>
+        <source>Signed form</source>
+        <translation>Underskrevet erklæring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="478"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="402"/>
+        <location filename="../../app/ui/family_dialogs.py" line="479"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="508"/>
+        <source>Sector: %1</source>
+        <translation>Sektor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="510"/>
+        <source>Organisation: %1</source>
+        <translation>Organisation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="545"/>
+        <source>Attach signed form</source>
+        <translation>Vedhæft underskrevet erklæring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="547"/>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif);;All files (*)</source>
+        <translation>Dokumenter (*.pdf *.png *.jpg *.jpeg *.tif);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_dialogs.py" line="553"/>
+        <source>The file could not be read</source>
+        <translation>Filen kunne ikke læses</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRegisterDialog</name>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="55"/>
+        <source>Consent register</source>
+        <translation>Samtykkeregister</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="69"/>
+        <source>Whose information</source>
+        <translation>Hvis oplysninger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="70"/>
+        <source>Given by</source>
+        <translation>Givet af</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="71"/>
+        <source>Information</source>
+        <translation>Oplysninger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="72"/>
+        <source>Shared with</source>
+        <translation>Deles med</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="73"/>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="74"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="75"/>
+        <source>In force</source>
+        <translation>Gælder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="83"/>
+        <source>Record consent…</source>
+        <translation>Registrér samtykke …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="85"/>
+        <source>Withdraw…</source>
+        <translation>Tilbagekald …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="87"/>
+        <source>Save signed form…</source>
+        <translation>Gem underskrevet erklæring …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="110"/>
+        <source>Consents</source>
+        <translation>Samtykker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="111"/>
+        <source>Who may receive what</source>
+        <translation>Hvem må få hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="113"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="185"/>
+        <source>Withdrawn %1</source>
+        <translation>Tilbagekaldt %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="189"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="191"/>
+        <source>Expired</source>
+        <translation>Udløbet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="193"/>
+        <source>Not yet</source>
+        <translation>Endnu ikke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="219"/>
+        <source>Covered</source>
+        <translation>Dækket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="220"/>
+        <source>Partly</source>
+        <translation>Delvist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="221"/>
+        <source>Not covered</source>
+        <translation>Ikke dækket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="235"/>
+        <source>Today, per person and party: what may be shared. Partly: only some kinds of information.</source>
+        <translation>I dag, pr. person og part: hvad der må deles. Delvist: kun nogle slags oplysninger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="238"/>
+        <source>The case has no professionals yet.</source>
+        <translation>Sagen har endnu ingen fagpersoner.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="271"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="278"/>
+        <source>Withdraw consent</source>
+        <translation>Tilbagekald samtykke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="272"/>
+        <source>Why is the consent withdrawn? It stops all sharing today.</source>
+        <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="279"/>
+        <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
+        <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="300"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="305"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="309"/>
+        <source>Not withdrawn</source>
+        <translation>Ikke tilbagekaldt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="301"/>
+        <source>Someone else changed the consent meanwhile. Look again.</source>
+        <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="305"/>
+        <source>The reason or the day is not valid.</source>
+        <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="309"/>
+        <source>The store could not be reached.</source>
+        <translation>Databasen kunne ikke nås.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="325"/>
+        <source>Save signed form</source>
+        <translation>Gem underskrevet erklæring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="333"/>
+        <source>Not saved</source>
+        <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consent_register_dialog.py" line="333"/>
+        <source>The file could not be written.</source>
+        <translation>Filen kunne ikke skrives.</translation>
+    </message>
+</context>
+<context>
+    <name>CprRevealDialog</name>
+    <message>
+        <location filename="../../app/ui/case_list_page.py" line="218"/>
+        <source>CPR number</source>
+        <translation>CPR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_list_page.py" line="226"/>
+        <source>This lookup has been logged with your name and the time.</source>
+        <translation>Dette opslag er logget med dit navn og tidspunktet.</translation>
     </message>
 </context>
 <context>
@@ -1045,22 +1581,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="455"/>
+        <location filename="../../app/ui/family_dialogs.py" line="614"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="465"/>
+        <location filename="../../app/ui/family_dialogs.py" line="624"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="466"/>
+        <location filename="../../app/ui/family_dialogs.py" line="625"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="468"/>
+        <location filename="../../app/ui/family_dialogs.py" line="627"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -1068,83 +1604,93 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family_page.py" line="103"/>
+        <location filename="../../app/ui/family_page.py" line="106"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="104"/>
+        <location filename="../../app/ui/family_page.py" line="107"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="105"/>
+        <location filename="../../app/ui/family_page.py" line="108"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="106"/>
+        <location filename="../../app/ui/family_page.py" line="109"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="107"/>
+        <location filename="../../app/ui/family_page.py" line="110"/>
+        <source>Consent register…</source>
+        <translation>Samtykkeregister …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_page.py" line="112"/>
+        <source>Who has consented to what, and who may receive what</source>
+        <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_page.py" line="117"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="114"/>
+        <location filename="../../app/ui/family_page.py" line="124"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="142"/>
+        <location filename="../../app/ui/family_page.py" line="152"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="143"/>
+        <location filename="../../app/ui/family_page.py" line="153"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="149"/>
-        <location filename="../../app/ui/family_page.py" line="282"/>
+        <location filename="../../app/ui/family_page.py" line="159"/>
+        <location filename="../../app/ui/family_page.py" line="293"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="150"/>
+        <location filename="../../app/ui/family_page.py" line="160"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="151"/>
+        <location filename="../../app/ui/family_page.py" line="161"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="190"/>
+        <location filename="../../app/ui/family_page.py" line="201"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="261"/>
+        <location filename="../../app/ui/family_page.py" line="272"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="269"/>
+        <location filename="../../app/ui/family_page.py" line="280"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="277"/>
+        <location filename="../../app/ui/family_page.py" line="288"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="280"/>
+        <location filename="../../app/ui/family_page.py" line="291"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -1152,27 +1698,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="296"/>
+        <location filename="../../app/ui/family_page.py" line="307"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="298"/>
+        <location filename="../../app/ui/family_page.py" line="309"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="299"/>
+        <location filename="../../app/ui/family_page.py" line="310"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="341"/>
+        <location filename="../../app/ui/family_page.py" line="352"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="344"/>
+        <location filename="../../app/ui/family_page.py" line="355"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -1180,7 +1726,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="346"/>
+        <location filename="../../app/ui/family_page.py" line="357"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -1188,17 +1734,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="348"/>
+        <location filename="../../app/ui/family_page.py" line="359"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="350"/>
+        <location filename="../../app/ui/family_page.py" line="361"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="450"/>
+        <location filename="../../app/ui/family_page.py" line="474"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -1206,27 +1752,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="455"/>
+        <location filename="../../app/ui/family_page.py" line="479"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="457"/>
+        <location filename="../../app/ui/family_page.py" line="481"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="460"/>
+        <location filename="../../app/ui/family_page.py" line="484"/>
+        <source>%1 turned %2 on %3: review who consents to what.</source>
+        <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_page.py" line="491"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="468"/>
+        <location filename="../../app/ui/family_page.py" line="499"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="475"/>
+        <location filename="../../app/ui/family_page.py" line="506"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -1234,7 +1785,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="481"/>
+        <location filename="../../app/ui/family_page.py" line="512"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -1243,18 +1794,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="353"/>
+        <location filename="../../app/ui/family_page.py" line="364"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="365"/>
-        <location filename="../../app/ui/family_page.py" line="371"/>
+        <location filename="../../app/ui/family_page.py" line="376"/>
+        <location filename="../../app/ui/family_page.py" line="382"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="372"/>
+        <location filename="../../app/ui/family_page.py" line="383"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -1279,8 +1830,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="88"/>
-        <location filename="../../app/ui/family_page.py" line="232"/>
+        <location filename="../../app/ui/family_page.py" line="90"/>
+        <location filename="../../app/ui/family_page.py" line="243"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -1289,7 +1840,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="250"/>
+        <location filename="../../app/ui/family_page.py" line="261"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -1974,22 +2525,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="323"/>
+        <location filename="../../app/ui/family_dialogs.py" line="327"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="328"/>
+        <location filename="../../app/ui/family_dialogs.py" line="332"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="332"/>
+        <location filename="../../app/ui/family_dialogs.py" line="336"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="333"/>
+        <location filename="../../app/ui/family_dialogs.py" line="337"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -2098,23 +2649,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
         <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -2123,7 +2674,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -2132,92 +2683,102 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="184"/>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Revisionslog …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -2230,22 +2791,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -2381,62 +2942,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="119"/>
+        <location filename="../../app/ui/family_dialogs.py" line="123"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="119"/>
+        <location filename="../../app/ui/family_dialogs.py" line="123"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="129"/>
+        <location filename="../../app/ui/family_dialogs.py" line="133"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="133"/>
+        <location filename="../../app/ui/family_dialogs.py" line="137"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="136"/>
+        <location filename="../../app/ui/family_dialogs.py" line="140"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="138"/>
+        <location filename="../../app/ui/family_dialogs.py" line="142"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="139"/>
+        <location filename="../../app/ui/family_dialogs.py" line="143"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="140"/>
+        <location filename="../../app/ui/family_dialogs.py" line="144"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="141"/>
+        <location filename="../../app/ui/family_dialogs.py" line="145"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="142"/>
+        <location filename="../../app/ui/family_dialogs.py" line="146"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="143"/>
+        <location filename="../../app/ui/family_dialogs.py" line="147"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="145"/>
+        <location filename="../../app/ui/family_dialogs.py" line="149"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -2862,7 +3423,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../app/ui/plan_preview.py" line="84"/>
+        <location filename="../../app/ui/plan_preview.py" line="112"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -2873,150 +3434,155 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="52"/>
+        <location filename="../../app/ui/people_tab.py" line="53"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="53"/>
+        <location filename="../../app/ui/people_tab.py" line="54"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="54"/>
+        <location filename="../../app/ui/people_tab.py" line="55"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="55"/>
+        <location filename="../../app/ui/people_tab.py" line="56"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="56"/>
+        <location filename="../../app/ui/people_tab.py" line="57"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="57"/>
+        <location filename="../../app/ui/people_tab.py" line="58"/>
         <source>In household</source>
         <translation>I husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="58"/>
+        <location filename="../../app/ui/people_tab.py" line="59"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="66"/>
+        <location filename="../../app/ui/people_tab.py" line="67"/>
         <source>Add person…</source>
         <translation>Tilføj person…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="68"/>
-        <location filename="../../app/ui/people_tab.py" line="101"/>
+        <location filename="../../app/ui/people_tab.py" line="69"/>
+        <location filename="../../app/ui/people_tab.py" line="105"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="69"/>
+        <location filename="../../app/ui/people_tab.py" line="70"/>
         <source>Remove…</source>
         <translation>Fjern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="71"/>
+        <location filename="../../app/ui/people_tab.py" line="72"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="79"/>
+        <location filename="../../app/ui/people_tab.py" line="78"/>
+        <source>Consent register…</source>
+        <translation>Samtykkeregister …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people_tab.py" line="83"/>
         <source>Grouped by person</source>
         <translation>Grupperet efter person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="80"/>
+        <location filename="../../app/ui/people_tab.py" line="84"/>
         <source>Grouped by sector</source>
         <translation>Grupperet efter sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="87"/>
+        <location filename="../../app/ui/people_tab.py" line="91"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="88"/>
+        <location filename="../../app/ui/people_tab.py" line="92"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="89"/>
+        <location filename="../../app/ui/people_tab.py" line="93"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="90"/>
+        <location filename="../../app/ui/people_tab.py" line="94"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="91"/>
+        <location filename="../../app/ui/people_tab.py" line="95"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="92"/>
+        <location filename="../../app/ui/people_tab.py" line="96"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="93"/>
+        <location filename="../../app/ui/people_tab.py" line="97"/>
         <source>Source</source>
         <translation>Kilde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="94"/>
+        <location filename="../../app/ui/people_tab.py" line="98"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="99"/>
+        <location filename="../../app/ui/people_tab.py" line="103"/>
         <source>New intervention…</source>
         <translation>Ny indsats…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="102"/>
+        <location filename="../../app/ui/people_tab.py" line="106"/>
         <source>End…</source>
         <translation>Afslut…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="125"/>
+        <location filename="../../app/ui/people_tab.py" line="135"/>
         <source>Interventions</source>
         <translation>Indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="177"/>
+        <location filename="../../app/ui/people_tab.py" line="187"/>
         <source>Yes, until %1</source>
         <translation>Ja, indtil %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="179"/>
-        <location filename="../../app/ui/people_tab.py" line="188"/>
         <location filename="../../app/ui/people_tab.py" line="189"/>
+        <location filename="../../app/ui/people_tab.py" line="198"/>
+        <location filename="../../app/ui/people_tab.py" line="199"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="182"/>
+        <location filename="../../app/ui/people_tab.py" line="192"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="189"/>
+        <location filename="../../app/ui/people_tab.py" line="199"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/people_tab.py" line="231"/>
+        <location filename="../../app/ui/people_tab.py" line="241"/>
         <source>%1 (%n running)</source>
         <translation>
             <numerusform>%1 (%n i gang)</numerusform>
@@ -3024,12 +3590,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="239"/>
+        <location filename="../../app/ui/people_tab.py" line="249"/>
         <source>No interventions</source>
         <translation>Ingen indsatser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/people_tab.py" line="263"/>
+        <location filename="../../app/ui/people_tab.py" line="273"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -3037,22 +3603,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="274"/>
+        <location filename="../../app/ui/people_tab.py" line="284"/>
         <source>%1, checked %2</source>
         <translation>%1, tjekket %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="278"/>
+        <location filename="../../app/ui/people_tab.py" line="288"/>
         <source>%1, never checked</source>
         <translation>%1, aldrig tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="283"/>
+        <location filename="../../app/ui/people_tab.py" line="293"/>
         <source>(no section)</source>
         <translation>(ingen paragraf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="310"/>
+        <location filename="../../app/ui/people_tab.py" line="320"/>
         <source>Check this against the source system: the copy may be out of date.</source>
         <translation>Tjek dette i kildesystemet – kopien kan være forældet.</translation>
     </message>
@@ -3621,57 +4187,77 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="98"/>
+        <location filename="../../app/ui/plan_preview.py" line="127"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="104"/>
+        <location filename="../../app/ui/plan_preview.py" line="136"/>
+        <source>The family (complete)</source>
+        <translation>Familien (komplet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="139"/>
+        <source>Copy for:</source>
+        <translation>Kopi til:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="142"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="106"/>
+        <location filename="../../app/ui/plan_preview.py" line="144"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="108"/>
+        <location filename="../../app/ui/plan_preview.py" line="146"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="109"/>
+        <location filename="../../app/ui/plan_preview.py" line="147"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="126"/>
+        <location filename="../../app/ui/plan_preview.py" line="184"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="139"/>
+        <location filename="../../app/ui/plan_preview.py" line="225"/>
+        <source>Database problem</source>
+        <translation>Databaseproblem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="226"/>
+        <source>The database did not answer, so the copy was not made. Try again.</source>
+        <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_preview.py" line="231"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="144"/>
+        <location filename="../../app/ui/plan_preview.py" line="238"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="144"/>
+        <location filename="../../app/ui/plan_preview.py" line="238"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="156"/>
+        <location filename="../../app/ui/plan_preview.py" line="256"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="157"/>
+        <location filename="../../app/ui/plan_preview.py" line="257"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>
@@ -3822,52 +4408,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="237"/>
+        <location filename="../../app/ui/family_dialogs.py" line="241"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="237"/>
+        <location filename="../../app/ui/family_dialogs.py" line="241"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="246"/>
+        <location filename="../../app/ui/family_dialogs.py" line="250"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="252"/>
+        <location filename="../../app/ui/family_dialogs.py" line="256"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="253"/>
+        <location filename="../../app/ui/family_dialogs.py" line="257"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="254"/>
+        <location filename="../../app/ui/family_dialogs.py" line="258"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="255"/>
+        <location filename="../../app/ui/family_dialogs.py" line="259"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="256"/>
+        <location filename="../../app/ui/family_dialogs.py" line="260"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="257"/>
+        <location filename="../../app/ui/family_dialogs.py" line="261"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="259"/>
+        <location filename="../../app/ui/family_dialogs.py" line="263"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>
@@ -3921,6 +4507,38 @@
         <location filename="../../app/ui/plan_dialogs.py" line="118"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
+    </message>
+</context>
+<context>
+    <name>ShareOverrideDialog</name>
+    <message>
+        <location filename="../../app/ui/share_override_dialog.py" line="18"/>
+        <source>No consent to share</source>
+        <translation>Intet samtykke til deling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/share_override_dialog.py" line="21"/>
+        <source>There is no consent to share the plan about every member of the family with: %1.
+
+Send the %2 anyway only if the law allows it without consent (e.g. a duty to pass information on). Give the reason; it is written in the audit log.</source>
+        <translation>Der er ikke samtykke til at dele planen om alle i familien med: %1.
+
+Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt til at videregive oplysninger). Skriv begrundelsen; den skrives i revisionsloggen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/share_override_dialog.py" line="33"/>
+        <source>Reason for sharing without consent</source>
+        <translation>Begrundelse for deling uden samtykke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/share_override_dialog.py" line="38"/>
+        <source>Send anyway</source>
+        <translation>Send alligevel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/share_override_dialog.py" line="40"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
     </message>
 </context>
 <context>

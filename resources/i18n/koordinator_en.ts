@@ -4,7 +4,7 @@
     <context>
         <name>CaseListPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/case_list_page.py" line="101" />
+            <location filename="../../app/ui/case_list_page.py" line="127" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -37,7 +37,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="280" />
+            <location filename="../../app/ui/family_page.py" line="291" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="344" />
+            <location filename="../../app/ui/family_page.py" line="355" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -53,7 +53,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="346" />
+            <location filename="../../app/ui/family_page.py" line="357" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -61,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="450" />
+            <location filename="../../app/ui/family_page.py" line="474" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="475" />
+            <location filename="../../app/ui/family_page.py" line="506" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -102,7 +102,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan_preview.py" line="84" />
+            <location filename="../../app/ui/plan_preview.py" line="112" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -113,7 +113,7 @@
     <context>
         <name>PeopleTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/people_tab.py" line="231" />
+            <location filename="../../app/ui/people_tab.py" line="241" />
             <source>%1 (%n running)</source>
             <translation>
                 <numerusform>%1 (%n running)</numerusform>
@@ -121,7 +121,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/people_tab.py" line="263" />
+            <location filename="../../app/ui/people_tab.py" line="273" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
