@@ -63,7 +63,14 @@ def _encrypted(path: Path | None) -> bool:
     if path.exists() and path.stat().st_size > 0:
         from app.store.encryption import is_plain_sqlite
 
-        return not is_plain_sqlite(path)
+        if is_plain_sqlite(path):
+            return False
+        # Not plain SQLite: encrypted if this computer's keyring holds a key for it; else
+        # it is opened as it is and refused as "not a database" (it may be neither).
+        from app.store.credentials import KeyringCredentials
+        from app.store.encryption import credential_key
+
+        return bool(KeyringCredentials().get(credential_key(path)))
     return os.environ.get(ENCRYPT_ENV) == "1"
 
 

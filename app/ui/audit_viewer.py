@@ -432,7 +432,7 @@ class AuditViewer(QDialog):
         if query is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export audit log"), SUGGESTED_FILE_NAME, self.tr("CSV files (*.csv)")
+            self, self.tr("Export audit log"), "revisionslog.csv", self.tr("CSV files (*.csv)")
         )
         if not path:
             return

@@ -210,6 +210,36 @@ def _shared_store_screens(
     return written
 
 
+def _privacy_screens(window: QWidget, app: QApplication, out: Path, suffix: str, lise: int) -> list[Path]:
+    """The consent register (consents and who may receive what) and the audit log."""
+    from app.ui.audit_viewer import AuditViewer
+    from app.ui.consent_register_dialog import ConsentRegisterDialog
+
+    written: list[Path] = []
+    context = window.context  # type: ignore[attr-defined]
+    register = ConsentRegisterDialog(context, lise, False, window)
+    register.resize(1100, 560)
+    register.show()
+    _settle(app)
+    written.append(out / f"consent_register{suffix}.png")
+    _save(register, app, written[-1])
+    register.tabs.setCurrentIndex(1)
+    written.append(out / f"consent_coverage{suffix}.png")
+    _save(register, app, written[-1])
+    register.close()
+
+    viewer = AuditViewer(context, window)
+    viewer.resize(1200, 600)
+    viewer.show()
+    viewer.search()
+    viewer._worker.wait(10_000)  # the search runs on its worker
+    _settle(app)
+    written.append(out / f"audit_log{suffix}.png")
+    _save(viewer, app, written[-1])
+    viewer.close()
+    return written
+
+
 def replace_section(draft: object, name: str, text: str) -> object:
     from dataclasses import replace
 
@@ -305,6 +335,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
         _save(dialog, app, written[-1])
         dialog.close()
         written.extend(_shared_store_screens(window, app, out, suffix, settings, lise))
+        written.extend(_privacy_screens(window, app, out, suffix, lise))
         window.close()
         context.sessions.kw["bind"].dispose()
     for translator in translators:

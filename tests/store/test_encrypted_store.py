@@ -62,4 +62,4 @@ def test_without_the_key_the_store_is_refused_plainly(
     capsys.readouterr()
     assert main(["export-ics", "K-2026-0001", "-o", str(tmp_path / "x.ics"), "--db", str(db)]) == EXIT_STORE
     err = capsys.readouterr().err
-    assert "no key" in err and "Traceback" not in err
+    assert "cannot read the store" in err and "Traceback" not in err
