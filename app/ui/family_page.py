@@ -38,6 +38,7 @@ from app.services.family_overview import FamilyOverview
 from app.services.family_warnings import FamilyWarning, WarningCode, WarningSettings
 from app.services.members import removal_impact, remove_member
 from app.ui.background import StoreWorker
+from app.ui.close_case_dialog import CloseCaseDialog
 from app.ui.family_dialogs import (
     ConsentDialog,
     EndInterventionDialog,
@@ -130,7 +131,14 @@ class FamilyPage(QWidget):
         warnings_box.addWidget(self.warnings)
         header = QHBoxLayout()
         header_left = QVBoxLayout()
-        header_left.addWidget(self.heading)
+        self.close_case_button = QPushButton(self.tr("Close case…"), self)
+        self.close_case_button.setObjectName("closeCase")
+        self.close_case_button.setToolTip(self.tr("Close the case and start its retention period"))
+        self.close_case_button.clicked.connect(self.close_case)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.close_case_button)
+        header_left.addLayout(heading_row)
         header_left.addLayout(form)
         header_left.addStretch(1)
         header.addLayout(header_left, 3)
@@ -295,6 +303,7 @@ class FamilyPage(QWidget):
         self.network.show_analysis(analysis, read_only)
         self.transition.show_analysis(analysis)
         self.transition.setEnabled(not read_only)
+        self.close_case_button.setEnabled(not read_only)
 
     def _consent_text(self, overview: FamilyOverview, today: date) -> str:
         covered = [
@@ -317,6 +326,17 @@ class FamilyPage(QWidget):
     def _saved(self) -> None:
         self.changed.emit()
         self.reload()
+
+    def close_case(self) -> None:
+        if self.read_only or self.case_id is None:
+            return
+        try:
+            closed = CloseCaseDialog.ask(self._context, self.case_id, self)
+        except RowGoneError:
+            self.case_missing.emit(self.case_id)
+            return
+        if closed is not None:
+            self._saved()  # reloads: a closed case is shown read-only
 
     def add_member(self) -> None:
         if self.read_only:  # a closed case is read, not changed (also by double-click)
