@@ -23,7 +23,8 @@ import json
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -433,12 +434,92 @@ def _old_values(conn: Connection, obj: Any, keys: list[str]) -> dict[str, Any]:
     return dict(row) if row else {}
 
 
+# ``session.info`` key: classes whose changes the caller records itself (see ``captured_by_caller``).
+_CALLER_CAPTURES = "audit_captured_by_caller"
+
+
+@contextmanager
+def captured_by_caller(session: Session, *classes: type) -> Iterator[None]:
+    """While inside, the generic change capture skips rows of ``classes``: the caller records
+    their before/after itself (a plan save deletes and re-creates its goals and agreements,
+    which the capture would only see as new rows)."""
+    previous = session.info.get(_CALLER_CAPTURES, frozenset())
+    session.info[_CALLER_CAPTURES] = previous | frozenset(classes)
+    try:
+        yield
+    finally:
+        session.info[_CALLER_CAPTURES] = previous
+
+
+def _captured(session: Session) -> dict[type, str]:
+    skipped = session.info.get(_CALLER_CAPTURES, frozenset())
+    return {cls: name for cls, name in _audited_classes().items() if cls not in skipped}
+
+
+RowSnapshot = dict[Any, tuple[int, dict[str, Any]]]
+
+
+def plan_rows(session: Session, model: type, plan_version_id: int, key: str) -> RowSnapshot:
+    """The stored rows of ``model`` in a plan version as {key: (id, {field: shown value})}:
+    read as plain values (no objects), before a bulk delete or after the re-write. A goal's
+    parent is shown by its goal_key, which survives the re-write (the id does not)."""
+    table = model.__table__  # type: ignore[attr-defined]
+    rows = session.execute(select(table).where(table.c.plan_version_id == plan_version_id)).mappings().all()
+    keys_by_id = {row["id"]: row.get("goal_key") for row in rows}
+    out: RowSnapshot = {}
+    for row in rows:
+        values: dict[str, Any] = {}
+        for name, value in row.items():
+            if name in _SKIPPED_COLUMNS or name in ("id", "plan_version_id"):
+                continue
+            if name == "parent_id":
+                name, value = "parent_key", keys_by_id.get(value)
+            values[name] = _shown(name, value)
+        out[row[key]] = (row["id"], values)
+    return out
+
+
+def record_replaced(
+    session: Session, object_type: str, before: RowSnapshot, after: RowSnapshot, *, case_id: int | None
+) -> None:
+    """One entry per row that changed between two ``plan_rows`` snapshots, field by field:
+    CHANGE with before/after, CREATE for a new key, DELETE for a key that is gone."""
+    keys = list(after) + [k for k in before if k not in after]
+    for key in keys:
+        old, new = before.get(key), after.get(key)
+        if old is None and new is not None:
+            action, object_id = CREATE, new[0]
+            fields = {k: {"after": v} for k, v in new[1].items() if v is not None and v != ""}
+        elif new is None and old is not None:
+            action, object_id = DELETE, old[0]
+            fields = {k: {"before": v} for k, v in old[1].items() if v is not None and v != ""}
+        elif old is not None and new is not None:
+            action, object_id = CHANGE, new[0]
+            fields = {
+                k: {"before": old[1].get(k), "after": new[1].get(k)}
+                for k in dict.fromkeys([*old[1], *new[1]])
+                if old[1].get(k) != new[1].get(k)
+            }
+            if not fields:
+                continue
+        else:
+            continue
+        record(
+            session,
+            action,
+            object_type=object_type,
+            object_id=object_id,
+            case_id=case_id,
+            details=_fit({"fields": fields}),
+        )
+
+
 def snapshot_changes(session: Session, _flush_context: Any, _instances: Any) -> None:
     """``before_flush``: the before/after of changed and deleted rows, taken while the
     store still holds the old values."""
     from sqlalchemy import inspect as sa_inspect
 
-    classes = _audited_classes()
+    classes = _captured(session)
     pending: list[tuple[Any, str, str, dict[str, Any]]] = []
     for obj in session.dirty:
         if type(obj) not in classes or not session.is_modified(obj):
@@ -462,7 +543,7 @@ def snapshot_changes(session: Session, _flush_context: Any, _instances: Any) -> 
 
 def capture_changes(session: Session, _flush_context: Any) -> None:
     """``after_flush``: one CREATE/CHANGE/DELETE entry per audited row, field by field."""
-    classes = _audited_classes()
+    classes = _captured(session)
     work = session.info.pop("_audit_pending", [])
     work += [(obj, CREATE, "create", _changes(obj, "create")) for obj in session.new if type(obj) in classes]
     if not work:

@@ -263,11 +263,22 @@ def save_draft(session: Session, plan_version_id: int, draft: PlanDraft, expecte
         if not citizen_in_case(session, pv.case_id, citizen_id)
     ]
     raise_if_blocking(problems)
-    _write_content(session, pv, draft)  # the plan row itself is written once, below
-    for name in SECTIONS:
-        setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
-    flag_modified(pv, "summary")  # goals or agreements alone also move the version
-    session.flush()
+    from app.services import audit
+
+    # Goals and agreements are deleted and re-created: their before/after is recorded here,
+    # by goal_key and by position, not by the generic change capture (which sees new rows).
+    with audit.captured_by_caller(session, Goal, Agreement):
+        goals_before = audit.plan_rows(session, Goal, pv.id, "goal_key")
+        agreements_before = audit.plan_rows(session, Agreement, pv.id, "position")
+        _write_content(session, pv, draft)  # the plan row itself is written once, below
+        for name in SECTIONS:
+            setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
+        flag_modified(pv, "summary")  # goals or agreements alone also move the version
+        session.flush()
+        after = audit.plan_rows(session, Goal, pv.id, "goal_key")
+        audit.record_replaced(session, "goal", goals_before, after, case_id=pv.case_id)
+        after = audit.plan_rows(session, Agreement, pv.id, "position")
+        audit.record_replaced(session, "agreement", agreements_before, after, case_id=pv.case_id)
     return pv.version
 
 

@@ -474,6 +474,19 @@ class CalendarPage(QWidget):
             purpose=reason,
         )
 
+    def _log_export(self, session: Session, meeting: MeetingInfo, kind: str) -> None:
+        """The exported file in the audit log: what kind, never its path (it may hold names)."""
+        from app.services import audit
+
+        audit.record(
+            session,
+            audit.EXPORT,
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=meeting.case_id,
+            details={"kind": kind},
+        )
+
     def _not_logged(self) -> None:
         log.warning("Writing the audit entry for sending a meeting paper failed")
         QMessageBox.warning(
@@ -513,6 +526,11 @@ class CalendarPage(QWidget):
             with self._context.sessions.begin() as session:  # a file not written logs nothing
                 self._log_override(session, meeting, "invitation", override)
                 write_ics(meeting_ics(meeting), path)
+                self._log_export(
+                    session,
+                    meeting,
+                    "cancellation.ics" if meeting.status == MeetingStatus.CANCELLED else "invitation.ics",
+                )
         except SQLAlchemyError:
             self._not_logged()
             return
@@ -590,6 +608,7 @@ class CalendarPage(QWidget):
             with self._context.sessions.begin() as session:  # a file not written logs nothing
                 self._log_override(session, meeting, what, override)
                 meeting_pdf.write_meeting_pdf(pdf, path)
+                self._log_export(session, meeting, f"{what}.pdf")
         except SQLAlchemyError:
             self._not_logged()
             return

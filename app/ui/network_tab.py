@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from app.services.context import AppContext
 from app.services.family_analysis import FamilyAnalysis
 from app.services.family_overview import ProfessionalInfo
 from app.ui.eco_map import EcoMapView
@@ -149,6 +150,7 @@ class NetworkTab(QWidget):
             return ""
         text = contact_list_text(self.analysis.overview.professionals, self.headers)
         QGuiApplication.clipboard().setText(text)
+        self._log_export("contacts", "contact list (clipboard)")
         window = self.window()
         status = getattr(window, "statusBar", None)
         if callable(status):
@@ -171,10 +173,12 @@ class NetworkTab(QWidget):
                 if not path.lower().endswith(".svg"):
                     path += ".svg"
                 self.eco_map.export_svg(path)
+                kind = "eco-map.svg"
             else:
                 if not path.lower().endswith(".png"):
                     path += ".png"
                 self.eco_map.export_png(path)
+                kind = "eco-map.png"
         except OSError:
             log.warning("Saving the network picture failed")
             QMessageBox.warning(
@@ -182,3 +186,43 @@ class NetworkTab(QWidget):
                 self.tr("Not saved"),
                 self.tr("The picture could not be saved there. Choose another folder."),
             )
+            return
+        self._log_export("ecomap", kind)
+
+    def _log_export(self, object_type: str, kind: str) -> None:
+        """An export in the audit log (the kind of file, never its path), in a transaction of
+        its own. The store is the one of the screen the tab sits in."""
+        if self.analysis is None:
+            return
+        context = _context_of(self)
+        if context is None:
+            log.warning("No store to write the audit entry for an export to")
+            return
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.services import audit
+
+        case_id = self.analysis.overview.summary.id
+        try:
+            with context.sessions() as session:
+                audit.record_now(
+                    session,
+                    audit.EXPORT,
+                    object_type=object_type,
+                    object_id=case_id,
+                    case_id=case_id,
+                    details={"kind": kind},
+                )
+        except SQLAlchemyError:
+            log.warning("Writing the audit entry for an export failed")
+
+
+def _context_of(widget: QWidget) -> AppContext | None:
+    """The AppContext of the nearest enclosing screen (the family page holds it)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        context = getattr(parent, "_context", None)
+        if isinstance(context, AppContext):
+            return context
+        parent = parent.parentWidget()
+    return None
