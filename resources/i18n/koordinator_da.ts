@@ -470,94 +470,94 @@
     <message>
         <location filename="../../app/ui/calendar_page.py" line="424"/>
         <location filename="../../app/ui/calendar_page.py" line="445"/>
-        <location filename="../../app/ui/calendar_page.py" line="481"/>
+        <location filename="../../app/ui/calendar_page.py" line="494"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="482"/>
+        <location filename="../../app/ui/calendar_page.py" line="495"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="494"/>
+        <location filename="../../app/ui/calendar_page.py" line="507"/>
         <source>Calendar entry, not an invitation</source>
         <translation>Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="496"/>
+        <location filename="../../app/ui/calendar_page.py" line="509"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
         <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="502"/>
+        <location filename="../../app/ui/calendar_page.py" line="515"/>
         <source>invitation</source>
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="506"/>
+        <location filename="../../app/ui/calendar_page.py" line="519"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="506"/>
+        <location filename="../../app/ui/calendar_page.py" line="519"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="522"/>
-        <location filename="../../app/ui/calendar_page.py" line="599"/>
+        <location filename="../../app/ui/calendar_page.py" line="540"/>
+        <location filename="../../app/ui/calendar_page.py" line="618"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="523"/>
-        <location filename="../../app/ui/calendar_page.py" line="600"/>
+        <location filename="../../app/ui/calendar_page.py" line="541"/>
+        <location filename="../../app/ui/calendar_page.py" line="619"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="529"/>
+        <location filename="../../app/ui/calendar_page.py" line="547"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="531"/>
+        <location filename="../../app/ui/calendar_page.py" line="549"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="568"/>
+        <location filename="../../app/ui/calendar_page.py" line="586"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="568"/>
+        <location filename="../../app/ui/calendar_page.py" line="586"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="570"/>
+        <location filename="../../app/ui/calendar_page.py" line="588"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="574"/>
+        <location filename="../../app/ui/calendar_page.py" line="592"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="575"/>
+        <location filename="../../app/ui/calendar_page.py" line="593"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="576"/>
+        <location filename="../../app/ui/calendar_page.py" line="594"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="578"/>
+        <location filename="../../app/ui/calendar_page.py" line="596"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -728,6 +728,40 @@
         <location filename="../../app/ui/case_list_page.py" line="197"/>
         <source>No CPR number is registered for this person.</source>
         <translation>Der er ikke registreret et CPR-nummer for denne person.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../app/ui/close_case_dialog.py" line="32"/>
+        <location filename="../../app/ui/close_case_dialog.py" line="61"/>
+        <source>Close case</source>
+        <translation>Luk sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/close_case_dialog.py" line="54"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/close_case_dialog.py" line="55"/>
+        <source>Reason for closing</source>
+        <translation>Begrundelse for at lukke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/close_case_dialog.py" line="56"/>
+        <source>Closing date</source>
+        <translation>Lukket den</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/close_case_dialog.py" line="70"/>
+        <source>The retention rules could not be read: %1</source>
+        <translation>Reglerne for opbevaring kunne ikke læses: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/close_case_dialog.py" line="76"/>
+        <source>The case may be erased after %1 (retention period for %2)</source>
+        <translation>Sagen kan slettes efter %1 (opbevaringstid for %2)</translation>
     </message>
 </context>
 <context>
@@ -1604,93 +1638,103 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family_page.py" line="106"/>
+        <location filename="../../app/ui/family_page.py" line="107"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="107"/>
+        <location filename="../../app/ui/family_page.py" line="108"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="108"/>
+        <location filename="../../app/ui/family_page.py" line="109"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="109"/>
+        <location filename="../../app/ui/family_page.py" line="110"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="110"/>
+        <location filename="../../app/ui/family_page.py" line="111"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="112"/>
+        <location filename="../../app/ui/family_page.py" line="113"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="117"/>
+        <location filename="../../app/ui/family_page.py" line="118"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="124"/>
+        <location filename="../../app/ui/family_page.py" line="125"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="152"/>
+        <location filename="../../app/ui/family_page.py" line="134"/>
+        <source>Close case…</source>
+        <translation>Luk sag …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_page.py" line="136"/>
+        <source>Close the case and start its retention period</source>
+        <translation>Luk sagen, og start dens opbevaringstid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family_page.py" line="160"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="153"/>
+        <location filename="../../app/ui/family_page.py" line="161"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="159"/>
-        <location filename="../../app/ui/family_page.py" line="293"/>
+        <location filename="../../app/ui/family_page.py" line="167"/>
+        <location filename="../../app/ui/family_page.py" line="301"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="160"/>
+        <location filename="../../app/ui/family_page.py" line="168"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="161"/>
+        <location filename="../../app/ui/family_page.py" line="169"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="201"/>
+        <location filename="../../app/ui/family_page.py" line="209"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="272"/>
+        <location filename="../../app/ui/family_page.py" line="280"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="280"/>
+        <location filename="../../app/ui/family_page.py" line="288"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="288"/>
+        <location filename="../../app/ui/family_page.py" line="296"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="291"/>
+        <location filename="../../app/ui/family_page.py" line="299"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -1698,27 +1742,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="307"/>
+        <location filename="../../app/ui/family_page.py" line="316"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="309"/>
+        <location filename="../../app/ui/family_page.py" line="318"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="310"/>
+        <location filename="../../app/ui/family_page.py" line="319"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="352"/>
+        <location filename="../../app/ui/family_page.py" line="372"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="355"/>
+        <location filename="../../app/ui/family_page.py" line="375"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -1726,7 +1770,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="357"/>
+        <location filename="../../app/ui/family_page.py" line="377"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -1734,17 +1778,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="359"/>
+        <location filename="../../app/ui/family_page.py" line="379"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="361"/>
+        <location filename="../../app/ui/family_page.py" line="381"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="474"/>
+        <location filename="../../app/ui/family_page.py" line="494"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -1752,32 +1796,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="479"/>
+        <location filename="../../app/ui/family_page.py" line="499"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="481"/>
+        <location filename="../../app/ui/family_page.py" line="501"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="484"/>
+        <location filename="../../app/ui/family_page.py" line="504"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="491"/>
+        <location filename="../../app/ui/family_page.py" line="511"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="499"/>
+        <location filename="../../app/ui/family_page.py" line="519"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="506"/>
+        <location filename="../../app/ui/family_page.py" line="526"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -1785,7 +1829,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="512"/>
+        <location filename="../../app/ui/family_page.py" line="532"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -1794,18 +1838,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="364"/>
+        <location filename="../../app/ui/family_page.py" line="384"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="376"/>
-        <location filename="../../app/ui/family_page.py" line="382"/>
+        <location filename="../../app/ui/family_page.py" line="396"/>
+        <location filename="../../app/ui/family_page.py" line="402"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="383"/>
+        <location filename="../../app/ui/family_page.py" line="403"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -1830,8 +1874,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="90"/>
-        <location filename="../../app/ui/family_page.py" line="243"/>
+        <location filename="../../app/ui/family_page.py" line="91"/>
+        <location filename="../../app/ui/family_page.py" line="251"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -1840,7 +1884,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="261"/>
+        <location filename="../../app/ui/family_page.py" line="269"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3116,67 +3160,67 @@
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="58"/>
+        <location filename="../../app/ui/network_tab.py" line="59"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="59"/>
+        <location filename="../../app/ui/network_tab.py" line="60"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="60"/>
+        <location filename="../../app/ui/network_tab.py" line="61"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="61"/>
+        <location filename="../../app/ui/network_tab.py" line="62"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="62"/>
+        <location filename="../../app/ui/network_tab.py" line="63"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="63"/>
+        <location filename="../../app/ui/network_tab.py" line="64"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="71"/>
+        <location filename="../../app/ui/network_tab.py" line="72"/>
         <source>New professional…</source>
         <translation>Ny fagperson…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="73"/>
+        <location filename="../../app/ui/network_tab.py" line="74"/>
         <source>Add existing…</source>
         <translation>Tilføj eksisterende…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="75"/>
+        <location filename="../../app/ui/network_tab.py" line="76"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="76"/>
+        <location filename="../../app/ui/network_tab.py" line="77"/>
         <source>Copy contact list</source>
         <translation>Kopiér kontaktliste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="78"/>
+        <location filename="../../app/ui/network_tab.py" line="79"/>
         <source>Save picture…</source>
         <translation>Gem billede…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="155"/>
+        <location filename="../../app/ui/network_tab.py" line="157"/>
         <source>The contact list has been copied.</source>
         <translation>Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="165"/>
+        <location filename="../../app/ui/network_tab.py" line="167"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
@@ -3185,12 +3229,12 @@
         <translation type="vanished">Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="163"/>
+        <location filename="../../app/ui/network_tab.py" line="165"/>
         <source>Save the network picture</source>
         <translation>Gem netværkskortet som billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="164"/>
+        <location filename="../../app/ui/network_tab.py" line="166"/>
         <source>network.png</source>
         <translation>netværkskort.png</translation>
     </message>
@@ -3199,12 +3243,12 @@
         <translation type="vanished">PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="182"/>
+        <location filename="../../app/ui/network_tab.py" line="186"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="183"/>
+        <location filename="../../app/ui/network_tab.py" line="187"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
     </message>
