@@ -153,7 +153,7 @@ class FamilyPage(QWidget):
         self.collisions.setObjectName("collisionList")
         self.collisions.setWordWrap(True)
         self.collisions.setMaximumHeight(80)
-        self.network = NetworkTab(self)
+        self.network = NetworkTab(self, context)
         self.transition = TransitionPanel(context, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("familyTabs")

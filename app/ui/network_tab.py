@@ -47,8 +47,9 @@ class NetworkTab(QWidget):
     link_requested = Signal()
     edit_requested = Signal(int)  # professional id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, context: AppContext | None = None) -> None:
         super().__init__(parent)
+        self._store = context  # where exports are written to the audit log
         self.analysis: FamilyAnalysis | None = None
         self._map_stale = False
         self.eco_map = EcoMapView(self)
@@ -194,7 +195,7 @@ class NetworkTab(QWidget):
         its own. The store is the one of the screen the tab sits in."""
         if self.analysis is None:
             return
-        context = _context_of(self)
+        context = self._store
         if context is None:
             log.warning("No store to write the audit entry for an export to")
             return
@@ -215,14 +216,3 @@ class NetworkTab(QWidget):
                 )
         except SQLAlchemyError:
             log.warning("Writing the audit entry for an export failed")
-
-
-def _context_of(widget: QWidget) -> AppContext | None:
-    """The AppContext of the nearest enclosing screen (the family page holds it)."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        context = getattr(parent, "_context", None)
-        if isinstance(context, AppContext):
-            return context
-        parent = parent.parentWidget()
-    return None
