@@ -459,7 +459,7 @@ def _captured(session: Session) -> dict[type, str]:
 RowSnapshot = dict[Any, tuple[int, dict[str, Any]]]
 
 
-def plan_rows(session: Session, model: type, plan_version_id: int, key: str) -> RowSnapshot:
+def plan_rows(session: Session, model: type, plan_version_id: int, key: str | tuple[str, ...]) -> RowSnapshot:
     """The stored rows of ``model`` in a plan version as {key: (id, {field: shown value})}:
     read as plain values (no objects), before a bulk delete or after the re-write. A goal's
     parent is shown by its goal_key, which survives the re-write (the id does not)."""
@@ -475,7 +475,7 @@ def plan_rows(session: Session, model: type, plan_version_id: int, key: str) -> 
             if name == "parent_id":
                 name, value = "parent_key", keys_by_id.get(value)
             values[name] = _shown(name, value)
-        out[row[key]] = (row["id"], values)
+        out[row[key] if isinstance(key, str) else tuple(row[k] for k in key)] = (row["id"], values)
     return out
 
 

@@ -265,20 +265,25 @@ def save_draft(session: Session, plan_version_id: int, draft: PlanDraft, expecte
     raise_if_blocking(problems)
     from app.services import audit
 
-    # Goals and agreements are deleted and re-created: their before/after is recorded here,
-    # by goal_key and by position, not by the generic change capture (which sees new rows).
-    with audit.captured_by_caller(session, Goal, Agreement):
-        goals_before = audit.plan_rows(session, Goal, pv.id, "goal_key")
-        agreements_before = audit.plan_rows(session, Agreement, pv.id, "position")
+    # Goals, agreements, member parts and offer comments are deleted and re-created: their
+    # before/after is recorded here, by a key that survives the re-write (goal key, position,
+    # member, member + offer line), not by the generic capture (which sees only new rows).
+    kept_by = {
+        Goal: ("goal", "goal_key"),
+        Agreement: ("agreement", "position"),
+        PlanMemberSection: ("plan_member_section", "citizen_id"),
+        PlanOfferComment: ("plan_offer_comment", ("citizen_id", "group_key")),
+    }
+    with audit.captured_by_caller(session, *kept_by):
+        before = {model: audit.plan_rows(session, model, pv.id, key) for model, (_n, key) in kept_by.items()}
         _write_content(session, pv, draft)  # the plan row itself is written once, below
         for name in SECTIONS:
             setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
         flag_modified(pv, "summary")  # goals or agreements alone also move the version
         session.flush()
-        after = audit.plan_rows(session, Goal, pv.id, "goal_key")
-        audit.record_replaced(session, "goal", goals_before, after, case_id=pv.case_id)
-        after = audit.plan_rows(session, Agreement, pv.id, "position")
-        audit.record_replaced(session, "agreement", agreements_before, after, case_id=pv.case_id)
+        for model, (name, key) in kept_by.items():
+            after = audit.plan_rows(session, model, pv.id, key)
+            audit.record_replaced(session, name, before[model], after, case_id=pv.case_id)
     return pv.version
 
 

@@ -116,3 +116,38 @@ def test_an_added_goal_and_a_removed_agreement_are_logged(context, plan) -> None
     assert entries[1][2]["what"] == {"before": removed.what}
     with context.sessions() as s:
         assert audit.verify_chain(s) is None
+
+
+def _member_entries(context, since: int) -> list[tuple[str, str, dict]]:  # type: ignore[no-untyped-def]
+    with context.sessions() as s:
+        rows = s.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.id > since,
+                AuditEvent.object_type.in_(("plan_member_section", "plan_offer_comment")),
+            )
+            .order_by(AuditEvent.id)
+        ).all()
+        return [(r.action, r.object_type, json.loads(r.details)["fields"]) for r in rows]
+
+
+def test_member_parts_are_logged_only_when_they_change_with_before_and_after(context, plan) -> None:  # type: ignore[no-untyped-def]
+    case_id, pv_id = plan
+    draft = _draft(context, case_id, pv_id)
+    with context.sessions() as s:
+        member = load_plan_document(s, case_id, pv_id).members[0].citizen_id
+    draft = replace(draft, member_sections={**draft.member_sections, member: "Første udgave."})
+    with context.sessions.begin() as s:
+        save_draft(s, pv_id, draft, None)
+    since = _mark(context)
+    with context.sessions.begin() as s:
+        save_draft(s, pv_id, draft, None)  # nothing changed: nothing logged (no re-created rows)
+    assert _member_entries(context, since) == []
+    changed = replace(draft, member_sections={**draft.member_sections, member: "Anden udgave."})
+    with context.sessions.begin() as s:
+        save_draft(s, pv_id, changed, None)
+    [(action, kind, fields)] = _member_entries(context, since)
+    assert (action, kind) == (audit.CHANGE, "plan_member_section")
+    assert fields["text"] == {"before": "Første udgave.", "after": "Anden udgave."}
+    with context.sessions() as s:
+        assert audit.verify_chain(s) is None
