@@ -47,19 +47,15 @@ class CredentialStore(Protocol):
 
     def available(self) -> tuple[bool, str]:
         """Whether secrets can be kept, and a plain reason when they cannot."""
-        ...
 
     def get(self, key: str) -> str | None:
         """The stored secret, or None (also when the store fails: the user is asked instead)."""
-        ...
 
     def set(self, key: str, secret: str) -> None:
         """Keep the secret; raises CredentialError when it cannot."""
-        ...
 
     def delete(self, key: str) -> None:
         """Forget the secret (nothing happens if there is none); raises CredentialError on failure."""
-        ...
 
 
 class MemoryCredentials:

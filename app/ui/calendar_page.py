@@ -5,6 +5,7 @@ drag moves it, and the meeting's invitation, agenda, minutes and agreement slip 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -487,13 +488,37 @@ class CalendarPage(QWidget):
             details={"kind": kind},
         )
 
-    def _not_logged(self) -> None:
-        log.warning("Writing the audit entry for sending a meeting paper failed")
-        QMessageBox.warning(
-            self,
-            self.tr("Database problem"),
-            self.tr("The database did not answer, so nothing was saved. Try again."),
-        )
+    def _write_logged(
+        self,
+        meeting: MeetingInfo,
+        what: str,
+        override: tuple[str, list[str]],
+        kind: str,
+        write: Callable[[], None],
+    ) -> bool:
+        """Write a meeting paper with its audit entries in one transaction: a file not written
+        logs nothing, and an entry not logged leaves the user told. True when written."""
+        try:
+            with self._context.sessions.begin() as session:
+                self._log_override(session, meeting, what, override)
+                write()
+                self._log_export(session, meeting, kind)
+        except SQLAlchemyError:
+            log.warning("Writing the audit entry for sending a meeting paper failed")
+            QMessageBox.warning(
+                self,
+                self.tr("Database problem"),
+                self.tr("The database did not answer, so nothing was saved. Try again."),
+            )
+            return False
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("The file could not be saved there: %1").replace("%1", exc.strerror or ""),
+            )
+            return False
+        return True
 
     def export_invitation(self) -> None:
         meeting = self._fresh()
@@ -522,24 +547,10 @@ class CalendarPage(QWidget):
             return
         if not path.lower().endswith(".ics"):
             path += ".ics"
-        try:
-            with self._context.sessions.begin() as session:  # a file not written logs nothing
-                self._log_override(session, meeting, "invitation", override)
-                write_ics(meeting_ics(meeting), path)
-                self._log_export(
-                    session,
-                    meeting,
-                    "cancellation.ics" if meeting.status == MeetingStatus.CANCELLED else "invitation.ics",
-                )
-        except SQLAlchemyError:
-            self._not_logged()
-            return
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Not saved"),
-                self.tr("The file could not be saved there: %1").replace("%1", exc.strerror or ""),
-            )
+        kind = "cancellation.ics" if meeting.status == MeetingStatus.CANCELLED else "invitation.ics"
+        if not self._write_logged(
+            meeting, "invitation", override, kind, lambda: write_ics(meeting_ics(meeting), path)
+        ):
             return
         if without:
             QMessageBox.information(
@@ -604,17 +615,6 @@ class CalendarPage(QWidget):
             pdf = meeting_pdf.build_agreement_slip(doc, meeting, later[0] if later else None, today=today)
         else:
             pdf = meeting_pdf.build_minutes(doc, meeting, today=today, approved_version=approved)
-        try:
-            with self._context.sessions.begin() as session:  # a file not written logs nothing
-                self._log_override(session, meeting, what, override)
-                meeting_pdf.write_meeting_pdf(pdf, path)
-                self._log_export(session, meeting, f"{what}.pdf")
-        except SQLAlchemyError:
-            self._not_logged()
-            return
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Not saved"),
-                self.tr("The file could not be saved there: %1").replace("%1", exc.strerror or ""),
-            )
+        self._write_logged(
+            meeting, what, override, f"{what}.pdf", lambda: meeting_pdf.write_meeting_pdf(pdf, path)
+        )
