@@ -39,7 +39,6 @@ from app.models.enums import (
     ResponsibleKind,
     Sector,
 )
-from app.services import audit
 from app.services.case_summary import CaseNotFoundError, MemberSummary, case_summary
 
 # The plan's text sections, in the order the family reads them (seed 003's mandatory parts
@@ -358,7 +357,6 @@ def load_plan_document(session: Session, case_id: int, version_id: int | None = 
     if case is None:
         raise CaseNotFoundError(case_id)
     c_email = session.scalar(select(User.email).where(User.id == case.coordinator_id)) or ""
-    audit.record_now(session, audit.OPEN_CASE, object_type="plan", object_id=version_id, case_id=case_id)
     pv: PlanVersion | None
     if version_id is not None:
         pv = session.get(PlanVersion, version_id)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from app.models.enums import AgreementStatus, GoalLevel, MeetingStatus, PlanState, Relation, ResponsibleKind
+from app.services import audit
 from app.services.case_summary import CaseNotFoundError
 from app.services.cases import FieldProblem, ValidationError
 from app.services.clock import local_today, now_utc
@@ -364,6 +365,11 @@ class PlanPage(QWidget):
         def job() -> PlanRead:
             with sessions() as session:
                 doc = load_plan_document(session, case_id)
+                if with_local:  # the plan is opened (a re-read after a change is no new lookup)
+                    plan_id = doc.plan.id if doc.plan is not None else None
+                    audit.record_now(
+                        session, audit.OPEN_CASE, object_type="plan", object_id=plan_id, case_id=case_id
+                    )
                 names = responsible_names(session, case_id, doc.members)
                 by = last_saved_by(session, doc.plan.id) if doc.plan is not None else SavedBy("", None)
             local = drafts.read(case_id) if with_local else None

@@ -388,3 +388,31 @@ def test_a_draft_removed_meanwhile_keeps_the_text(qtbot, demo_context, bo, tmp_p
         bos.resolve_button.click()  # continue in a new draft
     assert _stored(demo_context, case_id)[2]["barriers"] == "Bos forhindringer."
     assert bos.local_drafts.read(case_id) is None
+
+
+def test_opening_the_plan_is_logged_once_and_a_re_read_is_not(qtbot, demo_context, bo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.models import AuditEvent
+    from app.services import audit
+
+    def plan_openings() -> int:
+        with demo_context.sessions() as session:
+            return len(
+                session.scalars(
+                    select(AuditEvent.id).where(
+                        AuditEvent.action == audit.OPEN_CASE, AuditEvent.object_type == "plan"
+                    )
+                ).all()
+            )
+
+    case_id = _lise(demo_context)
+    before = plan_openings()
+    anna = _page(qtbot, demo_context, case_id, tmp_path / "anna")
+    assert plan_openings() == before + 1
+    events = StoreEvents()
+    anna.watch(events)
+    bos = _page(qtbot, bo, case_id, tmp_path / "bo")  # Bo opens it too (logged as his lookup)
+    with qtbot.waitSignal(bos.saved, timeout=5000):
+        _type(qtbot, bos, "summary", " Bo skrev.")
+    with qtbot.waitSignal(anna.refreshed, timeout=5000):  # Anna re-reads the changed plan
+        events.changed.emit(StoreChange(frozenset({"plan_versions"}), frozenset({case_id})))
+    assert plan_openings() == before + 2
