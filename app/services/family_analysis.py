@@ -45,9 +45,12 @@ def analyse_family(overview: FamilyOverview, today: date, settings: WarningSetti
 
 
 def load_family_analysis(
-    session: Session, case_id: int, today: date, settings: WarningSettings
+    session: Session, case_id: int, today: date, settings: WarningSettings, *, opened: bool = True
 ) -> FamilyAnalysis:
-    audit.record_now(session, audit.OPEN_CASE, object_type="case", object_id=case_id, case_id=case_id)
+    """The family page's data. ``opened``: the user opens the case (a lookup for the audit
+    log); a re-read after a change of the page's own or someone else's is not."""
+    if opened:
+        audit.record_now(session, audit.OPEN_CASE, object_type="case", object_id=case_id, case_id=case_id)
     analysis = analyse_family(load_family_overview(session, case_id), today, settings)
     due = upcoming(deadlines_for_case(session, case_id, today), today)
     return replace(analysis, deadlines=tuple(d for d in due if not d.done))

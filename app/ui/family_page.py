@@ -202,8 +202,9 @@ class FamilyPage(QWidget):
     def case_id(self) -> int | None:
         return self.analysis.overview.summary.id if self.analysis else None
 
-    def open_case(self, case_id: int) -> None:
-        """Read the case in the background; the page updates when the data arrives."""
+    def open_case(self, case_id: int, opened: bool = True) -> None:
+        """Read the case in the background; the page updates when the data arrives.
+        ``opened``: the user opens it (logged as a lookup), not a re-read."""
         self._pending = case_id
         if self.analysis is None or self.analysis.overview.summary.id != case_id:
             self.placeholder.setText(self.tr("Opening the case…"))
@@ -213,7 +214,7 @@ class FamilyPage(QWidget):
 
         def job() -> FamilyAnalysis:
             with sessions() as session:
-                return load_family_analysis(session, case_id, today, settings)
+                return load_family_analysis(session, case_id, today, settings, opened=opened)
 
         self._request += 1
         request = self._request
@@ -221,7 +222,7 @@ class FamilyPage(QWidget):
 
     def reload(self) -> None:
         if self.case_id is not None:
-            self.open_case(self.case_id)
+            self.open_case(self.case_id, opened=False)
 
     def _arrived(self, analysis: FamilyAnalysis, request: int) -> None:
         case_id = analysis.overview.summary.id

@@ -354,3 +354,21 @@ def test_the_case_deadlines_are_listed(qtbot, demo_context, settings) -> None:  
     shown = [t for t in _texts(page.warnings) if t.startswith("Deadline ")]
     assert len(shown) == len(expected) > 0
     assert all(deadline_title(d) in t for d, t in zip(expected, shown, strict=True))
+
+
+def test_opening_a_case_is_logged_and_a_re_read_is_not(qtbot, demo_context, settings) -> None:  # type: ignore[no-untyped-def]
+    from app.models import AuditEvent
+    from app.services import audit
+
+    def openings() -> int:
+        with demo_context.sessions() as session:
+            stmt = select(func.count(AuditEvent.id)).where(
+                AuditEvent.action == audit.OPEN_CASE, AuditEvent.object_type == "case"
+            )
+            return int(session.scalar(stmt) or 0)
+
+    before = openings()
+    page = _page(qtbot, demo_context, settings, _lise(demo_context))
+    assert openings() == before + 1
+    _reload(qtbot, page)  # after a change: the same page read again, no new lookup
+    assert openings() == before + 1
