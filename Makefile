@@ -31,7 +31,7 @@ run: $(STAMP) translations
 	$(BIN)/koordinator --db $(DEMO_DB)
 
 test: $(STAMP) translations
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests benchmarks

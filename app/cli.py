@@ -28,23 +28,18 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.cli_common import MAX_ID, add_store_option, bad_text_argument, bounded_int
 from app.store.errors import StoreError
+from app.store.opening import OpenMode
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the task could not be done (e.g. the file cannot be written)
 EXIT_USAGE = 2
 EXIT_STORE = 3
+EXIT_INTERNAL = 70  # a fault in the program itself (details in the log), never a traceback
+MAX_DEMO_FAMILIES = 2000
 
 log = logging.getLogger("app.cli")
-
-
-def _add_store_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="PATH_OR_URL",
-        help="SQLite file or postgresql+psycopg:// URL (default: $KOORDINATOR_DB, "
-        "else koordinator.sqlite in your data folder)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Koordinator – one common plan for families and citizens across sectors.",
     )
     parser.add_argument("--version", action="version", version=f"koordinator {__version__}")
-    _add_store_option(parser)
+    add_store_option(parser)
     parser.add_argument("--lang", choices=("da", "en"), help="language of the program (default: da)")
     parser.add_argument(
         "--encrypt",
@@ -64,20 +59,28 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="fill a store with fictional demo families")
-    _add_store_option(demo)
-    demo.add_argument("--families", type=int, default=40, metavar="N", help="households to add (default 40)")
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    add_store_option(demo)
+    demo.add_argument(
+        "--families",
+        type=bounded_int(0, MAX_DEMO_FAMILIES),
+        default=40,
+        metavar="N",
+        help=f"households to add (default 40, at most {MAX_DEMO_FAMILIES})",
+    )
+    demo.add_argument(
+        "--seed", type=bounded_int(0, MAX_ID), default=1, metavar="S", help="random seed (default 1)"
+    )
     demo.add_argument("--if-empty", action="store_true", help="do nothing if the store already has cases")
 
     export = commands.add_parser("export-plan", help="print a case's plan to a PDF file (for the family)")
     export.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
     export.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
-    _add_store_option(export)
+    add_store_option(export)
     export.add_argument("--large-print", action="store_true", help="large print (16 pt text)")
     export.add_argument(
         "--version",
         dest="plan_version",
-        type=int,
+        type=bounded_int(1, MAX_ID),
         metavar="N",
         help="print plan version N (default: the draft, else the newest approved version)",
     )
@@ -93,21 +96,21 @@ def build_parser() -> argparse.ArgumentParser:
     ics = commands.add_parser("export-ics", help="write a case's meetings to an iCalendar (.ics) file")
     ics.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
     ics.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="the .ics file to write")
-    _add_store_option(ics)
+    add_store_option(ics)
     ics.add_argument(
         "--meeting",
-        type=int,
+        type=bounded_int(1, MAX_ID),
         metavar="ID",
         help="only this meeting, as its invitation (or cancellation) to send to the participants "
         "(default: all the case's meetings, to import into a calendar)",
     )
 
     migrate = commands.add_parser("migrate", help="upgrade a store to this version's schema")
-    _add_store_option(migrate)
+    add_store_option(migrate)
     init = commands.add_parser(
         "server-init", help="set up a shared PostgreSQL database: schema, group roles, access policies"
     )
-    _add_store_option(init)
+    add_store_option(init)
     add = commands.add_parser(
         "add-caseworker", help="give a caseworker their own database role (server) and user record"
     )
@@ -129,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="ask for a password for the database role (without it, the role logs in by "
         "Kerberos/GSSAPI or as the server's pg_hba.conf allows)",
     )
-    _add_store_option(add)
+    add_store_option(add)
 
     from app import cli_audit, cli_retention
 
@@ -140,9 +143,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _admin_engine(db: str | None):  # type: ignore[no-untyped-def]
     from app.store.engine import check_reachable, create_store_engine
-    from app.store.location import resolve_store_url
+    from app.store.location import resolve_store_url, sqlite_file
+    from app.store.opening import check_sqlite_store
 
-    engine = create_store_engine(resolve_store_url(db))
+    url = resolve_store_url(db)
+    path = sqlite_file(url)
+    if path is not None and (path.exists() or path.is_symlink()):
+        check_sqlite_store(path)  # a file that is not a store is refused untouched
+    engine = create_store_engine(url)
     check_reachable(engine)
     return engine
 
@@ -255,33 +263,25 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
         print("koordinator demo: --families must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
     context = open_context(db)
-    with context.sessions.begin() as session:
-        if args.if_empty and session.scalar(select(func.count(Case.id))):
-            print("The store already has cases; no demo data added.")
-            return EXIT_OK
-        summary = generate_demo(
-            session,
-            families=args.families,
-            seed=args.seed,
-            today=local_today(),
-            my_login=context.user.login,
-        )
+    try:
+        with context.sessions.begin() as session:
+            if args.if_empty and session.scalar(select(func.count(Case.id))):
+                print("The store already has cases; no demo data added.")
+                return EXIT_OK
+            summary = generate_demo(
+                session,
+                families=args.families,
+                seed=args.seed,
+                today=local_today(),
+                my_login=context.user.login,
+            )
+    finally:
+        context.sessions.kw["bind"].dispose()  # closed: the write-ahead log is folded in
     print(
         f"Added {summary.cases} cases ({summary.families} families, {summary.citizens} citizens, "
         f"{summary.interventions} interventions, {summary.meetings} meetings) to {context.store_label}"
     )
     return EXIT_OK
-
-
-def _store_exists(db: str | None, prog: str) -> bool:
-    """An export reads an existing store; it never creates an empty SQLite file."""
-    from app.store.location import resolve_store_url, sqlite_file
-
-    store_file = sqlite_file(resolve_store_url(db))
-    if store_file is not None and not store_file.exists():
-        print(f"{prog}: no store at {store_file}", file=sys.stderr)
-        return False
-    return True
 
 
 def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
@@ -306,10 +306,13 @@ def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
         except PartyError as exc:
             print(f"{prog}: --for {exc}", file=sys.stderr)
             return EXIT_USAGE
-    if not _store_exists(db, prog):
-        return EXIT_STORE
     today = local_today()
-    context = open_context(db)
+    context = open_context(db, mode=OpenMode.EXPORT)
+    if context.read_only:
+        print(
+            f"{prog}: note: the store file is read-only, so this export is not in its audit log",
+            file=sys.stderr,
+        )
     with context.sessions() as session:
         case_id = session.scalar(select(Case.id).where(Case.number == number))
         if case_id is None:
@@ -389,10 +392,8 @@ def _run_export_ics(args: argparse.Namespace, db: str | None) -> int:
 
     prog = "koordinator export-ics"
     number = args.case.strip().upper()
-    if not _store_exists(db, prog):
-        return EXIT_STORE
     try:
-        context = open_context(db)
+        context = open_context(db, mode=OpenMode.READ)
         with context.sessions() as session:
             case_id = session.scalar(select(Case.id).where(Case.number == number))
             if case_id is None:
@@ -420,8 +421,13 @@ def _run_export_ics(args: argparse.Namespace, db: str | None) -> int:
             )
     output = Path(args.output).expanduser()
     try:
-        data = meeting_ics(meetings[0]) if args.meeting is not None else case_ics(meetings)
+        skipped: list[int] = []
+        data = meeting_ics(meetings[0]) if args.meeting is not None else case_ics(meetings, skipped=skipped)
         write_ics(data, output)
+        for meeting_id in skipped:
+            print(
+                f"{prog}: left out meeting {meeting_id}: its stored time cannot be written", file=sys.stderr
+            )
     except OSError as exc:
         print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -452,76 +458,169 @@ def _server_login(db: str | None) -> str | None:
     return connect_url(url, KeyringCredentials(), cli_ask).render_as_string(hide_password=False)
 
 
+def _refuse_output(args: argparse.Namespace, db: str | None) -> int | None:
+    """An output (-o) is checked before anything is opened or written: never the store, its
+    side files or backups, a device or a folder."""
+    output = getattr(args, "output", None)
+    if output is None:
+        return None
+    from app.services.safe_files import OutputRefusedError, check_output, protect_store
+    from app.store.location import default_store_path, resolve_store_url, sqlite_file
+
+    protect_store(default_store_path())
+    try:
+        store_file = sqlite_file(resolve_store_url(db))
+        if store_file is not None:
+            protect_store(store_file)
+        check_output(output)
+    except (OutputRefusedError, ValueError, OSError) as exc:
+        print(f"koordinator {args.command}: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_FAILED
+    return None
+
+
+def _encrypt_refused(db: str | None) -> str | None:
+    """--encrypt makes a new store encrypted; on an existing plain one it is refused, never
+    ignored (the file would stay readable by anyone who copies it)."""
+    from app.store.errors import StoreError
+    from app.store.location import resolve_store_url, sqlite_file
+
+    try:
+        path = sqlite_file(resolve_store_url(db))
+    except StoreError:
+        return None  # said by the command itself
+    if path is None:
+        return "--encrypt is for a store file on this computer, not a server"
+    try:
+        with path.open("rb") as handle:
+            plain = handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return None  # a new file (or one the command will refuse plainly)
+    if plain:
+        return (
+            f"{path} already exists without encryption, and --encrypt only makes new stores. "
+            "To encrypt it, make a new encrypted store and move the families over with IT"
+        )
+    return None
+
+
+def _say_which_store() -> None:
+    """No --db: say on stderr which store the command uses (the environment's or the default)."""
+    import os
+
+    from app.store.location import ENV_VAR, describe_store, resolve_store_url
+
+    source = f"${ENV_VAR}" if os.environ.get(ENV_VAR) else "the default; choose another with --db"
+    print(f"koordinator: store {describe_store(resolve_store_url(None))} ({source})", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    bad = bad_text_argument(arguments)
+    if bad is not None:
+        print(
+            f"koordinator: argument {bad + 1} is not valid text (its bytes are not UTF-8); nothing was done",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # argparse has printed the usage error (or the help)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     db = getattr(args, "db", None)
     if getattr(args, "encrypt", False):
         import os
 
         from app.store.engine import ENCRYPT_ENV
 
+        refused = _encrypt_refused(db)
+        if refused:
+            print(f"koordinator: {refused}; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
         os.environ[ENCRYPT_ENV] = "1"
     try:
-        if args.command is not None:
-            db = _server_login(db)
-        if args.command in ("verify-audit", "audit-export", "who-looked-at-me", "retention"):
-            from app import cli_audit, cli_retention
-            from app.logging_setup import setup_logging
-
-            setup_logging()
-            if args.command == "retention":
-                return cli_retention.run(args, db)
-            done = cli_audit.run(args, db)
-            assert done is not None
-            return done
-        if args.command == "demo":
-            from app.logging_setup import setup_logging
-
-            setup_logging()
-            return _run_demo(args, db)
-        if args.command == "export-plan":
-            from app.logging_setup import setup_logging
-
-            setup_logging()
-            return _run_export_plan(args, db)
-        if args.command == "export-ics":
-            from app.logging_setup import setup_logging
-
-            setup_logging()
-            return _run_export_ics(args, db)
-        if args.command in ("migrate", "server-init", "add-caseworker"):
-            from app.logging_setup import setup_logging
-            from app.store.server import ServerSetupError
-
-            setup_logging()
-            try:
-                if args.command == "migrate":
-                    return _run_migrate(db)
-                if args.command == "server-init":
-                    return _run_server_init(db)
-                return _run_add_caseworker(args, db)
-            except ServerSetupError as exc:
-                print(f"koordinator {args.command}: {exc}", file=sys.stderr)
-                return EXIT_USAGE
-        from app.ui.app import run_gui
-
-        return run_gui(db=db, language=args.lang)
+        return _dispatch(args, db)
+    except KeyboardInterrupt:
+        return 130
     except StoreError as exc:
         print(f"koordinator: {exc}", file=sys.stderr)
         return EXIT_STORE
+    except OSError as exc:  # a file or a folder: its own reason (full disk, permission …)
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"koordinator: cannot read or write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
     except Exception as exc:
         from sqlalchemy.exc import SQLAlchemyError
 
-        if not isinstance(exc, SQLAlchemyError):
-            raise
-        # e.g. --db pointing at a file that is not a store: a plain message, no traceback
-        log.info("the store could not be read", exc_info=True)
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        print(f"koordinator: cannot read the store: {reason}", file=sys.stderr)
-        return EXIT_STORE
-    except KeyboardInterrupt:
-        return 130
+        if isinstance(exc, SQLAlchemyError):
+            from app.store.engine import connection_problem
+
+            # e.g. a server that went away: a plain message, the details in the log
+            log.info("the store could not be read", exc_info=True)
+            print(f"koordinator: cannot read the store: {connection_problem(exc)}", file=sys.stderr)
+            return EXIT_STORE
+        # A fault in the program: never a traceback on the screen (it could carry case text);
+        # the details go to the log file.
+        log.error("koordinator %s failed", args.command or "", exc_info=True)
+        print(
+            f"koordinator: the command failed because of a fault in the program ({type(exc).__name__}); "
+            "the details are in the log file",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _dispatch(args: argparse.Namespace, db: str | None) -> int:
+    from app.logging_setup import setup_logging
+
+    if db is None:
+        _say_which_store()
+    refused = _refuse_output(args, db)
+    if refused is not None:
+        return refused
+    if args.command is not None:
+        setup_logging()
+        db = _server_login(db)
+        try:
+            return _run_command(args, db)
+        finally:
+            from app.startup import close_all
+
+            close_all()
+    from app.ui.app import run_gui
+
+    return run_gui(db=db, language=args.lang)
+
+
+def _run_command(args: argparse.Namespace, db: str | None) -> int:
+    if args.command in ("verify-audit", "audit-export", "who-looked-at-me", "retention"):
+        from app import cli_audit, cli_retention
+
+        if args.command == "retention":
+            return cli_retention.run(args, db)
+        done = cli_audit.run(args, db)
+        assert done is not None
+        return done
+    if args.command == "demo":
+        return _run_demo(args, db)
+    if args.command == "export-plan":
+        return _run_export_plan(args, db)
+    if args.command == "export-ics":
+        return _run_export_ics(args, db)
+    if args.command in ("migrate", "server-init", "add-caseworker"):
+        from app.store.server import ServerSetupError
+
+        try:
+            if args.command == "migrate":
+                return _run_migrate(db)
+            if args.command == "server-init":
+                return _run_server_init(db)
+            return _run_add_caseworker(args, db)
+        except ServerSetupError as exc:
+            print(f"koordinator {args.command}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    raise AssertionError(f"unknown command {args.command}")
 
 
 if __name__ == "__main__":

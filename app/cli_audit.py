@@ -6,40 +6,38 @@ code, or None when the command is not one of these."""
 from __future__ import annotations
 
 import argparse
+import io
 import sys
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
+from app.cli_common import MAX_ID, add_store_option, bounded_int, day_argument
+from app.services.clock import local_today, start_of_local_day
+from app.services.safe_files import write_text_atomic
+
 COMMANDS = ("verify-audit", "audit-export", "who-looked-at-me")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     verify = subparsers.add_parser("verify-audit", help="check the audit log's hash chain")
-    verify.add_argument("--db", help="the store (a file or a PostgreSQL URL)")
+    add_store_option(verify)
     export = subparsers.add_parser("audit-export", help="write audit log entries to a CSV file (admins)")
-    export.add_argument("--db", help="the store (a file or a PostgreSQL URL)")
+    add_store_option(export)
     export.add_argument("-o", "--output", required=True, type=Path, help="the CSV file")
-    export.add_argument("--citizen", type=int, help="only entries about this citizen (id)")
+    export.add_argument("--citizen", type=bounded_int(1, MAX_ID), help="only entries about this citizen (id)")
     export.add_argument("--user", default="", help="only this user's entries (login)")
-    export.add_argument("--from", dest="start", type=_day, help="from this day (YYYY-MM-DD)")
-    export.add_argument("--to", dest="end", type=_day, help="up to and including this day")
+    export.add_argument("--from", dest="start", type=day_argument, help="from this day (YYYY-MM-DD)")
+    export.add_argument("--to", dest="end", type=day_argument, help="up to and including this day")
     who = subparsers.add_parser("who-looked-at-me", help="a citizen's report of every lookup of their data")
     who.add_argument("cpr", help="the citizen's CPR number")
     who.add_argument("-o", "--output", required=True, type=Path, help="a .pdf or .csv file")
-    who.add_argument("--db", help="the store (a file or a PostgreSQL URL)")
+    add_store_option(who)
 
 
 def _moment(day: date | None) -> datetime | None:
-    return None if day is None else datetime.combine(day, time(0)).astimezone().astimezone(UTC)
+    return None if day is None else start_of_local_day(day)
 
 
 def run(args: argparse.Namespace, db: str | None = None) -> int | None:
@@ -48,13 +46,20 @@ def run(args: argparse.Namespace, db: str | None = None) -> int | None:
     from app.services import audit
     from app.startup import open_context
     from app.store.errors import StoreError
+    from app.store.opening import OpenMode
 
-    db = getattr(args, "db", None) or db
+    db = db if db is not None else getattr(args, "db", None)
+    mode = OpenMode.READ if args.command == "verify-audit" else OpenMode.EXPORT
     try:
-        context = open_context(db)
+        context = open_context(db, mode=mode)
     except StoreError as exc:
         print(f"koordinator: {exc}", file=sys.stderr)
-        return 2
+        return 3
+    if context.read_only and mode is OpenMode.EXPORT:
+        print(
+            "koordinator: note: the store file is read-only, so this export is not in its audit log",
+            file=sys.stderr,
+        )
     try:
         if args.command == "verify-audit":
             with context.sessions() as session:
@@ -74,8 +79,9 @@ def run(args: argparse.Namespace, db: str | None = None) -> int | None:
             )
             with context.sessions() as session:
                 entries = audit.find_entries(session, where)
-                with args.output.open("w", encoding="utf-8-sig", newline="") as handle:
-                    count = audit.write_csv(entries, handle)
+                buffer = io.StringIO(newline="")
+                count = audit.write_csv(entries, buffer)
+                write_text_atomic(args.output, buffer.getvalue(), encoding="utf-8-sig")
                 audit.record_now(session, audit.EXPORT, object_type="audit_log", citizen_id=args.citizen)
             print(f"{count} entries written to {args.output}")
             return 0
@@ -107,7 +113,7 @@ def _who_looked(args: argparse.Namespace, context) -> int:  # type: ignore[no-un
         lines = audit.access_report(session, citizen.id)
         label = f"{citizen.first_name} {citizen.last_name}, {mask_cpr(digits)}"
         if suffix == ".pdf":
-            write_access_pdf(lines, args.output, label, date.today())
+            write_access_pdf(lines, args.output, label, local_today())
         else:
             write_access_csv(lines, args.output)
         audit.record_now(

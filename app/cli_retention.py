@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date, datetime, time
+from datetime import date
+
+from app.cli_common import add_store_option, bounded_int
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -23,15 +25,10 @@ EXIT_STORE = 3
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="PATH_OR_URL",
-        help="SQLite file or postgresql+psycopg:// URL (default: $KOORDINATOR_DB, "
-        "else koordinator.sqlite in your data folder)",
-    )
+    add_store_option(parser)
     parser.add_argument(
         "--audit-months",
-        type=int,
+        type=bounded_int(1, 1200),
         default=None,
         metavar="N",
         help="keep lookups (openings, searches) in the audit log for N months (default 6)",
@@ -50,28 +47,15 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     erase.add_argument("--yes", action="store_true", help="really erase (it cannot be undone)")
 
 
-def _store_missing(db: str | None) -> str | None:
-    from app.store.location import resolve_store_url, sqlite_file
-
-    path = sqlite_file(resolve_store_url(db))
-    if path is not None and not path.exists():
-        return f"koordinator retention: no store at {path}"
-    return None
-
-
 def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> int:
     from app.services import retention
-    from app.services.clock import local_today
+    from app.services.clock import local_today, start_of_local_day
     from app.startup import open_context
 
     months = args.audit_months if args.audit_months is not None else retention.DEFAULT_LOOKUP_MONTHS
     if months < 1:
         print("koordinator retention: --audit-months must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
-    missing = _store_missing(db)
-    if missing:
-        print(missing, file=sys.stderr)
-        return EXIT_STORE
     today = today or local_today()
     erase = args.retention_command == "erase"
     try:
@@ -79,14 +63,23 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
     except ValueError as exc:
         print(f"koordinator retention: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    context = open_context(db)
+    from app.store.errors import StoreError
+    from app.store.opening import OpenMode
+
+    try:
+        context = open_context(db, mode=OpenMode.EXPORT if erase else OpenMode.READ)
+    except StoreError as exc:
+        print(f"koordinator retention: {exc}", file=sys.stderr)
+        return EXIT_STORE
+    if erase and context.read_only:
+        context.sessions.kw["bind"].dispose()
+        print("koordinator retention: the store file is read-only; nothing was erased", file=sys.stderr)
+        return EXIT_STORE
     try:
         with context.sessions.begin() as session:
             due = retention.due_for_erasure(session, today, rules)
             cutoff = retention._months_before(today, months)
-            old_lookups = retention.lookups_older_than(
-                session, datetime.combine(cutoff, time.min, tzinfo=UTC)
-            )
+            old_lookups = retention.lookups_older_than(session, start_of_local_day(cutoff))
             _print_due(due, today)
             print(
                 f"Audit log: {old_lookups} lookup entr{'y' if old_lookups == 1 else 'ies'} "

@@ -6,6 +6,7 @@ import faulthandler
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -28,18 +29,31 @@ class RedactingFormatter(logging.Formatter):
 
 
 def log_dir() -> Path:
-    return user_log_path("Koordinator", appauthor=False, ensure_exists=True)
+    return user_log_path("Koordinator", appauthor=False, ensure_exists=False)
 
 
-def setup_logging(directory: Path | None = None, level: int = logging.INFO) -> Path:
-    directory = directory or log_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / LOG_NAME
+def setup_logging(directory: Path | None = None, level: int = logging.INFO) -> Path | None:
+    """Log to the rotating file; when the log folder cannot be written, to the console only
+    (said once on stderr) — the program still runs. Returns the log file, or None."""
     formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file_handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
-    file_handler.setFormatter(formatter)
+    path: Path | None = None
+    handlers: list[logging.Handler] = []
+    try:
+        directory = directory or log_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / LOG_NAME
+        file_handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+        file_handler.setFormatter(formatter)
+        handlers.append(file_handler)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        print(
+            f"koordinator: the log folder cannot be written ({reason}); no log file this time",
+            file=sys.stderr,
+        )
+        path = None
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
     console.setFormatter(formatter)
@@ -49,21 +63,27 @@ def setup_logging(directory: Path | None = None, level: int = logging.INFO) -> P
         if getattr(handler, "_koordinator", False):
             root.removeHandler(handler)
             handler.close()
-    for handler in (file_handler, console):
+    for handler in (*handlers, console):
         handler._koordinator = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     return path
 
 
 def enable_fault_handler(directory: Path | None = None) -> str | None:
-    """Write hard crashes to a file; return last run's crash report, if there was one."""
+    """Write hard crashes to a file; return last run's crash report, if there was one. With a
+    log folder that cannot be written, hard crashes go to stderr instead."""
     global _fault_file
-    directory = directory or log_dir()
-    path = directory / FAULT_NAME
-    previous = None
-    if path.exists() and path.stat().st_size > 0:
-        previous = redact(path.read_text(encoding="utf-8", errors="replace"))
-        path.replace(directory / (FAULT_NAME + ".old"))
-    _fault_file = path.open("w", encoding="utf-8")
+    try:
+        directory = directory or log_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / FAULT_NAME
+        previous = None
+        if path.exists() and path.stat().st_size > 0:
+            previous = redact(path.read_text(encoding="utf-8", errors="replace"))
+            path.replace(directory / (FAULT_NAME + ".old"))
+        _fault_file = path.open("w", encoding="utf-8")
+    except OSError:
+        faulthandler.enable()
+        return None
     faulthandler.enable(_fault_file)
     return previous

@@ -3,29 +3,49 @@
 from __future__ import annotations
 
 import logging
+import weakref
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from app.models import LawSection
 from app.services import audit
 from app.services.context import AppContext
 from app.services.law_catalogue import load_catalogue
-from app.services.users import ensure_user, os_login
+from app.services.users import ensure_user, find_user, os_login
 from app.store.engine import make_session_factory
 from app.store.errors import StoreUnavailableError
 from app.store.location import describe_store, resolve_store_url
-from app.store.opening import open_store
+from app.store.opening import OpenMode, open_store
 
 log = logging.getLogger(__name__)
 
 INSUFFICIENT_PRIVILEGE = "42501"
 
 
-def open_context(db: str | None = None, login: str | None = None) -> AppContext:
-    """Open (and if needed create or upgrade) the store; raises StoreError with a plain message."""
+_opened: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def close_all() -> None:
+    """Close every store this process opened (a command's last step: SQLite folds its
+    write-ahead log into the file, so the file can be copied or moved on its own)."""
+    for engine in list(_opened):
+        engine.dispose()
+
+
+def open_context(
+    db: str | None = None, login: str | None = None, mode: OpenMode = OpenMode.USE
+) -> AppContext:
+    """Open the store; raises StoreError with a plain message.
+
+    ``OpenMode.USE`` (the program, demo) creates a store on a new path and upgrades an older
+    one; ``READ`` opens an existing, current store read-only and writes nothing (no login
+    entry either); ``EXPORT`` writes nothing on opening but the audit entries of the export
+    itself (none when the store file is read-only)."""
     url = resolve_store_url(db)
-    opened = open_store(url)
+    opened = open_store(url, mode)
+    _opened.add(opened.engine)
     if opened.backup is not None:
         log.info("Store backed up before upgrade")
     shared = opened.engine.dialect.name == "postgresql"
@@ -35,7 +55,23 @@ def open_context(db: str | None = None, login: str | None = None) -> AppContext:
         with opened.engine.connect() as conn:
             login = str(conn.exec_driver_sql("SELECT current_user").scalar())
     login = login or os_login()
-    sessions = make_session_factory(opened.engine, user=login)
+    sessions = make_session_factory(opened.engine, user=login, read_only=opened.read_only)
+    if opened.read_only or mode is not OpenMode.USE:
+        # Nothing is written on opening: no user record, no catalogue, no login entry (an
+        # export logs itself with its file, and a failed one leaves no trace).
+        try:
+            with sessions() as session:
+                user = find_user(session, login)
+        except DBAPIError as exc:
+            opened.engine.dispose()
+            raise StoreUnavailableError(f"the store could not be read: {_reason(exc)}") from exc
+        return AppContext(
+            sessions=sessions,
+            user=user,
+            store_label=describe_store(url),
+            store_kind=opened.engine.dialect.name,
+            read_only=opened.read_only or mode is OpenMode.READ,
+        )
     try:
         with sessions.begin() as session:
             if opened.migrated or not session.scalar(select(func.count(LawSection.id))):
@@ -56,4 +92,27 @@ def open_context(db: str | None = None, login: str | None = None) -> AppContext:
         user=user,
         store_label=describe_store(url),
         store_kind=opened.engine.dialect.name,
+        draft_key=_draft_key(url),
     )
+
+
+def _draft_key(url) -> bytes | None:  # type: ignore[no-untyped-def]
+    """For an encrypted local store: the key its plan drafts are encrypted with."""
+    from app.store.location import sqlite_file
+
+    path = sqlite_file(url)
+    if path is None or not path.exists():
+        return None
+    from app.store.encryption import is_plain_sqlite
+
+    if is_plain_sqlite(path):
+        return None
+    from app.services.local_drafts import draft_key
+    from app.store.credentials import KeyringCredentials
+    from app.store.encryption import key_for
+
+    return draft_key(key_for(path, KeyringCredentials(), create=False))
+
+
+def _reason(exc: DBAPIError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]

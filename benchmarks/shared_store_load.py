@@ -46,7 +46,6 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +59,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Case, PlanVersion, User
 from app.models.enums import CaseStatus, UserRole
 from app.services.case_list import CaseListQuery, Scope, count_cases, fetch_case_rows
-from app.services.clock import local_today
+from app.services.clock import local_today, now_utc
 from app.services.demo import generate_demo
 from app.services.demo_content import LAST_NAMES
 from app.services.editing import ConcurrentEditError
@@ -359,7 +358,7 @@ class Client:
     def _query(self, search: str) -> CaseListQuery:
         scope = self.rng.choice((Scope.MINE, Scope.ALL))
         return CaseListQuery(
-            today=self.today, now=datetime.now(UTC), scope=scope, user_id=self.plan.user_id, search=search
+            today=self.today, now=now_utc(), scope=scope, user_id=self.plan.user_id, search=search
         )
 
     def case_list(self, search: str = "") -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from hypothesis import settings
 
 REQUIRE_POSTGRES_ENV = "KOORDINATOR_REQUIRE_POSTGRES"
@@ -18,11 +21,68 @@ settings.load_profile("koordinator")
 PG_ADMIN_DSN = os.environ.get("KOORDINATOR_TEST_PG", "host=127.0.0.1 port=5432 user=postgres dbname=postgres")
 
 
+_CPH = ZoneInfo("Europe/Copenhagen")
+# The suite runs on one fixed day (the program's clock, app/services/clock.py, reads the
+# system clock that time-machine moves), so no test passes or fails with the calendar.
+# KOORDINATOR_TEST_DAY=YYYY-MM-DDTHH:MM (Copenhagen time) runs it on another.
+TEST_MOMENT = datetime(2026, 12, 3, 10, 0, tzinfo=_CPH)
+# Tests marked ``any_day`` run again on the days where date arithmetic goes wrong: a leap
+# day, the last minutes of a year (already the next year in UTC... and not yet in Copenhagen),
+# the first minutes of a year (still the old year in UTC), and both summer-time changes.
+EDGE_MOMENTS = {
+    "leap-day": datetime(2028, 2, 29, 10, 0, tzinfo=_CPH),
+    "new-years-eve-late": datetime(2026, 12, 31, 23, 30, tzinfo=_CPH),
+    "new-years-day-early": datetime(2027, 1, 1, 0, 30, tzinfo=_CPH),
+    "summer-time-starts": datetime(2027, 3, 28, 3, 30, tzinfo=_CPH),
+    "summer-time-ends": datetime(2026, 10, 25, 2, 30, tzinfo=_CPH),
+}
+_session_travel: time_machine.travel | None = None
+
+
+def _suite_moment() -> datetime:
+    chosen = os.environ.get("KOORDINATOR_TEST_DAY")
+    if not chosen:
+        return TEST_MOMENT
+    moment = datetime.fromisoformat(chosen)
+    return moment if moment.tzinfo else moment.replace(tzinfo=_CPH)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    global _session_travel
     # Before any QApplication exists: Qt runs offscreen unless asked for a screen.
     if not config.getoption("--onscreen", default=False):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.pop("KOORDINATOR_DB", None)
+    # Before any fixture (module-scoped ones too) asks for today.
+    _session_travel = time_machine.travel(_suite_moment(), tick=True)
+    _session_travel.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _session_travel is not None:
+        _session_travel.stop()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("any_day"):
+        moments = {"fixed-day": _suite_moment(), **EDGE_MOMENTS}
+        metafunc.parametrize("moment", list(moments.values()), ids=list(moments))
+
+
+@pytest.fixture
+def moment() -> datetime:
+    """The moment the test runs at (parametrised over EDGE_MOMENTS for ``any_day`` tests)."""
+    return _suite_moment()
+
+
+@pytest.fixture(autouse=True)
+def _travel(request: pytest.FixtureRequest, moment: datetime) -> Iterator[None]:
+    """Tests marked ``any_day`` run at each of the edge moments, on a ticking clock."""
+    if not request.node.get_closest_marker("any_day"):
+        yield
+        return
+    with time_machine.travel(moment, tick=True):
+        yield
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

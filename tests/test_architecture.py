@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -24,3 +25,60 @@ def test_core_imports_without_qt() -> None:
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported by the core'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# -- one clock ---------------------------------------------------------------------------------
+
+# Calls that read the computer's clock or zone directly. Only app/services/clock.py may.
+_CLOCK_READS = {
+    "today",  # date.today(), datetime.today()
+    "now",  # datetime.now(...)
+    "utcnow",
+    "currentDate",  # QDate
+    "currentDateTime",  # QDateTime
+    "currentDateTimeUtc",
+    "currentTime",  # QTime
+    "currentSecsSinceEpoch",
+    "currentMSecsSinceEpoch",
+    "localtime",  # time.localtime()
+    "systemTimeZone",  # QTimeZone
+}
+
+
+def _clock_violations(source: str) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        name = node.func.attr
+        if name in _CLOCK_READS:
+            found.append((node.lineno, f".{name}()"))
+        elif name == "astimezone" and not node.args and not node.keywords:
+            found.append((node.lineno, "bare .astimezone() (the computer's zone)"))
+        elif name in ("fromtimestamp", "fromSecsSinceEpoch", "fromMSecsSinceEpoch") and len(node.args) < 2:
+            found.append((node.lineno, f".{name}() without a zone"))
+    return found
+
+
+def test_today_and_now_come_from_the_one_clock() -> None:
+    offenders = []
+    for folder in ("app", "tools", "benchmarks"):
+        for path in sorted((ROOT / folder).rglob("*.py")) if (ROOT / folder).exists() else []:
+            if path == ROOT / "app" / "services" / "clock.py" or "migrations" in path.parts:
+                continue
+            offenders += [
+                f"{path.relative_to(ROOT)}:{line}: {what}"
+                for line, what in _clock_violations(path.read_text(encoding="utf-8"))
+            ]
+    assert not offenders, "use app.services.clock (local_today, now_utc, to_local …):\n" + "\n".join(
+        offenders
+    )
+
+
+def test_the_clock_rule_finds_what_it_forbids() -> None:
+    bad = (
+        "date.today()\ndatetime.now()\nQDate.currentDate()\nm.astimezone()\n"
+        "datetime.fromtimestamp(1)\nQDateTime.currentDateTime()\n"
+    )
+    assert [line for line, _ in _clock_violations(bad)] == [1, 2, 3, 4, 5, 6]
+    assert _clock_violations("m.astimezone(UTC)\ndatetime.fromtimestamp(1, UTC)\nlocal_today()\n") == []

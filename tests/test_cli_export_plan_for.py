@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.cli import EXIT_OK, EXIT_USAGE, main
-from app.models import AuditEvent, Professional
+from app.models import AuditEvent, CaseProfessional, Professional
+from app.models.enums import Sector
 from app.services import audit
 from app.services.clock import local_today
 from app.services.demo import generate_demo
@@ -34,6 +35,14 @@ def store(tmp_path: Path) -> tuple[str, LiseCase, int]:
             teacher = s.scalar(
                 select(Professional.id).where(Professional.organisation == "Vestskolen").limit(1)
             )
+            if teacher is None:  # the demo's random network has none today: the school joins it
+                school = Professional(
+                    name="Birgit Vest", role="Skoleleder", organisation="Vestskolen", sector=Sector.EDUCATION
+                )
+                s.add(school)
+                s.flush()
+                s.add(CaseProfessional(case_id=lise.case_id, professional_id=school.id))
+                teacher = school.id
     finally:
         ctx.sessions.kw["bind"].dispose()
     assert teacher is not None

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app import cli_retention
+from app.cli import main
 from app.models import AuditEvent, Case, Citizen
 from app.services import audit
 from app.services.demo import generate_demo
@@ -83,8 +84,8 @@ def test_erase_with_yes_erases_and_records(store, capsys) -> None:  # type: igno
 
 
 def test_bad_months_and_a_missing_store_are_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    args = _parse(["retention", "list", "--audit-months", "0", "--db", str(tmp_path / "s.sqlite")])
-    assert cli_retention.run(args, args.db) == 2
+    assert main(["retention", "list", "--audit-months", "0", "--db", str(tmp_path / "s.sqlite")]) == 2
+    assert "outside 1-1200" in capsys.readouterr().err
     args = _parse(["retention", "list", "--db", str(tmp_path / "none.sqlite")])
     assert cli_retention.run(args, args.db) == 3
     assert "no store" in capsys.readouterr().err

@@ -73,7 +73,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    from app.services.clock import now_utc  # the program's one clock (dependency-free)
+
+    return now_utc()
 
 
 class Base(DeclarativeBase):

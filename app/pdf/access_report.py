@@ -4,6 +4,7 @@ lookup of their data with date, action, case and department; staff pseudonymised
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from app.pdf.fonts import register_fonts
 from app.pdf.styles import ACCENT, RULE, TINT, plan_styles
 from app.services.audit import AccessLine
 from app.services.clock import to_local
+from app.services.safe_files import check_output, write_atomic, write_text_atomic
 
 ACTION_LABELS = {
     "open_case": "Sag åbnet",
@@ -43,10 +45,11 @@ def _row(line: AccessLine) -> list[str]:
 
 
 def write_access_csv(lines: Sequence[AccessLine], path: Path) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(HEADERS)
-        writer.writerows(_row(line) for line in lines)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(HEADERS)
+    writer.writerows(_row(line) for line in lines)
+    write_text_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
 
 
 def write_access_pdf(lines: Sequence[AccessLine], path: Path, citizen_label: str, today: date) -> None:
@@ -81,8 +84,10 @@ def write_access_pdf(lines: Sequence[AccessLine], path: Path, citizen_label: str
         story.append(table)
     else:
         story.append(Paragraph("Der er ingen opslag i perioden.", styles.body))
+    check_output(path)
+    out = io.BytesIO()
     doc = SimpleDocTemplate(
-        str(path),
+        out,
         pagesize=A4,
         title="Opslag i dine oplysninger",
         author="Koordinator",
@@ -90,3 +95,4 @@ def write_access_pdf(lines: Sequence[AccessLine], path: Path, citizen_label: str
         initialFontSize=styles.body_size,
     )
     doc.build(story)
+    write_atomic(path, out.getvalue())

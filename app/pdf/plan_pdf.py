@@ -17,16 +17,13 @@ at all. Fonts are embedded TrueType (fonts.py), the catalog's /Lang is "da".
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -53,6 +50,7 @@ from app.pdf.fonts import FontNames, printable, register_fonts
 from app.pdf.styles import ACCENT, GREY, INK, RULE, TINT, WATERMARK, Styles, plan_styles
 from app.services.clock import to_local
 from app.services.plan_document import AgreementView, GoalView, OfferItem, OfferLine, PlanDocument
+from app.services.safe_files import check_output, write_atomic
 
 TITLE = "Vores fælles plan"
 CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
@@ -777,30 +775,6 @@ def write_plan_pdf(
     The PDF is built before the folder is touched, so a failure never leaves half a file.
     Raises OSError when the file cannot be written (the message names the reason).
     """
+    check_output(path)  # refused before the work of building it
     data = build_plan_pdf(doc, today=today, large_print=large_print, recipient=recipient, omitted=omitted)
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):  # a replaced file keeps its permissions (else 0600)
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    write_atomic(path, data)

@@ -172,7 +172,10 @@ def record(
     """Append an entry in the session's transaction (it is kept when the caller commits).
 
     The user is the session's (``session.info["user"]``; on a PostgreSQL server the
-    database role), the department the user's at the time."""
+    database role), the department the user's at the time. A store opened read-only (a
+    read-only file) takes no entry; the command that opened it says so."""
+    if session.info.get("read_only"):
+        return
     conn = session.connection()
     write(
         conn,

@@ -242,9 +242,22 @@ def _statements(
     return page, count
 
 
+MAX_SEARCH_TERMS = 8  # more words find nothing more (and would build a huge query)
+MAX_TERM_CHARS = 100
+
+
+def clean_search(text: str) -> str:
+    """What of a search can be searched for: no control characters (a NUL), no broken
+    characters, at most MAX_SEARCH_TERMS words of at most MAX_TERM_CHARS characters."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = text.encode("utf-8", "ignore").decode("utf-8")
+    words = text.split()[: MAX_SEARCH_TERMS + 1]  # (+1: a CPR number may be written in two)
+    return " ".join(word[:MAX_TERM_CHARS] for word in words)
+
+
 def _terms(query: CaseListQuery) -> list[str]:
     # "120385 1234" is one CPR number, not two search terms.
-    return _CPR_WITH_SPACE.sub(r"\1\2", query.search).split()
+    return _CPR_WITH_SPACE.sub(r"\1\2", clean_search(query.search)).split()[:MAX_SEARCH_TERMS]
 
 
 def _shape(query: CaseListQuery) -> tuple[Select[Any], Select[Any]]:
@@ -274,8 +287,8 @@ def case_list_statement(query: CaseListQuery, offset: int = 0, limit: int = PAGE
 
 def count_cases(session: Session, query: CaseListQuery) -> int:
     _page, count = _shape(query)
-    if query.search.strip():  # once per query (the count), not per page
-        audit.record_now(session, audit.SEARCH, object_type="case", search_term=query.search.strip())
+    if clean_search(query.search):  # once per query (the count), not per page
+        audit.record_now(session, audit.SEARCH, object_type="case", search_term=clean_search(query.search))
     return int(session.connection().scalar(count, _parameters(query)) or 0)
 
 

@@ -47,6 +47,9 @@ class Problem(StrEnum):
     NOT_A_FAMILY = "not_a_family"
     CASE_CLOSED = "case_closed"
     TOO_LONG = "too_long"
+    BAD_CHARACTERS = "bad_characters"
+    OUT_OF_RANGE = "out_of_range"
+    NAME_DIFFERS = "name_differs"  # a known CPR number typed with another name: which is right?  # a date or time further off than any real one  # a NUL or half a surrogate pair: not storable text
     BEFORE_BIRTH = "before_birth"
     TIME_ORDER = "time_order"  # a time slot must end after it starts
     SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
@@ -62,10 +65,20 @@ SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})
 class FieldProblem:
     field: str  # "family_name", "members.0.cpr", …
     problem: Problem
+    detail: str = ""  # e.g. the stored name, for NAME_DIFFERS
 
     @property
     def blocking(self) -> bool:
         return self.problem not in SOFT_PROBLEMS
+
+
+class NameChoice(StrEnum):
+    STORED = "stored"  # the name already registered with the CPR number
+    TYPED = "typed"  # the name just typed: the registered one is corrected
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 @dataclass(slots=True)
@@ -76,6 +89,8 @@ class MemberInput:
     relation: Relation = Relation.PARENT
     custody: bool = False
     lives_in_household: bool = True
+    # A known CPR number typed with another name: which name is right (asked, never guessed).
+    name_choice: NameChoice | None = None
 
 
 @dataclass(slots=True)
@@ -210,8 +225,16 @@ def refresh_follow_up_due(session: Session, case: Case) -> None:
 def _citizen_for(session: Session, member: MemberInput, field: str = "cpr") -> Citizen:
     cpr = parse_cpr(member.cpr)
     existing = session.scalar(select(Citizen).where(Citizen.cpr == cpr.digits))
-    if existing is not None:
-        return existing  # the same person can be in several families (e.g. after divorce)
+    if existing is not None:  # the same person can be in several families (e.g. after divorce)
+        typed = f"{member.first_name.strip()} {member.last_name.strip()}"
+        stored = f"{existing.first_name} {existing.last_name}"
+        if typed.strip() and not _same_name(typed, stored):
+            if member.name_choice is None:
+                raise ValidationError([FieldProblem(field, Problem.NAME_DIFFERS, stored)])
+            if member.name_choice == NameChoice.TYPED:
+                existing.first_name = member.first_name.strip()
+                existing.last_name = member.last_name.strip()
+        return existing
     citizen = Citizen(
         cpr=cpr.digits,
         first_name=member.first_name.strip(),

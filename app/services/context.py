@@ -15,3 +15,5 @@ class AppContext:
     user: UserInfo
     store_label: str  # for the status bar; never a password
     store_kind: str  # "sqlite" or "postgresql"
+    read_only: bool = False  # opened by a command that reads: nothing is written
+    draft_key: bytes | None = None  # an encrypted store's key for the local plan drafts

@@ -55,7 +55,7 @@ from app.models.enums import (
 )
 from app.services import demo_content as content
 from app.services.cases import case_search_text, follow_up_due
-from app.services.clock import LOCAL_TZ
+from app.services.clock import LOCAL_TZ, local_today
 from app.services.cpr import fictional_cpr
 from app.services.demo_content import Template
 from app.services.law_catalogue import load_catalogue
@@ -839,7 +839,7 @@ def generate_demo(
     my_login: str | None = None,
 ) -> DemoSummary:
     """Add ``families`` fictional households (plus Lise's) to the store in the session."""
-    today = today or date.today()
+    today = today or local_today()
     load_catalogue(session)
     gen = _Generator(session, seed, today, my_login)
     gen.lise()

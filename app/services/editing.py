@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from app.services.cases import FieldProblem, Problem, ValidationError
+from app.services.text import stored_length, unstorable
 
 
 class ConcurrentEditError(RuntimeError):
@@ -76,3 +78,34 @@ def citizen_in_case(session: Session, case_id: int, citizen_id: int) -> bool:
         )
     )
     return found is not None
+
+
+def check_stored_text(session: Session, _context: Any, _instances: Any) -> None:
+    """Before every flush: no text longer than its column, no NUL or broken character.
+
+    PostgreSQL enforces the lengths (a save failed with DataError and the editor retried it
+    for ever) while SQLite keeps any length (a 10 MB section was stored): this holds both
+    stores to the same limits, on every write path, as a ValidationError naming
+    ``table.column``. The services check their fields first, to name them for the user."""
+    problems: list[FieldProblem] = []
+    new = set(session.new)
+    for obj in (*session.new, *session.dirty):
+        table = getattr(obj, "__table__", None)
+        if table is None:
+            continue
+        state = sa_inspect(obj)
+        for column in table.columns:
+            if column.key not in obj.__dict__:
+                continue
+            if obj not in new and not state.attrs[column.key].history.has_changes():
+                continue  # only what this flush writes (an old over-long value stays readable)
+            value = obj.__dict__[column.key]
+            if not isinstance(value, str):
+                continue
+            limit = getattr(column.type, "length", None)
+            if unstorable(value):
+                problems.append(FieldProblem(f"{table.name}.{column.key}", Problem.BAD_CHARACTERS))
+            elif limit is not None and stored_length(value) > limit:
+                problems.append(FieldProblem(f"{table.name}.{column.key}", Problem.TOO_LONG))
+    if problems:
+        raise ValidationError(problems)

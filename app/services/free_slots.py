@@ -9,50 +9,25 @@ keys (``"guest:<name>"``) have no busy times. Intervals are half-open: a meeting
 the minute another ends. Overlaps are compared in UTC, so the hour that repeats when summer
 time ends cannot confuse them; working hours are wall-clock times in ``clock.LOCAL_TZ``.
 
-Working days are Monday to Friday except Danish holidays from the maintained ``holidays``
-library: the public holidays and, by default, its "optional" days (Juleaftensdag,
-Nytårsaftensdag, Grundlovsdag, Arbejdernes kampdag) on which municipal offices are closed or
-close early. Store Bededag is a holiday until 2023 only (abolished from 2024).
+Working days are Monday to Friday except the days off of ``app.services.days_off`` (the one
+rule the calendar uses too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 
-import holidays
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Intervention, InterventionSlot, Meeting, MeetingParticipant
 from app.models.enums import InterventionStatus, MeetingStatus
 from app.services.clock import LOCAL_TZ, to_local
+from app.services.days_off import is_working_day
 
 KINDS = ("citizen", "professional", "user")
-DEFAULT_CATEGORIES: tuple[str, ...] = ("public", "optional")
-
-# Used only if the installed holidays version cannot give Danish names.
-_DANISH_NAMES = {
-    "New Year's Day": "Nytårsdag",
-    "Maundy Thursday": "Skærtorsdag",
-    "Good Friday": "Langfredag",
-    "Easter Sunday": "Påskedag",
-    "Easter Monday": "Anden påskedag",
-    "Great Prayer Day": "Store bededag",
-    "Ascension Day": "Kristi himmelfartsdag",
-    "Whit Sunday": "Pinsedag",
-    "Pentecost": "Pinsedag",
-    "Whit Monday": "Anden pinsedag",
-    "Pentecost Monday": "Anden pinsedag",
-    "Christmas Day": "Juledag",
-    "Second Day of Christmas": "Anden juledag",
-    "Christmas Eve": "Juleaftensdag",
-    "New Year's Eve": "Nytårsaften",
-    "Constitution Day": "Grundlovsdag",
-    "International Workers' Day": "Arbejdernes kampdag",
-}
 
 
 @dataclass(frozen=True)
@@ -203,49 +178,6 @@ def conflicts(
     return [b for b in busy if b.who in keys and _overlaps(start, end, b)]
 
 
-def danish_holidays(year: int, *, include_optional: bool = True) -> dict[date, str]:
-    """Danish holidays of ``year`` with their Danish names, in date order: the public holidays
-    and (``include_optional``) Juleaftensdag, Nytårsaften, Grundlovsdag and Arbejdernes kampdag."""
-    categories = DEFAULT_CATEGORIES if include_optional else ("public",)
-    return dict(_named_days("DK", year, categories))
-
-
-@lru_cache(maxsize=64)
-def _named_days(country: str, year: int, categories: tuple[str, ...]) -> tuple[tuple[date, str], ...]:
-    cls = holidays.country_holidays(country).__class__
-    supported = set(getattr(cls, "supported_categories", ("public",)))
-    chosen = tuple(c for c in categories if c in supported) or ("public",)
-    danish = country == "DK" and "da" in set(getattr(cls, "supported_languages", ()))
-    if danish:
-        days = holidays.country_holidays(country, years=year, categories=chosen, language="da")
-        named = dict(days.items())
-    else:
-        days = holidays.country_holidays(country, years=year, categories=chosen)
-        named = {
-            day: "; ".join(_DANISH_NAMES.get(part.strip(), part.strip()) for part in name.split(";"))
-            if country == "DK"
-            else name
-            for day, name in days.items()
-        }
-    return tuple(sorted(named.items()))
-
-
-def is_working_day(
-    day: date, holidays_country: str | None = "DK", holiday_categories: Sequence[str] = DEFAULT_CATEGORIES
-) -> bool:
-    """Monday to Friday and not a holiday of ``holidays_country`` (None: no holidays)."""
-    if day.weekday() >= 5:
-        return False
-    if holidays_country is None:
-        return True
-    return day not in _closed_days(holidays_country, day.year, tuple(holiday_categories))
-
-
-@lru_cache(maxsize=64)
-def _closed_days(country: str, year: int, categories: tuple[str, ...]) -> frozenset[date]:
-    return frozenset(day for day, _name in _named_days(country, year, categories))
-
-
 def next_free_slots(
     busy: Iterable[Busy],
     participant_keys: Iterable[str],
@@ -255,9 +187,9 @@ def next_free_slots(
     work_start: time = time(8, 0),
     work_end: time = time(16, 0),
     step: timedelta = timedelta(minutes=30),
-    holidays_country: str | None = "DK",
+    skip_days_off: bool = True,
     max_days: int = 60,
-    holiday_categories: Sequence[str] = DEFAULT_CATEGORIES,
+    customary_days_off: bool = True,
 ) -> list[datetime]:
     """Up to ``count`` start times, earliest first, at or after ``after``, when none of the
     participants is busy for ``duration``.
@@ -280,7 +212,9 @@ def next_free_slots(
     found: list[datetime] = []
     for offset in range(max_days):
         day = first_day + timedelta(days=offset)
-        if not is_working_day(day, holidays_country, holiday_categories):
+        if day.weekday() >= 5 or (
+            skip_days_off and not is_working_day(day, customary_days_off=customary_days_off)
+        ):
             continue
         day_end = datetime.combine(day, work_end)  # naive wall clock
         wall = datetime.combine(day, work_start)
@@ -300,8 +234,6 @@ __all__ = [
     "Busy",
     "busy_times",
     "conflicts",
-    "danish_holidays",
-    "is_working_day",
     "next_free_slots",
     "parse_key",
 ]

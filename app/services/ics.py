@@ -19,20 +19,18 @@ without one is not valid iTIP: such a meeting is written as a plain calendar ent
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 from icalendar import Calendar, Event, vCalAddress
 
 from app.models.enums import MeetingStatus
 from app.pdf import danish  # plain Danish words only (no ReportLab)
-from app.services.clock import LOCAL_TZ
+from app.services.clock import LOCAL_TZ, now_utc
 from app.services.meetings import MeetingInfo, ParticipantInfo
+from app.services.safe_files import write_atomic
 
 PRODID = "-//Koordinator//DA"
 REQUEST, CANCEL, PUBLISH = "REQUEST", "CANCEL", "PUBLISH"
@@ -77,12 +75,15 @@ def meeting_ics(meeting: MeetingInfo, *, method: str | None = None, now: datetim
     return calendar.to_ical()
 
 
-def case_ics(meetings: Sequence[MeetingInfo], *, now: datetime | None = None) -> bytes:
+def case_ics(
+    meetings: Sequence[MeetingInfo], *, now: datetime | None = None, skipped: list[int] | None = None
+) -> bytes:
     """All the meetings (of a case) in one calendar to import: METHOD:PUBLISH, one VEVENT per
     meeting with its own UID and SEQUENCE; cancelled ones with STATUS:CANCELLED. Publishing
     carries no attendees (RFC 5546): the participants are named in each description.
 
-    Raises ValueError without meetings (a calendar needs at least one entry).
+    A meeting whose stored time cannot be written (a year such as 9999) is left out and its
+    id added to ``skipped``. Raises ValueError without meetings to write.
     """
     if not meetings:
         raise ValueError("no meetings to put in the calendar")
@@ -92,36 +93,27 @@ def case_ics(meetings: Sequence[MeetingInfo], *, now: datetime | None = None) ->
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     stamp = _stamp(now)
+    written: list[MeetingInfo] = []
     for meeting in sorted(meetings, key=lambda m: (m.starts_at, m.id)):
-        calendar.add_component(_event(meeting, PUBLISH, stamp))
-    _add_timezone(calendar, meetings)
+        try:  # a meeting stored with an impossible time (before the dates were checked)
+            event = _event(meeting, PUBLISH, stamp)
+            _local(meeting.starts_at), _local(meeting.ends_at)
+        except (OverflowError, ValueError):
+            if skipped is not None:
+                skipped.append(meeting.id)
+            continue
+        calendar.add_component(event)
+        written.append(meeting)
+    if not written:
+        raise ValueError("no meeting has a time that can be written")
+    _add_timezone(calendar, written)
     return calendar.to_ical()
 
 
 def write_ics(data: bytes, path: str | os.PathLike[str]) -> None:
-    """Write ``data`` to ``path``: a temp file in the same folder, synced, then renamed over it,
-    so a failure never leaves half a file. Raises OSError when it cannot be written."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):  # a replaced file keeps its permissions (else 0600)
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            folder = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)
+    """Write ``data`` to ``path`` whole or not at all (``safe_files.write_atomic``). Raises
+    OSError (OutputRefusedError for a target that must not be written) when it cannot."""
+    write_atomic(path, data)
 
 
 # -- building blocks ---------------------------------------------------------------------------
@@ -133,7 +125,7 @@ def _clean(text: str) -> str:
 
 
 def _stamp(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    return (now or now_utc()).astimezone(UTC).replace(microsecond=0)
 
 
 def _local(moment: datetime) -> datetime:
@@ -149,11 +141,15 @@ def _calendar(method: str) -> Calendar:
     return calendar
 
 
+TZ_FIRST_YEAR, TZ_LAST_YEAR = 1970, 2199
+
+
 def _add_timezone(calendar: Calendar, meetings: Sequence[MeetingInfo]) -> None:
     """The VTIMEZONE for Europe/Copenhagen, covering the years of the meetings (not 1970–2038:
     the file stays small)."""
-    first = min(_local(m.starts_at).year for m in meetings)
-    last = max(_local(m.ends_at).year for m in meetings)
+    first = max(TZ_FIRST_YEAR, min(_local(m.starts_at).year for m in meetings))
+    last = min(TZ_LAST_YEAR, max(_local(m.ends_at).year for m in meetings))
+    first = min(first, last)  # (calendars extend the nearest rule beyond the years given)
     calendar.add_missing_timezones(first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1))
 
 

@@ -8,18 +8,18 @@ a crash or a power cut leaves either the old draft or the new one, never half of
 
 Files are named by ids only (``plan-<case id>.json``, in a folder per store and login
 named by a hash): no names or CPR numbers in file names. The content is the plan's text,
-as sensitive as the store itself: the files are readable by the user only.
+as sensitive as the store itself: the files are readable by the user only, and for an
+encrypted store they are encrypted too (AES-GCM with a key derived from the store's own key,
+``draft_key``): an encrypted store's plan text is never written in plain text.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from typing import Any
 from platformdirs import user_data_path
 
 from app.models.enums import AgreementStatus, GoalLevel, GoalStatus, ResponsibleKind
+from app.services import safe_files
 from app.services.plan_merge import merge, normalize
 from app.services.plans import AgreementInput, GoalInput, PlanDraft
 
@@ -46,6 +47,42 @@ class LocalDraft:
     base: PlanDraft  # what the editor had loaded or saved (for the three-way merge)
     draft: PlanDraft  # what was on screen
     written_at: datetime  # UTC
+
+
+_SEALED = b"KOORDINATOR-DRAFT-AESGCM-1\n"
+
+
+def draft_key(store_key_hex: str) -> bytes:
+    """The drafts' key of an encrypted store, derived from the store's key (HKDF-SHA256)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"koordinator local plan draft").derive(
+        bytes.fromhex(store_key_hex)
+    )
+
+
+def seal(data: bytes, key: bytes, name: str) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    return _SEALED + nonce + AESGCM(key).encrypt(nonce, data, name.encode())
+
+
+def unseal(raw: bytes, key: bytes | None, name: str) -> bytes:
+    """The draft's JSON; raises ValueError for a sealed file without the right key."""
+    if not raw.startswith(_SEALED):
+        return raw
+    if key is None:
+        raise ValueError("an encrypted draft and no key")
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    body = raw[len(_SEALED) :]
+    try:
+        return AESGCM(key).decrypt(body[:12], body[12:], name.encode())
+    except InvalidTag:
+        raise ValueError("the draft does not open with this store's key") from None
 
 
 def store_key(store_label: str, login: str) -> str:
@@ -173,39 +210,31 @@ def _fsync_folder(folder: Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``: all of it or, on any failure, the old file untouched."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)  # mode 0600
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _fsync_folder(folder)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    safe_files.write_atomic(path, data, private=True)
 
 
 class LocalDrafts:
     """The unsaved plan drafts of one store and login, one file per case."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: bytes | None = None) -> None:
+        """``key``: the drafts' key of an encrypted store (``draft_key``); the files are
+        then written encrypted."""
         self.folder = folder
+        self.key = key
+        safe_files.sweep_stale(folder)  # what a killed write left behind
 
     @classmethod
-    def for_store(cls, store_label: str, login: str) -> LocalDrafts:
-        return cls(default_folder(store_key(store_label, login)))
+    def for_store(cls, store_label: str, login: str, key: bytes | None = None) -> LocalDrafts:
+        return cls(default_folder(store_key(store_label, login)), key)
 
     def path(self, case_id: int) -> Path:
         return self.folder / f"plan-{int(case_id)}.json"
 
     def write(self, local: LocalDraft) -> Path:
         path = self.path(local.case_id)
-        write_atomic(path, to_json(local))
+        data = to_json(local)
+        write_atomic(path, seal(data, self.key, path.name) if self.key is not None else data)
         return path
 
     def read(self, case_id: int) -> LocalDraft | None:
@@ -216,7 +245,7 @@ class LocalDrafts:
         except FileNotFoundError:
             return None
         try:
-            local = from_json(raw)
+            local = from_json(unseal(raw, self.key, path.name))
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("A local plan draft could not be read (%s): %s", path.name, type(exc).__name__)
             return None

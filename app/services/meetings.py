@@ -93,6 +93,10 @@ class MeetingInput:
     held: bool = False  # recording a meeting that has already been held
 
 
+# A meeting lies within ten years of today: anything further is a typing slip (year 0226, 2926).
+MEETING_REACH = timedelta(days=3653)
+
+
 def validate_meeting(data: MeetingInput, now: datetime) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     if data.case_id is None:
@@ -110,6 +114,8 @@ def validate_meeting(data: MeetingInput, now: datetime) -> list[FieldProblem]:
             problems.append(FieldProblem("starts_at", Problem.IN_PAST))
         if data.held and data.starts_at > now:
             problems.append(FieldProblem("starts_at", Problem.IN_FUTURE))
+        if not now - MEETING_REACH <= data.starts_at <= now + MEETING_REACH:
+            problems.append(FieldProblem("starts_at", Problem.OUT_OF_RANGE))
     if not data.participants:
         problems.append(FieldProblem("participants", Problem.REQUIRED))
     for index, participant in enumerate(data.participants):

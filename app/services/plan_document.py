@@ -40,6 +40,7 @@ from app.models.enums import (
     Sector,
 )
 from app.services.case_summary import CaseNotFoundError, MemberSummary, case_summary
+from app.services.clock import now_utc
 
 # The plan's text sections, in the order the family reads them (seed 003's mandatory parts
 # and the rest). Each is a plain-text column on plan_versions.
@@ -377,7 +378,7 @@ def load_plan_document(session: Session, case_id: int, version_id: int | None = 
         .where(
             Meeting.case_id == case_id,
             Meeting.status == MeetingStatus.PLANNED,
-            Meeting.starts_at >= datetime.now().astimezone(),
+            Meeting.starts_at >= now_utc(),
         )
         .order_by(Meeting.starts_at)
         .limit(1)

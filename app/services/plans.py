@@ -43,8 +43,10 @@ from app.services.consent_register import ConsentRecord, Requirement, custody_ho
 from app.services.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking
 from app.services.family_overview import age_on
 from app.services.plan_document import SECTIONS, AgreementView, GoalView, PlanVersionView
+from app.services.text import stored_length, unstorable
 
-TEXT_MAX = 20000
+TEXT_MAX = 20000  # a plan section or a member's part (LONG_TEXT columns)
+SHORT_TEXT_MAX = 2000  # a goal, an agreement, an offer comment
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,28 +156,41 @@ def start_draft(session: Session, case_id: int) -> int:
     return draft.id
 
 
+def _text_problems(field_name: str, text: str, limit: int) -> list[FieldProblem]:
+    if unstorable(text):
+        return [FieldProblem(field_name, Problem.BAD_CHARACTERS)]
+    if stored_length(text) > limit:
+        return [FieldProblem(field_name, Problem.TOO_LONG)]
+    return []
+
+
 def validate_draft(draft: PlanDraft) -> list[FieldProblem]:
-    """Problems that stop a save (approval has more rules: ``approval_problems``)."""
+    """Problems that stop a save (approval has more rules: ``approval_problems``). Every text
+    is held to its column's length here, so both stores refuse the same, and at the field."""
     problems: list[FieldProblem] = []
     for name, text in draft.sections.items():
         if name not in SECTIONS:
             problems.append(FieldProblem(f"sections.{name}", Problem.REQUIRED))
-        elif len(text) > TEXT_MAX:
-            problems.append(FieldProblem(f"sections.{name}", Problem.TOO_LONG))
+        else:
+            problems += _text_problems(f"sections.{name}", text, TEXT_MAX)
+    for citizen_id, text in draft.member_sections.items():
+        problems += _text_problems(f"member_sections.{citizen_id}", text, TEXT_MAX)
     keys = [g.goal_key for g in draft.goals]
     if len(set(keys)) != len(keys):
         problems.append(FieldProblem("goals", Problem.ALREADY_MEMBER))
     known = set(keys)
     for index, goal in enumerate(draft.goals):
-        if not goal.goal_key or len(goal.goal_key) > 36:
+        if not goal.goal_key or len(goal.goal_key) > 36 or unstorable(goal.goal_key):
             problems.append(FieldProblem(f"goals.{index}.key", Problem.TOO_LONG))
         if goal.parent_key is not None and goal.parent_key not in known:
             problems.append(FieldProblem(f"goals.{index}.parent", Problem.REQUIRED))
-        if len(goal.text) > 2000:
-            problems.append(FieldProblem(f"goals.{index}.text", Problem.TOO_LONG))
+        problems += _text_problems(f"goals.{index}.text", goal.text, SHORT_TEXT_MAX)
     for index, agreement in enumerate(draft.agreements):
-        if len(agreement.what) > 2000:
-            problems.append(FieldProblem(f"agreements.{index}.what", Problem.TOO_LONG))
+        problems += _text_problems(f"agreements.{index}.what", agreement.what, SHORT_TEXT_MAX)
+    for (citizen_id, group_key), text in draft.offer_comments.items():
+        problems += _text_problems(f"offer_comments.{citizen_id}.{group_key}", text, SHORT_TEXT_MAX)
+        if len(group_key) > 60 or unstorable(group_key):
+            problems.append(FieldProblem(f"offer_comments.{citizen_id}", Problem.TOO_LONG))
     return problems
 
 

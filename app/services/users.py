@@ -39,6 +39,15 @@ def ensure_user(session: Session, login: str) -> UserInfo:
     return UserInfo(user.id, user.login, user.full_name, user.phone, user.email, user.role)
 
 
+def find_user(session: Session, login: str) -> UserInfo:
+    """The user record for a login without creating one (a store opened read-only): an
+    unknown login is a caseworker with no record (id 0)."""
+    user = session.scalar(select(User).where(User.login == login))
+    if user is None:
+        return UserInfo(0, login, login, "", "", UserRole.CASEWORKER)
+    return UserInfo(user.id, user.login, user.full_name, user.phone, user.email, user.role)
+
+
 def list_caseworkers(session: Session) -> list[UserInfo]:
     stmt = select(User).where(User.active.is_(True), User.role != UserRole.READ_ONLY).order_by(User.full_name)
     return [UserInfo(u.id, u.login, u.full_name, u.phone, u.email, u.role) for u in session.scalars(stmt)]

@@ -193,6 +193,10 @@ class ConnectProblem(StrEnum):
     SSL_UNSUPPORTED = "ssl-unsupported"
     SSL_CERTIFICATE = "ssl-certificate"
     KERBEROS = "kerberos"
+    NO_ANSWER = "no-answer"  # nothing listens at host:port
+    HOST_UNKNOWN = "host-unknown"
+    BAD_SSLMODE = "bad-sslmode"
+    BAD_SETTING = "bad-setting"
     OTHER = "other"
 
 
@@ -219,6 +223,22 @@ _RULES: tuple[tuple[ConnectProblem, re.Pattern[str]], ...] = (
     (ConnectProblem.KERBEROS, re.compile(r"GSSAPI|GSS failure|Kerberos|SSPI", re.IGNORECASE)),
     (ConnectProblem.NO_DATABASE, re.compile(r'database "[^"]*" does not exist', re.IGNORECASE)),
     (ConnectProblem.NO_USER, re.compile(r'role "[^"]*" does not exist', re.IGNORECASE)),
+    (ConnectProblem.BAD_SSLMODE, re.compile(r"invalid sslmode value", re.IGNORECASE)),
+    (
+        ConnectProblem.BAD_SETTING,
+        re.compile(
+            r"invalid port number|invalid connection option|invalid (integer|value) for", re.IGNORECASE
+        ),
+    ),
+    (ConnectProblem.NO_ANSWER, re.compile(r"connection refused", re.IGNORECASE)),
+    (
+        ConnectProblem.HOST_UNKNOWN,
+        re.compile(
+            r"could not translate host name|failed to resolve host|name or service not known|"
+            r"nodename nor servname|temporary failure in name resolution",
+            re.IGNORECASE,
+        ),
+    ),
     (
         ConnectProblem.UNREACHABLE,
         re.compile(
@@ -279,6 +299,14 @@ _PROBLEM_TEXT = {
     ConnectProblem.SSL_CERTIFICATE: "the server's certificate could not be verified",
     ConnectProblem.KERBEROS: "the Kerberos login (GSSAPI) failed: log in to the municipality's "
     "network first, or give a user name and password",
+    ConnectProblem.NO_ANSWER: "nothing answers at that host and port: is the server running, "
+    "and are the host name and port right?",
+    ConnectProblem.HOST_UNKNOWN: "the server's host name could not be found: check its spelling "
+    "and that you are on the municipality's network",
+    ConnectProblem.BAD_SSLMODE: "the SSL mode (sslmode) is not valid: use disable, prefer, "
+    "require, verify-ca or verify-full",
+    ConnectProblem.BAD_SETTING: "a connection setting is not valid (check the port and the options "
+    "after '?' in the address)",
     ConnectProblem.OTHER: "the server refused the connection",
 }
 

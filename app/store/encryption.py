@@ -18,13 +18,14 @@ import re
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Engine, make_url
 
 from app.store.credentials import CredentialError, CredentialStore
 from app.store.errors import StoreUnavailableError
-from app.store.location import sqlite_file
+from app.store.location import make_store_folder, sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,72 @@ def credential_key(path: Path) -> str:
     return f"sqlcipher:{Path(path).expanduser().resolve()}"
 
 
+# Every key this computer's keyring holds for Koordinator files, so that a file that was
+# moved or renamed (its entry is filed under its old path) is still opened: each known key is
+# tried and the one that opens it is filed under the new path.
+KNOWN_KEYS_ENTRY = "sqlcipher-keys"
+
+
+def _known_keys(credentials: CredentialStore) -> list[str]:
+    return [k for k in (credentials.get(KNOWN_KEYS_ENTRY) or "").split() if _KEY_SHAPE.match(k)]
+
+
+def _remember_known(credentials: CredentialStore, key: str) -> None:
+    known = _known_keys(credentials)
+    if key not in known:
+        try:
+            credentials.set(KNOWN_KEYS_ENTRY, " ".join([*known, key]))
+        except CredentialError:
+            log.info("The list of known database keys could not be updated")
+
+
+def _opens_with(path: Path, key: str) -> bool:
+    try:
+        import sqlcipher3
+    except ImportError:
+        return False
+    if not Path(path).is_file():
+        return False
+    try:
+        conn = sqlcipher3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlcipher3.Error:
+        return False
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def find_key(path: Path, credentials: CredentialStore) -> tuple[str | None, str]:
+    """The key of an encrypted file from the keyring, or None and the plain reason why not
+    (no keyring, a keyring that failed or is locked, or no key for this file)."""
+    ok, reason = credentials.available()
+    if not ok:
+        return None, f"this computer's keyring cannot be used ({reason})"
+    entry = credential_key(path)
+    key = credentials.get(entry)
+    ok, reason = credentials.available()
+    if not ok:  # reading failed: e.g. a locked keyring the user did not unlock
+        return None, f"the keyring could not be read ({reason}); it may be locked"
+    if key:
+        if not _KEY_SHAPE.match(key):
+            return None, "the key kept in the keyring for this database is not a Koordinator key"
+        _remember_known(credentials, key)
+        return key, ""
+    for candidate in _known_keys(credentials):
+        if _opens_with(path, candidate):  # the file was moved or renamed: file it anew
+            try:
+                credentials.set(entry, candidate)
+            except CredentialError:
+                log.info("The key of a moved database could not be filed under its new place")
+            return candidate, ""
+    return None, "no key for this encrypted database is kept in this computer's keyring"
+
+
 def key_for(path: Path, credentials: CredentialStore, create: bool) -> str:
     """The file's key from the keyring; a new one is made and kept there when ``create``.
 
@@ -67,21 +134,18 @@ def key_for(path: Path, credentials: CredentialStore, create: bool) -> str:
     ok, reason = credentials.available()
     if not ok:
         raise EncryptionError(f"the database cannot be encrypted: {reason}, and the key is kept nowhere else")
-    entry = credential_key(path)
-    key = credentials.get(entry)
-    if key:
-        if not _KEY_SHAPE.match(key):
-            raise EncryptionError("the key kept in the keyring for this database is not a Koordinator key")
-        return key
-    if not create:
-        raise EncryptionError(
-            "no key for this encrypted database is kept in this computer's keyring, so it cannot be opened"
-        )
+    if not create or Path(path).exists():
+        key, why = find_key(path, credentials)
+        if key is not None:
+            return key
+        if not create:
+            raise EncryptionError(f"the encrypted database cannot be opened: {why}")
     key = secrets.token_hex(KEY_BYTES)
     try:
-        credentials.set(entry, key)
+        credentials.set(credential_key(path), key)
     except CredentialError as exc:
         raise EncryptionError(f"the database cannot be encrypted: {exc}") from None
+    _remember_known(credentials, key)
     log.info("A new encryption key for the local database is kept in the keyring")
     return key
 
@@ -123,12 +187,7 @@ def encrypted_engine(url: URL | str, key: str, **kwargs: Any) -> Engine:
     path = sqlite_file(url)
     if path is None:
         raise EncryptionError("only a database file on this computer can be encrypted")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreUnavailableError(
-            f"cannot create the folder for the database: {path.parent} ({exc.strerror})"
-        ) from exc
+    make_store_folder(path)
     import sqlcipher3
 
     target = str(path)

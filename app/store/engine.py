@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.errors import StoreUnavailableError
-from app.store.location import sqlite_file
+from app.store.location import make_store_folder, sqlite_file
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 PG_CONNECT_TIMEOUT_S = 5
@@ -68,9 +68,9 @@ def _encrypted(path: Path | None) -> bool:
         # Not plain SQLite: encrypted if this computer's keyring holds a key for it; else
         # it is opened as it is and refused as "not a database" (it may be neither).
         from app.store.credentials import KeyringCredentials
-        from app.store.encryption import credential_key
+        from app.store.encryption import find_key
 
-        return bool(KeyringCredentials().get(credential_key(path)))
+        return find_key(path, KeyringCredentials())[0] is not None
     return os.environ.get(ENCRYPT_ENV) == "1"
 
 
@@ -82,20 +82,17 @@ def _encrypted_engine(url: URL, path: Path, **kwargs: Any) -> Engine:
     return encrypted_engine(url, key, **kwargs)
 
 
-def create_store_engine(url: URL, **kwargs: Any) -> Engine:
-    if url.get_backend_name() == "sqlite" and _encrypted(sqlite_file(url)):
-        path = sqlite_file(url)
+def create_store_engine(url: URL, key_path: Path | None = None, **kwargs: Any) -> Engine:
+    """``key_path``: the file whose encryption key to use when it differs from the URL's (a
+    new store is built under a temporary name)."""
+    if url.get_backend_name() == "sqlite" and _encrypted(key_path or sqlite_file(url)):
+        path = key_path or sqlite_file(url)
         assert path is not None
         return _encrypted_engine(url, path, **kwargs)
     if url.get_backend_name() == "sqlite":
         path = sqlite_file(url)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreUnavailableError(
-                    f"cannot create the folder for the database: {path.parent} ({exc.strerror})"
-                ) from exc
+            make_store_folder(path)
         engine = create_engine(
             url,
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
@@ -113,14 +110,44 @@ def create_store_engine(url: URL, **kwargs: Any) -> Engine:
     return engine
 
 
+# What the database drivers say, and what it means for the person at the keyboard.
+_CONNECTION_REASONS: tuple[tuple[str, str], ...] = (
+    (
+        "unable to open database file",
+        "the database file cannot be opened or made: check the folder exists and may be written",
+    ),
+    ("readonly database", "the database file is read-only"),
+    ("attempt to write a readonly", "the database file is read-only"),
+    ("database or disk is full", "the disk is full"),
+    ("disk i/o error", "the disk could not be read or written (disk I/O error)"),
+    ("file is not a database", "the file is not a database this program can open"),
+    ("database is locked", "another program holds the database locked; try again in a moment"),
+)
+
+
+def connection_problem(exc: BaseException, url: URL | None = None) -> str:
+    """A plain reason for a failed connection, never a password."""
+    if url is not None and url.get_backend_name() == "postgresql":
+        from app.store.credentials import classify_connect_error, problem_text
+
+        return problem_text(classify_connect_error(exc))
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "FATAL:" in detail:
+        detail = detail.split("FATAL:", 1)[1].strip()
+    lowered = detail.lower()
+    for needle, message in _CONNECTION_REASONS:
+        if needle in lowered:
+            return message
+    return f"the database could not be opened: {detail}"
+
+
 def check_reachable(engine: Engine) -> None:
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
     except OperationalError as exc:
         raise StoreUnavailableError(
-            "cannot open the database: check that the file is not read-only, "
-            "that the disk has room, and that the server is running"
+            f"cannot open the database: {connection_problem(exc, engine.url)}"
         ) from exc
 
 
@@ -135,9 +162,14 @@ def _stamp_user(session: Session, _ctx: Any, _instances: Any) -> None:
             obj.updated_by = user
 
 
-def make_session_factory(engine: Engine, user: str = "system") -> sessionmaker[Session]:
-    factory = sessionmaker(engine, expire_on_commit=False, info={"user": user})
+def make_session_factory(
+    engine: Engine, user: str = "system", read_only: bool = False
+) -> sessionmaker[Session]:
+    factory = sessionmaker(engine, expire_on_commit=False, info={"user": user, "read_only": read_only})
     event.listen(factory, "before_flush", _stamp_user)
+    from app.services.editing import check_stored_text  # the same text limits on both stores
+
+    event.listen(factory, "before_flush", check_stored_text)
     from app.services.audit import capture_changes, snapshot_changes  # issue 7: before/after
 
     event.listen(factory, "before_flush", snapshot_changes)

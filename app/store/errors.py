@@ -18,3 +18,15 @@ class StoreTooNewError(StoreError):
 
 class StoreUnavailableError(StoreError):
     """The store cannot be opened: a read-only or full disk, or an unreachable server."""
+
+
+class NoStoreError(StoreError):
+    """A command that reads was pointed at a store that does not exist (nothing is created)."""
+
+
+class NotAStoreError(StoreError):
+    """The file or database is not a Koordinator store; it is left untouched."""
+
+
+class StoreOutdatedError(StoreError):
+    """A command that reads met a store with an older schema; it does not upgrade it."""

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sqlite3
-from datetime import datetime
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
 
-from app.store.errors import StoreTooNewError
+from app.services.safe_files import TEMP_SUFFIX, sync_folder
+from app.store.errors import StoreError, StoreTooNewError, StoreUnavailableError
 from app.store.location import sqlite_file
+from app.store.opening import read_only_uri
 
 log = logging.getLogger(__name__)
 
@@ -38,20 +44,45 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_sqlite(path: Path, revision: str) -> Path:
-    """Copy a live SQLite file (WAL included) with the online backup API."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
-    src = sqlite3.connect(path)
+def backup_name(path: Path, revision: str) -> Path:
+    """One backup per revision upgraded from: a retried upgrade replaces it, never piles up."""
+    return path.with_name(f"{path.name}.backup-{revision}")
+
+
+def _into_place(target: Path, write: Callable[[Path], object]) -> Path:
+    """Make ``target`` whole or not at all: ``write`` fills a temporary file beside it, which is
+    synced and renamed; on any failure it is removed (a killed one is swept at the next start)."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+        write(temp)
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        for name in (temp.name, temp.name + "-journal", temp.name + "-wal", temp.name + "-shm"):
+            with contextlib.suppress(OSError):
+                temp.with_name(name).unlink()
+        raise
+    sync_folder(target.parent)
     return target
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy a live SQLite file (WAL included) with the online backup API, atomically."""
+
+    def write(temp: Path) -> None:
+        src = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            dst = sqlite3.connect(temp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+
+    return _into_place(backup_name(path, revision), write)
 
 
 def _backup(path: Path, revision: str) -> Path:
@@ -62,13 +93,58 @@ def _backup(path: Path, revision: str) -> Path:
     from app.store.credentials import KeyringCredentials
     from app.store.encryption import backup_encrypted, key_for
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
-    return backup_encrypted(path, key_for(path, KeyringCredentials(), create=False), target)
+    key = key_for(path, KeyringCredentials(), create=False)
+    return _into_place(backup_name(path, revision), lambda temp: backup_encrypted(path, key, temp))
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+@contextlib.contextmanager
+def _transactional_ddl(engine: Engine, conn: Connection) -> Iterator[None]:
+    """SQLite can change its schema in a transaction, but Python's sqlite3 driver does not BEGIN
+    before DDL, so each statement would commit on its own (a killed upgrade left stores that
+    would not open). The driver's own transaction handling is switched off for this one
+    connection and SQLAlchemy emits BEGIN IMMEDIATE itself (SQLAlchemy's documented recipe)."""
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+
+    def begin(connection: Connection) -> None:
+        if connection.connection.dbapi_connection is dbapi:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    previous = dbapi.isolation_level  # type: ignore[attr-defined]
+    dbapi.isolation_level = None  # type: ignore[attr-defined]
+    event.listen(engine, "begin", begin)
+    try:
+        yield
+    finally:
+        event.remove(engine, "begin", begin)
+        dbapi.isolation_level = previous  # type: ignore[attr-defined]
+
+
+def _upgrade_failed(engine: Engine, started: str | None, backup: Path | None, exc: Exception) -> StoreError:
+    """A plain message for an upgrade that stopped: where the store stands, where the copy is."""
+    from app.store.engine import connection_problem
+
+    try:
+        now = current_revision(engine)
+    except Exception:  # the disk may be gone altogether
+        now = None
+    where = f"it is still whole at schema {now}" if now else "it was not changed"
+    copy = f" A copy from before the upgrade is {backup}." if backup is not None else ""
+    return StoreUnavailableError(
+        f"the store could not be upgraded from schema {started or 'none'} ({connection_problem(exc)}); "
+        f"{where}, as each step is whole or not at all.{copy} Free some disk space or make the "
+        "file writable, then start the program again: the upgrade goes on from there."
+    )
 
 
 def upgrade_store(engine: Engine) -> Path | None:
-    """Bring the store to the newest schema. Returns the backup made, if any."""
+    """Bring the store to the newest schema, each revision in a transaction of its own: a
+    failed or killed upgrade leaves the store at the last whole revision (and the next start
+    goes on from there). Returns the backup made (SQLite), if any."""
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     current = current_revision(engine)
@@ -83,13 +159,22 @@ def upgrade_store(engine: Engine) -> Path | None:
         backup = _backup(path, current)
         log.info("Backed up store before upgrade from %s", current)
     cfg = alembic_config()
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
-        sqlite = engine.dialect.name == "sqlite"
         if sqlite:
+            # Outside any transaction, where SQLite honours it: tables are rebuilt in batches.
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
         try:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            try:
+                with _transactional_ddl(engine, conn) if sqlite else contextlib.nullcontext():
+                    command.upgrade(cfg, "head")
+            except OperationalError as exc:
+                if not sqlite:
+                    raise
+                conn.rollback()
+                raise _upgrade_failed(engine, current, backup, exc) from exc
             conn.commit()
             if sqlite:
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -97,6 +182,8 @@ def upgrade_store(engine: Engine) -> Path | None:
                     raise RuntimeError(f"foreign key check failed after migration: {len(problems)}")
         finally:
             if sqlite:
+                conn.rollback()
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     log.info("Store upgraded from %s to %s", current, head)
     return backup

@@ -8,6 +8,7 @@ DDMMYY-XXXX.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
@@ -43,6 +44,7 @@ from app.services import audit
 from app.services.clock import LOCAL_TZ, local_today, to_local
 from app.services.context import AppContext
 from app.services.cpr import mask_cpr
+from app.services.safe_files import write_text_atomic
 from app.services.text import fold
 from app.services.users import list_caseworkers
 from app.ui.background import StoreWorker
@@ -440,8 +442,9 @@ class AuditViewer(QDialog):
         try:
             with self._context.sessions.begin() as session:
                 entries = query_entries(session, query)
-                with target.open("w", encoding="utf-8-sig", newline="") as handle:
-                    count = audit.write_csv(entries, handle)
+                buffer = io.StringIO(newline="")
+                count = audit.write_csv(entries, buffer)
+                write_text_atomic(target, buffer.getvalue(), encoding="utf-8-sig")
                 citizen_ids = query.citizen_ids or ()
                 audit.record(
                     session,

@@ -29,8 +29,9 @@ from sqlalchemy.orm import Session
 
 from app.models.enums import MeetingStatus
 from app.services.cases import ValidationError
-from app.services.clock import LOCAL_TZ, local_today
+from app.services.clock import LOCAL_TZ, local_now, local_today
 from app.services.context import AppContext
+from app.services.days_off import danish_holidays
 from app.services.editing import ConcurrentEditError, RowGoneError
 from app.services.meetings import (
     MeetingInfo,
@@ -41,7 +42,7 @@ from app.services.meetings import (
     move_meeting,
 )
 from app.ui.background import StoreWorker
-from app.ui.calendar_views import MonthView, WeekView, danish_holidays
+from app.ui.calendar_views import MonthView, WeekView
 from app.ui.form_dialog import ERROR_STYLE
 from app.ui.formatting import format_date, iso_week
 from app.ui.labels import deadline_title, label, problem_text
@@ -349,7 +350,7 @@ class CalendarPage(QWidget):
             return
         try:
             with self._context.sessions.begin() as session:
-                move_meeting(session, meeting_id, new_start, meeting.version, datetime.now(LOCAL_TZ))
+                move_meeting(session, meeting_id, new_start, meeting.version, local_now())
         except ValidationError as exc:
             QMessageBox.information(
                 self, self.tr("Not moved"), " ".join(problem_text(p.problem) for p in exc.problems)

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import holidays as holidays_lib
 from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from typing_extensions import override
 
 from app.models.enums import MeetingKind, MeetingStatus
-from app.services.clock import LOCAL_TZ, local_today, to_local
+from app.services.clock import LOCAL_TZ, local_now, local_today, to_local
 from app.services.meetings import MeetingInfo
 from app.ui.canvas import ReflowCanvas
 from app.ui.formatting import format_date, iso_week
@@ -65,42 +64,7 @@ MOVE_SNAP_MINUTES = 15
 NEW_SNAP_MINUTES = 30
 MONTH_LINES = 3  # meetings listed in a day of the month; the rest are "+N more"
 
-# Days off in Danish municipalities that the holidays library files as "optional":
-# Grundlovsdag, Juleaftensdag and Nytårsaftensdag (1 May is not a day off for everyone).
-_CUSTOMARY_DAYS_OFF = ((6, 5), (12, 24), (12, 31))
-
-
 # -- shared helpers ---------------------------------------------------------------------------
-
-
-def danish_holidays(
-    year_from: int, year_to: int, *, customary_days_off: bool = True, language: str = "da"
-) -> dict[date, str]:
-    """Danish public holidays from the maintained ``holidays`` library, named in Danish.
-
-    With ``customary_days_off`` the days the municipal offices close without being public
-    holidays (Grundlovsdag, 24 and 31 December) are included too. Falls back to the
-    library's English names when it has no Danish.
-    """
-    supported = tuple(getattr(holidays_lib.Denmark, "supported_languages", ()))
-    if language in supported:
-        chosen: str | None = language
-    elif "en_US" in supported:
-        chosen = "en_US"
-    else:
-        chosen = None
-    years = list(range(year_from, year_to + 1))
-    kwargs: dict[str, object] = {"years": years}
-    if chosen is not None:
-        kwargs["language"] = chosen
-    result: dict[date, str] = dict(holidays_lib.Denmark(**kwargs).items())  # type: ignore[arg-type]
-    categories = tuple(getattr(holidays_lib.Denmark, "supported_categories", ()))
-    if customary_days_off and "optional" in categories:
-        optional = holidays_lib.Denmark(categories=("optional",), **kwargs)  # type: ignore[arg-type]
-        for day, name in optional.items():
-            if (day.month, day.day) in _CUSTOMARY_DAYS_OFF:
-                result.setdefault(day, name)
-    return dict(sorted(result.items()))
 
 
 def kind_colour(kind: MeetingKind) -> QColor:
@@ -497,7 +461,7 @@ class WeekView(ReflowCanvas):
         return datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=LOCAL_TZ)
 
     def _clock_now(self) -> datetime | None:
-        now = datetime.now(LOCAL_TZ)
+        now = local_now()
         return now if now.date() == self.today else None
 
     def _tick(self) -> None:
@@ -971,6 +935,7 @@ class MonthView(ReflowCanvas):
         self.meetings: list[MeetingInfo] = []
         self.holidays: dict[date, str] = {}
         self.selected_day: date = today
+        self._chosen = False  # the user has chosen a day (else the first month shown selects today)
         self.first_day = _week_monday(today.replace(day=1))
         # Geometry, recomputed by _relayout (public for the page and the tests).
         self.day_rects: dict[date, QRectF] = {}
@@ -1003,7 +968,7 @@ class MonthView(ReflowCanvas):
         last = self.first_day + timedelta(days=42)
         self.meetings = [m for m in meetings if self.first_day <= to_local(m.starts_at).date() < last]
         self.holidays = dict(holidays)
-        if (self.selected_day.year, self.selected_day.month) != (year, month):
+        if not self._chosen or (self.selected_day.year, self.selected_day.month) != (year, month):
             self.selected_day = today if (today.year, today.month) == (year, month) else first
         self._relayout()
         self.updateGeometry()
@@ -1037,6 +1002,7 @@ class MonthView(ReflowCanvas):
         return next((d for d, r in self.day_rects.items() if r.contains(point)), None)
 
     def select_day(self, day: date) -> None:
+        self._chosen = True
         if day != self.selected_day:
             self.selected_day = day
             self.setAccessibleDescription(self._day_summary(day))

@@ -346,6 +346,18 @@ class ConnectionDialog(QDialog):
                 "The Windows login (Kerberos) was not accepted. Log in to the municipality's "
                 "network, or give a user name and password."
             ),
+            ConnectProblem.NO_ANSWER: self.tr(
+                "Nothing answers at that host and port. Check that the server is running and that "
+                "the host name and port are right."
+            ),
+            ConnectProblem.HOST_UNKNOWN: self.tr(
+                "The server's host name could not be found. Check its spelling and that you are on "
+                "the municipality's network."
+            ),
+            ConnectProblem.BAD_SSLMODE: self.tr(
+                "The SSL mode is not valid: choose disable, prefer, require, verify-ca or verify-full."
+            ),
+            ConnectProblem.BAD_SETTING: self.tr("A connection setting is not valid. Check the port."),
             ConnectProblem.OTHER: self.tr("The server refused the connection."),
         }[problem]
 

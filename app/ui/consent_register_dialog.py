@@ -37,6 +37,7 @@ from app.services.consents import attachment_of, withdraw_consent
 from app.services.context import AppContext
 from app.services.editing import ConcurrentEditError, RowGoneError
 from app.services.family_overview import load_family_overview
+from app.services.safe_files import write_atomic
 from app.services.sharing import decode_info_types, decode_parties
 from app.ui.family_dialogs import ConsentDialog, info_type_label, party_label
 from app.ui.formatting import format_date
@@ -328,7 +329,7 @@ class ConsentRegisterDialog(QDialog):
             target += suffix[:8]
         if target:
             try:
-                Path(target).write_bytes(content)
+                write_atomic(target, content)
             except OSError:
                 QMessageBox.warning(self, self.tr("Not saved"), self.tr("The file could not be written."))
 

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from app.models.enums import Sector
 from app.services.clock import local_today
 from app.services.family_overview import FamilyOverview, ProfessionalInfo
+from app.services.safe_files import write_atomic
 from app.ui.labels import label
 
 # Node sizes in scene units (pixels at 100 %).
@@ -976,7 +977,7 @@ class EcoMapView(QGraphicsView):
 
     def _write(self, path: str | Path, data: bytes) -> None:
         try:
-            Path(path).write_bytes(data)
+            write_atomic(path, data)
         except OSError as exc:
             message = self.tr("Could not save the network map to %1: %2").replace("%1", str(path))
             raise OSError(exc.errno, message.replace("%2", exc.strerror or str(exc)), str(path)) from exc

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.models import FamilyMember, Professional
 from app.models.enums import ConsentCapacity, ConsentForm, Relation, Sector
 from app.services.case_summary import CaseNotFoundError, MemberSummary, case_summary
-from app.services.cases import FieldProblem, MemberInput
+from app.services.cases import FieldProblem, MemberInput, Problem, ValidationError
 from app.services.clock import local_today
 from app.services.consents import ConsentInput, record_consent, validate_consent
 from app.services.context import AppContext
@@ -55,6 +55,7 @@ from app.services.sharing import INFO_TYPES, Party, PartyKind
 from app.services.transition import add_months
 from app.ui.form_dialog import FormDialog, StoredRow, saved_stamp
 from app.ui.labels import label
+from app.ui.name_choice import ask_which_name
 
 DATE_FORMAT = "dd.MM.yyyy"
 
@@ -189,8 +190,20 @@ class MemberDialog(FormDialog):
 
     def store(self) -> None:
         if self._member is None:
-            with self._context.sessions.begin() as session:
-                self.stored_id = add_member(session, self._case_id, self._input(), local_today())
+            member = self._input()
+            while True:
+                try:
+                    with self._context.sessions.begin() as session:
+                        self.stored_id = add_member(session, self._case_id, member, local_today())
+                    return
+                except ValidationError as exc:
+                    # A known CPR number typed with another name: ask which name is right.
+                    differs = next((p for p in exc.problems if p.problem == Problem.NAME_DIFFERS), None)
+                    typed = f"{member.first_name.strip()} {member.last_name.strip()}"
+                    choice = None if differs is None else ask_which_name(self, differs.detail, typed)
+                    if choice is None:
+                        raise
+                    member.name_choice = choice
         else:
             self.store_data(self.data(), self.edit_version)
 

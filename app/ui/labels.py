@@ -132,6 +132,13 @@ _PROBLEMS: dict[Problem, str] = {
     ),
     Problem.CASE_CLOSED: QT_TRANSLATE_NOOP("Problems", "The case is closed and cannot be changed."),
     Problem.TOO_LONG: QT_TRANSLATE_NOOP("Problems", "The text is too long."),
+    Problem.BAD_CHARACTERS: QT_TRANSLATE_NOOP(
+        "Problems", "The text holds characters that cannot be stored (a NUL or a broken character)."
+    ),
+    Problem.OUT_OF_RANGE: QT_TRANSLATE_NOOP("Problems", "The date is too far from today: check the year."),
+    Problem.NAME_DIFFERS: QT_TRANSLATE_NOOP(
+        "Problems", "This CPR number is registered with another name: choose which name is right."
+    ),
     Problem.TIME_ORDER: QT_TRANSLATE_NOOP("Problems", "The time must end after it starts."),
     Problem.MEETING_NOT_PLANNED: QT_TRANSLATE_NOOP(
         "Problems", "The meeting is cancelled or has been held, so it cannot be moved or changed that way."

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -226,7 +225,9 @@ class SqliteWatcher(QObject):
         self._path = path
         self._collector = _Collector(events, self)
         self._last_own_commit = 0.0
-        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # A connection of the engine's own (an encrypted store's has its key; plain sqlite3
+        # could not read that file), kept apart from the sessions' for data_version.
+        self._conn = engine.raw_connection()
         self._version = self._data_version()
         self._watcher = QFileSystemWatcher(self)
         self._watch()
@@ -247,13 +248,18 @@ class SqliteWatcher(QObject):
                 self._watcher.addPath(name)
 
     def _data_version(self) -> int:
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        cursor = self._conn.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            return int(cursor.fetchone()[0])
+        finally:
+            cursor.close()
 
     def _file_changed(self, _name: str) -> None:
         self._watch()  # a WAL file made or replaced after we started
         try:
             version = self._data_version()
-        except sqlite3.Error:
+        except Exception:  # sqlite3's or sqlcipher3's error: the next change tries again
             return
         if version == self._version:
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.models import Meeting
 from app.models.enums import AgreementStatus, MeetingKind, MeetingStatus, ResponsibleKind
 from app.services.cases import FieldProblem, Problem, ValidationError
-from app.services.clock import LOCAL_TZ
+from app.services.clock import LOCAL_TZ, from_local_wall, local_now, local_wall
 from app.services.context import AppContext
 from app.services.editing import RowGoneError
 from app.services.meetings import (
@@ -60,16 +60,25 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _now() -> datetime:
-    return datetime.now(LOCAL_TZ)
+    return local_now()
+
+
+# Qt's date/time widgets would read and show a moment in the computer's own zone. They are
+# given the Copenhagen wall-clock time instead, held as a zone-less (UTC-spec) value, and
+# app.services.clock does the one conversion between that wall time and the stored moment.
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
-    local = moment.astimezone(LOCAL_TZ)
-    return QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+    wall = local_wall(moment)
+    return QDateTime(
+        QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute, wall.second), QTimeZone.utc()
+    )
 
 
 def from_qdatetime(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), LOCAL_TZ)
+    day, at = value.date(), value.time()
+    wall = datetime(day.year(), day.month(), day.day(), at.hour(), at.minute(), at.second())
+    return from_local_wall(wall)
 
 
 def _to_the_second(moment: datetime) -> datetime:
@@ -95,7 +104,9 @@ def _ordered_keys(listed: list[str], keys: list[str]) -> list[str]:
 
 
 def _datetime_edit(parent: QWidget, moment: datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(to_qdatetime(moment), parent)
+    edit = QDateTimeEdit(parent)
+    edit.setTimeZone(QTimeZone.utc())  # holds Copenhagen wall time; see to_qdatetime
+    edit.setDateTime(to_qdatetime(moment))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy HH.mm")
     return edit

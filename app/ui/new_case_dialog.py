@@ -36,9 +36,10 @@ from app.models.enums import CoordinationModel, Relation
 from app.services.cases import (
     DEFAULT_FOLLOW_UP_DAYS,
     CaseInput,
-    CaseValidationError,
     FieldProblem,
     MemberInput,
+    Problem,
+    ValidationError,
     create_case,
     validate_case,
 )
@@ -47,6 +48,7 @@ from app.services.context import AppContext
 from app.services.users import list_caseworkers
 from app.ui.form_dialog import ERROR_STYLE, NOTE_STYLE
 from app.ui.labels import label, problem_text
+from app.ui.name_choice import ask_which_name
 
 log = logging.getLogger(__name__)
 
@@ -414,11 +416,12 @@ class NewCaseDialog(QDialog):
             self._focus_first_problem()
             return False
         try:
-            with self._context.sessions.begin() as session:
-                case = create_case(session, data, local_today())
-                case_id = case.id
-        except CaseValidationError:
+            case_id = self._create(data)
+        except ValidationError as exc:
             self._revalidate()
+            shown = [p for p in exc.problems if p.problem != Problem.NAME_DIFFERS]
+            if shown:  # found by the store only (e.g. a person out of reach on the server)
+                self.summary.setText("; ".join(problem_text(p.problem) for p in shown))
             return False
         except SQLAlchemyError:
             log.exception("Saving a new case failed")
@@ -432,6 +435,24 @@ class NewCaseDialog(QDialog):
         self.created_case_id = case_id
         self.accept()
         return True
+
+    def _create(self, data: CaseInput) -> int:
+        """Store the case; a known CPR number typed with another name is asked about first.
+        Raises ValidationError (nothing stored) when it cannot be stored or is cancelled."""
+        while True:
+            try:
+                with self._context.sessions.begin() as session:
+                    return int(create_case(session, data, local_today()).id)
+            except ValidationError as exc:
+                differs = next((p for p in exc.problems if p.problem == Problem.NAME_DIFFERS), None)
+                if differs is None:
+                    raise
+                member = data.members[int(differs.field.split(".")[1])]
+                typed = f"{member.first_name.strip()} {member.last_name.strip()}"
+                choice = ask_which_name(self, differs.detail, typed)
+                if choice is None:
+                    raise
+                member.name_choice = choice
 
     def _focus_first_problem(self) -> None:
         for problem in self.problems():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -40,8 +39,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from app.models.enums import AgreementStatus, GoalLevel, MeetingStatus, PlanState, Relation, ResponsibleKind
 from app.services import audit
 from app.services.case_summary import CaseNotFoundError
-from app.services.cases import FieldProblem, ValidationError
-from app.services.clock import local_today, now_utc
+from app.services.cases import FieldProblem, Problem, ValidationError
+from app.services.clock import local_now, local_today, now_utc
 from app.services.context import AppContext
 from app.services.editing import ConcurrentEditError, RowGoneError
 from app.services.local_drafts import LocalDraft, LocalDrafts, has_unsaved_work
@@ -65,6 +64,8 @@ from app.services.plan_merge import (
     resolve,
 )
 from app.services.plans import (
+    SHORT_TEXT_MAX,
+    TEXT_MAX,
     AgreementInput,
     GoalInput,
     PlanDraft,
@@ -140,7 +141,9 @@ class PlanPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._context = context
-        self.local_drafts = local_drafts or LocalDrafts.for_store(context.store_label, context.user.login)
+        self.local_drafts = local_drafts or LocalDrafts.for_store(
+            context.store_label, context.user.login, context.draft_key
+        )
         self.worker = StoreWorker(self)
         self.preview_worker = StoreWorker(self)  # PDFs never wait behind a save, nor a save behind them
         self.doc: PlanDocument | None = None
@@ -768,10 +771,13 @@ class PlanPage(QWidget):
         if self._filling or self.doc is None or self.doc.read_only:
             return
         self._dirty = True
+        # Every change the store does not have yet is in the local draft at once (small and
+        # atomic): a killed program or a dropped server loses no keystroke.
+        self.keep_locally()
         if not self._held_back():
             self.save_state.setStyleSheet("")
             self.save_state.setText(self.tr("Changes not saved yet…"))
-        self._autosave.start()  # saves, or (held back) writes the local draft
+        self._autosave.start()  # saves, or (held back) shows why it waits
         self._preview_timer.start()
 
     def _held_back(self) -> bool:
@@ -831,7 +837,7 @@ class PlanPage(QWidget):
         if self._saving_draft is not None:
             self._base = normalize(self._saving_draft)
         self.save_state.setStyleSheet("")
-        text = self.tr("Saved %1").replace("%1", datetime.now().strftime("%H.%M"))
+        text = self.tr("Saved %1").replace("%1", local_now().strftime("%H.%M"))
         if self._combined_with:
             text += " – " + self.tr("your changes were combined with those of %1.").replace(
                 "%1", self._combined_with
@@ -1411,7 +1417,34 @@ class PlanPage(QWidget):
             if capacity == "youth":
                 return self.tr("%1 must consent too (16 years or older).").replace("%1", name)
             return self.tr("No consent from %1.").replace("%1", name)
+        if problem.problem in (Problem.TOO_LONG, Problem.BAD_CHARACTERS):
+            where = self._where(field, members)
+            if problem.problem == Problem.BAD_CHARACTERS:
+                return self.tr(
+                    "%1 holds characters that cannot be stored (a NUL or a broken character): remove them."
+                ).replace("%1", where)
+            limit = TEXT_MAX if field.startswith(("sections.", "member_sections.")) else SHORT_TEXT_MAX
+            return (
+                self.tr("%1 is too long: at most %2 characters.")
+                .replace("%1", where)
+                .replace("%2", f"{limit:,}".replace(",", "."))
+            )
         return self.tr("The plan cannot be approved in its present state.")
+
+    def _where(self, field: str, members: dict[int, str]) -> str:
+        """The place in the editor a problem's field names, as the start of a sentence."""
+        parts = field.split(".")
+        if parts[0] == "sections" and len(parts) > 1 and parts[1] in SECTION_TITLES:
+            return self.tr("The section “%1”").replace("%1", _tr(SECTION_TITLES[parts[1]]))
+        if parts[0] == "member_sections" and len(parts) > 1 and parts[1].isdigit():
+            return self.tr("The part about %1").replace("%1", members.get(int(parts[1]), "?"))
+        if parts[0] == "goals" and len(parts) > 1 and parts[1].isdigit():
+            return self.tr("Goal %1").replace("%1", str(int(parts[1]) + 1))
+        if parts[0] == "agreements" and len(parts) > 1 and parts[1].isdigit():
+            return self.tr("Agreement %1").replace("%1", str(int(parts[1]) + 1))
+        if parts[0] == "offer_comments":
+            return self.tr("A comment in the offers overview")
+        return self.tr("A text in the plan")
 
     def _problem_text(self, problems: list[FieldProblem]) -> str:
         return "; ".join(self.describe_problem(p) for p in problems)

@@ -33,6 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.services.clock import local_today
 from app.services.context import AppContext
+from app.services.safe_files import write_atomic
 from app.services.sharing import Party
 from app.ui.background import StoreWorker
 
@@ -246,8 +247,7 @@ class PrintPlanDialog(QDialog):
         try:
             with self._context.sessions.begin() as session:
                 self._audit(session, audit.EXPORT)
-                with open(path, "wb") as out:  # a file not written rolls the entry back
-                    out.write(self.printed.pdf)
+                write_atomic(path, self.printed.pdf)  # a file not written rolls the entry back
         except SQLAlchemyError:
             self._not_logged()
         except OSError as exc:

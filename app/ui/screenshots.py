@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.services.clock import local_today
+from app.services.clock import clock_in_use, fixed_day_clock, local_now, local_today
 from app.services.demo import generate_demo
 from app.startup import open_context
 from app.ui.app import create_application
@@ -133,7 +134,7 @@ def _shared_store_screens(
     window: QWidget, app: QApplication, out: Path, suffix: str, settings: QSettings, lise: int
 ) -> list[Path]:
     """The database dialog, the banner of a lost connection, and both conflict dialogs."""
-    from datetime import datetime, timedelta
+    from datetime import timedelta
 
     from app.services.plan_merge import merge
     from app.services.plans import PlanDraft
@@ -177,7 +178,7 @@ def _shared_store_screens(
     dialog = ConflictDialog(
         conflicts,
         "Mette Dahl",
-        datetime.now().astimezone() - timedelta(minutes=3),
+        local_now() - timedelta(minutes=3),
         section_titles={name: _tr(title) for name, title in SECTION_TITLES.items()},
         member_name=plan.doc.member_name,
         parent=window,
@@ -199,7 +200,7 @@ def _shared_store_screens(
             FieldChoice("end_date", label("End"), "31.03.2027", "30.06.2027"),
         ],
         "Mette Dahl",
-        datetime.now().astimezone() - timedelta(minutes=2),
+        local_now() - timedelta(minutes=2),
         [label("Status")],
         window,
     )
@@ -343,10 +344,15 @@ def render(out: Path, language: str = "da") -> list[Path]:
     return written
 
 
+SCREENSHOT_DAY = date(2026, 12, 3)
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path("docs/screenshots")
-    render(out, "da")
-    render(out, "en")
+    # The screens are rendered on a fixed day, so the pictures do not change with the calendar.
+    with clock_in_use(fixed_day_clock(SCREENSHOT_DAY)):
+        render(out, "da")
+        render(out, "en")
     return 0
 
 

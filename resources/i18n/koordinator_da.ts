@@ -31,6 +31,31 @@
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation type="vanished">Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="19"/>
+        <source>Which name is right?</source>
+        <translation>Hvilket navn er rigtigt?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="21"/>
+        <source>This CPR number is already registered as %1. You typed %2.</source>
+        <translation>Dette CPR-nummer er allerede registreret som %1. Du skrev %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="26"/>
+        <source>Keep the registered name, or correct it to the one you typed (everywhere the person appears)?</source>
+        <translation>Behold det registrerede navn, eller ret det til det, du skrev (alle steder, personen optræder)?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="28"/>
+        <source>Keep %1</source>
+        <translation>Behold %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="29"/>
+        <source>Use %1</source>
+        <translation>Brug %1</translation>
+    </message>
 </context>
 <context>
     <name>ApproveDialog</name>
@@ -83,218 +108,218 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="197"/>
+        <location filename="../../app/ui/audit_viewer.py" line="199"/>
         <source>Audit log</source>
         <translation>Revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="207"/>
+        <location filename="../../app/ui/audit_viewer.py" line="209"/>
         <source>Name or CPR number</source>
         <translation>Navn eller CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="211"/>
+        <location filename="../../app/ui/audit_viewer.py" line="213"/>
         <source>All users</source>
         <translation>Alle brugere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="227"/>
-        <location filename="../../app/ui/audit_viewer.py" line="301"/>
+        <location filename="../../app/ui/audit_viewer.py" line="229"/>
+        <location filename="../../app/ui/audit_viewer.py" line="303"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="230"/>
+        <location filename="../../app/ui/audit_viewer.py" line="232"/>
         <source>Check the chain</source>
         <translation>Kontrollér kæden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="233"/>
+        <location filename="../../app/ui/audit_viewer.py" line="235"/>
         <source>Export CSV…</source>
         <translation>Eksportér CSV …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="248"/>
+        <location filename="../../app/ui/audit_viewer.py" line="250"/>
         <source>Time</source>
         <translation>Tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="249"/>
+        <location filename="../../app/ui/audit_viewer.py" line="251"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="250"/>
+        <location filename="../../app/ui/audit_viewer.py" line="252"/>
         <source>Department</source>
         <translation>Afdeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="251"/>
+        <location filename="../../app/ui/audit_viewer.py" line="253"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="252"/>
+        <location filename="../../app/ui/audit_viewer.py" line="254"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="253"/>
+        <location filename="../../app/ui/audit_viewer.py" line="255"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="254"/>
+        <location filename="../../app/ui/audit_viewer.py" line="256"/>
         <source>Search term / details</source>
         <translation>Søgeord / detaljer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="266"/>
+        <location filename="../../app/ui/audit_viewer.py" line="268"/>
         <source>Citizen:</source>
         <translation>Borger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="267"/>
+        <location filename="../../app/ui/audit_viewer.py" line="269"/>
         <source>User:</source>
         <translation>Bruger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="273"/>
+        <location filename="../../app/ui/audit_viewer.py" line="275"/>
         <source>Period:</source>
         <translation>Periode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="279"/>
+        <location filename="../../app/ui/audit_viewer.py" line="281"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="299"/>
+        <location filename="../../app/ui/audit_viewer.py" line="301"/>
         <source>Opened case</source>
         <translation>Åbnede sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="300"/>
+        <location filename="../../app/ui/audit_viewer.py" line="302"/>
         <source>Opened citizen</source>
         <translation>Åbnede borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="302"/>
+        <location filename="../../app/ui/audit_viewer.py" line="304"/>
         <source>Changed</source>
         <translation>Ændrede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="303"/>
+        <location filename="../../app/ui/audit_viewer.py" line="305"/>
         <source>Created</source>
         <translation>Oprettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="304"/>
+        <location filename="../../app/ui/audit_viewer.py" line="306"/>
         <source>Deleted</source>
         <translation>Slettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="305"/>
+        <location filename="../../app/ui/audit_viewer.py" line="307"/>
         <source>Printed</source>
         <translation>Udskrev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="306"/>
+        <location filename="../../app/ui/audit_viewer.py" line="308"/>
         <source>Exported</source>
         <translation>Eksporterede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="307"/>
+        <location filename="../../app/ui/audit_viewer.py" line="309"/>
         <source>Showed CPR number</source>
         <translation>Viste CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="308"/>
+        <location filename="../../app/ui/audit_viewer.py" line="310"/>
         <source>Logged in</source>
         <translation>Loggede ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="309"/>
+        <location filename="../../app/ui/audit_viewer.py" line="311"/>
         <source>Shared without consent</source>
         <translation>Delte uden samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="310"/>
+        <location filename="../../app/ui/audit_viewer.py" line="312"/>
         <source>Erased</source>
         <translation>Slettede efter opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="316"/>
+        <location filename="../../app/ui/audit_viewer.py" line="318"/>
         <source>Entry %1 was changed: its hash does not match its content.</source>
         <translation>Post %1 er ændret: dens hash passer ikke til indholdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="318"/>
+        <location filename="../../app/ui/audit_viewer.py" line="320"/>
         <source>Entry %1 was inserted: entry %2 links past it.</source>
         <translation>Post %1 er indsat: post %2 peger forbi den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="320"/>
+        <location filename="../../app/ui/audit_viewer.py" line="322"/>
         <source>An entry was deleted at %1: entry %2 does not link to the one before it.</source>
         <translation>En post er slettet ved %1: post %2 peger ikke på den forrige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="351"/>
+        <location filename="../../app/ui/audit_viewer.py" line="353"/>
         <source>Searching…</source>
         <translation>Søger …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="380"/>
+        <location filename="../../app/ui/audit_viewer.py" line="382"/>
         <source>No citizen matches the search.</source>
         <translation>Ingen borger passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="382"/>
+        <location filename="../../app/ui/audit_viewer.py" line="384"/>
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="388"/>
+        <location filename="../../app/ui/audit_viewer.py" line="390"/>
         <source>The audit log could not be read.</source>
         <translation>Revisionsloggen kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="406"/>
+        <location filename="../../app/ui/audit_viewer.py" line="408"/>
         <source>Checking the chain…</source>
         <translation>Kontrollerer kæden …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="415"/>
+        <location filename="../../app/ui/audit_viewer.py" line="417"/>
         <source>The chain is whole: %1 entries checked.</source>
         <translation>Kæden er hel: %1 poster kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="419"/>
+        <location filename="../../app/ui/audit_viewer.py" line="421"/>
         <source>The chain is broken. %1</source>
         <translation>Kæden er brudt. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="426"/>
+        <location filename="../../app/ui/audit_viewer.py" line="428"/>
         <source>The chain could not be checked.</source>
         <translation>Kæden kunne ikke kontrolleres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="435"/>
+        <location filename="../../app/ui/audit_viewer.py" line="437"/>
         <source>Export audit log</source>
         <translation>Eksportér revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="435"/>
+        <location filename="../../app/ui/audit_viewer.py" line="437"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="461"/>
+        <location filename="../../app/ui/audit_viewer.py" line="464"/>
         <source>The export failed.</source>
         <translation>Eksporten mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="463"/>
+        <location filename="../../app/ui/audit_viewer.py" line="466"/>
         <source>%1 entries exported.</source>
         <translation>%1 poster eksporteret.</translation>
     </message>
@@ -302,262 +327,260 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="75"/>
+        <location filename="../../app/ui/calendar_page.py" line="77"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="78"/>
+        <location filename="../../app/ui/calendar_page.py" line="80"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="79"/>
+        <location filename="../../app/ui/calendar_page.py" line="81"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="87"/>
+        <location filename="../../app/ui/calendar_page.py" line="89"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="88"/>
+        <location filename="../../app/ui/calendar_page.py" line="90"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="91"/>
+        <location filename="../../app/ui/calendar_page.py" line="93"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="92"/>
+        <location filename="../../app/ui/calendar_page.py" line="94"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="93"/>
+        <location filename="../../app/ui/calendar_page.py" line="95"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="94"/>
+        <location filename="../../app/ui/calendar_page.py" line="96"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="127"/>
+        <location filename="../../app/ui/calendar_page.py" line="129"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="128"/>
+        <location filename="../../app/ui/calendar_page.py" line="130"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="129"/>
+        <location filename="../../app/ui/calendar_page.py" line="131"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="130"/>
+        <location filename="../../app/ui/calendar_page.py" line="132"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="131"/>
+        <location filename="../../app/ui/calendar_page.py" line="133"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="132"/>
+        <location filename="../../app/ui/calendar_page.py" line="134"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="133"/>
+        <location filename="../../app/ui/calendar_page.py" line="135"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="143"/>
+        <location filename="../../app/ui/calendar_page.py" line="145"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="183"/>
+        <location filename="../../app/ui/calendar_page.py" line="185"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="255"/>
+        <location filename="../../app/ui/calendar_page.py" line="257"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="277"/>
+        <location filename="../../app/ui/calendar_page.py" line="279"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="285"/>
+        <location filename="../../app/ui/calendar_page.py" line="287"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="296"/>
+        <location filename="../../app/ui/calendar_page.py" line="298"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="308"/>
+        <location filename="../../app/ui/calendar_page.py" line="310"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="354"/>
-        <location filename="../../app/ui/calendar_page.py" line="358"/>
-        <location filename="../../app/ui/calendar_page.py" line="363"/>
+        <location filename="../../app/ui/calendar_page.py" line="356"/>
+        <location filename="../../app/ui/calendar_page.py" line="360"/>
+        <location filename="../../app/ui/calendar_page.py" line="365"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="358"/>
+        <location filename="../../app/ui/calendar_page.py" line="360"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="363"/>
-        <location filename="../../app/ui/calendar_page.py" line="394"/>
-        <location filename="../../app/ui/calendar_page.py" line="424"/>
-        <location filename="../../app/ui/calendar_page.py" line="445"/>
+        <location filename="../../app/ui/calendar_page.py" line="365"/>
+        <location filename="../../app/ui/calendar_page.py" line="396"/>
+        <location filename="../../app/ui/calendar_page.py" line="426"/>
+        <location filename="../../app/ui/calendar_page.py" line="447"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="375"/>
+        <location filename="../../app/ui/calendar_page.py" line="377"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="377"/>
+        <location filename="../../app/ui/calendar_page.py" line="379"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="389"/>
-        <location filename="../../app/ui/calendar_page.py" line="394"/>
+        <location filename="../../app/ui/calendar_page.py" line="391"/>
+        <location filename="../../app/ui/calendar_page.py" line="396"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="389"/>
+        <location filename="../../app/ui/calendar_page.py" line="391"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="420"/>
+        <location filename="../../app/ui/calendar_page.py" line="422"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="420"/>
+        <location filename="../../app/ui/calendar_page.py" line="422"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="424"/>
-        <location filename="../../app/ui/calendar_page.py" line="445"/>
-        <location filename="../../app/ui/calendar_page.py" line="494"/>
+        <location filename="../../app/ui/calendar_page.py" line="426"/>
+        <location filename="../../app/ui/calendar_page.py" line="447"/>
+        <location filename="../../app/ui/calendar_page.py" line="511"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="495"/>
+        <location filename="../../app/ui/calendar_page.py" line="512"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="507"/>
+        <location filename="../../app/ui/calendar_page.py" line="533"/>
         <source>Calendar entry, not an invitation</source>
         <translation>Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="509"/>
+        <location filename="../../app/ui/calendar_page.py" line="535"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
         <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="515"/>
+        <location filename="../../app/ui/calendar_page.py" line="541"/>
         <source>invitation</source>
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="519"/>
+        <location filename="../../app/ui/calendar_page.py" line="545"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="519"/>
+        <location filename="../../app/ui/calendar_page.py" line="545"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="540"/>
-        <location filename="../../app/ui/calendar_page.py" line="618"/>
+        <location filename="../../app/ui/calendar_page.py" line="518"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="541"/>
-        <location filename="../../app/ui/calendar_page.py" line="619"/>
+        <location filename="../../app/ui/calendar_page.py" line="519"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="547"/>
+        <location filename="../../app/ui/calendar_page.py" line="559"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="549"/>
+        <location filename="../../app/ui/calendar_page.py" line="561"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="586"/>
+        <location filename="../../app/ui/calendar_page.py" line="598"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="586"/>
+        <location filename="../../app/ui/calendar_page.py" line="598"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="588"/>
+        <location filename="../../app/ui/calendar_page.py" line="600"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="592"/>
+        <location filename="../../app/ui/calendar_page.py" line="604"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="593"/>
+        <location filename="../../app/ui/calendar_page.py" line="605"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="594"/>
+        <location filename="../../app/ui/calendar_page.py" line="606"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="596"/>
+        <location filename="../../app/ui/calendar_page.py" line="608"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -565,37 +588,37 @@
 <context>
     <name>CalendarViews</name>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="131"/>
+        <location filename="../../app/ui/calendar_views.py" line="95"/>
         <source>Held, but no minutes yet</source>
         <translation>Afholdt, men der er intet referat endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="139"/>
+        <location filename="../../app/ui/calendar_views.py" line="103"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="141"/>
+        <location filename="../../app/ui/calendar_views.py" line="105"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="149"/>
+        <location filename="../../app/ui/calendar_views.py" line="113"/>
         <source>Place: %1</source>
         <translation>Sted: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="151"/>
+        <location filename="../../app/ui/calendar_views.py" line="115"/>
         <source>Video: %1</source>
         <translation>Video: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="153"/>
+        <location filename="../../app/ui/calendar_views.py" line="117"/>
         <source>Participants: %1</source>
         <translation>Deltagere: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="155"/>
+        <location filename="../../app/ui/calendar_views.py" line="119"/>
         <source>Interpreter needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
@@ -1195,22 +1218,42 @@
         <translation>Windows-login (Kerberos) blev ikke godtaget. Log ind på kommunens netværk, eller angiv brugernavn og adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="349"/>
+        <location filename="../../app/ui/connection_dialog.py" line="350"/>
+        <source>Nothing answers at that host and port. Check that the server is running and that the host name and port are right.</source>
+        <translation>Intet svarer på den vært og port. Kontrollér, at serveren kører, og at værtsnavn og port er rigtige.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="354"/>
+        <source>The server&apos;s host name could not be found. Check its spelling and that you are on the municipality&apos;s network.</source>
+        <translation>Serverens værtsnavn kunne ikke findes. Kontrollér stavningen, og at du er på kommunens netværk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="358"/>
+        <source>The SSL mode is not valid: choose disable, prefer, require, verify-ca or verify-full.</source>
+        <translation>SSL-tilstanden er ikke gyldig: vælg disable, prefer, require, verify-ca eller verify-full.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="360"/>
+        <source>A connection setting is not valid. Check the port.</source>
+        <translation>En forbindelsesindstilling er ikke gyldig. Kontrollér porten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="361"/>
         <source>The server refused the connection.</source>
         <translation>Serveren afviste forbindelsen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="363"/>
+        <location filename="../../app/ui/connection_dialog.py" line="375"/>
         <source>Connecting …</source>
         <translation>Forbinder …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="376"/>
+        <location filename="../../app/ui/connection_dialog.py" line="388"/>
         <source>The connection works.</source>
         <translation>Forbindelsen virker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="417"/>
+        <location filename="../../app/ui/connection_dialog.py" line="429"/>
         <source>The password could not be kept in the keyring: %1. Untick the box to save without it.</source>
         <translation>Adgangskoden kunne ikke gemmes i nøgleringen: %1. Fjern fluebenet for at gemme uden den.</translation>
     </message>
@@ -1218,7 +1261,7 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="409"/>
+        <location filename="../../app/ui/family_dialogs.py" line="422"/>
         <source>Record consent</source>
         <translation>Registrér samtykke</translation>
     </message>
@@ -1227,132 +1270,132 @@
         <translation type="vanished">fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="468"/>
+        <location filename="../../app/ui/family_dialogs.py" line="481"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="469"/>
+        <location filename="../../app/ui/family_dialogs.py" line="482"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="470"/>
+        <location filename="../../app/ui/family_dialogs.py" line="483"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="471"/>
+        <location filename="../../app/ui/family_dialogs.py" line="484"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="476"/>
+        <location filename="../../app/ui/family_dialogs.py" line="489"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="474"/>
+        <location filename="../../app/ui/family_dialogs.py" line="487"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="370"/>
+        <location filename="../../app/ui/family_dialogs.py" line="383"/>
         <source>The common plan</source>
         <translation>Den fælles plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="371"/>
+        <location filename="../../app/ui/family_dialogs.py" line="384"/>
         <source>Social services</source>
         <translation>Socialforvaltningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="372"/>
+        <location filename="../../app/ui/family_dialogs.py" line="385"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="373"/>
+        <location filename="../../app/ui/family_dialogs.py" line="386"/>
         <source>School and day care</source>
         <translation>Skole og dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="374"/>
+        <location filename="../../app/ui/family_dialogs.py" line="387"/>
         <source>Job centre and benefits</source>
         <translation>Jobcenter og ydelser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="375"/>
+        <location filename="../../app/ui/family_dialogs.py" line="388"/>
         <source>Family relations</source>
         <translation>Familieforhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="457"/>
+        <location filename="../../app/ui/family_dialogs.py" line="470"/>
         <source>e.g. the common plan for the family</source>
         <translation>f.eks. den fælles plan for familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="461"/>
+        <location filename="../../app/ui/family_dialogs.py" line="474"/>
         <source>No file attached</source>
         <translation>Ingen fil vedhæftet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="462"/>
+        <location filename="../../app/ui/family_dialogs.py" line="475"/>
         <source>Attach signed form…</source>
         <translation>Vedhæft underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="472"/>
+        <location filename="../../app/ui/family_dialogs.py" line="485"/>
         <source>The mandate covers</source>
         <translation>Fuldmagten dækker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="473"/>
+        <location filename="../../app/ui/family_dialogs.py" line="486"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="475"/>
+        <location filename="../../app/ui/family_dialogs.py" line="488"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="477"/>
+        <location filename="../../app/ui/family_dialogs.py" line="490"/>
         <source>Signed form</source>
         <translation>Underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="478"/>
+        <location filename="../../app/ui/family_dialogs.py" line="491"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="479"/>
+        <location filename="../../app/ui/family_dialogs.py" line="492"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="508"/>
+        <location filename="../../app/ui/family_dialogs.py" line="521"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="510"/>
+        <location filename="../../app/ui/family_dialogs.py" line="523"/>
         <source>Organisation: %1</source>
         <translation>Organisation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="545"/>
+        <location filename="../../app/ui/family_dialogs.py" line="558"/>
         <source>Attach signed form</source>
         <translation>Vedhæft underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="547"/>
+        <location filename="../../app/ui/family_dialogs.py" line="560"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif);;All files (*)</source>
         <translation>Dokumenter (*.pdf *.png *.jpg *.jpeg *.tif);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="553"/>
+        <location filename="../../app/ui/family_dialogs.py" line="566"/>
         <source>The file could not be read</source>
         <translation>Filen kunne ikke læses</translation>
     </message>
@@ -1360,170 +1403,170 @@
 <context>
     <name>ConsentRegisterDialog</name>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="55"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="56"/>
         <source>Consent register</source>
         <translation>Samtykkeregister</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="69"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="70"/>
         <source>Whose information</source>
         <translation>Hvis oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="70"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="71"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="71"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="72"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="72"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="73"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="73"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="74"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="74"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="75"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="75"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="76"/>
         <source>In force</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="83"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="84"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="85"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="86"/>
         <source>Withdraw…</source>
         <translation>Tilbagekald …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="87"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="88"/>
         <source>Save signed form…</source>
         <translation>Gem underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="110"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="111"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="111"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="112"/>
         <source>Who may receive what</source>
         <translation>Hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="113"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="114"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="185"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="186"/>
         <source>Withdrawn %1</source>
         <translation>Tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="189"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="190"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="191"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="192"/>
         <source>Expired</source>
         <translation>Udløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="193"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="194"/>
         <source>Not yet</source>
         <translation>Endnu ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="219"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="220"/>
         <source>Covered</source>
         <translation>Dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="220"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="221"/>
         <source>Partly</source>
         <translation>Delvist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="221"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="222"/>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="235"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="236"/>
         <source>Today, per person and party: what may be shared. Partly: only some kinds of information.</source>
         <translation>I dag, pr. person og part: hvad der må deles. Delvist: kun nogle slags oplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="238"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="239"/>
         <source>The case has no professionals yet.</source>
         <translation>Sagen har endnu ingen fagpersoner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="271"/>
-        <location filename="../../app/ui/consent_register_dialog.py" line="278"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="272"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="279"/>
         <source>Withdraw consent</source>
         <translation>Tilbagekald samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="272"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="273"/>
         <source>Why is the consent withdrawn? It stops all sharing today.</source>
         <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="279"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="280"/>
         <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
         <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="300"/>
-        <location filename="../../app/ui/consent_register_dialog.py" line="305"/>
-        <location filename="../../app/ui/consent_register_dialog.py" line="309"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="301"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="306"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="310"/>
         <source>Not withdrawn</source>
         <translation>Ikke tilbagekaldt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="301"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="302"/>
         <source>Someone else changed the consent meanwhile. Look again.</source>
         <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="305"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="306"/>
         <source>The reason or the day is not valid.</source>
         <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="309"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="310"/>
         <source>The store could not be reached.</source>
         <translation>Databasen kunne ikke nås.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="325"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="326"/>
         <source>Save signed form</source>
         <translation>Gem underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="333"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="334"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="333"/>
+        <location filename="../../app/ui/consent_register_dialog.py" line="334"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
@@ -1562,52 +1605,52 @@
 <context>
     <name>EcoMapView</name>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="858"/>
+        <location filename="../../app/ui/eco_map.py" line="859"/>
         <source>%1, %2 years</source>
         <translation>%1, %2 år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="910"/>
+        <location filename="../../app/ui/eco_map.py" line="911"/>
         <source>No professionals in the network yet.</source>
         <translation>Der er endnu ingen fagpersoner i netværket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="917"/>
+        <location filename="../../app/ui/eco_map.py" line="918"/>
         <source>Dashed line: in the network, no registered intervention</source>
         <translation>Stiplet linje: i netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="930"/>
+        <location filename="../../app/ui/eco_map.py" line="931"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="932"/>
+        <location filename="../../app/ui/eco_map.py" line="933"/>
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="934"/>
+        <location filename="../../app/ui/eco_map.py" line="935"/>
         <source>In the network, no registered intervention</source>
         <translation>I netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="981"/>
+        <location filename="../../app/ui/eco_map.py" line="982"/>
         <source>Could not save the network map to %1: %2</source>
         <translation>Netværkskortet kunne ikke gemmes i %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="1001"/>
+        <location filename="../../app/ui/eco_map.py" line="1002"/>
         <source>Could not encode the network map as PNG.</source>
         <translation>Netværkskortet kunne ikke laves om til PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="1017"/>
+        <location filename="../../app/ui/eco_map.py" line="1018"/>
         <source>Network map</source>
         <translation>Netværkskort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="1020"/>
+        <location filename="../../app/ui/eco_map.py" line="1021"/>
         <source>Network map of %1: the family and the professionals around it, by sector.</source>
         <translation>Netværkskort for %1: familien og fagpersonerne omkring den, fordelt på sektorer.</translation>
     </message>
@@ -1615,22 +1658,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="614"/>
+        <location filename="../../app/ui/family_dialogs.py" line="627"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="624"/>
+        <location filename="../../app/ui/family_dialogs.py" line="637"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="625"/>
+        <location filename="../../app/ui/family_dialogs.py" line="638"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="627"/>
+        <location filename="../../app/ui/family_dialogs.py" line="640"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -1699,7 +1742,7 @@
     </message>
     <message>
         <location filename="../../app/ui/family_page.py" line="167"/>
-        <location filename="../../app/ui/family_page.py" line="301"/>
+        <location filename="../../app/ui/family_page.py" line="302"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
@@ -1714,27 +1757,27 @@
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="209"/>
+        <location filename="../../app/ui/family_page.py" line="210"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="280"/>
+        <location filename="../../app/ui/family_page.py" line="281"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="288"/>
+        <location filename="../../app/ui/family_page.py" line="289"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="296"/>
+        <location filename="../../app/ui/family_page.py" line="297"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="299"/>
+        <location filename="../../app/ui/family_page.py" line="300"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -1742,27 +1785,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="316"/>
+        <location filename="../../app/ui/family_page.py" line="317"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="318"/>
+        <location filename="../../app/ui/family_page.py" line="319"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="319"/>
+        <location filename="../../app/ui/family_page.py" line="320"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="372"/>
+        <location filename="../../app/ui/family_page.py" line="373"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="375"/>
+        <location filename="../../app/ui/family_page.py" line="376"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -1770,7 +1813,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="377"/>
+        <location filename="../../app/ui/family_page.py" line="378"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -1778,17 +1821,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="379"/>
+        <location filename="../../app/ui/family_page.py" line="380"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="381"/>
+        <location filename="../../app/ui/family_page.py" line="382"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="494"/>
+        <location filename="../../app/ui/family_page.py" line="495"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -1796,32 +1839,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="499"/>
+        <location filename="../../app/ui/family_page.py" line="500"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="501"/>
+        <location filename="../../app/ui/family_page.py" line="502"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="504"/>
+        <location filename="../../app/ui/family_page.py" line="505"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="511"/>
+        <location filename="../../app/ui/family_page.py" line="512"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="519"/>
+        <location filename="../../app/ui/family_page.py" line="520"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="526"/>
+        <location filename="../../app/ui/family_page.py" line="527"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -1829,7 +1872,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="532"/>
+        <location filename="../../app/ui/family_page.py" line="533"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -1838,18 +1881,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="384"/>
+        <location filename="../../app/ui/family_page.py" line="385"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="396"/>
-        <location filename="../../app/ui/family_page.py" line="402"/>
+        <location filename="../../app/ui/family_page.py" line="397"/>
+        <location filename="../../app/ui/family_page.py" line="403"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="403"/>
+        <location filename="../../app/ui/family_page.py" line="404"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -1875,7 +1918,7 @@
     </message>
     <message>
         <location filename="../../app/ui/family_page.py" line="91"/>
-        <location filename="../../app/ui/family_page.py" line="251"/>
+        <location filename="../../app/ui/family_page.py" line="252"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -1884,7 +1927,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="269"/>
+        <location filename="../../app/ui/family_page.py" line="270"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -2569,22 +2612,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="327"/>
+        <location filename="../../app/ui/family_dialogs.py" line="340"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="332"/>
+        <location filename="../../app/ui/family_dialogs.py" line="345"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="336"/>
+        <location filename="../../app/ui/family_dialogs.py" line="349"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="337"/>
+        <location filename="../../app/ui/family_dialogs.py" line="350"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -2858,127 +2901,127 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="115"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="126"/>
         <source>Change meeting</source>
         <translation>Ret møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="115"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="126"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="131"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="142"/>
         <source>e.g. Rådhuset, mødelokale 2</source>
         <translation>fx Rådhuset, mødelokale 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="133"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="144"/>
         <source>Link to a video meeting, if any</source>
         <translation>Link til et videomøde, hvis der er et</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="134"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="145"/>
         <source>An interpreter is needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="136"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="147"/>
         <source>The meeting has been held (recording it afterwards)</source>
         <translation>Mødet er holdt (registreres bagefter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="157"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="168"/>
         <source>Guest&apos;s name</source>
         <translation>Gæstens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="159"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="170"/>
         <source>E-mail (for the invitation)</source>
         <translation>E-mail (til invitationen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="160"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="171"/>
         <source>Add guest</source>
         <translation>Tilføj gæst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="179"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="190"/>
         <source>Use this time</source>
         <translation>Brug dette tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="187"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="198"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="188"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="199"/>
         <source>Starts</source>
         <translation>Starter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="189"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="200"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="190"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="201"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="191"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="202"/>
         <source>Video link</source>
         <translation>Videolink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="192"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="203"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="193"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="204"/>
         <source>Guests</source>
         <translation>Gæster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="194"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="205"/>
         <source>Interpreter</source>
         <translation>Tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="195"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="206"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="196"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="207"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="197"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="208"/>
         <source>Free times</source>
         <translation>Ledige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="240"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="251"/>
         <source>No guests.</source>
         <translation>Ingen gæster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="301"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="312"/>
         <source>%1 is busy %2–%3.</source>
         <translation>%1 er optaget %2–%3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="310"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="321"/>
         <source>Nobody is double-booked.</source>
         <translation>Ingen er dobbeltbooket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="398"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="409"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -2986,62 +3029,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="123"/>
+        <location filename="../../app/ui/family_dialogs.py" line="124"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="123"/>
+        <location filename="../../app/ui/family_dialogs.py" line="124"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="133"/>
+        <location filename="../../app/ui/family_dialogs.py" line="134"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="137"/>
+        <location filename="../../app/ui/family_dialogs.py" line="138"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="140"/>
+        <location filename="../../app/ui/family_dialogs.py" line="141"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="142"/>
+        <location filename="../../app/ui/family_dialogs.py" line="143"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="143"/>
+        <location filename="../../app/ui/family_dialogs.py" line="144"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="144"/>
+        <location filename="../../app/ui/family_dialogs.py" line="145"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="145"/>
+        <location filename="../../app/ui/family_dialogs.py" line="146"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="146"/>
+        <location filename="../../app/ui/family_dialogs.py" line="147"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="147"/>
+        <location filename="../../app/ui/family_dialogs.py" line="148"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="149"/>
+        <location filename="../../app/ui/family_dialogs.py" line="150"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -3049,88 +3092,88 @@
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="413"/>
-        <location filename="../../app/ui/meeting_dialog.py" line="492"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="424"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="503"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="421"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="432"/>
         <source>What was said and decided (notatpligt)</source>
         <translation>Det, der blev sagt og besluttet (notatpligt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="444"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="455"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="444"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="455"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="444"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="455"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="449"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="460"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="462"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="473"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="467"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="478"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="478"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="489"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="478"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="489"/>
         <source>The family (0–10)</source>
         <translation>Familien (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="478"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="489"/>
         <source>Professionals (0–10)</source>
         <translation>Fagpersoner (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="491"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="502"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="493"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="504"/>
         <source>Who came</source>
         <translation>Hvem kom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="494"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="505"/>
         <source>Agreements done</source>
         <translation>Aftaler, der er gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="495"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="506"/>
         <source>New agreements</source>
         <translation>Nye aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="496"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="507"/>
         <source>Progression scores</source>
         <translation>Progressionsscorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="608"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="619"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3138,12 +3181,12 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="967"/>
+        <location filename="../../app/ui/calendar_views.py" line="931"/>
         <source>Month calendar</source>
         <translation>Månedskalender</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar_views.py" line="1029"/>
+        <location filename="../../app/ui/calendar_views.py" line="994"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n mere</numerusform>
@@ -3151,8 +3194,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="1082"/>
-        <location filename="../../app/ui/calendar_views.py" line="1265"/>
+        <location filename="../../app/ui/calendar_views.py" line="1048"/>
+        <location filename="../../app/ui/calendar_views.py" line="1231"/>
         <source>Wk</source>
         <translation>Uge</translation>
     </message>
@@ -3160,67 +3203,67 @@
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="59"/>
+        <location filename="../../app/ui/network_tab.py" line="60"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="60"/>
+        <location filename="../../app/ui/network_tab.py" line="61"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="61"/>
+        <location filename="../../app/ui/network_tab.py" line="62"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="62"/>
+        <location filename="../../app/ui/network_tab.py" line="63"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="63"/>
+        <location filename="../../app/ui/network_tab.py" line="64"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="64"/>
+        <location filename="../../app/ui/network_tab.py" line="65"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="72"/>
+        <location filename="../../app/ui/network_tab.py" line="73"/>
         <source>New professional…</source>
         <translation>Ny fagperson…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="74"/>
+        <location filename="../../app/ui/network_tab.py" line="75"/>
         <source>Add existing…</source>
         <translation>Tilføj eksisterende…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="76"/>
+        <location filename="../../app/ui/network_tab.py" line="77"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="77"/>
+        <location filename="../../app/ui/network_tab.py" line="78"/>
         <source>Copy contact list</source>
         <translation>Kopiér kontaktliste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="79"/>
+        <location filename="../../app/ui/network_tab.py" line="80"/>
         <source>Save picture…</source>
         <translation>Gem billede…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="157"/>
+        <location filename="../../app/ui/network_tab.py" line="158"/>
         <source>The contact list has been copied.</source>
         <translation>Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="167"/>
+        <location filename="../../app/ui/network_tab.py" line="168"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
@@ -3229,12 +3272,12 @@
         <translation type="vanished">Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="165"/>
+        <location filename="../../app/ui/network_tab.py" line="166"/>
         <source>Save the network picture</source>
         <translation>Gem netværkskortet som billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="166"/>
+        <location filename="../../app/ui/network_tab.py" line="167"/>
         <source>network.png</source>
         <translation>netværkskort.png</translation>
     </message>
@@ -3243,12 +3286,12 @@
         <translation type="vanished">PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="186"/>
+        <location filename="../../app/ui/network_tab.py" line="187"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="187"/>
+        <location filename="../../app/ui/network_tab.py" line="188"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
     </message>
@@ -3256,167 +3299,167 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="56"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="58"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="57"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="59"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="60"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="61"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="62"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="63"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="64"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="65"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="105"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="107"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="109"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="111"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="110"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="112"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="123"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="125"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="127"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="129"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="145"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="147"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="148"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="150"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="151"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="153"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="152"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="154"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="153"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="155"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="154"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="156"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="157"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="159"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="160"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="162"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="161"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="163"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="162"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="164"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="165"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="166"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="167"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="175"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="177"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="199"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="201"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="200"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="202"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="239"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="241"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="252"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="254"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="402"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="404"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="427"/>
+        <location filename="../../app/ui/new_case_dialog.py" line="430"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
@@ -3424,42 +3467,42 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="430"/>
+        <location filename="../../app/ui/connection_dialog.py" line="442"/>
         <source>Password for the shared database</source>
         <translation>Adgangskode til den fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="432"/>
+        <location filename="../../app/ui/connection_dialog.py" line="444"/>
         <source>Password for %1</source>
         <translation>Adgangskode for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="443"/>
+        <location filename="../../app/ui/connection_dialog.py" line="455"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="458"/>
+        <location filename="../../app/ui/connection_dialog.py" line="470"/>
         <source>Log in</source>
         <translation>Log ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="459"/>
+        <location filename="../../app/ui/connection_dialog.py" line="471"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="472"/>
+        <location filename="../../app/ui/connection_dialog.py" line="484"/>
         <source>The server wants a password.</source>
         <translation>Serveren vil have en adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="474"/>
+        <location filename="../../app/ui/connection_dialog.py" line="486"/>
         <source>The password kept in the keyring was refused. Has it been changed? Type the new one.</source>
         <translation>Adgangskoden i nøgleringen blev afvist. Er den blevet ændret? Skriv den nye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="476"/>
+        <location filename="../../app/ui/connection_dialog.py" line="488"/>
         <source>The password was refused. Try again.</source>
         <translation>Adgangskoden blev afvist. Prøv igen.</translation>
     </message>
@@ -3467,7 +3510,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../app/ui/plan_preview.py" line="112"/>
+        <location filename="../../app/ui/plan_preview.py" line="113"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -3670,22 +3713,22 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="96"/>
+        <location filename="../../app/ui/plan_page.py" line="98"/>
         <source>The situation now (summary)</source>
         <translation>Situationen nu (resumé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="97"/>
+        <location filename="../../app/ui/plan_page.py" line="99"/>
         <source>The family&apos;s own views and wishes</source>
         <translation>Familiens egne ønsker og synspunkter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="98"/>
+        <location filename="../../app/ui/plan_page.py" line="100"/>
         <source>Resources – what works</source>
         <translation>Ressourcer – det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="99"/>
+        <location filename="../../app/ui/plan_page.py" line="101"/>
         <source>Barriers – what is hard</source>
         <translation>Barrierer – det, der er svært</translation>
     </message>
@@ -3694,274 +3737,274 @@
         <translation type="vanished">Rækkefølgen af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="100"/>
+        <location filename="../../app/ui/plan_page.py" line="102"/>
         <source>The order in which help comes</source>
         <translation>Rækkefølgen af hjælpen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="101"/>
+        <location filename="../../app/ui/plan_page.py" line="103"/>
         <source>Follow-up: who takes the initiative, how often</source>
         <translation>Opfølgning: hvem tager initiativ, og hvor tit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="102"/>
+        <location filename="../../app/ui/plan_page.py" line="104"/>
         <source>Closing: when the plan ends</source>
         <translation>Afslutning: hvornår planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="167"/>
+        <location filename="../../app/ui/plan_page.py" line="171"/>
         <source>Open a case in the case list to write its plan here.</source>
         <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="183"/>
-        <location filename="../../app/ui/plan_page.py" line="961"/>
+        <location filename="../../app/ui/plan_page.py" line="187"/>
+        <location filename="../../app/ui/plan_page.py" line="973"/>
         <source>Choose what to keep…</source>
         <translation>Vælg, hvad der skal blive …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="187"/>
+        <location filename="../../app/ui/plan_page.py" line="191"/>
         <source>Approve at meeting…</source>
         <translation>Godkend på møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="189"/>
+        <location filename="../../app/ui/plan_page.py" line="193"/>
         <source>Versions and compare…</source>
         <translation>Versioner og sammenligning…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="190"/>
+        <location filename="../../app/ui/plan_page.py" line="194"/>
         <source>Print plan…</source>
         <translation>Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="217"/>
+        <location filename="../../app/ui/plan_page.py" line="221"/>
         <source>Plan text</source>
         <translation>Planens tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="218"/>
+        <location filename="../../app/ui/plan_page.py" line="222"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="219"/>
+        <location filename="../../app/ui/plan_page.py" line="223"/>
         <source>Agreements</source>
         <translation>Aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="220"/>
+        <location filename="../../app/ui/plan_page.py" line="224"/>
         <source>Offers</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="228"/>
+        <location filename="../../app/ui/plan_page.py" line="232"/>
         <source>Plain language</source>
         <translation>Klart sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="229"/>
+        <location filename="../../app/ui/plan_page.py" line="233"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="272"/>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="272"/>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="272"/>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="272"/>
-        <location filename="../../app/ui/plan_page.py" line="307"/>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="311"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="272"/>
+        <location filename="../../app/ui/plan_page.py" line="276"/>
         <source>Latest score</source>
         <translation>Seneste score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="283"/>
+        <location filename="../../app/ui/plan_page.py" line="287"/>
         <source>New overall goal</source>
         <translation>Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="284"/>
+        <location filename="../../app/ui/plan_page.py" line="288"/>
         <source>New sub-goal</source>
         <translation>Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="285"/>
+        <location filename="../../app/ui/plan_page.py" line="289"/>
         <source>New progression goal</source>
         <translation>Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="286"/>
+        <location filename="../../app/ui/plan_page.py" line="290"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="287"/>
+        <location filename="../../app/ui/plan_page.py" line="291"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="288"/>
+        <location filename="../../app/ui/plan_page.py" line="292"/>
         <source>Record score…</source>
         <translation>Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="307"/>
+        <location filename="../../app/ui/plan_page.py" line="311"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="307"/>
+        <location filename="../../app/ui/plan_page.py" line="311"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="307"/>
+        <location filename="../../app/ui/plan_page.py" line="311"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="313"/>
+        <location filename="../../app/ui/plan_page.py" line="317"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="315"/>
+        <location filename="../../app/ui/plan_page.py" line="319"/>
         <source>Remove agreement</source>
         <translation>Fjern aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="332"/>
+        <location filename="../../app/ui/plan_page.py" line="336"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="332"/>
+        <location filename="../../app/ui/plan_page.py" line="336"/>
         <source>Law</source>
         <translation>Lov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="332"/>
+        <location filename="../../app/ui/plan_page.py" line="336"/>
         <source>Help</source>
         <translation>Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="332"/>
+        <location filename="../../app/ui/plan_page.py" line="336"/>
         <source>Comment for the plan</source>
         <translation>Kommentar til planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="339"/>
+        <location filename="../../app/ui/plan_page.py" line="343"/>
         <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
         <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="354"/>
+        <location filename="../../app/ui/plan_page.py" line="358"/>
         <source>Opening the plan…</source>
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="394"/>
+        <location filename="../../app/ui/plan_page.py" line="403"/>
         <source>Unsaved changes found</source>
         <translation>Ikke-gemte ændringer fundet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="396"/>
+        <location filename="../../app/ui/plan_page.py" line="405"/>
         <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
         <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="411"/>
+        <location filename="../../app/ui/plan_page.py" line="420"/>
         <source>Your unsaved changes are back. Saving…</source>
         <translation>Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="428"/>
+        <location filename="../../app/ui/plan_page.py" line="437"/>
         <source>Plan for %1 (%2)</source>
         <translation>Plan for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="465"/>
+        <location filename="../../app/ui/plan_page.py" line="474"/>
         <source>The case is closed: the plan can be read, not changed.</source>
         <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="474"/>
+        <location filename="../../app/ui/plan_page.py" line="483"/>
         <source>No plan yet. Start writing: it is saved as a draft.</source>
         <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="477"/>
+        <location filename="../../app/ui/plan_page.py" line="486"/>
         <source>Version %1, approved %2. Your next change starts a new draft.</source>
         <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="483"/>
+        <location filename="../../app/ui/plan_page.py" line="492"/>
         <source>Draft (version %1)</source>
         <translation>Udkast (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="485"/>
+        <location filename="../../app/ui/plan_page.py" line="494"/>
         <source>last approved: version %1, %2</source>
         <translation>senest godkendt: version %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="507"/>
+        <location filename="../../app/ui/plan_page.py" line="516"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="524"/>
+        <location filename="../../app/ui/plan_page.py" line="533"/>
         <source>family %1 · professionals %2</source>
         <translation>familien %1 · fagpersoner %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="530"/>
+        <location filename="../../app/ui/plan_page.py" line="539"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="571"/>
+        <location filename="../../app/ui/plan_page.py" line="580"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="580"/>
+        <location filename="../../app/ui/plan_page.py" line="589"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="639"/>
+        <location filename="../../app/ui/plan_page.py" line="648"/>
         <source>Choose a goal first</source>
         <translation>Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="641"/>
+        <location filename="../../app/ui/plan_page.py" line="650"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
         <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="681"/>
+        <location filename="../../app/ui/plan_page.py" line="690"/>
         <source>Remove the goal “%1”?</source>
         <translation>Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan_page.py" line="683"/>
+        <location filename="../../app/ui/plan_page.py" line="692"/>
         <source>%n goal(s) under it will be removed too.</source>
         <translation>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
@@ -3969,99 +4012,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="830"/>
+        <location filename="../../app/ui/plan_page.py" line="842"/>
         <source>your changes were combined with those of %1.</source>
         <translation>dine ændringer blev lagt sammen med %1s.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="859"/>
+        <location filename="../../app/ui/plan_page.py" line="871"/>
         <source>Someone else removed this draft meanwhile.</source>
         <translation>En anden har fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="868"/>
+        <location filename="../../app/ui/plan_page.py" line="880"/>
         <source>Not saved: the database did not answer. Your changes are kept here and in a local copy; saving is tried again soon.</source>
         <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="885"/>
+        <location filename="../../app/ui/plan_page.py" line="897"/>
         <source>Someone else saved this plan meanwhile: combining the changes…</source>
         <translation>En anden har gemt planen i mellemtiden: ændringerne lægges sammen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="900"/>
+        <location filename="../../app/ui/plan_page.py" line="912"/>
         <source>Not saved: the database did not answer. Your changes are kept; trying again soon.</source>
         <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares; prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="919"/>
+        <location filename="../../app/ui/plan_page.py" line="931"/>
         <source>%1 approved this draft meanwhile, so it can no longer change.</source>
         <translation>%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="920"/>
-        <location filename="../../app/ui/plan_page.py" line="1162"/>
+        <location filename="../../app/ui/plan_page.py" line="932"/>
+        <location filename="../../app/ui/plan_page.py" line="1174"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="924"/>
+        <location filename="../../app/ui/plan_page.py" line="936"/>
         <source>Someone else replaced or removed this draft meanwhile.</source>
         <translation>En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="945"/>
+        <location filename="../../app/ui/plan_page.py" line="957"/>
         <source>Up to date with the changes of %1.</source>
         <translation>Opdateret med %1s ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="957"/>
+        <location filename="../../app/ui/plan_page.py" line="969"/>
         <source>Not saved yet: you and %1 changed the same part of the plan. Your text is kept here and in a local copy until you choose.</source>
         <translation>Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="959"/>
-        <location filename="../../app/ui/plan_page.py" line="1173"/>
+        <location filename="../../app/ui/plan_page.py" line="971"/>
+        <location filename="../../app/ui/plan_page.py" line="1185"/>
         <source>someone else</source>
         <translation>en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1020"/>
+        <location filename="../../app/ui/plan_page.py" line="1032"/>
         <source>Your changes are kept here and in a local copy, not saved. Continue them in a new draft?</source>
         <translation>Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1023"/>
+        <location filename="../../app/ui/plan_page.py" line="1035"/>
         <source>Continue in a new draft</source>
         <translation>Fortsæt i et nyt udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1160"/>
+        <location filename="../../app/ui/plan_page.py" line="1172"/>
         <source>%1 changed this plan %2. Your changes are combined with theirs when they are saved.</source>
         <translation>%1 ændrede denne plan %2. Dine ændringer lægges sammen med deres, når de gemmes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1172"/>
+        <location filename="../../app/ui/plan_page.py" line="1184"/>
         <source>Updated with the changes of %1 (%2).</source>
         <translation>Opdateret med %1s ændringer (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1224"/>
+        <location filename="../../app/ui/plan_page.py" line="1236"/>
         <source>The database answers again: saving…</source>
         <translation>Databasen svarer igen: gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1235"/>
+        <location filename="../../app/ui/plan_page.py" line="1247"/>
         <source>The database cannot be reached. Your changes are kept here and in a local copy, and saved as soon as it answers again.</source>
         <translation>Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1239"/>
+        <location filename="../../app/ui/plan_page.py" line="1251"/>
         <source>The database cannot be reached. What you write is saved when it answers again.</source>
         <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1404"/>
+        <location filename="../../app/ui/plan_page.py" line="1416"/>
         <source>No consent from a custody holder about %1.</source>
         <translation>Der mangler samtykke fra en forældremyndighedsindehaver om %1.</translation>
     </message>
@@ -4073,22 +4116,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="686"/>
+        <location filename="../../app/ui/plan_page.py" line="695"/>
         <source>Remove goal</source>
         <translation>Fjern mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="767"/>
+        <location filename="../../app/ui/plan_page.py" line="779"/>
         <source>Changes not saved yet…</source>
         <translation>Ændringer er ikke gemt endnu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="795"/>
+        <location filename="../../app/ui/plan_page.py" line="807"/>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="828"/>
+        <location filename="../../app/ui/plan_page.py" line="840"/>
         <source>Saved %1</source>
         <translation>Gemt kl. %1</translation>
     </message>
@@ -4097,7 +4140,7 @@
         <translation type="vanished">En anden har gemt planen imens. Din tekst er her stadig, men den er ikke gemt: kopiér det, du skal bruge, og åbn så sagen igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="862"/>
+        <location filename="../../app/ui/plan_page.py" line="874"/>
         <source>Not saved: %1</source>
         <translation>Ikke gemt: %1</translation>
     </message>
@@ -4106,27 +4149,27 @@
         <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1340"/>
+        <location filename="../../app/ui/plan_page.py" line="1352"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1348"/>
+        <location filename="../../app/ui/plan_page.py" line="1360"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1348"/>
+        <location filename="../../app/ui/plan_page.py" line="1360"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1354"/>
+        <location filename="../../app/ui/plan_page.py" line="1366"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1355"/>
+        <location filename="../../app/ui/plan_page.py" line="1367"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
@@ -4151,12 +4194,12 @@
         <translation type="vanished">Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1396"/>
+        <location filename="../../app/ui/plan_page.py" line="1408"/>
         <source>The plan needs at least one goal.</source>
         <translation>Planen skal have mindst ét mål.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1399"/>
+        <location filename="../../app/ui/plan_page.py" line="1411"/>
         <source>Agreement %1 has no one responsible.</source>
         <translation>Aftale %1 har ingen ansvarlig.</translation>
     </message>
@@ -4165,27 +4208,67 @@
         <translation type="vanished">Der mangler samtykke fra en forældremyndighedsindehaver for %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1406"/>
+        <location filename="../../app/ui/plan_page.py" line="1418"/>
         <source>%1 must consent too (16 years or older).</source>
         <translation>%1 skal også selv give samtykke (fyldt 16 år).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1407"/>
+        <location filename="../../app/ui/plan_page.py" line="1419"/>
         <source>No consent from %1.</source>
         <translation>Der mangler samtykke fra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1408"/>
+        <location filename="../../app/ui/plan_page.py" line="1424"/>
+        <source>%1 holds characters that cannot be stored (a NUL or a broken character): remove them.</source>
+        <translation>%1 indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn): fjern dem.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1428"/>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 er for lang: højst %2 tegn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1432"/>
         <source>The plan cannot be approved in its present state.</source>
         <translation>Planen kan ikke godkendes, som den er nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1433"/>
+        <location filename="../../app/ui/plan_page.py" line="1438"/>
+        <source>The section “%1”</source>
+        <translation>Afsnittet »%1«</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1440"/>
+        <source>The part about %1</source>
+        <translation>Delen om %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1442"/>
+        <source>Goal %1</source>
+        <translation>Mål %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1444"/>
+        <source>Agreement %1</source>
+        <translation>Aftale %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1446"/>
+        <source>A comment in the offers overview</source>
+        <translation>En kommentar i tilbudsoversigten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1447"/>
+        <source>A text in the plan</source>
+        <translation>En tekst i planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_page.py" line="1472"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1433"/>
+        <location filename="../../app/ui/plan_page.py" line="1472"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
     </message>
@@ -4231,67 +4314,67 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="127"/>
+        <location filename="../../app/ui/plan_preview.py" line="128"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="136"/>
+        <location filename="../../app/ui/plan_preview.py" line="137"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="139"/>
+        <location filename="../../app/ui/plan_preview.py" line="140"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="142"/>
+        <location filename="../../app/ui/plan_preview.py" line="143"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="144"/>
+        <location filename="../../app/ui/plan_preview.py" line="145"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="146"/>
+        <location filename="../../app/ui/plan_preview.py" line="147"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="147"/>
+        <location filename="../../app/ui/plan_preview.py" line="148"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="184"/>
+        <location filename="../../app/ui/plan_preview.py" line="185"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="225"/>
+        <location filename="../../app/ui/plan_preview.py" line="226"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="226"/>
+        <location filename="../../app/ui/plan_preview.py" line="227"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="231"/>
+        <location filename="../../app/ui/plan_preview.py" line="232"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="238"/>
+        <location filename="../../app/ui/plan_preview.py" line="239"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="238"/>
+        <location filename="../../app/ui/plan_preview.py" line="239"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
@@ -4376,26 +4459,41 @@
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="135"/>
+        <source>The text holds characters that cannot be stored (a NUL or a broken character).</source>
+        <translation>Teksten indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="138"/>
+        <source>The date is too far from today: check the year.</source>
+        <translation>Datoen ligger for langt fra i dag: kontrollér årstallet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="139"/>
+        <source>This CPR number is registered with another name: choose which name is right.</source>
+        <translation>Dette CPR-nummer er registreret med et andet navn: vælg, hvilket navn der er rigtigt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="142"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="136"/>
+        <location filename="../../app/ui/labels.py" line="143"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="139"/>
+        <location filename="../../app/ui/labels.py" line="146"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="142"/>
+        <location filename="../../app/ui/labels.py" line="149"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="145"/>
+        <location filename="../../app/ui/labels.py" line="152"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -4452,52 +4550,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="241"/>
+        <location filename="../../app/ui/family_dialogs.py" line="254"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="241"/>
+        <location filename="../../app/ui/family_dialogs.py" line="254"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="250"/>
+        <location filename="../../app/ui/family_dialogs.py" line="263"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="256"/>
+        <location filename="../../app/ui/family_dialogs.py" line="269"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="257"/>
+        <location filename="../../app/ui/family_dialogs.py" line="270"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="258"/>
+        <location filename="../../app/ui/family_dialogs.py" line="271"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="259"/>
+        <location filename="../../app/ui/family_dialogs.py" line="272"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="260"/>
+        <location filename="../../app/ui/family_dialogs.py" line="273"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="261"/>
+        <location filename="../../app/ui/family_dialogs.py" line="274"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="263"/>
+        <location filename="../../app/ui/family_dialogs.py" line="276"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>
@@ -4928,12 +5026,12 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="252"/>
+        <location filename="../../app/ui/calendar_views.py" line="216"/>
         <source>Week calendar</source>
         <translation>Ugekalender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="402"/>
+        <location filename="../../app/ui/calendar_views.py" line="366"/>
         <source>Week %1</source>
         <translation>Uge %1</translation>
     </message>

@@ -37,7 +37,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="299" />
+            <location filename="../../app/ui/family_page.py" line="300" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="375" />
+            <location filename="../../app/ui/family_page.py" line="376" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -53,7 +53,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="377" />
+            <location filename="../../app/ui/family_page.py" line="378" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -61,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="494" />
+            <location filename="../../app/ui/family_page.py" line="495" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="526" />
+            <location filename="../../app/ui/family_page.py" line="527" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -91,7 +91,7 @@
     <context>
         <name>MonthView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/calendar_views.py" line="1029" />
+            <location filename="../../app/ui/calendar_views.py" line="994" />
             <source>+%n more</source>
             <translation>
                 <numerusform>+%n more</numerusform>
@@ -102,7 +102,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan_preview.py" line="112" />
+            <location filename="../../app/ui/plan_preview.py" line="113" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -139,7 +139,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/plan_page.py" line="683" />
+            <location filename="../../app/ui/plan_page.py" line="692" />
             <source>%n goal(s) under it will be removed too.</source>
             <translation>
                 <numerusform>%n goal under it will be removed too.</numerusform>

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject
 from sqlalchemy import select
 
 from app.models import Case, Citizen
@@ -31,6 +30,7 @@ from app.services.clock import LOCAL_TZ
 from app.services.demo import generate_demo
 from app.services.meetings import MeetingInfo, ParticipantInfo, approved_plan_number, case_meetings
 from app.services.plan_document import AgreementView, PlanDocument, load_plan_document
+from tests.pdf.fonts import assert_fonts_embedded
 
 TODAY = date(2026, 11, 24)
 ROOT = Path(__file__).resolve().parents[2]
@@ -336,31 +336,9 @@ def test_no_cpr_number_is_printed_even_when_typed_into_free_text(lise: Lise) -> 
         assert "[cpr-nr.fjernet]" in squeezed
 
 
-def _resolve(obj: Any) -> Any:
-    return obj.get_object() if isinstance(obj, IndirectObject) else obj
-
-
-def _fonts(pdf: bytes) -> Iterator[DictionaryObject]:
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        resources = _resolve(page.get("/Resources")) or {}
-        fonts = _resolve(resources.get("/Font")) or {}
-        for ref in fonts.values():
-            font = _resolve(ref)
-            if font.get("/Subtype") == "/Type0":
-                for descendant in _resolve(font["/DescendantFonts"]):
-                    yield _resolve(descendant)
-            else:
-                yield font
-
-
 def test_every_font_is_embedded_truetype(lise: Lise) -> None:
     for pdf in _all_documents(lise):
-        fonts = list(_fonts(pdf))
-        assert fonts
-        for font in fonts:
-            descriptor = _resolve(font.get("/FontDescriptor"))
-            assert descriptor is not None and "/FontFile2" in descriptor, font.get("/BaseFont")
-            assert "Helvetica" not in str(font.get("/BaseFont"))
+        assert_fonts_embedded(pdf)
 
 
 def test_metadata_and_language(lise: Lise) -> None:

@@ -8,14 +8,12 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject
 from sqlalchemy import select
 
 from app.models import Case, Citizen, FamilyMember
@@ -25,6 +23,7 @@ from app.pdf.fonts import printable, register_fonts
 from app.pdf.plan_pdf import NoPlanError, build_plan_pdf, write_plan_pdf
 from app.services.demo import generate_demo
 from app.services.plan_document import AgreementView, PlanDocument, load_plan_document
+from tests.pdf.fonts import assert_fonts_embedded
 
 TODAY = date(2026, 11, 24)
 ROOT = Path(__file__).resolve().parents[2]
@@ -319,32 +318,9 @@ def test_a_case_without_a_plan_is_refused(lise: Lise) -> None:
 # -- fonts and metadata ------------------------------------------------------------------------
 
 
-def _resolve(obj: Any) -> Any:
-    return obj.get_object() if isinstance(obj, IndirectObject) else obj
-
-
-def _fonts(pdf: bytes) -> Iterator[DictionaryObject]:
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        resources = _resolve(page.get("/Resources")) or {}
-        fonts = _resolve(resources.get("/Font")) or {}
-        for ref in fonts.values():
-            font = _resolve(ref)
-            if font.get("/Subtype") == "/Type0":
-                for descendant in _resolve(font["/DescendantFonts"]):
-                    yield _resolve(descendant)
-            else:
-                yield font
-
-
 def test_every_font_is_embedded_truetype(lise: Lise) -> None:
     for large in (False, True):
-        fonts = list(_fonts(build_plan_pdf(lise.draft, today=TODAY, large_print=large)))
-        assert fonts
-        for font in fonts:
-            descriptor = _resolve(font.get("/FontDescriptor"))
-            assert descriptor is not None, font.get("/BaseFont")
-            assert "/FontFile2" in descriptor, font.get("/BaseFont")
-            assert "Helvetica" not in str(font.get("/BaseFont"))
+        assert_fonts_embedded(build_plan_pdf(lise.draft, today=TODAY, large_print=large))
 
 
 def test_metadata_title_author_subject_and_language(lise: Lise) -> None:

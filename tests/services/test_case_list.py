@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, func, select
@@ -38,6 +39,9 @@ from app.services.clock import LOCAL_TZ
 from app.services.cpr import fictional_cpr, mask_cpr
 from app.services.demo import generate_demo
 from app.services.users import ensure_user
+
+# Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
+pytestmark = pytest.mark.any_day
 
 TODAY = date(2025, 6, 11)
 NOW = datetime(2025, 6, 11, 10, 0, tzinfo=UTC)

@@ -54,6 +54,9 @@ from app.services.interventions import InterventionInput, add_intervention
 from app.services.law_catalogue import read_catalogue
 from app.services.transition import TOPICS
 
+# Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
+pytestmark = pytest.mark.any_day
+
 TODAY = date(2026, 11, 24)
 OPENED = date(2026, 8, 1)  # follow-up every 42 days: first due 2026-09-12
 

@@ -45,6 +45,9 @@ from app.services.meetings import (
     update_meeting,
 )
 
+# Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
+pytestmark = pytest.mark.any_day
+
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=LOCAL_TZ)
 LONE_EMAIL = "lone.madsen@fiktivkommune.dk"

@@ -121,3 +121,41 @@ def test_unsaved_work_is_what_the_store_does_not_have() -> None:
     assert not has_unsaved_work(LocalDraft(1, 9, 4, base, a_draft("Start. "), datetime.now(UTC)), None)
     # Edits that the store has lost again (someone removed them) are still ours to offer.
     assert has_unsaved_work(mine, a_draft("Noget helt andet."))
+
+
+# -- an encrypted store's drafts are encrypted (issue 12) -----------------------------------
+
+
+@pytest.mark.parametrize("summary", ["Lise vil have arbejde.", "Emil 010190-1234 æøå " * 50, ""])
+def test_an_encrypted_stores_draft_is_never_plain_text(tmp_path: Path, summary: str) -> None:
+    key = local_drafts.draft_key("ab" * 32)
+    drafts = LocalDrafts(tmp_path, key)
+    drafts.write(local(summary=summary))
+    raw = drafts.path(42).read_bytes()
+    assert b"Lise" not in raw and b"summary" not in raw and b"case_id" not in raw
+    assert drafts.read(42).draft.sections["summary"] == summary  # type: ignore[union-attr]
+    # Another key (another store, or the key lost) reads no draft, and says so in the log only.
+    assert LocalDrafts(tmp_path, local_drafts.draft_key("cd" * 32)).read(42) is None
+    assert LocalDrafts(tmp_path).read(42) is None
+
+
+def test_a_plain_draft_left_from_before_is_read_and_rewritten_sealed(tmp_path: Path) -> None:
+    LocalDrafts(tmp_path).write(local(summary="Skrevet før krypteringen."))
+    sealed = LocalDrafts(tmp_path, local_drafts.draft_key("01" * 32))
+    found = sealed.read(42)
+    assert found is not None and found.draft.sections["summary"] == "Skrevet før krypteringen."
+    sealed.write(found)
+    assert b"krypteringen" not in sealed.path(42).read_bytes()
+
+
+def test_a_killed_writes_temporary_file_is_swept_at_the_next_start(tmp_path: Path) -> None:
+    drafts = LocalDrafts(tmp_path)
+    drafts.write(local())
+    # What a process killed mid-write leaves: a temporary file named with its (gone) pid.
+    stale = tmp_path / ".plan-42.json.999999999.x1y2z3.koordinator-part"
+    stale.write_bytes(b"{half a draft")
+    live = tmp_path / f".plan-42.json.{os.getpid()}.a1b2c3.koordinator-part"
+    live.write_bytes(b"{being written now")
+    LocalDrafts(tmp_path)
+    assert not stale.exists() and live.exists()
+    live.unlink()

@@ -347,7 +347,7 @@ def test_real_errors_are_classified(proxy_url: URL, server: tuple[str, int, str]
     missing = real.set(database=f"missing_{uuid.uuid4().hex[:8]}")
     assert check_connection(missing) is ConnectProblem.NO_DATABASE
     assert check_connection(real.set(username=f"nobody_{uuid.uuid4().hex[:8]}")) is ConnectProblem.NO_USER
-    assert check_connection(real.set(port=_closed_port())) is ConnectProblem.UNREACHABLE
+    assert check_connection(real.set(port=_closed_port())) is ConnectProblem.NO_ANSWER
     # The test server offers no SSL: "require" must say so, not "cannot connect".
     assert check_connection(real.update_query_dict({"sslmode": "require"})) is ConnectProblem.SSL_UNSUPPORTED
 
@@ -511,7 +511,7 @@ def test_cancel_gives_a_plain_store_error(proxy_url: URL) -> None:
 
 def test_unreachable_server_is_a_plain_error_without_asking() -> None:
     url = make_url(f"postgresql+psycopg://alice@127.0.0.1:{_closed_port()}/postgres")
-    with pytest.raises(StoreUnavailableError, match="cannot be reached"):
+    with pytest.raises(StoreUnavailableError, match="nothing answers at that host and port"):
         connect_url(url, UntouchableStore(), _never_asked)
 
 

@@ -62,4 +62,115 @@ def test_without_the_key_the_store_is_refused_plainly(
     capsys.readouterr()
     assert main(["export-ics", "K-2026-0001", "-o", str(tmp_path / "x.ics"), "--db", str(db)]) == EXIT_STORE
     err = capsys.readouterr().err
-    assert "cannot read the store" in err and "Traceback" not in err
+    assert (
+        "no key for this encrypted database is kept in this computer's keyring" in err
+        and "Traceback" not in err
+    )
+
+
+def test_an_encrypted_stores_plan_drafts_are_encrypted_with_its_key(
+    tmp_path: Path, desktop_keyring: DictKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.clock import now_utc
+    from app.services.local_drafts import LocalDraft, LocalDrafts
+    from app.services.plans import PlanDraft
+
+    db = tmp_path / "secret.sqlite"
+    monkeypatch.setenv("KOORDINATOR_ENCRYPT", "0")
+    assert main(["--encrypt", "demo", "--db", str(db), "--families", "0"]) == EXIT_OK
+    monkeypatch.setenv("KOORDINATOR_ENCRYPT", "0")
+    ctx = open_context(str(db), login="tester")
+    plain = open_context(str(tmp_path / "plain.sqlite"), login="tester")
+    try:
+        assert ctx.draft_key is not None and len(ctx.draft_key) == 32
+        assert plain.draft_key is None
+        drafts = LocalDrafts(tmp_path / "drafts", ctx.draft_key)
+        text = "Lise vil gerne have arbejde i Helsingør."
+        drafts.write(LocalDraft(1, None, None, PlanDraft(), PlanDraft(sections={"summary": text}), now_utc()))
+    finally:
+        ctx.sessions.kw["bind"].dispose()
+        plain.sessions.kw["bind"].dispose()
+    raw = drafts.path(1).read_bytes()
+    assert text.encode() not in raw and b"Helsing" not in raw
+    assert drafts.read(1).draft.sections["summary"] == text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("move", ["renamed", "other-folder", "both"])
+def test_a_moved_or_renamed_encrypted_store_still_opens(
+    tmp_path: Path, desktop_keyring: DictKeyring, monkeypatch: pytest.MonkeyPatch, move: str
+) -> None:
+    db = tmp_path / "secret.sqlite"
+    monkeypatch.setenv("KOORDINATOR_ENCRYPT", "0")
+    assert main(["--encrypt", "demo", "--db", str(db), "--families", "1"]) == EXIT_OK
+    monkeypatch.setenv("KOORDINATOR_ENCRYPT", "0")
+    target = {
+        "renamed": tmp_path / "hemmelig.sqlite",
+        "other-folder": tmp_path / "usb" / "secret.sqlite",
+        "both": tmp_path / "backup" / "kopi.db",
+    }[move]
+    target.parent.mkdir(exist_ok=True)
+    db.rename(target)
+    ctx = open_context(str(target), login="tester")
+    try:
+        with ctx.sessions() as session:
+            assert session.scalar(select(func.count(Case.id))) == 2
+    finally:
+        ctx.sessions.kw["bind"].dispose()
+    assert main(["verify-audit", "--db", str(target)]) == EXIT_OK
+
+
+@pytest.mark.parametrize(
+    ("keyring_state", "says"),
+    [
+        ("none", "keyring cannot be used"),
+        ("locked", "could not be read"),
+        ("empty", "no key for this encrypted database"),
+    ],
+)
+def test_each_keyring_problem_has_its_own_message(
+    tmp_path: Path,
+    desktop_keyring: DictKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    keyring_state: str,
+    says: str,
+) -> None:
+    db = tmp_path / "secret.sqlite"
+    monkeypatch.setenv("KOORDINATOR_ENCRYPT", "0")
+    assert main(["--encrypt", "demo", "--db", str(db), "--families", "0"]) == EXIT_OK
+    monkeypatch.setenv("KOORDINATOR_ENCRYPT", "0")
+    before = db.read_bytes()
+    if keyring_state == "none":
+        from keyring.backends import fail
+
+        keyring.set_keyring(fail.Keyring())
+    elif keyring_state == "locked":
+
+        def locked(*_args: object) -> str:
+            raise RuntimeError("the keyring is locked")
+
+        monkeypatch.setattr(desktop_keyring, "get_password", locked)
+    else:
+        desktop_keyring.entries.clear()
+    capsys.readouterr()
+    assert main(["verify-audit", "--db", str(db)]) == EXIT_STORE
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err and "file is not a database" not in err
+    assert db.read_bytes() == before
+
+
+def test_encrypt_on_an_existing_plain_store_is_refused_not_ignored(
+    tmp_path: Path,
+    desktop_keyring: DictKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = tmp_path / "plain.sqlite"
+    assert main(["demo", "--db", str(db), "--families", "0"]) == EXIT_OK
+    before = db.read_bytes()
+    monkeypatch.setenv("KOORDINATOR_ENCRYPT", "0")
+    for args in (["--encrypt", "demo", "--db", str(db)], ["--encrypt", "--db", str(db), "verify-audit"]):
+        capsys.readouterr()
+        assert main(args) == 2
+        assert "already exists without encryption" in capsys.readouterr().err
+    assert db.read_bytes() == before

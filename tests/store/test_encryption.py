@@ -51,7 +51,8 @@ def test_the_key_is_made_once_and_kept_only_in_the_keyring(
     key = key_for(path, keyring, create=True)
     assert len(key) == 64 and int(key, 16) >= 0
     assert key_for(path, keyring, create=False) == key
-    assert list(keyring.secrets) == [f"sqlcipher:{path.resolve()}"]
+    assert set(keyring.secrets) == {f"sqlcipher:{path.resolve()}", "sqlcipher-keys"}
+    assert keyring.secrets["sqlcipher-keys"] == key  # the list of known keys (a moved file)
     assert key_for(tmp_path / "other.sqlite", keyring, create=True) != key
     with pytest.raises(EncryptionError, match="no key"):
         key_for(tmp_path / "third.sqlite", keyring, create=False)

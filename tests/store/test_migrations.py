@@ -126,3 +126,55 @@ def test_sqlite_is_backed_up_before_an_upgrade(tmp_path: Path, monkeypatch: pyte
         assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
         assert old.execute("SELECT name FROM families").fetchall() == [("Familien Før",)]
         assert "nickname" not in {row[1] for row in old.execute("PRAGMA table_info(users)")}
+
+
+@pytest.mark.parametrize("fails_at", ["0002", "0003", "0004", "0005"])
+def test_a_failed_upgrade_stops_at_a_whole_revision_and_names_the_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails_at: str
+) -> None:
+    """A disk that fills during the upgrade from 0001: the store is left whole at the last
+    revision that finished, the message names the copy, and a second start goes on."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.store.errors import StoreUnavailableError
+
+    db = tmp_path / "store.sqlite"
+    url = resolve_store_url(str(db))
+    open_store(url).engine.dispose()
+    engine = create_store_engine(url)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+        conn.commit()
+    engine.dispose()
+
+    real = migrate.command.upgrade
+
+    def upgrade_until_full(cfg, target):  # type: ignore[no-untyped-def]
+        real(cfg, str(int(fails_at) - 1).zfill(4))  # these revisions finish …
+        conn = cfg.attributes["connection"]
+        conn.exec_driver_sql("CREATE TABLE half_done (x INTEGER)")  # … this one does not
+        raise OperationalError("ALTER TABLE", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(migrate.command, "upgrade", upgrade_until_full)
+    with pytest.raises(StoreUnavailableError) as failed:
+        open_store(url)
+    message = str(failed.value)
+    finished = str(int(fails_at) - 1).zfill(4)
+    assert "the disk is full" in message and f"still whole at schema {finished}" in message
+    assert f"{db.name}.backup-0001" in message and "Traceback" not in message
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == finished
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "half_done" not in names  # the failed step left nothing behind
+    monkeypatch.setattr(migrate.command, "upgrade", real)
+    opened = open_store(url)  # the next start goes on from there
+    try:
+        assert stored_revision(opened.engine) == SCHEMA_HEAD
+    finally:
+        opened.engine.dispose()
+    backups = sorted(p.name for p in tmp_path.iterdir() if ".backup-" in p.name)
+    assert backups == sorted({f"{db.name}.backup-0001", f"{db.name}.backup-{finished}"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -19,6 +20,9 @@ from app.services.meetings import meeting_info
 from app.services.plan_document import load_plan_document
 from app.ui.calendar_page import CalendarPage
 from app.ui.meeting_dialog import MeetingDialog, MinutesDialog, from_qdatetime
+
+# Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
+pytestmark = pytest.mark.any_day
 
 
 def _lise(context: AppContext) -> int:

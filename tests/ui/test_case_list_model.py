@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
@@ -9,6 +10,9 @@ from app.services.case_list import Scope, SortKey
 from app.services.context import AppContext
 from app.services.demo import generate_demo
 from app.ui.case_list_model import CASE_ID_ROLE, COLUMNS, CaseListModel
+
+# Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
+pytestmark = pytest.mark.any_day
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]

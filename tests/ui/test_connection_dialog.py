@@ -108,7 +108,7 @@ def test_test_connection_to_a_closed_port_says_unreachable(qtbot, settings, engl
     dialog = _dialog(qtbot, settings, MemoryCredentials())
     _fill(dialog, "127.0.0.1", _closed_port(), "koordinator", "alice")
     text = _tested(qtbot, dialog)
-    assert text.startswith("The server cannot be reached.")
+    assert text.startswith("Nothing answers at that host and port.")
     assert "Traceback" not in text and "psycopg" not in text
 
 

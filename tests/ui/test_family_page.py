@@ -21,6 +21,9 @@ from app.ui.family_page import TAB_NETWORK, FamilyPage
 from app.ui.intervention_dialog import InterventionDialog
 from app.ui.people_tab import ID_ROLE
 
+# Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
+pytestmark = pytest.mark.any_day
+
 
 def _cpr(born: date, female: bool, seed: int) -> str:
     return fictional_cpr(born, female, random.Random(9000 + seed))

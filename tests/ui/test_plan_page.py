@@ -162,3 +162,19 @@ def test_a_closed_case_plan_is_read_only(qtbot, demo_context) -> None:  # type: 
         assert (
             session.scalar(select(func.count(PlanVersion.id)).where(PlanVersion.case_id == case_id)) == count
         )
+
+
+def test_every_change_is_in_the_local_draft_at_once(qtbot, demo_context) -> None:  # type: ignore[no-untyped-def]
+    """Killed right after a keystroke, or typing while the store is gone: the local draft has
+    every character at once, not a second after the last keystroke."""
+    page = _page(qtbot, demo_context, _lise(demo_context))
+    page._autosave.stop()
+    editor = page.section_edits["closing"]
+    editor.setFocus()
+    typed = ""
+    for char in "Lise ringer":
+        qtbot.keyClicks(editor, char)
+        typed += char
+        kept = page.local_drafts.read(page.doc.case_id)
+        assert kept is not None and typed in kept.draft.sections["closing"]
+        assert not page._autosave.isActive() or page._autosave.remainingTime() > 0

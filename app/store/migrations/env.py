@@ -29,6 +29,10 @@ def run_migrations() -> None:
         render_as_batch=True,
         render_item=_render_item,
         compare_type=True,
+        # Each revision in a transaction of its own, on SQLite too (app.store.migrate drives
+        # BEGIN there): a killed upgrade stops at the last whole revision.
+        transactional_ddl=True,
+        transaction_per_migration=True,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,203 @@
+"""The one way the program writes a file, and the checks that keep an output from destroying one.
+
+* ``check_output(path)`` refuses, before anything is written, an output that resolves (through
+  links too) to a store, its ``-wal``/``-shm``/``-journal`` or backup files, or to anything
+  that is not a regular file or a new file in an existing folder (a device such as
+  ``/dev/full``, a folder, a pipe).
+* ``write_atomic(path, data)`` writes a temporary file in the same folder, flushes and fsyncs
+  it, renames it over the target and fsyncs the folder: the target holds all of the new
+  content or its old content, never part. The temporary file is removed on any failure; one
+  left by a killed process (its name carries the process id) is swept by ``sweep_stale``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+import tempfile
+import time
+from pathlib import Path
+
+TEMP_SUFFIX = ".koordinator-part"
+# ".<target>.<pid>[.<random>].koordinator-part", and the side files SQLite may leave beside
+# a temporary database (a backup being written): -journal, -wal, -shm.
+_TEMP_NAME = re.compile(
+    r"^\..+\.(\d+)(?:\.[A-Za-z0-9_]+)?" + re.escape(TEMP_SUFFIX) + r"(?:-journal|-wal|-shm)?$"
+)
+# Before the temporary names carried a process id, a killed draft write left ".plan-<id>-….tmp".
+_OLD_DRAFT_TEMP = re.compile(r"^\.plan-\d+-[A-Za-z0-9_]+\.tmp$")
+OLD_TEMP_AGE_S = 600
+_STORE_SIDE_FILES = ("-wal", "-shm", "-journal")
+MAX_PATH_CHARS = 4096
+
+_protected: set[Path] = set()
+
+
+class OutputRefusedError(OSError):
+    """An output that must not be written; ``str()`` is the plain reason."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(errno.EINVAL, message)  # strerror is the message too
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return path.absolute()
+
+
+def protect_store(path: str | os.PathLike[str]) -> None:
+    """Register a store file: no output may ever be written onto it or its side files."""
+    _protected.add(_resolved(Path(path)))
+
+
+def _is_store_file(target: Path) -> bool:
+    for store in _protected:
+        if target == store or (
+            target.parent == store.parent
+            and (
+                target.name in {store.name + side for side in _STORE_SIDE_FILES}
+                or target.name.startswith(store.name + ".backup-")
+            )
+        ):
+            return True
+    return False
+
+
+def _looks_like_a_store(target: Path) -> bool:
+    """An existing SQLite file (a store not registered here, e.g. another user's)."""
+    try:
+        with target.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def check_output(path: str | os.PathLike[str]) -> Path:
+    """The path to write to, or OutputRefusedError with a plain reason. Writes nothing."""
+    raw = os.fspath(path)
+    if not raw or not raw.strip():
+        raise OutputRefusedError("no output file was named")
+    if "\x00" in raw:
+        raise OutputRefusedError("the output file name contains a NUL character")
+    if len(raw) > MAX_PATH_CHARS:
+        raise OutputRefusedError(f"the output file name is longer than {MAX_PATH_CHARS} characters")
+    given = Path(raw).expanduser()
+    target = _resolved(given)
+    if _is_store_file(target):
+        raise OutputRefusedError(f"{given} is the store (or one of its files); it is never overwritten")
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputRefusedError(f"cannot write {given}: {exc.strerror or exc}") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputRefusedError(f"{given} is a folder; name a file to write")
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputRefusedError(
+                f"{given} is not a regular file (a device or a pipe); nothing was written"
+            )
+        if _looks_like_a_store(target):
+            raise OutputRefusedError(f"{given} is a database; it is never overwritten by an export")
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputRefusedError(f"the folder {folder} does not exist")
+    if len(target.name.encode("utf-8", "surrogateescape")) > 255:
+        raise OutputRefusedError("the output file name is too long for the disk (over 255 bytes)")
+    return target
+
+
+def sync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a folder to fsync it; its rename is journalled
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = False) -> Path:
+    """Replace ``path`` with ``data`` (checked by ``check_output``). A replaced file keeps its
+    permissions; a new one gets the usual ones (0600 when ``private``). Returns the path."""
+    target = check_output(path)
+    folder = target.parent
+    fd, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name[:80]}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
+    )  # mode 0600
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temp, target.stat().st_mode & 0o777)
+        elif not private:
+            umask = os.umask(0)
+            os.umask(umask)
+            with contextlib.suppress(OSError):
+                os.chmod(temp, 0o666 & ~umask)
+        # Checked again just before the rename: the target may have changed meanwhile.
+        check_output(target)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    sync_folder(folder)
+    return target
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> Path:
+    return write_atomic(path, text.encode(encoding))
+
+
+def _alive(pid: int, age_seconds: float) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows: go by age
+        return age_seconds < 3600
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def sweep_stale(folder: str | os.PathLike[str]) -> int:
+    """Remove the temporary files that killed processes left in ``folder``; returns how many."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        old_style = _OLD_DRAFT_TEMP.match(entry.name)
+        if not (match or old_style) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        gone = age > OLD_TEMP_AGE_S if old_style else not _alive(int(match.group(1)), age)  # type: ignore[union-attr]
+        if gone:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
