@@ -32,29 +32,24 @@
         <translation type="vanished">Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="19"/>
         <source>Which name is right?</source>
-        <translation>Hvilket navn er rigtigt?</translation>
+        <translation type="vanished">Hvilket navn er rigtigt?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="21"/>
         <source>This CPR number is already registered as %1. You typed %2.</source>
-        <translation>Dette CPR-nummer er allerede registreret som %1. Du skrev %2.</translation>
+        <translation type="vanished">Dette CPR-nummer er allerede registreret som %1. Du skrev %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="26"/>
         <source>Keep the registered name, or correct it to the one you typed (everywhere the person appears)?</source>
-        <translation>Behold det registrerede navn, eller ret det til det, du skrev (alle steder, personen optræder)?</translation>
+        <translation type="vanished">Behold det registrerede navn, eller ret det til det, du skrev (alle steder, personen optræder)?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="28"/>
         <source>Keep %1</source>
-        <translation>Behold %1</translation>
+        <translation type="vanished">Behold %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="29"/>
         <source>Use %1</source>
-        <translation>Brug %1</translation>
+        <translation type="vanished">Brug %1</translation>
     </message>
 </context>
 <context>
@@ -3198,6 +3193,34 @@
         <location filename="../../app/ui/calendar_views.py" line="1231"/>
         <source>Wk</source>
         <translation>Uge</translation>
+    </message>
+</context>
+<context>
+    <name>NameChoiceBox</name>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="16"/>
+        <source>Which name is right?</source>
+        <translation>Hvilket navn er rigtigt?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="18"/>
+        <source>This CPR number is already registered as %1. You typed %2.</source>
+        <translation>Dette CPR-nummer er allerede registreret som %1. Du skrev %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="24"/>
+        <source>Keep the registered name, or correct it to the one you typed (everywhere the person appears)?</source>
+        <translation>Behold det registrerede navn, eller ret det til det, du skrev (alle steder, personen optræder)?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="28"/>
+        <source>Keep %1</source>
+        <translation>Behold %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/name_choice.py" line="31"/>
+        <source>Use %1</source>
+        <translation>Brug %1</translation>
     </message>
 </context>
 <context>
