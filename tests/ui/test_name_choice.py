@@ -18,7 +18,11 @@ def test_each_button_gives_its_choice(qtbot, danish, button: str, expected: Name
     assert "Lise Holm Jensen" in box.text() and "Lisa Holm Jensen" in box.text()
     assert box.windowTitle() == "Hvilket navn er rigtigt?"
     assert box.keep.text() == "Behold Lise Holm Jensen" and box.correct.text() == "Brug Lisa Holm Jensen"
-    target = {"keep": box.keep, "correct": box.correct, "cancel": box.button(QMessageBox.StandardButton.Cancel)}
+    target = {
+        "keep": box.keep,
+        "correct": box.correct,
+        "cancel": box.button(QMessageBox.StandardButton.Cancel),
+    }
     box.show()
     target[button].click()
     assert box.choice() == expected
