@@ -474,3 +474,23 @@ def test_a_full_disk_is_said_plainly_and_leaves_nothing(
     assert "No space left on device" in err and "Traceback" not in err
     assert list(out.iterdir()) == []  # no half file, no temporary file
     assert dump(store) == before  # the export's audit entry went with the failed file
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("before", [True, False], ids=["--db-before", "--db-after"])
+def test_the_named_server_is_migrated_before_or_after_the_command(
+    postgres_url: str, capsys: pytest.CaptureFixture[str], before: bool
+) -> None:
+    """`koordinator --db URL migrate` once migrated the default local store instead."""
+    args = ["--db", postgres_url, "migrate"] if before else ["migrate", "--db", postgres_url]
+    assert main(args) == EXIT_OK, capsys.readouterr().err
+    assert not default_store_path().exists()
+    engine = sa.create_engine(postgres_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    finally:
+        engine.dispose()
+    reading = ["--db", postgres_url, "verify-audit"] if before else ["verify-audit", "--db", postgres_url]
+    assert main(reading) == EXIT_OK
+    assert not default_store_path().exists()
