@@ -32,6 +32,7 @@ from app.services.demo import generate_demo
 from app.startup import open_context
 
 TARGET_MS = 500
+KEYSTROKE_MS = 16  # one frame at 60 Hz: typing must not lag
 
 
 def run(repeat: int, workdir: Path) -> dict[str, float]:
@@ -84,6 +85,7 @@ def run(repeat: int, workdir: Path) -> dict[str, float]:
         if n:  # the first run warms up imports and fonts
             samples.append(elapsed)
             worst_gaps.append(max(gaps) if gaps else 0.0)
+    keystroke_ms, keystroke_base_ms = _keystrokes(page, edit, repeat * 5)
     doc = page.screen_document()
     assert doc is not None
     direct = []
@@ -105,8 +107,44 @@ def run(repeat: int, workdir: Path) -> dict[str, float]:
     )
     print(f"{'  baseline: the same PDF built directly':40}{direct_ms:8.1f}")
     print(f"{'longest GUI-thread gap meanwhile':40}{gap_ms:8.1f}   < 50 ms (typing not held up)")
-    print("meets the target" if preview_ms < TARGET_MS and gap_ms < 50 else "MISSES THE TARGET")
-    return {"preview_ms": preview_ms, "gap_ms": gap_ms, "direct_ms": direct_ms}
+    print(
+        f"{'a keystroke on the GUI thread':40}{keystroke_ms:8.1f}   < {KEYSTROKE_MS} ms "
+        "(the local draft written at once, fsync'ed)"
+    )
+    print(f"{'  baseline: the keystroke, no local draft':40}{keystroke_base_ms:8.1f}")
+    met = preview_ms < TARGET_MS and gap_ms < 50 and keystroke_ms < KEYSTROKE_MS
+    print("meets the target" if met else "MISSES THE TARGET")
+    return {
+        "preview_ms": preview_ms,
+        "gap_ms": gap_ms,
+        "direct_ms": direct_ms,
+        "keystroke_ms": keystroke_ms,
+        "keystroke_base_ms": keystroke_base_ms,
+    }
+
+
+def _keystrokes(page, edit, count: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Median time of one typed character on the GUI thread, with the local draft written at
+    once (as the editor does) and, as the baseline in the same run, without it."""
+    page._autosave.stop()
+
+    def type_some() -> float:
+        times = []
+        for _ in range(count):
+            start = time.perf_counter()
+            edit.insertPlainText("x")
+            times.append((time.perf_counter() - start) * 1000)
+        page._autosave.stop()
+        return statistics.median(times)
+
+    with_draft = type_some()
+    real = page.keep_locally
+    page.keep_locally = lambda: True
+    try:
+        without = type_some()
+    finally:
+        page.keep_locally = real
+    return with_draft, without
 
 
 def main(argv: list[str] | None = None) -> int:
