@@ -18,7 +18,9 @@ from app.services.cases import (
     CaseValidationError,
     FieldProblem,
     MemberInput,
+    NameChoice,
     Problem,
+    ValidationError,
     create_case,
     follow_up_due,
     next_case_number,
@@ -373,6 +375,12 @@ def test_single_citizen_case_and_reuse_of_an_existing_citizen(context) -> None: 
     data = single_input(
         me, MemberInput("Mette K.", "Østergaard", MOTHER_CPR.replace("-", ""), Relation.OTHER)
     )
+    # Which name is right is asked, never guessed (issue 12); the caseworker keeps the stored one.
+    with pytest.raises(ValidationError) as asked, context.sessions.begin() as s:
+        create_case(s, data, TODAY)
+    assert [(p.field, p.problem) for p in asked.value.problems] == [("members.0.cpr", Problem.NAME_DIFFERS)]
+    assert row_counts(context) == before
+    data.members[0].name_choice = NameChoice.STORED
     with context.sessions.begin() as s:
         case_id = create_case(s, data, TODAY).id
     after = row_counts(context)

@@ -22,7 +22,15 @@ from app.models import (
 from app.models.enums import CaseStatus, ConsentCapacity, CoordinationModel, Relation, Sector
 from app.services.case_list import CaseListQuery, fetch_case_rows
 from app.services.case_summary import case_summary
-from app.services.cases import CaseInput, FieldProblem, MemberInput, Problem, ValidationError, create_case
+from app.services.cases import (
+    CaseInput,
+    FieldProblem,
+    MemberInput,
+    NameChoice,
+    Problem,
+    ValidationError,
+    create_case,
+)
 from app.services.consents import ConsentInput, record_consent
 from app.services.cpr import fictional_cpr, parse_cpr
 from app.services.editing import ConcurrentEditError
@@ -329,11 +337,16 @@ def test_a_citizen_from_another_family_is_reused(context) -> None:  # type: igno
         case_id = family_case(s, me)
         grandmother = citizen_id(s, GRANDMOTHER_CPR)
     before = counts(context)
+    typed = MemberInput("Aase", "Ertebjerg", digits(GRANDMOTHER_CPR), Relation.GRANDPARENT)
+    # typed without the hyphen and with another spelling: which name is right is asked first
+    with pytest.raises(ValidationError) as asked, context.sessions.begin() as s:
+        add_member(s, case_id, typed, TODAY)
+    assert [(p.field, p.problem, p.detail) for p in asked.value.problems] == [
+        ("cpr", Problem.NAME_DIFFERS, "Åse Ærtebjerg")
+    ]
+    typed.name_choice = NameChoice.STORED  # … and the stored person is used as she is
     with context.sessions.begin() as s:
-        # typed without the hyphen and with another spelling: the stored person is used
-        added = add_member(
-            s, case_id, MemberInput("Aase", "Ertebjerg", digits(GRANDMOTHER_CPR), Relation.GRANDPARENT), TODAY
-        )
+        added = add_member(s, case_id, typed, TODAY)
     assert added == grandmother
     assert counts(context) == {**before, "family_members": before["family_members"] + 1}
     with context.sessions() as s:
