@@ -141,26 +141,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _admin_engine(db: str | None):  # type: ignore[no-untyped-def]
+def _admin_engine(db: str | None, command: str):  # type: ignore[no-untyped-def]
+    """The engine for migrate, server-init and add-caseworker, after the checks that keep them
+    from making or changing what is not theirs: server-init needs a server; a file that is not
+    a store, or a server database with another program's tables, is refused untouched; a new
+    local store is made whole or not at all (migrate only)."""
     from app.store.engine import check_reachable, create_store_engine
+    from app.store.errors import NoStoreError
     from app.store.location import resolve_store_url, sqlite_file
-    from app.store.opening import check_sqlite_store
+    from app.store.opening import check_server_database, check_sqlite_store, create_sqlite_store
 
     url = resolve_store_url(db)
     path = sqlite_file(url)
-    if path is not None and (path.exists() or path.is_symlink()):
-        check_sqlite_store(path)  # a file that is not a store is refused untouched
+    if path is not None:
+        from app.store.server import ServerSetupError
+
+        if command == "server-init":
+            raise ServerSetupError(
+                "server-init is for a PostgreSQL server; a local SQLite file needs no set-up"
+            )
+        if path.exists() or path.is_symlink():
+            check_sqlite_store(path)  # a file that is not a store is refused untouched
+        elif command == "migrate":
+            create_sqlite_store(url, path)
+        else:
+            raise NoStoreError(f"no store at {path}")
     engine = create_store_engine(url)
-    check_reachable(engine)
+    try:
+        check_reachable(engine)
+        if path is None:
+            check_server_database(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 
 def _run_migrate(db: str | None) -> int:
+    from app.store.location import resolve_store_url, sqlite_file
     from app.store.migrate import current_revision, upgrade_store
 
-    engine = _admin_engine(db)
+    path = sqlite_file(resolve_store_url(db))
+    new = path is not None and not path.exists()
+    engine = _admin_engine(db, "migrate")
     try:
-        before = current_revision(engine)
+        before = None if new else current_revision(engine)
         backup = upgrade_store(engine)
         after = current_revision(engine)
         secured = False
@@ -174,7 +199,9 @@ def _run_migrate(db: str | None) -> int:
         _load_catalogue(engine)
     finally:
         engine.dispose()
-    if before == after:
+    if new:
+        print(f"A new store was made at {path} (schema {after}).")
+    elif before == after:
         print(f"The schema is up to date ({after}).")
     else:
         print(f"Schema upgraded from {before or 'empty'} to {after}.")
@@ -200,7 +227,7 @@ def _load_catalogue(engine) -> None:  # type: ignore[no-untyped-def]
 def _run_server_init(db: str | None) -> int:
     from app.store.server import init_server
 
-    engine = _admin_engine(db)
+    engine = _admin_engine(db, "server-init")
     try:
         created = init_server(engine)
         _load_catalogue(engine)
@@ -232,7 +259,7 @@ def _run_add_caseworker(args: argparse.Namespace, db: str | None) -> int:
         if len(password) < 12:
             print(f"{prog}: use at least 12 characters; nothing was changed", file=sys.stderr)
             return EXIT_USAGE
-    engine = _admin_engine(db)
+    engine = _admin_engine(db, "add-caseworker")
     try:
         new = add_caseworker(
             engine,
@@ -371,7 +398,10 @@ def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     except Exception as exc:  # a bug in the layout: say so plainly, the log has the details
         # INFO: into the log file only (the console shows warnings, and no tracebacks).
         log.info("export-plan failed for %s", number, exc_info=True)
-        print(f"{prog}: the PDF could not be made: {exc}", file=sys.stderr)
+        print(
+            f"{prog}: the PDF could not be made ({type(exc).__name__}); the details are in the log file",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     for statement in copy.omitted:
         print(f"{prog}: left out: {statement}", file=sys.stderr)
@@ -433,7 +463,7 @@ def _run_export_ics(args: argparse.Namespace, db: str | None) -> int:
         return EXIT_FAILED
     except Exception as exc:  # a bug: say so plainly, the log has the details
         log.info("export-ics failed for %s", number, exc_info=True)
-        print(f"{prog}: the calendar file could not be made: {exc}", file=sys.stderr)
+        print(f"{prog}: the calendar file could not be made: {str(exc)[:200]}", file=sys.stderr)
         return EXIT_FAILED
     print(output.resolve())
     return EXIT_OK
@@ -469,6 +499,9 @@ def _refuse_output(args: argparse.Namespace, db: str | None) -> int | None:
 
     protect_store(default_store_path())
     try:
+        protect_store_url = sqlite_file(resolve_store_url(None))  # $KOORDINATOR_DB's store too
+        if protect_store_url is not None:
+            protect_store(protect_store_url)
         store_file = sqlite_file(resolve_store_url(db))
         if store_file is not None:
             protect_store(store_file)
@@ -562,7 +595,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_STORE
         # A fault in the program: never a traceback on the screen (it could carry case text);
         # the details go to the log file.
-        log.error("koordinator %s failed", args.command or "", exc_info=True)
+        # INFO: into the log file only (the console shows warnings, and no traceback).
+        log.info("koordinator %s failed", args.command or "", exc_info=True)
         print(
             f"koordinator: the command failed because of a fault in the program ({type(exc).__name__}); "
             "the details are in the log file",

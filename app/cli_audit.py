@@ -109,7 +109,7 @@ def _who_looked(args: argparse.Namespace, context) -> int:  # type: ignore[no-un
         citizen = session.scalar(select(Citizen).where(Citizen.cpr == digits))
         if citizen is None:
             print(f"koordinator: no citizen with CPR {mask_cpr(digits)}", file=sys.stderr)
-            return 1
+            return 2  # like an unknown case number: usage
         lines = audit.access_report(session, citizen.id)
         label = f"{citizen.first_name} {citizen.last_name}, {mask_cpr(digits)}"
         if suffix == ".pdf":

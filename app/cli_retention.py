@@ -39,6 +39,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     retention = subparsers.add_parser(
         "retention", help="list or erase closed cases past their retention period (admin)"
     )
+    add_store_option(retention)  # --db before the action works too
     actions = retention.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="show what has passed retention; nothing is erased")
     _add_common(listing)

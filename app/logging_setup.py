@@ -27,6 +27,15 @@ class RedactingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
 
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        """Copenhagen time, as the program and the audit log show it (not the laptop's zone)."""
+        from datetime import UTC, datetime
+
+        from app.services.clock import to_local
+
+        moment = to_local(datetime.fromtimestamp(record.created, UTC))
+        return moment.strftime(datefmt or "%Y-%m-%d %H:%M:%S") + f",{int(record.msecs):03d}"
+
 
 def log_dir() -> Path:
     return user_log_path("Koordinator", appauthor=False, ensure_exists=False)

@@ -133,5 +133,5 @@ def test_who_looked_at_me_refuses_bad_input(sqlite_url, tmp_path) -> None:  # ty
         cli_audit.run(
             _parse("who-looked-at-me", "0101010000", "-o", str(tmp_path / "x.csv"), "--db", sqlite_url)
         )
-        == 1
+        == 2  # no such citizen: usage, like an unknown case number
     )

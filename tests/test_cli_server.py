@@ -87,7 +87,7 @@ def test_migrate_upgrades_a_sqlite_file_and_says_so(
 ) -> None:
     db = tmp_path / "x.sqlite"
     assert main(["migrate", "--db", str(db)]) == EXIT_OK
-    assert f"to {SCHEMA_HEAD}" in capsys.readouterr().out
+    assert f"A new store was made at {db} (schema {SCHEMA_HEAD})" in capsys.readouterr().out
     assert main(["migrate", "--db", str(db)]) == EXIT_OK
     assert "up to date" in capsys.readouterr().out
 

@@ -494,3 +494,165 @@ def test_the_named_server_is_migrated_before_or_after_the_command(
     reading = ["--db", postgres_url, "verify-audit"] if before else ["verify-audit", "--db", postgres_url]
     assert main(reading) == EXIT_OK
     assert not default_store_path().exists()
+
+
+# -- found by a review of the change (each a class of its own) ------------------------------
+
+
+def test_server_commands_on_a_local_path_make_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args, code in (
+        (["server-init", "--db", str(tmp_path / "a.sqlite")], EXIT_USAGE),
+        (["server-init"], EXIT_USAGE),
+        (["add-caseworker", "bob", "--name", "Bob", "--db", str(tmp_path / "typo" / "t.sqlit")], EXIT_STORE),
+    ):
+        assert main(args) == code, capsys.readouterr().err
+        assert "Traceback" not in capsys.readouterr().err
+    assert folder_listing(tmp_path) == set()
+    assert not default_store_path().exists()
+
+
+@pytest.mark.postgres
+def test_migrate_and_server_init_refuse_a_database_of_another_program(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = sa.create_engine(postgres_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE recipes (name text)")
+    try:
+        for command in (["migrate"], ["server-init"]):
+            assert main([*command, "--db", postgres_url]) == EXIT_STORE
+            assert "another program's tables" in capsys.readouterr().err
+            with engine.connect() as conn:
+                assert sa.inspect(conn).get_table_names() == ["recipes"]
+    finally:
+        engine.dispose()
+
+
+def test_more_outputs_that_are_refused(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import app.services.safe_files as safe_files
+
+    case = _first_case(store)
+    other = tmp_path / "b.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    (tmp_path / "b.sqlite-wal").write_bytes(bytes.fromhex("377f0682") + b"\x00" * 28)  # a live log's head
+    conn.close()
+    encrypted = tmp_path / "c.db"
+    encrypted.write_bytes(os.urandom(4096))  # an encrypted store: no header to recognise
+    read_only = tmp_path / "keep.ics"
+    read_only.write_text("BEGIN:VCALENDAR")
+    real_access = os.access
+    monkeypatch.setattr(
+        safe_files.os,
+        "access",
+        lambda p, mode: False if Path(p) == read_only and mode == os.W_OK else real_access(p, mode),
+    )
+    targets = {
+        "another-stores-wal": str(tmp_path / "b.sqlite-wal"),
+        "another-stores-shm": str(tmp_path / "b.sqlite-shm"),
+        "an-encrypted-store": str(encrypted),
+        "a-read-only-file": str(read_only),
+        "a-trailing-slash": str(tmp_path / "new.ics") + "/",
+        "the-store-in-other-case": str(store.with_name(store.name.upper())),
+    }
+    (tmp_path / "b.sqlite-shm").write_bytes(b"\x00" * 64)
+    for name, target in targets.items():
+        before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+        code = main(["export-ics", case, "-o", target, "--db", str(store)])
+        err = capsys.readouterr().err
+        assert code == EXIT_FAILED, (name, err)
+        assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before, name
+
+
+def test_a_new_store_never_takes_up_a_leftover_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A database deleted while its -wal stayed: a new store there would read the old log in."""
+    path = tmp_path / "a.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("INSERT INTO t VALUES (1)")
+    conn.commit()
+    wal = path.with_name("a.sqlite-wal").read_bytes()
+    conn.close()
+    path.unlink()
+    path.with_name("a.sqlite-wal").write_bytes(wal)
+    assert main(["demo", "--families", "0", "--db", str(path)]) == EXIT_STORE
+    assert "left over from a database" in capsys.readouterr().err
+    assert not path.exists() and path.with_name("a.sqlite-wal").read_bytes() == wal
+
+
+def test_a_new_store_that_fails_leaves_no_half_made_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlalchemy.exc
+
+    import app.store.migrate as migrate
+
+    def full(_engine: object) -> None:
+        raise sqlalchemy.exc.OperationalError(
+            "CREATE", {}, sqlite3.OperationalError("database or disk is full")
+        )
+
+    monkeypatch.setattr(migrate, "upgrade_store", full)
+    assert main(["demo", "--families", "0", "--db", str(tmp_path / "s.sqlite")]) == EXIT_STORE
+    assert "the disk is full" in capsys.readouterr().err
+    assert folder_listing(tmp_path) == set()
+
+
+def test_retention_takes_the_store_before_or_after_its_action(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args in (["retention", "--db", str(store), "list"], ["retention", "list", "--db", str(store)]):
+        assert main(args) == EXIT_OK, capsys.readouterr().err
+    assert not default_store_path().exists()
+
+
+def test_a_fault_in_the_program_shows_no_traceback(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import app.services.ics as ics
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(ics, "case_ics", broken)
+    monkeypatch.setattr(ics, "meeting_ics", broken)
+    code = main(["export-ics", _first_case(store), "-o", str(tmp_path / "x.ics"), "--db", str(store)])
+    err = capsys.readouterr().err
+    assert code in (EXIT_FAILED, EXIT_USAGE) and "Traceback" not in err
+    code = main(
+        [
+            "export-plan",
+            "K-1",
+            "-o",
+            str(tmp_path / "p.pdf"),
+            "--db",
+            str(store),
+            "--for",
+            "professional:" + "9" * 30,
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == EXIT_USAGE and "Traceback" not in err and "give the professional's id" in err
+
+
+def test_the_sweep_never_takes_a_random_part_for_a_process_id() -> None:
+    from app.services.safe_files import _TEMP_NAME
+
+    for name, pid in (
+        (".x.ics.123.12345678.koordinator-part", "123"),
+        (".k.sqlite.backup-0002.77.ab12cd34.koordinator-part-journal", "77"),
+    ):
+        match = _TEMP_NAME.match(name)
+        assert match is not None and match.group(1) == pid
+    assert _TEMP_NAME.match(".x.ics.12345678.koordinator-part") is None
+    assert _TEMP_NAME.match("plan-42.json") is None

@@ -245,8 +245,12 @@ def parse_party(text: str) -> Party:
                 known = ", ".join([*SECTOR_ALIASES, *(s.value for s in Sector)])
                 raise PartyError(f"no sector {party.value!r}; known: {known}") from None
         return Party(PartyKind.SECTOR, sector.value)
-    if party.kind == PartyKind.PROFESSIONAL and not party.value.isdigit():
-        raise PartyError(f"professional:{party.value} – give the professional's id (a number)")
+    if party.kind == PartyKind.PROFESSIONAL and (
+        not party.value.isascii() or not party.value.isdigit() or not 0 < int(party.value) < 2**31
+    ):
+        raise PartyError(f"professional:{party.value[:20]} – give the professional's id (a number)")
+    if len(party.value) > 200:
+        raise PartyError("the recipient's name is longer than 200 characters")
     return party
 
 

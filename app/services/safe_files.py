@@ -16,17 +16,17 @@ import contextlib
 import errno
 import os
 import re
+import secrets
 import stat
 import tempfile
 import time
 from pathlib import Path
 
 TEMP_SUFFIX = ".koordinator-part"
-# ".<target>.<pid>[.<random>].koordinator-part", and the side files SQLite may leave beside
-# a temporary database (a backup being written): -journal, -wal, -shm.
-_TEMP_NAME = re.compile(
-    r"^\..+\.(\d+)(?:\.[A-Za-z0-9_]+)?" + re.escape(TEMP_SUFFIX) + r"(?:-journal|-wal|-shm)?$"
-)
+# ".<target>.<pid>.<8 random characters>.koordinator-part", and the side files SQLite may
+# leave beside a temporary database (a backup being written): -journal, -wal, -shm. The random
+# part is required, so an all-digit one is never taken for the process id.
+_TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + r"(?:-journal|-wal|-shm)?$")
 # Before the temporary names carried a process id, a killed draft write left ".plan-<id>-….tmp".
 _OLD_DRAFT_TEMP = re.compile(r"^\.plan-\d+-[A-Za-z0-9_]+\.tmp$")
 OLD_TEMP_AGE_S = 600
@@ -59,26 +59,62 @@ def protect_store(path: str | os.PathLike[str]) -> None:
     _protected.add(_resolved(Path(path)))
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # one file under two names (a link, a case-blind disk)
+    except (OSError, ValueError):
+        return False
+
+
 def _is_store_file(target: Path) -> bool:
+    """The store itself or one of its side files or backups, by name (also in another case,
+    for a case-blind disk) or by identity (a hard link)."""
+    folded = target.name.casefold()
     for store in _protected:
-        if target == store or (
-            target.parent == store.parent
-            and (
-                target.name in {store.name + side for side in _STORE_SIDE_FILES}
-                or target.name.startswith(store.name + ".backup-")
-            )
+        sides = [store.with_name(store.name + side) for side in _STORE_SIDE_FILES]
+        if target == store or _same_file(target, store) or any(_same_file(target, s) for s in sides):
+            return True
+        if target.parent == store.parent and (
+            folded == store.name.casefold()
+            or folded in {side.name.casefold() for side in sides}
+            or folded.startswith(store.name.casefold() + ".backup-")
         ):
             return True
     return False
 
 
-def _looks_like_a_store(target: Path) -> bool:
-    """An existing SQLite file (a store not registered here, e.g. another user's)."""
+# The first bytes of SQLite's own files: a database, a write-ahead log, a rollback journal.
+_DATABASE_MAGIC = (
+    b"SQLite format 3\x00",
+    bytes.fromhex("377f0682"),
+    bytes.fromhex("377f0683"),
+    bytes.fromhex("d9d505f920a163d7"),
+)
+_DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".db3")
+
+
+def _beside_a_database(target: Path) -> bool:
+    """A name SQLite would take for a database's log or journal (``x.sqlite-wal`` beside an
+    existing ``x.sqlite``), whether or not that file exists now."""
+    name = target.name.casefold()
+    return any(
+        name.endswith(side) and target.with_name(target.name[: -len(side)]).exists()
+        for side in _STORE_SIDE_FILES
+    )
+
+
+def _looks_like_a_database(target: Path) -> bool:
+    """An existing database or part of one: a store not registered here, another program's,
+    an encrypted one (known by its name only), or a log or journal beside a database."""
+    name = target.name.casefold()
+    if name.endswith(_DATABASE_SUFFIXES) or ".backup-" in name or _beside_a_database(target):
+        return True
     try:
         with target.open("rb") as handle:
-            return handle.read(16) == b"SQLite format 3\x00"
+            head = handle.read(16)
     except OSError:
         return False
+    return any(head.startswith(magic) for magic in _DATABASE_MAGIC)
 
 
 def check_output(path: str | os.PathLike[str]) -> Path:
@@ -90,6 +126,8 @@ def check_output(path: str | os.PathLike[str]) -> Path:
         raise OutputRefusedError("the output file name contains a NUL character")
     if len(raw) > MAX_PATH_CHARS:
         raise OutputRefusedError(f"the output file name is longer than {MAX_PATH_CHARS} characters")
+    if raw.endswith(("/", os.sep)):
+        raise OutputRefusedError(f"{raw} names a folder; name a file to write")
     given = Path(raw).expanduser()
     target = _resolved(given)
     if _is_store_file(target):
@@ -104,11 +142,13 @@ def check_output(path: str | os.PathLike[str]) -> Path:
         if stat.S_ISDIR(info.st_mode):
             raise OutputRefusedError(f"{given} is a folder; name a file to write")
         if not stat.S_ISREG(info.st_mode):
-            raise OutputRefusedError(
-                f"{given} is not a regular file (a device or a pipe); nothing was written"
-            )
-        if _looks_like_a_store(target):
-            raise OutputRefusedError(f"{given} is a database; it is never overwritten by an export")
+            raise OutputRefusedError(f"{given} is not a regular file (a device or a pipe)")
+        if _looks_like_a_database(target):
+            raise OutputRefusedError(f"{given} is a database or part of one; an export never overwrites it")
+        if not os.access(target, os.W_OK):
+            raise OutputRefusedError(f"{given} is read-only; it is not replaced")
+    elif _beside_a_database(target):
+        raise OutputRefusedError(f"{given} would be taken for a part of the database beside it")
     folder = target.parent
     if not folder.is_dir():
         raise OutputRefusedError(f"the folder {folder} does not exist")
@@ -135,7 +175,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = F
     folder = target.parent
     fd, temp_name = tempfile.mkstemp(
         prefix=f".{target.name[:80]}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
-    )  # mode 0600
+    )  # mode 0600; the 8 random characters the sweep's pattern expects
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -177,6 +217,13 @@ def _alive(pid: int, age_seconds: float) -> bool:
     except (PermissionError, OSError):
         return True
     return True
+
+
+def temp_name_for(target: Path) -> Path:
+    """A temporary name beside ``target`` that ``sweep_stale`` recognises (for writers that
+    cannot use ``write_atomic``, such as SQLite's backup)."""
+    token = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(8))
+    return target.with_name(f".{target.name[:80]}.{os.getpid()}.{token}{TEMP_SUFFIX}")
 
 
 def sweep_stale(folder: str | os.PathLike[str]) -> int:

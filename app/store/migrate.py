@@ -17,7 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from app.services.safe_files import TEMP_SUFFIX, sync_folder
+from app.services.safe_files import sync_folder, temp_name_for
 from app.store.errors import StoreError, StoreTooNewError, StoreUnavailableError
 from app.store.location import sqlite_file
 from app.store.opening import read_only_uri
@@ -52,7 +52,7 @@ def backup_name(path: Path, revision: str) -> Path:
 def _into_place(target: Path, write: Callable[[Path], object]) -> Path:
     """Make ``target`` whole or not at all: ``write`` fills a temporary file beside it, which is
     synced and renamed; on any failure it is removed (a killed one is swept at the next start)."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
+    temp = temp_name_for(target)
     try:
         write(temp)
         with open(temp, "rb+") as handle:
@@ -141,6 +141,29 @@ def _upgrade_failed(engine: Engine, started: str | None, backup: Path | None, ex
     )
 
 
+def _run_upgrade(engine: Engine, cfg: Config, sqlite: bool) -> None:
+    with engine.connect() as conn:
+        if sqlite:
+            # Outside any transaction, where SQLite honours it: tables are rebuilt in batches.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            cfg.attributes["connection"] = conn
+            with _transactional_ddl(engine, conn) if sqlite else contextlib.nullcontext():
+                command.upgrade(cfg, "head")
+            conn.commit()
+            if sqlite:
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:  # a fault in a migration, not in the store: said as such
+                    raise RuntimeError(f"foreign key check failed after migration: {len(problems)}")
+        finally:
+            if sqlite:  # (a failure here must not hide the first one)
+                with contextlib.suppress(OperationalError):
+                    conn.rollback()
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    conn.commit()
+
+
 def upgrade_store(engine: Engine) -> Path | None:
     """Bring the store to the newest schema, each revision in a transaction of its own: a
     failed or killed upgrade leaves the store at the last whole revision (and the next start
@@ -160,30 +183,11 @@ def upgrade_store(engine: Engine) -> Path | None:
         log.info("Backed up store before upgrade from %s", current)
     cfg = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as conn:
-        if sqlite:
-            # Outside any transaction, where SQLite honours it: tables are rebuilt in batches.
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
-        try:
-            cfg.attributes["connection"] = conn
-            try:
-                with _transactional_ddl(engine, conn) if sqlite else contextlib.nullcontext():
-                    command.upgrade(cfg, "head")
-            except OperationalError as exc:
-                if not sqlite:
-                    raise
-                conn.rollback()
-                raise _upgrade_failed(engine, current, backup, exc) from exc
-            conn.commit()
-            if sqlite:
-                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise RuntimeError(f"foreign key check failed after migration: {len(problems)}")
-        finally:
-            if sqlite:
-                conn.rollback()
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+    try:
+        _run_upgrade(engine, cfg, sqlite)
+    except OperationalError as exc:
+        if not sqlite:
+            raise
+        raise _upgrade_failed(engine, current, backup, exc) from exc
     log.info("Store upgraded from %s to %s", current, head)
     return backup

@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.services.safe_files import protect_store, sweep_stale, sync_folder
-from app.store.engine import SQLITE_BUSY_TIMEOUT_MS, check_reachable, create_store_engine
+from app.store.engine import SQLITE_BUSY_TIMEOUT_MS, check_reachable, connection_problem, create_store_engine
 from app.store.errors import NoStoreError, NotAStoreError, StoreOutdatedError, StoreUnavailableError
 from app.store.location import make_store_folder, sqlite_file
 
@@ -137,23 +137,30 @@ def _read_only_engine(path: Path) -> Engine:
     return create_engine("sqlite+pysqlite://", creator=lambda: connect_read_only(path))
 
 
-def _check_server_schema(engine: Engine, mode: OpenMode) -> str | None:
-    """A PostgreSQL database's schema revision. One without our schema is set up only when it
-    is empty and the program (not a reading command) opens it."""
+def check_server_database(engine: Engine) -> str | None:
+    """A PostgreSQL database's schema revision; one without our schema that holds another
+    program's tables is refused (nothing is changed). None: an empty database."""
     revision = stored_revision(engine)
     if revision is not None:
         return revision
     with engine.connect() as conn:
         tables = inspect(conn).get_table_names()
-    if mode is not OpenMode.USE:
-        raise NotAStoreError(
-            "this database has no Koordinator schema; IT sets one up with koordinator server-init"
-        )
     if tables:
         raise NotAStoreError(
             "this database holds another program's tables, not a Koordinator store; nothing was changed"
         )
     return None
+
+
+def _check_server_schema(engine: Engine, mode: OpenMode) -> str | None:
+    """A PostgreSQL database's schema revision. One without our schema is set up only when it
+    is empty and the program (not a reading command) opens it."""
+    revision = stored_revision(engine)
+    if revision is None and mode is not OpenMode.USE:
+        raise NotAStoreError(
+            "this database has no Koordinator schema; IT sets one up with koordinator server-init"
+        )
+    return check_server_database(engine)
 
 
 def open_store(url: URL, mode: OpenMode = OpenMode.USE) -> OpenedStore:
@@ -178,11 +185,17 @@ def _open_store(url: URL, mode: OpenMode) -> OpenedStore:
         elif mode is not OpenMode.USE:
             raise NoStoreError(f"no store at {path}")
         else:
-            _create_sqlite_store(url, path)
+            create_sqlite_store(url, path)
             revision, known, created = SCHEMA_HEAD, True, True
         if mode is not OpenMode.USE and known and revision != SCHEMA_HEAD:
             _refuse_other_revision(revision)
-        if mode is OpenMode.READ or (mode is OpenMode.EXPORT and known and not os.access(path, os.W_OK)):
+        writable = _writable(path)
+        if mode is OpenMode.USE and not created and not writable:
+            raise StoreUnavailableError(
+                f"the store {path} is read-only (the file or its folder), and the program must write "
+                "to it; ask for write access. Nothing was changed."
+            )
+        if mode is OpenMode.READ or (mode is OpenMode.EXPORT and known and not writable):
             if not known:  # encrypted: read with its key, but still never write
                 engine = create_store_engine(url)
                 return OpenedStore(engine, False, None, read_only=True)
@@ -223,13 +236,20 @@ def _open_store(url: URL, mode: OpenMode) -> OpenedStore:
     return OpenedStore(engine, True, backup)
 
 
-def _create_sqlite_store(url: URL, path: Path) -> None:
+def create_sqlite_store(url: URL, path: Path) -> None:
     """Make a new store whole or not at all: built under a temporary name beside the target
-    (its schema, each revision in a transaction), then renamed into place. A half-made one
-    left by a killed process is removed at the next start (``sweep_stale``)."""
+    (its schema, each revision in a transaction), then linked into place only if nothing is
+    there yet. A half-made one left by a killed process is removed at the next start."""
     from app.store.migrate import upgrade_store
 
     make_store_folder(path)
+    for side in ("-wal", "-journal"):
+        leftover = path.with_name(path.name + side)
+        if leftover.exists():  # a log without its database would be read into the new store
+            raise StoreUnavailableError(
+                f"{leftover} is left over from a database that is no longer there; move it away "
+                "before a new store is made here (nothing was changed)"
+            )
     _sweep_half_made(path)
     temp = path.with_name(f".{path.name}.{os.getpid()}{NEW_STORE_SUFFIX}")
     engine = create_store_engine(url.set(database=str(temp)), key_path=path)
@@ -238,26 +258,31 @@ def _create_sqlite_store(url: URL, path: Path) -> None:
         upgrade_store(engine)
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        if temp.with_name(temp.name + "-wal").exists() and temp.with_name(temp.name + "-wal").stat().st_size:
+            raise StoreUnavailableError(f"a new store could not be finished at {path}")
+        _into_place_once(temp, path)
     except OperationalError as exc:
         raise StoreUnavailableError(
-            f"a new store could not be made at {path}: the folder may be read-only or the disk full"
+            f"a new store could not be made at {path}: {connection_problem(exc)}"
         ) from exc
-    except BaseException:
+    finally:
         engine.dispose()
         _remove_with_side_files(temp)
-        raise
-    engine.dispose()
-    for side in ("-wal", "-shm"):
-        leftover = temp.with_name(temp.name + side)
-        if leftover.exists() and leftover.stat().st_size and side == "-wal":
-            _remove_with_side_files(temp)
-            raise StoreUnavailableError(f"a new store could not be finished at {path}")
-        leftover.unlink(missing_ok=True)
-    if path.exists():  # another program made it meanwhile: theirs stands
-        _remove_with_side_files(temp)
-        return
-    os.replace(temp, path)
     sync_folder(path.parent)
+
+
+def _into_place_once(temp: Path, path: Path) -> None:
+    """Give the finished file its name unless another program made a store there meanwhile
+    (theirs stands): a hard link never replaces; a rename after a check where links are not
+    supported (FAT)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        return
+    except OSError:
+        if not path.exists():
+            os.replace(temp, path)
 
 
 NEW_STORE_SUFFIX = ".koordinator-new"
@@ -288,6 +313,11 @@ def _process_alive(pid: int) -> bool:
     except OSError:
         return True
     return True
+
+
+def _writable(path: Path) -> bool:
+    """SQLite writes beside the file too (its -wal and -shm): the folder must be writable."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _refuse_other_revision(revision: str | None) -> Any:

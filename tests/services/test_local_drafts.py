@@ -152,9 +152,9 @@ def test_a_killed_writes_temporary_file_is_swept_at_the_next_start(tmp_path: Pat
     drafts = LocalDrafts(tmp_path)
     drafts.write(local())
     # What a process killed mid-write leaves: a temporary file named with its (gone) pid.
-    stale = tmp_path / ".plan-42.json.999999999.x1y2z3.koordinator-part"
+    stale = tmp_path / ".plan-42.json.999999999.x1y2z3ab.koordinator-part"
     stale.write_bytes(b"{half a draft")
-    live = tmp_path / f".plan-42.json.{os.getpid()}.a1b2c3.koordinator-part"
+    live = tmp_path / f".plan-42.json.{os.getpid()}.a1b2c3d4.koordinator-part"
     live.write_bytes(b"{being written now")
     LocalDrafts(tmp_path)
     assert not stale.exists() and live.exists()
