@@ -499,9 +499,9 @@ def _refuse_output(args: argparse.Namespace, db: str | None) -> int | None:
 
     protect_store(default_store_path())
     try:
-        protect_store_url = sqlite_file(resolve_store_url(None))  # $KOORDINATOR_DB's store too
-        if protect_store_url is not None:
-            protect_store(protect_store_url)
+        unnamed = sqlite_file(resolve_store_url(None))  # $KOORDINATOR_DB's store too
+        if unnamed is not None:
+            protect_store(unnamed)
         store_file = sqlite_file(resolve_store_url(db))
         if store_file is not None:
             protect_store(store_file)
@@ -524,9 +524,10 @@ def _encrypt_refused(db: str | None) -> str | None:
         return None  # said by the command itself
     if path is None:
         return "--encrypt is for a store file on this computer, not a server"
+    from app.store.encryption import is_plain_sqlite
+
     try:
-        with path.open("rb") as handle:
-            plain = handle.read(16) == b"SQLite format 3\x00"
+        plain = is_plain_sqlite(path)
     except OSError:
         return None  # a new file (or one the command will refuse plainly)
     if plain:

@@ -14,7 +14,7 @@ from app.services import audit
 from app.services.context import AppContext
 from app.services.law_catalogue import load_catalogue
 from app.services.users import ensure_user, find_user, os_login
-from app.store.engine import make_session_factory
+from app.store.engine import connection_problem, make_session_factory
 from app.store.errors import StoreUnavailableError
 from app.store.location import describe_store, resolve_store_url
 from app.store.opening import OpenMode, open_store
@@ -64,7 +64,7 @@ def open_context(
                 user = find_user(session, login)
         except DBAPIError as exc:
             opened.engine.dispose()
-            raise StoreUnavailableError(f"the store could not be read: {_reason(exc)}") from exc
+            raise StoreUnavailableError(f"the store could not be read: {connection_problem(exc)}") from exc
         return AppContext(
             sessions=sessions,
             user=user,
@@ -112,7 +112,3 @@ def _draft_key(url) -> bytes | None:  # type: ignore[no-untyped-def]
     from app.store.encryption import key_for
 
     return draft_key(key_for(path, KeyringCredentials(), create=False))
-
-
-def _reason(exc: DBAPIError) -> str:
-    return str(getattr(exc, "orig", None) or exc).splitlines()[0]

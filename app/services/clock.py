@@ -23,7 +23,6 @@ LOCAL_TZ = ZoneInfo("Europe/Copenhagen")
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current moment, timezone-aware."""
-        ...
 
 
 class SystemClock:

@@ -205,18 +205,27 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str 
     return write_atomic(path, text.encode(encoding))
 
 
-def _alive(pid: int, age_seconds: float) -> bool:
+def process_alive(pid: int, age_seconds: float) -> bool:
+    """Whether the process that named a temporary file may still be writing it. On Windows
+    ``os.kill(pid, 0)`` would end that process, so the file's age decides there."""
     if pid == os.getpid():
         return True
-    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows: go by age
+    if os.name != "posix":
         return age_seconds < 3600
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except OSError:
         return True
     return True
+
+
+def remove_with_side_files(path: Path) -> None:
+    """Remove a (temporary) database file and what SQLite may have left beside it."""
+    for name in (path.name, path.name + "-journal", path.name + "-wal", path.name + "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(name).unlink()
 
 
 def temp_name_for(target: Path) -> Path:
@@ -242,7 +251,7 @@ def sweep_stale(folder: str | os.PathLike[str]) -> int:
             age = time.time() - entry.stat(follow_symlinks=False).st_mtime
         except OSError:
             continue
-        gone = age > OLD_TEMP_AGE_S if old_style else not _alive(int(match.group(1)), age)  # type: ignore[union-attr]
+        gone = age > OLD_TEMP_AGE_S if old_style else not process_alive(int(match.group(1)), age)  # type: ignore[union-attr]
         if gone:
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)

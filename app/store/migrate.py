@@ -17,7 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from app.services.safe_files import sync_folder, temp_name_for
+from app.services.safe_files import remove_with_side_files, sync_folder, temp_name_for
 from app.store.errors import StoreError, StoreTooNewError, StoreUnavailableError
 from app.store.location import sqlite_file
 from app.store.opening import read_only_uri
@@ -59,9 +59,7 @@ def _into_place(target: Path, write: Callable[[Path], object]) -> Path:
             os.fsync(handle.fileno())
         os.replace(temp, target)
     except BaseException:
-        for name in (temp.name, temp.name + "-journal", temp.name + "-wal", temp.name + "-shm"):
-            with contextlib.suppress(OSError):
-                temp.with_name(name).unlink()
+        remove_with_side_files(temp)
         raise
     sync_folder(target.parent)
     return target

@@ -8,9 +8,9 @@ read-only and never creates, upgrades or writes it.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from enum import Enum
 from glob import escape as glob_escape
@@ -21,12 +21,18 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app.services.safe_files import protect_store, sweep_stale, sync_folder
+from app.services.safe_files import (
+    process_alive,
+    protect_store,
+    remove_with_side_files,
+    sweep_stale,
+    sync_folder,
+)
+from app.store.encryption import SQLITE_HEADER
 from app.store.engine import SQLITE_BUSY_TIMEOUT_MS, check_reachable, connection_problem, create_store_engine
 from app.store.errors import NoStoreError, NotAStoreError, StoreOutdatedError, StoreUnavailableError
 from app.store.location import make_store_folder, sqlite_file
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every Koordinator store has had since its first schema.
 _OUR_TABLES = frozenset({"alembic_version", "cases", "citizens", "users"})
 
@@ -155,12 +161,12 @@ def check_server_database(engine: Engine) -> str | None:
 def _check_server_schema(engine: Engine, mode: OpenMode) -> str | None:
     """A PostgreSQL database's schema revision. One without our schema is set up only when it
     is empty and the program (not a reading command) opens it."""
-    revision = stored_revision(engine)
+    revision = check_server_database(engine)
     if revision is None and mode is not OpenMode.USE:
         raise NotAStoreError(
             "this database has no Koordinator schema; IT sets one up with koordinator server-init"
         )
-    return check_server_database(engine)
+    return revision
 
 
 def open_store(url: URL, mode: OpenMode = OpenMode.USE) -> OpenedStore:
@@ -268,7 +274,7 @@ def create_sqlite_store(url: URL, path: Path) -> None:
         ) from exc
     finally:
         engine.dispose()
-        _remove_with_side_files(temp)
+        remove_with_side_files(temp)
     sync_folder(path.parent)
 
 
@@ -288,30 +294,14 @@ def _into_place_once(temp: Path, path: Path) -> None:
 NEW_STORE_SUFFIX = ".koordinator-new"
 
 
-def _remove_with_side_files(path: Path) -> None:
-    for name in (path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"):
-        with contextlib.suppress(OSError):
-            path.with_name(name).unlink()
-
-
 def _sweep_half_made(path: Path) -> None:
     """Remove the half-made stores that killed processes left beside ``path``."""
     prefix = f".{path.name}."
     for entry in path.parent.glob(f".{glob_escape(path.name)}.*{NEW_STORE_SUFFIX}"):
         pid_text = entry.name[len(prefix) : -len(NEW_STORE_SUFFIX)]
-        if pid_text.isdigit() and (int(pid_text) == os.getpid() or not _process_alive(int(pid_text))):
-            _remove_with_side_files(entry)
+        if pid_text.isdigit() and not process_alive(int(pid_text), time.time() - entry.stat().st_mtime):
+            remove_with_side_files(entry)
 
-
-def _process_alive(pid: int) -> bool:
-    if os.name != "posix":
-        return False  # the name is only reused by this process id; Windows: treat as gone
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
     return True
 
 

@@ -1425,7 +1425,7 @@ class PlanPage(QWidget):
                 ).replace("%1", where)
             limit = TEXT_MAX if field.startswith(("sections.", "member_sections.")) else SHORT_TEXT_MAX
             return (
-                self.tr("%1 is too long: at most %2 characters.")
+                self.tr("%1 has too many characters: at most %2.")
                 .replace("%1", where)
                 .replace("%2", f"{limit:,}".replace(",", "."))
             )

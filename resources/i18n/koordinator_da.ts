@@ -4247,8 +4247,8 @@
     </message>
     <message>
         <location filename="../../app/ui/plan_page.py" line="1428"/>
-        <source>%1 is too long: at most %2 characters.</source>
-        <translation>%1 er for lang: højst %2 tegn.</translation>
+        <source>%1 has too many characters: at most %2.</source>
+        <translation>%1 har for mange tegn: højst %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_page.py" line="1432"/>
