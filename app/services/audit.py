@@ -8,6 +8,10 @@ set up by ``server-init`` the server writes it (``koordinator_audit`` in
 app/store/audit_server.py): the user is the database role, which the client cannot choose,
 and the caseworkers' roles cannot change or delete the log.
 
+The chain is anchored by signed checkpoints and signed pruning records (actions starting
+with ``audit_``, written only by app/services/audit_anchor.py with a key held outside the
+database); ``write`` refuses those actions.
+
 The canonical text hashed is the same in Python (``canonical_text``) and SQL
 (``audit_server.CANONICAL_SQL``): every field as ``<length>:<value>;`` in a fixed order,
 NULL as the empty string, the time as UTC ``YYYY-MM-DDTHH:MM:SS.ffffff``. The row id is not
@@ -146,15 +150,23 @@ def server_writes(conn: Connection) -> bool:
     if engine in _SERVER_WRITES:
         return True
     found = conn.exec_driver_sql(
-        "SELECT 1 FROM pg_proc WHERE proname = 'koordinator_audit' AND pronamespace = current_schema()::regnamespace"
+        "SELECT 1 FROM pg_proc WHERE proname = 'koordinator_audit' "
+        "AND pronamespace::regnamespace::text = ANY (current_schemas(false))"
     ).first()
     if found:
         _SERVER_WRITES.add(engine)
     return bool(found)
 
 
-# The lock both this module and the server function take before reading the last hash.
-AUDIT_LOCK_KEY = 7_207_001
+# Actions only the anchoring (app/services/audit_anchor.py) writes: signed checkpoints and
+# pruning records. ``write`` refuses them, and so does the server's koordinator_audit.
+RESERVED_PREFIX = "audit_"
+
+# On a PostgreSQL store without server-init (one owner, no caseworker roles) the writer
+# serialises with a table lock on the log itself: it conflicts with every insert, the
+# server function's included, and only a role with rights on the table can take it. (An
+# advisory lock, used before, can be taken and held by any role on the server.)
+PG_LOCAL_LOCK = "LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE"
 
 
 def record(
@@ -205,6 +217,8 @@ def write(
     purpose: str = "",
 ) -> None:
     """``record`` on a connection (used by the session events during a flush)."""
+    if action.startswith(RESERVED_PREFIX):
+        raise ValueError(f"the audit action {action!r} is reserved for signed checkpoints and pruning")
     values: dict[str, Any] = {
         "action": _nfc(action)[:40],
         "object_type": _nfc(object_type or "")[: _MAX["object_type"]],
@@ -224,13 +238,26 @@ def write(
             values,
         )
         return
+    append_entry(conn, user, values)
+
+
+def append_entry(conn: Connection, user: str, values: Mapping[str, Any]) -> int:
+    """Append an entry written by this program (SQLite, or PostgreSQL without server-init):
+    ``values`` as given (``write`` has masked and cut them), chained to the last entry.
+    Returns the new entry's id."""
     user = _nfc(user)[:64]
     department = conn.execute(select(User.department).where(User.login == user)).scalar() or ""
     table = AuditEvent.__table__
     if conn.dialect.name == "postgresql":
-        # A store without server-init (one superuser): serialise as the server does.
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK_KEY})")
+        conn.exec_driver_sql(PG_LOCAL_LOCK)
     row = {
+        "object_type": "",
+        "object_id": None,
+        "citizen_id": None,
+        "case_id": None,
+        "search_term": "",
+        "details": "",
+        "purpose": "",
         **values,
         "occurred_at": utcnow(),
         "user_login": user,
@@ -250,6 +277,7 @@ def write(
     conn.execute(
         update(table).where(table.c.id == new_id).values(prev_hash=row["prev_hash"], hash=entry_hash(row))
     )
+    return int(new_id)
 
 
 # ---------------------------------------------------------------------------- verifying
@@ -263,10 +291,13 @@ INSERTED = "inserted"
 @dataclass(frozen=True, slots=True)
 class ChainBreak:
     entry_id: int  # the first broken entry (for a deletion: the id the missing entry had)
-    reason: str  # CHANGED, DELETED or INSERTED
+    reason: str  # CHANGED, DELETED, INSERTED, or audit_anchor's REWRITTEN, FORGED, TRUNCATED
     found_at: int  # the entry whose check failed
+    detail: str = ""  # the anchoring's own sentence (no content of entries)
 
     def describe(self) -> str:
+        if self.detail:
+            return self.detail
         if self.reason == CHANGED:
             return f"entry {self.entry_id} was changed (its hash does not match its content)"
         if self.reason == INSERTED:
@@ -290,34 +321,18 @@ def count_entries(session: Session) -> int:
     )
 
 
-def verify_chain(session: Session) -> ChainBreak | None:
+def verify_chain(session: Session, key: Any = None) -> ChainBreak | None:
     """The first broken entry, or None when the chain is whole.
 
     An entry whose hash does not match its fields was changed. An entry whose own hash is
     right but whose ``prev_hash`` is not the previous entry's hash follows a deletion — or,
-    when it links to the entry before the previous one, the previous entry was inserted."""
-    from app.services.retention import pruned_links
+    when it links to the entry before the previous one, the previous entry was inserted. A
+    gap is allowed only where a pruning record declares it; checkpoints and pruning records
+    must sit where they were signed, and with ``key`` (app/services/audit_anchor.AuditKey)
+    their signatures are checked too (``audit_anchor.check_log`` tells more)."""
+    from app.services.audit_anchor import check_log
 
-    # Runs of lookups deleted after the retention period, as recorded (in the chain) by
-    # the pruning itself: the entry after such a run links over it.
-    links = pruned_links(session)
-    before_prev: dict[str, Any] | None = None
-    prev: dict[str, Any] | None = None
-    for row in _rows(session):
-        if entry_hash(row) != row["hash"]:
-            return ChainBreak(row["id"], CHANGED, row["id"])
-        expected = prev["hash"] if prev is not None else ""
-        if row["prev_hash"] != expected and links.get(row["prev_hash"]) != expected:
-            if prev is None:
-                # The first entry kept must start the chain (a later head is a deletion).
-                return ChainBreak(row["id"] - 1 if row["id"] > 1 else row["id"], DELETED, row["id"])
-            if before_prev is not None and row["prev_hash"] == before_prev["hash"]:
-                return ChainBreak(prev["id"], INSERTED, row["id"])
-            if prev is not None and before_prev is None and row["prev_hash"] == "":
-                return ChainBreak(prev["id"], INSERTED, row["id"])
-            return ChainBreak(prev["id"] + 1, DELETED, row["id"])
-        before_prev, prev = prev, row
-    return None
+    return check_log(session, key).broken
 
 
 def _holds_write_lock(session: Session) -> bool:
@@ -328,10 +343,14 @@ def _holds_write_lock(session: Session) -> bool:
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         return bool(getattr(conn.connection.driver_connection, "in_transaction", False))
+    # Whoever has appended to the log in this transaction holds the log's write lock (the
+    # server function's row lock, or the table lock) until it ends; the insert leaves its
+    # RowExclusiveLock on audit_events, which pg_locks shows for this backend.
     return bool(
         conn.exec_driver_sql(
-            "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() "
-            f"AND objid = {AUDIT_LOCK_KEY}"
+            "SELECT 1 FROM pg_locks WHERE locktype = 'relation' AND pid = pg_backend_pid() "
+            "AND relation = to_regclass('audit_events') "
+            "AND mode IN ('RowExclusiveLock', 'ShareRowExclusiveLock')"
         ).first()
     )
 

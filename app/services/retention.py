@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -364,30 +363,47 @@ def lookup_actions() -> tuple[str, ...]:
 class Pruned:
     cutoff: date
     deleted: int
+    anchor: object = None  # the last signed record written (audit_anchor.Anchor), if any
+    appender: object = None  # for a checkpoint after further entries in the same transaction
 
 
-def prune_audit(session: Session, today: date, lookup_months: int = DEFAULT_LOOKUP_MONTHS) -> Pruned:
+def prune_audit(
+    session: Session,
+    today: date,
+    lookup_months: int = DEFAULT_LOOKUP_MONTHS,
+    *,
+    key: object = None,
+    appender: object = None,
+) -> Pruned:
     """Delete lookup entries (openings, searches) that happened before ``today`` minus the period.
 
-    Changes, exports, prints, reveals and erasures are kept. The deletion is itself logged
-    (AUDIT_PRUNE) with, for every run of deleted entries, the hash before it and the hash of
-    its last entry, so a verifier can step over exactly those gaps and no others
-    (``pruned_links``).
+    Changes, exports, prints, reveals and erasures are kept, and so is the log's last entry.
+    The log is verified first (a broken log is not pruned: AuditLogBrokenError) and locked; the
+    deletion is recorded in signed pruning records (``audit_prune``, app/services/
+    audit_anchor.py) stating, for every run of deleted entries, its first and last id, how
+    many, the hash before it and the hash of its last entry. ``key`` (an
+    audit_anchor.AuditKey with its private part) signs them; without it nothing is pruned
+    (ValueError) when anything is due. ``appender`` (from ``audit_anchor.start_signed_pruning``)
+    is a walk already done and locked in this transaction.
     """
-    from app.services import audit
+    from app.services import audit_anchor
 
     if lookup_months < 1:
         raise ValueError("the audit log keeps lookups for at least one month")
     cutoff = _months_before(today, lookup_months)
     moment = datetime.combine(cutoff, time.min, tzinfo=UTC)
     actions = lookup_actions()
-    doomed = set(
-        session.scalars(
-            select(AuditEvent.id).where(AuditEvent.action.in_(actions), AuditEvent.occurred_at < moment)
-        )
-    )
+    due = select(AuditEvent.id).where(AuditEvent.action.in_(actions), AuditEvent.occurred_at < moment)
+    if session.scalar(due.limit(1)) is None:
+        return Pruned(cutoff, 0, None, appender)
+    if not isinstance(appender, audit_anchor._Appender):
+        if not isinstance(key, audit_anchor.AuditKey):
+            raise ValueError("pruning the audit log needs the audit key (its pruning record is signed)")
+        appender = audit_anchor.start_signed_pruning(session, key)
+    head = appender.walker.result.last_id
+    doomed = set(session.scalars(due.where(AuditEvent.id < (head or 0))))
     if not doomed:
-        return Pruned(cutoff, 0)
+        return Pruned(cutoff, 0, None, appender)
     rows = session.execute(
         select(AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash)
         .where(AuditEvent.id <= max(doomed))
@@ -398,60 +414,28 @@ def prune_audit(session: Session, today: date, lookup_months: int = DEFAULT_LOOK
     for row_id, prev_hash, row_hash in rows:
         if row_id in doomed:
             if current is None:
-                current = {"first_id": row_id, "prev_hash": _grouped(prev_hash)}
+                current = {"first_id": row_id, "prev_hash": prev_hash, "count": 0}
                 gaps.append(current)
             current["last_id"] = row_id
-            current["last_hash"] = _grouped(row_hash)
+            current["last_hash"] = row_hash
+            current["count"] = int(current["count"]) + 1  # type: ignore[call-overload]
         else:
             current = None
     for chunk in _chunks(sorted(doomed), 500):
         session.execute(delete(AuditEvent).where(AuditEvent.id.in_(chunk)))
-    audit.record(
-        session,
-        getattr(audit, "AUDIT_PRUNE", "audit_prune"),
-        object_type="audit",
-        details={"cutoff": cutoff.isoformat(), "deleted": len(doomed), "gaps": gaps},
-        purpose=f"lookups kept {lookup_months} months",
+    anchor = audit_anchor.append_pruning(
+        appender,
+        gaps,
+        {"cutoff": cutoff.isoformat(), "deleted": len(doomed), "months": lookup_months},
     )
     session.flush()
     log.info("Audit log: %d lookup entries before %s deleted", len(doomed), cutoff.isoformat())
-    return Pruned(cutoff, len(doomed))
-
-
-def _grouped(value: str) -> str:
-    """A hash in groups of four ("1a2b:3c4d:…"): the audit log masks CPR-shaped runs of ten
-    digits in details, and a hex hash has one now and then."""
-    return ":".join(value[i : i + 4] for i in range(0, len(value), 4))
-
-
-def _ungrouped(value: str) -> str:
-    return value.replace(":", "")
+    return Pruned(cutoff, len(doomed), anchor, appender)
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def pruned_links(session: Session) -> dict[str, str]:
-    """For the chain check: the hash of a pruned run's last entry -> the hash before the run.
-
-    An entry whose ``prev_hash`` is a key here follows a pruned run; the chain holds when the
-    kept entry before it has the mapped hash. The mapping comes from AUDIT_PRUNE entries,
-    which are themselves in the chain, so it cannot be changed unnoticed.
-    """
-    from app.services import audit
-
-    action = getattr(audit, "AUDIT_PRUNE", "audit_prune")
-    links: dict[str, str] = {}
-    for details in session.scalars(select(AuditEvent.details).where(AuditEvent.action == action)):
-        try:
-            data = json.loads(details or "{}")
-        except ValueError:
-            continue
-        for gap in data.get("gaps", []):
-            links[_ungrouped(str(gap["last_hash"]))] = _ungrouped(str(gap["prev_hash"]))
-    return links
 
 
 def lookups_older_than(session: Session, moment: datetime) -> int:
@@ -479,7 +463,6 @@ __all__ = [
     "erase_cases",
     "load_rules",
     "prune_audit",
-    "pruned_links",
     "reopen_case",
     "retention_end",
     "start_retention",
@@ -487,21 +470,11 @@ __all__ = [
 ]
 
 
-def verify_chain_after_pruning(session: Session) -> int | None:
-    """The id of the first entry that breaks the chain, or None; a gap is allowed only where
-    an AUDIT_PRUNE entry (itself in the chain) recorded exactly that run of deleted lookups.
+def verify_chain_after_pruning(session: Session, key: object = None) -> int | None:
+    """The id of the entry where the check failed, or None; a gap is allowed only where a
+    pruning record (signed; with ``key`` the signature is checked) declares exactly that
+    run of deleted lookups. The same check as ``verify-audit`` (app/services/audit_anchor.py)."""
+    from app.services import audit_anchor
 
-    ``app.services.audit.verify_chain`` checks an unpruned log and names the kind of break;
-    this is the check for a log that has been pruned.
-    """
-    from app.services import audit
-
-    links = pruned_links(session)
-    previous = ""
-    for row in audit._rows(session):  # the same rows the audit check reads
-        if audit.entry_hash(row) != row["hash"]:
-            return int(row["id"])
-        if row["prev_hash"] != previous and links.get(row["prev_hash"]) != previous:
-            return int(row["id"])
-        previous = row["hash"]
-    return None
+    broken = audit_anchor.check_log(session, key if isinstance(key, audit_anchor.AuditKey) else None).broken
+    return None if broken is None else broken.found_at

@@ -1,35 +1,60 @@
 """The audit log on a shared PostgreSQL server: the server writes the entries.
 
-``koordinator_audit(...)`` is a SECURITY DEFINER function: it takes the audit lock (the
-same advisory lock app/services/audit.py takes on a store without server-init), reads the
-last entry's hash, and inserts the entry with ``session_user`` — the role the caseworker
+``koordinator_audit(...)`` is a SECURITY DEFINER function: it takes the audit lock, reads
+the last entry's hash, and inserts the entry with ``session_user`` — the role the caseworker
 logged in as, which the client cannot choose — and that user's department. The hash is
 computed as in Python (app/services/audit.py ``canonical_text``), so ``verify_chain``
-checks entries from either side.
+checks entries from either side. It refuses the reserved actions (``audit_…``: signed
+checkpoints and pruning records, app/services/audit_anchor.py).
 
-The staff roles get EXECUTE on the function and nothing else on ``audit_events``: no
-INSERT of their own (so no forged user or hash), no UPDATE, DELETE or TRUNCATE; only the
-admin group reads the log. A trigger refuses UPDATE for everyone, the owner included.
+The audit lock is a row lock on the one row of ``audit_head``, a table on which no group
+role has any privilege: a caseworker cannot lock it (``SELECT … FOR UPDATE`` and ``LOCK
+TABLE`` need UPDATE), so cannot stop everyone's audit writes by holding it — unlike the
+advisory lock used before, which any role may take. The function also takes ROW EXCLUSIVE
+on ``audit_events`` before reading the last hash, so it waits for a writer that locked the
+table itself (a store used before server-init, app/services/audit.py ``PG_LOCAL_LOCK``).
+
+The retention role (``koordinator_retention``, a group role made here: IT makes the login
+that runs retention and checkpoints a member; no caseworker is) gets the two functions for
+signed records: ``koordinator_audit_lock()`` (the audit lock, held while the log is read
+and signed) and ``koordinator_audit_anchor(action, details, prev_hash)``, which writes a
+checkpoint or pruning record and refuses when the log has moved past ``prev_hash``. It may
+also read the log. The table's owner (the usual retention run) may call them too.
+
+The staff roles get EXECUTE on ``koordinator_audit`` and nothing else on ``audit_events``:
+no INSERT of their own (so no forged user or hash), no UPDATE, DELETE or TRUNCATE; only
+the admin group reads the log. A trigger refuses UPDATE for everyone, the owner included.
 """
 
 from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-from app.services.audit import AUDIT_LOCK_KEY
+RETENTION_ROLE = "koordinator_retention"
+HEAD_TABLE = "audit_head"
 
 PART_FUNCTION = """CREATE OR REPLACE FUNCTION koordinator_audit_part(value text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
     SELECT char_length(coalesce(value, '')) || ':' || coalesce(value, '') || ';'
 $$"""
 
+HEAD_TABLE_SQL = (
+    f"CREATE TABLE IF NOT EXISTS {HEAD_TABLE} (id integer PRIMARY KEY CHECK (id = 1))",
+    f"INSERT INTO {HEAD_TABLE} (id) VALUES (1) ON CONFLICT DO NOTHING",
+)
 
-def _audit_function(schema: str) -> str:
-    return f"""CREATE OR REPLACE FUNCTION koordinator_audit(
+# The audit lock, taken by every writer of the log (the caller's transaction keeps it).
+_LOCK = f"""    PERFORM 1 FROM {HEAD_TABLE} WHERE id = 1 FOR UPDATE;
+    LOCK TABLE audit_events IN ROW EXCLUSIVE MODE;"""
+
+
+def _append_function(schema: str) -> str:
+    """The insert itself, for the two SECURITY DEFINER functions (no one else may call it)."""
+    return f"""CREATE OR REPLACE FUNCTION koordinator_audit_append(
     p_action text, p_object_type text, p_object_id integer, p_citizen_id integer,
     p_case_id integer, p_purpose text, p_search_term text, p_details text
 ) RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
 DECLARE
     v_user text := session_user::text;
     v_department text;
@@ -38,7 +63,7 @@ DECLARE
     v_hash text;
     v_id integer;
 BEGIN
-    PERFORM pg_advisory_xact_lock({AUDIT_LOCK_KEY});
+{_LOCK}
     SELECT coalesce(u.department, '') INTO v_department FROM users u WHERE u.login = v_user;
     v_department := coalesce(v_department, '');
     SELECT e.hash INTO v_prev FROM audit_events e ORDER BY e.id DESC LIMIT 1;
@@ -69,6 +94,54 @@ END
 $$"""
 
 
+def _audit_function(schema: str) -> str:
+    return f"""CREATE OR REPLACE FUNCTION koordinator_audit(
+    p_action text, p_object_type text, p_object_id integer, p_citizen_id integer,
+    p_case_id integer, p_purpose text, p_search_term text, p_details text
+) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+BEGIN
+    IF left(coalesce(p_action, ''), 6) = 'audit_' THEN
+        RAISE EXCEPTION 'audit actions starting with audit_ are written by the retention run only'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN koordinator_audit_append(p_action, p_object_type, p_object_id, p_citizen_id, p_case_id,
+                                    p_purpose, p_search_term, p_details);
+END
+$$"""
+
+
+def _lock_function(schema: str) -> str:
+    return f"""CREATE OR REPLACE FUNCTION koordinator_audit_lock() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+BEGIN
+{_LOCK}
+END
+$$"""
+
+
+def _anchor_function(schema: str) -> str:
+    return f"""CREATE OR REPLACE FUNCTION koordinator_audit_anchor(
+    p_action text, p_details text, p_prev_hash text
+) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+DECLARE
+    v_prev text;
+BEGIN
+    IF p_action NOT IN ('audit_checkpoint', 'audit_prune') THEN
+        RAISE EXCEPTION 'not a checkpoint or pruning action' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+{_LOCK}
+    SELECT e.hash INTO v_prev FROM audit_events e ORDER BY e.id DESC LIMIT 1;
+    IF coalesce(v_prev, '') <> coalesce(p_prev_hash, '') THEN
+        RAISE EXCEPTION 'the audit log has moved on since it was read; sign again'
+            USING ERRCODE = 'serialization_failure';
+    END IF;
+    RETURN koordinator_audit_append(p_action, 'audit', NULL, NULL, NULL, '', '', p_details);
+END
+$$"""
+
+
 NO_UPDATE_FUNCTION = """CREATE OR REPLACE FUNCTION koordinator_audit_no_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -77,6 +150,23 @@ END
 $$"""
 
 SIGNATURE = "koordinator_audit(text, text, integer, integer, integer, text, text, text)"
+APPEND_SIGNATURE = "koordinator_audit_append(text, text, integer, integer, integer, text, text, text)"
+LOCK_SIGNATURE = "koordinator_audit_lock()"
+ANCHOR_SIGNATURE = "koordinator_audit_anchor(text, text, text)"
+
+
+def create_retention_role(conn: Connection) -> bool:
+    """The retention group role (NOLOGIN), made when missing; True when it was new. Roles
+    belong to the whole server, like the four group roles of app/store/server.py."""
+    from app.store.server import _q
+
+    if conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %(r)s", {"r": RETENTION_ROLE}).first():
+        return False
+    conn.exec_driver_sql(
+        f"DO $$ BEGIN CREATE ROLE {_q(RETENTION_ROLE)} NOLOGIN; "
+        "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+    )
+    return True
 
 
 def apply_audit_security(conn: Connection) -> None:
@@ -84,13 +174,30 @@ def apply_audit_security(conn: Connection) -> None:
     from app.store.server import ADMIN, ALL_ROLES, _q, current_schema
 
     schema = _q(current_schema(conn))
+    create_retention_role(conn)
+    retention = _q(RETENTION_ROLE)
+    for statement in HEAD_TABLE_SQL:
+        conn.exec_driver_sql(statement)
+    conn.exec_driver_sql(f"REVOKE ALL ON {HEAD_TABLE} FROM PUBLIC")
+    conn.exec_driver_sql(f"REVOKE ALL ON {HEAD_TABLE} FROM {ALL_ROLES}, {retention}")
     conn.exec_driver_sql(PART_FUNCTION)
+    conn.exec_driver_sql(_append_function(schema))
     conn.exec_driver_sql(_audit_function(schema))
-    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {SIGNATURE} FROM PUBLIC")
+    conn.exec_driver_sql(_lock_function(schema))
+    conn.exec_driver_sql(_anchor_function(schema))
+    for signature in (SIGNATURE, APPEND_SIGNATURE, LOCK_SIGNATURE, ANCHOR_SIGNATURE):
+        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
+    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {APPEND_SIGNATURE} FROM {ALL_ROLES}, {retention}")
+    for signature in (LOCK_SIGNATURE, ANCHOR_SIGNATURE):
+        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM {ALL_ROLES}")
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {signature} TO {retention}")
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {SIGNATURE} TO {ALL_ROLES}")
     conn.exec_driver_sql(f"REVOKE ALL ON audit_events FROM {ALL_ROLES}")
     conn.exec_driver_sql("REVOKE ALL ON audit_events FROM PUBLIC")
-    conn.exec_driver_sql(f"GRANT SELECT ON audit_events TO {ADMIN}")
+    conn.exec_driver_sql(f"GRANT SELECT ON audit_events TO {ADMIN}, {retention}")
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {retention}")
+    # The program reads the schema version and looks its user up when it opens a store.
+    conn.exec_driver_sql(f"GRANT SELECT ON users, alembic_version TO {retention}")
     conn.exec_driver_sql(NO_UPDATE_FUNCTION)
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS koordinator_audit_no_update ON audit_events")
     conn.exec_driver_sql(
