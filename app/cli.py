@@ -11,7 +11,10 @@ koordinator migrate --db URL                        upgrade a store's schema (an
 koordinator server-init --db URL                    set up a PostgreSQL server: schema, roles, policies
 koordinator add-caseworker LOGIN --name N [--team T] [--role R] [--password-prompt] --db URL
                                                     a caseworker's own database role and user record
-koordinator verify-audit [--db …]                   check the audit log's hash chain
+koordinator verify-audit [--db …] [--audit-key FILE] [--expect COUNT:HASH] [--checkpoint]
+                                                    check the audit log's chain, signed checkpoints, truncation
+koordinator audit-checkpoint [--db …] [--audit-key FILE [--new-key]]
+                                                    verify the audit log and append a signed checkpoint
 koordinator audit-export -o FILE.csv [--citizen ID] [--user LOGIN] [--from D] [--to D] [--db …]
 koordinator who-looked-at-me CPR -o FILE.pdf|.csv [--db …]
                                                     a citizen's report of every lookup of their data
@@ -629,7 +632,7 @@ def _dispatch(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _run_command(args: argparse.Namespace, db: str | None) -> int:
-    if args.command in ("verify-audit", "audit-export", "who-looked-at-me", "retention"):
+    if args.command in ("verify-audit", "audit-checkpoint", "audit-export", "who-looked-at-me", "retention"):
         from app import cli_audit, cli_retention
 
         if args.command == "retention":

@@ -1,4 +1,11 @@
-"""Audit commands: ``verify-audit``, ``audit-export`` and ``who-looked-at-me``.
+"""Audit commands: ``verify-audit``, ``audit-checkpoint``, ``audit-export`` and ``who-looked-at-me``.
+
+``verify-audit`` checks the chain, every signed checkpoint and pruning record (with the
+audit key: ``--audit-key FILE``, ``$KOORDINATOR_AUDIT_KEY``, or a local store's own key),
+the last checkpoint recorded beside the key and any ``--expect COUNT:HASH``; it ends with
+the log's ``COUNT:HASH`` to keep elsewhere. ``audit-checkpoint`` (or ``verify-audit
+--checkpoint``) verifies and then appends a signed checkpoint (app/services/audit_anchor.py).
+Exit codes: 0 whole, 1 broken / truncated / not checkable, 2 usage, 3 store.
 
 Wired into app/cli.py by ``add_commands(subparsers)``; ``run(args, db)`` returns the exit
 code, or None when the command is not one of these."""
@@ -17,12 +24,53 @@ from app.cli_common import MAX_ID, add_store_option, bounded_int, day_argument
 from app.services.clock import local_today, start_of_local_day
 from app.services.safe_files import write_text_atomic
 
-COMMANDS = ("verify-audit", "audit-export", "who-looked-at-me")
+COMMANDS = ("verify-audit", "audit-checkpoint", "audit-export", "who-looked-at-me")
+
+
+def _anchor_argument(value: str):  # type: ignore[no-untyped-def]
+    from app.services.audit_anchor import Anchor
+
+    try:
+        return Anchor.parse(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_key_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--audit-key",
+        type=Path,
+        metavar="FILE",
+        help="the audit key (a private key signs and verifies, a .pub key verifies); default "
+        "$KOORDINATOR_AUDIT_KEY, or a local store's own key in your configuration folder",
+    )
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    verify = subparsers.add_parser("verify-audit", help="check the audit log's hash chain")
+    verify = subparsers.add_parser(
+        "verify-audit", help="check the audit log's hash chain, signed checkpoints and truncation"
+    )
     add_store_option(verify)
+    _add_key_option(verify)
+    verify.add_argument(
+        "--expect",
+        type=_anchor_argument,
+        action="append",
+        default=[],
+        metavar="COUNT:HASH",
+        help="a count and last hash printed by an earlier run: the log must still hold them",
+    )
+    verify.add_argument(
+        "--checkpoint", action="store_true", help="when the log is whole, append a signed checkpoint"
+    )
+    checkpoint = subparsers.add_parser(
+        "audit-checkpoint", help="verify the audit log and append a signed checkpoint (IT, retention)"
+    )
+    add_store_option(checkpoint)
+    _add_key_option(checkpoint)
+    checkpoint.add_argument(
+        "--new-key", action="store_true", help="make the --audit-key file first when it does not exist"
+    )
     export = subparsers.add_parser("audit-export", help="write audit log entries to a CSV file (admins)")
     add_store_option(export)
     export.add_argument("-o", "--output", required=True, type=Path, help="the CSV file")
@@ -49,7 +97,9 @@ def run(args: argparse.Namespace, db: str | None = None) -> int | None:
     from app.store.opening import OpenMode
 
     db = db if db is not None else getattr(args, "db", None)
-    mode = OpenMode.READ if args.command == "verify-audit" else OpenMode.EXPORT
+    if args.command in ("verify-audit", "audit-checkpoint"):
+        return _verify(args, db)
+    mode = OpenMode.EXPORT
     try:
         context = open_context(db, mode=mode)
     except StoreError as exc:
@@ -61,15 +111,6 @@ def run(args: argparse.Namespace, db: str | None = None) -> int | None:
             file=sys.stderr,
         )
     try:
-        if args.command == "verify-audit":
-            with context.sessions() as session:
-                broken = audit.verify_chain(session)
-                count = audit.count_entries(session)
-            if broken is None:
-                print(f"OK: {count} entries, the chain is whole")
-                return 0
-            print(f"BROKEN at entry {broken.entry_id} ({broken.reason}): {broken.describe()}")
-            return 1
         if args.command == "audit-export":
             where = audit.EntryFilter(
                 citizen_id=args.citizen,
@@ -125,3 +166,95 @@ def _who_looked(args: argparse.Namespace, context) -> int:  # type: ignore[no-un
         )
     print(f"{len(lines)} lookups written to {args.output}")
     return 0
+
+
+def _verify(args: argparse.Namespace, db: str | None) -> int:
+    """verify-audit and audit-checkpoint."""
+    from app.services import audit_anchor
+    from app.startup import open_context
+    from app.store.errors import StoreError
+    from app.store.location import resolve_store_url
+    from app.store.opening import OpenMode
+
+    write = args.command == "audit-checkpoint" or args.checkpoint
+    try:
+        url = resolve_store_url(db)
+        if args.command == "audit-checkpoint" and args.new_key and args.audit_key is None:
+            print("koordinator: --new-key needs --audit-key FILE (where the new key goes)", file=sys.stderr)
+            return 2
+        create = write and (getattr(args, "new_key", False) or args.audit_key is None)
+        key = audit_anchor.resolve_key(url, args.audit_key, create=create)
+    except StoreError as exc:
+        print(f"koordinator: {exc}", file=sys.stderr)
+        return 3
+    except audit_anchor.AuditKeyError as exc:
+        print(f"koordinator: {exc}", file=sys.stderr)
+        return 2
+    if write and (key is None or not key.can_sign):
+        print(
+            "koordinator: a checkpoint is signed with the audit key: give --audit-key FILE (the "
+            "private key) or set $KOORDINATOR_AUDIT_KEY",
+            file=sys.stderr,
+        )
+        return 2
+    label = audit_anchor.store_label(url)
+    expected = [
+        (anchor, f"the count and hash given ({anchor.entries})") for anchor in getattr(args, "expect", [])
+    ]
+    recorded = audit_anchor.read_recorded_anchor(key, label) if key is not None else None
+    if recorded is not None:
+        expected.append((recorded, f"the last checkpoint recorded beside the audit key ({recorded.entries})"))
+    try:
+        context = open_context(db, mode=OpenMode.EXPORT if write else OpenMode.READ)
+    except StoreError as exc:
+        print(f"koordinator: {exc}", file=sys.stderr)
+        return 3
+    try:
+        if write and context.read_only:
+            print("koordinator: the store file is read-only; no checkpoint was written", file=sys.stderr)
+            return 3
+        with context.sessions() as session:
+            check = audit_anchor.check_log(session, key, expect=expected)
+        if check.broken is not None:
+            broken = check.broken
+            word = "TRUNCATED" if broken.reason == audit_anchor.TRUNCATED else "BROKEN"
+            print(f"{word} at entry {broken.entry_id} ({broken.reason}): {broken.describe()}")
+            return 1
+        pruned = check.position - check.entries
+        print(
+            f"OK: {check.entries} entries"
+            + (f" ({check.position} written, {pruned} pruned)" if pruned else "")
+            + ", the chain is whole"
+        )
+        if key is None:
+            print("Signed checkpoints: not checked (no audit key; give --audit-key FILE)")
+        else:
+            last = check.last_checkpoint
+            where = f", the last at entry {last.entry_id} ({last.at})" if last is not None else ""
+            print(
+                f"Signed checkpoints and pruning records: {check.checkpoints} checked with key {key.fingerprint}{where}"
+            )
+        for note in dict.fromkeys(check.notes):
+            print(f"Note: {note}")
+        if check.unchecked_prunes and key is None:
+            print(
+                f"NOT CHECKED: {check.unchecked_prunes} pruning record(s) bridge deleted entries; without the "
+                "audit key their signatures cannot be checked"
+            )
+            return 1
+        if not write:
+            print(f"Count and last hash (keep it, compare later with --expect): {check.anchor.text()}")
+            return 0
+        assert key is not None
+        try:
+            with context.sessions.begin() as session:
+                anchor = audit_anchor.write_checkpoint(session, key)
+        except audit_anchor.AuditLogBrokenError as exc:
+            print(f"BROKEN: {exc}; no checkpoint was written")
+            return 1
+        audit_anchor.record_anchor(key, label, anchor)
+        print(f"Checkpoint written at entry {anchor.entry_id}, signed with key {key.fingerprint}")
+        print(f"Count and last hash (keep it, compare later with --expect): {anchor.text()}")
+        return 0
+    finally:
+        context.sessions.kw["bind"].dispose()

@@ -2,9 +2,12 @@
 
 koordinator retention list  [--db …] [--audit-months N]
     closed cases past their retention period, and the audit log's lookups older than N months
-koordinator retention erase --yes [--db …] [--audit-months N]
+koordinator retention erase --yes [--db …] [--audit-months N] [--audit-key FILE]
     erase those cases (the audit log keeps its entries and records each erasure) and delete
-    those lookups from the audit log; without --yes nothing is erased
+    those lookups from the audit log; without --yes nothing is erased. The audit log is
+    verified first (a broken log stops the run), the pruning is stated in signed pruning
+    records and the run ends with a signed checkpoint (app/services/audit_anchor.py): the
+    key is --audit-key, $KOORDINATOR_AUDIT_KEY, or a local store's own key
 
 The output names cases by number and type only: never a name or a CPR number. The periods
 come from resources/retention_rules.csv (set from the municipality's bevaringsplan).
@@ -16,10 +19,12 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
 from app.cli_common import add_store_option, bounded_int
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_STORE = 3
 
@@ -46,6 +51,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     erase = actions.add_parser("erase", help="erase what has passed retention (needs --yes)")
     _add_common(erase)
     erase.add_argument("--yes", action="store_true", help="really erase (it cannot be undone)")
+    erase.add_argument(
+        "--audit-key",
+        type=Path,
+        metavar="FILE",
+        help="the audit key (private) that signs the pruning record and checkpoint; default "
+        "$KOORDINATOR_AUDIT_KEY, or a local store's own key",
+    )
 
 
 def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> int:
@@ -64,9 +76,30 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
     except ValueError as exc:
         print(f"koordinator retention: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    from app.services import audit_anchor
     from app.store.errors import StoreError
+    from app.store.location import resolve_store_url
     from app.store.opening import OpenMode
 
+    key = None
+    if erase and args.yes:
+        try:
+            key = audit_anchor.resolve_key(
+                resolve_store_url(db), args.audit_key, create=args.audit_key is None
+            )
+        except StoreError as exc:
+            print(f"koordinator retention: {exc}", file=sys.stderr)
+            return EXIT_STORE
+        except audit_anchor.AuditKeyError as exc:
+            print(f"koordinator retention: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if key is None or not key.can_sign:
+            print(
+                "koordinator retention: the audit log's pruning record and checkpoint are signed: give "
+                "--audit-key FILE (the private key) or set $KOORDINATOR_AUDIT_KEY; nothing was erased",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     try:
         context = open_context(db, mode=OpenMode.EXPORT if erase else OpenMode.READ)
     except StoreError as exc:
@@ -91,8 +124,20 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
             if not args.yes:
                 print("Nothing was erased: add --yes to erase (it cannot be undone).", file=sys.stderr)
                 return EXIT_USAGE
+            assert key is not None
+            try:
+                appender = audit_anchor.start_signed_pruning(session, key)
+            except audit_anchor.AuditLogBrokenError as exc:
+                print(
+                    f"koordinator retention: the audit log is broken ({exc}); nothing was erased. "
+                    "Run verify-audit.",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            pruned = retention.prune_audit(session, today, months, key=key, appender=appender)
             erased = retention.erase_cases(session, [d.case_id for d in due], today, rules)
-            pruned = retention.prune_audit(session, today, months)
+            anchor = appender.append(audit_anchor.CHECKPOINT)
+        audit_anchor.record_anchor(key, audit_anchor.store_label(resolve_store_url(db)), anchor)
         people = sum(e.citizens_erased for e in erased)
         print(
             f"Erased {len(erased)} case{'' if len(erased) == 1 else 's'} and {people} "
@@ -100,6 +145,7 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
             f"entr{'y' if pruned.deleted == 1 else 'ies'} deleted from the audit log. "
             "Each erasure is recorded in the audit log."
         )
+        print(f"Audit log checkpoint signed with key {key.fingerprint}; count and last hash: {anchor.text()}")
         return EXIT_OK
     finally:
         context.sessions.kw["bind"].dispose()
