@@ -90,3 +90,37 @@ def test_bad_months_and_a_missing_store_are_refused(tmp_path: Path, capsys) -> N
     assert cli_retention.run(args, args.db) == 3
     assert "no store" in capsys.readouterr().err
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_erase_signs_its_pruning_and_ends_with_a_checkpoint_that_verify_audit_checks(store, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app import cli_audit
+    from app.services import audit_anchor
+
+    path, _case_id, _ = store
+    args = _parse(["retention", "erase", "--yes", "--db", path])
+    assert cli_retention.run(args, args.db, today=TODAY) == 0
+    out = capsys.readouterr().out
+    assert "checkpoint signed with key" in out
+    ctx = open_context(path, login="tester")
+    try:
+        with ctx.sessions() as session:
+            actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    finally:
+        ctx.sessions.kw["bind"].dispose()
+    assert actions[-2:] == [audit_anchor.CHECKPOINT, audit.LOGIN] and audit.ERASE in actions
+    parser = argparse.ArgumentParser()
+    cli_audit.add_commands(parser.add_subparsers(dest="command"))
+    assert cli_audit.run(parser.parse_args(["verify-audit", "--db", path])) == 0
+    assert "1 checked" in capsys.readouterr().out
+
+
+def test_erase_on_a_broken_log_erases_nothing(store, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path, case_id, _ = store
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE audit_events SET purpose = 'x' WHERE id = 1")
+    args = _parse(["retention", "erase", "--yes", "--db", path])
+    assert cli_retention.run(args, args.db, today=TODAY) == 1
+    assert "nothing was erased" in capsys.readouterr().err
+    assert _counts(path, case_id) == (True, 0)

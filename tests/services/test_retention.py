@@ -211,7 +211,10 @@ def test_erasure_removes_the_content_keeps_shared_citizens_and_the_log(context) 
         assert session.scalar(select(func.count(Case.id))) >= 3
 
 
-def test_pruning_keeps_recent_lookups_and_everything_else(context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_pruning_keeps_recent_lookups_and_everything_else(context, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services import audit_anchor
+
+    key = audit_anchor.create_key(tmp_path / "audit.pem")
     moments = iter(
         [
             datetime(2024, 10, 1, 9, tzinfo=UTC),  # old search: goes
@@ -232,7 +235,7 @@ def test_pruning_keeps_recent_lookups_and_everything_else(context, monkeypatch) 
         audit.record(session, audit.SEARCH, search_term="Holm")
     monkeypatch.undo()
     with context.sessions.begin() as session:
-        pruned = retention.prune_audit(session, TODAY)
+        pruned = retention.prune_audit(session, TODAY, key=key)
     assert pruned.cutoff == date(2024, 12, 11) and pruned.deleted == 3
     with context.sessions.begin() as session:
         kept = session.execute(select(AuditEvent.action).order_by(AuditEvent.id)).scalars().all()
@@ -243,16 +246,17 @@ def test_pruning_keeps_recent_lookups_and_everything_else(context, monkeypatch) 
             audit.SEARCH,
             "audit_prune",
         ]
-        # The pruned log still verifies, stepping over exactly the recorded runs.
-        assert retention.verify_chain_after_pruning(session) is None
-        assert audit.verify_chain(session) is None  # what verify-audit checks
+        # The pruned log still verifies, stepping over exactly the recorded runs, and the
+        # pruning record's signature is checked.
+        assert retention.verify_chain_after_pruning(session, key) is None
+        assert audit.verify_chain(session, key) is None  # what verify-audit checks
         # A second run finds nothing more.
-        assert retention.prune_audit(session, TODAY).deleted == 0
+        assert retention.prune_audit(session, TODAY, key=key).deleted == 0
     with context.sessions.begin() as session:
         change = session.scalars(select(AuditEvent).where(AuditEvent.action == audit.CHANGE)).one()
         change.purpose = "tampered"
     with context.sessions.begin() as session:
-        assert retention.verify_chain_after_pruning(session) == change.id
+        assert retention.verify_chain_after_pruning(session, key) == change.id
 
 
 def test_a_deletion_not_recorded_by_pruning_is_still_found(context) -> None:  # type: ignore[no-untyped-def]

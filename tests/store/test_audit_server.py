@@ -73,3 +73,187 @@ def test_reader_role_is_logged_too(shared_store) -> None:  # type: ignore[no-unt
     ctx.sessions.kw["bind"].dispose()
     rows = _raw(shared_store, "admin", "SELECT user_login, action FROM audit_events")
     assert (shared_store.logins["reader"], audit.LOGIN) in rows
+
+
+# ------------------------------------------------- issue 13: reserved records, the lock
+
+
+RESERVED_CALLS = [
+    "SELECT koordinator_audit('audit_prune', 'audit', NULL, NULL, NULL, '', '', '{}')",
+    "SELECT koordinator_audit('audit_checkpoint', 'audit', NULL, NULL, NULL, '', '', '{}')",
+    "SELECT koordinator_audit_anchor('audit_prune', '{}', '')",
+    "SELECT koordinator_audit_lock()",
+    "SELECT id FROM audit_head FOR UPDATE",
+    "LOCK TABLE audit_head IN ACCESS EXCLUSIVE MODE",
+    "LOCK TABLE audit_events IN ACCESS EXCLUSIVE MODE",
+]
+
+
+@pytest.mark.parametrize("who", ["anna", "admin"])
+@pytest.mark.parametrize("sql", RESERVED_CALLS)
+def test_staff_cannot_write_pruning_or_checkpoint_records_nor_take_the_audit_lock(
+    shared_store, who: str, sql: str
+) -> None:  # type: ignore[no-untyped-def]
+    url = shared_store.url_for(who).replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(sql)
+    rows = _raw(shared_store, "admin", "SELECT count(*) FROM audit_events WHERE action LIKE 'audit%'")
+    assert rows[0][0] == 0
+
+
+def test_a_caseworker_holding_every_lock_they_can_take_blocks_no_audit_write(shared_store) -> None:  # type: ignore[no-untyped-def]
+    hostile = psycopg.connect(shared_store.url_for("anna").replace("postgresql+psycopg://", "postgresql://"))
+    try:
+        hostile.execute("SELECT pg_advisory_lock(7207001)")  # the audit lock's old key
+        hostile.execute("SELECT pg_advisory_xact_lock(7207001)")
+        for sql in (
+            "LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE",
+            "SELECT 1 FROM audit_head FOR KEY SHARE",
+            "LOCK TABLE audit_head IN ACCESS SHARE MODE",
+            "LOCK TABLE users IN ACCESS SHARE MODE",
+        ):
+            hostile.execute("SAVEPOINT s")
+            try:
+                hostile.execute(sql)
+                hostile.execute("RELEASE SAVEPOINT s")
+            except psycopg.errors.InsufficientPrivilege:
+                hostile.execute("ROLLBACK TO SAVEPOINT s")
+        # Still in the open transaction, holding all of it: another caseworker's write goes through.
+        other = psycopg.connect(shared_store.url_for("ali").replace("postgresql+psycopg://", "postgresql://"))
+        try:
+            other.execute("SET lock_timeout = '3s'")
+            new_id = other.execute(
+                "SELECT koordinator_audit('search', '', NULL, NULL, NULL, '', 'Holm', '')"
+            ).fetchone()
+            other.commit()
+            assert new_id is not None and new_id[0] > 0
+        finally:
+            other.close()
+    finally:
+        hostile.rollback()
+        hostile.execute("SELECT pg_advisory_unlock_all()")
+        hostile.close()
+    admin = open_context(shared_store.url_for("admin"))
+    try:
+        with admin.sessions() as s:
+            assert audit.verify_chain(s) is None
+    finally:
+        admin.sessions.kw["bind"].dispose()
+
+
+def test_concurrent_writers_never_fork_the_chain(shared_store) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(3)
+
+    def writer(who: str) -> None:
+        try:
+            url = shared_store.url_for(who).replace("postgresql+psycopg://", "postgresql://")
+            with psycopg.connect(url) as conn:
+                start.wait()
+                for n in range(25):
+                    conn.execute(f"SELECT koordinator_audit('search', '', {n}, NULL, NULL, '', 'x', '')")
+                    if n % 3 == 0:
+                        conn.execute("SELECT koordinator_audit('open_case', 'case', 1, NULL, 1, '', '', '')")
+                    conn.commit()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(who,)) for who in ("anna", "ali", "bo")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not errors
+    admin = open_context(shared_store.url_for("admin"))
+    try:
+        with admin.sessions() as s:
+            assert audit.verify_chain(s) is None
+            assert s.scalar(text("SELECT count(DISTINCT prev_hash) = count(*) FROM audit_events"))
+    finally:
+        admin.sessions.kw["bind"].dispose()
+
+
+@pytest.fixture
+def retention_login(shared_store):  # type: ignore[no-untyped-def]
+    """A login of IT's own in the retention group (not the owner, not a caseworker)."""
+    from sqlalchemy.engine import make_url
+
+    from app.store.audit_server import RETENTION_ROLE
+    from app.store.engine import create_store_engine
+    from app.store.server import drop_login_roles
+
+    login = f"{shared_store.prefix}_it"
+    engine = create_store_engine(make_url(shared_store.admin_url))
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f'CREATE ROLE "{login}" LOGIN IN ROLE {RETENTION_ROLE}')
+        shared_store.logins["it"] = login
+        yield shared_store.url_for("it")
+    finally:
+        drop_login_roles(engine, [login])
+        engine.dispose()
+
+
+def _cli(*argv: str) -> int:
+    import argparse
+
+    from app import cli_audit
+
+    parser = argparse.ArgumentParser()
+    cli_audit.add_commands(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    result = cli_audit.run(args)
+    assert result is not None
+    return result
+
+
+def test_the_retention_login_signs_checkpoints_and_rewrites_by_the_owner_are_found(
+    shared_store, retention_login, tmp_path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    for who in ("anna", "bo"):
+        open_context(shared_store.url_for(who)).sessions.kw["bind"].dispose()  # each login is logged
+    key = tmp_path / "it" / "audit.pem"
+    assert _cli("audit-checkpoint", "--db", retention_login, "--audit-key", str(key), "--new-key") == 0
+    assert "Checkpoint written" in capsys.readouterr().out
+    for who in ("ali", "reader"):
+        open_context(shared_store.url_for(who)).sessions.kw["bind"].dispose()
+    assert _cli("verify-audit", "--db", retention_login, "--audit-key", str(key) + ".pub") == 0
+    # The owner (here the superuser) switches the no-update trigger off, changes the first
+    # entry and recomputes every later hash: the chain is whole, the checkpoint is not.
+    owner = psycopg.connect(shared_store.admin_url.replace("postgresql+psycopg://", "postgresql://"))
+    try:
+        owner.execute("ALTER TABLE audit_events DISABLE TRIGGER koordinator_audit_no_update")
+        rows = owner.execute(
+            "SELECT id, occurred_at, user_login, action, object_type, object_id, citizen_id, case_id, "
+            "department, purpose, search_term, details, prev_hash, hash FROM audit_events ORDER BY id"
+        ).fetchall()
+        names = ["id", *audit.HASHED_FIELDS[:-1], "prev_hash", "hash"]
+        prev = ""
+        for values in rows:
+            row = dict(zip(names, values, strict=True))
+            if row["id"] == rows[0][0]:
+                row["user_login"] = "nobody"
+            row["prev_hash"] = prev
+            row["hash"] = audit.entry_hash(row)
+            owner.execute(
+                "UPDATE audit_events SET user_login = %s, prev_hash = %s, hash = %s WHERE id = %s",
+                (row["user_login"], row["prev_hash"], row["hash"], row["id"]),
+            )
+            prev = row["hash"]
+        owner.commit()
+    finally:
+        owner.close()
+    capsys.readouterr()
+    assert _cli("verify-audit", "--db", retention_login, "--audit-key", str(key)) == 1
+    assert "rewritten" in capsys.readouterr().out
+    # The key's holder recorded the checkpoint: cutting it off the end is found too.
+    owner = psycopg.connect(shared_store.admin_url.replace("postgresql+psycopg://", "postgresql://"))
+    try:
+        owner.execute("DELETE FROM audit_events WHERE action = 'audit_checkpoint' OR user_login <> 'nobody'")
+        owner.commit()
+    finally:
+        owner.close()
+    assert _cli("verify-audit", "--db", retention_login, "--audit-key", str(key)) == 1
+    assert "TRUNCATED" in capsys.readouterr().out
