@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, UniqueConstraint
@@ -92,6 +93,10 @@ class GoalScore(Tracked, Base):
     note: Mapped[str] = mapped_column(NFCText(1000), default="")
 
 
+def new_agreement_key() -> str:
+    return str(uuid.uuid4())
+
+
 class Agreement(Tracked, Base):
     """What, who, by when."""
 
@@ -101,6 +106,9 @@ class Agreement(Tracked, Base):
     plan_version_id: Mapped[int] = mapped_column(
         ForeignKey("plan_versions.id", ondelete="CASCADE"), index=True
     )
+    # Stable across saves and versions (like a goal's key): minutes close the agreement they
+    # mean, and a merge matches agreements by it, not by their place in the list.
+    agreement_key: Mapped[str] = mapped_column(NFCText(36), index=True, default=new_agreement_key)
     what: Mapped[str] = mapped_column(NFCText(2000))
     responsible_kind: Mapped[ResponsibleKind | None] = mapped_column(db_enum(ResponsibleKind))
     responsible_citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))

@@ -23,16 +23,41 @@ def load_for_edit(session: Session, model: type[Any], row_id: int, expected_vers
     """The row to change, refusing when it is gone or was changed since ``expected_version``.
 
     The row is read fresh and locked until the transaction ends (``FOR UPDATE`` on
-    PostgreSQL; SQLite has one writer at a time): a second client saving at the same
-    moment waits, then sees the new version and is refused, instead of both passing the
-    check. The ORM's version column stays the last line of defence at flush.
+    PostgreSQL; on SQLite the store's write lock, see :func:`hold_write_lock`): a second
+    client saving at the same moment waits, then sees the new version and is refused,
+    instead of both passing the check. The ORM's version column stays the last line of
+    defence at flush.
     """
+    hold_write_lock(session)
+    from app.store.reach import lock_row
+
+    lock_row(session, model.__tablename__, row_id)  # a caseworker's role on a shared server
     obj = session.get(model, row_id, with_for_update=True, populate_existing=True)
     if obj is None:
         raise RowGoneError(f"{model.__tablename__} {row_id}")
     if expected_version is not None and obj.version != expected_version:
         raise ConcurrentEditError(f"{model.__tablename__} {row_id}")
     return obj
+
+
+def hold_write_lock(session: Session) -> None:
+    """On SQLite: take the store's write lock now (``BEGIN IMMEDIATE``), before the row is read.
+
+    Python's sqlite3 driver begins a transaction only at the first write, so a row read
+    before it is read without any lock: another program could save between the read (and
+    its version check) and the write, which then fails as ``StaleDataError`` or overwrites
+    what was read. Holding the write lock from the read on makes the check and the write one
+    step, as ``FOR UPDATE`` does on PostgreSQL. A transaction already writing holds it.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    connection = session.connection()
+    dbapi = connection.connection.dbapi_connection
+    if dbapi is None or getattr(dbapi, "in_transaction", True):
+        return
+    if getattr(dbapi, "isolation_level", "") is None:
+        return  # the driver's autocommit mode: whoever set it begins transactions itself
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def raise_if_blocking(problems: list[FieldProblem]) -> None:

@@ -128,6 +128,7 @@ def draft_to_data(draft: PlanDraft) -> dict[str, Any]:
                 "id": a.responsible_id,
                 "due": _day(a.due_date),
                 "status": str(a.status),
+                "key": a.agreement_key,
             }
             for a in draft.agreements
         ],
@@ -158,6 +159,7 @@ def draft_from_data(data: dict[str, Any]) -> PlanDraft:
                 a["id"],
                 _parse_day(a["due"]),
                 AgreementStatus(a["status"]),
+                str(a.get("key") or ""),  # older local drafts have no keys
             )
             for a in data["agreements"]
         ],

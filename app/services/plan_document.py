@@ -83,6 +83,7 @@ class AgreementView:
     responsible_name: str
     due_date: date | None
     status: AgreementStatus
+    agreement_key: str = ""  # stable across saves and versions (minutes close by it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +242,7 @@ def _version_view(
                 else "",
                 due_date=a.due_date,
                 status=a.status,
+                agreement_key=a.agreement_key,
             )
             for a in agreements
         ),

@@ -11,10 +11,11 @@ which side is "mine".
 Texts are merged by line (paragraph): edits of different paragraphs of one section combine;
 edits of the same paragraph, or text added at the same place by both, conflict. Goals and
 agreements are merged field by field (a changed date on one side and a changed text on the
-other combine). Agreements have no stable identity in the store (they are rewritten in
-order on every save), so they are merged as a sequence: aligned by content, new agreements
-of both sides are all kept (in a fixed order), an agreement changed or removed by both
-differently is a conflict.
+other combine). Agreements are merged as a sequence aligned by their stable key
+(``agreement_key``; one without a key, by its content): new agreements of both sides are
+all kept (in a fixed order), an agreement changed or removed by both differently is a
+conflict — so an agreement one side closed stays the agreement it closed, wherever the
+other side inserted or removed others.
 
 The merged draft holds, for every conflict, the stored (their) value — except a goal that
 one side removed, which stays until decided so that no goal under it is left without its
@@ -218,14 +219,48 @@ def _pairs(
     return pairs
 
 
-def _script(base: Sequence[Any], side: Sequence[Any], text: Callable[[Any], str], in_place: bool) -> _Script:
+def _keyed_pairs(
+    old: Sequence[Any],
+    new: Sequence[Any],
+    text: Callable[[Any], str],
+    in_place: bool,
+    key: Callable[[Any], str],
+) -> list[tuple[int, int]]:
+    """As :func:`_pairs`, but elements with a key are never paired (their key differs: one
+    was removed, another added); only those without one are paired by likeness."""
+    old_free = [i for i, x in enumerate(old) if not key(x)]
+    new_free = [k for k, x in enumerate(new) if not key(x)]
+    found = _pairs([old[i] for i in old_free], [new[k] for k in new_free], text, in_place)
+    return [(old_free[i], new_free[k]) for i, k in found]
+
+
+def _script(
+    base: Sequence[Any],
+    side: Sequence[Any],
+    text: Callable[[Any], str],
+    in_place: bool,
+    key: Callable[[Any], str] | None = None,
+) -> _Script:
+    """With ``key``: elements are aligned by their key (an element with the same key is the
+    same element, changed or not); elements without a key by their value."""
     script = _Script([(b,) for b in base], [() for _ in range(len(base) + 1)])
-    matcher = SequenceMatcher(a=list(base), b=list(side), autojunk=False)
+
+    def identity(x: Any) -> Hashable:
+        return ("key", key(x)) if key is not None and key(x) else ("value", x)
+
+    matcher = SequenceMatcher(a=[identity(x) for x in base], b=[identity(x) for x in side], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
+            for offset in range(i2 - i1):
+                script.fate[i1 + offset] = (side[j1 + offset],)  # kept, perhaps changed
             continue
         old, new = base[i1:i2], side[j1:j2]
-        pairs = _pairs(old, new, text, in_place) if tag == "replace" else []
+        if tag != "replace":
+            pairs: list[tuple[int, int]] = []
+        elif key is None:
+            pairs = _pairs(old, new, text, in_place)
+        else:
+            pairs = _keyed_pairs(old, new, text, in_place, key)
         for i in range(len(old)):
             script.fate[i1 + i] = ()
         for i, k in pairs:
@@ -266,10 +301,12 @@ def _merge_list(
     both_added: Callable[[tuple[Any, ...], tuple[Any, ...]], tuple[Any, ...] | None],
     both_changed: Callable[[Any, Any, Any], Piece],
     in_place: bool,
+    key: Callable[[Any], str] | None = None,
 ) -> list[Piece]:
     """Element by element of base: kept, changed or removed by each side. Where both sides
-    added at one place or changed one element, the callbacks decide (a _Clash: conflict)."""
-    a, b = _script(base, mine, text, in_place), _script(base, theirs, text, in_place)
+    added at one place or changed one element, the callbacks decide (a _Clash: conflict).
+    ``key``: an element's stable identity ("" for none; see :func:`_script`)."""
+    a, b = _script(base, mine, text, in_place, key), _script(base, theirs, text, in_place, key)
     pieces: list[Piece] = []
     for index in range(len(base) + 1):
         added_a, added_b = a.inserts[index], b.inserts[index]
@@ -386,6 +423,7 @@ def _agreement_order(a: AgreementInput) -> tuple[Any, ...]:
         a.responsible_id if a.responsible_id is not None else -1,
         a.due_date.isoformat() if a.due_date else "",
         str(a.status),
+        a.agreement_key,
     )
 
 
@@ -408,6 +446,7 @@ def _merge_agreements(
         lambda x, y: _in_order(x, y, _agreement_order),
         _agreements_changed,
         in_place=False,  # an agreement unlike the old one is a new agreement
+        key=lambda a: a.agreement_key,
     )
     merged: list[AgreementInput] = []
     conflicts: list[Conflict] = []

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import delete, func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import (
     Agreement,
@@ -37,10 +39,17 @@ from app.models.enums import (
     PlanState,
     ResponsibleKind,
 )
+from app.models.plans import new_agreement_key
 from app.services.case_summary import case_summary
 from app.services.cases import FieldProblem, Problem, ValidationError
 from app.services.consent_register import ConsentRecord, Requirement, custody_holders_of, giver_matches
-from app.services.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking
+from app.services.editing import (
+    ConcurrentEditError,
+    citizen_in_case,
+    load_for_edit,
+    open_case,
+    raise_if_blocking,
+)
 from app.services.family_overview import age_on
 from app.services.plan_document import SECTIONS, AgreementView, GoalView, PlanVersionView
 from app.services.text import stored_length, unstorable
@@ -90,6 +99,8 @@ class AgreementInput:
     responsible_id: int | None = None
     due_date: date | None = None
     status: AgreementStatus = AgreementStatus.OPEN
+    # Stable across saves and versions; "" for a new agreement (a key is made when stored).
+    agreement_key: str = ""
 
 
 @dataclass(slots=True)
@@ -112,7 +123,9 @@ class PlanDraft:
                 for g in view.goals
             ],
             agreements=[
-                AgreementInput(a.what, a.responsible_kind, a.responsible_id, a.due_date, a.status)
+                AgreementInput(
+                    a.what, a.responsible_kind, a.responsible_id, a.due_date, a.status, a.agreement_key
+                )
                 for a in view.agreements
             ],
             offer_comments={(c, k): text for c, k, text in view.offer_comments},
@@ -121,6 +134,27 @@ class PlanDraft:
 
 def new_goal_key() -> str:
     return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSeen:
+    """The plan as a caller read it before changing it (what the minutes dialog showed): the
+    version row, its row version and its content — the base of a three-way merge when the
+    stored draft moved on meanwhile."""
+
+    plan_version_id: int
+    row_version: int
+    draft: PlanDraft
+
+
+class PlanConflictError(ConcurrentEditError):
+    """A change made on top of an older read of the plan clashes with what someone else saved
+    meanwhile (e.g. minutes close an agreement that was removed): nothing was stored, and
+    the user must look at the plan as it is now. ``labels``: the items in question."""
+
+    def __init__(self, plan_version_id: int, labels: tuple[str, ...] = ()) -> None:
+        super().__init__(f"plan_versions {plan_version_id}")
+        self.labels = labels
 
 
 def _latest(session: Session, case_id: int) -> PlanVersion | None:
@@ -185,8 +219,13 @@ def validate_draft(draft: PlanDraft) -> list[FieldProblem]:
         if goal.parent_key is not None and goal.parent_key not in known:
             problems.append(FieldProblem(f"goals.{index}.parent", Problem.REQUIRED))
         problems += _text_problems(f"goals.{index}.text", goal.text, SHORT_TEXT_MAX)
+    agreement_keys = [a.agreement_key for a in draft.agreements if a.agreement_key]
+    if len(set(agreement_keys)) != len(agreement_keys):
+        problems.append(FieldProblem("agreements", Problem.ALREADY_MEMBER))
     for index, agreement in enumerate(draft.agreements):
         problems += _text_problems(f"agreements.{index}.what", agreement.what, SHORT_TEXT_MAX)
+        if len(agreement.agreement_key) > 36 or unstorable(agreement.agreement_key):
+            problems.append(FieldProblem(f"agreements.{index}.key", Problem.TOO_LONG))
     for (citizen_id, group_key), text in draft.offer_comments.items():
         problems += _text_problems(f"offer_comments.{citizen_id}.{group_key}", text, SHORT_TEXT_MAX)
         if len(group_key) > 60 or unstorable(group_key):
@@ -194,17 +233,18 @@ def validate_draft(draft: PlanDraft) -> list[FieldProblem]:
     return problems
 
 
-def _editable_draft(session: Session, plan_version_id: int, expected_version: int | None) -> PlanVersion:
-    pv: PlanVersion = load_for_edit(session, PlanVersion, plan_version_id, expected_version)
-    open_case(session, pv.case_id)
-    if pv.state != PlanState.DRAFT:
-        raise ValidationError([FieldProblem("plan", Problem.CASE_CLOSED)])
-    return pv
-
-
 def _write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
     """Replace goals, agreements, member sections and offer comments of ``pv``."""
-    for model in (Goal, Agreement, PlanMemberSection, PlanOfferComment):
+    models = (Goal, Agreement, PlanMemberSection, PlanOfferComment)
+    # Rows of the old content read earlier in this session leave it with their rows: a new
+    # row may get a deleted one's id (SQLite reuses the highest), which must not meet it.
+    for obj in [
+        o
+        for o in session.identity_map.values()
+        if isinstance(o, models) and sa_inspect(o).dict.get("plan_version_id") == pv.id
+    ]:
+        session.expunge(obj)
+    for model in models:
         session.execute(
             delete(model).where(model.plan_version_id == pv.id),
             execution_options={"synchronize_session": False},
@@ -233,6 +273,7 @@ def _write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
         session.add(
             Agreement(
                 plan_version_id=pv.id,
+                agreement_key=agreement.agreement_key or new_agreement_key(),
                 what=agreement.what.strip(),
                 responsible_kind=kind,
                 responsible_citizen_id=rid if kind == ResponsibleKind.MEMBER else None,
@@ -255,11 +296,8 @@ def _write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
             )
 
 
-def save_draft(session: Session, plan_version_id: int, draft: PlanDraft, expected_version: int | None) -> int:
-    """Store the editor's content in the draft (all or nothing); returns the new row version.
-    Raises ConcurrentEditError when someone else saved since ``expected_version``."""
-    raise_if_blocking(validate_draft(draft))
-    pv = _editable_draft(session, plan_version_id, expected_version)
+def _content_problems(session: Session, pv: PlanVersion, draft: PlanDraft) -> list[FieldProblem]:
+    """Problems of a draft that need the store: members and responsible people of the case."""
     problems = [
         FieldProblem(f"goals.{index}.citizen", Problem.REQUIRED)
         for index, goal in enumerate(draft.goals)
@@ -277,29 +315,125 @@ def save_draft(session: Session, plan_version_id: int, draft: PlanDraft, expecte
         for citizen_id in draft.member_sections
         if not citizen_in_case(session, pv.case_id, citizen_id)
     ]
-    raise_if_blocking(problems)
+    return problems
+
+
+def stored_draft(session: Session, pv: PlanVersion) -> PlanDraft:
+    """The content of ``pv`` as stored now (read in the caller's transaction)."""
+    from app.services.plan_document import _version_view
+
+    return PlanDraft.from_view(_version_view(session, pv, {}))
+
+
+PlanChange = Callable[[PlanDraft], PlanDraft]
+
+
+def change_plan(
+    session: Session,
+    plan_version_id: int,
+    expected_version: int | None,
+    change: PlanChange | None = None,
+    base: PlanDraft | None = None,
+) -> PlanVersion:
+    """The one way a plan draft is changed: every write of a plan (the editor's save, minutes,
+    approval) comes through here. Returns the locked row (its ``version`` is the new one).
+
+    The draft's row is locked first (``load_for_edit``: ``FOR UPDATE`` on PostgreSQL, the
+    write lock on SQLite) and its content read under the lock, so nothing read here can be
+    stale when it is written. ``change`` makes the new content from the stored content:
+
+    * the stored row is at ``expected_version`` (or no version was given): ``change`` is
+      applied to the content stored now — a change such as minutes' new and closed
+      agreements lands on top of it, never a copy read earlier;
+    * it moved on and the caller gave ``base`` (what it read): a three-way merge of
+      ``base``, ``change(base)`` and the stored content (plan_merge, as the editor does);
+      stored when it is clean, else :class:`PlanConflictError`;
+    * it moved on and there is no base: :class:`ConcurrentEditError` (the editor merges
+      and asks the user itself).
+
+    Without ``change`` only the lock and the version check are done (approval). A stale
+    write found by the ORM at flush (``StaleDataError``) is a ConcurrentEditError too.
+    """
+    pv: PlanVersion = load_for_edit(session, PlanVersion, plan_version_id, None)
+    moved = expected_version is not None and pv.version != expected_version
+    if moved and (change is None or base is None):
+        raise ConcurrentEditError(f"plan_versions {plan_version_id}")
+    open_case(session, pv.case_id)
+    if pv.state != PlanState.DRAFT:
+        raise ValidationError([FieldProblem("plan", Problem.CASE_CLOSED)])
+    if change is None:
+        return pv
+    stored = stored_draft(session, pv)
+    if base is not None and (moved or expected_version is None):
+        from app.services.plan_merge import merge, normalize
+
+        if normalize(stored) == normalize(base):
+            draft = change(stored)
+        else:
+            result = merge(base, change(base), stored)
+            if not result.clean:
+                raise PlanConflictError(plan_version_id, tuple(c.label for c in result.conflicts))
+            draft = result.merged
+    else:
+        draft = change(stored)
+    _write_draft(session, pv, draft)
+    return pv
+
+
+def _write_draft(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
+    """Store ``draft`` as the content of the locked ``pv`` (all or nothing), with the audit."""
+    raise_if_blocking(validate_draft(draft))
+    raise_if_blocking(_content_problems(session, pv, draft))
     from app.services import audit
 
     # Goals, agreements, member parts and offer comments are deleted and re-created: their
-    # before/after is recorded here, by a key that survives the re-write (goal key, position,
-    # member, member + offer line), not by the generic capture (which sees only new rows).
+    # before/after is recorded here, by a key that survives the re-write (goal key,
+    # agreement key, member, member + offer line), not by the generic capture (which sees
+    # only new rows).
     kept_by = {
         Goal: ("goal", "goal_key"),
-        Agreement: ("agreement", "position"),
+        Agreement: ("agreement", "agreement_key"),
         PlanMemberSection: ("plan_member_section", "citizen_id"),
         PlanOfferComment: ("plan_offer_comment", ("citizen_id", "group_key")),
     }
-    with audit.captured_by_caller(session, *kept_by):
-        before = {model: audit.plan_rows(session, model, pv.id, key) for model, (_n, key) in kept_by.items()}
-        _write_content(session, pv, draft)  # the plan row itself is written once, below
-        for name in SECTIONS:
-            setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
-        flag_modified(pv, "summary")  # goals or agreements alone also move the version
-        session.flush()
-        for model, (name, key) in kept_by.items():
-            after = audit.plan_rows(session, model, pv.id, key)
-            audit.record_replaced(session, name, before[model], after, case_id=pv.case_id)
-    return pv.version
+    try:
+        with audit.captured_by_caller(session, *kept_by):
+            before = {
+                model: audit.plan_rows(session, model, pv.id, key) for model, (_n, key) in kept_by.items()
+            }
+            _write_content(session, pv, draft)  # the plan row itself is written once, below
+            for name in SECTIONS:
+                setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
+            flag_modified(pv, "summary")  # goals or agreements alone also move the version
+            session.flush()
+            for model, (name, key) in kept_by.items():
+                after = audit.plan_rows(session, model, pv.id, key)
+                audit.record_replaced(session, name, before[model], after, case_id=pv.case_id)
+    except StaleDataError as exc:  # the ORM's last line of defence: someone saved meanwhile
+        raise ConcurrentEditError(f"plan_versions {pv.id}") from exc
+
+
+def save_draft(session: Session, plan_version_id: int, draft: PlanDraft, expected_version: int | None) -> int:
+    """Store the editor's content in the draft (all or nothing); returns the new row version.
+    Raises ConcurrentEditError when someone else saved since ``expected_version`` (the
+    editor merges and asks); ``None`` replaces whatever is stored (a draft just started)."""
+    raise_if_blocking(validate_draft(draft))
+    return change_plan(session, plan_version_id, expected_version, lambda _stored: draft).version
+
+
+def lock_plan(session: Session, case_id: int) -> PlanVersion | None:
+    """Lock the case's newest plan version (as ``change_plan`` does) without changing it: a
+    write beside the plan (a progression score) waits for a save in progress."""
+    latest_id = session.scalar(
+        select(PlanVersion.id)
+        .where(PlanVersion.case_id == case_id)
+        .order_by(PlanVersion.number.desc())
+        .limit(1)
+    )
+    if latest_id is None:
+        return None
+    pv: PlanVersion = load_for_edit(session, PlanVersion, latest_id, None)
+    return pv
 
 
 def record_score(
@@ -313,6 +447,7 @@ def record_score(
 ) -> int:
     """A progression score (0–10) for a goal on a day; the goal's key ties the series together."""
     open_case(session, case_id)
+    lock_plan(session, case_id)  # the goal check below and the write see one plan
     problems: list[FieldProblem] = []
     if family_score is None and professional_score is None:
         problems.append(FieldProblem("score", Problem.REQUIRED))
@@ -434,8 +569,9 @@ def approve_plan(
     expected_version: int | None,
     rule: ConsentRule = DEFAULT_CONSENT_RULE,
 ) -> int:
-    """Freeze the draft as an approved version (returns its number). Stores nothing on error."""
-    pv = _editable_draft(session, plan_version_id, expected_version)
+    """Freeze the draft as an approved version (returns its number). Stores nothing on error.
+    Never merges: what is approved is exactly the version the approver read."""
+    pv = change_plan(session, plan_version_id, expected_version)
     problems = approval_problems(session, plan_version_id, day, rule)
     if meeting_id is not None:
         meeting = session.get(Meeting, meeting_id)
@@ -448,7 +584,10 @@ def approve_plan(
     pv.approved_on = day
     pv.meeting_id = meeting_id
     pv.participants = participants.strip()
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConcurrentEditError(f"plan_versions {pv.id}") from exc
     return pv.number
 
 
