@@ -9,11 +9,13 @@ marked done, progression scores recorded, and the case's next follow-up moves.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import (
     Case,
@@ -27,7 +29,14 @@ from app.models import (
 from app.models.enums import AgreementStatus, MeetingKind, MeetingStatus, PlanState, ResponsibleKind
 from app.services.cases import FieldProblem, Problem, ValidationError, refresh_follow_up_due
 from app.services.clock import to_local
-from app.services.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking
+from app.services.editing import (
+    ConcurrentEditError,
+    citizen_in_case,
+    load_for_edit,
+    open_case,
+    raise_if_blocking,
+)
+from app.services.plans import AgreementInput, PlanDraft, PlanSeen
 
 MAX_MEETING = timedelta(hours=10)
 
@@ -440,18 +449,60 @@ class ScoreInput:
 class MinutesInput:
     decisions: str  # the minutes text (notatpligt)
     new_agreements: list[NewAgreement] = field(default_factory=list)
-    closed_agreements: list[int] = field(default_factory=list)  # positions in the current plan
+    closed_agreements: list[str] = field(default_factory=list)  # agreement keys
     scores: list[ScoreInput] = field(default_factory=list)
     attended: list[str] = field(default_factory=list)  # participant keys who came
+    # The plan as the minutes were written against it (the agreements offered to close):
+    # when someone saved the plan meanwhile, the minutes are merged into it from there.
+    plan_seen: PlanSeen | None = None
+
+
+def minutes_change(closed: list[str], added: list[AgreementInput]) -> Callable[[PlanDraft], PlanDraft]:
+    """The minutes as a change of a plan's content: the agreements with the ``closed`` keys
+    become done, ``added`` (with their keys made already) come last. The same on any
+    version of the plan, so it can be applied to what is stored now or merged.
+    Raises PlanConflictError (via the caller) when a closed agreement is not there."""
+
+    def change(draft: PlanDraft) -> PlanDraft:
+        by_key = {a.agreement_key: a for a in draft.agreements}
+        missing = [key for key in closed if key not in by_key]
+        if missing:
+            raise _MissingAgreementError(missing)
+        agreements = [
+            replace(a, status=AgreementStatus.DONE) if a.agreement_key in closed else a
+            for a in draft.agreements
+        ]
+        known = {a.agreement_key for a in agreements}
+        agreements += [a for a in added if a.agreement_key not in known]
+        return replace(draft, agreements=agreements)
+
+    return change
+
+
+class _MissingAgreementError(LookupError):
+    def __init__(self, keys: list[str]) -> None:
+        super().__init__(f"{len(keys)} agreement(s) not in the plan")
+        self.keys = keys
 
 
 def record_minutes(
     session: Session, meeting_id: int, minutes: MinutesInput, expected_version: int | None, today: date
 ) -> None:
     """Write the minutes and carry them into the plan's draft, all or nothing. The meeting
-    becomes held and the case's next follow-up moves from it."""
-    from app.services.plan_document import load_plan_document
-    from app.services.plans import AgreementInput, PlanDraft, record_score, save_draft, start_draft
+    becomes held and the case's next follow-up moves from it.
+
+    The plan is changed through ``change_plan`` (locked, checked, merged): the new
+    agreements are added to and the closed ones (by key) closed in the draft as it is
+    stored now — never a copy read earlier. When the plan moved on since ``plan_seen``, the
+    minutes are merged in; if they clash (an agreement to close was removed or changed
+    otherwise), PlanConflictError and nothing is stored."""
+    from app.services.plans import (
+        PlanConflictError,
+        change_plan,
+        new_agreement_key,
+        record_score,
+        start_draft,
+    )
 
     meeting: Meeting = load_for_edit(session, Meeting, meeting_id, expected_version)
     case = open_case(session, meeting.case_id)
@@ -474,31 +525,38 @@ def record_minutes(
             else f"guest:{participant.guest_name}"
         )
         participant.attended = key in minutes.attended
-    session.flush()
-    if minutes.new_agreements or minutes.closed_agreements:
-        draft_id = start_draft(session, case.id)
-        doc = load_plan_document(session, case.id, draft_id)
-        assert doc.plan is not None
-        draft = PlanDraft.from_view(doc.plan)
-        for position in minutes.closed_agreements:
-            if 0 <= position < len(draft.agreements):
-                old = draft.agreements[position]
-                draft.agreements[position] = AgreementInput(
-                    old.what, old.responsible_kind, old.responsible_id, old.due_date, AgreementStatus.DONE
-                )
-        for agreement in minutes.new_agreements:
-            draft.agreements.append(
+    try:
+        session.flush()
+        if minutes.new_agreements or minutes.closed_agreements:
+            draft_id = start_draft(session, case.id)
+            added = [
                 AgreementInput(
-                    agreement.what, agreement.responsible_kind, agreement.responsible_id, agreement.due_date
+                    a.what,
+                    a.responsible_kind,
+                    a.responsible_id,
+                    a.due_date,
+                    agreement_key=new_agreement_key(),
                 )
-            )
-        save_draft(session, draft_id, draft, None)
-    day = to_local(meeting.starts_at).date()
-    for score in minutes.scores:
-        if score.family_score is not None or score.professional_score is not None:
-            record_score(session, case.id, score.goal_key, day, score.family_score, score.professional_score)
-    refresh_follow_up_due(session, case)
-    session.flush()
+                for a in minutes.new_agreements
+            ]
+            change = minutes_change(list(dict.fromkeys(minutes.closed_agreements)), added)
+            seen = minutes.plan_seen
+            expected = seen.row_version if seen is not None and seen.plan_version_id == draft_id else None
+            try:
+                change_plan(session, draft_id, expected, change, seen.draft if seen is not None else None)
+            except _MissingAgreementError as exc:  # removed by someone else meanwhile
+                known = {a.agreement_key: a.what for a in seen.draft.agreements} if seen else {}
+                raise PlanConflictError(draft_id, tuple(known.get(k, k) for k in exc.keys)) from exc
+        day = to_local(meeting.starts_at).date()
+        for score in minutes.scores:
+            if score.family_score is not None or score.professional_score is not None:
+                record_score(
+                    session, case.id, score.goal_key, day, score.family_score, score.professional_score
+                )
+        refresh_follow_up_due(session, case)
+        session.flush()
+    except StaleDataError as exc:  # someone saved the meeting or the plan meanwhile
+        raise ConcurrentEditError(f"meetings {meeting_id}") from exc
 
 
 def approved_plan_number(session: Session, meeting_id: int) -> int | None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -50,7 +51,8 @@ from app.services.meetings import (
     update_meeting,
     validate_meeting,
 )
-from app.services.plan_document import PlanDocument
+from app.services.plan_document import PlanDocument, load_plan_document
+from app.services.plans import PlanConflictError, PlanDraft, PlanSeen
 from app.ui.family_dialogs import OptionalDate, enum_combo
 from app.ui.form_dialog import ERROR_STYLE, FormDialog, StoredRow, saved_stamp
 from app.ui.formatting import format_datetime
@@ -441,14 +443,8 @@ class MinutesDialog(FormDialog):
         self.attended.setMaximumHeight(110)
         self.closed = QListWidget(self)
         self.closed.setObjectName("closeAgreements")
-        agreements = plan.plan.agreements if plan.plan else ()
-        for position, agreement in enumerate(agreements):
-            if agreement.status != AgreementStatus.OPEN:
-                continue
-            item = QListWidgetItem(f"{agreement.what} — {agreement.responsible_name}", self.closed)
-            item.setData(KEY_ROLE, position)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+        self._plan_seen: PlanSeen | None = None
+        self._fill_closed(plan)
         self.closed.setMaximumHeight(110)
         self.new_agreements = QTableWidget(0, 3, self)
         self.new_agreements.setObjectName("newAgreements")
@@ -510,6 +506,28 @@ class MinutesDialog(FormDialog):
         self.edit_version = meeting.version
         self.remember_base()
 
+    def _fill_closed(self, plan: PlanDocument) -> None:
+        """The plan's open agreements to tick as done, each by its key (not its place): the
+        minutes close the agreement meant even if someone inserted another before it."""
+        checked = {
+            str(self.closed.item(i).data(KEY_ROLE))
+            for i in range(self.closed.count())
+            if self.closed.item(i).checkState() == Qt.CheckState.Checked
+        }
+        self.closed.clear()
+        view = plan.plan
+        self._plan_seen = (
+            PlanSeen(view.id, view.row_version, PlanDraft.from_view(view)) if view is not None else None
+        )
+        for agreement in view.agreements if view is not None else ():
+            if agreement.status != AgreementStatus.OPEN:
+                continue
+            item = QListWidgetItem(f"{agreement.what} — {agreement.responsible_name}", self.closed)
+            item.setData(KEY_ROLE, agreement.agreement_key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            done = agreement.agreement_key in checked
+            item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+
     def add_agreement(self) -> int:
         row = self.new_agreements.rowCount()
         self.new_agreements.insertRow(row)
@@ -570,7 +588,7 @@ class MinutesDialog(FormDialog):
             decisions=self.decisions.toPlainText(),
             new_agreements=new,
             closed_agreements=[
-                int(self.closed.item(i).data(KEY_ROLE))
+                str(self.closed.item(i).data(KEY_ROLE))
                 for i in range(self.closed.count())
                 if self.closed.item(i).checkState() == Qt.CheckState.Checked
             ],
@@ -580,15 +598,39 @@ class MinutesDialog(FormDialog):
                 for i in range(self.attended.count())
                 if self.attended.item(i).checkState() == Qt.CheckState.Checked
             ],
+            plan_seen=self._plan_seen,
         )
 
     def data(self) -> MinutesInput:
         return self.minutes()
 
     def store_data(self, data: MinutesInput, version: int | None) -> None:
-        with self._context.sessions.begin() as session:
-            record_minutes(session, self._meeting.id, data, version, self._today)
+        try:
+            with self._context.sessions.begin() as session:
+                record_minutes(session, self._meeting.id, data, version, self._today)
+        except PlanConflictError as exc:
+            self._plan_changed(exc)
+            raise ValidationError([]) from exc  # nothing stored; the dialog stays open
         self.stored_id = self._meeting.id
+
+    def _plan_changed(self, exc: PlanConflictError) -> None:
+        """Someone changed the plan so that the minutes cannot simply go on top (an agreement
+        to close was removed or changed otherwise): show the plan's agreements as they are now
+        and ask the user to look again; the text, new agreements and scores stay."""
+        with self._context.sessions() as session:
+            plan = load_plan_document(session, self._meeting.case_id)
+        self._fill_closed(plan)
+        names = "\n".join(f"• {label}" for label in exc.labels)
+        QMessageBox.warning(
+            self,
+            self.tr("The plan was changed"),
+            self.tr(
+                "Someone else changed the plan's agreements while you wrote the minutes, so "
+                "nothing was saved yet. The agreements are shown as they are now: check which "
+                "are done and save again."
+            )
+            + (f"\n\n{names}" if names else ""),
+        )
 
     # -- when someone else saved first ------------------------------------------------------
     # Only the minutes text and who came are stored on the meeting; agreements and scores go
@@ -599,7 +641,11 @@ class MinutesDialog(FormDialog):
     def stored_now(self) -> StoredRow | None:
         info, saved_by, saved_at = _stored_meeting(self._context, self._meeting.id)
         came = [p.key for p in info.participants if p.attended is None or p.attended]
-        stored = MinutesInput(decisions=info.minutes, attended=_ordered_keys(self._listed_keys(), came))
+        stored = MinutesInput(
+            decisions=info.minutes,
+            attended=_ordered_keys(self._listed_keys(), came),
+            plan_seen=self._plan_seen,  # the plan is not the meeting's: always the form's
+        )
         return StoredRow(stored, info.version, saved_by, saved_at)
 
     def show_data(self, data: MinutesInput) -> None:

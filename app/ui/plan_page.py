@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.models.enums import AgreementStatus, GoalLevel, MeetingStatus, PlanState, Relation, ResponsibleKind
 from app.services import audit
@@ -71,6 +72,7 @@ from app.services.plans import (
     PlanDraft,
     PlanProblem,
     current_draft_id,
+    new_agreement_key,
     new_goal_key,
     save_draft,
     start_draft,
@@ -604,7 +606,14 @@ class PlanPage(QWidget):
     def add_agreement_row(self, agreement: AgreementView | None) -> int:
         row = self.agreements.rowCount()
         self.agreements.insertRow(row)
-        self.agreements.setItem(row, 0, QTableWidgetItem(agreement.what if agreement else ""))
+        what = QTableWidgetItem(agreement.what if agreement else "")
+        # The agreement's stable key travels with its row (a new row gets a new one), so a
+        # merge and the minutes know it by the key, not by its place.
+        what.setData(
+            KEY_ROLE,
+            agreement.agreement_key if agreement and agreement.agreement_key else new_agreement_key(),
+        )
+        self.agreements.setItem(row, 0, what)
         self.agreements.setCellWidget(row, 1, self._who_combo(agreement))
         due = OptionalDate("", agreement.due_date if agreement else None, local_today(), self.agreements)
         due.check.toggled.connect(self._changed)
@@ -751,6 +760,7 @@ class PlanPage(QWidget):
                     int(rid) if rid else None,
                     due.value(),
                     AgreementStatus(status.currentData()),
+                    str(what.data(KEY_ROLE) or "") if what else "",
                 )
             )
         comments = {}
@@ -860,7 +870,7 @@ class PlanPage(QWidget):
         self._saving = False
         self._save_again = False
         self._dirty = True
-        if isinstance(exc, ConcurrentEditError) or (
+        if isinstance(exc, ConcurrentEditError | StaleDataError) or (
             isinstance(exc, IntegrityError) and self._draft_id is None
         ):
             # Someone saved (or started the next draft) after we read it: combine.
@@ -1075,7 +1085,15 @@ class PlanPage(QWidget):
                     kind, rid = agreement.responsible_kind, agreement.responsible_id
                     name = self._names.get((kind, rid or 0), "") if kind else ""
                     self.add_agreement_row(
-                        AgreementView(agreement.what, kind, rid, name, agreement.due_date, agreement.status)
+                        AgreementView(
+                            agreement.what,
+                            kind,
+                            rid,
+                            name,
+                            agreement.due_date,
+                            agreement.status,
+                            agreement.agreement_key,
+                        )
                     )
                 if 0 <= row < self.agreements.rowCount():
                     self.agreements.setCurrentCell(row, 0)
@@ -1304,6 +1322,7 @@ class PlanPage(QWidget):
                 else "",
                 a.due_date,
                 a.status,
+                a.agreement_key,
             )
             for a in draft.agreements
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -31,6 +32,15 @@ from app.services.meetings import (
     validate_meeting,
 )
 from app.services.plan_document import load_plan_document
+from app.services.plans import (
+    AgreementInput,
+    PlanConflictError,
+    PlanDraft,
+    PlanSeen,
+    new_agreement_key,
+    save_draft,
+    start_draft,
+)
 
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=LOCAL_TZ)
@@ -161,7 +171,7 @@ def test_minutes_flow_into_the_plan_and_move_the_follow_up(lise) -> None:  # typ
         new_agreements=[
             NewAgreement("Søge om aflastning", ResponsibleKind.MEMBER, lise_id, TODAY + timedelta(days=14))
         ],
-        closed_agreements=[first_open],
+        closed_agreements=[before.plan.agreements[first_open].agreement_key],  # type: ignore[union-attr]
         scores=[ScoreInput(goal_key, 7, 6)],
         attended=keys[:1],
     )
@@ -221,3 +231,83 @@ def test_a_meeting_cannot_be_moved_to_start_in_the_past(lise) -> None:  # type: 
     with context.sessions.begin() as session, pytest.raises(ValidationError) as err:
         move_meeting(session, meeting_id, NOW - timedelta(minutes=30), info.version, NOW)
     assert err.value.problems[0].problem == Problem.IN_PAST
+
+
+def _seen(context, case_id: int):  # type: ignore[no-untyped-def]
+    """The plan as the minutes dialog reads it when it opens."""
+    with context.sessions() as session:
+        view = load_plan_document(session, case_id).plan
+    assert view is not None
+    return view, PlanSeen(view.id, view.row_version, PlanDraft.from_view(view))
+
+
+def test_minutes_close_the_agreement_meant_after_another_was_put_before_it(lise) -> None:  # type: ignore[no-untyped-def]
+    """The dialog offers the agreements; meanwhile someone puts a new one first in the plan
+    editor and saves. The minutes close the agreement ticked (by its key), not the one now at
+    its old place, and the editor's new agreement and text stay."""
+    context, case_id, keys = lise
+    with context.sessions.begin() as session:
+        meeting_id = create_meeting(session, _input(case_id, keys[:2], days=-1, held=True), NOW)
+        draft_id = start_draft(session, case_id)
+    view, seen = _seen(context, case_id)
+    position = max(i for i, a in enumerate(view.agreements) if a.status == AgreementStatus.OPEN)
+    meant = view.agreements[position]
+    with context.sessions.begin() as session:  # the editor, at the same time
+        inserted = AgreementInput("Ny aftale først", agreement_key=new_agreement_key())
+        edited = replace(
+            seen.draft,
+            agreements=[inserted, *seen.draft.agreements],
+            sections={**seen.draft.sections, "closing": "Skrevet i editoren."},
+        )
+        save_draft(session, draft_id, edited, view.row_version)
+    minutes = MinutesInput(
+        "Aftalen er klaret.",
+        new_agreements=[NewAgreement("Ny fra mødet", None, None, None)],
+        closed_agreements=[meant.agreement_key],
+        plan_seen=seen,
+    )
+    with context.sessions.begin() as session:
+        record_minutes(session, meeting_id, minutes, None, TODAY)
+    after, _ = _seen(context, case_id)
+    by_key = {a.agreement_key: a for a in after.agreements}
+    assert by_key[meant.agreement_key].what == meant.what
+    assert by_key[meant.agreement_key].status == AgreementStatus.DONE
+    assert (
+        after.agreements[0].what == "Ny aftale først" and after.agreements[0].status == AgreementStatus.OPEN
+    )
+    # Only the meant one changed state; the one now at its old place did not.
+    before_status = {a.agreement_key: a.status for a in view.agreements}
+    changed = [k for k, a in by_key.items() if k in before_status and a.status != before_status[k]]
+    assert changed == [meant.agreement_key]
+    assert after.agreements[position].agreement_key != meant.agreement_key
+    assert after.section("closing") == "Skrevet i editoren."
+    assert "Ny fra mødet" in [a.what for a in after.agreements]
+
+
+def test_minutes_closing_an_agreement_removed_meanwhile_store_nothing(lise) -> None:  # type: ignore[no-untyped-def]
+    context, case_id, keys = lise
+    with context.sessions.begin() as session:
+        meeting_id = create_meeting(session, _input(case_id, keys[:2], days=-1, held=True), NOW)
+        draft_id = start_draft(session, case_id)
+    view, seen = _seen(context, case_id)
+    meant = next(a for a in view.agreements if a.status == AgreementStatus.OPEN)
+    with context.sessions.begin() as session:  # the editor removes it
+        kept = [a for a in seen.draft.agreements if a.agreement_key != meant.agreement_key]
+        save_draft(session, draft_id, replace(seen.draft, agreements=kept), view.row_version)
+    stored, _ = _seen(context, case_id)
+    minutes = MinutesInput(
+        "Aftalen er klaret.",
+        new_agreements=[NewAgreement("Ny fra mødet", None, None, None)],
+        closed_agreements=[meant.agreement_key],
+        plan_seen=seen,
+    )
+    with pytest.raises(PlanConflictError) as asked, context.sessions.begin() as session:
+        record_minutes(session, meeting_id, minutes, None, TODAY)
+    assert meant.what in asked.value.labels
+    after, _ = _seen(context, case_id)
+    assert after.row_version == stored.row_version  # nothing of the minutes was stored
+    with context.sessions() as session:
+        assert session.get(Meeting, meeting_id).minutes == ""  # type: ignore[union-attr]
+    minutes.plan_seen = None  # without a read plan, the same: the agreement is not there
+    with pytest.raises(PlanConflictError), context.sessions.begin() as session:
+        record_minutes(session, meeting_id, minutes, None, TODAY)
