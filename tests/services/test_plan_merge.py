@@ -463,3 +463,36 @@ def test_resolve_needs_a_choice_for_every_conflict() -> None:
     )
     with pytest.raises(ValueError, match="section:summary"):
         resolve(result.merged, result.conflicts, {})
+
+
+def keyed(what: str, key: str, **changes: Any) -> AgreementInput:
+    return replace(AgreementInput(what, agreement_key=key), **changes)
+
+
+def test_agreements_are_matched_by_key_not_by_place() -> None:
+    """One side closes the second agreement; the other puts a new one first and rewrites
+    the one it closes: the closing lands on the agreement meant, the rewrite is kept."""
+    base = PlanDraft(agreements=[keyed("Søge job", "k1"), keyed("Ringe til skolen", "k2")])
+    mine = PlanDraft(
+        agreements=[keyed("Søge job", "k1"), keyed("Ringe til skolen", "k2", status=AgreementStatus.DONE)]
+    )
+    theirs = PlanDraft(
+        agreements=[keyed("Aflastning", "k0"), keyed("Søge job", "k1"), keyed("Ringe til PPR i stedet", "k2")]
+    )
+    for result in (merge(base, mine, theirs), merge(base, theirs, mine)):
+        assert result.clean
+        assert [(a.agreement_key, a.what, a.status) for a in result.merged.agreements] == [
+            ("k0", "Aflastning", AgreementStatus.OPEN),
+            ("k1", "Søge job", AgreementStatus.OPEN),
+            ("k2", "Ringe til PPR i stedet", AgreementStatus.DONE),
+        ]
+
+
+def test_an_agreement_closed_by_one_and_removed_by_the_other_is_a_choice() -> None:
+    base = PlanDraft(agreements=[keyed("Søge job", "k1"), keyed("Ringe til skolen", "k2")])
+    mine = PlanDraft(
+        agreements=[keyed("Søge job", "k1"), keyed("Ringe til skolen", "k2", status=AgreementStatus.DONE)]
+    )
+    theirs = PlanDraft(agreements=[keyed("Søge job", "k1")])
+    result = merge(base, mine, theirs)
+    assert [c.kind for c in result.conflicts] == [ItemKind.AGREEMENTS]
