@@ -3087,6 +3087,16 @@
 <context>
     <name>MinutesDialog</name>
     <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="626"/>
+        <source>The plan was changed</source>
+        <translation>Planen er blevet ændret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialog.py" line="627"/>
+        <source>Someone else changed the plan&apos;s agreements while you wrote the minutes, so nothing was saved yet. The agreements are shown as they are now: check which are done and save again.</source>
+        <translation>En anden har ændret planens aftaler, mens du skrev referatet, så intet er gemt endnu. Aftalerne vises nu, som de er: se efter, hvilke der er klaret, og gem igen.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/meeting_dialog.py" line="424"/>
         <location filename="../../app/ui/meeting_dialog.py" line="503"/>
         <source>Minutes</source>
