@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from sqlalchemy import update
 
 from app.models import User
-from app.models.enums import CoordinationModel, InterventionStatus, Relation
+from app.models.enums import AgreementStatus, CoordinationModel, InterventionStatus, Relation
 from app.services.cases import CaseInput, MemberInput, create_case
 from app.services.clock import LOCAL_TZ, local_today
 from app.services.context import AppContext
@@ -31,12 +31,13 @@ from app.services.meetings import (
     update_meeting,
 )
 from app.services.members import MemberChange, update_member
-from app.services.plan_document import load_plan_document
+from app.services.plan_document import PlanVersionView, load_plan_document
+from app.services.plans import AgreementInput, PlanDraft, new_agreement_key, save_draft, start_draft
 from app.services.professionals import ProfessionalInput, add_professional, update_professional
 from app.ui.family_dialogs import MemberDialog, ProfessionalDialog
 from app.ui.field_conflict_dialog import FieldConflictDialog, merge_fields
 from app.ui.intervention_dialog import InterventionDialog
-from app.ui.meeting_dialog import MeetingDialog, MinutesDialog
+from app.ui.meeting_dialog import KEY_ROLE, MeetingDialog, MinutesDialog
 
 OTHER_NAME = "Anne Andersen"
 
@@ -492,3 +493,106 @@ def test_professional_different_fields_are_merged(  # type: ignore[no-untyped-de
     assert (stored.phone, stored.email) == ("49 28 10 01", "pia@skolen.dk")
     assert stored.version == pia.version + 2
     assert asked == [] and no_message_boxes == []
+
+
+# -- minutes close agreements by key ----------------------------------------------------------
+
+
+def _plan_view(ctx: AppContext, case_id: int) -> PlanVersionView:
+    with ctx.sessions() as session:
+        view = load_plan_document(session, case_id).plan
+    assert view is not None
+    return view
+
+
+def _draft_with_two_agreements(ctx: AppContext, case_id: int) -> int:
+    with ctx.sessions.begin() as session:
+        draft_id = start_draft(session, case_id)
+        agreements = [
+            AgreementInput("Søge om aflastning", agreement_key=new_agreement_key()),
+            AgreementInput("Ringe til skolen", agreement_key=new_agreement_key()),
+        ]
+        save_draft(session, draft_id, PlanDraft(agreements=agreements), None)
+    return draft_id
+
+
+def _tick(dialog: MinutesDialog, what: str) -> str:
+    for i in range(dialog.closed.count()):
+        item = dialog.closed.item(i)
+        if item.text().startswith(what):
+            item.setCheckState(Qt.CheckState.Checked)
+            return str(item.data(KEY_ROLE))
+    raise AssertionError(what)
+
+
+def _other_edits(other: AppContext, case_id: int, draft_id: int, agreements) -> None:  # type: ignore[no-untyped-def]
+    view = _plan_view(other, case_id)
+    with other.sessions.begin() as session:
+        save_draft(
+            session, draft_id, replace(PlanDraft.from_view(view), agreements=agreements), view.row_version
+        )
+
+
+def test_the_ticked_agreement_is_closed_after_another_was_put_first(  # type: ignore[no-untyped-def]
+    qtbot, context, other, case_id, no_message_boxes
+) -> None:
+    draft_id = _draft_with_two_agreements(context, case_id)
+    opened = _meeting(context, case_id, held=True)
+    dialog = _open(
+        qtbot, MinutesDialog(context, opened, _plan_document(context, case_id), opened.starts_at.date())
+    )
+    dialog.decisions.setPlainText("Skolen er ringet op.")
+    key = _tick(dialog, "Ringe til skolen")
+    stored = PlanDraft.from_view(_plan_view(other, case_id)).agreements
+    _other_edits(
+        other, case_id, draft_id, [AgreementInput("Ny aftale", agreement_key=new_agreement_key()), *stored]
+    )
+
+    _save(qtbot, dialog)
+
+    after = _plan_view(context, case_id)
+    assert [(a.what, a.status) for a in after.agreements] == [
+        ("Ny aftale", AgreementStatus.OPEN),
+        ("Søge om aflastning", AgreementStatus.OPEN),
+        ("Ringe til skolen", AgreementStatus.DONE),
+    ]
+    assert after.agreements[2].agreement_key == key
+    assert no_message_boxes == []
+
+
+def test_an_agreement_removed_meanwhile_is_asked_about_and_nothing_is_stored(  # type: ignore[no-untyped-def]
+    qtbot, context, other, case_id, monkeypatch
+) -> None:
+    draft_id = _draft_with_two_agreements(context, case_id)
+    opened = _meeting(context, case_id, held=True)
+    dialog = _open(
+        qtbot, MinutesDialog(context, opened, _plan_document(context, case_id), opened.starts_at.date())
+    )
+    dialog.decisions.setPlainText("Skolen er ringet op.")
+    _tick(dialog, "Ringe til skolen")
+    _tick(dialog, "Søge om aflastning")
+    kept = [
+        a for a in PlanDraft.from_view(_plan_view(other, case_id)).agreements if a.what != "Ringe til skolen"
+    ]
+    _other_edits(other, case_id, draft_id, kept)
+    before = _plan_view(context, case_id).row_version
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+
+    _save(qtbot, dialog)
+
+    assert len(warned) == 1 and "Ringe til skolen" in warned[0]
+    assert _plan_view(context, case_id).row_version == before  # nothing stored
+    assert dialog.isVisible()
+    offered = [dialog.closed.item(i).text() for i in range(dialog.closed.count())]
+    assert len(offered) == 1 and offered[0].startswith("Søge om aflastning")
+    assert dialog.closed.item(0).checkState() == Qt.CheckState.Checked  # the tick is kept
+    _save(qtbot, dialog)  # saved again: now it goes through
+    assert [(a.what, a.status) for a in _plan_view(context, case_id).agreements] == [
+        ("Søge om aflastning", AgreementStatus.DONE)
+    ]
+
+
+def _plan_document(ctx: AppContext, case_id: int):  # type: ignore[no-untyped-def]
+    with ctx.sessions() as session:
+        return load_plan_document(session, case_id)
