@@ -533,15 +533,21 @@ def _other_edits(other: AppContext, case_id: int, draft_id: int, agreements) -> 
         )
 
 
-def test_the_ticked_agreement_is_closed_after_another_was_put_first(  # type: ignore[no-untyped-def]
-    qtbot, context, other, case_id, no_message_boxes
-) -> None:
+def _minutes_on_two_agreements(qtbot, context: AppContext, case_id: int) -> tuple[int, MinutesDialog]:  # type: ignore[no-untyped-def]
+    """A draft with two open agreements and the minutes dialog of yesterday's meeting on it."""
     draft_id = _draft_with_two_agreements(context, case_id)
     opened = _meeting(context, case_id, held=True)
     dialog = _open(
         qtbot, MinutesDialog(context, opened, _plan_document(context, case_id), opened.starts_at.date())
     )
     dialog.decisions.setPlainText("Skolen er ringet op.")
+    return draft_id, dialog
+
+
+def test_the_ticked_agreement_is_closed_after_another_was_put_first(  # type: ignore[no-untyped-def]
+    qtbot, context, other, case_id, no_message_boxes
+) -> None:
+    draft_id, dialog = _minutes_on_two_agreements(qtbot, context, case_id)
     key = _tick(dialog, "Ringe til skolen")
     stored = PlanDraft.from_view(_plan_view(other, case_id)).agreements
     _other_edits(
@@ -563,12 +569,7 @@ def test_the_ticked_agreement_is_closed_after_another_was_put_first(  # type: ig
 def test_an_agreement_removed_meanwhile_is_asked_about_and_nothing_is_stored(  # type: ignore[no-untyped-def]
     qtbot, context, other, case_id, monkeypatch
 ) -> None:
-    draft_id = _draft_with_two_agreements(context, case_id)
-    opened = _meeting(context, case_id, held=True)
-    dialog = _open(
-        qtbot, MinutesDialog(context, opened, _plan_document(context, case_id), opened.starts_at.date())
-    )
-    dialog.decisions.setPlainText("Skolen er ringet op.")
+    draft_id, dialog = _minutes_on_two_agreements(qtbot, context, case_id)
     _tick(dialog, "Ringe til skolen")
     _tick(dialog, "Søge om aflastning")
     kept = [
