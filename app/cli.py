@@ -9,6 +9,7 @@ koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
                                                     a case's meetings (or one invitation) as iCalendar
 koordinator migrate --db URL                        upgrade a store's schema (and a server's access rules)
 koordinator server-init --db URL                    set up a PostgreSQL server: schema, roles, policies
+koordinator hand-over CASE --to LOGIN [--db …]      make another caseworker the case's coordinator
 koordinator add-caseworker LOGIN --name N [--team T] [--role R] [--password-prompt] --db URL
                                                     a caseworker's own database role and user record
 koordinator verify-audit [--db …] [--audit-key FILE] [--expect COUNT:HASH] [--checkpoint]
@@ -137,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_store_option(add)
 
+    hand = commands.add_parser("hand-over", help="make another caseworker a case's coordinator")
+    hand.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
+    hand.add_argument("--to", required=True, metavar="LOGIN", help="the new coordinator's login")
+    add_store_option(hand)
+
     from app import cli_audit, cli_retention
 
     cli_audit.add_commands(commands)
@@ -211,7 +217,7 @@ def _run_migrate(db: str | None) -> int:
     if backup is not None:
         print(f"Backup of the file before the upgrade: {backup}")
     if secured:
-        print("Access rules (row-level security) renewed.")
+        print("Access rules (the caseworkers' reach views) renewed.")
     return EXIT_OK
 
 
@@ -236,7 +242,9 @@ def _run_server_init(db: str | None) -> int:
         _load_catalogue(engine)
     finally:
         engine.dispose()
-    print("The server is set up: schema, access rules (row-level security, forced) and group roles.")
+    print(
+        "The server is set up: schema, access rules (caseworkers reach their cases through views only) and group roles."
+    )
     if created:
         print("New group roles: " + ", ".join(created))
     print("Next: koordinator add-caseworker LOGIN --name '…' --team '…' --db …")
@@ -310,6 +318,37 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
     print(
         f"Added {summary.cases} cases ({summary.families} families, {summary.citizens} citizens, "
         f"{summary.interventions} interventions, {summary.meetings} meetings) to {context.store_label}"
+    )
+    return EXIT_OK
+
+
+def _run_hand_over(args: argparse.Namespace, db: str | None) -> int:
+    from sqlalchemy import select
+
+    from app.models import Case
+    from app.services.cases import HandOverError, hand_over
+    from app.startup import open_context
+
+    number = args.case.strip().upper()
+    context = open_context(db)
+    try:
+        with context.sessions.begin() as session:
+            case_id = session.scalar(select(Case.id).where(Case.number == number))
+            if case_id is None:
+                print(
+                    f"koordinator hand-over: no case {number} within your reach; nothing was changed",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            try:
+                done = hand_over(session, case_id, args.to)
+            except HandOverError as exc:
+                print(f"koordinator hand-over: {exc}; nothing was changed", file=sys.stderr)
+                return EXIT_FAILED
+    finally:
+        context.sessions.kw["bind"].dispose()
+    print(
+        f"Case {done.case_number} is now coordinated by {done.to_login} (was {done.from_login or 'nobody'})."
     )
     return EXIT_OK
 
@@ -646,6 +685,8 @@ def _run_command(args: argparse.Namespace, db: str | None) -> int:
         return _run_export_plan(args, db)
     if args.command == "export-ics":
         return _run_export_ics(args, db)
+    if args.command == "hand-over":
+        return _run_hand_over(args, db)
     if args.command in ("migrate", "server-init", "add-caseworker"):
         from app.store.server import ServerSetupError
 

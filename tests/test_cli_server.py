@@ -34,9 +34,11 @@ def test_server_init_then_add_caseworker_then_the_program_opens_as_her(
     login = f"kt{abs(hash(postgres_url)) % 10**8}_mette"
     try:
         assert main(["server-init", "--db", postgres_url]) == EXIT_OK
-        assert "row-level security" in capsys.readouterr().out
+        assert "reach" in capsys.readouterr().out
         assert main(["server-init", "--db", postgres_url]) == EXIT_OK  # running it twice is harmless
-        assert _admin_sql(postgres_url, "SELECT relforcerowsecurity FROM pg_class WHERE relname = 'cases'")
+        assert _admin_sql(
+            postgres_url, "SELECT count(*) FROM pg_namespace WHERE nspname = 'koordinator_reach'"
+        )
         assert _admin_sql(postgres_url, "SELECT count(*) FROM law_sections")  # the catalogue is loaded
         args = ["add-caseworker", login, "--name", "Mette Dahl", "--team", "Nord", "--db", postgres_url]
         assert main(args) == EXIT_OK
@@ -118,6 +120,7 @@ def test_an_older_schema_asks_it_to_migrate_instead_of_failing_half_way(shared_s
         with engine.connect() as conn:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
+            conn.exec_driver_sql("DROP SCHEMA koordinator_reach CASCADE")  # as migrate does first
             command.downgrade(cfg, "0003")
             conn.commit()
     finally:

@@ -29,11 +29,17 @@ class User(Tracked, Base):
 
 class Citizen(Tracked, Base):
     __tablename__ = "citizens"
-    __table_args__ = (Index("ix_citizens_name", "last_name", "first_name"),)
+    # A CPR number is not unique across the store: on a shared server a caseworker who
+    # registers a person already in another team's case must not learn that (issue 13),
+    # so that person gets a record of their own; within reach the program reuses one.
+    __table_args__ = (
+        Index("ix_citizens_name", "last_name", "first_name"),
+        Index("ix_citizens_created_at", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Ten digits without the hyphen; shown masked (DDMMYY-XXXX) everywhere.
-    cpr: Mapped[str | None] = mapped_column(NFCText(10), unique=True)
+    cpr: Mapped[str | None] = mapped_column(NFCText(10), index=True)
     first_name: Mapped[str] = mapped_column(NFCText(100))
     last_name: Mapped[str] = mapped_column(NFCText(100))
     birth_date: Mapped[date] = mapped_column(Date)
@@ -52,6 +58,7 @@ class Citizen(Tracked, Base):
 
 class Family(Tracked, Base):
     __tablename__ = "families"
+    __table_args__ = (Index("ix_families_created_at", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(NFCText(200))
@@ -63,7 +70,10 @@ class Family(Tracked, Base):
 
 class FamilyMember(Tracked, Base):
     __tablename__ = "family_members"
-    __table_args__ = (UniqueConstraint("family_id", "citizen_id"),)
+    __table_args__ = (
+        UniqueConstraint("family_id", "citizen_id"),
+        Index("ix_family_members_created_at", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     family_id: Mapped[int] = mapped_column(ForeignKey("families.id", ondelete="CASCADE"), index=True)

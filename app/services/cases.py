@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.models import Case, Citizen, Family, FamilyMember, Meeting, User
@@ -174,7 +173,13 @@ def next_case_number(session: Session, year: int) -> str:
     """The next number of the year, K-2026-0042. The year's counter row is locked until the
     transaction ends, so two caseworkers creating cases at once get different numbers."""
     from app.models import CaseNumberCounter
+    from app.store.reach import REACH_SCHEMA, uses_reach
 
+    if uses_reach(session):  # a caseworker's role on a shared server never sees the counters
+        number = session.scalar(
+            text(f"SELECT {REACH_SCHEMA}.koordinator_next_case_number(:year)"), {"year": year}
+        )
+        return str(number)
     counter = session.get(CaseNumberCounter, year, with_for_update=True, populate_existing=True)
     if counter is None:
         prefix = f"K-{year}-"
@@ -241,17 +246,9 @@ def _citizen_for(session: Session, member: MemberInput, field: str = "cpr") -> C
         last_name=member.last_name.strip(),
         birth_date=cpr.birth_date,
     )
-    if session.get_bind().dialect.name != "postgresql":
-        session.add(citizen)
-        return citizen
-    # On a shared server the person may be registered in a case this caseworker cannot
-    # see: the server's access rules hide the row, its unique CPR refuses a second one.
-    try:
-        with session.begin_nested():
-            session.add(citizen)
-            session.flush()
-    except IntegrityError:
-        raise ValidationError([FieldProblem(field, Problem.CPR_OUT_OF_REACH)]) from None
+    # On a shared server the person may also be registered in a case this caseworker does
+    # not reach: they get a record of their own, and learn nothing of the other.
+    session.add(citizen)
     return citizen
 
 
@@ -301,3 +298,57 @@ def create_case(session: Session, data: CaseInput, today: date) -> Case:
     refresh_search_text(session, case)
     session.flush()
     return case
+
+
+HAND_OVER = "hand_over"  # the audit action
+
+
+class HandOverError(ValueError):
+    """A hand-over that cannot be done, with a plain reason."""
+
+
+@dataclass(frozen=True)
+class HandedOver:
+    case_number: str
+    from_login: str
+    to_login: str
+
+
+def hand_over(session: Session, case_id: int, to_login: str) -> HandedOver:
+    """Make another caseworker the case's coordinator (their team then reaches the case, and
+    on a shared server the old team no longer does, unless someone in it is partner).
+    Logged with who handed it to whom."""
+    from app.services import audit
+    from app.store.reach import REACH_SCHEMA, uses_reach
+
+    case = session.get(Case, case_id, populate_existing=True)
+    if case is None:
+        raise HandOverError("no such case within your reach")
+    target = session.scalar(select(User).where(User.login == to_login.strip()))
+    if target is None or not target.active or target.role == "read_only":
+        raise HandOverError(f"no active caseworker has the login {to_login.strip()!r}")
+    if target.id == case.coordinator_id:
+        raise HandOverError(f"{target.login} is already the case's coordinator")
+    number = case.number
+    before = session.get(User, case.coordinator_id)
+    from_login = before.login if before is not None else ""
+    audit.record(
+        session,
+        HAND_OVER,
+        object_type="case",
+        object_id=case.id,
+        case_id=case.id,
+        details={"from": from_login, "to": target.login},
+    )
+    if uses_reach(session):  # a caseworker's role cannot write a case out of its own reach
+        session.execute(
+            text(f"SELECT {REACH_SCHEMA}.koordinator_hand_over(:case, :login)"),
+            {"case": case.id, "login": target.login},
+        )
+        session.expire(case)
+    else:
+        case.coordinator_id = target.id
+        if case.partner_id == target.id:
+            case.partner_id = None
+        session.flush()
+    return HandedOver(number, from_login, target.login)

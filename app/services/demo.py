@@ -850,4 +850,27 @@ def generate_demo(
         gen.add_case(people, title, model, kind)
     gen.batch.flush()
     session.flush()
+    from app.store.reach import uses_reach
+
+    if uses_reach(session):  # a caseworker's role: the server counts, and analyzes nothing of theirs
+        return gen.summary
+    _count_case_numbers(session, gen.case_seq)
+    if session.get_bind().dialect.name == "postgresql":
+        # A bulk load leaves the planner without statistics (and a server may run without
+        # autovacuum): the first queries would plan as if the tables were empty.
+        session.execute(text("ANALYZE"))
     return gen.summary
+
+
+def _count_case_numbers(session: Session, used: dict[int, int]) -> None:
+    """The year's case-number counters move past the numbers the demo gave out, so the
+    next case made in the program gets a free number."""
+    from app.models import CaseNumberCounter
+
+    for year, last in used.items():
+        counter = session.get(CaseNumberCounter, year, populate_existing=True)
+        if counter is None:
+            session.add(CaseNumberCounter(year=year, last=last))
+        elif counter.last < last:
+            counter.last = last
+    session.flush()

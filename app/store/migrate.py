@@ -181,6 +181,7 @@ def upgrade_store(engine: Engine) -> Path | None:
         log.info("Backed up store before upgrade from %s", current)
     cfg = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
+    secured = not sqlite and _drop_reach(engine)
     try:
         _run_upgrade(engine, cfg, sqlite)
     except OperationalError as exc:
@@ -188,4 +189,26 @@ def upgrade_store(engine: Engine) -> Path | None:
             raise
         raise _upgrade_failed(engine, current, backup, exc) from exc
     log.info("Store upgraded from %s to %s", current, head)
+    if secured:
+        from app.store.server import apply_security
+
+        with engine.begin() as conn:
+            apply_security(conn)
+    if not sqlite:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")  # fresh statistics for the changed tables
     return backup
+
+
+def _drop_reach(engine: Engine) -> bool:
+    """On a shared server the staff roles' views stand on the tables: they go before the
+    tables change and are built again after (app/store/reach.py). Returns whether the
+    server had its access design in place."""
+    from app.store.reach import REACH_SCHEMA
+    from app.store.server import security_applied
+
+    with engine.begin() as conn:
+        if not security_applied(conn):
+            return False
+        conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {REACH_SCHEMA} CASCADE")
+    return True

@@ -44,7 +44,7 @@ class OpenMode(Enum):
 
 
 # The newest migration in app/store/migrations/versions (a test keeps them equal).
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 
 
 @dataclass(frozen=True)

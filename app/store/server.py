@@ -43,6 +43,7 @@ STAFF = ", ".join(GROUP_ROLES[r] for r in (UserRole.CASEWORKER, UserRole.TEAM_LE
 WRITERS = ", ".join(GROUP_ROLES[r] for r in (UserRole.CASEWORKER, UserRole.TEAM_LEAD, UserRole.ADMIN))
 ADMIN = GROUP_ROLES[UserRole.ADMIN]
 ALL_ROLES = ", ".join(GROUP_ROLES.values())
+STAFF_WRITERS = (UserRole.CASEWORKER, UserRole.TEAM_LEAD)
 
 ME_LOGIN = 'current_user::text COLLATE "default"'
 ME_ID = f"(SELECT me.id FROM users me WHERE me.login = {ME_LOGIN} AND me.active)"
@@ -197,58 +198,91 @@ def _tables(conn: Connection) -> list[str]:
 
 
 def apply_security(conn: Connection) -> None:
-    """Privileges and row-level-security policies for every table (idempotent: run again
-    after each migration, which ``koordinator migrate`` does)."""
+    """Privileges and the reach schema (idempotent: run again after each migration, which
+    ``koordinator migrate`` does). Staff roles get no privilege on any table: they work
+    through the views of app/store/reach.py. The admin group reads and writes the tables."""
+    from app.store.reach import apply_reach
+
     tables = _tables(conn)
     protected = {p.table for p in POLICIES}
     missing = protected - set(tables)
     if missing:
         raise ServerSetupError(f"the schema is incomplete (missing: {', '.join(sorted(missing))})")
-    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {_q(current_schema(conn))} TO {ALL_ROLES}")
-    for function in (*REACHABLE_FUNCTIONS, KEEP_CREATOR_FUNCTION):
-        conn.exec_driver_sql(function)
+    schema = _q(current_schema(conn))
+    # The row-level-security design before this one: its policies and helpers go.
+    for table in tables:
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS koordinator_staff ON {_q(table)}")
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS koordinator_admin ON {_q(table)}")
+        conn.exec_driver_sql(f"ALTER TABLE {_q(table)} NO FORCE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"ALTER TABLE {_q(table)} DISABLE ROW LEVEL SECURITY")
+    for kind in ("citizen", "family"):
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS koordinator_{kind}_reachable(integer)")
+    conn.exec_driver_sql(KEEP_CREATOR_FUNCTION)
     for table in KEEP_CREATOR_TABLES:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS koordinator_keep_creator ON {_q(table)}")
         conn.exec_driver_sql(
             f"CREATE TRIGGER koordinator_keep_creator BEFORE UPDATE ON {_q(table)} "
             "FOR EACH ROW EXECUTE FUNCTION koordinator_keep_creator()"
         )
-    conn.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA {_q(current_schema(conn))} FROM PUBLIC")
+    # The group roles may look names up in the tables' schema (the audit function lives
+    # there), but no table, sequence or function in it is theirs unless granted below.
+    conn.exec_driver_sql(f"REVOKE ALL ON SCHEMA {schema} FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {ALL_ROLES}")
+    conn.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM PUBLIC, {ALL_ROLES}")
+    conn.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM PUBLIC, {ALL_ROLES}")
+    conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {schema} FROM PUBLIC, {ALL_ROLES}")
     for table in tables:
-        conn.exec_driver_sql(f"REVOKE ALL ON {_q(table)} FROM {ALL_ROLES}")
-    for table in SHARED_READ:
-        if table in tables:
-            conn.exec_driver_sql(f"GRANT SELECT ON {_q(table)} TO {ALL_ROLES}")
-    for table in SHARED_WRITE:
-        conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {_q(table)} TO {WRITERS}")
-    for table in ("users", "law_sections"):
-        conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {_q(table)} TO {ADMIN}")
-    if "audit_events" in tables:  # the log is appended to, never changed (issue 7 builds on this)
-        conn.exec_driver_sql(f"GRANT INSERT ON audit_events TO {ALL_ROLES}")
-        conn.exec_driver_sql(f"GRANT SELECT ON audit_events TO {ADMIN}")
-    for policy in POLICIES:
-        table = _q(policy.table)
-        conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {ALL_ROLES}")
-        conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {WRITERS}")
-        conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-        conn.exec_driver_sql(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
-        conn.exec_driver_sql(f"DROP POLICY IF EXISTS koordinator_staff ON {table}")
-        conn.exec_driver_sql(f"DROP POLICY IF EXISTS koordinator_admin ON {table}")
-        conn.exec_driver_sql(
-            f"CREATE POLICY koordinator_staff ON {table} FOR ALL TO {STAFF} "
-            f"USING ({policy.using}) WITH CHECK ({policy.check or policy.using})"
-        )
-        conn.exec_driver_sql(
-            f"CREATE POLICY koordinator_admin ON {table} FOR ALL TO {ADMIN} USING (true) WITH CHECK (true)"
-        )
-    conn.exec_driver_sql(
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {_q(current_schema(conn))} TO {WRITERS}"
-    )
+        if table in ("audit_events", "case_number_counters"):
+            continue
+        privileges = "SELECT" if table in ("alembic_version",) else "SELECT, INSERT, UPDATE, DELETE"
+        conn.exec_driver_sql(f"GRANT {privileges} ON {_q(table)} TO {ADMIN}")
+    conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON case_number_counters TO {ADMIN}")
+    # The directories hold no citizen data; a login not yet set up by add-caseworker reads
+    # them to be told so.
+    for table in ("users", "law_sections", "alembic_version"):
+        conn.exec_driver_sql(f"GRANT SELECT ON {_q(table)} TO {ALL_ROLES}")
     # An admin may load demo data into a test server (which moves the id sequences on).
-    conn.exec_driver_sql(f"GRANT UPDATE ON ALL SEQUENCES IN SCHEMA {_q(current_schema(conn))} TO {ADMIN}")
+    conn.exec_driver_sql(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {ADMIN}")
+    apply_reach(conn, schema, STAFF, ", ".join(GROUP_ROLES[r] for r in STAFF_WRITERS), ALL_ROLES)
     from app.store.audit_server import apply_audit_security  # issue 7: the server writes the log
 
     apply_audit_security(conn)
+    for login, group in _login_roles(conn):
+        _settle_login(conn, login, group)
+
+
+def _login_roles(conn: Connection) -> list[tuple[str, str]]:
+    """Every login role of this store's users in one of the group roles, with its group
+    (roles belong to the whole server; other databases' users are not this one's)."""
+    rows = conn.exec_driver_sql(
+        "SELECT m.rolname, g.rolname FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member "
+        "JOIN pg_roles g ON g.oid = a.roleid JOIN users u ON u.login = m.rolname::text "
+        "WHERE g.rolname = ANY(%(groups)s)",
+        {"groups": list(GROUP_ROLES.values())},
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def _settle_login(conn: Connection, login: str, group: str) -> None:
+    """A staff login sees only the reach schema, with timeouts so that a forgotten or hostile
+    session does not hold locks for long (a role can lower them, not escape its reach)."""
+    from app.store.reach import drop_login_views, login_views
+
+    database = _q(str(conn.exec_driver_sql("SELECT current_database()").scalar()))
+    base = _q(current_schema(conn))
+    if group == ADMIN:
+        drop_login_views(conn, login)
+        conn.exec_driver_sql(f"ALTER ROLE {_q(login)} IN DATABASE {database} RESET search_path")
+        return
+    schema = login_views(conn, base, login, writer=group != GROUP_ROLES[UserRole.READ_ONLY])
+    for setting, value in (
+        ("search_path", f"{_q(schema)}, {base}"),
+        ("lock_timeout", "'10s'"),
+        ("statement_timeout", "'2min'"),
+        ("idle_in_transaction_session_timeout", "'5min'"),
+        ("jit", "off"),  # the reach views' plans are small; compiling them costs more than it saves
+    ):
+        conn.exec_driver_sql(f"ALTER ROLE {_q(login)} IN DATABASE {database} SET {setting} = {value}")
 
 
 def current_schema(conn: Connection) -> str:
@@ -256,12 +290,16 @@ def current_schema(conn: Connection) -> str:
 
 
 def security_applied(conn: Connection) -> bool:
-    """Whether the policies are in place (the group roles exist and cases is protected)."""
+    """Whether the access design is in place (the reach schema exists)."""
+    from app.store.reach import REACH_SCHEMA
+
     row = conn.exec_driver_sql(
-        "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class "
-        "WHERE relname = 'cases' AND relnamespace = current_schema()::regnamespace"
+        "SELECT 1 FROM pg_namespace WHERE nspname = %(s)s UNION ALL "
+        "SELECT 1 FROM pg_class WHERE relname = 'cases' AND relrowsecurity "
+        "AND relnamespace = current_schema()::regnamespace",  # the design before the reach schema
+        {"s": REACH_SCHEMA},
     ).first()
-    return bool(row and row[0])
+    return row is not None
 
 
 def init_server(engine: Engine) -> list[str]:
@@ -346,6 +384,8 @@ def _ensure_login_role(conn: Connection, login: str, group: str, password: str |
         if other != group:
             conn.exec_driver_sql(f"REVOKE {_q(other)} FROM {_q(login)}")
     conn.exec_driver_sql(f"GRANT {_q(group)} TO {_q(login)}")
+    if security_applied(conn):
+        _settle_login(conn, login, group)
     if password:
         raw = conn.connection.driver_connection
         hashed = raw.pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256")  # type: ignore[union-attr]
@@ -357,5 +397,8 @@ def drop_login_roles(engine: Engine, logins: Iterable[str]) -> None:
     with engine.begin() as conn:
         for login in logins:
             if conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %(r)s", {"r": login}).first():
+                from app.store.reach import drop_login_views
+
+                drop_login_views(conn, login)
                 conn.exec_driver_sql(f"DROP OWNED BY {_q(login)}")
                 conn.exec_driver_sql(f"DROP ROLE {_q(login)}")

@@ -34,6 +34,7 @@ from app.ui.store_events import StoreChange, StoreEvents
 log = logging.getLogger(__name__)
 
 CHANNEL = "koordinator_changes"
+COMMON_TABLES = frozenset({"users", "professionals", "law_sections"})
 COALESCE_MS = 120  # a burst of writes (one save touches several tables) arrives as one change
 RECONNECT_MS = 2000
 OWN_COMMIT_WINDOW_S = 0.4
@@ -82,6 +83,19 @@ def parse_payload(payload: str) -> tuple[str | None, int | None, str | None]:
     return table, case_id, client
 
 
+def _channels(conn: Any) -> list[str]:
+    """The common channel and, for a caseworker's role, the channel of its own (its name is
+    derived from a secret on the server, so no one else listens there)."""
+    found = conn.execute(
+        "SELECT 1 FROM pg_proc WHERE proname = 'koordinator_my_channels' "
+        "AND pronamespace::regnamespace::text = ANY (current_schemas(false))"
+    ).fetchone()
+    if not found:
+        return [CHANNEL]
+    channels = conn.execute("SELECT koordinator_my_channels()").fetchone()[0]
+    return [str(c) for c in channels if str(c).replace("_", "").isalnum()]
+
+
 def _connect_listener(engine: Engine) -> Any:
     import psycopg
 
@@ -91,7 +105,10 @@ def _connect_listener(engine: Engine) -> Any:
     params.setdefault("connect_timeout", 5)
     conn = psycopg.connect(autocommit=True, application_name="koordinator-listen", **params)
     try:
-        conn.execute(f"LISTEN {CHANNEL}")
+        channels = _channels(conn)
+        for channel in channels:
+            conn.execute(f'LISTEN "{channel}"')
+        conn.koordinator_channels = channels
     except Exception:
         conn.close()
         raise
@@ -108,6 +125,8 @@ class PostgresListener(QObject):
         self._events = events
         self._collector = _Collector(events, self)
         self._conn: Any = None
+        # A caseworker's channel of its own (then the common channel is not trusted).
+        self._private_channel = False
         self._notifier: QSocketNotifier | None = None
         self._worker = StoreWorker(self)
         self._connecting = False
@@ -166,6 +185,7 @@ class PostgresListener(QObject):
     def _attach(self, conn: Any, reconnected: bool) -> None:
         self._made = [c for c in self._made if c is not conn and not c.closed]
         self._conn = conn
+        self._private_channel = len(getattr(conn, "koordinator_channels", ())) > 1
         self._notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._readable)
         if reconnected:
@@ -182,6 +202,12 @@ class PostgresListener(QObject):
                 table, case_id, client = parse_payload(note.payload)
                 if client is not None and client == self._client:
                     continue
+                if note.channel == CHANNEL and self._private_channel:
+                    # The common channel, which anyone may NOTIFY on: only the directories'
+                    # changes are announced there, never a case.
+                    if table not in COMMON_TABLES:
+                        continue
+                    case_id = None
                 self.received += 1
                 self._collector.add(table, case_id, everything=table is None)
             if conn.closed or conn.broken:

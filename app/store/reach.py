@@ -1,0 +1,519 @@
+"""What a caseworker's database role may touch on a shared server: the reach schema.
+
+A caseworker, team lead or read-only role has no privilege on any table. It logs in with
+``search_path = koordinator_reach``, a schema of views with the tables' names. Each view
+reads from a function that runs as the tables' owner (SECURITY DEFINER) and returns only
+the rows the logged-in role reaches — the role is ``session_user``, which ``SET ROLE``
+cannot change. Writes go through INSTEAD OF triggers (also run as the owner) that check
+reach before and after the write.
+
+Why not row-level security on the tables (the design before): while a role may run any
+SQL on a table, the planner may test the role's own condition (``cpr = '…'``) through an
+index before the policy's, and ``EXPLAIN ANALYZE`` then counts the rows the policy hid —
+every CPR number could be recovered that way. A function's body is opaque to the caller's
+plan: ``EXPLAIN`` shows one ``Function Scan`` whose row counts are within reach. The cost
+of a query is proportional to what the role reaches, never to the size of the store, and
+the plans are small (no JIT).
+
+Reach (see docs/shared-server.md):
+
+* cases the role coordinates, is partner on, or that a colleague of the same team
+  coordinates; everything of those cases (families, members, citizens, plans, …);
+* rows the role itself created in the last few minutes that are not yet in any case
+  (the new-case dialog writes the family before the case): this is the only reach that
+  does not come from a case, so after a hand-over the creator reaches nothing;
+* the directories (users, law sections, professionals) in full; a professional is changed
+  only when every case that uses it is within reach.
+
+Notifications go to a channel per login whose name derives from a secret only the owner
+reads, so no role listens to or sends notices on another's channel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+REACH_SCHEMA = "koordinator_reach"
+PENDING_MINUTES = 15  # how long a new family/citizen is reached through its creator alone
+
+# Shared directories every staff role reads in full (views over the table).
+DIRECTORIES = ("users", "law_sections", "alembic_version")  # professionals: a reach rule of its own
+
+# The rows of each data table a role reaches, as a condition on ``t``. The variables
+# ``mine`` (case ids), ``fams`` (family ids) and ``cits`` (citizen ids) hold the role's
+# reach, computed once per statement by the functions below.
+_PV = "SELECT p.id FROM plan_versions p WHERE p.case_id = ANY(mine)"
+READ_RULES: dict[str, str] = {
+    "cases": "t.id = ANY(mine)",
+    "families": "t.id = ANY(fams)",
+    "family_members": "t.family_id = ANY(fams)",
+    "citizens": "t.id = ANY(cits)",
+    "case_professionals": "t.case_id = ANY(mine)",
+    "goal_scores": "t.case_id = ANY(mine)",
+    "meetings": "t.case_id = ANY(mine)",
+    "plan_versions": "t.case_id = ANY(mine)",
+    "interventions": "t.case_id = ANY(mine)",
+    "transition_tracks": "t.case_id = ANY(mine)",
+    "consents": "t.case_id = ANY(mine) OR (t.case_id IS NULL AND t.citizen_id = ANY(cits))",
+    "intervention_slots": "t.intervention_id IN (SELECT i.id FROM interventions i WHERE i.case_id = ANY(mine))",
+    "meeting_participants": "t.meeting_id IN (SELECT m.id FROM meetings m WHERE m.case_id = ANY(mine))",
+    "transition_topics": "t.track_id IN (SELECT r.id FROM transition_tracks r WHERE r.case_id = ANY(mine))",
+    "goals": f"t.plan_version_id IN ({_PV})",
+    "agreements": f"t.plan_version_id IN ({_PV})",
+    "plan_member_sections": f"t.plan_version_id IN ({_PV})",
+    "plan_offer_comments": f"t.plan_version_id IN ({_PV})",
+    "professionals": "true",
+}
+PENDING_TABLES = ("families", "family_members", "citizens")
+
+# A professional is changed or removed only when no case outside reach uses it.
+_PROFESSIONAL_IN_USE_ELSEWHERE = """(
+    EXISTS (SELECT 1 FROM case_professionals x WHERE x.professional_id = OLD.id AND NOT x.case_id = ANY(mine))
+    OR EXISTS (SELECT 1 FROM interventions x WHERE x.professional_id = OLD.id AND NOT x.case_id = ANY(mine))
+    OR EXISTS (SELECT 1 FROM meeting_participants x JOIN meetings m ON m.id = x.meeting_id
+               WHERE x.professional_id = OLD.id AND NOT m.case_id = ANY(mine))
+    OR EXISTS (SELECT 1 FROM agreements x JOIN plan_versions p ON p.id = x.plan_version_id
+               WHERE x.responsible_professional_id = OLD.id AND NOT p.case_id = ANY(mine)))"""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[str, ...]
+    references: tuple[tuple[str, str], ...]  # (column, referenced table)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _uses(rule: str, var: str) -> bool:
+    return var in rule
+
+
+def reach_functions(base: str) -> list[str]:
+    """The functions that compute a role's reach (owner-only: definer functions call them)."""
+    definer = f"SECURITY DEFINER SET search_path = {base}, pg_temp"
+    me = 'SELECT u.id, u.team FROM users u WHERE u.login = session_user::text COLLATE "default" AND u.active'
+    return [
+        f"""CREATE OR REPLACE FUNCTION koordinator_my_cases() RETURNS integer[]
+LANGUAGE sql STABLE {definer} AS $$
+    WITH me AS ({me})
+    SELECT coalesce(array_agg(c.id), '{{}}') FROM cases c
+    WHERE c.coordinator_id = (SELECT id FROM me) OR c.partner_id = (SELECT id FROM me)
+       OR c.coordinator_id = ANY (ARRAY(SELECT mate.id FROM users mate
+                                       WHERE mate.team <> '' AND mate.team = (SELECT team FROM me)))
+$$""",
+        f"""CREATE OR REPLACE FUNCTION koordinator_my_families(mine integer[]) RETURNS integer[]
+LANGUAGE sql STABLE {definer} AS $$
+    SELECT coalesce(array_agg(DISTINCT f), '{{}}') FROM (
+        SELECT c.family_id AS f FROM cases c WHERE c.id = ANY(mine) AND c.family_id IS NOT NULL
+        UNION ALL
+        SELECT n.id FROM families n
+        WHERE n.created_at > now() - interval '{PENDING_MINUTES} minutes'
+          AND n.created_by = session_user::text COLLATE "default"
+          AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.family_id = n.id)
+    ) found
+$$""",
+        f"""CREATE OR REPLACE FUNCTION koordinator_my_citizens(mine integer[], fams integer[]) RETURNS integer[]
+LANGUAGE sql STABLE {definer} AS $$
+    SELECT coalesce(array_agg(DISTINCT z), '{{}}') FROM (
+        SELECT c.citizen_id AS z FROM cases c WHERE c.id = ANY(mine) AND c.citizen_id IS NOT NULL
+        UNION ALL
+        SELECT m.citizen_id FROM family_members m WHERE m.family_id = ANY(fams)
+        UNION ALL
+        SELECT n.id FROM citizens n
+        WHERE n.created_at > now() - interval '{PENDING_MINUTES} minutes'
+          AND n.created_by = session_user::text COLLATE "default"
+          AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.citizen_id = n.id)
+          AND NOT EXISTS (SELECT 1 FROM family_members m JOIN cases c ON c.family_id = m.family_id
+                          WHERE m.citizen_id = n.id)
+    ) found
+$$""",
+        f"""CREATE OR REPLACE FUNCTION koordinator_require_writer() RETURNS void
+LANGUAGE plpgsql STABLE {definer} AS $$
+BEGIN
+    IF NOT koordinator_may_write() THEN
+        RAISE EXCEPTION 'your role may not change the store' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$$""",
+        f"""CREATE OR REPLACE FUNCTION koordinator_may_write() RETURNS boolean
+LANGUAGE sql STABLE {definer} AS $$
+    SELECT EXISTS (SELECT 1 FROM users u WHERE u.login = session_user::text COLLATE "default"
+                   AND u.active AND u.role IN ('caseworker', 'team_lead', 'admin'))
+$$""",
+    ]
+
+
+def _declare(rule: str) -> str:
+    if rule == "true":
+        return ""
+    lines = ["mine integer[] := koordinator_my_cases();"]
+    if _uses(rule, "fams") or _uses(rule, "cits"):
+        lines.append("fams integer[] := koordinator_my_families(mine);")
+    if _uses(rule, "cits"):
+        lines.append("cits integer[] := koordinator_my_citizens(mine, fams);")
+    return "\n    ".join(lines)
+
+
+def _read_function(base: str, table: Table) -> str:
+    rule = READ_RULES[table.name]
+    return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{_q("read_" + table.name)}()
+RETURNS SETOF {base}.{_q(table.name)}
+LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 100 SET search_path = {base}, pg_temp AS $$
+DECLARE
+    {_declare(rule)}
+BEGIN
+    RETURN QUERY SELECT t.* FROM {_q(table.name)} t WHERE {rule};
+END
+$$"""
+
+
+def _reference_check(column: str, target: str) -> str | None:
+    """The condition that a referenced row is within reach (before the write)."""
+    value = f"NEW.{_q(column)}"
+    if target == "cases":
+        return f"({value} IS NULL OR {value} = ANY(mine))"
+    if target == "families":
+        return f"({value} IS NULL OR {value} = ANY(fams))"
+    if target == "citizens":
+        return f"({value} IS NULL OR {value} = ANY(cits))"
+    if target in READ_RULES and READ_RULES[target] != "true":
+        return f"({value} IS NULL OR EXISTS (SELECT 1 FROM {_q(target)} t WHERE t.id = {value} AND ({READ_RULES[target]})))"
+    return None  # a directory: any row may be referenced
+
+
+def _write_function(base: str, table: Table) -> str:
+    name = _q(table.name)
+    checks = [c for c in (_reference_check(col, target) for col, target in table.references) if c]
+    before = " AND ".join(checks) if checks else "true"
+    columns = ", ".join(_q(c) for c in table.columns)
+    values = ", ".join(f"NEW.{_q(c)}" for c in table.columns)
+    stamp_insert = stamp_update = ""
+    if "created_by" in table.columns:
+        stamp_insert = "NEW.created_by := session_user::text;"
+        stamp_update = "NEW.created_by := OLD.created_by;"
+        if table.name in PENDING_TABLES:
+            stamp_insert += " NEW.created_at := now();"
+            stamp_update += " NEW.created_at := OLD.created_at;"
+    if "updated_by" in table.columns:
+        stamp_insert += " NEW.updated_by := session_user::text;"
+        stamp_update += " NEW.updated_by := session_user::text;"
+    guard_old = ""
+    if table.name == "professionals":
+        guard_old = f"""IF TG_OP <> 'INSERT' AND {_PROFESSIONAL_IN_USE_ELSEWHERE} THEN
+        RAISE EXCEPTION 'this professional is also used in cases you do not reach' USING ERRCODE = 'insufficient_privilege';
+    END IF;"""
+    after_rule = re.sub(r"\bt\.", "written.", READ_RULES[table.name])
+    return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{_q("write_" + table.name)}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {base}, pg_temp AS $$
+DECLARE
+    mine integer[] := koordinator_my_cases();
+    fams integer[] := koordinator_my_families(mine);
+    cits integer[] := koordinator_my_citizens(mine, fams);
+    written {name}%ROWTYPE;
+BEGIN
+    PERFORM koordinator_require_writer();
+    {guard_old}
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM {name} WHERE id = OLD.id;
+        RETURN OLD;
+    END IF;
+    IF NOT ({before}) THEN
+        RAISE EXCEPTION 'a referenced row is not within your reach' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.id IS NULL THEN
+            NEW.id := nextval(pg_get_serial_sequence('{base}.{name}', 'id'));
+        END IF;
+        {stamp_insert}
+        INSERT INTO {name} ({columns}) VALUES ({values}) RETURNING * INTO written;
+    ELSE
+        NEW.id := OLD.id;
+        {stamp_update}
+        UPDATE {name} SET ({columns}) = ROW({values}) WHERE id = OLD.id RETURNING * INTO written;
+    END IF;
+    mine := koordinator_my_cases();
+    fams := koordinator_my_families(mine);
+    cits := koordinator_my_citizens(mine, fams);
+    IF NOT ({after_rule}) THEN
+        RAISE EXCEPTION 'the row would be outside your reach' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN written;
+END
+$$"""
+
+
+LOCK_FUNCTION = f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.koordinator_lock(tbl text, row_id integer)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = {{base}}, pg_temp AS $$
+DECLARE
+    found boolean;
+BEGIN
+    IF tbl NOT IN ({", ".join(f"'{t}'" for t in READ_RULES)}) THEN
+        RAISE EXCEPTION 'no such table' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM {REACH_SCHEMA}.%I() WHERE id = $1)', 'read_' || tbl) INTO found USING row_id;
+    IF NOT found THEN
+        RETURN false;
+    END IF;
+    EXECUTE format('SELECT 1 FROM %I WHERE id = $1 FOR UPDATE', tbl) USING row_id;
+    RETURN true;
+END
+$$"""
+
+NEXT_NUMBER_FUNCTION = f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.koordinator_next_case_number(year integer)
+RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = {{base}}, pg_temp AS $$
+DECLARE
+    prefix text := 'K-' || year || '-';
+    last_number integer;
+BEGIN
+    PERFORM koordinator_require_writer();
+    IF year < 2000 OR year > 2999 THEN
+        RAISE EXCEPTION 'no such year' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO case_number_counters (year, last)
+    SELECT year, coalesce(max(substr(c.number, 8)::integer), 0) FROM cases c
+    WHERE c.number LIKE prefix || '%' AND substr(c.number, 8) ~ '^[0-9]+$'
+    ON CONFLICT DO NOTHING;
+    UPDATE case_number_counters SET last = last + 1 WHERE case_number_counters.year = koordinator_next_case_number.year
+    RETURNING last INTO last_number;
+    RETURN prefix || lpad(last_number::text, 4, '0');
+END
+$$"""
+
+HAND_OVER_FUNCTION = f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.koordinator_hand_over(case_id integer, to_login text)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = {{base}}, pg_temp AS $$
+DECLARE
+    target integer;
+BEGIN
+    PERFORM koordinator_require_writer();
+    IF NOT case_id = ANY(koordinator_my_cases()) THEN
+        RAISE EXCEPTION 'no such case within your reach' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT u.id INTO target FROM users u WHERE u.login = to_login AND u.active
+        AND u.role IN ('caseworker', 'team_lead', 'admin');
+    IF target IS NULL THEN
+        RAISE EXCEPTION 'no active caseworker with that login' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    UPDATE cases SET coordinator_id = target,
+                     partner_id = CASE WHEN partner_id = target THEN NULL ELSE partner_id END,
+                     version = version + 1, updated_by = session_user::text, updated_at = now()
+    WHERE id = case_id;
+    RETURN target;
+END
+$$"""
+
+# Per-login channels: a notice reaches the roles that reach its case, under a channel name
+# nobody else can compute; directory changes go to a common channel without any id.
+CHANNEL_FUNCTIONS = [
+    """CREATE OR REPLACE FUNCTION koordinator_channel(login text) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {base}, pg_temp AS $$
+    SELECT 'koordinator_' || substr(encode(sha256(convert_to(s.value || ':' || login, 'UTF8')), 'hex'), 1, 40)
+    FROM koordinator_secret s
+$$""",
+    """CREATE OR REPLACE FUNCTION koordinator_my_channels() RETURNS text[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {base}, pg_temp AS $$
+    SELECT ARRAY['koordinator_changes', koordinator_channel(session_user::text)]
+$$""",
+    """CREATE OR REPLACE FUNCTION koordinator_notify() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {base}, pg_temp AS $$
+DECLARE
+    row_data jsonb;
+    case_ids integer[];
+    payload text;
+    login text;
+BEGIN
+    IF TG_OP = 'DELETE' THEN row_data := to_jsonb(OLD); ELSE row_data := to_jsonb(NEW); END IF;
+    IF TG_TABLE_NAME IN ('users', 'professionals', 'law_sections') THEN
+        PERFORM pg_notify('koordinator_changes', json_build_object(
+            't', TG_TABLE_NAME, 'x', current_setting('koordinator.client', true))::text);
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'cases' THEN
+        case_ids := ARRAY[(row_data ->> 'id')::integer];
+    ELSIF row_data ? 'case_id' AND row_data ->> 'case_id' IS NOT NULL THEN
+        case_ids := ARRAY[(row_data ->> 'case_id')::integer];
+    ELSIF TG_TABLE_NAME IN ('families', 'family_members') THEN
+        SELECT array_agg(c.id) INTO case_ids FROM cases c WHERE c.family_id =
+            (CASE WHEN TG_TABLE_NAME = 'families' THEN row_data ->> 'id' ELSE row_data ->> 'family_id' END)::integer;
+    ELSIF TG_TABLE_NAME = 'citizens' THEN
+        SELECT array_agg(c.id) INTO case_ids FROM cases c WHERE c.citizen_id = (row_data ->> 'id')::integer
+            OR c.family_id IN (SELECT m.family_id FROM family_members m WHERE m.citizen_id = (row_data ->> 'id')::integer);
+    ELSIF TG_TABLE_NAME IN ('goals', 'agreements', 'plan_member_sections', 'plan_offer_comments') THEN
+        SELECT array_agg(p.case_id) INTO case_ids FROM plan_versions p WHERE p.id = (row_data ->> 'plan_version_id')::integer;
+    ELSIF TG_TABLE_NAME = 'meeting_participants' THEN
+        SELECT array_agg(m.case_id) INTO case_ids FROM meetings m WHERE m.id = (row_data ->> 'meeting_id')::integer;
+    ELSIF TG_TABLE_NAME = 'intervention_slots' THEN
+        SELECT array_agg(i.case_id) INTO case_ids FROM interventions i WHERE i.id = (row_data ->> 'intervention_id')::integer;
+    ELSIF TG_TABLE_NAME = 'transition_topics' THEN
+        SELECT array_agg(r.case_id) INTO case_ids FROM transition_tracks r WHERE r.id = (row_data ->> 'track_id')::integer;
+    END IF;
+    FOR login IN
+        SELECT DISTINCT u.login FROM cases c
+        JOIN users lead ON lead.id = c.coordinator_id
+        JOIN users u ON u.id = c.coordinator_id OR u.id = c.partner_id OR (lead.team <> '' AND u.team = lead.team)
+        WHERE c.id = ANY(coalesce(case_ids, '{{}}'))
+        UNION SELECT u.login FROM users u WHERE u.role = 'admin'
+        UNION SELECT row_data ->> 'created_by' WHERE case_ids IS NULL
+    LOOP
+        FOREACH payload IN ARRAY coalesce(
+            (SELECT array_agg(json_build_object('t', TG_TABLE_NAME, 'c', x, 'x',
+                current_setting('koordinator.client', true))::text) FROM unnest(case_ids) x),
+            ARRAY[json_build_object('t', TG_TABLE_NAME, 'x', current_setting('koordinator.client', true))::text])
+        LOOP
+            PERFORM pg_notify(koordinator_channel(login), payload);
+        END LOOP;
+    END LOOP;
+    RETURN NULL;
+END
+$$""",
+]
+
+SECRET_TABLE = """CREATE TABLE IF NOT EXISTS koordinator_secret (
+    id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+    value text NOT NULL
+)"""
+SECRET_FILL = (
+    "INSERT INTO koordinator_secret (id, value) "
+    "SELECT 1, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') "
+    "WHERE NOT EXISTS (SELECT 1 FROM koordinator_secret)"
+)
+
+
+def _ddl(conn: Connection, sql: str) -> None:
+    """A statement sent as written (``%`` is format()'s, not a parameter's)."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+    finally:
+        cursor.close()
+
+
+def data_tables(conn: Connection, base: str) -> list[Table]:
+    """The data tables (those with a reach rule), their columns and references, as stored."""
+    from app.models import Base
+
+    stored = {
+        r[0]
+        for r in conn.exec_driver_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname = %(s)s", {"s": base.strip('"')}
+        )
+    }
+    tables = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in READ_RULES or table.name not in stored:
+            continue
+        columns = tuple(
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = %(s)s AND table_name = %(t)s ORDER BY ordinal_position",
+                {"s": base.strip('"'), "t": table.name},
+            )
+        )
+        references = tuple(
+            (c.name, next(iter(c.foreign_keys)).column.table.name)
+            for c in table.columns
+            if c.foreign_keys and c.name in columns
+        )
+        tables.append(Table(table.name, columns, references))
+    return tables
+
+
+def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles: str) -> None:
+    """The reach functions, rebuilt from scratch (idempotent; ``migrate`` drops them first).
+    Each staff login's views are made by :func:`login_views`."""
+    conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {REACH_SCHEMA} CASCADE")
+    conn.exec_driver_sql(f"CREATE SCHEMA {REACH_SCHEMA}")
+    conn.exec_driver_sql(SECRET_TABLE)
+    conn.exec_driver_sql(SECRET_FILL)
+    conn.exec_driver_sql(f"REVOKE ALL ON koordinator_secret FROM PUBLIC, {all_roles}")
+    for function in reach_functions(base):
+        conn.exec_driver_sql(function)
+    for function in (*CHANNEL_FUNCTIONS, LOCK_FUNCTION, NEXT_NUMBER_FUNCTION, HAND_OVER_FUNCTION):
+        _ddl(conn, function.replace("{base}", base).replace("{{", "{").replace("}}", "}"))
+    tables = data_tables(conn, base)
+    for table in tables:
+        _ddl(conn, _read_function(base, table))
+        _ddl(conn, _write_function(base, table))
+    # Functions: the views' readers and the few acts a role may ask for; the reach
+    # helpers stay the owner's.
+    conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {REACH_SCHEMA} FROM PUBLIC")
+    conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {base} FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {REACH_SCHEMA} TO {staff}")
+    for table in tables:
+        conn.exec_driver_sql(
+            f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{_q('read_' + table.name)}() TO {staff}"
+        )
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION koordinator_my_channels() TO {all_roles}")
+    conn.exec_driver_sql(
+        f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.koordinator_lock(text, integer) TO {staff}"
+    )
+    for function in ("koordinator_next_case_number(integer)", "koordinator_hand_over(integer, text)"):
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{function} TO {writers}")
+
+
+def login_schema(login: str) -> str:
+    """The schema of one login's views. Each login has views of its own: a role may lock
+    the views it holds privileges on (``LOCK TABLE … IN ACCESS EXCLUSIVE MODE``), and with
+    shared views that would stop every colleague's reading."""
+    name = f"{REACH_SCHEMA}_{login}"
+    if len(name.encode()) > 63:
+        name = f"{REACH_SCHEMA}_{hashlib.sha256(login.encode()).hexdigest()[:24]}"
+    return name
+
+
+def login_views(conn: Connection, base: str, login: str, writer: bool) -> str:
+    """(Re)make one staff login's views over the reach functions; returns the schema."""
+    schema = _q(login_schema(login))
+    role = _q(login)
+    conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    conn.exec_driver_sql(f"REVOKE ALL ON SCHEMA {schema} FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+    for table in data_tables(conn, base):
+        view = f"{schema}.{_q(table.name)}"
+        conn.exec_driver_sql(
+            f"CREATE VIEW {view} AS SELECT * FROM {REACH_SCHEMA}.{_q('read_' + table.name)}()"
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER koordinator_write INSTEAD OF INSERT OR UPDATE OR DELETE ON {view} "
+            f"FOR EACH ROW EXECUTE FUNCTION {REACH_SCHEMA}.{_q('write_' + table.name)}()"
+        )
+        privileges = "SELECT, INSERT, UPDATE, DELETE" if writer else "SELECT"
+        conn.exec_driver_sql(f"GRANT {privileges} ON {view} TO {role}")
+    for table in DIRECTORIES:
+        conn.exec_driver_sql(f"CREATE VIEW {schema}.{_q(table)} AS SELECT * FROM {base}.{_q(table)}")
+        conn.exec_driver_sql(f"GRANT SELECT ON {schema}.{_q(table)} TO {role}")
+    return login_schema(login)
+
+
+def drop_login_views(conn: Connection, login: str) -> None:
+    conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {_q(login_schema(login))} CASCADE")
+
+
+def uses_reach(session: Session) -> bool:
+    """Whether this session's connection works through the reach schema (a staff role on a
+    shared server); remembered on the pooled connection."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return False
+    info = conn.info
+    if "koordinator_reach" not in info:
+        schema = str(conn.exec_driver_sql("SELECT current_schema()").scalar())
+        info["koordinator_reach"] = schema.startswith(REACH_SCHEMA + "_")
+    return bool(info["koordinator_reach"])
+
+
+def lock_row(session: Session, table: str, row_id: int) -> None:
+    """``FOR UPDATE`` on the row behind a reach view (a view over a function locks nothing)."""
+    from sqlalchemy import text
+
+    if uses_reach(session):
+        session.execute(text(f"SELECT {REACH_SCHEMA}.koordinator_lock(:t, :i)"), {"t": table, "i": row_id})
