@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AuditEvent
 from app.services import audit
+from app.services.clock import now_utc
 
 KEY_ENV = "KOORDINATOR_AUDIT_KEY"
 CHECKPOINT = "audit_checkpoint"
@@ -606,7 +607,7 @@ class _Appender:
             "v": FORMAT_VERSION,
             "entries": result.position,
             "last_hash": result.last_hash,
-            "at": audit.format_time(audit.utcnow()),
+            "at": audit.format_time(now_utc()),
             "key": self.key.fingerprint,
             **(extra or {}),
         }
