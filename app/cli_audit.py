@@ -168,6 +168,34 @@ def _who_looked(args: argparse.Namespace, context) -> int:  # type: ignore[no-un
     return 0
 
 
+def _access_rules_hold(context) -> bool:  # type: ignore[no-untyped-def]
+    """On a shared server: are the access rules those the program last put in place
+    (app/store/access_check.py)? Prints what differs; True on a local store."""
+    from sqlalchemy.exc import DBAPIError
+
+    from app.store import access_check
+
+    if context.store_kind != "postgresql":
+        return True
+    try:
+        with context.sessions() as session:
+            result = access_check.check(session.connection())
+    except DBAPIError:
+        print("Access rules: not checked (this login cannot read them; run verify-audit as the owner)")
+        return True
+    if not result.recorded:
+        print("Access rules: not checked (no fingerprint recorded yet; run koordinator migrate)")
+        return True
+    if result.ok:
+        print("Access rules: as the program put them in place")
+        return True
+    if not result.recorded_hash_matches_log:
+        print("ACCESS RULES: the kept fingerprint was changed (it no longer matches the audit log's entry)")
+    for difference in result.differences:
+        print(f"ACCESS RULES CHANGED BY HAND: {difference}")
+    return False
+
+
 def _verify(args: argparse.Namespace, db: str | None) -> int:
     """verify-audit and audit-checkpoint."""
     from app.services import audit_anchor
@@ -236,6 +264,8 @@ def _verify(args: argparse.Namespace, db: str | None) -> int:
             )
         for note in dict.fromkeys(check.notes):
             print(f"Note: {note}")
+        if not _access_rules_hold(context):
+            return 1
         if check.unchecked_prunes and key is None:
             print(
                 f"NOT CHECKED: {check.unchecked_prunes} pruning record(s) bridge deleted entries; without the "

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from app.models.enums import UserRole
+from app.store import access_check
 
 GROUP_ROLES: dict[UserRole, str] = {
     UserRole.CASEWORKER: "koordinator_caseworker",
@@ -249,6 +250,7 @@ def apply_security(conn: Connection) -> None:
     apply_audit_security(conn)
     for login, group in _login_roles(conn):
         _settle_login(conn, login, group)
+    access_check.record(conn)  # what is in place now; verify-audit finds later changes by hand
 
 
 def _login_roles(conn: Connection) -> list[tuple[str, str]]:
@@ -366,6 +368,8 @@ def add_caseworker(
             user.department = department.strip()
             user.active = True
             session.flush()
+        if engine.dialect.name == "postgresql" and security_applied(conn):
+            access_check.record(conn)
     return new
 
 
@@ -402,3 +406,5 @@ def drop_login_roles(engine: Engine, logins: Iterable[str]) -> None:
                 drop_login_views(conn, login)
                 conn.exec_driver_sql(f"DROP OWNED BY {_q(login)}")
                 conn.exec_driver_sql(f"DROP ROLE {_q(login)}")
+        if security_applied(conn):
+            access_check.record(conn)
