@@ -1,31 +1,24 @@
-"""A shared PostgreSQL server: group roles, privileges and row-level security.
+"""A shared PostgreSQL server: group roles, privileges and each caseworker's reach.
 
 Each caseworker logs in as a database role of their own that is a member of one group role
-below. The policies decide from ``current_user`` (which a caseworker cannot change: ``SET
-ROLE`` to a role they are not a member of is refused) which cases the role reaches:
+below. A caseworker's, team lead's or reader's role has no privilege on any table: it works
+through views of its own over functions that return only what it reaches
+(app/store/reach.py). The admin group reads and writes the tables themselves.
 
 * caseworker and team lead: the cases they coordinate or are partner on, and the cases
   coordinated by anyone in their own team (``users.team``);
 * read-only: the same, reading only;
 * admin: every case.
 
-Everything that belongs to a case (family, members, citizens, interventions, plans,
-meetings, consents, …) is reached through the case: a policy's subquery on ``cases`` is
-itself filtered by the case policy. Rows a caseworker has just created and not yet tied to
-a case (a new family and its members, while the new-case dialog saves) are theirs through
-``created_by``. ``FORCE ROW LEVEL SECURITY`` covers the tables' owner too; superusers and
-roles with BYPASSRLS are not covered (PostgreSQL's rule) — keep them for IT.
-
-Facts these policies rest on (see MEASURED.md): one shared login plus ``SET app.x`` is no
-boundary; ``current_user`` must be compared as ``current_user::text COLLATE "default"`` or
-the column's index is not used.
+Facts this rests on (see MEASURED.md and docs/shared-server.md): one shared login plus
+``SET app.x`` is no boundary; the role is ``session_user``; row-level security alone lets a
+role learn hidden rows through ``EXPLAIN ANALYZE``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
@@ -41,113 +34,13 @@ GROUP_ROLES: dict[UserRole, str] = {
     UserRole.ADMIN: "koordinator_admin",
 }
 STAFF = ", ".join(GROUP_ROLES[r] for r in (UserRole.CASEWORKER, UserRole.TEAM_LEAD, UserRole.READ_ONLY))
-WRITERS = ", ".join(GROUP_ROLES[r] for r in (UserRole.CASEWORKER, UserRole.TEAM_LEAD, UserRole.ADMIN))
 ADMIN = GROUP_ROLES[UserRole.ADMIN]
 ALL_ROLES = ", ".join(GROUP_ROLES.values())
 STAFF_WRITERS = (UserRole.CASEWORKER, UserRole.TEAM_LEAD)
 
-ME_LOGIN = 'current_user::text COLLATE "default"'
-ME_ID = f"(SELECT me.id FROM users me WHERE me.login = {ME_LOGIN} AND me.active)"
-# An array from a sub-select (computed once per query), so that the planner can read the
-# team's cases through the coordinator index instead of testing every case.
-MY_TEAM_IDS = (
-    "ANY (ARRAY(SELECT mate.id FROM users mate WHERE mate.team <> '' AND mate.team = "
-    f"(SELECT me.team FROM users me WHERE me.login = {ME_LOGIN} AND me.active)))"
-)
-MINE = f"created_by = {ME_LOGIN}"
-
-
-def _case_visible(column: str) -> str:
-    return f"EXISTS (SELECT 1 FROM cases vc WHERE vc.id = {column})"
-
-
-def _citizen_visible(column: str) -> str:
-    return f"({column} IS NULL OR koordinator_citizen_reachable({column}))"
-
-
-# Write checks that look at citizens or families go through these functions: a policy whose
-# subquery leads back to its own table (citizens -> family_members -> cases) is refused by
-# PostgreSQL as recursive; a PL/pgSQL function runs its query separately, still under the
-# caller's policies (SECURITY INVOKER).
-REACHABLE_FUNCTIONS = tuple(
-    f"""CREATE OR REPLACE FUNCTION koordinator_{kind}_reachable(row_id integer) RETURNS boolean
-LANGUAGE plpgsql STABLE SECURITY INVOKER AS $$
-BEGIN
-    RETURN EXISTS (SELECT 1 FROM {table} WHERE id = row_id);
-END
-$$"""
-    for kind, table in (("citizen", "citizens"), ("family", "families"))
-)
-
-
-@dataclass(frozen=True)
-class Policy:
-    table: str
-    using: str
-    check: str | None = None  # defaults to ``using``
-
-
-# Who reaches which rows (for the staff roles; admins reach all rows of every table).
-POLICIES: tuple[Policy, ...] = (
-    Policy(
-        "cases",
-        f"coordinator_id = {ME_ID} OR partner_id = {ME_ID} OR coordinator_id = {MY_TEAM_IDS}",
-        # A case can only be opened on a family or citizen the caseworker already reaches.
-        f"(coordinator_id = {ME_ID} OR partner_id = {ME_ID} OR coordinator_id = {MY_TEAM_IDS}) "
-        "AND (family_id IS NULL OR koordinator_family_reachable(family_id)) "
-        f"AND {_citizen_visible('citizen_id')}",
-    ),
-    Policy("families", f"EXISTS (SELECT 1 FROM cases vc WHERE vc.family_id = families.id) OR {MINE}"),
-    Policy(
-        "family_members",
-        f"EXISTS (SELECT 1 FROM cases vc WHERE vc.family_id = family_members.family_id) OR {MINE}",
-        f"koordinator_family_reachable(family_id) AND {_citizen_visible('citizen_id')}",
-    ),
-    Policy(
-        "citizens",
-        "EXISTS (SELECT 1 FROM cases vc WHERE vc.citizen_id = citizens.id) "
-        "OR EXISTS (SELECT 1 FROM family_members vm JOIN cases vc ON vc.family_id = vm.family_id "
-        f"WHERE vm.citizen_id = citizens.id) OR {MINE}",
-    ),
-    Policy("case_professionals", _case_visible("case_id")),
-    Policy("goal_scores", _case_visible("case_id")),
-    Policy("meetings", _case_visible("case_id")),
-    Policy("plan_versions", _case_visible("case_id")),
-    Policy(
-        "interventions",
-        _case_visible("case_id"),
-        f"{_case_visible('case_id')} AND {_citizen_visible('citizen_id')}",
-    ),
-    Policy(
-        "transition_tracks",
-        _case_visible("case_id"),
-        f"{_case_visible('case_id')} AND {_citizen_visible('citizen_id')}",
-    ),
-    Policy(
-        "consents",
-        f"(case_id IS NOT NULL AND {_case_visible('case_id')}) "
-        "OR (case_id IS NULL AND EXISTS (SELECT 1 FROM citizens vz WHERE vz.id = consents.citizen_id))",
-    ),
-    Policy(
-        "intervention_slots",
-        "EXISTS (SELECT 1 FROM interventions vi WHERE vi.id = intervention_slots.intervention_id)",
-    ),
-    Policy(
-        "meeting_participants",
-        "EXISTS (SELECT 1 FROM meetings vt WHERE vt.id = meeting_participants.meeting_id)",
-    ),
-    Policy(
-        "transition_topics",
-        "EXISTS (SELECT 1 FROM transition_tracks vt WHERE vt.id = transition_topics.track_id)",
-    ),
-    *(
-        Policy(table, f"EXISTS (SELECT 1 FROM plan_versions vp WHERE vp.id = {table}.plan_version_id)")
-        for table in ("goals", "agreements", "plan_member_sections", "plan_offer_comments")
-    ),
-)
-
-# ``created_by`` gives a row's creator access until the row belongs to a case; it must not
-# be a way to keep (or take) access later, so an update never changes it.
+# ``created_by`` gives a new row's creator reach for a few minutes, until the row belongs to a
+# case (app/store/reach.py); it must not be a way to keep (or take) reach later, so an
+# update never changes it.
 KEEP_CREATOR_TABLES = ("families", "family_members", "citizens")
 KEEP_CREATOR_FUNCTION = """CREATE OR REPLACE FUNCTION koordinator_keep_creator() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -156,12 +49,6 @@ BEGIN
     RETURN NEW;
 END
 $$"""
-
-# Tables every staff role reads in full (a directory, a catalogue, the schema version).
-SHARED_READ = ("users", "law_sections", "professionals", "alembic_version", "case_number_counters")
-# The shared tables caseworkers may also write (the professionals serve many families;
-# case numbers are drawn from the year's counter).
-SHARED_WRITE = ("professionals", "case_number_counters")
 
 LOGIN_PATTERN = re.compile(r"^[a-z_][a-z0-9_.@-]{0,62}$")
 
@@ -202,10 +89,10 @@ def apply_security(conn: Connection) -> None:
     """Privileges and the reach schema (idempotent: run again after each migration, which
     ``koordinator migrate`` does). Staff roles get no privilege on any table: they work
     through the views of app/store/reach.py. The admin group reads and writes the tables."""
-    from app.store.reach import apply_reach
+    from app.store.reach import READ_RULES, apply_reach
 
     tables = _tables(conn)
-    protected = {p.table for p in POLICIES}
+    protected = set(READ_RULES)
     missing = protected - set(tables)
     if missing:
         raise ServerSetupError(f"the schema is incomplete (missing: {', '.join(sorted(missing))})")
