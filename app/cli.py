@@ -294,7 +294,7 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
 
     from app.models import Case
     from app.services.clock import local_today
-    from app.services.demo import generate_demo
+    from app.services.demo import DemoRefusedError, generate_demo
     from app.startup import open_context
 
     if args.families < 0:
@@ -306,13 +306,17 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
             if args.if_empty and session.scalar(select(func.count(Case.id))):
                 print("The store already has cases; no demo data added.")
                 return EXIT_OK
-            summary = generate_demo(
-                session,
-                families=args.families,
-                seed=args.seed,
-                today=local_today(),
-                my_login=context.user.login,
-            )
+            try:
+                summary = generate_demo(
+                    session,
+                    families=args.families,
+                    seed=args.seed,
+                    today=local_today(),
+                    my_login=context.user.login,
+                )
+            except DemoRefusedError as exc:
+                print(f"koordinator demo: {exc}; nothing was added", file=sys.stderr)
+                return EXIT_USAGE
     finally:
         context.sessions.kw["bind"].dispose()  # closed: the write-ahead log is folded in
     print(

@@ -431,3 +431,14 @@ def test_program_errors_from_refusals_are_plain(shared_store: SharedStore) -> No
             )
     finally:
         engine.dispose()
+
+
+def test_demo_data_is_refused_to_a_caseworkers_role_with_a_plain_message(
+    shared_store: SharedStore, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import EXIT_USAGE, main
+
+    before = _admin(shared_store, "SELECT count(*) FROM cases")
+    assert main(["demo", "--families", "2", "--db", shared_store.url_for("anna")]) == EXIT_USAGE
+    assert "only by IT" in capsys.readouterr().err
+    assert _admin(shared_store, "SELECT count(*) FROM cases") == before
