@@ -2,13 +2,14 @@
 
     python benchmarks/shared_store_load.py [--seconds 60] [--clients 50] [--families 300]
         [--teams 5] [--hot 3] [--server postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
-        [--baseline-seconds S] [--keep-db] [--json FILE]
+        [--baseline-seconds S] [--no-compare-designs] [--compare-repeat N] [--keep-db] [--json FILE]
 
 Not a timed test: a load scenario to run by hand (or with a tiny size in the smoke test).
 
 Set-up, on the server given by ``--server`` (a superuser's URL; the database in it is only
 used to create a fresh one, dropped again at the end unless ``--keep-db``):
-  * ``init_server`` (schema, group roles, forced row-level security), demo families;
+  * ``init_server`` (schema, group roles, the reach schema of app/store/reach.py), demo
+    families, then ``ANALYZE`` (the cases are re-assigned below in one bulk update);
   * one login role per client (``add_caseworker``), spread over the teams, plus one admin
     role that reads the final texts; the login roles are dropped at the end, also after an
     error or Ctrl-C;
@@ -27,8 +28,18 @@ Reported: operations/s overall and per kind, p50/p95/p99 latency per kind, refus
 and retries, and LOST UPDATES = tokens whose save was reported as done but which are
 missing from the final texts (read as the admin role) — must be 0; exit code 1 otherwise.
 Baselines measured in the same run: the same mix by one client as the superuser (no
-row-level security) and by one client as a caseworker role (row-level security, no
-concurrency), so the cost of row-level security and of the concurrency shows.
+access rules) and by one client as a caseworker role (its reach views, no concurrency), so
+the cost of the access rules and of the concurrency shows.
+
+The access designs side by side (``--compare-designs``, on by default): the program's own
+case-list queries (first page, my cases, count, CPR-prefix and name search, sorts by CPR,
+next meeting and open agreements, the deadline flags of one page) for one caseworker, timed
+(median of ``--compare-repeat`` runs after a warm-up) with no access rules (superuser), under
+the design before issue 13 (row-level-security policies, benchmarks/old_access.py, on a
+copy of the database with the same data and statistics) and under today's (the login's
+reach views). Each role keeps its settings as they are (today's staff logins have
+``jit = off``; the old design's used the server's); every statement is also run once under
+``EXPLAIN (ANALYZE, FORMAT JSON)`` to count its plan nodes and see whether JIT ran.
 """
 
 from __future__ import annotations
@@ -39,6 +50,7 @@ import os
 import random
 import secrets
 import signal
+import statistics
 import sys
 import threading
 import time
@@ -51,15 +63,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import select, text, update
+from sqlalchemy import bindparam, event, select, text, update
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Case, PlanVersion, User
 from app.models.enums import CaseStatus, UserRole
-from app.services.case_list import CaseListQuery, Scope, count_cases, fetch_case_rows
+from app.services.case_list import CaseListQuery, Scope, SortKey, count_cases, fetch_case_rows
 from app.services.clock import local_today, now_utc
+from app.services.deadlines import deadlines_for_cases
 from app.services.demo import generate_demo
 from app.services.demo_content import LAST_NAMES
 from app.services.editing import ConcurrentEditError
@@ -70,6 +83,7 @@ from app.services.plans import save_draft as save_plan_draft
 from app.startup import open_context
 from app.store.engine import create_store_engine, make_session_factory
 from app.store.server import add_caseworker, drop_login_roles, init_server
+from benchmarks.old_access import apply_old_access
 
 DEFAULT_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 KINDS = ("case list", "case search", "family overview", "plan document", "plan edit")
@@ -135,6 +149,7 @@ class LoadResult:
     duplicated_tokens: int
     versions_match: bool  # each draft's row version grew by exactly its number of saves
     lost_examples: list[str] = field(default_factory=list)
+    designs: DesignComparison | None = None  # the access designs side by side
 
     @property
     def ok(self) -> bool:
@@ -158,6 +173,8 @@ class LoadDatabase:
         self.keep_db = keep_db
         self.passwords: dict[str, str] = {}
         self.created = False
+        self.old_name = f"{self.name}_old"  # a copy under the access design before issue 13
+        self.old_created = False
         self.maintenance = create_store_engine(self.server, isolation_level="AUTOCOMMIT")
 
     def create(self) -> None:
@@ -170,8 +187,31 @@ class LoadDatabase:
         self.passwords[login] = secrets.token_urlsafe(18)  # used where the server asks for one
         return login
 
-    def url_for(self, login: str) -> URL:
-        return self.url.set(username=login, password=self.passwords[login])
+    def url_for(self, login: str, old: bool = False) -> URL:
+        url = self.url.set(database=self.old_name) if old else self.url
+        return url.set(username=login, password=self.passwords[login])
+
+    def create_old_copy(self) -> None:
+        """The same data and statistics in a second database, turned back into the design
+        before issue 13 (row-level-security policies on the tables)."""
+        for attempt in range(5):  # an autovacuum worker may still be in the source
+            try:
+                with self.maintenance.connect() as conn:
+                    conn.exec_driver_sql(f'CREATE DATABASE "{self.old_name}" TEMPLATE "{self.name}"')
+                break
+            except OperationalError:
+                if attempt == 4:
+                    raise
+                time.sleep(1.0)
+        self.old_created = True
+        engine = create_store_engine(self.server.set(database=self.old_name))
+        try:
+            with engine.begin() as conn:
+                apply_old_access(conn, list(self.passwords))
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("ANALYZE")
+        finally:
+            engine.dispose()
 
     def close(self) -> list[str]:
         """Drop the roles (always) and the database (unless kept); returns problems."""
@@ -185,12 +225,18 @@ class LoadDatabase:
                 conn.execute(
                     text(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE datname = :d AND pid <> pg_backend_pid()"
+                        "WHERE datname IN (:d, :o) AND pid <> pg_backend_pid()"
                     ),
-                    {"d": self.name},
+                    {"d": self.name, "o": self.old_name},
                 )
         except Exception as exc:
             problems.append(f"ending the run's sessions: {exc}")
+        if self.old_created and not self.keep_db:
+            try:  # the copy holds no privilege of the login roles (their views were dropped)
+                with self.maintenance.connect() as conn:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{self.old_name}" WITH (FORCE)')
+            except Exception as exc:
+                problems.append(f"dropping {self.old_name}: {exc}")
         if logins and self.created:
             engine = create_store_engine(self.url)
             try:
@@ -238,8 +284,21 @@ class Layout:
     drafts_before: dict[int, int]  # draft id -> row version at the start
 
 
-def populate(db: LoadDatabase, families: int, clients: int, teams: int, hot: int, seed: int) -> Layout:
-    """Schema, roles and data, as IT and the demo would make them (run as the superuser)."""
+def populate(
+    db: LoadDatabase,
+    families: int,
+    clients: int,
+    teams: int,
+    hot: int,
+    seed: int,
+    load_with_triggers: bool = False,
+) -> Layout:
+    """Schema, roles and data, as IT and the demo would make them (run as the superuser).
+
+    The bulk load runs with the tables' triggers off (``session_replication_role =
+    replica``) unless ``load_with_triggers``: nobody listens to its change notices yet, and
+    the notice trigger makes a large demo load many times slower. Everything is analyzed
+    at the end, after the cases were spread over the caseworkers."""
     engine = create_store_engine(db.url)
     try:
         init_server(engine)
@@ -258,20 +317,30 @@ def populate(db: LoadDatabase, families: int, clients: int, teams: int, hot: int
             engine, admin_login, "IT Admin", role=UserRole.ADMIN, password=db.passwords[admin_login]
         )
         with Session(engine) as session, session.begin():
+            superuser = session.scalar(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+            if superuser and not load_with_triggers:
+                session.execute(text("SET LOCAL session_replication_role = replica"))
             summary = generate_demo(session, families=families, seed=seed, today=local_today())
             ids = {login: session.scalar(select(User.id).where(User.login == login)) for login in logins}
             rows = session.execute(select(Case.id, Case.status).order_by(Case.id)).all()
             coordinator: dict[int, str] = {}
             partner: dict[int, str | None] = {}
+            assignments = []
             for index, (case_id, _status) in enumerate(rows):
                 owner = logins[index % clients]
                 # Every fifth case has a partner caseworker from the next team (makkerpar).
                 mate = logins[(index + 1) % clients] if index % 5 == 0 and teams > 1 else None
                 coordinator[case_id], partner[case_id] = owner, mate
-                session.execute(
-                    update(Case)
-                    .where(Case.id == case_id)
-                    .values(coordinator_id=ids[owner], partner_id=ids[mate] if mate else None)
+                assignments.append(
+                    {"case": case_id, "owner": ids[owner], "mate": ids[mate] if mate else None}
+                )
+            if assignments:  # one batch (executemany), not a statement per case
+                cases = Case.__table__
+                session.connection().execute(
+                    update(cases)
+                    .where(cases.c.id == bindparam("case"))
+                    .values(coordinator_id=bindparam("owner"), partner_id=bindparam("mate")),
+                    assignments,
                 )
             open_cases = [case_id for case_id, status in rows if status != CaseStatus.CLOSED]
             hot_by_team: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -305,6 +374,9 @@ def populate(db: LoadDatabase, families: int, clients: int, teams: int, hot: int
                     select(PlanVersion.id, PlanVersion.version).where(PlanVersion.id.in_(draft_ids))
                 )
             }
+            # The demo analyzed before the cases were spread over the caseworkers: without
+            # this the planner would still see every case with the demo's coordinator.
+            session.execute(text("ANALYZE"))
     finally:
         engine.dispose()
     return Layout(
@@ -684,6 +756,9 @@ def run_benchmark(
     think: float = 0.0,
     keep_db: bool = False,
     seed: int = 11,
+    compare: bool = True,
+    compare_repeat: int = 5,
+    load_with_triggers: bool = False,
     say: Callable[[str], None] = print,
 ) -> LoadResult:
     if clients < 1 or teams < 1 or seconds <= 0:
@@ -696,7 +771,11 @@ def run_benchmark(
     try:
         db.create()
         say(f"Setting up {db.name}: {families} families, {clients} caseworker roles in {teams} teams …")
-        layout = populate(db, families, clients, teams, hot, seed)
+        layout = populate(db, families, clients, teams, hot, seed, load_with_triggers)
+        designs = None
+        if compare:
+            say(f"Copying {layout.cases} cases to {db.old_name} under the design before issue 13 …")
+            db.create_old_copy()
         bypass = create_store_engine(db.url)
         with bypass.connect() as conn:
             server_version = str(conn.exec_driver_sql("SHOW server_version").scalar())
@@ -706,13 +785,16 @@ def run_benchmark(
                 ).scalar()
             )
         setup = time.perf_counter() - started
+        if compare:
+            say(f"Access designs: the case list's queries for {layout.clients[0].login} …")
+            designs = compare_designs(db, layout, compare_repeat, say)
         tally_all = Tally()
 
         # Baselines: the same mix as client 0, one client alone.
         first = layout.clients[0]
         baselines = []
         try:
-            label = "1 client, superuser (no RLS)" if superuser else "1 client, server's login (owner)"
+            label = "1 client, superuser (no rules)" if superuser else "1 client, server's login (owner)"
             say(f"Baseline: {label}, {baseline_seconds:.0f} s …")
             with Session(bypass) as session:
                 reach_all = sorted(
@@ -724,7 +806,7 @@ def run_benchmark(
             tally_all.merge(tally)
         finally:
             bypass.dispose()
-        say(f"Baseline: 1 client as a caseworker role (RLS), {baseline_seconds:.0f} s …")
+        say(f"Baseline: 1 client as a caseworker role (reach views), {baseline_seconds:.0f} s …")
         context = open_context(db.url_for(first.login).render_as_string(hide_password=False))
         try:
             with context.sessions() as session:
@@ -732,7 +814,7 @@ def run_benchmark(
             tally = Tally()
             client = Client(first, context.sessions, visible, "r")
             baselines.append(
-                run_single(db, "1 client, caseworker role (RLS)", client, baseline_seconds, tally)
+                run_single(db, "1 client, caseworker role (reach views)", client, baseline_seconds, tally)
             )
             tally_all.merge(tally)
         finally:
@@ -762,13 +844,307 @@ def run_benchmark(
             duplicated_tokens=len(checked["duplicated"]),
             versions_match=checked["versions_match"],
             lost_examples=checked["lost"][:5],
+            designs=designs,
         )
     finally:
         problems = db.close()
         for problem in problems:
             say(f"clean-up: {problem}")
         if keep_db and db.created:
-            say(f"Database kept: {db.name} (the login roles were dropped; read it as the superuser)")
+            kept = f"{db.name} and {db.old_name}" if db.old_created else db.name
+            say(f"Database kept: {kept} (the login roles were dropped; read it as the superuser)")
+
+
+# -- the access designs side by side ----------------------------------------------------------
+
+DESIGNS = ("rule-free", "old design", "new design")
+COMPARE_BUDGET_S = 10.0  # timed runs of one query under one design stop after this (at least one)
+RATIO_LIMIT = 3.0  # issue 13: the new design stays within 3x of the rule-free query
+
+
+@dataclass
+class DesignTiming:
+    design: str
+    median_ms: float | None  # None: the query failed (``error``)
+    runs: int
+    rows: int  # what the query gave: page rows, the count, or the flagged cases
+    statements: int  # SELECT statements the query sent
+    plan_nodes: int  # nodes of their plans, as the role's EXPLAIN shows them
+    jit: bool  # the EXPLAIN of one of them showed a "JIT:" section
+    jit_ms: float
+    analyzed: bool = True  # EXPLAIN (ANALYZE); False: too slow to run again, plain EXPLAIN
+    error: str = ""
+
+
+@dataclass
+class QueryComparison:
+    query: str
+    timings: list[DesignTiming]
+
+    def of(self, design: str) -> DesignTiming | None:
+        return next((t for t in self.timings if t.design == design), None)
+
+    @property
+    def ratio(self) -> float | None:
+        """New design / rule-free (median times)."""
+        new, free = self.of("new design"), self.of("rule-free")
+        if new is None or free is None or new.median_ms is None or not free.median_ms:
+            return None
+        return new.median_ms / free.median_ms
+
+
+@dataclass
+class DesignComparison:
+    caseworker: str
+    reached_cases: int  # by the caseworker (new design; the old one must agree)
+    old_reached_cases: int
+    cases: int
+    repeat: int
+    settings: dict[str, str]  # design -> the session's jit settings
+    queries: list[QueryComparison]
+
+
+Runner = Callable[[Session], int]
+
+
+def _program_queries(user_id: int) -> list[tuple[str, Callable[[Session], Runner]]]:
+    """The case list's queries as the program sends them: (label, prepare), where prepare
+    runs untimed in the design's session and returns the timed part."""
+    today, now = local_today(), now_utc()
+    name = LAST_NAMES[1]
+
+    def q(**kw: Any) -> CaseListQuery:
+        return CaseListQuery(today=today, now=now, user_id=user_id, **kw)
+
+    def page(query: CaseListQuery) -> Callable[[Session], Runner]:
+        return lambda _s: lambda s: len(fetch_case_rows(s, query))
+
+    def count(query: CaseListQuery) -> Callable[[Session], Runner]:
+        return lambda _s: lambda s: count_cases(s, query)
+
+    def flags(session: Session) -> Runner:
+        ids = [row.id for row in fetch_case_rows(session, q())]  # the first page, untimed
+
+        def run(s: Session) -> int:  # the list's deadline flags (app/ui/case_list_model.py)
+            return len({d.case_id for d in deadlines_for_cases(s, ids, today) if d.overdue(today)})
+
+        return run
+
+    return [
+        ("case list, first page", page(q())),
+        ("case list, my cases", page(q(scope=Scope.MINE))),
+        ("case count", count(q())),
+        ("search CPR prefix 0101", page(q(search="0101"))),
+        (f"search name '{name}'", page(q(search=name))),
+        ("sort by CPR", page(q(sort=SortKey.CPR))),
+        ("sort by next meeting", page(q(sort=SortKey.NEXT_MEETING))),
+        ("sort by open agreements", page(q(sort=SortKey.OPEN_AGREEMENTS, descending=True))),
+        ("deadline flags, one page", flags),
+    ]
+
+
+class StatementLog:
+    """The SELECT statements an engine sends while recording, to EXPLAIN them afterwards."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.recording = False
+        self.seen: list[tuple[str, Any]] = []
+        event.listen(engine, "before_cursor_execute", self._sent)
+
+    def _sent(self, _conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, many: bool) -> None:
+        if self.recording and not many and statement.lstrip()[:6].upper() in ("SELECT", "WITH "):
+            self.seen.append((statement, parameters))
+
+    def explain(self, analyze: bool = True) -> tuple[int, int, bool, float]:
+        """(statements, plan nodes, JIT seen, JIT ms) of what was recorded, each run again
+        under EXPLAIN ([ANALYZE, ]FORMAT JSON) in a connection of the same role (a plain
+        EXPLAIN shows whether JIT would run, not its time)."""
+        nodes, jit, jit_ms = 0, False, 0.0
+        explain = "EXPLAIN (ANALYZE, FORMAT JSON) " if analyze else "EXPLAIN (FORMAT JSON) "
+        with self.engine.connect() as conn:
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                for statement, parameters in self.seen:
+                    cursor.execute(explain + statement, parameters)
+                    row = cursor.fetchone()
+                    plan = (json.loads(row[0]) if isinstance(row[0], str) else row[0])[0]
+                    nodes += _plan_nodes(plan["Plan"])
+                    if "JIT" in plan:
+                        jit = True
+                        jit_ms += float(plan["JIT"].get("Timing", {}).get("Total", 0.0) or 0.0)
+            finally:
+                cursor.close()
+            conn.rollback()
+        return len(self.seen), nodes, jit, jit_ms
+
+
+def _plan_nodes(node: dict[str, Any]) -> int:
+    return 1 + sum(_plan_nodes(child) for child in node.get("Plans", ()))
+
+
+def _time_query(
+    design: str,
+    engine: Engine,
+    sessions: sessionmaker[Session],
+    prepare: Callable[[Session], Runner],
+    repeat: int,
+) -> DesignTiming:
+    """Median of up to ``repeat`` runs after a warm-up; a warm-up slower than the budget
+    is the only run (and its plans are not run again: plain EXPLAIN)."""
+    with sessions() as session:
+        run = prepare(session)
+    log = StatementLog(engine)
+    try:
+        log.recording = True
+        started = time.perf_counter()
+        try:
+            with sessions() as session:  # the warm-up, whose statements are explained below
+                rows = run(session)
+        except DBAPIError as exc:  # e.g. the role's statement_timeout
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            seconds = time.perf_counter() - started
+            return DesignTiming(
+                design, None, 0, 0, 0, 0, False, 0.0, False, f"{reason} after {seconds:.0f} s"
+            )
+        warm_up = time.perf_counter() - started
+        log.recording = False
+        slow = warm_up > COMPARE_BUDGET_S
+        times: list[float] = [warm_up] if slow else []
+        budget_end = time.perf_counter() + COMPARE_BUDGET_S
+        while len(times) < repeat and (not times or time.perf_counter() < budget_end):
+            with sessions() as session:
+                started = time.perf_counter()
+                run(session)
+                times.append(time.perf_counter() - started)
+        statements, nodes, jit, jit_ms = log.explain(analyze=not slow)
+    finally:
+        event.remove(engine, "before_cursor_execute", log._sent)
+    return DesignTiming(
+        design=design,
+        median_ms=statistics.median(times) * 1000,
+        runs=len(times),
+        rows=rows,
+        statements=statements,
+        plan_nodes=nodes,
+        jit=jit,
+        jit_ms=jit_ms,
+        analyzed=not slow,
+    )
+
+
+def compare_designs(
+    db: LoadDatabase, layout: Layout, repeat: int, say: Callable[[str], None] = print
+) -> DesignComparison:
+    """The program's case-list queries for client 0 under no rules, the old and the new design."""
+    first = layout.clients[0]
+    engines = {
+        "rule-free": create_store_engine(db.url),
+        "old design": create_store_engine(db.url_for(first.login, old=True)),
+        "new design": create_store_engine(db.url_for(first.login)),
+    }
+    try:
+        sessions = {d: make_session_factory(e, user=first.login) for d, e in engines.items()}
+        settings: dict[str, str] = {}
+        reached: dict[str, int] = {}
+        for design, engine in engines.items():
+            with engine.connect() as conn:
+                settings[design] = (
+                    ", ".join(
+                        f"{name}={conn.exec_driver_sql(f'SHOW {name}').scalar()}"
+                        for name in ("jit", "jit_above_cost")
+                    )
+                    + f" (as {conn.exec_driver_sql('SELECT current_user').scalar()})"
+                )
+                reached[design] = int(conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() or 0)
+        queries = []
+        for label, prepare in _program_queries(first.user_id):
+            say(f"  {label} …")
+            queries.append(
+                QueryComparison(
+                    label,
+                    [_time_query(d, engines[d], sessions[d], prepare, repeat) for d in DESIGNS],
+                )
+            )
+    finally:
+        for engine in engines.values():
+            engine.dispose()
+    return DesignComparison(
+        caseworker=first.login,
+        reached_cases=reached["new design"],
+        old_reached_cases=reached["old design"],
+        cases=layout.cases,
+        repeat=repeat,
+        settings=settings,
+        queries=queries,
+    )
+
+
+def report_designs(comparison: DesignComparison) -> str:
+    c = comparison
+    lines = [
+        f"Access designs: the program's case-list queries for one caseworker ({c.caseworker}, reaches "
+        f"{c.reached_cases} of {c.cases} cases; the old design: {c.old_reached_cases}); median ms of up "
+        f"to {c.repeat} runs after a warm-up; each role with its own settings:",
+        *(f"  {design:<10} {setting}" for design, setting in c.settings.items()),
+        "",
+        f"{'query':<28}| {'rule-free ms':>12} | {'old design ms':>13} | {'new design ms':>13} | "
+        f"{'new/rule-free':>13}",
+    ]
+    for query in c.queries:
+        cells = []
+        for design in DESIGNS:
+            t = query.of(design)
+            width = 12 if design == "rule-free" else 13
+            cells.append(
+                f"{t.median_ms:>{width}.1f}" if t and t.median_ms is not None else f"{'failed':>{width}}"
+            )
+        ratio = query.ratio
+        mark = "" if ratio is None or ratio <= RATIO_LIMIT else "  > 3x"
+        lines.append(
+            f"{query.query:<28}| "
+            + " | ".join(cells)
+            + f" | {'–' if ratio is None else f'{ratio:.2f}x':>13}{mark}"
+        )
+    lines += [
+        "",
+        "Plans (EXPLAIN (ANALYZE) of the statements each query sent once): statements / plan nodes, "
+        "JIT ms where JIT ran",
+        f"{'query':<28}| {'rule-free':>22} | {'old design':>22} | {'new design':>22} | rows free/old/new",
+    ]
+    for query in c.queries:
+        cells, rows = [], []
+        for design in DESIGNS:
+            t = query.of(design)
+            if t is None:
+                cells.append(f"{'–':>22}")
+                rows.append("–")
+                continue
+            if t.error:
+                cells.append(f"{'failed':>22}")
+                rows.append("–")
+                continue
+            jit = (f", JIT {t.jit_ms:.0f} ms" if t.analyzed else ", JIT") if t.jit else ", no JIT"
+            cells.append(f"{f'{t.statements} / {t.plan_nodes}{jit}':>22}" + ("" if t.analyzed else "*"))
+            rows.append(str(t.rows))
+        lines.append(f"{query.query:<28}| " + " | ".join(cells) + " | " + "/".join(rows))
+    jit_old = [q.query for q in c.queries if (t := q.of("old design")) and t.jit]
+    jit_new = [q.query for q in c.queries if (t := q.of("new design")) and t.jit]
+    over = [q.query for q in c.queries if q.ratio is not None and q.ratio > RATIO_LIMIT]
+    lines += [
+        *(f"FAILED: {q.query}, {t.design}: {t.error}" for q in c.queries for t in q.timings if t.error),
+        *(
+            ["* ran once only (slower than the budget): plain EXPLAIN, no second run"]
+            if any(not t.analyzed and not t.error for q in c.queries for t in q.timings)
+            else []
+        ),
+        f"JIT in the old design's plans: {', '.join(jit_old) if jit_old else 'none'}; "
+        f"in the new design's: {', '.join(jit_new) if jit_new else 'none'}",
+        f"new design within {RATIO_LIMIT:g}x of the rule-free query: "
+        + ("yes, every query" if not over else f"NO for {', '.join(over)}"),
+        "(rule-free = the superuser, who reaches every case: its pages are drawn from the whole store)",
+    ]
+    return "\n".join(lines)
 
 
 # -- report -----------------------------------------------------------------------------
@@ -818,7 +1194,7 @@ def report(result: LoadResult) -> str:
         f"and retried after a re-read; {load.retried_edits} edits needed a retry, at most "
         f"{load.max_attempts} attempts; {load.gave_up} edits given up after {MAX_ATTEMPTS} attempts",
         f"errors: {', '.join(f'{k}: {v}' for k, v in sorted(load.errors.items())) or 'none'}",
-        f"row-level security: every client reached exactly its team's and its partner cases: "
+        f"reach: every client reached exactly its team's and its partner cases: "
         f"{'yes' if result.reach_ok else 'NO'}",
         f"plan row versions grew by exactly the number of accepted saves: "
         f"{'yes' if result.versions_match else 'NO'}",
@@ -827,6 +1203,8 @@ def report(result: LoadResult) -> str:
         f"LOST UPDATES: {result.lost_updates}"
         + (f"  e.g. {result.lost_examples}" if result.lost_examples else ""),
     ]
+    if result.designs is not None:
+        lines += ["", report_designs(result.designs)]
     return "\n".join(lines)
 
 
@@ -855,6 +1233,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep-db", action="store_true", help="keep the database afterwards (the roles are dropped anyway)"
     )
+    parser.add_argument(
+        "--compare-designs",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="time the case list's queries with no rules, the old and the new access design (default on)",
+    )
+    parser.add_argument(
+        "--compare-repeat",
+        type=int,
+        default=5,
+        metavar="N",
+        help="timed runs per query and design (default 5)",
+    )
+    parser.add_argument(
+        "--load-with-triggers",
+        action="store_true",
+        help="bulk-load the demo with the tables' triggers on, as 'koordinator demo' does (slow)",
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
     args = parser.parse_args(argv)
 
@@ -873,6 +1269,9 @@ def main(argv: list[str] | None = None) -> int:
             baseline_seconds=args.baseline_seconds,
             think=args.think,
             keep_db=args.keep_db,
+            compare=args.compare_designs,
+            compare_repeat=max(1, args.compare_repeat),
+            load_with_triggers=args.load_with_triggers,
         )
     except KeyboardInterrupt:
         print("interrupted; the database and the roles were removed", file=sys.stderr)

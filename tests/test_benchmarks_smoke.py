@@ -84,8 +84,30 @@ def test_shared_store_load_benchmark_runs_and_loses_no_update(tmp_path: Path, po
         "plan edit",
     }, out
     assert [b["label"] for b in result["baselines"]] == [
-        "1 client, superuser (no RLS)",
-        "1 client, caseworker role (RLS)",
+        "1 client, superuser (no rules)",
+        "1 client, caseworker role (reach views)",
     ], out
-    for line in ("ops/s", "p95", "LOST UPDATES: 0", "1 client, superuser (no RLS)"):
+    for line in ("ops/s", "p95", "LOST UPDATES: 0", "1 client, superuser (no rules)"):
         assert line in out, out
+    # The access designs side by side: the same program queries, no rules / old / new.
+    designs = result["designs"]
+    assert designs["reached_cases"] == designs["old_reached_cases"] > 0, out
+    assert designs["reached_cases"] < designs["cases"], out
+    header = "query                       | rule-free ms | old design ms | new design ms | new/rule-free"
+    assert header in out, out
+    labels = [q["query"] for q in designs["queries"]]
+    assert {
+        "case list, first page",
+        "search CPR prefix 0101",
+        "sort by CPR",
+        "deadline flags, one page",
+    } <= set(labels), out
+    for query in designs["queries"]:
+        timings = {t["design"]: t for t in query["timings"]}
+        assert list(timings) == ["rule-free", "old design", "new design"], out
+        assert all(
+            t["runs"] >= 1 and t["median_ms"] > 0 and t["statements"] >= 1 for t in timings.values()
+        ), out
+        assert timings["old design"]["rows"] == timings["new design"]["rows"], query
+        assert not timings["new design"]["jit"], query  # the staff roles run with jit = off
+    assert "jit=off" in designs["settings"]["new design"], out
