@@ -173,9 +173,9 @@ def next_case_number(session: Session, year: int) -> str:
     """The next number of the year, K-2026-0042. The year's counter row is locked until the
     transaction ends, so two caseworkers creating cases at once get different numbers."""
     from app.models import CaseNumberCounter
-    from app.store.reach import REACH_SCHEMA, uses_reach
+    from app.store.reach import REACH_SCHEMA, server_numbers
 
-    if uses_reach(session):  # a caseworker's role on a shared server never sees the counters
+    if server_numbers(session):  # a shared server: one sequence per year, for every login
         number = session.scalar(
             text(f"SELECT {REACH_SCHEMA}.koordinator_next_case_number(:year)"), {"year": year}
         )
@@ -332,21 +332,22 @@ def hand_over(session: Session, case_id: int, to_login: str) -> HandedOver:
     number = case.number
     before = session.get(User, case.coordinator_id)
     from_login = before.login if before is not None else ""
-    audit.record(
-        session,
-        HAND_OVER,
-        object_type="case",
-        object_id=case.id,
-        case_id=case.id,
-        details={"from": from_login, "to": target.login},
-    )
     if uses_reach(session):  # a caseworker's role cannot write a case out of its own reach
+        # (the server's function logs the hand-over itself)
         session.execute(
             text(f"SELECT {REACH_SCHEMA}.koordinator_hand_over(:case, :login)"),
             {"case": case.id, "login": target.login},
         )
         session.expire(case)
     else:
+        audit.record(
+            session,
+            HAND_OVER,
+            object_type="case",
+            object_id=case.id,
+            case_id=case.id,
+            details={"from": from_login, "to": target.login},
+        )
         case.coordinator_id = target.id
         if case.partner_id == target.id:
             case.partner_id = None

@@ -862,6 +862,9 @@ def generate_demo(
     gen.batch.flush()
     session.flush()
     _count_case_numbers(session, gen.case_seq)
+    from app.store.reach import sync_case_numbers
+
+    sync_case_numbers(session, sorted(gen.case_seq))
     if session.get_bind().dialect.name == "postgresql":
         # A bulk load leaves the planner without statistics (and a server may run without
         # autovacuum): the first queries would plan as if the tables were empty.

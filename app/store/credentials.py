@@ -189,6 +189,7 @@ class ConnectProblem(StrEnum):
     NO_DATABASE = "no-database"
     NO_USER = "no-user"
     NOT_ALLOWED = "not-allowed"
+    NOT_THIS_DATABASE = "not-this-database"  # a role of the server, not given this store
     SSL_REQUIRED = "ssl-required"
     SSL_UNSUPPORTED = "ssl-unsupported"
     SSL_CERTIFICATE = "ssl-certificate"
@@ -219,7 +220,7 @@ _RULES: tuple[tuple[ConnectProblem, re.Pattern[str]], ...] = (
     ),
     (ConnectProblem.SSL_REQUIRED, re.compile(r"no pg_hba\.conf entry.*no encryption", re.IGNORECASE)),
     (ConnectProblem.NOT_ALLOWED, re.compile(r"no pg_hba\.conf entry|not permitted to log in", re.IGNORECASE)),
-    (ConnectProblem.NOT_ALLOWED, re.compile(r"permission denied for database", re.IGNORECASE)),
+    (ConnectProblem.NOT_THIS_DATABASE, re.compile(r"permission denied for database", re.IGNORECASE)),
     (ConnectProblem.KERBEROS, re.compile(r"GSSAPI|GSS failure|Kerberos|SSPI", re.IGNORECASE)),
     (ConnectProblem.NO_DATABASE, re.compile(r'database "[^"]*" does not exist', re.IGNORECASE)),
     (ConnectProblem.NO_USER, re.compile(r'role "[^"]*" does not exist', re.IGNORECASE)),
@@ -293,6 +294,8 @@ _PROBLEM_TEXT = {
     ConnectProblem.NO_DATABASE: "the database does not exist on the server",
     ConnectProblem.NO_USER: "the server does not know this user",
     ConnectProblem.NOT_ALLOWED: "the server does not let this user in from this computer",
+    ConnectProblem.NOT_THIS_DATABASE: "this login is not a Koordinator user of this database; "
+    "ask IT to run: koordinator add-caseworker LOGIN --name '…' --team '…'",
     ConnectProblem.SSL_REQUIRED: "the server requires an encrypted connection (SSL mode 'require')",
     ConnectProblem.SSL_UNSUPPORTED: "the server does not offer an encrypted connection (SSL), "
     "but the chosen SSL mode requires one",

@@ -118,6 +118,7 @@ LANGUAGE sql STABLE {definer} AS $$
         WHERE n.created_at > now() - interval '{PENDING_MINUTES} minutes'
           AND n.created_by = session_user::text COLLATE "default"
           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.family_id = n.id)
+          AND EXISTS (SELECT 1 FROM users u WHERE u.login = session_user::text COLLATE "default" AND u.active)
     ) found
 $$""",
         f"""CREATE OR REPLACE FUNCTION koordinator_my_citizens(mine integer[], fams integer[]) RETURNS integer[]
@@ -125,7 +126,10 @@ LANGUAGE sql STABLE {definer} AS $$
     SELECT coalesce(array_agg(DISTINCT z), '{{}}') FROM (
         SELECT c.citizen_id AS z FROM cases c WHERE c.id = ANY(mine) AND c.citizen_id IS NOT NULL
         UNION ALL
-        SELECT m.citizen_id FROM family_members m WHERE m.family_id = ANY(fams)
+        -- members of my cases' families only: a family not yet in a case gives reach to no one
+        -- already registered (else a "shadow" family would keep a person after a hand-over)
+        SELECT m.citizen_id FROM family_members m JOIN cases c ON c.family_id = m.family_id
+        WHERE c.id = ANY(mine)
         UNION ALL
         SELECT n.id FROM citizens n
         WHERE n.created_at > now() - interval '{PENDING_MINUTES} minutes'
@@ -133,12 +137,16 @@ LANGUAGE sql STABLE {definer} AS $$
           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.citizen_id = n.id)
           AND NOT EXISTS (SELECT 1 FROM family_members m JOIN cases c ON c.family_id = m.family_id
                           WHERE m.citizen_id = n.id)
+          AND EXISTS (SELECT 1 FROM users u WHERE u.login = session_user::text COLLATE "default" AND u.active)
     ) found
 $$""",
         f"""CREATE OR REPLACE FUNCTION koordinator_require_writer() RETURNS void
 LANGUAGE plpgsql STABLE {definer} AS $$
 BEGIN
-    IF NOT koordinator_may_write() THEN
+    IF NOT koordinator_may_write()
+       AND NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = session_user AND r.rolsuper)
+       AND session_user::text <> (SELECT pg_get_userbyid(c.relowner) FROM pg_class c
+                                  WHERE c.oid = 'cases'::regclass) THEN
         RAISE EXCEPTION 'your role may not change the store' USING ERRCODE = 'insufficient_privilege';
     END IF;
 END
@@ -206,6 +214,20 @@ def _write_function(base: str, table: Table) -> str:
         stamp_insert += " NEW.updated_by := session_user::text;"
         stamp_update += " NEW.updated_by := session_user::text;"
     guard_old = ""
+    if table.name == "cases":
+        stamp_insert += """
+        DELETE FROM koordinator_drawn_numbers d
+        WHERE d.number = NEW.number AND d.login = session_user::text COLLATE "default";
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'a case number is drawn with koordinator_next_case_number' USING ERRCODE = 'insufficient_privilege';
+        END IF;"""
+        stamp_update += " NEW.number := OLD.number;"
+        stamp_update += """
+        IF NEW.coordinator_id IS DISTINCT FROM OLD.coordinator_id OR NEW.partner_id IS DISTINCT FROM OLD.partner_id THEN
+            PERFORM koordinator_audit('change_coordinators', 'case', OLD.id, NULL, OLD.id, '', '',
+                json_build_object('coordinator', json_build_array(OLD.coordinator_id, NEW.coordinator_id),
+                                  'partner', json_build_array(OLD.partner_id, NEW.partner_id))::text);
+        END IF;"""
     if table.name == "professionals":
         guard_old = f"""IF TG_OP <> 'INSERT' AND {_PROFESSIONAL_IN_USE_ELSEWHERE} THEN
         RAISE EXCEPTION 'this professional is also used in cases you do not reach' USING ERRCODE = 'insufficient_privilege';
@@ -229,9 +251,9 @@ BEGIN
         RAISE EXCEPTION 'a referenced row is not within your reach' USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF TG_OP = 'INSERT' THEN
-        IF NEW.id IS NULL THEN
-            NEW.id := nextval(pg_get_serial_sequence('{base}.{name}', 'id'));
-        END IF;
+        -- always a new id from the sequence: an id of the caller's choosing would tell
+        -- (by a duplicate-key error) whether a hidden row has it, or block others' inserts
+        NEW.id := nextval(pg_get_serial_sequence('{base}.{name}', 'id'));
         {stamp_insert}
         INSERT INTO {name} ({columns}) VALUES ({values}) RETURNING * INTO written;
     ELSE
@@ -262,7 +284,10 @@ BEGIN
     IF NOT found THEN
         RETURN false;
     END IF;
-    EXECUTE format('SELECT 1 FROM %I WHERE id = $1 FOR UPDATE', tbl) USING row_id;
+    IF tbl = 'professionals' THEN
+        RETURN false;  -- a shared directory row: edits are checked by the write rule instead
+    END IF;
+    EXECUTE format('SELECT 1 FROM %I WHERE id = $1 FOR NO KEY UPDATE', tbl) USING row_id;
     RETURN true;
 END
 $$"""
@@ -270,22 +295,52 @@ $$"""
 NEXT_NUMBER_FUNCTION = f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.koordinator_next_case_number(year integer)
 RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = {{base}}, pg_temp AS $$
 DECLARE
-    prefix text := 'K-' || year || '-';
-    last_number integer;
+    drawn text;
+    next_number bigint;
 BEGIN
     PERFORM koordinator_require_writer();
     IF year < 2000 OR year > 2999 THEN
         RAISE EXCEPTION 'no such year' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    INSERT INTO case_number_counters (year, last)
-    SELECT year, coalesce(max(substr(c.number, 8)::integer), 0) FROM cases c
-    WHERE c.number LIKE prefix || '%' AND substr(c.number, 8) ~ '^[0-9]+$'
-    ON CONFLICT DO NOTHING;
-    UPDATE case_number_counters SET last = last + 1 WHERE case_number_counters.year = koordinator_next_case_number.year
-    RETURNING last INTO last_number;
-    RETURN prefix || lpad(last_number::text, 4, '0');
+    -- a sequence per year: drawing a number holds no lock another caseworker could wait on
+    IF to_regclass(format('koordinator_case_numbers_%s', year)) IS NULL THEN
+        PERFORM koordinator_sync_case_numbers(year);
+    END IF;
+    next_number := nextval(format('koordinator_case_numbers_%s', year));
+    -- at least four digits, never cut: number 10000 is K-2027-10000
+    drawn := 'K-' || year || '-' || lpad(next_number::text, greatest(4, length(next_number::text)), '0');
+    INSERT INTO koordinator_drawn_numbers (number, login) VALUES (drawn, session_user::text);
+    RETURN drawn;
 END
 $$"""
+
+# Bring a year's sequence past every number in use (made on first use; after a bulk load).
+SYNC_NUMBERS_FUNCTION = """CREATE OR REPLACE FUNCTION koordinator_sync_case_numbers(year integer) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {base}, pg_temp AS $$
+DECLARE
+    seq text := format('koordinator_case_numbers_%s', year);
+    used integer;
+    now_at bigint;
+BEGIN
+    EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', seq);
+    SELECT greatest(
+        coalesce((SELECT k.last FROM case_number_counters k WHERE k.year = koordinator_sync_case_numbers.year), 0),
+        coalesce((SELECT max(substr(c.number, 8)::integer) FROM cases c
+                  WHERE c.number LIKE 'K-' || year || '-%' AND substr(c.number, 8) ~ '^[0-9]{1,9}$'), 0))
+    INTO used;
+    EXECUTE format('SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM %I', seq) INTO now_at;
+    IF used > now_at THEN
+        PERFORM setval(seq, used);
+    END IF;
+END
+$$"""
+
+DRAWN_TABLE = """CREATE TABLE IF NOT EXISTS koordinator_drawn_numbers (
+    number text PRIMARY KEY,
+    login text NOT NULL,
+    drawn_at timestamptz NOT NULL DEFAULT now()
+)"""
+
 
 HAND_OVER_FUNCTION = f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.koordinator_hand_over(case_id integer, to_login text)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = {{base}}, pg_temp AS $$
@@ -301,6 +356,9 @@ BEGIN
     IF target IS NULL THEN
         RAISE EXCEPTION 'no active caseworker with that login' USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    PERFORM koordinator_audit('hand_over', 'case', case_id, NULL, case_id, '', '',
+        json_build_object('from', (SELECT u.login FROM users u JOIN cases c ON c.coordinator_id = u.id
+                                   WHERE c.id = koordinator_hand_over.case_id), 'to', to_login)::text);
     UPDATE cases SET coordinator_id = target,
                      partner_id = CASE WHEN partner_id = target THEN NULL ELSE partner_id END,
                      version = version + 1, updated_by = session_user::text, updated_at = now()
@@ -426,7 +484,7 @@ def data_tables(conn: Connection, base: str) -> list[Table]:
     return tables
 
 
-def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles: str) -> None:
+def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles: str, admin: str) -> None:
     """The reach functions, rebuilt from scratch (idempotent; ``migrate`` drops them first).
     Each staff login's views are made by :func:`login_views`."""
     conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {REACH_SCHEMA} CASCADE")
@@ -436,7 +494,15 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
     conn.exec_driver_sql(f"REVOKE ALL ON koordinator_secret FROM PUBLIC, {all_roles}")
     for function in reach_functions(base):
         conn.exec_driver_sql(function)
-    for function in (*CHANNEL_FUNCTIONS, LOCK_FUNCTION, NEXT_NUMBER_FUNCTION, HAND_OVER_FUNCTION):
+    conn.exec_driver_sql(DRAWN_TABLE)
+    conn.exec_driver_sql(f"REVOKE ALL ON koordinator_drawn_numbers FROM PUBLIC, {all_roles}")
+    for function in (
+        *CHANNEL_FUNCTIONS,
+        LOCK_FUNCTION,
+        NEXT_NUMBER_FUNCTION,
+        SYNC_NUMBERS_FUNCTION,
+        HAND_OVER_FUNCTION,
+    ):
         _ddl(conn, function.replace("{base}", base).replace("{{", "{").replace("}}", "}"))
     tables = data_tables(conn, base)
     for table in tables:
@@ -446,7 +512,7 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
     # helpers stay the owner's.
     conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {REACH_SCHEMA} FROM PUBLIC")
     conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {base} FROM PUBLIC")
-    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {REACH_SCHEMA} TO {staff}")
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {REACH_SCHEMA} TO {all_roles}")
     for table in tables:
         conn.exec_driver_sql(
             f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{_q('read_' + table.name)}() TO {staff}"
@@ -456,7 +522,8 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
         f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.koordinator_lock(text, integer) TO {staff}"
     )
     for function in ("koordinator_next_case_number(integer)", "koordinator_hand_over(integer, text)"):
-        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{function} TO {writers}")
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{function} TO {writers}, {admin}")
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION koordinator_sync_case_numbers(integer) TO {admin}")
 
 
 def login_schema(login: str) -> str:
@@ -496,6 +563,30 @@ def login_views(conn: Connection, base: str, login: str, writer: bool) -> str:
 
 def drop_login_views(conn: Connection, login: str) -> None:
     conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {_q(login_schema(login))} CASCADE")
+
+
+def server_numbers(session: Session) -> bool:
+    """Whether case numbers are drawn by the server's function (a shared server set up
+    with server-init): every login then draws from the same per-year sequence."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return False
+    info = conn.info
+    if "koordinator_numbers" not in info:
+        found = conn.exec_driver_sql(
+            f"SELECT to_regprocedure('{REACH_SCHEMA}.koordinator_next_case_number(integer)') IS NOT NULL"
+        ).scalar()
+        info["koordinator_numbers"] = bool(found)
+    return bool(info["koordinator_numbers"])
+
+
+def sync_case_numbers(session: Session, years: list[int]) -> None:
+    """After numbers were given out by hand (a bulk load): move the years' sequences on."""
+    from sqlalchemy import text
+
+    if server_numbers(session):
+        for year in years:
+            session.execute(text("SELECT koordinator_sync_case_numbers(:y)"), {"y": year})
 
 
 def uses_reach(session: Session) -> bool:

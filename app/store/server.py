@@ -37,6 +37,7 @@ STAFF = ", ".join(GROUP_ROLES[r] for r in (UserRole.CASEWORKER, UserRole.TEAM_LE
 ADMIN = GROUP_ROLES[UserRole.ADMIN]
 ALL_ROLES = ", ".join(GROUP_ROLES.values())
 STAFF_WRITERS = (UserRole.CASEWORKER, UserRole.TEAM_LEAD)
+CONNECTIONS_PER_LOGIN = 20
 
 # ``created_by`` gives a new row's creator reach for a few minutes, until the row belongs to a
 # case (app/store/reach.py); it must not be a way to keep (or take) reach later, so an
@@ -131,10 +132,17 @@ def apply_security(conn: Connection) -> None:
         conn.exec_driver_sql(f"GRANT SELECT ON {_q(table)} TO {ALL_ROLES}")
     # An admin may load demo data into a test server (which moves the id sequences on).
     conn.exec_driver_sql(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {ADMIN}")
-    apply_reach(conn, schema, STAFF, ", ".join(GROUP_ROLES[r] for r in STAFF_WRITERS), ALL_ROLES)
+    apply_reach(conn, schema, STAFF, ", ".join(GROUP_ROLES[r] for r in STAFF_WRITERS), ALL_ROLES, ADMIN)
     from app.store.audit_server import apply_audit_security  # issue 7: the server writes the log
 
     apply_audit_security(conn)
+    database = _q(str(conn.exec_driver_sql("SELECT current_database()").scalar()))
+    # No temporary tables (a caseworker could fill the disk) and no connecting for roles of
+    # other Koordinator databases on the same server; each login is granted CONNECT below.
+    conn.exec_driver_sql(f"REVOKE TEMPORARY, CONNECT ON DATABASE {database} FROM PUBLIC")
+    retention = conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = 'koordinator_retention'").first()
+    if retention:
+        conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {database} TO koordinator_retention")
     for login, group in _login_roles(conn):
         _settle_login(conn, login, group)
     access_check.record(conn)  # what is in place now; verify-audit finds later changes by hand
@@ -159,11 +167,16 @@ def _settle_login(conn: Connection, login: str, group: str) -> None:
 
     database = _q(str(conn.exec_driver_sql("SELECT current_database()").scalar()))
     base = _q(current_schema(conn))
+    # Roles belong to the whole server: only this store's logins may connect to its database.
+    conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {database} TO {_q(login)}")
     if group == ADMIN:
         drop_login_views(conn, login)
         conn.exec_driver_sql(f"ALTER ROLE {_q(login)} IN DATABASE {database} RESET search_path")
         return
     schema = login_views(conn, base, login, writer=group != GROUP_ROLES[UserRole.READ_ONLY])
+    # A program needs a pool and a listener (about 16 connections); one login cannot take
+    # the server's every connection.
+    conn.exec_driver_sql(f"ALTER ROLE {_q(login)} CONNECTION LIMIT {CONNECTIONS_PER_LOGIN}")
     for setting, value in (
         ("search_path", f"{_q(schema)}, {base}"),
         ("lock_timeout", "'10s'"),

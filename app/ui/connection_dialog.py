@@ -331,6 +331,10 @@ class ConnectionDialog(QDialog):
             ConnectProblem.NOT_ALLOWED: self.tr(
                 "The server does not let this user in from this computer. Ask the IT department."
             ),
+            ConnectProblem.NOT_THIS_DATABASE: self.tr(
+                "This user may not use this database: it is not a Koordinator user here. Ask the "
+                "IT department to add you."
+            ),
             ConnectProblem.SSL_REQUIRED: self.tr(
                 "The server requires an encrypted connection: choose the SSL mode “require”."
             ),

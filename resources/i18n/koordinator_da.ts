@@ -1194,61 +1194,66 @@
     </message>
     <message>
         <location filename="../../app/ui/connection_dialog.py" line="335"/>
+        <source>This user may not use this database: it is not a Koordinator user here. Ask the IT department to add you.</source>
+        <translation>Brugeren må ikke bruge denne database: den er ikke Koordinator-bruger her. Bed IT-afdelingen om at oprette dig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connection_dialog.py" line="339"/>
         <source>The server requires an encrypted connection: choose the SSL mode “require”.</source>
         <translation>Serveren kræver en krypteret forbindelse: vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="338"/>
+        <location filename="../../app/ui/connection_dialog.py" line="342"/>
         <source>The server does not offer an encrypted connection (SSL), but the chosen SSL mode requires one.</source>
         <translation>Serveren tilbyder ikke en krypteret forbindelse (SSL), men den valgte SSL-tilstand kræver en.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="342"/>
+        <location filename="../../app/ui/connection_dialog.py" line="346"/>
         <source>The server&apos;s certificate could not be verified. Ask the IT department for the certificate, or choose the SSL mode “require”.</source>
         <translation>Serverens certifikat kunne ikke kontrolleres. Bed IT-afdelingen om certifikatet, eller vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="346"/>
+        <location filename="../../app/ui/connection_dialog.py" line="350"/>
         <source>The Windows login (Kerberos) was not accepted. Log in to the municipality&apos;s network, or give a user name and password.</source>
         <translation>Windows-login (Kerberos) blev ikke godtaget. Log ind på kommunens netværk, eller angiv brugernavn og adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="350"/>
+        <location filename="../../app/ui/connection_dialog.py" line="354"/>
         <source>Nothing answers at that host and port. Check that the server is running and that the host name and port are right.</source>
         <translation>Intet svarer på den vært og port. Kontrollér, at serveren kører, og at værtsnavn og port er rigtige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="354"/>
+        <location filename="../../app/ui/connection_dialog.py" line="358"/>
         <source>The server&apos;s host name could not be found. Check its spelling and that you are on the municipality&apos;s network.</source>
         <translation>Serverens værtsnavn kunne ikke findes. Kontrollér stavningen, og at du er på kommunens netværk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="358"/>
+        <location filename="../../app/ui/connection_dialog.py" line="362"/>
         <source>The SSL mode is not valid: choose disable, prefer, require, verify-ca or verify-full.</source>
         <translation>SSL-tilstanden er ikke gyldig: vælg disable, prefer, require, verify-ca eller verify-full.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="360"/>
+        <location filename="../../app/ui/connection_dialog.py" line="364"/>
         <source>A connection setting is not valid. Check the port.</source>
         <translation>En forbindelsesindstilling er ikke gyldig. Kontrollér porten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="361"/>
+        <location filename="../../app/ui/connection_dialog.py" line="365"/>
         <source>The server refused the connection.</source>
         <translation>Serveren afviste forbindelsen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="375"/>
+        <location filename="../../app/ui/connection_dialog.py" line="379"/>
         <source>Connecting …</source>
         <translation>Forbinder …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="388"/>
+        <location filename="../../app/ui/connection_dialog.py" line="392"/>
         <source>The connection works.</source>
         <translation>Forbindelsen virker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="429"/>
+        <location filename="../../app/ui/connection_dialog.py" line="433"/>
         <source>The password could not be kept in the keyring: %1. Untick the box to save without it.</source>
         <translation>Adgangskoden kunne ikke gemmes i nøgleringen: %1. Fjern fluebenet for at gemme uden den.</translation>
     </message>
@@ -2896,127 +2901,127 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="126"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="128"/>
         <source>Change meeting</source>
         <translation>Ret møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="126"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="128"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="142"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="144"/>
         <source>e.g. Rådhuset, mødelokale 2</source>
         <translation>fx Rådhuset, mødelokale 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="144"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="146"/>
         <source>Link to a video meeting, if any</source>
         <translation>Link til et videomøde, hvis der er et</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="145"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="147"/>
         <source>An interpreter is needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="147"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="149"/>
         <source>The meeting has been held (recording it afterwards)</source>
         <translation>Mødet er holdt (registreres bagefter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="168"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="170"/>
         <source>Guest&apos;s name</source>
         <translation>Gæstens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="170"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="172"/>
         <source>E-mail (for the invitation)</source>
         <translation>E-mail (til invitationen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="171"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="173"/>
         <source>Add guest</source>
         <translation>Tilføj gæst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="190"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="192"/>
         <source>Use this time</source>
         <translation>Brug dette tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="198"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="200"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="199"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="201"/>
         <source>Starts</source>
         <translation>Starter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="200"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="202"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="201"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="203"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="202"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="204"/>
         <source>Video link</source>
         <translation>Videolink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="203"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="205"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="204"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="206"/>
         <source>Guests</source>
         <translation>Gæster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="205"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="207"/>
         <source>Interpreter</source>
         <translation>Tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="206"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="208"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="207"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="209"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="208"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="210"/>
         <source>Free times</source>
         <translation>Ledige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="251"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="253"/>
         <source>No guests.</source>
         <translation>Ingen gæster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="312"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="314"/>
         <source>%1 is busy %2–%3.</source>
         <translation>%1 er optaget %2–%3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="321"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="323"/>
         <source>Nobody is double-booked.</source>
         <translation>Ingen er dobbeltbooket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="409"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="411"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3092,93 +3097,93 @@
         <translation>Planen er blevet ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="627"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="628"/>
         <source>Someone else changed the plan&apos;s agreements while you wrote the minutes, so nothing was saved yet. The agreements are shown as they are now: check which are done and save again.</source>
         <translation>En anden har ændret planens aftaler, mens du skrev referatet, så intet er gemt endnu. Aftalerne vises nu, som de er: se efter, hvilke der er klaret, og gem igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="424"/>
-        <location filename="../../app/ui/meeting_dialog.py" line="503"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="426"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="499"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="432"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="434"/>
         <source>What was said and decided (notatpligt)</source>
         <translation>Det, der blev sagt og besluttet (notatpligt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="455"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="451"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="455"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="451"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="455"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="451"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="460"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="456"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="473"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="469"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="478"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="474"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="489"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="485"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="489"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="485"/>
         <source>The family (0–10)</source>
         <translation>Familien (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="489"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="485"/>
         <source>Professionals (0–10)</source>
         <translation>Fagpersoner (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="502"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="498"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="504"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="500"/>
         <source>Who came</source>
         <translation>Hvem kom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="505"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="501"/>
         <source>Agreements done</source>
         <translation>Aftaler, der er gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="506"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="502"/>
         <source>New agreements</source>
         <translation>Nye aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="507"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="503"/>
         <source>Progression scores</source>
         <translation>Progressionsscorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="619"/>
+        <location filename="../../app/ui/meeting_dialog.py" line="665"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3500,42 +3505,42 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="442"/>
+        <location filename="../../app/ui/connection_dialog.py" line="446"/>
         <source>Password for the shared database</source>
         <translation>Adgangskode til den fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="444"/>
+        <location filename="../../app/ui/connection_dialog.py" line="448"/>
         <source>Password for %1</source>
         <translation>Adgangskode for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="455"/>
+        <location filename="../../app/ui/connection_dialog.py" line="459"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="470"/>
+        <location filename="../../app/ui/connection_dialog.py" line="474"/>
         <source>Log in</source>
         <translation>Log ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="471"/>
+        <location filename="../../app/ui/connection_dialog.py" line="475"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="484"/>
+        <location filename="../../app/ui/connection_dialog.py" line="488"/>
         <source>The server wants a password.</source>
         <translation>Serveren vil have en adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="486"/>
+        <location filename="../../app/ui/connection_dialog.py" line="490"/>
         <source>The password kept in the keyring was refused. Has it been changed? Type the new one.</source>
         <translation>Adgangskoden i nøgleringen blev afvist. Er den blevet ændret? Skriv den nye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="488"/>
+        <location filename="../../app/ui/connection_dialog.py" line="492"/>
         <source>The password was refused. Try again.</source>
         <translation>Adgangskoden blev afvist. Prøv igen.</translation>
     </message>
@@ -3746,22 +3751,22 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="98"/>
+        <location filename="../../app/ui/plan_page.py" line="100"/>
         <source>The situation now (summary)</source>
         <translation>Situationen nu (resumé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="99"/>
+        <location filename="../../app/ui/plan_page.py" line="101"/>
         <source>The family&apos;s own views and wishes</source>
         <translation>Familiens egne ønsker og synspunkter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="100"/>
+        <location filename="../../app/ui/plan_page.py" line="102"/>
         <source>Resources – what works</source>
         <translation>Ressourcer – det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="101"/>
+        <location filename="../../app/ui/plan_page.py" line="103"/>
         <source>Barriers – what is hard</source>
         <translation>Barrierer – det, der er svært</translation>
     </message>
@@ -3770,274 +3775,274 @@
         <translation type="vanished">Rækkefølgen af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="102"/>
+        <location filename="../../app/ui/plan_page.py" line="104"/>
         <source>The order in which help comes</source>
         <translation>Rækkefølgen af hjælpen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="103"/>
+        <location filename="../../app/ui/plan_page.py" line="105"/>
         <source>Follow-up: who takes the initiative, how often</source>
         <translation>Opfølgning: hvem tager initiativ, og hvor tit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="104"/>
+        <location filename="../../app/ui/plan_page.py" line="106"/>
         <source>Closing: when the plan ends</source>
         <translation>Afslutning: hvornår planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="171"/>
+        <location filename="../../app/ui/plan_page.py" line="173"/>
         <source>Open a case in the case list to write its plan here.</source>
         <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="187"/>
-        <location filename="../../app/ui/plan_page.py" line="973"/>
+        <location filename="../../app/ui/plan_page.py" line="189"/>
+        <location filename="../../app/ui/plan_page.py" line="983"/>
         <source>Choose what to keep…</source>
         <translation>Vælg, hvad der skal blive …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="191"/>
+        <location filename="../../app/ui/plan_page.py" line="193"/>
         <source>Approve at meeting…</source>
         <translation>Godkend på møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="193"/>
+        <location filename="../../app/ui/plan_page.py" line="195"/>
         <source>Versions and compare…</source>
         <translation>Versioner og sammenligning…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="194"/>
+        <location filename="../../app/ui/plan_page.py" line="196"/>
         <source>Print plan…</source>
         <translation>Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="221"/>
+        <location filename="../../app/ui/plan_page.py" line="223"/>
         <source>Plan text</source>
         <translation>Planens tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="222"/>
+        <location filename="../../app/ui/plan_page.py" line="224"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="223"/>
+        <location filename="../../app/ui/plan_page.py" line="225"/>
         <source>Agreements</source>
         <translation>Aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="224"/>
+        <location filename="../../app/ui/plan_page.py" line="226"/>
         <source>Offers</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="232"/>
+        <location filename="../../app/ui/plan_page.py" line="234"/>
         <source>Plain language</source>
         <translation>Klart sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="233"/>
+        <location filename="../../app/ui/plan_page.py" line="235"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="278"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="278"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="278"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
-        <location filename="../../app/ui/plan_page.py" line="311"/>
+        <location filename="../../app/ui/plan_page.py" line="278"/>
+        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="276"/>
+        <location filename="../../app/ui/plan_page.py" line="278"/>
         <source>Latest score</source>
         <translation>Seneste score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="287"/>
+        <location filename="../../app/ui/plan_page.py" line="289"/>
         <source>New overall goal</source>
         <translation>Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="288"/>
+        <location filename="../../app/ui/plan_page.py" line="290"/>
         <source>New sub-goal</source>
         <translation>Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="289"/>
+        <location filename="../../app/ui/plan_page.py" line="291"/>
         <source>New progression goal</source>
         <translation>Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="290"/>
+        <location filename="../../app/ui/plan_page.py" line="292"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="291"/>
+        <location filename="../../app/ui/plan_page.py" line="293"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="292"/>
+        <location filename="../../app/ui/plan_page.py" line="294"/>
         <source>Record score…</source>
         <translation>Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="311"/>
+        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="311"/>
+        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="311"/>
+        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="317"/>
+        <location filename="../../app/ui/plan_page.py" line="319"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="319"/>
+        <location filename="../../app/ui/plan_page.py" line="321"/>
         <source>Remove agreement</source>
         <translation>Fjern aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="336"/>
+        <location filename="../../app/ui/plan_page.py" line="338"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="336"/>
+        <location filename="../../app/ui/plan_page.py" line="338"/>
         <source>Law</source>
         <translation>Lov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="336"/>
+        <location filename="../../app/ui/plan_page.py" line="338"/>
         <source>Help</source>
         <translation>Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="336"/>
+        <location filename="../../app/ui/plan_page.py" line="338"/>
         <source>Comment for the plan</source>
         <translation>Kommentar til planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="343"/>
+        <location filename="../../app/ui/plan_page.py" line="345"/>
         <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
         <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="358"/>
+        <location filename="../../app/ui/plan_page.py" line="360"/>
         <source>Opening the plan…</source>
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="403"/>
+        <location filename="../../app/ui/plan_page.py" line="405"/>
         <source>Unsaved changes found</source>
         <translation>Ikke-gemte ændringer fundet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="405"/>
+        <location filename="../../app/ui/plan_page.py" line="407"/>
         <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
         <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="420"/>
+        <location filename="../../app/ui/plan_page.py" line="422"/>
         <source>Your unsaved changes are back. Saving…</source>
         <translation>Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="437"/>
+        <location filename="../../app/ui/plan_page.py" line="439"/>
         <source>Plan for %1 (%2)</source>
         <translation>Plan for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="474"/>
+        <location filename="../../app/ui/plan_page.py" line="476"/>
         <source>The case is closed: the plan can be read, not changed.</source>
         <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="483"/>
+        <location filename="../../app/ui/plan_page.py" line="485"/>
         <source>No plan yet. Start writing: it is saved as a draft.</source>
         <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="486"/>
+        <location filename="../../app/ui/plan_page.py" line="488"/>
         <source>Version %1, approved %2. Your next change starts a new draft.</source>
         <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="492"/>
+        <location filename="../../app/ui/plan_page.py" line="494"/>
         <source>Draft (version %1)</source>
         <translation>Udkast (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="494"/>
+        <location filename="../../app/ui/plan_page.py" line="496"/>
         <source>last approved: version %1, %2</source>
         <translation>senest godkendt: version %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="516"/>
+        <location filename="../../app/ui/plan_page.py" line="518"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="533"/>
+        <location filename="../../app/ui/plan_page.py" line="535"/>
         <source>family %1 · professionals %2</source>
         <translation>familien %1 · fagpersoner %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="539"/>
+        <location filename="../../app/ui/plan_page.py" line="541"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="580"/>
+        <location filename="../../app/ui/plan_page.py" line="582"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="589"/>
+        <location filename="../../app/ui/plan_page.py" line="591"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="648"/>
+        <location filename="../../app/ui/plan_page.py" line="657"/>
         <source>Choose a goal first</source>
         <translation>Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="650"/>
+        <location filename="../../app/ui/plan_page.py" line="659"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
         <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="690"/>
+        <location filename="../../app/ui/plan_page.py" line="699"/>
         <source>Remove the goal “%1”?</source>
         <translation>Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan_page.py" line="692"/>
+        <location filename="../../app/ui/plan_page.py" line="701"/>
         <source>%n goal(s) under it will be removed too.</source>
         <translation>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
@@ -4045,99 +4050,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="842"/>
+        <location filename="../../app/ui/plan_page.py" line="852"/>
         <source>your changes were combined with those of %1.</source>
         <translation>dine ændringer blev lagt sammen med %1s.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="871"/>
+        <location filename="../../app/ui/plan_page.py" line="881"/>
         <source>Someone else removed this draft meanwhile.</source>
         <translation>En anden har fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="880"/>
+        <location filename="../../app/ui/plan_page.py" line="890"/>
         <source>Not saved: the database did not answer. Your changes are kept here and in a local copy; saving is tried again soon.</source>
         <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="897"/>
+        <location filename="../../app/ui/plan_page.py" line="907"/>
         <source>Someone else saved this plan meanwhile: combining the changes…</source>
         <translation>En anden har gemt planen i mellemtiden: ændringerne lægges sammen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="912"/>
+        <location filename="../../app/ui/plan_page.py" line="922"/>
         <source>Not saved: the database did not answer. Your changes are kept; trying again soon.</source>
         <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares; prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="931"/>
+        <location filename="../../app/ui/plan_page.py" line="941"/>
         <source>%1 approved this draft meanwhile, so it can no longer change.</source>
         <translation>%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="932"/>
-        <location filename="../../app/ui/plan_page.py" line="1174"/>
+        <location filename="../../app/ui/plan_page.py" line="942"/>
+        <location filename="../../app/ui/plan_page.py" line="1192"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="936"/>
+        <location filename="../../app/ui/plan_page.py" line="946"/>
         <source>Someone else replaced or removed this draft meanwhile.</source>
         <translation>En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="957"/>
+        <location filename="../../app/ui/plan_page.py" line="967"/>
         <source>Up to date with the changes of %1.</source>
         <translation>Opdateret med %1s ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="969"/>
+        <location filename="../../app/ui/plan_page.py" line="979"/>
         <source>Not saved yet: you and %1 changed the same part of the plan. Your text is kept here and in a local copy until you choose.</source>
         <translation>Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="971"/>
-        <location filename="../../app/ui/plan_page.py" line="1185"/>
+        <location filename="../../app/ui/plan_page.py" line="981"/>
+        <location filename="../../app/ui/plan_page.py" line="1203"/>
         <source>someone else</source>
         <translation>en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1032"/>
+        <location filename="../../app/ui/plan_page.py" line="1042"/>
         <source>Your changes are kept here and in a local copy, not saved. Continue them in a new draft?</source>
         <translation>Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1035"/>
+        <location filename="../../app/ui/plan_page.py" line="1045"/>
         <source>Continue in a new draft</source>
         <translation>Fortsæt i et nyt udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1172"/>
+        <location filename="../../app/ui/plan_page.py" line="1190"/>
         <source>%1 changed this plan %2. Your changes are combined with theirs when they are saved.</source>
         <translation>%1 ændrede denne plan %2. Dine ændringer lægges sammen med deres, når de gemmes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1184"/>
+        <location filename="../../app/ui/plan_page.py" line="1202"/>
         <source>Updated with the changes of %1 (%2).</source>
         <translation>Opdateret med %1s ændringer (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1236"/>
+        <location filename="../../app/ui/plan_page.py" line="1254"/>
         <source>The database answers again: saving…</source>
         <translation>Databasen svarer igen: gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1247"/>
+        <location filename="../../app/ui/plan_page.py" line="1265"/>
         <source>The database cannot be reached. Your changes are kept here and in a local copy, and saved as soon as it answers again.</source>
         <translation>Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1251"/>
+        <location filename="../../app/ui/plan_page.py" line="1269"/>
         <source>The database cannot be reached. What you write is saved when it answers again.</source>
         <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1416"/>
+        <location filename="../../app/ui/plan_page.py" line="1435"/>
         <source>No consent from a custody holder about %1.</source>
         <translation>Der mangler samtykke fra en forældremyndighedsindehaver om %1.</translation>
     </message>
@@ -4149,22 +4154,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="695"/>
+        <location filename="../../app/ui/plan_page.py" line="704"/>
         <source>Remove goal</source>
         <translation>Fjern mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="779"/>
+        <location filename="../../app/ui/plan_page.py" line="789"/>
         <source>Changes not saved yet…</source>
         <translation>Ændringer er ikke gemt endnu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="807"/>
+        <location filename="../../app/ui/plan_page.py" line="817"/>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="840"/>
+        <location filename="../../app/ui/plan_page.py" line="850"/>
         <source>Saved %1</source>
         <translation>Gemt kl. %1</translation>
     </message>
@@ -4173,7 +4178,7 @@
         <translation type="vanished">En anden har gemt planen imens. Din tekst er her stadig, men den er ikke gemt: kopiér det, du skal bruge, og åbn så sagen igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="874"/>
+        <location filename="../../app/ui/plan_page.py" line="884"/>
         <source>Not saved: %1</source>
         <translation>Ikke gemt: %1</translation>
     </message>
@@ -4182,27 +4187,27 @@
         <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1352"/>
+        <location filename="../../app/ui/plan_page.py" line="1371"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1360"/>
+        <location filename="../../app/ui/plan_page.py" line="1379"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1360"/>
+        <location filename="../../app/ui/plan_page.py" line="1379"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1366"/>
+        <location filename="../../app/ui/plan_page.py" line="1385"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1367"/>
+        <location filename="../../app/ui/plan_page.py" line="1386"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
@@ -4227,12 +4232,12 @@
         <translation type="vanished">Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1408"/>
+        <location filename="../../app/ui/plan_page.py" line="1427"/>
         <source>The plan needs at least one goal.</source>
         <translation>Planen skal have mindst ét mål.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1411"/>
+        <location filename="../../app/ui/plan_page.py" line="1430"/>
         <source>Agreement %1 has no one responsible.</source>
         <translation>Aftale %1 har ingen ansvarlig.</translation>
     </message>
@@ -4241,67 +4246,67 @@
         <translation type="vanished">Der mangler samtykke fra en forældremyndighedsindehaver for %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1418"/>
+        <location filename="../../app/ui/plan_page.py" line="1437"/>
         <source>%1 must consent too (16 years or older).</source>
         <translation>%1 skal også selv give samtykke (fyldt 16 år).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1419"/>
+        <location filename="../../app/ui/plan_page.py" line="1438"/>
         <source>No consent from %1.</source>
         <translation>Der mangler samtykke fra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1424"/>
+        <location filename="../../app/ui/plan_page.py" line="1443"/>
         <source>%1 holds characters that cannot be stored (a NUL or a broken character): remove them.</source>
         <translation>%1 indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn): fjern dem.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1428"/>
+        <location filename="../../app/ui/plan_page.py" line="1447"/>
         <source>%1 has too many characters: at most %2.</source>
         <translation>%1 har for mange tegn: højst %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1432"/>
+        <location filename="../../app/ui/plan_page.py" line="1451"/>
         <source>The plan cannot be approved in its present state.</source>
         <translation>Planen kan ikke godkendes, som den er nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1438"/>
+        <location filename="../../app/ui/plan_page.py" line="1457"/>
         <source>The section “%1”</source>
         <translation>Afsnittet »%1«</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1440"/>
+        <location filename="../../app/ui/plan_page.py" line="1459"/>
         <source>The part about %1</source>
         <translation>Delen om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1442"/>
+        <location filename="../../app/ui/plan_page.py" line="1461"/>
         <source>Goal %1</source>
         <translation>Mål %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1444"/>
+        <location filename="../../app/ui/plan_page.py" line="1463"/>
         <source>Agreement %1</source>
         <translation>Aftale %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1446"/>
+        <location filename="../../app/ui/plan_page.py" line="1465"/>
         <source>A comment in the offers overview</source>
         <translation>En kommentar i tilbudsoversigten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1447"/>
+        <location filename="../../app/ui/plan_page.py" line="1466"/>
         <source>A text in the plan</source>
         <translation>En tekst i planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1472"/>
+        <location filename="../../app/ui/plan_page.py" line="1491"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1472"/>
+        <location filename="../../app/ui/plan_page.py" line="1491"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
     </message>

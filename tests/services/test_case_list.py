@@ -41,7 +41,19 @@ from app.services.demo import generate_demo
 from app.services.users import ensure_user
 
 # Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
-pytestmark = pytest.mark.any_day
+pytestmark = [pytest.mark.any_day, pytest.mark.usefixtures("shape")]
+
+
+@pytest.fixture(params=["correlated", "grouped"])
+def shape(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every case-list test also runs in the shape a caseworker's role on a shared server
+    gets (grouped joins instead of correlated sub-selects)."""
+    if request.param == "grouped":
+        import app.services.case_list as case_list
+
+        monkeypatch.setattr(case_list, "_grouped", lambda _session: True)
+    return str(request.param)
+
 
 TODAY = date(2025, 6, 11)
 NOW = datetime(2025, 6, 11, 10, 0, tzinfo=UTC)
