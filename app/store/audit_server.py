@@ -8,9 +8,10 @@ checks entries from either side. It refuses the reserved actions (``audit_…``:
 checkpoints and pruning records, app/services/audit_anchor.py).
 
 The audit lock is a row lock on the one row of ``audit_head``, a table on which no group
-role has any privilege: a caseworker cannot lock it (``SELECT … FOR UPDATE`` and ``LOCK
-TABLE`` need UPDATE), so cannot stop everyone's audit writes by holding it — unlike the
-advisory lock used before, which any role may take. The function also takes ROW EXCLUSIVE
+role has any privilege. ``koordinator_audit`` puts the entry into ``audit_inbox`` without a
+lock and then chains the inbox only when the lock is free (``SKIP LOCKED``): a caseworker
+who writes an entry and keeps the transaction open holds the lock but makes no one wait;
+the entries meanwhile are chained by the next writer after that transaction ends. The function also takes ROW EXCLUSIVE
 on ``audit_events`` before reading the last hash, so it waits for a writer that locked the
 table itself (a store used before server-init, app/services/audit.py ``PG_LOCAL_LOCK``).
 
@@ -32,6 +33,7 @@ from sqlalchemy.engine import Connection
 
 RETENTION_ROLE = "koordinator_retention"
 HEAD_TABLE = "audit_head"
+INBOX_TABLE = "audit_inbox"
 
 PART_FUNCTION = """CREATE OR REPLACE FUNCTION koordinator_audit_part(value text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
@@ -49,26 +51,27 @@ _LOCK = f"""    PERFORM 1 FROM {HEAD_TABLE} WHERE id = 1 FOR UPDATE;
 
 
 def _append_function(schema: str) -> str:
-    """The insert itself, for the two SECURITY DEFINER functions (no one else may call it)."""
-    return f"""CREATE OR REPLACE FUNCTION koordinator_audit_append(
-    p_action text, p_object_type text, p_object_id integer, p_citizen_id integer,
-    p_case_id integer, p_purpose text, p_search_term text, p_details text
+    """The insert itself, for the SECURITY DEFINER functions (no one else may call it):
+    ``koordinator_audit_chain`` chains one entry (its user and time given, the caller holds
+    the audit lock); ``koordinator_audit_append`` takes the lock, chains what waits in the
+    inbox first, then its own entry."""
+    return f"""CREATE OR REPLACE FUNCTION koordinator_audit_chain(
+    p_user text, p_at timestamptz, p_action text, p_object_type text, p_object_id integer,
+    p_citizen_id integer, p_case_id integer, p_purpose text, p_search_term text, p_details text
 ) RETURNS integer
 LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
 DECLARE
-    v_user text := session_user::text;
+    v_user text := p_user;
     v_department text;
     v_prev text;
-    v_at timestamptz;
+    v_at timestamptz := p_at;
     v_hash text;
     v_id integer;
 BEGIN
-{_LOCK}
     SELECT coalesce(u.department, '') INTO v_department FROM users u WHERE u.login = v_user;
     v_department := coalesce(v_department, '');
     SELECT e.hash INTO v_prev FROM audit_events e ORDER BY e.id DESC LIMIT 1;
     v_prev := coalesce(v_prev, '');
-    v_at := clock_timestamp();
     v_hash := encode(sha256(convert_to(
         koordinator_audit_part(to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'))
         || koordinator_audit_part(v_user)
@@ -91,22 +94,94 @@ BEGIN
     RETURNING id INTO v_id;
     RETURN v_id;
 END
+$$;
+CREATE OR REPLACE FUNCTION koordinator_audit_append(
+    p_action text, p_object_type text, p_object_id integer, p_citizen_id integer,
+    p_case_id integer, p_purpose text, p_search_term text, p_details text
+) RETURNS integer
+LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
+BEGIN
+    PERFORM koordinator_audit_seal(true);
+    RETURN koordinator_audit_chain(session_user::text, clock_timestamp(), p_action, p_object_type,
+        p_object_id, p_citizen_id, p_case_id, p_purpose, p_search_term, p_details);
+END
+$$"""
+
+
+INBOX_TABLE_SQL = (
+    f"""CREATE TABLE IF NOT EXISTS {INBOX_TABLE} (
+    id bigserial PRIMARY KEY,
+    occurred_at timestamptz NOT NULL,
+    user_login text NOT NULL,
+    action text NOT NULL,
+    object_type text NOT NULL,
+    object_id integer,
+    citizen_id integer,
+    case_id integer,
+    purpose text NOT NULL,
+    search_term text NOT NULL,
+    details text NOT NULL
+)""",
+)
+
+
+def _seal_function(schema: str) -> str:
+    """Chain what waits in the inbox onto the log, in the order it arrived. With ``wait``
+    false a sealer that finds the audit lock taken leaves the entries for the next one:
+    no audit write ever waits for a caller that keeps its transaction open."""
+    return f"""CREATE OR REPLACE FUNCTION koordinator_audit_seal(wait boolean) RETURNS integer
+LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
+DECLARE
+    v_row record;
+    v_count integer := 0;
+BEGIN
+    IF wait THEN
+        PERFORM 1 FROM {HEAD_TABLE} WHERE id = 1 FOR UPDATE;
+    ELSE
+        PERFORM 1 FROM {HEAD_TABLE} WHERE id = 1 FOR UPDATE SKIP LOCKED;
+        IF NOT FOUND THEN
+            RETURN 0;
+        END IF;
+    END IF;
+    LOCK TABLE audit_events IN ROW EXCLUSIVE MODE;
+    FOR v_row IN SELECT * FROM {INBOX_TABLE} ORDER BY id LOOP
+        PERFORM koordinator_audit_chain(v_row.user_login, v_row.occurred_at, v_row.action,
+            v_row.object_type, v_row.object_id, v_row.citizen_id, v_row.case_id, v_row.purpose,
+            v_row.search_term, v_row.details);
+        DELETE FROM {INBOX_TABLE} WHERE id = v_row.id;
+        v_count := v_count + 1;
+    END LOOP;
+    RETURN v_count;
+END
 $$"""
 
 
 def _audit_function(schema: str) -> str:
+    """What every role calls: the entry goes into the inbox (no lock), then this caller
+    chains the inbox unless someone else holds the audit lock. Returns the newest log id
+    when it chained (the usual case), else NULL (the entry waits in the inbox)."""
     return f"""CREATE OR REPLACE FUNCTION koordinator_audit(
     p_action text, p_object_type text, p_object_id integer, p_citizen_id integer,
     p_case_id integer, p_purpose text, p_search_term text, p_details text
 ) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+DECLARE
+    v_id integer;
 BEGIN
     IF left(coalesce(p_action, ''), 6) = 'audit_' THEN
         RAISE EXCEPTION 'audit actions starting with audit_ are written by the retention run only'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    RETURN koordinator_audit_append(p_action, p_object_type, p_object_id, p_citizen_id, p_case_id,
-                                    p_purpose, p_search_term, p_details);
+    INSERT INTO {INBOX_TABLE} (occurred_at, user_login, action, object_type, object_id, citizen_id,
+                               case_id, purpose, search_term, details)
+    VALUES (clock_timestamp(), session_user::text, coalesce(p_action, ''), coalesce(p_object_type, ''),
+            p_object_id, p_citizen_id, p_case_id, coalesce(p_purpose, ''), coalesce(p_search_term, ''),
+            coalesce(p_details, ''));
+    IF koordinator_audit_seal(false) = 0 THEN
+        RETURN NULL;
+    END IF;
+    SELECT max(e.id) INTO v_id FROM audit_events e;
+    RETURN v_id;
 END
 $$"""
 
@@ -115,7 +190,7 @@ def _lock_function(schema: str) -> str:
     return f"""CREATE OR REPLACE FUNCTION koordinator_audit_lock() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
 BEGIN
-{_LOCK}
+    PERFORM koordinator_audit_seal(true);  -- the lock, and what waited is in the log
 END
 $$"""
 
@@ -137,7 +212,9 @@ BEGIN
         RAISE EXCEPTION 'the audit log has moved on since it was read; sign again'
             USING ERRCODE = 'serialization_failure';
     END IF;
-    RETURN koordinator_audit_append(p_action, 'audit', NULL, NULL, NULL, '', '', p_details);
+    -- chained right after the entry the signer read (what waits in the inbox comes after)
+    RETURN koordinator_audit_chain(session_user::text, clock_timestamp(), p_action, 'audit', NULL, NULL,
+                                   NULL, '', '', p_details);
 END
 $$"""
 
@@ -151,6 +228,10 @@ $$"""
 
 SIGNATURE = "koordinator_audit(text, text, integer, integer, integer, text, text, text)"
 APPEND_SIGNATURE = "koordinator_audit_append(text, text, integer, integer, integer, text, text, text)"
+CHAIN_SIGNATURE = (
+    "koordinator_audit_chain(text, timestamptz, text, text, integer, integer, integer, text, text, text)"
+)
+SEAL_SIGNATURE = "koordinator_audit_seal(boolean)"
 LOCK_SIGNATURE = "koordinator_audit_lock()"
 ANCHOR_SIGNATURE = "koordinator_audit_anchor(text, text, text)"
 
@@ -176,18 +257,29 @@ def apply_audit_security(conn: Connection) -> None:
     schema = _q(current_schema(conn))
     create_retention_role(conn)
     retention = _q(RETENTION_ROLE)
-    for statement in HEAD_TABLE_SQL:
+    for statement in (*HEAD_TABLE_SQL, *INBOX_TABLE_SQL):
         conn.exec_driver_sql(statement)
+    conn.exec_driver_sql(f"REVOKE ALL ON {INBOX_TABLE} FROM PUBLIC, {ALL_ROLES}, {_q(RETENTION_ROLE)}")
     conn.exec_driver_sql(f"REVOKE ALL ON {HEAD_TABLE} FROM PUBLIC")
     conn.exec_driver_sql(f"REVOKE ALL ON {HEAD_TABLE} FROM {ALL_ROLES}, {retention}")
     conn.exec_driver_sql(PART_FUNCTION)
+    conn.exec_driver_sql(_seal_function(schema))
     conn.exec_driver_sql(_append_function(schema))
     conn.exec_driver_sql(_audit_function(schema))
     conn.exec_driver_sql(_lock_function(schema))
     conn.exec_driver_sql(_anchor_function(schema))
-    for signature in (SIGNATURE, APPEND_SIGNATURE, LOCK_SIGNATURE, ANCHOR_SIGNATURE):
+    signatures = (
+        SIGNATURE,
+        APPEND_SIGNATURE,
+        LOCK_SIGNATURE,
+        ANCHOR_SIGNATURE,
+        CHAIN_SIGNATURE,
+        SEAL_SIGNATURE,
+    )
+    for signature in signatures:
         conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {APPEND_SIGNATURE} FROM {ALL_ROLES}, {retention}")
+    for signature in (APPEND_SIGNATURE, CHAIN_SIGNATURE, SEAL_SIGNATURE):
+        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM {ALL_ROLES}, {retention}")
     for signature in (LOCK_SIGNATURE, ANCHOR_SIGNATURE):
         conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM {ALL_ROLES}")
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {signature} TO {retention}")
