@@ -174,7 +174,7 @@ def _read_function(base: str, table: Table) -> str:
     rule = READ_RULES[table.name]
     return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{_q("read_" + table.name)}()
 RETURNS SETOF {base}.{_q(table.name)}
-LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 100 SET search_path = {base}, pg_temp AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 1000 SET search_path = {base}, pg_temp AS $$
 DECLARE
     {_declare(rule)}
 BEGIN
