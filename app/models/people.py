@@ -34,7 +34,7 @@ class Citizen(Tracked, Base):
     # so that person gets a record of their own; within reach the program reuses one.
     __table_args__ = (
         Index("ix_citizens_name", "last_name", "first_name"),
-        Index("ix_citizens_created_at", "created_at"),
+        Index("ix_citizens_created_by", "created_by", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -58,7 +58,7 @@ class Citizen(Tracked, Base):
 
 class Family(Tracked, Base):
     __tablename__ = "families"
-    __table_args__ = (Index("ix_families_created_at", "created_at"),)
+    __table_args__ = (Index("ix_families_created_by", "created_by", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(NFCText(200))
@@ -72,7 +72,7 @@ class FamilyMember(Tracked, Base):
     __tablename__ = "family_members"
     __table_args__ = (
         UniqueConstraint("family_id", "citizen_id"),
-        Index("ix_family_members_created_at", "created_at"),
+        Index("ix_family_members_created_by", "created_by", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
