@@ -249,11 +249,40 @@ def data_kept(before: Snapshot, path: Path, where: str) -> None:
         conn.close()
 
 
+_TABLE_CONSTRAINT = ("CONSTRAINT ", "PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK")
+
+
+def _table_parts(sql: str) -> str:
+    """A CREATE TABLE with its table constraints in a fixed order: a table that a migration
+    rebuilt (Alembic's batch mode on SQLite) lists the same constraints in an order that
+    changes from one process to the next; the columns keep their order."""
+    head, _, body = sql.partition("(")
+    body, _, tail = body.rpartition(")")
+    parts, depth, current = [], 0, ""
+    for char in body:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    parts.append(current.strip())
+    columns = [p for p in parts if not p.startswith(_TABLE_CONSTRAINT)]
+    constraints = sorted(p for p in parts if p.startswith(_TABLE_CONSTRAINT))
+    return f"{head}({', '.join(columns + constraints)}){tail}"
+
+
 def schema_of(path: Path) -> list[tuple[str, str, str]]:
     conn = read_only(path)
     try:
         return sorted(
-            (kind, name, " ".join((sql or "").split()))
+            (
+                kind,
+                name,
+                _table_parts(" ".join(sql.split()))
+                if kind == "table" and sql
+                else " ".join((sql or "").split()),
+            )
             for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master")
             if not name.startswith("sqlite_autoindex")
         )
