@@ -70,7 +70,10 @@ class PasswordProxy:
     def __init__(self, password: str, upstream: tuple[str, int]) -> None:
         self.password = password
         self.upstream = upstream
-        self.attempts: list[str | None] = []  # what each client sent (None: no password)
+        # What each client sent (None: no password), in the order the clients connected: a
+        # client that gives up may be noticed only after the next one has sent its password.
+        self.attempts: list[str | None] = []
+        self._order = threading.Lock()
         proxy = self
 
         class Handler(socketserver.BaseRequestHandler):
@@ -90,6 +93,9 @@ class PasswordProxy:
         self._thread.join(5)
 
     def _serve(self, client: socket.socket) -> None:
+        with self._order:
+            slot = len(self.attempts)
+            self.attempts.append(None)
         while True:
             length, code = struct.unpack("!ii", _recv_exact(client, 8))
             if code in (_SSL_REQUEST, _GSSENC_REQUEST):
@@ -101,11 +107,10 @@ class PasswordProxy:
         user = dict(zip(parts[::2], parts[1::2], strict=False)).get(b"user", b"").decode()
         client.sendall(b"R" + struct.pack("!ii", 8, 3))  # AuthenticationCleartextPassword
         if client.recv(1) != b"p":
-            self.attempts.append(None)  # libpq: "fe_sendauth: no password supplied"
-            return
+            return  # libpq: "fe_sendauth: no password supplied"; the slot stays None
         (length,) = struct.unpack("!i", _recv_exact(client, 4))
         typed = _recv_exact(client, length - 4).rstrip(b"\0").decode()
-        self.attempts.append(typed)
+        self.attempts[slot] = typed
         if typed != self.password:
             fields = (
                 b"SFATAL",
