@@ -11,7 +11,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
 from app.models import Case, User
-from app.models.enums import UserRole
+from app.models.enums import Relation, UserRole
+from app.services.cases import CaseInput, MemberInput
 from app.services.demo import generate_demo
 from app.store.engine import create_store_engine
 from app.store.server import add_caseworker, drop_login_roles, init_server
@@ -39,6 +40,20 @@ PEOPLE = {
     "reader": ("Rita Ro", "A", UserRole.READ_ONLY),
     "admin": ("Ida Admin", "", UserRole.ADMIN),
 }
+
+
+def a_parent_and_child(
+    surname: str, parent: tuple[str, str], child: tuple[str, str], coordinator_id: int
+) -> CaseInput:
+    """A new family case of a custody-holding parent and a child, each (first name, CPR)."""
+    return CaseInput(
+        family_name=f"Familien {surname}",
+        members=[
+            MemberInput(parent[0], surname, parent[1], Relation.PARENT, custody=True),
+            MemberInput(child[0], surname, child[1], Relation.CHILD),
+        ],
+        coordinator_id=coordinator_id,
+    )
 
 
 def make_shared_store(admin_url: str, families: int = 6) -> SharedStore:

@@ -11,10 +11,12 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Date,
     Integer,
     Select,
+    String,
     and_,
     bindparam,
     case,
@@ -186,102 +188,52 @@ def _columns() -> dict[SortKey, ColumnElement[Any]]:
     }
 
 
-def _grouped_columns() -> tuple[Any, dict[SortKey, ColumnElement[Any]]]:
-    """The same columns for a caseworker's role on a shared server, as joins to grouped
-    sub-selects: each reach view there is a function's result without an index, which a
-    correlated sub-select would read again for every case (quadratic in the reach), while
-    a join reads it once. Returns the FROM clause and the columns."""
+def _reach_columns() -> dict[SortKey, ColumnElement[Any]]:
+    """The same columns for a caseworker's role on a shared server. There each table is a
+    view over a function that returns every reached row, so a sub-select on it reads all
+    of them (for every case, if correlated); the server's per-case functions instead read
+    one case's facts through the indexes, and the planner calls them for the page's rows
+    only, unless the list is sorted by one of them (see app/store/reach.py)."""
+    from app.store.reach import REACH_SCHEMA
+
     c = _CASES.c
-    m = _MEETINGS.c
-    pv, pv_latest, ci, fm = _PV, _PV_LATEST, _CI, _FM
-    meetings = (
-        select(m.case_id, func.min(m.starts_at).label("next_meeting"))
-        .where(m.status == MeetingStatus.PLANNED, m.starts_at >= bindparam("now", type_=UTCDateTime()))
-        .group_by(m.case_id)
-        .subquery("next_meetings")
-    )
-    latest = (
-        select(pv_latest.c.case_id, func.max(pv_latest.c.number).label("number"))
-        .group_by(pv_latest.c.case_id)
-        .subquery("latest_plans")
-    )
-    agreements = (
-        select(pv.c.case_id, func.count(_AGREEMENTS.c.id).label("open"))
-        .select_from(
-            _AGREEMENTS.join(pv, pv.c.id == _AGREEMENTS.c.plan_version_id).join(
-                latest, and_(latest.c.case_id == pv.c.case_id, latest.c.number == pv.c.number)
-            )
-        )
-        .where(_AGREEMENTS.c.status == AgreementStatus.OPEN)
-        .group_by(pv.c.case_id)
-        .subquery("open_agreements")
-    )
-    ranked = (
-        select(
-            fm.c.family_id,
-            func.substr(ci.c.cpr, 1, 6).label("cpr6"),
-            func.row_number()
-            .over(partition_by=fm.c.family_id, order_by=(fm.c.position, fm.c.id))
-            .label("rank"),
-        )
-        .select_from(fm.join(ci, ci.c.id == fm.c.citizen_id))
-        .subquery("ranked_members")
-    )
-    first_member = (
-        select(ranked.c.family_id, ranked.c.cpr6).where(ranked.c.rank == 1).subquery("first_members")
-    )
-    single = Citizen.__table__.alias("single")
-    in_window = and_(
-        ci.c.birth_date > bindparam("born_after", type_=Date()),
-        ci.c.birth_date <= bindparam("born_by", type_=Date()),
-    )
-    young_families = (
-        select(fm.c.family_id)
-        .select_from(fm.join(ci, ci.c.id == fm.c.citizen_id))
-        .where(in_window)
-        .distinct()
-        .subquery("young_families")
-    )
-    joined = (
-        _CASES.join(_USERS, _USERS.c.id == c.coordinator_id)
-        .outerjoin(meetings, meetings.c.case_id == c.id)
-        .outerjoin(agreements, agreements.c.case_id == c.id)
-        .outerjoin(first_member, first_member.c.family_id == c.family_id)
-        .outerjoin(single, single.c.id == c.citizen_id)
-        .outerjoin(young_families, young_families.c.family_id == c.family_id)
-    )
-    single_young = and_(
-        single.c.birth_date > bindparam("born_after", type_=Date()),
-        single.c.birth_date <= bindparam("born_by", type_=Date()),
-    )
-    columns = {
+    facts = getattr(func, REACH_SCHEMA)
+    born = (bindparam("born_after", type_=Date()), bindparam("born_by", type_=Date()))
+    return {
         SortKey.NUMBER: c.number,
         SortKey.TITLE: c.title,
-        SortKey.CPR: func.coalesce(func.substr(single.c.cpr, 1, 6), first_member.c.cpr6),
+        SortKey.CPR: facts.case_cpr6(c.id, type_=String()),
         SortKey.COORDINATOR: _USERS.c.full_name,
         SortKey.MODEL: c.model,
         SortKey.STATUS: c.status,
-        SortKey.NEXT_MEETING: meetings.c.next_meeting,
+        SortKey.NEXT_MEETING: facts.case_next_meeting(
+            c.id, bindparam("now", type_=UTCDateTime()), type_=UTCDateTime()
+        ),
         SortKey.FOLLOW_UP_DUE: c.follow_up_due,
-        SortKey.OPEN_AGREEMENTS: func.coalesce(agreements.c.open, 0),
+        SortKey.OPEN_AGREEMENTS: func.coalesce(facts.case_open_agreements(c.id, type_=Integer()), 0),
         SortKey.FLAGS: case(
-            (or_(young_families.c.family_id.is_not(None), single_young), literal(1)), else_=literal(0)
+            (facts.case_turning_18(c.id, *born, type_=Boolean()), literal(1)), else_=literal(0)
         ),
     }
-    return joined, columns
 
 
-def _cpr_prefix_matches(index: int) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
-    """Cases with a person whose CPR starts with a prefix: an index range, evaluated once."""
+def _cpr_prefix_matches(index: int, reach: bool) -> tuple[ColumnElement[bool], ...]:
+    """Cases with a person whose CPR starts with a prefix: an index range, evaluated once
+    (through reach: the server's function, which looks at the reached people alone)."""
+    bounds = bindparam(f"cpr_from{index}", type_=String()), bindparam(f"cpr_to{index}", type_=String())
+    c = _CASES.c
+    if reach:
+        from app.store.reach import REACH_SCHEMA
+
+        return (c.id.in_(select(getattr(func, REACH_SCHEMA).cases_with_cpr(*bounds, type_=Integer()))),)
     ci, fm = _CI2.c, _FM2.c
-    in_range = and_(ci.cpr >= bindparam(f"cpr_from{index}"), ci.cpr < bindparam(f"cpr_to{index}"))
+    in_range = and_(ci.cpr >= bounds[0], ci.cpr < bounds[1])
     families = select(fm.family_id).select_from(_FM2.join(_CI2, ci.id == fm.citizen_id)).where(in_range)
     citizens = select(ci.id).where(in_range)
-    c = _CASES.c
     return c.family_id.in_(families), c.citizen_id.in_(citizens)
 
 
-def _filters(scope: Scope, cpr_terms: tuple[bool, ...]) -> list[ColumnElement[bool]]:
+def _filters(scope: Scope, cpr_terms: tuple[bool, ...], reach: bool) -> list[ColumnElement[bool]]:
     c = _CASES.c
     conditions: list[ColumnElement[bool]] = []
     if scope == Scope.MINE:
@@ -290,7 +242,7 @@ def _filters(scope: Scope, cpr_terms: tuple[bool, ...]) -> list[ColumnElement[bo
     for index, cpr_like in enumerate(cpr_terms):
         text_match = c.search_text.like(bindparam(f"term{index}"), escape="\\")
         if cpr_like:
-            conditions.append(or_(text_match, *_cpr_prefix_matches(index)))
+            conditions.append(or_(text_match, *_cpr_prefix_matches(index, reach)))
         else:
             conditions.append(text_match)
     return conditions
@@ -298,16 +250,14 @@ def _filters(scope: Scope, cpr_terms: tuple[bool, ...]) -> list[ColumnElement[bo
 
 @lru_cache(maxsize=128)
 def _statements(
-    scope: Scope, sort: SortKey, descending: bool, cpr_terms: tuple[bool, ...], grouped: bool = False
+    scope: Scope, sort: SortKey, descending: bool, cpr_terms: tuple[bool, ...], reach: bool = False
 ) -> tuple[Select[Any], Select[Any]]:
     """The page and count statements for one shape of query, built once and reused."""
-    if grouped:
-        source, cols = _grouped_columns()
-    else:
-        source, cols = _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id), _columns()
+    source = _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id)
+    cols = _reach_columns() if reach else _columns()
     c = _CASES.c
     order = cols[sort].desc() if descending else cols[sort].asc()
-    filters = _filters(scope, cpr_terms)
+    filters = _filters(scope, cpr_terms, reach)
     page = (
         select(
             c.id,
@@ -348,12 +298,12 @@ def _terms(query: CaseListQuery) -> list[str]:
     return _CPR_WITH_SPACE.sub(r"\1\2", clean_search(query.search)).split()[:MAX_SEARCH_TERMS]
 
 
-def _shape(query: CaseListQuery, grouped: bool = False) -> tuple[Select[Any], Select[Any]]:
+def _shape(query: CaseListQuery, reach: bool = False) -> tuple[Select[Any], Select[Any]]:
     cpr_terms = tuple(bool(_CPR_TERM.match(term)) for term in _terms(query))
-    return _statements(query.scope, query.sort, query.descending, cpr_terms, grouped)
+    return _statements(query.scope, query.sort, query.descending, cpr_terms, reach)
 
 
-def _grouped(session: Session) -> bool:
+def _through_reach(session: Session) -> bool:
     from app.store.reach import uses_reach
 
     return uses_reach(session)
@@ -374,16 +324,16 @@ def _parameters(query: CaseListQuery) -> dict[str, Any]:
 
 
 def case_list_statement(
-    query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE, grouped: bool = False
+    query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE, reach: bool = False
 ) -> Select[Any]:
     """The page statement with its parameters bound (for EXPLAIN, tests and benchmarks);
-    ``grouped``: the shape for a caseworker's role on a shared server."""
-    page, _count = _shape(query, grouped)
+    ``reach``: the shape for a caseworker's role on a shared server."""
+    page, _count = _shape(query, reach)
     return page.offset(offset).limit(limit).params(_parameters(query))
 
 
 def count_cases(session: Session, query: CaseListQuery) -> int:
-    _page, count = _shape(query)
+    _page, count = _shape(query, _through_reach(session))
     if clean_search(query.search):  # once per query (the count), not per page
         audit.record_now(session, audit.SEARCH, object_type="case", search_term=clean_search(query.search))
     return int(session.connection().scalar(count, _parameters(query)) or 0)
@@ -392,7 +342,7 @@ def count_cases(session: Session, query: CaseListQuery) -> int:
 def fetch_case_rows(
     session: Session, query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE
 ) -> list[CaseRow]:
-    page, _count = _shape(query, _grouped(session))
+    page, _count = _shape(query, _through_reach(session))
     result = session.connection().execute(page.offset(offset).limit(limit), _parameters(query))
     return [
         CaseRow(

@@ -46,15 +46,14 @@ class Problem(StrEnum):
     NOT_A_FAMILY = "not_a_family"
     CASE_CLOSED = "case_closed"
     TOO_LONG = "too_long"
-    BAD_CHARACTERS = "bad_characters"
-    OUT_OF_RANGE = "out_of_range"
-    NAME_DIFFERS = "name_differs"  # a known CPR number typed with another name: which is right?  # a date or time further off than any real one  # a NUL or half a surrogate pair: not storable text
+    BAD_CHARACTERS = "bad_characters"  # a NUL or half a surrogate pair: not storable text
+    OUT_OF_RANGE = "out_of_range"  # a date or time further off than any real one
+    NAME_DIFFERS = "name_differs"  # a known CPR number typed with another name: which is right?
     BEFORE_BIRTH = "before_birth"
     TIME_ORDER = "time_order"  # a time slot must end after it starts
     SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
     IN_PAST = "in_past"
     MEETING_NOT_PLANNED = "meeting_not_planned"  # cancelled, or already held
-    CPR_OUT_OF_REACH = "cpr_out_of_reach"  # on a shared server: the person is in a case you cannot see
 
 
 SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})

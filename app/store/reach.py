@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from app.models.enums import AgreementStatus, MeetingStatus
+
 REACH_SCHEMA = "koordinator_reach"
 PENDING_MINUTES = 15  # how long a new family/citizen is reached through its creator alone
 
@@ -367,6 +369,88 @@ BEGIN
 END
 $$"""
 
+# The case list's computed columns, one case at a time. A reach view is a function's whole
+# result, so a column such as "next meeting" read through the views costs every reached
+# meeting for each page; these functions read the facts of one case through the tables'
+# indexes, and only for a case within reach (else NULL). They are costly for the planner
+# (COST), so it computes them after the sort and limit, for the page's rows alone. The
+# reach condition is that of koordinator_my_cases(), for one case (a test holds them equal).
+_REACHES_TARGET = """EXISTS (
+        SELECT 1 FROM cases c JOIN users lead ON lead.id = c.coordinator_id
+        JOIN users me ON me.login = session_user::text COLLATE "default" AND me.active
+        WHERE c.id = target
+          AND (c.coordinator_id = me.id OR c.partner_id = me.id OR (lead.team <> '' AND lead.team = me.team)))"""
+_FIRST_MEMBER = """FROM cases c JOIN family_members m ON m.family_id = c.family_id JOIN citizens z ON z.id = m.citizen_id
+        WHERE c.id = target"""
+_SINGLE = "FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id = target"
+_IN_WINDOW = "z.birth_date > born_after AND z.birth_date <= born_by"
+CASE_FACTS: dict[str, tuple[str, str, str]] = {  # name: (parameters, result type, value)
+    "case_next_meeting": (
+        "target integer, from_time timestamptz",
+        "timestamptz",
+        f"""(SELECT min(t.starts_at) FROM meetings t WHERE t.case_id = target
+        AND t.status = '{MeetingStatus.PLANNED.value}' AND t.starts_at >= from_time)""",
+    ),
+    "case_open_agreements": (
+        "target integer",
+        "integer",
+        f"""(SELECT count(*) FROM agreements a JOIN plan_versions p ON p.id = a.plan_version_id
+        WHERE p.case_id = target AND a.status = '{AgreementStatus.OPEN.value}'
+          AND p.number = (SELECT max(q.number) FROM plan_versions q WHERE q.case_id = target))""",
+    ),
+    "case_cpr6": (
+        "target integer",
+        "text",
+        f"""coalesce((SELECT substr(z.cpr, 1, 6) {_SINGLE}),
+        (SELECT substr(z.cpr, 1, 6) {_FIRST_MEMBER} ORDER BY m.position, m.id LIMIT 1))""",
+    ),
+    "case_turning_18": (
+        "target integer, born_after date, born_by date",
+        "boolean",
+        f"""EXISTS (SELECT 1 {_SINGLE} AND {_IN_WINDOW})
+        OR EXISTS (SELECT 1 {_FIRST_MEMBER} AND {_IN_WINDOW})""",
+    ),
+}
+
+
+# Cases within reach with a person whose CPR number lies in [cpr_from, cpr_to) (a prefix
+# search). The reached people come first and their numbers are looked up one by one, so
+# the time taken depends on the reach alone, never on how many people outside it match.
+CPR_SEARCH_FUNCTION = f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.cases_with_cpr(cpr_from text, cpr_to text)
+RETURNS SETOF integer LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 10 SET search_path = {{base}}, pg_temp AS $$
+DECLARE
+    mine integer[] := koordinator_my_cases();
+BEGIN
+    RETURN QUERY
+    WITH people AS MATERIALIZED (
+        SELECT c.id AS case_id, c.citizen_id FROM cases c WHERE c.id = ANY(mine) AND c.citizen_id IS NOT NULL
+        UNION ALL
+        SELECT c.id, m.citizen_id FROM cases c JOIN family_members m ON m.family_id = c.family_id
+        WHERE c.id = ANY(mine)
+    )
+    SELECT DISTINCT p.case_id FROM people p
+    CROSS JOIN LATERAL (SELECT z.cpr FROM citizens z WHERE z.id = p.citizen_id OFFSET 0) k
+    WHERE k.cpr >= cpr_from AND k.cpr < cpr_to;
+END
+$$"""
+
+
+def _fact_function(name: str, parameters: str, result: str, value: str) -> str:
+    return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{name}({parameters}) RETURNS {result}
+LANGUAGE plpgsql STABLE SECURITY DEFINER COST 1000 SET search_path = {{base}}, pg_temp AS $$
+BEGIN
+    IF NOT {_REACHES_TARGET} THEN
+        RETURN NULL;
+    END IF;
+    RETURN {value};
+END
+$$"""
+
+
+def _signature(parameters: str) -> str:
+    return ", ".join(part.split()[-1] for part in parameters.split(","))
+
+
 # Per-login channels: a notice reaches the roles that reach its case, under a channel name
 # nobody else can compute; directory changes go to a common channel without any id.
 CHANNEL_FUNCTIONS = [
@@ -502,6 +586,8 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
         NEXT_NUMBER_FUNCTION,
         SYNC_NUMBERS_FUNCTION,
         HAND_OVER_FUNCTION,
+        *(_fact_function(name, *fact) for name, fact in CASE_FACTS.items()),
+        CPR_SEARCH_FUNCTION,
     ):
         _ddl(conn, function.replace("{base}", base).replace("{{", "{").replace("}}", "}"))
     tables = data_tables(conn, base)
@@ -521,6 +607,11 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
     conn.exec_driver_sql(
         f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.koordinator_lock(text, integer) TO {staff}"
     )
+    for name, (parameters, _result, _value) in CASE_FACTS.items():
+        conn.exec_driver_sql(
+            f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{name}({_signature(parameters)}) TO {staff}"
+        )
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.cases_with_cpr(text, text) TO {staff}")
     for function in ("koordinator_next_case_number(integer)", "koordinator_hand_over(integer, text)"):
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{function} TO {writers}, {admin}")
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION koordinator_sync_case_numbers(integer) TO {admin}")

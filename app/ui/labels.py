@@ -92,11 +92,6 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.CPR_DUPLICATE: QT_TRANSLATE_NOOP(
         "Problems", "This CPR number is already given for another member."
     ),
-    Problem.CPR_OUT_OF_REACH: QT_TRANSLATE_NOOP(
-        "Problems",
-        "This person is already registered in a case you do not have access to. "
-        "Ask your team lead to give you access to that case.",
-    ),
     Problem.CPR_MOD11: QT_TRANSLATE_NOOP(
         "Problems",
         "Note: the check digit does not match. Such numbers exist since 2007; "

@@ -139,7 +139,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/plan_page.py" line="692" />
+            <location filename="../../app/ui/plan_page.py" line="701" />
             <source>%n goal(s) under it will be removed too.</source>
             <translation>
                 <numerusform>%n goal under it will be removed too.</numerusform>

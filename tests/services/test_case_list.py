@@ -41,18 +41,8 @@ from app.services.demo import generate_demo
 from app.services.users import ensure_user
 
 # Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
-pytestmark = [pytest.mark.any_day, pytest.mark.usefixtures("shape")]
-
-
-@pytest.fixture(params=["correlated", "grouped"])
-def shape(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every case-list test also runs in the shape a caseworker's role on a shared server
-    gets (grouped joins instead of correlated sub-selects)."""
-    if request.param == "grouped":
-        import app.services.case_list as case_list
-
-        monkeypatch.setattr(case_list, "_grouped", lambda _session: True)
-    return str(request.param)
+pytestmark = pytest.mark.any_day
+# The shape a caseworker's role gets on a shared server: tests/store/test_reach_case_list.py.
 
 
 TODAY = date(2025, 6, 11)

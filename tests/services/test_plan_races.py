@@ -73,6 +73,13 @@ def with_section(draft: PlanDraft, name: str, text: str) -> PlanDraft:
     return replace(draft, sections={**draft.sections, name: text})
 
 
+def with_token(draft: PlanDraft, rng: random.Random, token: str) -> PlanDraft:
+    """The draft with a token added on a line of its own to a section chosen at random."""
+    section = rng.choice(SECTIONS)
+    text = draft.sections.get(section, "")
+    return with_section(draft, section, f"{text}\n{token}" if text else token)
+
+
 def a_shared_draft(anna: AppContext) -> tuple[int, int]:
     case_id = new_family(anna).case_id
     with anna.sessions.begin() as session:
@@ -190,9 +197,7 @@ def client(
         start.wait()
         for index in range(saves):
             token = f"{name}{index}"
-            section = rng.choice(SECTIONS)
-            text = base.sections.get(section, "")
-            mine = with_section(base, section, f"{text}\n{token}" if text else token)
+            mine = with_token(base, rng, token)
             time.sleep(rng.random() * 0.025)  # typing (a read takes ~8 ms: both get their turn)
             base, version = save_merging(ctx, case_id, pv_id, base, mine, version, tally)
             tally.saved.append(token)
@@ -347,9 +352,7 @@ def editor(
         start.wait()
         for index in range(saves):
             token = f"e{index}"
-            section = rng.choice(SECTIONS)
-            text = base.sections.get(section, "")
-            mine = with_section(base, section, f"{text}\n{token}" if text else token)
+            mine = with_token(base, rng, token)
             new_agreement = f"e-aftale-{index}" if index % 5 == 0 else None
             if new_agreement:
                 first = AgreementInput(new_agreement, agreement_key=new_agreement_key())

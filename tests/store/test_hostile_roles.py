@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from app.services.cases import hand_over
 from app.startup import open_context
 from app.store.engine import create_store_engine
-from tests.shared_server import SharedStore
+from tests.shared_server import SharedStore, a_parent_and_child
 
 pytestmark = pytest.mark.postgres
 
@@ -194,19 +194,11 @@ def test_notifications_carry_nothing_outside_reach(shared_store: SharedStore) ->
 def test_a_hand_over_ends_the_old_teams_reach(shared_store: SharedStore) -> None:
     """Anna creates a family and its case, hands it to Bo (team B): afterwards she reads
     nothing of it — not the people she registered herself — and changes nothing."""
-    from app.models.enums import Relation
-    from app.services.cases import CaseInput, MemberInput, create_case
+    from app.services.cases import create_case
 
     ctx = open_context(shared_store.url_for("anna"))
     try:
-        data = CaseInput(
-            family_name="Familien Flyt",
-            members=[
-                MemberInput("Frida", "Flyt", "0202801236", Relation.PARENT, custody=True),
-                MemberInput("Finn", "Flyt", "0202151232", Relation.CHILD),
-            ],
-            coordinator_id=ctx.user.id,
-        )
+        data = a_parent_and_child("Flyt", ("Frida", "0202801236"), ("Finn", "0202151232"), ctx.user.id)
         with ctx.sessions.begin() as session:
             case = create_case(session, data, date(2026, 12, 3))
             case_id, family_id = case.id, case.family_id

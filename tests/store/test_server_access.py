@@ -11,15 +11,14 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.models.enums import Relation
 from app.services.case_list import CaseListQuery, Scope, case_list_statement, fetch_case_rows
-from app.services.cases import CaseInput, MemberInput, create_case
+from app.services.cases import create_case
 from app.startup import open_context
 from app.store.engine import create_store_engine
 from app.store.errors import StoreUnavailableError
 from app.store.reach import READ_RULES
 from app.store.server import add_caseworker
-from tests.shared_server import SharedStore
+from tests.shared_server import SharedStore, a_parent_and_child
 
 pytestmark = pytest.mark.postgres
 
@@ -304,7 +303,7 @@ def test_case_list_query_costs_what_the_caseworker_reaches(shared_store: SharedS
             query = CaseListQuery(
                 today=date.today(), now=now, scope=scope, user_id=ctx.user.id, search=search
             )
-            compiled = case_list_statement(query).compile(dialect=engine.dialect)
+            compiled = case_list_statement(query, reach=True).compile(dialect=engine.dialect)
             from app.services.case_list import _parameters
 
             with engine.connect() as conn:
@@ -334,14 +333,7 @@ def test_the_program_as_a_caseworker_creates_a_case_and_is_known_by_its_role(
     ctx = open_context(shared_store.url_for("anna"))
     try:
         assert ctx.user.login == shared_store.logins["anna"]
-        data = CaseInput(
-            family_name="Familien Test",
-            members=[
-                MemberInput("Tove", "Test", "0101801234", Relation.PARENT, custody=True),
-                MemberInput("Tim", "Test", "0101151237", Relation.CHILD),
-            ],
-            coordinator_id=ctx.user.id,
-        )
+        data = a_parent_and_child("Test", ("Tove", "0101801234"), ("Tim", "0101151237"), ctx.user.id)
         with ctx.sessions.begin() as session:
             case = create_case(session, data, date(2026, 11, 24))
             number = case.number

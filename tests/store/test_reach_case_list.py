@@ -1,0 +1,148 @@
+"""The case list of a caseworker's role on a shared server: the same list as without access
+rules, cut to what the role reaches, in every order, scope and search — though its
+computed columns come from the server's per-case functions instead of sub-selects."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from app.models import Case, User
+from app.services.case_list import CaseListQuery, Scope, SortKey, count_cases, fetch_case_rows
+from app.services.clock import local_today, now_utc
+from app.store.engine import create_store_engine, make_session_factory
+from app.store.reach import CASE_FACTS, REACH_SCHEMA
+from tests.shared_server import SharedStore, drop_shared_store, make_shared_store
+
+pytestmark = pytest.mark.postgres
+
+WHO = ("anna", "ali", "bo", "lead_a", "reader")
+EVERYTHING = 100_000
+
+
+@pytest.fixture
+def store(postgres_url: str) -> Iterator[SharedStore]:
+    """Thirty demo families over two teams; one of team B's cases has Anna as partner."""
+    shared = make_shared_store(postgres_url, families=30)
+    engine = create_store_engine(make_url(shared.admin_url))
+    try:
+        with Session(engine) as session, session.begin():
+            anna = session.query(User.id).filter(User.login == shared.logins["anna"]).scalar()
+            session.execute(update(Case).where(Case.id == shared.cases["B"][1]).values(partner_id=anna))
+        yield shared
+    finally:
+        engine.dispose()
+        drop_shared_store(shared)
+
+
+def _ids(store: SharedStore, who: str) -> set[int]:
+    engine = store.engine_for(who)
+    try:
+        with engine.connect() as conn:
+            return {int(r[0]) for r in conn.execute(text("SELECT id FROM cases"))}
+    finally:
+        engine.dispose()
+
+
+def _searches(store: SharedStore) -> list[str]:
+    """Words that find some cases: a name, a CPR prefix (both spellings), a case number."""
+    engine = create_store_engine(make_url(store.admin_url))
+    try:
+        with engine.connect() as conn:
+            name = conn.execute(text("SELECT last_name FROM citizens ORDER BY id LIMIT 1")).scalar()
+            cpr = conn.execute(
+                text("SELECT cpr FROM citizens WHERE cpr IS NOT NULL ORDER BY id LIMIT 1")
+            ).scalar()
+    finally:
+        engine.dispose()
+    assert name and cpr
+    return ["", str(name).lower(), str(cpr)[:4], f"{str(cpr)[:6]}-{str(cpr)[6:8]}", "K-20"]
+
+
+def test_the_list_through_reach_is_the_rule_free_list_cut_to_reach(store: SharedStore) -> None:
+    today, now = local_today(), now_utc()
+    searches = _searches(store)
+    it = create_store_engine(make_url(store.admin_url))  # the superuser: no rules
+    try:
+        for who in WHO:
+            reached = _ids(store, who)
+            assert reached, who
+            engine = store.engine_for(who)
+            sessions = make_session_factory(engine, user=store.logins[who])
+            try:
+                with sessions() as session:
+                    user_id = session.query(User.id).filter(User.login == store.logins[who]).scalar()
+                compared = 0
+                for sort, descending, scope, search in itertools.product(
+                    SortKey, (False, True), (Scope.ALL, Scope.MINE), searches
+                ):
+                    query = CaseListQuery(
+                        today=today,
+                        now=now,
+                        user_id=user_id,
+                        sort=sort,
+                        descending=descending,
+                        scope=scope,
+                        search=search,
+                    )
+                    with Session(it) as session:
+                        expected = [
+                            r for r in fetch_case_rows(session, query, 0, EVERYTHING) if r.id in reached
+                        ]
+                    with sessions() as session:
+                        assert count_cases(session, query) == len(expected), (who, query)
+                        # a page that starts inside the list, as scrolling fetches it
+                        got = fetch_case_rows(session, query, 3, 7)
+                        assert got == expected[3:10], (who, query)
+                    compared += len(expected)
+                assert compared > 0, who
+            finally:
+                engine.dispose()
+    finally:
+        it.dispose()
+
+
+def test_the_per_case_functions_answer_for_reached_cases_only(store: SharedStore) -> None:
+    """The functions' reach is that of the views, case by case: a value for every reached
+    case, NULL for every other (the whole store is asked, ids the role cannot see too)."""
+    engine = create_store_engine(make_url(store.admin_url))
+    try:
+        with engine.connect() as conn:
+            every_case = [int(r[0]) for r in conn.execute(text("SELECT id FROM cases"))]
+            every_case.append(max(every_case) + 1)  # and one that does not exist
+    finally:
+        engine.dispose()
+    arguments = {
+        "case_next_meeting": ", '2000-01-01'::timestamptz",
+        "case_open_agreements": "",
+        "case_cpr6": "",
+        "case_turning_18": ", '1900-01-01'::date, '2100-01-01'::date",
+    }
+    assert set(arguments) == set(CASE_FACTS)
+    for who in WHO:
+        reached = _ids(store, who)
+        engine = store.engine_for(who)
+        try:
+            with engine.connect() as conn:
+                for name, extra in arguments.items():
+                    answered = {
+                        case_id
+                        for case_id in every_case
+                        if conn.execute(
+                            text(f"SELECT {REACH_SCHEMA}.{name}(:id{extra}) IS NOT NULL"), {"id": case_id}
+                        ).scalar()
+                    }
+                    if name in ("case_cpr6", "case_open_agreements", "case_turning_18"):
+                        assert answered == reached, (who, name)  # every case has people
+                    else:
+                        assert answered <= reached, (who, name)
+                # The CPR search over every number there is finds the reached cases, no other.
+                found = conn.execute(text(f"SELECT {REACH_SCHEMA}.cases_with_cpr('0', ':')")).scalars()
+                assert set(found) == reached, who
+        finally:
+            engine.dispose()
