@@ -23,7 +23,7 @@ Reach (see docs/shared-server.md):
   (the new-case dialog writes the family before the case): this is the only reach that
   does not come from a case, so after a hand-over the creator reaches nothing;
 * the directories (users, law sections, professionals) in full; a professional is changed
-  only when every case that uses it is within reach.
+  by the login that entered it or one whose cases use it, and removed only by IT.
 
 Notifications go to a channel per login whose name derives from a secret only the owner
 reads, so no role listens to or sends notices on another's channel.
@@ -73,14 +73,17 @@ READ_RULES: dict[str, str] = {
 }
 PENDING_TABLES = ("families", "family_members", "citizens")
 
-# A professional is changed or removed only when no case outside reach uses it.
-_PROFESSIONAL_IN_USE_ELSEWHERE = """(
-    EXISTS (SELECT 1 FROM case_professionals x WHERE x.professional_id = OLD.id AND NOT x.case_id = ANY(mine))
-    OR EXISTS (SELECT 1 FROM interventions x WHERE x.professional_id = OLD.id AND NOT x.case_id = ANY(mine))
-    OR EXISTS (SELECT 1 FROM meeting_participants x JOIN meetings m ON m.id = x.meeting_id
-               WHERE x.professional_id = OLD.id AND NOT m.case_id = ANY(mine))
-    OR EXISTS (SELECT 1 FROM agreements x JOIN plan_versions p ON p.id = x.plan_version_id
-               WHERE x.responsible_professional_id = OLD.id AND NOT p.case_id = ANY(mine)))"""
+# A professional (a shared directory entry) is changed by the login that entered it or by
+# one whose cases use it, and removed only by IT. The rule looks at the login's own rows
+# and reach alone: whether it refuses tells nothing of other teams' networks.
+_PROFESSIONAL_NOT_MINE = """(
+    OLD.created_by IS DISTINCT FROM session_user::text COLLATE "default"
+    AND NOT EXISTS (SELECT 1 FROM case_professionals x WHERE x.professional_id = OLD.id AND x.case_id = ANY(mine))
+    AND NOT EXISTS (SELECT 1 FROM interventions x WHERE x.professional_id = OLD.id AND x.case_id = ANY(mine))
+    AND NOT EXISTS (SELECT 1 FROM meeting_participants x JOIN meetings m ON m.id = x.meeting_id
+                    WHERE x.professional_id = OLD.id AND m.case_id = ANY(mine))
+    AND NOT EXISTS (SELECT 1 FROM agreements x JOIN plan_versions p ON p.id = x.plan_version_id
+                    WHERE x.responsible_professional_id = OLD.id AND p.case_id = ANY(mine)))"""
 
 
 @dataclass(frozen=True)
@@ -231,8 +234,11 @@ def _write_function(base: str, table: Table) -> str:
                                   'partner', json_build_array(OLD.partner_id, NEW.partner_id))::text);
         END IF;"""
     if table.name == "professionals":
-        guard_old = f"""IF TG_OP <> 'INSERT' AND {_PROFESSIONAL_IN_USE_ELSEWHERE} THEN
-        RAISE EXCEPTION 'this professional is also used in cases you do not reach' USING ERRCODE = 'insufficient_privilege';
+        guard_old = f"""IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'professionals are removed by IT' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'UPDATE' AND {_PROFESSIONAL_NOT_MINE} THEN
+        RAISE EXCEPTION 'this professional is in none of your cases' USING ERRCODE = 'insufficient_privilege';
     END IF;"""
     after_rule = re.sub(r"\bt\.", "written.", READ_RULES[table.name])
     return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{_q("write_" + table.name)}() RETURNS trigger

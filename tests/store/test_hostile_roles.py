@@ -308,7 +308,29 @@ def test_a_professional_used_by_another_team_is_not_hers_to_change(shared_store:
     assert (
         _admin(shared_store, "SELECT name, phone FROM professionals WHERE id = :p", p=professional) == before
     )
-    with psql(shared_store, "bo") as conn:  # Bo's team uses it alone: his to keep up to date
+    with psql(shared_store, "bo") as conn:  # Bo's team uses it: his to keep up to date
+        assert (
+            conn.execute("UPDATE professionals SET phone = phone WHERE id = %s", (professional,)).rowcount
+            == 1
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # removing one is IT's
+            conn.execute("DELETE FROM professionals WHERE id = %s", (professional,))
+    # Once Anna's case uses the professional too, or for one she entered herself, she may
+    # change it (one directory: the change is seen in every family they serve).
+    with psql(shared_store, "anna") as conn:
+        own = conn.execute(
+            "INSERT INTO professionals (name, organisation, role, sector, phone, email, version, created_at, "
+            "updated_at, created_by, updated_by) VALUES ('Egen', '', '', 'other', '', '', 1, now(), now(), '', '') "
+            "RETURNING id"
+        ).fetchone()[0]
+        assert (
+            conn.execute("UPDATE professionals SET phone = '1234 5678' WHERE id = %s", (own,)).rowcount == 1
+        )
+        conn.execute(
+            "INSERT INTO case_professionals (case_id, professional_id, note, version, created_at, updated_at, "
+            "created_by, updated_by) VALUES (%s, %s, '', 1, now(), now(), '', '')",
+            (shared_store.cases["A"][0], professional),
+        )
         assert (
             conn.execute("UPDATE professionals SET phone = phone WHERE id = %s", (professional,)).rowcount
             == 1
