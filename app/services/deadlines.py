@@ -67,6 +67,7 @@ from app.services.clock import to_local
 from app.services.family_overview import age_on
 from app.services.transition import DEFAULT_RULE as TRANSITION_RULE
 from app.services.transition import TOPICS, TransitionRule, add_months, transition_deadline
+from app.store.reach import narrowed_to
 
 RULES_FILE = "deadline_rules.csv"
 FIELDS = [
@@ -307,7 +308,8 @@ def deadlines_for_cases(
     result: list[Deadline] = []
     if active:
         for chunk in _chunks(ids):
-            result.extend(_gather(session, chunk, today, active))
+            with narrowed_to(session, chunk):
+                result.extend(_gather(session, chunk, today, active))
     result.sort(key=lambda d: d.sort_key)
     return result
 

@@ -7,7 +7,7 @@ frozen dataclasses; nothing here is bound to a session.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 
 from sqlalchemy import func, select
@@ -35,6 +35,7 @@ from app.models.enums import (
     Sector,
 )
 from app.services.case_summary import CaseSummary, MemberSummary, age_on, case_summary
+from app.store.reach import narrowed_to
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,21 @@ class FamilyOverview:
 
 def load_family_overview(session: Session, case_id: int) -> FamilyOverview:
     """Read the whole picture of one case (raises CaseNotFoundError)."""
+    with narrowed_to(session, [case_id]):
+        overview = _case_picture(session, case_id)
+    caseload = (  # the coordinator's other cases too: outside the narrowed read
+        session.scalar(
+            select(func.count(Case.id)).where(
+                Case.coordinator_id == overview.coordinator_id, Case.status != CaseStatus.CLOSED
+            )
+        )
+        or 0
+    )
+    return replace(overview, coordinator_caseload=caseload)
+
+
+def _case_picture(session: Session, case_id: int) -> FamilyOverview:
+    """All of the overview that belongs to the case itself (the caseload is left at 0)."""
     summary = case_summary(session, case_id)
     case_row = session.execute(
         select(Case.family_id, Case.status, Case.coordinator_id).where(Case.id == case_id)
@@ -322,14 +338,6 @@ def load_family_overview(session: Session, case_id: int) -> FamilyOverview:
         )
         or 0
     ) > 0
-    caseload = (
-        session.scalar(
-            select(func.count(Case.id)).where(
-                Case.coordinator_id == coordinator_id, Case.status != CaseStatus.CLOSED
-            )
-        )
-        or 0
-    )
     return FamilyOverview(
         summary=summary,
         family_id=family_id,
@@ -340,7 +348,7 @@ def load_family_overview(session: Session, case_id: int) -> FamilyOverview:
         consents=consents,
         transitions=transitions,
         has_approved_plan=has_plan,
-        coordinator_caseload=caseload,
+        coordinator_caseload=0,
     )
 
 

@@ -41,6 +41,7 @@ from app.models.enums import (
 )
 from app.services.case_summary import CaseNotFoundError, MemberSummary, case_summary
 from app.services.clock import now_utc
+from app.store.reach import narrowed_to
 
 # The plan's text sections, in the order the family reads them (seed 003's mandatory parts
 # and the rest). Each is a plain-text column on plan_versions.
@@ -355,6 +356,11 @@ def plan_history(session: Session, case_id: int) -> tuple[VersionSummary, ...]:
 
 def load_plan_document(session: Session, case_id: int, version_id: int | None = None) -> PlanDocument:
     """The case's plan: ``version_id``, else its draft, else its newest approved version."""
+    with narrowed_to(session, [case_id]):
+        return _plan_document(session, case_id, version_id)
+
+
+def _plan_document(session: Session, case_id: int, version_id: int | None) -> PlanDocument:
     summary = case_summary(session, case_id)
     case = session.get(Case, case_id)
     if case is None:

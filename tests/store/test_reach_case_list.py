@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import text, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.models import Case, User
@@ -146,3 +148,94 @@ def test_the_per_case_functions_answer_for_reached_cases_only(store: SharedStore
                 assert set(found) == reached, who
         finally:
             engine.dispose()
+
+
+# -- reads narrowed to some cases (app.store.reach.narrowed_to) ----------------------------------
+
+
+def test_reads_narrowed_to_a_case_see_what_the_whole_reach_shows_of_it(
+    store: SharedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The family overview, the plan and the deadlines of every reached case, read with the
+    narrowing hint and without it: the same, for every role."""
+    import contextlib
+
+    import app.services.deadlines as deadlines
+    import app.services.family_overview as family_overview
+    import app.services.plan_document as plan_document
+
+    today = local_today()
+
+    def read_all(sessions: Any, reached: set[int]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        with sessions() as session:
+            for case_id in sorted(reached):
+                found[f"overview {case_id}"] = family_overview.load_family_overview(session, case_id)
+                found[f"plan {case_id}"] = plan_document.load_plan_document(session, case_id)
+            found["deadlines"] = deadlines.deadlines_for_cases(session, sorted(reached), today)
+            found["one page"] = deadlines.deadlines_for_cases(session, sorted(reached)[:7], today)
+        return found
+
+    def unnarrowed(_session: Any, _ids: Any) -> Any:
+        return contextlib.nullcontext()
+
+    for who in WHO:
+        reached = _ids(store, who)
+        engine = store.engine_for(who)
+        sessions = make_session_factory(engine, user=store.logins[who])
+        try:
+            narrowed = read_all(sessions, reached)
+            with monkeypatch.context() as m:
+                for module in (deadlines, family_overview, plan_document):
+                    m.setattr(module, "narrowed_to", unnarrowed)
+                whole = read_all(sessions, reached)
+            assert narrowed.keys() == whole.keys()
+            for key, value in whole.items():
+                assert narrowed[key] == value, (who, key)
+            assert any(value.coordinator_caseload > 1 for key, value in whole.items() if "overview" in key)
+        finally:
+            engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "hint", ["{}", "{1}", "ALL", "{-1,0,2147483647}", "{1,NULL}"], ids=["none", "one", "all", "odd", "null"]
+)
+def test_a_narrowing_hint_set_by_hand_shows_nothing_beyond_reach(store: SharedStore, hint: str) -> None:
+    every_case = _ids_as_it(store)
+    value = "{" + ",".join(map(str, sorted(every_case))) + "}" if hint == "ALL" else hint
+    reached = _ids(store, "anna")
+    engine = store.engine_for("anna")
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SELECT set_config('koordinator.narrow', :v, true)"), {"v": value})
+            seen = {int(r[0]) for r in conn.execute(text("SELECT id FROM cases"))}
+            people = conn.execute(text("SELECT count(*) FROM citizens")).scalar()
+            conn.execute(text("SELECT set_config('koordinator.narrow', '', true)"))
+            all_people = conn.execute(text("SELECT count(*) FROM citizens")).scalar()
+    finally:
+        engine.dispose()
+    assert seen <= reached
+    assert (people or 0) <= (all_people or 0)
+    if hint == "ALL":
+        assert seen == reached
+
+
+def test_a_malformed_narrowing_hint_is_an_error_for_its_setter_alone(store: SharedStore) -> None:
+    engine = store.engine_for("anna")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT set_config('koordinator.narrow', 'x', false)"))
+            with pytest.raises(DBAPIError):
+                conn.execute(text("SELECT count(*) FROM cases"))
+    finally:
+        engine.dispose()
+    assert _ids(store, "anna")  # a new connection of hers reads as before
+
+
+def _ids_as_it(store: SharedStore) -> set[int]:
+    engine = create_store_engine(make_url(store.admin_url))
+    try:
+        with engine.connect() as conn:
+            return {int(r[0]) for r in conn.execute(text("SELECT id FROM cases"))}
+    finally:
+        engine.dispose()
