@@ -53,6 +53,7 @@ from app.services.editing import (
 from app.services.family_overview import age_on
 from app.services.plan_document import SECTIONS, AgreementView, GoalView, PlanVersionView
 from app.services.text import stored_length, unstorable
+from app.store.reach import narrowed_to
 
 TEXT_MAX = 20000  # a plan section or a member's part (LONG_TEXT columns)
 SHORT_TEXT_MAX = 2000  # a goal, an agreement, an offer comment
@@ -358,11 +359,25 @@ def change_plan(
     moved = expected_version is not None and pv.version != expected_version
     if moved and (change is None or base is None):
         raise ConcurrentEditError(f"plan_versions {plan_version_id}")
+    with narrowed_to(session, [pv.case_id]):  # every read and write here is the case's own
+        _change_locked(session, pv, expected_version, change, base, moved)
+    return pv
+
+
+def _change_locked(
+    session: Session,
+    pv: PlanVersion,
+    expected_version: int | None,
+    change: PlanChange | None,
+    base: PlanDraft | None,
+    moved: bool,
+) -> None:
+    plan_version_id = pv.id
     open_case(session, pv.case_id)
     if pv.state != PlanState.DRAFT:
         raise ValidationError([FieldProblem("plan", Problem.CASE_CLOSED)])
     if change is None:
-        return pv
+        return
     stored = stored_draft(session, pv)
     if base is not None and (moved or expected_version is None):
         from app.services.plan_merge import merge, normalize
@@ -377,7 +392,6 @@ def change_plan(
     else:
         draft = change(stored)
     _write_draft(session, pv, draft)
-    return pv
 
 
 def _write_draft(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
