@@ -729,6 +729,7 @@ def narrowed_to(session: Session, case_ids: Iterable[int]) -> Iterator[None]:
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
 
+    session.flush()  # changes made before the block are checked against the whole reach
     stack: list[str] = session.info.setdefault("koordinator_narrow", [""])
     value = "{" + ",".join(str(int(i)) for i in sorted(set(case_ids))) + "}"
     set_narrow = text(f"SELECT set_config('{NARROW_SETTING}', :v, true)")

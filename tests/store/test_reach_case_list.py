@@ -239,3 +239,29 @@ def _ids_as_it(store: SharedStore) -> set[int]:
             return {int(r[0]) for r in conn.execute(text("SELECT id FROM cases"))}
     finally:
         engine.dispose()
+
+
+def test_a_change_pending_before_a_narrowed_read_is_checked_against_the_whole_reach(
+    store: SharedStore,
+) -> None:
+    """The program changes one case and, before it commits, works on another in a narrowed
+    block that flushes (as a plan save does): the change was flushed before the block, so
+    the other case's narrowing does not refuse it."""
+    from app.services.family_overview import load_family_overview
+    from app.store.reach import narrowed_to
+
+    first, second = sorted(_ids(store, "anna"))[:2]
+    engine = store.engine_for("anna")
+    sessions = make_session_factory(engine, user=store.logins["anna"])
+    try:
+        with sessions.begin() as session:
+            case = session.get(Case, first)
+            assert case is not None
+            case.title = "Familien Omdøbt"
+            with session.no_autoflush, narrowed_to(session, [second]):  # (no flush by chance)
+                assert load_family_overview(session, second).summary.id == second
+                session.flush()
+        with sessions() as session:
+            assert session.get(Case, first).title == "Familien Omdøbt"  # type: ignore[union-attr]
+    finally:
+        engine.dispose()
