@@ -54,6 +54,7 @@ class Problem(StrEnum):
     SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
     IN_PAST = "in_past"
     MEETING_NOT_PLANNED = "meeting_not_planned"  # cancelled, or already held
+    OTHER_TEAMS_ENTRY = "other_teams_entry"  # on a shared server: a directory entry another team keeps
 
 
 SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})

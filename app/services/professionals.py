@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.models import CaseProfessional, Intervention, Professional
@@ -13,6 +14,8 @@ from app.models.enums import Sector
 from app.services.cases import FieldProblem, Problem, ValidationError
 from app.services.editing import load_for_edit, open_case, raise_if_blocking, required
 from app.services.text import fold
+
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refusal
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
@@ -79,7 +82,12 @@ def update_professional(
     raise_if_blocking(validate_professional(data))
     pro: Professional = load_for_edit(session, Professional, professional_id, expected_version)
     _apply(pro, data)
-    session.flush()
+    try:
+        session.flush()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:  # the server's rule
+            raise ValidationError([FieldProblem("name", Problem.OTHER_TEAMS_ENTRY)]) from exc
+        raise
 
 
 def link_professional(session: Session, case_id: int, professional_id: int) -> None:

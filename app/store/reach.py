@@ -23,7 +23,7 @@ Reach (see docs/shared-server.md):
   (the new-case dialog writes the family before the case): this is the only reach that
   does not come from a case, so after a hand-over the creator reaches nothing;
 * the directories (users, law sections, professionals) in full; a professional is changed
-  by the login that entered it or one whose cases use it, and removed only by IT.
+  by the login that entered it or a colleague of its team, and removed only by IT.
 
 Notifications go to a channel per login whose name derives from a secret only the owner
 reads, so no role listens to or sends notices on another's channel.
@@ -77,16 +77,15 @@ READ_RULES: dict[str, str] = {
 PENDING_TABLES = ("families", "family_members", "citizens")
 
 # A professional (a shared directory entry) is changed by the login that entered it or by
-# one whose cases use it, and removed only by IT. The rule looks at the login's own rows
-# and reach alone: whether it refuses tells nothing of other teams' networks.
+# a colleague of the same team, and removed only by IT. Linking one into one's own case
+# gives no right to change it (else any entry could be linked, changed and unlinked). The
+# rule looks at the entry's creator and the login's team alone, both readable anyway: a
+# refusal tells nothing of other teams' networks, and its cost depends on no other table.
 _PROFESSIONAL_NOT_MINE = """(
     OLD.created_by IS DISTINCT FROM session_user::text COLLATE "default"
-    AND NOT EXISTS (SELECT 1 FROM case_professionals x WHERE x.professional_id = OLD.id AND x.case_id = ANY(mine))
-    AND NOT EXISTS (SELECT 1 FROM interventions x WHERE x.professional_id = OLD.id AND x.case_id = ANY(mine))
-    AND NOT EXISTS (SELECT 1 FROM meeting_participants x JOIN meetings m ON m.id = x.meeting_id
-                    WHERE x.professional_id = OLD.id AND m.case_id = ANY(mine))
-    AND NOT EXISTS (SELECT 1 FROM agreements x JOIN plan_versions p ON p.id = x.plan_version_id
-                    WHERE x.responsible_professional_id = OLD.id AND p.case_id = ANY(mine)))"""
+    AND NOT EXISTS (SELECT 1 FROM users creator
+                    JOIN users me ON me.login = session_user::text COLLATE "default" AND me.active
+                    WHERE creator.login = OLD.created_by AND creator.team <> '' AND creator.team = me.team))"""
 
 
 @dataclass(frozen=True)
@@ -239,6 +238,11 @@ def _write_function(base: str, table: Table) -> str:
     if "updated_by" in table.columns:
         stamp_insert += " NEW.updated_by := session_user::text;"
         stamp_update += " NEW.updated_by := session_user::text;"
+    if "version" in table.columns:
+        # every change moves the row version on by one, as the program's own writes do: a
+        # change written by hand cannot keep the version and slip past a colleague's check
+        stamp_insert += " NEW.version := 1;"
+        stamp_update += " NEW.version := OLD.version + 1;"
     guard_old = ""
     if table.name == "cases":
         stamp_insert += """
@@ -259,7 +263,7 @@ def _write_function(base: str, table: Table) -> str:
         RAISE EXCEPTION 'professionals are removed by IT' USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF TG_OP = 'UPDATE' AND {_PROFESSIONAL_NOT_MINE} THEN
-        RAISE EXCEPTION 'this professional is in none of your cases' USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION 'this professional was entered by another team' USING ERRCODE = 'insufficient_privilege';
     END IF;"""
     after_rule = re.sub(r"\bt\.", "written.", READ_RULES[table.name])
     return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{_q("write_" + table.name)}() RETURNS trigger
@@ -739,8 +743,12 @@ def narrowed_to(session: Session, case_ids: Iterable[int]) -> Iterator[None]:
         yield
     finally:
         stack.pop()
-        with contextlib.suppress(DBAPIError):  # an aborted transaction ends the setting itself
-            session.execute(set_narrow, {"v": stack[-1]})
+        transaction = session.get_transaction()
+        if transaction is not None and transaction.is_active:
+            # a failed transaction ends the setting itself; resetting it there would only
+            # hide the error that failed it
+            with contextlib.suppress(DBAPIError):
+                session.execute(set_narrow, {"v": stack[-1]})
 
 
 def lock_row(session: Session, table: str, row_id: int) -> None:

@@ -92,6 +92,10 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.CPR_DUPLICATE: QT_TRANSLATE_NOOP(
         "Problems", "This CPR number is already given for another member."
     ),
+    Problem.OTHER_TEAMS_ENTRY: QT_TRANSLATE_NOOP(
+        "Problems",
+        "This professional was entered by another team. Ask them or IT to correct the details.",
+    ),
     Problem.CPR_MOD11: QT_TRANSLATE_NOOP(
         "Problems",
         "Note: the check digit does not match. Such numbers exist since 2007; "

@@ -308,33 +308,53 @@ def test_a_professional_used_by_another_team_is_not_hers_to_change(shared_store:
     assert (
         _admin(shared_store, "SELECT name, phone FROM professionals WHERE id = :p", p=professional) == before
     )
-    with psql(shared_store, "bo") as conn:  # Bo's team uses it: his to keep up to date
-        assert (
-            conn.execute("UPDATE professionals SET phone = phone WHERE id = %s", (professional,)).rowcount
-            == 1
-        )
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # removing one is IT's
-            conn.execute("DELETE FROM professionals WHERE id = %s", (professional,))
-    # Once Anna's case uses the professional too, or for one she entered herself, she may
-    # change it (one directory: the change is seen in every family they serve).
-    with psql(shared_store, "anna") as conn:
-        own = conn.execute(
+    # removing one is IT's, whoever uses it
+    with psql(shared_store, "bo") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("DELETE FROM professionals WHERE id = %s", (professional,))
+
+
+def test_a_professional_is_kept_by_the_team_that_entered_it(shared_store: SharedStore) -> None:
+    """Ali (team A) enters a professional: Anna, his team mate, may correct it; Bo (team B)
+    may not — not even after linking it into his own case, and not in one transaction that
+    links, changes and unlinks it (the link gives no right to change the entry)."""
+    with psql(shared_store, "ali") as conn:
+        entry = conn.execute(
             "INSERT INTO professionals (name, organisation, role, sector, phone, email, version, created_at, "
-            "updated_at, created_by, updated_by) VALUES ('Egen', '', '', 'other', '', '', 1, now(), now(), '', '') "
-            "RETURNING id"
+            "updated_at, created_by, updated_by) VALUES ('Aliss Post', '', '', 'other', '', '', 1, now(), now(), "
+            "'', '') RETURNING id"
         ).fetchone()[0]
-        assert (
-            conn.execute("UPDATE professionals SET phone = '1234 5678' WHERE id = %s", (own,)).rowcount == 1
-        )
         conn.execute(
             "INSERT INTO case_professionals (case_id, professional_id, note, version, created_at, updated_at, "
             "created_by, updated_by) VALUES (%s, %s, '', 1, now(), now(), '', '')",
-            (shared_store.cases["A"][0], professional),
+            (shared_store.cases["A"][1], entry),
         )
+    with psql(shared_store, "anna") as conn:
         assert (
-            conn.execute("UPDATE professionals SET phone = phone WHERE id = %s", (professional,)).rowcount
-            == 1
+            conn.execute("UPDATE professionals SET phone = '1234 5678' WHERE id = %s", (entry,)).rowcount == 1
         )
+    with psql(shared_store, "bo", autocommit=False) as conn:
+        conn.execute(
+            "INSERT INTO case_professionals (case_id, professional_id, note, version, created_at, updated_at, "
+            "created_by, updated_by) VALUES (%s, %s, '', 1, now(), now(), '', '')",
+            (shared_store.cases["B"][0], entry),
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE professionals SET email = 'bo@example.invalid' WHERE id = %s", (entry,))
+        conn.rollback()
+    assert _admin(shared_store, "SELECT phone, email FROM professionals WHERE id = :p", p=entry) == [
+        ("1234 5678", "")
+    ]
+    # What the program shows Bo: a plain message next to the name, nothing stored.
+    from app.services.cases import Problem, ValidationError
+    from app.services.professionals import ProfessionalInput, update_professional
+
+    ctx = open_context(shared_store.url_for("bo"))
+    try:
+        with pytest.raises(ValidationError) as refused, ctx.sessions.begin() as session:
+            update_professional(session, entry, ProfessionalInput(name="Aliss Post", phone="8888 8888"), None)
+        assert [p.problem for p in refused.value.problems] == [Problem.OTHER_TEAMS_ENTRY]
+    finally:
+        ctx.sessions.kw["bind"].dispose()
 
 
 # -- no one is disturbed ------------------------------------------------------------------
@@ -456,3 +476,19 @@ def test_demo_data_is_refused_to_a_caseworkers_role_with_a_plain_message(
     assert main(["demo", "--families", "2", "--db", shared_store.url_for("anna")]) == EXIT_USAGE
     assert "only by IT" in capsys.readouterr().err
     assert _admin(shared_store, "SELECT count(*) FROM cases") == before
+
+
+@pytest.mark.parametrize("version", ["version", "1", "version - 1", "version + 5"])
+def test_a_change_by_hand_always_moves_the_row_version_on(shared_store: SharedStore, version: str) -> None:
+    """Whatever version a hand-written change sets, the stored row is one version further:
+    a colleague's program that read the row before sees that it changed."""
+    case_id = shared_store.cases["A"][0]
+    (before,) = _admin(shared_store, "SELECT version FROM cases WHERE id = :c", c=case_id)[0]
+    with psql(shared_store, "anna") as conn:
+        assert (
+            conn.execute(
+                f"UPDATE cases SET title = title, version = {version} WHERE id = %s", (case_id,)
+            ).rowcount
+            == 1
+        )
+    assert _admin(shared_store, "SELECT version FROM cases WHERE id = :c", c=case_id) == [(before + 1,)]

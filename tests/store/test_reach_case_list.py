@@ -265,3 +265,27 @@ def test_a_change_pending_before_a_narrowed_read_is_checked_against_the_whole_re
             assert session.get(Case, first).title == "Familien Omdøbt"  # type: ignore[union-attr]
     finally:
         engine.dispose()
+
+
+def test_an_error_inside_a_narrowed_block_comes_out_as_itself(store: SharedStore) -> None:
+    """A stale write flushed in a narrowed block (a plan save that lost a race) must reach the
+    caller as the ORM's StaleDataError, which the services turn into a merge — not be hidden
+    by the block's reset of the hint on a failed transaction."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from app.store.reach import narrowed_to
+
+    case_id = sorted(_ids(store, "anna"))[0]
+    engine = store.engine_for("anna")
+    sessions = make_session_factory(engine, user=store.logins["anna"])
+    try:
+        with pytest.raises(StaleDataError), sessions.begin() as session:
+            case = session.get(Case, case_id)
+            assert case is not None
+            with engine.begin() as other:  # a colleague saves in between
+                other.execute(text("UPDATE cases SET version = version + 1 WHERE id = :i"), {"i": case_id})
+            with narrowed_to(session, [case_id]):
+                case.title = "Familien Sent"
+                session.flush()
+    finally:
+        engine.dispose()
