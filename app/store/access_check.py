@@ -66,7 +66,10 @@ _SOURCES: tuple[tuple[str, str], ...] = (
         "member",
         "SELECT g.rolname || '>' || m.rolname, concat_ws('|', a.admin_option, m.rolsuper, m.rolbypassrls) "
         "FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
-        "WHERE g.rolname LIKE 'koordinator\\_%%'",
+        "WHERE g.rolname LIKE 'koordinator\\_%%' "
+        # roles belong to the whole server: the members that may connect to this database
+        # (not those of another Koordinator database there, which come and go with it)
+        "AND has_database_privilege(m.oid, current_database(), 'CONNECT')",
     ),
     (
         "event trigger",

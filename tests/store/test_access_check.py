@@ -91,3 +91,33 @@ def test_verify_audit_names_a_change_by_hand_and_fails(shared_store: SharedStore
     assert (
         "ACCESS RULES CHANGED BY HAND: trigger public.audit_events.koordinator_audit_no_update changed" in out
     )
+
+
+def test_another_databases_caseworkers_coming_and_going_change_nothing_here(
+    shared_store: SharedStore,
+) -> None:
+    """Group roles belong to the whole server: a caseworker added to (or removed from) another
+    Koordinator database on it is no change to this store's access rules — until it may
+    connect here."""
+    other = f"{shared_store.prefix}_elsewhere"
+    database = make_url(shared_store.admin_url).database
+    try:
+        result = _check(
+            shared_store, f'CREATE ROLE "{other}" LOGIN', f'GRANT koordinator_caseworker TO "{other}"'
+        )
+        assert result.differences == ()
+        result = _check(shared_store, f'DROP ROLE "{other}"')
+        assert result.differences == ()
+        result = _check(
+            shared_store,
+            f'CREATE ROLE "{other}" LOGIN',
+            f'GRANT koordinator_caseworker TO "{other}"',
+            f'GRANT CONNECT ON DATABASE "{database}" TO "{other}"',
+        )
+        assert any(d.name == f"member koordinator_caseworker>{other}" for d in result.differences)
+    finally:
+        _check(
+            shared_store,
+            f"DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{other}') THEN "
+            f'REVOKE CONNECT ON DATABASE "{database}" FROM "{other}"; DROP ROLE "{other}"; END IF; END $$',
+        )
