@@ -15,14 +15,11 @@ from app.services.context import AppContext
 from app.services.law_catalogue import load_catalogue
 from app.services.users import ensure_user, find_user, os_login
 from app.store.engine import connection_problem, make_session_factory
-from app.store.errors import StoreUnavailableError
+from app.store.errors import StoreUnavailableError, refused_by_server
 from app.store.location import describe_store, resolve_store_url
 from app.store.opening import OpenMode, open_store
 
 log = logging.getLogger(__name__)
-
-INSUFFICIENT_PRIVILEGE = "42501"
-
 
 _opened: weakref.WeakSet[Engine] = weakref.WeakSet()
 
@@ -81,7 +78,7 @@ def open_context(
             audit.record(session, audit.LOGIN, object_type="user")
     except DBAPIError as exc:
         opened.engine.dispose()
-        if shared and getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        if shared and refused_by_server(exc):
             raise StoreUnavailableError(
                 f"the login {login} is not registered as a Koordinator user on this server; "
                 f"ask IT to run: koordinator add-caseworker {login} --name '…' --team '…'"

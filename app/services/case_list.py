@@ -34,6 +34,7 @@ from app.models.enums import AgreementStatus, CaseStatus, CoordinationModel, Mee
 from app.services import audit
 from app.services.cpr import mask_cpr
 from app.services.text import fold, like_escape
+from app.store.reach import REACH_SCHEMA, uses_reach
 
 PAGE_SIZE = 50  # about two screens; scrolling fetches the next page
 _CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")
@@ -194,8 +195,6 @@ def _reach_columns() -> dict[SortKey, ColumnElement[Any]]:
     of them (for every case, if correlated); the server's per-case functions instead read
     one case's facts through the indexes, and the planner calls them for the page's rows
     only, unless the list is sorted by one of them (see app/store/reach.py)."""
-    from app.store.reach import REACH_SCHEMA
-
     c = _CASES.c
     facts = getattr(func, REACH_SCHEMA)
     born = (bindparam("born_after", type_=Date()), bindparam("born_by", type_=Date()))
@@ -223,8 +222,6 @@ def _cpr_prefix_matches(index: int, reach: bool) -> tuple[ColumnElement[bool], .
     bounds = bindparam(f"cpr_from{index}", type_=String()), bindparam(f"cpr_to{index}", type_=String())
     c = _CASES.c
     if reach:
-        from app.store.reach import REACH_SCHEMA
-
         return (c.id.in_(select(getattr(func, REACH_SCHEMA).cases_with_cpr(*bounds, type_=Integer()))),)
     ci, fm = _CI2.c, _FM2.c
     in_range = and_(ci.cpr >= bounds[0], ci.cpr < bounds[1])
@@ -303,12 +300,6 @@ def _shape(query: CaseListQuery, reach: bool = False) -> tuple[Select[Any], Sele
     return _statements(query.scope, query.sort, query.descending, cpr_terms, reach)
 
 
-def _through_reach(session: Session) -> bool:
-    from app.store.reach import uses_reach
-
-    return uses_reach(session)
-
-
 def _parameters(query: CaseListQuery) -> dict[str, Any]:
     born_after, born_by = turning_18_window(query.today)
     params: dict[str, Any] = {"now": query.now, "born_after": born_after, "born_by": born_by}
@@ -333,7 +324,7 @@ def case_list_statement(
 
 
 def count_cases(session: Session, query: CaseListQuery) -> int:
-    _page, count = _shape(query, _through_reach(session))
+    _page, count = _shape(query, uses_reach(session))
     if clean_search(query.search):  # once per query (the count), not per page
         audit.record_now(session, audit.SEARCH, object_type="case", search_term=clean_search(query.search))
     return int(session.connection().scalar(count, _parameters(query)) or 0)
@@ -342,7 +333,7 @@ def count_cases(session: Session, query: CaseListQuery) -> int:
 def fetch_case_rows(
     session: Session, query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE
 ) -> list[CaseRow]:
-    page, _count = _shape(query, _through_reach(session))
+    page, _count = _shape(query, uses_reach(session))
     result = session.connection().execute(page.offset(offset).limit(limit), _parameters(query))
     return [
         CaseRow(

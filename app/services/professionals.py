@@ -14,8 +14,7 @@ from app.models.enums import Sector
 from app.services.cases import FieldProblem, Problem, ValidationError
 from app.services.editing import load_for_edit, open_case, raise_if_blocking, required
 from app.services.text import fold
-
-INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refusal
+from app.store.errors import refused_by_server
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
@@ -85,7 +84,7 @@ def update_professional(
     try:
         session.flush()
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:  # the server's rule
+        if refused_by_server(exc):  # the server's rule
             raise ValidationError([FieldProblem("name", Problem.OTHER_TEAMS_ENTRY)]) from exc
         raise
 

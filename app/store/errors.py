@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE when the server refuses an act
+
+
+def refused_by_server(exc: Any) -> bool:
+    """Whether a database error is the server's refusal (a rule, a missing privilege)."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == INSUFFICIENT_PRIVILEGE
+
 
 class StoreError(Exception):
     """A store problem the user can act on; str(exc) is the message to show."""

@@ -30,7 +30,13 @@ from app.services.safe_files import (
 )
 from app.store.encryption import SQLITE_HEADER
 from app.store.engine import SQLITE_BUSY_TIMEOUT_MS, check_reachable, connection_problem, create_store_engine
-from app.store.errors import NoStoreError, NotAStoreError, StoreOutdatedError, StoreUnavailableError
+from app.store.errors import (
+    NoStoreError,
+    NotAStoreError,
+    StoreOutdatedError,
+    StoreUnavailableError,
+    refused_by_server,
+)
 from app.store.location import make_store_folder, sqlite_file
 
 # Tables every Koordinator store has had since its first schema.
@@ -224,7 +230,7 @@ def _open_store(url: URL, mode: OpenMode) -> OpenedStore:
         backup = upgrade_store(engine)
     except ProgrammingError as exc:
         engine.dispose()
-        if getattr(exc.orig, "sqlstate", None) == "42501":  # a caseworker's role may not migrate
+        if refused_by_server(exc):  # a caseworker's role may not migrate
             raise StoreUnavailableError(
                 "the shared database has an older schema than this program; ask IT to run "
                 "'koordinator migrate' on the server (nothing was changed)"
