@@ -34,17 +34,17 @@ test: $(STAMP) translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests benchmarks
-	$(BIN)/ruff format --check app tests benchmarks
+	$(BIN)/ruff check app tests benchmarks tools
+	$(BIN)/ruff format --check app tests benchmarks tools
 
 # Re-extract strings from the code into the .ts files (then translate the new ones).
 update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find app/ui -name '*.py' | sort) -ts resources/i18n/koordinator_da.ts
 	$(BIN)/pyside6-lupdate -pluralonly $$(find app/ui -name '*.py' | sort) -ts resources/i18n/koordinator_en.ts
-	$(PY) -m app.ui.english_plurals resources/i18n/koordinator_en.ts
+	$(PY) -m tools.english_plurals resources/i18n/koordinator_en.ts
 
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots
 
 benchmark: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/case_list.py

@@ -31,7 +31,7 @@ class RedactingFormatter(logging.Formatter):
         """Copenhagen time, as the program and the audit log show it (not the laptop's zone)."""
         from datetime import UTC, datetime
 
-        from app.services.clock import to_local
+        from app.services.common.clock import to_local
 
         moment = to_local(datetime.fromtimestamp(record.created, UTC))
         return moment.strftime(datefmt or "%Y-%m-%d %H:%M:%S") + f",{int(record.msecs):03d}"

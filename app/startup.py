@@ -10,10 +10,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from app.models import LawSection
-from app.services import audit
-from app.services.context import AppContext
-from app.services.law_catalogue import load_catalogue
-from app.services.users import ensure_user, find_user, os_login
+from app.services.common import audit
+from app.services.common.context import AppContext
+from app.services.common.users import ensure_user, find_user, os_login
+from app.services.family.law_catalogue import load_catalogue
 from app.store.engine import connection_problem, make_session_factory
 from app.store.errors import StoreUnavailableError, refused_by_server
 from app.store.location import describe_store, resolve_store_url
@@ -104,7 +104,7 @@ def _draft_key(url) -> bytes | None:  # type: ignore[no-untyped-def]
 
     if is_plain_sqlite(path):
         return None
-    from app.services.local_drafts import draft_key
+    from app.services.plan.local_drafts import draft_key
     from app.store.credentials import KeyringCredentials
     from app.store.encryption import key_for
 

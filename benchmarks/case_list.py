@@ -30,11 +30,11 @@ from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import event, func, select
 
 from app.models import Case, Citizen
-from app.services.case_list import Scope
-from app.services.context import AppContext
-from app.services.demo import generate_demo
+from app.services.cases.case_list import Scope
+from app.services.common.context import AppContext
+from app.services.demo.demo import generate_demo
 from app.startup import open_context
-from app.ui.case_list_model import CaseListModel
+from app.ui.cases.case_list_model import CaseListModel
 
 SEARCH_TERMS = ("han", "jens", "k-2026", "familien n", "0101")
 

@@ -33,17 +33,17 @@ from sqlalchemy import select
 
 from app.models import Case, LawSection
 from app.models.enums import ConsentCapacity, CoordinationModel, InterventionStatus, Relation, Sector
-from app.services.case_summary import case_summary
-from app.services.cases import CaseInput, MemberInput, create_case
-from app.services.clock import local_today
-from app.services.consents import ConsentInput, record_consent
-from app.services.context import AppContext
-from app.services.cpr import fictional_cpr
-from app.services.demo import generate_demo
-from app.services.family_analysis import load_family_analysis
-from app.services.family_warnings import WarningSettings
-from app.services.interventions import InterventionInput, SlotInput, add_intervention
-from app.services.professionals import ProfessionalInput, add_professional
+from app.services.cases.case_summary import case_summary
+from app.services.cases.cases import CaseInput, MemberInput, create_case
+from app.services.common.clock import local_today
+from app.services.common.context import AppContext
+from app.services.common.cpr import fictional_cpr
+from app.services.demo.demo import generate_demo
+from app.services.family.family_analysis import load_family_analysis
+from app.services.family.family_warnings import WarningSettings
+from app.services.family.interventions import InterventionInput, SlotInput, add_intervention
+from app.services.family.professionals import ProfessionalInput, add_professional
+from app.services.privacy.consents import ConsentInput, record_consent
 from app.startup import open_context
 from benchmarks.case_list import SqlRecorder, bare_sql_ms
 
@@ -192,7 +192,7 @@ def run(families: int, repeat: int, workdir: Path) -> dict[str, float]:
         window.repaint()
         gui_samples.append((time.perf_counter() - start) * 1000)
     gui_ms = statistics.median(gui_samples)
-    from app.ui.family_page import TAB_NETWORK, TAB_PEOPLE
+    from app.ui.family.family_page import TAB_NETWORK, TAB_PEOPLE
 
     network_samples = []
     for _ in range(repeat):

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.models import Case
-from app.services.clock import local_today
-from app.services.demo import generate_demo
+from app.services.common.clock import local_today
+from app.services.demo.demo import generate_demo
 from app.startup import open_context
 
 TARGET_MS = 500
@@ -37,7 +37,7 @@ KEYSTROKE_MS = 16  # one frame at 60 Hz: typing must not lag
 
 def run(repeat: int, workdir: Path) -> dict[str, float]:
     from app.pdf.plan_pdf import build_plan_pdf
-    from app.ui.plan_page import PlanPage
+    from app.ui.plan.plan_page import PlanPage
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     context = open_context(str(workdir / "plan.sqlite"), login="bench")

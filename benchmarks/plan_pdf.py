@@ -34,8 +34,8 @@ from app.models.enums import (
     ResponsibleKind,
     Sector,
 )
-from app.services.case_summary import MemberSummary
-from app.services.plan_document import (
+from app.services.cases.case_summary import MemberSummary
+from app.services.plan.plan_document import (
     SECTIONS,
     AgreementView,
     GoalView,

@@ -70,16 +70,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Case, PlanVersion, User
 from app.models.enums import CaseStatus, UserRole
-from app.services.case_list import CaseListQuery, Scope, SortKey, count_cases, fetch_case_rows
-from app.services.clock import local_today, now_utc
-from app.services.deadlines import deadlines_for_cases
-from app.services.demo import generate_demo
-from app.services.demo_content import LAST_NAMES
-from app.services.editing import ConcurrentEditError
-from app.services.family_overview import load_family_overview
-from app.services.plan_document import SECTIONS, load_plan_document
-from app.services.plans import TEXT_MAX, PlanDraft, start_draft
-from app.services.plans import save_draft as save_plan_draft
+from app.services.cases.case_list import CaseListQuery, Scope, SortKey, count_cases, fetch_case_rows
+from app.services.cases.deadlines import deadlines_for_cases
+from app.services.common.clock import local_today, now_utc
+from app.services.common.editing import ConcurrentEditError
+from app.services.demo.demo import generate_demo
+from app.services.demo.demo_content import LAST_NAMES
+from app.services.family.family_overview import load_family_overview
+from app.services.plan.plan_document import SECTIONS, load_plan_document
+from app.services.plan.plans import TEXT_MAX, PlanDraft, start_draft
+from app.services.plan.plans import save_draft as save_plan_draft
 from app.startup import open_context
 from app.store.engine import create_store_engine, make_session_factory
 from app.store.server import add_caseworker, drop_login_roles, init_server
@@ -925,7 +925,7 @@ def _program_queries(user_id: int) -> list[tuple[str, Callable[[Session], Runner
     def flags(session: Session) -> Runner:
         ids = [row.id for row in fetch_case_rows(session, q())]  # the first page, untimed
 
-        def run(s: Session) -> int:  # the list's deadline flags (app/ui/case_list_model.py)
+        def run(s: Session) -> int:  # the list's deadline flags (app/ui/cases/case_list_model.py)
             return len({d.case_id for d in deadlines_for_cases(s, ids, today) if d.overdue(today)})
 
         return run

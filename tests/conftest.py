@@ -22,7 +22,7 @@ PG_ADMIN_DSN = os.environ.get("KOORDINATOR_TEST_PG", "host=127.0.0.1 port=5432 u
 
 
 _CPH = ZoneInfo("Europe/Copenhagen")
-# The suite runs on one fixed day (the program's clock, app/services/clock.py, reads the
+# The suite runs on one fixed day (the program's clock, app/services/common/clock.py, reads the
 # system clock that time-machine moves), so no test passes or fails with the calendar.
 # KOORDINATOR_TEST_DAY=YYYY-MM-DDTHH:MM (Copenhagen time) runs it on another.
 TEST_MOMENT = datetime(2026, 12, 3, 10, 0, tzinfo=_CPH)

@@ -18,8 +18,8 @@ from app.models.enums import (
     Relation,
     Sector,
 )
-from app.services.case_summary import CaseSummary, MemberSummary
-from app.services.family_overview import (
+from app.services.cases.case_summary import CaseSummary, MemberSummary
+from app.services.family.family_overview import (
     ConsentInfo,
     FamilyOverview,
     InterventionInfo,

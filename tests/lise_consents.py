@@ -21,8 +21,8 @@ from app.models.enums import (
     ResponsibleKind,
     Sector,
 )
-from app.services.case_summary import case_summary
-from app.services.sharing import Party, PartyKind, encode_info_types, encode_parties
+from app.services.cases.case_summary import case_summary
+from app.services.privacy.sharing import Party, PartyKind, encode_info_types, encode_parties
 
 SCHOOL = Party(PartyKind.SECTOR, Sector.EDUCATION.value)
 

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, User
 from app.models.enums import Relation, UserRole
-from app.services.cases import CaseInput, MemberInput
-from app.services.demo import generate_demo
+from app.services.cases.cases import CaseInput, MemberInput
+from app.services.demo.demo import generate_demo
 from app.store.engine import create_store_engine
 from app.store.server import add_caseworker, drop_login_roles, init_server
 

@@ -13,15 +13,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_ruff_is_clean_including_the_qt_import_rule() -> None:
     ruff = Path(sys.executable).with_name("ruff")
     result = subprocess.run(
-        [str(ruff), "check", "app", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
+        [str(ruff), "check", "app", "tests", "benchmarks", "tools"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_core_imports_without_qt() -> None:
     code = (
-        "import sys, app.models, app.store.opening, app.store.migrate, app.services.case_list, "
-        "app.services.demo, app.startup, app.cli; "
+        "import sys, app.models, app.store.opening, app.store.migrate, app.services.cases.case_list, "
+        "app.services.demo.demo, app.startup, app.cli.cli; "
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported by the core'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
@@ -29,7 +29,7 @@ def test_core_imports_without_qt() -> None:
 
 # -- one clock ---------------------------------------------------------------------------------
 
-# Calls that read the computer's clock or zone directly. Only app/services/clock.py may.
+# Calls that read the computer's clock or zone directly. Only app/services/common/clock.py may.
 _CLOCK_READS = {
     "today",  # date.today(), datetime.today()
     "now",  # datetime.now(...)
@@ -64,13 +64,13 @@ def test_today_and_now_come_from_the_one_clock() -> None:
     offenders = []
     for folder in ("app", "tools", "benchmarks"):
         for path in sorted((ROOT / folder).rglob("*.py")) if (ROOT / folder).exists() else []:
-            if path == ROOT / "app" / "services" / "clock.py" or "migrations" in path.parts:
+            if path == ROOT / "app" / "services" / "common" / "clock.py" or "migrations" in path.parts:
                 continue
             offenders += [
                 f"{path.relative_to(ROOT)}:{line}: {what}"
                 for line, what in _clock_violations(path.read_text(encoding="utf-8"))
             ]
-    assert not offenders, "use app.services.clock (local_today, now_utc, to_local …):\n" + "\n".join(
+    assert not offenders, "use app.services.common.clock (local_today, now_utc, to_local …):\n" + "\n".join(
         offenders
     )
 

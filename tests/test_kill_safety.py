@@ -49,7 +49,7 @@ SLACK = 1.2  # delays reach 20 % past the measured length: some runs end before 
 POLL_S = 0.0002
 TIMEOUT_S = 120
 
-# The names of temporary files (app/services/safe_files.py, app/store/opening.py, and the
+# The names of temporary files (app/services/common/safe_files.py, app/store/opening.py, and the
 # local drafts of earlier versions), side files (-journal, -wal, -shm) included.
 _TEMPORARY = re.compile(r"\.koordinator-part|\.koordinator-new|^\.plan-.*\.tmp$")
 
@@ -161,7 +161,7 @@ def has_file_containing(folder: Path, part: str) -> Callable[[], bool]:
 
 
 def cli(command: str, path: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "app.cli", command, "--db", str(path), *extra]
+    return [sys.executable, "-m", "app", command, "--db", str(path), *extra]
 
 
 # -- looking at a store ------------------------------------------------------------------
@@ -402,7 +402,7 @@ def _alembic(path: Path, action: str, revision: str) -> None:
 def old_stores(folder: Path) -> dict[str, Path]:
     """A store with demo families at each older revision: made at the newest schema, then
     downgraded (the rows of tables the older schema has stay)."""
-    from app.services.demo import generate_demo
+    from app.services.demo.demo import generate_demo
 
     folder.mkdir()
     head = folder / "head.sqlite"
@@ -553,7 +553,7 @@ PLAN_SAVES = 150
 _SAVE_LOOP = """\
 import sys
 
-from app.services.plans import PlanDraft, save_draft
+from app.services.plan.plans import PlanDraft, save_draft
 from app.startup import open_context
 
 db, plan_id, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -568,9 +568,9 @@ for counter in range(first, last + 1):
 def a_case_with_a_draft(path: Path) -> int:
     """A family case with an empty plan draft; returns the draft's id."""
     from app.models.enums import Relation
-    from app.services.cases import CaseInput, MemberInput, create_case
-    from app.services.cpr import fictional_cpr
-    from app.services.plans import start_draft
+    from app.services.cases.cases import CaseInput, MemberInput, create_case
+    from app.services.common.cpr import fictional_cpr
+    from app.services.plan.plans import start_draft
 
     born = date(1985, 3, 12)
     with opened(path, "making the case") as context, context.sessions.begin() as session:
@@ -593,7 +593,7 @@ def a_case_with_a_draft(path: Path) -> int:
 
 def stored_counter(path: Path, plan_id: int, where: str) -> int:
     from app.models import PlanVersion
-    from app.services import audit
+    from app.services.common import audit
 
     with opened(path, where) as context, context.sessions() as session:
         summary = session.scalar(select(PlanVersion.summary).where(PlanVersion.id == plan_id))
@@ -659,8 +659,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.services.local_drafts import LocalDraft, LocalDrafts
-from app.services.plans import PlanDraft
+from app.services.plan.local_drafts import LocalDraft, LocalDrafts
+from app.services.plan.plans import PlanDraft
 
 folder, first, last = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 drafts = LocalDrafts(folder)
@@ -676,7 +676,7 @@ for counter in range(first, last + 1):
 def test_a_killed_local_draft_write_keeps_every_acknowledged_draft(tmp_path: Path) -> None:
     """Local drafts written in a loop, killed: the file holds the last acknowledged draft (or
     the one after it), whole; the next ``LocalDrafts(folder)`` sweeps any temporary file."""
-    from app.services.local_drafts import LocalDrafts
+    from app.services.plan.local_drafts import LocalDrafts
 
     rng = random.Random(DRAFTS_SEED)
     env = child_env(tmp_path)

@@ -18,13 +18,13 @@ from sqlalchemy.exc import IntegrityError
 import app.logging_setup as logging_setup
 from app.models import AuditEvent, Case, Citizen
 from app.models.enums import Relation
-from app.services import audit
-from app.services.case_list import CaseListQuery, count_cases, fetch_case_rows
-from app.services.cases import CaseInput, CaseValidationError, MemberInput, create_case
-from app.services.cpr import cpr_holders, reveal_cpr
-from app.services.demo import generate_demo
-from app.services.plan_document import SECTIONS, load_plan_document
-from app.services.plans import PlanDraft, save_draft, start_draft
+from app.services.cases.case_list import CaseListQuery, count_cases, fetch_case_rows
+from app.services.cases.cases import CaseInput, CaseValidationError, MemberInput, create_case
+from app.services.common import audit
+from app.services.common.cpr import cpr_holders, reveal_cpr
+from app.services.demo.demo import generate_demo
+from app.services.plan.plan_document import SECTIONS, load_plan_document
+from app.services.plan.plans import PlanDraft, save_draft, start_draft
 from app.startup import open_context
 
 TODAY = date(2025, 6, 11)
@@ -197,7 +197,7 @@ def test_revealing_a_cpr_number_is_logged_without_the_number(sqlite_context) -> 
 def _save_dialog_names() -> list[tuple[str, int, ast.expr]]:
     """The proposed file name (third argument) of every save dialog in the program."""
     found = []
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
@@ -208,7 +208,7 @@ def _save_dialog_names() -> list[tuple[str, int, ast.expr]]:
                 assert len(node.args) >= 3, (
                     f"{path.name}:{node.lineno}: a save dialog without a proposed name"
                 )
-                found.append((path.name, node.lineno, node.args[2]))
+                found.append((path.relative_to(UI).as_posix(), node.lineno, node.args[2]))
     return found
 
 
@@ -230,7 +230,7 @@ def _literal_names(expr: ast.expr, tree_texts: dict[str, list[str]]) -> list[str
 
 def test_proposed_export_file_names_are_fixed_and_hold_no_cpr() -> None:
     names = _save_dialog_names()
-    assert {file for file, _, _ in names} >= {"plan_preview.py", "calendar_page.py"}
+    assert {file for file, _, _ in names} >= {"plan/plan_preview.py", "calendar/calendar_page.py"}
     for file, line, expr in names:
         tree = ast.parse((UI / file).read_text(encoding="utf-8"))
         dicts: dict[str, list[str]] = {}
@@ -245,7 +245,7 @@ def test_proposed_export_file_names_are_fixed_and_hold_no_cpr() -> None:
         assert fixed is not None, f"{file}:{line}: the proposed file name is built from data"
         for name in fixed:
             assert not re.search(r"\d{6}", name), f"{file}:{line}: {name}"
-    plan = [e for f, _, e in names if f == "plan_preview.py"]
+    plan = [e for f, _, e in names if f == "plan/plan_preview.py"]
     assert _literal_names(plan[0], {}) == ["plan.pdf"]
-    invitation = [e for f, _, e in names if f == "calendar_page.py"]
+    invitation = [e for f, _, e in names if f == "calendar/calendar_page.py"]
     assert ["invitation.ics"] in [_literal_names(e, {}) for e in invitation]

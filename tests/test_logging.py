@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.logging_setup import CPR_PATTERN, redact, setup_logging
 from app.models.enums import Relation
-from app.services.cases import CaseInput, MemberInput, create_case
+from app.services.cases.cases import CaseInput, MemberInput, create_case
 
 
 @given(st.from_regex(r"\A\d{6}-?\d{4}\Z"), st.text(alphabet="abc ,.", max_size=10))

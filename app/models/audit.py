@@ -1,4 +1,4 @@
-"""Audit events: append-only and hash-chained (app/services/audit.py; on PostgreSQL the
+"""Audit events: append-only and hash-chained (app/services/common/audit.py; on PostgreSQL the
 server writes them). ``citizen_id`` is a plain number, not a foreign key: the log keeps its
 entries when a citizen's data is erased after the retention period."""
 

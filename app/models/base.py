@@ -73,7 +73,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    from app.services.clock import now_utc  # the program's one clock (dependency-free)
+    from app.services.common.clock import now_utc  # the program's one clock (dependency-free)
 
     return now_utc()
 

@@ -53,10 +53,10 @@ from app.pdf.plan_pdf import (
     tinted_box,
 )
 from app.pdf.styles import ACCENT, GREY, Styles, plan_styles
-from app.services.clock import to_local
-from app.services.ics import write_ics
-from app.services.meetings import MeetingInfo
-from app.services.plan_document import AgreementView, GoalView, PlanDocument
+from app.services.common.clock import to_local
+from app.services.meetings.ics import write_ics
+from app.services.meetings.meetings import MeetingInfo
+from app.services.plan.plan_document import AgreementView, GoalView, PlanDocument
 
 SLIP_TITLE = "Det aftalte vi i dag"
 AGENDA_TITLE = "Dagsorden"

@@ -3,7 +3,7 @@
     build_plan_pdf(doc, today=…)  -> bytes
     write_plan_pdf(doc, path, today=…)  (temp file in the same folder, then rename)
 
-A copy for someone other than the family (app.services.recipient_copy) says whom it is for
+A copy for someone other than the family (app.services.plan.recipient_copy) says whom it is for
 ("Kopi til: Skolen", on page 1 and in every footer) and, in a box on page 1, what was left out
 for want of consent. The family's copy has neither.
 
@@ -48,9 +48,9 @@ from app.models.enums import AgreementStatus, InterventionStatus, ResponsibleKin
 from app.pdf import danish
 from app.pdf.fonts import FontNames, printable, register_fonts
 from app.pdf.styles import ACCENT, GREY, INK, RULE, TINT, WATERMARK, Styles, plan_styles
-from app.services.clock import to_local
-from app.services.plan_document import AgreementView, GoalView, OfferItem, OfferLine, PlanDocument
-from app.services.safe_files import check_output, write_atomic
+from app.services.common.clock import to_local
+from app.services.common.safe_files import check_output, write_atomic
+from app.services.plan.plan_document import AgreementView, GoalView, OfferItem, OfferLine, PlanDocument
 
 TITLE = "Vores fælles plan"
 CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"

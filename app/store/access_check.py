@@ -108,7 +108,7 @@ def whole(prints: dict[str, str]) -> str:
 
 def record(conn: Connection) -> str:
     """Keep the fingerprint as it is now (after the program's own change) and log its hash."""
-    from app.services import audit
+    from app.services.common import audit
 
     prints = fingerprint(conn)
     conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {TABLE} (name text PRIMARY KEY, hash text NOT NULL)")

@@ -324,7 +324,7 @@ def problem_text(problem: ConnectProblem) -> str:
 
 def preload_driver() -> None:
     """Import the PostgreSQL driver on this thread (a first import on a worker thread can
-    deadlock against Qt's import hook; see app.ui.background)."""
+    deadlock against Qt's import hook; see app.ui.common.background)."""
     import psycopg  # noqa: F401
     import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
 

@@ -167,10 +167,10 @@ def make_session_factory(
 ) -> sessionmaker[Session]:
     factory = sessionmaker(engine, expire_on_commit=False, info={"user": user, "read_only": read_only})
     event.listen(factory, "before_flush", _stamp_user)
-    from app.services.editing import check_stored_text  # the same text limits on both stores
+    from app.services.common.editing import check_stored_text  # the same text limits on both stores
 
     event.listen(factory, "before_flush", check_stored_text)
-    from app.services.audit import capture_changes, snapshot_changes  # issue 7: before/after
+    from app.services.common.audit import capture_changes, snapshot_changes  # issue 7: before/after
 
     event.listen(factory, "before_flush", snapshot_changes)
     event.listen(factory, "after_flush", capture_changes)

@@ -21,7 +21,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app.services.safe_files import (
+from app.services.common.safe_files import (
     process_alive,
     protect_store,
     remove_with_side_files,

@@ -12,13 +12,13 @@ from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessa
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.logging_setup import enable_fault_handler, redact, setup_logging
-from app.services.context import AppContext
+from app.services.common.context import AppContext
 from app.store.credentials import KeyringCredentials, connect_url, is_server_url
 from app.store.errors import StoreError, StoreTooNewError
 from app.store.location import ENV_VAR, resolve_store_url
-from app.ui.connection_dialog import ask_password_dialog, stored_store_url
-from app.ui.crash_dialog import CrashDialog
-from app.ui.i18n import chosen_language, install_translators
+from app.ui.common.crash_dialog import CrashDialog
+from app.ui.common.i18n import chosen_language, install_translators
+from app.ui.settings.connection_dialog import ask_password_dialog, stored_store_url
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")

@@ -22,17 +22,17 @@ from typing_extensions import override
 
 from app import __version__
 from app.models.enums import UserRole
-from app.services.context import AppContext
-from app.ui.background import StoreWorker
-from app.ui.calendar_page import CalendarPage
-from app.ui.case_list_page import CaseListPage
-from app.ui.family_page import FamilyPage
-from app.ui.i18n import LANGUAGES, SETTINGS_KEY
-from app.ui.live_updates import start_live_updates
-from app.ui.new_case_dialog import NewCaseDialog
-from app.ui.plan_page import PlanPage
-from app.ui.preferences_dialog import PreferencesDialog
-from app.ui.store_events import StoreChange, StoreEvents
+from app.services.common.context import AppContext
+from app.ui.calendar.calendar_page import CalendarPage
+from app.ui.cases.case_list_page import CaseListPage
+from app.ui.cases.new_case_dialog import NewCaseDialog
+from app.ui.common.background import StoreWorker
+from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
+from app.ui.common.live_updates import start_live_updates
+from app.ui.common.store_events import StoreChange, StoreEvents
+from app.ui.family.family_page import FamilyPage
+from app.ui.plan.plan_page import PlanPage
+from app.ui.settings.preferences_dialog import PreferencesDialog
 
 log = logging.getLogger(__name__)
 
@@ -301,13 +301,13 @@ class MainWindow(QMainWindow):
         self.check_store()
 
     def _audit_log(self) -> None:
-        from app.ui.audit_viewer import AuditViewer
+        from app.ui.privacy.audit_viewer import AuditViewer
 
         AuditViewer.open_for(self.context, self)
 
     def _database_connection(self) -> None:
         from app.store.credentials import KeyringCredentials
-        from app.ui.connection_dialog import ConnectionDialog
+        from app.ui.settings.connection_dialog import ConnectionDialog
 
         ConnectionDialog.ask(self.settings, KeyringCredentials(), self)
 

@@ -26,10 +26,10 @@ from app.pdf.meeting_pdf import (
     build_minutes,
     write_meeting_pdf,
 )
-from app.services.clock import LOCAL_TZ
-from app.services.demo import generate_demo
-from app.services.meetings import MeetingInfo, ParticipantInfo, approved_plan_number, case_meetings
-from app.services.plan_document import AgreementView, PlanDocument, load_plan_document
+from app.services.common.clock import LOCAL_TZ
+from app.services.demo.demo import generate_demo
+from app.services.meetings.meetings import MeetingInfo, ParticipantInfo, approved_plan_number, case_meetings
+from app.services.plan.plan_document import AgreementView, PlanDocument, load_plan_document
 from tests.pdf.fonts import assert_fonts_embedded
 
 TODAY = date(2026, 11, 24)

@@ -21,8 +21,8 @@ from app.models.enums import AgreementStatus, ResponsibleKind
 from app.pdf import plan_pdf
 from app.pdf.fonts import printable, register_fonts
 from app.pdf.plan_pdf import NoPlanError, build_plan_pdf, write_plan_pdf
-from app.services.demo import generate_demo
-from app.services.plan_document import AgreementView, PlanDocument, load_plan_document
+from app.services.demo.demo import generate_demo
+from app.services.plan.plan_document import AgreementView, PlanDocument, load_plan_document
 from tests.pdf.fonts import assert_fonts_embedded
 
 TODAY = date(2026, 11, 24)

@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from app.pdf.plan_pdf import build_plan_pdf
-from app.services.demo import generate_demo
-from app.services.recipient_copy import RecipientCopy, load_recipient_copy
+from app.services.demo.demo import generate_demo
+from app.services.plan.recipient_copy import RecipientCopy, load_recipient_copy
 from tests.lise_consents import AGREEMENT_TEXT, GOAL_TEXT, SCHOOL, SECTION_TEXT, prepare_lise
 
 TODAY = date(2026, 11, 24)

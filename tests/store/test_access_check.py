@@ -81,7 +81,7 @@ def test_the_kept_list_cannot_be_edited_to_match(shared_store: SharedStore, stat
 
 
 def test_verify_audit_names_a_change_by_hand_and_fails(shared_store: SharedStore, capsys) -> None:  # type: ignore[no-untyped-def]
-    from app.cli import main
+    from app.cli.cli import main
 
     assert main(["verify-audit", "--db", shared_store.admin_url]) == 0
     assert "Access rules: as the program put them in place" in capsys.readouterr().out

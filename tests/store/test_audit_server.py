@@ -7,7 +7,7 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
-from app.services import audit
+from app.services.common import audit
 from app.startup import open_context
 
 
@@ -199,7 +199,7 @@ def retention_login(shared_store):  # type: ignore[no-untyped-def]
 def _cli(*argv: str) -> int:
     import argparse
 
-    from app import cli_audit
+    from app.cli import cli_audit
 
     parser = argparse.ArgumentParser()
     cli_audit.add_commands(parser.add_subparsers(dest="command"))

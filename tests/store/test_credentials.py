@@ -615,7 +615,7 @@ def test_the_command_line_without_a_terminal_says_a_password_is_needed(
     proxy_url: URL, use_keyring: Callable[[KeyringBackend], None], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """No keyring and no terminal to ask on (a script): a plain store error, no traceback."""
-    from app.cli import EXIT_STORE, main
+    from app.cli.cli import EXIT_STORE, main
 
     use_keyring(fail.Keyring())
     assert main(["migrate", "--db", proxy_url.render_as_string()]) == EXIT_STORE

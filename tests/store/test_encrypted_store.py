@@ -10,7 +10,7 @@ import keyring
 import pytest
 from sqlalchemy import func, select
 
-from app.cli import EXIT_OK, EXIT_STORE, main
+from app.cli.cli import EXIT_OK, EXIT_STORE, main
 from app.models import Case
 from app.startup import open_context
 from app.store.encryption import SQLITE_HEADER, available
@@ -71,9 +71,9 @@ def test_without_the_key_the_store_is_refused_plainly(
 def test_an_encrypted_stores_plan_drafts_are_encrypted_with_its_key(
     tmp_path: Path, desktop_keyring: DictKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services.clock import now_utc
-    from app.services.local_drafts import LocalDraft, LocalDrafts
-    from app.services.plans import PlanDraft
+    from app.services.common.clock import now_utc
+    from app.services.plan.local_drafts import LocalDraft, LocalDrafts
+    from app.services.plan.plans import PlanDraft
 
     db = tmp_path / "secret.sqlite"
     monkeypatch.setenv("KOORDINATOR_ENCRYPT", "0")

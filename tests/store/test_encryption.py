@@ -138,7 +138,7 @@ def test_migrations_run_on_an_encrypted_store(tmp_path: Path, keyring: MemoryCre
         assert stored_revision(engine) == SCHEMA_HEAD
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-        from app.services.law_catalogue import load_catalogue
+        from app.services.family.law_catalogue import load_catalogue
 
         with make_session_factory(engine).begin() as session:
             assert load_catalogue(session) > 0

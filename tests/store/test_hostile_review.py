@@ -236,7 +236,7 @@ def test_holding_the_case_number_counter_stops_no_one(shared_store: SharedStore)
 def test_holding_the_audit_lock_stops_no_one(shared_store: SharedStore) -> None:
     """Anna writes an entry and keeps her transaction open: Bo's entries go on being written
     (into the inbox, without waiting), and are chained once she is gone; the log verifies."""
-    from app.cli import main
+    from app.cli.cli import main
 
     with psql(shared_store, "anna", autocommit=False) as anna:
         anna.execute("SET idle_in_transaction_session_timeout = 0")

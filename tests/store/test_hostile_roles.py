@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.services.cases import hand_over
+from app.services.cases.cases import hand_over
 from app.startup import open_context
 from app.store.engine import create_store_engine
 from tests.shared_server import SharedStore, a_parent_and_child
@@ -194,7 +194,7 @@ def test_notifications_carry_nothing_outside_reach(shared_store: SharedStore) ->
 def test_a_hand_over_ends_the_old_teams_reach(shared_store: SharedStore) -> None:
     """Anna creates a family and its case, hands it to Bo (team B): afterwards she reads
     nothing of it — not the people she registered herself — and changes nothing."""
-    from app.services.cases import create_case
+    from app.services.cases.cases import create_case
 
     ctx = open_context(shared_store.url_for("anna"))
     try:
@@ -345,8 +345,8 @@ def test_a_professional_is_kept_by_the_team_that_entered_it(shared_store: Shared
         ("1234 5678", "")
     ]
     # What the program shows Bo: a plain message next to the name, nothing stored.
-    from app.services.cases import Problem, ValidationError
-    from app.services.professionals import ProfessionalInput, update_professional
+    from app.services.cases.cases import Problem, ValidationError
+    from app.services.family.professionals import ProfessionalInput, update_professional
 
     ctx = open_context(shared_store.url_for("bo"))
     try:
@@ -415,7 +415,7 @@ def test_locks_she_can_take_do_not_stop_another_team(shared_store: SharedStore) 
 def test_a_fake_notice_on_the_common_channel_names_no_case_to_the_program(shared_store: SharedStore) -> None:
     """Anyone may NOTIFY on the common channel; the program takes only directory changes
     from it, never a case."""
-    from app.ui.live_updates import COMMON_TABLES
+    from app.ui.common.live_updates import COMMON_TABLES
 
     assert "cases" not in COMMON_TABLES and "citizens" not in COMMON_TABLES
 
@@ -470,7 +470,7 @@ def test_program_errors_from_refusals_are_plain(shared_store: SharedStore) -> No
 def test_demo_data_is_refused_to_a_caseworkers_role_with_a_plain_message(
     shared_store: SharedStore, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.cli import EXIT_USAGE, main
+    from app.cli.cli import EXIT_USAGE, main
 
     before = _admin(shared_store, "SELECT count(*) FROM cases")
     assert main(["demo", "--families", "2", "--db", shared_store.url_for("anna")]) == EXIT_USAGE

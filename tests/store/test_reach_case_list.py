@@ -15,8 +15,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.models import Case, User
-from app.services.case_list import CaseListQuery, Scope, SortKey, count_cases, fetch_case_rows
-from app.services.clock import local_today, now_utc
+from app.services.cases.case_list import CaseListQuery, Scope, SortKey, count_cases, fetch_case_rows
+from app.services.common.clock import local_today, now_utc
 from app.store.engine import create_store_engine, make_session_factory
 from app.store.reach import CASE_FACTS, REACH_SCHEMA
 from tests.shared_server import SharedStore, drop_shared_store, make_shared_store
@@ -160,9 +160,9 @@ def test_reads_narrowed_to_a_case_see_what_the_whole_reach_shows_of_it(
     narrowing hint and without it: the same, for every role."""
     import contextlib
 
-    import app.services.deadlines as deadlines
-    import app.services.family_overview as family_overview
-    import app.services.plan_document as plan_document
+    import app.services.cases.deadlines as deadlines
+    import app.services.family.family_overview as family_overview
+    import app.services.plan.plan_document as plan_document
 
     today = local_today()
 
@@ -247,7 +247,7 @@ def test_a_change_pending_before_a_narrowed_read_is_checked_against_the_whole_re
     """The program changes one case and, before it commits, works on another in a narrowed
     block that flushes (as a plan save does): the change was flushed before the block, so
     the other case's narrowing does not refuse it."""
-    from app.services.family_overview import load_family_overview
+    from app.services.family.family_overview import load_family_overview
     from app.store.reach import narrowed_to
 
     first, second = sorted(_ids(store, "anna"))[:2]

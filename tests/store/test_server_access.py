@@ -11,8 +11,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.services.case_list import CaseListQuery, Scope, case_list_statement, fetch_case_rows
-from app.services.cases import create_case
+from app.services.cases.case_list import CaseListQuery, Scope, case_list_statement, fetch_case_rows
+from app.services.cases.cases import create_case
 from app.startup import open_context
 from app.store.engine import create_store_engine
 from app.store.errors import StoreUnavailableError
@@ -304,7 +304,7 @@ def test_case_list_query_costs_what_the_caseworker_reaches(shared_store: SharedS
                 today=date.today(), now=now, scope=scope, user_id=ctx.user.id, search=search
             )
             compiled = case_list_statement(query, reach=True).compile(dialect=engine.dialect)
-            from app.services.case_list import _parameters
+            from app.services.cases.case_list import _parameters
 
             with engine.connect() as conn:
                 plan = "\n".join(

@@ -16,10 +16,10 @@ from sqlalchemy import event, func, select
 from sqlalchemy.exc import DBAPIError
 
 from app.models import Case, Goal, PlanVersion
-from app.services.context import AppContext
-from app.services.demo import generate_demo
-from app.services.plan_document import load_plan_document
-from app.services.plans import PlanDraft, current_draft_id, save_draft
+from app.services.common.context import AppContext
+from app.services.demo.demo import generate_demo
+from app.services.plan.plan_document import load_plan_document
+from app.services.plan.plans import PlanDraft, current_draft_id, save_draft
 from app.startup import open_context
 from app.store.engine import check_reachable
 from app.store.errors import StoreUnavailableError

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
-from app.services.clock import local_today
-from app.services.context import AppContext
-from app.services.demo import generate_demo
-from app.ui.i18n import install_translators
+from app.services.common.clock import local_today
+from app.services.common.context import AppContext
+from app.services.demo.demo import generate_demo
+from app.ui.common.i18n import install_translators
 
 
 @pytest.fixture

@@ -13,16 +13,16 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QTimeEdit
 
-from app.services.case_list import SortKey
-from app.services.clock import local_today
-from app.services.cpr import fictional_cpr
-from app.ui.case_list_model import COLUMNS
-from app.ui.family_dialogs import ProfessionalDialog
-from app.ui.family_page import TAB_NETWORK, FamilyPage
-from app.ui.intervention_dialog import InterventionDialog
+from app.services.cases.case_list import SortKey
+from app.services.common.clock import local_today
+from app.services.common.cpr import fictional_cpr
+from app.ui.cases.case_list_model import COLUMNS
+from app.ui.cases.new_case_dialog import NewCaseDialog
+from app.ui.family.family_dialogs import ProfessionalDialog
+from app.ui.family.family_page import TAB_NETWORK, FamilyPage
+from app.ui.family.intervention_dialog import InterventionDialog
+from app.ui.family.people_tab import ID_ROLE
 from app.ui.main_window import PAGE_FAMILY, MainWindow
-from app.ui.new_case_dialog import NewCaseDialog
-from app.ui.people_tab import ID_ROLE
 
 
 def _reload(qtbot, page: FamilyPage) -> None:  # type: ignore[no-untyped-def]

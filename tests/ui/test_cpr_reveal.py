@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import select
 
 from app.models import AuditEvent, Citizen
-from app.services import audit
-from app.services.demo import generate_demo
+from app.services.common import audit
+from app.services.demo.demo import generate_demo
 
 TODAY = date(2025, 6, 11)
 CPR_SHAPE = re.compile(r"\d{6}-?\d{4}")

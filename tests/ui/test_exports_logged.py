@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import func, select
 
 from app.models import AuditEvent, Case
-from app.services import audit
-from app.services.context import AppContext
-from app.ui.calendar_page import CalendarPage
-from app.ui.family_page import FamilyPage
-from app.ui.meeting_dialog import MeetingDialog, from_qdatetime
-from app.ui.share_override_dialog import ShareOverrideDialog
+from app.services.common import audit
+from app.services.common.context import AppContext
+from app.ui.calendar.calendar_page import CalendarPage
+from app.ui.calendar.meeting_dialog import MeetingDialog, from_qdatetime
+from app.ui.family.family_page import FamilyPage
+from app.ui.privacy.share_override_dialog import ShareOverrideDialog
 
 
 def _lise(context: AppContext) -> int:

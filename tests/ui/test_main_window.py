@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from app.services.case_list import SortKey
-from app.services.context import AppContext
-from app.ui.case_list_model import COLUMNS
+from app.services.cases.case_list import SortKey
+from app.services.common.context import AppContext
+from app.ui.cases.case_list_model import COLUMNS
 from app.ui.main_window import PAGE_FAMILY, MainWindow
 
 

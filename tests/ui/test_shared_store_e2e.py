@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Case
-from app.services.demo import generate_demo
-from app.services.plan_document import load_plan_document
+from app.services.demo.demo import generate_demo
+from app.services.plan.plan_document import load_plan_document
 from app.ui.main_window import PAGE_PLAN, MainWindow
-from app.ui.plan_page import PlanPage
-from tests.ui.test_plan_conflict import _type
+from app.ui.plan.plan_page import PlanPage
+from tests.ui.plan.test_plan_conflict import _type
 
 pytestmark = pytest.mark.postgres
 

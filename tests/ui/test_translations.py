@@ -52,7 +52,7 @@ def test_english_is_the_source_language(qapp) -> None:  # type: ignore[no-untype
 
 
 def test_english_plural_forms(qapp) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.i18n import install_translators
+    from app.ui.common.i18n import install_translators
 
     translators = install_translators(qapp, "en")
     try:
@@ -76,6 +76,6 @@ def test_english_ts_has_every_plural(tmp_path: Path) -> None:
 
 
 def test_plural_forms_from_the_source_text() -> None:
-    from app.ui.english_plurals import plural_forms
+    from tools.english_plurals import plural_forms
 
     assert plural_forms("Week (%n collision(s))") == ("Week (%n collision)", "Week (%n collisions)")

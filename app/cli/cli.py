@@ -1,0 +1,710 @@
+"""The ``koordinator`` command: start the program, or run a task on a store.
+
+koordinator [--db PATH_OR_URL] [--lang da|en]       start the program
+koordinator demo [--db …] [--families N] [--seed S]  fill a store with fictional families
+koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N] [--for PARTY]
+                                                    print a case's plan to a PDF file (the family's
+                                                    copy, or a recipient's: what consent covers)
+koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
+                                                    a case's meetings (or one invitation) as iCalendar
+koordinator migrate --db URL                        upgrade a store's schema (and a server's access rules)
+koordinator server-init --db URL                    set up a PostgreSQL server: schema, roles, policies
+koordinator hand-over CASE --to LOGIN [--db …]      make another caseworker the case's coordinator
+koordinator add-caseworker LOGIN --name N [--team T] [--role R] [--password-prompt] --db URL
+                                                    a caseworker's own database role and user record
+koordinator verify-audit [--db …] [--audit-key FILE] [--expect COUNT:HASH] [--checkpoint]
+                                                    check the audit log's chain, signed checkpoints, truncation
+koordinator audit-checkpoint [--db …] [--audit-key FILE [--new-key]]
+                                                    verify the audit log and append a signed checkpoint
+koordinator audit-export -o FILE.csv [--citizen ID] [--user LOGIN] [--from D] [--to D] [--db …]
+koordinator who-looked-at-me CPR -o FILE.pdf|.csv [--db …]
+                                                    a citizen's report of every lookup of their data
+koordinator retention list|erase [--yes] [--audit-months N] [--db …]
+                                                    cases past retention; audit lookups pruned
+koordinator --encrypt [--db FILE]                   a new local store encrypted (key in the OS keyring)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli.cli_common import MAX_ID, add_store_option, bad_text_argument, bounded_int
+from app.store.errors import StoreError
+from app.store.opening import OpenMode
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the task could not be done (e.g. the file cannot be written)
+EXIT_USAGE = 2
+EXIT_STORE = 3
+EXIT_INTERNAL = 70  # a fault in the program itself (details in the log), never a traceback
+MAX_DEMO_FAMILIES = 2000
+
+log = logging.getLogger("app.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="koordinator",
+        description="Koordinator – one common plan for families and citizens across sectors.",
+    )
+    parser.add_argument("--version", action="version", version=f"koordinator {__version__}")
+    add_store_option(parser)
+    parser.add_argument("--lang", choices=("da", "en"), help="language of the program (default: da)")
+    parser.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="make a new local store encrypted (SQLCipher; the key is kept in the OS keyring). "
+        "An encrypted store is opened with its key from the keyring without this option.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="fill a store with fictional demo families")
+    add_store_option(demo)
+    demo.add_argument(
+        "--families",
+        type=bounded_int(0, MAX_DEMO_FAMILIES),
+        default=40,
+        metavar="N",
+        help=f"households to add (default 40, at most {MAX_DEMO_FAMILIES})",
+    )
+    demo.add_argument(
+        "--seed", type=bounded_int(0, MAX_ID), default=1, metavar="S", help="random seed (default 1)"
+    )
+    demo.add_argument("--if-empty", action="store_true", help="do nothing if the store already has cases")
+
+    export = commands.add_parser("export-plan", help="print a case's plan to a PDF file (for the family)")
+    export.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    add_store_option(export)
+    export.add_argument("--large-print", action="store_true", help="large print (16 pt text)")
+    export.add_argument(
+        "--version",
+        dest="plan_version",
+        type=bounded_int(1, MAX_ID),
+        metavar="N",
+        help="print plan version N (default: the draft, else the newest approved version)",
+    )
+    export.add_argument(
+        "--for",
+        dest="recipient",
+        metavar="PARTY",
+        help="a copy for someone other than the family, leaving out what their consent does not "
+        "cover: sector:school, organisation:NAME or professional:ID (default: the family's "
+        "complete copy)",
+    )
+
+    ics = commands.add_parser("export-ics", help="write a case's meetings to an iCalendar (.ics) file")
+    ics.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
+    ics.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="the .ics file to write")
+    add_store_option(ics)
+    ics.add_argument(
+        "--meeting",
+        type=bounded_int(1, MAX_ID),
+        metavar="ID",
+        help="only this meeting, as its invitation (or cancellation) to send to the participants "
+        "(default: all the case's meetings, to import into a calendar)",
+    )
+
+    migrate = commands.add_parser("migrate", help="upgrade a store to this version's schema")
+    add_store_option(migrate)
+    init = commands.add_parser(
+        "server-init", help="set up a shared PostgreSQL database: schema, group roles, access policies"
+    )
+    add_store_option(init)
+    add = commands.add_parser(
+        "add-caseworker", help="give a caseworker their own database role (server) and user record"
+    )
+    add.add_argument("login", metavar="LOGIN", help="their login (also the database role's name)")
+    add.add_argument("--name", required=True, help="full name as shown in the program and on plans")
+    add.add_argument("--team", default="", help="team; caseworkers reach their team's cases")
+    add.add_argument(
+        "--role",
+        choices=("caseworker", "team_lead", "read_only", "admin"),
+        default="caseworker",
+        help="caseworker (default), team_lead, read_only or admin (reaches every case)",
+    )
+    add.add_argument("--email", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--department", default="")
+    add.add_argument(
+        "--password-prompt",
+        action="store_true",
+        help="ask for a password for the database role (without it, the role logs in by "
+        "Kerberos/GSSAPI or as the server's pg_hba.conf allows)",
+    )
+    add_store_option(add)
+
+    hand = commands.add_parser("hand-over", help="make another caseworker a case's coordinator")
+    hand.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
+    hand.add_argument("--to", required=True, metavar="LOGIN", help="the new coordinator's login")
+    add_store_option(hand)
+
+    from app.cli import cli_audit, cli_retention
+
+    cli_audit.add_commands(commands)
+    cli_retention.add_commands(commands)
+    return parser
+
+
+def _admin_engine(db: str | None, command: str):  # type: ignore[no-untyped-def]
+    """The engine for migrate, server-init and add-caseworker, after the checks that keep them
+    from making or changing what is not theirs: server-init needs a server; a file that is not
+    a store, or a server database with another program's tables, is refused untouched; a new
+    local store is made whole or not at all (migrate only)."""
+    from app.store.engine import check_reachable, create_store_engine
+    from app.store.errors import NoStoreError
+    from app.store.location import resolve_store_url, sqlite_file
+    from app.store.opening import check_server_database, check_sqlite_store, create_sqlite_store
+
+    url = resolve_store_url(db)
+    path = sqlite_file(url)
+    if path is not None:
+        from app.store.server import ServerSetupError
+
+        if command == "server-init":
+            raise ServerSetupError(
+                "server-init is for a PostgreSQL server; a local SQLite file needs no set-up"
+            )
+        if path.exists() or path.is_symlink():
+            check_sqlite_store(path)  # a file that is not a store is refused untouched
+        elif command == "migrate":
+            create_sqlite_store(url, path)
+        else:
+            raise NoStoreError(f"no store at {path}")
+    engine = create_store_engine(url)
+    try:
+        check_reachable(engine)
+        if path is None:
+            check_server_database(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _run_migrate(db: str | None) -> int:
+    from app.store.location import resolve_store_url, sqlite_file
+    from app.store.migrate import current_revision, upgrade_store
+
+    path = sqlite_file(resolve_store_url(db))
+    new = path is not None and not path.exists()
+    engine = _admin_engine(db, "migrate")
+    try:
+        before = None if new else current_revision(engine)
+        backup = upgrade_store(engine)
+        after = current_revision(engine)
+        secured = False
+        if engine.dialect.name == "postgresql":
+            from app.store.server import apply_security, security_applied
+
+            with engine.begin() as conn:
+                if security_applied(conn):
+                    apply_security(conn)  # new tables get their policies
+                    secured = True
+        _load_catalogue(engine)
+    finally:
+        engine.dispose()
+    if new:
+        print(f"A new store was made at {path} (schema {after}).")
+    elif before == after:
+        print(f"The schema is up to date ({after}).")
+    else:
+        print(f"Schema upgraded from {before or 'empty'} to {after}.")
+    if backup is not None:
+        print(f"Backup of the file before the upgrade: {backup}")
+    if secured:
+        print("Access rules (the caseworkers' reach views) renewed.")
+    return EXIT_OK
+
+
+def _load_catalogue(engine) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from app.models import LawSection
+    from app.services.family.law_catalogue import load_catalogue
+
+    with Session(engine) as session, session.begin():
+        if not session.scalar(select(func.count(LawSection.id))):
+            load_catalogue(session)
+
+
+def _run_server_init(db: str | None) -> int:
+    from app.store.server import init_server
+
+    engine = _admin_engine(db, "server-init")
+    try:
+        created = init_server(engine)
+        _load_catalogue(engine)
+    finally:
+        engine.dispose()
+    print(
+        "The server is set up: schema, access rules (caseworkers reach their cases through views only) and group roles."
+    )
+    if created:
+        print("New group roles: " + ", ".join(created))
+    print("Next: koordinator add-caseworker LOGIN --name '…' --team '…' --db …")
+    return EXIT_OK
+
+
+def _run_add_caseworker(args: argparse.Namespace, db: str | None) -> int:
+    import getpass
+
+    from app.models.enums import UserRole
+    from app.store.server import add_caseworker
+
+    prog = "koordinator add-caseworker"
+    password = None
+    if args.password_prompt:
+        if not sys.stdin.isatty():
+            print(f"{prog}: --password-prompt needs a terminal to type the password in", file=sys.stderr)
+            return EXIT_USAGE
+        password = getpass.getpass(f"Password for {args.login}: ")
+        if password != getpass.getpass("The same password again: "):
+            print(f"{prog}: the two passwords differ; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
+        if len(password) < 12:
+            print(f"{prog}: use at least 12 characters; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
+    engine = _admin_engine(db, "add-caseworker")
+    try:
+        new = add_caseworker(
+            engine,
+            args.login,
+            args.name,
+            role=UserRole(args.role),
+            team=args.team,
+            email=args.email,
+            phone=args.phone,
+            department=args.department,
+            password=password,
+        )
+    finally:
+        engine.dispose()
+    print(f"{'Added' if new else 'Updated'} {args.login} ({args.role}, team {args.team or '–'}).")
+    return EXIT_OK
+
+
+def _run_demo(args: argparse.Namespace, db: str | None) -> int:
+    from sqlalchemy import func, select
+
+    from app.models import Case
+    from app.services.common.clock import local_today
+    from app.services.demo.demo import DemoRefusedError, generate_demo
+    from app.startup import open_context
+
+    if args.families < 0:
+        print("koordinator demo: --families must be 0 or more", file=sys.stderr)
+        return EXIT_USAGE
+    context = open_context(db)
+    try:
+        with context.sessions.begin() as session:
+            if args.if_empty and session.scalar(select(func.count(Case.id))):
+                print("The store already has cases; no demo data added.")
+                return EXIT_OK
+            try:
+                summary = generate_demo(
+                    session,
+                    families=args.families,
+                    seed=args.seed,
+                    today=local_today(),
+                    my_login=context.user.login,
+                )
+            except DemoRefusedError as exc:
+                print(f"koordinator demo: {exc}; nothing was added", file=sys.stderr)
+                return EXIT_USAGE
+    finally:
+        context.sessions.kw["bind"].dispose()  # closed: the write-ahead log is folded in
+    print(
+        f"Added {summary.cases} cases ({summary.families} families, {summary.citizens} citizens, "
+        f"{summary.interventions} interventions, {summary.meetings} meetings) to {context.store_label}"
+    )
+    return EXIT_OK
+
+
+def _run_hand_over(args: argparse.Namespace, db: str | None) -> int:
+    from sqlalchemy import select
+
+    from app.models import Case
+    from app.services.cases.cases import HandOverError, hand_over
+    from app.startup import open_context
+
+    number = args.case.strip().upper()
+    context = open_context(db)
+    try:
+        with context.sessions.begin() as session:
+            case_id = session.scalar(select(Case.id).where(Case.number == number))
+            if case_id is None:
+                print(
+                    f"koordinator hand-over: no case {number} within your reach; nothing was changed",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            try:
+                done = hand_over(session, case_id, args.to)
+            except HandOverError as exc:
+                print(f"koordinator hand-over: {exc}; nothing was changed", file=sys.stderr)
+                return EXIT_FAILED
+    finally:
+        context.sessions.kw["bind"].dispose()
+    print(
+        f"Case {done.case_number} is now coordinated by {done.to_login} (was {done.from_login or 'nobody'})."
+    )
+    return EXIT_OK
+
+
+def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from app.models import Case, PlanVersion, Professional
+    from app.pdf.plan_pdf import write_plan_pdf
+    from app.services.common import audit
+    from app.services.common.clock import local_today
+    from app.services.plan.recipient_copy import PartyError, load_recipient_copy, parse_party
+    from app.services.privacy.sharing import PartyKind
+    from app.startup import open_context
+
+    prog = "koordinator export-plan"
+    number = args.case.strip().upper()
+    recipient = None
+    if args.recipient is not None:
+        try:
+            recipient = parse_party(args.recipient)
+        except PartyError as exc:
+            print(f"{prog}: --for {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    today = local_today()
+    context = open_context(db, mode=OpenMode.EXPORT)
+    if context.read_only:
+        print(
+            f"{prog}: note: the store file is read-only, so this export is not in its audit log",
+            file=sys.stderr,
+        )
+    with context.sessions() as session:
+        case_id = session.scalar(select(Case.id).where(Case.number == number))
+        if case_id is None:
+            print(f"{prog}: no case {number} in this store", file=sys.stderr)
+            return EXIT_USAGE
+        version_id = None
+        if args.plan_version is not None:
+            version_id = session.scalar(
+                select(PlanVersion.id).where(
+                    PlanVersion.case_id == case_id, PlanVersion.number == args.plan_version
+                )
+            )
+            if version_id is None:
+                print(f"{prog}: case {number} has no plan version {args.plan_version}", file=sys.stderr)
+                return EXIT_USAGE
+        if (
+            recipient is not None
+            and recipient.kind == PartyKind.PROFESSIONAL
+            and session.get(Professional, int(recipient.value)) is None
+        ):
+            print(f"{prog}: --for: no professional {recipient.value} in this store", file=sys.stderr)
+            return EXIT_USAGE
+        copy = load_recipient_copy(session, case_id, recipient, today, version_id)
+    document = copy.document
+    if document.plan is None:
+        print(f"{prog}: case {number} has no plan yet; write one in the program first", file=sys.stderr)
+        return EXIT_USAGE
+    output = Path(args.output).expanduser()
+    try:
+        # The export is in the audit log with its recipient; a file not written rolls it back.
+        with context.sessions.begin() as session:
+            audit.record(
+                session,
+                audit.EXPORT,
+                object_type="plan",
+                object_id=document.plan.id,
+                case_id=case_id,
+                details={
+                    "recipient": recipient.encode() if recipient else "family",
+                    "recipient_name": copy.recipient_label,
+                    "left_out": len(copy.omitted),
+                    "via": "export-plan",
+                },
+            )
+            write_plan_pdf(
+                document,
+                output,
+                today=today,
+                large_print=args.large_print,
+                recipient=copy.recipient_label,
+                omitted=copy.omitted,
+            )
+    except OSError as exc:
+        print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug in the layout: say so plainly, the log has the details
+        # INFO: into the log file only (the console shows warnings, and no tracebacks).
+        log.info("export-plan failed for %s", number, exc_info=True)
+        print(
+            f"{prog}: the PDF could not be made ({type(exc).__name__}); the details are in the log file",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    for statement in copy.omitted:
+        print(f"{prog}: left out: {statement}", file=sys.stderr)
+    print(output.resolve())
+    return EXIT_OK
+
+
+def _run_export_ics(args: argparse.Namespace, db: str | None) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.models import Case
+    from app.services.meetings.ics import PUBLISH, case_ics, invitation_method, meeting_ics, write_ics
+    from app.services.meetings.meetings import case_meetings
+    from app.startup import open_context
+
+    prog = "koordinator export-ics"
+    number = args.case.strip().upper()
+    try:
+        context = open_context(db, mode=OpenMode.READ)
+        with context.sessions() as session:
+            case_id = session.scalar(select(Case.id).where(Case.number == number))
+            if case_id is None:
+                print(f"{prog}: no case {number} in this store", file=sys.stderr)
+                return EXIT_USAGE
+            meetings = case_meetings(session, case_id)
+    except SQLAlchemyError as exc:  # e.g. a file that is not a store: no traceback
+        log.info("export-ics could not read the store", exc_info=True)
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"{prog}: cannot read the store: {reason}", file=sys.stderr)
+        return EXIT_STORE
+    if not meetings:
+        print(f"{prog}: case {number} has no meetings; plan one in the program first", file=sys.stderr)
+        return EXIT_USAGE
+    if args.meeting is not None:
+        meetings = [m for m in meetings if m.id == args.meeting]
+        if not meetings:
+            print(f"{prog}: case {number} has no meeting {args.meeting}", file=sys.stderr)
+            return EXIT_USAGE
+        if invitation_method(meetings[0]) == PUBLISH:
+            print(
+                f"{prog}: note: the coordinator has no e-mail address, so the file is a calendar "
+                "entry, not an invitation the participants can answer",
+                file=sys.stderr,
+            )
+    output = Path(args.output).expanduser()
+    try:
+        skipped: list[int] = []
+        data = meeting_ics(meetings[0]) if args.meeting is not None else case_ics(meetings, skipped=skipped)
+        write_ics(data, output)
+        for meeting_id in skipped:
+            print(
+                f"{prog}: left out meeting {meeting_id}: its stored time cannot be written", file=sys.stderr
+            )
+    except OSError as exc:
+        print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: say so plainly, the log has the details
+        log.info("export-ics failed for %s", number, exc_info=True)
+        print(f"{prog}: the calendar file could not be made: {str(exc)[:200]}", file=sys.stderr)
+        return EXIT_FAILED
+    print(output.resolve())
+    return EXIT_OK
+
+
+def _server_login(db: str | None) -> str | None:
+    """A server URL without a password: log in without one if the server allows (Kerberos),
+    else with the keyring's password or one asked for once on the terminal. The returned
+    string holds the password: never print or log it."""
+    import os
+
+    from app.store.location import ENV_VAR, resolve_store_url
+
+    chosen = db or os.environ.get(ENV_VAR)
+    if chosen is None or "://" not in chosen:
+        return db
+    url = resolve_store_url(chosen)
+    if url.get_backend_name() != "postgresql" or url.password:
+        return db
+    from app.store.credentials import KeyringCredentials, cli_ask, connect_url
+
+    return connect_url(url, KeyringCredentials(), cli_ask).render_as_string(hide_password=False)
+
+
+def _refuse_output(args: argparse.Namespace, db: str | None) -> int | None:
+    """An output (-o) is checked before anything is opened or written: never the store, its
+    side files or backups, a device or a folder."""
+    output = getattr(args, "output", None)
+    if output is None:
+        return None
+    from app.services.common.safe_files import OutputRefusedError, check_output, protect_store
+    from app.store.location import default_store_path, resolve_store_url, sqlite_file
+
+    protect_store(default_store_path())
+    try:
+        unnamed = sqlite_file(resolve_store_url(None))  # $KOORDINATOR_DB's store too
+        if unnamed is not None:
+            protect_store(unnamed)
+        store_file = sqlite_file(resolve_store_url(db))
+        if store_file is not None:
+            protect_store(store_file)
+        check_output(output)
+    except (OutputRefusedError, ValueError, OSError) as exc:
+        print(f"koordinator {args.command}: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_FAILED
+    return None
+
+
+def _encrypt_refused(db: str | None) -> str | None:
+    """--encrypt makes a new store encrypted; on an existing plain one it is refused, never
+    ignored (the file would stay readable by anyone who copies it)."""
+    from app.store.errors import StoreError
+    from app.store.location import resolve_store_url, sqlite_file
+
+    try:
+        path = sqlite_file(resolve_store_url(db))
+    except StoreError:
+        return None  # said by the command itself
+    if path is None:
+        return "--encrypt is for a store file on this computer, not a server"
+    from app.store.encryption import is_plain_sqlite
+
+    try:
+        plain = is_plain_sqlite(path)
+    except OSError:
+        return None  # a new file (or one the command will refuse plainly)
+    if plain:
+        return (
+            f"{path} already exists without encryption, and --encrypt only makes new stores. "
+            "To encrypt it, make a new encrypted store and move the families over with IT"
+        )
+    return None
+
+
+def _say_which_store() -> None:
+    """No --db: say on stderr which store the command uses (the environment's or the default)."""
+    import os
+
+    from app.store.location import ENV_VAR, describe_store, resolve_store_url
+
+    source = f"${ENV_VAR}" if os.environ.get(ENV_VAR) else "the default; choose another with --db"
+    print(f"koordinator: store {describe_store(resolve_store_url(None))} ({source})", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    bad = bad_text_argument(arguments)
+    if bad is not None:
+        print(
+            f"koordinator: argument {bad + 1} is not valid text (its bytes are not UTF-8); nothing was done",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # argparse has printed the usage error (or the help)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    db = getattr(args, "db", None)
+    if getattr(args, "encrypt", False):
+        import os
+
+        from app.store.engine import ENCRYPT_ENV
+
+        refused = _encrypt_refused(db)
+        if refused:
+            print(f"koordinator: {refused}; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
+        os.environ[ENCRYPT_ENV] = "1"
+    try:
+        return _dispatch(args, db)
+    except KeyboardInterrupt:
+        return 130
+    except StoreError as exc:
+        print(f"koordinator: {exc}", file=sys.stderr)
+        return EXIT_STORE
+    except OSError as exc:  # a file or a folder: its own reason (full disk, permission …)
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"koordinator: cannot read or write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            from app.store.engine import connection_problem
+
+            # e.g. a server that went away: a plain message, the details in the log
+            log.info("the store could not be read", exc_info=True)
+            print(f"koordinator: cannot read the store: {connection_problem(exc)}", file=sys.stderr)
+            return EXIT_STORE
+        # A fault in the program: never a traceback on the screen (it could carry case text);
+        # the details go to the log file.
+        # INFO: into the log file only (the console shows warnings, and no traceback).
+        log.info("koordinator %s failed", args.command or "", exc_info=True)
+        print(
+            f"koordinator: the command failed because of a fault in the program ({type(exc).__name__}); "
+            "the details are in the log file",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _dispatch(args: argparse.Namespace, db: str | None) -> int:
+    from app.logging_setup import setup_logging
+
+    if db is None:
+        _say_which_store()
+    refused = _refuse_output(args, db)
+    if refused is not None:
+        return refused
+    if args.command is not None:
+        setup_logging()
+        db = _server_login(db)
+        try:
+            return _run_command(args, db)
+        finally:
+            from app.startup import close_all
+
+            close_all()
+    from app.ui.app import run_gui
+
+    return run_gui(db=db, language=args.lang)
+
+
+def _run_command(args: argparse.Namespace, db: str | None) -> int:
+    if args.command in ("verify-audit", "audit-checkpoint", "audit-export", "who-looked-at-me", "retention"):
+        from app.cli import cli_audit, cli_retention
+
+        if args.command == "retention":
+            return cli_retention.run(args, db)
+        done = cli_audit.run(args, db)
+        assert done is not None
+        return done
+    if args.command == "demo":
+        return _run_demo(args, db)
+    if args.command == "export-plan":
+        return _run_export_plan(args, db)
+    if args.command == "export-ics":
+        return _run_export_ics(args, db)
+    if args.command == "hand-over":
+        return _run_hand_over(args, db)
+    if args.command in ("migrate", "server-init", "add-caseworker"):
+        from app.store.server import ServerSetupError
+
+        try:
+            if args.command == "migrate":
+                return _run_migrate(db)
+            if args.command == "server-init":
+                return _run_server_init(db)
+            return _run_add_caseworker(args, db)
+        except ServerSetupError as exc:
+            print(f"koordinator {args.command}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    raise AssertionError(f"unknown command {args.command}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

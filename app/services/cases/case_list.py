@@ -1,0 +1,363 @@
+"""The case list: one Core query; filtering, sorting and paging happen in SQL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from app.models import Agreement, Case, Citizen, FamilyMember, Meeting, PlanVersion, User
+from app.models.base import UTCDateTime
+from app.models.enums import AgreementStatus, CaseStatus, CoordinationModel, MeetingStatus
+from app.services.common import audit
+from app.services.common.cpr import mask_cpr
+from app.services.common.text import fold, like_escape
+from app.store.reach import REACH_SCHEMA, uses_reach
+
+PAGE_SIZE = 50  # about two screens; scrolling fetches the next page
+_CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")
+_CPR_WITH_SPACE = re.compile(r"(?<![0-9])([0-9]{6}) ([0-9]{4})(?![0-9])")
+
+
+class Scope(StrEnum):
+    MINE = "mine"
+    ALL = "all"
+
+
+class SortKey(StrEnum):
+    NUMBER = "number"
+    TITLE = "title"
+    CPR = "cpr"
+    COORDINATOR = "coordinator"
+    MODEL = "model"
+    STATUS = "status"
+    NEXT_MEETING = "next_meeting"
+    FOLLOW_UP_DUE = "follow_up_due"
+    OPEN_AGREEMENTS = "open_agreements"
+    FLAGS = "flags"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseListQuery:
+    today: date
+    now: datetime
+    scope: Scope = Scope.ALL
+    user_id: int | None = None
+    search: str = ""
+    sort: SortKey = SortKey.FOLLOW_UP_DUE
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    id: int
+    number: str
+    title: str
+    cpr_masked: str
+    coordinator: str
+    model: CoordinationModel
+    status: CaseStatus
+    next_meeting: datetime | None
+    follow_up_due: date | None
+    open_agreements: int
+    turning_18: bool
+    today: date
+
+    @property
+    def follow_up_overdue(self) -> bool:
+        return (
+            self.follow_up_due is not None
+            and self.follow_up_due < self.today
+            and self.status != CaseStatus.CLOSED
+        )
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def turning_18_window(today: date) -> tuple[date, date]:
+    """Birth dates (exclusive low, inclusive high) of people who turn 18 within 12 months."""
+    return _years_before(today, 18), _years_before(today, 17)
+
+
+_CASES = Case.__table__
+_USERS = User.__table__
+_MEETINGS = Meeting.__table__
+_AGREEMENTS = Agreement.__table__
+# Aliases are made once: building their column collections per query is costly.
+_PV, _PV_LATEST = PlanVersion.__table__.alias("pv"), PlanVersion.__table__.alias("pv_latest")
+_CI, _FM = Citizen.__table__.alias("ci"), FamilyMember.__table__.alias("fm")
+_CI2, _FM2 = Citizen.__table__.alias("ci2"), FamilyMember.__table__.alias("fm2")
+
+
+def _people_exists(condition_on: Callable[[Any], ColumnElement[bool]]) -> ColumnElement[bool]:
+    """EXISTS a person of the case (a family member or the single citizen) matching a condition."""
+    c = _CASES.c
+    ci, fm = _CI2, _FM2
+    in_family = exists(
+        select(1)
+        .select_from(fm.join(ci, ci.c.id == fm.c.citizen_id))
+        .where(fm.c.family_id == c.family_id, condition_on(ci))
+    )
+    single = exists(select(1).select_from(ci).where(ci.c.id == c.citizen_id, condition_on(ci)))
+    return or_(in_family, single)
+
+
+def _columns() -> dict[SortKey, ColumnElement[Any]]:
+    """The list's computed columns as Core expressions; the day and time are bound parameters."""
+    c = _CASES.c
+    m = _MEETINGS.c
+    pv, pv_latest, ci, fm = _PV, _PV_LATEST, _CI, _FM
+    next_meeting = (
+        select(func.min(m.starts_at))
+        .where(
+            m.case_id == c.id,
+            m.status == MeetingStatus.PLANNED,
+            m.starts_at >= bindparam("now", type_=UTCDateTime()),
+        )
+        .scalar_subquery()
+    )
+    # Two levels down: correlate to the outer cases row explicitly (auto-correlation is one level).
+    latest_number = (
+        select(func.max(pv_latest.c.number))
+        .where(pv_latest.c.case_id == c.id)
+        .correlate(_CASES)
+        .scalar_subquery()
+    )
+    open_agreements = (
+        select(func.count(_AGREEMENTS.c.id))
+        .select_from(_AGREEMENTS.join(pv, pv.c.id == _AGREEMENTS.c.plan_version_id))
+        .where(
+            pv.c.case_id == c.id,
+            pv.c.number == latest_number,
+            _AGREEMENTS.c.status == AgreementStatus.OPEN,
+        )
+        .scalar_subquery()
+    )
+    single_cpr = select(func.substr(ci.c.cpr, 1, 6)).where(ci.c.id == c.citizen_id).scalar_subquery()
+    family_cpr = (
+        select(func.substr(ci.c.cpr, 1, 6))
+        .select_from(fm.join(ci, ci.c.id == fm.c.citizen_id))
+        .where(fm.c.family_id == c.family_id)
+        .order_by(fm.c.position, fm.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    youth = _people_exists(
+        lambda p: and_(
+            p.c.birth_date > bindparam("born_after", type_=Date()),
+            p.c.birth_date <= bindparam("born_by", type_=Date()),
+        )
+    )
+    return {
+        SortKey.NUMBER: c.number,
+        SortKey.TITLE: c.title,
+        SortKey.CPR: func.coalesce(single_cpr, family_cpr),
+        SortKey.COORDINATOR: _USERS.c.full_name,
+        SortKey.MODEL: c.model,
+        SortKey.STATUS: c.status,
+        SortKey.NEXT_MEETING: next_meeting,
+        SortKey.FOLLOW_UP_DUE: c.follow_up_due,
+        SortKey.OPEN_AGREEMENTS: open_agreements,
+        SortKey.FLAGS: case((youth, literal(1)), else_=literal(0)),
+    }
+
+
+def _reach_columns() -> dict[SortKey, ColumnElement[Any]]:
+    """The same columns for a caseworker's role on a shared server. There each table is a
+    view over a function that returns every reached row, so a sub-select on it reads all
+    of them (for every case, if correlated); the server's per-case functions instead read
+    one case's facts through the indexes, and the planner calls them for the page's rows
+    only, unless the list is sorted by one of them (see app/store/reach.py)."""
+    c = _CASES.c
+    facts = getattr(func, REACH_SCHEMA)
+    born = (bindparam("born_after", type_=Date()), bindparam("born_by", type_=Date()))
+    return {
+        SortKey.NUMBER: c.number,
+        SortKey.TITLE: c.title,
+        SortKey.CPR: facts.case_cpr6(c.id, type_=String()),
+        SortKey.COORDINATOR: _USERS.c.full_name,
+        SortKey.MODEL: c.model,
+        SortKey.STATUS: c.status,
+        SortKey.NEXT_MEETING: facts.case_next_meeting(
+            c.id, bindparam("now", type_=UTCDateTime()), type_=UTCDateTime()
+        ),
+        SortKey.FOLLOW_UP_DUE: c.follow_up_due,
+        SortKey.OPEN_AGREEMENTS: func.coalesce(facts.case_open_agreements(c.id, type_=Integer()), 0),
+        SortKey.FLAGS: case(
+            (facts.case_turning_18(c.id, *born, type_=Boolean()), literal(1)), else_=literal(0)
+        ),
+    }
+
+
+def _cpr_prefix_matches(index: int, reach: bool) -> tuple[ColumnElement[bool], ...]:
+    """Cases with a person whose CPR starts with a prefix: an index range, evaluated once
+    (through reach: the server's function, which looks at the reached people alone)."""
+    bounds = bindparam(f"cpr_from{index}", type_=String()), bindparam(f"cpr_to{index}", type_=String())
+    c = _CASES.c
+    if reach:
+        return (c.id.in_(select(getattr(func, REACH_SCHEMA).cases_with_cpr(*bounds, type_=Integer()))),)
+    ci, fm = _CI2.c, _FM2.c
+    in_range = and_(ci.cpr >= bounds[0], ci.cpr < bounds[1])
+    families = select(fm.family_id).select_from(_FM2.join(_CI2, ci.id == fm.citizen_id)).where(in_range)
+    citizens = select(ci.id).where(in_range)
+    return c.family_id.in_(families), c.citizen_id.in_(citizens)
+
+
+def _filters(scope: Scope, cpr_terms: tuple[bool, ...], reach: bool) -> list[ColumnElement[bool]]:
+    c = _CASES.c
+    conditions: list[ColumnElement[bool]] = []
+    if scope == Scope.MINE:
+        user = bindparam("user_id", type_=Integer())
+        conditions.append(or_(c.coordinator_id == user, c.partner_id == user))
+    for index, cpr_like in enumerate(cpr_terms):
+        text_match = c.search_text.like(bindparam(f"term{index}"), escape="\\")
+        if cpr_like:
+            conditions.append(or_(text_match, *_cpr_prefix_matches(index, reach)))
+        else:
+            conditions.append(text_match)
+    return conditions
+
+
+@lru_cache(maxsize=128)
+def _statements(
+    scope: Scope, sort: SortKey, descending: bool, cpr_terms: tuple[bool, ...], reach: bool = False
+) -> tuple[Select[Any], Select[Any]]:
+    """The page and count statements for one shape of query, built once and reused."""
+    source = _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id)
+    cols = _reach_columns() if reach else _columns()
+    c = _CASES.c
+    order = cols[sort].desc() if descending else cols[sort].asc()
+    filters = _filters(scope, cpr_terms, reach)
+    page = (
+        select(
+            c.id,
+            c.number,
+            c.title,
+            cols[SortKey.CPR].label("cpr6"),
+            _USERS.c.full_name.label("coordinator"),
+            c.model,
+            c.status,
+            cols[SortKey.NEXT_MEETING].label("next_meeting"),
+            c.follow_up_due,
+            cols[SortKey.OPEN_AGREEMENTS].label("open_agreements"),
+            cols[SortKey.FLAGS].label("turning_18"),
+        )
+        .select_from(source)
+        .where(*filters)
+        .order_by(order.nulls_last(), c.id)
+    )
+    count = select(func.count()).select_from(_CASES).where(*filters)
+    return page, count
+
+
+MAX_SEARCH_TERMS = 8  # more words find nothing more (and would build a huge query)
+MAX_TERM_CHARS = 100
+
+
+def clean_search(text: str) -> str:
+    """What of a search can be searched for: no control characters (a NUL), no broken
+    characters, at most MAX_SEARCH_TERMS words of at most MAX_TERM_CHARS characters."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = text.encode("utf-8", "ignore").decode("utf-8")
+    words = text.split()[: MAX_SEARCH_TERMS + 1]  # (+1: a CPR number may be written in two)
+    return " ".join(word[:MAX_TERM_CHARS] for word in words)
+
+
+def _terms(query: CaseListQuery) -> list[str]:
+    # "120385 1234" is one CPR number, not two search terms.
+    return _CPR_WITH_SPACE.sub(r"\1\2", clean_search(query.search)).split()[:MAX_SEARCH_TERMS]
+
+
+def _shape(query: CaseListQuery, reach: bool = False) -> tuple[Select[Any], Select[Any]]:
+    cpr_terms = tuple(bool(_CPR_TERM.match(term)) for term in _terms(query))
+    return _statements(query.scope, query.sort, query.descending, cpr_terms, reach)
+
+
+def _parameters(query: CaseListQuery) -> dict[str, Any]:
+    born_after, born_by = turning_18_window(query.today)
+    params: dict[str, Any] = {"now": query.now, "born_after": born_after, "born_by": born_by}
+    if query.scope == Scope.MINE:
+        params["user_id"] = query.user_id
+    for index, term in enumerate(_terms(query)):
+        params[f"term{index}"] = f"%{like_escape(fold(term))}%"
+        if _CPR_TERM.match(term):
+            digits = term.replace("-", "")
+            params[f"cpr_from{index}"] = digits
+            params[f"cpr_to{index}"] = digits[:-1] + chr(ord(digits[-1]) + 1)
+    return params
+
+
+def case_list_statement(
+    query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE, reach: bool = False
+) -> Select[Any]:
+    """The page statement with its parameters bound (for EXPLAIN, tests and benchmarks);
+    ``reach``: the shape for a caseworker's role on a shared server."""
+    page, _count = _shape(query, reach)
+    return page.offset(offset).limit(limit).params(_parameters(query))
+
+
+def count_cases(session: Session, query: CaseListQuery) -> int:
+    _page, count = _shape(query, uses_reach(session))
+    if clean_search(query.search):  # once per query (the count), not per page
+        audit.record_now(session, audit.SEARCH, object_type="case", search_term=clean_search(query.search))
+    return int(session.connection().scalar(count, _parameters(query)) or 0)
+
+
+def fetch_case_rows(
+    session: Session, query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE
+) -> list[CaseRow]:
+    page, _count = _shape(query, uses_reach(session))
+    result = session.connection().execute(page.offset(offset).limit(limit), _parameters(query))
+    return [
+        CaseRow(
+            id=row.id,
+            number=row.number,
+            title=row.title,
+            cpr_masked=mask_cpr(row.cpr6),
+            coordinator=row.coordinator,
+            model=CoordinationModel(row.model),
+            status=CaseStatus(row.status),
+            next_meeting=_aware(row.next_meeting),
+            follow_up_due=row.follow_up_due,
+            open_agreements=int(row.open_agreements or 0),
+            turning_18=bool(row.turning_18),
+            today=query.today,
+        )
+        for row in result
+    ]
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    """Defensive: make sure a timestamp from an aggregate reads back as aware UTC."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -1,0 +1,355 @@
+"""Opening a case: a new family with members, or a single citizen.
+
+Validation is a pure function that returns problems per field; ``create_case``
+stores all or nothing (the caller's transaction rolls back on any error).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from app.models import Case, Citizen, Family, FamilyMember, Meeting, User
+from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus, Relation
+from app.services.common.clock import to_local
+from app.services.common.cpr import CprError, CprProblem, parse_cpr
+from app.services.common.text import fold
+
+MAX_FOLLOW_UP_DAYS = 365
+DEFAULT_FOLLOW_UP_DAYS = 42  # "Sammen om familien": every 6 weeks to 3 months
+
+
+class Problem(StrEnum):
+    REQUIRED = "required"
+    CPR_FORMAT = "cpr_format"
+    CPR_DATE = "cpr_date"
+    CPR_FUTURE = "cpr_future"
+    CPR_DUPLICATE = "cpr_duplicate"
+    CPR_MOD11 = "cpr_mod11"  # soft: valid numbers without the check digit exist
+    NO_MEMBERS = "no_members"
+    ONE_CITIZEN = "one_citizen"
+    INTERVAL_RANGE = "interval_range"
+    NO_CUSTODY_HOLDER = "no_custody_holder"
+    SAME_PARTNER = "same_partner"
+    END_BEFORE_START = "end_before_start"
+    SECTION_NOT_VALID = "section_not_valid"  # the law section is not in force on the start date
+    IN_FUTURE = "in_future"
+    EMAIL_FORMAT = "email_format"
+    PHONE_FORMAT = "phone_format"
+    LAST_MEMBER = "last_member"
+    LAST_CUSTODY_HOLDER = "last_custody_holder"
+    ALREADY_MEMBER = "already_member"
+    NOT_A_FAMILY = "not_a_family"
+    CASE_CLOSED = "case_closed"
+    TOO_LONG = "too_long"
+    BAD_CHARACTERS = "bad_characters"  # a NUL or half a surrogate pair: not storable text
+    OUT_OF_RANGE = "out_of_range"  # a date or time further off than any real one
+    NAME_DIFFERS = "name_differs"  # a known CPR number typed with another name: which is right?
+    BEFORE_BIRTH = "before_birth"
+    TIME_ORDER = "time_order"  # a time slot must end after it starts
+    SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
+    IN_PAST = "in_past"
+    MEETING_NOT_PLANNED = "meeting_not_planned"  # cancelled, or already held
+    OTHER_TEAMS_ENTRY = "other_teams_entry"  # on a shared server: a directory entry another team keeps
+
+
+SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    field: str  # "family_name", "members.0.cpr", …
+    problem: Problem
+    detail: str = ""  # e.g. the stored name, for NAME_DIFFERS
+
+    @property
+    def blocking(self) -> bool:
+        return self.problem not in SOFT_PROBLEMS
+
+
+class NameChoice(StrEnum):
+    STORED = "stored"  # the name already registered with the CPR number
+    TYPED = "typed"  # the name just typed: the registered one is corrected
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+@dataclass(slots=True)
+class MemberInput:
+    first_name: str = ""
+    last_name: str = ""
+    cpr: str = ""
+    relation: Relation = Relation.PARENT
+    custody: bool = False
+    lives_in_household: bool = True
+    # A known CPR number typed with another name: which name is right (asked, never guessed).
+    name_choice: NameChoice | None = None
+
+
+@dataclass(slots=True)
+class CaseInput:
+    single_citizen: bool = False
+    family_name: str = ""
+    members: list[MemberInput] = field(default_factory=list)
+    coordinator_id: int | None = None
+    partner_id: int | None = None
+    model: CoordinationModel = CoordinationModel.ONE_FAMILY_ONE_ENTRY
+    follow_up_interval_days: int = DEFAULT_FOLLOW_UP_DAYS
+
+
+class ValidationError(ValueError):
+    """Input that cannot be stored; ``problems`` say which field and why. Nothing was stored."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__(", ".join(f"{p.field}: {p.problem}" for p in problems))
+        self.problems = problems
+
+
+class CaseValidationError(ValidationError):
+    """A new case that cannot be stored; ``problems`` say why. Nothing was stored."""
+
+
+def validate_member(index: int, member: MemberInput, today: date) -> list[FieldProblem]:
+    prefix = f"members.{index}."
+    problems: list[FieldProblem] = []
+    if not member.first_name.strip():
+        problems.append(FieldProblem(prefix + "first_name", Problem.REQUIRED))
+    if not member.last_name.strip():
+        problems.append(FieldProblem(prefix + "last_name", Problem.REQUIRED))
+    try:
+        cpr = parse_cpr(member.cpr)
+    except CprError as exc:
+        code = {
+            CprProblem.EMPTY: Problem.REQUIRED,
+            CprProblem.FORMAT: Problem.CPR_FORMAT,
+            CprProblem.DATE: Problem.CPR_DATE,
+        }[exc.problem]
+        problems.append(FieldProblem(prefix + "cpr", code))
+    else:
+        if cpr.birth_date > today:
+            problems.append(FieldProblem(prefix + "cpr", Problem.CPR_FUTURE))
+        elif not cpr.passes_mod11:
+            problems.append(FieldProblem(prefix + "cpr", Problem.CPR_MOD11))
+    return problems
+
+
+def validate_case(data: CaseInput, today: date) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    if not data.single_citizen and not data.family_name.strip():
+        problems.append(FieldProblem("family_name", Problem.REQUIRED))
+    if not data.members:
+        problems.append(FieldProblem("members", Problem.NO_MEMBERS))
+    elif data.single_citizen and len(data.members) != 1:
+        problems.append(FieldProblem("members", Problem.ONE_CITIZEN))
+    seen: dict[str, int] = {}
+    for index, member in enumerate(data.members):
+        problems.extend(validate_member(index, member, today))
+        try:
+            digits = parse_cpr(member.cpr).digits
+        except CprError:
+            continue
+        if digits in seen:
+            problems.append(FieldProblem(f"members.{index}.cpr", Problem.CPR_DUPLICATE))
+        seen[digits] = index
+    has_child = any(m.relation == Relation.CHILD for m in data.members)
+    if not data.single_citizen and has_child and not any(m.custody for m in data.members):
+        problems.append(FieldProblem("members", Problem.NO_CUSTODY_HOLDER))
+    if data.coordinator_id is None:
+        problems.append(FieldProblem("coordinator", Problem.REQUIRED))
+    elif data.partner_id is not None and data.partner_id == data.coordinator_id:
+        problems.append(FieldProblem("partner", Problem.SAME_PARTNER))
+    if not 1 <= data.follow_up_interval_days <= MAX_FOLLOW_UP_DAYS:
+        problems.append(FieldProblem("follow_up_interval_days", Problem.INTERVAL_RANGE))
+    return problems
+
+
+def next_case_number(session: Session, year: int) -> str:
+    """The next number of the year, K-2026-0042. The year's counter row is locked until the
+    transaction ends, so two caseworkers creating cases at once get different numbers."""
+    from app.models import CaseNumberCounter
+    from app.store.reach import REACH_SCHEMA, server_numbers
+
+    if server_numbers(session):  # a shared server: one sequence per year, for every login
+        number = session.scalar(
+            text(f"SELECT {REACH_SCHEMA}.koordinator_next_case_number(:year)"), {"year": year}
+        )
+        return str(number)
+    counter = session.get(CaseNumberCounter, year, with_for_update=True, populate_existing=True)
+    if counter is None:
+        prefix = f"K-{year}-"
+        numbers = session.scalars(select(Case.number).where(Case.number.like(prefix + "%")))
+        highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
+        counter = CaseNumberCounter(year=year, last=highest)
+        session.add(counter)
+    counter.last += 1
+    session.flush()
+    return f"K-{year}-{counter.last:04d}"
+
+
+def case_search_text(number: str, title: str, member_names: list[str]) -> str:
+    return fold(" ".join([number, title, *member_names]))
+
+
+def refresh_search_text(session: Session, case: Case) -> None:
+    names: list[str] = []
+    if case.family_id is not None:
+        rows = session.execute(
+            select(Citizen.first_name, Citizen.last_name)
+            .join(FamilyMember, FamilyMember.citizen_id == Citizen.id)
+            .where(FamilyMember.family_id == case.family_id)
+            .order_by(FamilyMember.position)
+        )
+        names = [f"{first} {last}" for first, last in rows]
+    elif case.citizen is not None:
+        names = [case.citizen.full_name]
+    case.search_text = case_search_text(case.number, case.title, names)
+
+
+def follow_up_due(opened_on: date, last_held: date | None, interval_days: int) -> date:
+    """The next follow-up is due one interval after the last held meeting (or the start)."""
+    return (last_held or opened_on) + timedelta(days=interval_days)
+
+
+def refresh_follow_up_due(session: Session, case: Case) -> None:
+    last = session.scalar(
+        select(func.max(Meeting.starts_at)).where(
+            Meeting.case_id == case.id, Meeting.status == MeetingStatus.HELD
+        )
+    )
+    case.follow_up_due = follow_up_due(
+        case.opened_on, to_local(last).date() if last else None, case.follow_up_interval_days
+    )
+
+
+def _citizen_for(session: Session, member: MemberInput, field: str = "cpr") -> Citizen:
+    cpr = parse_cpr(member.cpr)
+    existing = session.scalar(select(Citizen).where(Citizen.cpr == cpr.digits))
+    if existing is not None:  # the same person can be in several families (e.g. after divorce)
+        typed = f"{member.first_name.strip()} {member.last_name.strip()}"
+        stored = f"{existing.first_name} {existing.last_name}"
+        if typed.strip() and not _same_name(typed, stored):
+            if member.name_choice is None:
+                raise ValidationError([FieldProblem(field, Problem.NAME_DIFFERS, stored)])
+            if member.name_choice == NameChoice.TYPED:
+                existing.first_name = member.first_name.strip()
+                existing.last_name = member.last_name.strip()
+        return existing
+    citizen = Citizen(
+        cpr=cpr.digits,
+        first_name=member.first_name.strip(),
+        last_name=member.last_name.strip(),
+        birth_date=cpr.birth_date,
+    )
+    # On a shared server the person may also be registered in a case this caseworker does
+    # not reach: they get a record of their own, and learn nothing of the other.
+    session.add(citizen)
+    return citizen
+
+
+def create_case(session: Session, data: CaseInput, today: date) -> Case:
+    """Store a new case with its family or citizen. Raises CaseValidationError, storing nothing."""
+    problems = [p for p in validate_case(data, today) if p.blocking]
+    if problems:
+        raise CaseValidationError(problems)
+    assert data.coordinator_id is not None
+    if session.get(User, data.coordinator_id) is None:
+        raise CaseValidationError([FieldProblem("coordinator", Problem.REQUIRED)])
+    if data.partner_id is not None and session.get(User, data.partner_id) is None:
+        raise CaseValidationError([FieldProblem("partner", Problem.REQUIRED)])
+    citizens = [_citizen_for(session, m, f"members.{i}.cpr") for i, m in enumerate(data.members)]
+    family = None
+    if data.single_citizen:
+        title = citizens[0].full_name
+    else:
+        title = data.family_name.strip()
+        family = Family(name=title)
+        for position, (member, citizen) in enumerate(zip(data.members, citizens, strict=True)):
+            family.members.append(
+                FamilyMember(
+                    citizen=citizen,
+                    relation=member.relation,
+                    custody=member.custody,
+                    lives_in_household=member.lives_in_household,
+                    position=position,
+                )
+            )
+        session.add(family)
+    case = Case(
+        number=next_case_number(session, today.year),
+        title=title,
+        family=family,
+        citizen=citizens[0] if data.single_citizen else None,
+        coordinator_id=data.coordinator_id,
+        partner_id=data.partner_id,
+        model=data.model,
+        status=CaseStatus.ACTIVE,
+        opened_on=today,
+        follow_up_interval_days=data.follow_up_interval_days,
+        follow_up_due=follow_up_due(today, None, data.follow_up_interval_days),
+    )
+    session.add(case)
+    session.flush()
+    refresh_search_text(session, case)
+    session.flush()
+    return case
+
+
+HAND_OVER = "hand_over"  # the audit action
+
+
+class HandOverError(ValueError):
+    """A hand-over that cannot be done, with a plain reason."""
+
+
+@dataclass(frozen=True)
+class HandedOver:
+    case_number: str
+    from_login: str
+    to_login: str
+
+
+def hand_over(session: Session, case_id: int, to_login: str) -> HandedOver:
+    """Make another caseworker the case's coordinator (their team then reaches the case, and
+    on a shared server the old team no longer does, unless someone in it is partner).
+    Logged with who handed it to whom."""
+    from app.services.common import audit
+    from app.store.reach import REACH_SCHEMA, uses_reach
+
+    case = session.get(Case, case_id, populate_existing=True)
+    if case is None:
+        raise HandOverError("no such case within your reach")
+    target = session.scalar(select(User).where(User.login == to_login.strip()))
+    if target is None or not target.active or target.role == "read_only":
+        raise HandOverError(f"no active caseworker has the login {to_login.strip()!r}")
+    if target.id == case.coordinator_id:
+        raise HandOverError(f"{target.login} is already the case's coordinator")
+    number = case.number
+    before = session.get(User, case.coordinator_id)
+    from_login = before.login if before is not None else ""
+    if uses_reach(session):  # a caseworker's role cannot write a case out of its own reach
+        # (the server's function logs the hand-over itself)
+        session.execute(
+            text(f"SELECT {REACH_SCHEMA}.koordinator_hand_over(:case, :login)"),
+            {"case": case.id, "login": target.login},
+        )
+        session.expire(case)
+    else:
+        audit.record(
+            session,
+            HAND_OVER,
+            object_type="case",
+            object_id=case.id,
+            case_id=case.id,
+            details={"from": from_login, "to": target.login},
+        )
+        case.coordinator_id = target.id
+        if case.partner_id == target.id:
+            case.partner_id = None
+        session.flush()
+    return HandedOver(number, from_login, target.login)

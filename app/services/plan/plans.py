@@ -1,0 +1,694 @@
+"""Writing the coordinating plan: a draft edited freely, approved at a meeting as version N.
+
+Rules live here (the UI and the CLI ask): an approved version never changes; the next edit
+starts a new draft from it, goals keeping their keys so their scores form one series; a plan
+is approved only with consent for the members it concerns, at least one goal, and someone
+responsible for every agreement; a closed case's plan is read-only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, func, select
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.models import (
+    Agreement,
+    Consent,
+    Goal,
+    GoalScore,
+    Meeting,
+    PlanMemberSection,
+    PlanOfferComment,
+    PlanVersion,
+)
+from app.models.enums import (
+    AgreementStatus,
+    ConsentCapacity,
+    GoalLevel,
+    GoalStatus,
+    PlanState,
+    ResponsibleKind,
+)
+from app.models.plans import new_agreement_key
+from app.services.cases.case_summary import case_summary
+from app.services.cases.cases import FieldProblem, Problem, ValidationError
+from app.services.common.editing import (
+    ConcurrentEditError,
+    citizen_in_case,
+    load_for_edit,
+    open_case,
+    raise_if_blocking,
+)
+from app.services.common.text import stored_length, unstorable
+from app.services.family.family_overview import age_on
+from app.services.plan.plan_document import SECTIONS, AgreementView, GoalView, PlanVersionView
+from app.services.privacy.consent_register import (
+    ConsentRecord,
+    Requirement,
+    custody_holders_of,
+    giver_matches,
+)
+from app.store.reach import narrowed_to
+
+TEXT_MAX = 20000  # a plan section or a member's part (LONG_TEXT columns)
+SHORT_TEXT_MAX = 2000  # a goal, an agreement, an offer comment
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRule:
+    """Who must have consented before a plan is approved (DOMAIN.md §2.2). Data, not code:
+    the youth's own consent counts from ``youth_age`` (Barnets lov § 110, stk. 3: 16)."""
+
+    youth_age: int = 16
+    law_reference: str = "BL § 110, stk. 3"
+    # Joint custody: important decisions need both parents (forældreansvarsloven § 3), so
+    # every custody holder among the members must have consented (by id or by their name).
+    every_custody_holder: bool = True
+
+
+DEFAULT_CONSENT_RULE = ConsentRule()
+
+
+class PlanProblem:
+    """Field names of the plan's approval problems (beside cases.Problem codes)."""
+
+    GOALS = "goals"
+    CONSENT = "consent"  # field "consent.<citizen id>"
+    AGREEMENT = "agreements"  # field "agreements.<index>"
+
+
+@dataclass(frozen=True, slots=True)
+class GoalInput:
+    goal_key: str
+    parent_key: str | None
+    level: GoalLevel
+    text: str
+    citizen_id: int | None = None
+    target_date: date | None = None
+    status: GoalStatus = GoalStatus.OPEN
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementInput:
+    what: str
+    responsible_kind: ResponsibleKind | None = None
+    responsible_id: int | None = None
+    due_date: date | None = None
+    status: AgreementStatus = AgreementStatus.OPEN
+    # Stable across saves and versions; "" for a new agreement (a key is made when stored).
+    agreement_key: str = ""
+
+
+@dataclass(slots=True)
+class PlanDraft:
+    """Everything the editor holds; saving replaces the draft's content with it."""
+
+    sections: dict[str, str] = field(default_factory=dict)
+    member_sections: dict[int, str] = field(default_factory=dict)
+    goals: list[GoalInput] = field(default_factory=list)
+    agreements: list[AgreementInput] = field(default_factory=list)
+    offer_comments: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    @classmethod
+    def from_view(cls, view: PlanVersionView) -> PlanDraft:
+        return cls(
+            sections=dict(view.sections),
+            member_sections=dict(view.member_sections),
+            goals=[
+                GoalInput(g.goal_key, g.parent_key, g.level, g.text, g.citizen_id, g.target_date, g.status)
+                for g in view.goals
+            ],
+            agreements=[
+                AgreementInput(
+                    a.what, a.responsible_kind, a.responsible_id, a.due_date, a.status, a.agreement_key
+                )
+                for a in view.agreements
+            ],
+            offer_comments={(c, k): text for c, k, text in view.offer_comments},
+        )
+
+
+def new_goal_key() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSeen:
+    """The plan as a caller read it before changing it (what the minutes dialog showed): the
+    version row, its row version and its content — the base of a three-way merge when the
+    stored draft moved on meanwhile."""
+
+    plan_version_id: int
+    row_version: int
+    draft: PlanDraft
+
+
+class PlanConflictError(ConcurrentEditError):
+    """A change made on top of an older read of the plan clashes with what someone else saved
+    meanwhile (e.g. minutes close an agreement that was removed): nothing was stored, and
+    the user must look at the plan as it is now. ``labels``: the items in question."""
+
+    def __init__(self, plan_version_id: int, labels: tuple[str, ...] = ()) -> None:
+        super().__init__(f"plan_versions {plan_version_id}")
+        self.labels = labels
+
+
+def _latest(session: Session, case_id: int) -> PlanVersion | None:
+    return session.scalar(
+        select(PlanVersion).where(PlanVersion.case_id == case_id).order_by(PlanVersion.number.desc()).limit(1)
+    )
+
+
+def current_draft_id(session: Session, case_id: int) -> int | None:
+    latest = _latest(session, case_id)
+    return latest.id if latest is not None and latest.state == PlanState.DRAFT else None
+
+
+def start_draft(session: Session, case_id: int) -> int:
+    """The case's draft: the open one, else a copy of the newest approved version (goal keys
+    kept), else an empty first draft. Returns its id."""
+    open_case(session, case_id)
+    latest = _latest(session, case_id)
+    if latest is not None and latest.state == PlanState.DRAFT:
+        return latest.id
+    draft = PlanVersion(case_id=case_id, number=(latest.number + 1) if latest else 1, state=PlanState.DRAFT)
+    if latest is not None:
+        for name in SECTIONS:
+            setattr(draft, name, getattr(latest, name))
+    session.add(draft)
+    session.flush()
+    if latest is not None:
+        from app.services.plan.plan_document import _version_view, responsible_names
+
+        view = _version_view(session, latest, responsible_names(session, case_id))
+        _write_content(session, draft, PlanDraft.from_view(view))
+        session.flush()
+    return draft.id
+
+
+def _text_problems(field_name: str, text: str, limit: int) -> list[FieldProblem]:
+    if unstorable(text):
+        return [FieldProblem(field_name, Problem.BAD_CHARACTERS)]
+    if stored_length(text) > limit:
+        return [FieldProblem(field_name, Problem.TOO_LONG)]
+    return []
+
+
+def validate_draft(draft: PlanDraft) -> list[FieldProblem]:
+    """Problems that stop a save (approval has more rules: ``approval_problems``). Every text
+    is held to its column's length here, so both stores refuse the same, and at the field."""
+    problems: list[FieldProblem] = []
+    for name, text in draft.sections.items():
+        if name not in SECTIONS:
+            problems.append(FieldProblem(f"sections.{name}", Problem.REQUIRED))
+        else:
+            problems += _text_problems(f"sections.{name}", text, TEXT_MAX)
+    for citizen_id, text in draft.member_sections.items():
+        problems += _text_problems(f"member_sections.{citizen_id}", text, TEXT_MAX)
+    keys = [g.goal_key for g in draft.goals]
+    if len(set(keys)) != len(keys):
+        problems.append(FieldProblem("goals", Problem.ALREADY_MEMBER))
+    known = set(keys)
+    for index, goal in enumerate(draft.goals):
+        if not goal.goal_key or len(goal.goal_key) > 36 or unstorable(goal.goal_key):
+            problems.append(FieldProblem(f"goals.{index}.key", Problem.TOO_LONG))
+        if goal.parent_key is not None and goal.parent_key not in known:
+            problems.append(FieldProblem(f"goals.{index}.parent", Problem.REQUIRED))
+        problems += _text_problems(f"goals.{index}.text", goal.text, SHORT_TEXT_MAX)
+    agreement_keys = [a.agreement_key for a in draft.agreements if a.agreement_key]
+    if len(set(agreement_keys)) != len(agreement_keys):
+        problems.append(FieldProblem("agreements", Problem.ALREADY_MEMBER))
+    for index, agreement in enumerate(draft.agreements):
+        problems += _text_problems(f"agreements.{index}.what", agreement.what, SHORT_TEXT_MAX)
+        if len(agreement.agreement_key) > 36 or unstorable(agreement.agreement_key):
+            problems.append(FieldProblem(f"agreements.{index}.key", Problem.TOO_LONG))
+    for (citizen_id, group_key), text in draft.offer_comments.items():
+        problems += _text_problems(f"offer_comments.{citizen_id}.{group_key}", text, SHORT_TEXT_MAX)
+        if len(group_key) > 60 or unstorable(group_key):
+            problems.append(FieldProblem(f"offer_comments.{citizen_id}", Problem.TOO_LONG))
+    return problems
+
+
+def _write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
+    """Replace goals, agreements, member sections and offer comments of ``pv``."""
+    models = (Goal, Agreement, PlanMemberSection, PlanOfferComment)
+    # Rows of the old content read earlier in this session leave it with their rows: a new
+    # row may get a deleted one's id (SQLite reuses the highest), which must not meet it.
+    for obj in [
+        o
+        for o in session.identity_map.values()
+        if isinstance(o, models) and sa_inspect(o).dict.get("plan_version_id") == pv.id
+    ]:
+        session.expunge(obj)
+    for model in models:
+        session.execute(
+            delete(model).where(model.plan_version_id == pv.id),
+            execution_options={"synchronize_session": False},
+        )
+    session.expire(pv, ["goals", "agreements", "member_sections", "offer_comments"])
+    by_key: dict[str, Goal] = {}
+    for position, goal in enumerate(draft.goals):
+        row = Goal(
+            plan_version_id=pv.id,
+            goal_key=goal.goal_key,
+            citizen_id=goal.citizen_id,
+            level=goal.level,
+            text=goal.text.strip(),
+            target_date=goal.target_date,
+            status=goal.status,
+            position=position,
+        )
+        session.add(row)
+        by_key[goal.goal_key] = row
+    session.flush()
+    for goal in draft.goals:
+        if goal.parent_key is not None and goal.parent_key in by_key:
+            by_key[goal.goal_key].parent_id = by_key[goal.parent_key].id
+    for position, agreement in enumerate(draft.agreements):
+        kind, rid = agreement.responsible_kind, agreement.responsible_id
+        session.add(
+            Agreement(
+                plan_version_id=pv.id,
+                agreement_key=agreement.agreement_key or new_agreement_key(),
+                what=agreement.what.strip(),
+                responsible_kind=kind,
+                responsible_citizen_id=rid if kind == ResponsibleKind.MEMBER else None,
+                responsible_professional_id=rid if kind == ResponsibleKind.PROFESSIONAL else None,
+                responsible_user_id=rid if kind == ResponsibleKind.COORDINATOR else None,
+                due_date=agreement.due_date,
+                status=agreement.status,
+                position=position,
+            )
+        )
+    for citizen_id, text in draft.member_sections.items():
+        if text.strip():
+            session.add(PlanMemberSection(plan_version_id=pv.id, citizen_id=citizen_id, text=text.strip()))
+    for (citizen_id, key), comment in draft.offer_comments.items():
+        if comment.strip():
+            session.add(
+                PlanOfferComment(
+                    plan_version_id=pv.id, citizen_id=citizen_id, group_key=key, comment=comment.strip()
+                )
+            )
+
+
+def _content_problems(session: Session, pv: PlanVersion, draft: PlanDraft) -> list[FieldProblem]:
+    """Problems of a draft that need the store: members and responsible people of the case."""
+    problems = [
+        FieldProblem(f"goals.{index}.citizen", Problem.REQUIRED)
+        for index, goal in enumerate(draft.goals)
+        if goal.citizen_id is not None and not citizen_in_case(session, pv.case_id, goal.citizen_id)
+    ]
+    problems += [
+        FieldProblem(f"agreements.{index}.responsible", Problem.REQUIRED)
+        for index, agreement in enumerate(draft.agreements)
+        if agreement.responsible_kind == ResponsibleKind.MEMBER
+        and agreement.responsible_id is not None
+        and not citizen_in_case(session, pv.case_id, agreement.responsible_id)
+    ]
+    problems += [
+        FieldProblem(f"member_sections.{citizen_id}", Problem.REQUIRED)
+        for citizen_id in draft.member_sections
+        if not citizen_in_case(session, pv.case_id, citizen_id)
+    ]
+    return problems
+
+
+def stored_draft(session: Session, pv: PlanVersion) -> PlanDraft:
+    """The content of ``pv`` as stored now (read in the caller's transaction)."""
+    from app.services.plan.plan_document import _version_view
+
+    return PlanDraft.from_view(_version_view(session, pv, {}))
+
+
+PlanChange = Callable[[PlanDraft], PlanDraft]
+
+
+def change_plan(
+    session: Session,
+    plan_version_id: int,
+    expected_version: int | None,
+    change: PlanChange | None = None,
+    base: PlanDraft | None = None,
+) -> PlanVersion:
+    """The one way a plan draft is changed: every write of a plan (the editor's save, minutes,
+    approval) comes through here. Returns the locked row (its ``version`` is the new one).
+
+    The draft's row is locked first (``load_for_edit``: ``FOR UPDATE`` on PostgreSQL, the
+    write lock on SQLite) and its content read under the lock, so nothing read here can be
+    stale when it is written. ``change`` makes the new content from the stored content:
+
+    * the stored row is at ``expected_version`` (or no version was given): ``change`` is
+      applied to the content stored now — a change such as minutes' new and closed
+      agreements lands on top of it, never a copy read earlier;
+    * it moved on and the caller gave ``base`` (what it read): a three-way merge of
+      ``base``, ``change(base)`` and the stored content (plan_merge, as the editor does);
+      stored when it is clean, else :class:`PlanConflictError`;
+    * it moved on and there is no base: :class:`ConcurrentEditError` (the editor merges
+      and asks the user itself).
+
+    Without ``change`` only the lock and the version check are done (approval). A stale
+    write found by the ORM at flush (``StaleDataError``) is a ConcurrentEditError too.
+    """
+    pv: PlanVersion = load_for_edit(session, PlanVersion, plan_version_id, None)
+    moved = expected_version is not None and pv.version != expected_version
+    if moved and (change is None or base is None):
+        raise ConcurrentEditError(f"plan_versions {plan_version_id}")
+    with narrowed_to(session, [pv.case_id]):  # every read and write here is the case's own
+        _change_locked(session, pv, expected_version, change, base, moved)
+    return pv
+
+
+def _change_locked(
+    session: Session,
+    pv: PlanVersion,
+    expected_version: int | None,
+    change: PlanChange | None,
+    base: PlanDraft | None,
+    moved: bool,
+) -> None:
+    plan_version_id = pv.id
+    open_case(session, pv.case_id)
+    if pv.state != PlanState.DRAFT:
+        raise ValidationError([FieldProblem("plan", Problem.CASE_CLOSED)])
+    if change is None:
+        return
+    stored = stored_draft(session, pv)
+    if base is not None and (moved or expected_version is None):
+        from app.services.plan.plan_merge import merge, normalize
+
+        if normalize(stored) == normalize(base):
+            draft = change(stored)
+        else:
+            result = merge(base, change(base), stored)
+            if not result.clean:
+                raise PlanConflictError(plan_version_id, tuple(c.label for c in result.conflicts))
+            draft = result.merged
+    else:
+        draft = change(stored)
+    _write_draft(session, pv, draft)
+
+
+def _write_draft(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
+    """Store ``draft`` as the content of the locked ``pv`` (all or nothing), with the audit."""
+    raise_if_blocking(validate_draft(draft))
+    raise_if_blocking(_content_problems(session, pv, draft))
+    from app.services.common import audit
+
+    # Goals, agreements, member parts and offer comments are deleted and re-created: their
+    # before/after is recorded here, by a key that survives the re-write (goal key,
+    # agreement key, member, member + offer line), not by the generic capture (which sees
+    # only new rows).
+    kept_by = {
+        Goal: ("goal", "goal_key"),
+        Agreement: ("agreement", "agreement_key"),
+        PlanMemberSection: ("plan_member_section", "citizen_id"),
+        PlanOfferComment: ("plan_offer_comment", ("citizen_id", "group_key")),
+    }
+    try:
+        with audit.captured_by_caller(session, *kept_by):
+            before = {
+                model: audit.plan_rows(session, model, pv.id, key) for model, (_n, key) in kept_by.items()
+            }
+            _write_content(session, pv, draft)  # the plan row itself is written once, below
+            for name in SECTIONS:
+                setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
+            flag_modified(pv, "summary")  # goals or agreements alone also move the version
+            session.flush()
+            for model, (name, key) in kept_by.items():
+                after = audit.plan_rows(session, model, pv.id, key)
+                audit.record_replaced(session, name, before[model], after, case_id=pv.case_id)
+    except StaleDataError as exc:  # the ORM's last line of defence: someone saved meanwhile
+        raise ConcurrentEditError(f"plan_versions {pv.id}") from exc
+
+
+def save_draft(session: Session, plan_version_id: int, draft: PlanDraft, expected_version: int | None) -> int:
+    """Store the editor's content in the draft (all or nothing); returns the new row version.
+    Raises ConcurrentEditError when someone else saved since ``expected_version`` (the
+    editor merges and asks); ``None`` replaces whatever is stored (a draft just started)."""
+    raise_if_blocking(validate_draft(draft))
+    return change_plan(session, plan_version_id, expected_version, lambda _stored: draft).version
+
+
+def lock_plan(session: Session, case_id: int) -> PlanVersion | None:
+    """Lock the case's newest plan version (as ``change_plan`` does) without changing it: a
+    write beside the plan (a progression score) waits for a save in progress."""
+    latest_id = session.scalar(
+        select(PlanVersion.id)
+        .where(PlanVersion.case_id == case_id)
+        .order_by(PlanVersion.number.desc())
+        .limit(1)
+    )
+    if latest_id is None:
+        return None
+    pv: PlanVersion = load_for_edit(session, PlanVersion, latest_id, None)
+    return pv
+
+
+def record_score(
+    session: Session,
+    case_id: int,
+    goal_key: str,
+    day: date,
+    family_score: int | None,
+    professional_score: int | None,
+    note: str = "",
+) -> int:
+    """A progression score (0–10) for a goal on a day; the goal's key ties the series together."""
+    open_case(session, case_id)
+    lock_plan(session, case_id)  # the goal check below and the write see one plan
+    problems: list[FieldProblem] = []
+    if family_score is None and professional_score is None:
+        problems.append(FieldProblem("score", Problem.REQUIRED))
+    for name, value in (("family_score", family_score), ("professional_score", professional_score)):
+        if value is not None and not 0 <= value <= 10:
+            problems.append(FieldProblem(name, Problem.TOO_LONG))
+    known = session.scalar(
+        select(func.count(Goal.id))
+        .join(PlanVersion, PlanVersion.id == Goal.plan_version_id)
+        .where(PlanVersion.case_id == case_id, Goal.goal_key == goal_key)
+    )
+    if not known:
+        problems.append(FieldProblem("goal", Problem.REQUIRED))
+    raise_if_blocking(problems)
+    score = GoalScore(
+        case_id=case_id,
+        goal_key=goal_key,
+        scored_on=day,
+        family_score=family_score,
+        professional_score=professional_score,
+        note=note.strip(),
+    )
+    session.add(score)
+    session.flush()
+    return score.id
+
+
+def concerned_members(session: Session, pv: PlanVersion, members: list[int] | None = None) -> list[int]:
+    """The members a plan concerns: those its goals name; every member for a shared goal."""
+    if members is None:
+        members = [m.citizen_id for m in case_summary(session, pv.case_id).members]
+    goal_citizens = list(session.scalars(select(Goal.citizen_id).where(Goal.plan_version_id == pv.id)))
+    if any(c is None for c in goal_citizens):
+        return members
+    named = {c for c in goal_citizens if c is not None}
+    return [m for m in members if m in named]
+
+
+def approval_problems(
+    session: Session, plan_version_id: int, today: date, rule: ConsentRule = DEFAULT_CONSENT_RULE
+) -> list[FieldProblem]:
+    """Why the plan cannot be approved yet (empty: it can)."""
+    pv = session.get(PlanVersion, plan_version_id)
+    if pv is None:
+        return [FieldProblem("plan", Problem.REQUIRED)]
+    problems: list[FieldProblem] = []
+    if pv.state != PlanState.DRAFT:
+        problems.append(FieldProblem("plan", Problem.CASE_CLOSED))
+    if not session.scalar(select(func.count(Goal.id)).where(Goal.plan_version_id == pv.id)):
+        problems.append(FieldProblem(PlanProblem.GOALS, Problem.REQUIRED))
+    for index, agreement in enumerate(
+        session.scalars(
+            select(Agreement).where(Agreement.plan_version_id == pv.id).order_by(Agreement.position)
+        )
+    ):
+        responsible = (
+            {
+                ResponsibleKind.MEMBER: agreement.responsible_citizen_id,
+                ResponsibleKind.PROFESSIONAL: agreement.responsible_professional_id,
+                ResponsibleKind.COORDINATOR: agreement.responsible_user_id,
+            }.get(agreement.responsible_kind)
+            if agreement.responsible_kind
+            else None
+        )  # type: ignore[call-overload]
+        if responsible is None:
+            problems.append(FieldProblem(f"{PlanProblem.AGREEMENT}.{index}", Problem.REQUIRED))
+    summary = case_summary(session, pv.case_id)
+    members = {m.citizen_id: m for m in summary.members}
+    consents = list(
+        session.scalars(
+            select(Consent).where(
+                Consent.citizen_id.in_(list(members)),
+                (Consent.case_id == pv.case_id) | Consent.case_id.is_(None),
+            )
+        )
+    )
+    for citizen_id in concerned_members(session, pv, list(members)):
+        member = members[citizen_id]
+        in_force = [c for c in consents if c.citizen_id == citizen_id and c.in_force_on(today)]
+        child = age_on(member.birth_date, today) < 18  # whatever the relation says
+        if child:
+            needed = [ConsentCapacity.CUSTODY_HOLDER]
+            if age_on(member.birth_date, today) >= rule.youth_age:
+                needed.append(ConsentCapacity.YOUTH)
+        else:
+            needed = [ConsentCapacity.SELF]
+        accepted = {
+            ConsentCapacity.SELF: {
+                ConsentCapacity.SELF,
+                ConsentCapacity.GUARDIAN,
+                ConsentCapacity.FUTURE_PROXY,
+            },
+            ConsentCapacity.CUSTODY_HOLDER: {ConsentCapacity.CUSTODY_HOLDER},
+            ConsentCapacity.YOUTH: {ConsentCapacity.YOUTH, ConsentCapacity.SELF},
+        }
+        holders = custody_holders_of(member, summary.members) if rule.every_custody_holder else ()
+        for capacity in needed:
+            if capacity == ConsentCapacity.CUSTODY_HOLDER and holders:
+                records = [ConsentRecord.from_row(c) for c in in_force]
+                given = all(
+                    any(giver_matches(r, Requirement(frozenset({capacity}), h)) for r in records)
+                    for h in holders
+                )
+            else:
+                given = any(c.capacity in accepted[capacity] for c in in_force)
+            if not given:
+                problems.append(
+                    FieldProblem(f"{PlanProblem.CONSENT}.{citizen_id}.{capacity}", Problem.REQUIRED)
+                )
+    return problems
+
+
+def approve_plan(
+    session: Session,
+    plan_version_id: int,
+    day: date,
+    meeting_id: int | None,
+    participants: str,
+    expected_version: int | None,
+    rule: ConsentRule = DEFAULT_CONSENT_RULE,
+) -> int:
+    """Freeze the draft as an approved version (returns its number). Stores nothing on error.
+    Never merges: what is approved is exactly the version the approver read."""
+    pv = change_plan(session, plan_version_id, expected_version)
+    problems = approval_problems(session, plan_version_id, day, rule)
+    if meeting_id is not None:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None or meeting.case_id != pv.case_id:
+            problems.append(FieldProblem("meeting", Problem.REQUIRED))
+    if not participants.strip():
+        problems.append(FieldProblem("participants", Problem.REQUIRED))
+    raise_if_blocking(problems)
+    pv.state = PlanState.APPROVED
+    pv.approved_on = day
+    pv.meeting_id = meeting_id
+    pv.participants = participants.strip()
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConcurrentEditError(f"plan_versions {pv.id}") from exc
+    return pv.number
+
+
+# -- comparing two versions ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of text in a comparison: unchanged ("="), only in the old ("-") or new ("+")."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionChange:
+    name: str  # a SECTIONS name, "goal:<key>", "agreement:<n>" or "member:<citizen id>"
+    old: str
+    new: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def diff_words(old: str, new: str) -> tuple[Segment, ...]:
+    """Word-level differences, whitespace kept, so both texts can be shown with marks."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            segments.append(Segment("=", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(Segment("-", "".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(Segment("+", "".join(b[j1:j2])))
+    return tuple(segments)
+
+
+def goal_text(goal: GoalView) -> str:
+    """A goal as one line for comparing (the UI passes its own, translated, describer)."""
+    target = goal.target_date.isoformat() if goal.target_date else ""
+    return f"{goal.text} ({goal.status}, {target})" if target else f"{goal.text} ({goal.status})"
+
+
+def agreement_text(agreement: AgreementView) -> str:
+    due = agreement.due_date.isoformat() if agreement.due_date else ""
+    return f"{agreement.what} — {agreement.responsible_name} — {due} — {agreement.status}"
+
+
+def compare_versions(
+    old: PlanVersionView,
+    new: PlanVersionView,
+    describe_goal: Callable[[GoalView], str] = goal_text,
+    describe_agreement: Callable[[AgreementView], str] = agreement_text,
+) -> tuple[SectionChange, ...]:
+    """Section by section, goal by goal (by key) and agreement by agreement."""
+    changes: list[SectionChange] = []
+
+    def add(name: str, before: str, after: str) -> None:
+        changes.append(SectionChange(name, before, after, diff_words(before, after)))
+
+    for name in SECTIONS:
+        add(name, old.section(name), new.section(name))
+    for citizen_id in sorted({c for c, _ in old.member_sections} | {c for c, _ in new.member_sections}):
+        add(f"member:{citizen_id}", old.member_section(citizen_id), new.member_section(citizen_id))
+    old_goals = {g.goal_key: g for g in old.goals}
+    new_goals = {g.goal_key: g for g in new.goals}
+    for key in [*old_goals, *(k for k in new_goals if k not in old_goals)]:
+        before, after = old_goals.get(key), new_goals.get(key)
+        add(
+            f"goal:{key}",
+            describe_goal(before) if before else "",
+            describe_goal(after) if after else "",
+        )
+    for index in range(max(len(old.agreements), len(new.agreements))):
+        before_text = describe_agreement(old.agreements[index]) if index < len(old.agreements) else ""
+        after_text = describe_agreement(new.agreements[index]) if index < len(new.agreements) else ""
+        add(f"agreement:{index}", before_text, after_text)
+    return tuple(changes)

@@ -1,0 +1,480 @@
+"""Retention: closing a case starts its clock; an admin lists and erases what has passed it.
+
+How long a closed case is kept is *not* decided here. The archive rules (arkivloven, the
+Rigsarkivet's bevaring og kassation) and the municipality's own bevaringsplan set it; "5
+years after closing" is common but not a fact of law (DOMAIN.md §2.4). The periods per
+coordination model are therefore data, ``resources/retention_rules.csv``, for the
+municipality to set. A social case's age runs from when it was *closed*, not opened.
+
+Erasing a case removes the case and its content (plans, meetings, interventions,
+consents, transition tracks, its network); the family and its citizens only when no other
+case uses them. The audit log keeps its entries (they hold ids only) and gets one ERASE
+entry per erased case, so the erasure itself is on record.
+
+The audit log keeps lookups (openings and searches) for a configurable period, default 6
+months (the sikkerhedsbekendtgørelse baseline still copied into data processing
+agreements, DOMAIN.md §3.1). Changes, exports, reveals and erasures are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    AuditEvent,
+    Base,
+    Case,
+    CaseProfessional,
+    Citizen,
+    Consent,
+    Family,
+    FamilyMember,
+    GoalScore,
+    Intervention,
+    Meeting,
+    PlanVersion,
+    TransitionTrack,
+)
+from app.models.enums import CaseStatus, CoordinationModel
+from app.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+RULES_FILE = "retention_rules.csv"
+FIELDS = ["model", "years_after_closing", "count_from"]
+DEFAULT_YEARS = 5  # used for a model the file does not name; the municipality sets the real one
+DEFAULT_LOOKUP_MONTHS = 6
+MAX_YEARS = 100
+
+
+class CountFrom:
+    CLOSING_DATE = "closing_date"  # N years after the day the case was closed
+    END_OF_YEAR = "end_of_closing_year"  # N years after 31 December of the closing year
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionRule:
+    model: CoordinationModel
+    years: int
+    count_from: str = CountFrom.CLOSING_DATE
+
+
+def load_rules(path: Path | None = None) -> dict[CoordinationModel, RetentionRule]:
+    """The periods per coordination model; raises ValueError naming the file and line."""
+    if path is None:
+        path = resources_dir() / RULES_FILE
+        return dict(_cached(str(path), path.stat().st_mtime_ns))
+    return _read(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(path: str, _mtime: int) -> tuple[tuple[CoordinationModel, RetentionRule], ...]:
+    return tuple(_read(Path(path)).items())
+
+
+def _read(path: Path) -> dict[CoordinationModel, RetentionRule]:
+    rules: dict[CoordinationModel, RetentionRule] = {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or reader.fieldnames[: len(FIELDS)] != FIELDS:
+            raise ValueError(f"{path.name} line 1: expected the columns {','.join(FIELDS)}")
+        for raw in reader:
+            where = f"{path.name} line {reader.line_num}"
+            if not any((value or "").strip() for value in raw.values() if isinstance(value, str)):
+                continue
+            try:
+                model = CoordinationModel(raw["model"].strip())
+            except (ValueError, AttributeError):
+                raise ValueError(f"{where}: unknown coordination model {raw['model']!r}") from None
+            try:
+                years = int((raw["years_after_closing"] or "").strip())
+            except ValueError:
+                raise ValueError(f"{where}: years_after_closing must be a whole number") from None
+            if not 0 <= years <= MAX_YEARS:
+                raise ValueError(f"{where}: years_after_closing must be between 0 and {MAX_YEARS}")
+            count_from = (raw["count_from"] or "").strip() or CountFrom.CLOSING_DATE
+            if count_from not in (CountFrom.CLOSING_DATE, CountFrom.END_OF_YEAR):
+                raise ValueError(f"{where}: count_from must be closing_date or end_of_closing_year")
+            if model in rules:
+                raise ValueError(f"{where}: {model.value} is named twice")
+            rules[model] = RetentionRule(model, years, count_from)
+    return rules
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def retention_end(
+    model: CoordinationModel, closed_on: date, rules: dict[CoordinationModel, RetentionRule] | None = None
+) -> date:
+    """The last day a case closed on ``closed_on`` must be kept; it may be erased after it."""
+    rules = load_rules() if rules is None else rules
+    rule = rules.get(model, RetentionRule(model, DEFAULT_YEARS))
+    start = closed_on if rule.count_from == CountFrom.CLOSING_DATE else date(closed_on.year, 12, 31)
+    return _add_years(start, rule.years)
+
+
+def start_retention(
+    session: Session, case: Case, rules: dict[CoordinationModel, RetentionRule] | None = None
+) -> date:
+    """Start the retention clock of a closed case (from ``closed_on``); returns its end."""
+    if case.status != CaseStatus.CLOSED or case.closed_on is None:
+        raise ValueError("only a closed case with a closing date has a retention clock")
+    case.retention_until = retention_end(case.model, case.closed_on, rules)
+    session.flush()
+    return case.retention_until
+
+
+def close_case(
+    session: Session,
+    case: Case,
+    today: date,
+    reason: str = "",
+    rules: dict[CoordinationModel, RetentionRule] | None = None,
+) -> date:
+    """Close a case and start its retention clock; returns the day it may be erased after."""
+    case.status = CaseStatus.CLOSED
+    case.closed_on = today
+    case.closing_reason = reason.strip()
+    return start_retention(session, case, rules)
+
+
+def reopen_case(session: Session, case: Case, status: CaseStatus = CaseStatus.ACTIVE) -> None:
+    """A reopened case is in use again: its clock stops and starts anew at the next closing."""
+    case.status = status
+    case.closed_on = None
+    case.retention_until = None
+    session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class DueCase:
+    """A closed case past its retention. No names or CPR numbers: this is printed by the CLI."""
+
+    case_id: int
+    number: str
+    model: CoordinationModel
+    closed_on: date
+    retention_until: date
+
+
+def due_for_erasure(
+    session: Session, today: date, rules: dict[CoordinationModel, RetentionRule] | None = None
+) -> list[DueCase]:
+    """Closed cases whose retention ended before ``today``, oldest first.
+
+    A closed case without a retention date (closed before this feature, or by an import)
+    is judged from its closing date and today's rules.
+    """
+    rules = load_rules() if rules is None else rules
+    rows = session.execute(
+        select(Case.id, Case.number, Case.model, Case.closed_on, Case.retention_until)
+        .where(Case.status == CaseStatus.CLOSED, Case.closed_on.is_not(None))
+        .order_by(Case.closed_on, Case.id)
+    )
+    due: list[DueCase] = []
+    for case_id, number, model, closed_on, until in rows:
+        until = until or retention_end(model, closed_on, rules)
+        if until < today:
+            due.append(DueCase(case_id, number, model, closed_on, until))
+    due.sort(key=lambda d: (d.retention_until, d.case_id))
+    return due
+
+
+def _citizen_references(exclude: Iterable[type[Base]] = ()) -> list[tuple[object, object]]:
+    """Every (table, column) with a foreign key to citizens.id, from the models themselves."""
+    skip = {model.__table__ for model in exclude}  # type: ignore[attr-defined]
+    found = []
+    for table in Base.metadata.sorted_tables:
+        if table in skip:
+            continue
+        for column in table.columns:
+            if any(fk.column.table.name == "citizens" for fk in column.foreign_keys):
+                found.append((table, column))
+    return found
+
+
+def _citizen_in_use(session: Session, citizen_id: int) -> bool:
+    """Whether anything but the person's own case-less consents still points at the citizen."""
+    for table, column in _citizen_references():
+        condition = column == citizen_id  # type: ignore[operator]
+        if table is Consent.__table__ and column is Consent.__table__.c.citizen_id:
+            condition = condition & Consent.__table__.c.case_id.is_not(None)
+        if session.scalar(select(exists().where(condition))):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Erased:
+    case_id: int
+    number: str
+    family_erased: bool
+    citizens_erased: int
+    citizens_kept: int
+
+
+class NotDueError(ValueError):
+    """A case that is not closed or not past its retention; nothing was erased."""
+
+
+def erase_cases(
+    session: Session,
+    case_ids: Sequence[int],
+    today: date,
+    rules: dict[CoordinationModel, RetentionRule] | None = None,
+) -> list[Erased]:
+    """Erase cases past their retention, with their content; one ERASE audit entry each.
+
+    All or nothing: raises NotDueError (erasing nothing) when a case is not due. The family
+    and citizens go only when no other case uses them. Audit entries are kept.
+    """
+    from app.services.common import audit
+
+    due = {d.case_id: d for d in due_for_erasure(session, today, rules)}
+    not_due = [cid for cid in case_ids if cid not in due]
+    if not_due:
+        raise NotDueError(f"not past retention (or not closed): case ids {', '.join(map(str, not_due))}")
+    result: list[Erased] = []
+    for case_id in dict.fromkeys(case_ids):
+        case = session.get(Case, case_id)
+        assert case is not None
+        family_id, single_citizen_id = case.family_id, case.citizen_id
+        people: list[int] = []
+        if family_id is not None:
+            people = list(
+                session.scalars(select(FamilyMember.citizen_id).where(FamilyMember.family_id == family_id))
+            )
+        elif single_citizen_id is not None:
+            people = [single_citizen_id]
+        number, model = case.number, case.model
+        session.expunge(case)
+        _delete_case_content(session, case_id)
+        session.execute(delete(Case).where(Case.id == case_id))
+        family_erased = False
+        if family_id is not None and not session.scalar(select(exists().where(Case.family_id == family_id))):
+            session.execute(delete(FamilyMember).where(FamilyMember.family_id == family_id))
+            session.execute(delete(Family).where(Family.id == family_id))
+            family_erased = True
+        erased = kept = 0
+        for citizen_id in people:
+            if _citizen_in_use(session, citizen_id):
+                kept += 1
+                continue
+            session.execute(
+                delete(Consent).where(Consent.citizen_id == citizen_id, Consent.case_id.is_(None))
+            )
+            session.execute(delete(Citizen).where(Citizen.id == citizen_id))
+            erased += 1
+        audit.record(
+            session,
+            audit.ERASE,
+            object_type="case",
+            object_id=case_id,
+            case_id=case_id,
+            details={
+                "number": number,
+                "model": model.value,
+                "closed_on": due[case_id].closed_on.isoformat(),
+                "retention_until": due[case_id].retention_until.isoformat(),
+                "family_erased": family_erased,
+                "citizen_ids_erased": erased,
+                "citizens_kept": kept,
+            },
+            purpose="retention period passed",
+        )
+        log.info("Erased case id %d after retention (%d citizens erased, %d kept)", case_id, erased, kept)
+        result.append(Erased(case_id, number, family_erased, erased, kept))
+    session.flush()
+    session.expire_all()
+    return result
+
+
+def _delete_case_content(session: Session, case_id: int) -> None:
+    """Children first, so that neither store depends on ON DELETE CASCADE being enforced."""
+    from app.models import (
+        Agreement,
+        Goal,
+        InterventionSlot,
+        MeetingParticipant,
+        PlanMemberSection,
+        PlanOfferComment,
+        TransitionTopic,
+    )
+
+    plans = select(PlanVersion.id).where(PlanVersion.case_id == case_id).scalar_subquery()
+    meetings = select(Meeting.id).where(Meeting.case_id == case_id).scalar_subquery()
+    interventions = select(Intervention.id).where(Intervention.case_id == case_id).scalar_subquery()
+    tracks = select(TransitionTrack.id).where(TransitionTrack.case_id == case_id).scalar_subquery()
+    session.execute(delete(GoalScore).where(GoalScore.case_id == case_id))
+    for model in (Agreement, PlanMemberSection, PlanOfferComment):
+        session.execute(delete(model).where(model.plan_version_id.in_(plans)))
+    # Sub-goals before their parents.
+    session.execute(delete(Goal).where(Goal.plan_version_id.in_(plans), Goal.parent_id.is_not(None)))
+    session.execute(delete(Goal).where(Goal.plan_version_id.in_(plans)))
+    session.execute(delete(PlanVersion).where(PlanVersion.case_id == case_id))
+    session.execute(delete(MeetingParticipant).where(MeetingParticipant.meeting_id.in_(meetings)))
+    session.execute(delete(Meeting).where(Meeting.case_id == case_id))
+    session.execute(delete(InterventionSlot).where(InterventionSlot.intervention_id.in_(interventions)))
+    session.execute(delete(Intervention).where(Intervention.case_id == case_id))
+    session.execute(delete(TransitionTopic).where(TransitionTopic.track_id.in_(tracks)))
+    session.execute(delete(TransitionTrack).where(TransitionTrack.case_id == case_id))
+    session.execute(delete(Consent).where(Consent.case_id == case_id))
+    session.execute(delete(CaseProfessional).where(CaseProfessional.case_id == case_id))
+
+
+# -- the audit log's own retention -----------------------------------------------------
+
+
+def _months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def lookup_actions() -> tuple[str, ...]:
+    """The audit actions that are lookups (openings and searches), from app.services.common.audit."""
+    from app.services.common import audit
+
+    names = [name for name in dir(audit) if name.startswith("OPEN_") or name == "SEARCH"]
+    return tuple(sorted({value for name in names if isinstance(value := getattr(audit, name), str)}))
+
+
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    cutoff: date
+    deleted: int
+    anchor: object = None  # the last signed record written (audit_anchor.Anchor), if any
+    appender: object = None  # for a checkpoint after further entries in the same transaction
+
+
+def prune_audit(
+    session: Session,
+    today: date,
+    lookup_months: int = DEFAULT_LOOKUP_MONTHS,
+    *,
+    key: object = None,
+    appender: object = None,
+) -> Pruned:
+    """Delete lookup entries (openings, searches) that happened before ``today`` minus the period.
+
+    Changes, exports, prints, reveals and erasures are kept, and so is the log's last entry.
+    The log is verified first (a broken log is not pruned: AuditLogBrokenError) and locked; the
+    deletion is recorded in signed pruning records (``audit_prune``, app/services/privacy/
+    audit_anchor.py) stating, for every run of deleted entries, its first and last id, how
+    many, the hash before it and the hash of its last entry. ``key`` (an
+    audit_anchor.AuditKey with its private part) signs them; without it nothing is pruned
+    (ValueError) when anything is due. ``appender`` (from ``audit_anchor.start_signed_pruning``)
+    is a walk already done and locked in this transaction.
+    """
+    from app.services.privacy import audit_anchor
+
+    if lookup_months < 1:
+        raise ValueError("the audit log keeps lookups for at least one month")
+    cutoff = _months_before(today, lookup_months)
+    moment = datetime.combine(cutoff, time.min, tzinfo=UTC)
+    actions = lookup_actions()
+    due = select(AuditEvent.id).where(AuditEvent.action.in_(actions), AuditEvent.occurred_at < moment)
+    if session.scalar(due.limit(1)) is None:
+        return Pruned(cutoff, 0, None, appender)
+    if not isinstance(appender, audit_anchor._Appender):
+        if not isinstance(key, audit_anchor.AuditKey):
+            raise ValueError("pruning the audit log needs the audit key (its pruning record is signed)")
+        appender = audit_anchor.start_signed_pruning(session, key)
+    head = appender.walker.result.last_id
+    doomed = set(session.scalars(due.where(AuditEvent.id < (head or 0))))
+    if not doomed:
+        return Pruned(cutoff, 0, None, appender)
+    rows = session.execute(
+        select(AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash)
+        .where(AuditEvent.id <= max(doomed))
+        .order_by(AuditEvent.id)
+    ).all()
+    gaps: list[dict[str, object]] = []
+    current: dict[str, object] | None = None
+    for row_id, prev_hash, row_hash in rows:
+        if row_id in doomed:
+            if current is None:
+                current = {"first_id": row_id, "prev_hash": prev_hash, "count": 0}
+                gaps.append(current)
+            current["last_id"] = row_id
+            current["last_hash"] = row_hash
+            current["count"] = int(current["count"]) + 1  # type: ignore[call-overload]
+        else:
+            current = None
+    for chunk in _chunks(sorted(doomed), 500):
+        session.execute(delete(AuditEvent).where(AuditEvent.id.in_(chunk)))
+    anchor = audit_anchor.append_pruning(
+        appender,
+        gaps,
+        {"cutoff": cutoff.isoformat(), "deleted": len(doomed), "months": lookup_months},
+    )
+    session.flush()
+    log.info("Audit log: %d lookup entries before %s deleted", len(doomed), cutoff.isoformat())
+    return Pruned(cutoff, len(doomed), anchor, appender)
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def lookups_older_than(session: Session, moment: datetime) -> int:
+    """How many lookup entries happened before ``moment`` (for the CLI's listing)."""
+    from sqlalchemy import func
+
+    return int(
+        session.scalar(
+            select(func.count(AuditEvent.id)).where(
+                AuditEvent.action.in_(lookup_actions()), AuditEvent.occurred_at < moment
+            )
+        )
+        or 0
+    )
+
+
+__all__ = [
+    "DueCase",
+    "Erased",
+    "NotDueError",
+    "Pruned",
+    "RetentionRule",
+    "close_case",
+    "due_for_erasure",
+    "erase_cases",
+    "load_rules",
+    "prune_audit",
+    "reopen_case",
+    "retention_end",
+    "start_retention",
+    "verify_chain_after_pruning",
+]
+
+
+def verify_chain_after_pruning(session: Session, key: object = None) -> int | None:
+    """The id of the entry where the check failed, or None; a gap is allowed only where a
+    pruning record (signed; with ``key`` the signature is checked) declares exactly that
+    run of deleted lookups. The same check as ``verify-audit`` (app/services/privacy/audit_anchor.py)."""
+    from app.services.privacy import audit_anchor
+
+    broken = audit_anchor.check_log(session, key if isinstance(key, audit_anchor.AuditKey) else None).broken
+    return None if broken is None else broken.found_at

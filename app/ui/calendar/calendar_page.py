@@ -1,0 +1,621 @@
+"""The meeting calendar: my meetings, my team's, or all, by week or month, with the deadlines
+of the next 30 days beside it. Meetings are read off the GUI thread; a click opens one, a
+drag moves it, and the meeting's invitation, agenda, minutes and agreement slip are here."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app.models.enums import MeetingStatus
+from app.services.cases.cases import ValidationError
+from app.services.common.clock import LOCAL_TZ, local_now, local_today
+from app.services.common.context import AppContext
+from app.services.common.editing import ConcurrentEditError, RowGoneError
+from app.services.meetings.days_off import danish_holidays
+from app.services.meetings.meetings import (
+    MeetingInfo,
+    approved_plan_number,
+    cancel_meeting,
+    meeting_info,
+    meetings_between,
+    move_meeting,
+)
+from app.ui.calendar.calendar_views import MonthView, WeekView
+from app.ui.calendar.meeting_dialog import MeetingDialog, MinutesDialog
+from app.ui.common.background import StoreWorker
+from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.formatting import format_date, iso_week
+from app.ui.common.labels import deadline_title, label, problem_text
+from app.ui.privacy.share_override_dialog import ShareOverrideDialog
+
+log = logging.getLogger(__name__)
+
+SCOPE_MINE, SCOPE_TEAM, SCOPE_ALL = "mine", "team", "all"
+VIEW_WEEK, VIEW_MONTH = 0, 1
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+class CalendarPage(QWidget):
+    loaded = Signal()
+    changed = Signal()  # a meeting was created, moved, cancelled or held
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.worker = StoreWorker(self)
+        self._request = 0
+        self.case_id: int | None = None  # the opened case: new meetings are for it
+        self.anchor = local_today()
+        self.meetings: list[MeetingInfo] = []
+        self.selected: MeetingInfo | None = None
+        self._holidays: dict[date, str] = {}
+
+        self.today_button = QPushButton(self.tr("Today"), self)
+        self.prev_button = QPushButton("‹", self)
+        self.next_button = QPushButton("›", self)
+        self.prev_button.setToolTip(self.tr("Previous (Page Up)"))
+        self.next_button.setToolTip(self.tr("Next (Page Down)"))
+        self.title = QLabel(self)
+        self.title.setObjectName("calendarTitle")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.view_choice = QComboBox(self)
+        self.view_choice.addItem(self.tr("Week"))
+        self.view_choice.addItem(self.tr("Month"))
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("calendarScope")
+        self.scope.addItem(self.tr("My meetings"), SCOPE_MINE)
+        self.scope.addItem(self.tr("My team"), SCOPE_TEAM)
+        self.scope.addItem(self.tr("All"), SCOPE_ALL)
+        self.new_button = QPushButton(self.tr("New meeting…"), self)
+        self.new_button.setObjectName("newMeeting")
+        self.today_button.clicked.connect(lambda: self.navigate(0))
+        self.prev_button.clicked.connect(lambda: self.navigate(-1))
+        self.next_button.clicked.connect(lambda: self.navigate(1))
+        self.view_choice.currentIndexChanged.connect(self._view_changed)
+        self.scope.currentIndexChanged.connect(lambda _i: self.reload())
+        self.new_button.clicked.connect(lambda: self.new_meeting(None))
+
+        self.week = WeekView(self)
+        self.week.setObjectName("weekView")
+        self.month = MonthView(self)
+        self.month.setObjectName("monthView")
+        self.views = QStackedWidget(self)
+        week_scroll = QScrollArea(self)
+        week_scroll.setWidgetResizable(True)
+        week_scroll.setWidget(self.week)
+        self.views.addWidget(week_scroll)
+        self.views.addWidget(self.month)
+        for view in (self.week, self.month):
+            view.meeting_activated.connect(self.open_meeting)
+            view.navigate.connect(self.navigate)
+        self.week.meeting_moved.connect(self.move)
+        self.week.slot_activated.connect(self.new_meeting)
+        self.month.day_activated.connect(self._show_week_of)
+
+        self.details = QLabel(self)
+        self.details.setObjectName("meetingDetails")
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.actions: dict[str, QPushButton] = {}
+        actions = QVBoxLayout()
+        for key, text, slot in (
+            ("edit", self.tr("Change…"), self.edit_selected),
+            ("cancel", self.tr("Cancel meeting…"), self.cancel_selected),
+            ("minutes", self.tr("Minutes…"), self.minutes_selected),
+            ("ics", self.tr("Invitation (.ics)…"), self.export_invitation),
+            ("agenda", self.tr("Agenda (PDF)…"), lambda: self.export_pdf("agenda")),
+            ("slip", self.tr("Agreement slip (PDF)…"), lambda: self.export_pdf("slip")),
+            ("minutes_pdf", self.tr("Minutes (PDF)…"), lambda: self.export_pdf("minutes")),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"meeting_{key}")
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.actions[key] = button
+        self.deadlines = QListWidget(self)
+        self.deadlines.setObjectName("deadlineList")
+        self.deadlines.setWordWrap(True)
+        deadlines_heading = QLabel(self.tr("Deadlines, next 30 days"), self)
+        bold = deadlines_heading.font()
+        bold.setBold(True)
+        deadlines_heading.setFont(bold)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.details)
+        side_layout.addLayout(actions)
+        side_layout.addWidget(deadlines_heading)
+        side_layout.addWidget(self.deadlines, 1)
+
+        top = QHBoxLayout()
+        for widget in (self.today_button, self.prev_button, self.next_button):
+            top.addWidget(widget)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.view_choice)
+        top.addWidget(self.scope)
+        top.addWidget(self.new_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.views)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self._select(None)
+        self._update_new_button()
+
+    # -- navigation -------------------------------------------------------------------------
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self._update_new_button()
+        if self.isVisible():
+            self.reload()
+
+    def _update_new_button(self) -> None:
+        self.new_button.setEnabled(self.case_id is not None)
+        self.new_button.setToolTip(
+            "" if self.case_id else self.tr("Open a case first: a meeting belongs to a case.")
+        )
+
+    def _view_changed(self) -> None:
+        self.views.setCurrentIndex(self.view_choice.currentIndex())
+        self.reload()
+
+    def navigate(self, step: int) -> None:
+        if step == 0:
+            self.anchor = local_today()
+        elif self.view_choice.currentIndex() == VIEW_WEEK:
+            self.anchor += timedelta(weeks=step)
+        else:
+            month = self.anchor.month - 1 + step
+            self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        self.reload()
+
+    def _show_week_of(self, day: object) -> None:
+        assert isinstance(day, date)
+        self.anchor = day
+        self.view_choice.setCurrentIndex(VIEW_WEEK)
+
+    def visible_range(self) -> tuple[date, date]:
+        if self.view_choice.currentIndex() == VIEW_WEEK:
+            start = monday_of(self.anchor)
+            return start, start + timedelta(days=7)
+        first = self.anchor.replace(day=1)
+        start = monday_of(first)
+        return start, start + timedelta(days=42)
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        start, end = self.visible_range()
+        scope = self.scope.currentData()
+        user = self._context.user
+        sessions = self._context.sessions
+        today = local_today()
+        self._request += 1
+        request = self._request
+
+        # Imports happen here, on the GUI thread: a first import inside a worker thread can
+        # deadlock against Qt's import hook.
+        from app.services.cases.deadlines import deadlines_for_user, upcoming
+
+        def job() -> tuple[list[MeetingInfo], list]:
+            first = datetime.combine(start, time(0), LOCAL_TZ)
+            last = datetime.combine(end, time(0), LOCAL_TZ)
+            with sessions() as session:
+                meetings = meetings_between(
+                    session,
+                    first,
+                    last,
+                    user_id=user.id if scope == SCOPE_MINE else None,
+                    team=(user.team or None) if scope == SCOPE_TEAM else None,
+                )
+                due = upcoming(deadlines_for_user(session, user.id, today), today)
+            return meetings, due
+
+        self.worker.submit(job, lambda result: self._arrived(result, request), self._failed)
+
+    def _arrived(self, result: tuple[list[MeetingInfo], list], request: int) -> None:
+        if request != self._request:
+            return
+        self.meetings, due = result
+        start, end = self.visible_range()
+        if not self._holidays or start.year not in {d.year for d in self._holidays}:
+            self._holidays = danish_holidays(start.year - 1, end.year + 1)
+        today = local_today()
+        if self.view_choice.currentIndex() == VIEW_WEEK:
+            monday = monday_of(self.anchor)
+            self.week.show_week(monday, self.meetings, self._holidays, today)
+            self.title.setText(
+                self.tr("Week %1, %2 – %3")
+                .replace("%1", str(iso_week(monday)))
+                .replace("%2", format_date(monday))
+                .replace("%3", format_date(monday + timedelta(days=6)))
+            )
+        else:
+            self.month.show_month(self.anchor.year, self.anchor.month, self.meetings, self._holidays, today)
+            from PySide6.QtCore import QLocale
+
+            self.title.setText(
+                f"{QLocale().standaloneMonthName(self.anchor.month).capitalize()} {self.anchor.year}"
+            )
+        self.deadlines.clear()
+        for item in due:
+            text = f"{format_date(item.due)} · {item.case_number} · {deadline_title(item)}"
+            if item.detail:
+                text += f" ({item.detail})"
+            row = QListWidgetItem(text, self.deadlines)
+            row.setToolTip(item.law_reference)
+            if item.overdue(today):
+                row.setForeground(Qt.GlobalColor.red)
+        if not due:
+            QListWidgetItem(self.tr("No deadlines in the next 30 days."), self.deadlines)
+        if self.selected is not None:
+            self._select(next((m for m in self.meetings if m.id == self.selected.id), None))
+        self.loaded.emit()
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, SQLAlchemyError):
+            log.warning("Reading the calendar failed: %s", type(exc).__name__)
+            self.title.setText(self.tr("The database did not answer."))
+            return
+        raise exc
+
+    # -- a meeting --------------------------------------------------------------------------
+    def open_meeting(self, meeting_id: int) -> None:
+        self._select(next((m for m in self.meetings if m.id == meeting_id), None))
+
+    def _select(self, meeting: MeetingInfo | None) -> None:
+        self.selected = meeting
+        if meeting is None:
+            self.details.setText(self.tr("Click a meeting to see it here."))
+        else:
+            people = ", ".join(p.name for p in meeting.participants)
+            lines = [
+                f"<b>{label(meeting.kind)}</b> · {label(meeting.status)}",
+                f"{meeting.case_number} {meeting.case_title}",
+                f"{format_date(meeting.starts_at.date())} {meeting.starts_at.strftime('%H.%M')}–{meeting.ends_at.strftime('%H.%M')}",
+                meeting.place or meeting.video_link,
+                people,
+            ]
+            if meeting.held_without_minutes:
+                lines.append(
+                    f"<span style='{ERROR_STYLE}'>" + self.tr("Held, but no minutes yet.") + "</span>"
+                )
+            from html import escape
+
+            self.details.setText("<br>".join(escape(x) if not x.startswith("<") else x for x in lines if x))
+        planned = meeting is not None and meeting.status == MeetingStatus.PLANNED
+        for key, button in self.actions.items():
+            enabled = meeting is not None
+            if key == "cancel":
+                enabled = planned
+            if key == "edit":  # a cancelled meeting is not changed; a held one can be corrected
+                enabled = meeting is not None and meeting.status != MeetingStatus.CANCELLED
+            if key == "slip":
+                enabled = meeting is not None and meeting.status != MeetingStatus.CANCELLED
+            if key == "minutes":
+                enabled = (
+                    meeting is not None
+                    and meeting.status != MeetingStatus.CANCELLED
+                    and meeting.starts_at.date() <= local_today()
+                )
+            button.setEnabled(enabled)
+
+    def new_meeting(self, start: object) -> None:
+        if self.case_id is None:
+            return
+        moment = start if isinstance(start, datetime) else None
+        if MeetingDialog.ask(self._context, self.case_id, None, moment, self) is not None:
+            self.changed.emit()
+            self.reload()
+
+    def edit_selected(self) -> None:
+        if self.selected is None:
+            return
+        if MeetingDialog.ask(self._context, self.selected.case_id, self.selected, None, self) is not None:
+            self.changed.emit()
+            self.reload()
+
+    def move(self, meeting_id: int, new_start: object) -> None:
+        meeting = next((m for m in self.meetings if m.id == meeting_id), None)
+        if meeting is None or not isinstance(new_start, datetime):
+            return
+        try:
+            with self._context.sessions.begin() as session:
+                move_meeting(session, meeting_id, new_start, meeting.version, local_now())
+        except ValidationError as exc:
+            QMessageBox.information(
+                self, self.tr("Not moved"), " ".join(problem_text(p.problem) for p in exc.problems)
+            )
+        except (ConcurrentEditError, RowGoneError):
+            QMessageBox.information(
+                self, self.tr("Not moved"), self.tr("Someone else changed the meeting. Look again.")
+            )
+        except SQLAlchemyError:
+            log.warning("Moving a meeting failed")
+            QMessageBox.warning(
+                self, self.tr("Not moved"), self.tr("The database did not answer. Try again.")
+            )
+        else:
+            self.changed.emit()
+        self.reload()
+
+    def cancel_selected(self) -> None:
+        meeting = self.selected
+        if meeting is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel meeting"),
+            self.tr(
+                "Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards."
+            ).replace("%1", format_date(meeting.starts_at.date())),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self._context.sessions.begin() as session:
+                cancel_meeting(session, meeting.id, meeting.version)
+        except (ValidationError, ConcurrentEditError, RowGoneError):
+            QMessageBox.information(
+                self, self.tr("Not cancelled"), self.tr("The meeting was changed meanwhile. Look again.")
+            )
+        except SQLAlchemyError:
+            log.warning("Cancelling a meeting failed")
+            QMessageBox.warning(
+                self, self.tr("Not cancelled"), self.tr("The database did not answer. Try again.")
+            )
+        else:
+            self.changed.emit()
+        self.reload()
+
+    def minutes_selected(self) -> None:
+        meeting = self.selected
+        if meeting is None:
+            return
+        from app.services.plan.plan_document import load_plan_document
+
+        with self._context.sessions() as session:
+            doc = load_plan_document(session, meeting.case_id)
+        if MinutesDialog.ask(self._context, meeting, doc, local_today(), self) is not None:
+            self.changed.emit()
+            self.reload()
+
+    def _fresh(self) -> MeetingInfo | None:
+        """The selected meeting as stored now (None, with a message, when it is gone)."""
+        if self.selected is None:
+            return None
+        try:
+            with self._context.sessions() as session:
+                return meeting_info(session, self.selected.id)
+        except ValidationError:
+            QMessageBox.information(self, self.tr("Meeting gone"), self.tr("The meeting no longer exists."))
+        except SQLAlchemyError:
+            log.warning("Reading a meeting failed")
+            QMessageBox.warning(
+                self, self.tr("Database problem"), self.tr("The database did not answer. Try again.")
+            )
+            return None
+        self._select(None)
+        self.reload()
+        return None
+
+    def _sharing_reason(self, meeting: MeetingInfo, what: str) -> tuple[str, list[str]] | None:
+        """Professionals invited without consent to share the plan about every member: warn,
+        naming them, and ask why it is sent anyway. Returns the reason and their keys (("", [])
+        when all are covered); None: do not send."""
+        from app.services.plan.recipient_copy import participants_without_cover
+
+        try:
+            with self._context.sessions() as session:
+                keys = participants_without_cover(
+                    session, meeting.case_id, meeting.participant_keys, local_today()
+                )
+        except SQLAlchemyError:
+            log.warning("Reading the consent cover of a meeting's participants failed")
+            QMessageBox.warning(
+                self, self.tr("Database problem"), self.tr("The database did not answer. Try again.")
+            )
+            return None
+        if not keys:
+            return "", []
+        names = [p.name for p in meeting.participants if p.key in keys]
+        reason = ShareOverrideDialog.ask(names, what, self)
+        return None if reason is None else (reason, keys)
+
+    def _log_override(
+        self,
+        session: Session,
+        meeting: MeetingInfo,
+        what: str,
+        override: tuple[str, list[str]],
+    ) -> None:
+        """Sharing without cover in the audit log: to whom, what and the reason given."""
+        reason, keys = override
+        if not keys:
+            return
+        from app.services.common import audit
+
+        audit.record(
+            session,
+            audit.SHARE_OVERRIDE,
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=meeting.case_id,
+            details={"what": what, "recipients": keys},
+            purpose=reason,
+        )
+
+    def _log_export(self, session: Session, meeting: MeetingInfo, kind: str) -> None:
+        """The exported file in the audit log: what kind, never its path (it may hold names)."""
+        from app.services.common import audit
+
+        audit.record(
+            session,
+            audit.EXPORT,
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=meeting.case_id,
+            details={"kind": kind},
+        )
+
+    def _write_logged(
+        self,
+        meeting: MeetingInfo,
+        what: str,
+        override: tuple[str, list[str]],
+        kind: str,
+        write: Callable[[], None],
+    ) -> bool:
+        """Write a meeting paper with its audit entries in one transaction: a file not written
+        logs nothing, and an entry not logged leaves the user told. True when written."""
+        try:
+            with self._context.sessions.begin() as session:
+                self._log_override(session, meeting, what, override)
+                write()
+                self._log_export(session, meeting, kind)
+        except SQLAlchemyError:
+            log.warning("Writing the audit entry for sending a meeting paper failed")
+            QMessageBox.warning(
+                self,
+                self.tr("Database problem"),
+                self.tr("The database did not answer, so nothing was saved. Try again."),
+            )
+            return False
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("The file could not be saved there: %1").replace("%1", exc.strerror or ""),
+            )
+            return False
+        return True
+
+    def export_invitation(self) -> None:
+        meeting = self._fresh()
+        if meeting is None:
+            return
+        from app.services.meetings.ics import PUBLISH, invitation_method, meeting_ics, write_ics
+
+        if invitation_method(meeting) == PUBLISH and meeting.status != MeetingStatus.CANCELLED:
+            QMessageBox.information(
+                self,
+                self.tr("Calendar entry, not an invitation"),
+                self.tr(
+                    "The coordinator has no e-mail address, so the file is a plain calendar entry that "
+                    "cannot be sent as an invitation. Add the e-mail address to the user to send invitations."
+                ),
+            )
+
+        without = [p.name for p in meeting.participants if not p.email and p.role != "coordinator"]
+        override = self._sharing_reason(meeting, self.tr("invitation"))
+        if override is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the invitation"), self.tr("invitation.ics"), "iCalendar (*.ics)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        kind = "cancellation.ics" if meeting.status == MeetingStatus.CANCELLED else "invitation.ics"
+        if not self._write_logged(
+            meeting, "invitation", override, kind, lambda: write_ics(meeting_ics(meeting), path)
+        ):
+            return
+        if without:
+            QMessageBox.information(
+                self,
+                self.tr("Invitation saved"),
+                self.tr(
+                    "Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1."
+                ).replace("%1", ", ".join(without)),
+            )
+
+    def export_pdf(self, what: str) -> None:
+        meeting = self._fresh()
+        if meeting is None:
+            return
+        from app.pdf import meeting_pdf
+        from app.services.plan.plan_document import load_plan_document
+
+        today = local_today()
+        with self._context.sessions() as session:
+            doc = load_plan_document(session, meeting.case_id)
+            approved = approved_plan_number(session, meeting.id)
+            later = [
+                m
+                for m in meetings_between(
+                    session, meeting.ends_at, meeting.ends_at + timedelta(days=365), case_id=meeting.case_id
+                )
+                if m.status == MeetingStatus.PLANNED
+            ]
+            if what == "agenda":
+                from app.services.cases.deadlines import deadlines_for_case, upcoming
+                from app.services.family.family_overview import load_family_overview
+
+                due = [
+                    (d.due, d.title, d.law_reference)
+                    for d in upcoming(deadlines_for_case(session, meeting.case_id, today), today, 60)
+                ]
+                overview = load_family_overview(session, meeting.case_id)
+                missing = [
+                    m.name
+                    for m in overview.members
+                    if not any(c.in_force_on(today) for c in overview.consents_of(m.citizen_id))
+                ]
+        if doc.plan is None and what != "agenda":
+            QMessageBox.information(self, self.tr("No plan yet"), self.tr("The case has no plan yet."))
+            return
+        override = self._sharing_reason(meeting, self.tr("agenda")) if what == "agenda" else ("", [])
+        if override is None:
+            return
+        names = {
+            "agenda": self.tr("agenda.pdf"),
+            "slip": self.tr("agreements.pdf"),
+            "minutes": self.tr("minutes.pdf"),
+        }
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), names[what], "PDF (*.pdf)")
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        if what == "agenda":
+            pdf = meeting_pdf.build_agenda(doc, meeting, due, consent_missing=missing, today=today)
+        elif what == "slip":
+            pdf = meeting_pdf.build_agreement_slip(doc, meeting, later[0] if later else None, today=today)
+        else:
+            pdf = meeting_pdf.build_minutes(doc, meeting, today=today, approved_version=approved)
+        self._write_logged(
+            meeting, what, override, f"{what}.pdf", lambda: meeting_pdf.write_meeting_pdf(pdf, path)
+        )

@@ -1,0 +1,34 @@
+"""Dates and times the way Danish caseworkers write them (or English, when chosen)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from app.services.common.clock import to_local
+
+
+def format_date(day: date | None) -> str:
+    if day is None:
+        return ""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+def format_datetime(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    local = to_local(moment)
+    return (
+        QCoreApplication.translate("Formatting", "%1 at %2")
+        .replace("%1", local.strftime("%d.%m.%Y"))
+        .replace("%2", local.strftime("%H.%M"))
+    )
+
+
+def iso_week(day: date) -> int:
+    return day.isocalendar().week
+
+
+def week_label(day: date) -> str:
+    return QCoreApplication.translate("Formatting", "week %1").replace("%1", str(iso_week(day)))

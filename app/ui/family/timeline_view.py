@@ -1,0 +1,886 @@
+"""The family's interventions over time: a custom-painted Gantt chart, one lane group per member.
+
+All geometry is computed when the data or the width changes (``_relayout``); painting only
+draws the precomputed rectangles, so scrolling and repainting stay quick. The chart also
+provides the sector palette and the legend drawing that the week grid shares.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QWidget
+
+from app.models.enums import InterventionStatus, Sector
+from app.services.common.clock import local_today
+from app.services.family.family_overview import FamilyOverview, InterventionInfo, MemberSummary
+from app.services.family.timeline import Gap, Overlap
+from app.ui.common.canvas import ReflowCanvas
+from app.ui.common.formatting import format_date
+from app.ui.common.labels import label
+
+# -- shared look ------------------------------------------------------------------------------
+
+# Calm colours that stay apart on screen and on paper (no red: red means "look here").
+SECTOR_COLOURS: dict[Sector, str] = {
+    Sector.SOCIAL_CHILDREN: "#4e79a7",
+    Sector.SOCIAL_ADULTS: "#9c755f",
+    Sector.EMPLOYMENT: "#f28e2b",
+    Sector.HEALTH: "#59a14f",
+    Sector.EDUCATION: "#d4b12f",
+    Sector.DAYCARE: "#b07aa1",
+    Sector.YOUTH: "#5fa8a3",
+    Sector.ELDERLY: "#e58a96",
+    Sector.OTHER: "#a39a96",
+}
+WARNING_RED = "#c0392b"
+TODAY_BLUE = "#1d4e89"
+BAR_TEXT = "#1b1b1b"
+MUTED_TEXT = "#616161"
+GAP_GREY = "#8c8c8c"
+
+
+def sector_colour(sector: Sector) -> QColor:
+    return QColor(SECTOR_COLOURS.get(sector, SECTOR_COLOURS[Sector.OTHER]))
+
+
+def blend(colour: QColor, other: QColor | str, amount: float) -> QColor:
+    """``colour`` moved ``amount`` (0..1) of the way towards ``other``."""
+    target = QColor(other)
+    return QColor(
+        round(colour.red() + (target.red() - colour.red()) * amount),
+        round(colour.green() + (target.green() - colour.green()) * amount),
+        round(colour.blue() + (target.blue() - colour.blue()) * amount),
+    )
+
+
+def sector_fill(sector: Sector) -> QColor:
+    """A light fill that dark text stays readable on."""
+    return blend(sector_colour(sector), "#ffffff", 0.6)
+
+
+def scaled_font(font: QFont, factor: float, bold: bool = False) -> QFont:
+    result = QFont(font)
+    if result.pointSizeF() > 0:
+        result.setPointSizeF(max(6.0, result.pointSizeF() * factor))
+    elif result.pixelSize() > 0:
+        result.setPixelSize(max(8, round(result.pixelSize() * factor)))
+    result.setBold(bold)
+    return result
+
+
+class Swatch(Enum):
+    SECTOR = "sector"
+    PLANNED = "planned"
+    ENDED = "ended"
+    OVERLAP = "overlap"
+    GAP = "gap"
+    NEEDS_PARENT = "needs_parent"
+    COLLISION = "collision"
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    text: str
+    swatch: Swatch
+    sector: Sector = Sector.OTHER
+
+
+SWATCH_W, SWATCH_H = 22.0, 12.0
+
+
+def layout_legend(
+    entries: Sequence[LegendEntry], fm: QFontMetricsF, left: float, top: float, width: float
+) -> tuple[list[tuple[LegendEntry, QRectF]], float]:
+    """Flow the entries into lines within ``width``; returns each entry's box and the height used."""
+    placed: list[tuple[LegendEntry, QRectF]] = []
+    line_h = max(fm.height(), SWATCH_H) + 4
+    x, y = left, top
+    for entry in entries:
+        w = SWATCH_W + 6 + fm.horizontalAdvance(entry.text)
+        if x > left and x + w > left + width:
+            x, y = left, y + line_h
+        placed.append((entry, QRectF(x, y, w, line_h)))
+        x += w + 18
+    return placed, (y + line_h - top) if placed else 0.0
+
+
+def paint_swatch(painter: QPainter, rect: QRectF, entry: LegendEntry) -> None:
+    painter.save()
+    if entry.swatch is Swatch.SECTOR:
+        painter.setPen(QPen(sector_colour(entry.sector).darker(125), 1))
+        painter.setBrush(sector_fill(entry.sector))
+        painter.drawRect(rect)
+        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), sector_colour(entry.sector))
+    elif entry.swatch is Swatch.PLANNED:
+        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(QColor("#707070"), 1, Qt.PenStyle.DashLine))
+        painter.drawRect(rect)
+        painter.fillRect(rect, QBrush(QColor(112, 112, 112, 110), Qt.BrushStyle.BDiagPattern))
+    elif entry.swatch is Swatch.ENDED:
+        painter.setPen(QPen(QColor("#9e9e9e"), 1))
+        painter.setBrush(QColor("#e6e6e6"))
+        painter.drawRect(rect)
+    elif entry.swatch in (Swatch.OVERLAP, Swatch.COLLISION):
+        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(QColor(WARNING_RED), 2))
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.fillRect(
+            rect.adjusted(2, 2, -2, -2), QBrush(QColor(WARNING_RED), Qt.BrushStyle.DiagCrossPattern)
+        )
+    elif entry.swatch is Swatch.GAP:
+        painter.setPen(QPen(QColor(GAP_GREY), 1, Qt.PenStyle.DashLine))
+        painter.setBrush(QColor("#f4f4f4"))
+        painter.drawRect(rect)
+        painter.fillRect(rect, QBrush(QColor(GAP_GREY), Qt.BrushStyle.BDiagPattern))
+    elif entry.swatch is Swatch.NEEDS_PARENT:
+        paint_parent_icon(painter, rect.center(), rect.height(), QColor("#404040"))
+    painter.restore()
+
+
+def paint_legend(
+    painter: QPainter, placed: Iterable[tuple[LegendEntry, QRectF]], fm: QFontMetricsF, text: QColor
+) -> None:
+    for entry, box in placed:
+        swatch = QRectF(box.left(), box.center().y() - SWATCH_H / 2, SWATCH_W, SWATCH_H)
+        paint_swatch(painter, swatch, entry)
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(swatch.right() + 6, box.top(), box.width() - SWATCH_W - 6, box.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            entry.text,
+        )
+
+
+def paint_parent_icon(painter: QPainter, centre: QPointF, size: float, colour: QColor) -> None:
+    """A small figure (head and shoulders): a parent must be there."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    head = size * 0.3
+    painter.drawEllipse(QPointF(centre.x(), centre.y() - size * 0.2), head / 2 + 0.5, head / 2 + 0.5)
+    body = QRectF(centre.x() - size * 0.32, centre.y() + size * 0.02, size * 0.64, size * 0.6)
+    painter.drawPie(body, 0, 180 * 16)
+    painter.restore()
+
+
+def fill_placeholders(template: str, *args: str) -> str:
+    """Qt-style ``%1``…``%9`` placeholders, replaced in one pass (a title may itself contain "%2")."""
+
+    def one(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return args[index] if index < len(args) else match.group(0)
+
+    return re.sub(r"%([1-9])", one, template)
+
+
+def elided(fm: QFontMetricsF, text: str, width: float) -> str:
+    if width <= fm.averageCharWidth():
+        return ""
+    return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The first of the month ``months`` after ``day``'s month."""
+    index = day.year * 12 + (day.month - 1) + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+LOOK_BACK_MONTHS = 18
+LOOK_AHEAD_MONTHS = 6
+MAX_AHEAD_MONTHS = 36
+
+
+@dataclass(slots=True)
+class _Bar:
+    info: InterventionInfo
+    rect: QRectF
+    clipped_left: bool  # started before the visible range
+    open_ended: bool  # no end date: fades out at the right edge
+    beyond: bool  # ends after the visible range
+
+
+@dataclass(slots=True)
+class _Group:
+    member: MemberSummary
+    rect: QRectF  # the whole lane group, header included
+    rows: int
+
+
+class TimelineView(ReflowCanvas):
+    """A Gantt chart of the family's interventions; feed it with ``show_timeline``."""
+
+    MARGIN = 8.0
+    ARROW_ROOM = 14.0  # right of the chart, for the arrows of bars that go on
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineView")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.overview: FamilyOverview | None = None
+        self.today = local_today()
+        self.overlaps: list[Overlap] = []
+        self.gaps: list[Gap] = []
+        self.range_start = self.today
+        self.range_end = self.today
+        # Geometry, recomputed by _relayout (public for tests and for a caller's hit-tests).
+        self.bar_rects: dict[int, QRectF] = {}
+        self.gap_rects: list[tuple[Gap, QRectF]] = []
+        self.overlap_rects: list[tuple[Overlap, QRectF]] = []
+        self.overlap_ids: set[int] = set()
+        self.lane_rects: dict[int, QRectF] = {}  # citizen id -> the member's lane group
+        self.today_x = 0.0
+        self.hidden_count = 0  # interventions that ended before the visible range
+        self._bars: list[_Bar] = []
+        self._groups: list[_Group] = []
+        self._legend: list[tuple[LegendEntry, QRectF]] = []
+        self._height = 0.0
+        self._header_w = 140.0
+        self._chart_left = 0.0
+        self._chart_right = 0.0
+        self._chart_top = 0.0
+        self._chart_bottom = 0.0
+        self._ppd = 1.0
+        self._laid_out_width = -1
+        self._relayout()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def show_timeline(
+        self, overview: FamilyOverview, today: date, overlaps: list[Overlap], gaps: list[Gap]
+    ) -> None:
+        self.overview = overview
+        self.today = today
+        self.overlaps = list(overlaps)
+        self.gaps = list(gaps)
+        self.overlap_ids = {i for o in self.overlaps for i in (o.first_id, o.second_id)}
+        self._relayout()
+        self.updateGeometry()
+        self.update()
+
+    def clear(self) -> None:
+        self.overview = None
+        self.overlaps, self.gaps = [], []
+        self.overlap_ids = set()
+        self._relayout()
+        self.updateGeometry()
+        self.update()
+
+    def item_at(self, pos: QPointF) -> tuple[str, object] | None:
+        """What is under ``pos``: ("intervention", InterventionInfo), ("overlap", Overlap) or ("gap", Gap)."""
+        point = QPointF(pos)
+        for bar in self._bars:
+            if bar.rect.contains(point):
+                return ("intervention", bar.info)
+        for overlap, rect in self.overlap_rects:
+            if rect.contains(point):
+                return ("overlap", overlap)
+        for gap, rect in self.gap_rects:
+            if rect.contains(point):
+                return ("gap", gap)
+        return None
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        hit = self.item_at(pos)
+        return "" if hit is None else self.tooltip_text(*hit)
+
+    def tooltip_text(self, kind: str, item: object) -> str:
+        if kind == "intervention" and isinstance(item, InterventionInfo):
+            return self._intervention_tip(item)
+        if kind == "gap" and isinstance(item, Gap):
+            return self._gap_tip(item)
+        if kind == "overlap" and isinstance(item, Overlap):
+            return self._overlap_tip(item)
+        return ""
+
+    def legend_entries(self) -> list[LegendEntry]:
+        if self.overview is None:
+            return []
+        shown = {bar.info.sector for bar in self._bars}
+        entries = [LegendEntry(label(s), Swatch.SECTOR, s) for s in Sector if s in shown]
+        statuses = {bar.info.status for bar in self._bars}
+        if InterventionStatus.PLANNED in statuses:
+            entries.append(LegendEntry(label(InterventionStatus.PLANNED), Swatch.PLANNED))
+        if InterventionStatus.ENDED in statuses:
+            entries.append(LegendEntry(label(InterventionStatus.ENDED), Swatch.ENDED))
+        if self.overlap_rects:
+            entries.append(LegendEntry(self.tr("Same kind of help at the same time"), Swatch.OVERLAP))
+        if self.gap_rects:
+            entries.append(LegendEntry(self.tr("No help"), Swatch.GAP))
+        return entries
+
+    # -- size -------------------------------------------------------------------------------
+
+    def _months_shown(self) -> int:
+        return max(
+            1,
+            (self.range_end.year - self.range_start.year) * 12
+            + self.range_end.month
+            - self.range_start.month,
+        )
+
+    def sizeHint(self) -> QSize:
+        width = self.MARGIN * 2 + self._header_w + self.ARROW_ROOM + max(640, self._months_shown() * 56)
+        return QSize(round(width), round(self._height_for(width)))
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.MARGIN * 2 + self._header_w + self.ARROW_ROOM + max(320, self._months_shown() * 26)
+        return QSize(round(width), round(self._height_for(max(width, self.width()))))
+
+    def _height_for(self, width: float) -> float:
+        return self._height if round(width) == self._laid_out_width else self._total_height(width)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _fonts(self) -> tuple[QFont, QFont, QFont]:
+        return self.font(), scaled_font(self.font(), 0.85), scaled_font(self.font(), 1.0, bold=True)
+
+    def _visible_range(self, interventions: Sequence[InterventionInfo]) -> tuple[date, date]:
+        today = self.today
+        earliest = min((i.start_date for i in interventions), default=today)
+        start = max(earliest, add_months(today, -LOOK_BACK_MONTHS))
+        start = min(start, add_months(today, -1))
+        latest_start = max((i.start_date for i in interventions), default=today)
+        end = max(add_months(today, LOOK_AHEAD_MONTHS + 1), add_months(latest_start, 3))
+        end = min(end, add_months(today, MAX_AHEAD_MONTHS))
+        return first_of_month(start), end  # end: the first day after the range
+
+    def _x(self, day: date) -> float:
+        return self._chart_left + (day - self.range_start).days * self._ppd
+
+    def _relayout(self, width: float | None = None) -> None:
+        font, small, bold = self._fonts()
+        fm, fm_small, fm_bold = QFontMetricsF(font), QFontMetricsF(small), QFontMetricsF(bold)
+        if width is None:
+            width = self.width() if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else 0
+        overview = self.overview
+        interventions = overview.interventions if overview is not None else ()
+        self.range_start, self.range_end = self._visible_range(interventions)
+
+        members = overview.members if overview is not None else ()
+        names_w = max((fm_bold.horizontalAdvance(m.name) for m in members), default=0.0)
+        self._header_w = min(210.0, max(120.0, names_w + 16))
+        min_width = self.MARGIN * 2 + self._header_w + self.ARROW_ROOM + max(320, self._months_shown() * 26)
+        width = max(float(width or 0), min_width)
+        self._laid_out_width = round(width)
+
+        self._chart_left = self.MARGIN + self._header_w
+        self._chart_right = width - self.MARGIN - self.ARROW_ROOM
+        total_days = max(1, (self.range_end - self.range_start).days)
+        self._ppd = (self._chart_right - self._chart_left) / total_days
+
+        line, small_line = fm.height(), fm_small.height()
+        self._axis_rows = (small_line + 6, line + 6, small_line + 6)  # today tag, months, weeks
+        top = self.MARGIN + sum(self._axis_rows)
+        self._chart_top = top
+        bar_h = line + small_line + 10
+        row_gap = 6.0
+        pad_top, pad_bottom = 7.0, 7.0
+        self._bar_h = bar_h
+
+        self._bars, self._groups = [], []
+        self.bar_rects, self.lane_rects = {}, {}
+        self.hidden_count = 0
+        y = top
+        for member in members:
+            rows_end: list[date] = []
+            placed: list[tuple[InterventionInfo, int, date]] = []
+            for info in sorted(
+                overview.interventions_of(member.citizen_id), key=lambda i: (i.start_date, i.id)
+            ):
+                end = self._effective_end(info)
+                if end < self.range_start or info.start_date >= self.range_end:
+                    self.hidden_count += 1
+                    continue
+                row = next((r for r, last in enumerate(rows_end) if last < info.start_date), None)
+                if row is None:
+                    row = len(rows_end)
+                    rows_end.append(end)
+                else:
+                    rows_end[row] = end
+                placed.append((info, row, end))
+            rows = max(1, len(rows_end))
+            group_h = max(
+                pad_top + rows * bar_h + (rows - 1) * row_gap + pad_bottom, fm_bold.height() + small_line + 16
+            )
+            group_rect = QRectF(self.MARGIN, y, width - 2 * self.MARGIN, group_h)
+            self._groups.append(_Group(member, group_rect, rows))
+            self.lane_rects[member.citizen_id] = group_rect
+            for info, row, end in placed:
+                x1 = self._x(max(info.start_date, self.range_start))
+                last_day = min(end + timedelta(days=1), self.range_end)
+                x2 = max(self._x(last_day), x1 + 4)
+                bar_top = y + pad_top + row * (bar_h + row_gap)
+                # One pixel apart from a bar that ends the day before this one starts.
+                rect = QRectF(x1 + 0.5, bar_top, x2 - x1 - 1.0, bar_h)
+                open_ended = info.end_date is None and info.status != InterventionStatus.ENDED
+                bar = _Bar(
+                    info,
+                    rect,
+                    clipped_left=info.start_date < self.range_start,
+                    open_ended=open_ended,
+                    beyond=not open_ended and end >= self.range_end,
+                )
+                self._bars.append(bar)
+                self.bar_rects[info.id] = rect
+            y += group_h
+        self._chart_bottom = y
+
+        self.today_x = self._x(self.today) + self._ppd / 2
+
+        self.gap_rects = []
+        for gap in self.gaps:
+            lane = self.lane_rects.get(gap.citizen_id)
+            if lane is None:
+                continue
+            gap_end = (gap.end + timedelta(days=1)) if gap.end is not None else None
+            if gap.start >= self.range_end or (gap_end is not None and gap_end <= self.range_start):
+                continue
+            x1 = self._x(max(gap.start, self.range_start))
+            x2 = self._x(min(gap_end, self.range_end)) if gap_end is not None else self.today_x
+            if x2 - x1 < 2:
+                x2 = x1 + 2
+            self.gap_rects.append((gap, QRectF(x1, lane.top() + 3, x2 - x1, lane.height() - 6)))
+
+        self.overlap_rects = []
+        for overlap in self.overlaps:
+            lane = self.lane_rects.get(overlap.citizen_id)
+            if lane is None:
+                continue
+            ov_end = (overlap.end + timedelta(days=1)) if overlap.end is not None else self.range_end
+            if overlap.start >= self.range_end or ov_end <= self.range_start:
+                continue
+            x1 = self._x(max(overlap.start, self.range_start))
+            x2 = max(self._x(min(ov_end, self.range_end)), x1 + 2)
+            self.overlap_rects.append((overlap, QRectF(x1, lane.top() + 2, x2 - x1, lane.height() - 4)))
+
+        self._body_bottom = y if interventions else top + 3 * line
+        self._legend, _ = layout_legend(
+            self.legend_entries(), fm, self.MARGIN, self._body_bottom + 10, width - 2 * self.MARGIN
+        )
+        self._height = self._total_height(width)
+
+    def _total_height(self, width: float) -> float:
+        fm, fm_small = QFontMetricsF(self.font()), QFontMetricsF(self._fonts()[1])
+        _, legend_h = layout_legend(self.legend_entries(), fm, 0, 0, width - 2 * self.MARGIN)
+        y = self._body_bottom + 10 + legend_h
+        if self.hidden_count:
+            y += fm_small.height() + 6
+        return y + self.MARGIN
+
+    def _effective_end(self, info: InterventionInfo) -> date:
+        """The last day the bar covers (inclusive)."""
+        if info.end_date is not None:
+            return max(info.end_date, info.start_date)
+        if info.status == InterventionStatus.ENDED:  # ended, but nobody wrote down when
+            return max(info.start_date, info.last_checked or info.start_date)
+        return self.range_end - timedelta(days=1)
+
+    def _tooltip_hit(self, pos: QPointF) -> tuple[str, QRectF] | None:
+        hit = self.item_at(pos)
+        return None if hit is None else (self.tooltip_text(*hit), self._hit_rect(hit))
+
+    def _hit_rect(self, hit: tuple[str, object]) -> QRectF:
+        kind, item = hit
+        if kind == "intervention" and isinstance(item, InterventionInfo):
+            return self.bar_rects[item.id]
+        pairs: list = self.overlap_rects if kind == "overlap" else self.gap_rects
+        return next(rect for obj, rect in pairs if obj is item)
+
+    def _intervention_tip(self, info: InterventionInfo) -> str:
+        lines = [f"<b>{html.escape(info.title)}</b>"]
+        if info.law_reference:
+            law = info.law_reference + (f" – {info.law_title}" if info.law_title else "")
+            lines.append(html.escape(law))
+        if info.professional_name:
+            lines.append(html.escape(self.tr("Professional: %1").replace("%1", info.professional_name)))
+        if info.end_date is not None:
+            period = f"{format_date(info.start_date)}–{format_date(info.end_date)}"
+        else:
+            period = self.tr("From %1, no end date").replace("%1", format_date(info.start_date))
+        lines.append(html.escape(period))
+        lines.append(html.escape(self.tr("Status: %1").replace("%1", label(info.status))))
+        lines.append(html.escape(self.tr("Sector: %1").replace("%1", label(info.sector))))
+        if info.sector_plan:
+            lines.append(html.escape(self.tr("Sector plan: %1").replace("%1", info.sector_plan)))
+        if info.source_system:
+            lines.append(html.escape(self.tr("Source system: %1").replace("%1", info.source_system)))
+        if info.last_checked is not None:
+            lines.append(
+                html.escape(self.tr("Last checked: %1").replace("%1", format_date(info.last_checked)))
+            )
+        for overlap in self.overlaps:
+            if info.id in (overlap.first_id, overlap.second_id):
+                other_id = overlap.second_id if overlap.first_id == info.id else overlap.first_id
+                other = self._intervention(other_id)
+                text = self.tr("Same kind of help at the same time as: %1").replace(
+                    "%1", other.title if other is not None else str(other_id)
+                )
+                lines.append(f"<span style='color:{WARNING_RED}'>{html.escape(text)}</span>")
+        return "<br>".join(lines)
+
+    def _gap_tip(self, gap: Gap) -> str:
+        member = self.overview.member(gap.citizen_id) if self.overview is not None else None
+        lines = []
+        if member is not None:
+            lines.append(f"<b>{html.escape(member.name)}</b>")
+        lines.append(html.escape(self.tr("No help for %n week(s)", "", gap.weeks)))
+        if gap.end is not None:
+            period = (
+                self.tr("From %1 to %2")
+                .replace("%1", format_date(gap.start))
+                .replace("%2", format_date(gap.end))
+            )
+        else:
+            period = self.tr("Since %1").replace("%1", format_date(gap.start))
+        lines.append(html.escape(period))
+        return "<br>".join(lines)
+
+    def _overlap_tip(self, overlap: Overlap) -> str:
+        first = self._intervention(overlap.first_id)
+        second = self._intervention(overlap.second_id)
+        member = self.overview.member(overlap.citizen_id) if self.overview is not None else None
+        lines = []
+        if member is not None:
+            lines.append(f"<b>{html.escape(member.name)}</b>")
+        text = self.tr("%1 and %2 are the same kind of help at the same time.")
+        first_title = first.title if first is not None else str(overlap.first_id)
+        second_title = second.title if second is not None else str(overlap.second_id)
+        lines.append(html.escape(fill_placeholders(text, first_title, second_title)))
+        if overlap.end is not None:
+            period = fill_placeholders(
+                self.tr("From %1 to %2"), format_date(overlap.start), format_date(overlap.end)
+            )
+        else:
+            period = self.tr("Since %1").replace("%1", format_date(overlap.start))
+        lines.append(html.escape(period))
+        return "<br>".join(lines)
+
+    def _intervention(self, intervention_id: int) -> InterventionInfo | None:
+        if self.overview is None:
+            return None
+        return next((i for i in self.overview.interventions if i.id == intervention_id), None)
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def _paint(self, p: QPainter, clip: QRectF) -> None:
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.base())
+        font, small, bold = self._fonts()
+        fm, fm_small = QFontMetricsF(font), QFontMetricsF(small)
+        text_colour = pal.text().color()
+        if self.overview is None or not self.overview.interventions:
+            p.setPen(pal.placeholderText().color())
+            p.setFont(font)
+            p.drawText(
+                QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN),
+                int(Qt.AlignmentFlag.AlignCenter),
+                self.tr("No interventions yet."),
+            )
+            return
+
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_groups(p, clip, bold, small)
+        self._paint_axis(p, font, small, fm, fm_small, text_colour)
+        for _overlap, rect in self.overlap_rects:
+            if rect.intersects(clip):
+                p.fillRect(rect, QColor(192, 57, 43, 28))
+                p.fillRect(rect, QBrush(QColor(192, 57, 43, 90), Qt.BrushStyle.DiagCrossPattern))
+        for gap, rect in self.gap_rects:
+            if rect.intersects(clip):
+                self._paint_gap(p, gap, rect, small, fm_small)
+        for bar in self._bars:
+            if bar.rect.adjusted(-2, -2, self.ARROW_ROOM, 2).intersects(clip):
+                self._paint_bar(p, bar, font, small, fm, fm_small)
+        self._paint_today(p, small, fm_small)
+        p.setFont(font)
+        paint_legend(p, self._legend, fm, text_colour)
+        if self.hidden_count:
+            p.setFont(small)
+            p.setPen(pal.placeholderText().color())
+            p.drawText(
+                QRectF(
+                    self.MARGIN,
+                    self._height - self.MARGIN - fm_small.height() - 4,
+                    self.width() - 2 * self.MARGIN,
+                    fm_small.height() + 4,
+                ),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                self.tr("%n earlier intervention(s) not shown", "", self.hidden_count),
+            )
+
+    def _paint_groups(self, p: QPainter, clip: QRectF, bold: QFont, small: QFont) -> None:
+        pal = self.palette()
+        fm_bold, fm_small = QFontMetricsF(bold), QFontMetricsF(small)
+        line_colour = pal.mid().color()
+        for index, group in enumerate(self._groups):
+            rect = group.rect
+            if not rect.intersects(clip):
+                continue
+            p.fillRect(rect, pal.alternateBase() if index % 2 == 0 else pal.base())
+            p.setPen(QPen(blend(line_colour, pal.base().color(), 0.5), 1))
+            p.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(), rect.bottom()))
+            member = group.member
+            text_w = self._header_w - 12
+            p.setFont(bold)
+            p.setPen(pal.text().color())
+            name_rect = QRectF(rect.left() + 4, rect.top() + 6, text_w, fm_bold.height())
+            p.drawText(
+                name_rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                elided(fm_bold, member.name, text_w),
+            )
+            age = member.age_on(self.today)
+            years = self.tr("%n year(s)", "", age)
+            detail = f"{label(member.relation)}, {years}"
+            p.setFont(small)
+            p.setPen(pal.placeholderText().color())
+            p.drawText(
+                QRectF(rect.left() + 4, name_rect.bottom() + 2, text_w, fm_small.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                elided(fm_small, detail, text_w),
+            )
+        # The header column's edge.
+        p.setPen(QPen(pal.mid().color(), 1))
+        p.drawLine(
+            QPointF(self._chart_left - 0.5, self.MARGIN), QPointF(self._chart_left - 0.5, self._chart_bottom)
+        )
+
+    def _paint_axis(
+        self, p: QPainter, font: QFont, small: QFont, fm: QFontMetricsF, fm_small: QFontMetricsF, text: QColor
+    ) -> None:
+        pal = self.palette()
+        locale = QLocale()
+        tag_h, month_h, week_h = self._axis_rows
+        month_top = self.MARGIN + tag_h
+        week_top = month_top + month_h
+        grid = blend(pal.mid().color(), pal.base().color(), 0.45)
+        year_line = pal.mid().color()
+
+        # Months: a line at each month's start, the name centred in its span.
+        p.setFont(font)
+        month = self.range_start
+        while month < self.range_end:
+            nxt = add_months(month, 1)
+            x1, x2 = self._x(month), self._x(min(nxt, self.range_end))
+            p.setPen(QPen(year_line if month.month == 1 else grid, 1))
+            p.drawLine(QPointF(round(x1) + 0.5, month_top), QPointF(round(x1) + 0.5, self._chart_bottom))
+            name = locale.standaloneMonthName(month.month, QLocale.FormatType.ShortFormat)
+            if fm.horizontalAdvance(name) + 4 <= x2 - x1:
+                p.setPen(text)
+                p.drawText(QRectF(x1, month_top, x2 - x1, month_h), int(Qt.AlignmentFlag.AlignCenter), name)
+            if month.month == 1 or month == self.range_start:
+                # The year above its first month, left-aligned at the month line.
+                p.setFont(small)
+                p.setPen(pal.placeholderText().color())
+                p.drawText(
+                    QRectF(x1 + 3, self.MARGIN, 60, tag_h - 2),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    str(month.year),
+                )
+                p.setFont(font)
+            month = nxt
+        # ISO weeks: a tick at each Monday, numbers where there is room.
+        p.setFont(small)
+        p.setPen(pal.placeholderText().color())
+        p.drawText(
+            QRectF(self.MARGIN + 4, week_top, self._header_w - 12, week_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            elided(fm_small, self.tr("Week"), self._header_w - 12),
+        )
+        week_px = 7 * self._ppd
+        need = fm_small.horizontalAdvance("53") + 6
+        step = next((s for s in (1, 2, 4, 8) if s * week_px >= need), 0)
+        monday = self.range_start + timedelta(days=(7 - self.range_start.weekday()) % 7)
+        tick = blend(pal.mid().color(), pal.base().color(), 0.2)
+        last_right = self._chart_left
+        while monday < self.range_end:
+            x = self._x(monday)
+            p.setPen(QPen(tick, 1))
+            p.drawLine(
+                QPointF(round(x) + 0.5, week_top + week_h - 4), QPointF(round(x) + 0.5, week_top + week_h)
+            )
+            number = monday.isocalendar().week
+            text_w = fm_small.horizontalAdvance(str(number))
+            box = QRectF(x + week_px / 2 - text_w / 2 - 2, week_top, text_w + 4, week_h - 3)
+            # Every step-th week from week 1; week 53 would crowd out week 1 when not every week fits.
+            wanted = step and (number - 1) % step == 0 and not (number == 53 and step > 1)
+            if wanted and box.left() >= last_right + 2 and box.right() <= self._chart_right + self.ARROW_ROOM:
+                p.setPen(pal.placeholderText().color())
+                p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(number))
+                last_right = box.right()
+            monday += timedelta(days=7)
+        p.setPen(QPen(pal.mid().color(), 1))
+        p.drawLine(
+            QPointF(self.MARGIN, self._chart_top - 0.5),
+            QPointF(self.width() - self.MARGIN, self._chart_top - 0.5),
+        )
+
+    def _paint_today(self, p: QPainter, small: QFont, fm_small: QFontMetricsF) -> None:
+        if not self.range_start <= self.today < self.range_end:
+            return
+        x = self.today_x
+        colour = QColor(TODAY_BLUE)
+        p.setPen(QPen(colour, 2))
+        tag_h = self._axis_rows[0]
+        p.drawLine(QPointF(x, self.MARGIN + tag_h), QPointF(x, self._chart_bottom))
+        text = self.tr("Today")
+        w = fm_small.horizontalAdvance(text) + 10
+        left = min(max(x - w / 2, self._chart_left), self._chart_right + self.ARROW_ROOM - w)
+        tag = QRectF(left, self.MARGIN, w, tag_h - 2)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawRoundedRect(tag, 3, 3)
+        p.setFont(small)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _paint_gap(self, p: QPainter, gap: Gap, rect: QRectF, small: QFont, fm_small: QFontMetricsF) -> None:
+        p.save()
+        p.setPen(QPen(QColor(GAP_GREY), 1, Qt.PenStyle.DashLine))
+        p.setBrush(QColor(244, 244, 244, 220))
+        p.drawRect(rect)
+        p.fillRect(rect, QBrush(QColor(140, 140, 140, 150), Qt.BrushStyle.BDiagPattern))
+        text = self.tr("No help for %n week(s)", "", gap.weeks)
+        if fm_small.horizontalAdvance(text) > rect.width() - 10:
+            text = elided(fm_small, self.tr("%n week(s)", "", gap.weeks), rect.width() - 10)
+        if text:
+            w = fm_small.horizontalAdvance(text) + 8
+            box = QRectF(
+                rect.center().x() - w / 2,
+                rect.center().y() - fm_small.height() / 2 - 1,
+                w,
+                fm_small.height() + 2,
+            )
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor("#ffffff"))
+            p.drawRoundedRect(box, 2, 2)
+            p.setFont(small)
+            p.setPen(QColor("#404040"))
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+        p.restore()
+
+    def _paint_bar(
+        self, p: QPainter, bar: _Bar, font: QFont, small: QFont, fm: QFontMetricsF, fm_small: QFontMetricsF
+    ) -> None:
+        info, r = bar.info, bar.rect
+        base = sector_colour(info.sector)
+        status = info.status
+        if status == InterventionStatus.ENDED:
+            fill, border, text, accent = (
+                QColor("#e6e6e6"),
+                QColor("#9e9e9e"),
+                QColor(MUTED_TEXT),
+                blend(base, "#d0d0d0", 0.6),
+            )
+        elif status == InterventionStatus.PLANNED:
+            fill, border, text, accent = QColor("#ffffff"), base.darker(125), QColor(BAR_TEXT), base
+        else:
+            fill, border, text, accent = (
+                sector_fill(info.sector),
+                base.darker(125),
+                QColor(BAR_TEXT),
+                base,
+            )
+        p.save()
+        if bar.open_ended:
+            fade = QLinearGradient(QPointF(max(r.left(), r.right() - 60), 0), QPointF(r.right(), 0))
+            fade.setColorAt(0, fill)
+            faded = QColor(fill)
+            faded.setAlpha(0)
+            fade.setColorAt(1, faded)
+            brush = QBrush(fade)
+            pen_fade = QLinearGradient(fade.start(), fade.finalStop())
+            pen_fade.setColorAt(0, border)
+            pen_fade.setColorAt(1, QColor(border.red(), border.green(), border.blue(), 40))
+            pen = QPen(QBrush(pen_fade), 1)
+        else:
+            brush = QBrush(fill)
+            pen = QPen(border, 1)
+        if status == InterventionStatus.PLANNED:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(brush)
+        p.drawRoundedRect(r, 3, 3)
+        if status == InterventionStatus.PLANNED:
+            hatch = QColor(base)
+            hatch.setAlpha(95)
+            p.fillRect(r.adjusted(1, 1, -1, -1), QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        accent_w = min(4.0, r.width())
+        p.fillRect(QRectF(r.left(), r.top(), accent_w, r.height()), accent)
+
+        mid_y = r.center().y()
+        if bar.open_ended or bar.beyond:
+            arrow_colour = QColor(accent if status != InterventionStatus.ENDED else border)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(arrow_colour)
+            tip = r.right() + 10
+            p.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(r.right() + 2, mid_y - 6),
+                        QPointF(tip, mid_y),
+                        QPointF(r.right() + 2, mid_y + 6),
+                    ]
+                )
+            )
+        text_left = r.left() + accent_w + 5
+        if bar.clipped_left:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(text)
+            p.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(text_left + 5, mid_y - 4),
+                        QPointF(text_left, mid_y),
+                        QPointF(text_left + 5, mid_y + 4),
+                    ]
+                )
+            )
+            text_left += 9
+        text_w = r.right() - text_left - 4
+        if text_w > 12:
+            p.setPen(text)
+            p.setFont(font)
+            p.drawText(
+                QRectF(text_left, r.top() + 4, text_w, fm.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                elided(fm, info.title, text_w),
+            )
+            if info.law_reference:
+                p.setFont(small)
+                p.setPen(text if status == InterventionStatus.ENDED else blend(text, fill, 0.25))
+                p.drawText(
+                    QRectF(text_left, r.top() + 4 + fm.height() + 1, text_w, fm_small.height()),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    elided(fm_small, info.law_reference, text_w),
+                )
+        if info.id in self.overlap_ids:
+            p.setPen(QPen(QColor(WARNING_RED), 2.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(r.adjusted(-1, -1, 1, 1), 3, 3)
+        p.restore()

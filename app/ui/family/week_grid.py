@@ -1,0 +1,605 @@
+"""The family's week: every member's weekly time slots side by side, with the collisions.
+
+Columns are the weekdays (Saturday and Sunday only when something happens then), each split
+into one sub-column per member who has slots; rows are the hours. As in the timeline, all
+geometry is computed when the data or the width changes and painting only draws it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import time
+
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+)
+from PySide6.QtWidgets import QWidget
+
+from app.models.enums import InterventionStatus, Sector
+from app.services.family.family_overview import FamilyOverview, InterventionInfo, MemberSummary, SlotInfo
+from app.services.meetings.collisions import Collision, CollisionKind
+from app.ui.common.canvas import ReflowCanvas
+from app.ui.common.labels import label
+from app.ui.family.timeline_view import (
+    WARNING_RED,
+    LegendEntry,
+    Swatch,
+    blend,
+    elided,
+    fill_placeholders,
+    layout_legend,
+    paint_legend,
+    paint_parent_icon,
+    scaled_font,
+    sector_colour,
+    sector_fill,
+)
+
+_CONTEXT = "WeekGrid"
+EARLIEST_FIRST_HOUR = 7  # the grid starts at 07.00 or earlier
+LATEST_LAST_HOUR = 17  # and ends at 17.00 or later
+
+
+def format_time(moment: time) -> str:
+    """Danish style: 09.00."""
+    return f"{moment.hour:02d}.{moment.minute:02d}"
+
+
+def day_name(weekday: int) -> str:
+    """The locale's name of the weekday (0 = Monday), as in a sentence: Danish "mandag"."""
+    return QLocale().dayName(weekday + 1, QLocale.FormatType.LongFormat)
+
+
+def _first_name(member: MemberSummary | None) -> str:
+    if member is None:
+        return "?"
+    return member.first_name or member.name
+
+
+def _title_of(overview: FamilyOverview, intervention_id: int) -> str:
+    return next((i.title for i in overview.interventions if i.id == intervention_id), "?")
+
+
+def collision_text(collision: Collision, overview: FamilyOverview) -> str:
+    """One whole, translated sentence that explains the collision."""
+    who = _first_name(overview.member(collision.citizen_id))
+    day = day_name(collision.weekday)
+    start, end = format_time(collision.start), format_time(collision.end)
+    title = _title_of(overview, collision.slot.intervention_id)
+    other_title = _title_of(overview, collision.other_slot.intervention_id)
+    if collision.kind == CollisionKind.PARENT_BUSY:
+        parent = _first_name(overview.member(collision.other_citizen_id))
+        template = QCoreApplication.translate(
+            "WeekGrid", "%1 needs a parent present for %5 on %2 %3–%4, but %6 is busy with %7."
+        )
+        return fill_placeholders(template, who, day, start, end, title, parent, other_title)
+    template = QCoreApplication.translate(
+        "WeekGrid", "%1 has two things at the same time on %2 %3–%4: %5 and %6."
+    )
+    return fill_placeholders(template, who, day, start, end, title, other_title)
+
+
+def wrap_text(
+    text: str, fm: QFontMetricsF, width: float, max_lines: int, first_width: float | None = None
+) -> list[str]:
+    """Greedy word wrap into at most ``max_lines`` lines (the first ``first_width`` wide, if
+    given). A word wider than a line is broken; the last line is elided when text is left."""
+
+    def room(line: int) -> float:
+        return first_width if line == 0 and first_width is not None else width
+
+    if max_lines <= 0 or min(width, room(0)) < fm.averageCharWidth():
+        return []
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    index = 0
+    while index < len(words) and len(lines) < max_lines - 1:
+        line_w = room(len(lines))
+        word = words[index]
+        candidate = f"{current} {word}" if current else word
+        if fm.horizontalAdvance(candidate) <= line_w:
+            current, index = candidate, index + 1
+        elif current:
+            lines.append(current)
+            current = ""
+        else:  # one word wider than the line: break it where it stops fitting
+            cut = next(
+                (k for k in range(len(word) - 1, 0, -1) if fm.horizontalAdvance(word[:k]) <= line_w), 1
+            )
+            lines.append(word[:cut])
+            words[index] = word[cut:]
+    rest = " ".join([*([current] if current else []), *words[index:]])
+    if rest:
+        lines.append(elided(fm, rest, room(len(lines))) or rest[:1])
+    return lines
+
+
+@dataclass(slots=True)
+class _Block:
+    slot: SlotInfo
+    info: InterventionInfo
+    rect: QRectF
+
+
+class WeekGrid(ReflowCanvas):
+    """The week of the family; feed it with ``show_week``."""
+
+    MARGIN = 8.0
+    MIN_SUB_W = 58.0  # narrowest member sub-column
+    WANTED_SUB_W = 90.0
+
+    def __init__(self, parent: QWidget | None = None, *, show_collision_list: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("weekGrid")
+        # The collision sentences under the grid; off when the caller lists them elsewhere.
+        self.show_collision_list = show_collision_list
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.overview: FamilyOverview | None = None
+        self.collisions: list[Collision] = []
+        self.first_hour = EARLIEST_FIRST_HOUR
+        self.last_hour = LATEST_LAST_HOUR
+        self.visible_days: list[int] = list(range(5))
+        self.columns: list[MemberSummary] = []  # the members with a sub-column, in family order
+        # Geometry, recomputed by _relayout (public for tests).
+        self.slot_rects: dict[int, QRectF] = {}
+        self.collision_slot_ids: set[int] = set()
+        self.day_rects: dict[int, QRectF] = {}  # weekday -> the day's column, headers included
+        self.member_rects: dict[tuple[int, int], QRectF] = {}  # (weekday, citizen id) -> sub-column
+        self._blocks: list[_Block] = []
+        self._bands: dict[int, list[QRectF]] = {}
+        self._texts: list[tuple[str, QRectF]] = []
+        self._legend: list[tuple[LegendEntry, QRectF]] = []
+        self._grid_top = 0.0
+        self._grid_bottom = 0.0
+        self._grid_left = 0.0
+        self._grid_right = 0.0
+        self._hour_h = 44.0
+        self._height = 0.0
+        self._laid_out_width = -1
+        self._relayout()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def show_week(self, overview: FamilyOverview, collisions: list[Collision]) -> None:
+        self.overview = overview
+        self.collisions = list(collisions)
+        self.collision_slot_ids = {i for c in self.collisions for i in (c.slot.id, c.other_slot.id)}
+        self._relayout()
+        self.updateGeometry()
+        self.update()
+
+    def set_collision_list_visible(self, visible: bool) -> None:
+        self.show_collision_list = visible
+        self._relayout()
+        self.updateGeometry()
+        self.update()
+
+    def clear(self) -> None:
+        self.overview = None
+        self.collisions = []
+        self.collision_slot_ids = set()
+        self._relayout()
+        self.updateGeometry()
+        self.update()
+
+    def collision_texts(self) -> list[str]:
+        if self.overview is None:
+            return []
+        return [collision_text(c, self.overview) for c in self.collisions]
+
+    def shown_slots(self) -> list[SlotInfo]:
+        """The slots in the grid: those of interventions that have not ended."""
+        if self.overview is None:
+            return []
+        members = {m.citizen_id for m in self.overview.members}
+        return [
+            s
+            for i in self.overview.interventions
+            if i.status != InterventionStatus.ENDED and i.citizen_id in members
+            for s in i.slots
+        ]
+
+    def y_for(self, moment: time) -> float:
+        hours = moment.hour + moment.minute / 60 + moment.second / 3600
+        return self._grid_top + (hours - self.first_hour) * self._hour_h
+
+    def slot_at(self, pos: QPointF) -> SlotInfo | None:
+        point = QPointF(pos)
+        return next((b.slot for b in self._blocks if b.rect.contains(point)), None)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        slot = self.slot_at(pos)
+        return "" if slot is None else self.slot_tooltip(slot)
+
+    def slot_tooltip(self, slot: SlotInfo) -> str:
+        overview = self.overview
+        if overview is None:
+            return ""
+        info = next((i for i in overview.interventions if i.id == slot.intervention_id), None)
+        member = overview.member(slot.citizen_id)
+        lines = [f"<b>{html.escape(info.title if info is not None else '?')}</b>"]
+        if member is not None:
+            lines.append(html.escape(member.name))
+        when = f"{day_name(slot.weekday)} {format_time(slot.start)}–{format_time(slot.end)}"
+        lines.append(html.escape(when))
+        if info is not None and info.law_reference:
+            lines.append(html.escape(info.law_reference))
+        if info is not None and info.status == InterventionStatus.PLANNED:
+            lines.append(html.escape(label(info.status)))
+        if slot.needs_parent:
+            lines.append(html.escape(self.tr("A parent must be present")))
+        for collision in self.collisions:
+            if slot.id in (collision.slot.id, collision.other_slot.id):
+                text = html.escape(collision_text(collision, overview))
+                lines.append(f"<span style='color:{WARNING_RED}'>{text}</span>")
+        return "<br>".join(lines)
+
+    # -- size -------------------------------------------------------------------------------
+
+    def _columns_count(self) -> int:
+        return max(1, len(self.visible_days) * max(1, len(self.columns)))
+
+    def sizeHint(self) -> QSize:
+        width = 2 * self.MARGIN + self._hour_col_w() + self._columns_count() * self.WANTED_SUB_W
+        return QSize(round(width), round(self._height_for(width)))
+
+    def minimumSizeHint(self) -> QSize:
+        width = self._min_width()
+        return QSize(round(width), round(self._height_for(max(width, self.width()))))
+
+    def _min_width(self) -> float:
+        return 2 * self.MARGIN + self._hour_col_w() + self._columns_count() * self.MIN_SUB_W
+
+    def _height_for(self, width: float) -> float:
+        return self._height if round(width) == self._laid_out_width else self._total_height(width)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _fonts(self) -> tuple[QFont, QFont, QFont]:
+        return self.font(), scaled_font(self.font(), 0.85), scaled_font(self.font(), 1.0, bold=True)
+
+    def _hour_col_w(self) -> float:
+        return QFontMetricsF(self._fonts()[1]).horizontalAdvance("00.00") + 14
+
+    def _relayout(self, width: float | None = None) -> None:
+        font, small, bold = self._fonts()
+        fm, fm_small, fm_bold = QFontMetricsF(font), QFontMetricsF(small), QFontMetricsF(bold)
+        overview = self.overview
+        slots = self.shown_slots()
+        with_slots = {s.citizen_id for s in slots}
+        self.columns = (
+            [m for m in overview.members if m.citizen_id in with_slots] if overview is not None else []
+        )
+        weekend = any(s.weekday >= 5 for s in slots)
+        self.visible_days = list(range(7 if weekend else 5))
+        starts = [s.start.hour for s in slots]
+        ends = [s.end.hour + (1 if (s.end.minute or s.end.second) else 0) for s in slots]
+        self.first_hour = min([EARLIEST_FIRST_HOUR, *starts])
+        self.last_hour = min(24, max([LATEST_LAST_HOUR, *ends]))
+
+        if width is None:
+            width = self.width() if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else 0
+        width = max(float(width or 0), self._min_width())
+        self._laid_out_width = round(width)
+
+        self._day_h = fm_bold.height() + 8
+        self._member_h = fm_small.height() + 6
+        self._hour_h = max(44.0, fm.height() + fm_small.height() + 12)
+        self._grid_left = self.MARGIN + self._hour_col_w()
+        self._grid_right = width - self.MARGIN
+        self._grid_top = self.MARGIN + self._day_h + self._member_h
+        self._grid_bottom = self._grid_top + (self.last_hour - self.first_hour) * self._hour_h
+        members = max(1, len(self.columns))
+        sub_w = (self._grid_right - self._grid_left) / (len(self.visible_days) * members)
+
+        self.day_rects, self.member_rects = {}, {}
+        for d_index, weekday in enumerate(self.visible_days):
+            day_left = self._grid_left + d_index * members * sub_w
+            self.day_rects[weekday] = QRectF(
+                day_left, self.MARGIN, members * sub_w, self._grid_bottom - self.MARGIN
+            )
+            for m_index, member in enumerate(self.columns):
+                left = day_left + m_index * sub_w
+                self.member_rects[(weekday, member.citizen_id)] = QRectF(
+                    left, self._grid_top, sub_w, self._grid_bottom - self._grid_top
+                )
+
+        infos = {i.id: i for i in overview.interventions} if overview is not None else {}
+        self._blocks, self.slot_rects = [], {}
+        by_column: dict[tuple[int, int], list[SlotInfo]] = defaultdict(list)
+        for slot in slots:
+            by_column[(slot.weekday, slot.citizen_id)].append(slot)
+        for key, column_slots in by_column.items():
+            column = self.member_rects.get(key)
+            if column is None:
+                continue
+            for slot, lane, lanes in self._lanes(column_slots):
+                lane_w = (column.width() - 4) / lanes
+                rect = QRectF(
+                    column.left() + 2 + lane * lane_w,
+                    self.y_for(slot.start) + 1,
+                    lane_w - (1 if lanes > 1 else 0),
+                    max(6.0, self.y_for(slot.end) - self.y_for(slot.start) - 2),
+                )
+                self._blocks.append(_Block(slot, infos[slot.intervention_id], rect))
+                self.slot_rects[slot.id] = rect
+
+        # The overlapping part of each collision, on every slot involved.
+        self._bands: dict[int, list[QRectF]] = defaultdict(list)
+        for collision in self.collisions:
+            top, bottom = self.y_for(collision.start), self.y_for(collision.end)
+            for slot_id in (collision.slot.id, collision.other_slot.id):
+                rect = self.slot_rects.get(slot_id)
+                if rect is None:
+                    continue
+                band_top, band_bottom = max(top, rect.top()), min(bottom, rect.bottom())
+                if band_bottom > band_top:
+                    self._bands[slot_id].append(
+                        QRectF(rect.left(), band_top, rect.width(), band_bottom - band_top)
+                    )
+
+        self._layout_notes(width)
+        self._height = self._total_height(width)
+
+    @staticmethod
+    def _lanes(slots: list[SlotInfo]) -> list[tuple[SlotInfo, int, int]]:
+        """Side by side lanes for slots of one member on one day that overlap (a collision)."""
+        ordered = sorted(slots, key=lambda s: (s.start, s.end, s.id))
+        result: list[tuple[SlotInfo, int, int]] = []
+        cluster: list[tuple[SlotInfo, int]] = []
+        lane_ends: list[time] = []
+        cluster_end: time | None = None
+
+        def close() -> None:
+            result.extend((s, lane, len(lane_ends)) for s, lane in cluster)
+
+        for slot in ordered:
+            if cluster_end is not None and slot.start >= cluster_end:
+                close()
+                cluster, lane_ends, cluster_end = [], [], None
+            lane = next((i for i, end in enumerate(lane_ends) if end <= slot.start), None)
+            if lane is None:
+                lane = len(lane_ends)
+                lane_ends.append(slot.end)
+            else:
+                lane_ends[lane] = slot.end
+            cluster.append((slot, lane))
+            cluster_end = slot.end if cluster_end is None else max(cluster_end, slot.end)
+        close()
+        return result
+
+    def legend_entries(self) -> list[LegendEntry]:
+        shown = {b.info.sector for b in self._blocks}
+        entries = [LegendEntry(label(s), Swatch.SECTOR, s) for s in Sector if s in shown]
+        if any(b.info.status == InterventionStatus.PLANNED for b in self._blocks):
+            entries.append(LegendEntry(label(InterventionStatus.PLANNED), Swatch.PLANNED))
+        if any(b.slot.needs_parent for b in self._blocks):
+            entries.append(LegendEntry(self.tr("A parent must be present"), Swatch.NEEDS_PARENT))
+        if self.collision_slot_ids & set(self.slot_rects):
+            entries.append(LegendEntry(self.tr("Collision"), Swatch.COLLISION))
+        return entries
+
+    def _notes_layout(self, width: float, top: float) -> tuple[list[tuple[str, QRectF]], float]:
+        """The collision sentences under the grid, word-wrapped to the width."""
+        fm = QFontMetricsF(self.font())
+        text_left = self.MARGIN + fm.height() + 8
+        text_w = max(50.0, width - text_left - self.MARGIN)
+        placed: list[tuple[str, QRectF]] = []
+        y = top
+        for text in self.collision_texts() if self.show_collision_list else ():
+            bound = fm.boundingRect(QRectF(0, 0, text_w, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+            rect = QRectF(text_left, y, text_w, bound.height())
+            placed.append((text, rect))
+            y += bound.height() + 4
+        return placed, y - top
+
+    def _layout_notes(self, width: float) -> None:
+        fm = QFontMetricsF(self.font())
+        top = self._body_bottom() + 10
+        self._texts, notes_h = self._notes_layout(width, top)
+        top += notes_h + (6 if notes_h else 0)
+        self._legend, _ = layout_legend(self.legend_entries(), fm, self.MARGIN, top, width - 2 * self.MARGIN)
+
+    def _body_bottom(self) -> float:
+        if not self._blocks:
+            return self.MARGIN + 3 * QFontMetricsF(self.font()).height()
+        return self._grid_bottom
+
+    def _total_height(self, width: float) -> float:
+        fm = QFontMetricsF(self.font())
+        _, notes_h = self._notes_layout(width, 0)
+        _, legend_h = layout_legend(self.legend_entries(), fm, 0, 0, width - 2 * self.MARGIN)
+        return self._body_bottom() + 10 + notes_h + (6 if notes_h else 0) + legend_h + self.MARGIN
+
+    def _tooltip_hit(self, pos: QPointF) -> tuple[str, QRectF] | None:
+        slot = self.slot_at(pos)
+        return None if slot is None else (self.slot_tooltip(slot), self.slot_rects[slot.id])
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def _paint(self, p: QPainter, clip: QRectF) -> None:
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.base())
+        font, small, bold = self._fonts()
+        fm = QFontMetricsF(font)
+        if not self._blocks:
+            p.setFont(font)
+            p.setPen(pal.placeholderText().color())
+            p.drawText(
+                QRectF(
+                    self.MARGIN,
+                    self.MARGIN,
+                    self.width() - 2 * self.MARGIN,
+                    self._body_bottom() - self.MARGIN,
+                ),
+                int(Qt.AlignmentFlag.AlignCenter),
+                self.tr("No weekly times yet."),
+            )
+        else:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_grid(p, font, small, bold)
+            title_font, time_font = scaled_font(font, 0.92), scaled_font(font, 0.8)
+            fm_title, fm_time = QFontMetricsF(title_font), QFontMetricsF(time_font)
+            for block in self._blocks:
+                if block.rect.intersects(clip):
+                    self._paint_block(p, block, title_font, time_font, fm_title, fm_time)
+        p.setFont(font)
+        for text, rect in self._texts:
+            marker = QRectF(self.MARGIN, rect.top() + 1, fm.height() - 2, fm.height() - 2)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(WARNING_RED))
+            p.drawEllipse(marker)
+            p.setPen(QColor("#ffffff"))
+            p.setFont(scaled_font(font, 0.85, bold=True))
+            p.drawText(marker, int(Qt.AlignmentFlag.AlignCenter), "!")
+            p.setFont(font)
+            p.setPen(pal.text().color())
+            p.drawText(
+                rect,
+                int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                text,
+            )
+        paint_legend(p, self._legend, fm, pal.text().color())
+
+    def _paint_grid(self, p: QPainter, font: QFont, small: QFont, bold: QFont) -> None:
+        pal = self.palette()
+        fm_small, fm_bold = QFontMetricsF(small), QFontMetricsF(bold)
+        text = pal.text().color()
+        muted = pal.placeholderText().color()
+        hour_line = blend(pal.mid().color(), pal.base().color(), 0.55)
+        half_line = blend(pal.mid().color(), pal.base().color(), 0.8)
+        day_line = pal.mid().color()
+
+        # Member sub-columns: a faint band for every other member, the first names on top.
+        for (_weekday, citizen_id), rect in self.member_rects.items():
+            index = next(i for i, m in enumerate(self.columns) if m.citizen_id == citizen_id)
+            if index % 2 == 1:
+                p.fillRect(rect, pal.alternateBase())
+            header = QRectF(rect.left(), self._grid_top - self._member_h, rect.width(), self._member_h)
+            p.setFont(small)
+            p.setPen(muted)
+            p.drawText(
+                header.adjusted(2, 0, -2, 0),
+                int(Qt.AlignmentFlag.AlignCenter),
+                elided(fm_small, _first_name(self.columns[index]), header.width() - 4),
+            )
+        # Hours: a line each hour, a dotted one at the half hour, the hour at the left.
+        for hour in range(self.first_hour, self.last_hour + 1):
+            y = round(self.y_for(time(hour % 24))) + 0.5 if hour < 24 else round(self._grid_bottom) + 0.5
+            p.setPen(QPen(hour_line, 1))
+            p.drawLine(QPointF(self._grid_left, y), QPointF(self._grid_right, y))
+            if hour < self.last_hour:
+                p.setPen(QPen(half_line, 1, Qt.PenStyle.DotLine))
+                half = y + self._hour_h / 2
+                p.drawLine(QPointF(self._grid_left, half), QPointF(self._grid_right, half))
+            p.setFont(small)
+            p.setPen(muted)
+            label_rect = QRectF(
+                self.MARGIN, y - fm_small.height() / 2, self._hour_col_w() - 8, fm_small.height()
+            )
+            p.drawText(
+                label_rect,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                format_time(time(hour % 24)),
+            )
+        # Days: a stronger line between them and the day's name on top.
+        for weekday, rect in self.day_rects.items():
+            p.setPen(QPen(day_line, 1))
+            x = round(rect.left()) + 0.5
+            p.drawLine(QPointF(x, self.MARGIN), QPointF(x, self._grid_bottom))
+            name = day_name(weekday)
+            name = name[:1].upper() + name[1:]
+            p.setFont(bold)
+            p.setPen(text)
+            p.drawText(
+                QRectF(rect.left() + 2, self.MARGIN, rect.width() - 4, self._day_h),
+                int(Qt.AlignmentFlag.AlignCenter),
+                elided(fm_bold, name, rect.width() - 6),
+            )
+        right = round(self._grid_right) - 0.5
+        p.setPen(QPen(day_line, 1))
+        p.drawLine(QPointF(right, self.MARGIN), QPointF(right, self._grid_bottom))
+        p.drawLine(
+            QPointF(self._grid_left, self._grid_top - self._member_h),
+            QPointF(self._grid_right, self._grid_top - self._member_h),
+        )
+
+    def _paint_block(
+        self,
+        p: QPainter,
+        block: _Block,
+        font: QFont,
+        small: QFont,
+        fm: QFontMetricsF,
+        fm_small: QFontMetricsF,
+    ) -> None:
+        r, info, slot = block.rect, block.info, block.slot
+        base = sector_colour(info.sector)
+        planned = info.status == InterventionStatus.PLANNED
+        p.save()
+        pen = QPen(base.darker(125), 1)
+        if planned:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(QColor("#ffffff") if planned else sector_fill(info.sector))
+        p.drawRoundedRect(r, 3, 3)
+        if planned:
+            hatch = QColor(base)
+            hatch.setAlpha(95)
+            p.fillRect(r.adjusted(1, 1, -1, -1), QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        p.fillRect(QRectF(r.left(), r.top(), min(3.0, r.width()), r.height()), base)
+        red = QColor(WARNING_RED)
+        for band in self._bands.get(slot.id, ()):
+            p.fillRect(band, QColor(red.red(), red.green(), red.blue(), 40))
+            p.fillRect(
+                band, QBrush(QColor(red.red(), red.green(), red.blue(), 70), Qt.BrushStyle.BDiagPattern)
+            )
+
+        icon = 12.0 if slot.needs_parent else 0.0
+        if slot.needs_parent:
+            paint_parent_icon(
+                p, QPointF(r.right() - icon / 2 - 3, r.top() + icon / 2 + 3), icon, QColor("#303030")
+            )
+        inner = r.adjusted(6, 3, -4, -2)
+        start, end = format_time(slot.start), format_time(slot.end)
+        time_lines = [f"{start}–{end}"]
+        if fm_small.horizontalAdvance(time_lines[0]) > inner.width():
+            time_lines = [f"{start}–", end]  # a narrow column: the end time under the start
+        title_room = int((inner.height() - len(time_lines) * fm_small.height()) // fm.height())
+        if title_room < 1:
+            time_lines = []
+            title_room = 1 if inner.height() >= fm.height() - 2 else 0
+        y = inner.top()
+        p.setPen(QColor("#1b1b1b"))
+        p.setFont(font)
+        first_width = inner.width() - (icon + 2 if icon else 0)
+        for line in wrap_text(info.title, fm, inner.width(), title_room, first_width):
+            p.drawText(
+                QRectF(inner.left(), y, inner.width(), fm.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                line,
+            )
+            y += fm.height()
+        p.setFont(small)
+        p.setPen(QColor("#404040"))
+        for line in time_lines:
+            p.drawText(
+                QRectF(inner.left(), y, inner.width(), fm_small.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                elided(fm_small, line, inner.width()),
+            )
+            y += fm_small.height()
+        if slot.id in self.collision_slot_ids:
+            p.setPen(QPen(red, 2.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        p.restore()

@@ -1,0 +1,288 @@
+"""The printed plan inside the program: a live PDF preview (QtPdf), saving and printing.
+
+The PDF is built by app.pdf on the worker thread from a fresh read of the store; the GUI
+thread only shows the bytes that come back. "Copy for" chooses the recipient: the family's
+copy is complete; a copy for a sector, organisation or professional leaves out what the
+consent register does not cover for them (app.services.plan.recipient_copy) and says so. Every
+save and print is in the audit log with the recipient.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.services.common.clock import local_today
+from app.services.common.context import AppContext
+from app.services.common.safe_files import write_atomic
+from app.services.privacy.sharing import Party
+from app.ui.common.background import StoreWorker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedPlan:
+    pdf: bytes
+    version_id: int | None
+    recipient: Party | None  # None: the family's copy
+    omitted: int  # how many statements of what was left out
+
+
+def plan_pdf_job(
+    context: AppContext, case_id: int, large_print: bool, recipient: Party | None = None
+) -> Callable[[], PrintedPlan]:
+    """A job for the worker: read the plan (the recipient's copy) and build its PDF."""
+    sessions = context.sessions
+    today = local_today()
+
+    # Imported here on the GUI thread: a first import inside a worker can deadlock.
+    from app.pdf.plan_pdf import build_plan_pdf
+    from app.services.plan.recipient_copy import load_recipient_copy
+
+    if recipient is not None:
+        import app.services.privacy.consent_register  # noqa: F401  (imported here, not in the worker)
+
+    def job() -> PrintedPlan:
+        with sessions() as session:
+            copy = load_recipient_copy(session, case_id, recipient, today)
+        pdf = build_plan_pdf(
+            copy.document,
+            today=today,
+            large_print=large_print,
+            recipient=copy.recipient_label,
+            omitted=copy.omitted,
+        )
+        plan = copy.document.plan
+        return PrintedPlan(pdf, plan.id if plan else None, recipient, len(copy.omitted))
+
+    return job
+
+
+class PdfPreview(QWidget):
+    """Shows PDF bytes; keeps the page the reader was on when the document is replaced."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.state = QLabel(self)
+        self.state.setObjectName("previewState")
+        self.pdf: bytes = b""
+        self._buffer: QBuffer | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.state)
+        layout.addWidget(self.view, 1)
+
+    def show_pdf(self, pdf: bytes) -> None:
+        page = self.view.pageNavigator().currentPage()
+        self.pdf = pdf
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        if 0 < page < self.document.pageCount():
+            self.view.pageNavigator().jump(page, self.view.pageNavigator().currentLocation())
+        self.state.setText(self.tr("%n page(s)", "", self.document.pageCount()))
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+
+class PrintPlanDialog(QDialog):
+    """ "Print plan": copy for (the family or a party), the preview, large print, save as PDF,
+    print."""
+
+    def __init__(
+        self, context: AppContext, case_id: int, worker: StoreWorker, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Print plan"))
+        self.resize(900, 960)
+        self._context = context
+        self._case_id = case_id
+        self._worker = worker
+        self.printed: PrintedPlan | None = None
+        self._request = 0  # the newest preview asked for; older ones are dropped
+        self.copy_for = QComboBox(self)
+        self.copy_for.setObjectName("copyFor")
+        self.copy_for.addItem(self.tr("The family (complete)"), None)
+        for party, name in self._choices():
+            self.copy_for.addItem(name, party.encode())
+        copy_label = QLabel(self.tr("Copy for:"), self)
+        copy_label.setBuddy(self.copy_for)
+        self.preview = PdfPreview(self)
+        self.large_print = QCheckBox(self.tr("Large print"), self)
+        self.large_print.setObjectName("largePrint")
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.save_button.setObjectName("savePdf")
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        close = QPushButton(self.tr("Close"), self)
+        self.large_print.toggled.connect(self.refresh)
+        self.copy_for.currentIndexChanged.connect(self.refresh)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_pdf)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.large_print)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+        recipient_row = QHBoxLayout()
+        recipient_row.addWidget(copy_label)
+        recipient_row.addWidget(self.copy_for, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(recipient_row)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _choices(self) -> list[tuple[Party, str]]:
+        from app.services.plan.recipient_copy import recipient_choices
+
+        try:
+            with self._context.sessions() as session:
+                return recipient_choices(session, self._case_id)
+        except SQLAlchemyError:
+            log.warning("Reading the recipients of a plan copy failed")
+            return []
+
+    @property
+    def recipient(self) -> Party | None:
+        data = self.copy_for.currentData()
+        return Party.decode(data) if data else None
+
+    def refresh(self) -> None:
+        self.preview.state.setText(self.tr("Making the preview…"))
+        self.printed = None
+        for button in (self.save_button, self.print_button):
+            button.setEnabled(False)
+        job = plan_pdf_job(self._context, self._case_id, self.large_print.isChecked(), self.recipient)
+        self._request += 1
+        request = self._request
+        self._worker.submit(job, lambda printed: self._arrived(printed, request), self._failed)
+
+    def _arrived(self, printed: PrintedPlan, request: int) -> None:
+        if request != self._request:  # the choice changed while this one was made
+            return
+        self.printed = printed
+        self.preview.show_pdf(printed.pdf)
+        for button in (self.save_button, self.print_button):
+            button.setEnabled(True)
+
+    def _audit(self, session, action: str) -> None:  # type: ignore[no-untyped-def]
+        """The print or export in the audit log, naming the recipient."""
+        from app.services.common import audit
+
+        printed = self.printed
+        assert printed is not None
+        audit.record(
+            session,
+            action,
+            object_type="plan",
+            object_id=printed.version_id,
+            case_id=self._case_id,
+            details={
+                "recipient": printed.recipient.encode() if printed.recipient else "family",
+                "recipient_name": self.copy_for.currentText() if printed.recipient else "",
+                "left_out": printed.omitted,
+                "large_print": self.large_print.isChecked(),
+            },
+        )
+
+    def _not_logged(self) -> None:
+        log.warning("Writing the audit entry for a plan copy failed")
+        QMessageBox.warning(
+            self,
+            self.tr("Database problem"),
+            self.tr("The database did not answer, so the copy was not made. Try again."),
+        )
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("Making the plan PDF failed: %s", type(exc).__name__)
+        self.preview.state.setText(self.tr("The preview could not be made. Try again."))
+
+    def save_pdf(self) -> None:
+        if self.printed is None:
+            return
+        # A neutral name: never the family's name or a CPR number in a file name we propose.
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the plan"), self.tr("plan.pdf"), "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        from app.services.common import audit
+
+        try:
+            with self._context.sessions.begin() as session:
+                self._audit(session, audit.EXPORT)
+                write_atomic(path, self.printed.pdf)  # a file not written rolls the entry back
+        except SQLAlchemyError:
+            self._not_logged()
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("The plan could not be saved there: %1").replace("%1", exc.strerror or ""),
+            )
+
+    def print_pdf(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.printed is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        from app.services.common import audit
+
+        try:
+            with self._context.sessions.begin() as session:
+                self._audit(session, audit.PRINT)
+        except SQLAlchemyError:
+            self._not_logged()
+            return
+        painter = QPainter(printer)
+        try:
+            document = self.preview.document
+            for page in range(document.pageCount()):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                image = document.render(page, QSize(target.width(), target.height()))
+                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(0, 0, image.scaled(scaled))
+        finally:
+            painter.end()

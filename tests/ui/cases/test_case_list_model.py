@@ -1,0 +1,122 @@
+"""The case-list model: Qt's model contract, paging from SQL, no I/O in data()."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+from app.services.cases.case_list import Scope, SortKey
+from app.services.common.context import AppContext
+from app.services.demo.demo import generate_demo
+from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, CaseListModel
+
+# Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
+pytestmark = pytest.mark.any_day
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    model = CaseListModel(demo_context)
+    model.set_scope(Scope.ALL)
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+
+
+def test_rows_are_fetched_a_page_at_a_time(demo_context: AppContext) -> None:
+    model = CaseListModel(demo_context, page_size=5)
+    model.set_scope(Scope.ALL)
+    assert model.total > 10
+    assert model.rowCount() == 5
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == model.total
+    ids = [model.index(r, 0).data(CASE_ID_ROLE) for r in range(model.rowCount())]
+    assert len(set(ids)) == len(ids)
+
+
+def test_sort_happens_in_sql_for_every_column(demo_context: AppContext) -> None:
+    model = CaseListModel(demo_context)
+    model.set_scope(Scope.ALL)
+    column = COLUMNS.index(SortKey.TITLE)
+    model.sort(column, Qt.SortOrder.DescendingOrder)
+    assert model.query.sort == SortKey.TITLE and model.query.descending
+    titles = [model.index(r, column).data() for r in range(model.rowCount())]
+    assert titles == sorted(titles, reverse=True)
+    for col in range(model.columnCount()):
+        model.sort(col, Qt.SortOrder.AscendingOrder)
+        assert model.query.sort == COLUMNS[col]
+        assert model.rowCount() == min(model.total, 200)
+
+
+def test_masked_cpr_only(demo_context: AppContext) -> None:
+    model = CaseListModel(demo_context)
+    model.set_scope(Scope.ALL)
+    column = COLUMNS.index(SortKey.CPR)
+    for row in range(model.rowCount()):
+        text = model.index(row, column).data()
+        assert text.endswith("-XXXX") and len(text) == 11
+
+
+class _CountingModel(CaseListModel):
+    calls = 0
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        type(self).calls += 1
+        return super().data(index, role)
+
+
+def _first_paint_calls(context: AppContext, qtbot) -> int:  # type: ignore[no-untyped-def]
+    _CountingModel.calls = 0
+    model = _CountingModel(context)
+    model.set_scope(Scope.ALL)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    _CountingModel.calls = 0
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab()
+    return _CountingModel.calls
+
+
+def test_first_paint_does_not_grow_with_the_store(qtbot, sqlite_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    with sqlite_context.sessions.begin() as session:
+        generate_demo(session, families=40, seed=5)
+    small = _first_paint_calls(sqlite_context, qtbot)
+    with sqlite_context.sessions.begin() as session:
+        generate_demo(session, families=250, seed=6)
+    large = _first_paint_calls(sqlite_context, qtbot)
+    assert small > 0
+    assert large <= small * 1.1
+
+
+def test_cases_with_an_overdue_legal_or_agreed_deadline_are_flagged(demo_context: AppContext) -> None:
+    from app.services.cases.deadlines import deadlines_for_cases
+    from app.services.common.clock import local_today
+
+    model = CaseListModel(demo_context)
+    model.set_scope(Scope.ALL)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    model.worker.wait()  # the deadline engine answers off the GUI thread
+    QApplication.processEvents()
+    flags = COLUMNS.index(SortKey.FLAGS)
+    flagged = {
+        int(model.index(r, 0).data(CASE_ID_ROLE))
+        for r in range(model.rowCount())
+        if "Deadline overdue" in (model.index(r, flags).data() or "")
+    }
+    ids = [int(model.index(r, 0).data(CASE_ID_ROLE)) for r in range(model.rowCount())]
+    today = local_today()
+    with demo_context.sessions() as session:
+        expected = {
+            d.case_id
+            for d in deadlines_for_cases(session, ids, today)
+            if d.rule_code != "CASE-FOLLOW-UP" and d.overdue(today)
+        }
+    assert expected, "the demo data should hold an overdue deadline"
+    assert flagged == expected

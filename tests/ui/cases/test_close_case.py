@@ -1,0 +1,124 @@
+"""Closing a case from the family page: reason, date, retention clock, read-only afterwards."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select, update
+
+from app.models import Case
+from app.models.enums import CaseStatus
+from app.services.cases.cases import Problem
+from app.services.common.clock import local_today
+from app.services.common.context import AppContext
+from app.services.privacy.retention import load_rules
+from app.ui.cases.close_case_dialog import CloseCaseDialog
+from app.ui.common.formatting import format_date
+from app.ui.common.labels import problem_text
+from app.ui.family.family_page import FamilyPage
+
+
+def _lise(context: AppContext) -> int:
+    with context.sessions() as session:
+        return int(session.scalar(select(Case.id).where(Case.title == "Familien Holm Jensen")))
+
+
+def _page(qtbot, context: AppContext, settings, case_id: int) -> FamilyPage:  # type: ignore[no-untyped-def]
+    page = FamilyPage(context, settings)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.open_case(case_id)
+    return page
+
+
+def _closing_day() -> date:
+    day = local_today() - timedelta(days=1)
+    return day - timedelta(days=1) if (day.month, day.day) == (2, 29) else day
+
+
+def _dialog(qtbot, context: AppContext, case_id: int) -> CloseCaseDialog:  # type: ignore[no-untyped-def]
+    dialog = CloseCaseDialog(context, case_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _case(context: AppContext, case_id: int) -> Case:
+    with context.sessions() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        session.expunge(case)
+        return case
+
+
+def test_closing_lise_case_starts_retention_and_makes_the_page_read_only(  # type: ignore[no-untyped-def]
+    qtbot, demo_context, settings, danish, monkeypatch
+) -> None:
+    case_id = _lise(demo_context)
+    page = _page(qtbot, demo_context, settings, case_id)
+    assert page.close_case_button.isEnabled()
+    assert not page.read_only
+    model = _case(demo_context, case_id).model
+    years = load_rules()[model].years
+    day = _closing_day()
+    expected = date(day.year + years, day.month, day.day)
+    seen: list[str] = []
+
+    def run(dialog: CloseCaseDialog) -> int:
+        dialog.closed_on.setDate(QDate(day.year, day.month, day.day))
+        seen.append(dialog.erase_after.text())
+        dialog.reason.setPlainText("Familien klarer sig selv; indsatserne er afsluttet.")
+        return int(dialog.try_save())
+
+    monkeypatch.setattr(CloseCaseDialog, "exec", run)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(page.close_case_button, Qt.MouseButton.LeftButton)
+
+    assert format_date(expected) in seen[0]
+    case = _case(demo_context, case_id)
+    assert case.status == CaseStatus.CLOSED
+    assert case.closed_on == day
+    assert case.retention_until == expected
+    assert case.closing_reason == "Familien klarer sig selv; indsatserne er afsluttet."
+    assert page.read_only
+    assert not page.close_case_button.isEnabled()
+    assert not page.people.add_intervention.isEnabled()
+    assert not page.transition.isEnabled()
+
+
+def test_empty_reason_is_refused_next_to_the_field(qtbot, demo_context, danish) -> None:  # type: ignore[no-untyped-def]
+    case_id = _lise(demo_context)
+    dialog = _dialog(qtbot, demo_context, case_id)
+    dialog.reason.setPlainText("   ")
+    assert not dialog.try_save()
+    assert not dialog.errors["reason"].isHidden()
+    assert dialog.errors["reason"].text() == problem_text(Problem.REQUIRED)
+    assert dialog.errors["closed_on"].isHidden()
+    assert _case(demo_context, case_id).status != CaseStatus.CLOSED
+
+
+def test_future_date_is_refused(qtbot, demo_context, danish) -> None:  # type: ignore[no-untyped-def]
+    case_id = _lise(demo_context)
+    dialog = _dialog(qtbot, demo_context, case_id)
+    dialog.reason.setPlainText("Flyttet til anden kommune")
+    tomorrow = local_today() + timedelta(days=1)
+    dialog.closed_on.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+    assert not dialog.try_save()
+    assert dialog.errors["closed_on"].text() == problem_text(Problem.IN_FUTURE)
+    assert dialog.errors["reason"].isHidden()
+    assert _case(demo_context, case_id).status != CaseStatus.CLOSED
+
+
+def test_a_case_changed_by_someone_else_is_not_closed(qtbot, demo_context, danish, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    case_id = _lise(demo_context)
+    dialog = _dialog(qtbot, demo_context, case_id)
+    dialog.reason.setPlainText("Flyttet til anden kommune")
+    with demo_context.sessions.begin() as session:
+        session.execute(update(Case).where(Case.id == case_id).values(version=Case.version + 1))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, _text, *a: warned.append(title))
+    assert not dialog.try_save()
+    assert len(warned) == 1
+    assert _case(demo_context, case_id).status != CaseStatus.CLOSED

@@ -1,0 +1,144 @@
+"""The consent register dialog: recording a consent through the dialog shows it covered in the
+matrix; withdrawing it shows not covered at once; the signed form is kept with the record."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from app.models import Citizen, Consent
+from app.models.enums import ConsentCapacity, CoordinationModel, Relation, Sector
+from app.services.cases.cases import CaseInput, MemberInput, create_case
+from app.services.common.clock import local_today
+from app.services.common.cpr import fictional_cpr
+from app.services.family.professionals import ProfessionalInput, add_professional
+from app.services.privacy.consent_register import Cover
+from app.services.privacy.consents import attachment_of
+from app.services.privacy.sharing import INFO_TYPES, Party, PartyKind
+from app.ui.family.family_dialogs import ConsentDialog
+from app.ui.privacy.consent_register_dialog import ConsentRegisterDialog
+
+
+def _cpr(born: date, female: bool) -> str:
+    return fictional_cpr(born, female, random.Random(f"ui-register-{born}-{female}"))
+
+
+@pytest.fixture
+def case(sqlite_context):  # type: ignore[no-untyped-def]
+    """(case id, mother id, son id, teacher id): the mother holds custody of a son of 8."""
+    today = local_today()
+    son_born = date(today.year - 8, 1, 15)
+    with sqlite_context.sessions.begin() as s:
+        case_id = create_case(
+            s,
+            CaseInput(
+                family_name="Familien Holm",
+                members=[
+                    MemberInput("Mona", "Holm", _cpr(date(1986, 2, 3), True), Relation.PARENT, custody=True),
+                    MemberInput("Bo", "Holm", _cpr(son_born, False), Relation.CHILD),
+                ],
+                coordinator_id=sqlite_context.user.id,
+                model=CoordinationModel.TOGETHER_FOR_FAMILY,
+            ),
+            today,
+        ).id
+        ids = {c.first_name: c.id for c in s.scalars(select(Citizen))}
+        teacher = add_professional(
+            s, case_id, ProfessionalInput("Lone Lærer", organisation="Skovskolen", sector=Sector.EDUCATION)
+        )
+    return case_id, ids["Mona"], ids["Bo"], teacher
+
+
+def _column(dialog: ConsentRegisterDialog, party: Party) -> int:
+    assert dialog.matrix is not None
+    return next(i for i, p in enumerate(dialog.matrix.parties) if p.party == party)
+
+
+def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    case_id, mother, son, teacher = case
+    register = ConsentRegisterDialog(sqlite_context, case_id)
+    qtbot.addWidget(register)
+    to_teacher = Party(PartyKind.PROFESSIONAL, str(teacher))
+    school = Party(PartyKind.SECTOR, Sector.EDUCATION.value)
+    column = _column(register, to_teacher)
+    assert register.cover_level(son, column) == Cover.NONE
+    assert register.cover_text(son, column) == "Not covered"
+    assert register.consents.rowCount() == 0
+
+    form = tmp_path / "samtykke.pdf"
+    form.write_bytes(b"%PDF-1.4 underskrevet")
+    members = register._members
+    dialog = ConsentDialog(sqlite_context, case_id, members, son, register)
+    qtbot.addWidget(dialog)
+    assert dialog.capacity.currentData() == ConsentCapacity.CUSTODY_HOLDER
+    dialog.given_by.setEditText("Mona Holm")
+    for key in INFO_TYPES:
+        dialog.info_types[key].setChecked(True)
+    dialog.check_party(school)
+    dialog.purpose.setText("Fælles plan")
+    dialog.attach_file(form)
+    assert dialog.try_save(), dialog.summary.text()
+    with sqlite_context.sessions() as s:
+        stored = s.get(Consent, dialog.stored_id)
+        assert stored.given_by_citizen_id == mother
+        assert attachment_of(s, stored.id) == ("samtykke.pdf", form.read_bytes())
+
+    register.reload()
+    assert register.consents.rowCount() == 1
+    assert register.cover_level(son, column) == Cover.FULL
+    assert register.cover_text(son, column) == "Covered"
+    assert register.cover_level(son, _column(register, school)) == Cover.FULL
+    assert register.cover_level(mother, column) == Cover.NONE
+    register.consents.selectRow(0)
+    assert register.withdraw_button.isEnabled() and register.save_file_button.isEnabled()
+
+    # withdrawing asks for a reason and asks first; cancelling changes nothing
+    monkeypatch.setattr(register, "ask_reason", lambda: ("Mor ønsker det ikke", True))
+    monkeypatch.setattr(register, "confirm", lambda: False)
+    register.withdraw_selected()
+    assert register.cover_level(son, column) == Cover.FULL
+    monkeypatch.setattr(register, "confirm", lambda: True)
+    register.withdraw_selected()
+    assert register.modified
+    assert register.cover_level(son, column) == Cover.NONE  # at once, on the same day
+    assert register.cover_text(son, column) == "Not covered"
+    assert register.consents.item(0, 6).text().startswith("Withdrawn")
+    assert "Mor ønsker det ikke" in register.consents.item(0, 6).text()
+    register.consents.selectRow(0)
+    assert not register.withdraw_button.isEnabled()
+
+
+def test_some_information_types_are_partly_covered(qtbot, sqlite_context, case) -> None:  # type: ignore[no-untyped-def]
+    case_id, _mother, son, teacher = case
+    register = ConsentRegisterDialog(sqlite_context, case_id)
+    qtbot.addWidget(register)
+    dialog = ConsentDialog(sqlite_context, case_id, register._members, son, register)
+    qtbot.addWidget(dialog)
+    dialog.given_by.setEditText("Mona Holm")
+    dialog.info_types["school"].setChecked(True)
+    dialog.check_party(Party(PartyKind.PROFESSIONAL, str(teacher)))
+    assert dialog.try_save(), dialog.summary.text()
+    register.reload()
+    column = _column(register, Party(PartyKind.PROFESSIONAL, str(teacher)))
+    assert register.cover_level(son, column) == Cover.PARTLY
+    assert (
+        register.cover_level(son, _column(register, Party(PartyKind.SECTOR, Sector.EDUCATION.value)))
+        == Cover.NONE
+    )
+
+
+def test_a_guardian_needs_a_mandate(qtbot, sqlite_context, case) -> None:  # type: ignore[no-untyped-def]
+    case_id, mother, _son, _teacher = case
+    dialog = ConsentDialog(
+        sqlite_context, case_id, ConsentRegisterDialog(sqlite_context, case_id)._members, mother
+    )
+    qtbot.addWidget(dialog)
+    dialog.capacity.setCurrentIndex(dialog.capacity.findData(ConsentCapacity.GUARDIAN))
+    dialog.given_by.setEditText("Vera Værge")
+    assert not dialog.mandate["health"].isChecked() and dialog.mandate["health"].isEnabled()
+    assert not dialog.try_save()
+    dialog.mandate["health"].setChecked(True)
+    assert dialog.try_save(), dialog.summary.text()
