@@ -35,6 +35,7 @@ from app.services.common.context import AppContext
 from app.services.demo.demo import generate_demo
 from app.startup import open_context
 from app.ui.cases.case_list_model import CaseListModel
+from app.ui.common.background import StoreWorker
 
 SEARCH_TERMS = ("han", "jens", "k-2026", "familien n", "0101")
 
@@ -119,7 +120,8 @@ def first_page(
     """Time to the first painted page; with ``counting``, data() goes through Python to be counted."""
     CountingModel.data_calls = 0
     start = time.perf_counter()
-    model = CountingModel(context) if counting else CaseListModel(context)
+    model = (CountingModel if counting else CaseListModel)(context, StoreWorker())
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     view = show_view(model, app)
     elapsed = (time.perf_counter() - start) * 1000
@@ -133,7 +135,8 @@ def keystrokes(
     context: AppContext, app: QApplication, recorder: SqlRecorder, repeat: int
 ) -> list[tuple[float, list]]:
     """In one open list, as a caseworker types: each term's new rows, painted."""
-    model = CaseListModel(context)
+    model = CaseListModel(context, StoreWorker())
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     view = show_view(model, app)
     results = []
@@ -185,7 +188,8 @@ def paint_floor_ms(app: QApplication, columns: int, repeat: int) -> float:
 
 def data_path_ms(context: AppContext, term: str, repeat: int) -> float:
     """The query through services and the model (count, page, reset), without painting."""
-    model = CaseListModel(context)
+    model = CaseListModel(context, StoreWorker())
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     samples = []
     for _ in range(repeat):

@@ -30,6 +30,7 @@ from app.models import Case
 from app.services.common.clock import local_today
 from app.services.demo.demo import generate_demo
 from app.startup import open_context
+from app.ui.common.background import StoreLanes
 
 TARGET_MS = 500
 KEYSTROKE_MS = 16  # one frame at 60 Hz: typing must not lag
@@ -45,7 +46,8 @@ def run(repeat: int, workdir: Path) -> dict[str, float]:
         generate_demo(session, families=20, seed=4, today=local_today(), my_login="bench")
     with context.sessions() as session:
         lise = int(session.scalar(select(Case.id).where(Case.title == "Familien Holm Jensen")))
-    page = PlanPage(context)
+    page = PlanPage(context, StoreLanes())
+    page.lanes.setParent(page)
     page.resize(1400, 900)
     page.show()
     loop = QEventLoop()

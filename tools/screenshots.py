@@ -151,7 +151,7 @@ def _shared_store_screens(
     settings.setValue("store/database", "koordinator")
     settings.setValue("store/user", "lone.madsen")
     settings.setValue("store/sslmode", "verify-full")
-    connection = ConnectionDialog(settings, MemoryCredentials(available=False), window)
+    connection = ConnectionDialog(settings, MemoryCredentials(available=False), window.lanes.store, window)
     connection.show()
     written.append(out / f"connection_dialog{suffix}.png")
     _save(connection, app, written[-1])
@@ -229,11 +229,11 @@ def _privacy_screens(window: QWidget, app: QApplication, out: Path, suffix: str,
     _save(register, app, written[-1])
     register.close()
 
-    viewer = AuditViewer(context, window)
+    viewer = AuditViewer(context, window.lanes, window)
     viewer.resize(1200, 600)
     viewer.show()
     viewer.search()
-    viewer._worker.wait(10_000)  # the search runs on its worker
+    window.lanes.wait(10_000)  # the search runs on the store lane
     _settle(app)
     written.append(out / f"audit_log{suffix}.png")
     _save(viewer, app, written[-1])

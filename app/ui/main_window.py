@@ -26,7 +26,7 @@ from app.services.common.context import AppContext
 from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.cases.case_list_page import CaseListPage
 from app.ui.cases.new_case_dialog import NewCaseDialog
-from app.ui.common.background import StoreWorker
+from app.ui.common.background import StoreLanes
 from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings
+        # The one way to the store from the UI, made once (every module a job needs is
+        # imported by now, on this thread) and handed to the pages.
+        self.lanes = StoreLanes(self)
         self._case_id: int | None = None  # the opened case
         # Never a case, a name or a CPR number in the title.
         self.setWindowTitle("Koordinator")
@@ -85,10 +88,10 @@ class MainWindow(QMainWindow):
         for row in (PAGE_FAMILY, PAGE_PLAN):
             self._set_nav_enabled(row, False)
 
-        self.cases = CaseListPage(context, parent=self)
-        self.family = FamilyPage(context, settings, self)
-        self.plan = PlanPage(context, self)
-        self.calendar = CalendarPage(context, self)
+        self.cases = CaseListPage(context, self.lanes, parent=self)
+        self.family = FamilyPage(context, settings, self.lanes, self)
+        self.plan = PlanPage(context, self.lanes, self)
+        self.calendar = CalendarPage(context, self.lanes, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.cases)
         self.stack.addWidget(self.family)
@@ -133,7 +136,6 @@ class MainWindow(QMainWindow):
         self.events = StoreEvents(self)
         self.events.reachable_changed.connect(self._reachable_changed)
         self.events.changed.connect(self._store_changed)
-        self._probe_worker = StoreWorker(self)
         self._probing = False
         self._show_store_state(True)
         self._store_timer = QTimer(self)
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
         watch = getattr(self.plan, "watch", None)
         if watch is not None:
             watch(self.events)
-        self.live = start_live_updates(context.sessions.kw["bind"], self.events, self)
+        self.live = start_live_updates(context.sessions.kw["bind"], self.events, self.lanes.store, self)
 
         self._build_menus(language)
 
@@ -244,7 +246,7 @@ class MainWindow(QMainWindow):
             return
         self._probing = True
         engine = self.context.sessions.kw["bind"]
-        self._probe_worker.submit(lambda: _probe(engine), self._probe_answered, self._probe_failed)
+        self.lanes.store.submit(lambda: _probe(engine), self._probe_answered, self._probe_failed)
 
     def _probe_answered(self, _ok: object) -> None:
         self._probing = False
@@ -303,13 +305,13 @@ class MainWindow(QMainWindow):
     def _audit_log(self) -> None:
         from app.ui.privacy.audit_viewer import AuditViewer
 
-        AuditViewer.open_for(self.context, self)
+        AuditViewer.open_for(self.context, self.lanes, self)
 
     def _database_connection(self) -> None:
         from app.store.credentials import KeyringCredentials
         from app.ui.settings.connection_dialog import ConnectionDialog
 
-        ConnectionDialog.ask(self.settings, KeyringCredentials(), self)
+        ConnectionDialog.ask(self.settings, KeyringCredentials(), self.lanes.store, self)
 
     def _preferences(self) -> None:
         if PreferencesDialog.ask(self.settings, self):
@@ -321,15 +323,7 @@ class MainWindow(QMainWindow):
         self._store_timer.stop()
         self.live.stop()
         # No store work left running behind a closed window.
-        for worker in (
-            self._probe_worker,
-            self.cases.model.worker,
-            self.family.worker,
-            self.plan.worker,
-            self.plan.preview_worker,
-            self.calendar.worker,
-        ):
-            worker.wait(5000)
+        self.lanes.wait(5000)
         super().closeEvent(event)
 
     def _choose_language(self, code: str) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.demo.demo import generate_demo
+from app.ui.common.background import StoreLanes
 from app.ui.common.i18n import install_translators
 
 
@@ -68,3 +69,12 @@ def open_store_context():  # type: ignore[no-untyped-def]
     yield open_
     for ctx in made:
         ctx.sessions.kw["bind"].dispose()
+
+
+@pytest.fixture
+def lanes(qapp: QApplication) -> Iterator[StoreLanes]:
+    """The application's store lanes, as the main window makes them, for a page under test."""
+    made = StoreLanes()
+    yield made
+    made.wait(10_000)
+    made.deleteLater()

@@ -13,6 +13,7 @@ from app.services.common import audit
 from app.services.common.context import AppContext
 from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.calendar.meeting_dialog import MeetingDialog, from_qdatetime
+from app.ui.common.background import StoreLanes
 from app.ui.family.family_page import FamilyPage
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog
 
@@ -44,7 +45,8 @@ def _save_as(monkeypatch, path: str, kind: str) -> None:  # type: ignore[no-unty
 
 def test_meeting_papers_are_logged_as_exports(qtbot, demo_context, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     case_id = _lise(demo_context)
-    page = CalendarPage(demo_context)
+    page = CalendarPage(demo_context, StoreLanes())
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.show()
     with qtbot.waitSignal(page.loaded, timeout=5000):
@@ -96,7 +98,8 @@ def test_eco_map_and_contact_list_are_logged_as_exports(  # type: ignore[no-unty
     qtbot, demo_context, settings, monkeypatch, tmp_path
 ) -> None:
     case_id = _lise(demo_context)
-    page = FamilyPage(demo_context, settings)
+    page = FamilyPage(demo_context, settings, StoreLanes())
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()

@@ -43,7 +43,7 @@ from app.services.meetings.meetings import (
 )
 from app.ui.calendar.calendar_views import MonthView, WeekView
 from app.ui.calendar.meeting_dialog import MeetingDialog, MinutesDialog
-from app.ui.common.background import StoreWorker
+from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date, iso_week
 from app.ui.common.labels import deadline_title, label, problem_text
@@ -63,10 +63,11 @@ class CalendarPage(QWidget):
     loaded = Signal()
     changed = Signal()  # a meeting was created, moved, cancelled or held
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, lanes: StoreLanes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.worker = StoreWorker(self)
+        self.lanes = lanes
+        self.worker = lanes.store
         self._request = 0
         self.case_id: int | None = None  # the opened case: new meetings are for it
         self.anchor = local_today()

@@ -119,6 +119,7 @@ class CaseListModel(QStandardItemModel):
     def __init__(
         self,
         context: AppContext,
+        worker: StoreWorker,
         parent: Any = None,
         page_size: int = PAGE_SIZE,
         clock: Callable[[], datetime] | None = None,
@@ -135,7 +136,7 @@ class CaseListModel(QStandardItemModel):
         self._overdue_deadlines: set[int] = set()  # cases of the fetched pages with a deadline passed
         self._deadline_request = 0
         self._deadline_reset = 0
-        self.worker = StoreWorker(self)
+        self.worker = worker  # the application's store lane
         self._total = 0
         self._labels: dict[StrEnum, str] = {}  # translated enum labels, looked up once
         self._overdue_brush = QBrush(OVERDUE)

@@ -26,6 +26,7 @@ from app.services.cases.case_list import Scope, SortKey
 from app.services.common.context import AppContext
 from app.services.common.cpr import CprHolder, cpr_holders, reveal_cpr
 from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, CaseListModel
+from app.ui.common.background import StoreLanes
 
 SEARCH_DELAY_MS = 150
 
@@ -35,10 +36,15 @@ class CaseListPage(QWidget):
     new_case_requested = Signal()
 
     def __init__(
-        self, context: AppContext, model: CaseListModel | None = None, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        lanes: StoreLanes,
+        model: CaseListModel | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.model = model or CaseListModel(context, self)
+        self.lanes = lanes
+        self.model = model or CaseListModel(context, lanes.store, self)
         self.model.setParent(self)
 
         self.search = QLineEdit(self)

@@ -1,4 +1,9 @@
-"""Store work off the GUI thread: one worker thread, results delivered back by signal."""
+"""Store work off the GUI thread: the program's store lanes, results delivered back by signal.
+
+The UI reaches the store one way only: jobs on the application-wide :class:`StoreLanes`,
+created once at start (after the modules the jobs need are imported on the GUI thread) and
+handed to every page and dialog. No page makes a thread of its own.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +39,13 @@ class _Task(QRunnable):
             self._relay.done.emit(self._token, result)
 
 
+_Callbacks = tuple[Callable[[Any], None], Callable[[Exception], None] | None, QObject | None]
+
+
+def _gone(owner: QObject | None) -> bool:
+    return owner is not None and not Shiboken.isValid(owner)
+
+
 class StoreWorker(QObject):
     """Runs jobs one at a time on a thread of its own. A job touches no widget; its
     result (plain data) or exception reaches the callbacks on the GUI thread.
@@ -50,16 +63,20 @@ class StoreWorker(QObject):
         self._relay.done.connect(self._deliver)
         self._relay.failed.connect(self._fail)
         self._tokens = itertools.count(1)
-        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None] | None]] = {}
+        self._callbacks: dict[int, _Callbacks] = {}
 
     def submit(
         self,
         job: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
+        owner: QObject | None = None,
     ) -> int:
+        """Queue ``job``; its result goes to ``on_done`` (or its exception to ``on_error``)
+        on the GUI thread. With an ``owner`` (a dialog that may close first), the callbacks
+        are dropped once the owner is gone."""
         token = next(self._tokens)
-        self._callbacks[token] = (on_done, on_error)
+        self._callbacks[token] = (on_done, on_error, owner)
         self._pool.start(_Task(token, job, self._relay))
         return token
 
@@ -69,15 +86,33 @@ class StoreWorker(QObject):
 
     def _deliver(self, token: int, result: object) -> None:
         callbacks = self._callbacks.pop(token, None)
-        if callbacks is not None:
+        if callbacks is not None and not _gone(callbacks[2]):
             callbacks[0](result)
 
     def _fail(self, token: int, exc: object) -> None:
         callbacks = self._callbacks.pop(token, None)
-        if callbacks is None:
+        if callbacks is None or _gone(callbacks[2]):
             return
         if callbacks[1] is None:
             log.error("Background job failed: %s", type(exc).__name__)
             return
         assert isinstance(exc, Exception)
         callbacks[1](exc)
+
+
+class StoreLanes(QObject):
+    """The application's two store lanes, made once and handed to the pages.
+
+    ``store`` runs every read and write of the UI, one at a time, in the order asked;
+    ``pdf`` builds PDFs, so a printout never waits behind a save nor a save behind it.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = StoreWorker(self)
+        self.pdf = StoreWorker(self)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until both lanes are idle (for shutdown and tests)."""
+        store_done = self.store.wait(msecs)
+        return self.pdf.wait(msecs) and store_done

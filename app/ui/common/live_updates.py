@@ -116,7 +116,9 @@ def _connect_listener(engine: Engine) -> Any:
 
 
 class PostgresListener(QObject):
-    def __init__(self, engine: Engine, events: StoreEvents, parent: QObject | None = None) -> None:
+    def __init__(
+        self, engine: Engine, events: StoreEvents, worker: StoreWorker, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         import psycopg  # noqa: F401  (imported here, never first inside a worker job)
 
@@ -128,7 +130,7 @@ class PostgresListener(QObject):
         # A caseworker's channel of its own (then the common channel is not trusted).
         self._private_channel = False
         self._notifier: QSocketNotifier | None = None
-        self._worker = StoreWorker(self)
+        self._worker = worker  # the application's store lane
         self._connecting = False
         self._stopped = False
         self._made: list[Any] = []  # connections made on the worker thread
@@ -308,11 +310,11 @@ class _NoWatcher:
 
 
 def start_live_updates(
-    engine: Engine, events: StoreEvents, parent: QObject
+    engine: Engine, events: StoreEvents, worker: StoreWorker, parent: QObject
 ) -> PostgresListener | SqliteWatcher | _NoWatcher:
     """Start the right watcher for the store (``stop()`` ends it)."""
     if engine.dialect.name == "postgresql":
-        listener = PostgresListener(engine, events, parent)
+        listener = PostgresListener(engine, events, worker, parent)
         listener.start()
         return listener
     if sqlite_file(engine.url) is None:

@@ -38,7 +38,7 @@ from app.services.family.family_overview import FamilyOverview
 from app.services.family.family_warnings import FamilyWarning, WarningCode, WarningSettings
 from app.services.family.members import removal_impact, remove_member
 from app.ui.cases.close_case_dialog import CloseCaseDialog
-from app.ui.common.background import StoreWorker
+from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import deadline_title, label, problem_text
@@ -79,11 +79,14 @@ class FamilyPage(QWidget):
     store_failed = Signal()
     changed = Signal()  # something was saved (the case list may need a refresh)
 
-    def __init__(self, context: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, settings: QSettings, lanes: StoreLanes, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._settings = settings
-        self.worker = StoreWorker(self)
+        self.lanes = lanes
+        self.worker = lanes.store
         self._pending: int | None = None
         self._request = 0  # the newest read; older results are dropped
         self.analysis: FamilyAnalysis | None = None

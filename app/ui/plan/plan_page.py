@@ -77,7 +77,7 @@ from app.services.plan.plans import (
     save_draft,
     start_draft,
 )
-from app.ui.common.background import StoreWorker
+from app.ui.common.background import StoreLanes
 from app.ui.common.conflict_dialog import ConflictDialog
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date, format_datetime
@@ -139,15 +139,20 @@ class PlanPage(QWidget):
     kept_locally = Signal()  # the unsaved edits were written to the local draft
 
     def __init__(
-        self, context: AppContext, parent: QWidget | None = None, local_drafts: LocalDrafts | None = None
+        self,
+        context: AppContext,
+        lanes: StoreLanes,
+        parent: QWidget | None = None,
+        local_drafts: LocalDrafts | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
         self.local_drafts = local_drafts or LocalDrafts.for_store(
             context.store_label, context.user.login, context.draft_key
         )
-        self.worker = StoreWorker(self)
-        self.preview_worker = StoreWorker(self)  # PDFs never wait behind a save, nor a save behind them
+        self.lanes = lanes
+        self.worker = lanes.store
+        self.preview_worker = lanes.pdf  # PDFs never wait behind a save, nor a save behind them
         self.doc: PlanDocument | None = None
         self._names: dict[tuple[ResponsibleKind, int], str] = {}
         self._draft_id: int | None = None

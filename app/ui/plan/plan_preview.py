@@ -189,7 +189,7 @@ class PrintPlanDialog(QDialog):
         job = plan_pdf_job(self._context, self._case_id, self.large_print.isChecked(), self.recipient)
         self._request += 1
         request = self._request
-        self._worker.submit(job, lambda printed: self._arrived(printed, request), self._failed)
+        self._worker.submit(job, lambda printed: self._arrived(printed, request), self._failed, owner=self)
 
     def _arrived(self, printed: PrintedPlan, request: int) -> None:
         if request != self._request:  # the choice changed while this one was made

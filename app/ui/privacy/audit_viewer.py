@@ -47,7 +47,7 @@ from app.services.common.cpr import mask_cpr
 from app.services.common.safe_files import write_text_atomic
 from app.services.common.text import fold
 from app.services.common.users import list_caseworkers
-from app.ui.common.background import StoreWorker
+from app.ui.common.background import StoreLanes
 
 log = logging.getLogger(__name__)
 
@@ -194,12 +194,12 @@ def local_day_start(day: date) -> datetime:
 
 
 class AuditViewer(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, lanes: StoreLanes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Audit log"))
         self.setMinimumSize(960, 560)
         self._context = context
-        self._worker = StoreWorker(self)
+        self._worker = lanes.store
         self._query: ViewerQuery | None = None  # the query of the rows shown
         self.rows: list[AuditRow] = []
         self.busy = False
@@ -289,8 +289,8 @@ class AuditViewer(QDialog):
         layout.addWidget(close)
 
     @classmethod
-    def open_for(cls, context: AppContext, parent: QWidget | None) -> None:
-        dialog = cls(context, parent)
+    def open_for(cls, context: AppContext, lanes: StoreLanes, parent: QWidget | None) -> None:
+        dialog = cls(context, lanes, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.search()
         dialog.open()
@@ -351,7 +351,7 @@ class AuditViewer(QDialog):
 
         self._set_busy(True)
         self.status.setText(self.tr("Searching…"))
-        self._worker.submit(job, self._show_rows, self._failed)
+        self._worker.submit(job, self._show_rows, self._failed, owner=self)
 
     def _show_rows(self, result: tuple[ViewerQuery, list[AuditRow]]) -> None:
         query, rows = result
@@ -406,7 +406,7 @@ class AuditViewer(QDialog):
 
         self._set_busy(True)
         self.chain_status.setText(self.tr("Checking the chain…"))
-        self._worker.submit(job, self._show_chain, self._chain_failed)
+        self._worker.submit(job, self._show_chain, self._chain_failed, owner=self)
 
     def _show_chain(self, result: tuple[audit.ChainBreak | None, int]) -> None:
         found, count = result

@@ -144,13 +144,17 @@ class ConnectionDialog(QDialog):
     """Local or shared store; the server's fields, the password and "Test connection"."""
 
     def __init__(
-        self, settings: QSettings, credentials: CredentialStore, parent: QWidget | None = None
+        self,
+        settings: QSettings,
+        credentials: CredentialStore,
+        worker: StoreWorker,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._credentials = credentials
         self._request = 0
-        self.worker = StoreWorker(self)
+        self.worker = worker  # the application's store lane
         self.setWindowTitle(self.tr("Database"))
         self.setMinimumWidth(560)
 
@@ -263,9 +267,15 @@ class ConnectionDialog(QDialog):
         self._kind_changed()
 
     @classmethod
-    def ask(cls, settings: QSettings, credentials: CredentialStore, parent: QWidget | None = None) -> bool:
+    def ask(
+        cls,
+        settings: QSettings,
+        credentials: CredentialStore,
+        worker: StoreWorker,
+        parent: QWidget | None = None,
+    ) -> bool:
         """Run the dialog; True when the choice was saved."""
-        return bool(cls(settings, credentials, parent).exec())
+        return bool(cls(settings, credentials, worker, parent).exec())
 
     # -- fields -------------------------------------------------------------------------
     def _load(self) -> None:
@@ -381,6 +391,7 @@ class ConnectionDialog(QDialog):
             lambda: check_login(url, password, stored),
             lambda problem: self._tested(request, problem),
             lambda exc: self._test_failed(request, exc),
+            owner=self,
         )
 
     def _tested(self, request: int, problem: object) -> None:

@@ -20,6 +20,7 @@ from app.services.meetings.meetings import meeting_info
 from app.services.plan.plan_document import load_plan_document
 from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.calendar.meeting_dialog import MeetingDialog, MinutesDialog, from_qdatetime
+from app.ui.common.background import StoreLanes
 
 # Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
 pytestmark = pytest.mark.any_day
@@ -31,7 +32,8 @@ def _lise(context: AppContext) -> int:
 
 
 def _page(qtbot, context: AppContext, case_id: int) -> CalendarPage:  # type: ignore[no-untyped-def]
-    page = CalendarPage(context)
+    page = CalendarPage(context, StoreLanes())
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.resize(1400, 900)
     page.show()

@@ -10,20 +10,23 @@ from app.services.cases.case_list import Scope, SortKey
 from app.services.common.context import AppContext
 from app.services.demo.demo import generate_demo
 from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, CaseListModel
+from app.ui.common.background import StoreWorker
 
 # Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
 pytestmark = pytest.mark.any_day
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
-    model = CaseListModel(demo_context)
+    model = CaseListModel(demo_context, StoreWorker())
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     assert model.rowCount() > 0
     qtmodeltester.check(model)
 
 
 def test_rows_are_fetched_a_page_at_a_time(demo_context: AppContext) -> None:
-    model = CaseListModel(demo_context, page_size=5)
+    model = CaseListModel(demo_context, StoreWorker(), page_size=5)
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     assert model.total > 10
     assert model.rowCount() == 5
@@ -38,7 +41,8 @@ def test_rows_are_fetched_a_page_at_a_time(demo_context: AppContext) -> None:
 
 
 def test_sort_happens_in_sql_for_every_column(demo_context: AppContext) -> None:
-    model = CaseListModel(demo_context)
+    model = CaseListModel(demo_context, StoreWorker())
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     column = COLUMNS.index(SortKey.TITLE)
     model.sort(column, Qt.SortOrder.DescendingOrder)
@@ -52,7 +56,8 @@ def test_sort_happens_in_sql_for_every_column(demo_context: AppContext) -> None:
 
 
 def test_masked_cpr_only(demo_context: AppContext) -> None:
-    model = CaseListModel(demo_context)
+    model = CaseListModel(demo_context, StoreWorker())
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     column = COLUMNS.index(SortKey.CPR)
     for row in range(model.rowCount()):
@@ -70,7 +75,8 @@ class _CountingModel(CaseListModel):
 
 def _first_paint_calls(context: AppContext, qtbot) -> int:  # type: ignore[no-untyped-def]
     _CountingModel.calls = 0
-    model = _CountingModel(context)
+    model = _CountingModel(context, StoreWorker())
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     view = QTableView()
     qtbot.addWidget(view)
@@ -98,7 +104,8 @@ def test_cases_with_an_overdue_legal_or_agreed_deadline_are_flagged(demo_context
     from app.services.cases.deadlines import deadlines_for_cases
     from app.services.common.clock import local_today
 
-    model = CaseListModel(demo_context)
+    model = CaseListModel(demo_context, StoreWorker())
+    model.worker.setParent(model)
     model.set_scope(Scope.ALL)
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())

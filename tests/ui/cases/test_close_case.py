@@ -15,6 +15,7 @@ from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.privacy.retention import load_rules
 from app.ui.cases.close_case_dialog import CloseCaseDialog
+from app.ui.common.background import StoreLanes
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import problem_text
 from app.ui.family.family_page import FamilyPage
@@ -26,7 +27,8 @@ def _lise(context: AppContext) -> int:
 
 
 def _page(qtbot, context: AppContext, settings, case_id: int) -> FamilyPage:  # type: ignore[no-untyped-def]
-    page = FamilyPage(context, settings)
+    page = FamilyPage(context, settings, StoreLanes())
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.show()
     with qtbot.waitSignal(page.loaded, timeout=5000):

@@ -16,6 +16,7 @@ from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.cpr import fictional_cpr
+from app.ui.common.background import StoreLanes
 from app.ui.family.family_dialogs import ConsentDialog, MemberDialog
 from app.ui.family.family_page import TAB_NETWORK, FamilyPage
 from app.ui.family.intervention_dialog import InterventionDialog
@@ -30,7 +31,8 @@ def _cpr(born: date, female: bool, seed: int) -> str:
 
 
 def _page(qtbot, context: AppContext, settings, case_id: int) -> FamilyPage:  # type: ignore[no-untyped-def]
-    page = FamilyPage(context, settings)
+    page = FamilyPage(context, settings, StoreLanes())
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -331,7 +333,8 @@ def test_only_the_newest_read_is_shown(qtbot, demo_context, settings) -> None:  
     lise = _lise(demo_context)
     with demo_context.sessions() as session:
         other = int(session.scalar(select(Case.id).where(Case.id != lise).order_by(Case.id).limit(1)))
-    page = FamilyPage(demo_context, settings)
+    page = FamilyPage(demo_context, settings, StoreLanes())
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     shown: list[int] = []
     page.loaded.connect(shown.append)

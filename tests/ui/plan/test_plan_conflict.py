@@ -24,6 +24,7 @@ from app.services.plan.plan_document import load_plan_document
 from app.services.plan.plan_merge import Choice, merge, resolve
 from app.services.plan.plans import AgreementInput, GoalInput, PlanDraft, approve_plan
 from app.startup import open_context
+from app.ui.common.background import StoreLanes
 from app.ui.common.conflict_dialog import ConflictDialog
 from app.ui.common.store_events import StoreChange, StoreEvents
 from app.ui.plan.plan_page import PlanPage
@@ -43,7 +44,8 @@ def bo(demo_context: AppContext, sqlite_url: str):  # type: ignore[no-untyped-de
 
 
 def _page(qtbot, context: AppContext, case_id: int, folder: Path) -> PlanPage:  # type: ignore[no-untyped-def]
-    page = PlanPage(context, local_drafts=LocalDrafts(folder))
+    page = PlanPage(context, StoreLanes(), local_drafts=LocalDrafts(folder))
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.resize(1300, 850)
     page.show()
@@ -247,7 +249,8 @@ def _leftover(page: PlanPage, context: AppContext, case_id: int, text: str) -> N
 @pytest.mark.parametrize("restore", [True, False])
 def test_a_leftover_local_draft_is_offered_back(qtbot, demo_context, tmp_path, monkeypatch, restore) -> None:  # type: ignore[no-untyped-def]
     case_id = _lise(demo_context)
-    page = PlanPage(demo_context, local_drafts=LocalDrafts(tmp_path / "drafts"))
+    page = PlanPage(demo_context, StoreLanes(), local_drafts=LocalDrafts(tmp_path / "drafts"))
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     _leftover(page, demo_context, case_id, "Planen slutter til sommer.")
     asked: list[str] = []
@@ -274,7 +277,8 @@ def test_a_local_draft_the_store_already_has_is_not_offered(
     qtbot, demo_context, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     case_id = _lise(demo_context)
-    page = PlanPage(demo_context, local_drafts=LocalDrafts(tmp_path / "drafts"))
+    page = PlanPage(demo_context, StoreLanes(), local_drafts=LocalDrafts(tmp_path / "drafts"))
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     with demo_context.sessions() as session:
         plan = load_plan_document(session, case_id).plan

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from app.models import Case, Consent, GoalScore, PlanVersion
 from app.models.enums import PlanState
 from app.services.common.context import AppContext
+from app.ui.common.background import StoreLanes
 from app.ui.plan.plan_dialogs import ApproveDialog, GoalDialog, ScoreDialog
 from app.ui.plan.plan_page import PlanPage
 
@@ -20,7 +21,8 @@ def _lise(context: AppContext) -> int:
 
 
 def _page(qtbot, context: AppContext, case_id: int) -> PlanPage:  # type: ignore[no-untyped-def]
-    page = PlanPage(context)
+    page = PlanPage(context, StoreLanes())
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.resize(1300, 850)
     page.show()

@@ -19,6 +19,7 @@ from app.services.common import audit
 from app.services.common.clock import local_today, now_utc
 from app.services.family.family_analysis import load_family_analysis
 from app.services.family.family_warnings import DEFAULT_SETTINGS
+from app.ui.common.background import StoreLanes
 from app.ui.privacy.audit_viewer import SUGGESTED_FILE_NAME, AuditViewer
 
 FULL_CPR = re.compile(r"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])")
@@ -89,7 +90,9 @@ def test_filter_export_and_check_the_chain(  # type: ignore[no-untyped-def]
     qtbot, demo_context, lookups, audit_danish, tmp_path, monkeypatch
 ) -> None:
     (_a_id, a_number), (_b_id, b_number), (member_id, member_cpr, member_name) = lookups
-    viewer = AuditViewer(demo_context)
+    lanes = StoreLanes()
+    viewer = AuditViewer(demo_context, lanes)
+    lanes.setParent(viewer)
     qtbot.addWidget(viewer)
     # the user combo: "all" first, then the caseworkers (tester among them)
     assert viewer.user.itemData(0) == ""
@@ -188,8 +191,10 @@ def test_filter_export_and_check_the_chain(  # type: ignore[no-untyped-def]
 
 def test_open_for_shows_the_last_30_days(qtbot, demo_context, lookups) -> None:  # type: ignore[no-untyped-def]
     before = _count(demo_context)
-    AuditViewer.open_for(demo_context, None)
+    lanes = StoreLanes()
+    AuditViewer.open_for(demo_context, lanes, None)
     viewer = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AuditViewer) and w.isVisible())
+    lanes.setParent(viewer)
     qtbot.addWidget(viewer)
     assert viewer.isVisible()
     qtbot.waitUntil(lambda: not viewer.busy, timeout=10_000)

@@ -23,7 +23,7 @@ from app.services.common.context import AppContext
 from app.services.meetings.meetings import MeetingInput, ParticipantInput, create_meeting, meeting_info
 from app.services.privacy.sharing import encode_info_types, encode_parties
 from app.ui.calendar.calendar_page import CalendarPage
-from app.ui.common.background import StoreWorker
+from app.ui.common.background import StoreLanes, StoreWorker
 from app.ui.plan.plan_preview import PrintPlanDialog
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog
 from tests.lise_consents import SCHOOL, SECTION_TEXT, LiseCase, prepare_lise
@@ -116,7 +116,8 @@ def _teacher(context: AppContext) -> tuple[int, str]:
 
 
 def _page(qtbot, context: AppContext, meeting_id: int) -> CalendarPage:  # type: ignore[no-untyped-def]
-    page = CalendarPage(context)
+    page = CalendarPage(context, StoreLanes())
+    page.lanes.setParent(page)
     qtbot.addWidget(page)
     with context.sessions() as s:
         page.selected = meeting_info(s, meeting_id)

@@ -21,6 +21,7 @@ from app.store.credentials import (
 )
 from app.store.errors import StoreUnavailableError
 from app.store.location import ENV_VAR
+from app.ui.common.background import StoreWorker
 from app.ui.settings.connection_dialog import (
     STORE_KIND_KEY,
     ConnectionDialog,
@@ -40,7 +41,8 @@ def _closed_port() -> int:
 
 
 def _dialog(qtbot, settings: QSettings, credentials: MemoryCredentials) -> ConnectionDialog:  # type: ignore[no-untyped-def]
-    dialog = ConnectionDialog(settings, credentials)
+    dialog = ConnectionDialog(settings, credentials, StoreWorker())
+    dialog.worker.setParent(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
