@@ -25,7 +25,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import event, func, select
 
@@ -97,6 +97,12 @@ def bare_sql_ms(db: Path, statements: list[tuple[str, tuple[object, ...]]], repe
         conn.close()
 
 
+def arrive(model: CaseListModel, app: QApplication) -> None:
+    """Wait for the store lane's answer (the query runs off the GUI thread) and take it."""
+    while model.busy:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+
 def show_view(model: QAbstractTableModel, app: QApplication) -> QTableView:
     """A case-list sized view, shown and painted once."""
     view = QTableView()
@@ -123,6 +129,7 @@ def first_page(
     model = (CountingModel if counting else CaseListModel)(context, StoreWorker())
     model.worker.setParent(model)
     model.set_scope(Scope.ALL)
+    arrive(model, app)
     view = show_view(model, app)
     elapsed = (time.perf_counter() - start) * 1000
     statements = recorder.take() if recorder else []
@@ -138,17 +145,20 @@ def keystrokes(
     model = CaseListModel(context, StoreWorker())
     model.worker.setParent(model)
     model.set_scope(Scope.ALL)
+    arrive(model, app)
     view = show_view(model, app)
     results = []
     for term in SEARCH_TERMS:
         samples, statements = [], []
         for _ in range(repeat):
             model.set_search("")
+            arrive(model, app)
             view.viewport().repaint()
             app.processEvents()
             recorder.take()
             start = time.perf_counter()
             model.set_search(term)
+            arrive(model, app)
             view.viewport().repaint()
             app.processEvents()
             samples.append((time.perf_counter() - start) * 1000)
@@ -191,14 +201,19 @@ def data_path_ms(context: AppContext, term: str, repeat: int) -> float:
     model = CaseListModel(context, StoreWorker())
     model.worker.setParent(model)
     model.set_scope(Scope.ALL)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    arrive(model, app)
     samples = []
     for _ in range(repeat):
         model.set_search("")
+        arrive(model, app)
         start = time.perf_counter()
         if term:
             model.set_search(term)
         else:
             model.reload()
+        arrive(model, app)
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples)
 

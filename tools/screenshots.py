@@ -267,12 +267,16 @@ def render(out: Path, language: str = "da") -> list[Path]:
         window.resize(1400, 800)
         window.show()
         window.cases.model.reload()
+        window.lanes.wait(10_000)  # the list is read on the store lane
+        _settle(app)
         window.cases.table.resizeColumnsToContents()
         written.append(out / f"case_list{suffix}.png")
         _save(window, app, written[-1])
 
         window.cases.search.setText("holm")
         window.cases.model.set_search("holm")
+        window.lanes.wait(10_000)
+        _settle(app)
         written.append(out / f"case_list_search{suffix}.png")
         _save(window, app, written[-1])
 

@@ -119,6 +119,7 @@ def test_build_lise_family_through_the_ui(
 
     # 2. Open it from the case list with a double-click.
     model = window.cases.model
+    qtbot.waitUntil(lambda: not model.busy, timeout=5000)  # the list is read on the lane
     row = next(r for r in range(model.rowCount()) if model.row_at(r).title == title)
     index = model.index(row, COLUMNS.index(SortKey.TITLE))
     table = window.cases.table

@@ -12,14 +12,15 @@ from sqlalchemy import select
 
 from app.models import AuditEvent, Citizen
 from app.services.common import audit
+from app.services.common.cpr import cpr_holders
 from app.services.demo.demo import generate_demo
 
 TODAY = date(2025, 6, 11)
 CPR_SHAPE = re.compile(r"\d{6}-?\d{4}")
 
 
-def test_window_titles_never_hold_a_cpr_number(qtbot, tmp_path: Path, sqlite_context) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication, QWidget
+def test_window_titles_never_hold_a_cpr_number(qtbot, tmp_path: Path, sqlite_context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
     from app.ui.main_window import MainWindow
 
@@ -50,9 +51,23 @@ def test_window_titles_never_hold_a_cpr_number(qtbot, tmp_path: Path, sqlite_con
     window.nav.setCurrentRow(0)
     page.table.selectRow(0)
     assert page.reveal_action.isEnabled()
-    person = page.people_of_selected()[0]
-    dialog = page.show_cpr(person)
+    # Whose number: the caseworker picks the last person of the case when there are several.
+    with sqlite_context.sessions() as session:
+        people = cpr_holders(session, page.selected_case_id())
+    person = people[-1]
+    asked: list[list[str]] = []
+
+    def choose(_parent, _title, _label, labels, *_args):  # type: ignore[no-untyped-def]
+        asked.append(list(labels))
+        return labels[-1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    page.reveal_action.trigger()
+    qtbot.waitUntil(lambda: page.reveal_dialog is not None, timeout=5000)
+    dialog = page.reveal_dialog
     assert dialog is not None
+    assert len(asked) == (1 if len(people) > 1 else 0)
+    assert person.name in dialog.name_label.text()
     qtbot.waitExposed(dialog)
     collect()
     shown = dialog.number_label.text()

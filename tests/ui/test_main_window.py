@@ -15,6 +15,7 @@ def _window(qtbot, context: AppContext, settings, language: str = "da") -> MainW
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.cases.model.busy, timeout=5000)  # the list is read on the lane
     return window
 
 
@@ -31,11 +32,11 @@ def test_typing_in_search_filters_rows(qtbot, demo_context, settings) -> None:  
     window = _window(qtbot, demo_context, settings)
     page = window.cases
     page.scope.setCurrentIndex(page.scope.findData("all"))
-    qtbot.waitUntil(lambda: page.model.query.scope == "all")
+    qtbot.waitUntil(lambda: page.model.query.scope == "all" and not page.model.busy)
     everyone = page.model.total
     assert everyone > 5
     qtbot.keyClicks(page.search, "holm jen")
-    qtbot.waitUntil(lambda: page.model.query.search == "holm jen", timeout=2000)
+    qtbot.waitUntil(lambda: page.model.query.search == "holm jen" and not page.model.busy, timeout=2000)
     assert 1 <= page.model.rowCount() < everyone
     title_col = COLUMNS.index(SortKey.TITLE)
     titles = {page.model.index(r, title_col).data() for r in range(page.model.rowCount())}
@@ -48,10 +49,11 @@ def test_search_by_cpr_prefix(qtbot, demo_context, settings) -> None:  # type: i
     window = _window(qtbot, demo_context, settings)
     page = window.cases
     page.scope.setCurrentIndex(page.scope.findData("all"))
+    qtbot.waitUntil(lambda: not page.model.busy)
     cpr_col = COLUMNS.index(SortKey.CPR)
     masked = page.model.index(0, cpr_col).data()
     qtbot.keyClicks(page.search, masked[:6])
-    qtbot.waitUntil(lambda: page.model.query.search == masked[:6], timeout=2000)
+    qtbot.waitUntil(lambda: page.model.query.search == masked[:6] and not page.model.busy, timeout=2000)
     assert 1 <= page.model.rowCount() < page.model.total + 1
     shown = [page.model.index(r, cpr_col).data() for r in range(page.model.rowCount())]
     assert masked in shown
@@ -86,5 +88,7 @@ def test_clicking_a_header_sorts_in_sql(qtbot, demo_context, settings) -> None: 
     if model.query.descending:  # a first click may sort either way, per the style
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
     assert not model.query.descending
+    qtbot.waitUntil(lambda: not model.busy)
     numbers = [model.index(r, column).data() for r in range(model.rowCount())]
+    assert len(numbers) > 1
     assert numbers == sorted(numbers)

@@ -102,7 +102,7 @@ def test_two_programs_edit_one_plan_and_see_each_other_within_a_second(
     # Bo, of team B, does not see the family at all: not in his list, not by id.
     bo = _window(qtbot, bo_ctx, settings)
     bo.cases.scope.setCurrentIndex(bo.cases.scope.findData("all"))
-    qtbot.waitUntil(lambda: bo.cases.model.query.scope == "all")
+    qtbot.waitUntil(lambda: bo.cases.model.query.scope == "all" and not bo.cases.model.busy)
     ids = {bo.cases.model.row_at(r).id for r in range(bo.cases.model.rowCount())}
     assert lise not in ids and ids == set(shared_store.cases["B"])
     with bo_ctx.sessions() as session:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from typing_extensions import override
 
@@ -115,6 +116,7 @@ class CaseListModel(QStandardItemModel):
     """
 
     reloaded = Signal(int)  # total number of matching cases
+    store_failed = Signal(object)  # the exception of a read that failed
 
     def __init__(
         self,
@@ -136,6 +138,9 @@ class CaseListModel(QStandardItemModel):
         self._overdue_deadlines: set[int] = set()  # cases of the fetched pages with a deadline passed
         self._deadline_request = 0
         self._deadline_reset = 0
+        self._reload_request = 0
+        self._loading = False
+        self._fetching = False
         self.worker = worker  # the application's store lane
         self._total = 0
         self._labels: dict[StrEnum, str] = {}  # translated enum labels, looked up once
@@ -165,12 +170,39 @@ class CaseListModel(QStandardItemModel):
             self._query = replace(self._query, scope=scope)
             self.reload()
 
+    @property
+    def busy(self) -> bool:
+        """A reload or a next page is on its way from the store."""
+        return self._loading or self._fetching
+
     def reload(self) -> None:
+        """Run the query again on the store lane; the rows are replaced when it answers
+        (a newer reload asked meanwhile wins, an older answer is dropped)."""
         now = self._clock()
         self._query = replace(self._query, today=to_local(now).date(), now=now)
-        with self._context.sessions() as session:
-            total = count_cases(session, self._query)
-            rows = fetch_case_rows(session, self._query, 0, self._page_size)
+        self._reload_request += 1
+        self._loading = True
+        request, query, size, sessions = (
+            self._reload_request,
+            self._query,
+            self._page_size,
+            self._context.sessions,
+        )
+
+        def job() -> tuple[int, list[CaseRow]] | None:
+            if request != self._reload_request:
+                return None  # a newer reload is queued behind this one
+            with sessions() as session:
+                return count_cases(session, query), fetch_case_rows(session, query, 0, size)
+
+        self.worker.submit(job, lambda result: self._reloaded(result, request), self._failed)
+
+    def _reloaded(self, result: tuple[int, list[CaseRow]] | None, request: int) -> None:
+        if result is None or request != self._reload_request:
+            return
+        total, rows = result
+        self._loading = False
+        self._fetching = False
         self._overdue_deadlines = set()
         self._deadline_reset = self._deadline_request + 1
         self._check_deadlines([r.id for r in rows])
@@ -188,6 +220,13 @@ class CaseListModel(QStandardItemModel):
         self.endResetModel()
         self.reloaded.emit(total)
 
+    def _failed(self, exc: Exception) -> None:
+        self._loading = False
+        self._fetching = False
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc  # a fault in the program: the crash handler shows it
+        self.store_failed.emit(exc)
+
     def row_at(self, row: int) -> CaseRow:
         return self._rows[row]
 
@@ -200,14 +239,29 @@ class CaseListModel(QStandardItemModel):
     # -- Qt model interface -----------------------------------------------------
     @override
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self.busy and len(self._rows) < self._total
 
     @override
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if parent.isValid():
+        """The next page is read on the store lane and appended when it arrives."""
+        if parent.isValid() or self.busy:
             return
-        with self._context.sessions() as session:
-            more = fetch_case_rows(session, self._query, len(self._rows), self._page_size)
+        self._fetching = True
+        request, query, offset, size = self._reload_request, self._query, len(self._rows), self._page_size
+        sessions = self._context.sessions
+
+        def job() -> list[CaseRow] | None:
+            if request != self._reload_request:
+                return None  # the list was reloaded meanwhile
+            with sessions() as session:
+                return fetch_case_rows(session, query, offset, size)
+
+        self.worker.submit(job, lambda more: self._fetched(more, request), self._failed)
+
+    def _fetched(self, more: list[CaseRow] | None, request: int) -> None:
+        if more is None or request != self._reload_request:
+            return
+        self._fetching = False
         self._check_deadlines([r.id for r in more])
         if not more:
             self._total = len(self._rows)
@@ -227,6 +281,8 @@ class CaseListModel(QStandardItemModel):
         request = self._deadline_request
 
         def job() -> set[int]:
+            if request < self._deadline_reset:
+                return set()  # the list was reloaded while this waited: its rows are gone
             with sessions() as session:
                 return overdue_deadlines(session, today, case_ids)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,12 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.services.cases.case_list import Scope, SortKey
 from app.services.common.context import AppContext
 from app.services.common.cpr import CprHolder, cpr_holders, reveal_cpr
 from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, CaseListModel
 from app.ui.common.background import StoreLanes
+
+log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
 
@@ -117,6 +122,7 @@ class CaseListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self.reveal_dialog: CprRevealDialog | None = None
+        self._pending_selection: int | None = None
 
     def _apply_search(self) -> None:
         self._search_timer.stop()
@@ -134,8 +140,15 @@ class CaseListPage(QWidget):
         if not self._sized and total:
             self.table.resizeColumnsToContents()
             self._sized = True
+        if self._pending_selection is not None:
+            self.select_case(self._pending_selection)
 
     def select_case(self, case_id: int) -> None:
+        """Select the case's row; while the list is being read, once it has arrived."""
+        if self.model.busy:
+            self._pending_selection = case_id
+            return
+        self._pending_selection = None
         row = self.model.row_of_case(case_id)
         if row is not None:
             self.table.selectRow(row)
@@ -164,16 +177,21 @@ class CaseListPage(QWidget):
         menu.addAction(self.reveal_action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
-    def people_of_selected(self) -> list[CprHolder]:
+    def reveal_cpr_of_selected(self) -> None:
+        """Read whose numbers the case holds (names with masked numbers) on the store lane,
+        ask whose, then reveal it."""
         case_id = self.selected_case_id()
         if case_id is None:
-            return []
-        with self.context.sessions() as session:
-            return cpr_holders(session, case_id)
+            return
+        sessions = self.context.sessions
 
-    def reveal_cpr_of_selected(self) -> None:
-        """Ask whose number (names with masked numbers), then show it in a small dialog."""
-        people = self.people_of_selected()
+        def job() -> list[CprHolder]:
+            with sessions() as session:
+                return cpr_holders(session, case_id)
+
+        self.lanes.store.submit(job, self._choose_person, self._reveal_failed)
+
+    def _choose_person(self, people: list[CprHolder]) -> None:
         if not people:
             return
         person = people[0]
@@ -192,24 +210,43 @@ class CaseListPage(QWidget):
             person = people[labels.index(chosen)]
         self.show_cpr(person)
 
-    def show_cpr(self, person: CprHolder) -> CprRevealDialog | None:
-        """Reveal (and log) one person's number; the dialog is shown without blocking."""
+    def show_cpr(self, person: CprHolder) -> None:
+        """Reveal (and log) one person's number on the store lane; a small dialog shows it
+        without blocking (``reveal_dialog``)."""
         case_id = self.selected_case_id()
-        try:
-            with self.context.sessions.begin() as session:
-                number = reveal_cpr(session, person.citizen_id, case_id=case_id)
-        except LookupError:
+        sessions = self.context.sessions
+
+        def job() -> str | None:
+            try:
+                with sessions.begin() as session:
+                    return reveal_cpr(session, person.citizen_id, case_id=case_id)
+            except LookupError:
+                return None
+
+        self.lanes.store.submit(job, lambda number: self._revealed(person, number), self._reveal_failed)
+
+    def _revealed(self, person: CprHolder, number: str | None) -> None:
+        if number is None:
             QMessageBox.information(
                 self, self.tr("Show CPR number"), self.tr("No CPR number is registered for this person.")
             )
-            return None
+            return
         if self.reveal_dialog is not None:
             self.reveal_dialog.close()
         self.reveal_dialog = CprRevealDialog(person.name, number, self)
         self.reveal_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.reveal_dialog.destroyed.connect(self._reveal_dialog_gone)
         self.reveal_dialog.open()
-        return self.reveal_dialog
+
+    def _reveal_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc
+        log.warning("Showing a CPR number failed: %s", type(exc).__name__)
+        QMessageBox.warning(
+            self,
+            self.tr("Show CPR number"),
+            self.tr("The database did not answer. Nothing was shown and nothing was logged."),
+        )
 
     def _reveal_dialog_gone(self) -> None:
         self.reveal_dialog = None

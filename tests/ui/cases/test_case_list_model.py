@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QTableView
 
 from app.services.cases.case_list import Scope, SortKey
 from app.services.common.context import AppContext
@@ -16,49 +16,64 @@ from app.ui.common.background import StoreWorker
 pytestmark = pytest.mark.any_day
 
 
-def test_model_passes_qt_model_tester(qtmodeltester, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
-    model = CaseListModel(demo_context, StoreWorker())
+def _model(context: AppContext, qtbot, **kwargs) -> CaseListModel:  # type: ignore[no-untyped-def]
+    """A model on a store lane of its own, showing all cases once they have arrived."""
+    model = CaseListModel(context, StoreWorker(), **kwargs)
     model.worker.setParent(model)
     model.set_scope(Scope.ALL)
+    _settle(qtbot, model)
+    return model
+
+
+def _settle(qtbot, model: CaseListModel) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the model's reads and the flags' read have come back from the lane."""
+    qtbot.waitUntil(lambda: not model.busy, timeout=10_000)
+    model.worker.wait()
+    qtbot.wait(1)  # the last answer's callback
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, qtbot, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    model = _model(demo_context, qtbot)
     assert model.rowCount() > 0
     qtmodeltester.check(model)
 
 
-def test_rows_are_fetched_a_page_at_a_time(demo_context: AppContext) -> None:
-    model = CaseListModel(demo_context, StoreWorker(), page_size=5)
-    model.worker.setParent(model)
-    model.set_scope(Scope.ALL)
+def test_rows_are_fetched_a_page_at_a_time(qtbot, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    model = _model(demo_context, qtbot, page_size=5)
     assert model.total > 10
     assert model.rowCount() == 5
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
+    assert model.busy and not model.canFetchMore(QModelIndex())  # one page on its way at a time
+    model.fetchMore(QModelIndex())  # asked again meanwhile (the view scrolls on): no second read
+    _settle(qtbot, model)
     assert model.rowCount() == 10
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
+        _settle(qtbot, model)
     assert model.rowCount() == model.total
     ids = [model.index(r, 0).data(CASE_ID_ROLE) for r in range(model.rowCount())]
     assert len(set(ids)) == len(ids)
 
 
-def test_sort_happens_in_sql_for_every_column(demo_context: AppContext) -> None:
-    model = CaseListModel(demo_context, StoreWorker())
-    model.worker.setParent(model)
-    model.set_scope(Scope.ALL)
+def test_sort_happens_in_sql_for_every_column(qtbot, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    model = _model(demo_context, qtbot)
     column = COLUMNS.index(SortKey.TITLE)
     model.sort(column, Qt.SortOrder.DescendingOrder)
+    _settle(qtbot, model)
     assert model.query.sort == SortKey.TITLE and model.query.descending
     titles = [model.index(r, column).data() for r in range(model.rowCount())]
     assert titles == sorted(titles, reverse=True)
     for col in range(model.columnCount()):
         model.sort(col, Qt.SortOrder.AscendingOrder)
+        _settle(qtbot, model)
         assert model.query.sort == COLUMNS[col]
         assert model.rowCount() == min(model.total, 200)
 
 
-def test_masked_cpr_only(demo_context: AppContext) -> None:
-    model = CaseListModel(demo_context, StoreWorker())
-    model.worker.setParent(model)
-    model.set_scope(Scope.ALL)
+def test_masked_cpr_only(qtbot, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    model = _model(demo_context, qtbot)
+    assert model.rowCount() > 0
     column = COLUMNS.index(SortKey.CPR)
     for row in range(model.rowCount()):
         text = model.index(row, column).data()
@@ -78,6 +93,7 @@ def _first_paint_calls(context: AppContext, qtbot) -> int:  # type: ignore[no-un
     model = _CountingModel(context, StoreWorker())
     model.worker.setParent(model)
     model.set_scope(Scope.ALL)
+    _settle(qtbot, model)
     view = QTableView()
     qtbot.addWidget(view)
     view.resize(1000, 600)
@@ -100,17 +116,14 @@ def test_first_paint_does_not_grow_with_the_store(qtbot, sqlite_context: AppCont
     assert large <= small * 1.1
 
 
-def test_cases_with_an_overdue_legal_or_agreed_deadline_are_flagged(demo_context: AppContext) -> None:
+def test_cases_with_an_overdue_legal_or_agreed_deadline_are_flagged(qtbot, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
     from app.services.cases.deadlines import deadlines_for_cases
     from app.services.common.clock import local_today
 
-    model = CaseListModel(demo_context, StoreWorker())
-    model.worker.setParent(model)
-    model.set_scope(Scope.ALL)
+    model = _model(demo_context, qtbot)
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
-    model.worker.wait()  # the deadline engine answers off the GUI thread
-    QApplication.processEvents()
+        _settle(qtbot, model)
     flags = COLUMNS.index(SortKey.FLAGS)
     flagged = {
         int(model.index(r, 0).data(CASE_ID_ROLE))
@@ -127,3 +140,21 @@ def test_cases_with_an_overdue_legal_or_agreed_deadline_are_flagged(demo_context
         }
     assert expected, "the demo data should hold an overdue deadline"
     assert flagged == expected
+
+
+def test_a_newer_query_wins_and_older_answers_are_dropped(qtbot, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Typing fast: each keystroke asks again; only the last query's rows are shown, once."""
+    model = _model(demo_context, qtbot)
+    resets: list[int] = []
+    model.reloaded.connect(resets.append)
+    for term in ("h", "ho", "hol", "holm"):
+        model.set_search(term)
+    _settle(qtbot, model)
+    assert len(resets) == 1
+    with demo_context.sessions() as session:
+        from app.services.cases.case_list import count_cases
+
+        assert resets == [count_cases(session, model.query)]
+    assert model.query.search == "holm"
+    column = COLUMNS.index(SortKey.TITLE)
+    assert all("holm" in model.index(r, column).data().lower() for r in range(model.rowCount()))
