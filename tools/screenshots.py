@@ -218,9 +218,10 @@ def _privacy_screens(window: QWidget, app: QApplication, out: Path, suffix: str,
 
     written: list[Path] = []
     context = window.context  # type: ignore[attr-defined]
-    register = ConsentRegisterDialog(context, lise, False, window)
+    register = ConsentRegisterDialog(context, window.lanes, lise, False, window)
     register.resize(1100, 560)
     register.show()
+    window.lanes.wait(10_000)  # the register is read on the store lane
     _settle(app)
     written.append(out / f"consent_register{suffix}.png")
     _save(register, app, written[-1])

@@ -103,218 +103,223 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="199"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="66"/>
         <source>Audit log</source>
         <translation>Revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="209"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="76"/>
         <source>Name or CPR number</source>
         <translation>Navn eller CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="213"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="80"/>
         <source>All users</source>
         <translation>Alle brugere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="229"/>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="303"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="99"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="178"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="232"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="102"/>
         <source>Check the chain</source>
         <translation>Kontrollér kæden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="235"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="105"/>
         <source>Export CSV…</source>
         <translation>Eksportér CSV …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="250"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="120"/>
         <source>Time</source>
         <translation>Tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="251"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="121"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="252"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="122"/>
         <source>Department</source>
         <translation>Afdeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="253"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="123"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="254"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="124"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="255"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="125"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="256"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="126"/>
         <source>Search term / details</source>
         <translation>Søgeord / detaljer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="268"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="138"/>
         <source>Citizen:</source>
         <translation>Borger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="269"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="139"/>
         <source>User:</source>
         <translation>Bruger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="275"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="145"/>
         <source>Period:</source>
         <translation>Periode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="281"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="151"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="301"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="176"/>
         <source>Opened case</source>
         <translation>Åbnede sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="302"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="177"/>
         <source>Opened citizen</source>
         <translation>Åbnede borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="304"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="179"/>
         <source>Changed</source>
         <translation>Ændrede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="305"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="180"/>
         <source>Created</source>
         <translation>Oprettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="306"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="181"/>
         <source>Deleted</source>
         <translation>Slettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="307"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="182"/>
         <source>Printed</source>
         <translation>Udskrev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="308"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="183"/>
         <source>Exported</source>
         <translation>Eksporterede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="309"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="184"/>
         <source>Showed CPR number</source>
         <translation>Viste CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="310"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="185"/>
         <source>Logged in</source>
         <translation>Loggede ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="311"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="186"/>
         <source>Shared without consent</source>
         <translation>Delte uden samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="312"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="187"/>
         <source>Erased</source>
         <translation>Slettede efter opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="318"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="193"/>
         <source>Entry %1 was changed: its hash does not match its content.</source>
         <translation>Post %1 er ændret: dens hash passer ikke til indholdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="320"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="195"/>
         <source>Entry %1 was inserted: entry %2 links past it.</source>
         <translation>Post %1 er indsat: post %2 peger forbi den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="322"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="197"/>
         <source>An entry was deleted at %1: entry %2 does not link to the one before it.</source>
         <translation>En post er slettet ved %1: post %2 peger ikke på den forrige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="353"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="224"/>
         <source>Searching…</source>
         <translation>Søger …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="382"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="253"/>
         <source>No citizen matches the search.</source>
         <translation>Ingen borger passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="384"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="255"/>
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="390"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="261"/>
         <source>The audit log could not be read.</source>
         <translation>Revisionsloggen kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="408"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="279"/>
         <source>Checking the chain…</source>
         <translation>Kontrollerer kæden …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="417"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="288"/>
         <source>The chain is whole: %1 entries checked.</source>
         <translation>Kæden er hel: %1 poster kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="421"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="292"/>
         <source>The chain is broken. %1</source>
         <translation>Kæden er brudt. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="428"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="299"/>
         <source>The chain could not be checked.</source>
         <translation>Kæden kunne ikke kontrolleres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="437"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="308"/>
         <source>Export audit log</source>
         <translation>Eksportér revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="437"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="308"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="464"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="319"/>
+        <source>Exporting…</source>
+        <translation>Eksporterer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="333"/>
         <source>The export failed.</source>
         <translation>Eksporten mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="466"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="325"/>
         <source>%1 entries exported.</source>
         <translation>%1 poster eksporteret.</translation>
     </message>
@@ -1409,170 +1414,171 @@
 <context>
     <name>ConsentRegisterDialog</name>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="56"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="60"/>
         <source>Consent register</source>
         <translation>Samtykkeregister</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="70"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="76"/>
         <source>Whose information</source>
         <translation>Hvis oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="71"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="77"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="72"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="78"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="73"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="74"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="80"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="75"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="81"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="76"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
         <source>In force</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="84"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="90"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="86"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="92"/>
         <source>Withdraw…</source>
         <translation>Tilbagekald …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="88"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="94"/>
         <source>Save signed form…</source>
         <translation>Gem underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="111"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="117"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="112"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="118"/>
         <source>Who may receive what</source>
         <translation>Hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="114"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="120"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="186"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="174"/>
         <source>Withdrawn %1</source>
         <translation>Tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="190"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="178"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="192"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="180"/>
         <source>Expired</source>
         <translation>Udløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="194"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="182"/>
         <source>Not yet</source>
         <translation>Endnu ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="220"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="207"/>
         <source>Covered</source>
         <translation>Dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="221"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="208"/>
         <source>Partly</source>
         <translation>Delvist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="222"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="209"/>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="236"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="223"/>
         <source>Today, per person and party: what may be shared. Partly: only some kinds of information.</source>
         <translation>I dag, pr. person og part: hvad der må deles. Delvist: kun nogle slags oplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="239"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="226"/>
         <source>The case has no professionals yet.</source>
         <translation>Sagen har endnu ingen fagpersoner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="272"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="279"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="259"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="266"/>
         <source>Withdraw consent</source>
         <translation>Tilbagekald samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="273"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="260"/>
         <source>Why is the consent withdrawn? It stops all sharing today.</source>
         <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="280"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="267"/>
         <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
         <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="301"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="306"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="310"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="300"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="305"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="309"/>
         <source>Not withdrawn</source>
         <translation>Ikke tilbagekaldt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="302"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="301"/>
         <source>Someone else changed the consent meanwhile. Look again.</source>
         <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="306"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="305"/>
         <source>The reason or the day is not valid.</source>
         <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="310"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="155"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="309"/>
         <source>The store could not be reached.</source>
         <translation>Databasen kunne ikke nås.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="326"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="337"/>
         <source>Save signed form</source>
         <translation>Gem underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="334"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="345"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="334"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="345"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
@@ -1837,7 +1843,7 @@
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="498"/>
+        <location filename="../../app/ui/family/family_page.py" line="500"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -1845,32 +1851,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="503"/>
+        <location filename="../../app/ui/family/family_page.py" line="505"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="505"/>
+        <location filename="../../app/ui/family/family_page.py" line="507"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="508"/>
+        <location filename="../../app/ui/family/family_page.py" line="510"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="515"/>
+        <location filename="../../app/ui/family/family_page.py" line="517"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="523"/>
+        <location filename="../../app/ui/family/family_page.py" line="525"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="530"/>
+        <location filename="../../app/ui/family/family_page.py" line="532"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -1878,7 +1884,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="536"/>
+        <location filename="../../app/ui/family/family_page.py" line="538"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>

@@ -431,7 +431,9 @@ class FamilyPage(QWidget):
             return
         from app.ui.privacy.consent_register_dialog import ConsentRegisterDialog
 
-        dialog = ConsentRegisterDialog(self._context, self.analysis.overview.summary.id, self.read_only, self)
+        dialog = ConsentRegisterDialog(
+            self._context, self.lanes, self.analysis.overview.summary.id, self.read_only, self
+        )
         self.consent_register_dialog = dialog
         dialog.exec()
         self.consent_register_dialog = None

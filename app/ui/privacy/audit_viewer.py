@@ -8,14 +8,10 @@ DDMMYY-XXXX.
 
 from __future__ import annotations
 
-import io
-import json
 import logging
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -35,18 +31,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, Case, Citizen
 from app.services.common import audit
-from app.services.common.clock import LOCAL_TZ, local_today, to_local
+from app.services.common.clock import local_today, to_local
 from app.services.common.context import AppContext
-from app.services.common.cpr import mask_cpr
-from app.services.common.safe_files import write_text_atomic
-from app.services.common.text import fold
-from app.services.common.users import list_caseworkers
+from app.services.common.users import UserInfo, list_caseworkers
+from app.services.privacy.audit_search import (
+    AuditRow,
+    ViewerQuery,
+    export_csv,
+    local_day_start,
+    search_rows,
+)
 from app.ui.common.background import StoreLanes
 
 log = logging.getLogger(__name__)
@@ -58,136 +55,6 @@ _CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")
 _SUMMARY_LENGTH = 80
 
 COLUMNS = 7  # time, user, department, action, case, citizen, details
-
-
-@dataclass(frozen=True, slots=True)
-class AuditRow:
-    """One entry as plain data (built on the worker thread)."""
-
-    id: int
-    occurred_at: datetime
-    user_login: str
-    department: str
-    action: str
-    case_number: str
-    citizen: str  # "Name (DDMMYY-XXXX)" or ""
-    summary: str
-
-
-@dataclass(frozen=True, slots=True)
-class ViewerQuery:
-    citizen_ids: tuple[int, ...] | None  # None: no citizen filter
-    user_login: str
-    start: datetime
-    end: datetime
-
-    def filters(self) -> list[audit.EntryFilter]:
-        if self.citizen_ids is None:
-            return [audit.EntryFilter(user_login=self.user_login, start=self.start, end=self.end)]
-        return [
-            audit.EntryFilter(citizen_id=cid, user_login=self.user_login, start=self.start, end=self.end)
-            for cid in self.citizen_ids
-        ]
-
-
-# ------------------------------------------------------------------ Qt-free helpers
-
-
-def find_citizen_ids(session: Session, term: str, limit: int = MAX_CITIZENS) -> list[int]:
-    """Citizens whose name contains every word of ``term`` (case-folded), or whose CPR
-    number starts with ``term`` (digits, with or without the hyphen). Writes no audit entry."""
-    term = term.strip()
-    if not term:
-        return []
-    if _CPR_TERM.match(term):
-        digits = term.replace("-", "")
-        stmt = select(Citizen.id).where(Citizen.cpr.like(f"{digits}%")).order_by(Citizen.id).limit(limit)
-        return list(session.scalars(stmt))
-    words = fold(term).split()
-    found = []
-    for cid, first, last in session.execute(
-        select(Citizen.id, Citizen.first_name, Citizen.last_name).order_by(Citizen.id)
-    ):
-        name = fold(f"{first} {last}")
-        if all(w in name for w in words):
-            found.append(cid)
-            if len(found) >= limit:
-                break
-    return found
-
-
-def query_entries(session: Session, query: ViewerQuery) -> list[AuditEvent]:
-    """The entries matching the query, oldest first (no duplicates across citizens)."""
-    seen: dict[int, AuditEvent] = {}
-    for where in query.filters():
-        for entry in audit.find_entries(session, where):
-            seen.setdefault(entry.id, entry)
-    return [seen[k] for k in sorted(seen)]
-
-
-def summarise(entry: AuditEvent) -> str:
-    """A short text: the search term, the purpose, or the changed fields' names."""
-    if entry.search_term:
-        text = entry.search_term
-    elif entry.purpose:
-        text = entry.purpose
-    elif entry.details:
-        text = entry.details
-        try:
-            parsed: Any = json.loads(entry.details)
-        except ValueError:
-            parsed = None
-        if isinstance(parsed, dict):
-            fields = parsed.get("fields")
-            if isinstance(fields, dict):
-                text = ", ".join(sorted(fields))
-            else:
-                text = ", ".join(f"{k}: {v}" for k, v in sorted(parsed.items()))
-    else:
-        text = ""
-    text = audit.mask_cpr_in(" ".join(text.split()))
-    return text if len(text) <= _SUMMARY_LENGTH else text[: _SUMMARY_LENGTH - 1] + "…"
-
-
-def load_rows(session: Session, query: ViewerQuery) -> list[AuditRow]:
-    entries = query_entries(session, query)
-    case_ids = {e.case_id for e in entries if e.case_id is not None}
-    citizen_ids = {e.citizen_id for e in entries if e.citizen_id is not None}
-    numbers: dict[int, str] = {}
-    if case_ids:
-        numbers = {
-            cid: number
-            for cid, number in session.execute(
-                select(Case.id, Case.number).where(Case.id.in_(sorted(case_ids)))
-            )
-        }
-    people: dict[int, str] = {}
-    if citizen_ids:
-        for cid, first, last, cpr in session.execute(
-            select(Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.cpr).where(
-                Citizen.id.in_(sorted(citizen_ids))
-            )
-        ):
-            masked = mask_cpr((cpr or "")[:6])
-            people[cid] = f"{first} {last}".strip() + (f" ({masked})" if masked else "")
-    return [
-        AuditRow(
-            id=e.id,
-            occurred_at=e.occurred_at,
-            user_login=e.user_login,
-            department=e.department,
-            action=e.action,
-            case_number=numbers.get(e.case_id, "") if e.case_id is not None else "",
-            citizen=(people.get(e.citizen_id, f"#{e.citizen_id}") if e.citizen_id is not None else ""),
-            summary=summarise(e),
-        )
-        for e in entries
-    ]
-
-
-def local_day_start(day: date) -> datetime:
-    """Local midnight of ``day`` (aware, Europe/Copenhagen)."""
-    return datetime.combine(day, time(0, 0), tzinfo=LOCAL_TZ)
 
 
 # ------------------------------------------------------------------------- the dialog
@@ -211,10 +78,13 @@ class AuditViewer(QDialog):
         self.user = QComboBox(self)
         self.user.setObjectName("auditUser")
         self.user.addItem(self.tr("All users"), "")
-        with context.sessions() as session:
-            for info in list_caseworkers(session):
-                shown = info.full_name if info.full_name == info.login else f"{info.full_name} ({info.login})"
-                self.user.addItem(shown, info.login)
+        sessions = context.sessions
+
+        def caseworkers() -> list[UserInfo]:
+            with sessions() as session:
+                return list_caseworkers(session)
+
+        self._worker.submit(caseworkers, self._show_caseworkers, self._failed, owner=self)
         today = local_today()
         self.date_from = QDateEdit(self)
         self.date_from.setObjectName("auditFrom")
@@ -295,6 +165,11 @@ class AuditViewer(QDialog):
         dialog.search()
         dialog.open()
 
+    def _show_caseworkers(self, users: list[UserInfo]) -> None:
+        for info in users:
+            shown = info.full_name if info.full_name == info.login else f"{info.full_name} ({info.login})"
+            self.user.addItem(shown, info.login)
+
     # -- labels -----------------------------------------------------------------------
     def action_label(self, action: str) -> str:
         labels = {
@@ -343,11 +218,7 @@ class AuditViewer(QDialog):
 
         def job() -> tuple[ViewerQuery, list[AuditRow]]:
             with sessions() as session:
-                query = base
-                if term:
-                    ids = tuple(find_citizen_ids(session, term))
-                    query = ViewerQuery(ids, base.user_login, base.start, base.end)
-                return query, load_rows(session, query)
+                return search_rows(session, base, term)
 
         self._set_busy(True)
         self.status.setText(self.tr("Searching…"))
@@ -438,29 +309,25 @@ class AuditViewer(QDialog):
         )
         if not path:
             return
-        target = Path(path)
-        try:
-            with self._context.sessions.begin() as session:
-                entries = query_entries(session, query)
-                buffer = io.StringIO(newline="")
-                count = audit.write_csv(entries, buffer)
-                write_text_atomic(target, buffer.getvalue(), encoding="utf-8-sig")
-                citizen_ids = query.citizen_ids or ()
-                audit.record(
-                    session,
-                    audit.EXPORT,
-                    object_type="audit_log",
-                    citizen_id=citizen_ids[0] if len(citizen_ids) == 1 else None,
-                    details={
-                        "rows": count,
-                        "user": query.user_login,
-                        "from": query.start.date().isoformat(),
-                        "to": (query.end.date() - timedelta(days=1)).isoformat(),
-                        "citizens": len(citizen_ids) if query.citizen_ids is not None else None,
-                    },
-                )
-        except (OSError, SQLAlchemyError) as exc:
-            log.error("Exporting the audit log failed: %s", type(exc).__name__)
-            self.status.setText(self.tr("The export failed."))
-            return
+        target, sessions = Path(path), self._context.sessions
+
+        def job() -> int:
+            with sessions.begin() as session:
+                return export_csv(session, query, target)
+
+        self._set_busy(True)
+        self.status.setText(self.tr("Exporting…"))
+        self._worker.submit(job, self._exported, self._export_failed, owner=self)
+
+    def _exported(self, count: int) -> None:
+        self._set_busy(False)
+        self.export_button.setEnabled(bool(self.rows))
         self.status.setText(self.tr("%1 entries exported.").replace("%1", str(count)))
+
+    def _export_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self.export_button.setEnabled(bool(self.rows))
+        if not isinstance(exc, (OSError, SQLAlchemyError)):
+            raise exc
+        log.error("Exporting the audit log failed: %s", type(exc).__name__)
+        self.status.setText(self.tr("The export failed."))

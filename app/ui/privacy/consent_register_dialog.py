@@ -25,20 +25,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.models import Consent
-from app.services.cases.case_summary import MemberSummary, case_summary
+from app.services.cases.case_summary import MemberSummary
 from app.services.cases.cases import ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.safe_files import write_atomic
-from app.services.family.family_overview import load_family_overview
-from app.services.privacy.consent_register import Cover, CoverageMatrix, coverage_matrix
+from app.services.privacy.consent_register import Cover, CoverageMatrix
+from app.services.privacy.consent_view import ConsentLine, ConsentRegisterView, load_consent_register
 from app.services.privacy.consents import attachment_of, withdraw_consent
 from app.services.privacy.sharing import decode_info_types, decode_parties
+from app.ui.common.background import StoreLanes
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.family.family_dialogs import ConsentDialog, info_type_label, party_label
@@ -50,17 +49,24 @@ COVER_COLOURS = {Cover.FULL: "#d8f0d8", Cover.PARTLY: "#fff1c2", Cover.NONE: "#f
 
 class ConsentRegisterDialog(QDialog):
     def __init__(
-        self, context: AppContext, case_id: int, read_only: bool = False, parent: QWidget | None = None
-    ):
+        self,
+        context: AppContext,
+        lanes: StoreLanes,
+        case_id: int,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Consent register"))
         self.setMinimumSize(820, 480)
         self._context = context
+        self._lanes = lanes
         self._case_id = case_id
         self._read_only = read_only
         self._members: tuple[MemberSummary, ...] = ()
-        self._rows: list[tuple[int, int, bool, bool]] = []  # consent id, version, in force, has file
+        self._rows: list[ConsentLine] = []
         self.matrix: CoverageMatrix | None = None
+        self.busy = False  # a read or a withdrawal is on its way
         self.modified = False  # a consent was recorded or withdrawn here
         self.tabs = QTabWidget(self)
         self.consents = QTableWidget(0, 7, self)
@@ -121,92 +127,73 @@ class ConsentRegisterDialog(QDialog):
 
     # -- filling ------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the register on the store lane; the tables fill when it answers."""
+        case_id, sessions = self._case_id, self._context.sessions
         today = local_today()
-        with self._context.sessions() as session:
-            summary = case_summary(session, self._case_id)
-            overview = load_family_overview(session, self._case_id)
-            rows = list(
-                session.scalars(
-                    select(Consent)
-                    .where(
-                        Consent.citizen_id.in_([m.citizen_id for m in summary.members] or [0]),
-                        (Consent.case_id == self._case_id) | Consent.case_id.is_(None),
-                    )
-                    .order_by(Consent.citizen_id, Consent.given_on, Consent.id)
-                )
+
+        def job() -> ConsentRegisterView:
+            with sessions() as session:
+                return load_consent_register(session, case_id, today)
+
+        self._set_busy(True)
+        self._lanes.store.submit(job, self._show, self._read_failed, owner=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.add_button.setEnabled(not busy and not self._read_only)
+        if busy:
+            self.withdraw_button.setEnabled(False)
+            self.save_file_button.setEnabled(False)
+        else:
+            self._update_buttons()
+
+    def _read_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc
+        log.warning("Reading the consent register failed: %s", type(exc).__name__)
+        self.cover_note.setText(self.tr("The store could not be reached."))
+
+    def _show(self, view: ConsentRegisterView) -> None:
+        today = view.today
+        self.matrix = view.matrix
+        self._members = view.members
+        names = {m.citizen_id: m.name for m in view.members}
+        pros = view.professionals
+        self._rows = list(view.lines)
+        self.consents.setRowCount(len(view.lines))
+        for row, line in enumerate(view.lines):
+            decoded_types = decode_info_types(line.info_types)
+            type_text = ", ".join(info_type_label(t) for t in sorted(decoded_types)) or line.info_types
+            decoded = decode_parties(line.parties)
+            party_text = ", ".join(party_label(p, pros) for p in decoded) if decoded else line.parties
+            period = (
+                format_date(line.given_on) + " – " + (format_date(line.expires_on) if line.expires_on else "")
             )
-            self.matrix = coverage_matrix(session, self._case_id, today)
-            facts = [
-                (
-                    c.id,
-                    c.version,
-                    c.citizen_id,
-                    c.given_by_name,
-                    c.capacity,
-                    c.info_types,
-                    c.parties,
-                    c.purpose,
-                    c.given_on,
-                    c.expires_on,
-                    c.withdrawn_on,
-                    c.withdrawn_reason,
-                    c.in_force_on(today),
-                    c.attachment is not None,
-                )
-                for c in rows
-            ]
-        self._members = summary.members
-        names = {m.citizen_id: m.name for m in summary.members}
-        pros = {str(p.id): p for p in overview.professionals}
-        self._rows = []
-        self.consents.setRowCount(len(facts))
-        for row, f in enumerate(facts):
-            (
-                cid,
-                version,
-                citizen,
-                by,
-                capacity,
-                types,
-                parties,
-                purpose,
-                given,
-                expires,
-                withdrawn,
-                why,
-                live,
-                file,
-            ) = f
-            decoded_types = decode_info_types(types)
-            type_text = ", ".join(info_type_label(t) for t in sorted(decoded_types)) or types
-            decoded = decode_parties(parties)
-            party_text = ", ".join(party_label(p, pros) for p in decoded) if decoded else parties
-            period = format_date(given) + " – " + (format_date(expires) if expires else "")
-            if withdrawn is not None:
-                state = self.tr("Withdrawn %1").replace("%1", format_date(withdrawn))
-                if why:
-                    state += f" ({why})"
-            elif live:
+            if line.withdrawn_on is not None:
+                state = self.tr("Withdrawn %1").replace("%1", format_date(line.withdrawn_on))
+                if line.withdrawn_reason:
+                    state += f" ({line.withdrawn_reason})"
+            elif line.in_force:
                 state = self.tr("Yes")
-            elif expires is not None and expires < today:
+            elif line.expires_on is not None and line.expires_on < today:
                 state = self.tr("Expired")
             else:
                 state = self.tr("Not yet")
             cells = [
-                names.get(citizen, ""),
-                f"{by} ({label(capacity)})",
+                names.get(line.citizen_id, ""),
+                f"{line.given_by} ({label(line.capacity)})",
                 type_text,
                 party_text,
-                purpose,
+                line.purpose,
                 period,
                 state,
             ]
             for column, text in enumerate(cells):
                 self.consents.setItem(row, column, QTableWidgetItem(text))
-            self._rows.append((cid, version, live or withdrawn is None, file))
         self.consents.resizeColumnsToContents()
         self._fill_matrix(names, pros)
-        self._update_buttons()
+        self._set_busy(False)
 
     def _fill_matrix(self, names: dict[int, str], pros: dict) -> None:  # type: ignore[type-arg]
         matrix = self.matrix
@@ -249,14 +236,14 @@ class ConsentRegisterDialog(QDialog):
         assert self.matrix is not None
         return self.matrix.level(citizen_id, party_index)
 
-    def _selected(self) -> tuple[int, int, bool, bool] | None:
+    def _selected(self) -> ConsentLine | None:
         rows = self.consents.selectionModel().selectedRows()
-        return self._rows[rows[0].row()] if rows else None
+        return self._rows[rows[0].row()] if rows and rows[0].row() < len(self._rows) else None
 
     def _update_buttons(self) -> None:
         chosen = self._selected()
-        self.withdraw_button.setEnabled(not self._read_only and chosen is not None and chosen[2])
-        self.save_file_button.setEnabled(chosen is not None and chosen[3])
+        self.withdraw_button.setEnabled(not self._read_only and chosen is not None and chosen.withdrawable)
+        self.save_file_button.setEnabled(chosen is not None and chosen.has_file)
 
     # -- actions ------------------------------------------------------------------------
     def add_consent(self) -> None:
@@ -288,34 +275,58 @@ class ConsentRegisterDialog(QDialog):
         reason, ok = self.ask_reason()
         if not ok or not self.confirm():
             return
-        self.withdraw(chosen[0], chosen[1], reason, local_today())
+        self.withdraw(chosen.id, chosen.version, reason, local_today())
 
     def withdraw(self, consent_id: int, version: int, reason: str, day: date) -> None:
-        try:
-            with self._context.sessions.begin() as session:
+        """Withdraw on the store lane; the register is read again afterwards."""
+        sessions = self._context.sessions
+
+        def job() -> None:
+            with sessions.begin() as session:
                 withdraw_consent(session, consent_id, day, reason, version)
-            self.modified = True
-        except (ConcurrentEditError, RowGoneError):
+
+        self._set_busy(True)
+        self._lanes.store.submit(job, self._withdrawn, self._withdraw_failed, owner=self)
+
+    def _withdrawn(self, _result: None) -> None:
+        self.modified = True
+        self.reload()
+
+    def _withdraw_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(exc, (ConcurrentEditError, RowGoneError)):
             QMessageBox.information(
                 self,
                 self.tr("Not withdrawn"),
                 self.tr("Someone else changed the consent meanwhile. Look again."),
             )
-        except ValidationError:
+        elif isinstance(exc, ValidationError):
             QMessageBox.information(
                 self, self.tr("Not withdrawn"), self.tr("The reason or the day is not valid.")
             )
-        except SQLAlchemyError:
+        elif isinstance(exc, SQLAlchemyError):
             log.warning("Withdrawing a consent failed")
             QMessageBox.warning(self, self.tr("Not withdrawn"), self.tr("The store could not be reached."))
+        else:
+            raise exc
         self.reload()
 
     def save_selected_form(self) -> None:
+        """The signed form is read on the store lane, then saved where the caseworker says."""
         chosen = self._selected()
         if chosen is None:
             return
-        with self._context.sessions() as session:
-            found = attachment_of(session, chosen[0])
+        consent_id, sessions = chosen.id, self._context.sessions
+
+        def job() -> tuple[str, bytes] | None:
+            with sessions() as session:
+                return attachment_of(session, consent_id)
+
+        self._set_busy(True)
+        self._lanes.store.submit(job, self._save_form, self._read_failed, owner=self)
+
+    def _save_form(self, found: tuple[str, bytes] | None) -> None:
+        self._set_busy(False)
         if found is None:
             return
         name, content = found
@@ -334,5 +345,7 @@ class ConsentRegisterDialog(QDialog):
                 QMessageBox.warning(self, self.tr("Not saved"), self.tr("The file could not be written."))
 
     @classmethod
-    def show_for(cls, context: AppContext, case_id: int, read_only: bool, parent: QWidget | None) -> None:
-        cls(context, case_id, read_only, parent).exec()
+    def show_for(
+        cls, context: AppContext, lanes: StoreLanes, case_id: int, read_only: bool, parent: QWidget | None
+    ) -> None:
+        cls(context, lanes, case_id, read_only, parent).exec()

@@ -94,8 +94,9 @@ def test_filter_export_and_check_the_chain(  # type: ignore[no-untyped-def]
     viewer = AuditViewer(demo_context, lanes)
     lanes.setParent(viewer)
     qtbot.addWidget(viewer)
-    # the user combo: "all" first, then the caseworkers (tester among them)
+    # the user combo: "all" first, then the caseworkers (tester among them), read on the lane
     assert viewer.user.itemData(0) == ""
+    qtbot.waitUntil(lambda: viewer.user.count() > 1, timeout=10_000)
     index = viewer.user.findData("tester")
     assert index > 0
     today = local_today()
@@ -163,6 +164,9 @@ def test_filter_export_and_check_the_chain(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
     viewer.export_button.click()
     assert asked == [SUGGESTED_FILE_NAME]
+    assert viewer.busy  # written on the store lane
+    qtbot.waitUntil(lambda: not viewer.busy, timeout=10_000)
+    assert viewer.status.text() == f"{len(shown)} entries exported."
     content = target.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(content.splitlines(), delimiter=";"))
     assert rows[0] == list(audit.CSV_COLUMNS)
@@ -201,3 +205,25 @@ def test_open_for_shows_the_last_30_days(qtbot, demo_context, lookups) -> None: 
     assert viewer.model.rowCount() >= 3
     assert "Opened case" in _column(viewer, 3)  # the English source without a translation
     assert _count(demo_context) == before
+
+
+def test_a_failed_export_says_so_and_logs_nothing(
+    qtbot, demo_context, lookups, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    lanes = StoreLanes()
+    viewer = AuditViewer(demo_context, lanes)
+    lanes.setParent(viewer)
+    qtbot.addWidget(viewer)
+    _search(qtbot, viewer)
+    assert viewer.rows
+    before = _count(demo_context)
+    missing = tmp_path / "no such folder" / "ud.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_args: (str(missing), "CSV files (*.csv)"))
+    )
+    viewer.export_button.click()
+    qtbot.waitUntil(lambda: not viewer.busy, timeout=10_000)
+    assert viewer.status.text() == "The export failed."
+    assert not missing.exists()
+    assert _count(demo_context) == before  # the export's log entry was rolled back with it
+    assert viewer.export_button.isEnabled()  # the caseworker can try again

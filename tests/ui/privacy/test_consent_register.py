@@ -7,6 +7,7 @@ import random
 from datetime import date
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from app.models import Citizen, Consent
@@ -18,6 +19,7 @@ from app.services.family.professionals import ProfessionalInput, add_professiona
 from app.services.privacy.consent_register import Cover
 from app.services.privacy.consents import attachment_of
 from app.services.privacy.sharing import INFO_TYPES, Party, PartyKind
+from app.ui.common.background import StoreLanes
 from app.ui.family.family_dialogs import ConsentDialog
 from app.ui.privacy.consent_register_dialog import ConsentRegisterDialog
 
@@ -52,6 +54,20 @@ def case(sqlite_context):  # type: ignore[no-untyped-def]
     return case_id, ids["Mona"], ids["Bo"], teacher
 
 
+def _register(qtbot, context, case_id: int) -> ConsentRegisterDialog:  # type: ignore[no-untyped-def]
+    """The register dialog, once its first read has come back from the store lane."""
+    lanes = StoreLanes()
+    register = ConsentRegisterDialog(context, lanes, case_id)
+    lanes.setParent(register)
+    qtbot.addWidget(register)
+    _settle(qtbot, register)
+    return register
+
+
+def _settle(qtbot, register: ConsentRegisterDialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not register.busy, timeout=10_000)
+
+
 def _column(dialog: ConsentRegisterDialog, party: Party) -> int:
     assert dialog.matrix is not None
     return next(i for i, p in enumerate(dialog.matrix.parties) if p.party == party)
@@ -59,8 +75,7 @@ def _column(dialog: ConsentRegisterDialog, party: Party) -> int:
 
 def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     case_id, mother, son, teacher = case
-    register = ConsentRegisterDialog(sqlite_context, case_id)
-    qtbot.addWidget(register)
+    register = _register(qtbot, sqlite_context, case_id)
     to_teacher = Party(PartyKind.PROFESSIONAL, str(teacher))
     school = Party(PartyKind.SECTOR, Sector.EDUCATION.value)
     column = _column(register, to_teacher)
@@ -87,6 +102,7 @@ def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, t
         assert attachment_of(s, stored.id) == ("samtykke.pdf", form.read_bytes())
 
     register.reload()
+    _settle(qtbot, register)
     assert register.consents.rowCount() == 1
     assert register.cover_level(son, column) == Cover.FULL
     assert register.cover_text(son, column) == "Covered"
@@ -95,13 +111,30 @@ def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, t
     register.consents.selectRow(0)
     assert register.withdraw_button.isEnabled() and register.save_file_button.isEnabled()
 
+    # the signed form saved where the caseworker says, under a fixed suggested name
+    asked: list[str] = []
+
+    def save_as(_parent, _caption, suggested, _filter):  # type: ignore[no-untyped-def]
+        asked.append(suggested)
+        return str(tmp_path / "gemt"), _filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    register.save_file_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "gemt.pdf").exists(), timeout=10_000)
+    assert asked == ["samtykkeerklaering"]
+    assert (tmp_path / "gemt.pdf").read_bytes() == form.read_bytes()
+    _settle(qtbot, register)
+    register.consents.selectRow(0)
+
     # withdrawing asks for a reason and asks first; cancelling changes nothing
     monkeypatch.setattr(register, "ask_reason", lambda: ("Mor ønsker det ikke", True))
     monkeypatch.setattr(register, "confirm", lambda: False)
     register.withdraw_selected()
+    assert not register.busy
     assert register.cover_level(son, column) == Cover.FULL
     monkeypatch.setattr(register, "confirm", lambda: True)
     register.withdraw_selected()
+    _settle(qtbot, register)
     assert register.modified
     assert register.cover_level(son, column) == Cover.NONE  # at once, on the same day
     assert register.cover_text(son, column) == "Not covered"
@@ -113,8 +146,7 @@ def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, t
 
 def test_some_information_types_are_partly_covered(qtbot, sqlite_context, case) -> None:  # type: ignore[no-untyped-def]
     case_id, _mother, son, teacher = case
-    register = ConsentRegisterDialog(sqlite_context, case_id)
-    qtbot.addWidget(register)
+    register = _register(qtbot, sqlite_context, case_id)
     dialog = ConsentDialog(sqlite_context, case_id, register._members, son, register)
     qtbot.addWidget(dialog)
     dialog.given_by.setEditText("Mona Holm")
@@ -122,6 +154,7 @@ def test_some_information_types_are_partly_covered(qtbot, sqlite_context, case) 
     dialog.check_party(Party(PartyKind.PROFESSIONAL, str(teacher)))
     assert dialog.try_save(), dialog.summary.text()
     register.reload()
+    _settle(qtbot, register)
     column = _column(register, Party(PartyKind.PROFESSIONAL, str(teacher)))
     assert register.cover_level(son, column) == Cover.PARTLY
     assert (
@@ -133,7 +166,7 @@ def test_some_information_types_are_partly_covered(qtbot, sqlite_context, case) 
 def test_a_guardian_needs_a_mandate(qtbot, sqlite_context, case) -> None:  # type: ignore[no-untyped-def]
     case_id, mother, _son, _teacher = case
     dialog = ConsentDialog(
-        sqlite_context, case_id, ConsentRegisterDialog(sqlite_context, case_id)._members, mother
+        sqlite_context, case_id, _register(qtbot, sqlite_context, case_id)._members, mother
     )
     qtbot.addWidget(dialog)
     dialog.capacity.setCurrentIndex(dialog.capacity.findData(ConsentCapacity.GUARDIAN))
