@@ -151,12 +151,29 @@ class PostgresListener(QObject):
         return self._conn is not None
 
     def start(self) -> None:
-        """Connect (off the GUI thread); the first connection is made before returning so
-        that nothing written right after the window opens is missed."""
-        try:
-            self._attach(_connect_listener(self._engine), reconnected=False)
-        except Exception as exc:  # the server is away at start: keep trying
-            log.warning("Live updates: cannot listen (%s)", type(exc).__name__)
+        """Connect on the store lane. It is the lane's first job, so every page's first read
+        runs after LISTEN: nothing written by others after those reads is missed."""
+        self._connecting = True
+        engine, made = self._engine, self._made
+
+        def job() -> Any:
+            conn = _connect_listener(engine)
+            made.append(conn)  # closed by stop() if it is never attached
+            return conn
+
+        self._worker.submit(job, self._started, self._start_failed)
+
+    def _started(self, conn: Any) -> None:
+        self._connecting = False
+        if self._stopped:
+            conn.close()
+            return
+        self._attach(conn, reconnected=False)
+
+    def _start_failed(self, exc: Exception) -> None:  # the server is away at start: keep trying
+        self._connecting = False
+        log.warning("Live updates: cannot listen (%s)", type(exc).__name__)
+        if not self._stopped:
             self._lost()
 
     def connect_now(self) -> None:
@@ -246,17 +263,27 @@ class PostgresListener(QObject):
 
 
 class SqliteWatcher(QObject):
-    def __init__(self, engine: Engine, events: StoreEvents, parent: QObject | None = None) -> None:
+    """Another program's commits to the same SQLite file: the file system says the file
+    changed, ``PRAGMA data_version`` (read on the store lane, on a connection of its own)
+    says whether someone else committed."""
+
+    def __init__(
+        self, engine: Engine, events: StoreEvents, worker: StoreWorker, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         path = sqlite_file(engine.url)
         assert path is not None
         self._path = path
         self._collector = _Collector(events, self)
         self._last_own_commit = 0.0
+        self._worker = worker
         # A connection of the engine's own (an encrypted store's has its key; plain sqlite3
-        # could not read that file), kept apart from the sessions' for data_version.
-        self._conn = engine.raw_connection()
-        self._version = self._data_version()
+        # could not read that file), kept apart from the sessions' for data_version. Made,
+        # used and closed on the store lane only.
+        self._conn: Any = None
+        self._version: int | None = None
+        self._asking = False
+        self._again = False
         self._watcher = QFileSystemWatcher(self)
         self._watch()
         self._watcher.fileChanged.connect(self._file_changed)
@@ -264,6 +291,7 @@ class SqliteWatcher(QObject):
         event.listen(engine, "commit", self._own_commit)
         self._engine = engine
         self.received = 0
+        self._ask()  # the version to compare with
 
     def _own_commit(self, _conn: object) -> None:
         self._last_own_commit = time.monotonic()
@@ -276,6 +304,9 @@ class SqliteWatcher(QObject):
                 self._watcher.addPath(name)
 
     def _data_version(self) -> int:
+        """On the store lane."""
+        if self._conn is None:
+            self._conn = self._engine.raw_connection()
         cursor = self._conn.cursor()
         try:
             cursor.execute("PRAGMA data_version")
@@ -283,23 +314,43 @@ class SqliteWatcher(QObject):
         finally:
             cursor.close()
 
+    def _ask(self) -> None:
+        if self._asking:  # one question at a time; changes meanwhile ask once more after
+            self._again = True
+            return
+        self._asking = True
+        self._worker.submit(self._data_version, self._answered, self._not_answered, owner=self)
+
+    def _answered(self, version: int) -> None:
+        self._asking = False
+        known, self._version = self._version, version
+        if known is not None and version != known:
+            if time.monotonic() - self._last_own_commit >= OWN_COMMIT_WINDOW_S:
+                self.received += 1
+                self._collector.add(None, None, everything=True)
+        if self._again:
+            self._again = False
+            self._ask()
+
+    def _not_answered(self, _exc: Exception) -> None:
+        self._asking = False  # sqlite3's or sqlcipher3's error: the next change tries again
+
     def _file_changed(self, _name: str) -> None:
         self._watch()  # a WAL file made or replaced after we started
-        try:
-            version = self._data_version()
-        except Exception:  # sqlite3's or sqlcipher3's error: the next change tries again
-            return
-        if version == self._version:
-            return
-        self._version = version
-        if time.monotonic() - self._last_own_commit < OWN_COMMIT_WINDOW_S:
-            return
-        self.received += 1
-        self._collector.add(None, None, everything=True)
+        self._ask()
 
     def stop(self) -> None:
         event.remove(self._engine, "commit", self._own_commit)
-        self._conn.close()
+        self._watcher.fileChanged.disconnect(self._file_changed)
+        self._watcher.directoryChanged.disconnect(self._file_changed)
+
+        def close() -> None:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+        self._worker.submit(close, lambda _none: None)
+        self._worker.wait(10_000)
 
 
 class _NoWatcher:
@@ -319,4 +370,4 @@ def start_live_updates(
         return listener
     if sqlite_file(engine.url) is None:
         return _NoWatcher()
-    return SqliteWatcher(engine, events, parent)
+    return SqliteWatcher(engine, events, worker, parent)
