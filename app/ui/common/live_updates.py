@@ -324,10 +324,10 @@ class SqliteWatcher(QObject):
     def _answered(self, version: int) -> None:
         self._asking = False
         known, self._version = self._version, version
-        if known is not None and version != known:
-            if time.monotonic() - self._last_own_commit >= OWN_COMMIT_WINDOW_S:
-                self.received += 1
-                self._collector.add(None, None, everything=True)
+        someone_else = time.monotonic() - self._last_own_commit >= OWN_COMMIT_WINDOW_S
+        if known is not None and version != known and someone_else:
+            self.received += 1
+            self._collector.add(None, None, everything=True)
         if self._again:
             self._again = False
             self._ask()
