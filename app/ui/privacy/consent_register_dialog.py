@@ -39,6 +39,7 @@ from app.services.family.family_overview import load_family_overview
 from app.services.privacy.consent_register import Cover, CoverageMatrix, coverage_matrix
 from app.services.privacy.consents import attachment_of, withdraw_consent
 from app.services.privacy.sharing import decode_info_types, decode_parties
+from app.ui.common.background import StoreLanes
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.family.family_dialogs import ConsentDialog, info_type_label, party_label
@@ -50,9 +51,15 @@ COVER_COLOURS = {Cover.FULL: "#d8f0d8", Cover.PARTLY: "#fff1c2", Cover.NONE: "#f
 
 class ConsentRegisterDialog(QDialog):
     def __init__(
-        self, context: AppContext, case_id: int, read_only: bool = False, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        case_id: int,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+        lanes: StoreLanes | None = None,  # where a new consent is saved (the application's lanes)
     ):
         super().__init__(parent)
+        self._lanes = lanes
         self.setWindowTitle(self.tr("Consent register"))
         self.setMinimumSize(820, 480)
         self._context = context
@@ -260,9 +267,9 @@ class ConsentRegisterDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------------
     def add_consent(self) -> None:
-        if self._read_only:
+        if self._read_only or self._lanes is None:
             return
-        if ConsentDialog.ask(self._context, self._case_id, self._members, None, self) is not None:
+        if ConsentDialog.ask(self._context, self._lanes, self._case_id, self._members, None, self) is not None:
             self.modified = True
             self.reload()
 

@@ -122,7 +122,7 @@ def test_minutes_update_the_plan_and_the_slip_prints(qtbot, demo_context, monkey
         yesterday = datetime.combine(
             local_today() - timedelta(days=1), datetime.min.time().replace(hour=10), LOCAL_TZ
         )
-        from app.ui.calendar.meeting_dialog import to_qdatetime
+        from app.ui.common.date_fields import to_qdatetime
 
         dialog.starts.setDateTime(to_qdatetime(yesterday))
 
