@@ -209,6 +209,11 @@ class MeetingDialog(LaneFormDialog):
         self.refresh()
         self._check_conflicts()
 
+    @property
+    def checking(self) -> bool:
+        """The participants' busy times are being read for the conflict check."""
+        return self._reading_busy is not None
+
     @override
     def try_save(self) -> bool:
         return self.ready and super().try_save()
