@@ -254,5 +254,5 @@ def test_proposed_export_file_names_are_fixed_and_hold_no_cpr() -> None:
             assert not re.search(r"\d{6}", name), f"{file}:{line}: {name}"
     plan = [e for f, _, e in names if f == "plan/plan_preview.py"]
     assert _literal_names(plan[0], {}) == ["plan.pdf"]
-    invitation = [e for f, _, e in names if f == "calendar/calendar_page.py"]
+    invitation = [e for f, _, e in names if f == "calendar/meeting_papers.py"]
     assert ["invitation.ics"] in [_literal_names(e, {}) for e in invitation]
