@@ -2594,6 +2594,11 @@
 <context>
     <name>LawSectionPicker</name>
     <message>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="218"/>
+        <source>Reading the law catalogue…</source>
+        <translation>Lovkataloget indlæses…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intervention_dialog.py" line="144"/>
         <source>Search law, section or title, e.g. BL 32 or aflastning</source>
         <translation>Søg på lov, paragraf eller titel, fx BL 32 eller aflastning</translation>
