@@ -223,6 +223,13 @@ def _literal_names(expr: ast.expr, tree_texts: dict[str, list[str]]) -> list[str
         and len(expr.args) == 1
     ):
         return _literal_names(expr.args[0], tree_texts)
+    if (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Attribute)
+        and expr.func.attr == "translate"
+        and len(expr.args) == 2
+    ):  # QCoreApplication.translate(context, text)
+        return _literal_names(expr.args[1], tree_texts)
     if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name):
         return tree_texts.get(expr.value.id)
     return None
@@ -230,7 +237,7 @@ def _literal_names(expr: ast.expr, tree_texts: dict[str, list[str]]) -> list[str
 
 def test_proposed_export_file_names_are_fixed_and_hold_no_cpr() -> None:
     names = _save_dialog_names()
-    assert {file for file, _, _ in names} >= {"plan/plan_preview.py", "calendar/calendar_page.py"}
+    assert {file for file, _, _ in names} >= {"plan/plan_preview.py", "calendar/meeting_papers.py"}
     for file, line, expr in names:
         tree = ast.parse((UI / file).read_text(encoding="utf-8"))
         dicts: dict[str, list[str]] = {}
@@ -247,5 +254,5 @@ def test_proposed_export_file_names_are_fixed_and_hold_no_cpr() -> None:
             assert not re.search(r"\d{6}", name), f"{file}:{line}: {name}"
     plan = [e for f, _, e in names if f == "plan/plan_preview.py"]
     assert _literal_names(plan[0], {}) == ["plan.pdf"]
-    invitation = [e for f, _, e in names if f == "calendar/calendar_page.py"]
+    invitation = [e for f, _, e in names if f == "calendar/meeting_papers.py"]
     assert ["invitation.ics"] in [_literal_names(e, {}) for e in invitation]

@@ -120,7 +120,7 @@ def _calendar_screens(
     written.append(out / f"calendar_month{suffix}.png")
     _save(window, app, written[-1])
     calendar.view_choice.setCurrentIndex(0)
-    dialog = MeetingDialog(context, case_id, None, None, window)
+    dialog = MeetingDialog(context, window.lanes, case_id, None, None, window)
     dialog.place.setText("Rådhuset, mødelokale 2")
     dialog.resize(720, 860)
     dialog.show()
@@ -312,7 +312,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
         window.open_case(lise)
         _wait_loaded(window, app)
         overview = window.family.analysis.overview  # type: ignore[union-attr]
-        editing = InterventionDialog(context, overview, overview.interventions[0], None, window)
+        editing = InterventionDialog(context, window.lanes, overview, overview.interventions[0], None, window)
         editing.end.check.setChecked(True)
         start = overview.interventions[0].start_date
         editing.end.edit.setDate(QDate(start.year, start.month, start.day).addDays(-10))

@@ -327,260 +327,260 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="78"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="75"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="81"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="78"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="82"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="79"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="90"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="87"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="91"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="88"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="91"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="95"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="92"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="96"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="93"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="130"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="127"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="131"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="128"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="132"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="129"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="130"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="134"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="131"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="132"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="146"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="143"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="186"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="185"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="258"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="257"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="280"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="279"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="288"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="287"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="299"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="298"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="311"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="310"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="357"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="361"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="366"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="370"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="374"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="379"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="361"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="374"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="366"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="397"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="427"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="448"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="379"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="416"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="446"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="166"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="378"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="391"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="380"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="393"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="392"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="397"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="411"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="416"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="392"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="411"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="423"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="157"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="423"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="158"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="427"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="448"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="512"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="446"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="165"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="221"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="513"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="222"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="534"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="250"/>
         <source>Calendar entry, not an invitation</source>
         <translation>Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="536"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="251"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
         <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="542"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="258"/>
         <source>invitation</source>
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="546"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="264"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="546"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="265"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="519"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="229"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="520"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="230"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="560"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="279"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="562"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="280"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="599"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="303"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="599"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="304"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="601"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="309"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="605"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="317"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="606"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="318"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="607"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="319"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="609"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="322"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -588,37 +588,37 @@
 <context>
     <name>CalendarViews</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="95"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="78"/>
         <source>Held, but no minutes yet</source>
         <translation>Afholdt, men der er intet referat endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="103"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="86"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="105"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="88"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="113"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="96"/>
         <source>Place: %1</source>
         <translation>Sted: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="115"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="98"/>
         <source>Video: %1</source>
         <translation>Video: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="117"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="100"/>
         <source>Participants: %1</source>
         <translation>Deltagere: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="119"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="102"/>
         <source>Interpreter needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
@@ -1272,7 +1272,7 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="422"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="80"/>
         <source>Record consent</source>
         <translation>Registrér samtykke</translation>
     </message>
@@ -1281,132 +1281,132 @@
         <translation type="vanished">fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="481"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="131"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="482"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="132"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="483"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="133"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="484"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="134"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="489"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="139"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="487"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="137"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="383"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="40"/>
         <source>The common plan</source>
         <translation>Den fælles plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="384"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="41"/>
         <source>Social services</source>
         <translation>Socialforvaltningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="385"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="42"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="386"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="43"/>
         <source>School and day care</source>
         <translation>Skole og dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="387"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="44"/>
         <source>Job centre and benefits</source>
         <translation>Jobcenter og ydelser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="388"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="45"/>
         <source>Family relations</source>
         <translation>Familieforhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="470"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="120"/>
         <source>e.g. the common plan for the family</source>
         <translation>f.eks. den fælles plan for familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="474"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="124"/>
         <source>No file attached</source>
         <translation>Ingen fil vedhæftet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="475"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="125"/>
         <source>Attach signed form…</source>
         <translation>Vedhæft underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="485"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="135"/>
         <source>The mandate covers</source>
         <translation>Fuldmagten dækker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="486"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="136"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="488"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="138"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="490"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="140"/>
         <source>Signed form</source>
         <translation>Underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="491"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="141"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="492"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="142"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="521"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="200"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="523"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="202"/>
         <source>Organisation: %1</source>
         <translation>Organisation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="558"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="237"/>
         <source>Attach signed form</source>
         <translation>Vedhæft underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="560"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="239"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif);;All files (*)</source>
         <translation>Dokumenter (*.pdf *.png *.jpg *.jpeg *.tif);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="566"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="245"/>
         <source>The file could not be read</source>
         <translation>Filen kunne ikke læses</translation>
     </message>
@@ -1529,56 +1529,56 @@
         <translation>Sagen har endnu ingen fagpersoner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="259"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="266"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="262"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="269"/>
         <source>Withdraw consent</source>
         <translation>Tilbagekald samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="260"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="263"/>
         <source>Why is the consent withdrawn? It stops all sharing today.</source>
         <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="267"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="270"/>
         <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
         <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="300"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="305"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="309"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="303"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="308"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="312"/>
         <source>Not withdrawn</source>
         <translation>Ikke tilbagekaldt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="301"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="304"/>
         <source>Someone else changed the consent meanwhile. Look again.</source>
         <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="305"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="308"/>
         <source>The reason or the day is not valid.</source>
         <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
     </message>
     <message>
         <location filename="../../app/ui/privacy/consent_register_dialog.py" line="155"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="309"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="312"/>
         <source>The store could not be reached.</source>
         <translation>Databasen kunne ikke nås.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="337"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="340"/>
         <source>Save signed form</source>
         <translation>Gem underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="345"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="348"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="345"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="348"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
@@ -1670,22 +1670,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="627"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="411"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="637"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="421"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="638"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="422"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="640"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="424"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -1812,12 +1812,12 @@
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="376"/>
+        <location filename="../../app/ui/family/family_page.py" line="384"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="379"/>
+        <location filename="../../app/ui/family/family_page.py" line="387"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -1825,7 +1825,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="381"/>
+        <location filename="../../app/ui/family/family_page.py" line="389"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -1833,17 +1833,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="383"/>
+        <location filename="../../app/ui/family/family_page.py" line="391"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="385"/>
+        <location filename="../../app/ui/family/family_page.py" line="393"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="500"/>
+        <location filename="../../app/ui/family/family_page.py" line="529"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -1851,32 +1851,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="505"/>
+        <location filename="../../app/ui/family/family_page.py" line="534"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="507"/>
+        <location filename="../../app/ui/family/family_page.py" line="536"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="510"/>
+        <location filename="../../app/ui/family/family_page.py" line="539"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="517"/>
+        <location filename="../../app/ui/family/family_page.py" line="546"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="525"/>
+        <location filename="../../app/ui/family/family_page.py" line="554"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="532"/>
+        <location filename="../../app/ui/family/family_page.py" line="561"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -1884,7 +1884,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="538"/>
+        <location filename="../../app/ui/family/family_page.py" line="567"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -1893,18 +1893,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="388"/>
+        <location filename="../../app/ui/family/family_page.py" line="396"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="400"/>
-        <location filename="../../app/ui/family/family_page.py" line="406"/>
+        <location filename="../../app/ui/family/family_page.py" line="416"/>
+        <location filename="../../app/ui/family/family_page.py" line="421"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="407"/>
+        <location filename="../../app/ui/family/family_page.py" line="422"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -2071,32 +2071,34 @@
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="289"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="298"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="290"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="299"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="333"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="342"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="334"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="343"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="341"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="350"/>
+        <location filename="../../app/ui/common/lane_form.py" line="116"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="342"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="351"/>
+        <location filename="../../app/ui/common/lane_form.py" line="117"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
     </message>
@@ -2238,122 +2240,121 @@
 <context>
     <name>InterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="228"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="248"/>
         <source>Change intervention</source>
         <translation>Ret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="228"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="248"/>
         <source>New intervention</source>
         <translation>Ny indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="246"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="266"/>
         <source>e.g. Aflastning hver anden weekend</source>
         <translation>fx Aflastning hver anden weekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="251"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="271"/>
         <source>Without a law section</source>
         <translation>Uden lovparagraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="255"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="275"/>
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="263"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="283"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="276"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="296"/>
         <source>Checked</source>
         <translation>Tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="280"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="300"/>
         <source>Add time</source>
         <translation>Tilføj tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="283"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="303"/>
         <source>Remove time</source>
         <translation>Fjern tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="300"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="320"/>
         <source>For</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="301"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="321"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="302"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="322"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="303"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="323"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="304"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="324"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="305"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="325"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="306"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="326"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="307"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="327"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="308"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="328"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="309"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="329"/>
         <source>Copied from</source>
         <translation>Kopieret fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="310"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="330"/>
         <source>Last checked</source>
         <translation>Sidst tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="311"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="331"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="454"/>
         <source>No law section chosen.</source>
-        <translation>Ingen lovparagraf valgt.</translation>
+        <translation type="vanished">Ingen lovparagraf valgt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="459"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="503"/>
         <source>No weekly times</source>
         <translation>Ingen ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="468"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="512"/>
         <source>(parent present)</source>
         <translation>(forælder til stede)</translation>
     </message>
@@ -2606,17 +2607,23 @@
 <context>
     <name>LawSectionPicker</name>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="144"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="151"/>
         <source>Search law, section or title, e.g. BL 32 or aflastning</source>
         <translation>Søg på lov, paragraf eller titel, fx BL 32 eller aflastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="205"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="223"/>
+        <source>Reading the law catalogue…</source>
+        <translation>Lovkataloget indlæses …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="225"/>
         <source>Chosen: %1</source>
         <translation>Valgt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="207"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="217"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="227"/>
         <source>No law section chosen.</source>
         <translation>Ingen lovparagraf valgt.</translation>
     </message>
@@ -2624,22 +2631,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="340"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="342"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="345"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="348"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="349"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="352"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="350"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="353"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -2913,127 +2920,127 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="128"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="91"/>
         <source>Change meeting</source>
         <translation>Ret møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="128"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="91"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="144"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="107"/>
         <source>e.g. Rådhuset, mødelokale 2</source>
         <translation>fx Rådhuset, mødelokale 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="146"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="109"/>
         <source>Link to a video meeting, if any</source>
         <translation>Link til et videomøde, hvis der er et</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="147"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="110"/>
         <source>An interpreter is needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="149"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="112"/>
         <source>The meeting has been held (recording it afterwards)</source>
         <translation>Mødet er holdt (registreres bagefter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="170"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="121"/>
         <source>Guest&apos;s name</source>
         <translation>Gæstens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="172"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="123"/>
         <source>E-mail (for the invitation)</source>
         <translation>E-mail (til invitationen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="173"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="124"/>
         <source>Add guest</source>
         <translation>Tilføj gæst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="192"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="143"/>
         <source>Use this time</source>
         <translation>Brug dette tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="200"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="151"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="201"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="152"/>
         <source>Starts</source>
         <translation>Starter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="202"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="153"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="203"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="154"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="204"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="155"/>
         <source>Video link</source>
         <translation>Videolink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="205"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="156"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="206"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="157"/>
         <source>Guests</source>
         <translation>Gæster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="207"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="158"/>
         <source>Interpreter</source>
         <translation>Tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="208"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="159"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="209"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="160"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="210"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="161"/>
         <source>Free times</source>
         <translation>Ledige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="253"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="244"/>
         <source>No guests.</source>
         <translation>Ingen gæster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="314"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="319"/>
         <source>%1 is busy %2–%3.</source>
         <translation>%1 er optaget %2–%3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="323"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="328"/>
         <source>Nobody is double-booked.</source>
         <translation>Ingen er dobbeltbooket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="411"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="422"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3041,62 +3048,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="124"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="83"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="124"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="83"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="134"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="94"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="138"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="98"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="141"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="101"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="143"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="103"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="144"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="104"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="145"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="105"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="146"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="106"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="147"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="107"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="148"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="108"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="150"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="110"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -3104,98 +3111,98 @@
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="626"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="274"/>
         <source>The plan was changed</source>
         <translation>Planen er blevet ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="628"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="276"/>
         <source>Someone else changed the plan&apos;s agreements while you wrote the minutes, so nothing was saved yet. The agreements are shown as they are now: check which are done and save again.</source>
         <translation>En anden har ændret planens aftaler, mens du skrev referatet, så intet er gemt endnu. Aftalerne vises nu, som de er: se efter, hvilke der er klaret, og gem igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="426"/>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="499"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="59"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="132"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="434"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="67"/>
         <source>What was said and decided (notatpligt)</source>
         <translation>Det, der blev sagt og besluttet (notatpligt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="451"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="84"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="451"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="84"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="451"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="84"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="456"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="89"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="469"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="102"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="474"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="107"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="485"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="118"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="485"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="118"/>
         <source>The family (0–10)</source>
         <translation>Familien (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="485"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="118"/>
         <source>Professionals (0–10)</source>
         <translation>Fagpersoner (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="498"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="131"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="500"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="133"/>
         <source>Who came</source>
         <translation>Hvem kom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="501"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="134"/>
         <source>Agreements done</source>
         <translation>Aftaler, der er gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="502"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="135"/>
         <source>New agreements</source>
         <translation>Nye aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="503"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="136"/>
         <source>Progression scores</source>
         <translation>Progressionsscorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="665"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="316"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3203,12 +3210,12 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="931"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="73"/>
         <source>Month calendar</source>
         <translation>Månedskalender</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar/calendar_views.py" line="994"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="136"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n mere</numerusform>
@@ -3216,8 +3223,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="1048"/>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="1231"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="190"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="373"/>
         <source>Wk</source>
         <translation>Uge</translation>
     </message>
@@ -3253,67 +3260,67 @@
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="60"/>
+        <location filename="../../app/ui/family/network_tab.py" line="67"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="61"/>
+        <location filename="../../app/ui/family/network_tab.py" line="68"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="62"/>
+        <location filename="../../app/ui/family/network_tab.py" line="69"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="63"/>
+        <location filename="../../app/ui/family/network_tab.py" line="70"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="64"/>
+        <location filename="../../app/ui/family/network_tab.py" line="71"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="65"/>
+        <location filename="../../app/ui/family/network_tab.py" line="72"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="73"/>
+        <location filename="../../app/ui/family/network_tab.py" line="80"/>
         <source>New professional…</source>
         <translation>Ny fagperson…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="75"/>
+        <location filename="../../app/ui/family/network_tab.py" line="82"/>
         <source>Add existing…</source>
         <translation>Tilføj eksisterende…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="77"/>
+        <location filename="../../app/ui/family/network_tab.py" line="84"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="78"/>
+        <location filename="../../app/ui/family/network_tab.py" line="85"/>
         <source>Copy contact list</source>
         <translation>Kopiér kontaktliste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="80"/>
+        <location filename="../../app/ui/family/network_tab.py" line="87"/>
         <source>Save picture…</source>
         <translation>Gem billede…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="158"/>
+        <location filename="../../app/ui/family/network_tab.py" line="165"/>
         <source>The contact list has been copied.</source>
         <translation>Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="168"/>
+        <location filename="../../app/ui/family/network_tab.py" line="175"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
@@ -3322,12 +3329,12 @@
         <translation type="vanished">Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="166"/>
+        <location filename="../../app/ui/family/network_tab.py" line="173"/>
         <source>Save the network picture</source>
         <translation>Gem netværkskortet som billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="167"/>
+        <location filename="../../app/ui/family/network_tab.py" line="174"/>
         <source>network.png</source>
         <translation>netværkskort.png</translation>
     </message>
@@ -3336,12 +3343,12 @@
         <translation type="vanished">PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="187"/>
+        <location filename="../../app/ui/family/network_tab.py" line="194"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="188"/>
+        <location filename="../../app/ui/family/network_tab.py" line="195"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
     </message>
@@ -4604,52 +4611,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="254"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="242"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="254"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="242"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="263"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="251"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="269"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="257"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="270"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="258"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="271"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="259"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="272"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="260"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="273"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="261"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="274"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="262"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="276"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="264"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>
@@ -4740,22 +4747,22 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>SlotTable</name>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="81"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="86"/>
         <source>Weekday</source>
         <translation>Ugedag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="81"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="86"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="81"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="86"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="81"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="86"/>
         <source>Parent present</source>
         <translation>Forælder med</translation>
     </message>
@@ -4781,58 +4788,58 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="331"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="179"/>
         <source>Same kind of help at the same time</source>
         <translation>Samme slags hjælp på samme tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="333"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="181"/>
         <source>No help</source>
         <translation>Uden hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="520"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="368"/>
         <source>Professional: %1</source>
         <translation>Fagperson: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="524"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="372"/>
         <source>From %1, no end date</source>
         <translation>Fra %1, ingen slutdato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="526"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="374"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="527"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="375"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="529"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="377"/>
         <source>Sector plan: %1</source>
         <translation>Sektorplan: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="531"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="379"/>
         <source>Source system: %1</source>
         <translation>Kildesystem: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="534"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="382"/>
         <source>Last checked: %1</source>
         <translation>Sidst tjekket: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="540"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="388"/>
         <source>Same kind of help at the same time as: %1</source>
         <translation>Samme slags hjælp på samme tid som: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="551"/>
-        <location filename="../../app/ui/family/timeline_view.py" line="768"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="399"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="616"/>
         <source>No help for %n week(s)</source>
         <translation>
             <numerusform>%n uge uden hjælp</numerusform>
@@ -4840,29 +4847,29 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="554"/>
-        <location filename="../../app/ui/family/timeline_view.py" line="576"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="402"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="424"/>
         <source>From %1 to %2</source>
         <translation>Fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="559"/>
-        <location filename="../../app/ui/family/timeline_view.py" line="579"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="407"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="427"/>
         <source>Since %1</source>
         <translation>Siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="570"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="418"/>
         <source>%1 and %2 are the same kind of help at the same time.</source>
         <translation>%1 og %2 er samme slags hjælp på samme tid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="602"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="450"/>
         <source>No interventions yet.</source>
         <translation>Ingen indsatser endnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="633"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="481"/>
         <source>%n earlier intervention(s) not shown</source>
         <translation>
             <numerusform>%n tidligere indsats vises ikke</numerusform>
@@ -4870,7 +4877,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="658"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="506"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -4878,17 +4885,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="713"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="561"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="751"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="599"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="770"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="618"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n uge</numerusform>
@@ -4899,57 +4906,57 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TransitionPanel</name>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="43"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="44"/>
         <source>Support needs</source>
         <translation>Støttebehov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="44"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="45"/>
         <source>Education</source>
         <translation>Uddannelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="45"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="46"/>
         <source>Employment and income</source>
         <translation>Beskæftigelse og forsørgelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="46"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="47"/>
         <source>Housing</source>
         <translation>Bolig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="47"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="48"/>
         <source>Social conditions</source>
         <translation>Sociale forhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="80"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="84"/>
         <source>From 16, a young person gets a transition track so that decisions about help as an adult are ready before the 18th birthday (Barnets lov §§ 122-123).</source>
         <translation>Når en ung fylder 16 år, starter et overgangsforløb, så afgørelser om hjælp som voksen er klar før 18-årsdagen (Barnets lov §§ 122-123).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="127"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="131"/>
         <source>Nobody in the family is between 16 and 18.</source>
         <translation>Ingen i familien er mellem 16 og 18 år.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="135"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="139"/>
         <source>%1 has no transition track yet. Adult decisions should be ready by %2.</source>
         <translation>%1 har endnu ikke et overgangsforløb. Afgørelser om hjælp som voksen bør være klar senest %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="142"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="146"/>
         <source>Start transition track</source>
         <translation>Start overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="155"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="159"/>
         <source>%1 – turns 18 on %2</source>
         <translation>%1 – fylder 18 år den %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/transition_panel.py" line="165"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="169"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n dag tilbage</numerusform>
@@ -4957,7 +4964,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/transition_panel.py" line="167"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="171"/>
         <source>%n day(s) past the deadline</source>
         <translation>
             <numerusform>%n dag over fristen</numerusform>
@@ -4965,72 +4972,72 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="170"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="174"/>
         <source>%1 of %2 topics ready · %3</source>
         <translation>%1 af %2 emner klar · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="189"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="193"/>
         <source>What is agreed, who does it</source>
         <translation>Hvad er aftalt, og hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="196"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="200"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="205"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="209"/>
         <source>Adult services contact</source>
         <translation>Kontaktperson i voksenområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="206"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="210"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="207"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="211"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="208"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="212"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="209"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="213"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="212"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="216"/>
         <source>No contact in adult services recorded yet.</source>
         <translation>Der er endnu ikke registreret en kontaktperson i voksenområdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="220"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="224"/>
         <source>Save transition track</source>
         <translation>Gem overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="241"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="251"/>
         <source>Not started</source>
         <translation>Ikke startet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="247"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="256"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="247"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="256"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="306"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="336"/>
         <source>Someone else changed this track. Your changes are still here: copy what you need before you open the case again, which shows their version.</source>
         <translation>En anden har ændret dette overgangsforløb. Dine ændringer er her stadig: kopiér det, du skal bruge, før du åbner sagen igen og ser den andens udgave.</translation>
     </message>
@@ -5039,7 +5046,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">En anden har ændret forløbet. Dine ændringer er her stadig. Åbn sagen igen for at se den andens ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="313"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="341"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet er gemt. Prøv igen.</translation>
     </message>
@@ -5080,12 +5087,12 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="216"/>
+        <location filename="../../app/ui/calendar/week_view.py" line="76"/>
         <source>Week calendar</source>
         <translation>Ugekalender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_views.py" line="366"/>
+        <location filename="../../app/ui/calendar/week_view.py" line="226"/>
         <source>Week %1</source>
         <translation>Uge %1</translation>
     </message>

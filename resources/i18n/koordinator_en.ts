@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="379" />
+            <location filename="../../app/ui/family/family_page.py" line="387" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -53,7 +53,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="381" />
+            <location filename="../../app/ui/family/family_page.py" line="389" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -61,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="500" />
+            <location filename="../../app/ui/family/family_page.py" line="529" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="532" />
+            <location filename="../../app/ui/family/family_page.py" line="561" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -91,7 +91,7 @@
     <context>
         <name>MonthView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/calendar/calendar_views.py" line="994" />
+            <location filename="../../app/ui/calendar/month_view.py" line="136" />
             <source>+%n more</source>
             <translation>
                 <numerusform>+%n more</numerusform>
@@ -150,8 +150,8 @@
     <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="551" />
-            <location filename="../../app/ui/family/timeline_view.py" line="768" />
+            <location filename="../../app/ui/family/timeline_view.py" line="399" />
+            <location filename="../../app/ui/family/timeline_view.py" line="616" />
             <source>No help for %n week(s)</source>
             <translation>
                 <numerusform>No help for %n week</numerusform>
@@ -159,7 +159,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="633" />
+            <location filename="../../app/ui/family/timeline_view.py" line="481" />
             <source>%n earlier intervention(s) not shown</source>
             <translation>
                 <numerusform>%n earlier intervention not shown</numerusform>
@@ -167,7 +167,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="658" />
+            <location filename="../../app/ui/family/timeline_view.py" line="506" />
             <source>%n year(s)</source>
             <translation>
                 <numerusform>%n year</numerusform>
@@ -175,7 +175,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="770" />
+            <location filename="../../app/ui/family/timeline_view.py" line="618" />
             <source>%n week(s)</source>
             <translation>
                 <numerusform>%n week</numerusform>
@@ -186,7 +186,7 @@
     <context>
         <name>TransitionPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/transition_panel.py" line="165" />
+            <location filename="../../app/ui/family/transition_panel.py" line="169" />
             <source>%n day(s) left</source>
             <translation>
                 <numerusform>%n day left</numerusform>
@@ -194,7 +194,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/transition_panel.py" line="167" />
+            <location filename="../../app/ui/family/transition_panel.py" line="171" />
             <source>%n day(s) past the deadline</source>
             <translation>
                 <numerusform>%n day past the deadline</numerusform>

@@ -23,6 +23,7 @@ from app.ui.family.family_page import TAB_NETWORK, FamilyPage
 from app.ui.family.intervention_dialog import InterventionDialog
 from app.ui.family.people_tab import ID_ROLE
 from app.ui.main_window import PAGE_FAMILY, MainWindow
+from tests.ui.lane_helpers import ready, save
 
 
 def _reload(qtbot, page: FamilyPage) -> None:  # type: ignore[no-untyped-def]
@@ -43,8 +44,9 @@ def _add_intervention(  # type: ignore[no-untyped-def]
     end: date | None = None,
 ) -> None:
     overview = page.analysis.overview  # type: ignore[union-attr]
-    dialog = InterventionDialog(context, overview)
+    dialog = InterventionDialog(context, page.lanes, overview)
     qtbot.addWidget(dialog)
+    ready(dialog)
     dialog.member.setCurrentIndex(dialog.member.findText(member))
     dialog.start.setDate(QDate(start.year, start.month, start.day))
     qtbot.keyClicks(dialog.law.search, law)
@@ -69,7 +71,7 @@ def _add_intervention(  # type: ignore[no-untyped-def]
         start_edit.setTime(QTime(begin, 0))
         end_edit.setTime(QTime(finish, 0))
         needs_parent.setChecked(parent)
-    assert dialog.try_save(), dialog.summary.text()
+    assert save(dialog), dialog.summary.text()
     _reload(qtbot, page)
 
 
@@ -137,16 +139,17 @@ def test_build_lise_family_through_the_ui(
         ("Anne Familiebehandler", "Familiebehandler", "Children and families"),
         ("Jonas Jobkonsulent", "Jobkonsulent", "Employment"),
     ):
-        pro = ProfessionalDialog(sqlite_context, page.case_id)  # type: ignore[arg-type]
+        pro = ProfessionalDialog(sqlite_context, page.lanes, page.case_id)  # type: ignore[arg-type]
+        ready(pro)
         qtbot.addWidget(pro)
         qtbot.keyClicks(pro.name, name)
         qtbot.keyClicks(pro.role, role)
         pro.sector.setCurrentIndex(pro.sector.findText(sector_text))
         qtbot.keyClicks(pro.email, "not-an-address")
-        assert not pro.try_save()
+        assert not save(pro)
         assert pro.errors["email"].text() == "Write the e-mail address as name@example.dk."
         pro.email.setText(name.split()[0].lower() + "@helsingor.dk")
-        assert pro.try_save(), pro.summary.text()
+        assert save(pro), pro.summary.text()
     _reload(qtbot, page)
 
     # 4. Interventions across sectors and laws, with their weekly times.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
 from app.models import AuditEvent, Case
@@ -16,6 +16,7 @@ from app.ui.calendar.meeting_dialog import MeetingDialog, from_qdatetime
 from app.ui.common.background import StoreLanes
 from app.ui.family.family_page import FamilyPage
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog
+from tests.ui.lane_helpers import exec_saving, wait_for
 
 
 def _lise(context: AppContext) -> int:
@@ -56,8 +57,7 @@ def test_meeting_papers_are_logged_as_exports(qtbot, demo_context, monkeypatch, 
         dialog.use_free.click()
 
     def fake_exec(self: MeetingDialog) -> int:
-        fill(self)
-        return int(QDialog.DialogCode.Accepted) if self.try_save() else int(QDialog.DialogCode.Rejected)
+        return exec_saving(self, fill)
 
     seen: list[MeetingDialog] = []
     monkeypatch.setattr(MeetingDialog, "exec", lambda self: (seen.append(self), fake_exec(self))[1])
@@ -75,18 +75,23 @@ def test_meeting_papers_are_logged_as_exports(qtbot, demo_context, monkeypatch, 
     since = _mark(demo_context)
     _save_as(monkeypatch, "", "")  # cancelled: nothing written, nothing logged
     page.export_invitation()
+    wait_for(lambda: not page.papers.busy)
     page.export_pdf("agenda")
+    wait_for(lambda: not page.papers.busy)
     assert _exports(demo_context, since) == []
 
     folder = tmp_path / "Lise Holm Jensen"  # a path with a name in it must not reach the log
     folder.mkdir()
     _save_as(monkeypatch, str(folder / "invitation.ics"), "iCalendar (*.ics)")
     page.export_invitation()
+    wait_for(lambda: not page.papers.busy)
     _save_as(monkeypatch, str(folder / "dagsorden.pdf"), "PDF (*.pdf)")
     page.export_pdf("agenda")
+    wait_for(lambda: not page.papers.busy)
     _save_as(monkeypatch, str(tmp_path / "missing" / "x.pdf"), "PDF (*.pdf)")  # the write fails
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *_a, **_k: None)
     page.export_pdf("agenda")
+    wait_for(lambda: not page.papers.busy)
 
     rows = _exports(demo_context, since)
     assert [(r.object_type, r.object_id, r.case_id) for r in rows] == [("meeting", meeting_id, case_id)] * 2
@@ -114,6 +119,7 @@ def test_eco_map_and_contact_list_are_logged_as_exports(  # type: ignore[no-unty
     _save_as(monkeypatch, str(tmp_path / "Holm.svg"), "SVG drawing (*.svg)")
     page.network.save_picture()
     page.network.copy_contacts()
+    assert page.lanes.wait(10_000)  # the audit entries are written on the store lane
 
     rows = _exports(demo_context, since)
     assert [(r.object_type, r.case_id) for r in rows] == [("ecomap", case_id)] * 2 + [("contacts", case_id)]

@@ -13,6 +13,7 @@ from app.models import Case, Intervention, InterventionSlot, LawSection, Profess
 from app.models.enums import InterventionStatus, Sector
 from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking, required
+from app.services.family.law_catalogue import CatalogueEntry
 
 TITLE_MAX = 300
 
@@ -42,7 +43,7 @@ class InterventionInput:
 
 
 def validate_intervention(
-    data: InterventionInput, section: LawSection | None, today: date
+    data: InterventionInput, section: LawSection | CatalogueEntry | None, today: date
 ) -> list[FieldProblem]:
     """Problems per field; ``section`` is the chosen catalogue row (None without one)."""
     problems: list[FieldProblem] = []

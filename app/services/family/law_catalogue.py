@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -124,40 +125,65 @@ class SectionChoice:
         return f"{self.reference} – {self.title}"
 
 
+@dataclass(frozen=True, slots=True)
+class CatalogueEntry:
+    """One catalogue row as the picker searches it: the choice, when it is in force, and its
+    text folded once for searching."""
+
+    choice: SectionChoice
+    valid_from: date
+    valid_to: date | None
+    haystack: str  # law, name, section, title and code, folded, "§" as a space
+    tokens: tuple[str, ...]  # the law's abbreviation and the section, folded, in words
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
 def _natural_key(row: LawSection) -> tuple[str, tuple[tuple[int, str], ...]]:
     parts = re.split(r"([0-9]+)", row.section)
     return row.law_abbr, tuple((int(p), "") if p.isdigit() else (-1, p) for p in parts if p.strip(" §,."))
 
 
+def _entry(row: LawSection) -> CatalogueEntry:
+    choice = SectionChoice(
+        row.id, row.code, row.reference, row.title, row.law_name, row.sector, row.age_group
+    )
+    haystack = fold(f"{row.law_abbr} {row.law_name} {row.section} {row.title} {row.code}")
+    tokens = tuple(re.split(r"[^0-9a-zæøå]+", fold(f"{row.law_abbr} {row.section}")))
+    return CatalogueEntry(choice, row.valid_from, row.valid_to, haystack.replace("§", " "), tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class LawCatalogue:
+    """The whole catalogue, read once (``read_law_catalogue``) and searched in memory: the
+    law-section picker asks it on every keystroke without asking the store."""
+
+    entries: tuple[CatalogueEntry, ...]  # by law, then section in natural order
+
+    def entry(self, section_id: int | None) -> CatalogueEntry | None:
+        return next((e for e in self.entries if e.choice.id == section_id), None)
+
+    def search(self, text: str, day: date, limit: int = 50) -> list[SectionChoice]:
+        """Rows in force on ``day`` whose law, section or title contains every word of
+        ``text`` (case-insensitive); all rows in force when ``text`` is empty."""
+        words = fold(text).replace("§", " ").split()
+        rows = [e for e in self.entries if e.valid_on(day)]
+        if words:
+            # Whole-number matches first: "BL 32" puts § 32 before §§ 132-138.
+            rows.sort(key=lambda e: not all(word in e.tokens for word in words))
+        found = (e.choice for e in rows if all(word in e.haystack for word in words))
+        return list(itertools.islice(found, limit))
+
+
+def read_law_catalogue(session: Session) -> LawCatalogue:
+    """Every catalogue row (in force or not), ready to search without the store."""
+    rows = list(session.scalars(select(LawSection).order_by(LawSection.law_abbr, LawSection.code)))
+    rows.sort(key=_natural_key)  # § 3 before § 18 before § 132
+    return LawCatalogue(tuple(_entry(row) for row in rows))
+
+
 def search_sections(session: Session, text: str, day: date, limit: int = 50) -> list[SectionChoice]:
     """Catalogue rows in force on ``day`` whose law, section or title contains every word of
     ``text`` (case-insensitive); all rows in force when ``text`` is empty."""
-    words = fold(text).replace("§", " ").split()
-    choices: list[SectionChoice] = []
-    rows = sections_valid_on(session, day)
-    rows.sort(key=_natural_key)  # § 3 before § 18 before § 132
-    if words:
-        # Whole-number matches first: "BL 32" puts § 32 before §§ 132-138.
-        def exact(row: LawSection) -> bool:
-            tokens = re.split(r"[^0-9a-zæøå]+", fold(f"{row.law_abbr} {row.section}"))
-            return all(word in tokens for word in words)
-
-        rows.sort(key=lambda row: not exact(row))
-    for row in rows:
-        haystack = fold(f"{row.law_abbr} {row.law_name} {row.section} {row.title} {row.code}")
-        haystack = haystack.replace("§", " ")
-        if all(word in haystack for word in words):
-            choices.append(
-                SectionChoice(
-                    row.id,
-                    row.code,
-                    row.reference,
-                    row.title,
-                    row.law_name,
-                    row.sector,
-                    row.age_group,
-                )
-            )
-            if len(choices) >= limit:
-                break
-    return choices
+    return read_law_catalogue(session).search(text, day, limit)

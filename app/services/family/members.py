@@ -74,13 +74,19 @@ def _custody_problem(members: list[tuple[Relation, bool]]) -> list[FieldProblem]
     return []
 
 
-def validate_new_member(session: Session, case_id: int, data: MemberInput, today: date) -> list[FieldProblem]:
-    """Problems with adding ``data`` to the case's family (field names without a prefix)."""
+def validate_new_member_input(data: MemberInput, today: date) -> list[FieldProblem]:
+    """Problems with ``data`` as a new member that need no store (checked as the user types)."""
     problems = [FieldProblem(p.field.split(".", 2)[-1], p.problem) for p in validate_member(0, data, today)]
     for name in ("first_name", "last_name"):
         value = getattr(data, name)
         if len(value.strip()) > NAME_MAX:
             problems.append(FieldProblem(name, Problem.TOO_LONG))
+    return problems
+
+
+def validate_new_member(session: Session, case_id: int, data: MemberInput, today: date) -> list[FieldProblem]:
+    """Problems with adding ``data`` to the case's family (field names without a prefix)."""
+    problems = validate_new_member_input(data, today)
     case = session.get(Case, case_id)
     if case is None or case.family_id is None:
         return problems

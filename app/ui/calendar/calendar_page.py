@@ -5,13 +5,11 @@ drag moves it, and the meeting's invitation, agenda, minutes and agreement slip 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from app.models.enums import MeetingStatus
 from app.services.cases.cases import ValidationError
@@ -35,19 +32,19 @@ from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.meetings.days_off import danish_holidays
 from app.services.meetings.meetings import (
     MeetingInfo,
-    approved_plan_number,
     cancel_meeting,
-    meeting_info,
     meetings_between,
     move_meeting,
 )
+from app.services.plan.plan_document import PlanDocument
 from app.ui.calendar.calendar_views import MonthView, WeekView
-from app.ui.calendar.meeting_dialog import MeetingDialog, MinutesDialog
+from app.ui.calendar.meeting_dialog import MeetingDialog
+from app.ui.calendar.meeting_papers import MeetingPapers
+from app.ui.calendar.minutes_dialog import MinutesDialog
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date, iso_week
 from app.ui.common.labels import deadline_title, label, problem_text
-from app.ui.privacy.share_override_dialog import ShareOverrideDialog
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +167,8 @@ class CalendarPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        self.papers = MeetingPapers(context, lanes, self)
+        self.papers.gone.connect(self._meeting_gone)
         self._select(None)
         self._update_new_button()
 
@@ -334,39 +333,53 @@ class CalendarPage(QWidget):
         if self.case_id is None:
             return
         moment = start if isinstance(start, datetime) else None
-        if MeetingDialog.ask(self._context, self.case_id, None, moment, self) is not None:
+        if MeetingDialog.ask(self._context, self.lanes, self.case_id, None, moment, self) is not None:
             self.changed.emit()
             self.reload()
 
     def edit_selected(self) -> None:
         if self.selected is None:
             return
-        if MeetingDialog.ask(self._context, self.selected.case_id, self.selected, None, self) is not None:
+        if (
+            MeetingDialog.ask(self._context, self.lanes, self.selected.case_id, self.selected, None, self)
+            is not None
+        ):
             self.changed.emit()
             self.reload()
 
     def move(self, meeting_id: int, new_start: object) -> None:
+        """A meeting dragged to another time: moved on the store lane, then read again."""
         meeting = next((m for m in self.meetings if m.id == meeting_id), None)
         if meeting is None or not isinstance(new_start, datetime):
             return
-        try:
-            with self._context.sessions.begin() as session:
-                move_meeting(session, meeting_id, new_start, meeting.version, local_now())
-        except ValidationError as exc:
+        sessions, version, now = self._context.sessions, meeting.version, local_now()
+
+        def job() -> None:
+            with sessions.begin() as session:
+                move_meeting(session, meeting_id, new_start, version, now)
+
+        self.worker.submit(job, lambda _none: self._changed(), self._not_moved)
+
+    def _changed(self) -> None:
+        self.changed.emit()
+        self.reload()
+
+    def _not_moved(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):
             QMessageBox.information(
                 self, self.tr("Not moved"), " ".join(problem_text(p.problem) for p in exc.problems)
             )
-        except (ConcurrentEditError, RowGoneError):
+        elif isinstance(exc, ConcurrentEditError | RowGoneError):
             QMessageBox.information(
                 self, self.tr("Not moved"), self.tr("Someone else changed the meeting. Look again.")
             )
-        except SQLAlchemyError:
+        elif isinstance(exc, SQLAlchemyError):
             log.warning("Moving a meeting failed")
             QMessageBox.warning(
                 self, self.tr("Not moved"), self.tr("The database did not answer. Try again.")
             )
         else:
-            self.changed.emit()
+            raise exc
         self.reload()
 
     def cancel_selected(self) -> None:
@@ -384,20 +397,26 @@ class CalendarPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with self._context.sessions.begin() as session:
-                cancel_meeting(session, meeting.id, meeting.version)
-        except (ValidationError, ConcurrentEditError, RowGoneError):
+        sessions, meeting_id, version = self._context.sessions, meeting.id, meeting.version
+
+        def job() -> None:
+            with sessions.begin() as session:
+                cancel_meeting(session, meeting_id, version)
+
+        self.worker.submit(job, lambda _none: self._changed(), self._not_cancelled)
+
+    def _not_cancelled(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationError | ConcurrentEditError | RowGoneError):
             QMessageBox.information(
                 self, self.tr("Not cancelled"), self.tr("The meeting was changed meanwhile. Look again.")
             )
-        except SQLAlchemyError:
+        elif isinstance(exc, SQLAlchemyError):
             log.warning("Cancelling a meeting failed")
             QMessageBox.warning(
                 self, self.tr("Not cancelled"), self.tr("The database did not answer. Try again.")
             )
         else:
-            self.changed.emit()
+            raise exc
         self.reload()
 
     def minutes_selected(self) -> None:
@@ -406,217 +425,35 @@ class CalendarPage(QWidget):
             return
         from app.services.plan.plan_document import load_plan_document
 
-        with self._context.sessions() as session:
-            doc = load_plan_document(session, meeting.case_id)
-        if MinutesDialog.ask(self._context, meeting, doc, local_today(), self) is not None:
+        sessions, case_id = self._context.sessions, meeting.case_id
+
+        def job() -> PlanDocument:
+            with sessions() as session:
+                return load_plan_document(session, case_id)
+
+        self.worker.submit(job, lambda doc: self._write_minutes(meeting, doc), self._store_problem)
+
+    def _write_minutes(self, meeting: MeetingInfo, doc: PlanDocument) -> None:
+        if MinutesDialog.ask(self._context, self.lanes, meeting, doc, local_today(), self) is not None:
             self.changed.emit()
             self.reload()
 
-    def _fresh(self) -> MeetingInfo | None:
-        """The selected meeting as stored now (None, with a message, when it is gone)."""
-        if self.selected is None:
-            return None
-        try:
-            with self._context.sessions() as session:
-                return meeting_info(session, self.selected.id)
-        except ValidationError:
-            QMessageBox.information(self, self.tr("Meeting gone"), self.tr("The meeting no longer exists."))
-        except SQLAlchemyError:
-            log.warning("Reading a meeting failed")
-            QMessageBox.warning(
-                self, self.tr("Database problem"), self.tr("The database did not answer. Try again.")
-            )
-            return None
+    def _store_problem(self, exc: Exception) -> None:
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc
+        log.warning("Reading for the calendar failed: %s", type(exc).__name__)
+        QMessageBox.warning(
+            self, self.tr("Database problem"), self.tr("The database did not answer. Try again.")
+        )
+
+    def _meeting_gone(self) -> None:
         self._select(None)
         self.reload()
-        return None
-
-    def _sharing_reason(self, meeting: MeetingInfo, what: str) -> tuple[str, list[str]] | None:
-        """Professionals invited without consent to share the plan about every member: warn,
-        naming them, and ask why it is sent anyway. Returns the reason and their keys (("", [])
-        when all are covered); None: do not send."""
-        from app.services.plan.recipient_copy import participants_without_cover
-
-        try:
-            with self._context.sessions() as session:
-                keys = participants_without_cover(
-                    session, meeting.case_id, meeting.participant_keys, local_today()
-                )
-        except SQLAlchemyError:
-            log.warning("Reading the consent cover of a meeting's participants failed")
-            QMessageBox.warning(
-                self, self.tr("Database problem"), self.tr("The database did not answer. Try again.")
-            )
-            return None
-        if not keys:
-            return "", []
-        names = [p.name for p in meeting.participants if p.key in keys]
-        reason = ShareOverrideDialog.ask(names, what, self)
-        return None if reason is None else (reason, keys)
-
-    def _log_override(
-        self,
-        session: Session,
-        meeting: MeetingInfo,
-        what: str,
-        override: tuple[str, list[str]],
-    ) -> None:
-        """Sharing without cover in the audit log: to whom, what and the reason given."""
-        reason, keys = override
-        if not keys:
-            return
-        from app.services.common import audit
-
-        audit.record(
-            session,
-            audit.SHARE_OVERRIDE,
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=meeting.case_id,
-            details={"what": what, "recipients": keys},
-            purpose=reason,
-        )
-
-    def _log_export(self, session: Session, meeting: MeetingInfo, kind: str) -> None:
-        """The exported file in the audit log: what kind, never its path (it may hold names)."""
-        from app.services.common import audit
-
-        audit.record(
-            session,
-            audit.EXPORT,
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=meeting.case_id,
-            details={"kind": kind},
-        )
-
-    def _write_logged(
-        self,
-        meeting: MeetingInfo,
-        what: str,
-        override: tuple[str, list[str]],
-        kind: str,
-        write: Callable[[], None],
-    ) -> bool:
-        """Write a meeting paper with its audit entries in one transaction: a file not written
-        logs nothing, and an entry not logged leaves the user told. True when written."""
-        try:
-            with self._context.sessions.begin() as session:
-                self._log_override(session, meeting, what, override)
-                write()
-                self._log_export(session, meeting, kind)
-        except SQLAlchemyError:
-            log.warning("Writing the audit entry for sending a meeting paper failed")
-            QMessageBox.warning(
-                self,
-                self.tr("Database problem"),
-                self.tr("The database did not answer, so nothing was saved. Try again."),
-            )
-            return False
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Not saved"),
-                self.tr("The file could not be saved there: %1").replace("%1", exc.strerror or ""),
-            )
-            return False
-        return True
 
     def export_invitation(self) -> None:
-        meeting = self._fresh()
-        if meeting is None:
-            return
-        from app.services.meetings.ics import PUBLISH, invitation_method, meeting_ics, write_ics
-
-        if invitation_method(meeting) == PUBLISH and meeting.status != MeetingStatus.CANCELLED:
-            QMessageBox.information(
-                self,
-                self.tr("Calendar entry, not an invitation"),
-                self.tr(
-                    "The coordinator has no e-mail address, so the file is a plain calendar entry that "
-                    "cannot be sent as an invitation. Add the e-mail address to the user to send invitations."
-                ),
-            )
-
-        without = [p.name for p in meeting.participants if not p.email and p.role != "coordinator"]
-        override = self._sharing_reason(meeting, self.tr("invitation"))
-        if override is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the invitation"), self.tr("invitation.ics"), "iCalendar (*.ics)"
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".ics"):
-            path += ".ics"
-        kind = "cancellation.ics" if meeting.status == MeetingStatus.CANCELLED else "invitation.ics"
-        if not self._write_logged(
-            meeting, "invitation", override, kind, lambda: write_ics(meeting_ics(meeting), path)
-        ):
-            return
-        if without:
-            QMessageBox.information(
-                self,
-                self.tr("Invitation saved"),
-                self.tr(
-                    "Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1."
-                ).replace("%1", ", ".join(without)),
-            )
+        if self.selected is not None and not self.papers.busy:
+            self.papers.export_invitation(self.selected.id)
 
     def export_pdf(self, what: str) -> None:
-        meeting = self._fresh()
-        if meeting is None:
-            return
-        from app.pdf import meeting_pdf
-        from app.services.plan.plan_document import load_plan_document
-
-        today = local_today()
-        with self._context.sessions() as session:
-            doc = load_plan_document(session, meeting.case_id)
-            approved = approved_plan_number(session, meeting.id)
-            later = [
-                m
-                for m in meetings_between(
-                    session, meeting.ends_at, meeting.ends_at + timedelta(days=365), case_id=meeting.case_id
-                )
-                if m.status == MeetingStatus.PLANNED
-            ]
-            if what == "agenda":
-                from app.services.cases.deadlines import deadlines_for_case, upcoming
-                from app.services.family.family_overview import load_family_overview
-
-                due = [
-                    (d.due, d.title, d.law_reference)
-                    for d in upcoming(deadlines_for_case(session, meeting.case_id, today), today, 60)
-                ]
-                overview = load_family_overview(session, meeting.case_id)
-                missing = [
-                    m.name
-                    for m in overview.members
-                    if not any(c.in_force_on(today) for c in overview.consents_of(m.citizen_id))
-                ]
-        if doc.plan is None and what != "agenda":
-            QMessageBox.information(self, self.tr("No plan yet"), self.tr("The case has no plan yet."))
-            return
-        override = self._sharing_reason(meeting, self.tr("agenda")) if what == "agenda" else ("", [])
-        if override is None:
-            return
-        names = {
-            "agenda": self.tr("agenda.pdf"),
-            "slip": self.tr("agreements.pdf"),
-            "minutes": self.tr("minutes.pdf"),
-        }
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), names[what], "PDF (*.pdf)")
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if what == "agenda":
-            pdf = meeting_pdf.build_agenda(doc, meeting, due, consent_missing=missing, today=today)
-        elif what == "slip":
-            pdf = meeting_pdf.build_agreement_slip(doc, meeting, later[0] if later else None, today=today)
-        else:
-            pdf = meeting_pdf.build_minutes(doc, meeting, today=today, approved_version=approved)
-        self._write_logged(
-            meeting, what, override, f"{what}.pdf", lambda: meeting_pdf.write_meeting_pdf(pdf, path)
-        )
+        if self.selected is not None and not self.papers.busy:
+            self.papers.export_pdf(self.selected.id, what)

@@ -283,6 +283,15 @@ class FormDialog(QDialog):
         except SQLAlchemyError:
             self._not_saved()
             return False
+        merged = self.merge_stored(stored)
+        if merged is None or stored is None:
+            return False
+        return self._guarded(lambda: self.store_data(merged, stored.version))
+
+    def merge_stored(self, stored: StoredRow | None) -> Any:
+        """Merge the form with the row as stored now (asking about fields both changed); the
+        form is then based on ``stored``. The merged input to store against ``stored.version``,
+        or None when nothing is to be stored (the form keeps what the user typed)."""
         if stored is None:
             QMessageBox.warning(
                 self,
@@ -293,7 +302,7 @@ class FormDialog(QDialog):
                     "copy what you need, cancel, and open it again to see the newest version.",
                 ),
             )
-            return False
+            return None
         mine = self.data()
         merge = merge_fields(self._base, mine, stored.data)
         merged = merge.merged
@@ -313,7 +322,7 @@ class FormDialog(QDialog):
             theirs = dialog.theirs_chosen()
             dialog.deleteLater()
             if not accepted:
-                return False  # nothing stored; the form keeps what the user typed
+                return None  # nothing stored; the form keeps what the user typed
             if theirs:
                 merged = dataclasses.replace(merged, **{n: getattr(stored.data, n) for n in theirs})
         # From here the form is based on what is stored now.
@@ -321,11 +330,11 @@ class FormDialog(QDialog):
         self.edit_version = stored.version
         self.show_data(merged)
         if any(p.blocking for p in self.refresh()):
-            return False
+            return None
         log.info(
             "%s merged with a newer save (%d chosen field(s))", type(self).__name__, len(merge.conflicts)
         )
-        return self._guarded(lambda: self.store_data(merged, stored.version))
+        return merged
 
     def _deleted(self) -> None:
         QMessageBox.warning(

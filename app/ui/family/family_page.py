@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.models.enums import CaseStatus
-from app.services.cases.case_summary import CaseNotFoundError
+from app.services.cases.case_summary import CaseNotFoundError, MemberSummary
 from app.services.cases.cases import ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
@@ -36,7 +36,7 @@ from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.family.family_analysis import FamilyAnalysis, load_family_analysis
 from app.services.family.family_overview import FamilyOverview
 from app.services.family.family_warnings import FamilyWarning, WarningCode, WarningSettings
-from app.services.family.members import removal_impact, remove_member
+from app.services.family.members import RemovalImpact, removal_impact, remove_member
 from app.ui.cases.close_case_dialog import CloseCaseDialog
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
@@ -156,8 +156,8 @@ class FamilyPage(QWidget):
         self.collisions.setObjectName("collisionList")
         self.collisions.setWordWrap(True)
         self.collisions.setMaximumHeight(80)
-        self.network = NetworkTab(self, context)
-        self.transition = TransitionPanel(context, self)
+        self.network = NetworkTab(self, context, lanes)
+        self.transition = TransitionPanel(context, lanes, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("familyTabs")
         self.tabs.addTab(self.people, self.tr("People and interventions"))
@@ -347,7 +347,7 @@ class FamilyPage(QWidget):
             return
         if (
             self.case_id is not None
-            and MemberDialog.ask(self._context, self.case_id, parent=self) is not None
+            and MemberDialog.ask(self._context, self.lanes, self.case_id, parent=self) is not None
         ):
             self._saved()
 
@@ -359,11 +359,12 @@ class FamilyPage(QWidget):
         if member is None or member.member_id is None:
             return
         if MemberDialog.ask(
-            self._context, self.analysis.overview.summary.id, member, member.member_version, self
+            self._context, self.lanes, self.analysis.overview.summary.id, member, member.member_version, self
         ):
             self._saved()
 
     def remove_member(self, citizen_id: int) -> None:
+        """Ask what removing the member takes with it (read on the lane), then remove."""
         if self.read_only:  # a closed case is read, not changed (also by double-click)
             return
         assert self.analysis is not None
@@ -371,8 +372,15 @@ class FamilyPage(QWidget):
         member = self.analysis.overview.member(citizen_id)
         if member is None or member.member_id is None:
             return
-        with self._context.sessions() as session:
-            impact = removal_impact(session, case_id, citizen_id)
+        sessions = self._context.sessions
+
+        def job() -> RemovalImpact:
+            with sessions() as session:
+                return removal_impact(session, case_id, citizen_id)
+
+        self.worker.submit(job, lambda impact: self._confirm_removal(member, impact), self._remove_failed)
+
+    def _confirm_removal(self, member: MemberSummary, impact: RemovalImpact) -> None:
         text = self.tr("Remove %1 from the family?").replace("%1", member.name)
         gone = []
         if impact.interventions:
@@ -390,29 +398,35 @@ class FamilyPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or self.analysis is None:
             return
-        try:
-            with self._context.sessions.begin() as session:
-                remove_member(session, case_id, member.member_id, member.member_version)
-        except ValidationError as exc:
+        sessions, case_id = self._context.sessions, self.analysis.overview.summary.id
+        member_id, version = member.member_id, member.member_version
+        assert member_id is not None
+
+        def job() -> None:
+            with sessions.begin() as session:
+                remove_member(session, case_id, member_id, version)
+
+        self.worker.submit(job, lambda _none: self._saved(), self._remove_failed)
+
+    def _remove_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):
             QMessageBox.information(
                 self, self.tr("Not removed"), " ".join(problem_text(p.problem) for p in exc.problems)
             )
-            return
-        except (ConcurrentEditError, RowGoneError):
+        elif isinstance(exc, ConcurrentEditError | RowGoneError):
             QMessageBox.information(
                 self,
                 self.tr("Not removed"),
                 self.tr("Someone else changed the family meanwhile. Look again."),
             )
             self.reload()
-            return
-        except SQLAlchemyError:
+        elif isinstance(exc, SQLAlchemyError):
             log.warning("Removing a member failed")
             self.store_failed.emit()
-            return
-        self._saved()
+        else:
+            raise exc
 
     def record_consent(self, citizen_id: int) -> None:
         if self.read_only:  # a closed case is read, not changed (also by double-click)
@@ -420,7 +434,9 @@ class FamilyPage(QWidget):
         assert self.analysis is not None
         overview = self.analysis.overview
         if (
-            ConsentDialog.ask(self._context, overview.summary.id, overview.members, citizen_id or None, self)
+            ConsentDialog.ask(
+                self._context, self.lanes, overview.summary.id, overview.members, citizen_id or None, self
+            )
             is not None
         ):
             self._saved()
@@ -444,7 +460,9 @@ class FamilyPage(QWidget):
         if self.read_only:  # a closed case is read, not changed (also by double-click)
             return
         assert self.analysis is not None
-        if InterventionDialog.ask(self._context, self.analysis.overview, None, citizen_id or None, self):
+        if InterventionDialog.ask(
+            self._context, self.lanes, self.analysis.overview, None, citizen_id or None, self
+        ):
             self._saved()
 
     def edit_intervention(self, intervention_id: int) -> None:
@@ -453,7 +471,7 @@ class FamilyPage(QWidget):
         assert self.analysis is not None
         info = next((i for i in self.analysis.overview.interventions if i.id == intervention_id), None)
         if info is not None and InterventionDialog.ask(
-            self._context, self.analysis.overview, info, None, self
+            self._context, self.lanes, self.analysis.overview, info, None, self
         ):
             self._saved()
 
@@ -464,20 +482,31 @@ class FamilyPage(QWidget):
         overview = self.analysis.overview
         info = next((i for i in overview.interventions if i.id == intervention_id), None)
         if info is not None and EndInterventionDialog.ask(
-            self._context, overview.summary.id, info.id, info.title, info.start_date, info.version, self
+            self._context,
+            self.lanes,
+            overview.summary.id,
+            info.id,
+            info.title,
+            info.start_date,
+            info.version,
+            self,
         ):
             self._saved()
 
     def add_professional(self) -> None:
         if self.read_only:  # a closed case is read, not changed (also by double-click)
             return
-        if self.case_id is not None and ProfessionalDialog.ask(self._context, self.case_id, parent=self):
+        if self.case_id is not None and ProfessionalDialog.ask(
+            self._context, self.lanes, self.case_id, parent=self
+        ):
             self._saved()
 
     def link_professional(self) -> None:
         if self.read_only:  # a closed case is read, not changed (also by double-click)
             return
-        if self.case_id is not None and LinkProfessionalDialog.ask(self._context, self.case_id, self):
+        if self.case_id is not None and LinkProfessionalDialog.ask(
+            self._context, self.lanes, self.case_id, self
+        ):
             self._saved()
 
     def edit_professional(self, professional_id: int) -> None:
@@ -486,7 +515,7 @@ class FamilyPage(QWidget):
         assert self.analysis is not None
         pro = next((p for p in self.analysis.overview.professionals if p.id == professional_id), None)
         if pro is not None and ProfessionalDialog.ask(
-            self._context, self.analysis.overview.summary.id, pro, pro.version or None, self
+            self._context, self.lanes, self.analysis.overview.summary.id, pro, pro.version or None, self
         ):
             self._saved()
 

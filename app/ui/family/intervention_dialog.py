@@ -3,6 +3,7 @@ sector plan, source system, and the weekly time slots used to find collisions.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 from typing import Any, ClassVar
 
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
-from app.models import Intervention, LawSection
+from app.models import Intervention
 from app.models.enums import InterventionStatus, Sector
 from app.services.cases.case_summary import CaseNotFoundError
 from app.services.cases.cases import FieldProblem
@@ -39,10 +41,13 @@ from app.services.family.interventions import (
     update_intervention,
     validate_intervention,
 )
-from app.services.family.law_catalogue import SectionChoice, search_sections
-from app.ui.common.form_dialog import FormDialog, StoredRow, saved_stamp
+from app.services.family.law_catalogue import CatalogueEntry, LawCatalogue, SectionChoice, read_law_catalogue
+from app.ui.common.background import StoreLanes
+from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate, to_qdate
+from app.ui.common.enum_combo import enum_combo
+from app.ui.common.form_dialog import StoredRow, saved_stamp
 from app.ui.common.labels import label
-from app.ui.family.family_dialogs import OptionalDate, date_edit, enum_combo, from_qdate, to_qdate
+from app.ui.common.lane_form import LaneFormDialog, SaveJob
 
 SECTOR_PLANS = (
     "Barnets plan",
@@ -130,15 +135,17 @@ class SlotTable(QTableWidget):
 
 
 class LawSectionPicker(QWidget):
-    """Search as you type in the catalogue; only sections in force on the start date."""
+    """Search as you type in the catalogue; only sections in force on the start date.
+
+    The catalogue is read once (on the store lane, by the dialog) and searched in memory."""
 
     section_changed = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._context = context
         self._day = local_today()
-        self.selected: SectionChoice | None = None
+        self.catalogue: LawCatalogue | None = None  # None until read
+        self.section_id: int | None = None  # the chosen section (known before the catalogue)
         self.search = QLineEdit(self)
         self.search.setObjectName("lawSearch")
         self.search.setPlaceholderText(self.tr("Search law, section or title, e.g. BL 32 or aflastning"))
@@ -158,58 +165,70 @@ class LawSectionPicker(QWidget):
         self.results.currentItemChanged.connect(self._pick)
         self._show_chosen()
 
+    @property
+    def selected(self) -> SectionChoice | None:
+        entry = self.entry()
+        return entry.choice if entry is not None else None
+
+    def entry(self) -> CatalogueEntry | None:
+        """The chosen section's catalogue row (None without a choice or before the read)."""
+        return self.catalogue.entry(self.section_id) if self.catalogue is not None else None
+
+    def set_catalogue(self, catalogue: LawCatalogue) -> None:
+        self.catalogue = catalogue
+        self._show_chosen()
+        self.refill()
+
     def set_day(self, day: date) -> None:
         self._day = day
         self.refill()
 
     def refill(self) -> None:
-        with self._context.sessions() as session:
-            choices = search_sections(session, self.search.text(), self._day)
+        choices = self.catalogue.search(self.search.text(), self._day) if self.catalogue else []
         self.results.blockSignals(True)
         self.results.clear()
         for choice in choices:
             item = QListWidgetItem(choice.display, self.results)
             item.setData(SECTION_ROLE, choice)
             item.setToolTip(f"{choice.law_name} {choice.reference} – {choice.title}")
-            if self.selected is not None and choice.id == self.selected.id:
+            if choice.id == self.section_id:
                 self.results.setCurrentItem(item)
         self.results.blockSignals(False)
 
     def _pick(self, item: QListWidgetItem | None) -> None:
         if item is not None:
-            self.selected = item.data(SECTION_ROLE)
+            self.section_id = item.data(SECTION_ROLE).id
             self._show_chosen()
             self.section_changed.emit()
 
     def select_id(self, section_id: int | None) -> None:
-        if section_id is None:
-            self.selected = None
-        else:
-            with self._context.sessions() as session:
-                row = session.get(LawSection, section_id)
-                if row is not None:
-                    self.selected = SectionChoice(
-                        row.id, row.code, row.reference, row.title, row.law_name, row.sector, row.age_group
-                    )
+        self.section_id = section_id
         self._show_chosen()
         self.refill()
 
     def clear_choice(self) -> None:
-        self.selected = None
+        self.section_id = None
         self.results.clearSelection()
         self._show_chosen()
         self.section_changed.emit()
 
+    def describe(self, section_id: int | None) -> str:
+        if section_id is None:
+            return self.tr("No law section chosen.")
+        entry = self.catalogue.entry(section_id) if self.catalogue is not None else None
+        return entry.choice.display if entry is not None else str(section_id)
+
     def _show_chosen(self) -> None:
-        text = (
-            self.tr("Chosen: %1").replace("%1", self.selected.display)
-            if self.selected
-            else self.tr("No law section chosen.")
-        )
+        if self.section_id is not None and self.catalogue is None:
+            text = self.tr("Reading the law catalogue…")
+        elif self.selected is not None:
+            text = self.tr("Chosen: %1").replace("%1", self.selected.display)
+        else:
+            text = self.tr("No law section chosen.")
         self.chosen.setText(text)
 
 
-class InterventionDialog(FormDialog):
+class InterventionDialog(LaneFormDialog):
     FIELD_KEYS: ClassVar[dict[str, str]] = {
         "citizen_id": "citizen",
         "law_section_id": "law_section",
@@ -219,13 +238,14 @@ class InterventionDialog(FormDialog):
     def __init__(
         self,
         context: AppContext,
+        lanes: StoreLanes,
         overview: FamilyOverview,
         intervention: InterventionInfo | None = None,
         citizen_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            self.tr("Change intervention") if intervention else self.tr("New intervention"), parent
+            self.tr("Change intervention") if intervention else self.tr("New intervention"), lanes, parent
         )
         self.setMinimumWidth(640)
         self._context = context
@@ -246,7 +266,7 @@ class InterventionDialog(FormDialog):
         self.title_edit.setPlaceholderText(self.tr("e.g. Aflastning hver anden weekend"))
         self.sector = enum_combo(self, list(Sector), it.sector if it else Sector.SOCIAL_CHILDREN)
         self.sector.setObjectName("sector")
-        self.law = LawSectionPicker(context, self)
+        self.law = LawSectionPicker(self)
         self.law.section_changed.connect(self._law_changed)
         no_law = QPushButton(self.tr("Without a law section"), self)
         no_law.clicked.connect(self.law.clear_choice)
@@ -322,6 +342,29 @@ class InterventionDialog(FormDialog):
         if it is not None:
             self.edit_version = it.version
             self.remember_base()
+        self._professional_names: dict[int, str] = {}  # professionals named by a newer save
+        self.buttons.setEnabled(False)  # until the catalogue is read: validation needs it
+        sessions = context.sessions
+
+        def read_catalogue() -> LawCatalogue:
+            with sessions() as session:
+                return read_law_catalogue(session)
+
+        lanes.store.submit(read_catalogue, self._catalogue_arrived, owner=self)
+
+    def _catalogue_arrived(self, catalogue: LawCatalogue) -> None:
+        self.law.set_catalogue(catalogue)
+        self.buttons.setEnabled(not self.saving)
+        self.refresh()
+
+    @property
+    def ready(self) -> bool:
+        """The law catalogue has been read (the form can be checked and saved)."""
+        return self.law.catalogue is not None
+
+    @override
+    def try_save(self) -> bool:
+        return self.ready and super().try_save()
 
     def _start_changed(self) -> None:
         self._touched.add("law_section")
@@ -343,7 +386,7 @@ class InterventionDialog(FormDialog):
             citizen_id=self.member.currentData(),
             title=self.title_edit.text(),
             sector=self.sector.currentData(),
-            law_section_id=self.law.selected.id if self.law.selected else None,
+            law_section_id=self.law.section_id,
             professional_id=self.professional.currentData(),
             start_date=from_qdate(self.start.date()),
             end_date=self.end.value(),
@@ -358,26 +401,23 @@ class InterventionDialog(FormDialog):
         return "slots" if field.startswith("slots.") else super().error_key(field)
 
     def collect_problems(self) -> list[FieldProblem]:
-        data = self.data()
-        section = None
-        problems: list[FieldProblem] = []
-        if self.law.selected is not None:
-            with self._context.sessions() as session:
-                section = session.get(LawSection, self.law.selected.id)
-        problems = validate_intervention(data, section, local_today())
+        problems = validate_intervention(self.data(), self.law.entry(), local_today())
         if any(p.field.startswith("slots.") for p in problems):
             self._touched.add("slots")
         return problems
 
-    def store_data(self, data: InterventionInput, version: int | None) -> None:
-        with self._context.sessions.begin() as session:
-            if self._item is None:
-                self.stored_id = add_intervention(session, self._overview.summary.id, data, local_today())
-            else:
-                update_intervention(
-                    session, self._overview.summary.id, self._item.id, data, version, local_today()
-                )
-                self.stored_id = self._item.id
+    def job_for(self, data: InterventionInput, version: int | None) -> SaveJob:
+        sessions, case_id, today = self._context.sessions, self._overview.summary.id, local_today()
+        intervention_id = self._item.id if self._item is not None else None
+
+        def job() -> int:
+            with sessions.begin() as session:
+                if intervention_id is None:
+                    return add_intervention(session, case_id, data, today)
+                update_intervention(session, case_id, intervention_id, data, version, today)
+                return intervention_id
+
+        return job
 
     # -- when someone else saved first ------------------------------------------------------
     @staticmethod
@@ -398,19 +438,30 @@ class InterventionDialog(FormDialog):
             slots=[SlotInput(s.weekday, s.start, s.end, s.needs_parent) for s in info.slots],
         )
 
-    def stored_now(self) -> StoredRow | None:
+    def stored_job(self) -> Callable[[], tuple[StoredRow, dict[int, str]]] | None:
         if self._item is None:
             return None
-        with self._context.sessions() as session:
-            saved_by, saved_at = saved_stamp(session, Intervention, self._item.id)
-            try:
-                overview = load_family_overview(session, self._overview.summary.id)
-            except CaseNotFoundError as exc:
-                raise RowGoneError(f"case {self._overview.summary.id}") from exc
-        info = next((i for i in overview.interventions if i.id == self._item.id), None)
-        if info is None:
-            raise RowGoneError(f"interventions {self._item.id}")
-        return StoredRow(self.input_of(info), info.version, saved_by, saved_at)
+        sessions, case_id, intervention_id = self._context.sessions, self._overview.summary.id, self._item.id
+
+        def job() -> tuple[StoredRow, dict[int, str]]:
+            with sessions() as session:
+                saved_by, saved_at = saved_stamp(session, Intervention, intervention_id)
+                try:
+                    overview = load_family_overview(session, case_id)
+                except CaseNotFoundError as exc:
+                    raise RowGoneError(f"case {case_id}") from exc
+            info = next((i for i in overview.interventions if i.id == intervention_id), None)
+            if info is None:
+                raise RowGoneError(f"interventions {intervention_id}")
+            names = {p.id: p.name for p in overview.professionals}
+            return StoredRow(self.input_of(info), info.version, saved_by, saved_at), names
+
+        return job
+
+    def stored_row(self, fetched: tuple[StoredRow, dict[int, str]]) -> StoredRow:
+        stored, names = fetched
+        self._professional_names.update(names)
+        return stored
 
     def show_data(self, data: InterventionInput) -> None:
         self.member.setCurrentIndex(max(self.member.findData(data.citizen_id), 0))
@@ -445,16 +496,9 @@ class InterventionDialog(FormDialog):
             index = self.professional.findData(value)
             if index >= 0:
                 return self.professional.itemText(index)
-            with self._context.sessions() as session:
-                overview = load_family_overview(session, self._overview.summary.id)
-            pro = next((p for p in overview.professionals if p.id == value), None)
-            return pro.name if pro is not None else str(value)
+            return self._professional_names.get(value, str(value))
         if field == "law_section_id":
-            if value is None:
-                return self.tr("No law section chosen.")
-            with self._context.sessions() as session:
-                row = session.get(LawSection, value)
-                return f"{row.reference} – {row.title}" if row is not None else str(value)
+            return self.law.describe(value)
         if field == "slots":
             return "; ".join(self._slot_text(slot) for slot in value) or self.tr("No weekly times")
         return super().describe(field, value)

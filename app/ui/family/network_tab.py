@@ -25,6 +25,7 @@ from typing_extensions import override
 from app.services.common.context import AppContext
 from app.services.family.family_analysis import FamilyAnalysis
 from app.services.family.family_overview import ProfessionalInfo
+from app.ui.common.background import StoreLanes
 from app.ui.common.labels import label
 from app.ui.family.eco_map import EcoMapView
 
@@ -47,9 +48,15 @@ class NetworkTab(QWidget):
     link_requested = Signal()
     edit_requested = Signal(int)  # professional id
 
-    def __init__(self, parent: QWidget | None = None, context: AppContext | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        context: AppContext | None = None,
+        lanes: StoreLanes | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = context  # where exports are written to the audit log
+        self._lanes = lanes  # which write it off the GUI thread
         self.analysis: FamilyAnalysis | None = None
         self._map_stale = False
         self.eco_map = EcoMapView(self)
@@ -195,17 +202,16 @@ class NetworkTab(QWidget):
         its own. The store is the one of the screen the tab sits in."""
         if self.analysis is None:
             return
-        context = self._store
-        if context is None:
+        context, lanes = self._store, self._lanes
+        if context is None or lanes is None:
             log.warning("No store to write the audit entry for an export to")
             return
-        from sqlalchemy.exc import SQLAlchemyError
-
         from app.services.common import audit
 
-        case_id = self.analysis.overview.summary.id
-        try:
-            with context.sessions() as session:
+        sessions, case_id = context.sessions, self.analysis.overview.summary.id
+
+        def job() -> None:
+            with sessions() as session:
                 audit.record_now(
                     session,
                     audit.EXPORT,
@@ -214,5 +220,13 @@ class NetworkTab(QWidget):
                     case_id=case_id,
                     details={"kind": kind},
                 )
-        except SQLAlchemyError:
-            log.warning("Writing the audit entry for an export failed")
+
+        lanes.store.submit(job, lambda _none: None, self._log_failed)
+
+    @staticmethod
+    def _log_failed(exc: Exception) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc
+        log.warning("Writing the audit entry for an export failed")

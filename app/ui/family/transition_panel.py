@@ -32,10 +32,11 @@ from app.services.family.family_analysis import FamilyAnalysis
 from app.services.family.family_overview import TransitionTrackInfo
 from app.services.family.transition import DEFAULT_RULE, TOPICS, eighteenth_birthday, transition_status
 from app.services.family.transition_tracks import TrackChange, start_transition_track, update_transition_track
+from app.ui.common.background import StoreLanes
+from app.ui.common.date_fields import date_edit, from_qdate
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import problem_text
-from app.ui.family.family_dialogs import date_edit, from_qdate
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +65,17 @@ class _TrackWidgets:
     contact_email: QLineEdit
     note: QLineEdit
     error: QLabel
+    save_button: QPushButton
+    saving: bool = False
 
 
 class TransitionPanel(QWidget):
     changed = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, lanes: StoreLanes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._lanes = lanes
         self._case_id: int | None = None
         self.tracks: dict[int, _TrackWidgets] = {}  # citizen id -> widgets
         self.start_buttons: dict[int, QPushButton] = {}
@@ -224,7 +228,7 @@ class TransitionPanel(QWidget):
         buttons.addWidget(save)
         outer.addLayout(buttons)
         widgets = _TrackWidgets(
-            track, deadline, checks, notes, name, organisation, phone, email, note_edit, error
+            track, deadline, checks, notes, name, organisation, phone, email, note_edit, error, save
         )
         self.tracks[member.citizen_id] = widgets
         save.clicked.connect(lambda _=False, cid=member.citizen_id: self.save(cid))
@@ -233,21 +237,26 @@ class TransitionPanel(QWidget):
     def _start(self, citizen_id: int) -> None:
         if self._case_id is None:
             return
-        try:
-            with self._context.sessions.begin() as session:
-                start_transition_track(session, self._case_id, citizen_id, DEFAULT_RULE)
-        except ValidationError as exc:
+        sessions, case_id = self._context.sessions, self._case_id
+
+        def job() -> None:
+            with sessions.begin() as session:
+                start_transition_track(session, case_id, citizen_id, DEFAULT_RULE)
+
+        self._lanes.store.submit(job, lambda _none: self.changed.emit(), self._not_started, owner=self)
+
+    def _not_started(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):
             QMessageBox.information(
                 self, self.tr("Not started"), " ".join(problem_text(p.problem) for p in exc.problems)
             )
-            return
-        except SQLAlchemyError:
-            log.exception("Starting a transition track failed")
+        elif isinstance(exc, SQLAlchemyError):
+            log.warning("Starting a transition track failed: %s", type(exc).__name__)
             QMessageBox.warning(
                 self, self.tr("Not saved"), self.tr("The database did not answer. Try again.")
             )
-            return
-        self.changed.emit()
+        else:
+            raise exc
 
     @staticmethod
     def _typed(w: _TrackWidgets) -> TrackChange:
@@ -291,27 +300,45 @@ class TransitionPanel(QWidget):
                 w.notes[topic].setText(text)
 
     def save(self, citizen_id: int) -> bool:
+        """Hand the track's changes to the store lane (True when a save was started); the
+        answer shows under the track, and the typing stays until it is stored."""
         w = self.tracks[citizen_id]
-        change = self._typed(w)
-        try:
-            with self._context.sessions.begin() as session:
-                update_transition_track(session, w.track.id, change, w.track.version)
-        except ValidationError as exc:
-            w.error.setText(" ".join(problem_text(p.problem) for p in exc.problems))
-            w.error.show()
+        if w.saving:
             return False
-        except (ConcurrentEditError, RowGoneError):
+        change = self._typed(w)
+        sessions, track_id, version = self._context.sessions, w.track.id, w.track.version
+
+        def job() -> None:
+            with sessions.begin() as session:
+                update_transition_track(session, track_id, change, version)
+
+        w.saving = True
+        w.save_button.setEnabled(False)
+        self._lanes.store.submit(
+            job, lambda _none: self._saved(w), lambda exc: self._not_saved(w, exc), owner=w.save_button
+        )
+        return True
+
+    def _saved(self, w: _TrackWidgets) -> None:
+        w.saving = False
+        w.save_button.setEnabled(True)
+        w.error.hide()
+        self.changed.emit()
+
+    def _not_saved(self, w: _TrackWidgets, exc: Exception) -> None:
+        w.saving = False
+        w.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            w.error.setText(" ".join(problem_text(p.problem) for p in exc.problems))
+        elif isinstance(exc, ConcurrentEditError | RowGoneError):
             w.error.setText(
                 self.tr(
                     "Someone else changed this track. Your changes are still here: copy what you need before you open the case again, which shows their version."
                 )
             )
-            w.error.show()
-            return False
-        except SQLAlchemyError:
-            log.exception("Saving a transition track failed")
+        elif isinstance(exc, SQLAlchemyError):
+            log.warning("Saving a transition track failed: %s", type(exc).__name__)
             w.error.setText(self.tr("The database did not answer, so nothing was saved. Try again."))
-            w.error.show()
-            return False
-        self.changed.emit()
-        return True
+        else:
+            raise exc
+        w.error.show()

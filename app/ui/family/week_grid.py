@@ -28,7 +28,7 @@ from app.services.family.family_overview import FamilyOverview, InterventionInfo
 from app.services.meetings.collisions import Collision, CollisionKind
 from app.ui.common.canvas import ReflowCanvas
 from app.ui.common.labels import label
-from app.ui.family.timeline_view import (
+from app.ui.common.painting import (
     WARNING_RED,
     LegendEntry,
     Swatch,

@@ -249,7 +249,10 @@ class ConsentRegisterDialog(QDialog):
     def add_consent(self) -> None:
         if self._read_only:
             return
-        if ConsentDialog.ask(self._context, self._case_id, self._members, None, self) is not None:
+        if (
+            ConsentDialog.ask(self._context, self._lanes, self._case_id, self._members, None, self)
+            is not None
+        ):
             self.modified = True
             self.reload()
 

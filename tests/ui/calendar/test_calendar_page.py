@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QTableWidgetItem
+from PySide6.QtWidgets import QFileDialog, QTableWidgetItem
 from sqlalchemy import select
 
 from app.models import Case
@@ -19,8 +19,10 @@ from app.services.common.context import AppContext
 from app.services.meetings.meetings import meeting_info
 from app.services.plan.plan_document import load_plan_document
 from app.ui.calendar.calendar_page import CalendarPage
-from app.ui.calendar.meeting_dialog import MeetingDialog, MinutesDialog, from_qdatetime
+from app.ui.calendar.meeting_dialog import MeetingDialog, from_qdatetime
+from app.ui.calendar.minutes_dialog import MinutesDialog
 from app.ui.common.background import StoreLanes
+from tests.ui.lane_helpers import exec_saving, wait_for
 
 # Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
 pytestmark = pytest.mark.any_day
@@ -47,8 +49,7 @@ def _exec_with(dialog_class, fill, monkeypatch) -> list:  # type: ignore[no-unty
 
     def fake_exec(self) -> int:  # type: ignore[no-untyped-def]
         seen.append(self)
-        fill(self)
-        return int(QDialog.DialogCode.Accepted) if self.try_save() else int(QDialog.DialogCode.Rejected)
+        return exec_saving(self, fill)
 
     monkeypatch.setattr(dialog_class, "exec", fake_exec)
     return seen
@@ -88,6 +89,7 @@ def test_plan_a_meeting_at_a_free_time_and_find_it_in_the_week(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "iCalendar (*.ics)"))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *_a, **_k: None)
     page.export_invitation()
+    wait_for(lambda: not page.papers.busy)
     event = next(iter(Calendar.from_ical(target.read_bytes()).walk("VEVENT")))
     with demo_context.sessions() as session:
         info = meeting_info(session, created)
@@ -105,6 +107,7 @@ def test_a_double_booking_is_shown(qtbot, demo_context, monkeypatch) -> None:  #
 
     def same_time(dialog: MeetingDialog) -> None:
         dialog.starts.setDateTime(first[0].starts.dateTime())
+        wait_for(lambda: not dialog.checking)
         clash.append(dialog.conflicts.text())
         dialog.reject()
 
@@ -122,7 +125,7 @@ def test_minutes_update_the_plan_and_the_slip_prints(qtbot, demo_context, monkey
         yesterday = datetime.combine(
             local_today() - timedelta(days=1), datetime.min.time().replace(hour=10), LOCAL_TZ
         )
-        from app.ui.calendar.meeting_dialog import to_qdatetime
+        from app.ui.common.date_fields import to_qdatetime
 
         dialog.starts.setDateTime(to_qdatetime(yesterday))
 
@@ -157,6 +160,7 @@ def test_minutes_update_the_plan_and_the_slip_prints(qtbot, demo_context, monkey
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF (*.pdf)"))
     page.open_meeting(meeting_id)
     page.export_pdf("slip")
+    wait_for(lambda: not page.papers.busy)
     reader = PdfReader(str(target))
     assert len(reader.pages) == 1
     assert "Søge om aflastning" in reader.pages[0].extract_text()

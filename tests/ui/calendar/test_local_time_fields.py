@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QWidget
 
 from app.services.common.clock import LOCAL_TZ, from_local, local_now, local_wall, to_local
-from app.ui.calendar.meeting_dialog import _datetime_edit, from_qdatetime, to_qdatetime
+from app.ui.common.date_fields import datetime_edit, from_qdatetime, to_qdatetime
 
 ZONES = ["UTC", "America/New_York", "Asia/Tokyo", "Pacific/Chatham", "Europe/Copenhagen"]
 
@@ -40,7 +40,7 @@ def test_a_field_shows_and_returns_copenhagen_time(qtbot, computer_zone: str, da
     parent = QWidget()
     qtbot.addWidget(parent)
     moment = datetime.combine(day, time(hour, 0), LOCAL_TZ)
-    edit = _datetime_edit(parent, moment.astimezone(UTC))  # stored in UTC
+    edit = datetime_edit(parent, moment.astimezone(UTC))  # stored in UTC
     assert edit.text() == moment.strftime("%d.%m.%Y %H.%M"), computer_zone
     back = from_qdatetime(edit.dateTime())
     assert back.astimezone(UTC) == moment.astimezone(UTC) and back.utcoffset() == moment.utcoffset()

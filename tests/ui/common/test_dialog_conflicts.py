@@ -39,10 +39,13 @@ from app.services.meetings.meetings import (
 )
 from app.services.plan.plan_document import PlanVersionView, load_plan_document
 from app.services.plan.plans import AgreementInput, PlanDraft, new_agreement_key, save_draft, start_draft
-from app.ui.calendar.meeting_dialog import KEY_ROLE, MeetingDialog, MinutesDialog
+from app.ui.calendar.meeting_dialog import KEY_ROLE, MeetingDialog
+from app.ui.calendar.minutes_dialog import MinutesDialog
+from app.ui.common.background import StoreLanes
 from app.ui.common.field_conflict_dialog import FieldConflictDialog, merge_fields
 from app.ui.family.family_dialogs import MemberDialog, ProfessionalDialog
 from app.ui.family.intervention_dialog import InterventionDialog
+from tests.ui.lane_helpers import ready, wait_for
 
 OTHER_NAME = "Anne Andersen"
 
@@ -231,14 +234,26 @@ def conflicts(monkeypatch: pytest.MonkeyPatch) -> Callable[..., list[FieldConfli
     return install
 
 
+LANES: list[StoreLanes] = []  # the test's store lanes (the autouse fixture below)
+
+
+@pytest.fixture(autouse=True)
+def _lanes(lanes: StoreLanes) -> Iterator[None]:
+    LANES[:] = [lanes]
+    yield
+    LANES.clear()
+
+
 def _open(qtbot, dialog: QDialog) -> QDialog:  # type: ignore[no-untyped-def]
     qtbot.addWidget(dialog)
     dialog.show()
-    return dialog
+    return ready(dialog)
 
 
 def _save(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def]
+    """Click Save and wait for the lane's answer (a merge and a second save included)."""
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    wait_for(lambda: not dialog.saving)  # type: ignore[attr-defined]
 
 
 # -- the merge itself ----------------------------------------------------------------------------
@@ -264,7 +279,7 @@ def test_intervention_different_fields_are_merged_without_asking(  # type: ignor
     qtbot, context, other, case_id, conflicts, no_message_boxes
 ) -> None:
     opened = _intervention(context, case_id)
-    dialog = _open(qtbot, InterventionDialog(context, _overview(context, case_id), opened))
+    dialog = _open(qtbot, InterventionDialog(context, LANES[0], _overview(context, case_id), opened))
     dialog.title_edit.setText("Aflastning hver anden weekend")
     _other_saves_intervention(other, case_id, sector_plan="Barnets plan")
     asked = conflicts(lambda _d: pytest.fail("nothing to choose: the fields differ"))
@@ -284,7 +299,7 @@ def test_intervention_same_field_is_chosen_side_by_side(  # type: ignore[no-unty
     qtbot, context, other, case_id, conflicts, no_message_boxes
 ) -> None:
     opened = _intervention(context, case_id)
-    dialog = _open(qtbot, InterventionDialog(context, _overview(context, case_id), opened))
+    dialog = _open(qtbot, InterventionDialog(context, LANES[0], _overview(context, case_id), opened))
     dialog.title_edit.setText("Aflastning i weekender")
     dialog.source.setEditText("DUBU")
     _other_saves_intervention(
@@ -317,7 +332,7 @@ def test_cancel_in_the_conflict_stores_nothing_and_keeps_the_typing(  # type: ig
     qtbot, context, other, case_id, conflicts, no_message_boxes
 ) -> None:
     opened = _intervention(context, case_id)
-    dialog = _open(qtbot, InterventionDialog(context, _overview(context, case_id), opened))
+    dialog = _open(qtbot, InterventionDialog(context, LANES[0], _overview(context, case_id), opened))
     dialog.title_edit.setText("Min titel")
     _other_saves_intervention(other, case_id, title="Deres titel")
     asked = conflicts(lambda _d: False)
@@ -345,7 +360,7 @@ def test_a_third_save_while_choosing_is_not_overwritten(  # type: ignore[no-unty
     qtbot, context, other, case_id, conflicts, no_message_boxes
 ) -> None:
     opened = _intervention(context, case_id)
-    dialog = _open(qtbot, InterventionDialog(context, _overview(context, case_id), opened))
+    dialog = _open(qtbot, InterventionDialog(context, LANES[0], _overview(context, case_id), opened))
     dialog.title_edit.setText("Mine")
     _other_saves_intervention(other, case_id, title="Theirs")
 
@@ -374,7 +389,7 @@ def test_meeting_different_fields_are_merged_without_asking(  # type: ignore[no-
     qtbot, context, other, case_id, conflicts, no_message_boxes
 ) -> None:
     opened = _meeting(context, case_id)
-    dialog = _open(qtbot, MeetingDialog(context, case_id, opened))
+    dialog = _open(qtbot, MeetingDialog(context, LANES[0], case_id, opened))
     dialog.place.setText("Familiens hjem")
     theirs = _other_saves_meeting(
         other, opened.id, video_link="https://video.example/abc", interpreter_needed=True
@@ -395,7 +410,7 @@ def test_meeting_same_field_chosen_and_cancel_keeps_the_form(  # type: ignore[no
     qtbot, context, other, case_id, conflicts, no_message_boxes
 ) -> None:
     opened = _meeting(context, case_id)
-    dialog = _open(qtbot, MeetingDialog(context, case_id, opened))
+    dialog = _open(qtbot, MeetingDialog(context, LANES[0], case_id, opened))
     dialog.place.setText("Skolen, lokale 4")
     moved = opened.starts_at + timedelta(hours=2)
     theirs = _other_saves_meeting(
@@ -430,7 +445,7 @@ def test_minutes_survive_a_change_of_the_meeting(  # type: ignore[no-untyped-def
     opened = _meeting(context, case_id, held=True)
     with context.sessions() as session:
         plan = load_plan_document(session, case_id)
-    dialog = _open(qtbot, MinutesDialog(context, opened, plan, local_today()))
+    dialog = _open(qtbot, MinutesDialog(context, LANES[0], opened, plan, local_today()))
     dialog.decisions.setPlainText("Mona starter i praktik. Malthe får aflastning.")
     _other_saves_meeting(other, opened.id, place="Rådhuset, lokale 2")
     asked = conflicts(lambda _d: pytest.fail("nothing to choose"))
@@ -450,7 +465,7 @@ def test_member_same_field_keeps_mine_and_takes_their_other_change(  # type: ign
     qtbot, context, other, case_id, conflicts, no_message_boxes
 ) -> None:
     mona = next(m for m in _overview(context, case_id).members if m.first_name == "Mona")
-    dialog = _open(qtbot, MemberDialog(context, case_id, mona, mona.member_version))
+    dialog = _open(qtbot, MemberDialog(context, LANES[0], case_id, mona, mona.member_version))
     dialog.first_name.setText("Monna")
     assert mona.member_id is not None
     with other.sessions.begin() as session:
@@ -481,7 +496,7 @@ def test_professional_different_fields_are_merged(  # type: ignore[no-untyped-de
     qtbot, context, other, case_id, conflicts, no_message_boxes
 ) -> None:
     pia = _overview(context, case_id).professionals[0]
-    dialog = _open(qtbot, ProfessionalDialog(context, case_id, pia, pia.version))
+    dialog = _open(qtbot, ProfessionalDialog(context, LANES[0], case_id, pia, pia.version))
     dialog.phone.setText("49 28 10 01")
     with other.sessions.begin() as session:
         update_professional(
@@ -543,7 +558,8 @@ def _minutes_on_two_agreements(qtbot, context: AppContext, case_id: int) -> tupl
     draft_id = _draft_with_two_agreements(context, case_id)
     opened = _meeting(context, case_id, held=True)
     dialog = _open(
-        qtbot, MinutesDialog(context, opened, _plan_document(context, case_id), opened.starts_at.date())
+        qtbot,
+        MinutesDialog(context, LANES[0], opened, _plan_document(context, case_id), opened.starts_at.date()),
     )
     dialog.decisions.setPlainText("Skolen er ringet op.")
     return draft_id, dialog

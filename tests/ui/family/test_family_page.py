@@ -21,6 +21,7 @@ from app.ui.family.family_dialogs import ConsentDialog, MemberDialog
 from app.ui.family.family_page import TAB_NETWORK, FamilyPage
 from app.ui.family.intervention_dialog import InterventionDialog
 from app.ui.family.people_tab import ID_ROLE
+from tests.ui.lane_helpers import ready, save, wait_for
 
 # Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
 pytestmark = pytest.mark.any_day
@@ -124,8 +125,9 @@ def test_adding_an_intervention_through_the_dialog_shows_the_collision(  # type:
     def add(
         citizen_id: int, title: str, search: str, start: tuple[int, int], end: tuple[int, int], parent: bool
     ) -> None:
-        dialog = InterventionDialog(sqlite_context, page.analysis.overview, None, citizen_id)  # type: ignore[union-attr]
+        dialog = InterventionDialog(sqlite_context, page.lanes, page.analysis.overview, None, citizen_id)  # type: ignore[union-attr]
         qtbot.addWidget(dialog)
+        ready(dialog)
         qtbot.keyClicks(dialog.title_edit, title)
         qtbot.keyClicks(dialog.law.search, search)
         assert dialog.law.results.count() >= 1
@@ -141,7 +143,7 @@ def test_adding_an_intervention_through_the_dialog_shows_the_collision(  # type:
         begin.setTime(QTime(*start))
         finish.setTime(QTime(*end))
         needs_parent.setChecked(parent)
-        assert dialog.try_save(), dialog.summary.text()
+        assert save(dialog), dialog.summary.text()
         _reload(qtbot, page)
 
     add(mona.citizen_id, "Jobsamtale", "LAB", (9, 0), (11, 0), False)
@@ -158,13 +160,14 @@ def test_intervention_dialog_refuses_end_before_start_and_stores_nothing(  # typ
     qtbot, sqlite_context, settings, family_case
 ) -> None:
     page = _page(qtbot, sqlite_context, settings, family_case)
-    dialog = InterventionDialog(sqlite_context, page.analysis.overview)  # type: ignore[union-attr]
+    dialog = InterventionDialog(sqlite_context, page.lanes, page.analysis.overview)  # type: ignore[union-attr]
     qtbot.addWidget(dialog)
+    ready(dialog)
     qtbot.keyClicks(dialog.title_edit, "Aflastning")
     dialog.start.setDate(QDate(2026, 6, 1))
     dialog.end.check.setChecked(True)
     dialog.end.edit.setDate(QDate(2026, 5, 1))
-    assert not dialog.try_save()
+    assert not save(dialog)
     assert dialog.errors["end_date"].isVisibleTo(dialog)
     assert dialog.errors["end_date"].text() == "The end cannot come before the start."
     assert "End" in dialog.summary.text()
@@ -179,8 +182,9 @@ def test_law_picker_only_offers_sections_in_force_on_the_start_date(  # type: ig
     qtbot, sqlite_context, settings, family_case
 ) -> None:
     page = _page(qtbot, sqlite_context, settings, family_case)
-    dialog = InterventionDialog(sqlite_context, page.analysis.overview)  # type: ignore[union-attr]
+    dialog = InterventionDialog(sqlite_context, page.lanes, page.analysis.overview)  # type: ignore[union-attr]
     qtbot.addWidget(dialog)
+    ready(dialog)
     qtbot.keyClicks(dialog.law.search, "Barnets lov")
     assert dialog.law.results.count() > 0
     dialog.start.setDate(QDate(2023, 6, 1))  # before Barnets lov came into force
@@ -197,19 +201,20 @@ def test_law_picker_only_offers_sections_in_force_on_the_start_date(  # type: ig
 
 def test_add_member_through_the_dialog(qtbot, sqlite_context, settings, family_case) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, sqlite_context, settings, family_case)
-    dialog = MemberDialog(sqlite_context, family_case)
+    dialog = MemberDialog(sqlite_context, page.lanes, family_case)
     qtbot.addWidget(dialog)
+    ready(dialog)
     qtbot.keyClicks(dialog.first_name, "Mille")
-    assert not dialog.try_save()  # last name and CPR missing
+    assert not save(dialog)  # last name and CPR missing
     assert dialog.errors["last_name"].isVisibleTo(dialog)
     assert dialog.errors["cpr"].isVisibleTo(dialog)
     qtbot.keyClicks(dialog.last_name, "Testsen")
     qtbot.keyClicks(dialog.cpr, "310299-1234")
-    assert not dialog.try_save()
+    assert not save(dialog)
     assert "date of birth" in dialog.errors["cpr"].text()
     dialog.cpr.clear()
     qtbot.keyClicks(dialog.cpr, _cpr(date(2019, 4, 4), True, 21))
-    assert dialog.try_save(), dialog.summary.text()
+    assert save(dialog), dialog.summary.text()
     _reload(qtbot, page)
     names = [page.people.members.item(r, 0).text() for r in range(page.people.members.rowCount())]
     assert names == ["Mona Testsen", "Malthe Testsen", "Mille Testsen"]
@@ -229,6 +234,8 @@ def test_removing_a_member_asks_first(qtbot, sqlite_context, settings, family_ca
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
     page.remove_member(malthe.citizen_id)
+    wait_for(lambda: asked)  # what goes with the person is read on the lane first
+    assert page.lanes.wait(10_000)
     assert "Malthe Testsen" in asked[0]
     with sqlite_context.sessions() as session:
         assert (
@@ -249,12 +256,15 @@ def test_consent_is_recorded_and_shown(qtbot, sqlite_context, settings, family_c
     page = _page(qtbot, sqlite_context, settings, family_case)
     assert "Mona Testsen" in page.consent_state.text() or page.consent_state.text() == "None recorded"
     overview = page.analysis.overview  # type: ignore[union-attr]
-    dialog = ConsentDialog(sqlite_context, family_case, overview.members, overview.members[1].citizen_id)
+    dialog = ConsentDialog(
+        sqlite_context, page.lanes, family_case, overview.members, overview.members[1].citizen_id
+    )
     qtbot.addWidget(dialog)
+    ready(dialog)
     dialog.given_by.setEditText("")
-    assert not dialog.try_save()
+    assert not save(dialog)
     dialog.given_by.setEditText("Mona Testsen")
-    assert dialog.try_save(), dialog.summary.text()
+    assert save(dialog), dialog.summary.text()
     with sqlite_context.sessions() as session:
         assert session.scalar(select(func.count(Consent.id)).where(Consent.case_id == family_case)) == 1
     _reload(qtbot, page)
@@ -291,8 +301,10 @@ def test_youth_gets_a_transition_track(qtbot, sqlite_context, settings) -> None:
     widgets.topics["education"].setChecked(True)
     widgets.contact_name.setText("Birgitte Holm")
     widgets.contact_email.setText("not an address")
-    assert not page.transition.save(umar.citizen_id)
+    assert page.transition.save(umar.citizen_id)  # handed to the lane; refused there
+    wait_for(lambda: not page.transition.tracks[umar.citizen_id].saving)
     assert not page.transition.tracks[umar.citizen_id].error.isHidden()
+    assert widgets.contact_email.text() == "not an address"  # the typing stays
     widgets.contact_email.setText("bh@kommune.dk")
     with qtbot.waitSignal(page.loaded, timeout=5000):
         assert page.transition.save(umar.citizen_id)

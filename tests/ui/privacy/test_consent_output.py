@@ -27,6 +27,7 @@ from app.ui.common.background import StoreLanes, StoreWorker
 from app.ui.plan.plan_preview import PrintPlanDialog
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog
 from tests.lise_consents import SCHOOL, SECTION_TEXT, LiseCase, prepare_lise
+from tests.ui.lane_helpers import wait_for
 
 
 def pdf_text(data: bytes) -> str:
@@ -153,8 +154,10 @@ def test_sending_to_a_professional_without_cover_warns_and_logs_the_reason(  # t
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *_a, **_k: None)
     if what == "invitation":
         page.export_invitation()
+        wait_for(lambda: not page.papers.busy)
     else:
         page.export_pdf("agenda")
+        wait_for(lambda: not page.papers.busy)
     assert len(seen) == 1 and teacher_name in seen[0].warning.text()
     assert target.exists()
     [entry] = audit_rows(demo_context, audit.SHARE_OVERRIDE)
@@ -180,8 +183,10 @@ def test_cancel_sends_and_logs_nothing(  # type: ignore[no-untyped-def]
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *_a, **_k: None)
     if what == "invitation":
         page.export_invitation()
+        wait_for(lambda: not page.papers.busy)
     else:
         page.export_pdf("agenda")
+        wait_for(lambda: not page.papers.busy)
     assert len(seen) == 1 and asked == []
     assert audit_rows(demo_context, audit.SHARE_OVERRIDE) == []
 
@@ -214,6 +219,7 @@ def test_no_warning_when_every_member_is_covered(  # type: ignore[no-untyped-def
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *_a, **_k: None)
     page.export_invitation()
+    wait_for(lambda: not page.papers.busy)
     assert seen == [] and target.exists()
     assert audit_rows(demo_context, audit.SHARE_OVERRIDE) == []
 

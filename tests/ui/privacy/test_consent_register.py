@@ -22,6 +22,7 @@ from app.services.privacy.sharing import INFO_TYPES, Party, PartyKind
 from app.ui.common.background import StoreLanes
 from app.ui.family.family_dialogs import ConsentDialog
 from app.ui.privacy.consent_register_dialog import ConsentRegisterDialog
+from tests.ui.lane_helpers import ready, save
 
 
 def _cpr(born: date, female: bool) -> str:
@@ -73,7 +74,9 @@ def _column(dialog: ConsentRegisterDialog, party: Party) -> int:
     return next(i for i, p in enumerate(dialog.matrix.parties) if p.party == party)
 
 
-def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_record_then_withdraw_through_the_dialogs(
+    qtbot, sqlite_context, case, tmp_path, monkeypatch, lanes
+) -> None:  # type: ignore[no-untyped-def]
     case_id, mother, son, teacher = case
     register = _register(qtbot, sqlite_context, case_id)
     to_teacher = Party(PartyKind.PROFESSIONAL, str(teacher))
@@ -86,8 +89,9 @@ def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, t
     form = tmp_path / "samtykke.pdf"
     form.write_bytes(b"%PDF-1.4 underskrevet")
     members = register._members
-    dialog = ConsentDialog(sqlite_context, case_id, members, son, register)
+    dialog = ConsentDialog(sqlite_context, lanes, case_id, members, son, register)
     qtbot.addWidget(dialog)
+    ready(dialog)
     assert dialog.capacity.currentData() == ConsentCapacity.CUSTODY_HOLDER
     dialog.given_by.setEditText("Mona Holm")
     for key in INFO_TYPES:
@@ -95,7 +99,7 @@ def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, t
     dialog.check_party(school)
     dialog.purpose.setText("Fælles plan")
     dialog.attach_file(form)
-    assert dialog.try_save(), dialog.summary.text()
+    assert save(dialog), dialog.summary.text()
     with sqlite_context.sessions() as s:
         stored = s.get(Consent, dialog.stored_id)
         assert stored.given_by_citizen_id == mother
@@ -144,15 +148,16 @@ def test_record_then_withdraw_through_the_dialogs(qtbot, sqlite_context, case, t
     assert not register.withdraw_button.isEnabled()
 
 
-def test_some_information_types_are_partly_covered(qtbot, sqlite_context, case) -> None:  # type: ignore[no-untyped-def]
+def test_some_information_types_are_partly_covered(qtbot, sqlite_context, case, lanes) -> None:  # type: ignore[no-untyped-def]
     case_id, _mother, son, teacher = case
     register = _register(qtbot, sqlite_context, case_id)
-    dialog = ConsentDialog(sqlite_context, case_id, register._members, son, register)
+    dialog = ConsentDialog(sqlite_context, lanes, case_id, register._members, son, register)
     qtbot.addWidget(dialog)
+    ready(dialog)
     dialog.given_by.setEditText("Mona Holm")
     dialog.info_types["school"].setChecked(True)
     dialog.check_party(Party(PartyKind.PROFESSIONAL, str(teacher)))
-    assert dialog.try_save(), dialog.summary.text()
+    assert save(dialog), dialog.summary.text()
     register.reload()
     _settle(qtbot, register)
     column = _column(register, Party(PartyKind.PROFESSIONAL, str(teacher)))
@@ -163,15 +168,16 @@ def test_some_information_types_are_partly_covered(qtbot, sqlite_context, case) 
     )
 
 
-def test_a_guardian_needs_a_mandate(qtbot, sqlite_context, case) -> None:  # type: ignore[no-untyped-def]
+def test_a_guardian_needs_a_mandate(qtbot, sqlite_context, case, lanes) -> None:  # type: ignore[no-untyped-def]
     case_id, mother, _son, _teacher = case
     dialog = ConsentDialog(
-        sqlite_context, case_id, _register(qtbot, sqlite_context, case_id)._members, mother
+        sqlite_context, lanes, case_id, _register(qtbot, sqlite_context, case_id)._members, mother
     )
     qtbot.addWidget(dialog)
+    ready(dialog)
     dialog.capacity.setCurrentIndex(dialog.capacity.findData(ConsentCapacity.GUARDIAN))
     dialog.given_by.setEditText("Vera Værge")
     assert not dialog.mandate["health"].isChecked() and dialog.mandate["health"].isEnabled()
-    assert not dialog.try_save()
+    assert not save(dialog)
     dialog.mandate["health"].setChecked(True)
-    assert dialog.try_save(), dialog.summary.text()
+    assert save(dialog), dialog.summary.text()
