@@ -19,11 +19,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -31,16 +29,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.models.enums import PlanState, Relation, ResponsibleKind
+from app.models.enums import Relation, ResponsibleKind
 from app.services.cases.case_summary import CaseNotFoundError
 from app.services.cases.cases import FieldProblem
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.plan.local_drafts import LocalDraft, LocalDrafts
 from app.services.plan.plan_document import (
-    SECTIONS,
-    AgreementView,
-    GoalView,
     PlanDocument,
     PlanVersionView,
     ScorePoint,
@@ -49,8 +44,7 @@ from app.services.plan.plan_merge import Choice, normalize
 from app.services.plan.plans import GoalInput, PlanDraft, SaveOutcome
 from app.ui.common.background import StoreLanes
 from app.ui.common.conflict_dialog import ConflictDialog
-from app.ui.common.form_dialog import ERROR_STYLE
-from app.ui.common.formatting import format_date, format_datetime
+from app.ui.common.formatting import format_datetime
 from app.ui.common.labels import label
 from app.ui.common.store_events import StoreChange, StoreEvents
 from app.ui.plan.agreements_tab import AgreementsTab
@@ -60,9 +54,11 @@ from app.ui.plan.goals_tab import GoalsTab
 from app.ui.plan.lix_meter import LixMeter
 from app.ui.plan.offers_tab import OffersTab
 from app.ui.plan.plan_dialogs import ApproveDialog, ScoreDialog
+from app.ui.plan.plan_header import PlanHeader
 from app.ui.plan.plan_jobs import PlanRead, document_job, meetings_job, read_plan_job, versions_job
 from app.ui.plan.plan_preview import PdfPreview, PrintPlanDialog
 from app.ui.plan.plan_problems import describe_problem, problems_text
+from app.ui.plan.plan_screen import screen_document
 from app.ui.plan.sections_tab import SECTION_TITLES, SectionsTab, section_title
 
 log = logging.getLogger(__name__)
@@ -122,30 +118,12 @@ class PlanPage(QWidget):
         self.sync.back_online.connect(self.check_for_changes)
 
         self.placeholder = QLabel(self.tr("Open a case in the case list to write its plan here."), self)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("planHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.version_label = QLabel(self)
-        self.version_label.setObjectName("planVersion")
-        self.save_state = QLabel(self)
-        self.save_state.setObjectName("saveState")
-        self.save_state.setWordWrap(True)
-        self.note = QLabel(self)  # a quiet note: someone else changed the plan
-        self.note.setObjectName("planNote")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(placeholder-text);")
-        self.resolve_button = QPushButton(self.tr("Choose what to keep…"), self)
-        self.resolve_button.setObjectName("resolvePlan")
-        self.resolve_button.hide()
+        self.header = PlanHeader(self)
+        self.heading, self.version_label = self.header.heading, self.header.version_label
+        self.save_state, self.note = self.header.save_state, self.header.note
+        self.resolve_button, self.approve_button = self.header.resolve_button, self.header.approve_button
+        self.history_button, self.print_button = self.header.history_button, self.header.print_button
         self.resolve_button.clicked.connect(self.resolve_now)
-        self.approve_button = QPushButton(self.tr("Approve at meeting…"), self)
-        self.approve_button.setObjectName("approvePlan")
-        self.history_button = QPushButton(self.tr("Versions and compare…"), self)
-        self.print_button = QPushButton(self.tr("Print plan…"), self)
-        self.print_button.setObjectName("printPlan")
         self.approve_button.clicked.connect(self.approve)
         self.history_button.clicked.connect(self.show_history)
         self.print_button.clicked.connect(self.print_plan)
@@ -168,18 +146,10 @@ class PlanPage(QWidget):
         self.tabs.addTab(self.agreements, self.tr("Agreements"))
         self.tabs.addTab(self.offers, self.tr("Offers"))
         self.preview = PdfPreview(self)
-        side = QTabWidget(self)
+        self.side = side = QTabWidget(self)
         side.addTab(self.lix, self.tr("Plain language"))
         side.addTab(self.preview, self.tr("Preview"))
-        self.side = side
 
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        for widget in (self.heading, self.version_label, self.save_state, self.note):
-            titles.addWidget(widget)
-        header.addLayout(titles, 1)
-        for button in (self.resolve_button, self.approve_button, self.history_button, self.print_button):
-            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(side)
@@ -189,7 +159,7 @@ class PlanPage(QWidget):
         self.content = QWidget(self)
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.addLayout(header)
+        content_layout.addWidget(self.header)
         content_layout.addWidget(splitter, 1)
         self.content.hide()
         layout = QVBoxLayout(self)
@@ -272,7 +242,7 @@ class PlanPage(QWidget):
             self.heading.setText(
                 self.tr("Plan for %1 (%2)").replace("%1", doc.family_name).replace("%2", doc.case_number)
             )
-            self._show_version(doc)
+            self.header.show_version(doc)
             self.sections.fill(doc)
             content = PlanDraft.from_view(plan) if plan is not None else PlanDraft()
             self._scores = {g.goal_key: g.scores for g in plan.goals} if plan else {}
@@ -292,25 +262,6 @@ class PlanPage(QWidget):
             self.tr("The case is closed: the plan can be read, not changed.") if doc.read_only else ""
         )
         self._preview_timer.start()
-
-    def _show_version(self, doc: PlanDocument) -> None:
-        plan = doc.plan
-        if plan is None:
-            text = self.tr("No plan yet. Start writing: it is saved as a draft.")
-        elif plan.approved:
-            text = (
-                self.tr("Version %1, approved %2. Your next change starts a new draft.")
-                .replace("%1", str(plan.number))
-                .replace("%2", format_date(plan.approved_on))
-            )
-        else:
-            approved = [h for h in doc.history if h.approved_on is not None]
-            text = self.tr("Draft (version %1)").replace("%1", str(plan.number))
-            if approved:
-                text += " · " + self.tr("last approved: version %1, %2").replace(
-                    "%1", str(approved[-1].number)
-                ).replace("%2", format_date(approved[-1].approved_on))
-        self.version_label.setText(text)
 
     # -- the draft on screen ------------------------------------------------------------------
     def collect_draft(self) -> PlanDraft:
@@ -357,8 +308,7 @@ class PlanPage(QWidget):
         QApplication.processEvents()  # deliver the result of the save
 
     def _show_status(self, text: str, problem: bool = False) -> None:
-        self.save_state.setStyleSheet(ERROR_STYLE if problem else "")
-        self.save_state.setText(text)
+        self.header.show_status(text, problem)
 
     def _state_changed(self, state: SyncState) -> None:
         if state == SyncState.CONFLICT:
@@ -387,7 +337,7 @@ class PlanPage(QWidget):
             self._names = names
             self.agreements.set_names(names)
         self.doc = replace(self.doc, plan=stored.plan, history=stored.history, offers=stored.offers)
-        self._show_version(self.doc)
+        self.header.show_version(self.doc)
         if stored.plan is not None:
             self._scores = {g.goal_key: g.scores for g in stored.plan.goals}
             self.goals.set_scores(self._scores)
@@ -508,55 +458,14 @@ class PlanPage(QWidget):
         """The plan as it is on screen now (for the live preview)."""
         if self.doc is None:
             return None
-        draft = self.collect_draft()
-        base = self.doc.plan
-        goals = tuple(
-            GoalView(
-                g.goal_key,
-                g.parent_key,
-                g.level,
-                g.text,
-                g.citizen_id,
-                g.target_date,
-                g.status,
-                self._scores.get(g.goal_key, ()),
-            )
-            for g in draft.goals
+        return screen_document(
+            self.doc,
+            self.collect_draft(),
+            self._scores,
+            self.agreements.model.who_name,
+            self.sync.stamp,
+            self.sync.unsaved,
         )
-        agreements = tuple(
-            AgreementView(
-                a.what,
-                a.responsible_kind,
-                a.responsible_id,
-                self.agreements.model.who_name(a),
-                a.due_date,
-                a.status,
-                a.agreement_key,
-            )
-            for a in draft.agreements
-        )
-        plan = PlanVersionView(
-            id=base.id if base else 0,
-            number=base.number if base and not base.approved else (base.number + 1 if base else 1),
-            state=base.state if base else PlanState.DRAFT,
-            approved_on=base.approved_on if base else None,
-            meeting_id=base.meeting_id if base else None,
-            meeting_label=base.meeting_label if base else "",
-            participants=base.participants if base else "",
-            sections=tuple((name, draft.sections.get(name, "")) for name in SECTIONS),
-            member_sections=tuple(draft.member_sections.items()),
-            goals=goals,
-            agreements=agreements,
-            offer_comments=tuple((c, k, text) for (c, k), text in draft.offer_comments.items()),
-            row_version=self.sync.stamp.row_version or 0,
-        )
-        if base is None or self.sync.stamp.draft_id is not None or self.sync.unsaved:
-            plan = replace(plan, state=PlanState.DRAFT, approved_on=None)
-        offers = tuple(
-            replace(o, comment=draft.offer_comments.get((o.citizen_id, o.group_key), ""))
-            for o in self.doc.offers
-        )
-        return replace(self.doc, plan=plan, offers=offers)
 
     def refresh_preview(self) -> None:
         doc = self.screen_document()
@@ -676,7 +585,7 @@ class PlanPage(QWidget):
         if self.doc is None or doc.case_id != self.doc.case_id:
             return
         self.doc = replace(self.doc, plan=doc.plan, history=doc.history)
-        self._show_version(self.doc)
+        self.header.show_version(self.doc)
         HistoryDialog(self.doc, versions.__getitem__, self).exec()
 
     def print_plan(self) -> None:
