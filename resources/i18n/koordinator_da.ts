@@ -53,49 +53,100 @@
     </message>
 </context>
 <context>
+    <name>AgreementModel</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <source>By when</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="259"/>
+        <source>(choose)</source>
+        <translation>(vælg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="267"/>
+        <source>%1 (coordinator)</source>
+        <translation>%1 (koordinator)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsTab</name>
+    <message>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="42"/>
+        <source>New agreement</source>
+        <translation>Ny aftale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="44"/>
+        <source>Remove agreement</source>
+        <translation>Fjern aftale</translation>
+    </message>
+</context>
+<context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="162"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="232"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="169"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="240"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="181"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="252"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="182"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="253"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="254"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="255"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="186"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="257"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="190"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="202"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="273"/>
+        <source>Checking…</source>
+        <translation>Kontrollerer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="299"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -103,218 +154,218 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="199"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="199"/>
         <source>Audit log</source>
         <translation>Revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="209"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="209"/>
         <source>Name or CPR number</source>
         <translation>Navn eller CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="213"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="213"/>
         <source>All users</source>
         <translation>Alle brugere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="229"/>
-        <location filename="../../app/ui/audit_viewer.py" line="303"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="229"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="303"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="232"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="232"/>
         <source>Check the chain</source>
         <translation>Kontrollér kæden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="235"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="235"/>
         <source>Export CSV…</source>
         <translation>Eksportér CSV …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="250"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="250"/>
         <source>Time</source>
         <translation>Tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="251"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="251"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="252"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="252"/>
         <source>Department</source>
         <translation>Afdeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="253"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="253"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="254"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="254"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="255"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="255"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="256"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="256"/>
         <source>Search term / details</source>
         <translation>Søgeord / detaljer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="268"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="268"/>
         <source>Citizen:</source>
         <translation>Borger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="269"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="269"/>
         <source>User:</source>
         <translation>Bruger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="275"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="275"/>
         <source>Period:</source>
         <translation>Periode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="281"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="281"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="301"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="301"/>
         <source>Opened case</source>
         <translation>Åbnede sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="302"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="302"/>
         <source>Opened citizen</source>
         <translation>Åbnede borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="304"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="304"/>
         <source>Changed</source>
         <translation>Ændrede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="305"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="305"/>
         <source>Created</source>
         <translation>Oprettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="306"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="306"/>
         <source>Deleted</source>
         <translation>Slettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="307"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="307"/>
         <source>Printed</source>
         <translation>Udskrev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="308"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="308"/>
         <source>Exported</source>
         <translation>Eksporterede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="309"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="309"/>
         <source>Showed CPR number</source>
         <translation>Viste CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="310"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="310"/>
         <source>Logged in</source>
         <translation>Loggede ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="311"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="311"/>
         <source>Shared without consent</source>
         <translation>Delte uden samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="312"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="312"/>
         <source>Erased</source>
         <translation>Slettede efter opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="318"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="318"/>
         <source>Entry %1 was changed: its hash does not match its content.</source>
         <translation>Post %1 er ændret: dens hash passer ikke til indholdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="320"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="320"/>
         <source>Entry %1 was inserted: entry %2 links past it.</source>
         <translation>Post %1 er indsat: post %2 peger forbi den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="322"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="322"/>
         <source>An entry was deleted at %1: entry %2 does not link to the one before it.</source>
         <translation>En post er slettet ved %1: post %2 peger ikke på den forrige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="353"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="353"/>
         <source>Searching…</source>
         <translation>Søger …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="382"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="382"/>
         <source>No citizen matches the search.</source>
         <translation>Ingen borger passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="384"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="384"/>
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="390"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="390"/>
         <source>The audit log could not be read.</source>
         <translation>Revisionsloggen kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="408"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="408"/>
         <source>Checking the chain…</source>
         <translation>Kontrollerer kæden …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="417"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="417"/>
         <source>The chain is whole: %1 entries checked.</source>
         <translation>Kæden er hel: %1 poster kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="421"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="421"/>
         <source>The chain is broken. %1</source>
         <translation>Kæden er brudt. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="428"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="428"/>
         <source>The chain could not be checked.</source>
         <translation>Kæden kunne ikke kontrolleres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="437"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="437"/>
         <source>Export audit log</source>
         <translation>Eksportér revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="437"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="437"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="464"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="464"/>
         <source>The export failed.</source>
         <translation>Eksporten mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_viewer.py" line="466"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="466"/>
         <source>%1 entries exported.</source>
         <translation>%1 poster eksporteret.</translation>
     </message>
@@ -322,260 +373,260 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="77"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="78"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="80"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="81"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="81"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="82"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="89"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="90"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="90"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="91"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="93"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="94"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="95"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="95"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="96"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="96"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="129"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="130"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="130"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="131"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="131"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="132"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="132"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="133"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="134"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="134"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="135"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="145"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="146"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="185"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="186"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="257"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="258"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="279"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="280"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="287"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="288"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="298"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="299"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="310"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="311"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="356"/>
-        <location filename="../../app/ui/calendar_page.py" line="360"/>
-        <location filename="../../app/ui/calendar_page.py" line="365"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="357"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="361"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="366"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="360"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="361"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="365"/>
-        <location filename="../../app/ui/calendar_page.py" line="396"/>
-        <location filename="../../app/ui/calendar_page.py" line="426"/>
-        <location filename="../../app/ui/calendar_page.py" line="447"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="366"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="397"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="427"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="448"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="377"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="378"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="379"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="380"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="391"/>
-        <location filename="../../app/ui/calendar_page.py" line="396"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="392"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="397"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="391"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="392"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="422"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="423"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="422"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="423"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="426"/>
-        <location filename="../../app/ui/calendar_page.py" line="447"/>
-        <location filename="../../app/ui/calendar_page.py" line="511"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="427"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="448"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="512"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="512"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="513"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="533"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="534"/>
         <source>Calendar entry, not an invitation</source>
         <translation>Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="535"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="536"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
         <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="541"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="542"/>
         <source>invitation</source>
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="545"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="546"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="545"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="546"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="518"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="519"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="519"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="520"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="559"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="560"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="561"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="562"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="598"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="599"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="598"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="599"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="600"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="601"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="604"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="605"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="605"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="606"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="606"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="607"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_page.py" line="608"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="609"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -583,37 +634,37 @@
 <context>
     <name>CalendarViews</name>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="95"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="95"/>
         <source>Held, but no minutes yet</source>
         <translation>Afholdt, men der er intet referat endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="103"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="103"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="105"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="105"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="113"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="113"/>
         <source>Place: %1</source>
         <translation>Sted: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="115"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="115"/>
         <source>Video: %1</source>
         <translation>Video: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="117"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="117"/>
         <source>Participants: %1</source>
         <translation>Deltagere: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="119"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="119"/>
         <source>Interpreter needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
@@ -621,72 +672,72 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="59"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="59"/>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="60"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="60"/>
         <source>Family or citizen</source>
         <translation>Familie eller borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="61"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="61"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="62"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="62"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="63"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="63"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="64"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="65"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="66"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
         <source>Follow-up due</source>
         <translation>Opfølgning senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="67"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
         <source>Open agreements</source>
         <translation>Åbne aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
         <source>Flags</source>
         <translation>Opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="76"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="76"/>
         <source>Follow-up overdue</source>
         <translation>Opfølgning overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="77"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="77"/>
         <source>Turns 18 within 12 months</source>
         <translation>Fylder 18 inden et år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="78"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="78"/>
         <source>CPR numbers are masked in lists.</source>
         <translation>CPR-numre er skjult i lister.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_model.py" line="85"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="85"/>
         <source>Deadline overdue</source>
         <translation>Frist overskredet</translation>
     </message>
@@ -694,37 +745,37 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="46"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="52"/>
         <source>Search name, case number or CPR</source>
         <translation>Søg på navn, sagsnummer eller CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="50"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="56"/>
         <source>My cases</source>
         <translation>Mine sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="51"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="57"/>
         <source>All cases</source>
         <translation>Alle sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="53"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="59"/>
         <source>New case…</source>
         <translation>Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="57"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="63"/>
         <source>Show CPR number…</source>
         <translation>Vis CPR-nummer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="60"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="66"/>
         <source>Show the full CPR number of a person in the case (the lookup is logged)</source>
         <translation>Vis det fulde CPR-nummer for en person i sagen (opslaget logges)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_list_page.py" line="127"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="133"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n sag</numerusform>
@@ -732,18 +783,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="178"/>
-        <location filename="../../app/ui/case_list_page.py" line="197"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="184"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="203"/>
         <source>Show CPR number</source>
         <translation>Vis CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="179"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="185"/>
         <source>Whose CPR number? Showing it is logged as a lookup.</source>
         <translation>Hvis CPR-nummer? Visningen logges som et opslag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="197"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="203"/>
         <source>No CPR number is registered for this person.</source>
         <translation>Der er ikke registreret et CPR-nummer for denne person.</translation>
     </message>
@@ -751,33 +802,33 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../app/ui/close_case_dialog.py" line="32"/>
-        <location filename="../../app/ui/close_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="32"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="61"/>
         <source>Close case</source>
         <translation>Luk sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/close_case_dialog.py" line="54"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="54"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/close_case_dialog.py" line="55"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="55"/>
         <source>Reason for closing</source>
         <translation>Begrundelse for at lukke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/close_case_dialog.py" line="56"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="56"/>
         <source>Closing date</source>
         <translation>Lukket den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/close_case_dialog.py" line="70"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="70"/>
         <source>The retention rules could not be read: %1</source>
         <translation>Reglerne for opbevaring kunne ikke læses: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/close_case_dialog.py" line="76"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="76"/>
         <source>The case may be erased after %1 (retention period for %2)</source>
         <translation>Sagen kan slettes efter %1 (opbevaringstid for %2)</translation>
     </message>
@@ -785,97 +836,97 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="52"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="58"/>
         <source>The situation now</source>
         <translation>Situationen nu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="53"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="59"/>
         <source>In our own words</source>
         <translation>Med egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="54"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="60"/>
         <source>What works</source>
         <translation>Det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="55"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="61"/>
         <source>What is hard</source>
         <translation>Det, der er svært</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="56"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="62"/>
         <source>The order of things</source>
         <translation>Rækkefølgen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="57"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="63"/>
         <source>How we follow up</source>
         <translation>Sådan følger vi op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="58"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="64"/>
         <source>When the plan ends</source>
         <translation>Når planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="67"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="73"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="69"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="75"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="71"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="77"/>
         <source>Agreement %1</source>
         <translation>Aftale %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="117"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="123"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="133"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="139"/>
         <source>No changes.</source>
         <translation>Ingen ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="135"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="141"/>
         <source>The plan has no text yet.</source>
         <translation>Planen har ingen tekst endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="145"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="151"/>
         <source>Draft (version %1)</source>
         <translation>Udkast (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="147"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="153"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="149"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="155"/>
         <source>Version %1 – approved %2</source>
         <translation>Version %1 – godkendt %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="194"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="200"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="208"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="214"/>
         <source>Compare plan versions</source>
         <translation>Sammenlign versioner af planen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/compare_dialog.py" line="218"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="224"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n ændring</numerusform>
@@ -883,27 +934,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="220"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="226"/>
         <source>No changes between these versions.</source>
         <translation>Ingen ændringer mellem de to versioner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="221"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="227"/>
         <source>Show only changes</source>
         <translation>Vis kun ændringer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="231"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="237"/>
         <source>Removed words are struck through.</source>
         <translation>Ord, der er fjernet, er streget over.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="232"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="238"/>
         <source>Added words are underlined.</source>
         <translation>Ord, der er tilføjet, er understreget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="264"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="270"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -911,112 +962,112 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="73"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="73"/>
         <source>Someone else changed the same part of the plan</source>
         <translation>En anden har ændret den samme del af planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="79"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="79"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="83"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="83"/>
         <source>%1 saved the plan %2 while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
         <translation>%1 gemte planen %2, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="88"/>
         <source>%1 saved the plan while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
         <translation>%1 gemte planen, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="107"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="107"/>
         <source>Keep all of theirs</source>
         <translation>Behold alt deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="108"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="108"/>
         <source>Keep all of mine</source>
         <translation>Behold alt mit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="118"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="118"/>
         <source>Save my choices</source>
         <translation>Gem mine valg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="122"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="122"/>
         <source>Decide later</source>
         <translation>Vælg senere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="126"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="126"/>
         <source>Your text stays in the editor and in a local copy, not saved, until you choose.</source>
         <translation>Din tekst bliver i editoren og i en lokal kopi, ikke gemt, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="146"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="146"/>
         <source>Saved by %1</source>
         <translation>Gemt af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="147"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="147"/>
         <source>Yours (not saved yet)</source>
         <translation>Din (ikke gemt endnu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="156"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="156"/>
         <source>(removed)</source>
         <translation>(fjernet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="178"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="178"/>
         <source>Keep theirs</source>
         <translation>Behold deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="179"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="179"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="180"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="180"/>
         <source>Keep both</source>
         <translation>Behold begge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="204"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="204"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="207"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="207"/>
         <source>Comment on the help for %1</source>
         <translation>Kommentar til hjælpen til %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="209"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="209"/>
         <source>Goal: %1</source>
         <translation>Mål: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="210"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="210"/>
         <source>Agreement: %1</source>
         <translation>Aftale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="225"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="225"/>
         <source>by %1</source>
         <translation>af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="227"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="227"/>
         <source>the whole family</source>
         <translation>hele familien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="265"/>
+        <location filename="../../app/ui/common/conflict_dialog.py" line="265"/>
         <source>Choose for %n more part(s).</source>
         <translation>
             <numerusform>Vælg for %n del mere.</numerusform>
@@ -1027,233 +1078,233 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="125"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="125"/>
         <source>no keyring (Secret Service or KWallet) is running on this computer</source>
         <translation>der kører ingen nøglering (Secret Service eller KWallet) på denne computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="128"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="128"/>
         <source>the keyring on this computer did not answer</source>
         <translation>nøgleringen på denne computer svarede ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="136"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="136"/>
         <source>The password cannot be remembered: %1. Koordinator asks for it each time it starts; it is never written to a file.</source>
         <translation>Adgangskoden kan ikke huskes: %1. Koordinator spørger efter den, hver gang programmet starter; den skrives aldrig i en fil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="154"/>
-        <location filename="../../app/ui/connection_dialog.py" line="209"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="158"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="213"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="157"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="161"/>
         <source>Local database (this computer)</source>
         <translation>Lokal database (denne computer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="159"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="163"/>
         <source>Shared database (server)</source>
         <translation>Fælles database (server)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="162"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="166"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="165"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="169"/>
         <source>e.g. koordinator-db.kommune.dk</source>
         <translation>f.eks. koordinator-db.kommune.dk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="176"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="180"/>
         <source>Empty: your Windows login (Kerberos)</source>
         <translation>Tom: dit Windows-login (Kerberos)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="180"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="184"/>
         <source>disable – never encrypted</source>
         <translation>disable – aldrig krypteret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="181"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="185"/>
         <source>allow – encrypted only if the server insists</source>
         <translation>allow – kun krypteret, hvis serveren kræver det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="182"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="186"/>
         <source>prefer – encrypted when the server offers it</source>
         <translation>prefer – krypteret, når serveren tilbyder det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="183"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="187"/>
         <source>require – always encrypted</source>
         <translation>require – altid krypteret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="184"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="188"/>
         <source>verify-ca – encrypted, certificate checked</source>
         <translation>verify-ca – krypteret, certifikatet kontrolleres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="185"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="189"/>
         <source>verify-full – encrypted, certificate and host name checked</source>
         <translation>verify-full – krypteret, certifikat og værtsnavn kontrolleres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="192"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="196"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="199"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="203"/>
         <source>Test connection</source>
         <translation>Test forbindelsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="207"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="211"/>
         <source>Server (host)</source>
         <translation>Server (vært)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="208"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="212"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="210"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="214"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="211"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="215"/>
         <source>SSL mode</source>
         <translation>SSL-tilstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="212"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="216"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="222"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="226"/>
         <source>Leave the password empty if you log in with your Windows login (Kerberos): Koordinator only asks for a password when the server wants one. The chosen database is used the next time you start Koordinator.</source>
         <translation>Lad adgangskoden stå tom, hvis du logger ind med dit Windows-login (Kerberos): Koordinator spørger kun efter en adgangskode, når serveren vil have en. Den valgte database bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="234"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="238"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="235"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="239"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="285"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="295"/>
         <source>Kept in the keyring – type a new one to change it</source>
         <translation>Gemt i nøgleringen – skriv en ny for at ændre den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="312"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="322"/>
         <source>Must be filled in.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="322"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="332"/>
         <source>The server wants a password: type it in the password field.</source>
         <translation>Serveren vil have en adgangskode: skriv den i feltet Adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="324"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="334"/>
         <source>The password or the user name is wrong.</source>
         <translation>Adgangskoden eller brugernavnet er forkert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="326"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="336"/>
         <source>The server cannot be reached. Check the host name and the port, and that you are on the municipality&apos;s network.</source>
         <translation>Serveren kan ikke nås. Tjek værtsnavnet og porten, og at du er på kommunens netværk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="329"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="339"/>
         <source>The database does not exist on the server. Check its name.</source>
         <translation>Databasen findes ikke på serveren. Tjek navnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="330"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="340"/>
         <source>The server does not know this user.</source>
         <translation>Serveren kender ikke denne bruger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="332"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="342"/>
         <source>The server does not let this user in from this computer. Ask the IT department.</source>
         <translation>Serveren lukker ikke denne bruger ind fra denne computer. Spørg IT-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="335"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="345"/>
         <source>This user may not use this database: it is not a Koordinator user here. Ask the IT department to add you.</source>
         <translation>Brugeren må ikke bruge denne database: den er ikke Koordinator-bruger her. Bed IT-afdelingen om at oprette dig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="339"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="349"/>
         <source>The server requires an encrypted connection: choose the SSL mode “require”.</source>
         <translation>Serveren kræver en krypteret forbindelse: vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="342"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="352"/>
         <source>The server does not offer an encrypted connection (SSL), but the chosen SSL mode requires one.</source>
         <translation>Serveren tilbyder ikke en krypteret forbindelse (SSL), men den valgte SSL-tilstand kræver en.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="346"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="356"/>
         <source>The server&apos;s certificate could not be verified. Ask the IT department for the certificate, or choose the SSL mode “require”.</source>
         <translation>Serverens certifikat kunne ikke kontrolleres. Bed IT-afdelingen om certifikatet, eller vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="350"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="360"/>
         <source>The Windows login (Kerberos) was not accepted. Log in to the municipality&apos;s network, or give a user name and password.</source>
         <translation>Windows-login (Kerberos) blev ikke godtaget. Log ind på kommunens netværk, eller angiv brugernavn og adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="354"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="364"/>
         <source>Nothing answers at that host and port. Check that the server is running and that the host name and port are right.</source>
         <translation>Intet svarer på den vært og port. Kontrollér, at serveren kører, og at værtsnavn og port er rigtige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="358"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="368"/>
         <source>The server&apos;s host name could not be found. Check its spelling and that you are on the municipality&apos;s network.</source>
         <translation>Serverens værtsnavn kunne ikke findes. Kontrollér stavningen, og at du er på kommunens netværk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="362"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="372"/>
         <source>The SSL mode is not valid: choose disable, prefer, require, verify-ca or verify-full.</source>
         <translation>SSL-tilstanden er ikke gyldig: vælg disable, prefer, require, verify-ca eller verify-full.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="364"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="374"/>
         <source>A connection setting is not valid. Check the port.</source>
         <translation>En forbindelsesindstilling er ikke gyldig. Kontrollér porten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="365"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="375"/>
         <source>The server refused the connection.</source>
         <translation>Serveren afviste forbindelsen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="379"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="389"/>
         <source>Connecting …</source>
         <translation>Forbinder …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="392"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="403"/>
         <source>The connection works.</source>
         <translation>Forbindelsen virker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="433"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="444"/>
         <source>The password could not be kept in the keyring: %1. Untick the box to save without it.</source>
         <translation>Adgangskoden kunne ikke gemmes i nøgleringen: %1. Fjern fluebenet for at gemme uden den.</translation>
     </message>
@@ -1261,7 +1312,7 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="422"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="422"/>
         <source>Record consent</source>
         <translation>Registrér samtykke</translation>
     </message>
@@ -1270,132 +1321,132 @@
         <translation type="vanished">fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="481"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="481"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="482"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="482"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="483"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="483"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="484"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="484"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="489"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="489"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="487"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="487"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="383"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="383"/>
         <source>The common plan</source>
         <translation>Den fælles plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="384"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="384"/>
         <source>Social services</source>
         <translation>Socialforvaltningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="385"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="385"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="386"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="386"/>
         <source>School and day care</source>
         <translation>Skole og dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="387"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="387"/>
         <source>Job centre and benefits</source>
         <translation>Jobcenter og ydelser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="388"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="388"/>
         <source>Family relations</source>
         <translation>Familieforhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="470"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="470"/>
         <source>e.g. the common plan for the family</source>
         <translation>f.eks. den fælles plan for familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="474"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="474"/>
         <source>No file attached</source>
         <translation>Ingen fil vedhæftet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="475"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="475"/>
         <source>Attach signed form…</source>
         <translation>Vedhæft underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="485"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="485"/>
         <source>The mandate covers</source>
         <translation>Fuldmagten dækker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="486"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="486"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="488"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="488"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="490"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="490"/>
         <source>Signed form</source>
         <translation>Underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="491"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="491"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="492"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="492"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="521"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="521"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="523"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="523"/>
         <source>Organisation: %1</source>
         <translation>Organisation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="558"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="558"/>
         <source>Attach signed form</source>
         <translation>Vedhæft underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="560"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="560"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif);;All files (*)</source>
         <translation>Dokumenter (*.pdf *.png *.jpg *.jpeg *.tif);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="566"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="566"/>
         <source>The file could not be read</source>
         <translation>Filen kunne ikke læses</translation>
     </message>
@@ -1403,170 +1454,170 @@
 <context>
     <name>ConsentRegisterDialog</name>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="56"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="56"/>
         <source>Consent register</source>
         <translation>Samtykkeregister</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="70"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="70"/>
         <source>Whose information</source>
         <translation>Hvis oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="71"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="71"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="72"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="72"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="73"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="73"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="74"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="74"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="75"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="75"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="76"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="76"/>
         <source>In force</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="84"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="84"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="86"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="86"/>
         <source>Withdraw…</source>
         <translation>Tilbagekald …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="88"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="88"/>
         <source>Save signed form…</source>
         <translation>Gem underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="111"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="111"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="112"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="112"/>
         <source>Who may receive what</source>
         <translation>Hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="114"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="114"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="186"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="186"/>
         <source>Withdrawn %1</source>
         <translation>Tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="190"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="190"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="192"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="192"/>
         <source>Expired</source>
         <translation>Udløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="194"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="194"/>
         <source>Not yet</source>
         <translation>Endnu ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="220"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="220"/>
         <source>Covered</source>
         <translation>Dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="221"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="221"/>
         <source>Partly</source>
         <translation>Delvist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="222"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="222"/>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="236"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="236"/>
         <source>Today, per person and party: what may be shared. Partly: only some kinds of information.</source>
         <translation>I dag, pr. person og part: hvad der må deles. Delvist: kun nogle slags oplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="239"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="239"/>
         <source>The case has no professionals yet.</source>
         <translation>Sagen har endnu ingen fagpersoner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="272"/>
-        <location filename="../../app/ui/consent_register_dialog.py" line="279"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="272"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="279"/>
         <source>Withdraw consent</source>
         <translation>Tilbagekald samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="273"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="273"/>
         <source>Why is the consent withdrawn? It stops all sharing today.</source>
         <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="280"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="280"/>
         <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
         <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="301"/>
-        <location filename="../../app/ui/consent_register_dialog.py" line="306"/>
-        <location filename="../../app/ui/consent_register_dialog.py" line="310"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="301"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="306"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="310"/>
         <source>Not withdrawn</source>
         <translation>Ikke tilbagekaldt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="302"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="302"/>
         <source>Someone else changed the consent meanwhile. Look again.</source>
         <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="306"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="306"/>
         <source>The reason or the day is not valid.</source>
         <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="310"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="310"/>
         <source>The store could not be reached.</source>
         <translation>Databasen kunne ikke nås.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="326"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="326"/>
         <source>Save signed form</source>
         <translation>Gem underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="334"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="334"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consent_register_dialog.py" line="334"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="334"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
@@ -1574,12 +1625,12 @@
 <context>
     <name>CprRevealDialog</name>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="218"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="224"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list_page.py" line="226"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="232"/>
         <source>This lookup has been logged with your name and the time.</source>
         <translation>Dette opslag er logget med dit navn og tidspunktet.</translation>
     </message>
@@ -1587,70 +1638,163 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/ui/crash_dialog.py" line="12"/>
+        <location filename="../../app/ui/common/crash_dialog.py" line="12"/>
         <source>Something went wrong</source>
         <translation>Der gik noget galt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash_dialog.py" line="15"/>
+        <location filename="../../app/ui/common/crash_dialog.py" line="15"/>
         <source>Koordinator hit an unexpected error. Your open work is still in the window; save it if you can. Please send the details below to IT support. The log is here: %1</source>
         <translation>Koordinator ramte en uventet fejl. Dit åbne arbejde er stadig i vinduet; gem det, hvis du kan. Send detaljerne nedenfor til IT-support. Loggen ligger her: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash_dialog.py" line="25"/>
+        <location filename="../../app/ui/common/crash_dialog.py" line="25"/>
         <source>Copy details</source>
         <translation>Kopiér detaljer</translation>
     </message>
 </context>
 <context>
+    <name>DraftSync</name>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="148"/>
+        <source>Your unsaved changes are back. Saving…</source>
+        <translation>Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="160"/>
+        <source>Changes not saved yet…</source>
+        <translation>Ændringer er ikke gemt endnu…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="201"/>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="247"/>
+        <source>Up to date with the changes of %1.</source>
+        <translation>Opdateret med %1s ændringer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="249"/>
+        <source>Saved %1</source>
+        <translation>Gemt kl. %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="251"/>
+        <source>your changes were combined with those of %1.</source>
+        <translation>dine ændringer blev lagt sammen med %1s.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="275"/>
+        <source>Not saved yet: you and %1 changed the same part of the plan. Your text is kept here and in a local copy until you choose.</source>
+        <translation>Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="277"/>
+        <source>someone else</source>
+        <translation>en anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="300"/>
+        <source>Someone else</source>
+        <translation>En anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="302"/>
+        <source>%1 approved this draft meanwhile, so it can no longer change.</source>
+        <translation>%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="304"/>
+        <source>Someone else replaced or removed this draft meanwhile.</source>
+        <translation>En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="308"/>
+        <source>The case was closed or removed meanwhile, so the plan can no longer change. Your changes are kept in a local copy.</source>
+        <translation>Sagen blev lukket eller fjernet imens, så planen kan ikke længere ændres. Dine ændringer er gemt i en lokal kopi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="315"/>
+        <source>Your changes are kept here and in a local copy, not saved. Continue them in a new draft?</source>
+        <translation>Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="338"/>
+        <source>Not saved: %1</source>
+        <translation>Ikke gemt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="344"/>
+        <source>Not saved: the database did not answer. Your changes are kept here and in a local copy; saving is tried again soon.</source>
+        <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="371"/>
+        <source>The database answers again: saving…</source>
+        <translation>Databasen svarer igen: gemmer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="381"/>
+        <source>The database cannot be reached. Your changes are kept here and in a local copy, and saved as soon as it answers again.</source>
+        <translation>Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="385"/>
+        <source>The database cannot be reached. What you write is saved when it answers again.</source>
+        <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
+    </message>
+</context>
+<context>
     <name>EcoMapView</name>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="859"/>
+        <location filename="../../app/ui/family/eco_map.py" line="859"/>
         <source>%1, %2 years</source>
         <translation>%1, %2 år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="911"/>
+        <location filename="../../app/ui/family/eco_map.py" line="911"/>
         <source>No professionals in the network yet.</source>
         <translation>Der er endnu ingen fagpersoner i netværket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="918"/>
+        <location filename="../../app/ui/family/eco_map.py" line="918"/>
         <source>Dashed line: in the network, no registered intervention</source>
         <translation>Stiplet linje: i netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="931"/>
+        <location filename="../../app/ui/family/eco_map.py" line="931"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="933"/>
+        <location filename="../../app/ui/family/eco_map.py" line="933"/>
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="935"/>
+        <location filename="../../app/ui/family/eco_map.py" line="935"/>
         <source>In the network, no registered intervention</source>
         <translation>I netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="982"/>
+        <location filename="../../app/ui/family/eco_map.py" line="982"/>
         <source>Could not save the network map to %1: %2</source>
         <translation>Netværkskortet kunne ikke gemmes i %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="1002"/>
+        <location filename="../../app/ui/family/eco_map.py" line="1002"/>
         <source>Could not encode the network map as PNG.</source>
         <translation>Netværkskortet kunne ikke laves om til PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="1018"/>
+        <location filename="../../app/ui/family/eco_map.py" line="1018"/>
         <source>Network map</source>
         <translation>Netværkskort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/eco_map.py" line="1021"/>
+        <location filename="../../app/ui/family/eco_map.py" line="1021"/>
         <source>Network map of %1: the family and the professionals around it, by sector.</source>
         <translation>Netværkskort for %1: familien og fagpersonerne omkring den, fordelt på sektorer.</translation>
     </message>
@@ -1658,22 +1802,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="627"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="627"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="637"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="637"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="638"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="638"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="640"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="640"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -1681,103 +1825,103 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family_page.py" line="107"/>
+        <location filename="../../app/ui/family/family_page.py" line="110"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="108"/>
+        <location filename="../../app/ui/family/family_page.py" line="111"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="109"/>
+        <location filename="../../app/ui/family/family_page.py" line="112"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="110"/>
+        <location filename="../../app/ui/family/family_page.py" line="113"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="111"/>
+        <location filename="../../app/ui/family/family_page.py" line="114"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="113"/>
+        <location filename="../../app/ui/family/family_page.py" line="116"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="118"/>
+        <location filename="../../app/ui/family/family_page.py" line="121"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="125"/>
+        <location filename="../../app/ui/family/family_page.py" line="128"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="134"/>
+        <location filename="../../app/ui/family/family_page.py" line="137"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="136"/>
+        <location filename="../../app/ui/family/family_page.py" line="139"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="160"/>
+        <location filename="../../app/ui/family/family_page.py" line="163"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="161"/>
+        <location filename="../../app/ui/family/family_page.py" line="164"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="167"/>
-        <location filename="../../app/ui/family_page.py" line="302"/>
+        <location filename="../../app/ui/family/family_page.py" line="170"/>
+        <location filename="../../app/ui/family/family_page.py" line="305"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="168"/>
+        <location filename="../../app/ui/family/family_page.py" line="171"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="169"/>
+        <location filename="../../app/ui/family/family_page.py" line="172"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="210"/>
+        <location filename="../../app/ui/family/family_page.py" line="213"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="281"/>
+        <location filename="../../app/ui/family/family_page.py" line="284"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="289"/>
+        <location filename="../../app/ui/family/family_page.py" line="292"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="297"/>
+        <location filename="../../app/ui/family/family_page.py" line="300"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="300"/>
+        <location filename="../../app/ui/family/family_page.py" line="303"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -1785,27 +1929,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="317"/>
+        <location filename="../../app/ui/family/family_page.py" line="320"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="319"/>
+        <location filename="../../app/ui/family/family_page.py" line="322"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="320"/>
+        <location filename="../../app/ui/family/family_page.py" line="323"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="373"/>
+        <location filename="../../app/ui/family/family_page.py" line="376"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="376"/>
+        <location filename="../../app/ui/family/family_page.py" line="379"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -1813,7 +1957,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="378"/>
+        <location filename="../../app/ui/family/family_page.py" line="381"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -1821,17 +1965,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="380"/>
+        <location filename="../../app/ui/family/family_page.py" line="383"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="382"/>
+        <location filename="../../app/ui/family/family_page.py" line="385"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="495"/>
+        <location filename="../../app/ui/family/family_page.py" line="498"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -1839,32 +1983,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="500"/>
+        <location filename="../../app/ui/family/family_page.py" line="503"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="502"/>
+        <location filename="../../app/ui/family/family_page.py" line="505"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="505"/>
+        <location filename="../../app/ui/family/family_page.py" line="508"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="512"/>
+        <location filename="../../app/ui/family/family_page.py" line="515"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="520"/>
+        <location filename="../../app/ui/family/family_page.py" line="523"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family_page.py" line="527"/>
+        <location filename="../../app/ui/family/family_page.py" line="530"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -1872,7 +2016,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="533"/>
+        <location filename="../../app/ui/family/family_page.py" line="536"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -1881,18 +2025,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="385"/>
+        <location filename="../../app/ui/family/family_page.py" line="388"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="397"/>
-        <location filename="../../app/ui/family_page.py" line="403"/>
+        <location filename="../../app/ui/family/family_page.py" line="400"/>
+        <location filename="../../app/ui/family/family_page.py" line="406"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="404"/>
+        <location filename="../../app/ui/family/family_page.py" line="407"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -1917,8 +2061,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="91"/>
-        <location filename="../../app/ui/family_page.py" line="252"/>
+        <location filename="../../app/ui/family/family_page.py" line="94"/>
+        <location filename="../../app/ui/family/family_page.py" line="255"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -1927,7 +2071,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_page.py" line="270"/>
+        <location filename="../../app/ui/family/family_page.py" line="273"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -1966,57 +2110,57 @@
 <context>
     <name>FieldConflictDialog</name>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="85"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="85"/>
         <source>Saved by %1 on %2</source>
         <translation>Gemt af %1 den %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="90"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="90"/>
         <source>Saved by %1</source>
         <translation>Gemt af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="91"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="91"/>
         <source>Saved meanwhile</source>
         <translation>Gemt i mellemtiden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="107"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="107"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="116"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="116"/>
         <source>Someone else saved this after you opened it, and changed the same things as you. Choose for each one what to keep. Nothing is saved until you press Save.</source>
         <translation>En anden har gemt dette, efter du åbnede det, og ændret de samme ting som dig. Vælg for hver, hvad der skal blive. Intet gemmes, før du trykker Gem.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="127"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="127"/>
         <source>Your change</source>
         <translation>Din ændring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="140"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="140"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="143"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="143"/>
         <source>Take theirs</source>
         <translation>Tag deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="163"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="163"/>
         <source>Also taken from the other save, because only they changed it: %1.</source>
         <translation>Taget fra den anden udgave, fordi kun den anden ændrede det: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="174"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="174"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_conflict_dialog.py" line="175"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="175"/>
         <source>Back to the form</source>
         <translation>Tilbage til formularen</translation>
     </message>
@@ -2024,67 +2168,67 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="98"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="98"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="100"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="179"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="179"/>
         <source>Before saving, check: %1</source>
         <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="186"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="186"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="226"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="226"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="231"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="231"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="233"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="233"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="289"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="289"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="290"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="290"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="333"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="333"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="334"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="334"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="341"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="341"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_dialog.py" line="342"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="342"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
     </message>
@@ -2092,12 +2236,12 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="23"/>
+        <location filename="../../app/ui/common/formatting.py" line="23"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="34"/>
+        <location filename="../../app/ui/common/formatting.py" line="34"/>
         <source>week %1</source>
         <translation>uge %1</translation>
     </message>
@@ -2105,116 +2249,216 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="31"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="91"/>
         <source>Overall goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="32"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="92"/>
         <source>Sub-goal</source>
         <translation>Delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="33"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="93"/>
         <source>Progression goal</source>
         <translation>Progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="41"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="101"/>
         <source>Write the goal in the family&apos;s own words</source>
         <translation>Skriv målet med familiens egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="44"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="104"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="48"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="108"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="50"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="51"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="52"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="53"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="54"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
 </context>
 <context>
+    <name>GoalModel</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="139"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="140"/>
+        <source>Concerns</source>
+        <translation>Gælder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="141"/>
+        <source>By</source>
+        <translation>Senest</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="142"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="143"/>
+        <source>Latest score</source>
+        <translation>Seneste score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="161"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="178"/>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="169"/>
+        <source>family %1 · professionals %2</source>
+        <translation>familien %1 · fagpersoner %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="65"/>
+        <source>New overall goal</source>
+        <translation>Nyt overordnet mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="66"/>
+        <source>New sub-goal</source>
+        <translation>Nyt delmål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
+        <source>New progression goal</source>
+        <translation>Nyt progressionsmål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
+        <source>Change…</source>
+        <translation>Ret…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
+        <source>Record score…</source>
+        <translation>Registrér score…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="139"/>
+        <source>Choose a goal first</source>
+        <translation>Vælg et mål først</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="141"/>
+        <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
+        <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="178"/>
+        <source>Remove the goal “%1”?</source>
+        <translation>Vil du fjerne målet “%1”?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/plan/goals_tab.py" line="180"/>
+        <source>%n goal(s) under it will be removed too.</source>
+        <translation>
+            <numerusform>%n mål under det bliver også fjernet.</numerusform>
+            <numerusform>%n mål under det bliver også fjernet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="183"/>
+        <source>Remove goal</source>
+        <translation>Fjern mål</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="327"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="333"/>
         <source>Plan versions</source>
         <translation>Versioner af planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="335"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="341"/>
         <source>Choose two versions to compare (hold Ctrl to choose the second), or one to compare with the newest.</source>
         <translation>Vælg to versioner, der skal sammenlignes (hold Ctrl nede for at vælge den anden), eller vælg én for at sammenligne den med den nyeste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="349"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="349"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="349"/>
-        <location filename="../../app/ui/compare_dialog.py" line="378"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="384"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="349"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="361"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="367"/>
         <source>Compare…</source>
         <translation>Sammenlign…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="366"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="372"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="378"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="384"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="391"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="397"/>
         <source>Took part: %1</source>
         <translation>Deltog: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compare_dialog.py" line="438"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="444"/>
         <source>Compare %1 with %2</source>
         <translation>Sammenlign %1 med %2</translation>
     </message>
@@ -2226,122 +2470,122 @@
 <context>
     <name>InterventionDialog</name>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="228"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="228"/>
         <source>Change intervention</source>
         <translation>Ret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="228"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="228"/>
         <source>New intervention</source>
         <translation>Ny indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="246"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="246"/>
         <source>e.g. Aflastning hver anden weekend</source>
         <translation>fx Aflastning hver anden weekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="251"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="251"/>
         <source>Without a law section</source>
         <translation>Uden lovparagraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="255"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="255"/>
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="263"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="263"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="276"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="276"/>
         <source>Checked</source>
         <translation>Tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="280"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="280"/>
         <source>Add time</source>
         <translation>Tilføj tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="283"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="283"/>
         <source>Remove time</source>
         <translation>Fjern tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="300"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="300"/>
         <source>For</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="301"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="301"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="302"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="302"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="303"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="303"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="304"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="304"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="305"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="305"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="306"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="306"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="307"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="307"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="308"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="308"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="309"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="309"/>
         <source>Copied from</source>
         <translation>Kopieret fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="310"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="310"/>
         <source>Last checked</source>
         <translation>Sidst tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="311"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="311"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="454"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="454"/>
         <source>No law section chosen.</source>
         <translation>Ingen lovparagraf valgt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="459"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="459"/>
         <source>No weekly times</source>
         <translation>Ingen ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="468"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="468"/>
         <source>(parent present)</source>
         <translation>(forælder til stede)</translation>
     </message>
@@ -2349,262 +2593,275 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="29"/>
+        <location filename="../../app/ui/common/labels.py" line="29"/>
         <source>Candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="30"/>
+        <location filename="../../app/ui/common/labels.py" line="30"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="31"/>
+        <location filename="../../app/ui/common/labels.py" line="31"/>
         <source>Paused</source>
         <translation>Sat i bero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="32"/>
+        <location filename="../../app/ui/common/labels.py" line="32"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="33"/>
+        <location filename="../../app/ui/common/labels.py" line="33"/>
         <source>One family – one entry</source>
         <translation>Én familie – én indgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="34"/>
+        <location filename="../../app/ui/common/labels.py" line="34"/>
         <source>Together for the family</source>
         <translation>Sammen om familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="35"/>
+        <location filename="../../app/ui/common/labels.py" line="35"/>
         <source>Holistic plan</source>
         <translation>Helhedsorienteret plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="36"/>
+        <location filename="../../app/ui/common/labels.py" line="36"/>
         <source>Other model</source>
         <translation>Anden model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="37"/>
+        <location filename="../../app/ui/common/labels.py" line="37"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="38"/>
+        <location filename="../../app/ui/common/labels.py" line="38"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="39"/>
+        <location filename="../../app/ui/common/labels.py" line="39"/>
         <source>Step-parent</source>
         <translation>Stedforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="40"/>
+        <location filename="../../app/ui/common/labels.py" line="40"/>
         <source>Sibling</source>
         <translation>Søskende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="41"/>
+        <location filename="../../app/ui/common/labels.py" line="41"/>
         <source>Grandparent</source>
         <translation>Bedsteforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="42"/>
+        <location filename="../../app/ui/common/labels.py" line="42"/>
         <source>Other</source>
         <translation>Anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="43"/>
+        <location filename="../../app/ui/common/labels.py" line="43"/>
         <source>Children and families</source>
         <translation>Børn og familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="44"/>
+        <location filename="../../app/ui/common/labels.py" line="44"/>
         <source>Adults and disability</source>
         <translation>Voksen og handicap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="45"/>
+        <location filename="../../app/ui/common/labels.py" line="45"/>
         <source>Employment</source>
         <translation>Beskæftigelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="46"/>
+        <location filename="../../app/ui/common/labels.py" line="46"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="47"/>
+        <location filename="../../app/ui/common/labels.py" line="47"/>
         <source>School</source>
         <translation>Skole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="48"/>
+        <location filename="../../app/ui/common/labels.py" line="48"/>
         <source>Day care</source>
         <translation>Dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="49"/>
+        <location filename="../../app/ui/common/labels.py" line="49"/>
         <source>Youth guidance</source>
         <translation>Ungeindsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="50"/>
+        <location filename="../../app/ui/common/labels.py" line="50"/>
         <source>Elderly care</source>
         <translation>Ældreområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="51"/>
+        <location filename="../../app/ui/common/labels.py" line="51"/>
         <source>Other sector</source>
         <translation>Andet område</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="52"/>
-        <location filename="../../app/ui/labels.py" line="72"/>
+        <location filename="../../app/ui/common/labels.py" line="52"/>
+        <location filename="../../app/ui/common/labels.py" line="72"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="53"/>
+        <location filename="../../app/ui/common/labels.py" line="53"/>
         <source>Running</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="54"/>
+        <location filename="../../app/ui/common/labels.py" line="54"/>
         <source>On hold</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="55"/>
+        <location filename="../../app/ui/common/labels.py" line="55"/>
         <source>Ended</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="56"/>
+        <location filename="../../app/ui/common/labels.py" line="56"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="57"/>
+        <location filename="../../app/ui/common/labels.py" line="57"/>
         <source>Custody holder</source>
         <translation>Forældremyndighedsindehaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="58"/>
+        <location filename="../../app/ui/common/labels.py" line="58"/>
         <source>The young person</source>
         <translation>Den unge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="59"/>
+        <location filename="../../app/ui/common/labels.py" line="59"/>
         <source>Guardian</source>
         <translation>Værge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="60"/>
+        <location filename="../../app/ui/common/labels.py" line="60"/>
         <source>Future proxy</source>
         <translation>Fremtidsfuldmægtig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="61"/>
+        <location filename="../../app/ui/common/labels.py" line="61"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="62"/>
+        <location filename="../../app/ui/common/labels.py" line="62"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="63"/>
+        <location filename="../../app/ui/common/labels.py" line="63"/>
         <source>Status meeting</source>
         <translation>Statusmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="64"/>
+        <location filename="../../app/ui/common/labels.py" line="64"/>
         <source>Start meeting</source>
         <translation>Opstartsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="65"/>
+        <location filename="../../app/ui/common/labels.py" line="65"/>
         <source>Closing meeting</source>
         <translation>Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="66"/>
+        <location filename="../../app/ui/common/labels.py" line="66"/>
         <source>Working on it</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="67"/>
+        <location filename="../../app/ui/common/labels.py" line="67"/>
         <source>Achieved</source>
         <translation>Nået</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="68"/>
+        <location filename="../../app/ui/common/labels.py" line="68"/>
         <source>Dropped</source>
         <translation>Opgivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="69"/>
+        <location filename="../../app/ui/common/labels.py" line="69"/>
         <source>Not done yet</source>
         <translation>Ikke gjort endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="70"/>
+        <location filename="../../app/ui/common/labels.py" line="70"/>
         <source>Done</source>
         <translation>Gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="71"/>
-        <location filename="../../app/ui/labels.py" line="74"/>
+        <location filename="../../app/ui/common/labels.py" line="71"/>
+        <location filename="../../app/ui/common/labels.py" line="74"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="73"/>
+        <location filename="../../app/ui/common/labels.py" line="73"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="75"/>
+        <location filename="../../app/ui/common/labels.py" line="75"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="76"/>
+        <location filename="../../app/ui/common/labels.py" line="76"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="77"/>
+        <location filename="../../app/ui/common/labels.py" line="77"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="78"/>
+        <location filename="../../app/ui/common/labels.py" line="78"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
     </message>
 </context>
 <context>
+    <name>LaneDialog</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="69"/>
+        <source>Someone else changed the plan meanwhile. Close this window and try again.</source>
+        <translation>En anden har ændret planen imens. Luk vinduet, og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="73"/>
+        <source>The database did not answer, so nothing was saved. Try again.</source>
+        <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
+    </message>
+</context>
+<context>
     <name>LawSectionPicker</name>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="144"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="144"/>
         <source>Search law, section or title, e.g. BL 32 or aflastning</source>
         <translation>Søg på lov, paragraf eller titel, fx BL 32 eller aflastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="205"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="205"/>
         <source>Chosen: %1</source>
         <translation>Valgt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="207"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="207"/>
         <source>No law section chosen.</source>
         <translation>Ingen lovparagraf valgt.</translation>
     </message>
@@ -2612,22 +2869,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="340"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="340"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="345"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="345"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="349"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="349"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="350"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="350"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -2635,92 +2892,92 @@
 <context>
     <name>LixMeter</name>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="197"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="197"/>
         <source>Readability (LIX)</source>
         <translation>Læsbarhed (LIX)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="207"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="207"/>
         <source>LIX score</source>
         <translation>LIX-tal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="217"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="217"/>
         <source>LIX up to 24: very easy. 25–34: easy. 35–44: medium. 45–54: difficult. 55 and above: very difficult. The dashed line is the target.</source>
         <translation>LIX op til 24: meget let. 25–34: let. 35–44: middel. 45–54: svær. 55 og derover: meget svær. Den stiplede linje er målet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="221"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="221"/>
         <source>Aim for under 35 in text for the family.</source>
         <translation>Sigt efter under 35 i tekst til familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="225"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="225"/>
         <source>The target here is a LIX under 35: easy text. Many authorities aim for 40 or lower in letters to citizens; that is common practice, not a rule. About one in six adults has weak reading skills. Short sentences and short words lower the score.</source>
         <translation>Målet her er et LIX-tal under 35: let tekst. Mange myndigheder sigter efter 40 eller lavere i breve til borgere. Det er almindelig praksis, ikke en regel. Omkring hver sjette voksen har svært ved at læse. Korte sætninger og korte ord giver et lavere tal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="234"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="234"/>
         <source>Longest sentences</source>
         <translation>Længste sætninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="235"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="235"/>
         <source>Click a sentence to select it in the text.</source>
         <translation>Klik på en sætning for at markere den i teksten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="239"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="239"/>
         <source>Click to select this sentence in the text.</source>
         <translation>Klik for at markere sætningen i teksten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="243"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="243"/>
         <source>Longest words (letters)</source>
         <translation>Længste ord (bogstaver)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="248"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="248"/>
         <source>Plainer words</source>
         <translation>Enklere ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="399"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="399"/>
         <source>Very easy</source>
         <translation>Meget let</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="400"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="400"/>
         <source>Easy</source>
         <translation>Let</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="401"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="401"/>
         <source>Medium</source>
         <translation>Middel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="402"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="402"/>
         <source>Difficult</source>
         <translation>Svær</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="403"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="403"/>
         <source>Very difficult</source>
         <translation>Meget svær</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="412"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="412"/>
         <source>Write some text to see how easy it is to read.</source>
         <translation>Skriv noget tekst for at se, hvor let den er at læse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="423"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="423"/>
         <source>Words: %1 · Sentences: %2 · Long words: %3</source>
         <translation>Ord: %1 · Sætninger: %2 · Lange ord: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/lix_meter.py" line="439"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="439"/>
         <source>%n word(s): %1</source>
         <translation>
             <numerusform>%n ord: %1</numerusform>
@@ -2728,7 +2985,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/lix_meter.py" line="469"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="469"/>
         <source>Try “%1” instead of “%2”.</source>
         <translation>Prøv “%1” i stedet for “%2”.</translation>
     </message>
@@ -2736,23 +2993,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -2761,7 +3018,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -2770,102 +3027,102 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -2878,22 +3135,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -2901,127 +3158,127 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="128"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="128"/>
         <source>Change meeting</source>
         <translation>Ret møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="128"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="128"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="144"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="144"/>
         <source>e.g. Rådhuset, mødelokale 2</source>
         <translation>fx Rådhuset, mødelokale 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="146"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="146"/>
         <source>Link to a video meeting, if any</source>
         <translation>Link til et videomøde, hvis der er et</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="147"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="147"/>
         <source>An interpreter is needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="149"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="149"/>
         <source>The meeting has been held (recording it afterwards)</source>
         <translation>Mødet er holdt (registreres bagefter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="170"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="170"/>
         <source>Guest&apos;s name</source>
         <translation>Gæstens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="172"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="172"/>
         <source>E-mail (for the invitation)</source>
         <translation>E-mail (til invitationen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="173"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="173"/>
         <source>Add guest</source>
         <translation>Tilføj gæst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="192"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="192"/>
         <source>Use this time</source>
         <translation>Brug dette tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="200"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="200"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="201"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="201"/>
         <source>Starts</source>
         <translation>Starter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="202"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="202"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="203"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="203"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="204"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="204"/>
         <source>Video link</source>
         <translation>Videolink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="205"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="205"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="206"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="206"/>
         <source>Guests</source>
         <translation>Gæster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="207"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="207"/>
         <source>Interpreter</source>
         <translation>Tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="208"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="208"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="209"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="209"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="210"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="210"/>
         <source>Free times</source>
         <translation>Ledige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="253"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="253"/>
         <source>No guests.</source>
         <translation>Ingen gæster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="314"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="314"/>
         <source>%1 is busy %2–%3.</source>
         <translation>%1 er optaget %2–%3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="323"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="323"/>
         <source>Nobody is double-booked.</source>
         <translation>Ingen er dobbeltbooket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="411"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="411"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3029,62 +3286,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="124"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="124"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="124"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="124"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="134"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="134"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="138"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="138"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="141"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="141"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="143"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="143"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="144"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="144"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="145"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="145"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="146"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="146"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="147"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="147"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="148"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="148"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="150"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="150"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -3092,98 +3349,98 @@
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="626"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="626"/>
         <source>The plan was changed</source>
         <translation>Planen er blevet ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="628"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="628"/>
         <source>Someone else changed the plan&apos;s agreements while you wrote the minutes, so nothing was saved yet. The agreements are shown as they are now: check which are done and save again.</source>
         <translation>En anden har ændret planens aftaler, mens du skrev referatet, så intet er gemt endnu. Aftalerne vises nu, som de er: se efter, hvilke der er klaret, og gem igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="426"/>
-        <location filename="../../app/ui/meeting_dialog.py" line="499"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="426"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="499"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="434"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="434"/>
         <source>What was said and decided (notatpligt)</source>
         <translation>Det, der blev sagt og besluttet (notatpligt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="451"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="451"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="451"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="451"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="451"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="451"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="456"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="456"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="469"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="469"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="474"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="474"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="485"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="485"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="485"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="485"/>
         <source>The family (0–10)</source>
         <translation>Familien (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="485"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="485"/>
         <source>Professionals (0–10)</source>
         <translation>Fagpersoner (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="498"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="498"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="500"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="500"/>
         <source>Who came</source>
         <translation>Hvem kom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="501"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="501"/>
         <source>Agreements done</source>
         <translation>Aftaler, der er gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="502"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="502"/>
         <source>New agreements</source>
         <translation>Nye aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="503"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="503"/>
         <source>Progression scores</source>
         <translation>Progressionsscorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialog.py" line="665"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="665"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3191,12 +3448,12 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="931"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="931"/>
         <source>Month calendar</source>
         <translation>Månedskalender</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar_views.py" line="994"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="994"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n mere</numerusform>
@@ -3204,8 +3461,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="1048"/>
-        <location filename="../../app/ui/calendar_views.py" line="1231"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="1048"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="1231"/>
         <source>Wk</source>
         <translation>Uge</translation>
     </message>
@@ -3213,27 +3470,27 @@
 <context>
     <name>NameChoiceBox</name>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="16"/>
+        <location filename="../../app/ui/cases/name_choice.py" line="16"/>
         <source>Which name is right?</source>
         <translation>Hvilket navn er rigtigt?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="18"/>
+        <location filename="../../app/ui/cases/name_choice.py" line="18"/>
         <source>This CPR number is already registered as %1. You typed %2.</source>
         <translation>Dette CPR-nummer er allerede registreret som %1. Du skrev %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="24"/>
+        <location filename="../../app/ui/cases/name_choice.py" line="24"/>
         <source>Keep the registered name, or correct it to the one you typed (everywhere the person appears)?</source>
         <translation>Behold det registrerede navn, eller ret det til det, du skrev (alle steder, personen optræder)?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="28"/>
+        <location filename="../../app/ui/cases/name_choice.py" line="28"/>
         <source>Keep %1</source>
         <translation>Behold %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/name_choice.py" line="31"/>
+        <location filename="../../app/ui/cases/name_choice.py" line="31"/>
         <source>Use %1</source>
         <translation>Brug %1</translation>
     </message>
@@ -3241,67 +3498,67 @@
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="60"/>
+        <location filename="../../app/ui/family/network_tab.py" line="60"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="61"/>
+        <location filename="../../app/ui/family/network_tab.py" line="61"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="62"/>
+        <location filename="../../app/ui/family/network_tab.py" line="62"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="63"/>
+        <location filename="../../app/ui/family/network_tab.py" line="63"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="64"/>
+        <location filename="../../app/ui/family/network_tab.py" line="64"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="65"/>
+        <location filename="../../app/ui/family/network_tab.py" line="65"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="73"/>
+        <location filename="../../app/ui/family/network_tab.py" line="73"/>
         <source>New professional…</source>
         <translation>Ny fagperson…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="75"/>
+        <location filename="../../app/ui/family/network_tab.py" line="75"/>
         <source>Add existing…</source>
         <translation>Tilføj eksisterende…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="77"/>
+        <location filename="../../app/ui/family/network_tab.py" line="77"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="78"/>
+        <location filename="../../app/ui/family/network_tab.py" line="78"/>
         <source>Copy contact list</source>
         <translation>Kopiér kontaktliste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="80"/>
+        <location filename="../../app/ui/family/network_tab.py" line="80"/>
         <source>Save picture…</source>
         <translation>Gem billede…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="158"/>
+        <location filename="../../app/ui/family/network_tab.py" line="158"/>
         <source>The contact list has been copied.</source>
         <translation>Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="168"/>
+        <location filename="../../app/ui/family/network_tab.py" line="168"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
@@ -3310,12 +3567,12 @@
         <translation type="vanished">Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="166"/>
+        <location filename="../../app/ui/family/network_tab.py" line="166"/>
         <source>Save the network picture</source>
         <translation>Gem netværkskortet som billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="167"/>
+        <location filename="../../app/ui/family/network_tab.py" line="167"/>
         <source>network.png</source>
         <translation>netværkskort.png</translation>
     </message>
@@ -3324,12 +3581,12 @@
         <translation type="vanished">PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="187"/>
+        <location filename="../../app/ui/family/network_tab.py" line="187"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/network_tab.py" line="188"/>
+        <location filename="../../app/ui/family/network_tab.py" line="188"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
     </message>
@@ -3337,210 +3594,238 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="65"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="107"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="107"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="111"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="111"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="112"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="112"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="125"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="125"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="129"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="129"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="147"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="147"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="150"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="150"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="153"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="153"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="154"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="154"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="155"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="155"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="156"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="156"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="159"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="159"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="162"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="167"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="177"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="201"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="201"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="202"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="202"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="241"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="241"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="254"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="254"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="404"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="404"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/new_case_dialog.py" line="430"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="430"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
 </context>
 <context>
+    <name>OffersTab</name>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>Law</source>
+        <translation>Lov</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>Help</source>
+        <translation>Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>Comment for the plan</source>
+        <translation>Kommentar til planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="30"/>
+        <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
+        <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="446"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="457"/>
         <source>Password for the shared database</source>
         <translation>Adgangskode til den fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="448"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="459"/>
         <source>Password for %1</source>
         <translation>Adgangskode for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="459"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="470"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="474"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="485"/>
         <source>Log in</source>
         <translation>Log ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="475"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="486"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="488"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="499"/>
         <source>The server wants a password.</source>
         <translation>Serveren vil have en adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="490"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="501"/>
         <source>The password kept in the keyring was refused. Has it been changed? Type the new one.</source>
         <translation>Adgangskoden i nøgleringen blev afvist. Er den blevet ændret? Skriv den nye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connection_dialog.py" line="492"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="503"/>
         <source>The password was refused. Try again.</source>
         <translation>Adgangskoden blev afvist. Prøv igen.</translation>
     </message>
@@ -3548,7 +3833,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../app/ui/plan_preview.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="113"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -3559,155 +3844,155 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="53"/>
+        <location filename="../../app/ui/family/people_tab.py" line="53"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="54"/>
+        <location filename="../../app/ui/family/people_tab.py" line="54"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="55"/>
+        <location filename="../../app/ui/family/people_tab.py" line="55"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="56"/>
+        <location filename="../../app/ui/family/people_tab.py" line="56"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="57"/>
+        <location filename="../../app/ui/family/people_tab.py" line="57"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="58"/>
+        <location filename="../../app/ui/family/people_tab.py" line="58"/>
         <source>In household</source>
         <translation>I husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="59"/>
+        <location filename="../../app/ui/family/people_tab.py" line="59"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="67"/>
+        <location filename="../../app/ui/family/people_tab.py" line="67"/>
         <source>Add person…</source>
         <translation>Tilføj person…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="69"/>
-        <location filename="../../app/ui/people_tab.py" line="105"/>
+        <location filename="../../app/ui/family/people_tab.py" line="69"/>
+        <location filename="../../app/ui/family/people_tab.py" line="105"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="70"/>
+        <location filename="../../app/ui/family/people_tab.py" line="70"/>
         <source>Remove…</source>
         <translation>Fjern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="72"/>
+        <location filename="../../app/ui/family/people_tab.py" line="72"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="78"/>
+        <location filename="../../app/ui/family/people_tab.py" line="78"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="83"/>
+        <location filename="../../app/ui/family/people_tab.py" line="83"/>
         <source>Grouped by person</source>
         <translation>Grupperet efter person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="84"/>
+        <location filename="../../app/ui/family/people_tab.py" line="84"/>
         <source>Grouped by sector</source>
         <translation>Grupperet efter sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="91"/>
+        <location filename="../../app/ui/family/people_tab.py" line="91"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="92"/>
+        <location filename="../../app/ui/family/people_tab.py" line="92"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="93"/>
+        <location filename="../../app/ui/family/people_tab.py" line="93"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="94"/>
+        <location filename="../../app/ui/family/people_tab.py" line="94"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="95"/>
+        <location filename="../../app/ui/family/people_tab.py" line="95"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="96"/>
+        <location filename="../../app/ui/family/people_tab.py" line="96"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="97"/>
+        <location filename="../../app/ui/family/people_tab.py" line="97"/>
         <source>Source</source>
         <translation>Kilde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="98"/>
+        <location filename="../../app/ui/family/people_tab.py" line="98"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="103"/>
+        <location filename="../../app/ui/family/people_tab.py" line="103"/>
         <source>New intervention…</source>
         <translation>Ny indsats…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="106"/>
+        <location filename="../../app/ui/family/people_tab.py" line="106"/>
         <source>End…</source>
         <translation>Afslut…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="135"/>
+        <location filename="../../app/ui/family/people_tab.py" line="135"/>
         <source>Interventions</source>
         <translation>Indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="187"/>
+        <location filename="../../app/ui/family/people_tab.py" line="187"/>
         <source>Yes, until %1</source>
         <translation>Ja, indtil %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="189"/>
-        <location filename="../../app/ui/people_tab.py" line="198"/>
-        <location filename="../../app/ui/people_tab.py" line="199"/>
+        <location filename="../../app/ui/family/people_tab.py" line="189"/>
+        <location filename="../../app/ui/family/people_tab.py" line="198"/>
+        <location filename="../../app/ui/family/people_tab.py" line="199"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="192"/>
+        <location filename="../../app/ui/family/people_tab.py" line="192"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="199"/>
+        <location filename="../../app/ui/family/people_tab.py" line="199"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/people_tab.py" line="241"/>
+        <location filename="../../app/ui/family/people_tab.py" line="241"/>
         <source>%1 (%n running)</source>
         <translation>
             <numerusform>%1 (%n i gang)</numerusform>
@@ -3715,12 +4000,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="249"/>
+        <location filename="../../app/ui/family/people_tab.py" line="249"/>
         <source>No interventions</source>
         <translation>Ingen indsatser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/people_tab.py" line="273"/>
+        <location filename="../../app/ui/family/people_tab.py" line="273"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -3728,45 +4013,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="284"/>
+        <location filename="../../app/ui/family/people_tab.py" line="284"/>
         <source>%1, checked %2</source>
         <translation>%1, tjekket %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="288"/>
+        <location filename="../../app/ui/family/people_tab.py" line="288"/>
         <source>%1, never checked</source>
         <translation>%1, aldrig tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="293"/>
+        <location filename="../../app/ui/family/people_tab.py" line="293"/>
         <source>(no section)</source>
         <translation>(ingen paragraf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people_tab.py" line="320"/>
+        <location filename="../../app/ui/family/people_tab.py" line="320"/>
         <source>Check this against the source system: the copy may be out of date.</source>
         <translation>Tjek dette i kildesystemet – kopien kan være forældet.</translation>
     </message>
 </context>
 <context>
+    <name>PlanHeader</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="31"/>
+        <source>Choose what to keep…</source>
+        <translation>Vælg, hvad der skal blive …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="34"/>
+        <source>Approve at meeting…</source>
+        <translation>Godkend på møde…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="36"/>
+        <source>Versions and compare…</source>
+        <translation>Versioner og sammenligning…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="37"/>
+        <source>Print plan…</source>
+        <translation>Udskriv plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="55"/>
+        <source>No plan yet. Start writing: it is saved as a draft.</source>
+        <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="58"/>
+        <source>Version %1, approved %2. Your next change starts a new draft.</source>
+        <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="64"/>
+        <source>Draft (version %1)</source>
+        <translation>Udkast (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="66"/>
+        <source>last approved: version %1, %2</source>
+        <translation>senest godkendt: version %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="100"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="13"/>
         <source>The situation now (summary)</source>
         <translation>Situationen nu (resumé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="101"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="14"/>
         <source>The family&apos;s own views and wishes</source>
         <translation>Familiens egne ønsker og synspunkter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="102"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="15"/>
         <source>Resources – what works</source>
         <translation>Ressourcer – det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="103"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="16"/>
         <source>Barriers – what is hard</source>
         <translation>Barrierer – det, der er svært</translation>
     </message>
@@ -3775,374 +4103,319 @@
         <translation type="vanished">Rækkefølgen af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="104"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="17"/>
         <source>The order in which help comes</source>
         <translation>Rækkefølgen af hjælpen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="105"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="18"/>
         <source>Follow-up: who takes the initiative, how often</source>
         <translation>Opfølgning: hvem tager initiativ, og hvor tit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="106"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="19"/>
         <source>Closing: when the plan ends</source>
         <translation>Afslutning: hvornår planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="173"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="120"/>
         <source>Open a case in the case list to write its plan here.</source>
         <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="189"/>
-        <location filename="../../app/ui/plan_page.py" line="983"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="315"/>
         <source>Choose what to keep…</source>
         <translation>Vælg, hvad der skal blive …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="193"/>
         <source>Approve at meeting…</source>
-        <translation>Godkend på møde…</translation>
+        <translation type="vanished">Godkend på møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="195"/>
         <source>Versions and compare…</source>
-        <translation>Versioner og sammenligning…</translation>
+        <translation type="vanished">Versioner og sammenligning…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="196"/>
         <source>Print plan…</source>
-        <translation>Udskriv plan…</translation>
+        <translation type="vanished">Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="223"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="144"/>
         <source>Plan text</source>
         <translation>Planens tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="224"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="145"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="225"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="146"/>
         <source>Agreements</source>
         <translation>Aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="226"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="147"/>
         <source>Offers</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="234"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="150"/>
         <source>Plain language</source>
         <translation>Klart sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="235"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="151"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="278"/>
         <source>Goal</source>
-        <translation>Mål</translation>
+        <translation type="vanished">Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="278"/>
         <source>Concerns</source>
-        <translation>Gælder</translation>
+        <translation type="vanished">Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="278"/>
         <source>By</source>
-        <translation>Senest</translation>
+        <translation type="vanished">Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="278"/>
-        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="278"/>
         <source>Latest score</source>
-        <translation>Seneste score</translation>
+        <translation type="vanished">Seneste score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="289"/>
         <source>New overall goal</source>
-        <translation>Nyt overordnet mål</translation>
+        <translation type="vanished">Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="290"/>
         <source>New sub-goal</source>
-        <translation>Nyt delmål</translation>
+        <translation type="vanished">Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="291"/>
         <source>New progression goal</source>
-        <translation>Nyt progressionsmål</translation>
+        <translation type="vanished">Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="292"/>
         <source>Change…</source>
-        <translation>Ret…</translation>
+        <translation type="vanished">Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="293"/>
         <source>Remove</source>
-        <translation>Fjern</translation>
+        <translation type="vanished">Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="294"/>
         <source>Record score…</source>
-        <translation>Registrér score…</translation>
+        <translation type="vanished">Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>What</source>
-        <translation>Hvad</translation>
+        <translation type="vanished">Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>Who</source>
-        <translation>Hvem</translation>
+        <translation type="vanished">Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="313"/>
         <source>By when</source>
-        <translation>Hvornår</translation>
+        <translation type="vanished">Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="319"/>
         <source>New agreement</source>
-        <translation>Ny aftale</translation>
+        <translation type="vanished">Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="321"/>
         <source>Remove agreement</source>
-        <translation>Fjern aftale</translation>
+        <translation type="vanished">Fjern aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="338"/>
         <source>Person</source>
-        <translation>Person</translation>
+        <translation type="vanished">Person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="338"/>
         <source>Law</source>
-        <translation>Lov</translation>
+        <translation type="vanished">Lov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="338"/>
         <source>Help</source>
-        <translation>Hjælp</translation>
+        <translation type="vanished">Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="338"/>
         <source>Comment for the plan</source>
-        <translation>Kommentar til planen</translation>
+        <translation type="vanished">Kommentar til planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="345"/>
         <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
-        <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
+        <translation type="vanished">Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="360"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="187"/>
         <source>Opening the plan…</source>
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="405"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="207"/>
         <source>Unsaved changes found</source>
         <translation>Ikke-gemte ændringer fundet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="407"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="209"/>
         <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
         <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="422"/>
         <source>Your unsaved changes are back. Saving…</source>
-        <translation>Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
+        <translation type="vanished">Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="439"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="243"/>
         <source>Plan for %1 (%2)</source>
         <translation>Plan for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="476"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="262"/>
         <source>The case is closed: the plan can be read, not changed.</source>
         <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="485"/>
         <source>No plan yet. Start writing: it is saved as a draft.</source>
-        <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
+        <translation type="vanished">Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="488"/>
         <source>Version %1, approved %2. Your next change starts a new draft.</source>
-        <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
+        <translation type="vanished">Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="494"/>
         <source>Draft (version %1)</source>
-        <translation>Udkast (version %1)</translation>
+        <translation type="vanished">Udkast (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="496"/>
         <source>last approved: version %1, %2</source>
-        <translation>senest godkendt: version %1, %2</translation>
+        <translation type="vanished">senest godkendt: version %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="518"/>
         <source>About %1</source>
-        <translation>Om %1</translation>
+        <translation type="vanished">Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="535"/>
         <source>family %1 · professionals %2</source>
-        <translation>familien %1 · fagpersoner %2</translation>
+        <translation type="vanished">familien %1 · fagpersoner %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="541"/>
         <source>The whole family</source>
-        <translation>Hele familien</translation>
+        <translation type="vanished">Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="582"/>
         <source>(choose)</source>
-        <translation>(vælg)</translation>
+        <translation type="vanished">(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="591"/>
         <source>%1 (coordinator)</source>
-        <translation>%1 (koordinator)</translation>
+        <translation type="vanished">%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="657"/>
         <source>Choose a goal first</source>
-        <translation>Vælg et mål først</translation>
+        <translation type="vanished">Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="659"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
-        <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
+        <translation type="vanished">Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="699"/>
         <source>Remove the goal “%1”?</source>
-        <translation>Vil du fjerne målet “%1”?</translation>
+        <translation type="vanished">Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan_page.py" line="701"/>
         <source>%n goal(s) under it will be removed too.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="852"/>
         <source>your changes were combined with those of %1.</source>
-        <translation>dine ændringer blev lagt sammen med %1s.</translation>
+        <translation type="vanished">dine ændringer blev lagt sammen med %1s.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="881"/>
         <source>Someone else removed this draft meanwhile.</source>
-        <translation>En anden har fjernet dette udkast i mellemtiden.</translation>
+        <translation type="vanished">En anden har fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="890"/>
         <source>Not saved: the database did not answer. Your changes are kept here and in a local copy; saving is tried again soon.</source>
-        <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
+        <translation type="vanished">Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="907"/>
         <source>Someone else saved this plan meanwhile: combining the changes…</source>
-        <translation>En anden har gemt planen i mellemtiden: ændringerne lægges sammen …</translation>
+        <translation type="vanished">En anden har gemt planen i mellemtiden: ændringerne lægges sammen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="922"/>
         <source>Not saved: the database did not answer. Your changes are kept; trying again soon.</source>
-        <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares; prøver igen om lidt.</translation>
+        <translation type="vanished">Ikke gemt: databasen svarede ikke. Dine ændringer bevares; prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="941"/>
         <source>%1 approved this draft meanwhile, so it can no longer change.</source>
-        <translation>%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
+        <translation type="vanished">%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="942"/>
-        <location filename="../../app/ui/plan_page.py" line="1192"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="432"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="946"/>
         <source>Someone else replaced or removed this draft meanwhile.</source>
-        <translation>En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
+        <translation type="vanished">En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="967"/>
         <source>Up to date with the changes of %1.</source>
-        <translation>Opdateret med %1s ændringer.</translation>
+        <translation type="vanished">Opdateret med %1s ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="979"/>
         <source>Not saved yet: you and %1 changed the same part of the plan. Your text is kept here and in a local copy until you choose.</source>
-        <translation>Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
+        <translation type="vanished">Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="981"/>
-        <location filename="../../app/ui/plan_page.py" line="1203"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="443"/>
         <source>someone else</source>
         <translation>en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1042"/>
         <source>Your changes are kept here and in a local copy, not saved. Continue them in a new draft?</source>
-        <translation>Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
+        <translation type="vanished">Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1045"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="318"/>
         <source>Continue in a new draft</source>
         <translation>Fortsæt i et nyt udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1190"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="430"/>
         <source>%1 changed this plan %2. Your changes are combined with theirs when they are saved.</source>
         <translation>%1 ændrede denne plan %2. Dine ændringer lægges sammen med deres, når de gemmes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1202"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="442"/>
         <source>Updated with the changes of %1 (%2).</source>
         <translation>Opdateret med %1s ændringer (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1254"/>
         <source>The database answers again: saving…</source>
-        <translation>Databasen svarer igen: gemmer …</translation>
+        <translation type="vanished">Databasen svarer igen: gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1265"/>
         <source>The database cannot be reached. Your changes are kept here and in a local copy, and saved as soon as it answers again.</source>
-        <translation>Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
+        <translation type="vanished">Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1269"/>
         <source>The database cannot be reached. What you write is saved when it answers again.</source>
-        <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
+        <translation type="vanished">Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1435"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="26"/>
         <source>No consent from a custody holder about %1.</source>
         <translation>Der mangler samtykke fra en forældremyndighedsindehaver om %1.</translation>
     </message>
@@ -4154,60 +4427,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="704"/>
         <source>Remove goal</source>
-        <translation>Fjern mål</translation>
+        <translation type="vanished">Fjern mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="789"/>
         <source>Changes not saved yet…</source>
-        <translation>Ændringer er ikke gemt endnu…</translation>
+        <translation type="vanished">Ændringer er ikke gemt endnu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="817"/>
         <source>Saving…</source>
-        <translation>Gemmer…</translation>
+        <translation type="vanished">Gemmer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="850"/>
         <source>Saved %1</source>
-        <translation>Gemt kl. %1</translation>
+        <translation type="vanished">Gemt kl. %1</translation>
     </message>
     <message>
         <source>Someone else saved this plan meanwhile. Your text is kept here and not saved: copy what you need, then open the case again.</source>
         <translation type="vanished">En anden har gemt planen imens. Din tekst er her stadig, men den er ikke gemt: kopiér det, du skal bruge, og åbn så sagen igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="884"/>
         <source>Not saved: %1</source>
-        <translation>Ikke gemt: %1</translation>
+        <translation type="vanished">Ikke gemt: %1</translation>
     </message>
     <message>
         <source>Not saved: the database did not answer. Trying again soon.</source>
         <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1371"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="489"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1379"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="526"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1379"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="526"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1385"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="532"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1386"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="533"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
@@ -4232,12 +4500,12 @@
         <translation type="vanished">Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1427"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="16"/>
         <source>The plan needs at least one goal.</source>
         <translation>Planen skal have mindst ét mål.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1430"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="19"/>
         <source>Agreement %1 has no one responsible.</source>
         <translation>Aftale %1 har ingen ansvarlig.</translation>
     </message>
@@ -4246,67 +4514,67 @@
         <translation type="vanished">Der mangler samtykke fra en forældremyndighedsindehaver for %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1437"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="30"/>
         <source>%1 must consent too (16 years or older).</source>
         <translation>%1 skal også selv give samtykke (fyldt 16 år).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1438"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="33"/>
         <source>No consent from %1.</source>
         <translation>Der mangler samtykke fra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1443"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="37"/>
         <source>%1 holds characters that cannot be stored (a NUL or a broken character): remove them.</source>
         <translation>%1 indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn): fjern dem.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1447"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="43"/>
         <source>%1 has too many characters: at most %2.</source>
         <translation>%1 har for mange tegn: højst %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1451"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="47"/>
         <source>The plan cannot be approved in its present state.</source>
         <translation>Planen kan ikke godkendes, som den er nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1457"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="58"/>
         <source>The section “%1”</source>
         <translation>Afsnittet »%1«</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1459"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="62"/>
         <source>The part about %1</source>
         <translation>Delen om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1461"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="66"/>
         <source>Goal %1</source>
         <translation>Mål %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1463"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="68"/>
         <source>Agreement %1</source>
         <translation>Aftale %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1465"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="70"/>
         <source>A comment in the offers overview</source>
         <translation>En kommentar i tilbudsoversigten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1466"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="71"/>
         <source>A text in the plan</source>
         <translation>En tekst i planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1491"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="596"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_page.py" line="1491"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="596"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
     </message>
@@ -4314,37 +4582,37 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../app/ui/preferences_dialog.py" line="17"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="17"/>
         <source>Family overview settings</source>
         <translation>Indstillinger for familieoverblik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preferences_dialog.py" line="22"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="22"/>
         <source> days</source>
         <translation> dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preferences_dialog.py" line="29"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="29"/>
         <source>Mark copied interventions as stale after</source>
         <translation>Markér kopierede indsatser som forældede efter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preferences_dialog.py" line="30"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="30"/>
         <source>Caseload limit per coordinator</source>
         <translation>Grænse for sagsantal pr. koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preferences_dialog.py" line="34"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="34"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preferences_dialog.py" line="37"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="37"/>
         <source>Follow-up interval for new cases</source>
         <translation>Opfølgningsinterval for nye sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preferences_dialog.py" line="40"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="40"/>
         <source>Interventions copied from DUBU, Momentum, Nexus and other systems are marked when nobody has checked them against the source for this long.</source>
         <translation>Indsatser, der er kopieret fra DUBU, Momentum, Nexus og andre systemer, bliver markeret, når ingen har tjekket dem i kildesystemet i så lang tid.</translation>
     </message>
@@ -4352,77 +4620,77 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="128"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="135"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="137"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="145"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="140"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="147"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="143"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="150"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="145"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="152"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="147"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="154"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="148"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="155"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="203"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="226"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="268"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="227"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="269"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="232"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="274"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="239"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="239"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="297"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_preview.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="298"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>
@@ -4430,27 +4698,27 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="84"/>
+        <location filename="../../app/ui/common/labels.py" line="84"/>
         <source>Required.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="85"/>
+        <location filename="../../app/ui/common/labels.py" line="85"/>
         <source>Write the CPR number as 10 digits, for example 010203-1234.</source>
         <translation>Skriv CPR-nummeret med 10 cifre, fx 010203-1234.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="88"/>
+        <location filename="../../app/ui/common/labels.py" line="88"/>
         <source>The first six digits are not a real date of birth (DDMMYY).</source>
         <translation>De første seks cifre er ikke en rigtig fødselsdato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="91"/>
+        <location filename="../../app/ui/common/labels.py" line="91"/>
         <source>The date of birth is in the future.</source>
         <translation>Fødselsdatoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="92"/>
+        <location filename="../../app/ui/common/labels.py" line="92"/>
         <source>This CPR number is already given for another member.</source>
         <translation>CPR-nummeret er allerede angivet for en anden person.</translation>
     </message>
@@ -4459,83 +4727,83 @@
         <translation type="vanished">Personen er allerede registreret i en sag, du ikke har adgang til. Bed din teamleder om adgang til den sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95"/>
+        <location filename="../../app/ui/common/labels.py" line="95"/>
         <source>This professional was entered by another team. Ask them or IT to correct the details.</source>
         <translation>Fagpersonen er oprettet af et andet team. Bed dem eller IT om at rette oplysningerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="99"/>
+        <location filename="../../app/ui/common/labels.py" line="99"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="104"/>
+        <location filename="../../app/ui/common/labels.py" line="104"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="105"/>
+        <location filename="../../app/ui/common/labels.py" line="105"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="106"/>
+        <location filename="../../app/ui/common/labels.py" line="106"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="109"/>
-        <location filename="../../app/ui/labels.py" line="125"/>
+        <location filename="../../app/ui/common/labels.py" line="109"/>
+        <location filename="../../app/ui/common/labels.py" line="125"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="112"/>
+        <location filename="../../app/ui/common/labels.py" line="112"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
+        <location filename="../../app/ui/common/labels.py" line="115"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="134"/>
+        <location filename="../../app/ui/common/labels.py" line="134"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character).</source>
         <translation>Teksten indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="137"/>
+        <location filename="../../app/ui/common/labels.py" line="137"/>
         <source>The date is too far from today: check the year.</source>
         <translation>Datoen ligger for langt fra i dag: kontrollér årstallet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="138"/>
+        <location filename="../../app/ui/common/labels.py" line="138"/>
         <source>This CPR number is registered with another name: choose which name is right.</source>
         <translation>Dette CPR-nummer er registreret med et andet navn: vælg, hvilket navn der er rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="141"/>
+        <location filename="../../app/ui/common/labels.py" line="141"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="142"/>
+        <location filename="../../app/ui/common/labels.py" line="142"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="145"/>
+        <location filename="../../app/ui/common/labels.py" line="145"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="148"/>
+        <location filename="../../app/ui/common/labels.py" line="148"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="151"/>
+        <location filename="../../app/ui/common/labels.py" line="151"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -4544,47 +4812,47 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="116"/>
+        <location filename="../../app/ui/common/labels.py" line="116"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="119"/>
+        <location filename="../../app/ui/common/labels.py" line="119"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="120"/>
+        <location filename="../../app/ui/common/labels.py" line="120"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="121"/>
+        <location filename="../../app/ui/common/labels.py" line="121"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="124"/>
+        <location filename="../../app/ui/common/labels.py" line="124"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="128"/>
+        <location filename="../../app/ui/common/labels.py" line="128"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="129"/>
+        <location filename="../../app/ui/common/labels.py" line="129"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="132"/>
+        <location filename="../../app/ui/common/labels.py" line="132"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="133"/>
+        <location filename="../../app/ui/common/labels.py" line="133"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>
@@ -4592,52 +4860,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="254"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="254"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="254"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="254"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="263"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="263"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="269"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="269"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="270"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="270"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="271"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="271"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="272"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="272"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="273"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="273"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="274"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="274"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family_dialogs.py" line="276"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="276"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>
@@ -4645,17 +4913,17 @@
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../../app/ui/score_chart.py" line="140"/>
+        <location filename="../../app/ui/plan/score_chart.py" line="140"/>
         <source>The family</source>
         <translation>Familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_chart.py" line="140"/>
+        <location filename="../../app/ui/plan/score_chart.py" line="140"/>
         <source>Professionals</source>
         <translation>Fagpersoner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_chart.py" line="284"/>
+        <location filename="../../app/ui/plan/score_chart.py" line="284"/>
         <source>No scores yet.</source>
         <translation>Ingen score endnu.</translation>
     </message>
@@ -4663,45 +4931,53 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="102"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="168"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="179"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="115"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="180"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="116"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="181"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="117"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_dialogs.py" line="118"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
 </context>
 <context>
+    <name>SectionsTab</name>
+    <message>
+        <location filename="../../app/ui/plan/sections_tab.py" line="94"/>
+        <source>About %1</source>
+        <translation>Om %1</translation>
+    </message>
+</context>
+<context>
     <name>ShareOverrideDialog</name>
     <message>
-        <location filename="../../app/ui/share_override_dialog.py" line="18"/>
+        <location filename="../../app/ui/privacy/share_override_dialog.py" line="18"/>
         <source>No consent to share</source>
         <translation>Intet samtykke til deling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/share_override_dialog.py" line="21"/>
+        <location filename="../../app/ui/privacy/share_override_dialog.py" line="21"/>
         <source>There is no consent to share the plan about every member of the family with: %1.
 
 Send the %2 anyway only if the law allows it without consent (e.g. a duty to pass information on). Give the reason; it is written in the audit log.</source>
@@ -4710,17 +4986,17 @@ Send the %2 anyway only if the law allows it without consent (e.g. a duty to pas
 Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt til at videregive oplysninger). Skriv begrundelsen; den skrives i revisionsloggen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/share_override_dialog.py" line="33"/>
+        <location filename="../../app/ui/privacy/share_override_dialog.py" line="33"/>
         <source>Reason for sharing without consent</source>
         <translation>Begrundelse for deling uden samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/share_override_dialog.py" line="38"/>
+        <location filename="../../app/ui/privacy/share_override_dialog.py" line="38"/>
         <source>Send anyway</source>
         <translation>Send alligevel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/share_override_dialog.py" line="40"/>
+        <location filename="../../app/ui/privacy/share_override_dialog.py" line="40"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
@@ -4728,22 +5004,22 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>SlotTable</name>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="81"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="81"/>
         <source>Weekday</source>
         <translation>Ugedag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="81"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="81"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="81"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="81"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intervention_dialog.py" line="81"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="81"/>
         <source>Parent present</source>
         <translation>Forælder med</translation>
     </message>
@@ -4769,58 +5045,58 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="331"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="331"/>
         <source>Same kind of help at the same time</source>
         <translation>Samme slags hjælp på samme tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="333"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="333"/>
         <source>No help</source>
         <translation>Uden hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="520"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="520"/>
         <source>Professional: %1</source>
         <translation>Fagperson: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="524"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="524"/>
         <source>From %1, no end date</source>
         <translation>Fra %1, ingen slutdato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="526"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="526"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="527"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="527"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="529"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="529"/>
         <source>Sector plan: %1</source>
         <translation>Sektorplan: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="531"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="531"/>
         <source>Source system: %1</source>
         <translation>Kildesystem: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="534"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="534"/>
         <source>Last checked: %1</source>
         <translation>Sidst tjekket: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="540"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="540"/>
         <source>Same kind of help at the same time as: %1</source>
         <translation>Samme slags hjælp på samme tid som: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline_view.py" line="551"/>
-        <location filename="../../app/ui/timeline_view.py" line="768"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="551"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="768"/>
         <source>No help for %n week(s)</source>
         <translation>
             <numerusform>%n uge uden hjælp</numerusform>
@@ -4828,29 +5104,29 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="554"/>
-        <location filename="../../app/ui/timeline_view.py" line="576"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="554"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="576"/>
         <source>From %1 to %2</source>
         <translation>Fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="559"/>
-        <location filename="../../app/ui/timeline_view.py" line="579"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="559"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="579"/>
         <source>Since %1</source>
         <translation>Siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="570"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="570"/>
         <source>%1 and %2 are the same kind of help at the same time.</source>
         <translation>%1 og %2 er samme slags hjælp på samme tid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="602"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="602"/>
         <source>No interventions yet.</source>
         <translation>Ingen indsatser endnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline_view.py" line="633"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="633"/>
         <source>%n earlier intervention(s) not shown</source>
         <translation>
             <numerusform>%n tidligere indsats vises ikke</numerusform>
@@ -4858,7 +5134,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline_view.py" line="658"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="658"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -4866,17 +5142,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="713"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="713"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline_view.py" line="751"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="751"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/timeline_view.py" line="770"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="770"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n uge</numerusform>
@@ -4887,57 +5163,57 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TransitionPanel</name>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="43"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="43"/>
         <source>Support needs</source>
         <translation>Støttebehov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="44"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="44"/>
         <source>Education</source>
         <translation>Uddannelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="45"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="45"/>
         <source>Employment and income</source>
         <translation>Beskæftigelse og forsørgelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="46"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="46"/>
         <source>Housing</source>
         <translation>Bolig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="47"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="47"/>
         <source>Social conditions</source>
         <translation>Sociale forhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="80"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="80"/>
         <source>From 16, a young person gets a transition track so that decisions about help as an adult are ready before the 18th birthday (Barnets lov §§ 122-123).</source>
         <translation>Når en ung fylder 16 år, starter et overgangsforløb, så afgørelser om hjælp som voksen er klar før 18-årsdagen (Barnets lov §§ 122-123).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="127"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="127"/>
         <source>Nobody in the family is between 16 and 18.</source>
         <translation>Ingen i familien er mellem 16 og 18 år.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="135"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="135"/>
         <source>%1 has no transition track yet. Adult decisions should be ready by %2.</source>
         <translation>%1 har endnu ikke et overgangsforløb. Afgørelser om hjælp som voksen bør være klar senest %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="142"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="142"/>
         <source>Start transition track</source>
         <translation>Start overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="155"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="155"/>
         <source>%1 – turns 18 on %2</source>
         <translation>%1 – fylder 18 år den %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/transition_panel.py" line="165"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="165"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n dag tilbage</numerusform>
@@ -4945,7 +5221,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/transition_panel.py" line="167"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="167"/>
         <source>%n day(s) past the deadline</source>
         <translation>
             <numerusform>%n dag over fristen</numerusform>
@@ -4953,72 +5229,72 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="170"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="170"/>
         <source>%1 of %2 topics ready · %3</source>
         <translation>%1 af %2 emner klar · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="189"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="189"/>
         <source>What is agreed, who does it</source>
         <translation>Hvad er aftalt, og hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="196"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="196"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="205"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="205"/>
         <source>Adult services contact</source>
         <translation>Kontaktperson i voksenområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="206"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="206"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="207"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="207"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="208"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="208"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="209"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="209"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="212"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="212"/>
         <source>No contact in adult services recorded yet.</source>
         <translation>Der er endnu ikke registreret en kontaktperson i voksenområdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="220"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="220"/>
         <source>Save transition track</source>
         <translation>Gem overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="241"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="241"/>
         <source>Not started</source>
         <translation>Ikke startet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="247"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="247"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="247"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="247"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="306"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="306"/>
         <source>Someone else changed this track. Your changes are still here: copy what you need before you open the case again, which shows their version.</source>
         <translation>En anden har ændret dette overgangsforløb. Dine ændringer er her stadig: kopiér det, du skal bruge, før du åbner sagen igen og ser den andens udgave.</translation>
     </message>
@@ -5027,7 +5303,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">En anden har ændret forløbet. Dine ændringer er her stadig. Åbn sagen igen for at se den andens ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transition_panel.py" line="313"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="313"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet er gemt. Prøv igen.</translation>
     </message>
@@ -5039,28 +5315,28 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">%1 skal have en forælder med til %5 %2 kl. %3–%4, men %6 er optaget af %7.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="80"/>
+        <location filename="../../app/ui/family/week_grid.py" line="80"/>
         <source>%1 needs a parent present for %5 on %2 %3–%4, but %6 is busy with %7.</source>
         <translation>%1 skal have en forælder med til %5 %2 kl. %3–%4, men %6 er optaget af %7.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="84"/>
+        <location filename="../../app/ui/family/week_grid.py" line="84"/>
         <source>%1 has two things at the same time on %2 %3–%4: %5 and %6.</source>
         <translation>%1 skal to steder på samme tid %2 kl. %3–%4: %5 og %6.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="239"/>
-        <location filename="../../app/ui/week_grid.py" line="386"/>
+        <location filename="../../app/ui/family/week_grid.py" line="239"/>
+        <location filename="../../app/ui/family/week_grid.py" line="386"/>
         <source>A parent must be present</source>
         <translation>En forælder skal være med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="388"/>
+        <location filename="../../app/ui/family/week_grid.py" line="388"/>
         <source>Collision</source>
         <translation>Kollision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/week_grid.py" line="445"/>
+        <location filename="../../app/ui/family/week_grid.py" line="445"/>
         <source>No weekly times yet.</source>
         <translation>Ingen ugentlige tider endnu.</translation>
     </message>
@@ -5068,12 +5344,12 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="216"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="216"/>
         <source>Week calendar</source>
         <translation>Ugekalender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar_views.py" line="366"/>
+        <location filename="../../app/ui/calendar/calendar_views.py" line="366"/>
         <source>Week %1</source>
         <translation>Uge %1</translation>
     </message>

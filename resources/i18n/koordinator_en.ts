@@ -4,7 +4,7 @@
     <context>
         <name>CaseListPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/case_list_page.py" line="127" />
+            <location filename="../../app/ui/cases/case_list_page.py" line="133" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>CompareDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/compare_dialog.py" line="218" />
+            <location filename="../../app/ui/plan/compare_dialog.py" line="224" />
             <source>%n change(s)</source>
             <translation>
                 <numerusform>%n change</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>ConflictDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/conflict_dialog.py" line="265" />
+            <location filename="../../app/ui/common/conflict_dialog.py" line="265" />
             <source>Choose for %n more part(s).</source>
             <translation>
                 <numerusform>Choose for %n more part.</numerusform>
@@ -37,7 +37,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="300" />
+            <location filename="../../app/ui/family/family_page.py" line="303" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="376" />
+            <location filename="../../app/ui/family/family_page.py" line="379" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -53,7 +53,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="378" />
+            <location filename="../../app/ui/family/family_page.py" line="381" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -61,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="495" />
+            <location filename="../../app/ui/family/family_page.py" line="498" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family_page.py" line="527" />
+            <location filename="../../app/ui/family/family_page.py" line="530" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -78,9 +78,20 @@
         </message>
     </context>
     <context>
+        <name>GoalsTab</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/plan/goals_tab.py" line="180" />
+            <source>%n goal(s) under it will be removed too.</source>
+            <translation>
+                <numerusform>%n goal under it will be removed too.</numerusform>
+                <numerusform>%n goals under it will be removed too.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>LixMeter</name>
         <message numerus="yes">
-            <location filename="../../app/ui/lix_meter.py" line="439" />
+            <location filename="../../app/ui/plan/lix_meter.py" line="439" />
             <source>%n word(s): %1</source>
             <translation>
                 <numerusform>%n word: %1</numerusform>
@@ -91,7 +102,7 @@
     <context>
         <name>MonthView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/calendar_views.py" line="994" />
+            <location filename="../../app/ui/calendar/calendar_views.py" line="994" />
             <source>+%n more</source>
             <translation>
                 <numerusform>+%n more</numerusform>
@@ -102,7 +113,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan_preview.py" line="113" />
+            <location filename="../../app/ui/plan/plan_preview.py" line="113" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -113,7 +124,7 @@
     <context>
         <name>PeopleTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/people_tab.py" line="241" />
+            <location filename="../../app/ui/family/people_tab.py" line="241" />
             <source>%1 (%n running)</source>
             <translation>
                 <numerusform>%1 (%n running)</numerusform>
@@ -121,7 +132,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/people_tab.py" line="273" />
+            <location filename="../../app/ui/family/people_tab.py" line="273" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -139,9 +150,8 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/plan_page.py" line="701" />
             <source>%n goal(s) under it will be removed too.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n goal under it will be removed too.</numerusform>
                 <numerusform>%n goals under it will be removed too.</numerusform>
             </translation>
@@ -150,8 +160,8 @@
     <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/timeline_view.py" line="551" />
-            <location filename="../../app/ui/timeline_view.py" line="768" />
+            <location filename="../../app/ui/family/timeline_view.py" line="551" />
+            <location filename="../../app/ui/family/timeline_view.py" line="768" />
             <source>No help for %n week(s)</source>
             <translation>
                 <numerusform>No help for %n week</numerusform>
@@ -159,7 +169,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/timeline_view.py" line="633" />
+            <location filename="../../app/ui/family/timeline_view.py" line="633" />
             <source>%n earlier intervention(s) not shown</source>
             <translation>
                 <numerusform>%n earlier intervention not shown</numerusform>
@@ -167,7 +177,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/timeline_view.py" line="658" />
+            <location filename="../../app/ui/family/timeline_view.py" line="658" />
             <source>%n year(s)</source>
             <translation>
                 <numerusform>%n year</numerusform>
@@ -175,7 +185,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/timeline_view.py" line="770" />
+            <location filename="../../app/ui/family/timeline_view.py" line="770" />
             <source>%n week(s)</source>
             <translation>
                 <numerusform>%n week</numerusform>
@@ -186,7 +196,7 @@
     <context>
         <name>TransitionPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/transition_panel.py" line="165" />
+            <location filename="../../app/ui/family/transition_panel.py" line="165" />
             <source>%n day(s) left</source>
             <translation>
                 <numerusform>%n day left</numerusform>
@@ -194,7 +204,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/transition_panel.py" line="167" />
+            <location filename="../../app/ui/family/transition_panel.py" line="167" />
             <source>%n day(s) past the deadline</source>
             <translation>
                 <numerusform>%n day past the deadline</numerusform>
