@@ -128,7 +128,7 @@ def run(repeat: int, workdir: Path) -> dict[str, float]:
 def _keystrokes(page, edit, count: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """Median time of one typed character on the GUI thread, with the local draft written at
     once (as the editor does) and, as the baseline in the same run, without it."""
-    page._autosave.stop()
+    page.sync.autosave.stop()
 
     def type_some() -> float:
         times = []
@@ -136,16 +136,16 @@ def _keystrokes(page, edit, count: int) -> tuple[float, float]:  # type: ignore[
             start = time.perf_counter()
             edit.insertPlainText("x")
             times.append((time.perf_counter() - start) * 1000)
-        page._autosave.stop()
+        page.sync.autosave.stop()
         return statistics.median(times)
 
     with_draft = type_some()
-    real = page.keep_locally
-    page.keep_locally = lambda: True
+    real = page.sync.keep_locally
+    page.sync.keep_locally = lambda: True
     try:
         without = type_some()
     finally:
-        page.keep_locally = real
+        page.sync.keep_locally = real
     return with_draft, without
 
 

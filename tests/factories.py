@@ -1,4 +1,5 @@
-"""Plain-data builders for the family screen's dataclasses (FamilyOverview and its parts).
+"""Builders for tests: plain data for the family screen's dataclasses (FamilyOverview and its
+parts), and a family case with its plan in a test store (plan services and UI tests).
 
 Every builder takes keyword arguments with quiet defaults, so a test names only what it is
 about. Ids left out are drawn from one counter, in creation order.
@@ -6,19 +7,31 @@ about. Ids left out are drawn from one counter, in creation order.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
-from datetime import date, time
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import count
 
+from sqlalchemy import select, text
+
+from app.models import Citizen, Meeting, PlanVersion
 from app.models.enums import (
     CaseStatus,
     ConsentCapacity,
     CoordinationModel,
+    GoalLevel,
+    GoalStatus,
     InterventionStatus,
+    MeetingKind,
+    MeetingStatus,
     Relation,
+    ResponsibleKind,
     Sector,
 )
 from app.services.cases.case_summary import CaseSummary, MemberSummary
+from app.services.cases.cases import CaseInput, MemberInput, create_case
+from app.services.common.cpr import fictional_cpr, parse_cpr
 from app.services.family.family_overview import (
     ConsentInfo,
     FamilyOverview,
@@ -28,6 +41,18 @@ from app.services.family.family_overview import (
     TransitionTopicInfo,
     TransitionTrackInfo,
 )
+from app.services.plan.plan_document import PlanVersionView, load_plan_document
+from app.services.plan.plans import (
+    DEFAULT_CONSENT_RULE,
+    AgreementInput,
+    ConsentRule,
+    GoalInput,
+    PlanDraft,
+    approve_plan,
+    save_draft,
+    start_draft,
+)
+from app.services.privacy.consents import ConsentInput, record_consent, withdraw_consent
 
 _ids = count(100)
 
@@ -317,3 +342,194 @@ def holm_intervention(
 ) -> InterventionInfo:
     """An intervention with every detail filled in (HOLM_DETAILS), changed by ``changes``."""
     return make_intervention(id, citizen_id, start=start, end=end, **{**HOLM_DETAILS, **changes})  # type: ignore[arg-type]
+
+
+# -- a family case and its plan in a store ------------------------------------------------------
+# The set-up of the plan tests (services and UI): a family of four with real CPR numbers
+# (fictional, mod-11), drafts, saves, consents, meetings and approvals in one short call each.
+
+TODAY = date(2026, 11, 24)
+GIVEN = date(2026, 11, 1)  # when the consents in these tests were given
+PLAN_TABLES = ("plan_versions", "goals", "agreements", "plan_member_sections", "plan_offer_comments")
+
+# name -> (first name, born, female, relation, custody). Ages on TODAY: 41, 16, 15, 8.
+Person = tuple[str, date, bool, Relation, bool]
+MEMBERS: dict[str, Person] = {
+    "mother": ("Mette", date(1985, 3, 12), True, Relation.PARENT, True),
+    "youth": ("Søren", date(2010, 6, 1), False, Relation.CHILD, False),
+    "teen": ("Ida", date(2011, 5, 10), True, Relation.CHILD, False),
+    "child": ("Karl", date(2018, 2, 1), False, Relation.CHILD, False),
+}
+
+
+def cpr(born: date, female: bool, seed: int = 0) -> str:
+    digits = fictional_cpr(born, female, random.Random(f"plans-{born}-{female}-{seed}"))
+    assert parse_cpr(digits).passes_mod11
+    return digits
+
+
+@dataclass(frozen=True)
+class Family:
+    case_id: int
+    ids: dict[str, int]  # member name -> citizen id
+
+    def __getitem__(self, name: str) -> int:
+        return self.ids[name]
+
+
+def new_family(
+    ctx,  # type: ignore[no-untyped-def]
+    people: dict[str, Person] | None = None,
+    *,
+    seed: int = 0,
+    title: str = "Familien Østergaard",
+) -> Family:
+    people = people or MEMBERS
+    with ctx.sessions.begin() as s:
+        data = CaseInput(
+            family_name=title,
+            members=[
+                MemberInput(first, "Østergaard", cpr(born, female, seed), relation, custody=custody)
+                for first, born, female, relation, custody in people.values()
+            ],
+            coordinator_id=ctx.user.id,
+            model=CoordinationModel.TOGETHER_FOR_FAMILY,
+        )
+        case_id = create_case(s, data, TODAY).id
+        ids = {
+            name: s.scalar(select(Citizen.id).where(Citizen.cpr == cpr(born, female, seed)))
+            for name, (_first, born, female, _relation, _custody) in people.items()
+        }
+    return Family(case_id, ids)
+
+
+def goal(
+    key: str,
+    words: str = "Et mål",
+    *,
+    parent: str | None = None,
+    level: GoalLevel | None = None,
+    citizen: int | None = None,
+    target: date | None = None,
+    status: GoalStatus = GoalStatus.OPEN,
+) -> GoalInput:
+    if level is None:
+        level = GoalLevel.OVERALL if parent is None else GoalLevel.SUB
+    return GoalInput(key, parent, level, words, citizen, target, status)
+
+
+def coordinator_agreement(ctx, what: str = "Indkalde til møde") -> AgreementInput:  # type: ignore[no-untyped-def]
+    return AgreementInput(what, ResponsibleKind.COORDINATOR, ctx.user.id, date(2026, 12, 8))
+
+
+def open_draft(ctx, case_id: int) -> int:  # type: ignore[no-untyped-def]
+    with ctx.sessions.begin() as s:
+        return start_draft(s, case_id)
+
+
+def save(ctx, pv_id: int, draft: PlanDraft, expected: int | None = None) -> int:  # type: ignore[no-untyped-def]
+    with ctx.sessions.begin() as s:
+        return save_draft(s, pv_id, draft, expected)
+
+
+def load(ctx, case_id: int, pv_id: int) -> PlanVersionView:  # type: ignore[no-untyped-def]
+    with ctx.sessions() as s:
+        plan = load_plan_document(s, case_id, pv_id).plan
+    assert plan is not None
+    return plan
+
+
+def row_version(ctx, pv_id: int) -> int:  # type: ignore[no-untyped-def]
+    with ctx.sessions() as s:
+        return s.scalar(select(PlanVersion.version).where(PlanVersion.id == pv_id))
+
+
+def without_scores(view: PlanVersionView) -> PlanVersionView:
+    """The version's own content: scores belong to the goal's series, not to one version."""
+    return replace(
+        view,
+        goals=tuple(replace(g, scores=()) for g in view.goals),
+        member_sections=tuple(sorted(view.member_sections)),
+        offer_comments=tuple(sorted(view.offer_comments)),
+    )
+
+
+def counts(ctx) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    with ctx.sessions() as s:
+        return {t: s.scalar(text(f"SELECT count(*) FROM {t}")) for t in PLAN_TABLES}
+
+
+def snapshot(ctx, case_id: int, pv_id: int) -> tuple[PlanVersionView, dict[str, int]]:  # type: ignore[no-untyped-def]
+    return without_scores(load(ctx, case_id, pv_id)), counts(ctx)
+
+
+def consent(
+    ctx,  # type: ignore[no-untyped-def]
+    case_id: int,
+    citizen_id: int,
+    capacity: ConsentCapacity,
+    *,
+    given_on: date = GIVEN,
+    expires_on: date | None = None,
+    withdrawn_on: date | None = None,
+    given_by: str = "Mette Østergaard",
+) -> int:
+    with ctx.sessions.begin() as s:
+        consent_id = record_consent(
+            s,
+            case_id,
+            ConsentInput(
+                citizen_id,
+                given_by,
+                capacity,
+                given_on,
+                expires_on=expires_on,
+                mandate="plan"
+                if capacity in (ConsentCapacity.GUARDIAN, ConsentCapacity.FUTURE_PROXY)
+                else "",
+            ),
+            max(TODAY, given_on),
+        )
+        if withdrawn_on is not None:
+            withdraw_consent(s, consent_id, withdrawn_on, "", None)
+    return consent_id
+
+
+def consent_everyone(ctx, family: Family) -> None:  # type: ignore[no-untyped-def]
+    """What the default rule asks for MEMBERS: the mother herself, the custody holder for each
+    child, and the 16-year-old too."""
+    consent(ctx, family.case_id, family["mother"], ConsentCapacity.SELF)
+    for name in ("youth", "teen", "child"):
+        consent(ctx, family.case_id, family[name], ConsentCapacity.CUSTODY_HOLDER)
+    consent(ctx, family.case_id, family["youth"], ConsentCapacity.YOUTH)
+
+
+def add_meeting(ctx, case_id: int, n: int = 1, *, starts: datetime | None = None) -> int:  # type: ignore[no-untyped-def]
+    """A held network meeting of the case, ``n`` days after TODAY's morning (or at ``starts``)."""
+    starts = starts or datetime(2026, 11, 24, 9, 0, tzinfo=UTC) + timedelta(days=n)
+    with ctx.sessions.begin() as s:
+        meeting = Meeting(
+            case_id=case_id,
+            kind=MeetingKind.NETWORK,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            status=MeetingStatus.HELD,
+            ical_uid=f"plan-{case_id}-{starts.isoformat()}@test",
+        )
+        s.add(meeting)
+        s.flush()
+        return meeting.id
+
+
+def approve(
+    ctx,  # type: ignore[no-untyped-def]
+    pv_id: int,
+    *,
+    day: date = TODAY,
+    meeting_id: int | None = None,
+    participants: str = "Mette Østergaard, koordinator",
+    expected: int | None = None,
+    rule: ConsentRule = DEFAULT_CONSENT_RULE,
+) -> int:
+    with ctx.sessions.begin() as s:
+        return approve_plan(s, pv_id, day, meeting_id, participants, expected, rule)

@@ -53,49 +53,100 @@
     </message>
 </context>
 <context>
+    <name>AgreementModel</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <source>By when</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="259"/>
+        <source>(choose)</source>
+        <translation>(vælg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="267"/>
+        <source>%1 (coordinator)</source>
+        <translation>%1 (koordinator)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsTab</name>
+    <message>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="42"/>
+        <source>New agreement</source>
+        <translation>Ny aftale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="44"/>
+        <source>Remove agreement</source>
+        <translation>Fjern aftale</translation>
+    </message>
+</context>
+<context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="162"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="232"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="169"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="240"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="181"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="252"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="253"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="254"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="255"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="257"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="190"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="202"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="273"/>
+        <source>Checking…</source>
+        <translation>Kontrollerer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="299"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -1615,6 +1666,99 @@
     </message>
 </context>
 <context>
+    <name>DraftSync</name>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="148"/>
+        <source>Your unsaved changes are back. Saving…</source>
+        <translation>Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="160"/>
+        <source>Changes not saved yet…</source>
+        <translation>Ændringer er ikke gemt endnu…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="201"/>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="247"/>
+        <source>Up to date with the changes of %1.</source>
+        <translation>Opdateret med %1s ændringer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="249"/>
+        <source>Saved %1</source>
+        <translation>Gemt kl. %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="251"/>
+        <source>your changes were combined with those of %1.</source>
+        <translation>dine ændringer blev lagt sammen med %1s.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="275"/>
+        <source>Not saved yet: you and %1 changed the same part of the plan. Your text is kept here and in a local copy until you choose.</source>
+        <translation>Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="277"/>
+        <source>someone else</source>
+        <translation>en anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="300"/>
+        <source>Someone else</source>
+        <translation>En anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="302"/>
+        <source>%1 approved this draft meanwhile, so it can no longer change.</source>
+        <translation>%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="304"/>
+        <source>Someone else replaced or removed this draft meanwhile.</source>
+        <translation>En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="308"/>
+        <source>The case was closed or removed meanwhile, so the plan can no longer change. Your changes are kept in a local copy.</source>
+        <translation>Sagen blev lukket eller fjernet imens, så planen kan ikke længere ændres. Dine ændringer er gemt i en lokal kopi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="315"/>
+        <source>Your changes are kept here and in a local copy, not saved. Continue them in a new draft?</source>
+        <translation>Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="338"/>
+        <source>Not saved: %1</source>
+        <translation>Ikke gemt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="344"/>
+        <source>Not saved: the database did not answer. Your changes are kept here and in a local copy; saving is tried again soon.</source>
+        <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="371"/>
+        <source>The database answers again: saving…</source>
+        <translation>Databasen svarer igen: gemmer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="381"/>
+        <source>The database cannot be reached. Your changes are kept here and in a local copy, and saved as soon as it answers again.</source>
+        <translation>Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/draft_sync.py" line="385"/>
+        <source>The database cannot be reached. What you write is saved when it answers again.</source>
+        <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
+    </message>
+</context>
+<context>
     <name>EcoMapView</name>
     <message>
         <location filename="../../app/ui/family/eco_map.py" line="859"/>
@@ -2119,59 +2263,159 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="31"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="91"/>
         <source>Overall goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="32"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="92"/>
         <source>Sub-goal</source>
         <translation>Delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="33"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="93"/>
         <source>Progression goal</source>
         <translation>Progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="41"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="101"/>
         <source>Write the goal in the family&apos;s own words</source>
         <translation>Skriv målet med familiens egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="44"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="104"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="48"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="108"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="50"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="51"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="52"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="53"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="54"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>GoalModel</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="139"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="140"/>
+        <source>Concerns</source>
+        <translation>Gælder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="141"/>
+        <source>By</source>
+        <translation>Senest</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="142"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="143"/>
+        <source>Latest score</source>
+        <translation>Seneste score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="161"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="178"/>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="169"/>
+        <source>family %1 · professionals %2</source>
+        <translation>familien %1 · fagpersoner %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="65"/>
+        <source>New overall goal</source>
+        <translation>Nyt overordnet mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="66"/>
+        <source>New sub-goal</source>
+        <translation>Nyt delmål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
+        <source>New progression goal</source>
+        <translation>Nyt progressionsmål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
+        <source>Change…</source>
+        <translation>Ret…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
+        <source>Record score…</source>
+        <translation>Registrér score…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="139"/>
+        <source>Choose a goal first</source>
+        <translation>Vælg et mål først</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="141"/>
+        <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
+        <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="178"/>
+        <source>Remove the goal “%1”?</source>
+        <translation>Vil du fjerne målet “%1”?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/plan/goals_tab.py" line="180"/>
+        <source>%n goal(s) under it will be removed too.</source>
+        <translation>
+            <numerusform>%n mål under det bliver også fjernet.</numerusform>
+            <numerusform>%n mål under det bliver også fjernet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="183"/>
+        <source>Remove goal</source>
+        <translation>Fjern mål</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2846,19 @@
         <location filename="../../app/ui/common/labels.py" line="78"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
+    </message>
+</context>
+<context>
+    <name>LaneDialog</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="69"/>
+        <source>Someone else changed the plan meanwhile. Close this window and try again.</source>
+        <translation>En anden har ændret planen imens. Luk vinduet, og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="73"/>
+        <source>The database did not answer, so nothing was saved. Try again.</source>
+        <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
 </context>
 <context>
@@ -3522,6 +3779,34 @@
     </message>
 </context>
 <context>
+    <name>OffersTab</name>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>Law</source>
+        <translation>Lov</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>Help</source>
+        <translation>Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>Comment for the plan</source>
+        <translation>Kommentar til planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="30"/>
+        <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
+        <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../app/ui/settings/connection_dialog.py" line="457"/>
@@ -3768,24 +4053,67 @@
     </message>
 </context>
 <context>
+    <name>PlanHeader</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="31"/>
+        <source>Choose what to keep…</source>
+        <translation>Vælg, hvad der skal blive …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="34"/>
+        <source>Approve at meeting…</source>
+        <translation>Godkend på møde…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="36"/>
+        <source>Versions and compare…</source>
+        <translation>Versioner og sammenligning…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="37"/>
+        <source>Print plan…</source>
+        <translation>Udskriv plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="55"/>
+        <source>No plan yet. Start writing: it is saved as a draft.</source>
+        <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="58"/>
+        <source>Version %1, approved %2. Your next change starts a new draft.</source>
+        <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="64"/>
+        <source>Draft (version %1)</source>
+        <translation>Udkast (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="66"/>
+        <source>last approved: version %1, %2</source>
+        <translation>senest godkendt: version %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="100"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="13"/>
         <source>The situation now (summary)</source>
         <translation>Situationen nu (resumé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="101"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="14"/>
         <source>The family&apos;s own views and wishes</source>
         <translation>Familiens egne ønsker og synspunkter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="102"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="15"/>
         <source>Resources – what works</source>
         <translation>Ressourcer – det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="103"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="16"/>
         <source>Barriers – what is hard</source>
         <translation>Barrierer – det, der er svært</translation>
     </message>
@@ -3794,374 +4122,319 @@
         <translation type="vanished">Rækkefølgen af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="104"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="17"/>
         <source>The order in which help comes</source>
         <translation>Rækkefølgen af hjælpen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="105"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="18"/>
         <source>Follow-up: who takes the initiative, how often</source>
         <translation>Opfølgning: hvem tager initiativ, og hvor tit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="106"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="19"/>
         <source>Closing: when the plan ends</source>
         <translation>Afslutning: hvornår planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="178"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="120"/>
         <source>Open a case in the case list to write its plan here.</source>
         <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="194"/>
-        <location filename="../../app/ui/plan/plan_page.py" line="988"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="315"/>
         <source>Choose what to keep…</source>
         <translation>Vælg, hvad der skal blive …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="198"/>
         <source>Approve at meeting…</source>
-        <translation>Godkend på møde…</translation>
+        <translation type="vanished">Godkend på møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="200"/>
         <source>Versions and compare…</source>
-        <translation>Versioner og sammenligning…</translation>
+        <translation type="vanished">Versioner og sammenligning…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="201"/>
         <source>Print plan…</source>
-        <translation>Udskriv plan…</translation>
+        <translation type="vanished">Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="228"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="144"/>
         <source>Plan text</source>
         <translation>Planens tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="229"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="145"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="230"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="146"/>
         <source>Agreements</source>
         <translation>Aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="231"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="147"/>
         <source>Offers</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="239"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="150"/>
         <source>Plain language</source>
         <translation>Klart sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="240"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="151"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="283"/>
         <source>Goal</source>
-        <translation>Mål</translation>
+        <translation type="vanished">Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="283"/>
         <source>Concerns</source>
-        <translation>Gælder</translation>
+        <translation type="vanished">Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="283"/>
         <source>By</source>
-        <translation>Senest</translation>
+        <translation type="vanished">Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="283"/>
-        <location filename="../../app/ui/plan/plan_page.py" line="318"/>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="283"/>
         <source>Latest score</source>
-        <translation>Seneste score</translation>
+        <translation type="vanished">Seneste score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="294"/>
         <source>New overall goal</source>
-        <translation>Nyt overordnet mål</translation>
+        <translation type="vanished">Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="295"/>
         <source>New sub-goal</source>
-        <translation>Nyt delmål</translation>
+        <translation type="vanished">Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="296"/>
         <source>New progression goal</source>
-        <translation>Nyt progressionsmål</translation>
+        <translation type="vanished">Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="297"/>
         <source>Change…</source>
-        <translation>Ret…</translation>
+        <translation type="vanished">Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="298"/>
         <source>Remove</source>
-        <translation>Fjern</translation>
+        <translation type="vanished">Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="299"/>
         <source>Record score…</source>
-        <translation>Registrér score…</translation>
+        <translation type="vanished">Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="318"/>
         <source>What</source>
-        <translation>Hvad</translation>
+        <translation type="vanished">Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="318"/>
         <source>Who</source>
-        <translation>Hvem</translation>
+        <translation type="vanished">Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="318"/>
         <source>By when</source>
-        <translation>Hvornår</translation>
+        <translation type="vanished">Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="324"/>
         <source>New agreement</source>
-        <translation>Ny aftale</translation>
+        <translation type="vanished">Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="326"/>
         <source>Remove agreement</source>
-        <translation>Fjern aftale</translation>
+        <translation type="vanished">Fjern aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="343"/>
         <source>Person</source>
-        <translation>Person</translation>
+        <translation type="vanished">Person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="343"/>
         <source>Law</source>
-        <translation>Lov</translation>
+        <translation type="vanished">Lov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="343"/>
         <source>Help</source>
-        <translation>Hjælp</translation>
+        <translation type="vanished">Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="343"/>
         <source>Comment for the plan</source>
-        <translation>Kommentar til planen</translation>
+        <translation type="vanished">Kommentar til planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="350"/>
         <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
-        <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
+        <translation type="vanished">Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="365"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="187"/>
         <source>Opening the plan…</source>
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="410"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="207"/>
         <source>Unsaved changes found</source>
         <translation>Ikke-gemte ændringer fundet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="412"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="209"/>
         <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
         <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="427"/>
         <source>Your unsaved changes are back. Saving…</source>
-        <translation>Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
+        <translation type="vanished">Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="444"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="243"/>
         <source>Plan for %1 (%2)</source>
         <translation>Plan for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="481"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="262"/>
         <source>The case is closed: the plan can be read, not changed.</source>
         <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="490"/>
         <source>No plan yet. Start writing: it is saved as a draft.</source>
-        <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
+        <translation type="vanished">Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="493"/>
         <source>Version %1, approved %2. Your next change starts a new draft.</source>
-        <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
+        <translation type="vanished">Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="499"/>
         <source>Draft (version %1)</source>
-        <translation>Udkast (version %1)</translation>
+        <translation type="vanished">Udkast (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="501"/>
         <source>last approved: version %1, %2</source>
-        <translation>senest godkendt: version %1, %2</translation>
+        <translation type="vanished">senest godkendt: version %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="523"/>
         <source>About %1</source>
-        <translation>Om %1</translation>
+        <translation type="vanished">Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="540"/>
         <source>family %1 · professionals %2</source>
-        <translation>familien %1 · fagpersoner %2</translation>
+        <translation type="vanished">familien %1 · fagpersoner %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="546"/>
         <source>The whole family</source>
-        <translation>Hele familien</translation>
+        <translation type="vanished">Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="587"/>
         <source>(choose)</source>
-        <translation>(vælg)</translation>
+        <translation type="vanished">(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="596"/>
         <source>%1 (coordinator)</source>
-        <translation>%1 (koordinator)</translation>
+        <translation type="vanished">%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="662"/>
         <source>Choose a goal first</source>
-        <translation>Vælg et mål først</translation>
+        <translation type="vanished">Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="664"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
-        <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
+        <translation type="vanished">Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="704"/>
         <source>Remove the goal “%1”?</source>
-        <translation>Vil du fjerne målet “%1”?</translation>
+        <translation type="vanished">Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/plan_page.py" line="706"/>
         <source>%n goal(s) under it will be removed too.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="857"/>
         <source>your changes were combined with those of %1.</source>
-        <translation>dine ændringer blev lagt sammen med %1s.</translation>
+        <translation type="vanished">dine ændringer blev lagt sammen med %1s.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="886"/>
         <source>Someone else removed this draft meanwhile.</source>
-        <translation>En anden har fjernet dette udkast i mellemtiden.</translation>
+        <translation type="vanished">En anden har fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="895"/>
         <source>Not saved: the database did not answer. Your changes are kept here and in a local copy; saving is tried again soon.</source>
-        <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
+        <translation type="vanished">Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="912"/>
         <source>Someone else saved this plan meanwhile: combining the changes…</source>
-        <translation>En anden har gemt planen i mellemtiden: ændringerne lægges sammen …</translation>
+        <translation type="vanished">En anden har gemt planen i mellemtiden: ændringerne lægges sammen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="927"/>
         <source>Not saved: the database did not answer. Your changes are kept; trying again soon.</source>
-        <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares; prøver igen om lidt.</translation>
+        <translation type="vanished">Ikke gemt: databasen svarede ikke. Dine ændringer bevares; prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="946"/>
         <source>%1 approved this draft meanwhile, so it can no longer change.</source>
-        <translation>%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
+        <translation type="vanished">%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="947"/>
-        <location filename="../../app/ui/plan/plan_page.py" line="1197"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="432"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="951"/>
         <source>Someone else replaced or removed this draft meanwhile.</source>
-        <translation>En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
+        <translation type="vanished">En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="972"/>
         <source>Up to date with the changes of %1.</source>
-        <translation>Opdateret med %1s ændringer.</translation>
+        <translation type="vanished">Opdateret med %1s ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="984"/>
         <source>Not saved yet: you and %1 changed the same part of the plan. Your text is kept here and in a local copy until you choose.</source>
-        <translation>Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
+        <translation type="vanished">Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="986"/>
-        <location filename="../../app/ui/plan/plan_page.py" line="1208"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="443"/>
         <source>someone else</source>
         <translation>en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1047"/>
         <source>Your changes are kept here and in a local copy, not saved. Continue them in a new draft?</source>
-        <translation>Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
+        <translation type="vanished">Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1050"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="318"/>
         <source>Continue in a new draft</source>
         <translation>Fortsæt i et nyt udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1195"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="430"/>
         <source>%1 changed this plan %2. Your changes are combined with theirs when they are saved.</source>
         <translation>%1 ændrede denne plan %2. Dine ændringer lægges sammen med deres, når de gemmes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1207"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="442"/>
         <source>Updated with the changes of %1 (%2).</source>
         <translation>Opdateret med %1s ændringer (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1259"/>
         <source>The database answers again: saving…</source>
-        <translation>Databasen svarer igen: gemmer …</translation>
+        <translation type="vanished">Databasen svarer igen: gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1270"/>
         <source>The database cannot be reached. Your changes are kept here and in a local copy, and saved as soon as it answers again.</source>
-        <translation>Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
+        <translation type="vanished">Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1274"/>
         <source>The database cannot be reached. What you write is saved when it answers again.</source>
-        <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
+        <translation type="vanished">Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1440"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="26"/>
         <source>No consent from a custody holder about %1.</source>
         <translation>Der mangler samtykke fra en forældremyndighedsindehaver om %1.</translation>
     </message>
@@ -4173,60 +4446,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="709"/>
         <source>Remove goal</source>
-        <translation>Fjern mål</translation>
+        <translation type="vanished">Fjern mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="794"/>
         <source>Changes not saved yet…</source>
-        <translation>Ændringer er ikke gemt endnu…</translation>
+        <translation type="vanished">Ændringer er ikke gemt endnu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="822"/>
         <source>Saving…</source>
-        <translation>Gemmer…</translation>
+        <translation type="vanished">Gemmer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="855"/>
         <source>Saved %1</source>
-        <translation>Gemt kl. %1</translation>
+        <translation type="vanished">Gemt kl. %1</translation>
     </message>
     <message>
         <source>Someone else saved this plan meanwhile. Your text is kept here and not saved: copy what you need, then open the case again.</source>
         <translation type="vanished">En anden har gemt planen imens. Din tekst er her stadig, men den er ikke gemt: kopiér det, du skal bruge, og åbn så sagen igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="889"/>
         <source>Not saved: %1</source>
-        <translation>Ikke gemt: %1</translation>
+        <translation type="vanished">Ikke gemt: %1</translation>
     </message>
     <message>
         <source>Not saved: the database did not answer. Trying again soon.</source>
         <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1376"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="489"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1384"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="526"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1384"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="526"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1390"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="532"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1391"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="533"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
@@ -4251,12 +4519,12 @@
         <translation type="vanished">Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1432"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="16"/>
         <source>The plan needs at least one goal.</source>
         <translation>Planen skal have mindst ét mål.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1435"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="19"/>
         <source>Agreement %1 has no one responsible.</source>
         <translation>Aftale %1 har ingen ansvarlig.</translation>
     </message>
@@ -4265,67 +4533,67 @@
         <translation type="vanished">Der mangler samtykke fra en forældremyndighedsindehaver for %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1442"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="30"/>
         <source>%1 must consent too (16 years or older).</source>
         <translation>%1 skal også selv give samtykke (fyldt 16 år).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1443"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="33"/>
         <source>No consent from %1.</source>
         <translation>Der mangler samtykke fra %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1448"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="37"/>
         <source>%1 holds characters that cannot be stored (a NUL or a broken character): remove them.</source>
         <translation>%1 indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn): fjern dem.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1452"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="43"/>
         <source>%1 has too many characters: at most %2.</source>
         <translation>%1 har for mange tegn: højst %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1456"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="47"/>
         <source>The plan cannot be approved in its present state.</source>
         <translation>Planen kan ikke godkendes, som den er nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1462"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="58"/>
         <source>The section “%1”</source>
         <translation>Afsnittet »%1«</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1464"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="62"/>
         <source>The part about %1</source>
         <translation>Delen om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1466"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="66"/>
         <source>Goal %1</source>
         <translation>Mål %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1468"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="68"/>
         <source>Agreement %1</source>
         <translation>Aftale %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1470"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="70"/>
         <source>A comment in the offers overview</source>
         <translation>En kommentar i tilbudsoversigten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1471"/>
+        <location filename="../../app/ui/plan/plan_problems.py" line="71"/>
         <source>A text in the plan</source>
         <translation>En tekst i planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1496"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="596"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="1496"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="596"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
     </message>
@@ -4371,77 +4639,77 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="128"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="135"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="137"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="145"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="140"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="147"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="143"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="150"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="145"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="152"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="147"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="154"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="148"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="155"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="203"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="226"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="268"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="227"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="269"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="232"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="274"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="239"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="239"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="297"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="298"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>
@@ -4682,34 +4950,42 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="102"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="168"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="179"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="180"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="181"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="117"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="118"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsTab</name>
+    <message>
+        <location filename="../../app/ui/plan/sections_tab.py" line="94"/>
+        <source>About %1</source>
+        <translation>Om %1</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,17 @@
         </message>
     </context>
     <context>
+        <name>GoalsTab</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/plan/goals_tab.py" line="180" />
+            <source>%n goal(s) under it will be removed too.</source>
+            <translation>
+                <numerusform>%n goal under it will be removed too.</numerusform>
+                <numerusform>%n goals under it will be removed too.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>LixMeter</name>
         <message numerus="yes">
             <location filename="../../app/ui/plan/lix_meter.py" line="439" />
@@ -139,9 +150,8 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/plan_page.py" line="706" />
             <source>%n goal(s) under it will be removed too.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n goal under it will be removed too.</numerusform>
                 <numerusform>%n goals under it will be removed too.</numerusform>
             </translation>

@@ -36,7 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import PlanVersion, User
-from app.services.plan.plans import AgreementInput, GoalInput, PlanDraft
+from app.services.plan.plan_draft import AgreementInput, GoalInput, PlanDraft
 
 T = TypeVar("T", bound=Hashable)
 

@@ -3,21 +3,21 @@
 Rules live here (the UI and the CLI ask): an approved version never changes; the next edit
 starts a new draft from it, goals keeping their keys so their scores form one series; a plan
 is approved only with consent for the members it concerns, at least one goal, and someone
-responsible for every agreement; a closed case's plan is read-only.
+responsible for every agreement; a closed case's plan is read-only. The draft's content as
+plain data is in plan_draft, comparing versions in plan_compare, the editor's save (with its
+merge when someone else saved meanwhile) in plan_saving.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -25,25 +25,18 @@ from app.models import (
     Agreement,
     Consent,
     Goal,
-    GoalScore,
     Meeting,
     PlanMemberSection,
     PlanOfferComment,
     PlanVersion,
 )
-from app.models.enums import (
-    AgreementStatus,
-    ConsentCapacity,
-    GoalLevel,
-    GoalStatus,
-    PlanState,
-    ResponsibleKind,
-)
-from app.models.plans import new_agreement_key
-from app.services.cases.case_summary import case_summary
+from app.models.enums import ConsentCapacity, PlanState, ResponsibleKind
+from app.models.plans import new_agreement_key as new_agreement_key
+from app.services.cases.case_summary import CaseNotFoundError, case_summary
 from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.editing import (
     ConcurrentEditError,
+    RowGoneError,
     citizen_in_case,
     load_for_edit,
     open_case,
@@ -51,7 +44,29 @@ from app.services.common.editing import (
 )
 from app.services.common.text import stored_length, unstorable
 from app.services.family.family_overview import age_on
-from app.services.plan.plan_document import SECTIONS, AgreementView, GoalView, PlanVersionView
+from app.services.plan.plan_compare import SectionChange as SectionChange
+from app.services.plan.plan_compare import Segment as Segment
+from app.services.plan.plan_compare import compare_versions as compare_versions
+from app.services.plan.plan_compare import diff_words as diff_words
+from app.services.plan.plan_document import SECTIONS, load_plan_document, plan_history, responsible_names
+from app.services.plan.plan_draft import (
+    DEFAULT_CONSENT_RULE,
+    ConsentRule,
+    PlanDraft,
+    PlanEdits,
+    PlanProblem,
+    SaveOutcome,
+    SaveResult,
+)
+from app.services.plan.plan_draft import SHORT_TEXT_MAX as SHORT_TEXT_MAX
+from app.services.plan.plan_draft import TEXT_MAX as TEXT_MAX
+from app.services.plan.plan_draft import AgreementInput as AgreementInput
+from app.services.plan.plan_draft import GoalInput as GoalInput
+from app.services.plan.plan_draft import PlanConflictError as PlanConflictError
+from app.services.plan.plan_draft import PlanSeen as PlanSeen
+from app.services.plan.plan_draft import new_goal_key as new_goal_key
+from app.services.plan.plan_scores import lock_plan as lock_plan
+from app.services.plan.plan_scores import record_score as record_score
 from app.services.privacy.consent_register import (
     ConsentRecord,
     Requirement,
@@ -59,108 +74,6 @@ from app.services.privacy.consent_register import (
     giver_matches,
 )
 from app.store.reach import narrowed_to
-
-TEXT_MAX = 20000  # a plan section or a member's part (LONG_TEXT columns)
-SHORT_TEXT_MAX = 2000  # a goal, an agreement, an offer comment
-
-
-@dataclass(frozen=True, slots=True)
-class ConsentRule:
-    """Who must have consented before a plan is approved (DOMAIN.md §2.2). Data, not code:
-    the youth's own consent counts from ``youth_age`` (Barnets lov § 110, stk. 3: 16)."""
-
-    youth_age: int = 16
-    law_reference: str = "BL § 110, stk. 3"
-    # Joint custody: important decisions need both parents (forældreansvarsloven § 3), so
-    # every custody holder among the members must have consented (by id or by their name).
-    every_custody_holder: bool = True
-
-
-DEFAULT_CONSENT_RULE = ConsentRule()
-
-
-class PlanProblem:
-    """Field names of the plan's approval problems (beside cases.Problem codes)."""
-
-    GOALS = "goals"
-    CONSENT = "consent"  # field "consent.<citizen id>"
-    AGREEMENT = "agreements"  # field "agreements.<index>"
-
-
-@dataclass(frozen=True, slots=True)
-class GoalInput:
-    goal_key: str
-    parent_key: str | None
-    level: GoalLevel
-    text: str
-    citizen_id: int | None = None
-    target_date: date | None = None
-    status: GoalStatus = GoalStatus.OPEN
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementInput:
-    what: str
-    responsible_kind: ResponsibleKind | None = None
-    responsible_id: int | None = None
-    due_date: date | None = None
-    status: AgreementStatus = AgreementStatus.OPEN
-    # Stable across saves and versions; "" for a new agreement (a key is made when stored).
-    agreement_key: str = ""
-
-
-@dataclass(slots=True)
-class PlanDraft:
-    """Everything the editor holds; saving replaces the draft's content with it."""
-
-    sections: dict[str, str] = field(default_factory=dict)
-    member_sections: dict[int, str] = field(default_factory=dict)
-    goals: list[GoalInput] = field(default_factory=list)
-    agreements: list[AgreementInput] = field(default_factory=list)
-    offer_comments: dict[tuple[int, str], str] = field(default_factory=dict)
-
-    @classmethod
-    def from_view(cls, view: PlanVersionView) -> PlanDraft:
-        return cls(
-            sections=dict(view.sections),
-            member_sections=dict(view.member_sections),
-            goals=[
-                GoalInput(g.goal_key, g.parent_key, g.level, g.text, g.citizen_id, g.target_date, g.status)
-                for g in view.goals
-            ],
-            agreements=[
-                AgreementInput(
-                    a.what, a.responsible_kind, a.responsible_id, a.due_date, a.status, a.agreement_key
-                )
-                for a in view.agreements
-            ],
-            offer_comments={(c, k): text for c, k, text in view.offer_comments},
-        )
-
-
-def new_goal_key() -> str:
-    return str(uuid.uuid4())
-
-
-@dataclass(frozen=True, slots=True)
-class PlanSeen:
-    """The plan as a caller read it before changing it (what the minutes dialog showed): the
-    version row, its row version and its content — the base of a three-way merge when the
-    stored draft moved on meanwhile."""
-
-    plan_version_id: int
-    row_version: int
-    draft: PlanDraft
-
-
-class PlanConflictError(ConcurrentEditError):
-    """A change made on top of an older read of the plan clashes with what someone else saved
-    meanwhile (e.g. minutes close an agreement that was removed): nothing was stored, and
-    the user must look at the plan as it is now. ``labels``: the items in question."""
-
-    def __init__(self, plan_version_id: int, labels: tuple[str, ...] = ()) -> None:
-        super().__init__(f"plan_versions {plan_version_id}")
-        self.labels = labels
 
 
 def _latest(session: Session, case_id: int) -> PlanVersion | None:
@@ -440,60 +353,6 @@ def save_draft(session: Session, plan_version_id: int, draft: PlanDraft, expecte
     return change_plan(session, plan_version_id, expected_version, lambda _stored: draft).version
 
 
-def lock_plan(session: Session, case_id: int) -> PlanVersion | None:
-    """Lock the case's newest plan version (as ``change_plan`` does) without changing it: a
-    write beside the plan (a progression score) waits for a save in progress."""
-    latest_id = session.scalar(
-        select(PlanVersion.id)
-        .where(PlanVersion.case_id == case_id)
-        .order_by(PlanVersion.number.desc())
-        .limit(1)
-    )
-    if latest_id is None:
-        return None
-    pv: PlanVersion = load_for_edit(session, PlanVersion, latest_id, None)
-    return pv
-
-
-def record_score(
-    session: Session,
-    case_id: int,
-    goal_key: str,
-    day: date,
-    family_score: int | None,
-    professional_score: int | None,
-    note: str = "",
-) -> int:
-    """A progression score (0–10) for a goal on a day; the goal's key ties the series together."""
-    open_case(session, case_id)
-    lock_plan(session, case_id)  # the goal check below and the write see one plan
-    problems: list[FieldProblem] = []
-    if family_score is None and professional_score is None:
-        problems.append(FieldProblem("score", Problem.REQUIRED))
-    for name, value in (("family_score", family_score), ("professional_score", professional_score)):
-        if value is not None and not 0 <= value <= 10:
-            problems.append(FieldProblem(name, Problem.TOO_LONG))
-    known = session.scalar(
-        select(func.count(Goal.id))
-        .join(PlanVersion, PlanVersion.id == Goal.plan_version_id)
-        .where(PlanVersion.case_id == case_id, Goal.goal_key == goal_key)
-    )
-    if not known:
-        problems.append(FieldProblem("goal", Problem.REQUIRED))
-    raise_if_blocking(problems)
-    score = GoalScore(
-        case_id=case_id,
-        goal_key=goal_key,
-        scored_on=day,
-        family_score=family_score,
-        professional_score=professional_score,
-        note=note.strip(),
-    )
-    session.add(score)
-    session.flush()
-    return score.id
-
-
 def concerned_members(session: Session, pv: PlanVersion, members: list[int] | None = None) -> list[int]:
     """The members a plan concerns: those its goals name; every member for a shared goal."""
     if members is None:
@@ -610,85 +469,108 @@ def approve_plan(
     return pv.number
 
 
-# -- comparing two versions ---------------------------------------------------------------
+# -- the editor's save --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A piece of text in a comparison: unchanged ("="), only in the old ("-") or new ("+")."""
-
-    op: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class SectionChange:
-    name: str  # a SECTIONS name, "goal:<key>", "agreement:<n>" or "member:<citizen id>"
-    old: str
-    new: str
-    segments: tuple[Segment, ...]
-
-    @property
-    def changed(self) -> bool:
-        return self.old != self.new
+def _store_edits(sessions: sessionmaker[Session], edits: PlanEdits) -> tuple[int, int]:
+    """One attempt: store ``edits.mine`` on the stamp it was made on (all or nothing)."""
+    with sessions.begin() as session:
+        if edits.draft_id is not None:
+            return edits.draft_id, save_draft(session, edits.draft_id, edits.mine, edits.row_version)
+        history = plan_history(session, edits.case_id)
+        newest = history[-1].id if history else None
+        if current_draft_id(session, edits.case_id) is not None or newest != edits.based_on:
+            # Someone else started (or even approved) the next draft meanwhile: combine with
+            # it, never overwrite it.
+            raise ConcurrentEditError(f"case {edits.case_id}: a new version was started meanwhile")
+        target = start_draft(session, edits.case_id)
+        return target, save_draft(session, target, edits.mine, None)
 
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+def _read_stored(sessions: sessionmaker[Session], case_id: int) -> SaveOutcome:
+    """The plan as stored now, who saved it last and who can be responsible (no audit: a
+    re-read is not a new look at the case)."""
+    from app.services.plan.plan_merge import SavedBy, last_saved_by
+
+    with sessions() as session:
+        doc = load_plan_document(session, case_id)
+        names = responsible_names(session, case_id, doc.members)
+        by = last_saved_by(session, doc.plan.id) if doc.plan is not None else SavedBy("", None)
+    return SaveOutcome(SaveResult.SAVED, by=by, document=doc, names=names)
 
 
-def diff_words(old: str, new: str) -> tuple[Segment, ...]:
-    """Word-level differences, whitespace kept, so both texts can be shown with marks."""
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    segments: list[Segment] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            segments.append(Segment("=", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            segments.append(Segment("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            segments.append(Segment("+", "".join(b[j1:j2])))
-    return tuple(segments)
+def _refused(exc: Exception, edits: PlanEdits) -> SaveResult | None:
+    """What a refused attempt means: None to re-read and combine, else how the save ends."""
+    if isinstance(exc, ValidationError):
+        codes = {(p.field, p.problem) for p in exc.problems}
+        if ("case", Problem.CASE_CLOSED) in codes or ("case", Problem.REQUIRED) in codes:
+            return SaveResult.CLOSED
+        if ("plan", Problem.CASE_CLOSED) in codes:
+            return None  # the draft was approved under us: the re-read tells
+        raise exc
+    if isinstance(exc, RowGoneError):
+        return None if edits.carry_over else SaveResult.REMOVED
+    if isinstance(exc, IntegrityError) and edits.draft_id is not None:
+        raise exc
+    return None  # ConcurrentEditError, StaleDataError, a new draft started twice (IntegrityError)
 
 
-def goal_text(goal: GoalView) -> str:
-    """A goal as one line for comparing (the UI passes its own, translated, describer)."""
-    target = goal.target_date.isoformat() if goal.target_date else ""
-    return f"{goal.text} ({goal.status}, {target})" if target else f"{goal.text} ({goal.status})"
+def save_edits(sessions: sessionmaker[Session], edits: PlanEdits, attempts: int = 3) -> SaveOutcome:
+    """The editor's save, with the rule for two people editing one plan: store the edits on
+    the version they were made on; when someone else saved after it (the store refuses),
+    re-read the plan and combine both (plan_merge) — a clean combination is stored, the same
+    part changed by both is handed back (CONFLICT) for the user to choose, and nothing is
+    stored over a draft that was approved or removed meanwhile unless the user chose to
+    carry the edits over into a new draft. Runs on a worker: its own short sessions."""
+    from app.services.plan.plan_merge import merge, normalize
 
-
-def agreement_text(agreement: AgreementView) -> str:
-    due = agreement.due_date.isoformat() if agreement.due_date else ""
-    return f"{agreement.what} — {agreement.responsible_name} — {due} — {agreement.status}"
-
-
-def compare_versions(
-    old: PlanVersionView,
-    new: PlanVersionView,
-    describe_goal: Callable[[GoalView], str] = goal_text,
-    describe_agreement: Callable[[AgreementView], str] = agreement_text,
-) -> tuple[SectionChange, ...]:
-    """Section by section, goal by goal (by key) and agreement by agreement."""
-    changes: list[SectionChange] = []
-
-    def add(name: str, before: str, after: str) -> None:
-        changes.append(SectionChange(name, before, after, diff_words(before, after)))
-
-    for name in SECTIONS:
-        add(name, old.section(name), new.section(name))
-    for citizen_id in sorted({c for c, _ in old.member_sections} | {c for c, _ in new.member_sections}):
-        add(f"member:{citizen_id}", old.member_section(citizen_id), new.member_section(citizen_id))
-    old_goals = {g.goal_key: g for g in old.goals}
-    new_goals = {g.goal_key: g for g in new.goals}
-    for key in [*old_goals, *(k for k in new_goals if k not in old_goals)]:
-        before, after = old_goals.get(key), new_goals.get(key)
-        add(
-            f"goal:{key}",
-            describe_goal(before) if before else "",
-            describe_goal(after) if after else "",
-        )
-    for index in range(max(len(old.agreements), len(new.agreements))):
-        before_text = describe_agreement(old.agreements[index]) if index < len(old.agreements) else ""
-        after_text = describe_agreement(new.agreements[index]) if index < len(new.agreements) else ""
-        add(f"agreement:{index}", before_text, after_text)
-    return tuple(changes)
+    combined_with = ""
+    for _attempt in range(attempts):
+        try:
+            draft_id, version = _store_edits(sessions, edits)
+        except (ValidationError, RowGoneError, ConcurrentEditError, StaleDataError, IntegrityError) as exc:
+            ended = _refused(exc, edits)
+            if ended is not None:
+                return SaveOutcome(ended)
+        else:
+            saved = SaveOutcome(
+                SaveResult.SAVED, draft_id, version, normalize(edits.mine), combined_with=combined_with
+            )
+            if edits.draft_id is None or combined_with:  # a new draft or a new number: read it
+                read = _read_stored(sessions, edits.case_id)
+                saved = replace(saved, by=read.by, document=read.document, names=read.names)
+            return saved
+        try:
+            now = _read_stored(sessions, edits.case_id)
+        except CaseNotFoundError:
+            return SaveOutcome(SaveResult.CLOSED)
+        assert now.document is not None and now.by is not None
+        stored = now.document.plan
+        if stored is not None and not stored.approved:
+            same_line = edits.draft_id in (None, stored.id)  # our draft, or the first of a new round
+        else:
+            same_line = edits.draft_id is None  # we were about to start a new draft anyway
+        if not same_line and not edits.carry_over:
+            result = SaveResult.APPROVED if stored is not None and stored.approved else SaveResult.REMOVED
+            return replace(now, result=result)
+        theirs = normalize(PlanDraft.from_view(stored)) if stored is not None else normalize(edits.base)
+        target = stored.id if stored is not None and not stored.approved else None
+        version = stored.row_version if stored is not None and target is not None else None
+        combined = merge(edits.base, edits.mine, theirs)
+        if not combined.clean:
+            return replace(
+                now,
+                result=SaveResult.CONFLICT,
+                draft_id=target,
+                row_version=version,
+                stored=theirs,
+                merged=combined,
+            )
+        if combined.merged == theirs:
+            return replace(
+                now, result=SaveResult.UP_TO_DATE, draft_id=target, row_version=version, stored=theirs
+            )
+        based_on = stored.id if stored is not None else None
+        edits = PlanEdits(edits.case_id, theirs, combined.merged, target, version, based_on)
+        combined_with = now.by.name
+    raise ConcurrentEditError(f"case {edits.case_id}: the plan kept changing while it was saved")

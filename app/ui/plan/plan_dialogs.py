@@ -2,20 +2,80 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from typing_extensions import override
 
 from app.models.enums import GoalLevel, GoalStatus
 from app.services.cases.case_summary import MemberSummary
-from app.services.cases.cases import FieldProblem, Problem
+from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
+from app.services.common.editing import ConcurrentEditError
 from app.services.plan.plans import GoalInput, approval_problems, approve_plan, record_score
+from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import FormDialog
 from app.ui.family.family_dialogs import OptionalDate, date_edit, enum_combo, from_qdate
 
+log = logging.getLogger(__name__)
+
 NO_SCORE = -1
+
+
+class LaneDialog(FormDialog):
+    """A form whose save is a job on the store lane: the buttons wait while it runs, the
+    dialog closes when it is stored, and a refusal is shown beside the fields (nothing typed
+    is lost)."""
+
+    def __init__(
+        self, title: str, context: AppContext, lanes: StoreLanes, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(title, parent)
+        self._context = context
+        self._lanes = lanes
+        self.busy = False
+
+    def save_job(self) -> Callable[[], int]:
+        raise NotImplementedError
+
+    @override
+    def try_save(self) -> bool:
+        self._show_all = True
+        if self.busy or any(p.blocking for p in self.refresh()):
+            return False
+        self._set_busy(True)
+        self._lanes.store.submit(self.save_job(), self._stored, self._refused, owner=self)
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.buttons.setEnabled(not busy)
+
+    def _stored(self, stored_id: int) -> None:
+        self._set_busy(False)
+        self.stored_id = stored_id
+        self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.show_problems(exc.problems)
+            self.refused(exc.problems)
+        elif isinstance(exc, ConcurrentEditError):
+            self.summary.setText(
+                self.tr("Someone else changed the plan meanwhile. Close this window and try again.")
+            )
+        elif isinstance(exc, SQLAlchemyError):
+            log.warning("Saving from a plan dialog failed: %s", type(exc).__name__)
+            self.summary.setText(self.tr("The database did not answer, so nothing was saved. Try again."))
+        else:
+            raise exc
+
+    def refused(self, problems: list[FieldProblem]) -> None:
+        """The service refused with ``problems`` (shown beside the fields already)."""
 
 
 class GoalDialog(FormDialog):
@@ -93,14 +153,19 @@ def score_box(parent: QWidget) -> QSpinBox:
     return box
 
 
-class ScoreDialog(FormDialog):
+class ScoreDialog(LaneDialog):
     """Record the family's own score and the professionals' score (0–10) for a goal."""
 
     def __init__(
-        self, context: AppContext, case_id: int, goal_key: str, goal_text: str, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        lanes: StoreLanes,
+        case_id: int,
+        goal_key: str,
+        goal_text: str,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Progression score"), parent)
-        self._context = context
+        super().__init__(self.tr("Progression score"), context, lanes, parent)
         self._case_id = case_id
         self._goal_key = goal_key
         what = QLabel(goal_text, self)
@@ -133,25 +198,30 @@ class ScoreDialog(FormDialog):
             return [FieldProblem("day", Problem.IN_FUTURE)]
         return []
 
-    def store(self) -> None:
-        with self._context.sessions.begin() as session:
-            self.stored_id = record_score(
-                session,
-                self._case_id,
-                self._goal_key,
-                from_qdate(self.day.date()),
-                self._value(self.family),
-                self._value(self.professional),
-                self.note.text(),
-            )
+    @override
+    def save_job(self) -> Callable[[], int]:
+        sessions, case_id, key = self._context.sessions, self._case_id, self._goal_key
+        day, family, professional = (
+            from_qdate(self.day.date()),
+            self._value(self.family),
+            self._value(self.professional),
+        )
+        note = self.note.text()
+
+        def job() -> int:
+            with sessions.begin() as session:
+                return record_score(session, case_id, key, day, family, professional, note)
+
+        return job
 
 
-class ApproveDialog(FormDialog):
+class ApproveDialog(LaneDialog):
     """Approve the draft at a meeting: it becomes version N and never changes again."""
 
     def __init__(
         self,
         context: AppContext,
+        lanes: StoreLanes,
         plan_version_id: int,
         row_version: int | None,
         meetings: list[tuple[int, str]],
@@ -159,8 +229,9 @@ class ApproveDialog(FormDialog):
         describe: Callable[[FieldProblem], str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Approve the plan at a meeting"), parent)
-        self._context = context
+        super().__init__(self.tr("Approve the plan at a meeting"), context, lanes, parent)
+        self._blockers: list[FieldProblem] | None = None  # None: being checked
+        self._checking = 0
         self._id = plan_version_id
         self._row_version = row_version
         self._describe = describe
@@ -189,30 +260,60 @@ class ApproveDialog(FormDialog):
         self.body.addWidget(note)
         self.save_button.setText(self.tr("Approve"))
         self.watch("participants", self.participants.textChanged)
+        self.day.dateChanged.connect(lambda _day: self.check_blockers())
+        self.refresh()
+        self.check_blockers()
+
+    def check_blockers(self) -> None:
+        """Ask the store (on the lane) what still stands in the way on the chosen day."""
+        sessions, plan_id, day = self._context.sessions, self._id, from_qdate(self.day.date())
+        self._checking += 1
+        asked = self._checking
+        self._blockers = None
+        self.blockers.setText(self.tr("Checking…"))
+
+        def job() -> list[FieldProblem]:
+            with sessions() as session:
+                return approval_problems(session, plan_id, day)
+
+        self._lanes.store.submit(job, lambda found: self._checked(found, asked), self._refused, owner=self)
+
+    def _checked(self, blockers: list[FieldProblem], asked: int) -> None:
+        if asked == self._checking:
+            self._blockers = blockers
+            self.refresh()
+
+    @override
+    def refused(self, problems: list[FieldProblem]) -> None:
+        self._blockers = [p for p in problems if p.field != "participants"]
         self.refresh()
 
     def collect_problems(self) -> list[FieldProblem]:
         problems: list[FieldProblem] = []
         if not self.participants.toPlainText().strip():
             problems.append(FieldProblem("participants", Problem.REQUIRED))
-        with self._context.sessions() as session:
-            blockers = approval_problems(session, self._id, from_qdate(self.day.date()))
-        lines = [self._describe(p) for p in blockers]
+        if self._blockers is None:
+            return problems  # the store's answer comes; approve_plan checks again anyway
+        lines = [self._describe(p) for p in self._blockers]
         self.blockers.setText(
             "\n".join(f"• {line}" for line in lines) if lines else self.tr("Nothing is missing.")
         )
         self.blockers.setStyleSheet("color: #b3261e;" if lines else "")
-        self.save_button.setEnabled(not blockers)
-        problems.extend(FieldProblem("plan", p.problem) for p in blockers[:1])
+        self.save_button.setEnabled(not self._blockers)
+        problems.extend(FieldProblem("plan", p.problem) for p in self._blockers[:1])
         return problems
 
-    def store(self) -> None:
-        with self._context.sessions.begin() as session:
-            self.stored_id = approve_plan(
-                session,
-                self._id,
-                from_qdate(self.day.date()),
-                self.meeting.currentData(),
-                self.participants.toPlainText(),
-                self._row_version,
-            )
+    @override
+    def save_job(self) -> Callable[[], int]:
+        sessions, plan_id, version = self._context.sessions, self._id, self._row_version
+        day, meeting, who = (
+            from_qdate(self.day.date()),
+            self.meeting.currentData(),
+            self.participants.toPlainText(),
+        )
+
+        def job() -> int:
+            with sessions.begin() as session:
+                return approve_plan(session, plan_id, day, meeting, who, version)
+
+        return job

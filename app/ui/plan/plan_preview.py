@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -122,21 +122,28 @@ class PrintPlanDialog(QDialog):
     print."""
 
     def __init__(
-        self, context: AppContext, case_id: int, worker: StoreWorker, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        case_id: int,
+        worker: StoreWorker,
+        parent: QWidget | None = None,
+        store: StoreWorker | None = None,
     ) -> None:
+        """``worker`` builds the PDFs; ``store`` (else ``worker``) reads the recipients and
+        writes the audit entries."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print plan"))
         self.resize(900, 960)
         self._context = context
         self._case_id = case_id
         self._worker = worker
+        self._store = store or worker
         self.printed: PrintedPlan | None = None
         self._request = 0  # the newest preview asked for; older ones are dropped
         self.copy_for = QComboBox(self)
         self.copy_for.setObjectName("copyFor")
         self.copy_for.addItem(self.tr("The family (complete)"), None)
-        for party, name in self._choices():
-            self.copy_for.addItem(name, party.encode())
+        self._read_choices()
         copy_label = QLabel(self.tr("Copy for:"), self)
         copy_label.setBuddy(self.copy_for)
         self.preview = PdfPreview(self)
@@ -166,15 +173,26 @@ class PrintPlanDialog(QDialog):
         layout.addLayout(buttons)
         self.refresh()
 
-    def _choices(self) -> list[tuple[Party, str]]:
+    def _read_choices(self) -> None:
+        """The parties a copy can be made for, read on the store lane."""
         from app.services.plan.recipient_copy import recipient_choices
 
-        try:
-            with self._context.sessions() as session:
-                return recipient_choices(session, self._case_id)
-        except SQLAlchemyError:
-            log.warning("Reading the recipients of a plan copy failed")
-            return []
+        sessions, case_id = self._context.sessions, self._case_id
+
+        def job() -> list[tuple[Party, str]]:
+            with sessions() as session:
+                return recipient_choices(session, case_id)
+
+        self._store.submit(job, self._choices_read, self._choices_failed, owner=self)
+
+    def _choices_read(self, choices: list[tuple[Party, str]]) -> None:
+        for party, name in choices:
+            self.copy_for.addItem(name, party.encode())
+
+    def _choices_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc
+        log.warning("Reading the recipients of a plan copy failed")
 
     @property
     def recipient(self) -> Party | None:
@@ -199,25 +217,49 @@ class PrintPlanDialog(QDialog):
         for button in (self.save_button, self.print_button):
             button.setEnabled(True)
 
-    def _audit(self, session, action: str) -> None:  # type: ignore[no-untyped-def]
-        """The print or export in the audit log, naming the recipient."""
+    def _logged(self, action: str, then: Callable[[], None] = lambda: None) -> None:
+        """Write the print or export in the audit log, naming the recipient, on the store
+        lane (with ``then`` in the same transaction: a file not written rolls it back); the
+        dialog waits for it with its event loop running. Raises what the job raised."""
         from app.services.common import audit
 
         printed = self.printed
         assert printed is not None
-        audit.record(
-            session,
-            action,
-            object_type="plan",
-            object_id=printed.version_id,
-            case_id=self._case_id,
-            details={
-                "recipient": printed.recipient.encode() if printed.recipient else "family",
-                "recipient_name": self.copy_for.currentText() if printed.recipient else "",
-                "left_out": printed.omitted,
-                "large_print": self.large_print.isChecked(),
-            },
-        )
+        sessions, case_id = self._context.sessions, self._case_id
+        details = {
+            "recipient": printed.recipient.encode() if printed.recipient else "family",
+            "recipient_name": self.copy_for.currentText() if printed.recipient else "",
+            "left_out": printed.omitted,
+            "large_print": self.large_print.isChecked(),
+        }
+
+        def job() -> None:
+            with sessions.begin() as session:
+                audit.record(
+                    session,
+                    action,
+                    object_type="plan",
+                    object_id=printed.version_id,
+                    case_id=case_id,
+                    details=details,
+                )
+                then()
+
+        loop = QEventLoop(self)
+        failure: list[Exception] = []
+
+        def failed(exc: Exception) -> None:
+            failure.append(exc)
+            loop.quit()
+
+        for button in (self.save_button, self.print_button):
+            button.setEnabled(False)
+        self._store.submit(job, lambda _none: loop.quit(), failed, owner=self)
+        loop.exec()
+        for button in (self.save_button, self.print_button):
+            button.setEnabled(True)
+        if failure:
+            raise failure[0]
 
     def _not_logged(self) -> None:
         log.warning("Writing the audit entry for a plan copy failed")
@@ -244,10 +286,9 @@ class PrintPlanDialog(QDialog):
             path += ".pdf"
         from app.services.common import audit
 
+        pdf = self.printed.pdf
         try:
-            with self._context.sessions.begin() as session:
-                self._audit(session, audit.EXPORT)
-                write_atomic(path, self.printed.pdf)  # a file not written rolls the entry back
+            self._logged(audit.EXPORT, lambda: write_atomic(path, pdf))
         except SQLAlchemyError:
             self._not_logged()
         except OSError as exc:
@@ -269,8 +310,7 @@ class PrintPlanDialog(QDialog):
         from app.services.common import audit
 
         try:
-            with self._context.sessions.begin() as session:
-                self._audit(session, audit.PRINT)
+            self._logged(audit.PRINT)
         except SQLAlchemyError:
             self._not_logged()
             return

@@ -9,15 +9,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from app.models import Case, Citizen, LawSection, Meeting, PlanVersion
+from app.models import Case, Citizen, LawSection, PlanVersion
 from app.models.enums import (
     CaseStatus,
     ConsentCapacity,
     CoordinationModel,
     GoalLevel,
     InterventionStatus,
-    MeetingKind,
-    MeetingStatus,
     PlanState,
     Relation,
     ResponsibleKind,
@@ -47,6 +45,7 @@ from app.services.plan.plans import (
     start_draft,
 )
 from app.services.privacy.consents import ConsentInput, record_consent
+from tests.factories import add_meeting
 
 TODAY = date(2026, 11, 24)
 LISE = "Familien Holm Jensen"
@@ -99,21 +98,6 @@ def draft_with(ctx, case_id: int, summary: str, comments: dict[tuple[int, str], 
             None,
         )
     return pv_id
-
-
-def add_meeting(ctx, case_id: int, starts: datetime) -> int:  # type: ignore[no-untyped-def]
-    with ctx.sessions.begin() as s:
-        meeting = Meeting(
-            case_id=case_id,
-            kind=MeetingKind.NETWORK,
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=1),
-            status=MeetingStatus.HELD,
-            ical_uid=f"plan-document-{case_id}-{starts.isoformat()}@test",
-        )
-        s.add(meeting)
-        s.flush()
-        return meeting.id
 
 
 def approve(ctx, pv_id: int, day: date = TODAY, meeting_id: int | None = None, who: str = "Mette") -> None:  # type: ignore[no-untyped-def]
@@ -227,7 +211,7 @@ def test_without_a_draft_the_newest_approved_version_is_loaded(sqlite_context) -
 def test_a_given_version_is_loaded(sqlite_context) -> None:  # type: ignore[no-untyped-def]
     case_id, _mother, _child = new_family(sqlite_context)
     v1 = draft_with(sqlite_context, case_id, "Version 1")
-    meeting = add_meeting(sqlite_context, case_id, datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
+    meeting = add_meeting(sqlite_context, case_id, starts=datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
     approve(sqlite_context, v1, meeting_id=meeting, who="Mette og Karl")
     draft_with(sqlite_context, case_id, "Udkast 2")
 
@@ -267,7 +251,7 @@ def test_a_version_of_another_case_is_refused(sqlite_context) -> None:  # type: 
 
 def test_history_lists_every_version_in_order(sqlite_context) -> None:  # type: ignore[no-untyped-def]
     case_id, _mother, _child = new_family(sqlite_context)
-    meeting = add_meeting(sqlite_context, case_id, datetime(2026, 11, 3, 13, 0, tzinfo=UTC))
+    meeting = add_meeting(sqlite_context, case_id, starts=datetime(2026, 11, 3, 13, 0, tzinfo=UTC))
     v1 = draft_with(sqlite_context, case_id, "Version 1")
     approve(sqlite_context, v1, date(2026, 11, 3), meeting, "Mette, Karl")
     v2 = draft_with(sqlite_context, case_id, "Version 2")

@@ -44,7 +44,7 @@ from app.services.plan.plans import (
     start_draft,
 )
 from app.startup import open_context
-from tests.services.plan.test_plans import new_family
+from tests.factories import new_family
 
 
 @pytest.fixture

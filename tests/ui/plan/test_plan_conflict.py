@@ -127,7 +127,7 @@ def test_unsaved_edits_are_not_replaced_by_someone_elses_change(qtbot, demo_cont
     anna.watch(events)
     with qtbot.waitSignal(bos.saved, timeout=5000):
         _type(qtbot, bos, "closing", " Bos slutning.")
-    anna._autosave.setInterval(60_000)  # Anna is still typing: her edit is not saved yet
+    anna.sync.autosave.setInterval(60_000)  # Anna is still typing: her edit is not saved yet
     _type(qtbot, anna, "resources", " Annas ressourcer.")
     with qtbot.assertNotEmitted(anna.refreshed, wait=500):
         events.changed.emit(StoreChange(frozenset({"plan_versions"}), frozenset({case_id})))
@@ -220,7 +220,7 @@ def test_an_unreachable_store_keeps_the_edits_and_saves_when_back(qtbot, demo_co
 def test_a_failed_save_writes_the_local_draft(qtbot, demo_context, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy.exc import OperationalError
 
-    import app.ui.plan.plan_page as plan_page
+    import app.services.plan.plans as plans
 
     case_id = _lise(demo_context)
     page = _page(qtbot, demo_context, case_id, tmp_path / "drafts")
@@ -228,7 +228,7 @@ def test_a_failed_save_writes_the_local_draft(qtbot, demo_context, tmp_path, mon
     def down(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
 
-    monkeypatch.setattr(plan_page, "save_draft", down)
+    monkeypatch.setattr(plans, "save_draft", down)
     with qtbot.waitSignal(page.store_failed, timeout=5000):
         _type(qtbot, page, "sequencing", " Først bolig, så job.")
     assert _local_text(page, case_id, "sequencing").endswith("Først bolig, så job.")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select
 
 from app.models import Case, Consent, GoalScore, PlanVersion
@@ -44,13 +45,20 @@ def _versions(context: AppContext, case_id: int) -> list[tuple[int, PlanState]]:
 
 
 def _answer(dialog_class, fill, monkeypatch) -> list:  # type: ignore[no-untyped-def]
-    """Replace exec() of a dialog class: fill the real dialog and press its save button."""
+    """Replace exec() of a dialog class: fill the real dialog, press its save button and wait
+    for the store lane's answer (a dialog saving in the background), as exec() would."""
     seen: list = []
 
     def fake_exec(self) -> int:  # type: ignore[no-untyped-def]
         seen.append(self)
         fill(self)
-        return int(QDialog.DialogCode.Accepted) if self.try_save() else int(QDialog.DialogCode.Rejected)
+        pressed = self.try_save()
+        deadline = time.monotonic() + 10
+        while getattr(self, "busy", False) and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        stored = pressed and getattr(self, "stored_id", 1) is not None
+        return int(QDialog.DialogCode.Accepted) if stored else int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(dialog_class, "exec", fake_exec)
     return seen
@@ -76,11 +84,11 @@ def test_write_edit_goal_score_approve_and_revise(qtbot, demo_context, monkeypat
     assert views == "Vi vil have ro i hverdagen og én at ringe til."
 
     # Edit a goal through its dialog.
-    page.goal_tree.setCurrentItem(page.goal_tree.topLevelItem(0))
-    key = page._selected_goal().goal_key  # type: ignore[union-attr]
+    page.goals.select(page.goals.model.rows[0].goal_key)
+    key = page.goals.selected_goal().goal_key  # type: ignore[union-attr]
     _answer(GoalDialog, lambda d: d.text.setPlainText("Lise får fast arbejde"), monkeypatch)
-    page.edit_goal()
-    assert page.goal_tree.topLevelItem(0).text(0) == "Lise får fast arbejde"
+    page.goals.edit_goal()
+    assert page.goals.model.index(0, 0).data() == "Lise får fast arbejde"
 
     # Record a score: the goal is saved first, then the score joins its series.
     def score(d: ScoreDialog) -> None:
@@ -88,17 +96,19 @@ def test_write_edit_goal_score_approve_and_revise(qtbot, demo_context, monkeypat
         d.professional.setValue(6)
 
     _answer(ScoreDialog, score, monkeypatch)
-    page.record_score()
+    with qtbot.waitSignal(page.shown, timeout=5000):
+        page.record_score()
     with demo_context.sessions() as session:
         last = session.scalars(
             select(GoalScore).where(GoalScore.goal_key == key).order_by(GoalScore.id.desc())
         ).first()
     assert last is not None and (last.family_score, last.professional_score) == (7, 6)
-    assert page.chart.family_points  # the trend chart shows the series
+    assert page.goals.chart.family_points  # the trend chart shows the series
 
     # Approve at a meeting: the draft becomes an immutable version.
     dialogs = _answer(ApproveDialog, lambda d: None, monkeypatch)
-    page.approve()
+    with qtbot.waitSignal(page.shown, timeout=5000):
+        page.approve()
     assert dialogs and dialogs[0].blockers.text() == "Nothing is missing."
     after = _versions(demo_context, case_id)
     assert after[-1] == (draft_number, PlanState.APPROVED)
@@ -128,6 +138,7 @@ def test_approval_is_refused_without_consent(qtbot, demo_context, monkeypatch) -
     before = _versions(demo_context, case_id)
     dialogs = _answer(ApproveDialog, lambda d: None, monkeypatch)
     page.approve()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=5000)
     blockers = dialogs[0].blockers.text()
     assert "No consent" in blockers and "Lise Holm Jensen" in blockers
     assert not dialogs[0].save_button.isEnabled()
@@ -170,7 +181,7 @@ def test_every_change_is_in_the_local_draft_at_once(qtbot, demo_context) -> None
     """Killed right after a keystroke, or typing while the store is gone: the local draft has
     every character at once, not a second after the last keystroke."""
     page = _page(qtbot, demo_context, _lise(demo_context))
-    page._autosave.stop()
+    page.sync.autosave.stop()
     editor = page.section_edits["closing"]
     editor.setFocus()
     typed = ""
@@ -179,4 +190,4 @@ def test_every_change_is_in_the_local_draft_at_once(qtbot, demo_context) -> None
         typed += char
         kept = page.local_drafts.read(page.doc.case_id)
         assert kept is not None and typed in kept.draft.sections["closing"]
-        assert not page._autosave.isActive() or page._autosave.remainingTime() > 0
+        assert not page.sync.autosave.isActive() or page.sync.autosave.remainingTime() > 0

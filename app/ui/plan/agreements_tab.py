@@ -1,0 +1,105 @@
+"""The plan's agreements — what, who, by when, status — edited in place in a table."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import ResponsibleKind
+from app.services.plan.plan_document import PlanDocument
+from app.services.plan.plans import AgreementInput
+from app.ui.plan.plan_delegates import ChoiceDelegate, OptionalDateDelegate
+from app.ui.plan.plan_models import AgreementColumn, AgreementModel, who_key
+
+
+class AgreementsTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AgreementModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("agreementTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(
+            AgreementColumn.WHAT, QHeaderView.ResizeMode.Stretch
+        )
+        self.view.setItemDelegateForColumn(
+            AgreementColumn.WHO, ChoiceDelegate(self.model.who_choices, self.view)
+        )
+        self.view.setItemDelegateForColumn(AgreementColumn.DUE, OptionalDateDelegate(self.view))
+        self.view.setItemDelegateForColumn(
+            AgreementColumn.STATUS, ChoiceDelegate(self.model.status_choices, self.view)
+        )
+        self.add_button = QPushButton(self.tr("New agreement"), self)
+        self.add_button.setObjectName("addAgreement")
+        self.remove_button = QPushButton(self.tr("Remove agreement"), self)
+        self.remove_button.setObjectName("removeAgreement")
+        self.add_button.clicked.connect(self.add_agreement)
+        self.remove_button.clicked.connect(self.remove_agreement)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def fill(
+        self,
+        doc: PlanDocument,
+        names: dict[tuple[ResponsibleKind, int], str],
+        agreements: list[AgreementInput],
+    ) -> None:
+        self.model.members = {m.citizen_id: m.name for m in doc.members}
+        self.model.coordinator = doc.coordinator_name
+        self.set_names(names)
+        # Someone no longer in the network stays named on their agreement.
+        plan_agreements = doc.plan.agreements if doc.plan is not None else ()
+        self.model.former = {
+            who_key(a.responsible_kind, a.responsible_id): a.responsible_name
+            for a in plan_agreements
+            if a.responsible_kind is not None and a.responsible_name
+        }
+        self.set_agreements(agreements, doc.read_only)
+        self.add_button.setEnabled(not doc.read_only)
+        self.remove_button.setEnabled(not doc.read_only)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if doc.read_only
+            else QAbstractItemView.EditTrigger.AllEditTriggers
+        )
+
+    def set_names(self, names: dict[tuple[ResponsibleKind, int], str]) -> None:
+        self.model.names = dict(names)
+
+    def set_agreements(self, agreements: list[AgreementInput], read_only: bool | None = None) -> None:
+        """Show ``agreements`` (a reload: not an edit), keeping the chosen row chosen."""
+        row = self.view.currentIndex().row()
+        self.model.set_rows(agreements, self.model.read_only if read_only is None else read_only)
+        self.view.resizeRowsToContents()
+        if 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def agreements(self) -> list[AgreementInput]:
+        return self.model.agreements()
+
+    def add_agreement(self) -> None:
+        """A new row, its "what" open for typing."""
+        row = self.model.add()
+        index = self.model.index(row, AgreementColumn.WHAT)
+        self.view.setCurrentIndex(index)
+        self.view.edit(index)
+
+    def remove_agreement(self) -> None:
+        row = self.view.currentIndex().row()
+        if row >= 0:
+            self.model.remove_rows({row})
