@@ -345,7 +345,7 @@ def test_a_professional_is_kept_by_the_team_that_entered_it(shared_store: Shared
         ("1234 5678", "")
     ]
     # What the program shows Bo: a plain message next to the name, nothing stored.
-    from app.services.cases.cases import Problem, ValidationError
+    from app.services.common.validation import Problem, ValidationError
     from app.services.family.professionals import ProfessionalInput, update_professional
 
     ctx = open_context(shared_store.url_for("bo"))

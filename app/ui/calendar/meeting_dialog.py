@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from app.models import Meeting
 from app.models.enums import AgreementStatus, MeetingKind, MeetingStatus, ResponsibleKind
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.clock import LOCAL_TZ, from_local_wall, local_now, local_wall
 from app.services.common.context import AppContext
 from app.services.common.editing import RowGoneError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.meetings.meetings import (
     MeetingInfo,
     MeetingInput,

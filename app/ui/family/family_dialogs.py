@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from app.models import FamilyMember, Professional
 from app.models.enums import ConsentCapacity, ConsentForm, Relation, Sector
 from app.services.cases.case_summary import CaseNotFoundError, MemberSummary, case_summary
-from app.services.cases.cases import FieldProblem, MemberInput, Problem, ValidationError
+from app.services.cases.cases import MemberInput
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import RowGoneError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.family_overview import ProfessionalInfo, load_family_overview
 from app.services.family.interventions import end_intervention
 from app.services.family.members import (
@@ -364,7 +365,7 @@ class LinkProfessionalDialog(FormDialog):
             self.results.setCurrentRow(0)
 
     def collect_problems(self) -> list[FieldProblem]:
-        from app.services.cases.cases import Problem
+        from app.services.common.validation import Problem
 
         if self.results.currentItem() is None:
             return [FieldProblem("professional", Problem.REQUIRED)]
@@ -640,7 +641,7 @@ class EndInterventionDialog(FormDialog):
         self.save_button.setText(self.tr("End"))
 
     def collect_problems(self) -> list[FieldProblem]:
-        from app.services.cases.cases import Problem
+        from app.services.common.validation import Problem
 
         if from_qdate(self.end_date.date()) < self._start:
             return [FieldProblem("end_date", Problem.END_BEFORE_START)]

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpi
 
 from app.models.enums import GoalLevel, GoalStatus
 from app.services.cases.case_summary import MemberSummary
-from app.services.cases.cases import FieldProblem, Problem
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
+from app.services.common.validation import FieldProblem, Problem
 from app.services.plan.plans import GoalInput, approval_problems, approve_plan, record_score
 from app.ui.common.form_dialog import FormDialog
 from app.ui.family.family_dialogs import OptionalDate, date_edit, enum_combo, from_qdate

@@ -39,11 +39,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.models.enums import AgreementStatus, GoalLevel, MeetingStatus, PlanState, Relation, ResponsibleKind
 from app.services.cases.case_summary import CaseNotFoundError
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common import audit
 from app.services.common.clock import local_now, local_today, now_utc
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.plan.local_drafts import LocalDraft, LocalDrafts, has_unsaved_work
 from app.services.plan.plan_document import (
     SECTIONS,

@@ -30,11 +30,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.models import Consent
 from app.services.cases.case_summary import MemberSummary, case_summary
-from app.services.cases.cases import ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.safe_files import write_atomic
+from app.services.common.validation import ValidationError
 from app.services.family.family_overview import load_family_overview
 from app.services.privacy.consent_register import Cover, CoverageMatrix, coverage_matrix
 from app.services.privacy.consents import attachment_of, withdraw_consent
