@@ -63,6 +63,7 @@ def open_context(
             opened.engine.dispose()
             raise StoreUnavailableError(f"the store could not be read: {connection_problem(exc)}") from exc
         return AppContext(
+            engine=opened.engine,
             sessions=sessions,
             user=user,
             store_label=describe_store(url),
@@ -85,6 +86,7 @@ def open_context(
             ) from exc
         raise
     return AppContext(
+        engine=opened.engine,
         sessions=sessions,
         user=user,
         store_label=describe_store(url),

@@ -670,7 +670,7 @@ def run_clients(
         try:
             try:
                 context = open_context(db.url_for(plan.login).render_as_string(hide_password=False))
-                engine = context.sessions.kw["bind"]
+                engine = context.engine
                 with context.sessions() as session:
                     visible = set(session.scalars(select(Case.id)))
                 reach[plan.login] = visible == plan.expected_cases
@@ -818,7 +818,7 @@ def run_benchmark(
             )
             tally_all.merge(tally)
         finally:
-            context.sessions.kw["bind"].dispose()
+            context.close()
 
         say(f"Load: {len(layout.clients)} clients for {seconds:.0f} s …")
         reach: dict[str, bool] = {}

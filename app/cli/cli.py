@@ -318,7 +318,7 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
                 print(f"koordinator demo: {exc}; nothing was added", file=sys.stderr)
                 return EXIT_USAGE
     finally:
-        context.sessions.kw["bind"].dispose()  # closed: the write-ahead log is folded in
+        context.close()  # closed: the write-ahead log is folded in
     print(
         f"Added {summary.cases} cases ({summary.families} families, {summary.citizens} citizens, "
         f"{summary.interventions} interventions, {summary.meetings} meetings) to {context.store_label}"
@@ -350,7 +350,7 @@ def _run_hand_over(args: argparse.Namespace, db: str | None) -> int:
                 print(f"koordinator hand-over: {exc}; nothing was changed", file=sys.stderr)
                 return EXIT_FAILED
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()
     print(
         f"Case {done.case_number} is now coordinated by {done.to_login} (was {done.from_login or 'nobody'})."
     )
@@ -540,8 +540,8 @@ def _refuse_output(args: argparse.Namespace, db: str | None) -> int | None:
     output = getattr(args, "output", None)
     if output is None:
         return None
-    from app.services.common.safe_files import OutputRefusedError, check_output, protect_store
     from app.store.location import default_store_path, resolve_store_url, sqlite_file
+    from app.store.safe_files import OutputRefusedError, check_output, protect_store
 
     protect_store(default_store_path())
     try:

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from app.cli.cli_common import MAX_ID, add_store_option, bounded_int, day_argument
 from app.services.common.clock import local_today, start_of_local_day
-from app.services.common.safe_files import write_text_atomic
+from app.store.safe_files import write_text_atomic
 
 COMMANDS = ("verify-audit", "audit-checkpoint", "audit-export", "who-looked-at-me")
 
@@ -128,7 +128,7 @@ def run(args: argparse.Namespace, db: str | None = None) -> int | None:
             return 0
         return _who_looked(args, context)
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()
 
 
 def _who_looked(args: argparse.Namespace, context) -> int:  # type: ignore[no-untyped-def]
@@ -287,4 +287,4 @@ def _verify(args: argparse.Namespace, db: str | None) -> int:
         print(f"Count and last hash (keep it, compare later with --expect): {anchor.text()}")
         return 0
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
         print(f"koordinator retention: {exc}", file=sys.stderr)
         return EXIT_STORE
     if erase and context.read_only:
-        context.sessions.kw["bind"].dispose()
+        context.close()
         print("koordinator retention: the store file is read-only; nothing was erased", file=sys.stderr)
         return EXIT_STORE
     try:
@@ -148,7 +148,7 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
         print(f"Audit log checkpoint signed with key {key.fingerprint}; count and last hash: {anchor.text()}")
         return EXIT_OK
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()
 
 
 def _print_due(due: list, today: date) -> None:  # type: ignore[type-arg]

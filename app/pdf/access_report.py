@@ -17,7 +17,7 @@ from app.pdf.fonts import register_fonts
 from app.pdf.styles import ACCENT, RULE, TINT, plan_styles
 from app.services.common.audit import AccessLine
 from app.services.common.clock import to_local
-from app.services.common.safe_files import check_output, write_atomic, write_text_atomic
+from app.store.safe_files import check_output, write_atomic, write_text_atomic
 
 ACTION_LABELS = {
     "open_case": "Sag åbnet",

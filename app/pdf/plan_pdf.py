@@ -49,8 +49,8 @@ from app.pdf import danish
 from app.pdf.fonts import FontNames, printable, register_fonts
 from app.pdf.styles import ACCENT, GREY, INK, RULE, TINT, WATERMARK, Styles, plan_styles
 from app.services.common.clock import to_local
-from app.services.common.safe_files import check_output, write_atomic
 from app.services.plan.plan_document import AgreementView, GoalView, OfferItem, OfferLine, PlanDocument
+from app.store.safe_files import check_output, write_atomic
 
 TITLE = "Vores fælles plan"
 CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"

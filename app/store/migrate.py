@@ -17,10 +17,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from app.services.common.safe_files import remove_with_side_files, sync_folder, temp_name_for
 from app.store.errors import StoreError, StoreTooNewError, StoreUnavailableError
 from app.store.location import sqlite_file
 from app.store.opening import read_only_uri
+from app.store.safe_files import remove_with_side_files, sync_folder, temp_name_for
 
 log = logging.getLogger(__name__)
 

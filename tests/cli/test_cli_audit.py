@@ -38,7 +38,7 @@ def _store(path: str) -> tuple[int, str]:
             audit.record(s, audit.CPR_REVEAL, citizen_id=citizen.id, purpose="opfølgning")
             return citizen.id, citizen.cpr or ""
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_verify_audit_ok_then_broken(sqlite_url, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +114,7 @@ def test_who_looked_at_me_pdf_and_csv_pseudonymised(sqlite_url, tmp_path) -> Non
             )
             assert audit.verify_chain(s) is None
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_who_looked_at_me_refuses_bad_input(sqlite_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -153,7 +153,7 @@ def _relink(path: str, start_id: int) -> None:
                 for r in s.execute(select(audit.AuditEvent.id, audit.AuditEvent.occurred_at))
             }
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     prev = ""
     with sqlite3.connect(path) as raw:
         for row in rows:
@@ -208,7 +208,7 @@ def test_cut_entries_fail_verify_audit_against_the_printed_count_and_the_recorde
     assert cli_audit.run(_parse("audit-checkpoint", "--db", sqlite_url)) == 0
     checkpoint_anchor = _last_line_anchor(capsys.readouterr().out)
     ctx = open_context(sqlite_url, login="anna")  # one more entry (the login) after it
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     assert cli_audit.run(_parse("verify-audit", "--db", sqlite_url)) == 0
     printed = _last_line_anchor(capsys.readouterr().out)
     assert printed != checkpoint_anchor
@@ -231,7 +231,7 @@ def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path
     _store(sqlite_url)
     assert cli_audit.run(_parse("audit-checkpoint", "--db", sqlite_url)) == 0
     for _ in range(2):
-        open_context(sqlite_url, login="anna").sessions.kw["bind"].dispose()
+        open_context(sqlite_url, login="anna").close()
     ctx = open_context(sqlite_url, login="anna")
     try:
         with ctx.sessions() as s:
@@ -240,7 +240,7 @@ def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path
                 text("SELECT id, prev_hash, hash FROM audit_events ORDER BY id DESC LIMIT 1 OFFSET 1")
             ).one()
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     _sql(sqlite_url, "DELETE FROM audit_events WHERE id = ?", victim.id)
     forger = audit_anchor.create_key(tmp_path / "forger.pem")
     gap = {
@@ -266,7 +266,7 @@ def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path
                 s.connection(), "anna", {"action": "audit_prune", "details": json.dumps(payload)}
             )
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     capsys.readouterr()
     assert cli_audit.run(_parse("verify-audit", "--db", sqlite_url)) == 1
     assert "no valid signature" in capsys.readouterr().out

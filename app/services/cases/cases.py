@@ -18,7 +18,7 @@ from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus, Relat
 from app.services.common.clock import to_local
 from app.services.common.cpr import CprError, CprProblem, parse_cpr
 from app.services.common.text import fold
-from app.services.common.validation import SOFT_PROBLEMS, FieldProblem, Problem, ValidationError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 
 MAX_FOLLOW_UP_DAYS = 365
 DEFAULT_FOLLOW_UP_DAYS = 42  # "Sammen om familien": every 6 weeks to 3 months

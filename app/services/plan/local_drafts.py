@@ -28,9 +28,9 @@ from typing import Any
 from platformdirs import user_data_path
 
 from app.models.enums import AgreementStatus, GoalLevel, GoalStatus, ResponsibleKind
-from app.services.common import safe_files
 from app.services.plan.plan_merge import merge, normalize
 from app.services.plan.plans import AgreementInput, GoalInput, PlanDraft
+from app.store import safe_files
 
 log = logging.getLogger(__name__)
 

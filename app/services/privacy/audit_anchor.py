@@ -266,7 +266,7 @@ def record_anchor(key: AuditKey, label: str, anchor: Anchor) -> None:
         "entry_id": anchor.entry_id,
         "at": anchor.at,
     }
-    from app.services.common.safe_files import write_text_atomic
+    from app.store.safe_files import write_text_atomic
 
     write_text_atomic(path, json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
 

@@ -44,9 +44,9 @@ from app.services.common import audit
 from app.services.common.clock import LOCAL_TZ, local_today, to_local
 from app.services.common.context import AppContext
 from app.services.common.cpr import mask_cpr
-from app.services.common.safe_files import write_text_atomic
 from app.services.common.text import fold
 from app.services.common.users import list_caseworkers
+from app.store.safe_files import write_text_atomic
 from app.ui.common.background import StoreLanes
 
 log = logging.getLogger(__name__)

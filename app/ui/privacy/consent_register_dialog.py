@@ -33,12 +33,12 @@ from app.services.cases.case_summary import MemberSummary, case_summary
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
-from app.services.common.safe_files import write_atomic
 from app.services.common.validation import ValidationError
 from app.services.family.family_overview import load_family_overview
 from app.services.privacy.consent_register import Cover, CoverageMatrix, coverage_matrix
 from app.services.privacy.consents import attachment_of, withdraw_consent
 from app.services.privacy.sharing import decode_info_types, decode_parties
+from app.store.safe_files import write_atomic
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.family.family_dialogs import ConsentDialog, info_type_label, party_label
