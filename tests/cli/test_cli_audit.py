@@ -13,6 +13,7 @@ from app.models import Case, Citizen
 from app.services.common import audit
 from app.services.demo.demo import generate_demo
 from app.startup import open_context
+from app.store import audit_log
 from tests.pdf.fonts import assert_fonts_embedded
 
 
@@ -159,7 +160,7 @@ def _relink(path: str, start_id: int) -> None:
         for row in rows:
             if row["id"] >= start_id:
                 fields = {**row, "occurred_at": occurred[row["id"]], "prev_hash": prev}
-                row["hash"] = audit.entry_hash(fields)
+                row["hash"] = audit_log.entry_hash(fields)
                 raw.execute(
                     "UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?",
                     (prev, row["hash"], row["id"]),
@@ -262,7 +263,7 @@ def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path
     ctx = open_context(sqlite_url, login="anna")
     try:
         with ctx.sessions.begin() as s:
-            audit.append_entry(
+            audit_log.append_entry(
                 s.connection(), "anna", {"action": "audit_prune", "details": json.dumps(payload)}
             )
     finally:

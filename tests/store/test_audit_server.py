@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from app.services.common import audit
 from app.startup import open_context
+from app.store import audit_log
 
 
 def _raw(store, who: str, sql: str):  # type: ignore[no-untyped-def]
@@ -229,14 +230,14 @@ def test_the_retention_login_signs_checkpoints_and_rewrites_by_the_owner_are_fou
             "SELECT id, occurred_at, user_login, action, object_type, object_id, citizen_id, case_id, "
             "department, purpose, search_term, details, prev_hash, hash FROM audit_events ORDER BY id"
         ).fetchall()
-        names = ["id", *audit.HASHED_FIELDS[:-1], "prev_hash", "hash"]
+        names = ["id", *audit_log.HASHED_FIELDS[:-1], "prev_hash", "hash"]
         prev = ""
         for values in rows:
             row = dict(zip(names, values, strict=True))
             if row["id"] == rows[0][0]:
                 row["user_login"] = "nobody"
             row["prev_hash"] = prev
-            row["hash"] = audit.entry_hash(row)
+            row["hash"] = audit_log.entry_hash(row)
             owner.execute(
                 "UPDATE audit_events SET user_login = %s, prev_hash = %s, hash = %s WHERE id = %s",
                 (row["user_login"], row["prev_hash"], row["hash"], row["id"]),

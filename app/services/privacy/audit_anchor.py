@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditEvent
 from app.services.common import audit
 from app.services.common.clock import now_utc
+from app.store import audit_log
 
 KEY_ENV = "KOORDINATOR_AUDIT_KEY"
 CHECKPOINT = "audit_checkpoint"
@@ -164,7 +165,9 @@ def create_key(path: Path) -> AuditKey:
     )
     public_path = Path(str(path) + PUBLIC_SUFFIX)
     if not public_path.exists():
-        public_path.write_bytes(public_pem)
+        from app.store.safe_files import write_atomic
+
+        write_atomic(public_path, public_pem)
     return AuditKey(path, private.public_key(), private)
 
 
@@ -386,7 +389,7 @@ class _Walker:
         if self.result.broken is not None:
             return False
         rid = int(row["id"])
-        if audit.entry_hash(row) != row["hash"]:
+        if audit_log.entry_hash(row) != row["hash"]:
             return self._break(rid, audit.CHANGED, rid)
         prev, before_prev = self.prev, self.before_prev
         expected = prev["hash"] if prev is not None else ""
@@ -492,7 +495,7 @@ class _Walker:
 
 def _rows_after(session: Session, after_id: int | None) -> Iterable[dict[str, Any]]:
     table = AuditEvent.__table__
-    columns = [table.c.id, table.c.hash, *(table.c[name] for name in audit.HASHED_FIELDS)]
+    columns = [table.c.id, table.c.hash, *(table.c[name] for name in audit_log.HASHED_FIELDS)]
     stmt = select(*columns).order_by(table.c.id)
     if after_id is not None:
         stmt = stmt.where(table.c.id > after_id)
@@ -562,10 +565,10 @@ def lock_head(conn: Connection) -> None:
     """Take the audit log's write lock in this transaction (no one appends until it ends)."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("DELETE FROM audit_events WHERE 0")  # takes SQLite's write lock
-    elif audit.server_writes(conn):
+    elif audit_log.server_writes(conn):
         conn.exec_driver_sql("SELECT koordinator_audit_lock()")
     else:
-        conn.exec_driver_sql(audit.PG_LOCAL_LOCK)
+        conn.exec_driver_sql(audit_log.PG_LOCAL_LOCK)
 
 
 class _Appender:
@@ -607,20 +610,20 @@ class _Appender:
             "v": FORMAT_VERSION,
             "entries": result.position,
             "last_hash": result.last_hash,
-            "at": audit.format_time(now_utc()),
+            "at": audit_log.format_time(now_utc()),
             "key": self.key.fingerprint,
             **(extra or {}),
         }
         payload["signature"] = self.key.sign(signed_text(action, payload))
         details = json.dumps(payload, sort_keys=True, ensure_ascii=True)
         conn = self.session.connection()
-        if audit.server_writes(conn):
+        if audit_log.server_writes(conn):
             conn.execute(
                 text("SELECT koordinator_audit_anchor(:action, :details, :prev)"),
                 {"action": action, "details": details, "prev": result.last_hash},
             )
         else:
-            audit.append_entry(
+            audit_log.append_entry(
                 conn,
                 str(self.session.info.get("user", "system")),
                 {"action": action, "object_type": "audit", "details": details},

@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from app.models import AuditEvent
 from app.services.common import audit
 from app.services.privacy import audit_anchor, retention
+from app.store import audit_log
 
 TODAY = date(2025, 6, 11)
 
@@ -49,7 +50,7 @@ def _check(context, key=None, expect=()):  # type: ignore[no-untyped-def]
 
 
 def _fields(row) -> dict:  # type: ignore[no-untyped-def]
-    return {name: row[name] for name in audit.HASHED_FIELDS}
+    return {name: row[name] for name in audit_log.HASHED_FIELDS}
 
 
 def _relink_from(context, start_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +62,7 @@ def _relink_from(context, start_id: int) -> None:  # type: ignore[no-untyped-def
         for row in rows:
             if row["id"] >= start_id:
                 row["prev_hash"] = prev
-                row["hash"] = audit.entry_hash(_fields(row))
+                row["hash"] = audit_log.entry_hash(_fields(row))
                 s.execute(
                     text("UPDATE audit_events SET prev_hash = :p, hash = :h WHERE id = :id"),
                     {"p": row["prev_hash"], "h": row["hash"], "id": row["id"]},
@@ -223,7 +224,7 @@ def test_a_deletion_covered_by_a_forged_pruning_record_is_found(context, key, tm
     }
     payload["signature"] = forger.sign(audit_anchor.signed_text(audit_anchor.PRUNE, payload))
     with context.sessions.begin() as s:
-        audit.append_entry(
+        audit_log.append_entry(
             s.connection(), "forger", {"action": audit_anchor.PRUNE, "details": json.dumps(payload)}
         )
     broken = _check(context, key).broken
@@ -233,7 +234,7 @@ def test_a_deletion_covered_by_a_forged_pruning_record_is_found(context, key, tm
     del payload["signature"]
     _sql(context, "DELETE FROM audit_events WHERE action = :a", a=audit_anchor.PRUNE)
     with context.sessions.begin() as s:
-        audit.append_entry(
+        audit_log.append_entry(
             s.connection(), "forger", {"action": audit_anchor.PRUNE, "details": json.dumps(payload)}
         )
     broken = _check(context, key).broken
@@ -260,7 +261,7 @@ def test_a_forged_checkpoint_is_found(context, key, tmp_path) -> None:  # type: 
     }
     payload["signature"] = "00" * 64
     with context.sessions.begin() as s:
-        audit.append_entry(
+        audit_log.append_entry(
             s.connection(), "forger", {"action": audit_anchor.CHECKPOINT, "details": json.dumps(payload)}
         )
     broken = _check(context, key).broken
