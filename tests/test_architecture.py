@@ -167,3 +167,17 @@ def test_only_the_start_up_makes_the_programs_sessions() -> None:
     assert not callers, "open stores through app.startup (open_context, session_factory):\n" + "\n".join(
         callers
     )
+
+
+def test_the_printed_papers_import_no_private_names() -> None:
+    """app/pdf shares its toolkit in app/pdf/document.py, never through another's ``_names``."""
+    offenders = []
+    for path in sorted((ROOT / "app" / "pdf").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("app."):
+                offenders += [
+                    f"{path.relative_to(ROOT)}:{node.lineno}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_")
+                ]
+    assert not offenders, "\n".join(offenders)
