@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Connection
 
 from app.store import audit_log
-from app.store.reach import REACH_SCHEMA
+from app.store.reach_sql import REACH_SCHEMA
 
 ACTION = "access_rules"
 TABLE = "koordinator_access_rules"

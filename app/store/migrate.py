@@ -187,7 +187,7 @@ def _drop_reach(engine: Engine) -> bool:
     """On a shared server the staff roles' views stand on the tables: they go before the
     tables change and are built again after (app/store/reach.py). Returns whether the
     server had its access design in place."""
-    from app.store.reach import REACH_SCHEMA
+    from app.store.reach_sql import REACH_SCHEMA
     from app.store.server import security_applied
 
     with engine.begin() as conn:

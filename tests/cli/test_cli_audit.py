@@ -227,7 +227,7 @@ def test_cut_entries_fail_verify_audit_against_the_printed_count_and_the_recorde
 def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from app.services.privacy import audit_anchor
+    from app.services.privacy import audit_anchor, audit_key
 
     _store(sqlite_url)
     assert cli_audit.run(_parse("audit-checkpoint", "--db", sqlite_url)) == 0
@@ -243,7 +243,7 @@ def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path
     finally:
         ctx.close()
     _sql(sqlite_url, "DELETE FROM audit_events WHERE id = ?", victim.id)
-    forger = audit_anchor.create_key(tmp_path / "forger.pem")
+    forger = audit_key.create_key(tmp_path / "forger.pem")
     gap = {
         "first_id": victim.id,
         "last_id": victim.id,

@@ -19,7 +19,7 @@ from app.services.cases.case_list import CaseListQuery, Scope, SortKey, count_ca
 from app.services.common.clock import local_today, now_utc
 from app.startup import session_factory
 from app.store.engine import create_store_engine
-from app.store.reach import CASE_FACTS, REACH_SCHEMA
+from app.store.reach_sql import CASE_FACTS, REACH_SCHEMA
 from tests.shared_server import SharedStore, drop_shared_store, make_shared_store
 
 pytestmark = pytest.mark.postgres

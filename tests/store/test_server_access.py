@@ -16,7 +16,7 @@ from app.services.cases.cases import create_case
 from app.startup import open_context
 from app.store.engine import create_store_engine
 from app.store.errors import StoreUnavailableError
-from app.store.reach import READ_RULES
+from app.store.reach_sql import READ_RULES
 from app.store.server import add_caseworker
 from tests.shared_server import SharedStore, a_parent_and_child
 

@@ -118,7 +118,8 @@ def next_case_number(session: Session, year: int) -> str:
     """The next number of the year, K-2026-0042. The year's counter row is locked until the
     transaction ends, so two caseworkers creating cases at once get different numbers."""
     from app.models import CaseNumberCounter
-    from app.store.reach import REACH_SCHEMA, server_numbers
+    from app.store.reach import server_numbers
+    from app.store.reach_sql import REACH_SCHEMA
 
     if server_numbers(session):  # a shared server: one sequence per year, for every login
         number = session.scalar(
@@ -264,7 +265,8 @@ def hand_over(session: Session, case_id: int, to_login: str) -> HandedOver:
     on a shared server the old team no longer does, unless someone in it is partner).
     Logged with who handed it to whom."""
     from app.services.common import audit
-    from app.store.reach import REACH_SCHEMA, uses_reach
+    from app.store.reach import uses_reach
+    from app.store.reach_sql import REACH_SCHEMA
 
     case = session.get(Case, case_id, populate_existing=True)
     if case is None:

@@ -153,7 +153,7 @@ def verify_chain(session: Session, key: Any = None) -> ChainBreak | None:
     right but whose ``prev_hash`` is not the previous entry's hash follows a deletion — or,
     when it links to the entry before the previous one, the previous entry was inserted. A
     gap is allowed only where a pruning record declares it; checkpoints and pruning records
-    must sit where they were signed, and with ``key`` (app/services/privacy/audit_anchor.AuditKey)
+    must sit where they were signed, and with ``key`` (app/services/privacy/audit_key.AuditKey)
     their signatures are checked too (``audit_anchor.check_log`` tells more)."""
     from app.services.privacy.audit_anchor import check_log
 

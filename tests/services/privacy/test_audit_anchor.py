@@ -16,15 +16,15 @@ from sqlalchemy import select, text
 
 from app.models import AuditEvent
 from app.services.common import audit
-from app.services.privacy import audit_anchor, retention
+from app.services.privacy import audit_anchor, audit_key, retention
 from app.store import audit_log
 
 TODAY = date(2025, 6, 11)
 
 
 @pytest.fixture
-def key(tmp_path: Path) -> audit_anchor.AuditKey:
-    return audit_anchor.create_key(tmp_path / "keys" / "audit.pem")
+def key(tmp_path: Path) -> audit_key.AuditKey:
+    return audit_key.create_key(tmp_path / "keys" / "audit.pem")
 
 
 def _seed(context, n: int = 6) -> list[int]:  # type: ignore[no-untyped-def]
@@ -39,7 +39,7 @@ def _ids(context) -> list[int]:  # type: ignore[no-untyped-def]
         return list(s.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
 
 
-def _checkpoint(context, key) -> audit_anchor.Anchor:  # type: ignore[no-untyped-def]
+def _checkpoint(context, key) -> audit_key.Anchor:  # type: ignore[no-untyped-def]
     with context.sessions.begin() as s:
         return audit_anchor.write_checkpoint(s, key)
 
@@ -82,7 +82,7 @@ def test_checkpoints_verify_and_state_the_count_and_last_hash(context, key) -> N
     second = _checkpoint(context, key)
     check = _check(context, key, expect=[(first, "first"), (second, "second")])
     assert check.broken is None and check.checkpoints == 2
-    assert check.anchor == audit_anchor.Anchor(second.entries, second.hash, second.entry_id)
+    assert check.anchor == audit_key.Anchor(second.entries, second.hash, second.entry_id)
     assert second.entries == first.entries + 3 == check.entries
     with context.sessions() as s:
         row = s.execute(select(AuditEvent).where(AuditEvent.id == second.entry_id)).scalar_one()
@@ -205,7 +205,7 @@ def test_a_deletion_covered_by_a_forged_pruning_record_is_found(context, key, tm
     position = _check(context, key).position
     # The forger deletes an entry after the last checkpoint and appends a pruning record in
     # the right form (gap, position, last hash) that claims our key, signed with their own.
-    forger = audit_anchor.create_key(tmp_path / "forger.pem")
+    forger = audit_key.create_key(tmp_path / "forger.pem")
     _sql(context, "DELETE FROM audit_events WHERE id = :id", id=target)
     gap = {
         "first_id": target,
@@ -243,7 +243,7 @@ def test_a_deletion_covered_by_a_forged_pruning_record_is_found(context, key, tm
 
 def test_a_forged_checkpoint_is_found(context, key, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _seed(context)
-    forger = audit_anchor.create_key(tmp_path / "forger.pem")
+    forger = audit_key.create_key(tmp_path / "forger.pem")
     with context.sessions.begin() as s:
         audit_anchor.write_checkpoint(s, forger)  # well-formed, but not our key
     broken = _check(context, key).broken
@@ -285,18 +285,18 @@ def test_no_checkpoint_over_a_broken_log(context, key) -> None:  # type: ignore[
 
 
 def test_the_key_file_is_private_and_its_errors_tell_nothing(tmp_path: Path) -> None:
-    key = audit_anchor.create_key(tmp_path / "k.pem")
+    key = audit_key.create_key(tmp_path / "k.pem")
     if os.name == "posix":
         assert stat.S_IMODE(key.path.stat().st_mode) == 0o600
-    public = audit_anchor.load_key(tmp_path / "k.pem.pub")
+    public = audit_key.load_key(tmp_path / "k.pem.pub")
     assert not public.can_sign and public.fingerprint == key.fingerprint
     assert "PRIVATE" not in repr(key)
-    with pytest.raises(audit_anchor.AuditKeyError, match="exists already"):
-        audit_anchor.create_key(tmp_path / "k.pem")
+    with pytest.raises(audit_key.AuditKeyError, match="exists already"):
+        audit_key.create_key(tmp_path / "k.pem")
     secret = tmp_path / "bad.pem"
     secret.write_text("-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWxpbmU=\n-----END PRIVATE KEY-----\n")
-    with pytest.raises(audit_anchor.AuditKeyError) as caught:
-        audit_anchor.load_key(secret)
+    with pytest.raises(audit_key.AuditKeyError) as caught:
+        audit_key.load_key(secret)
     assert "c2VjcmV0" not in str(caught.value) and caught.value.__cause__ is None
-    with pytest.raises(audit_anchor.AuditKeyError, match="private key"):
+    with pytest.raises(audit_key.AuditKeyError, match="private key"):
         public.sign(b"x")

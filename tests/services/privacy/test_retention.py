@@ -213,9 +213,9 @@ def test_erasure_removes_the_content_keeps_shared_citizens_and_the_log(context) 
 
 
 def test_pruning_keeps_recent_lookups_and_everything_else(context, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.privacy import audit_anchor
+    from app.services.privacy import audit_key
 
-    key = audit_anchor.create_key(tmp_path / "audit.pem")
+    key = audit_key.create_key(tmp_path / "audit.pem")
     moments = iter(
         [
             datetime(2024, 10, 1, 9, tzinfo=UTC),  # old search: goes
