@@ -163,7 +163,7 @@ def _old_lookups(context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     moments = iter(
         [datetime(2024, 10, d, 9, tzinfo=UTC) for d in range(1, 7)] + [datetime(2025, 6, 1, 9, tzinfo=UTC)]
     )
-    monkeypatch.setattr(audit, "utcnow", lambda: next(moments))
+    monkeypatch.setattr(audit_log, "utcnow", lambda: next(moments))
     with context.sessions.begin() as s:
         audit.record(s, audit.SEARCH, search_term="Holm")
         audit.record(s, audit.OPEN_CASE, object_type="case", object_id=1, case_id=1)
