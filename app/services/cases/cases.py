@@ -114,6 +114,11 @@ def validate_case(data: CaseInput, today: date) -> list[FieldProblem]:
     return problems
 
 
+def case_number(year: int, sequence: int) -> str:
+    """A case's number as the program writes it: K-2026-0042."""
+    return f"K-{year}-{sequence:04d}"
+
+
 def next_case_number(session: Session, year: int) -> str:
     """The next number of the year, K-2026-0042. The year's counter row is locked until the
     transaction ends, so two caseworkers creating cases at once get different numbers."""
@@ -135,7 +140,7 @@ def next_case_number(session: Session, year: int) -> str:
         session.add(counter)
     counter.last += 1
     session.flush()
-    return f"K-{year}-{counter.last:04d}"
+    return case_number(year, counter.last)
 
 
 def case_search_text(number: str, title: str, member_names: list[str]) -> str:

@@ -35,7 +35,7 @@ from app.models.enums import (
     Sector,
     UserRole,
 )
-from app.services.cases.cases import case_search_text, follow_up_due
+from app.services.cases.cases import case_number, case_search_text, follow_up_due
 from app.services.common.clock import local_today
 from app.services.common.cpr import fictional_cpr
 from app.services.demo import demo_content as content
@@ -256,7 +256,7 @@ class _Generator:
         )
         interval = rng.choice([42, 42, 63, 90])
         self.case_seq[opened.year] += 1
-        number = f"K-{opened.year}-{self.case_seq[opened.year]:04d}"
+        number = case_number(opened.year, self.case_seq[opened.year])
         case_id = self.batch.add(
             Case,
             number=number,
