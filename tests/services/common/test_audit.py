@@ -87,7 +87,7 @@ def test_an_inserted_entry_is_found_at_that_entry(context) -> None:  # type: ign
         s.execute(text("UPDATE audit_events SET id = id + 1000 WHERE id >= :at"), {"at": at})
         s.execute(text("UPDATE audit_events SET id = id - 999 WHERE id >= :big"), {"big": at + 1000})
         fields = {
-            "occurred_at": audit.utcnow(),
+            "occurred_at": audit_log.utcnow(),
             "user_login": "forger",
             "action": audit.OPEN_CASE,
             "object_type": "case",
@@ -146,7 +146,7 @@ def test_cpr_never_stored_as_digits(context) -> None:  # type: ignore[no-untyped
 
 
 def test_a_search_is_logged_once_per_query_with_the_term(context) -> None:  # type: ignore[no-untyped-def]
-    now = audit.utcnow()
+    now = audit_log.utcnow()
     query = CaseListQuery(today=now.date(), now=now, search="Holm")
     with context.sessions() as s:  # a read-only session, never committed by the caller
         count_cases(s, query)
