@@ -8,10 +8,12 @@ import weakref
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import LawSection
 from app.services.common import audit
 from app.services.common.context import AppContext
+from app.services.common.session_rules import add_session_rules
 from app.services.common.users import ensure_user, find_user, os_login
 from app.services.family.law_catalogue import load_catalogue
 from app.store.engine import connection_problem, make_session_factory
@@ -29,6 +31,13 @@ def close_all() -> None:
     write-ahead log into the file, so the file can be copied or moved on its own)."""
     for engine in list(_opened):
         engine.dispose()
+
+
+def session_factory(engine: Engine, user: str = "system", read_only: bool = False) -> sessionmaker[Session]:
+    """The program's sessions on an open store: the store's (who changed what) with the
+    services' rules at every flush (text limits, the audit log's before/after). Every way the
+    program opens a store comes here (the GUI, the CLI, the tests' fixtures)."""
+    return add_session_rules(make_session_factory(engine, user=user, read_only=read_only))
 
 
 def open_context(
@@ -52,7 +61,7 @@ def open_context(
         with opened.engine.connect() as conn:
             login = str(conn.exec_driver_sql("SELECT current_user").scalar())
     login = login or os_login()
-    sessions = make_session_factory(opened.engine, user=login, read_only=opened.read_only)
+    sessions = session_factory(opened.engine, user=login, read_only=opened.read_only)
     if opened.read_only or mode is not OpenMode.USE:
         # Nothing is written on opening: no user record, no catalogue, no login entry (an
         # export logs itself with its file, and a failed one leaves no trace).
@@ -63,6 +72,7 @@ def open_context(
             opened.engine.dispose()
             raise StoreUnavailableError(f"the store could not be read: {connection_problem(exc)}") from exc
         return AppContext(
+            engine=opened.engine,
             sessions=sessions,
             user=user,
             store_label=describe_store(url),
@@ -85,6 +95,7 @@ def open_context(
             ) from exc
         raise
     return AppContext(
+        engine=opened.engine,
         sessions=sessions,
         user=user,
         store_label=describe_store(url),

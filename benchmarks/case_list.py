@@ -69,7 +69,7 @@ class SqlRecorder:
 
     def __init__(self, context: AppContext) -> None:
         self.statements: list[tuple[str, tuple[object, ...]]] = []
-        self.engine = context.sessions.kw["bind"]
+        self.engine = context.engine
         event.listen(self.engine, "before_cursor_execute", self._record)
 
     def _record(self, _conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
@@ -272,7 +272,7 @@ def run(citizens: int, repeat: int, workdir: Path) -> dict[str, float]:
         f"({'does not grow' if big_calls <= small_calls * 1.1 else 'GROWS WITH N'})"
     )
     for ctx in (small, big):
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     return {
         "first_page_ms": page_ms,
         "first_page_bare_ms": page_bare,

@@ -205,7 +205,7 @@ def run(families: int, repeat: int, workdir: Path) -> dict[str, float]:
     network_ms = statistics.median(network_samples)
     overview = analysis.overview
     window.close()
-    context.sessions.kw["bind"].dispose()
+    context.close()
 
     print(
         f"\nfamily page, SQLite: {len(overview.members)} members, {len(overview.interventions)} interventions, "

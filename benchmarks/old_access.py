@@ -139,7 +139,8 @@ def _q(name: str) -> str:
 def remove_reach(conn: Connection, logins: Iterable[str]) -> None:
     """Take today's design away: the logins' views and settings in this database, the reach
     schema (the tables' privileges are set anew by :func:`apply_old_access`)."""
-    from app.store.reach import REACH_SCHEMA, login_schema
+    from app.store.reach import login_schema
+    from app.store.reach_sql import REACH_SCHEMA
 
     database = _q(str(conn.exec_driver_sql("SELECT current_database()").scalar()))
     for login in logins:

@@ -97,7 +97,7 @@ def run(repeat: int, workdir: Path) -> dict[str, float]:
         direct.append((time.perf_counter() - start) * 1000)
     page.flush()
     page.close()
-    context.sessions.kw["bind"].dispose()
+    context.close()
 
     preview_ms = statistics.median(samples)
     gap_ms = max(worst_gaps)

@@ -80,8 +80,8 @@ from app.services.family.family_overview import load_family_overview
 from app.services.plan.plan_document import SECTIONS, load_plan_document
 from app.services.plan.plans import TEXT_MAX, PlanDraft, start_draft
 from app.services.plan.plans import save_draft as save_plan_draft
-from app.startup import open_context
-from app.store.engine import create_store_engine, make_session_factory
+from app.startup import open_context, session_factory
+from app.store.engine import create_store_engine
 from app.store.server import add_caseworker, drop_login_roles, init_server
 from benchmarks.old_access import apply_old_access
 
@@ -670,7 +670,7 @@ def run_clients(
         try:
             try:
                 context = open_context(db.url_for(plan.login).render_as_string(hide_password=False))
-                engine = context.sessions.kw["bind"]
+                engine = context.engine
                 with context.sessions() as session:
                     visible = set(session.scalars(select(Case.id)))
                 reach[plan.login] = visible == plan.expected_cases
@@ -800,7 +800,7 @@ def run_benchmark(
                 reach_all = sorted(
                     set(session.scalars(select(Case.id))) & first.expected_cases
                 )  # the same cases as client 0
-            client = Client(first, make_session_factory(bypass, user=first.login), reach_all, "s")
+            client = Client(first, session_factory(bypass, user=first.login), reach_all, "s")
             tally = Tally()
             baselines.append(run_single(db, label, client, baseline_seconds, tally))
             tally_all.merge(tally)
@@ -818,7 +818,7 @@ def run_benchmark(
             )
             tally_all.merge(tally)
         finally:
-            context.sessions.kw["bind"].dispose()
+            context.close()
 
         say(f"Load: {len(layout.clients)} clients for {seconds:.0f} s …")
         reach: dict[str, bool] = {}
@@ -1044,7 +1044,7 @@ def compare_designs(
         "new design": create_store_engine(db.url_for(first.login)),
     }
     try:
-        sessions = {d: make_session_factory(e, user=first.login) for d, e in engines.items()}
+        sessions = {d: session_factory(e, user=first.login) for d, e in engines.items()}
         settings: dict[str, str] = {}
         reached: dict[str, int] = {}
         for design, engine in engines.items():

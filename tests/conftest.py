@@ -159,7 +159,7 @@ def context(store_url: str):  # type: ignore[no-untyped-def]
 
     ctx = open_context(store_url, login="tester")
     yield ctx
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
 
 @pytest.fixture
@@ -168,7 +168,7 @@ def sqlite_context(sqlite_url: str):  # type: ignore[no-untyped-def]
 
     ctx = open_context(sqlite_url, login="tester")
     yield ctx
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
 
 @pytest.fixture

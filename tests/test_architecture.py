@@ -82,3 +82,102 @@ def test_the_clock_rule_finds_what_it_forbids() -> None:
     )
     assert [line for line, _ in _clock_violations(bad)] == [1, 2, 3, 4, 5, 6]
     assert _clock_violations("m.astimezone(UTC)\ndatetime.fromtimestamp(1, UTC)\nlocal_today()\n") == []
+
+
+# -- layers point downwards --------------------------------------------------------------------
+
+# What each layer below the UI may not import (DESIGN.md: imports point downwards only).
+_FORBIDDEN_ABOVE = {
+    "app/models": ("app.store", "app.services", "app.pdf", "app.ui", "app.cli", "app.startup"),
+    "app/store": ("app.services", "app.pdf", "app.ui", "app.cli", "app.startup"),
+    "app/services": ("app.pdf", "app.ui", "app.cli", "app.startup"),
+    "app/pdf": ("app.ui", "app.cli", "app.startup"),
+}
+
+# Known crossings, each with its reason; a new one fails the test.
+_ALLOWED_CROSSINGS = {
+    ("app/models/base.py", "app.services.common.clock"),  # the one clock stamps created/updated
+    ("app/services/meetings/ics.py", "app.pdf.danish"),  # hide_cpr; to move below the services
+}
+
+
+def _imported_modules(source: str) -> list[tuple[int, str]]:
+    """Every module a source imports, at any depth (function-level imports too)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def _layer_violations(layer: str, source: str, path: str = "") -> list[tuple[int, str]]:
+    banned = _FORBIDDEN_ABOVE[layer]
+    return [
+        (line, module)
+        for line, module in _imported_modules(source)
+        if any(module == name or module.startswith(name + ".") for name in banned)
+        and not any(
+            path == where and (module.startswith(allowed) or allowed.startswith(module + "."))
+            for where, allowed in _ALLOWED_CROSSINGS
+        )
+    ]
+
+
+def test_no_layer_imports_a_layer_above_it() -> None:
+    offenders = []
+    for layer in _FORBIDDEN_ABOVE:
+        for path in sorted((ROOT / layer).rglob("*.py")):
+            offenders += [
+                f"{path.relative_to(ROOT)}:{line}: imports {module}"
+                for line, module in _layer_violations(
+                    layer, path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix()
+                )
+            ]
+    assert not offenders, "imports must point downwards (DESIGN.md):\n" + "\n".join(offenders)
+
+
+def test_the_layer_rule_finds_what_it_forbids() -> None:
+    bad = (
+        "from app.services.common import audit\n"
+        "def f():\n    import app.services.common.editing\n"
+        "from app import services\n"
+        "from app.store import reach\n"
+    )
+    assert sorted({line for line, _ in _layer_violations("app/store", bad)}) == [1, 3, 4]
+
+
+def test_only_the_start_up_makes_the_programs_sessions() -> None:
+    """The store's bare session factory lacks the services' flush rules (text limits, audit):
+    in app/ only app/startup.py may call it, and adds them (tests/services/common/
+    test_session_rules.py checks that it does)."""
+    callers = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        if path in (ROOT / "app" / "startup.py", ROOT / "app" / "store" / "engine.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        callers += [
+            f"{path.relative_to(ROOT)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Name | ast.Attribute)
+            and (node.id if isinstance(node, ast.Name) else node.attr) == "make_session_factory"
+        ]
+    assert not callers, "open stores through app.startup (open_context, session_factory):\n" + "\n".join(
+        callers
+    )
+
+
+def test_the_printed_papers_import_no_private_names() -> None:
+    """app/pdf shares its toolkit in app/pdf/document.py, never through another's ``_names``."""
+    offenders = []
+    for path in sorted((ROOT / "app" / "pdf").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("app."):
+                offenders += [
+                    f"{path.relative_to(ROOT)}:{node.lineno}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_")
+                ]
+    assert not offenders, "\n".join(offenders)

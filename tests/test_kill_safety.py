@@ -49,7 +49,7 @@ SLACK = 1.2  # delays reach 20 % past the measured length: some runs end before 
 POLL_S = 0.0002
 TIMEOUT_S = 120
 
-# The names of temporary files (app/services/common/safe_files.py, app/store/opening.py, and the
+# The names of temporary files (app/store/safe_files.py, app/store/opening.py, and the
 # local drafts of earlier versions), side files (-journal, -wal, -shm) included.
 _TEMPORARY = re.compile(r"\.koordinator-part|\.koordinator-new|^\.plan-.*\.tmp$")
 
@@ -179,7 +179,7 @@ def opened(path: Path, where: str) -> Iterator[Any]:
     try:
         yield context
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()
 
 
 def raw_revision(path: Path, where: str) -> str:

@@ -65,7 +65,7 @@ def test_a_working_session_leaves_no_cpr_in_the_logs_or_crash_report(tmp_path: P
     try:
         _session(context, tmp_path)
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()
     # A hard crash report is written by faulthandler into the same folder.
     assert logging_setup._fault_file is not None
     faulthandler.dump_traceback(logging_setup._fault_file)

@@ -343,7 +343,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
         written.extend(_shared_store_screens(window, app, out, suffix, settings, lise))
         written.extend(_privacy_screens(window, app, out, suffix, lise))
         window.close()
-        context.sessions.kw["bind"].dispose()
+        context.close()
     for translator in translators:
         app.removeTranslator(translator)
     return written

@@ -32,15 +32,21 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli.cli_common import MAX_ID, add_store_option, bad_text_argument, bounded_int
+from app.cli.cli_common import (
+    EXIT_FAILED,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_STORE,
+    EXIT_USAGE,
+    MAX_ID,
+    add_store_option,
+    bad_text_argument,
+    bounded_int,
+)
+from app.cli.cli_export import run_export_ics, run_export_plan
+from app.cli.cli_server import run_add_caseworker, run_migrate, run_server_init
 from app.store.errors import StoreError
-from app.store.opening import OpenMode
 
-EXIT_OK = 0
-EXIT_FAILED = 1  # the task could not be done (e.g. the file cannot be written)
-EXIT_USAGE = 2
-EXIT_STORE = 3
-EXIT_INTERNAL = 70  # a fault in the program itself (details in the log), never a traceback
 MAX_DEMO_FAMILIES = 2000
 
 log = logging.getLogger("app.cli")
@@ -150,145 +156,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _admin_engine(db: str | None, command: str):  # type: ignore[no-untyped-def]
-    """The engine for migrate, server-init and add-caseworker, after the checks that keep them
-    from making or changing what is not theirs: server-init needs a server; a file that is not
-    a store, or a server database with another program's tables, is refused untouched; a new
-    local store is made whole or not at all (migrate only)."""
-    from app.store.engine import check_reachable, create_store_engine
-    from app.store.errors import NoStoreError
-    from app.store.location import resolve_store_url, sqlite_file
-    from app.store.opening import check_server_database, check_sqlite_store, create_sqlite_store
-
-    url = resolve_store_url(db)
-    path = sqlite_file(url)
-    if path is not None:
-        from app.store.server import ServerSetupError
-
-        if command == "server-init":
-            raise ServerSetupError(
-                "server-init is for a PostgreSQL server; a local SQLite file needs no set-up"
-            )
-        if path.exists() or path.is_symlink():
-            check_sqlite_store(path)  # a file that is not a store is refused untouched
-        elif command == "migrate":
-            create_sqlite_store(url, path)
-        else:
-            raise NoStoreError(f"no store at {path}")
-    engine = create_store_engine(url)
-    try:
-        check_reachable(engine)
-        if path is None:
-            check_server_database(engine)
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
-
-
-def _run_migrate(db: str | None) -> int:
-    from app.store.location import resolve_store_url, sqlite_file
-    from app.store.migrate import current_revision, upgrade_store
-
-    path = sqlite_file(resolve_store_url(db))
-    new = path is not None and not path.exists()
-    engine = _admin_engine(db, "migrate")
-    try:
-        before = None if new else current_revision(engine)
-        backup = upgrade_store(engine)
-        after = current_revision(engine)
-        secured = False
-        if engine.dialect.name == "postgresql":
-            from app.store.server import apply_security, security_applied
-
-            with engine.begin() as conn:
-                if security_applied(conn):
-                    apply_security(conn)  # new tables get their policies
-                    secured = True
-        _load_catalogue(engine)
-    finally:
-        engine.dispose()
-    if new:
-        print(f"A new store was made at {path} (schema {after}).")
-    elif before == after:
-        print(f"The schema is up to date ({after}).")
-    else:
-        print(f"Schema upgraded from {before or 'empty'} to {after}.")
-    if backup is not None:
-        print(f"Backup of the file before the upgrade: {backup}")
-    if secured:
-        print("Access rules (the caseworkers' reach views) renewed.")
-    return EXIT_OK
-
-
-def _load_catalogue(engine) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import func, select
-    from sqlalchemy.orm import Session
-
-    from app.models import LawSection
-    from app.services.family.law_catalogue import load_catalogue
-
-    with Session(engine) as session, session.begin():
-        if not session.scalar(select(func.count(LawSection.id))):
-            load_catalogue(session)
-
-
-def _run_server_init(db: str | None) -> int:
-    from app.store.server import init_server
-
-    engine = _admin_engine(db, "server-init")
-    try:
-        created = init_server(engine)
-        _load_catalogue(engine)
-    finally:
-        engine.dispose()
-    print(
-        "The server is set up: schema, access rules (caseworkers reach their cases through views only) and group roles."
-    )
-    if created:
-        print("New group roles: " + ", ".join(created))
-    print("Next: koordinator add-caseworker LOGIN --name '…' --team '…' --db …")
-    return EXIT_OK
-
-
-def _run_add_caseworker(args: argparse.Namespace, db: str | None) -> int:
-    import getpass
-
-    from app.models.enums import UserRole
-    from app.store.server import add_caseworker
-
-    prog = "koordinator add-caseworker"
-    password = None
-    if args.password_prompt:
-        if not sys.stdin.isatty():
-            print(f"{prog}: --password-prompt needs a terminal to type the password in", file=sys.stderr)
-            return EXIT_USAGE
-        password = getpass.getpass(f"Password for {args.login}: ")
-        if password != getpass.getpass("The same password again: "):
-            print(f"{prog}: the two passwords differ; nothing was changed", file=sys.stderr)
-            return EXIT_USAGE
-        if len(password) < 12:
-            print(f"{prog}: use at least 12 characters; nothing was changed", file=sys.stderr)
-            return EXIT_USAGE
-    engine = _admin_engine(db, "add-caseworker")
-    try:
-        new = add_caseworker(
-            engine,
-            args.login,
-            args.name,
-            role=UserRole(args.role),
-            team=args.team,
-            email=args.email,
-            phone=args.phone,
-            department=args.department,
-            password=password,
-        )
-    finally:
-        engine.dispose()
-    print(f"{'Added' if new else 'Updated'} {args.login} ({args.role}, team {args.team or '–'}).")
-    return EXIT_OK
-
-
 def _run_demo(args: argparse.Namespace, db: str | None) -> int:
     from sqlalchemy import func, select
 
@@ -318,7 +185,7 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
                 print(f"koordinator demo: {exc}; nothing was added", file=sys.stderr)
                 return EXIT_USAGE
     finally:
-        context.sessions.kw["bind"].dispose()  # closed: the write-ahead log is folded in
+        context.close()  # closed: the write-ahead log is folded in
     print(
         f"Added {summary.cases} cases ({summary.families} families, {summary.citizens} citizens, "
         f"{summary.interventions} interventions, {summary.meetings} meetings) to {context.store_label}"
@@ -350,168 +217,10 @@ def _run_hand_over(args: argparse.Namespace, db: str | None) -> int:
                 print(f"koordinator hand-over: {exc}; nothing was changed", file=sys.stderr)
                 return EXIT_FAILED
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()
     print(
         f"Case {done.case_number} is now coordinated by {done.to_login} (was {done.from_login or 'nobody'})."
     )
-    return EXIT_OK
-
-
-def _run_export_plan(args: argparse.Namespace, db: str | None) -> int:
-    from pathlib import Path
-
-    from sqlalchemy import select
-
-    from app.models import Case, PlanVersion, Professional
-    from app.pdf.plan_pdf import write_plan_pdf
-    from app.services.common import audit
-    from app.services.common.clock import local_today
-    from app.services.plan.recipient_copy import PartyError, load_recipient_copy, parse_party
-    from app.services.privacy.sharing import PartyKind
-    from app.startup import open_context
-
-    prog = "koordinator export-plan"
-    number = args.case.strip().upper()
-    recipient = None
-    if args.recipient is not None:
-        try:
-            recipient = parse_party(args.recipient)
-        except PartyError as exc:
-            print(f"{prog}: --for {exc}", file=sys.stderr)
-            return EXIT_USAGE
-    today = local_today()
-    context = open_context(db, mode=OpenMode.EXPORT)
-    if context.read_only:
-        print(
-            f"{prog}: note: the store file is read-only, so this export is not in its audit log",
-            file=sys.stderr,
-        )
-    with context.sessions() as session:
-        case_id = session.scalar(select(Case.id).where(Case.number == number))
-        if case_id is None:
-            print(f"{prog}: no case {number} in this store", file=sys.stderr)
-            return EXIT_USAGE
-        version_id = None
-        if args.plan_version is not None:
-            version_id = session.scalar(
-                select(PlanVersion.id).where(
-                    PlanVersion.case_id == case_id, PlanVersion.number == args.plan_version
-                )
-            )
-            if version_id is None:
-                print(f"{prog}: case {number} has no plan version {args.plan_version}", file=sys.stderr)
-                return EXIT_USAGE
-        if (
-            recipient is not None
-            and recipient.kind == PartyKind.PROFESSIONAL
-            and session.get(Professional, int(recipient.value)) is None
-        ):
-            print(f"{prog}: --for: no professional {recipient.value} in this store", file=sys.stderr)
-            return EXIT_USAGE
-        copy = load_recipient_copy(session, case_id, recipient, today, version_id)
-    document = copy.document
-    if document.plan is None:
-        print(f"{prog}: case {number} has no plan yet; write one in the program first", file=sys.stderr)
-        return EXIT_USAGE
-    output = Path(args.output).expanduser()
-    try:
-        # The export is in the audit log with its recipient; a file not written rolls it back.
-        with context.sessions.begin() as session:
-            audit.record(
-                session,
-                audit.EXPORT,
-                object_type="plan",
-                object_id=document.plan.id,
-                case_id=case_id,
-                details={
-                    "recipient": recipient.encode() if recipient else "family",
-                    "recipient_name": copy.recipient_label,
-                    "left_out": len(copy.omitted),
-                    "via": "export-plan",
-                },
-            )
-            write_plan_pdf(
-                document,
-                output,
-                today=today,
-                large_print=args.large_print,
-                recipient=copy.recipient_label,
-                omitted=copy.omitted,
-            )
-    except OSError as exc:
-        print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except Exception as exc:  # a bug in the layout: say so plainly, the log has the details
-        # INFO: into the log file only (the console shows warnings, and no tracebacks).
-        log.info("export-plan failed for %s", number, exc_info=True)
-        print(
-            f"{prog}: the PDF could not be made ({type(exc).__name__}); the details are in the log file",
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    for statement in copy.omitted:
-        print(f"{prog}: left out: {statement}", file=sys.stderr)
-    print(output.resolve())
-    return EXIT_OK
-
-
-def _run_export_ics(args: argparse.Namespace, db: str | None) -> int:
-    from pathlib import Path
-
-    from sqlalchemy import select
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from app.models import Case
-    from app.services.meetings.ics import PUBLISH, case_ics, invitation_method, meeting_ics, write_ics
-    from app.services.meetings.meetings import case_meetings
-    from app.startup import open_context
-
-    prog = "koordinator export-ics"
-    number = args.case.strip().upper()
-    try:
-        context = open_context(db, mode=OpenMode.READ)
-        with context.sessions() as session:
-            case_id = session.scalar(select(Case.id).where(Case.number == number))
-            if case_id is None:
-                print(f"{prog}: no case {number} in this store", file=sys.stderr)
-                return EXIT_USAGE
-            meetings = case_meetings(session, case_id)
-    except SQLAlchemyError as exc:  # e.g. a file that is not a store: no traceback
-        log.info("export-ics could not read the store", exc_info=True)
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        print(f"{prog}: cannot read the store: {reason}", file=sys.stderr)
-        return EXIT_STORE
-    if not meetings:
-        print(f"{prog}: case {number} has no meetings; plan one in the program first", file=sys.stderr)
-        return EXIT_USAGE
-    if args.meeting is not None:
-        meetings = [m for m in meetings if m.id == args.meeting]
-        if not meetings:
-            print(f"{prog}: case {number} has no meeting {args.meeting}", file=sys.stderr)
-            return EXIT_USAGE
-        if invitation_method(meetings[0]) == PUBLISH:
-            print(
-                f"{prog}: note: the coordinator has no e-mail address, so the file is a calendar "
-                "entry, not an invitation the participants can answer",
-                file=sys.stderr,
-            )
-    output = Path(args.output).expanduser()
-    try:
-        skipped: list[int] = []
-        data = meeting_ics(meetings[0]) if args.meeting is not None else case_ics(meetings, skipped=skipped)
-        write_ics(data, output)
-        for meeting_id in skipped:
-            print(
-                f"{prog}: left out meeting {meeting_id}: its stored time cannot be written", file=sys.stderr
-            )
-    except OSError as exc:
-        print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except Exception as exc:  # a bug: say so plainly, the log has the details
-        log.info("export-ics failed for %s", number, exc_info=True)
-        print(f"{prog}: the calendar file could not be made: {str(exc)[:200]}", file=sys.stderr)
-        return EXIT_FAILED
-    print(output.resolve())
     return EXIT_OK
 
 
@@ -540,8 +249,8 @@ def _refuse_output(args: argparse.Namespace, db: str | None) -> int | None:
     output = getattr(args, "output", None)
     if output is None:
         return None
-    from app.services.common.safe_files import OutputRefusedError, check_output, protect_store
     from app.store.location import default_store_path, resolve_store_url, sqlite_file
+    from app.store.safe_files import OutputRefusedError, check_output, protect_store
 
     protect_store(default_store_path())
     try:
@@ -686,9 +395,9 @@ def _run_command(args: argparse.Namespace, db: str | None) -> int:
     if args.command == "demo":
         return _run_demo(args, db)
     if args.command == "export-plan":
-        return _run_export_plan(args, db)
+        return run_export_plan(args, db)
     if args.command == "export-ics":
-        return _run_export_ics(args, db)
+        return run_export_ics(args, db)
     if args.command == "hand-over":
         return _run_hand_over(args, db)
     if args.command in ("migrate", "server-init", "add-caseworker"):
@@ -696,10 +405,10 @@ def _run_command(args: argparse.Namespace, db: str | None) -> int:
 
         try:
             if args.command == "migrate":
-                return _run_migrate(db)
+                return run_migrate(db)
             if args.command == "server-init":
-                return _run_server_init(db)
-            return _run_add_caseworker(args, db)
+                return run_server_init(db)
+            return run_add_caseworker(args, db)
         except ServerSetupError as exc:
             print(f"koordinator {args.command}: {exc}", file=sys.stderr)
             return EXIT_USAGE

@@ -22,13 +22,13 @@ from sqlalchemy import select
 
 from app.cli.cli_common import MAX_ID, add_store_option, bounded_int, day_argument
 from app.services.common.clock import local_today, start_of_local_day
-from app.services.common.safe_files import write_text_atomic
+from app.store.safe_files import write_text_atomic
 
 COMMANDS = ("verify-audit", "audit-checkpoint", "audit-export", "who-looked-at-me")
 
 
 def _anchor_argument(value: str):  # type: ignore[no-untyped-def]
-    from app.services.privacy.audit_anchor import Anchor
+    from app.services.privacy.audit_key import Anchor
 
     try:
         return Anchor.parse(value)
@@ -128,7 +128,7 @@ def run(args: argparse.Namespace, db: str | None = None) -> int | None:
             return 0
         return _who_looked(args, context)
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()
 
 
 def _who_looked(args: argparse.Namespace, context) -> int:  # type: ignore[no-untyped-def]
@@ -198,7 +198,7 @@ def _access_rules_hold(context) -> bool:  # type: ignore[no-untyped-def]
 
 def _verify(args: argparse.Namespace, db: str | None) -> int:
     """verify-audit and audit-checkpoint."""
-    from app.services.privacy import audit_anchor
+    from app.services.privacy import audit_anchor, audit_key
     from app.startup import open_context
     from app.store.errors import StoreError
     from app.store.location import resolve_store_url
@@ -211,11 +211,11 @@ def _verify(args: argparse.Namespace, db: str | None) -> int:
             print("koordinator: --new-key needs --audit-key FILE (where the new key goes)", file=sys.stderr)
             return 2
         create = write and (getattr(args, "new_key", False) or args.audit_key is None)
-        key = audit_anchor.resolve_key(url, args.audit_key, create=create)
+        key = audit_key.resolve_key(url, args.audit_key, create=create)
     except StoreError as exc:
         print(f"koordinator: {exc}", file=sys.stderr)
         return 3
-    except audit_anchor.AuditKeyError as exc:
+    except audit_key.AuditKeyError as exc:
         print(f"koordinator: {exc}", file=sys.stderr)
         return 2
     if write and (key is None or not key.can_sign):
@@ -225,11 +225,11 @@ def _verify(args: argparse.Namespace, db: str | None) -> int:
             file=sys.stderr,
         )
         return 2
-    label = audit_anchor.store_label(url)
+    label = audit_key.store_label(url)
     expected = [
         (anchor, f"the count and hash given ({anchor.entries})") for anchor in getattr(args, "expect", [])
     ]
-    recorded = audit_anchor.read_recorded_anchor(key, label) if key is not None else None
+    recorded = audit_key.read_recorded_anchor(key, label) if key is not None else None
     if recorded is not None:
         expected.append((recorded, f"the last checkpoint recorded beside the audit key ({recorded.entries})"))
     try:
@@ -282,9 +282,9 @@ def _verify(args: argparse.Namespace, db: str | None) -> int:
         except audit_anchor.AuditLogBrokenError as exc:
             print(f"BROKEN: {exc}; no checkpoint was written")
             return 1
-        audit_anchor.record_anchor(key, label, anchor)
+        audit_key.record_anchor(key, label, anchor)
         print(f"Checkpoint written at entry {anchor.entry_id}, signed with key {key.fingerprint}")
         print(f"Count and last hash (keep it, compare later with --expect): {anchor.text()}")
         return 0
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()

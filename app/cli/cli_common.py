@@ -10,6 +10,12 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 
+EXIT_OK = 0
+EXIT_FAILED = 1  # the task could not be done (e.g. the file cannot be written)
+EXIT_USAGE = 2
+EXIT_STORE = 3
+EXIT_INTERNAL = 70  # a fault in the program itself (details in the log), never a traceback
+
 STORE_HELP = (
     "SQLite file or postgresql+psycopg:// URL (default: $KOORDINATOR_DB, else koordinator.sqlite "
     "in your data folder); may stand before or after the command"

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
     except ValueError as exc:
         print(f"koordinator retention: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    from app.services.privacy import audit_anchor
+    from app.services.privacy import audit_anchor, audit_key
     from app.store.errors import StoreError
     from app.store.location import resolve_store_url
     from app.store.opening import OpenMode
@@ -84,13 +84,11 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
     key = None
     if erase and args.yes:
         try:
-            key = audit_anchor.resolve_key(
-                resolve_store_url(db), args.audit_key, create=args.audit_key is None
-            )
+            key = audit_key.resolve_key(resolve_store_url(db), args.audit_key, create=args.audit_key is None)
         except StoreError as exc:
             print(f"koordinator retention: {exc}", file=sys.stderr)
             return EXIT_STORE
-        except audit_anchor.AuditKeyError as exc:
+        except audit_key.AuditKeyError as exc:
             print(f"koordinator retention: {exc}", file=sys.stderr)
             return EXIT_USAGE
         if key is None or not key.can_sign:
@@ -106,7 +104,7 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
         print(f"koordinator retention: {exc}", file=sys.stderr)
         return EXIT_STORE
     if erase and context.read_only:
-        context.sessions.kw["bind"].dispose()
+        context.close()
         print("koordinator retention: the store file is read-only; nothing was erased", file=sys.stderr)
         return EXIT_STORE
     try:
@@ -137,7 +135,7 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
             pruned = retention.prune_audit(session, today, months, key=key, appender=appender)
             erased = retention.erase_cases(session, [d.case_id for d in due], today, rules)
             anchor = appender.append(audit_anchor.CHECKPOINT)
-        audit_anchor.record_anchor(key, audit_anchor.store_label(resolve_store_url(db)), anchor)
+        audit_key.record_anchor(key, audit_key.store_label(resolve_store_url(db)), anchor)
         people = sum(e.citizens_erased for e in erased)
         print(
             f"Erased {len(erased)} case{'' if len(erased) == 1 else 's'} and {people} "
@@ -148,7 +146,7 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
         print(f"Audit log checkpoint signed with key {key.fingerprint}; count and last hash: {anchor.text()}")
         return EXIT_OK
     finally:
-        context.sessions.kw["bind"].dispose()
+        context.close()
 
 
 def _print_due(due: list, today: date) -> None:  # type: ignore[type-arg]

@@ -9,15 +9,15 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 
+from app.pdf.document import a4_document, ruled_table
 from app.pdf.fonts import register_fonts
-from app.pdf.styles import ACCENT, RULE, TINT, plan_styles
+from app.pdf.styles import plan_styles
 from app.services.common.audit import AccessLine
 from app.services.common.clock import to_local
-from app.services.common.safe_files import check_output, write_atomic, write_text_atomic
+from app.store.safe_files import check_output, write_atomic, write_text_atomic
 
 ACTION_LABELS = {
     "open_case": "Sag åbnet",
@@ -66,33 +66,27 @@ def write_access_pdf(lines: Sequence[AccessLine], path: Path, citizen_label: str
         ),
         Spacer(1, 4 * mm),
     ]
+    fonts = register_fonts()  # never the unembedded Helvetica
     if lines:
         data = [[Paragraph(h, styles.cell_head) for h in HEADERS]]
         data += [[Paragraph(cell, styles.cell) for cell in _row(line)] for line in lines]
-        table = Table(data, repeatRows=1, colWidths=[30 * mm, 30 * mm, 25 * mm, 35 * mm, 27 * mm, 30 * mm])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), TINT),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("FONTNAME", (0, 0), (-1, -1), register_fonts().regular),
-                ]
-            )
-        )
-        story.append(table)
+        widths = [30 * mm, 30 * mm, 25 * mm, 35 * mm, 27 * mm, 30 * mm]
+        story.append(ruled_table(data, widths, fonts.regular, styles.body_size, styles.leading, 1.0, 6))
     else:
         story.append(Paragraph("Der er ingen opslag i perioden.", styles.body))
     check_output(path)
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
+    margin = 25.4 * mm  # one inch all round, as before
+    a4_document(
         out,
-        pagesize=A4,
+        margin=margin,
+        top=margin,
+        bottom=margin,
         title="Opslag i dine oplysninger",
         author="Koordinator",
-        initialFontName=register_fonts().regular,  # never the unembedded Helvetica
-        initialFontSize=styles.body_size,
-    )
-    doc.build(story)
+        subject="Opslag i dine oplysninger",
+        fonts=fonts,
+        body_size=styles.body_size,
+        page_name="access",
+    ).build(story)
     write_atomic(path, out.getvalue())

@@ -16,7 +16,6 @@ typed into free text (minutes, agenda, agreements, place) are removed.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import os
 from collections import defaultdict
@@ -25,8 +24,6 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -39,20 +36,21 @@ from reportlab.platypus import (
 
 from app.models.enums import AgreementStatus, GoalStatus, MeetingStatus, ResponsibleKind
 from app.pdf import danish
-from app.pdf.fonts import FontNames, printable, register_fonts
-from app.pdf.plan_pdf import (
-    _Builder,
-    _first_name,
-    _Furniture,
-    _markup,
-    _NumberedCanvas,
-    _text_flowables,
-    _Voice,
+from app.pdf.document import (
+    PAGE_WIDTH,
+    NumberedCanvas,
+    PageFurniture,
+    Voice,
     a4_document,
+    first_name,
+    markup,
     ruled_table,
+    text_flowables,
     tinted_box,
 )
-from app.pdf.styles import ACCENT, GREY, Styles, plan_styles
+from app.pdf.fonts import FontNames, printable, register_fonts
+from app.pdf.plan_pdf import PlanStory
+from app.pdf.styles import ACCENT, GREY, Styles, plan_styles, scaled
 from app.services.common.clock import to_local
 from app.services.meetings.ics import write_ics
 from app.services.meetings.meetings import MeetingInfo
@@ -62,7 +60,6 @@ SLIP_TITLE = "Det aftalte vi i dag"
 AGENDA_TITLE = "Dagsorden"
 MINUTES_TITLE = "Referat"
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 22 * mm
 TOP = 20 * mm
 
@@ -73,7 +70,7 @@ SLIP_CLIP = 220  # characters of one agreement when the smallest text is not eno
 
 def _m(text: str) -> str:
     """Free text as Paragraph markup with CPR-shaped numbers removed."""
-    return _markup(danish.hide_cpr(text or ""))
+    return markup(danish.hide_cpr(text or ""))
 
 
 def _clip(text: str, limit: int) -> str:
@@ -82,46 +79,6 @@ def _clip(text: str, limit: int) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
     return cut.rstrip(" ,.;:–-") + " …"
-
-
-# -- styles ------------------------------------------------------------------------------------
-
-_SCALED_ATTRS = (
-    "fontSize",
-    "leading",
-    "spaceBefore",
-    "spaceAfter",
-    "leftIndent",
-    "rightIndent",
-    "firstLineIndent",
-    "bulletFontSize",
-    "bulletIndent",
-)
-
-
-def _scaled(styles: Styles, factor: float) -> Styles:
-    """The plan's styles with every size and space times ``factor`` (the footer stays)."""
-    if factor == 1.0:
-        return styles
-
-    def one(style: ParagraphStyle) -> ParagraphStyle:
-        return style.clone(style.name, **{a: getattr(style, a) * factor for a in _SCALED_ATTRS})
-
-    changes: dict[str, Any] = {}
-    for f in dataclasses.fields(styles):
-        value = getattr(styles, f.name)
-        if isinstance(value, ParagraphStyle):
-            changes[f.name] = one(value)
-        elif isinstance(value, tuple) and value and isinstance(value[0], ParagraphStyle):
-            changes[f.name] = tuple(one(v) for v in value)
-    return dataclasses.replace(
-        styles,
-        body_size=styles.body_size * factor,
-        small_size=styles.small_size * factor,
-        leading=styles.leading * factor,
-        block_space=styles.block_space * factor,
-        **changes,
-    )
 
 
 # -- shared pieces -----------------------------------------------------------------------------
@@ -146,7 +103,7 @@ class _Parts:
         self.fonts = fonts
         self.width = width
         self.k = styles.body_size / 11.0
-        self.voice = _Voice(doc.is_family)
+        self.voice = Voice(doc.is_family)
         self.start = to_local(meeting.starts_at)
         self.end = to_local(meeting.ends_at)
         self.kind = danish.meeting_kind(meeting.kind)
@@ -199,7 +156,7 @@ class _Parts:
     def who_text(self, a: AgreementView) -> str:
         """As in the plan: a member by first name, the coordinator marked, else name (and role)."""
         if a.responsible_kind == ResponsibleKind.MEMBER:
-            return _first_name(self.doc, a.responsible_id) or a.responsible_name or "Aftales"
+            return first_name(self.doc, a.responsible_id) or a.responsible_name or "Aftales"
         if not a.responsible_name:
             return "Aftales"
         if (
@@ -306,7 +263,7 @@ def _render(
         body_size=styles.body_size,
         page_name="meeting",
     )
-    furniture = _Furniture(
+    furniture = PageFurniture(
         fonts=fonts,
         size=styles.footer_size,
         margin=MARGIN,
@@ -314,7 +271,7 @@ def _render(
         reference=f"Sag {doc.case_number} · {kind} {day}",
         draft=False,
     )
-    template.build(story, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
+    template.build(story, canvasmaker=partial(NumberedCanvas, furniture=furniture))
     return buffer.getvalue(), template.page
 
 
@@ -381,7 +338,7 @@ def build_agreement_slip(
     items = _Parts(doc, meeting, today, base, fonts, _frame_width()).open_agreements()
 
     def attempt(factor: float, shown: int, clip: int | None) -> tuple[bytes, int]:
-        styles = _scaled(base, factor)
+        styles = scaled(base, factor)
         parts = _Parts(doc, meeting, today, styles, fonts, _frame_width())
         story = _slip_story(parts, next_meeting, items[:shown], len(items) - shown, clip)
         return _render(story, doc=doc, meeting=meeting, title=SLIP_TITLE, styles=styles, fonts=fonts)
@@ -419,7 +376,7 @@ def _goal_blocks(parts: _Parts) -> list[list[Flowable]]:
     if plan is None:
         return []
     goals = [g for g in plan.goals if g.status == GoalStatus.OPEN]
-    builder = _Builder(parts.doc, parts.today, parts.s, parts.fonts, parts.width)
+    builder = PlanStory(parts.doc, parts.today, parts.s, parts.fonts, parts.width)
     keys = {g.goal_key for g in goals}
     children: dict[str | None, list[GoalView]] = defaultdict(list)
     for g in goals:
@@ -428,7 +385,7 @@ def _goal_blocks(parts: _Parts) -> list[list[Flowable]]:
     seen: set[str] = set()
     for root in children[None]:
         block: list[Flowable] = []
-        builder._goal(root, 0, None, children, block, seen)
+        builder.goal(root, 0, None, children, block, seen)
         block.append(Spacer(1, parts.s.block_space * 0.6))
         out.append(block)
     return out
@@ -471,7 +428,7 @@ def build_agenda(
         Paragraph("Vi siger goddag og tager en runde: Hvordan er det gået siden sidst?", s.body),
     )
     if meeting.agenda.strip():
-        points = _text_flowables(danish.hide_cpr(meeting.agenda), s)
+        points = text_flowables(danish.hide_cpr(meeting.agenda), s)
         section("Punkter til dette møde", *points[:1], more=points[1:])
 
     goals = _goal_blocks(parts)
@@ -570,7 +527,7 @@ def build_minutes(
 
     story.append(parts.h2("Det talte vi om"))
     if meeting.minutes.strip():
-        story.extend(_text_flowables(danish.hide_cpr(meeting.minutes), s))
+        story.extend(text_flowables(danish.hide_cpr(meeting.minutes), s))
     else:
         story.append(Paragraph("Referatet er ikke skrevet endnu.", s.body))
 

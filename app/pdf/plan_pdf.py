@@ -20,23 +20,16 @@ from __future__ import annotations
 import io
 import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -46,85 +39,39 @@ from reportlab.platypus.flowables import CondPageBreak
 
 from app.models.enums import AgreementStatus, InterventionStatus, ResponsibleKind
 from app.pdf import danish
+from app.pdf.document import (
+    PAGE_WIDTH,
+    NumberedCanvas,
+    PageFurniture,
+    Voice,
+    a4_document,
+    draft_watermark,
+    first_name,
+    markup,
+    ruled_table,
+    text_flowables,
+    tinted_box,
+)
 from app.pdf.fonts import FontNames, printable, register_fonts
-from app.pdf.styles import ACCENT, GREY, INK, RULE, TINT, WATERMARK, Styles, plan_styles
+from app.pdf.styles import ACCENT, GREY, INK, Styles, plan_styles
 from app.services.common.clock import to_local
-from app.services.common.safe_files import check_output, write_atomic
 from app.services.plan.plan_document import AgreementView, GoalView, OfferItem, OfferLine, PlanDocument
+from app.store.safe_files import check_output, write_atomic
 
 TITLE = "Vores fælles plan"
-CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
-DRAFT_MARK = "UDKAST"
 COPY_FOR = "Kopi til"
 OMITTED_HEAD = "Udeladt på grund af manglende samtykke"
 ADULT_AGE = 18
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
 
 
 class NoPlanError(ValueError):
     """The case has no plan version to print."""
 
 
-# -- text --------------------------------------------------------------------------------------
-
-
-def _markup(text: str) -> str:
-    """Plain text as Paragraph markup: characters the font lacks replaced, XML escaped."""
-    return escape(printable(text.strip()))
-
-
-def _text_flowables(text: str, styles: Styles, style: Any = None) -> list[Flowable]:
-    """Plain text from the store: blank lines separate paragraphs, "- " lines are bullets."""
-    style = style or styles.body
-    out: list[Flowable] = []
-    lines: list[str] = []
-
-    def flush() -> None:
-        if lines:
-            out.append(Paragraph("<br/>".join(_markup(line) for line in lines), style))
-            lines.clear()
-
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.strip()
-        if not line:
-            flush()
-        elif line[:2] in ("- ", "* ", "• ", "– "):
-            flush()
-            out.append(Paragraph(_markup(line[2:]), styles.bullet, bulletText="•"))
-        else:
-            lines.append(line)
-    flush()
-    return out
-
-
 # -- what the family reads ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Voice:
-    """Family ("I", "jeres") or a single citizen ("du", "din")."""
-
-    family: bool
-
-    @property
-    def you(self) -> str:
-        return "jer" if self.family else "dig"
-
-    @property
-    def you_subject(self) -> str:
-        return "I" if self.family else "du"
-
-    @property
-    def your(self) -> str:
-        return "jeres" if self.family else "din"
-
-    @property
-    def your_plural(self) -> str:
-        return "jeres" if self.family else "dine"
-
-
-def _section_headings(voice: _Voice) -> dict[str, str]:
+def _section_headings(voice: Voice) -> dict[str, str]:
     return {
         "family_views": f"Med {voice.your_plural} egne ord",
         "summary": "Sådan er situationen nu",
@@ -140,13 +87,6 @@ def _section_headings(voice: _Voice) -> dict[str, str]:
 SECTION_ORDER = ("family_views", "summary", "resources", "barriers", "sequencing", "follow_up", "closing")
 
 
-def _first_name(doc: PlanDocument, citizen_id: int | None) -> str:
-    for m in doc.members:
-        if m.citizen_id == citizen_id:
-            return m.first_name or m.name.split(" ")[0]
-    return ""
-
-
 def _law_line(line: OfferLine) -> str:
     """The law in words, e.g. "Barnets lov § 32, stk. 1 – Støttende indsatser" (not "BL § 32")."""
     reference = line.law_reference.strip()
@@ -160,7 +100,10 @@ def _law_line(line: OfferLine) -> str:
     return f"{reference} – {line.law_title}" if line.law_title else reference
 
 
-class _Builder:
+class PlanStory:
+    """The plan's story (its flowables, page 1 to the signatures); the meeting agenda
+    prints the goals with it too."""
+
     def __init__(
         self,
         doc: PlanDocument,
@@ -181,7 +124,7 @@ class _Builder:
         self.s = styles
         self.fonts = fonts
         self.width = width
-        self.voice = _Voice(doc.is_family)
+        self.voice = Voice(doc.is_family)
         self.k = styles.body_size / 11.0
 
     # page 1 ------------------------------------------------------------------------------
@@ -189,7 +132,7 @@ class _Builder:
         s, doc, plan = self.s, self.doc, self.plan
         out: list[Flowable] = [
             Paragraph(TITLE, s.title),
-            Paragraph(_markup(doc.family_name), s.subtitle),
+            Paragraph(markup(doc.family_name), s.subtitle),
         ]
         if plan.approved and plan.approved_on:
             status = f"Version {plan.number}, godkendt {danish.short_date(plan.approved_on)}"
@@ -203,9 +146,9 @@ class _Builder:
         out.append(Paragraph(status, s.meta))
         out.append(Paragraph(f"Udskrevet {danish.short_date(self.today)}", s.meta))
         if self.recipient:
-            out.append(Paragraph(f"<b>{COPY_FOR}: {_markup(self.recipient)}</b>", s.meta))
+            out.append(Paragraph(f"<b>{COPY_FOR}: {markup(self.recipient)}</b>", s.meta))
         if doc.is_family and doc.members:
-            names = danish.join([_markup(_first_name(doc, m.citizen_id)) for m in doc.members])
+            names = danish.join([markup(first_name(doc, m.citizen_id)) for m in doc.members])
             out.append(Paragraph(f"Planen gælder for {names}", s.meta))
         out.append(Spacer(1, 8 * self.k))
         v = self.voice
@@ -229,25 +172,25 @@ class _Builder:
         s = self.s
         rows: list[Flowable] = [Paragraph(OMITTED_HEAD, s.box_head)]
         item = s.cell.clone("omitted", leftIndent=12 * self.k, bulletIndent=1 * self.k, spaceAfter=2 * self.k)
-        rows += [Paragraph(_markup(t), item, bulletText="•") for t in self.omitted]
+        rows += [Paragraph(markup(t), item, bulletText="•") for t in self.omitted]
         return tinted_box(rows, self.width, self.fonts.regular, s.body_size, self.k, top=9, bottom=10)
 
     def coordinator_box(self) -> Flowable:
         s, doc, k = self.s, self.doc, self.k
         rows: list[Flowable] = [
             Paragraph(f"{self.voice.your.capitalize()} koordinator", s.box_head),
-            Paragraph(f"<b>{_markup(doc.coordinator_name)}</b>", s.cell),
+            Paragraph(f"<b>{markup(doc.coordinator_name)}</b>", s.cell),
         ]
         if doc.coordinator_phone:
-            rows.append(Paragraph(f"Telefon {_markup(doc.coordinator_phone)}", s.cell))
+            rows.append(Paragraph(f"Telefon {markup(doc.coordinator_phone)}", s.cell))
         if doc.coordinator_email:
-            rows.append(Paragraph(f"E-mail {_markup(doc.coordinator_email)}", s.cell))
+            rows.append(Paragraph(f"E-mail {markup(doc.coordinator_email)}", s.cell))
         if doc.partner_name:
-            first = _markup(doc.coordinator_name.split(" ")[0]) or "koordinatoren"
-            partner = _markup(doc.partner_name)
+            first = markup(doc.coordinator_name.split(" ")[0]) or "koordinatoren"
+            partner = markup(doc.partner_name)
             text = f"Hvis {first} ikke kan træffes, kan {self.voice.you_subject} "
             if doc.partner_phone:
-                text += f"ringe til {partner} på telefon {_markup(doc.partner_phone)}."
+                text += f"ringe til {partner} på telefon {markup(doc.partner_phone)}."
             else:
                 text += f"kontakte {partner}."
             rows.append(Spacer(1, 4 * k))
@@ -269,7 +212,7 @@ class _Builder:
         seen: set[str] = set()
         for root in children[None]:
             block: list[Flowable] = [] if out else [Paragraph("Det arbejder vi hen imod", self.s.h2)]
-            self._goal(root, 0, None, children, block, seen)
+            self.goal(root, 0, None, children, block, seen)
             block.append(Spacer(1, self.s.block_space))
             out.append(KeepTogether(block))
         return out
@@ -277,9 +220,9 @@ class _Builder:
     def _concerns(self, citizen_id: int | None) -> str:
         if citizen_id is None:
             return "hele familien" if self.doc.is_family else ""
-        return _markup(_first_name(self.doc, citizen_id))
+        return markup(first_name(self.doc, citizen_id))
 
-    def _goal(
+    def goal(
         self,
         goal: GoalView,
         depth: int,
@@ -293,7 +236,7 @@ class _Builder:
         seen.add(goal.goal_key)
         s, level = self.s, min(depth, 2)
         label = danish.GOAL_LEVEL.get(goal.level, "Mål")
-        text = _markup(goal.text)
+        text = markup(goal.text)
         if depth == 0:
             out.append(Paragraph(f'<font color="{ACCENT.hexval()}">{label}:</font> {text}', s.goal[0]))
         else:
@@ -314,7 +257,7 @@ class _Builder:
         if score:
             out.append(Paragraph(score, s.goal_meta[level]))
         for child in children.get(goal.goal_key, ()):
-            self._goal(child, depth + 1, goal, children, out, seen)
+            self.goal(child, depth + 1, goal, children, out, seen)
 
     def _score_line(self, goal: GoalView) -> str:
         points = [p for p in goal.scores if p.family_score is not None or p.professional_score is not None]
@@ -369,7 +312,7 @@ class _Builder:
         for a, status in zip(items, statuses, strict=True):
             style = s.cell if a.status == AgreementStatus.OPEN else done_style
             when = danish.short_date(a.due_date)
-            row = [Paragraph(_markup(a.what), style), Paragraph(self._who(a), style)]
+            row = [Paragraph(markup(a.what), style), Paragraph(self._who(a), style)]
             if folded:
                 row.append(Paragraph(f"{when}<br/>{status}", style))
             else:
@@ -381,7 +324,7 @@ class _Builder:
     def _who_text(self, a: AgreementView) -> str:
         """Plain text: a member by first name, the coordinator marked, else the name (and role)."""
         if a.responsible_kind == ResponsibleKind.MEMBER:
-            return _first_name(self.doc, a.responsible_id) or a.responsible_name or "Aftales"
+            return first_name(self.doc, a.responsible_id) or a.responsible_name or "Aftales"
         if not a.responsible_name:
             return "Aftales"
         if (
@@ -392,7 +335,7 @@ class _Builder:
         return a.responsible_name
 
     def _who(self, a: AgreementView) -> str:
-        return _markup(self._who_text(a))
+        return markup(self._who_text(a))
 
     def _heading(self, text: str) -> list[Flowable]:
         """A section heading that starts a new page unless a few lines fit under it.
@@ -416,7 +359,7 @@ class _Builder:
                 continue
             style = self.s.quote if name == "family_views" else self.s.body
             out.extend(self._heading(headings[name]))
-            out.extend(_text_flowables(text, self.s, style))
+            out.extend(text_flowables(text, self.s, style))
         return out
 
     def member_sections(self) -> list[Flowable]:
@@ -429,9 +372,9 @@ class _Builder:
             text = self.plan.member_section(cid).strip()
             if not text:
                 continue
-            name = _markup(_first_name(self.doc, cid)) or "et familiemedlem"
+            name = markup(first_name(self.doc, cid)) or "et familiemedlem"
             out.extend(self._heading(f"Om {name}"))
-            out.extend(_text_flowables(text, self.s))
+            out.extend(text_flowables(text, self.s))
         return out
 
     # offers ------------------------------------------------------------------------------
@@ -451,19 +394,19 @@ class _Builder:
                 [] if out else [Paragraph(f"Den hjælp {self.voice.you_subject} får", s.h2)]
             )
             if self.doc.is_family or len(order) > 1:
-                person.append(Paragraph(_markup(_first_name(self.doc, cid)) or "Andre", s.h3))
+                person.append(Paragraph(markup(first_name(self.doc, cid)) or "Andre", s.h3))
             for i, line in enumerate(by_member[cid]):
                 block: list[Flowable] = []
                 for item in line.items:
-                    block.append(Paragraph(f"<b>{_markup(item.title)}</b>", s.bullet, bulletText="•"))
+                    block.append(Paragraph(f"<b>{markup(item.title)}</b>", s.bullet, bulletText="•"))
                     detail = self._offer_detail(item)
                     if detail:
                         block.append(Paragraph(detail, s.small.clone("offer_detail", leftIndent=14 * k)))
                 if line.comment.strip():
                     block.extend(
-                        _text_flowables(line.comment, s, s.body.clone("offer_comment", leftIndent=14 * k))
+                        text_flowables(line.comment, s, s.body.clone("offer_comment", leftIndent=14 * k))
                     )
-                block.append(Paragraph(_markup(_law_line(line)), s.law))
+                block.append(Paragraph(markup(_law_line(line)), s.law))
                 if i == 0:
                     person.extend(block)
                     out.append(KeepTogether(person))
@@ -474,7 +417,7 @@ class _Builder:
     def _offer_detail(self, item: OfferItem) -> str:
         parts = []
         if item.professional:
-            parts.append(f"Kontakt: {_markup(item.professional)}")
+            parts.append(f"Kontakt: {markup(item.professional)}")
         if item.status == InterventionStatus.PLANNED and item.start_date > self.today:
             parts.append(f"Starter {danish.short_date(item.start_date)}")
         else:
@@ -521,7 +464,7 @@ class _Builder:
             row = len(data)
             data.append(["", "", ""])
             heights.append(34 * k)
-            data.append([Paragraph("Dato", s.sign_label), "", Paragraph(_markup(name), s.sign_label)])
+            data.append([Paragraph("Dato", s.sign_label), "", Paragraph(markup(name), s.sign_label)])
             heights.append(None)
             commands += [
                 ("LINEABOVE", (0, row + 1), (0, row + 1), 0.7, INK),
@@ -541,172 +484,7 @@ class _Builder:
         return story
 
 
-# -- page furniture ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Furniture:
-    fonts: FontNames
-    size: float
-    margin: float
-    header: str
-    reference: str
-    draft: bool
-
-
-class _NumberedCanvas(Canvas):
-    """Holds the pages back until the end so each footer can say "Side x af y"."""
-
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._furniture = furniture
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held)
-        for state in self._held:
-            self.__dict__.update(state)
-            self._draw_furniture(total)
-            super().showPage()
-        super().save()
-
-    def _draw_furniture(self, total: int) -> None:
-        f = self._furniture
-        page = self._pageNumber
-        left, right = f.margin, PAGE_WIDTH - f.margin
-        self.saveState()
-        self.setFillColor(GREY)
-        if page > 1:
-            self.setFont(f.fonts.regular, f.size)
-            header, room = f.header, (right - left) * 0.8
-            while len(header) > 10 and stringWidth(header, f.fonts.regular, f.size) > room:
-                header = header[:-2] + "…"
-            self.drawString(left, PAGE_HEIGHT - 12 * mm, header)
-            if f.draft:
-                self.setFont(f.fonts.bold, f.size)
-                self.drawRightString(right, PAGE_HEIGHT - 12 * mm, DRAFT_MARK)
-        line_y = 9 * mm + 2.6 * f.size
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        self.line(left, line_y, right, line_y)
-        self.setFont(f.fonts.regular, f.size)
-        self.drawString(left, line_y - 1.4 * f.size, CONFIDENTIAL)
-        self.drawString(left, line_y - 2.7 * f.size, f.reference)
-        self.setFillColor(INK)
-        self.setFont(f.fonts.bold, f.size * 1.1)
-        self.drawRightString(right, line_y - 1.4 * f.size, f"Side {page} af {total}")
-        self.restoreState()
-
-
-def _watermark(fonts: FontNames) -> Callable[[Canvas, Any], None]:
-    def draw(canvas: Canvas, _doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFillColor(WATERMARK)
-        canvas.setFont(fonts.bold, 120)
-        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-        canvas.rotate(55)
-        canvas.drawCentredString(0, -40, DRAFT_MARK)
-        canvas.restoreState()
-
-    return draw
-
-
 # -- public API --------------------------------------------------------------------------------
-
-
-def tinted_box(
-    rows: list[Flowable], width: float, font: str, size: float, k: float, *, top: float, bottom: float
-) -> Table:
-    """The plan's tinted box with the accent bar on the left (the coordinator, the meeting)."""
-    box = Table([[rows]], colWidths=[width])
-    box.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font, size),
-                ("BACKGROUND", (0, 0), (-1, -1), TINT),
-                ("LINEBEFORE", (0, 0), (0, -1), 3 * k, ACCENT),
-                ("LEFTPADDING", (0, 0), (-1, -1), 12 * k),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 12 * k),
-                ("TOPPADDING", (0, 0), (-1, -1), top * k),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom * k),
-            ]
-        )
-    )
-    return box
-
-
-def ruled_table(
-    data: list[list[Any]], widths: list[float], font: str, size: float, leading: float, k: float, pad: float
-) -> Table:
-    """A table with a tinted heading row and thin rules: agreements and the like."""
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(3 * leading))
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font, size),
-                ("BACKGROUND", (0, 0), (-1, 0), TINT),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.2 * k, ACCENT),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), 5 * k),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * k),
-            ]
-        )
-    )
-    return table
-
-
-def a4_document(
-    buffer: io.BytesIO,
-    *,
-    margin: float,
-    top: float,
-    bottom: float,
-    title: str,
-    author: str,
-    subject: str,
-    fonts: FontNames,
-    body_size: float,
-    page_name: str,
-    on_page: Any = None,
-) -> BaseDocTemplate:
-    """An A4 document with one body frame, the metadata (language da) and embedded fonts;
-    the plan and the meeting papers share it so they look alike."""
-    template = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=top,
-        bottomMargin=bottom,
-        title=title,
-        author=author,
-        subject=subject,
-        creator="Koordinator",
-        lang="da",
-        initialFontName=fonts.regular,
-        initialFontSize=body_size,
-    )
-    frame = Frame(
-        margin,
-        bottom,
-        PAGE_WIDTH - 2 * margin,
-        PAGE_HEIGHT - top - bottom,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    page = PageTemplate(page_name, [frame]) if on_page is None else PageTemplate(page_name, [frame], on_page)
-    template.addPageTemplates([page])
-    return template
 
 
 def build_plan_pdf(
@@ -744,9 +522,9 @@ def build_plan_pdf(
         fonts=fonts,
         body_size=styles.body_size,
         page_name="plan",
-        on_page=None if plan.approved else _watermark(fonts),
+        on_page=None if plan.approved else draft_watermark(fonts),
     )
-    furniture = _Furniture(
+    furniture = PageFurniture(
         fonts=fonts,
         size=styles.footer_size,
         margin=margin,
@@ -756,8 +534,8 @@ def build_plan_pdf(
         + (f" · {COPY_FOR} {printable(recipient.strip())}" if recipient.strip() else ""),
         draft=not plan.approved,
     )
-    story = _Builder(doc, today, styles, fonts, width, recipient, omitted).story()
-    template.build(story, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
+    story = PlanStory(doc, today, styles, fonts, width, recipient, omitted).story()
+    template.build(story, canvasmaker=partial(NumberedCanvas, furniture=furniture))
     return buffer.getvalue()
 
 

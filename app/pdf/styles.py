@@ -6,8 +6,10 @@ blocks). All sizes come from one scale so the two variants carry the same conten
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -141,4 +143,42 @@ def plan_styles(large: bool) -> Styles:
         ),
         footer_size=small,
         block_space=9 * k,
+    )
+
+
+_SCALED_ATTRIBUTES = (
+    "fontSize",
+    "leading",
+    "spaceBefore",
+    "spaceAfter",
+    "leftIndent",
+    "rightIndent",
+    "firstLineIndent",
+    "bulletFontSize",
+    "bulletIndent",
+)
+
+
+def scaled(styles: Styles, factor: float) -> Styles:
+    """The plan's styles with every size and space times ``factor`` (the footer stays)."""
+    if factor == 1.0:
+        return styles
+
+    def one(style: ParagraphStyle) -> ParagraphStyle:
+        return style.clone(style.name, **{a: getattr(style, a) * factor for a in _SCALED_ATTRIBUTES})
+
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(styles):
+        value = getattr(styles, f.name)
+        if isinstance(value, ParagraphStyle):
+            changes[f.name] = one(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], ParagraphStyle):
+            changes[f.name] = tuple(one(v) for v in value)
+    return dataclasses.replace(
+        styles,
+        body_size=styles.body_size * factor,
+        small_size=styles.small_size * factor,
+        leading=styles.leading * factor,
+        block_space=styles.block_space * factor,
+        **changes,
     )

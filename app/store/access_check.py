@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
 
-from app.store.reach import REACH_SCHEMA
+from app.store import audit_log
+from app.store.reach_sql import REACH_SCHEMA
 
 ACTION = "access_rules"
 TABLE = "koordinator_access_rules"
@@ -108,8 +109,6 @@ def whole(prints: dict[str, str]) -> str:
 
 def record(conn: Connection) -> str:
     """Keep the fingerprint as it is now (after the program's own change) and log its hash."""
-    from app.services.common import audit
-
     prints = fingerprint(conn)
     conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {TABLE} (name text PRIMARY KEY, hash text NOT NULL)")
     conn.exec_driver_sql(f"REVOKE ALL ON {TABLE} FROM PUBLIC")
@@ -121,7 +120,9 @@ def record(conn: Connection) -> str:
         )
     digest = whole(prints)
     user = str(conn.exec_driver_sql("SELECT session_user").scalar())
-    audit.write(conn, user, ACTION, object_type="server", details={"hash": digest, "entries": len(prints)})
+    audit_log.write(
+        conn, user, ACTION, object_type="server", details={"hash": digest, "entries": len(prints)}
+    )
     return digest
 
 

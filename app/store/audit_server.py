@@ -3,7 +3,7 @@
 ``koordinator_audit(...)`` is a SECURITY DEFINER function: it takes the audit lock, reads
 the last entry's hash, and inserts the entry with ``session_user`` — the role the caseworker
 logged in as, which the client cannot choose — and that user's department. The hash is
-computed as in Python (app/services/common/audit.py ``canonical_text``), so ``verify_chain``
+computed as in Python (app/store/audit_log.py ``canonical_text``), so ``verify_chain``
 checks entries from either side. It refuses the reserved actions (``audit_…``: signed
 checkpoints and pruning records, app/services/privacy/audit_anchor.py).
 
@@ -13,7 +13,7 @@ lock and then chains the inbox only when the lock is free (``SKIP LOCKED``): a c
 who writes an entry and keeps the transaction open holds the lock but makes no one wait;
 the entries meanwhile are chained by the next writer after that transaction ends. The function also takes ROW EXCLUSIVE
 on ``audit_events`` before reading the last hash, so it waits for a writer that locked the
-table itself (a store used before server-init, app/services/common/audit.py ``PG_LOCAL_LOCK``).
+table itself (a store used before server-init, app/store/audit_log.py ``PG_LOCAL_LOCK``).
 
 The retention role (``koordinator_retention``, a group role made here: IT makes the login
 that runs retention and checkpoints a member; no caseworker is) gets the two functions for

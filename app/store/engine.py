@@ -165,13 +165,9 @@ def _stamp_user(session: Session, _ctx: Any, _instances: Any) -> None:
 def make_session_factory(
     engine: Engine, user: str = "system", read_only: bool = False
 ) -> sessionmaker[Session]:
+    """Sessions on ``engine`` that stamp ``user`` on what they change. The program's own rules
+    at flush (text limits, the audit log's before/after) are added by the layer above:
+    app/startup.py ``session_factory`` (app/services/common/session_rules.py)."""
     factory = sessionmaker(engine, expire_on_commit=False, info={"user": user, "read_only": read_only})
     event.listen(factory, "before_flush", _stamp_user)
-    from app.services.common.editing import check_stored_text  # the same text limits on both stores
-
-    event.listen(factory, "before_flush", check_stored_text)
-    from app.services.common.audit import capture_changes, snapshot_changes  # issue 7: before/after
-
-    event.listen(factory, "before_flush", snapshot_changes)
-    event.listen(factory, "after_flush", capture_changes)
     return factory

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
@@ -17,10 +16,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from app.services.common.safe_files import remove_with_side_files, sync_folder, temp_name_for
 from app.store.errors import StoreError, StoreTooNewError, StoreUnavailableError
 from app.store.location import sqlite_file
 from app.store.opening import read_only_uri
+from app.store.safe_files import write_into_place
 
 log = logging.getLogger(__name__)
 
@@ -49,22 +48,6 @@ def backup_name(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.name}.backup-{revision}")
 
 
-def _into_place(target: Path, write: Callable[[Path], object]) -> Path:
-    """Make ``target`` whole or not at all: ``write`` fills a temporary file beside it, which is
-    synced and renamed; on any failure it is removed (a killed one is swept at the next start)."""
-    temp = temp_name_for(target)
-    try:
-        write(temp)
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        remove_with_side_files(temp)
-        raise
-    sync_folder(target.parent)
-    return target
-
-
 def backup_sqlite(path: Path, revision: str) -> Path:
     """Copy a live SQLite file (WAL included) with the online backup API, atomically."""
 
@@ -80,7 +63,7 @@ def backup_sqlite(path: Path, revision: str) -> Path:
         finally:
             src.close()
 
-    return _into_place(backup_name(path, revision), write)
+    return write_into_place(backup_name(path, revision), write)
 
 
 def _backup(path: Path, revision: str) -> Path:
@@ -92,7 +75,7 @@ def _backup(path: Path, revision: str) -> Path:
     from app.store.encryption import backup_encrypted, key_for
 
     key = key_for(path, KeyringCredentials(), create=False)
-    return _into_place(backup_name(path, revision), lambda temp: backup_encrypted(path, key, temp))
+    return write_into_place(backup_name(path, revision), lambda temp: backup_encrypted(path, key, temp))
 
 
 def known_revisions() -> set[str]:
@@ -204,7 +187,7 @@ def _drop_reach(engine: Engine) -> bool:
     """On a shared server the staff roles' views stand on the tables: they go before the
     tables change and are built again after (app/store/reach.py). Returns whether the
     server had its access design in place."""
-    from app.store.reach import REACH_SCHEMA
+    from app.store.reach_sql import REACH_SCHEMA
     from app.store.server import security_applied
 
     with engine.begin() as conn:

@@ -21,13 +21,6 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app.services.common.safe_files import (
-    process_alive,
-    protect_store,
-    remove_with_side_files,
-    sweep_stale,
-    sync_folder,
-)
 from app.store.encryption import SQLITE_HEADER
 from app.store.engine import SQLITE_BUSY_TIMEOUT_MS, check_reachable, connection_problem, create_store_engine
 from app.store.errors import (
@@ -38,6 +31,13 @@ from app.store.errors import (
     refused_by_server,
 )
 from app.store.location import make_store_folder, sqlite_file
+from app.store.safe_files import (
+    process_alive,
+    protect_store,
+    remove_with_side_files,
+    sweep_stale,
+    sync_folder,
+)
 
 # Tables every Koordinator store has had since its first schema.
 _OUR_TABLES = frozenset({"alembic_version", "cases", "citizens", "users"})

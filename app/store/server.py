@@ -90,7 +90,8 @@ def apply_security(conn: Connection) -> None:
     """Privileges and the reach schema (idempotent: run again after each migration, which
     ``koordinator migrate`` does). Staff roles get no privilege on any table: they work
     through the views of app/store/reach.py. The admin group reads and writes the tables."""
-    from app.store.reach import READ_RULES, apply_reach
+    from app.store.reach import apply_reach
+    from app.store.reach_sql import READ_RULES
 
     tables = _tables(conn)
     protected = set(READ_RULES)
@@ -193,7 +194,7 @@ def current_schema(conn: Connection) -> str:
 
 def security_applied(conn: Connection) -> bool:
     """Whether the access design is in place (the reach schema exists)."""
-    from app.store.reach import REACH_SCHEMA
+    from app.store.reach_sql import REACH_SCHEMA
 
     row = conn.exec_driver_sql(
         "SELECT 1 FROM pg_namespace WHERE nspname = %(s)s UNION ALL "

@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         watch = getattr(self.plan, "watch", None)
         if watch is not None:
             watch(self.events)
-        self.live = start_live_updates(context.sessions.kw["bind"], self.events, self.lanes.store, self)
+        self.live = start_live_updates(context.engine, self.events, self.lanes.store, self)
 
         self._build_menus(language)
 
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         if self._probing:
             return
         self._probing = True
-        engine = self.context.sessions.kw["bind"]
+        engine = self.context.engine
         self.lanes.store.submit(lambda: _probe(engine), self._probe_answered, self._probe_failed)
 
     def _probe_answered(self, _ok: object) -> None:

@@ -21,7 +21,7 @@ def _cases(db: Path) -> int:
         with ctx.sessions() as session:
             return int(session.scalar(select(func.count(Case.id))) or 0)
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_demo_fills_a_store_and_if_empty_leaves_it(
@@ -56,7 +56,7 @@ def test_newer_store_is_refused_with_a_plain_message(tmp_path: Path) -> None:
     ctx = open_context(str(db), login="tester")
     with ctx.sessions.begin() as session:
         session.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     result = _run(["demo", "--db", str(db)], tmp_path)
     assert result.returncode == EXIT_STORE
     assert "newer version of Koordinator" in result.stderr
@@ -85,7 +85,7 @@ def _first_case_and_another_coordinator(db: Path) -> tuple[str, str, str]:
             assert other is not None
             return case.number, before.login, other
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_hand_over_moves_the_coordinator_and_logs_it(
@@ -107,7 +107,7 @@ def test_hand_over_moves_the_coordinator_and_logs_it(
             entry = session.scalar(select(AuditEvent).where(AuditEvent.action == "hand_over"))
             assert entry is not None and entry.case_id == case.id and other in entry.details
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from app.models import Case, Citizen
 from app.services.common import audit
 from app.services.demo.demo import generate_demo
 from app.startup import open_context
+from app.store import audit_log
 from tests.pdf.fonts import assert_fonts_embedded
 
 
@@ -38,7 +39,7 @@ def _store(path: str) -> tuple[int, str]:
             audit.record(s, audit.CPR_REVEAL, citizen_id=citizen.id, purpose="opfølgning")
             return citizen.id, citizen.cpr or ""
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_verify_audit_ok_then_broken(sqlite_url, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +115,7 @@ def test_who_looked_at_me_pdf_and_csv_pseudonymised(sqlite_url, tmp_path) -> Non
             )
             assert audit.verify_chain(s) is None
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_who_looked_at_me_refuses_bad_input(sqlite_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -153,13 +154,13 @@ def _relink(path: str, start_id: int) -> None:
                 for r in s.execute(select(audit.AuditEvent.id, audit.AuditEvent.occurred_at))
             }
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     prev = ""
     with sqlite3.connect(path) as raw:
         for row in rows:
             if row["id"] >= start_id:
                 fields = {**row, "occurred_at": occurred[row["id"]], "prev_hash": prev}
-                row["hash"] = audit.entry_hash(fields)
+                row["hash"] = audit_log.entry_hash(fields)
                 raw.execute(
                     "UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?",
                     (prev, row["hash"], row["id"]),
@@ -208,7 +209,7 @@ def test_cut_entries_fail_verify_audit_against_the_printed_count_and_the_recorde
     assert cli_audit.run(_parse("audit-checkpoint", "--db", sqlite_url)) == 0
     checkpoint_anchor = _last_line_anchor(capsys.readouterr().out)
     ctx = open_context(sqlite_url, login="anna")  # one more entry (the login) after it
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     assert cli_audit.run(_parse("verify-audit", "--db", sqlite_url)) == 0
     printed = _last_line_anchor(capsys.readouterr().out)
     assert printed != checkpoint_anchor
@@ -226,12 +227,12 @@ def test_cut_entries_fail_verify_audit_against_the_printed_count_and_the_recorde
 def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from app.services.privacy import audit_anchor
+    from app.services.privacy import audit_anchor, audit_key
 
     _store(sqlite_url)
     assert cli_audit.run(_parse("audit-checkpoint", "--db", sqlite_url)) == 0
     for _ in range(2):
-        open_context(sqlite_url, login="anna").sessions.kw["bind"].dispose()
+        open_context(sqlite_url, login="anna").close()
     ctx = open_context(sqlite_url, login="anna")
     try:
         with ctx.sessions() as s:
@@ -240,9 +241,9 @@ def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path
                 text("SELECT id, prev_hash, hash FROM audit_events ORDER BY id DESC LIMIT 1 OFFSET 1")
             ).one()
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     _sql(sqlite_url, "DELETE FROM audit_events WHERE id = ?", victim.id)
-    forger = audit_anchor.create_key(tmp_path / "forger.pem")
+    forger = audit_key.create_key(tmp_path / "forger.pem")
     gap = {
         "first_id": victim.id,
         "last_id": victim.id,
@@ -262,11 +263,11 @@ def test_a_forged_pruning_record_fails_verify_audit(sqlite_url, capsys, tmp_path
     ctx = open_context(sqlite_url, login="anna")
     try:
         with ctx.sessions.begin() as s:
-            audit.append_entry(
+            audit_log.append_entry(
                 s.connection(), "anna", {"action": "audit_prune", "details": json.dumps(payload)}
             )
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     capsys.readouterr()
     assert cli_audit.run(_parse("verify-audit", "--db", sqlite_url)) == 1
     assert "no valid signature" in capsys.readouterr().out

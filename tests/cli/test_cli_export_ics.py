@@ -62,7 +62,7 @@ def store(tmp_path: Path) -> tuple[str, str, str, list[tuple[int, str]], int]:
             foreign = case_meetings(s, other)[0].id
             lise, no_meetings = lise_case.number, bare.number
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     return str(path), lise, no_meetings, meetings, foreign
 
 
@@ -111,7 +111,7 @@ def test_one_meeting_is_its_invitation_and_a_cancelled_one_its_cancellation(
         with ctx.sessions.begin() as s:
             cancel_meeting(s, meeting_id, None)
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     assert main(["export-ics", lise, "-o", str(out), "--db", db, "--meeting", str(meeting_id)]) == EXIT_OK
     calendar = _calendar(out)
     assert str(calendar["METHOD"]) == "CANCEL"
@@ -132,7 +132,7 @@ def test_without_the_coordinators_email_it_says_so_and_writes_a_calendar_entry(
             for user in s.scalars(select(User)):
                 user.email = ""
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     out = tmp_path / "entry.ics"
     assert main(["export-ics", lise, "-o", str(out), "--db", db, "--meeting", str(meetings[-1][0])]) == 0
     assert "the coordinator has no e-mail address" in capsys.readouterr().err

@@ -53,7 +53,7 @@ def store(tmp_path: Path) -> tuple[str, str, str]:
         with ctx.sessions() as s:
             lise = s.scalar(select(Case.number).where(Case.title == "Familien Holm Jensen"))
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     assert lise is not None
     return str(path), lise, no_plan
 

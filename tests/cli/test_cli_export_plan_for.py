@@ -44,7 +44,7 @@ def store(tmp_path: Path) -> tuple[str, LiseCase, int]:
                 s.add(CaseProfessional(case_id=lise.case_id, professional_id=school.id))
                 teacher = school.id
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     assert teacher is not None
     return str(path), lise, teacher
 
@@ -63,7 +63,7 @@ def _exports(db: str) -> list[dict[str, object]]:
             )
             return [json.loads(r.details) | {"case_id": r.case_id} for r in rows]
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 @pytest.mark.parametrize("party", ["sector:school", "sector:education", "organisation:Vestskolen"])

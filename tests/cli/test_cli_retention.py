@@ -38,7 +38,7 @@ def store(tmp_path: Path) -> tuple[str, int, list[str]]:
             cprs = [c for c in session.scalars(select(Citizen.cpr)) if c]
             case_id = case.id
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     return path, case_id, cprs
 
 
@@ -49,7 +49,7 @@ def _counts(path: str, case_id: int) -> tuple[bool, int]:
             erases = session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == audit.ERASE))
             return session.get(Case, case_id) is not None, int(erases or 0)
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_list_shows_the_case_by_number_only_and_erases_nothing(store, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +106,7 @@ def test_erase_signs_its_pruning_and_ends_with_a_checkpoint_that_verify_audit_ch
         with ctx.sessions() as session:
             actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     assert actions[-2:] == [audit_anchor.CHECKPOINT, audit.LOGIN] and audit.ERASE in actions
     parser = argparse.ArgumentParser()
     cli_audit.add_commands(parser.add_subparsers(dest="command"))

@@ -53,7 +53,7 @@ def test_server_init_then_add_caseworker_then_the_program_opens_as_her(
         assert member_of == "koordinator_teamlead"  # the old group was taken away
         ctx = open_context(make_url(postgres_url).set(username=login).render_as_string(hide_password=False))
         assert (ctx.user.login, ctx.user.full_name) == (login, "Mette Dahl")
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
         assert main(["migrate", "--db", postgres_url]) == EXIT_OK
         out = capsys.readouterr().out
         assert f"up to date ({SCHEMA_HEAD})" in out and "Access rules" in out
@@ -131,4 +131,4 @@ def test_an_older_schema_asks_it_to_migrate_instead_of_failing_half_way(shared_s
     # After IT migrates, she opens the store.
     assert main(["migrate", "--db", shared_store.admin_url]) == EXIT_OK
     ctx = open_context(shared_store.url_for("anna"))
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()

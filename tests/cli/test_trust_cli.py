@@ -64,7 +64,7 @@ def store(tmp_path: Path) -> Iterator[Path]:
     ctx = open_context(str(path), login="tester")
     with ctx.sessions.begin() as s:
         generate_demo(s, families=2, seed=1, my_login="tester")
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     yield path
 
 
@@ -74,7 +74,7 @@ def _first_case(path: Path) -> str:
         with ctx.sessions() as s:
             return str(s.scalar(select(Case.number).order_by(Case.id).limit(1)))
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 # -- 3: the store the user named is the store used ---------------------------------------------
@@ -251,7 +251,7 @@ def test_no_login_entry_before_a_store_opened(tmp_path: Path, capsys: pytest.Cap
     """A failed open writes nothing; a reading command writes no login entry either."""
     path = tmp_path / "s.sqlite"
     ctx = open_context(str(path), login="tester")
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     before = dump(path)
     assert main(["verify-audit", "--db", str(path)]) == EXIT_OK
     assert (
@@ -443,7 +443,7 @@ def test_a_full_disk_is_said_plainly_and_leaves_nothing(
 ) -> None:
     import errno
 
-    import app.services.common.safe_files as safe_files
+    import app.store.safe_files as safe_files
 
     case = _first_case(store)
     out = tmp_path / "out"
@@ -533,7 +533,7 @@ def test_migrate_and_server_init_refuse_a_database_of_another_program(
 def test_more_outputs_that_are_refused(
     store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import app.services.common.safe_files as safe_files
+    import app.store.safe_files as safe_files
 
     case = _first_case(store)
     other = tmp_path / "b.sqlite"
@@ -646,7 +646,7 @@ def test_a_fault_in_the_program_shows_no_traceback(
 
 
 def test_the_sweep_never_takes_a_random_part_for_a_process_id() -> None:
-    from app.services.common.safe_files import _TEMP_NAME
+    from app.store.safe_files import _TEMP_NAME
 
     for name, pid in (
         (".x.ics.123.12345678.koordinator-part", "123"),

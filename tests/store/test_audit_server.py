@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from app.services.common import audit
 from app.startup import open_context
+from app.store import audit_log
 
 
 def _raw(store, who: str, sql: str):  # type: ignore[no-untyped-def]
@@ -27,7 +28,7 @@ def test_caseworker_records_and_the_user_is_the_role(shared_store) -> None:  # t
             s.info["user"] = "somebody_else"
             audit.record(s, audit.SEARCH, search_term="Holm")
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     admin = open_context(shared_store.url_for("admin"))
     try:
         with admin.sessions() as s:
@@ -35,7 +36,7 @@ def test_caseworker_records_and_the_user_is_the_role(shared_store) -> None:  # t
             assert row.user_login == shared_store.logins["anna"]
             assert audit.verify_chain(s) is None
     finally:
-        admin.sessions.kw["bind"].dispose()
+        admin.close()
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,7 @@ def test_admin_reads_but_cannot_change(shared_store) -> None:  # type: ignore[no
 
 def test_even_the_owner_cannot_update_an_entry(shared_store) -> None:  # type: ignore[no-untyped-def]
     ctx = open_context(shared_store.url_for("anna"))
-    ctx.sessions.kw["bind"].dispose()  # the login is logged
+    ctx.close()  # the login is logged
     owner_url = shared_store.admin_url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(owner_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute("UPDATE audit_events SET purpose = 'x'")
@@ -70,7 +71,7 @@ def test_even_the_owner_cannot_update_an_entry(shared_store) -> None:  # type: i
 
 def test_reader_role_is_logged_too(shared_store) -> None:  # type: ignore[no-untyped-def]
     ctx = open_context(shared_store.url_for("reader"))
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
     rows = _raw(shared_store, "admin", "SELECT user_login, action FROM audit_events")
     assert (shared_store.logins["reader"], audit.LOGIN) in rows
 
@@ -138,7 +139,7 @@ def test_a_caseworker_holding_every_lock_they_can_take_blocks_no_audit_write(sha
         with admin.sessions() as s:
             assert audit.verify_chain(s) is None
     finally:
-        admin.sessions.kw["bind"].dispose()
+        admin.close()
 
 
 def test_concurrent_writers_never_fork_the_chain(shared_store) -> None:  # type: ignore[no-untyped-def]
@@ -172,7 +173,7 @@ def test_concurrent_writers_never_fork_the_chain(shared_store) -> None:  # type:
             assert audit.verify_chain(s) is None
             assert s.scalar(text("SELECT count(DISTINCT prev_hash) = count(*) FROM audit_events"))
     finally:
-        admin.sessions.kw["bind"].dispose()
+        admin.close()
 
 
 @pytest.fixture
@@ -213,12 +214,12 @@ def test_the_retention_login_signs_checkpoints_and_rewrites_by_the_owner_are_fou
     shared_store, retention_login, tmp_path, capsys
 ) -> None:  # type: ignore[no-untyped-def]
     for who in ("anna", "bo"):
-        open_context(shared_store.url_for(who)).sessions.kw["bind"].dispose()  # each login is logged
+        open_context(shared_store.url_for(who)).close()  # each login is logged
     key = tmp_path / "it" / "audit.pem"
     assert _cli("audit-checkpoint", "--db", retention_login, "--audit-key", str(key), "--new-key") == 0
     assert "Checkpoint written" in capsys.readouterr().out
     for who in ("ali", "reader"):
-        open_context(shared_store.url_for(who)).sessions.kw["bind"].dispose()
+        open_context(shared_store.url_for(who)).close()
     assert _cli("verify-audit", "--db", retention_login, "--audit-key", str(key) + ".pub") == 0
     # The owner (here the superuser) switches the no-update trigger off, changes the first
     # entry and recomputes every later hash: the chain is whole, the checkpoint is not.
@@ -229,14 +230,14 @@ def test_the_retention_login_signs_checkpoints_and_rewrites_by_the_owner_are_fou
             "SELECT id, occurred_at, user_login, action, object_type, object_id, citizen_id, case_id, "
             "department, purpose, search_term, details, prev_hash, hash FROM audit_events ORDER BY id"
         ).fetchall()
-        names = ["id", *audit.HASHED_FIELDS[:-1], "prev_hash", "hash"]
+        names = ["id", *audit_log.HASHED_FIELDS[:-1], "prev_hash", "hash"]
         prev = ""
         for values in rows:
             row = dict(zip(names, values, strict=True))
             if row["id"] == rows[0][0]:
                 row["user_login"] = "nobody"
             row["prev_hash"] = prev
-            row["hash"] = audit.entry_hash(row)
+            row["hash"] = audit_log.entry_hash(row)
             owner.execute(
                 "UPDATE audit_events SET user_login = %s, prev_hash = %s, hash = %s WHERE id = %s",
                 (row["user_login"], row["prev_hash"], row["hash"], row["id"]),

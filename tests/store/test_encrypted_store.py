@@ -44,7 +44,7 @@ def test_encrypt_makes_a_store_the_program_opens_again_with_the_keyrings_key(
         with ctx.sessions() as session:
             assert session.scalar(select(func.count(Case.id))) == 2  # one household plus Lise's
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     assert main(["verify-audit", "--db", str(db)]) == EXIT_OK
 
 
@@ -88,8 +88,8 @@ def test_an_encrypted_stores_plan_drafts_are_encrypted_with_its_key(
         text = "Lise vil gerne have arbejde i Helsingør."
         drafts.write(LocalDraft(1, None, None, PlanDraft(), PlanDraft(sections={"summary": text}), now_utc()))
     finally:
-        ctx.sessions.kw["bind"].dispose()
-        plain.sessions.kw["bind"].dispose()
+        ctx.close()
+        plain.close()
     raw = drafts.path(1).read_bytes()
     assert text.encode() not in raw and b"Helsing" not in raw
     assert drafts.read(1).draft.sections["summary"] == text  # type: ignore[union-attr]
@@ -115,7 +115,7 @@ def test_a_moved_or_renamed_encrypted_store_still_opens(
         with ctx.sessions() as session:
             assert session.scalar(select(func.count(Case.id))) == 2
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     assert main(["verify-audit", "--db", str(target)]) == EXIT_OK
 
 

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.models import Citizen, LawSection
+from app.startup import session_factory
 from app.store.credentials import MemoryCredentials
-from app.store.engine import make_session_factory
 
 sqlcipher3 = pytest.importorskip("sqlcipher3", reason="no SQLCipher wheel for this platform")
 
@@ -30,7 +30,7 @@ def _make_store(path: Path, key: str) -> None:
     engine = encrypted_engine(str(path), key)
     try:
         upgrade_store(engine)
-        with make_session_factory(engine).begin() as session:
+        with session_factory(engine).begin() as session:
             session.add(
                 Citizen(cpr="0102031234", first_name="Lise", last_name="Holm Jensen", birth_date=_born())
             )
@@ -140,9 +140,9 @@ def test_migrations_run_on_an_encrypted_store(tmp_path: Path, keyring: MemoryCre
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
         from app.services.family.law_catalogue import load_catalogue
 
-        with make_session_factory(engine).begin() as session:
+        with session_factory(engine).begin() as session:
             assert load_catalogue(session) > 0
-        with make_session_factory(engine).begin() as session:
+        with session_factory(engine).begin() as session:
             assert session.scalar(select(func.count(LawSection.id)))
     finally:
         engine.dispose()

@@ -206,7 +206,7 @@ def test_a_hand_over_ends_the_old_teams_reach(shared_store: SharedStore) -> None
             done = hand_over(session, case_id, shared_store.logins["bo"])
         assert done.to_login == shared_store.logins["bo"]
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     with psql(shared_store, "anna") as conn:
         for sql, param in (
             ("SELECT count(*) FROM cases WHERE id = %s", case_id),
@@ -345,7 +345,7 @@ def test_a_professional_is_kept_by_the_team_that_entered_it(shared_store: Shared
         ("1234 5678", "")
     ]
     # What the program shows Bo: a plain message next to the name, nothing stored.
-    from app.services.cases.cases import Problem, ValidationError
+    from app.services.common.validation import Problem, ValidationError
     from app.services.family.professionals import ProfessionalInput, update_professional
 
     ctx = open_context(shared_store.url_for("bo"))
@@ -354,7 +354,7 @@ def test_a_professional_is_kept_by_the_team_that_entered_it(shared_store: Shared
             update_professional(session, entry, ProfessionalInput(name="Aliss Post", phone="8888 8888"), None)
         assert [p.problem for p in refused.value.problems] == [Problem.OTHER_TEAMS_ENTRY]
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 # -- no one is disturbed ------------------------------------------------------------------

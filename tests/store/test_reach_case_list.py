@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from app.models import Case, User
 from app.services.cases.case_list import CaseListQuery, Scope, SortKey, count_cases, fetch_case_rows
 from app.services.common.clock import local_today, now_utc
-from app.store.engine import create_store_engine, make_session_factory
-from app.store.reach import CASE_FACTS, REACH_SCHEMA
+from app.startup import session_factory
+from app.store.engine import create_store_engine
+from app.store.reach_sql import CASE_FACTS, REACH_SCHEMA
 from tests.shared_server import SharedStore, drop_shared_store, make_shared_store
 
 pytestmark = pytest.mark.postgres
@@ -75,7 +76,7 @@ def test_the_list_through_reach_is_the_rule_free_list_cut_to_reach(store: Shared
             reached = _ids(store, who)
             assert reached, who
             engine = store.engine_for(who)
-            sessions = make_session_factory(engine, user=store.logins[who])
+            sessions = session_factory(engine, user=store.logins[who])
             try:
                 with sessions() as session:
                     user_id = session.query(User.id).filter(User.login == store.logins[who]).scalar()
@@ -182,7 +183,7 @@ def test_reads_narrowed_to_a_case_see_what_the_whole_reach_shows_of_it(
     for who in WHO:
         reached = _ids(store, who)
         engine = store.engine_for(who)
-        sessions = make_session_factory(engine, user=store.logins[who])
+        sessions = session_factory(engine, user=store.logins[who])
         try:
             narrowed = read_all(sessions, reached)
             with monkeypatch.context() as m:
@@ -252,7 +253,7 @@ def test_a_change_pending_before_a_narrowed_read_is_checked_against_the_whole_re
 
     first, second = sorted(_ids(store, "anna"))[:2]
     engine = store.engine_for("anna")
-    sessions = make_session_factory(engine, user=store.logins["anna"])
+    sessions = session_factory(engine, user=store.logins["anna"])
     try:
         with sessions.begin() as session:
             case = session.get(Case, first)
@@ -277,7 +278,7 @@ def test_an_error_inside_a_narrowed_block_comes_out_as_itself(store: SharedStore
 
     case_id = sorted(_ids(store, "anna"))[0]
     engine = store.engine_for("anna")
-    sessions = make_session_factory(engine, user=store.logins["anna"])
+    sessions = session_factory(engine, user=store.logins["anna"])
     try:
         with pytest.raises(StaleDataError), sessions.begin() as session:
             case = session.get(Case, case_id)

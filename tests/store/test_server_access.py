@@ -16,7 +16,7 @@ from app.services.cases.cases import create_case
 from app.startup import open_context
 from app.store.engine import create_store_engine
 from app.store.errors import StoreUnavailableError
-from app.store.reach import READ_RULES
+from app.store.reach_sql import READ_RULES
 from app.store.server import add_caseworker
 from tests.shared_server import SharedStore, a_parent_and_child
 
@@ -296,7 +296,7 @@ def test_case_list_query_costs_what_the_caseworker_reaches(shared_store: SharedS
     finally:
         admin.dispose()
     ctx = open_context(shared_store.url_for("anna"))
-    engine = ctx.sessions.kw["bind"]
+    engine = ctx.engine
     try:
         now = datetime.now(UTC)
         for scope, search in ((Scope.ALL, ""), (Scope.MINE, ""), (Scope.ALL, "bulk 12")):
@@ -370,7 +370,7 @@ def test_the_program_as_a_caseworker_creates_a_case_and_is_known_by_its_role(
         assert seen == "Tim"
         assert _name_by_admin(shared_store, cpr_b, first=True) == b_name
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def test_an_unregistered_login_gets_a_plain_message(shared_store: SharedStore) -> None:
@@ -386,6 +386,6 @@ def test_an_unregistered_login_gets_a_plain_message(shared_store: SharedStore) -
         add_caseworker(admin, stranger, "Sara Stranger", team="A")
         ctx = open_context(shared_store.url_for("stranger"))
         assert ctx.user.full_name == "Sara Stranger"
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
     finally:
         admin.dispose()

@@ -37,7 +37,7 @@ def store(private_postgres: PrivatePostgres) -> Iterator[AppContext]:
     with context.sessions.begin() as session:
         generate_demo(session, families=0, seed=3, my_login="tester")
     yield context
-    context.sessions.kw["bind"].dispose()
+    context.close()
 
 
 def _case_count(context: AppContext) -> int:
@@ -83,7 +83,7 @@ def _fails_fast(action: Any, expected: type[BaseException] = DBAPIError) -> None
 def test_the_same_engine_works_again_after_the_server_was_down(
     private_postgres: PrivatePostgres, store: AppContext
 ) -> None:
-    engine = store.sessions.kw["bind"]
+    engine = store.engine
     cases = _case_count(store)
     _case_id, draft_id, view = _draft(store)
     before = _stored(store, draft_id)
@@ -99,7 +99,7 @@ def test_the_same_engine_works_again_after_the_server_was_down(
     _fails_fast(save)
 
     private_postgres.start()
-    assert store.sessions.kw["bind"] is engine
+    assert store.engine is engine
     assert _case_count(store) == cases  # no new engine, no restart of the program
     check_reachable(engine)
     assert _stored(store, draft_id) == before  # the save while the server was down stored nothing
@@ -135,7 +135,7 @@ def test_a_save_cut_off_half_way_stores_nothing(private_postgres: PrivatePostgre
     _case_id, draft_id, view = _draft(store)
     before = _stored(store, draft_id)
     assert len(before[2]) > 1
-    engine = store.sessions.kw["bind"]
+    engine = store.engine
     seen: list[str] = []
 
     def stop_half_way(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:

@@ -68,7 +68,7 @@ def open_store_context():  # type: ignore[no-untyped-def]
 
     yield open_
     for ctx in made:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ print("TITLE:" + window.windowTitle())
 
 def test_heavy_modules_are_not_imported_before_the_first_window(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    open_context(str(db), login="tester").sessions.kw["bind"].dispose()  # migrated beforehand
+    open_context(str(db), login="tester").close()  # migrated beforehand
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",

@@ -34,7 +34,8 @@ from app.models.enums import AgreementStatus, CaseStatus, CoordinationModel, Mee
 from app.services.common import audit
 from app.services.common.cpr import mask_cpr
 from app.services.common.text import fold, like_escape
-from app.store.reach import REACH_SCHEMA, uses_reach
+from app.store.reach import uses_reach
+from app.store.reach_sql import REACH_SCHEMA
 
 PAGE_SIZE = 50  # about two screens; scrolling fetches the next page
 _CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")

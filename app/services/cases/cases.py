@@ -18,57 +18,10 @@ from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus, Relat
 from app.services.common.clock import to_local
 from app.services.common.cpr import CprError, CprProblem, parse_cpr
 from app.services.common.text import fold
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 
 MAX_FOLLOW_UP_DAYS = 365
 DEFAULT_FOLLOW_UP_DAYS = 42  # "Sammen om familien": every 6 weeks to 3 months
-
-
-class Problem(StrEnum):
-    REQUIRED = "required"
-    CPR_FORMAT = "cpr_format"
-    CPR_DATE = "cpr_date"
-    CPR_FUTURE = "cpr_future"
-    CPR_DUPLICATE = "cpr_duplicate"
-    CPR_MOD11 = "cpr_mod11"  # soft: valid numbers without the check digit exist
-    NO_MEMBERS = "no_members"
-    ONE_CITIZEN = "one_citizen"
-    INTERVAL_RANGE = "interval_range"
-    NO_CUSTODY_HOLDER = "no_custody_holder"
-    SAME_PARTNER = "same_partner"
-    END_BEFORE_START = "end_before_start"
-    SECTION_NOT_VALID = "section_not_valid"  # the law section is not in force on the start date
-    IN_FUTURE = "in_future"
-    EMAIL_FORMAT = "email_format"
-    PHONE_FORMAT = "phone_format"
-    LAST_MEMBER = "last_member"
-    LAST_CUSTODY_HOLDER = "last_custody_holder"
-    ALREADY_MEMBER = "already_member"
-    NOT_A_FAMILY = "not_a_family"
-    CASE_CLOSED = "case_closed"
-    TOO_LONG = "too_long"
-    BAD_CHARACTERS = "bad_characters"  # a NUL or half a surrogate pair: not storable text
-    OUT_OF_RANGE = "out_of_range"  # a date or time further off than any real one
-    NAME_DIFFERS = "name_differs"  # a known CPR number typed with another name: which is right?
-    BEFORE_BIRTH = "before_birth"
-    TIME_ORDER = "time_order"  # a time slot must end after it starts
-    SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
-    IN_PAST = "in_past"
-    MEETING_NOT_PLANNED = "meeting_not_planned"  # cancelled, or already held
-    OTHER_TEAMS_ENTRY = "other_teams_entry"  # on a shared server: a directory entry another team keeps
-
-
-SOFT_PROBLEMS = frozenset({Problem.CPR_MOD11})
-
-
-@dataclass(frozen=True, slots=True)
-class FieldProblem:
-    field: str  # "family_name", "members.0.cpr", …
-    problem: Problem
-    detail: str = ""  # e.g. the stored name, for NAME_DIFFERS
-
-    @property
-    def blocking(self) -> bool:
-        return self.problem not in SOFT_PROBLEMS
 
 
 class NameChoice(StrEnum):
@@ -101,14 +54,6 @@ class CaseInput:
     partner_id: int | None = None
     model: CoordinationModel = CoordinationModel.ONE_FAMILY_ONE_ENTRY
     follow_up_interval_days: int = DEFAULT_FOLLOW_UP_DAYS
-
-
-class ValidationError(ValueError):
-    """Input that cannot be stored; ``problems`` say which field and why. Nothing was stored."""
-
-    def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__(", ".join(f"{p.field}: {p.problem}" for p in problems))
-        self.problems = problems
 
 
 class CaseValidationError(ValidationError):
@@ -169,11 +114,17 @@ def validate_case(data: CaseInput, today: date) -> list[FieldProblem]:
     return problems
 
 
+def case_number(year: int, sequence: int) -> str:
+    """A case's number as the program writes it: K-2026-0042."""
+    return f"K-{year}-{sequence:04d}"
+
+
 def next_case_number(session: Session, year: int) -> str:
     """The next number of the year, K-2026-0042. The year's counter row is locked until the
     transaction ends, so two caseworkers creating cases at once get different numbers."""
     from app.models import CaseNumberCounter
-    from app.store.reach import REACH_SCHEMA, server_numbers
+    from app.store.reach import server_numbers
+    from app.store.reach_sql import REACH_SCHEMA
 
     if server_numbers(session):  # a shared server: one sequence per year, for every login
         number = session.scalar(
@@ -189,7 +140,7 @@ def next_case_number(session: Session, year: int) -> str:
         session.add(counter)
     counter.last += 1
     session.flush()
-    return f"K-{year}-{counter.last:04d}"
+    return case_number(year, counter.last)
 
 
 def case_search_text(number: str, title: str, member_names: list[str]) -> str:
@@ -319,7 +270,8 @@ def hand_over(session: Session, case_id: int, to_login: str) -> HandedOver:
     on a shared server the old team no longer does, unless someone in it is partner).
     Logged with who handed it to whom."""
     from app.services.common import audit
-    from app.store.reach import REACH_SCHEMA, uses_reach
+    from app.store.reach import uses_reach
+    from app.store.reach_sql import REACH_SCHEMA
 
     case = session.get(Case, case_id, populate_existing=True)
     if case is None:

@@ -12,7 +12,7 @@ The chain is anchored by signed checkpoints and signed pruning records (actions 
 with ``audit_``, written only by app/services/privacy/audit_anchor.py with a key held outside the
 database); ``write`` refuses those actions.
 
-The canonical text hashed is the same in Python (``canonical_text``) and SQL
+The canonical text hashed is the same in Python (app/store/audit_log.py ``canonical_text``) and SQL
 (``audit_server.CANONICAL_SQL``): every field as ``<length>:<value>;`` in a fixed order,
 NULL as the empty string, the time as UTC ``YYYY-MM-DDTHH:MM:SS.ffffff``. The row id is not
 hashed (PostgreSQL sequences leave gaps on rollback); the chain is the order of ids.
@@ -22,24 +22,22 @@ Qt-free. Never a CPR number in ``details`` or ``search_term``: CPR-shaped text i
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-import unicodedata
-import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, User
-from app.models.base import utcnow
+from app.models import AuditEvent
 from app.services.common.cpr import mask_cpr
+from app.store import audit_log
+from app.store.audit_log import mask_cpr_in as mask_cpr_in  # the services' name for it too
+from app.store.audit_log import write as write  # ``record`` on a connection
 
 # Actions (stored text; a retention job may select on them).
 OPEN_CASE = "open_case"
@@ -71,102 +69,6 @@ ACTIONS = (
 )
 # Lookups of a citizen's data, for the "who looked at me" report.
 LOOKUP_ACTIONS = (OPEN_CASE, OPEN_CITIZEN, SEARCH, PRINT, EXPORT, CPR_REVEAL, SHARE_OVERRIDE, CHANGE, CREATE)
-
-# The fields hashed, in order (``prev_hash`` last).
-HASHED_FIELDS = (
-    "occurred_at",
-    "user_login",
-    "action",
-    "object_type",
-    "object_id",
-    "citizen_id",
-    "case_id",
-    "department",
-    "purpose",
-    "search_term",
-    "details",
-    "prev_hash",
-)
-
-# Ten digits, alone or as DDMMYY-SSSS / DDMMYY SSSS, not inside a longer run of digits.
-_CPR_ANYWHERE = re.compile(r"(?<![0-9])([0-9]{6})[- ]?([0-9]{4})(?![0-9])")
-_MAX = {"search_term": 200, "purpose": 500, "details": 20000, "object_type": 40}
-
-
-def mask_cpr_in(value: str) -> str:
-    """Every CPR-shaped number in ``value`` as DDMMYY-XXXX."""
-    return _CPR_ANYWHERE.sub(lambda m: f"{m.group(1)}-XXXX", value)
-
-
-def _nfc(value: str) -> str:
-    return unicodedata.normalize("NFC", value)
-
-
-def format_time(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
-
-
-def canonical_text(fields: Mapping[str, Any]) -> str:
-    parts = []
-    for name in HASHED_FIELDS:
-        value = fields.get(name)
-        if value is None:
-            shown = ""
-        elif isinstance(value, datetime):
-            shown = format_time(value)
-        else:
-            shown = str(value)
-        parts.append(f"{len(shown)}:{shown};")
-    return "".join(parts)
-
-
-def entry_hash(fields: Mapping[str, Any]) -> str:
-    return hashlib.sha256(canonical_text(fields).encode("utf-8")).hexdigest()
-
-
-def details_json(details: Any) -> str:
-    """Details as JSON text (sorted keys), CPR-shaped numbers masked."""
-    if details is None or details == "":
-        return ""
-    raw = (
-        details
-        if isinstance(details, str)
-        else json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
-    )
-    return mask_cpr_in(raw)
-
-
-# Engines on which the server's koordinator_audit function is known to exist.
-_SERVER_WRITES: weakref.WeakSet[Engine] = weakref.WeakSet()
-
-
-def server_writes(conn: Connection) -> bool:
-    """Whether the PostgreSQL server writes the entries (server-init has been run)."""
-    if conn.dialect.name != "postgresql":
-        return False
-    engine = conn.engine
-    if engine in _SERVER_WRITES:
-        return True
-    found = conn.exec_driver_sql(
-        "SELECT 1 FROM pg_proc WHERE proname = 'koordinator_audit' "
-        "AND pronamespace::regnamespace::text = ANY (current_schemas(false))"
-    ).first()
-    if found:
-        _SERVER_WRITES.add(engine)
-    return bool(found)
-
-
-# Actions only the anchoring (app/services/privacy/audit_anchor.py) writes: signed checkpoints and
-# pruning records. ``write`` refuses them, and so does the server's koordinator_audit.
-RESERVED_PREFIX = "audit_"
-
-# On a PostgreSQL store without server-init (one owner, no caseworker roles) the writer
-# serialises with a table lock on the log itself: it conflicts with every insert, the
-# server function's included, and only a role with rights on the table can take it. (An
-# advisory lock, used before, can be taken and held by any role on the server.)
-PG_LOCAL_LOCK = "LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE"
 
 
 def record(
@@ -203,83 +105,6 @@ def record(
     )
 
 
-def write(
-    conn: Connection,
-    user: str,
-    action: str,
-    *,
-    object_type: str = "",
-    object_id: int | None = None,
-    citizen_id: int | None = None,
-    case_id: int | None = None,
-    search_term: str = "",
-    details: Any = None,
-    purpose: str = "",
-) -> None:
-    """``record`` on a connection (used by the session events during a flush)."""
-    if action.startswith(RESERVED_PREFIX):
-        raise ValueError(f"the audit action {action!r} is reserved for signed checkpoints and pruning")
-    values: dict[str, Any] = {
-        "action": _nfc(action)[:40],
-        "object_type": _nfc(object_type or "")[: _MAX["object_type"]],
-        "object_id": object_id,
-        "citizen_id": citizen_id,
-        "case_id": case_id,
-        "search_term": _nfc(mask_cpr_in(search_term or ""))[: _MAX["search_term"]],
-        "details": _nfc(details_json(details))[: _MAX["details"]],
-        "purpose": _nfc(mask_cpr_in(purpose or ""))[: _MAX["purpose"]],
-    }
-    if server_writes(conn):
-        conn.execute(
-            text(
-                "SELECT koordinator_audit(:action, :object_type, :object_id, :citizen_id, :case_id, "
-                ":purpose, :search_term, :details)"
-            ),
-            values,
-        )
-        return
-    append_entry(conn, user, values)
-
-
-def append_entry(conn: Connection, user: str, values: Mapping[str, Any]) -> int:
-    """Append an entry written by this program (SQLite, or PostgreSQL without server-init):
-    ``values`` as given (``write`` has masked and cut them), chained to the last entry.
-    Returns the new entry's id."""
-    user = _nfc(user)[:64]
-    department = conn.execute(select(User.department).where(User.login == user)).scalar() or ""
-    table = AuditEvent.__table__
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(PG_LOCAL_LOCK)
-    row = {
-        "object_type": "",
-        "object_id": None,
-        "citizen_id": None,
-        "case_id": None,
-        "search_term": "",
-        "details": "",
-        "purpose": "",
-        **values,
-        "occurred_at": utcnow(),
-        "user_login": user,
-        "department": _nfc(department)[:200],
-        "prev_hash": "",
-        "hash": "",
-    }
-    # SQLite: the insert takes the write lock first, so no other program can append between
-    # reading the previous hash and writing this one (both in this transaction).
-    new_id = conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
-    prev = conn.execute(
-        select(table.c.hash).where(table.c.id < new_id).order_by(table.c.id.desc()).limit(1)
-    ).scalar()
-    row["prev_hash"] = prev or ""
-    stored = conn.execute(select(table.c.occurred_at).where(table.c.id == new_id)).scalar_one()
-    row["occurred_at"] = stored
-    conn.execute(
-        update(table).where(table.c.id == new_id).values(prev_hash=row["prev_hash"], hash=entry_hash(row))
-    )
-    return int(new_id)
-
-
 # ---------------------------------------------------------------------------- verifying
 
 
@@ -307,7 +132,7 @@ class ChainBreak:
 
 def _rows(session: Session) -> Iterable[dict[str, Any]]:
     table = AuditEvent.__table__
-    columns = [table.c.id, table.c.hash, *(table.c[name] for name in HASHED_FIELDS)]
+    columns = [table.c.id, table.c.hash, *(table.c[name] for name in audit_log.HASHED_FIELDS)]
     result = session.connection().execute(select(*columns).order_by(table.c.id)).mappings()
     for row in result.yield_per(1000) if hasattr(result, "yield_per") else result:
         yield dict(row)
@@ -328,7 +153,7 @@ def verify_chain(session: Session, key: Any = None) -> ChainBreak | None:
     right but whose ``prev_hash`` is not the previous entry's hash follows a deletion — or,
     when it links to the entry before the previous one, the previous entry was inserted. A
     gap is allowed only where a pruning record declares it; checkpoints and pruning records
-    must sit where they were signed, and with ``key`` (app/services/privacy/audit_anchor.AuditKey)
+    must sit where they were signed, and with ``key`` (app/services/privacy/audit_key.AuditKey)
     their signatures are checked too (``audit_anchor.check_log`` tells more)."""
     from app.services.privacy.audit_anchor import check_log
 
@@ -589,7 +414,7 @@ def capture_changes(session: Session, _flush_context: Any) -> None:
 
 def _fit(details: dict[str, Any]) -> str:
     text_ = json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
-    limit = _MAX["details"]
+    limit = audit_log.MAX_LENGTHS["details"]
     while len(mask_cpr_in(text_)) > limit:
         for change in details["fields"].values():
             for side, value in change.items():
@@ -671,7 +496,7 @@ def write_csv(entries: Iterable[AuditEvent], target: Any) -> int:
     for e in entries:
         writer.writerow(
             [
-                format_time(getattr(e, c))
+                audit_log.format_time(getattr(e, c))
                 if c == "occurred_at"
                 else ("" if getattr(e, c) is None else getattr(e, c))
                 for c in CSV_COLUMNS

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.text import stored_length, unstorable
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 
 
 class ConcurrentEditError(RuntimeError):

@@ -7,159 +7,46 @@ citizens). Every run also includes the invented case of Lise from seed 004.
 from __future__ import annotations
 
 import random
-import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.models import (
-    Agreement,
     Case,
     CaseProfessional,
     Citizen,
-    Consent,
     Family,
     FamilyMember,
-    Goal,
-    GoalScore,
     Intervention,
     InterventionSlot,
     LawSection,
-    Meeting,
-    MeetingParticipant,
-    PlanVersion,
     Professional,
     TransitionTopic,
     TransitionTrack,
     User,
 )
-from app.models.base import Base
 from app.models.enums import (
-    AgreementStatus,
     CaseStatus,
-    ConsentCapacity,
     CoordinationModel,
-    GoalLevel,
     InterventionStatus,
-    MeetingKind,
-    MeetingStatus,
-    PlanState,
     Relation,
-    ResponsibleKind,
     Sector,
     UserRole,
 )
-from app.services.cases.cases import case_search_text, follow_up_due
-from app.services.common.clock import LOCAL_TZ, local_today
+from app.services.cases.cases import case_number, case_search_text, follow_up_due
+from app.services.common.clock import local_today
 from app.services.common.cpr import fictional_cpr
 from app.services.demo import demo_content as content
+from app.services.demo.case_records import CaseRecords
 from app.services.demo.demo_content import Template
+from app.services.demo.rows import Batch, DemoSummary, Person, years_ago
 from app.services.family.law_catalogue import load_catalogue
 from app.services.family.transition import TOPICS as TRANSITION_TOPICS
 from app.services.family.transition import needs_transition_track, transition_deadline
-from app.services.privacy.sharing import Party, PartyKind, encode_info_types, encode_parties
 
-DEMO_USER = "demo"
 MY_CASELOAD = 28  # about 30 cases per coordinating caseworker (seed 003)
-
-# What the demo families consented to share, and with whom (app/services/privacy/sharing.py).
-DEMO_INFO_TYPES = encode_info_types(["plan", "social", "school", "employment", "family"])
-DEMO_PARTIES = encode_parties(
-    [
-        Party(PartyKind.SECTOR, sector.value)
-        for sector in (
-            Sector.SOCIAL_CHILDREN,
-            Sector.SOCIAL_ADULTS,
-            Sector.EDUCATION,
-            Sector.DAYCARE,
-            Sector.EMPLOYMENT,
-        )
-    ]
-)
-
-
-@dataclass
-class DemoSummary:
-    families: int = 0
-    cases: int = 0
-    citizens: int = 0
-    interventions: int = 0
-    meetings: int = 0
-
-
-@dataclass
-class _Person:
-    first: str
-    last: str
-    born: date
-    female: bool
-    relation: Relation
-    custody: bool = False
-
-
-@dataclass
-class _Batch:
-    """Rows per model with ids handed out in order; inserted in one go at the end."""
-
-    session: Session
-    rows: dict[type[Base], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    next_ids: dict[type[Base], int] = field(default_factory=dict)
-
-    def add(self, table: type[Base], /, **values: Any) -> int:
-        if table not in self.next_ids:
-            highest = self.session.scalar(select(func.max(table.id)))  # type: ignore[attr-defined]
-            self.next_ids[table] = (highest or 0) + 1
-        row_id = self.next_ids[table]
-        self.next_ids[table] = row_id + 1
-        values.setdefault("created_by", DEMO_USER)
-        values.setdefault("updated_by", DEMO_USER)
-        self.rows[table].append({"id": row_id, **values})
-        return row_id
-
-    def flush(self) -> None:
-        order = (
-            User,
-            Professional,
-            Citizen,
-            Family,
-            FamilyMember,
-            Case,
-            CaseProfessional,
-            Intervention,
-            InterventionSlot,
-            Meeting,
-            MeetingParticipant,
-            PlanVersion,
-            Goal,
-            GoalScore,
-            Agreement,
-            Consent,
-            TransitionTrack,
-            TransitionTopic,
-        )
-        postgres = self.session.get_bind().dialect.name == "postgresql"
-        for model in order:
-            rows = self.rows.pop(model, [])
-            for start in range(0, len(rows), 2000):
-                chunk = rows[start : start + 2000]
-                keys = sorted({k for r in chunk for k in r})
-                self.session.execute(insert(model), [{k: r.get(k) for k in keys} for r in chunk])
-            if rows and postgres:
-                # Ids were given explicitly: move the id sequence past them for later inserts.
-                table = model.__table__.name  # type: ignore[attr-defined]
-                self.session.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
-                    )
-                )
-
-
-def _years_ago(today: date, years: float, rng: random.Random) -> date:
-    return today - timedelta(days=int(years * 365.25) + rng.randrange(0, 200))
 
 
 class _Generator:
@@ -169,8 +56,9 @@ class _Generator:
         self.rng = random.Random(seed)
         self.today = today
         self.now = datetime.combine(today, time(12, 0), tzinfo=UTC)
-        self.batch = _Batch(session)
+        self.batch = Batch(session)
         self.summary = DemoSummary()
+        self.records = CaseRecords(self.batch, self.rng, self.today, self.summary)
         self.sections = {code: sid for code, sid in session.execute(select(LawSection.code, LawSection.id))}
         self.used_cpr = set(session.scalars(select(Citizen.cpr).where(Citizen.cpr.is_not(None))))
         self.case_seq: dict[int, int] = defaultdict(int)
@@ -238,7 +126,7 @@ class _Generator:
         pool.append(pid)
         return pid
 
-    def _citizen(self, person: _Person, address: tuple[str, str, str]) -> int:
+    def _citizen(self, person: Person, address: tuple[str, str, str]) -> int:
         while True:
             cpr = fictional_cpr(person.born, person.female, self.rng)
             if cpr not in self.used_cpr:
@@ -269,17 +157,17 @@ class _Generator:
         return self.rng.choice(content.FEMALE_NAMES if female else content.MALE_NAMES)
 
     # -- one household ------------------------------------------------------------
-    def household(self, kind: str) -> tuple[list[_Person], str, CoordinationModel]:
+    def household(self, kind: str) -> tuple[list[Person], str, CoordinationModel]:
         rng, today = self.rng, self.today
         last = rng.choice(content.LAST_NAMES)
-        people: list[_Person] = []
+        people: list[Person] = []
         if kind == "adult":
             female = rng.random() < 0.5
             people.append(
-                _Person(
+                Person(
                     self._name(female),
                     last,
-                    _years_ago(today, rng.randrange(22, 58), rng),
+                    years_ago(today, rng.randrange(22, 58), rng),
                     female,
                     Relation.OTHER,
                 )
@@ -288,14 +176,14 @@ class _Generator:
         two_parents = kind == "disability" and rng.random() < 0.6
         mother_age = rng.randrange(28, 48)
         people.append(
-            _Person(self._name(True), last, _years_ago(today, mother_age, rng), True, Relation.PARENT, True)
+            Person(self._name(True), last, years_ago(today, mother_age, rng), True, Relation.PARENT, True)
         )
         if two_parents:
             people.append(
-                _Person(
+                Person(
                     self._name(False),
                     last,
-                    _years_ago(today, mother_age + rng.randrange(0, 6), rng),
+                    years_ago(today, mother_age + rng.randrange(0, 6), rng),
                     False,
                     Relation.PARENT,
                     True,
@@ -310,7 +198,7 @@ class _Generator:
         for age in ages:
             female = rng.random() < 0.5
             born = today - timedelta(days=int(age * 365.25) + rng.randrange(0, 150))
-            people.append(_Person(self._name(female), last, born, female, Relation.CHILD))
+            people.append(Person(self._name(female), last, born, female, Relation.CHILD))
         model = rng.choice([CoordinationModel.ONE_FAMILY_ONE_ENTRY, CoordinationModel.TOGETHER_FOR_FAMILY])
         return people, f"Familien {last}", model
 
@@ -327,7 +215,7 @@ class _Generator:
 
     def add_case(
         self,
-        people: list[_Person],
+        people: list[Person],
         title: str,
         model: CoordinationModel,
         kind: str,
@@ -368,7 +256,7 @@ class _Generator:
         )
         interval = rng.choice([42, 42, 63, 90])
         self.case_seq[opened.year] += 1
-        number = f"K-{opened.year}-{self.case_seq[opened.year]:04d}"
+        number = case_number(opened.year, self.case_seq[opened.year])
         case_id = self.batch.add(
             Case,
             number=number,
@@ -388,18 +276,18 @@ class _Generator:
         self.summary.cases += 1
         pros = self._interventions(case_id, people, citizen_ids, kind, opened, templates)
         self._transition_tracks(case_id, people, citizen_ids)
-        last_held, meeting_ids = self._meetings(
+        last_held, meeting_ids = self.records.meetings(
             case_id, opened, interval, status, citizen_ids, pros, coordinator_id
         )
         self.batch.rows[Case][-1]["follow_up_due"] = follow_up_due(opened, last_held, interval)
         if meeting_ids and (goals is not None or rng.random() < 0.7):
-            self._plan(case_id, people, citizen_ids, meeting_ids, pros, coordinator_id, kind, goals)
+            self.records.plan(case_id, people, citizen_ids, meeting_ids, pros, coordinator_id, kind, goals)
         return case_id
 
     def _interventions(
         self,
         case_id: int,
-        people: list[_Person],
+        people: list[Person],
         citizen_ids: list[int],
         kind: str,
         opened: date,
@@ -466,7 +354,7 @@ class _Generator:
             self.batch.add(CaseProfessional, case_id=case_id, professional_id=pro, note="")
         return list(dict.fromkeys(professionals))
 
-    def _transition_tracks(self, case_id: int, people: list[_Person], citizen_ids: list[int]) -> None:
+    def _transition_tracks(self, case_id: int, people: list[Person], citizen_ids: list[int]) -> None:
         # A generator of its own, so that adding tracks leaves the rest of the demo unchanged.
         rng = random.Random(self.seed * 1_000_003 + case_id)
         for person, cid in zip(people, citizen_ids, strict=True):
@@ -496,243 +384,11 @@ class _Generator:
                     note="",
                 )
 
-    def _meetings(
-        self,
-        case_id: int,
-        opened: date,
-        interval: int,
-        status: CaseStatus,
-        citizen_ids: list[int],
-        professionals: list[int],
-        coordinator_id: int,
-    ) -> tuple[date | None, list[int]]:
-        rng, today = self.rng, self.today
-        held: list[int] = []
-        last_held: date | None = None
-        day = opened + timedelta(days=rng.randrange(3, 14))
-        overdue = rng.random() < 0.15  # some cases slip: no meeting in the last interval
-        while day < today - timedelta(days=interval if overdue else 1):
-            kind = MeetingKind.START if not held else rng.choice([MeetingKind.FOLLOW_UP, MeetingKind.NETWORK])
-            held.append(
-                self._meeting(
-                    case_id, day, kind, MeetingStatus.HELD, citizen_ids, professionals, coordinator_id
-                )
-            )
-            last_held = day
-            day += timedelta(days=interval)
-        if status in (CaseStatus.ACTIVE, CaseStatus.CANDIDATE) and rng.random() < 0.85:
-            upcoming = (last_held or opened) + timedelta(days=interval)
-            if upcoming <= today:  # behind schedule: the next meeting is being arranged
-                upcoming = today + timedelta(days=rng.randrange(2, 28))
-            upcoming = min(upcoming, today + timedelta(days=60))
-            while upcoming.weekday() >= 5:
-                upcoming += timedelta(days=1)
-            self._meeting(
-                case_id,
-                upcoming,
-                MeetingKind.FOLLOW_UP if held else MeetingKind.START,
-                MeetingStatus.PLANNED,
-                citizen_ids,
-                professionals,
-                coordinator_id,
-            )
-        return last_held, held
-
-    def _meeting(
-        self,
-        case_id: int,
-        day: date,
-        kind: MeetingKind,
-        status: MeetingStatus,
-        citizen_ids: list[int],
-        professionals: list[int],
-        coordinator_id: int,
-    ) -> int:
-        rng = self.rng
-        while day.weekday() >= 5:
-            day -= timedelta(days=1)
-        hour = rng.choice([9, 10, 13, 14])
-        starts = datetime.combine(day, time(hour), tzinfo=LOCAL_TZ).astimezone(UTC)
-        mid = self.batch.add(
-            Meeting,
-            case_id=case_id,
-            kind=kind,
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=1, minutes=30),
-            place=rng.choice(
-                ["Rådhuset, mødelokale 2", "Familiens hjem", "Skolen", "Borgerservice, lokale 4"]
-            ),
-            video_link="",
-            status=status,
-            interpreter_needed=False,
-            agenda="",
-            minutes=content.MINUTES if status == MeetingStatus.HELD else "",
-            ical_uid="",  # set below from the row id, unique in the store
-            ical_sequence=0,
-        )
-        token = uuid.UUID(int=rng.getrandbits(128), version=4)
-        self.batch.rows[Meeting][-1]["ical_uid"] = f"demo-{mid}-{token}@koordinator"
-        self.summary.meetings += 1
-        for cid in citizen_ids[:2]:
-            self.batch.add(
-                MeetingParticipant,
-                meeting_id=mid,
-                citizen_id=cid,
-                attended=True if status == MeetingStatus.HELD else None,
-            )
-        for pid in professionals[:3]:
-            self.batch.add(
-                MeetingParticipant,
-                meeting_id=mid,
-                professional_id=pid,
-                attended=True if status == MeetingStatus.HELD else None,
-            )
-        self.batch.add(
-            MeetingParticipant,
-            meeting_id=mid,
-            user_id=coordinator_id,
-            attended=True if status == MeetingStatus.HELD else None,
-        )
-        return mid
-
-    def _plan(
-        self,
-        case_id: int,
-        people: list[_Person],
-        citizen_ids: list[int],
-        held: list[int],
-        professionals: list[int],
-        coordinator_id: int,
-        kind: str,
-        goals: tuple[tuple[str, str, str], ...] | None,
-    ) -> None:
-        rng, today = self.rng, self.today
-        meeting_rows = {r["id"]: r for r in self.batch.rows[Meeting][-len(held) - 1 :]}
-        approved_at = held[-1]
-        approved_on = (
-            meeting_rows[approved_at]["starts_at"].astimezone(LOCAL_TZ).date()
-            if approved_at in meeting_rows
-            else today
-        )
-        goal_sets = goals or (content.GOALS_ADULT if kind == "adult" else content.GOALS_FAMILY)
-        goal_sets = goal_sets[: rng.randrange(1, len(goal_sets) + 1)] if goals is None else goal_sets
-        keys = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in goal_sets]
-        for number, state in ((1, PlanState.APPROVED), (2, PlanState.DRAFT)):
-            if state == PlanState.DRAFT and rng.random() < 0.5 and goals is None:
-                break
-            pv = self.batch.add(
-                PlanVersion,
-                case_id=case_id,
-                number=number,
-                state=state,
-                approved_on=approved_on if state == PlanState.APPROVED else None,
-                meeting_id=approved_at if state == PlanState.APPROVED else None,
-                participants=", ".join(f"{p.first} {p.last}" for p in people[:2]),
-                summary="Familien har brug for, at indsatserne hænger sammen og kommer i den rigtige rækkefølge.",
-                family_views="Vi vil gerne have ro på hverdagen og én person at ringe til.",
-                resources="Stærkt netværk hos bedsteforældrene.",
-                barriers="Mange møder i arbejdstiden.",
-                sequencing="Først ro i hverdagen, så praktik.",
-                follow_up="Koordinatoren indkalder hver 6. uge.",
-                closing="Planen slutter, når målene er nået.",
-            )
-            for position, (overall, sub, progression) in enumerate(goal_sets):
-                concerns = citizen_ids[min(position, len(citizen_ids) - 1)]
-                g1 = self.batch.add(
-                    Goal,
-                    plan_version_id=pv,
-                    goal_key=keys[position],
-                    parent_id=None,
-                    citizen_id=concerns,
-                    level=GoalLevel.OVERALL,
-                    text=overall,
-                    target_date=today + timedelta(days=180),
-                    position=position * 3,
-                )
-                g2 = self.batch.add(
-                    Goal,
-                    plan_version_id=pv,
-                    goal_key=keys[position][:-4] + "sub0",
-                    parent_id=g1,
-                    citizen_id=concerns,
-                    level=GoalLevel.SUB,
-                    text=sub,
-                    target_date=today + timedelta(days=90),
-                    position=position * 3 + 1,
-                )
-                self.batch.add(
-                    Goal,
-                    plan_version_id=pv,
-                    goal_key=keys[position][:-4] + "prg0",
-                    parent_id=g2,
-                    citizen_id=concerns,
-                    level=GoalLevel.PROGRESSION,
-                    text=progression,
-                    target_date=today + timedelta(days=42),
-                    position=position * 3 + 2,
-                )
-            for position in range(rng.randrange(2, 5)):
-                who = rng.choice(list(ResponsibleKind))
-                self.batch.add(
-                    Agreement,
-                    plan_version_id=pv,
-                    what=rng.choice(content.AGREEMENTS),
-                    responsible_kind=who,
-                    responsible_citizen_id=citizen_ids[0] if who == ResponsibleKind.MEMBER else None,
-                    responsible_professional_id=professionals[0]
-                    if who == ResponsibleKind.PROFESSIONAL and professionals
-                    else None,
-                    responsible_user_id=coordinator_id
-                    if who == ResponsibleKind.COORDINATOR
-                    or (who == ResponsibleKind.PROFESSIONAL and not professionals)
-                    else None,
-                    due_date=today + timedelta(days=rng.randrange(-20, 60)),
-                    status=rng.choices([AgreementStatus.OPEN, AgreementStatus.DONE], [70, 30])[0],
-                    position=position,
-                )
-        for index, meeting_id in enumerate(held[-4:]):
-            day = (
-                meeting_rows[meeting_id]["starts_at"].astimezone(LOCAL_TZ).date()
-                if meeting_id in meeting_rows
-                else today
-            )
-            for key in keys:
-                self.batch.add(
-                    GoalScore,
-                    case_id=case_id,
-                    goal_key=key,
-                    scored_on=day,
-                    family_score=min(10, 3 + index + rng.randrange(0, 2)),
-                    professional_score=min(10, 2 + index + rng.randrange(0, 3)),
-                )
-        holders = [(p, c) for p, c in zip(people, citizen_ids, strict=True) if p.custody] or [
-            (people[0], citizen_ids[0])
-        ]
-        for person, cid in zip(people, citizen_ids, strict=True):
-            # A child's information is shared on every custody holder's consent; health
-            # information is left out of the demo's consents (it needs its own).
-            givers = holders if person.relation == Relation.CHILD else [(person, cid)]
-            for giver, giver_id in givers:
-                self.batch.add(
-                    Consent,
-                    citizen_id=cid,
-                    case_id=case_id,
-                    given_by_citizen_id=giver_id,
-                    given_by_name=f"{giver.first} {giver.last}",
-                    capacity=ConsentCapacity.SELF
-                    if kind == "adult" or person.relation != Relation.CHILD
-                    else ConsentCapacity.CUSTODY_HOLDER,
-                    info_types=DEMO_INFO_TYPES,
-                    parties=DEMO_PARTIES,
-                    purpose="Én fælles plan for familien",
-                    given_on=approved_on - timedelta(days=7),
-                )
-
     # -- the invented case of Lise (seed 004) ------------------------------------
     def lise(self) -> int:
         today = self.today
         people = [
-            _Person(
+            Person(
                 "Lise",
                 "Holm Jensen",
                 today - timedelta(days=int(38 * 365.25) + 40),
@@ -740,13 +396,13 @@ class _Generator:
                 Relation.PARENT,
                 True,
             ),
-            _Person(
+            Person(
                 "Oliver", "Holm Jensen", today - timedelta(days=int(15 * 365.25) + 100), False, Relation.CHILD
             ),
-            _Person(
+            Person(
                 "Freja", "Holm Jensen", today - timedelta(days=int(12 * 365.25) + 20), True, Relation.CHILD
             ),
-            _Person(
+            Person(
                 "Emil", "Holm Jensen", today - timedelta(days=int(9 * 365.25) + 200), False, Relation.CHILD
             ),
         ]

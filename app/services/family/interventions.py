@@ -11,8 +11,8 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import Case, Intervention, InterventionSlot, LawSection, Professional
 from app.models.enums import InterventionStatus, Sector
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking, required
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.law_catalogue import CatalogueEntry
 
 TITLE_MAX = 300

@@ -11,17 +11,10 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import Case, Citizen, Consent, FamilyMember, Intervention, TransitionTrack
 from app.models.enums import CaseStatus, Relation
-from app.services.cases.cases import (
-    FieldProblem,
-    MemberInput,
-    Problem,
-    ValidationError,
-    _citizen_for,
-    refresh_search_text,
-    validate_member,
-)
+from app.services.cases.cases import MemberInput, _citizen_for, refresh_search_text, validate_member
 from app.services.common.cpr import CprError, parse_cpr
 from app.services.common.editing import load_for_edit, raise_if_blocking, required
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 
 NAME_MAX = 100
 

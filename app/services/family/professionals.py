@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from app.models import CaseProfessional, Intervention, Professional
 from app.models.enums import Sector
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.editing import load_for_edit, open_case, raise_if_blocking, required
 from app.services.common.text import fold
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.store.errors import refused_by_server
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.models import Citizen, TransitionTopic, TransitionTrack
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.professionals import _EMAIL, _PHONE
 from app.services.family.transition import DEFAULT_RULE, TOPICS, TransitionRule, transition_deadline
 

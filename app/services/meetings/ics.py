@@ -29,8 +29,8 @@ from icalendar import Calendar, Event, vCalAddress
 from app.models.enums import MeetingStatus
 from app.pdf import danish  # plain Danish words only (no ReportLab)
 from app.services.common.clock import LOCAL_TZ, now_utc
-from app.services.common.safe_files import write_atomic
 from app.services.meetings.meetings import MeetingInfo, ParticipantInfo
+from app.store.safe_files import write_atomic
 
 PRODID = "-//Koordinator//DA"
 REQUEST, CANCEL, PUBLISH = "REQUEST", "CANCEL", "PUBLISH"

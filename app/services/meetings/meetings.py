@@ -27,7 +27,7 @@ from app.models import (
     User,
 )
 from app.models.enums import AgreementStatus, MeetingKind, MeetingStatus, PlanState, ResponsibleKind
-from app.services.cases.cases import FieldProblem, Problem, ValidationError, refresh_follow_up_due
+from app.services.cases.cases import refresh_follow_up_due
 from app.services.common.clock import to_local
 from app.services.common.editing import (
     ConcurrentEditError,
@@ -36,6 +36,7 @@ from app.services.common.editing import (
     open_case,
     raise_if_blocking,
 )
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.plan.plans import AgreementInput, PlanDraft, PlanSeen
 
 MAX_MEETING = timedelta(hours=10)

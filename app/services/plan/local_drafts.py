@@ -28,9 +28,9 @@ from typing import Any
 from platformdirs import user_data_path
 
 from app.models.enums import AgreementStatus, GoalLevel, GoalStatus, ResponsibleKind
-from app.services.common import safe_files
 from app.services.plan.plan_merge import merge, normalize
 from app.services.plan.plans import AgreementInput, GoalInput, PlanDraft
+from app.store import safe_files
 
 log = logging.getLogger(__name__)
 
@@ -200,16 +200,6 @@ def from_json(raw: bytes) -> LocalDraft:
 # -- writing atomically ----------------------------------------------------------------
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder for fsync; its rename is journalled
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``: all of it or, on any failure, the old file untouched."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -259,7 +249,7 @@ class LocalDrafts:
             path.unlink()
         except FileNotFoundError:
             return
-        _fsync_folder(self.folder)
+        safe_files.sync_folder(self.folder)
 
     def case_ids(self) -> list[int]:
         if not self.folder.is_dir():

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Goal, GoalScore, PlanVersion
-from app.services.cases.cases import FieldProblem, Problem
 from app.services.common.editing import load_for_edit, open_case, raise_if_blocking
+from app.services.common.validation import FieldProblem, Problem
 
 
 def lock_plan(session: Session, case_id: int) -> PlanVersion | None:

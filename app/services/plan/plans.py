@@ -33,7 +33,6 @@ from app.models import (
 from app.models.enums import ConsentCapacity, PlanState, ResponsibleKind
 from app.models.plans import new_agreement_key as new_agreement_key
 from app.services.cases.case_summary import CaseNotFoundError, case_summary
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.editing import (
     ConcurrentEditError,
     RowGoneError,
@@ -43,6 +42,7 @@ from app.services.common.editing import (
     raise_if_blocking,
 )
 from app.services.common.text import stored_length, unstorable
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.family_overview import age_on
 from app.services.plan.plan_compare import SectionChange as SectionChange
 from app.services.plan.plan_compare import Segment as Segment

@@ -22,8 +22,8 @@ from app.models import AuditEvent, Case, Citizen
 from app.services.common import audit
 from app.services.common.clock import LOCAL_TZ
 from app.services.common.cpr import mask_cpr
-from app.services.common.safe_files import write_text_atomic
 from app.services.common.text import fold
+from app.store.safe_files import write_text_atomic
 
 MAX_CITIZENS = 50  # a citizen search matching more is too broad to be meant
 _CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")

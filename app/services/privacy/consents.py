@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Consent
 from app.models.enums import ConsentCapacity, ConsentForm
-from app.services.cases.cases import FieldProblem, Problem
 from app.services.common.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking, required
+from app.services.common.validation import FieldProblem, Problem
 from app.services.privacy.sharing import Party, encode_info_types, encode_parties
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # the signed form: 10 MB at most

@@ -363,7 +363,7 @@ def lookup_actions() -> tuple[str, ...]:
 class Pruned:
     cutoff: date
     deleted: int
-    anchor: object = None  # the last signed record written (audit_anchor.Anchor), if any
+    anchor: object = None  # the last signed record written (audit_key.Anchor), if any
     appender: object = None  # for a checkpoint after further entries in the same transaction
 
 
@@ -382,11 +382,11 @@ def prune_audit(
     deletion is recorded in signed pruning records (``audit_prune``, app/services/privacy/
     audit_anchor.py) stating, for every run of deleted entries, its first and last id, how
     many, the hash before it and the hash of its last entry. ``key`` (an
-    audit_anchor.AuditKey with its private part) signs them; without it nothing is pruned
+    audit_key.AuditKey with its private part) signs them; without it nothing is pruned
     (ValueError) when anything is due. ``appender`` (from ``audit_anchor.start_signed_pruning``)
     is a walk already done and locked in this transaction.
     """
-    from app.services.privacy import audit_anchor
+    from app.services.privacy import audit_anchor, audit_key
 
     if lookup_months < 1:
         raise ValueError("the audit log keeps lookups for at least one month")
@@ -397,7 +397,7 @@ def prune_audit(
     if session.scalar(due.limit(1)) is None:
         return Pruned(cutoff, 0, None, appender)
     if not isinstance(appender, audit_anchor._Appender):
-        if not isinstance(key, audit_anchor.AuditKey):
+        if not isinstance(key, audit_key.AuditKey):
             raise ValueError("pruning the audit log needs the audit key (its pruning record is signed)")
         appender = audit_anchor.start_signed_pruning(session, key)
     head = appender.walker.result.last_id
@@ -474,7 +474,7 @@ def verify_chain_after_pruning(session: Session, key: object = None) -> int | No
     """The id of the entry where the check failed, or None; a gap is allowed only where a
     pruning record (signed; with ``key`` the signature is checked) declares exactly that
     run of deleted lookups. The same check as ``verify-audit`` (app/services/privacy/audit_anchor.py)."""
-    from app.services.privacy import audit_anchor
+    from app.services.privacy import audit_anchor, audit_key
 
-    broken = audit_anchor.check_log(session, key if isinstance(key, audit_anchor.AuditKey) else None).broken
+    broken = audit_anchor.check_log(session, key if isinstance(key, audit_key.AuditKey) else None).broken
     return None if broken is None else broken.found_at

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.models.enums import MeetingStatus
-from app.services.cases.cases import ValidationError
 from app.services.common.clock import LOCAL_TZ, local_now, local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
+from app.services.common.validation import ValidationError
 from app.services.meetings.days_off import danish_holidays
 from app.services.meetings.meetings import (
     MeetingInfo,

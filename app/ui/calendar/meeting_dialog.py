@@ -26,10 +26,10 @@ from typing_extensions import override
 
 from app.models import Meeting
 from app.models.enums import MeetingKind, MeetingStatus
-from app.services.cases.cases import FieldProblem, ValidationError
 from app.services.common.clock import LOCAL_TZ, local_now
 from app.services.common.context import AppContext
 from app.services.common.editing import RowGoneError
+from app.services.common.validation import FieldProblem, ValidationError
 from app.services.meetings.meetings import (
     MeetingInfo,
     MeetingInput,

@@ -18,9 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.models.enums import MeetingStatus
-from app.services.cases.cases import ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
+from app.services.common.validation import ValidationError
 from app.services.meetings.meetings import MeetingInfo, approved_plan_number, meeting_info, meetings_between
 from app.ui.common.background import StoreLanes
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import AgreementStatus, ResponsibleKind
-from app.services.cases.cases import FieldProblem, Problem
 from app.services.common.context import AppContext
+from app.services.common.validation import FieldProblem, Problem
 from app.services.meetings.meetings import (
     MeetingInfo,
     MinutesInput,

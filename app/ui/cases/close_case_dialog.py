@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from app.models import Case
 from app.models.enums import CaseStatus
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import RowGoneError, load_for_edit, raise_if_blocking, required
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.privacy.retention import close_case, retention_end
 from app.ui.common.form_dialog import ERROR_STYLE, FormDialog
 from app.ui.common.formatting import format_date

@@ -36,16 +36,14 @@ from app.models.enums import CoordinationModel, Relation
 from app.services.cases.cases import (
     DEFAULT_FOLLOW_UP_DAYS,
     CaseInput,
-    FieldProblem,
     MemberInput,
-    Problem,
-    ValidationError,
     create_case,
     validate_case,
 )
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.users import list_caseworkers
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.ui.cases.name_choice import ask_which_name
 from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
 from app.ui.common.labels import label, problem_text

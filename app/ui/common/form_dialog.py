@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.services.cases.cases import FieldProblem, ValidationError
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.users import list_caseworkers
+from app.services.common.validation import FieldProblem, ValidationError
 from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.common.labels import label, problem_text

@@ -20,8 +20,8 @@ from app.models.enums import (
     Relation,
     Sector,
 )
-from app.services.cases.cases import Problem
 from app.services.cases.deadlines import Deadline, load_rules
+from app.services.common.validation import Problem
 
 _CONTEXT = "Labels"
 

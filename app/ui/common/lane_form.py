@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
-from app.services.cases.cases import ValidationError
 from app.services.common.editing import ConcurrentEditError, RowGoneError
+from app.services.common.validation import ValidationError
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import FormDialog, StoredRow
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import ConsentCapacity, ConsentForm, Relation, Sector
 from app.services.cases.case_summary import CaseNotFoundError, MemberSummary
-from app.services.cases.cases import FieldProblem
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
+from app.services.common.validation import FieldProblem
 from app.services.family.family_overview import ProfessionalInfo, load_family_overview
 from app.services.family.transition import add_months
 from app.services.privacy.consents import ConsentInput, record_consent, validate_consent

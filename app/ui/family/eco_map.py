@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import Sector
 from app.services.common.clock import local_today
-from app.services.common.safe_files import write_atomic
 from app.services.family.family_overview import FamilyOverview, ProfessionalInfo
+from app.store.safe_files import write_atomic
 from app.ui.common.labels import label
 
 # Node sizes in scene units (pixels at 100 %).

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from app.models import FamilyMember, Professional
 from app.models.enums import Relation, Sector
 from app.services.cases.case_summary import CaseNotFoundError, MemberSummary, case_summary
-from app.services.cases.cases import FieldProblem, MemberInput, Problem, ValidationError
+from app.services.cases.cases import MemberInput
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import RowGoneError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.family_overview import ProfessionalInfo, load_family_overview
 from app.services.family.interventions import end_intervention
 from app.services.family.members import (
@@ -379,6 +380,8 @@ class LinkProfessionalDialog(LaneFormDialog):
         self.refresh()
 
     def collect_problems(self) -> list[FieldProblem]:
+        from app.services.common.validation import Problem
+
         if self.results.currentItem() is None:
             return [FieldProblem("professional", Problem.REQUIRED)]
         return []
@@ -424,6 +427,8 @@ class EndInterventionDialog(LaneFormDialog):
         self.save_button.setText(self.tr("End"))
 
     def collect_problems(self) -> list[FieldProblem]:
+        from app.services.common.validation import Problem
+
         if from_qdate(self.end_date.date()) < self._start:
             return [FieldProblem("end_date", Problem.END_BEFORE_START)]
         return []

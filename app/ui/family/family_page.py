@@ -29,10 +29,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.models.enums import CaseStatus
 from app.services.cases.case_summary import CaseNotFoundError, MemberSummary
-from app.services.cases.cases import ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
+from app.services.common.validation import ValidationError
 from app.services.family.family_analysis import FamilyAnalysis, load_family_analysis
 from app.services.family.family_overview import FamilyOverview
 from app.services.family.family_warnings import FamilyWarning, WarningCode, WarningSettings

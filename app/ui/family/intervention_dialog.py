@@ -29,10 +29,10 @@ from typing_extensions import override
 from app.models import Intervention
 from app.models.enums import InterventionStatus, Sector
 from app.services.cases.case_summary import CaseNotFoundError
-from app.services.cases.cases import FieldProblem
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import RowGoneError
+from app.services.common.validation import FieldProblem
 from app.services.family.family_overview import FamilyOverview, InterventionInfo, load_family_overview
 from app.services.family.interventions import (
     InterventionInput,

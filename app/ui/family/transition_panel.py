@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.services.cases.case_summary import MemberSummary
-from app.services.cases.cases import ValidationError
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
+from app.services.common.validation import ValidationError
 from app.services.family.family_analysis import FamilyAnalysis
 from app.services.family.family_overview import TransitionTrackInfo
 from app.services.family.transition import DEFAULT_RULE, TOPICS, eighteenth_birthday, transition_status

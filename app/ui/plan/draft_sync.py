@@ -29,9 +29,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.enums import ResponsibleKind
-from app.services.cases.cases import FieldProblem, ValidationError
 from app.services.common.clock import local_now, now_utc
 from app.services.common.editing import ConcurrentEditError
+from app.services.common.validation import FieldProblem, ValidationError
 from app.services.plan.local_drafts import LocalDraft, LocalDrafts
 from app.services.plan.plan_merge import Choice, MergeResult, SavedBy, merge, normalize, resolve
 from app.services.plan.plans import PlanDraft, PlanEdits, SaveOutcome, SaveResult, save_edits

@@ -11,10 +11,10 @@ from typing_extensions import override
 
 from app.models.enums import GoalLevel, GoalStatus
 from app.services.cases.case_summary import MemberSummary
-from app.services.cases.cases import FieldProblem, Problem, ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.plan.plans import GoalInput, approval_problems, approve_plan, record_score
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import FormDialog

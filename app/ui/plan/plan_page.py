@@ -31,9 +31,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.models.enums import Relation, ResponsibleKind
 from app.services.cases.case_summary import CaseNotFoundError
-from app.services.cases.cases import FieldProblem
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
+from app.services.common.validation import FieldProblem
 from app.services.plan.local_drafts import LocalDraft, LocalDrafts
 from app.services.plan.plan_document import (
     PlanDocument,

@@ -33,8 +33,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
-from app.services.common.safe_files import write_atomic
 from app.services.privacy.sharing import Party
+from app.store.safe_files import write_atomic
 from app.ui.common.background import StoreWorker
 
 log = logging.getLogger(__name__)

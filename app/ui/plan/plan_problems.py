@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.cases.cases import FieldProblem, Problem
+from app.services.common.validation import FieldProblem, Problem
 from app.services.plan.plans import SHORT_TEXT_MAX, TEXT_MAX, PlanProblem
 from app.ui.plan.sections_tab import SECTION_TITLES, section_title
 

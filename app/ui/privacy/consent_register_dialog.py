@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.services.cases.case_summary import MemberSummary
-from app.services.cases.cases import ValidationError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
-from app.services.common.safe_files import write_atomic
+from app.services.common.validation import ValidationError
 from app.services.privacy.consent_register import Cover, CoverageMatrix
 from app.services.privacy.consent_view import ConsentLine, ConsentRegisterView, load_consent_register
 from app.services.privacy.consents import attachment_of, withdraw_consent
 from app.services.privacy.sharing import decode_info_types, decode_parties
+from app.store.safe_files import write_atomic
 from app.ui.common.background import StoreLanes
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label

@@ -16,11 +16,8 @@ from app.services.cases.cases import (
     MAX_FOLLOW_UP_DAYS,
     CaseInput,
     CaseValidationError,
-    FieldProblem,
     MemberInput,
     NameChoice,
-    Problem,
-    ValidationError,
     create_case,
     follow_up_due,
     next_case_number,
@@ -31,6 +28,7 @@ from app.services.cases.cases import (
 from app.services.common.cpr import fictional_cpr, parse_cpr
 from app.services.common.text import fold
 from app.services.common.users import ensure_user
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 
 TODAY = date(2025, 6, 11)
 COUNTED_TABLES = ("citizens", "families", "family_members", "cases")

@@ -642,7 +642,7 @@ def test_forty_cases_take_a_few_queries(sqlite_context) -> None:  # type: ignore
             pv = plan_version(s, case_id, 1)
             agreement(s, pv, f"Aftale {n}", TODAY + timedelta(days=n))
             track(s, case_id, youth, done=2)
-    engine = sqlite_context.sessions.kw["bind"]
+    engine = sqlite_context.engine
     statements: list[str] = []
 
     def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]

@@ -16,15 +16,9 @@ from sqlalchemy import select
 from app.models import Citizen, PlanVersion
 from app.models.enums import CoordinationModel, GoalLevel, Relation
 from app.services.cases.case_list import MAX_SEARCH_TERMS, CaseListQuery, Scope, count_cases, fetch_case_rows
-from app.services.cases.cases import (
-    CaseInput,
-    MemberInput,
-    NameChoice,
-    Problem,
-    ValidationError,
-    create_case,
-)
+from app.services.cases.cases import CaseInput, MemberInput, NameChoice, create_case
 from app.services.common.cpr import fictional_cpr
+from app.services.common.validation import Problem, ValidationError
 from app.services.family.members import add_member
 from app.services.meetings.meetings import MeetingInput, validate_meeting
 from app.services.plan.plans import (

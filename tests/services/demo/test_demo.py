@@ -30,7 +30,7 @@ def sqlite_store(path: Path) -> Iterator[AppContext]:
     try:
         yield ctx
     finally:
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def age_on(born: date, day: date) -> int:

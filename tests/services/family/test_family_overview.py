@@ -52,7 +52,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     with ctx.sessions() as s:
         overview = load_family_overview(s, lise_case)
     yield ctx, lise_case, overview
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
 
 def test_lise_members_in_order(demo_store) -> None:  # type: ignore[no-untyped-def]

@@ -11,16 +11,10 @@ from sqlalchemy import func, select, text
 
 from app.models import Case, CaseProfessional, Citizen, Intervention, InterventionSlot, LawSection
 from app.models.enums import CaseStatus, CoordinationModel, InterventionStatus, Relation, Sector
-from app.services.cases.cases import (
-    CaseInput,
-    FieldProblem,
-    MemberInput,
-    Problem,
-    ValidationError,
-    create_case,
-)
+from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.cpr import fictional_cpr
 from app.services.common.editing import ConcurrentEditError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.family_overview import load_family_overview
 from app.services.family.interventions import (
     InterventionInput,

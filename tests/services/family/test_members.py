@@ -22,18 +22,11 @@ from app.models import (
 from app.models.enums import CaseStatus, ConsentCapacity, CoordinationModel, Relation, Sector
 from app.services.cases.case_list import CaseListQuery, fetch_case_rows
 from app.services.cases.case_summary import case_summary
-from app.services.cases.cases import (
-    CaseInput,
-    FieldProblem,
-    MemberInput,
-    NameChoice,
-    Problem,
-    ValidationError,
-    create_case,
-)
+from app.services.cases.cases import CaseInput, MemberInput, NameChoice, create_case
 from app.services.common.cpr import fictional_cpr, parse_cpr
 from app.services.common.editing import ConcurrentEditError
 from app.services.common.text import fold
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.interventions import InterventionInput, SlotInput, add_intervention
 from app.services.family.members import (
     MemberChange,

@@ -10,16 +10,10 @@ from sqlalchemy import func, select, text
 
 from app.models import CaseProfessional, Citizen, Professional
 from app.models.enums import CoordinationModel, Relation, Sector
-from app.services.cases.cases import (
-    CaseInput,
-    FieldProblem,
-    MemberInput,
-    Problem,
-    ValidationError,
-    create_case,
-)
+from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.cpr import fictional_cpr
 from app.services.common.editing import ConcurrentEditError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.family_overview import ProfessionalInfo, load_family_overview
 from app.services.family.interventions import InterventionInput, SlotInput, add_intervention
 from app.services.family.professionals import (

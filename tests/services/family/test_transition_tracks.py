@@ -10,16 +10,10 @@ from sqlalchemy import func, select
 
 from app.models import Citizen, TransitionTopic, TransitionTrack
 from app.models.enums import CoordinationModel, Relation
-from app.services.cases.cases import (
-    CaseInput,
-    FieldProblem,
-    MemberInput,
-    Problem,
-    ValidationError,
-    create_case,
-)
+from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.cpr import fictional_cpr
 from app.services.common.editing import ConcurrentEditError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.family_overview import TransitionTrackInfo, load_family_overview
 from app.services.family.transition import TOPICS, TransitionRule, transition_deadline, transition_status
 from app.services.family.transition_tracks import TrackChange, start_transition_track, update_transition_track

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from app.models import Case, Meeting
 from app.models.enums import AgreementStatus, MeetingKind, MeetingStatus, ResponsibleKind
-from app.services.cases.cases import Problem, ValidationError
 from app.services.common.clock import LOCAL_TZ
 from app.services.common.editing import ConcurrentEditError
+from app.services.common.validation import Problem, ValidationError
 from app.services.demo.demo import generate_demo
 from app.services.meetings.meetings import (
     MeetingInput,

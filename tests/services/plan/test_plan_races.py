@@ -54,7 +54,7 @@ def two_clients(store_url: str):  # type: ignore[no-untyped-def]
     bo = open_context(store_url, login="bo")
     yield anna, bo
     for ctx in (anna, bo):
-        ctx.sessions.kw["bind"].dispose()
+        ctx.close()
 
 
 def read(ctx: AppContext, case_id: int, pv_id: int) -> tuple[PlanDraft, int]:
@@ -154,7 +154,7 @@ def test_a_save_waits_for_the_other_transaction_and_is_then_refused(postgres_url
         assert read(anna, case_id, pv_id)[0].sections["closing"] == "Anna"
     finally:
         for ctx in (anna, bo):
-            ctx.sessions.kw["bind"].dispose()
+            ctx.close()
 
 
 def _try_save(ctx: AppContext, pv_id: int, draft: PlanDraft, expected: int) -> object:
@@ -263,7 +263,7 @@ def test_many_overlapping_races_lose_no_successful_save(postgres_url: str, seed:
         a, b, final = race(anna, bo, seed, saves=100)  # 200 saves racing for one row
     finally:
         for ctx in (anna, bo):
-            ctx.sessions.kw["bind"].dispose()
+            ctx.close()
     assert not a.errors and not b.errors, a.errors + b.errors
     assert len(a.saved) == len(b.saved) == 100
     tokens = {line for name in SECTIONS for line in final.sections[name].split("\n")}
@@ -292,7 +292,7 @@ def test_without_the_version_check_the_same_races_lose_saves(postgres_url: str, 
         a, b, final = race(anna, bo, 99, saves=60)
     finally:
         for ctx in (anna, bo):
-            ctx.sessions.kw["bind"].dispose()
+            ctx.close()
     assert not a.errors and not b.errors
     tokens = {line for name in SECTIONS for line in final.sections[name].split("\n")}
     assert [t for t in a.saved + b.saved if t not in tokens], "blind saves lost nothing: no real race"

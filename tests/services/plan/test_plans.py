@@ -24,15 +24,9 @@ from app.models.enums import (
     Relation,
     ResponsibleKind,
 )
-from app.services.cases.cases import (
-    CaseInput,
-    FieldProblem,
-    MemberInput,
-    Problem,
-    ValidationError,
-    create_case,
-)
+from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.editing import ConcurrentEditError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.professionals import ProfessionalInput, add_professional
 from app.services.plan.plan_document import (
     SECTIONS,

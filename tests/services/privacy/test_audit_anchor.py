@@ -16,14 +16,15 @@ from sqlalchemy import select, text
 
 from app.models import AuditEvent
 from app.services.common import audit
-from app.services.privacy import audit_anchor, retention
+from app.services.privacy import audit_anchor, audit_key, retention
+from app.store import audit_log
 
 TODAY = date(2025, 6, 11)
 
 
 @pytest.fixture
-def key(tmp_path: Path) -> audit_anchor.AuditKey:
-    return audit_anchor.create_key(tmp_path / "keys" / "audit.pem")
+def key(tmp_path: Path) -> audit_key.AuditKey:
+    return audit_key.create_key(tmp_path / "keys" / "audit.pem")
 
 
 def _seed(context, n: int = 6) -> list[int]:  # type: ignore[no-untyped-def]
@@ -38,7 +39,7 @@ def _ids(context) -> list[int]:  # type: ignore[no-untyped-def]
         return list(s.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
 
 
-def _checkpoint(context, key) -> audit_anchor.Anchor:  # type: ignore[no-untyped-def]
+def _checkpoint(context, key) -> audit_key.Anchor:  # type: ignore[no-untyped-def]
     with context.sessions.begin() as s:
         return audit_anchor.write_checkpoint(s, key)
 
@@ -49,7 +50,7 @@ def _check(context, key=None, expect=()):  # type: ignore[no-untyped-def]
 
 
 def _fields(row) -> dict:  # type: ignore[no-untyped-def]
-    return {name: row[name] for name in audit.HASHED_FIELDS}
+    return {name: row[name] for name in audit_log.HASHED_FIELDS}
 
 
 def _relink_from(context, start_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +62,7 @@ def _relink_from(context, start_id: int) -> None:  # type: ignore[no-untyped-def
         for row in rows:
             if row["id"] >= start_id:
                 row["prev_hash"] = prev
-                row["hash"] = audit.entry_hash(_fields(row))
+                row["hash"] = audit_log.entry_hash(_fields(row))
                 s.execute(
                     text("UPDATE audit_events SET prev_hash = :p, hash = :h WHERE id = :id"),
                     {"p": row["prev_hash"], "h": row["hash"], "id": row["id"]},
@@ -81,7 +82,7 @@ def test_checkpoints_verify_and_state_the_count_and_last_hash(context, key) -> N
     second = _checkpoint(context, key)
     check = _check(context, key, expect=[(first, "first"), (second, "second")])
     assert check.broken is None and check.checkpoints == 2
-    assert check.anchor == audit_anchor.Anchor(second.entries, second.hash, second.entry_id)
+    assert check.anchor == audit_key.Anchor(second.entries, second.hash, second.entry_id)
     assert second.entries == first.entries + 3 == check.entries
     with context.sessions() as s:
         row = s.execute(select(AuditEvent).where(AuditEvent.id == second.entry_id)).scalar_one()
@@ -162,7 +163,7 @@ def _old_lookups(context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     moments = iter(
         [datetime(2024, 10, d, 9, tzinfo=UTC) for d in range(1, 7)] + [datetime(2025, 6, 1, 9, tzinfo=UTC)]
     )
-    monkeypatch.setattr(audit, "utcnow", lambda: next(moments))
+    monkeypatch.setattr(audit_log, "utcnow", lambda: next(moments))
     with context.sessions.begin() as s:
         audit.record(s, audit.SEARCH, search_term="Holm")
         audit.record(s, audit.OPEN_CASE, object_type="case", object_id=1, case_id=1)
@@ -204,7 +205,7 @@ def test_a_deletion_covered_by_a_forged_pruning_record_is_found(context, key, tm
     position = _check(context, key).position
     # The forger deletes an entry after the last checkpoint and appends a pruning record in
     # the right form (gap, position, last hash) that claims our key, signed with their own.
-    forger = audit_anchor.create_key(tmp_path / "forger.pem")
+    forger = audit_key.create_key(tmp_path / "forger.pem")
     _sql(context, "DELETE FROM audit_events WHERE id = :id", id=target)
     gap = {
         "first_id": target,
@@ -223,7 +224,7 @@ def test_a_deletion_covered_by_a_forged_pruning_record_is_found(context, key, tm
     }
     payload["signature"] = forger.sign(audit_anchor.signed_text(audit_anchor.PRUNE, payload))
     with context.sessions.begin() as s:
-        audit.append_entry(
+        audit_log.append_entry(
             s.connection(), "forger", {"action": audit_anchor.PRUNE, "details": json.dumps(payload)}
         )
     broken = _check(context, key).broken
@@ -233,7 +234,7 @@ def test_a_deletion_covered_by_a_forged_pruning_record_is_found(context, key, tm
     del payload["signature"]
     _sql(context, "DELETE FROM audit_events WHERE action = :a", a=audit_anchor.PRUNE)
     with context.sessions.begin() as s:
-        audit.append_entry(
+        audit_log.append_entry(
             s.connection(), "forger", {"action": audit_anchor.PRUNE, "details": json.dumps(payload)}
         )
     broken = _check(context, key).broken
@@ -242,7 +243,7 @@ def test_a_deletion_covered_by_a_forged_pruning_record_is_found(context, key, tm
 
 def test_a_forged_checkpoint_is_found(context, key, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _seed(context)
-    forger = audit_anchor.create_key(tmp_path / "forger.pem")
+    forger = audit_key.create_key(tmp_path / "forger.pem")
     with context.sessions.begin() as s:
         audit_anchor.write_checkpoint(s, forger)  # well-formed, but not our key
     broken = _check(context, key).broken
@@ -260,7 +261,7 @@ def test_a_forged_checkpoint_is_found(context, key, tmp_path) -> None:  # type: 
     }
     payload["signature"] = "00" * 64
     with context.sessions.begin() as s:
-        audit.append_entry(
+        audit_log.append_entry(
             s.connection(), "forger", {"action": audit_anchor.CHECKPOINT, "details": json.dumps(payload)}
         )
     broken = _check(context, key).broken
@@ -284,18 +285,18 @@ def test_no_checkpoint_over_a_broken_log(context, key) -> None:  # type: ignore[
 
 
 def test_the_key_file_is_private_and_its_errors_tell_nothing(tmp_path: Path) -> None:
-    key = audit_anchor.create_key(tmp_path / "k.pem")
+    key = audit_key.create_key(tmp_path / "k.pem")
     if os.name == "posix":
         assert stat.S_IMODE(key.path.stat().st_mode) == 0o600
-    public = audit_anchor.load_key(tmp_path / "k.pem.pub")
+    public = audit_key.load_key(tmp_path / "k.pem.pub")
     assert not public.can_sign and public.fingerprint == key.fingerprint
     assert "PRIVATE" not in repr(key)
-    with pytest.raises(audit_anchor.AuditKeyError, match="exists already"):
-        audit_anchor.create_key(tmp_path / "k.pem")
+    with pytest.raises(audit_key.AuditKeyError, match="exists already"):
+        audit_key.create_key(tmp_path / "k.pem")
     secret = tmp_path / "bad.pem"
     secret.write_text("-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWxpbmU=\n-----END PRIVATE KEY-----\n")
-    with pytest.raises(audit_anchor.AuditKeyError) as caught:
-        audit_anchor.load_key(secret)
+    with pytest.raises(audit_key.AuditKeyError) as caught:
+        audit_key.load_key(secret)
     assert "c2VjcmV0" not in str(caught.value) and caught.value.__cause__ is None
-    with pytest.raises(audit_anchor.AuditKeyError, match="private key"):
+    with pytest.raises(audit_key.AuditKeyError, match="private key"):
         public.sign(b"x")

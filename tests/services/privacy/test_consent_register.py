@@ -14,8 +14,9 @@ from sqlalchemy import select
 from app.models import Citizen, Consent
 from app.models.enums import ConsentCapacity, CoordinationModel, Relation, Sector
 from app.services.cases.case_summary import age_on
-from app.services.cases.cases import CaseInput, MemberInput, Problem, ValidationError, create_case
+from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.cpr import fictional_cpr
+from app.services.common.validation import Problem, ValidationError
 from app.services.family.professionals import ProfessionalInput, add_professional
 from app.services.privacy.consent_register import (
     ConsentRecord,

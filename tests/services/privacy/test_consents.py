@@ -10,16 +10,10 @@ from sqlalchemy import select, text
 
 from app.models import Citizen, Consent
 from app.models.enums import ConsentCapacity, ConsentForm, CoordinationModel, Relation
-from app.services.cases.cases import (
-    CaseInput,
-    FieldProblem,
-    MemberInput,
-    Problem,
-    ValidationError,
-    create_case,
-)
+from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.cpr import fictional_cpr
 from app.services.common.editing import ConcurrentEditError
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.family_overview import ConsentInfo, load_family_overview
 from app.services.privacy.consents import ConsentInput, record_consent, validate_consent, withdraw_consent
 

@@ -30,6 +30,7 @@ from app.services.common.cpr import fictional_cpr
 from app.services.demo.demo import generate_demo
 from app.services.privacy import retention
 from app.services.privacy.retention import CountFrom, RetentionRule
+from app.store import audit_log
 
 TODAY = date(2025, 6, 11)
 LISE = "Familien Holm Jensen"
@@ -213,9 +214,9 @@ def test_erasure_removes_the_content_keeps_shared_citizens_and_the_log(context) 
 
 
 def test_pruning_keeps_recent_lookups_and_everything_else(context, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.privacy import audit_anchor
+    from app.services.privacy import audit_key
 
-    key = audit_anchor.create_key(tmp_path / "audit.pem")
+    key = audit_key.create_key(tmp_path / "audit.pem")
     moments = iter(
         [
             datetime(2024, 10, 1, 9, tzinfo=UTC),  # old search: goes
@@ -226,7 +227,7 @@ def test_pruning_keeps_recent_lookups_and_everything_else(context, monkeypatch, 
             datetime(2025, 6, 10, 9, tzinfo=UTC),  # yesterday: stays
         ]
     )
-    monkeypatch.setattr(audit, "utcnow", lambda: next(moments))
+    monkeypatch.setattr(audit_log, "utcnow", lambda: next(moments))
     with context.sessions.begin() as session:
         audit.record(session, audit.SEARCH, search_term="010203-1234")
         audit.record(session, audit.OPEN_CASE, object_type="case", object_id=1, case_id=1)

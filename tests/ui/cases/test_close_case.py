@@ -10,9 +10,9 @@ from sqlalchemy import select, update
 
 from app.models import Case
 from app.models.enums import CaseStatus
-from app.services.cases.cases import Problem
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
+from app.services.common.validation import Problem
 from app.services.privacy.retention import load_rules
 from app.ui.cases.close_case_dialog import CloseCaseDialog
 from app.ui.common.background import StoreLanes

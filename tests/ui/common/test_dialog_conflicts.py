@@ -62,7 +62,7 @@ def other(context: AppContext, store_url: str) -> Iterator[AppContext]:
     with ctx.sessions.begin() as session:
         session.execute(update(User).where(User.login == "anne").values(full_name=OTHER_NAME))
     yield ctx
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from sqlalchemy.exc import OperationalError
 import app.services.plan.plans as plans
 from app.models import Case
 from app.models.enums import CaseStatus
-from app.services.cases.cases import FieldProblem
 from app.services.common.context import AppContext
+from app.services.common.validation import FieldProblem
 from app.services.plan.local_drafts import LocalDraft, LocalDrafts
 from app.services.plan.plan_document import load_plan_document
 from app.services.plan.plan_merge import Choice

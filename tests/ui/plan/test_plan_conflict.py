@@ -40,7 +40,7 @@ def bo(demo_context: AppContext, sqlite_url: str):  # type: ignore[no-untyped-de
     """A second program on the same store, as another caseworker."""
     ctx = open_context(sqlite_url, login="bo")
     yield ctx
-    ctx.sessions.kw["bind"].dispose()
+    ctx.close()
 
 
 def _page(qtbot, context: AppContext, case_id: int, folder: Path) -> PlanPage:  # type: ignore[no-untyped-def]

@@ -4,10 +4,11 @@
   links too) to a store, its ``-wal``/``-shm``/``-journal`` or backup files, or to anything
   that is not a regular file or a new file in an existing folder (a device such as
   ``/dev/full``, a folder, a pipe).
-* ``write_atomic(path, data)`` writes a temporary file in the same folder, flushes and fsyncs
-  it, renames it over the target and fsyncs the folder: the target holds all of the new
-  content or its old content, never part. The temporary file is removed on any failure; one
-  left by a killed process (its name carries the process id) is swept by ``sweep_stale``.
+* ``write_into_place(target, fill)`` is the one atomic replace: a temporary file in the same
+  folder, filled, fsynced, renamed over the target, the folder fsynced: the target holds all
+  of the new content or its old content, never part. The temporary file is removed on any
+  failure; one left by a killed process (its name carries the process id) is swept by
+  ``sweep_stale``. ``write_atomic(path, data)`` is it for bytes, checked by ``check_output``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import os
 import re
 import secrets
 import stat
-import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".koordinator-part"
@@ -168,37 +169,61 @@ def sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = False) -> Path:
-    """Replace ``path`` with ``data`` (checked by ``check_output``). A replaced file keeps its
-    permissions; a new one gets the usual ones (0600 when ``private``). Returns the path."""
-    target = check_output(path)
-    folder = target.parent
-    fd, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name[:80]}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
-    )  # mode 0600; the 8 random characters the sweep's pattern expects
-    temp = Path(temp_name)
+def write_into_place(
+    target: Path, fill: Callable[[Path], object], *, before_rename: Callable[[Path], object] | None = None
+) -> Path:
+    """The one way a file is replaced atomically: ``fill`` writes the new content into a
+    temporary file beside ``target`` (named so that ``sweep_stale`` knows it); the file is
+    fsynced, ``before_rename`` may check or adjust it, it is renamed over ``target`` and the
+    folder fsynced. ``target`` then holds all of the new content or its old content, never
+    part; on any failure the temporary file (and what SQLite left beside it) is removed."""
+    temp = temp_name_for(target)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
+        fill(temp)
+        with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temp, target.stat().st_mode & 0o777)
-        elif not private:
-            umask = os.umask(0)
-            os.umask(umask)
-            with contextlib.suppress(OSError):
-                os.chmod(temp, 0o666 & ~umask)
-        # Checked again just before the rename: the target may have changed meanwhile.
-        check_output(target)
+        if before_rename is not None:
+            before_rename(temp)
         os.replace(temp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        remove_with_side_files(temp)
         raise
-    sync_folder(folder)
+    sync_folder(target.parent)
     return target
+
+
+_NEW_FILE_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+)
+
+
+def _give_mode(temp: Path, target: Path, private: bool) -> None:
+    """A replaced file keeps its permissions; a new one gets the usual ones (0600 when private)."""
+    if target.exists():
+        with contextlib.suppress(OSError):
+            os.chmod(temp, target.stat().st_mode & 0o777)
+    elif not private:
+        umask = os.umask(0)
+        os.umask(umask)
+        with contextlib.suppress(OSError):
+            os.chmod(temp, 0o666 & ~umask)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = False) -> Path:
+    """Replace ``path`` with ``data`` (checked by ``check_output``, before writing and again
+    just before the rename: the target may have changed meanwhile). A replaced file keeps its
+    permissions; a new one gets the usual ones (0600 when ``private``). Returns the path."""
+    target = check_output(path)
+
+    def fill(temp: Path) -> None:
+        with os.fdopen(os.open(temp, _NEW_FILE_FLAGS, 0o600), "wb") as handle:
+            handle.write(data)
+
+    def finish(temp: Path) -> None:
+        _give_mode(temp, target, private)
+        check_output(target)
+
+    return write_into_place(target, fill, before_rename=finish)
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> Path:

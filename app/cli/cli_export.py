@@ -1,0 +1,171 @@
+"""The export commands: a case's plan as PDF (the family's copy or a recipient's) and its
+meetings as iCalendar. Each writes its file whole or not at all and logs the export."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from app.cli.cli_common import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
+from app.store.opening import OpenMode
+
+log = logging.getLogger("app.cli")
+
+
+def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from app.models import Case, PlanVersion, Professional
+    from app.pdf.plan_pdf import write_plan_pdf
+    from app.services.common import audit
+    from app.services.common.clock import local_today
+    from app.services.plan.recipient_copy import PartyError, load_recipient_copy, parse_party
+    from app.services.privacy.sharing import PartyKind
+    from app.startup import open_context
+
+    prog = "koordinator export-plan"
+    number = args.case.strip().upper()
+    recipient = None
+    if args.recipient is not None:
+        try:
+            recipient = parse_party(args.recipient)
+        except PartyError as exc:
+            print(f"{prog}: --for {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    today = local_today()
+    context = open_context(db, mode=OpenMode.EXPORT)
+    if context.read_only:
+        print(
+            f"{prog}: note: the store file is read-only, so this export is not in its audit log",
+            file=sys.stderr,
+        )
+    with context.sessions() as session:
+        case_id = session.scalar(select(Case.id).where(Case.number == number))
+        if case_id is None:
+            print(f"{prog}: no case {number} in this store", file=sys.stderr)
+            return EXIT_USAGE
+        version_id = None
+        if args.plan_version is not None:
+            version_id = session.scalar(
+                select(PlanVersion.id).where(
+                    PlanVersion.case_id == case_id, PlanVersion.number == args.plan_version
+                )
+            )
+            if version_id is None:
+                print(f"{prog}: case {number} has no plan version {args.plan_version}", file=sys.stderr)
+                return EXIT_USAGE
+        if (
+            recipient is not None
+            and recipient.kind == PartyKind.PROFESSIONAL
+            and session.get(Professional, int(recipient.value)) is None
+        ):
+            print(f"{prog}: --for: no professional {recipient.value} in this store", file=sys.stderr)
+            return EXIT_USAGE
+        copy = load_recipient_copy(session, case_id, recipient, today, version_id)
+    document = copy.document
+    if document.plan is None:
+        print(f"{prog}: case {number} has no plan yet; write one in the program first", file=sys.stderr)
+        return EXIT_USAGE
+    output = Path(args.output).expanduser()
+    try:
+        # The export is in the audit log with its recipient; a file not written rolls it back.
+        with context.sessions.begin() as session:
+            audit.record(
+                session,
+                audit.EXPORT,
+                object_type="plan",
+                object_id=document.plan.id,
+                case_id=case_id,
+                details={
+                    "recipient": recipient.encode() if recipient else "family",
+                    "recipient_name": copy.recipient_label,
+                    "left_out": len(copy.omitted),
+                    "via": "export-plan",
+                },
+            )
+            write_plan_pdf(
+                document,
+                output,
+                today=today,
+                large_print=args.large_print,
+                recipient=copy.recipient_label,
+                omitted=copy.omitted,
+            )
+    except OSError as exc:
+        print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug in the layout: say so plainly, the log has the details
+        # INFO: into the log file only (the console shows warnings, and no tracebacks).
+        log.info("export-plan failed for %s", number, exc_info=True)
+        print(
+            f"{prog}: the PDF could not be made ({type(exc).__name__}); the details are in the log file",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    for statement in copy.omitted:
+        print(f"{prog}: left out: {statement}", file=sys.stderr)
+    print(output.resolve())
+    return EXIT_OK
+
+
+def run_export_ics(args: argparse.Namespace, db: str | None) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.models import Case
+    from app.services.meetings.ics import PUBLISH, case_ics, invitation_method, meeting_ics, write_ics
+    from app.services.meetings.meetings import case_meetings
+    from app.startup import open_context
+
+    prog = "koordinator export-ics"
+    number = args.case.strip().upper()
+    try:
+        context = open_context(db, mode=OpenMode.READ)
+        with context.sessions() as session:
+            case_id = session.scalar(select(Case.id).where(Case.number == number))
+            if case_id is None:
+                print(f"{prog}: no case {number} in this store", file=sys.stderr)
+                return EXIT_USAGE
+            meetings = case_meetings(session, case_id)
+    except SQLAlchemyError as exc:  # e.g. a file that is not a store: no traceback
+        log.info("export-ics could not read the store", exc_info=True)
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"{prog}: cannot read the store: {reason}", file=sys.stderr)
+        return EXIT_STORE
+    if not meetings:
+        print(f"{prog}: case {number} has no meetings; plan one in the program first", file=sys.stderr)
+        return EXIT_USAGE
+    if args.meeting is not None:
+        meetings = [m for m in meetings if m.id == args.meeting]
+        if not meetings:
+            print(f"{prog}: case {number} has no meeting {args.meeting}", file=sys.stderr)
+            return EXIT_USAGE
+        if invitation_method(meetings[0]) == PUBLISH:
+            print(
+                f"{prog}: note: the coordinator has no e-mail address, so the file is a calendar "
+                "entry, not an invitation the participants can answer",
+                file=sys.stderr,
+            )
+    output = Path(args.output).expanduser()
+    try:
+        skipped: list[int] = []
+        data = meeting_ics(meetings[0]) if args.meeting is not None else case_ics(meetings, skipped=skipped)
+        write_ics(data, output)
+        for meeting_id in skipped:
+            print(
+                f"{prog}: left out meeting {meeting_id}: its stored time cannot be written", file=sys.stderr
+            )
+    except OSError as exc:
+        print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: say so plainly, the log has the details
+        log.info("export-ics failed for %s", number, exc_info=True)
+        print(f"{prog}: the calendar file could not be made: {str(exc)[:200]}", file=sys.stderr)
+        return EXIT_FAILED
+    print(output.resolve())
+    return EXIT_OK

@@ -1,0 +1,260 @@
+"""The printed papers' common toolkit: text from the store as paragraphs, the family's
+voice ("I"/"du"), page furniture with "Side x af y", the draft watermark, the tinted box and
+the ruled table, and the A4 document they are built on. The plan (plan_pdf.py), the meeting
+papers (meeting_pdf.py) and the access report (access_report.py) use it so they look alike.
+Qt-free; ReportLab only."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+
+from app.pdf.fonts import FontNames, printable
+from app.pdf.styles import ACCENT, GREY, INK, RULE, TINT, WATERMARK, Styles
+from app.services.plan.plan_document import PlanDocument
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
+DRAFT_MARK = "UDKAST"
+
+
+# -- text --------------------------------------------------------------------------------------
+
+
+def markup(text: str) -> str:
+    """Plain text as Paragraph markup: characters the font lacks replaced, XML escaped."""
+    return escape(printable(text.strip()))
+
+
+def text_flowables(text: str, styles: Styles, style: Any = None) -> list[Flowable]:
+    """Plain text from the store: blank lines separate paragraphs, "- " lines are bullets."""
+    style = style or styles.body
+    out: list[Flowable] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        if lines:
+            out.append(Paragraph("<br/>".join(markup(line) for line in lines), style))
+            lines.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line[:2] in ("- ", "* ", "• ", "– "):
+            flush()
+            out.append(Paragraph(markup(line[2:]), styles.bullet, bulletText="•"))
+        else:
+            lines.append(line)
+    flush()
+    return out
+
+
+# -- what the family reads ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Family ("I", "jeres") or a single citizen ("du", "din")."""
+
+    family: bool
+
+    @property
+    def you(self) -> str:
+        return "jer" if self.family else "dig"
+
+    @property
+    def you_subject(self) -> str:
+        return "I" if self.family else "du"
+
+    @property
+    def your(self) -> str:
+        return "jeres" if self.family else "din"
+
+    @property
+    def your_plural(self) -> str:
+        return "jeres" if self.family else "dine"
+
+
+def first_name(doc: PlanDocument, citizen_id: int | None) -> str:
+    for m in doc.members:
+        if m.citizen_id == citizen_id:
+            return m.first_name or m.name.split(" ")[0]
+    return ""
+
+
+# -- page furniture ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PageFurniture:
+    fonts: FontNames
+    size: float
+    margin: float
+    header: str
+    reference: str
+    draft: bool
+
+
+class NumberedCanvas(Canvas):
+    """Holds the pages back until the end so each footer can say "Side x af y"."""
+
+    def __init__(self, *args: Any, furniture: PageFurniture, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for state in self._held:
+            self.__dict__.update(state)
+            self._draw_furniture(total)
+            super().showPage()
+        super().save()
+
+    def _draw_furniture(self, total: int) -> None:
+        f = self._furniture
+        page = self._pageNumber
+        left, right = f.margin, PAGE_WIDTH - f.margin
+        self.saveState()
+        self.setFillColor(GREY)
+        if page > 1:
+            self.setFont(f.fonts.regular, f.size)
+            header, room = f.header, (right - left) * 0.8
+            while len(header) > 10 and stringWidth(header, f.fonts.regular, f.size) > room:
+                header = header[:-2] + "…"
+            self.drawString(left, PAGE_HEIGHT - 12 * mm, header)
+            if f.draft:
+                self.setFont(f.fonts.bold, f.size)
+                self.drawRightString(right, PAGE_HEIGHT - 12 * mm, DRAFT_MARK)
+        line_y = 9 * mm + 2.6 * f.size
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(left, line_y, right, line_y)
+        self.setFont(f.fonts.regular, f.size)
+        self.drawString(left, line_y - 1.4 * f.size, CONFIDENTIAL)
+        self.drawString(left, line_y - 2.7 * f.size, f.reference)
+        self.setFillColor(INK)
+        self.setFont(f.fonts.bold, f.size * 1.1)
+        self.drawRightString(right, line_y - 1.4 * f.size, f"Side {page} af {total}")
+        self.restoreState()
+
+
+def draft_watermark(fonts: FontNames) -> Callable[[Canvas, Any], None]:
+    def draw(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(WATERMARK)
+        canvas.setFont(fonts.bold, 120)
+        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+        canvas.rotate(55)
+        canvas.drawCentredString(0, -40, DRAFT_MARK)
+        canvas.restoreState()
+
+    return draw
+
+
+# -- tables and the page -----------------------------------------------------------------------
+
+
+def tinted_box(
+    rows: list[Flowable], width: float, font: str, size: float, k: float, *, top: float, bottom: float
+) -> Table:
+    """The plan's tinted box with the accent bar on the left (the coordinator, the meeting)."""
+    box = Table([[rows]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, size),
+                ("BACKGROUND", (0, 0), (-1, -1), TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 3 * k, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12 * k),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12 * k),
+                ("TOPPADDING", (0, 0), (-1, -1), top * k),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom * k),
+            ]
+        )
+    )
+    return box
+
+
+def ruled_table(
+    data: list[list[Any]], widths: list[float], font: str, size: float, leading: float, k: float, pad: float
+) -> Table:
+    """A table with a tinted heading row and thin rules: agreements and the like."""
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(3 * leading))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, size),
+                ("BACKGROUND", (0, 0), (-1, 0), TINT),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.2 * k, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), 5 * k),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * k),
+            ]
+        )
+    )
+    return table
+
+
+def a4_document(
+    buffer: io.BytesIO,
+    *,
+    margin: float,
+    top: float,
+    bottom: float,
+    title: str,
+    author: str,
+    subject: str,
+    fonts: FontNames,
+    body_size: float,
+    page_name: str,
+    on_page: Any = None,
+) -> BaseDocTemplate:
+    """An A4 document with one body frame, the metadata (language da) and embedded fonts;
+    the plan and the meeting papers share it so they look alike."""
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Koordinator",
+        lang="da",
+        initialFontName=fonts.regular,
+        initialFontSize=body_size,
+    )
+    frame = Frame(
+        margin,
+        bottom,
+        PAGE_WIDTH - 2 * margin,
+        PAGE_HEIGHT - top - bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    page = PageTemplate(page_name, [frame]) if on_page is None else PageTemplate(page_name, [frame], on_page)
+    template.addPageTemplates([page])
+    return template
