@@ -325,7 +325,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
         written.extend(_plan_screens(window, app, out, suffix))
         written.extend(_calendar_screens(window, app, out, suffix, context, lise))
 
-        dialog = NewCaseDialog(context, window)
+        dialog = NewCaseDialog(context, window.lanes, window)
         dialog.family_name.setText("Familien Østergaard")
         first = dialog.members[0]
         first.first_name.setText("Åse")

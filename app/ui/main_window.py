@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_CASES)
 
     def new_case(self) -> None:
-        case_id = NewCaseDialog.ask(self.context, self, self.settings)
+        case_id = NewCaseDialog.ask(self.context, self.lanes, self, self.settings)
         if case_id is None:
             return
         self.cases.model.reload()

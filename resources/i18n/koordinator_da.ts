@@ -813,33 +813,38 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="32"/>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="38"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="64"/>
         <source>Close case</source>
         <translation>Luk sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="54"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="46"/>
+        <source>Reading the case…</source>
+        <translation>Sagen indlæses …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="57"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="55"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="58"/>
         <source>Reason for closing</source>
         <translation>Begrundelse for at lukke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="56"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="59"/>
         <source>Closing date</source>
         <translation>Lukket den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="70"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="102"/>
         <source>The retention rules could not be read: %1</source>
         <translation>Reglerne for opbevaring kunne ikke læses: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="76"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="108"/>
         <source>The case may be erased after %1 (retention period for %2)</source>
         <translation>Sagen kan slettes efter %1 (opbevaringstid for %2)</translation>
     </message>
@@ -1814,22 +1819,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="411"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="414"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="421"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="424"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="422"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="425"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="424"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="427"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -1956,12 +1961,12 @@
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="384"/>
+        <location filename="../../app/ui/family/family_page.py" line="382"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="387"/>
+        <location filename="../../app/ui/family/family_page.py" line="385"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -1969,7 +1974,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="389"/>
+        <location filename="../../app/ui/family/family_page.py" line="387"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -1977,17 +1982,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="391"/>
+        <location filename="../../app/ui/family/family_page.py" line="389"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="393"/>
+        <location filename="../../app/ui/family/family_page.py" line="391"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="529"/>
+        <location filename="../../app/ui/family/family_page.py" line="527"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -1995,32 +2000,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="534"/>
+        <location filename="../../app/ui/family/family_page.py" line="532"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="536"/>
+        <location filename="../../app/ui/family/family_page.py" line="534"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="539"/>
+        <location filename="../../app/ui/family/family_page.py" line="537"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="546"/>
+        <location filename="../../app/ui/family/family_page.py" line="544"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="554"/>
+        <location filename="../../app/ui/family/family_page.py" line="552"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="561"/>
+        <location filename="../../app/ui/family/family_page.py" line="559"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -2028,7 +2033,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="567"/>
+        <location filename="../../app/ui/family/family_page.py" line="565"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -2037,18 +2042,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="396"/>
+        <location filename="../../app/ui/family/family_page.py" line="394"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="416"/>
-        <location filename="../../app/ui/family/family_page.py" line="421"/>
+        <location filename="../../app/ui/family/family_page.py" line="414"/>
+        <location filename="../../app/ui/family/family_page.py" line="419"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="422"/>
+        <location filename="../../app/ui/family/family_page.py" line="420"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -2888,22 +2893,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="342"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="343"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="348"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="349"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="352"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="353"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="353"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="354"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -3305,62 +3310,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="83"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="84"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="83"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="84"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="94"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="95"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="98"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="99"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="101"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="102"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="103"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="104"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="104"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="105"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="105"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="106"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="106"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="107"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="107"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="108"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="108"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="109"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="110"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="111"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -3653,127 +3658,127 @@
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="107"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="114"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="111"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="118"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="112"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="125"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="132"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="129"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="136"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="147"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="154"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="150"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="157"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="153"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="160"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="154"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="161"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="155"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="156"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="159"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="169"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="184"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="201"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="208"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="202"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="209"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="241"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="249"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="254"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="262"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="404"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="412"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="430"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="502"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
@@ -4879,52 +4884,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="242"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="243"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="242"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="243"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="251"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="252"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="257"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="258"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="258"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="259"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="259"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="260"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="260"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="261"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="261"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="262"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="262"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="263"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="264"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="265"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>

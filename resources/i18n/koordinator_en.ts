@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="387" />
+            <location filename="../../app/ui/family/family_page.py" line="385" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -53,7 +53,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="389" />
+            <location filename="../../app/ui/family/family_page.py" line="387" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -61,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="529" />
+            <location filename="../../app/ui/family/family_page.py" line="527" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="561" />
+            <location filename="../../app/ui/family/family_page.py" line="559" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>

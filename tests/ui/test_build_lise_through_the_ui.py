@@ -100,7 +100,8 @@ def test_build_lise_family_through_the_ui(
     qtbot.waitExposed(window)
 
     # 1. The new case: Lise, single mother, three children aged 9-15.
-    dialog = NewCaseDialog(sqlite_context, window)
+    dialog = NewCaseDialog(sqlite_context, window.lanes, window)
+    ready(dialog)
     qtbot.addWidget(dialog)
     dialog.family_name.setText(title)
     people = [
@@ -115,7 +116,7 @@ def test_build_lise_family_through_the_ui(
         widgets.first_name.setText(first)
         widgets.last_name.setText("Holm Jensen")
         widgets.cpr.setText(fictional_cpr(born, female, rng))
-    assert dialog.try_save(), dialog.summary.text()
+    assert save(dialog), dialog.summary.text()
     window.cases.scope.setCurrentIndex(window.cases.scope.findData("all"))
     window.cases.model.reload()
 

@@ -46,6 +46,8 @@ from app.models import (
 )
 from app.models.enums import CaseStatus, CoordinationModel
 from app.resources import resources_dir
+from app.services.common.editing import RowGoneError, load_for_edit
+from app.services.common.validation import FieldProblem, Problem, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +152,39 @@ def close_case(
     case.closed_on = today
     case.closing_reason = reason.strip()
     return start_retention(session, case, rules)
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingFacts:
+    """What the close-case dialog shows and checks before it closes a case."""
+
+    version: int
+    model: CoordinationModel
+    opened_on: date
+    label: str  # "number · title"
+    closed: bool
+
+
+def closing_facts(session: Session, case_id: int) -> ClosingFacts:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise RowGoneError(f"cases {case_id}")
+    return ClosingFacts(
+        version=case.version,
+        model=case.model,
+        opened_on=case.opened_on,
+        label=f"{case.number} · {case.title}",
+        closed=case.status == CaseStatus.CLOSED,
+    )
+
+
+def close_case_as_read(session: Session, case_id: int, version: int | None, day: date, reason: str) -> date:
+    """Close the case the caseworker looked at: refused (ConcurrentEditError) when it changed
+    since ``version`` was read, and when it is closed already; the day it may be erased after."""
+    case = load_for_edit(session, Case, case_id, version)
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError([FieldProblem("case", Problem.CASE_CLOSED)])
+    return close_case(session, case, day, reason)
 
 
 def reopen_case(session: Session, case: Case, status: CaseStatus = CaseStatus.ACTIVE) -> None:

@@ -9,38 +9,41 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from typing_extensions import override
 
-from app.models import Case
-from app.models.enums import CaseStatus
+from app.models.enums import CoordinationModel
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
-from app.services.common.editing import RowGoneError, load_for_edit, raise_if_blocking, required
-from app.services.common.validation import FieldProblem, Problem, ValidationError
-from app.services.privacy.retention import close_case, retention_end
-from app.ui.common.form_dialog import ERROR_STYLE, FormDialog
+from app.services.common.editing import RowGoneError, required
+from app.services.common.validation import FieldProblem, Problem
+from app.services.privacy.retention import ClosingFacts, close_case_as_read, closing_facts, retention_end
+from app.ui.common.background import StoreLanes
+from app.ui.common.date_fields import date_edit, from_qdate
+from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
-from app.ui.family.family_dialogs import date_edit, from_qdate
+from app.ui.common.lane_form import LaneFormDialog, SaveJob
 
 MAX_REASON = 500  # Case.closing_reason is NFCText(500)
 
 
-class CloseCaseDialog(FormDialog):
-    """Close an open case; Save closes it in one transaction, refused if it changed meanwhile."""
+class CloseCaseDialog(LaneFormDialog):
+    """Close an open case; Save closes it in one transaction on the store lane, refused if it
+    changed meanwhile. The case's facts are read on the lane when the dialog opens."""
 
-    def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Close case"), parent)
+    def __init__(
+        self, context: AppContext, lanes: StoreLanes, case_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Close case"), lanes, parent)
         self._context = context
         self._case_id = case_id
-        with context.sessions() as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise RowGoneError(f"cases {case_id}")
-            self._version: int | None = case.version
-            self._model = case.model
-            self._opened_on: date = case.opened_on
-            what = f"{case.number} · {case.title}"
-        self.case_label = QLabel(what, self)
+        self._version: int | None = None
+        self._model: CoordinationModel | None = None
+        self._opened_on: date | None = None
+        self.ready = False  # the case's facts have arrived
+        self.gone = False  # the case was deleted before the dialog could read it
+        self.case_label = QLabel(self.tr("Reading the case…"), self)
         self.case_label.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("closingReason")
@@ -59,10 +62,39 @@ class CloseCaseDialog(FormDialog):
         self.watch("closed_on", self.closed_on.dateChanged)
         self.closed_on.dateChanged.connect(self._show_retention)
         self.save_button.setText(self.tr("Close case"))
+        self.save_button.setEnabled(False)
+        sessions = context.sessions
+
+        def read() -> ClosingFacts:
+            with sessions() as session:
+                return closing_facts(session, case_id)
+
+        lanes.store.submit(read, self._arrived, self._read_failed, owner=self)
+
+    def _arrived(self, facts: ClosingFacts) -> None:
+        self._version, self._model, self._opened_on = facts.version, facts.model, facts.opened_on
+        self.case_label.setText(facts.label)
+        self.ready = True
+        self.save_button.setEnabled(True)
+        if facts.closed:
+            self.show_problems([FieldProblem("case", Problem.CASE_CLOSED)])
+            self.save_button.setEnabled(False)
         self._show_retention()
         self.refresh()
 
+    def _read_failed(self, exc: Exception) -> None:
+        if isinstance(exc, RowGoneError):  # the page says so and refreshes
+            self.gone = True
+            self.reject()
+        elif isinstance(exc, SQLAlchemyError):
+            self.database_failed(exc)
+            self.reject()
+        else:
+            raise exc
+
     def _show_retention(self) -> None:
+        if self._model is None:
+            return
         try:
             until = retention_end(self._model, from_qdate(self.closed_on.date()))
         except (OSError, ValueError) as exc:  # a missing or broken rules file
@@ -78,22 +110,29 @@ class CloseCaseDialog(FormDialog):
             .replace("%2", label(self._model))
         )
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         problems: list[FieldProblem] = []
         required(problems, "reason", self.reason.toPlainText(), MAX_REASON)
         day = from_qdate(self.closed_on.date())
         if day > local_today():
             problems.append(FieldProblem("closed_on", Problem.IN_FUTURE))
-        elif day < self._opened_on:
+        elif self._opened_on is not None and day < self._opened_on:
             problems.append(FieldProblem("closed_on", Problem.END_BEFORE_START))
         return problems
 
-    def store(self) -> None:
-        raise_if_blocking(self.collect_problems())
-        day = from_qdate(self.closed_on.date())
-        with self._context.sessions.begin() as session:
-            case = load_for_edit(session, Case, self._case_id, self._version)
-            if case.status == CaseStatus.CLOSED:
-                raise ValidationError([FieldProblem("case", Problem.CASE_CLOSED)])
-            close_case(session, case, day, self.reason.toPlainText())
-        self.stored_id = self._case_id
+    @override
+    def try_save(self) -> bool:
+        return self.ready and super().try_save()
+
+    @override
+    def save_job(self) -> SaveJob:
+        sessions, case_id, version = self._context.sessions, self._case_id, self._version
+        day, reason = from_qdate(self.closed_on.date()), self.reason.toPlainText()
+
+        def job() -> int:
+            with sessions.begin() as session:
+                close_case_as_read(session, case_id, version, day, reason)
+            return case_id
+
+        return job

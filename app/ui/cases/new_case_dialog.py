@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from typing_extensions import override
 
 from app.models.enums import CoordinationModel, Relation
 from app.services.cases.cases import (
@@ -42,9 +43,10 @@ from app.services.cases.cases import (
 )
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
-from app.services.common.users import list_caseworkers
+from app.services.common.users import UserInfo, list_caseworkers
 from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.ui.cases.name_choice import ask_which_name
+from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
 from app.ui.common.labels import label, problem_text
 
@@ -94,10 +96,17 @@ class _MemberWidgets:
 
 class NewCaseDialog(QDialog):
     def __init__(
-        self, context: AppContext, parent: QWidget | None = None, settings: QSettings | None = None
+        self,
+        context: AppContext,
+        lanes: StoreLanes,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._lanes = lanes
+        self.ready = False  # the caseworkers to choose from have arrived
+        self.saving = False  # the case is being stored on the store lane
         self._touched: set[str] = set()
         self._inherits_last_name: set[int] = set()  # ids of last-name fields that follow person 1
         self._show_all = False
@@ -125,13 +134,13 @@ class NewCaseDialog(QDialog):
         self.coordinator = QComboBox(self)
         self.partner = QComboBox(self)
         self.partner.addItem(self.tr("(none)"), None)
-        with context.sessions() as session:
-            workers = list_caseworkers(session)
-        for worker in workers:
-            self.coordinator.addItem(worker.full_name, worker.id)
-            self.partner.addItem(worker.full_name, worker.id)
-        mine = self.coordinator.findData(context.user.id)
-        self.coordinator.setCurrentIndex(max(mine, 0))
+        sessions = context.sessions
+
+        def caseworkers() -> list[UserInfo]:
+            with sessions() as session:
+                return list_caseworkers(session)
+
+        lanes.store.submit(caseworkers, self._caseworkers_arrived, self._read_failed, owner=self)
         self.coordinator_error = _error_label(self)
         self.partner_error = _error_label(self)
         self.model_combo = QComboBox(self)
@@ -198,6 +207,7 @@ class NewCaseDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Create case"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self._set_saving(False)  # Save waits for the caseworkers' list
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.buttons)
@@ -405,52 +415,93 @@ class NewCaseDialog(QDialog):
             self.summary.setText("")
             self.save_button.setToolTip("")
 
+    # -- reading -----------------------------------------------------------------------
+    def _caseworkers_arrived(self, workers: list[UserInfo]) -> None:
+        for worker in workers:
+            self.coordinator.addItem(worker.full_name, worker.id)
+            self.partner.addItem(worker.full_name, worker.id)
+        mine = self.coordinator.findData(self._context.user.id)
+        self.coordinator.setCurrentIndex(max(mine, 0))
+        self.ready = True
+        self._set_saving(False)
+        self._revalidate()
+
+    def _read_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc
+        log.warning("Reading the caseworkers failed: %s", type(exc).__name__)
+        self.summary.setText(self._not_saved_text())
+
     # -- saving ---------------------------------------------------------------------
     def try_save(self) -> bool:
+        """Validate, then store the case on the store lane. True when the save was started;
+        the dialog closes when it succeeds and stays open with the problems shown when not."""
+        if not self.ready or self.saving:
+            return False
         self._show_all = True
         self._revalidate()
         data = self.case_input()
         if any(p.blocking for p in validate_case(data, local_today())):
             self._focus_first_problem()
             return False
-        try:
-            case_id = self._create(data)
-        except ValidationError as exc:
+        self._submit(data)
+        return True
+
+    def _submit(self, data: CaseInput) -> None:
+        sessions, today = self._context.sessions, local_today()
+
+        def job() -> int:
+            with sessions.begin() as session:
+                return int(create_case(session, data, today).id)
+
+        self._set_saving(True)
+        self._lanes.store.submit(job, self._created, lambda exc: self._not_created(exc, data), owner=self)
+
+    def _set_saving(self, saving: bool) -> None:
+        """Save waits for the caseworkers' list; while saving, nothing closes the dialog."""
+        self.saving = saving
+        self.save_button.setEnabled(not saving and self.ready)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not saving)
+
+    @override
+    def reject(self) -> None:
+        if not self.saving:  # a save under way is not abandoned: its outcome is shown
+            super().reject()
+
+    def _created(self, case_id: int) -> None:
+        self._set_saving(False)
+        self.created_case_id = case_id
+        self.accept()
+
+    def _not_created(self, exc: Exception, data: CaseInput) -> None:
+        """Nothing was stored. A known CPR number typed with another name is asked about and
+        stored again; everything else is shown, the typing kept."""
+        self._set_saving(False)
+        if isinstance(exc, ValidationError):
+            differs = next((p for p in exc.problems if p.problem == Problem.NAME_DIFFERS), None)
+            if differs is not None:
+                member = data.members[int(differs.field.split(".")[1])]
+                typed = f"{member.first_name.strip()} {member.last_name.strip()}"
+                choice = ask_which_name(self, differs.detail, typed)
+                if choice is not None:
+                    member.name_choice = choice
+                    self._submit(data)
+                    return
             self._revalidate()
             shown = [p for p in exc.problems if p.problem != Problem.NAME_DIFFERS]
             if shown:  # found by the store only (e.g. a person out of reach on the server)
                 self.summary.setText("; ".join(problem_text(p.problem) for p in shown))
-            return False
-        except SQLAlchemyError:
-            log.exception("Saving a new case failed")
-            self.summary.setText(
-                self.tr(
-                    "The case could not be saved: the database did not accept it. "
-                    "Nothing was stored; your typing is kept. Try again, or ask IT support."
-                )
-            )
-            return False
-        self.created_case_id = case_id
-        self.accept()
-        return True
+        elif isinstance(exc, SQLAlchemyError):
+            log.warning("Saving a new case failed: %s", type(exc).__name__)
+            self.summary.setText(self._not_saved_text())
+        else:
+            raise exc
 
-    def _create(self, data: CaseInput) -> int:
-        """Store the case; a known CPR number typed with another name is asked about first.
-        Raises ValidationError (nothing stored) when it cannot be stored or is cancelled."""
-        while True:
-            try:
-                with self._context.sessions.begin() as session:
-                    return int(create_case(session, data, local_today()).id)
-            except ValidationError as exc:
-                differs = next((p for p in exc.problems if p.problem == Problem.NAME_DIFFERS), None)
-                if differs is None:
-                    raise
-                member = data.members[int(differs.field.split(".")[1])]
-                typed = f"{member.first_name.strip()} {member.last_name.strip()}"
-                choice = ask_which_name(self, differs.detail, typed)
-                if choice is None:
-                    raise
-                member.name_choice = choice
+    def _not_saved_text(self) -> str:
+        return self.tr(
+            "The case could not be saved: the database did not accept it. "
+            "Nothing was stored; your typing is kept. Try again, or ask IT support."
+        )
 
     def _focus_first_problem(self) -> None:
         for problem in self.problems():
@@ -467,9 +518,13 @@ class NewCaseDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, context: AppContext, parent: QWidget | None = None, settings: QSettings | None = None
+        cls,
+        context: AppContext,
+        lanes: StoreLanes,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> int | None:
         """Show the dialog; the new case's id, or None if cancelled."""
-        dialog = cls(context, parent, settings)
+        dialog = cls(context, lanes, parent, settings)
         dialog.exec()
         return dialog.created_case_id

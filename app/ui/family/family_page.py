@@ -334,13 +334,11 @@ class FamilyPage(QWidget):
     def close_case(self) -> None:
         if self.read_only or self.case_id is None:
             return
-        try:
-            closed = CloseCaseDialog.ask(self._context, self.case_id, self)
-        except RowGoneError:
-            self.case_missing.emit(self.case_id)
-            return
-        if closed is not None:
+        dialog = CloseCaseDialog(self._context, self.lanes, self.case_id, self)
+        if dialog.exec():
             self._saved()  # reloads: a closed case is shown read-only
+        elif dialog.gone:
+            self.case_missing.emit(self.case_id)
 
     def add_member(self) -> None:
         if self.read_only:  # a closed case is read, not changed (also by double-click)

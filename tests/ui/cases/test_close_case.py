@@ -12,6 +12,7 @@ from app.models import Case
 from app.models.enums import CaseStatus
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
+from app.services.common.editing import RowGoneError
 from app.services.common.validation import Problem
 from app.services.privacy.retention import load_rules
 from app.ui.cases.close_case_dialog import CloseCaseDialog
@@ -19,6 +20,7 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import problem_text
 from app.ui.family.family_page import FamilyPage
+from tests.ui.lane_helpers import ready, save
 
 
 def _lise(context: AppContext) -> int:
@@ -42,8 +44,11 @@ def _closing_day() -> date:
 
 
 def _dialog(qtbot, context: AppContext, case_id: int) -> CloseCaseDialog:  # type: ignore[no-untyped-def]
-    dialog = CloseCaseDialog(context, case_id)
+    lanes = StoreLanes()
+    dialog = CloseCaseDialog(context, lanes, case_id)
+    lanes.setParent(dialog)
     qtbot.addWidget(dialog)
+    ready(dialog)  # the case's facts are read on the store lane
     return dialog
 
 
@@ -69,10 +74,11 @@ def test_closing_lise_case_starts_retention_and_makes_the_page_read_only(  # typ
     seen: list[str] = []
 
     def run(dialog: CloseCaseDialog) -> int:
+        ready(dialog)
         dialog.closed_on.setDate(QDate(day.year, day.month, day.day))
         seen.append(dialog.erase_after.text())
         dialog.reason.setPlainText("Familien klarer sig selv; indsatserne er afsluttet.")
-        return int(dialog.try_save())
+        return int(save(dialog))
 
     monkeypatch.setattr(CloseCaseDialog, "exec", run)
     with qtbot.waitSignal(page.loaded, timeout=5000):
@@ -94,7 +100,7 @@ def test_empty_reason_is_refused_next_to_the_field(qtbot, demo_context, danish) 
     case_id = _lise(demo_context)
     dialog = _dialog(qtbot, demo_context, case_id)
     dialog.reason.setPlainText("   ")
-    assert not dialog.try_save()
+    assert not save(dialog)
     assert not dialog.errors["reason"].isHidden()
     assert dialog.errors["reason"].text() == problem_text(Problem.REQUIRED)
     assert dialog.errors["closed_on"].isHidden()
@@ -107,7 +113,7 @@ def test_future_date_is_refused(qtbot, demo_context, danish) -> None:  # type: i
     dialog.reason.setPlainText("Flyttet til anden kommune")
     tomorrow = local_today() + timedelta(days=1)
     dialog.closed_on.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
-    assert not dialog.try_save()
+    assert not save(dialog)
     assert dialog.errors["closed_on"].text() == problem_text(Problem.IN_FUTURE)
     assert dialog.errors["reason"].isHidden()
     assert _case(demo_context, case_id).status != CaseStatus.CLOSED
@@ -121,6 +127,29 @@ def test_a_case_changed_by_someone_else_is_not_closed(qtbot, demo_context, danis
         session.execute(update(Case).where(Case.id == case_id).values(version=Case.version + 1))
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, _text, *a: warned.append(title))
-    assert not dialog.try_save()
+    assert not save(dialog)
     assert len(warned) == 1
+    assert _case(demo_context, case_id).status != CaseStatus.CLOSED
+
+
+def test_a_case_deleted_before_the_dialog_read_it_is_reported_by_the_page(  # type: ignore[no-untyped-def]
+    qtbot, demo_context, settings, monkeypatch
+) -> None:
+    case_id = _lise(demo_context)
+    page = _page(qtbot, demo_context, settings, case_id)
+    missing: list[int] = []
+    page.case_missing.connect(missing.append)
+    real_exec = CloseCaseDialog.exec
+
+    def gone_then_exec(dialog: CloseCaseDialog) -> int:
+        assert not dialog.ready and not dialog.save_button.isEnabled()  # nothing to save yet
+        return real_exec(dialog)
+
+    monkeypatch.setattr(CloseCaseDialog, "exec", gone_then_exec)
+    monkeypatch.setattr(
+        "app.ui.cases.close_case_dialog.closing_facts",
+        lambda _session, cid: (_ for _ in ()).throw(RowGoneError(f"cases {cid}")),
+    )
+    page.close_case()
+    assert missing == [case_id]
     assert _case(demo_context, case_id).status != CaseStatus.CLOSED

@@ -10,6 +10,8 @@ import app.ui.cases.new_case_dialog as dialog_module
 from app.models import Case, Citizen, Family, FamilyMember
 from app.services.common.context import AppContext
 from app.ui.cases.new_case_dialog import NewCaseDialog
+from app.ui.common.background import StoreLanes
+from tests.ui.lane_helpers import ready, save
 
 
 def _counts(context: AppContext) -> tuple[int, ...]:
@@ -20,9 +22,12 @@ def _counts(context: AppContext) -> tuple[int, ...]:
 
 
 def _dialog(qtbot, context: AppContext) -> NewCaseDialog:  # type: ignore[no-untyped-def]
-    dialog = NewCaseDialog(context)
+    lanes = StoreLanes()
+    dialog = NewCaseDialog(context, lanes)
+    lanes.setParent(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
+    ready(dialog)  # the caseworkers are read on the store lane
     return dialog
 
 
@@ -36,7 +41,7 @@ def test_bad_input_gets_messages_and_stores_nothing(qtbot, sqlite_context, danis
     child = dialog.members[1]
     qtbot.keyClicks(child.first_name, "Emil")
     qtbot.keyClicks(child.cpr, "12ab")
-    assert not dialog.try_save()
+    assert not save(dialog)
     assert dialog.isVisible() and dialog.created_case_id is None
     assert _counts(sqlite_context) == before
     assert parent.errors["cpr"].isVisible()
@@ -68,7 +73,7 @@ def test_good_family_is_saved(qtbot, sqlite_context) -> None:  # type: ignore[no
     qtbot.keyClicks(parent.cpr, "0505851234")
     qtbot.keyClicks(child.first_name, "Mikkel")
     qtbot.keyClicks(child.cpr, "120315-4321")
-    assert dialog.try_save(), dialog.summary.text()
+    assert save(dialog), dialog.summary.text()
     assert dialog.created_case_id is not None
     with sqlite_context.sessions() as session:
         case = session.get(Case, dialog.created_case_id)
@@ -87,7 +92,7 @@ def test_single_citizen_and_soft_mod11_note(qtbot, sqlite_context) -> None:  # t
     qtbot.keyClicks(person.last_name, "Nyborg")
     qtbot.keyClicks(person.cpr, "010107-4003")  # valid, fails modulus 11 (issued since 2007)
     assert person.errors["cpr"].isVisible()  # a soft note, shown at once
-    assert dialog.try_save()
+    assert save(dialog)
     with sqlite_context.sessions() as session:
         case = session.get(Case, dialog.created_case_id)
         assert case.family_id is None and case.citizen.cpr == "0101074003"
@@ -115,7 +120,7 @@ def test_database_failure_keeps_typing_and_stores_nothing(
         (person.cpr, "050585-1234"),
     ):
         qtbot.keyClicks(widget, text)
-    assert not dialog.try_save()
+    assert not save(dialog)
     assert dialog.isVisible() and person.first_name.text() == "Karl"
     assert dialog.summary.text()
     assert _counts(sqlite_context) == before
@@ -128,7 +133,9 @@ def test_the_default_follow_up_interval_comes_from_the_settings(qtbot, sqlite_co
     qtbot.addWidget(preferences)
     preferences.follow_up.setValue(12)
     preferences.accept()
-    dialog = NewCaseDialog(sqlite_context, None, settings)
+    lanes = StoreLanes()
+    dialog = NewCaseDialog(sqlite_context, lanes, None, settings)
+    lanes.setParent(dialog)
     qtbot.addWidget(dialog)
     assert dialog.interval.value() == 12
     assert dialog.case_input().follow_up_interval_days == 84
