@@ -84,69 +84,7 @@ def test_the_clock_rule_finds_what_it_forbids() -> None:
     assert _clock_violations("m.astimezone(UTC)\ndatetime.fromtimestamp(1, UTC)\nlocal_today()\n") == []
 
 
-# -- layers point downwards --------------------------------------------------------------------
-
-# What each layer below the UI may not import (DESIGN.md: imports point downwards only).
-_FORBIDDEN_ABOVE = {
-    "app/models": ("app.store", "app.services", "app.pdf", "app.ui", "app.cli", "app.startup"),
-    "app/store": ("app.services", "app.pdf", "app.ui", "app.cli", "app.startup"),
-    "app/services": ("app.pdf", "app.ui", "app.cli", "app.startup"),
-    "app/pdf": ("app.ui", "app.cli", "app.startup"),
-}
-
-# Known crossings, each with its reason; a new one fails the test.
-_ALLOWED_CROSSINGS = {
-    ("app/models/base.py", "app.services.common.clock"),  # the one clock stamps created/updated
-    ("app/services/meetings/ics.py", "app.pdf.danish"),  # hide_cpr; to move below the services
-}
-
-
-def _imported_modules(source: str) -> list[tuple[int, str]]:
-    """Every module a source imports, at any depth (function-level imports too)."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append((node.lineno, node.module))
-            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
-    return found
-
-
-def _layer_violations(layer: str, source: str, path: str = "") -> list[tuple[int, str]]:
-    banned = _FORBIDDEN_ABOVE[layer]
-    return [
-        (line, module)
-        for line, module in _imported_modules(source)
-        if any(module == name or module.startswith(name + ".") for name in banned)
-        and not any(
-            path == where and (module.startswith(allowed) or allowed.startswith(module + "."))
-            for where, allowed in _ALLOWED_CROSSINGS
-        )
-    ]
-
-
-def test_no_layer_imports_a_layer_above_it() -> None:
-    offenders = []
-    for layer in _FORBIDDEN_ABOVE:
-        for path in sorted((ROOT / layer).rglob("*.py")):
-            offenders += [
-                f"{path.relative_to(ROOT)}:{line}: imports {module}"
-                for line, module in _layer_violations(
-                    layer, path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix()
-                )
-            ]
-    assert not offenders, "imports must point downwards (DESIGN.md):\n" + "\n".join(offenders)
-
-
-def test_the_layer_rule_finds_what_it_forbids() -> None:
-    bad = (
-        "from app.services.common import audit\n"
-        "def f():\n    import app.services.common.editing\n"
-        "from app import services\n"
-        "from app.store import reach\n"
-    )
-    assert sorted({line for line, _ in _layer_violations("app/store", bad)}) == [1, 3, 4]
+# -- sessions and the printed papers (the layer and feature rules: tests/test_import_rules.py) ----
 
 
 def test_only_the_start_up_makes_the_programs_sessions() -> None:

@@ -139,9 +139,9 @@ def _shared_store_screens(
     from app.services.plan.plan_merge import merge
     from app.services.plan.plans import PlanDraft
     from app.store.credentials import MemoryCredentials
-    from app.ui.common.conflict_dialog import ConflictDialog
     from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog
     from app.ui.main_window import PAGE_CASES
+    from app.ui.plan.conflict_dialog import ConflictDialog
     from app.ui.plan.plan_page import SECTION_TITLES, _tr
     from app.ui.settings.connection_dialog import ConnectionDialog
 

@@ -35,7 +35,6 @@ from reportlab.platypus import (
 )
 
 from app.models.enums import AgreementStatus, GoalStatus, MeetingStatus, ResponsibleKind
-from app.pdf import danish
 from app.pdf.document import (
     PAGE_WIDTH,
     NumberedCanvas,
@@ -51,6 +50,7 @@ from app.pdf.document import (
 from app.pdf.fonts import FontNames, printable, register_fonts
 from app.pdf.plan_pdf import PlanStory
 from app.pdf.styles import ACCENT, GREY, Styles, plan_styles, scaled
+from app.services.common import danish
 from app.services.common.clock import to_local
 from app.services.meetings.ics import write_ics
 from app.services.meetings.meetings import MeetingInfo

@@ -38,7 +38,6 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import CondPageBreak
 
 from app.models.enums import AgreementStatus, InterventionStatus, ResponsibleKind
-from app.pdf import danish
 from app.pdf.document import (
     PAGE_WIDTH,
     NumberedCanvas,
@@ -54,6 +53,7 @@ from app.pdf.document import (
 )
 from app.pdf.fonts import FontNames, printable, register_fonts
 from app.pdf.styles import ACCENT, GREY, INK, Styles, plan_styles
+from app.services.common import danish
 from app.services.common.clock import to_local
 from app.services.plan.plan_document import AgreementView, GoalView, OfferItem, OfferLine, PlanDocument
 from app.store.safe_files import check_output, write_atomic

@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 from icalendar import Calendar, Event, vCalAddress
 
 from app.models.enums import MeetingStatus
-from app.pdf import danish  # plain Danish words only (no ReportLab)
+from app.services.common import danish  # plain Danish words only (no ReportLab)
 from app.services.common.clock import LOCAL_TZ, now_utc
 from app.services.meetings.meetings import MeetingInfo, ParticipantInfo
 from app.store.safe_files import write_atomic

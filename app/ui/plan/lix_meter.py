@@ -48,7 +48,7 @@ from app.services.plan.lix import (
     lix,
     load_glossary,
 )
-from app.ui.family.timeline_view import fill_placeholders
+from app.ui.common.painting import fill_placeholders
 
 log = logging.getLogger(__name__)
 

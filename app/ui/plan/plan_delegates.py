@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from typing_extensions import override
 
 from app.services.common.clock import local_today
-from app.ui.family.family_dialogs import OptionalDate
+from app.ui.common.date_fields import OptionalDate
 
 Index = QModelIndex | QPersistentModelIndex
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2  # a goal's depth under the overall goals (0, 1, 2)

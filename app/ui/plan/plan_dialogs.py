@@ -17,8 +17,9 @@ from app.services.common.editing import ConcurrentEditError
 from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.plan.plans import GoalInput, approval_problems, approve_plan, record_score
 from app.ui.common.background import StoreLanes
+from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate
+from app.ui.common.enum_combo import enum_combo
 from app.ui.common.form_dialog import FormDialog
-from app.ui.family.family_dialogs import OptionalDate, date_edit, enum_combo, from_qdate
 
 log = logging.getLogger(__name__)
 

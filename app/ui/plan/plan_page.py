@@ -43,12 +43,12 @@ from app.services.plan.plan_document import (
 from app.services.plan.plan_merge import Choice, normalize
 from app.services.plan.plans import GoalInput, PlanDraft, SaveOutcome
 from app.ui.common.background import StoreLanes
-from app.ui.common.conflict_dialog import ConflictDialog
 from app.ui.common.formatting import format_datetime
 from app.ui.common.labels import label
 from app.ui.common.store_events import StoreChange, StoreEvents
 from app.ui.plan.agreements_tab import AgreementsTab
 from app.ui.plan.compare_dialog import HistoryDialog
+from app.ui.plan.conflict_dialog import ConflictDialog
 from app.ui.plan.draft_sync import DraftSync, PendingConflict, Stamp, SyncState
 from app.ui.plan.goals_tab import GoalsTab
 from app.ui.plan.lix_meter import LixMeter

@@ -30,7 +30,7 @@ from typing_extensions import override
 
 from app.services.plan.plan_document import ScorePoint
 from app.ui.common.formatting import format_date
-from app.ui.family.timeline_view import elided, scaled_font
+from app.ui.common.painting import elided, scaled_font
 
 SCORE_MAX = 10
 FAMILY_COLOUR = "#0072b2"  # Okabe–Ito blue

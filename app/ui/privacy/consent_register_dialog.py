@@ -40,7 +40,7 @@ from app.store.safe_files import write_atomic
 from app.ui.common.background import StoreLanes
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
-from app.ui.family.family_dialogs import ConsentDialog, info_type_label, party_label
+from app.ui.family.consent_dialog import ConsentDialog, info_type_label, party_label
 
 log = logging.getLogger(__name__)
 

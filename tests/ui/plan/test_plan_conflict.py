@@ -25,8 +25,8 @@ from app.services.plan.plan_merge import Choice, merge, resolve
 from app.services.plan.plans import AgreementInput, GoalInput, PlanDraft, approve_plan
 from app.startup import open_context
 from app.ui.common.background import StoreLanes
-from app.ui.common.conflict_dialog import ConflictDialog
 from app.ui.common.store_events import StoreChange, StoreEvents
+from app.ui.plan.conflict_dialog import ConflictDialog
 from app.ui.plan.plan_page import PlanPage
 
 
