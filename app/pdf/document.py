@@ -115,7 +115,7 @@ class NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own page reset, not in its stubs
 
     def save(self) -> None:
         total = len(self._held)
@@ -127,7 +127,7 @@ class NumberedCanvas(Canvas):
 
     def _draw_furniture(self, total: int) -> None:
         f = self._furniture
-        page = self._pageNumber
+        page = self.getPageNumber()
         left, right = f.margin, PAGE_WIDTH - f.margin
         self.saveState()
         self.setFillColor(GREY)

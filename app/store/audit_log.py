@@ -17,9 +17,9 @@ import unicodedata
 import weakref
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import Table, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from app.models import AuditEvent, User
@@ -166,7 +166,7 @@ def append_entry(conn: Connection, user: str, values: Mapping[str, Any]) -> int:
     Returns the new entry's id."""
     user = _nfc(user)[:64]
     department = conn.execute(select(User.department).where(User.login == user)).scalar() or ""
-    table = AuditEvent.__table__
+    table = cast(Table, AuditEvent.__table__)
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(PG_LOCAL_LOCK)
     row = {

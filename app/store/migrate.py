@@ -95,14 +95,14 @@ def _transactional_ddl(engine: Engine, conn: Connection) -> Iterator[None]:
         if connection.connection.dbapi_connection is dbapi:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
-    previous = dbapi.isolation_level  # type: ignore[attr-defined]
-    dbapi.isolation_level = None  # type: ignore[attr-defined]
+    previous = dbapi.isolation_level
+    dbapi.isolation_level = None
     event.listen(engine, "begin", begin)
     try:
         yield
     finally:
         event.remove(engine, "begin", begin)
-        dbapi.isolation_level = previous  # type: ignore[attr-defined]
+        dbapi.isolation_level = previous
 
 
 def _upgrade_failed(engine: Engine, started: str | None, backup: Path | None, exc: Exception) -> StoreError:

@@ -308,8 +308,6 @@ def _sweep_half_made(path: Path) -> None:
         if pid_text.isdigit() and not process_alive(int(pid_text), time.time() - entry.stat().st_mtime):
             remove_with_side_files(entry)
 
-    return True
-
 
 def _writable(path: Path) -> bool:
     """SQLite writes beside the file too (its -wal and -shm): the folder must be writable."""

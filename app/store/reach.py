@@ -182,11 +182,10 @@ def login_views(conn: Connection, base: str, login: str, writer: bool) -> str:
         )
         privileges = "SELECT, INSERT, UPDATE, DELETE" if writer else "SELECT"
         conn.exec_driver_sql(f"GRANT {privileges} ON {view} TO {role}")
-    for table in DIRECTORIES:
-        conn.exec_driver_sql(
-            f"CREATE VIEW {schema}.{quote_ident(table)} AS SELECT * FROM {base}.{quote_ident(table)}"
-        )
-        conn.exec_driver_sql(f"GRANT SELECT ON {schema}.{quote_ident(table)} TO {role}")
+    for directory in DIRECTORIES:
+        name = quote_ident(directory)
+        conn.exec_driver_sql(f"CREATE VIEW {schema}.{name} AS SELECT * FROM {base}.{name}")
+        conn.exec_driver_sql(f"GRANT SELECT ON {schema}.{name} TO {role}")
     return login_schema(login)
 
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from icalendar import Calendar, Event, vCalAddress
+from icalendar.enums import STATUS, TRANSP
 
 from app.models.enums import MeetingStatus
 from app.services.common import danish  # plain Danish words only (no ReportLab)
@@ -72,7 +73,7 @@ def meeting_ics(meeting: MeetingInfo, *, method: str | None = None, now: datetim
     calendar = _calendar(method)
     calendar.add_component(_event(meeting, method, _stamp(now)))
     _add_timezone(calendar, [meeting])
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def case_ics(
@@ -107,7 +108,7 @@ def case_ics(
     if not written:
         raise ValueError("no meeting has a time that can be written")
     _add_timezone(calendar, written)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def write_ics(data: bytes, path: str | os.PathLike[str]) -> None:
@@ -203,8 +204,8 @@ def _event(meeting: MeetingInfo, method: str, stamp: datetime) -> Event:
         description=_description(meeting, method, without_email, cancelled),
         organizer=organizer,
         attendees=attendees or None,
-        status="CANCELLED" if cancelled else "CONFIRMED",
-        transparency="OPAQUE",
+        status=STATUS.CANCELLED if cancelled else STATUS.CONFIRMED,
+        transparency=TRANSP.OPAQUE,
     )
     event.add("class", "PRIVATE")  # shared calendars show the time, not the family's name
     return event

@@ -37,7 +37,7 @@ from app.services.common.editing import (
     raise_if_blocking,
 )
 from app.services.common.validation import FieldProblem, Problem, ValidationError
-from app.services.plan.plans import AgreementInput, PlanDraft, PlanSeen
+from app.services.plan.plan_draft import AgreementInput, PlanDraft, PlanSeen
 
 MAX_MEETING = timedelta(hours=10)
 

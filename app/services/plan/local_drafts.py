@@ -28,8 +28,8 @@ from typing import Any
 from platformdirs import user_data_path
 
 from app.models.enums import AgreementStatus, GoalLevel, GoalStatus, ResponsibleKind
+from app.services.plan.plan_draft import AgreementInput, GoalInput, PlanDraft
 from app.services.plan.plan_merge import merge, normalize
-from app.services.plan.plans import AgreementInput, GoalInput, PlanDraft
 from app.store import safe_files
 
 log = logging.getLogger(__name__)

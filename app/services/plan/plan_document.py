@@ -314,14 +314,14 @@ def offers_overview(
         groups[(item.citizen_id, key)].append((item, section, pro or ""))
     lines = []
     for (citizen_id, key), items in groups.items():
-        first, section, _ = items[0]
+        first, law, _ = items[0]
         lines.append(
             OfferLine(
                 citizen_id=citizen_id,
                 group_key=key,
-                law_name=section.law_name if section else "",
-                law_reference=section.reference if section else "",
-                law_title=section.title if section else "",
+                law_name=law.law_name if law else "",
+                law_reference=law.reference if law else "",
+                law_title=law.title if law else "",
                 sector=first.sector,
                 items=tuple(
                     OfferItem(i.title, pro, i.start_date, i.end_date, i.status) for i, _s, pro in items

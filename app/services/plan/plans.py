@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstanceState, Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -152,6 +153,12 @@ def validate_draft(draft: PlanDraft) -> list[FieldProblem]:
     return problems
 
 
+def _loaded(obj: object) -> dict[str, Any]:
+    """An ORM object's loaded attributes, read without loading anything."""
+    state: InstanceState[Any] = sa_inspect(obj)
+    return state.dict
+
+
 def _write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
     """Replace goals, agreements, member sections and offer comments of ``pv``."""
     models = (Goal, Agreement, PlanMemberSection, PlanOfferComment)
@@ -160,7 +167,7 @@ def _write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
     for obj in [
         o
         for o in session.identity_map.values()
-        if isinstance(o, models) and sa_inspect(o).dict.get("plan_version_id") == pv.id
+        if isinstance(o, models) and _loaded(o).get("plan_version_id") == pv.id
     ]:
         session.expunge(obj)
     for model in models:
@@ -322,7 +329,7 @@ def _write_draft(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
     # before/after is recorded here, by a key that survives the re-write (goal key,
     # agreement key, member, member + offer line), not by the generic capture (which sees
     # only new rows).
-    kept_by = {
+    kept_by: dict[type, tuple[str, str | tuple[str, ...]]] = {
         Goal: ("goal", "goal_key"),
         Agreement: ("agreement", "agreement_key"),
         PlanMemberSection: ("plan_member_section", "citizen_id"),
@@ -389,7 +396,7 @@ def approval_problems(
             }.get(agreement.responsible_kind)
             if agreement.responsible_kind
             else None
-        )  # type: ignore[call-overload]
+        )
         if responsible is None:
             problems.append(FieldProblem(f"{PlanProblem.AGREEMENT}.{index}", Problem.REQUIRED))
     summary = case_summary(session, pv.case_id)
@@ -527,14 +534,14 @@ def save_edits(sessions: sessionmaker[Session], edits: PlanEdits, attempts: int 
     combined_with = ""
     for _attempt in range(attempts):
         try:
-            draft_id, version = _store_edits(sessions, edits)
+            draft_id, stored_version = _store_edits(sessions, edits)
         except (ValidationError, RowGoneError, ConcurrentEditError, StaleDataError, IntegrityError) as exc:
             ended = _refused(exc, edits)
             if ended is not None:
                 return SaveOutcome(ended)
         else:
             saved = SaveOutcome(
-                SaveResult.SAVED, draft_id, version, normalize(edits.mine), combined_with=combined_with
+                SaveResult.SAVED, draft_id, stored_version, normalize(edits.mine), combined_with=combined_with
             )
             if edits.draft_id is None or combined_with:  # a new draft or a new number: read it
                 read = _read_stored(sessions, edits.case_id)

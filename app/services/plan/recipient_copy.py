@@ -21,7 +21,7 @@ the PDF and ``koordinator export-plan --for`` share it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -200,7 +200,11 @@ def recipient_copy(
     return RecipientCopy(filtered, recipient, recipient_label, tuple(omitted))
 
 
-def _kept_goals(goals, covered, member_lost) -> list[GoalView]:  # type: ignore[no-untyped-def]
+def _kept_goals(
+    goals: Sequence[GoalView],
+    covered: Callable[[int | None], bool],
+    member_lost: Callable[[int], None],
+) -> list[GoalView]:
     """Goals the recipient may see; a goal left out takes its sub-goals with it."""
     by_key = {g.goal_key: g for g in goals}
     verdict: dict[str, bool] = {}

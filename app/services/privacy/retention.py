@@ -25,8 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import Column, ColumnElement, Table, and_, delete, exists, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -222,6 +223,7 @@ def due_for_erasure(
     )
     due: list[DueCase] = []
     for case_id, number, model, closed_on, until in rows:
+        assert closed_on is not None  # the query asks for closed_on
         until = until or retention_end(model, closed_on, rules)
         if until < today:
             due.append(DueCase(case_id, number, model, closed_on, until))
@@ -229,10 +231,10 @@ def due_for_erasure(
     return due
 
 
-def _citizen_references(exclude: Iterable[type[Base]] = ()) -> list[tuple[object, object]]:
+def _citizen_references(exclude: Iterable[type[Base]] = ()) -> list[tuple[Table, Column[Any]]]:
     """Every (table, column) with a foreign key to citizens.id, from the models themselves."""
-    skip = {model.__table__ for model in exclude}  # type: ignore[attr-defined]
-    found = []
+    skip = {model.__table__ for model in exclude}
+    found: list[tuple[Table, Column[Any]]] = []
     for table in Base.metadata.sorted_tables:
         if table in skip:
             continue
@@ -245,9 +247,10 @@ def _citizen_references(exclude: Iterable[type[Base]] = ()) -> list[tuple[object
 def _citizen_in_use(session: Session, citizen_id: int) -> bool:
     """Whether anything but the person's own case-less consents still points at the citizen."""
     for table, column in _citizen_references():
-        condition = column == citizen_id  # type: ignore[operator]
-        if table is Consent.__table__ and column is Consent.__table__.c.citizen_id:
-            condition = condition & Consent.__table__.c.case_id.is_not(None)
+        condition: ColumnElement[bool] = column == citizen_id
+        consents = Consent.__table__.c
+        if table is Consent.__table__ and column is consents.citizen_id:
+            condition = and_(condition, consents.case_id.is_not(None))
         if session.scalar(select(exists().where(condition))):
             return True
     return False
