@@ -20,6 +20,7 @@ class UserInfo:
     phone: str
     email: str
     role: UserRole = UserRole.CASEWORKER
+    team: str = ""  # the calendar's "my team" and the server's reach
 
 
 def os_login() -> str:
@@ -36,7 +37,7 @@ def ensure_user(session: Session, login: str) -> UserInfo:
         user = User(login=login, full_name=login, role=UserRole.CASEWORKER)
         session.add(user)
         session.flush()
-    return UserInfo(user.id, user.login, user.full_name, user.phone, user.email, user.role)
+    return UserInfo(user.id, user.login, user.full_name, user.phone, user.email, user.role, user.team)
 
 
 def find_user(session: Session, login: str) -> UserInfo:
@@ -45,9 +46,11 @@ def find_user(session: Session, login: str) -> UserInfo:
     user = session.scalar(select(User).where(User.login == login))
     if user is None:
         return UserInfo(0, login, login, "", "", UserRole.CASEWORKER)
-    return UserInfo(user.id, user.login, user.full_name, user.phone, user.email, user.role)
+    return UserInfo(user.id, user.login, user.full_name, user.phone, user.email, user.role, user.team)
 
 
 def list_caseworkers(session: Session) -> list[UserInfo]:
     stmt = select(User).where(User.active.is_(True), User.role != UserRole.READ_ONLY).order_by(User.full_name)
-    return [UserInfo(u.id, u.login, u.full_name, u.phone, u.email, u.role) for u in session.scalars(stmt)]
+    return [
+        UserInfo(u.id, u.login, u.full_name, u.phone, u.email, u.role, u.team) for u in session.scalars(stmt)
+    ]

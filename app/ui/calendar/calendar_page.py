@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,6 +46,9 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date, iso_week
 from app.ui.common.labels import deadline_title, label, problem_text
+
+if TYPE_CHECKING:
+    from app.services.cases.deadlines import Deadline
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +117,7 @@ class CalendarPage(QWidget):
         for view in (self.week, self.month):
             view.meeting_activated.connect(self.open_meeting)
             view.navigate.connect(self.navigate)
-        self.week.meeting_moved.connect(self.move)
+        self.week.meeting_moved.connect(self.move_meeting)
         self.week.slot_activated.connect(self.new_meeting)
         self.month.day_activated.connect(self._show_week_of)
 
@@ -121,7 +125,7 @@ class CalendarPage(QWidget):
         self.details.setObjectName("meetingDetails")
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.actions: dict[str, QPushButton] = {}
+        self.meeting_buttons: dict[str, QPushButton] = {}
         actions = QVBoxLayout()
         for key, text, slot in (
             ("edit", self.tr("Change…"), self.edit_selected),
@@ -136,7 +140,7 @@ class CalendarPage(QWidget):
             button.setObjectName(f"meeting_{key}")
             button.clicked.connect(slot)
             actions.addWidget(button)
-            self.actions[key] = button
+            self.meeting_buttons[key] = button
         self.deadlines = QListWidget(self)
         self.deadlines.setObjectName("deadlineList")
         self.deadlines.setWordWrap(True)
@@ -226,7 +230,7 @@ class CalendarPage(QWidget):
         # deadlock against Qt's import hook.
         from app.services.cases.deadlines import deadlines_for_user, upcoming
 
-        def job() -> tuple[list[MeetingInfo], list]:
+        def job() -> tuple[list[MeetingInfo], list[Deadline]]:
             first = datetime.combine(start, time(0), LOCAL_TZ)
             last = datetime.combine(end, time(0), LOCAL_TZ)
             with sessions() as session:
@@ -242,7 +246,7 @@ class CalendarPage(QWidget):
 
         self.worker.submit(job, lambda result: self._arrived(result, request), self._failed)
 
-    def _arrived(self, result: tuple[list[MeetingInfo], list], request: int) -> None:
+    def _arrived(self, result: tuple[list[MeetingInfo], list[Deadline]], request: int) -> None:
         if request != self._request:
             return
         self.meetings, due = result
@@ -313,7 +317,7 @@ class CalendarPage(QWidget):
 
             self.details.setText("<br>".join(escape(x) if not x.startswith("<") else x for x in lines if x))
         planned = meeting is not None and meeting.status == MeetingStatus.PLANNED
-        for key, button in self.actions.items():
+        for key, button in self.meeting_buttons.items():
             enabled = meeting is not None
             if key == "cancel":
                 enabled = planned
@@ -347,7 +351,7 @@ class CalendarPage(QWidget):
             self.changed.emit()
             self.reload()
 
-    def move(self, meeting_id: int, new_start: object) -> None:
+    def move_meeting(self, meeting_id: int, new_start: object) -> None:
         """A meeting dragged to another time: moved on the store lane, then read again."""
         meeting = next((m for m in self.meetings if m.id == meeting_id), None)
         if meeting is None or not isinstance(new_start, datetime):

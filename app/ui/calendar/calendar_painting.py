@@ -1,5 +1,5 @@
 """What the calendar's week and month views share: the meetings' colours and texts, the
-side-by-side lanes of overlapping meetings, and the painting of the week (``WeekPainting``,
+side-by-side lanes of overlapping meetings, and the painting of the week (``paint_week``,
 which draws the geometry ``WeekView`` lays out)."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -25,6 +26,9 @@ from app.services.meetings.meetings import MeetingInfo
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.common.painting import TODAY_BLUE, WARNING_RED, blend, elided
+
+if TYPE_CHECKING:  # the view the painting is mixed into
+    from app.ui.calendar.week_view import WeekView
 
 # Strings shared by both views are in the "CalendarViews" context.
 
@@ -200,228 +204,230 @@ def wrap_text(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> lis
 # -- the month --------------------------------------------------------------------------------
 
 
-class WeekPainting:
-    """The week view's painting: the grid, the meetings' blocks and the ghost of a drag. It
-    only draws what ``WeekView._relayout`` computed."""
+# The week view's painting: the grid, the meetings' blocks and the ghost of a drag. It only
+# draws what ``WeekView._relayout`` computed.
 
-    def _paint(self, p: QPainter, clip: QRectF) -> None:
-        pal = self.palette()
-        p.fillRect(self.rect(), pal.base())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _font, small, small_bold, bold = self._fonts()
-        self._paint_grid(p, small, small_bold, bold)
-        for block in self._blocks:
-            if block.rect.intersects(clip):
-                self._paint_block(p, block, small, small_bold)
-        if self.ghost_rect is not None and self.ghost_start is not None and self._press is not None:
-            meeting = self._by_id.get(self._press.meeting_id or -1)
-            if meeting is not None:
-                self._paint_ghost(p, meeting, small_bold)
-        if self.hasFocus() and self.selected_meeting_id is None:
-            # Keyboard focus with nothing selected: a frame round the grid.
-            p.setPen(QPen(pal.highlight().color(), 1, Qt.PenStyle.DotLine))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(
-                QRectF(
-                    self._grid_left,
-                    self._grid_top,
-                    self._grid_right - self._grid_left,
-                    self._grid_bottom - self._grid_top,
-                ).adjusted(1, 1, -1, -1)
-            )
 
-    def _paint_grid(self, p: QPainter, small: QFont, small_bold: QFont, bold: QFont) -> None:
-        pal = self.palette()
-        fm_small, fm_bold = QFontMetricsF(small), QFontMetricsF(bold)
-        text, muted = pal.text().color(), pal.placeholderText().color()
-        base = pal.base().color()
-        hour_line = blend(pal.mid().color(), base, 0.55)
-        half_line = blend(pal.mid().color(), base, 0.8)
-        day_line = pal.mid().color()
-        today_blue = QColor(TODAY_BLUE)
-
-        # Column backgrounds: weekend, holiday, today.
-        for day, rect in self.day_rects.items():
-            if day in self.holidays:
-                p.fillRect(rect, QColor(HOLIDAY_FILL))
-                hatch = QColor(HOLIDAY_TEXT)
-                hatch.setAlpha(28)
-                p.fillRect(self.grid_rects[day], QBrush(hatch, Qt.BrushStyle.BDiagPattern))
-            elif day.weekday() >= 5:
-                p.fillRect(rect, pal.alternateBase())
-            if day == self.today:
-                p.fillRect(rect, blend(today_blue, base, 0.9))
-
-        # Hours: a line each hour, a dotted one at the half hour, the hour at the left.
-        p.setFont(small)
-        for hour in range(self.first_hour, self.last_hour + 1):
-            y = round(self.y_for_minutes(hour * 60)) + 0.5
-            p.setPen(QPen(hour_line, 1))
-            p.drawLine(QPointF(self._grid_left, y), QPointF(self._grid_right, y))
-            if hour < self.last_hour:
-                p.setPen(QPen(half_line, 1, Qt.PenStyle.DotLine))
-                half = y + self._hour_h / 2
-                p.drawLine(QPointF(self._grid_left, half), QPointF(self._grid_right, half))
-                p.setPen(muted)
-                p.drawText(
-                    QRectF(self.MARGIN, y + 2, self._hour_col_w - 8, fm_small.height()),
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                    f"{hour % 24:02d}.00",
-                )
-
-        # The week number in the corner, above the hours.
-        p.setFont(small_bold)
-        p.setPen(text)
-        p.drawText(
-            QRectF(self.MARGIN, self.MARGIN + 4, self._hour_col_w - 6, QFontMetricsF(bold).height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.week_text,  # on the line of the day names
+def paint_week(view: WeekView, p: QPainter, clip: QRectF) -> None:
+    pal = view.palette()
+    p.fillRect(view.rect(), pal.base())
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _font, small, small_bold, bold = view._fonts()
+    _paint_grid(view, p, small, small_bold, bold)
+    for block in view._blocks:
+        if block.rect.intersects(clip):
+            _paint_block(view, p, block, small, small_bold)
+    if view.ghost_rect is not None and view.ghost_start is not None and view._press is not None:
+        meeting = view._by_id.get(view._press.meeting_id or -1)
+        if meeting is not None:
+            _paint_ghost(view, p, meeting, small_bold)
+    if view.hasFocus() and view.selected_meeting_id is None:
+        # Keyboard focus with nothing selected: a frame round the grid.
+        p.setPen(QPen(pal.highlight().color(), 1, Qt.PenStyle.DotLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(
+            QRectF(
+                view._grid_left,
+                view._grid_top,
+                view._grid_right - view._grid_left,
+                view._grid_bottom - view._grid_top,
+            ).adjusted(1, 1, -1, -1)
         )
 
-        # Days: the line between them, the weekday and date, and a holiday's name.
-        for day, rect in self.day_rects.items():
-            p.setPen(QPen(day_line, 1))
-            x = round(rect.left()) + 0.5
-            p.drawLine(QPointF(x, self.MARGIN), QPointF(x, self._grid_bottom))
-            header = self.header_rects[day]
-            inner = header.adjusted(4, 4, -4, -4)
-            title = day_title(day)
-            if fm_bold.horizontalAdvance(title) > inner.width():
-                title = day_title(day, short=True)
-            if fm_bold.horizontalAdvance(title) > inner.width():
-                title = f"{day.day}.{day.month}."
-            is_today = day == self.today
-            if is_today:
-                p.fillRect(QRectF(header.left() + 1, header.top(), header.width() - 1, 3), today_blue)
-            p.setFont(bold)
-            p.setPen(today_blue if is_today else text)
+
+def _paint_grid(view: WeekView, p: QPainter, small: QFont, small_bold: QFont, bold: QFont) -> None:
+    pal = view.palette()
+    fm_small, fm_bold = QFontMetricsF(small), QFontMetricsF(bold)
+    text, muted = pal.text().color(), pal.placeholderText().color()
+    base = pal.base().color()
+    hour_line = blend(pal.mid().color(), base, 0.55)
+    half_line = blend(pal.mid().color(), base, 0.8)
+    day_line = pal.mid().color()
+    today_blue = QColor(TODAY_BLUE)
+
+    # Column backgrounds: weekend, holiday, today.
+    for day, rect in view.day_rects.items():
+        if day in view.holidays:
+            p.fillRect(rect, QColor(HOLIDAY_FILL))
+            hatch = QColor(HOLIDAY_TEXT)
+            hatch.setAlpha(28)
+            p.fillRect(view.grid_rects[day], QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        elif day.weekday() >= 5:
+            p.fillRect(rect, pal.alternateBase())
+        if day == view.today:
+            p.fillRect(rect, blend(today_blue, base, 0.9))
+
+    # Hours: a line each hour, a dotted one at the half hour, the hour at the left.
+    p.setFont(small)
+    for hour in range(view.first_hour, view.last_hour + 1):
+        y = round(view.y_for_minutes(hour * 60)) + 0.5
+        p.setPen(QPen(hour_line, 1))
+        p.drawLine(QPointF(view._grid_left, y), QPointF(view._grid_right, y))
+        if hour < view.last_hour:
+            p.setPen(QPen(half_line, 1, Qt.PenStyle.DotLine))
+            half = y + view._hour_h / 2
+            p.drawLine(QPointF(view._grid_left, half), QPointF(view._grid_right, half))
+            p.setPen(muted)
             p.drawText(
-                QRectF(inner.left(), inner.top(), inner.width(), fm_bold.height()),
-                int(Qt.AlignmentFlag.AlignCenter),
-                elided(fm_bold, title, inner.width()),
+                QRectF(view.MARGIN, y + 2, view._hour_col_w - 8, fm_small.height()),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                f"{hour % 24:02d}.00",
             )
-            holiday = self.holidays.get(day)
-            if holiday:
-                italic = QFont(small)
-                italic.setItalic(True)
-                p.setFont(italic)
-                p.setPen(QColor(HOLIDAY_TEXT))
-                p.drawText(
-                    QRectF(
-                        inner.left(), inner.top() + fm_bold.height() + 2, inner.width(), fm_small.height()
-                    ),
-                    int(Qt.AlignmentFlag.AlignCenter),
-                    elided(QFontMetricsF(italic), holiday, inner.width()),
-                )
-        right = round(self._grid_right) - 0.5
+
+    # The week number in the corner, above the hours.
+    p.setFont(small_bold)
+    p.setPen(text)
+    p.drawText(
+        QRectF(view.MARGIN, view.MARGIN + 4, view._hour_col_w - 6, QFontMetricsF(bold).height()),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        view.week_text,  # on the line of the day names
+    )
+
+    # Days: the line between them, the weekday and date, and a holiday's name.
+    for day, rect in view.day_rects.items():
         p.setPen(QPen(day_line, 1))
-        p.drawLine(QPointF(right, self.MARGIN), QPointF(right, self._grid_bottom))
-        top = round(self._grid_top) - 0.5
-        p.drawLine(QPointF(self._grid_left, top), QPointF(self._grid_right, top))
-
-        # Now: a line over today's column with a dot at its start.
-        if self.now_line_y is not None and self.today in self.grid_rects:
-            column = self.grid_rects[self.today]
-            p.setPen(QPen(today_blue, 2))
-            p.drawLine(QPointF(column.left(), self.now_line_y), QPointF(column.right(), self.now_line_y))
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(today_blue)
-            p.drawEllipse(QPointF(column.left() + 1, self.now_line_y), 4, 4)
-
-    def _block_lines(
-        self, block: _Block, fm: QFontMetricsF, fm_bold: QFontMetricsF, width: float, height: float
-    ) -> list[tuple[str, bool]]:
-        """The text of a block, (line, bold), as much as fits: kind, case title, time."""
-        meeting = block.meeting
-        kind = label(meeting.kind)
-        times = time_range_text(block.start, block.end)
-        line_h = fm.height()
-        room = int(height // line_h)
-        if room <= 0:
-            return []
-        if room == 1:
-            return [(f"{clock_text(block.start)} {kind}", True)]
-        if room == 2:
-            return [(kind, True), (times, False)]
-        lines: list[tuple[str, bool]] = [(kind, True)]
-        title_lines = wrap_text(meeting.case_title, fm, width, room - 2)
-        lines.extend((line, False) for line in title_lines)
-        lines.append((times, False))
-        return lines
-
-    def _paint_block(self, p: QPainter, block: _Block, small: QFont, small_bold: QFont) -> None:
-        meeting, r = block.meeting, block.rect
-        pal = self.palette()
-        cancelled = meeting.status == MeetingStatus.CANCELLED
-        colour = kind_colour(meeting.kind)
-        p.save()
-        if cancelled:
-            fill = blend(kind_fill(meeting.kind), pal.base().color(), 0.65)
-            pen = QPen(blend(colour, pal.base().color(), 0.4), 1, Qt.PenStyle.DashLine)
-        else:
-            fill = kind_fill(meeting.kind)
-            pen = QPen(colour.darker(125), 1)
-        p.setPen(pen)
-        p.setBrush(fill)
-        p.drawRoundedRect(r, 3, 3)
-        bar = QColor(colour)
-        if cancelled:
-            bar.setAlpha(90)
-        p.fillRect(QRectF(r.left(), r.top(), min(4.0, r.width()), r.height()), bar)
-
-        fonts = (QFont(small), QFont(small_bold))
-        for f in fonts:
-            f.setStrikeOut(cancelled)
-        fm, fm_bold = QFontMetricsF(fonts[0]), QFontMetricsF(fonts[1])
-        inner = r.adjusted(7, 2, -3, -1)
-        badge_w = (block.badge.width() + 3) if block.badge is not None else 0.0
-        y = inner.top()
-        text_colour = QColor(BLOCK_TEXT) if not cancelled else pal.placeholderText().color()
-        for index, (line, is_bold) in enumerate(
-            self._block_lines(block, fm, fm_bold, inner.width(), inner.height())
-        ):
-            line_w = inner.width() - (badge_w if index == 0 else 0)
-            f, metrics = (fonts[1], fm_bold) if is_bold else (fonts[0], fm)
-            p.setFont(f)
-            p.setPen(text_colour if is_bold or cancelled else QColor(BLOCK_MUTED))
-            p.drawText(
-                QRectF(inner.left(), y, line_w, fm.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                elided(metrics, line, line_w),
-            )
-            y += fm.height()
-        if block.badge is not None:
-            _paint_badge(p, block.badge, small_bold)
-        if meeting.id == self.selected_meeting_id:
-            highlight = pal.highlight().color()
-            p.setPen(QPen(highlight, 3 if self.hasFocus() else 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3)
-        if self._dragging and self._press is not None and self._press.meeting_id == meeting.id:
-            veil = QColor(pal.base().color())
-            veil.setAlpha(140)
-            p.fillRect(r, veil)
-        p.restore()
-
-    def _paint_ghost(self, p: QPainter, meeting: MeetingInfo, small_bold: QFont) -> None:
-        rect, start = self.ghost_rect, self.ghost_start
-        if rect is None or start is None:
-            return
-        duration = to_local(meeting.ends_at) - to_local(meeting.starts_at)
-        colour = kind_colour(meeting.kind)
-        fill = QColor(kind_fill(meeting.kind))
-        fill.setAlpha(200)
-        p.save()
-        p.setPen(QPen(colour.darker(140), 1.5, Qt.PenStyle.DashLine))
-        p.setBrush(fill)
-        p.drawRoundedRect(rect, 3, 3)
-        p.setFont(small_bold)
-        p.setPen(QColor(BLOCK_TEXT))
-        fm = QFontMetricsF(small_bold)
-        text = time_range_text(start, start + duration)
+        x = round(rect.left()) + 0.5
+        p.drawLine(QPointF(x, view.MARGIN), QPointF(x, view._grid_bottom))
+        header = view.header_rects[day]
+        inner = header.adjusted(4, 4, -4, -4)
+        title = day_title(day)
+        if fm_bold.horizontalAdvance(title) > inner.width():
+            title = day_title(day, short=True)
+        if fm_bold.horizontalAdvance(title) > inner.width():
+            title = f"{day.day}.{day.month}."
+        is_today = day == view.today
+        if is_today:
+            p.fillRect(QRectF(header.left() + 1, header.top(), header.width() - 1, 3), today_blue)
+        p.setFont(bold)
+        p.setPen(today_blue if is_today else text)
         p.drawText(
-            rect.adjusted(6, 2, -3, -1),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-            elided(fm, text, rect.width() - 9),
+            QRectF(inner.left(), inner.top(), inner.width(), fm_bold.height()),
+            int(Qt.AlignmentFlag.AlignCenter),
+            elided(fm_bold, title, inner.width()),
         )
-        p.restore()
+        holiday = view.holidays.get(day)
+        if holiday:
+            italic = QFont(small)
+            italic.setItalic(True)
+            p.setFont(italic)
+            p.setPen(QColor(HOLIDAY_TEXT))
+            p.drawText(
+                QRectF(inner.left(), inner.top() + fm_bold.height() + 2, inner.width(), fm_small.height()),
+                int(Qt.AlignmentFlag.AlignCenter),
+                elided(QFontMetricsF(italic), holiday, inner.width()),
+            )
+    right = round(view._grid_right) - 0.5
+    p.setPen(QPen(day_line, 1))
+    p.drawLine(QPointF(right, view.MARGIN), QPointF(right, view._grid_bottom))
+    top = round(view._grid_top) - 0.5
+    p.drawLine(QPointF(view._grid_left, top), QPointF(view._grid_right, top))
+
+    # Now: a line over today's column with a dot at its start.
+    if view.now_line_y is not None and view.today in view.grid_rects:
+        column = view.grid_rects[view.today]
+        p.setPen(QPen(today_blue, 2))
+        p.drawLine(QPointF(column.left(), view.now_line_y), QPointF(column.right(), view.now_line_y))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(today_blue)
+        p.drawEllipse(QPointF(column.left() + 1, view.now_line_y), 4, 4)
+
+
+def _block_lines(
+    view: WeekView, block: _Block, fm: QFontMetricsF, fm_bold: QFontMetricsF, width: float, height: float
+) -> list[tuple[str, bool]]:
+    """The text of a block, (line, bold), as much as fits: kind, case title, time."""
+    meeting = block.meeting
+    kind = label(meeting.kind)
+    times = time_range_text(block.start, block.end)
+    line_h = fm.height()
+    room = int(height // line_h)
+    if room <= 0:
+        return []
+    if room == 1:
+        return [(f"{clock_text(block.start)} {kind}", True)]
+    if room == 2:
+        return [(kind, True), (times, False)]
+    lines: list[tuple[str, bool]] = [(kind, True)]
+    title_lines = wrap_text(meeting.case_title, fm, width, room - 2)
+    lines.extend((line, False) for line in title_lines)
+    lines.append((times, False))
+    return lines
+
+
+def _paint_block(view: WeekView, p: QPainter, block: _Block, small: QFont, small_bold: QFont) -> None:
+    meeting, r = block.meeting, block.rect
+    pal = view.palette()
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    colour = kind_colour(meeting.kind)
+    p.save()
+    if cancelled:
+        fill = blend(kind_fill(meeting.kind), pal.base().color(), 0.65)
+        pen = QPen(blend(colour, pal.base().color(), 0.4), 1, Qt.PenStyle.DashLine)
+    else:
+        fill = kind_fill(meeting.kind)
+        pen = QPen(colour.darker(125), 1)
+    p.setPen(pen)
+    p.setBrush(fill)
+    p.drawRoundedRect(r, 3, 3)
+    bar = QColor(colour)
+    if cancelled:
+        bar.setAlpha(90)
+    p.fillRect(QRectF(r.left(), r.top(), min(4.0, r.width()), r.height()), bar)
+
+    fonts = (QFont(small), QFont(small_bold))
+    for f in fonts:
+        f.setStrikeOut(cancelled)
+    fm, fm_bold = QFontMetricsF(fonts[0]), QFontMetricsF(fonts[1])
+    inner = r.adjusted(7, 2, -3, -1)
+    badge_w = (block.badge.width() + 3) if block.badge is not None else 0.0
+    y = inner.top()
+    text_colour = QColor(BLOCK_TEXT) if not cancelled else pal.placeholderText().color()
+    for index, (line, is_bold) in enumerate(
+        _block_lines(view, block, fm, fm_bold, inner.width(), inner.height())
+    ):
+        line_w = inner.width() - (badge_w if index == 0 else 0)
+        f, metrics = (fonts[1], fm_bold) if is_bold else (fonts[0], fm)
+        p.setFont(f)
+        p.setPen(text_colour if is_bold or cancelled else QColor(BLOCK_MUTED))
+        p.drawText(
+            QRectF(inner.left(), y, line_w, fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            elided(metrics, line, line_w),
+        )
+        y += fm.height()
+    if block.badge is not None:
+        _paint_badge(p, block.badge, small_bold)
+    if meeting.id == view.selected_meeting_id:
+        highlight = pal.highlight().color()
+        p.setPen(QPen(highlight, 3 if view.hasFocus() else 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3)
+    if view._dragging and view._press is not None and view._press.meeting_id == meeting.id:
+        veil = QColor(pal.base().color())
+        veil.setAlpha(140)
+        p.fillRect(r, veil)
+    p.restore()
+
+
+def _paint_ghost(view: WeekView, p: QPainter, meeting: MeetingInfo, small_bold: QFont) -> None:
+    rect, start = view.ghost_rect, view.ghost_start
+    if rect is None or start is None:
+        return
+    duration = to_local(meeting.ends_at) - to_local(meeting.starts_at)
+    colour = kind_colour(meeting.kind)
+    fill = QColor(kind_fill(meeting.kind))
+    fill.setAlpha(200)
+    p.save()
+    p.setPen(QPen(colour.darker(140), 1.5, Qt.PenStyle.DashLine))
+    p.setBrush(fill)
+    p.drawRoundedRect(rect, 3, 3)
+    p.setFont(small_bold)
+    p.setPen(QColor(BLOCK_TEXT))
+    fm = QFontMetricsF(small_bold)
+    text = time_range_text(start, start + duration)
+    p.drawText(
+        rect.adjusted(6, 2, -3, -1),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+        elided(fm, text, rect.width() - 9),
+    )
+    p.restore()

@@ -166,7 +166,7 @@ class MeetingDialog(LaneFormDialog):
         self.watch("starts_at", self.held.toggled)
         self.starts.dateTimeChanged.connect(self._keep_length)
         self._length = length
-        self._busy_window: tuple | None = None  # (keys, first day, last day, busy times)
+        self._busy_window: tuple[Any, ...] | None = None  # (keys, first day, last day, busy times)
         self._reading_busy: tuple[tuple[str, ...], date, date] | None = None  # asked, not arrived
         self._names: dict[str, str] = {}
         if meeting is not None:

@@ -128,9 +128,6 @@ class MeetingPapers(QObject):
         self._view = view
         self.busy = False
 
-    def tr_(self, text: str) -> str:
-        return self._QCoreApplication.translate("CalendarPage", text)
-
     # -- reading -----------------------------------------------------------------------
     def _read(self, meeting_id: int, what: str, then: Callable[[PaperInputs], None]) -> None:
         """Read the paper's inputs on the store lane, then go on with ``then`` (GUI thread)."""

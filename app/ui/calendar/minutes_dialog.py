@@ -34,7 +34,7 @@ from app.services.meetings.meetings import (
     record_minutes,
 )
 from app.services.plan.plan_document import PlanDocument, load_plan_document
-from app.services.plan.plans import PlanConflictError, PlanDraft, PlanSeen
+from app.services.plan.plan_draft import PlanConflictError, PlanDraft, PlanSeen
 from app.ui.calendar.meeting_dialog import KEY_ROLE, ordered_keys, stored_meeting
 from app.ui.common.background import StoreLanes
 from app.ui.common.date_fields import OptionalDate
@@ -121,10 +121,10 @@ class MinutesDialog(LaneFormDialog):
         for goal in plan.plan.goals if plan.plan else ():
             row = self.scores.rowCount()
             self.scores.insertRow(row)
-            item = QTableWidgetItem(goal.text)
-            item.setData(KEY_ROLE, goal.goal_key)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.scores.setItem(row, 0, item)
+            goal_item = QTableWidgetItem(goal.text)
+            goal_item.setData(KEY_ROLE, goal.goal_key)
+            goal_item.setFlags(goal_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.scores.setItem(row, 0, goal_item)
             self.scores.setCellWidget(row, 1, score_box(self.scores))
             self.scores.setCellWidget(row, 2, score_box(self.scores))
         self.scores.setMinimumHeight(120)
@@ -215,8 +215,9 @@ class MinutesDialog(LaneFormDialog):
             pros = self.scores.cellWidget(row, 2)
             assert isinstance(family, QSpinBox) and isinstance(pros, QSpinBox)
             values = [None if b.value() == NO_SCORE else b.value() for b in (family, pros)]
-            if values[0] is not None or values[1] is not None:
-                scores.append(ScoreInput(str(self.scores.item(row, 0).data(KEY_ROLE)), values[0], values[1]))
+            goal_item = self.scores.item(row, 0)
+            if goal_item is not None and (values[0] is not None or values[1] is not None):
+                scores.append(ScoreInput(str(goal_item.data(KEY_ROLE)), values[0], values[1]))
         return MinutesInput(
             decisions=self.decisions.toPlainText(),
             new_agreements=new,

@@ -267,9 +267,9 @@ class MonthView(ReflowCanvas):
                     for m in self._more[day]
                 ]
                 return "<br>".join(html.escape(t) for t in texts), rect
-        day = self.day_at(pos)
-        if day is not None and day in self.holidays:
-            return html.escape(self.holidays[day]), self.day_rects[day]
+        hovered = self.day_at(pos)
+        if hovered is not None and hovered in self.holidays:
+            return html.escape(self.holidays[hovered]), self.day_rects[hovered]
         return None
 
     # -- mouse and keyboard -----------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QApplication, QWidget
@@ -34,7 +35,6 @@ from app.ui.calendar.calendar_painting import (
     LAST_HOUR,
     MOVE_SNAP_MINUTES,
     NEW_SNAP_MINUTES,
-    WeekPainting,
     _Block,
     _lanes,
     _local_span,
@@ -43,6 +43,7 @@ from app.ui.calendar.calendar_painting import (
     day_title,
     meeting_tooltip,
     no_minutes_text,
+    paint_week,
     time_range_text,
 )
 from app.ui.common.canvas import ReflowCanvas
@@ -51,7 +52,7 @@ from app.ui.common.labels import label
 from app.ui.common.painting import scaled_font
 
 
-class WeekView(WeekPainting, ReflowCanvas):
+class WeekView(ReflowCanvas):
     """A week of meetings by the hour; feed it with ``show_week``.
 
     Put it in a ``QScrollArea`` with ``widgetResizable``: the hours stretch to fill a tall
@@ -216,6 +217,10 @@ class WeekView(WeekPainting, ReflowCanvas):
         font = self.font()
         return font, scaled_font(font, 0.85), scaled_font(font, 0.85, bold=True), scaled_font(font, 1.0, True)
 
+    @override
+    def _paint(self, p: QPainter, clip: QRectF) -> None:
+        paint_week(self, p, clip)
+
     def _relayout(self, width: float | None = None) -> None:
         _font, small, small_bold, bold = self._fonts()
         fm_small, fm_small_bold, fm_bold = (
@@ -277,9 +282,9 @@ class WeekView(WeekPainting, ReflowCanvas):
             column = self.grid_rects.get(day)
             if column is None:
                 continue
-            minutes = {m.id: (s, e) for m, s, e in items}
+            spans_of = {m.id: (s, e) for m, s, e in items}
             for meeting, lane, lanes in _lanes(items):
-                start_min, end_min = minutes[meeting.id]
+                start_min, end_min = spans_of[meeting.id]
                 lane_w = (column.width() - 5) / lanes
                 top = self.y_for_minutes(start_min) + 1
                 height = max(8.0, self.y_for_minutes(end_min) - top - 1)

@@ -14,7 +14,6 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -41,6 +40,7 @@ from app.services.common.context import AppContext
 from app.ui.common.background import StoreWorker
 from app.ui.common.formatting import format_date, format_datetime, week_label
 from app.ui.common.labels import label
+from app.ui.common.noop import QT_TRANSLATE_NOOP
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # on the first column of each row
 

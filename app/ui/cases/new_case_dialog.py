@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,6 +49,7 @@ from app.ui.cases.name_choice import ask_which_name
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
 from app.ui.common.labels import label, problem_text
+from app.ui.common.noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ class NewCaseDialog(QDialog):
         self.interval = QSpinBox(self)
         self.interval.setRange(1, 52)
         # The team's usual cadence (Indstillinger → Familieoverblik), else 6 weeks.
-        weeks = (settings or QSettings()).value(FOLLOW_UP_WEEKS_KEY, DEFAULT_FOLLOW_UP_DAYS // 7)
+        weeks = str((settings or QSettings()).value(FOLLOW_UP_WEEKS_KEY, DEFAULT_FOLLOW_UP_DAYS // 7))
         self.interval.setValue(int(weeks) if str(weeks).isdigit() else DEFAULT_FOLLOW_UP_DAYS // 7)
         self.interval.setSuffix(self.tr(" weeks"))
         self.interval_error = _error_label(self)

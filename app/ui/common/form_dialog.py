@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -134,14 +134,14 @@ class FormDialog(QDialog):
         self.labels[key] = label.rstrip(":")
         return widget
 
-    def watch(self, key: str, signal: Callable[..., object] | object) -> None:
+    def watch(self, key: str, signal: SignalInstance) -> None:
         """Re-validate when ``signal`` fires, marking the field as touched."""
 
         def changed(*_args: object) -> None:
             self._touched.add(key)
             self.refresh()
 
-        signal.connect(changed)  # type: ignore[attr-defined]
+        signal.connect(changed)
 
     # -- validation -----------------------------------------------------------------
     def collect_problems(self) -> list[FieldProblem]:
@@ -236,7 +236,7 @@ class FormDialog(QDialog):
             return format_datetime(value)
         if isinstance(value, date):
             return format_date(value)
-        if isinstance(value, enum.Enum):
+        if isinstance(value, enum.StrEnum):
             return label(value)
         if isinstance(value, str):
             return value.strip() or empty

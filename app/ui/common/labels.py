@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.models.enums import (
     AgreementStatus,
@@ -22,6 +22,7 @@ from app.models.enums import (
 )
 from app.services.cases.deadlines import Deadline, load_rules
 from app.services.common.validation import Problem
+from app.ui.common.noop import QT_TRANSLATE_NOOP
 
 _CONTEXT = "Labels"
 

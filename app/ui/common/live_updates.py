@@ -108,7 +108,7 @@ def _connect_listener(engine: Engine) -> Any:
         channels = _channels(conn)
         for channel in channels:
             conn.execute(f'LISTEN "{channel}"')
-        conn.koordinator_channels = channels
+        conn.koordinator_channels = channels  # type: ignore[attr-defined]  # read back by the listener
     except Exception:
         conn.close()
         raise

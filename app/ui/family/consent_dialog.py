@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,7 @@ from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate
 from app.ui.common.enum_combo import enum_combo
 from app.ui.common.labels import label
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
+from app.ui.common.noop import QT_TRANSLATE_NOOP
 
 # The information types a consent can cover (sharing.INFO_TYPES), as the UI says them.
 INFO_TYPE_LABELS: dict[str, str] = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -37,6 +37,7 @@ from app.ui.common.date_fields import date_edit, from_qdate
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import problem_text
+from app.ui.common.noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

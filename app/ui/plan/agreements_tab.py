@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import ResponsibleKind
 from app.services.plan.plan_document import PlanDocument
-from app.services.plan.plans import AgreementInput
+from app.services.plan.plan_draft import AgreementInput
 from app.ui.plan.plan_delegates import ChoiceDelegate, OptionalDateDelegate
 from app.ui.plan.plan_models import AgreementColumn, AgreementModel, who_key
 

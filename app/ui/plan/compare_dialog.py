@@ -407,7 +407,7 @@ class HistoryDialog(QDialog):
     def row_of(self, version_id: int) -> QTreeWidgetItem | None:
         for index in range(self.table.topLevelItemCount()):
             item = self.table.topLevelItem(index)
-            if item.data(0, VERSION_ROLE) == version_id:
+            if item is not None and item.data(0, VERSION_ROLE) == version_id:
                 return item
         return None
 

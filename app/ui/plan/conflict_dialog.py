@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import ResponsibleKind
-from app.services.plan.plan_merge import Choice, Conflict, ItemKind
-from app.services.plan.plans import AgreementInput, GoalInput, diff_words
+from app.services.plan.plan_draft import AgreementInput, GoalInput
+from app.services.plan.plan_merge import Conflict, ItemKind
+from app.services.plan.plans import diff_words
+from app.services.plan.three_way import Choice
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.common.labels import label
 from app.ui.plan.compare_dialog import ADDED_STYLE

@@ -33,8 +33,10 @@ from app.services.common.clock import local_now, now_utc
 from app.services.common.editing import ConcurrentEditError
 from app.services.common.validation import FieldProblem, ValidationError
 from app.services.plan.local_drafts import LocalDraft, LocalDrafts
-from app.services.plan.plan_merge import Choice, MergeResult, SavedBy, merge, normalize, resolve
-from app.services.plan.plans import PlanDraft, PlanEdits, SaveOutcome, SaveResult, save_edits
+from app.services.plan.plan_draft import PlanDraft, PlanEdits, SaveOutcome, SaveResult
+from app.services.plan.plan_merge import MergeResult, SavedBy, merge, normalize, resolve
+from app.services.plan.plans import save_edits
+from app.services.plan.three_way import Choice
 from app.ui.common.background import StoreWorker
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.models.enums import GoalLevel, GoalStatus
 from app.services.cases.case_summary import MemberSummary
 from app.services.plan.plan_document import ScorePoint
-from app.services.plan.plans import GoalInput, new_goal_key
+from app.services.plan.plan_draft import GoalInput, new_goal_key
 from app.ui.common.labels import label
 from app.ui.plan.plan_delegates import ChoiceDelegate, IndentedTextDelegate, OptionalDateDelegate
 from app.ui.plan.plan_dialogs import GoalDialog

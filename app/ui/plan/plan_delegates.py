@@ -84,7 +84,7 @@ class IndentedTextDelegate(QStyledItemDelegate):
         depth = int(index.data(LEVEL_ROLE) or 0)
         if depth:
             option = QStyleOptionViewItem(option)
-            option.rect = option.rect.adjusted(INDENT * depth, 0, 0, 0)  # type: ignore[attr-defined]
+            option.rect = option.rect.adjusted(INDENT * depth, 0, 0, 0)
         super().paint(painter, option, index)
 
     @override

@@ -15,7 +15,8 @@ from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError
 from app.services.common.validation import FieldProblem, Problem, ValidationError
-from app.services.plan.plans import GoalInput, approval_problems, approve_plan, record_score
+from app.services.plan.plan_draft import GoalInput
+from app.services.plan.plans import approval_problems, approve_plan, record_score
 from app.ui.common.background import StoreLanes
 from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate
 from app.ui.common.enum_combo import enum_combo

@@ -22,8 +22,8 @@ from app.services.plan.plan_document import (
     load_plan_document,
     responsible_names,
 )
+from app.services.plan.plan_draft import PlanDraft
 from app.services.plan.plan_merge import SavedBy, last_saved_by
-from app.services.plan.plans import PlanDraft
 
 Names = dict[tuple[ResponsibleKind, int], str]
 

@@ -18,7 +18,8 @@ from typing_extensions import override
 
 from app.models.enums import AgreementStatus, GoalLevel, GoalStatus, ResponsibleKind
 from app.services.plan.plan_document import ScorePoint
-from app.services.plan.plans import AgreementInput, GoalInput, new_agreement_key
+from app.services.plan.plan_draft import AgreementInput, GoalInput
+from app.services.plan.plans import new_agreement_key
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.plan.plan_delegates import LEVEL_ROLE

@@ -40,8 +40,9 @@ from app.services.plan.plan_document import (
     PlanVersionView,
     ScorePoint,
 )
-from app.services.plan.plan_merge import Choice, normalize
-from app.services.plan.plans import GoalInput, PlanDraft, SaveOutcome
+from app.services.plan.plan_draft import GoalInput, PlanDraft, SaveOutcome
+from app.services.plan.plan_merge import normalize
+from app.services.plan.three_way import Choice
 from app.ui.common.background import StoreLanes
 from app.ui.common.formatting import format_datetime
 from app.ui.common.labels import label

@@ -217,7 +217,7 @@ class PrintPlanDialog(QDialog):
         for button in (self.save_button, self.print_button):
             button.setEnabled(True)
 
-    def _logged(self, action: str, then: Callable[[], None] = lambda: None) -> None:
+    def _logged(self, action: str, then: Callable[[], object] = lambda: None) -> None:
         """Write the print or export in the audit log, naming the recipient, on the store
         lane (with ``then`` in the same transaction: a file not written rolls it back); the
         dialog waits for it with its event loop running. Raises what the job raised."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.services.common.validation import FieldProblem, Problem
-from app.services.plan.plans import SHORT_TEXT_MAX, TEXT_MAX, PlanProblem
+from app.services.plan.plan_draft import SHORT_TEXT_MAX, TEXT_MAX, PlanProblem
 from app.ui.plan.sections_tab import SECTION_TITLES, section_title
 
 

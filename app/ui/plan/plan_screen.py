@@ -14,7 +14,7 @@ from app.services.plan.plan_document import (
     PlanVersionView,
     ScorePoint,
 )
-from app.services.plan.plans import AgreementInput, PlanDraft
+from app.services.plan.plan_draft import AgreementInput, PlanDraft
 from app.ui.plan.draft_sync import Stamp
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QWidget
 
 from app.services.plan.plan_document import SECTIONS, PlanDocument
-from app.services.plan.plans import PlanDraft
+from app.services.plan.plan_draft import PlanDraft
+from app.ui.common.noop import QT_TRANSLATE_NOOP
 from app.ui.plan.lix_meter import LixMeter
 
 SECTION_TITLES = {

@@ -13,7 +13,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from app.services.privacy.audit_search import (
     search_rows,
 )
 from app.ui.common.background import StoreLanes
+from app.ui.common.date_fields import from_qdate, to_qdate
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +94,8 @@ class AuditViewer(QDialog):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
-        self.date_from.setDate(QDate(today - timedelta(days=DEFAULT_DAYS)))
-        self.date_to.setDate(QDate(today))
+        self.date_from.setDate(to_qdate(today - timedelta(days=DEFAULT_DAYS)))
+        self.date_to.setDate(to_qdate(today))
 
         self.search_button = QPushButton(self.tr("Search"), self)
         self.search_button.setObjectName("auditSearch")
@@ -199,8 +200,8 @@ class AuditViewer(QDialog):
 
     # -- searching --------------------------------------------------------------------
     def current_query(self, citizen_ids: tuple[int, ...] | None) -> ViewerQuery:
-        first = self.date_from.date().toPython()
-        last = self.date_to.date().toPython()
+        first = from_qdate(self.date_from.date())
+        last = from_qdate(self.date_to.date())
         if last < first:
             first, last = last, first
         return ViewerQuery(

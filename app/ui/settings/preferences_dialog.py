@@ -32,7 +32,7 @@ class PreferencesDialog(QDialog):
         self.follow_up.setObjectName("followUpWeeks")
         self.follow_up.setRange(1, 52)
         self.follow_up.setSuffix(self.tr(" weeks"))
-        weeks = settings.value(FOLLOW_UP_WEEKS_KEY, DEFAULT_FOLLOW_UP_DAYS // 7)
+        weeks = str(settings.value(FOLLOW_UP_WEEKS_KEY, DEFAULT_FOLLOW_UP_DAYS // 7))
         self.follow_up.setValue(int(weeks) if str(weeks).isdigit() else DEFAULT_FOLLOW_UP_DAYS // 7)
         form.addRow(self.tr("Follow-up interval for new cases"), self.follow_up)
         note = QLabel(
