@@ -4,8 +4,6 @@ codes, no traceback."""
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -204,11 +202,3 @@ def test_store_problems_are_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_output_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export-ics", "K-2026-0001"]) == EXIT_USAGE
     assert "-o" in capsys.readouterr().err
-
-
-def test_icalendar_is_not_imported_at_program_start() -> None:
-    code = (
-        "import sys, app.cli.cli; app.cli.cli.build_parser(); "
-        "assert not [m for m in sys.modules if m.startswith(('icalendar', 'app.services.meetings.ics'))], 'eager'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

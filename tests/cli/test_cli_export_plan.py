@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import random
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -151,14 +149,6 @@ def test_missing_store_is_a_store_error_and_is_not_created(
 def test_output_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export-plan", "K-2026-0001"]) == EXIT_USAGE
     assert "-o" in capsys.readouterr().err
-
-
-def test_reportlab_is_not_imported_at_program_start() -> None:
-    code = (
-        "import sys, app.cli.cli; app.cli.cli.build_parser(); "
-        "assert not [m for m in sys.modules if m.startswith(('reportlab', 'app.pdf'))], 'imported eagerly'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 def test_a_file_that_is_not_a_store_gives_a_plain_message(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -369,11 +367,3 @@ def test_write_is_whole_or_nothing(lise: Lise, tmp_path: Path) -> None:
     assert target.read_bytes() == data
     with pytest.raises(OSError):
         write_meeting_pdf(data, tmp_path / "nowhere" / "x.pdf")
-
-
-def test_the_meeting_pdf_module_does_not_import_qt() -> None:
-    code = (
-        "import sys, app.pdf.meeting_pdf; "
-        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported by app.pdf'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

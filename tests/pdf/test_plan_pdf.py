@@ -379,14 +379,6 @@ def test_write_into_a_missing_folder_is_an_os_error(lise: Lise, tmp_path: Path) 
     assert sorted(os.listdir(tmp_path)) == before
 
 
-def test_the_pdf_package_does_not_import_qt() -> None:
-    code = (
-        "import sys, app.pdf.plan_pdf; "
-        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported by app.pdf'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-
-
 # -- benchmark smoke test ----------------------------------------------------------------------
 
 
