@@ -21,7 +21,6 @@ from app.services.meetings.meetings import cancel_meeting, case_meetings
 from app.startup import open_context
 
 TODAY = date(2026, 11, 24)
-ROOT = Path(__file__).resolve().parents[2]
 LONE_EMAIL = "lone.madsen@fiktivkommune.dk"
 
 

@@ -20,7 +20,6 @@ from app.services.demo.demo import generate_demo
 from app.startup import open_context
 
 TODAY = date(2026, 11, 24)
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -31,7 +31,6 @@ from app.services.plan.plan_document import AgreementView, PlanDocument, load_pl
 from tests.pdf.fonts import assert_fonts_embedded
 
 TODAY = date(2026, 11, 24)
-ROOT = Path(__file__).resolve().parents[2]
 CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
 DEADLINES = (
     (date(2026, 12, 1), "Børnefaglig undersøgelse færdig for Freja", "BL § 20"),

@@ -49,7 +49,6 @@ pytestmark = pytest.mark.any_day
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=LOCAL_TZ)
 LONE_EMAIL = "lone.madsen@fiktivkommune.dk"
-ROOT = Path(__file__).resolve().parents[3]
 CPR_SHAPE = re.compile(r"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])")
 
 
