@@ -102,6 +102,13 @@ def test_different_sections_are_combined_and_each_sees_the_other(qtbot, demo_con
     assert bos.section_edits["barriers"].toPlainText().endswith("Bo skrev dette.")  # and keeps his
     assert "combined" in bos.save_state.text() and _name(demo_context, "tester") in bos.save_state.text()
 
+    # A change of another case is not hers to re-read (though her own plan has news she has
+    # not been told of yet: a re-read now would show it).
+    refreshed: list[int] = []
+    anna.refreshed.connect(refreshed.append)
+    events.changed.emit(StoreChange(frozenset({"plan_versions"}), frozenset({case_id + 1000})))
+    drain(qtbot, anna.worker)  # a re-read, had one been asked for, has come back
+    assert refreshed == []
     # Anna hears that the store changed; with nothing unsaved she sees Bo's change at once,
     # on the tab she is on, with her caret where it was.
     anna.tabs.setCurrentIndex(0)
@@ -115,12 +122,6 @@ def test_different_sections_are_combined_and_each_sees_the_other(qtbot, demo_con
     assert anna.section_edits["barriers"].toPlainText().endswith("Bo skrev dette.")
     assert anna.tabs.currentIndex() == 0 and anna.section_edits["summary"].textCursor().position() == 5
     assert "bo" in anna.note.text()
-    # A change of another case is not hers to re-read.
-    refreshed: list[int] = []
-    anna.refreshed.connect(refreshed.append)
-    events.changed.emit(StoreChange(frozenset({"plan_versions"}), frozenset({case_id + 1000})))
-    drain(qtbot, anna.worker)  # a re-read, had one been asked for, has come back
-    assert refreshed == []
 
 
 def test_unsaved_edits_are_not_replaced_by_someone_elses_change(qtbot, demo_context, bo, tmp_path) -> None:  # type: ignore[no-untyped-def]
