@@ -3,7 +3,6 @@ codes, no traceback."""
 
 from __future__ import annotations
 
-import random
 from datetime import date
 from pathlib import Path
 
@@ -13,12 +12,10 @@ from sqlalchemy import select
 
 from app.cli.cli import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE, main
 from app.models import Case, User
-from app.models.enums import Relation
-from app.services.cases.cases import CaseInput, MemberInput, create_case
-from app.services.common.cpr import fictional_cpr
 from app.services.demo.demo import generate_demo
 from app.services.meetings.meetings import cancel_meeting, case_meetings
 from app.startup import open_context
+from tests.factories import single_citizen_case
 
 TODAY = date(2026, 11, 24)
 LONE_EMAIL = "lone.madsen@fiktivkommune.dk"
@@ -33,22 +30,7 @@ def store(tmp_path: Path) -> tuple[str, str, str, list[tuple[int, str]], int]:
     try:
         with ctx.sessions.begin() as s:
             generate_demo(s, families=2, seed=1, today=TODAY, my_login="tester")
-            bare = create_case(
-                s,
-                CaseInput(
-                    single_citizen=True,
-                    members=[
-                        MemberInput(
-                            "Ida",
-                            "Mødeløs",
-                            fictional_cpr(date(1990, 2, 3), True, random.Random(5)),
-                            Relation.OTHER,
-                        )
-                    ],
-                    coordinator_id=ctx.user.id,
-                ),
-                TODAY,
-            )
+            bare = single_citizen_case(s, ctx.user.id, "Mødeløs", TODAY)
             lise_case = s.scalars(select(Case).where(Case.title == "Familien Holm Jensen")).one()
             coordinator = s.get(User, lise_case.coordinator_id)
             assert coordinator is not None

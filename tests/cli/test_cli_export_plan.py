@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import random
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +12,9 @@ from sqlalchemy import select
 
 from app.cli.cli import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE, main
 from app.models import Case
-from app.models.enums import Relation
-from app.services.cases.cases import CaseInput, MemberInput, create_case
-from app.services.common.cpr import fictional_cpr
 from app.services.demo.demo import generate_demo
 from app.startup import open_context
+from tests.factories import single_citizen_case
 
 TODAY = date(2026, 11, 24)
 
@@ -30,22 +27,7 @@ def store(tmp_path: Path) -> tuple[str, str, str]:
     try:
         with ctx.sessions.begin() as s:
             generate_demo(s, families=2, seed=1, today=TODAY, my_login="tester")
-            bare = create_case(
-                s,
-                CaseInput(
-                    single_citizen=True,
-                    members=[
-                        MemberInput(
-                            "Ida",
-                            "Planløs",
-                            fictional_cpr(date(1990, 2, 3), True, random.Random(5)),
-                            Relation.OTHER,
-                        )
-                    ],
-                    coordinator_id=ctx.user.id,
-                ),
-                TODAY,
-            )
+            bare = single_citizen_case(s, ctx.user.id, "Planløs", TODAY)
             no_plan = bare.number
         with ctx.sessions() as s:
             lise = s.scalar(select(Case.number).where(Case.title == "Familien Holm Jensen"))
