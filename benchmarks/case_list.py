@@ -36,6 +36,7 @@ from app.services.demo.demo import generate_demo
 from app.startup import open_context
 from app.ui.cases.case_list_model import CaseListModel
 from app.ui.common.background import StoreWorker
+from benchmarks.verdict import Target, add_arguments, below, finish, holds, ratio_below
 
 SEARCH_TERMS = ("han", "jens", "k-2026", "familien n", "0101")
 
@@ -286,6 +287,21 @@ def run(citizens: int, repeat: int, workdir: Path) -> dict[str, float]:
     }
 
 
+def targets(f: dict[str, float]) -> list[Target]:
+    return [
+        below("first page (all cases)", f["first_page_ms"], 300),
+        ratio_below("first page / bare SQL", f["first_page_ms"] / f["first_page_bare_ms"], 3),
+        below("search keystroke", f["keystroke_ms"], 50),
+        ratio_below("keystroke / bare SQL", f["keystroke_ms"] / f["keystroke_bare_ms"], 3),
+        holds(
+            "data() calls at first paint do not grow with N",
+            f["big_calls"] <= f["small_calls"] * 1.1,
+            f"{f['small_calls']:g} -> {f['big_calls']:g}",
+            "<= 110 %",
+        ),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -293,15 +309,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--citizens", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the stores in benchmarks/out for reuse")
+    add_arguments(parser)
     args = parser.parse_args(argv)
     if args.keep:
         out = Path(__file__).with_name("out")
         out.mkdir(exist_ok=True)
-        run(args.citizens, args.repeat, out)
+        figures = run(args.citizens, args.repeat, out)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            run(args.citizens, args.repeat, Path(tmp))
-    return 0
+            figures = run(args.citizens, args.repeat, Path(tmp))
+    return finish("case_list", targets(figures), figures, args)
 
 
 if __name__ == "__main__":

@@ -31,9 +31,11 @@ from app.services.common.clock import local_today
 from app.services.demo.demo import generate_demo
 from app.startup import open_context
 from app.ui.common.background import StoreLanes
+from benchmarks.verdict import Target, add_arguments, below, finish
 
 TARGET_MS = 500
 KEYSTROKE_MS = 16  # one frame at 60 Hz: typing must not lag
+GAP_MS = 50  # a GUI-thread pause shorter than this is not felt
 
 
 def run(repeat: int, workdir: Path) -> dict[str, float]:
@@ -108,14 +110,12 @@ def run(repeat: int, workdir: Path) -> dict[str, float]:
         f"{'edit to new preview shown':40}{preview_ms:8.1f}   < {TARGET_MS} ms (debounce {page._preview_timer.interval()} ms)"
     )
     print(f"{'  baseline: the same PDF built directly':40}{direct_ms:8.1f}")
-    print(f"{'longest GUI-thread gap meanwhile':40}{gap_ms:8.1f}   < 50 ms (typing not held up)")
+    print(f"{'longest GUI-thread gap meanwhile':40}{gap_ms:8.1f}   < {GAP_MS} ms (typing not held up)")
     print(
         f"{'a keystroke on the GUI thread':40}{keystroke_ms:8.1f}   < {KEYSTROKE_MS} ms "
         "(the local draft written at once, fsync'ed)"
     )
     print(f"{'  baseline: the keystroke, no local draft':40}{keystroke_base_ms:8.1f}")
-    met = preview_ms < TARGET_MS and gap_ms < 50 and keystroke_ms < KEYSTROKE_MS
-    print("meets the target" if met else "MISSES THE TARGET")
     return {
         "preview_ms": preview_ms,
         "gap_ms": gap_ms,
@@ -154,10 +154,19 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--repeat", type=int, default=9)
+    add_arguments(parser)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        run(args.repeat, Path(tmp))
-    return 0
+        figures = run(args.repeat, Path(tmp))
+    return finish("plan_editor", targets(figures), figures, args)
+
+
+def targets(f: dict[str, float]) -> list[Target]:
+    return [
+        below("edit to new preview shown", f["preview_ms"], TARGET_MS),
+        below("longest GUI-thread gap meanwhile", f["gap_ms"], GAP_MS),
+        below("a keystroke on the GUI thread", f["keystroke_ms"], KEYSTROKE_MS),
+    ]
 
 
 if __name__ == "__main__":

@@ -368,6 +368,15 @@ def cpr(born: date, female: bool, seed: int = 0) -> str:
     return digits
 
 
+def single_citizen_case(session, coordinator_id: int, last_name: str, today: date):  # type: ignore[no-untyped-def]
+    """A case of one adult citizen (Ida ``last_name``) and nothing else: no plan, no meeting."""
+    born = fictional_cpr(date(1990, 2, 3), True, random.Random(5))
+    members = [MemberInput("Ida", last_name, born, Relation.OTHER)]
+    return create_case(
+        session, CaseInput(single_citizen=True, members=members, coordinator_id=coordinator_id), today
+    )
+
+
 @dataclass(frozen=True)
 class Family:
     case_id: int

@@ -1,14 +1,26 @@
-"""A small run of the benchmarks keeps them working (timings are not asserted here)."""
+"""A small run of each benchmark keeps it working and its verdict honest.
+
+A benchmark ends with a machine-readable verdict (``benchmarks/verdict.py``): exit code 0 when
+every judged target is met, 3 when one is missed, 1 when it crashed; ``--json`` writes the
+targets and figures. The runs here are tiny and ``--smoke``: time targets hold for the full
+size, so they are reported but not judged (these tests are not timed); every other target
+(a count that must not grow with N, the page count, the family shown whole) is judged, and a
+miss fails the test as a crash does.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from benchmarks.verdict import EXIT_MISSED, below, finish, holds
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,12 +37,30 @@ def _run(tmp_path: Path, script: str, *args: str) -> str:
         timeout=300,
         cwd=ROOT,
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 
 
+def _smoke(tmp_path: Path, script: str, *args: str) -> tuple[str, dict[str, Any]]:
+    """A tiny --smoke run: it must end with exit code 0 and a verdict that every judged target is met."""
+    verdict_file = tmp_path / "verdict.json"
+    out = _run(tmp_path, script, *args, "--smoke", "--json", str(verdict_file))
+    verdict = json.loads(verdict_file.read_text(encoding="utf-8"))
+    assert verdict["smoke"] is True and verdict["met"] is True, out
+    assert "meets the target" in out, out
+    for target in verdict["targets"]:
+        assert target["judged"] is not target["timing"], target
+        assert target["met"] or target["timing"], target
+        assert f"target: {target['name']} {target['wanted']}: {target['measured']}" in out, out
+    return out, verdict
+
+
+def _names(verdict: dict[str, Any], timing: bool) -> set[str]:
+    return {t["name"] for t in verdict["targets"] if t["timing"] is timing}
+
+
 def test_case_list_benchmark_runs_and_reports(tmp_path: Path) -> None:
-    out = _run(tmp_path, "case_list.py", "--citizens", "1500", "--repeat", "1")
+    out, verdict = _smoke(tmp_path, "case_list.py", "--citizens", "1500", "--repeat", "1")
     for line in (
         "first page (all cases)",
         "search keystroke",
@@ -39,11 +69,19 @@ def test_case_list_benchmark_runs_and_reports(tmp_path: Path) -> None:
         "data() calls at first paint",
     ):
         assert line in out, out
-    assert "does not grow" in out, out
+    assert _names(verdict, timing=False) == {"data() calls at first paint do not grow with N"}
+    assert _names(verdict, timing=True) == {
+        "first page (all cases)",
+        "first page / bare SQL",
+        "search keystroke",
+        "keystroke / bare SQL",
+    }
+    figures = verdict["figures"]
+    assert 0 < figures["big_calls"] <= figures["small_calls"] * 1.1, figures
 
 
 def test_family_page_benchmark_runs_and_reports(tmp_path: Path) -> None:
-    out = _run(tmp_path, "family_page.py", "--families", "3", "--repeat", "1")
+    out, verdict = _smoke(tmp_path, "family_page.py", "--families", "3", "--repeat", "1")
     for line in (
         "8 members, 60 interventions",
         "open: double-click to painted page",
@@ -52,16 +90,70 @@ def test_family_page_benchmark_runs_and_reports(tmp_path: Path) -> None:
         "network tab first shown",
     ):
         assert line in out, out
+    assert _names(verdict, timing=False) == {"the large family shown whole"}
+    assert _names(verdict, timing=True) == {"open: double-click to painted page"}
+    assert (verdict["figures"]["members"], verdict["figures"]["interventions"]) == (8, 60)
 
 
 def test_plan_editor_benchmark_runs_and_reports(tmp_path: Path) -> None:
-    out = _run(tmp_path, "plan_editor.py", "--repeat", "1")
+    out, verdict = _smoke(tmp_path, "plan_editor.py", "--repeat", "1")
     for line in (
         "edit to new preview shown",
         "baseline: the same PDF built directly",
         "longest GUI-thread gap",
     ):
         assert line in out, out
+    assert _names(verdict, timing=True) == {
+        "edit to new preview shown",
+        "longest GUI-thread gap meanwhile",
+        "a keystroke on the GUI thread",
+    }
+
+
+def test_plan_pdf_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    out, verdict = _smoke(tmp_path, "plan_pdf.py", "--repeat", "1")
+    for line in (
+        "plan: 5 pages normal",
+        "first export (incl. font registration)",
+        "later exports (median of 1)",
+        "large print, later exports",
+        "baseline: 5 pages of plain paragraphs",
+        "ratio later export / baseline",
+    ):
+        assert line in out, out
+    assert _names(verdict, timing=False) == {"the plan's page count"}
+    assert _names(verdict, timing=True) == {"first export (incl. font registration)"}
+    assert verdict["figures"]["pages"] == 5
+
+
+# -- the verdict itself ----------------------------------------------------------------------
+
+
+def _finish(tmp_path: Path, smoke: bool, *targets: Any) -> tuple[int, dict[str, Any]]:
+    args = argparse.Namespace(smoke=smoke, json=tmp_path / "verdict.json")
+    code = finish("probe", list(targets), {"figure": 1.0}, args)
+    return code, json.loads(args.json.read_text(encoding="utf-8"))
+
+
+def test_a_missed_target_is_exit_code_3_and_says_which(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, verdict = _finish(tmp_path, False, below("open", 200, 150), holds("pages", True, 5, 5))
+    assert code == EXIT_MISSED and verdict["met"] is False
+    assert "MISSES THE TARGET: open" in capsys.readouterr().out
+    code, verdict = _finish(tmp_path, False, below("open", 100, 150), holds("pages", True, 5, 5))
+    assert code == 0 and verdict["met"] is True
+
+
+def test_a_smoke_run_judges_every_target_but_the_times(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, verdict = _finish(tmp_path, True, below("open", 200, 150), holds("pages", True, 5, 5))
+    assert code == 0 and verdict["met"] is True
+    assert "MISSED (not judged in a smoke run)" in capsys.readouterr().out
+    code, verdict = _finish(tmp_path, True, below("open", 100, 150), holds("pages", False, 6, 5))
+    assert code == EXIT_MISSED and verdict["met"] is False
+    assert "MISSES THE TARGET: pages" in capsys.readouterr().out
 
 
 @pytest.mark.postgres

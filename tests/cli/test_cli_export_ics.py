@@ -3,9 +3,6 @@ codes, no traceback."""
 
 from __future__ import annotations
 
-import random
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -15,15 +12,12 @@ from sqlalchemy import select
 
 from app.cli.cli import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE, main
 from app.models import Case, User
-from app.models.enums import Relation
-from app.services.cases.cases import CaseInput, MemberInput, create_case
-from app.services.common.cpr import fictional_cpr
 from app.services.demo.demo import generate_demo
 from app.services.meetings.meetings import cancel_meeting, case_meetings
 from app.startup import open_context
+from tests.factories import single_citizen_case
 
 TODAY = date(2026, 11, 24)
-ROOT = Path(__file__).resolve().parents[2]
 LONE_EMAIL = "lone.madsen@fiktivkommune.dk"
 
 
@@ -36,22 +30,7 @@ def store(tmp_path: Path) -> tuple[str, str, str, list[tuple[int, str]], int]:
     try:
         with ctx.sessions.begin() as s:
             generate_demo(s, families=2, seed=1, today=TODAY, my_login="tester")
-            bare = create_case(
-                s,
-                CaseInput(
-                    single_citizen=True,
-                    members=[
-                        MemberInput(
-                            "Ida",
-                            "Mødeløs",
-                            fictional_cpr(date(1990, 2, 3), True, random.Random(5)),
-                            Relation.OTHER,
-                        )
-                    ],
-                    coordinator_id=ctx.user.id,
-                ),
-                TODAY,
-            )
+            bare = single_citizen_case(s, ctx.user.id, "Mødeløs", TODAY)
             lise_case = s.scalars(select(Case).where(Case.title == "Familien Holm Jensen")).one()
             coordinator = s.get(User, lise_case.coordinator_id)
             assert coordinator is not None
@@ -204,11 +183,3 @@ def test_store_problems_are_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_output_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export-ics", "K-2026-0001"]) == EXIT_USAGE
     assert "-o" in capsys.readouterr().err
-
-
-def test_icalendar_is_not_imported_at_program_start() -> None:
-    code = (
-        "import sys, app.cli.cli; app.cli.cli.build_parser(); "
-        "assert not [m for m in sys.modules if m.startswith(('icalendar', 'app.services.meetings.ics'))], 'eager'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

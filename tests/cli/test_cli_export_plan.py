@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import random
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -15,14 +12,11 @@ from sqlalchemy import select
 
 from app.cli.cli import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE, main
 from app.models import Case
-from app.models.enums import Relation
-from app.services.cases.cases import CaseInput, MemberInput, create_case
-from app.services.common.cpr import fictional_cpr
 from app.services.demo.demo import generate_demo
 from app.startup import open_context
+from tests.factories import single_citizen_case
 
 TODAY = date(2026, 11, 24)
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -33,22 +27,7 @@ def store(tmp_path: Path) -> tuple[str, str, str]:
     try:
         with ctx.sessions.begin() as s:
             generate_demo(s, families=2, seed=1, today=TODAY, my_login="tester")
-            bare = create_case(
-                s,
-                CaseInput(
-                    single_citizen=True,
-                    members=[
-                        MemberInput(
-                            "Ida",
-                            "Planløs",
-                            fictional_cpr(date(1990, 2, 3), True, random.Random(5)),
-                            Relation.OTHER,
-                        )
-                    ],
-                    coordinator_id=ctx.user.id,
-                ),
-                TODAY,
-            )
+            bare = single_citizen_case(s, ctx.user.id, "Planløs", TODAY)
             no_plan = bare.number
         with ctx.sessions() as s:
             lise = s.scalar(select(Case.number).where(Case.title == "Familien Holm Jensen"))
@@ -151,14 +130,6 @@ def test_missing_store_is_a_store_error_and_is_not_created(
 def test_output_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export-plan", "K-2026-0001"]) == EXIT_USAGE
     assert "-o" in capsys.readouterr().err
-
-
-def test_reportlab_is_not_imported_at_program_start() -> None:
-    code = (
-        "import sys, app.cli.cli; app.cli.cli.build_parser(); "
-        "assert not [m for m in sys.modules if m.startswith(('reportlab', 'app.pdf'))], 'imported eagerly'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 def test_a_file_that_is_not_a_store_gives_a_plain_message(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

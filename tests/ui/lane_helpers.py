@@ -45,3 +45,11 @@ def exec_saving(dialog: QDialog, fill: Callable[[QDialog], None]) -> int:
     ready(dialog)
     fill(dialog)
     return int(QDialog.DialogCode.Accepted) if save(dialog) else int(QDialog.DialogCode.Rejected)
+
+
+def drain(qtbot, worker) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every job queued on ``worker`` so far has run and its answer has reached the
+    GUI thread: a marker job queued last answers last (one thread, answers in order). The
+    positive sync point before asserting that an answer did *not* change anything."""
+    with qtbot.waitCallback(timeout=10_000) as answered:
+        worker.submit(lambda: None, answered)

@@ -139,6 +139,7 @@ class PostgresListener(QObject):
         self._retry.setInterval(RECONNECT_MS)
         self._retry.timeout.connect(self.connect_now)
         self.received = 0  # notifications from others handed on (for tests and benchmarks)
+        self.own_seen = 0  # our own notifications, recognised and passed over (for tests)
         events.reachable_changed.connect(self._reachable_changed)
 
     def _reachable_changed(self, reachable: bool) -> None:
@@ -220,6 +221,7 @@ class PostgresListener(QObject):
             for note in conn.notifies(timeout=0):
                 table, case_id, client = parse_payload(note.payload)
                 if client is not None and client == self._client:
+                    self.own_seen += 1
                     continue
                 if note.channel == CHANNEL and self._private_channel:
                     # The common channel, which anyone may NOTIFY on: only the directories'
@@ -295,6 +297,11 @@ class SqliteWatcher(QObject):
 
     def _own_commit(self, _conn: object) -> None:
         self._last_own_commit = time.monotonic()
+
+    @property
+    def version(self) -> int | None:
+        """The ``data_version`` last read and compared (for tests)."""
+        return self._version
 
     def _watch(self) -> None:
         wanted = [str(self._path), str(self._path) + "-wal", str(self._path.parent)]

@@ -67,9 +67,9 @@ def test_a_change_on_the_server_reaches_the_other_window_within_a_second(
     assert time.monotonic() - started < 1.0
     assert window.live.received >= 1
     # The window's own writes are recognised and not echoed back as someone else's.
-    seen = window.live.received
+    seen, own = window.live.received, window.live.own_seen
     _rename_first_case(mine, "Familien Egen Ændring")
-    qtbot.wait(400)
+    qtbot.waitUntil(lambda: window.live.own_seen > own, timeout=2000)  # its notification has come
     assert window.live.received == seen
 
 
@@ -104,19 +104,32 @@ def test_another_program_writing_the_sqlite_file_is_noticed(
     window = _window(qtbot, mine, settings)
     assert isinstance(window.live, SqliteWatcher)
     script = (
-        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.readline(); "
         "c.execute(\"UPDATE cases SET title = 'Familien Fra Andet Program', version = version + 1 "
         'WHERE id = (SELECT min(id) FROM cases)"); c.commit()'
     )
-    started = time.monotonic()
-    subprocess.run([sys.executable, "-c", script, sqlite_url], check=True, timeout=30)
-    qtbot.waitUntil(lambda: "Familien Fra Andet Program" in _titles(window), timeout=1500)
-    assert time.monotonic() - started < 1.5  # includes starting a Python process
-    # The window's own save does not count as another program's.
-    seen = window.live.received
+    with subprocess.Popen(
+        [sys.executable, "-c", script, sqlite_url], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as other:
+        try:
+            # The other program has started (not timed: the watcher cannot notice a Python start).
+            assert other.stdin is not None and other.stdout is not None
+            assert other.stdout.readline() == "ready\n"
+            started = time.monotonic()
+            other.stdin.write("write\n")
+            other.stdin.flush()
+            qtbot.waitUntil(lambda: "Familien Fra Andet Program" in _titles(window), timeout=1000)
+            assert time.monotonic() - started < 1.0
+        finally:
+            other.stdin.close()  # type: ignore[union-attr]
+            other.wait(timeout=30)
+    assert other.returncode == 0
+    # The window's own save does not count as another program's: the watcher reads the new
+    # data_version (it has seen the commit) and hands nothing on.
+    seen, version = window.live.received, window.live.version
     with mine.sessions.begin() as session:
         session.execute(update(Case).where(Case.id == 1).values(title="Familien Egen"))
-    qtbot.wait(400)
+    qtbot.waitUntil(lambda: window.live.version != version, timeout=2000)
     assert window.live.received == seen
 
 
