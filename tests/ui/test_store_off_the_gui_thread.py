@@ -207,7 +207,11 @@ def test_a_tour_of_every_screen_never_touches_the_store_on_the_gui_thread(  # ty
                 _step(qtbot, window, lambda: calendar.open_meeting(meeting.id))
             for what in ("agenda", "slip"):
                 _step(qtbot, window, lambda what=what: calendar.export_pdf(what))
-            _step(qtbot, window, lambda: calendar.move_meeting(meeting.id, meeting.starts_at + timedelta(days=1)))
+            _step(
+                qtbot,
+                window,
+                lambda: calendar.move_meeting(meeting.id, meeting.starts_at + timedelta(days=1)),
+            )
 
         # The calendar's views: week and month.
         for tabs in _tabs(window.calendar):
