@@ -101,52 +101,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="232"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="233"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="240"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="241"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="252"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="253"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="253"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="254"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="254"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="255"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="255"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="256"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="262"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="273"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="274"/>
         <source>Checking…</source>
         <translation>Kontrollerer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="299"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="300"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -978,112 +978,112 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="73"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="73"/>
         <source>Someone else changed the same part of the plan</source>
         <translation>En anden har ændret den samme del af planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="79"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="79"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="83"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="83"/>
         <source>%1 saved the plan %2 while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
         <translation>%1 gemte planen %2, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="88"/>
         <source>%1 saved the plan while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
         <translation>%1 gemte planen, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="107"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="107"/>
         <source>Keep all of theirs</source>
         <translation>Behold alt deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="108"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="108"/>
         <source>Keep all of mine</source>
         <translation>Behold alt mit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="118"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="118"/>
         <source>Save my choices</source>
         <translation>Gem mine valg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="122"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="122"/>
         <source>Decide later</source>
         <translation>Vælg senere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="126"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="126"/>
         <source>Your text stays in the editor and in a local copy, not saved, until you choose.</source>
         <translation>Din tekst bliver i editoren og i en lokal kopi, ikke gemt, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="146"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="146"/>
         <source>Saved by %1</source>
         <translation>Gemt af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="147"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="147"/>
         <source>Yours (not saved yet)</source>
         <translation>Din (ikke gemt endnu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="156"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="156"/>
         <source>(removed)</source>
         <translation>(fjernet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="178"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="178"/>
         <source>Keep theirs</source>
         <translation>Behold deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="179"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="179"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="180"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="180"/>
         <source>Keep both</source>
         <translation>Behold begge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="204"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="204"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="207"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="207"/>
         <source>Comment on the help for %1</source>
         <translation>Kommentar til hjælpen til %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="209"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="209"/>
         <source>Goal: %1</source>
         <translation>Mål: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="210"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="210"/>
         <source>Agreement: %1</source>
         <translation>Aftale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="225"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="225"/>
         <source>by %1</source>
         <translation>af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/conflict_dialog.py" line="227"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="227"/>
         <source>the whole family</source>
         <translation>hele familien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/common/conflict_dialog.py" line="265"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="265"/>
         <source>Choose for %n more part(s).</source>
         <translation>
             <numerusform>Vælg for %n del mere.</numerusform>
@@ -1766,52 +1766,52 @@
 <context>
     <name>EcoMapView</name>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="859"/>
+        <location filename="../../app/ui/family/eco_map.py" line="172"/>
         <source>%1, %2 years</source>
         <translation>%1, %2 år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="911"/>
+        <location filename="../../app/ui/family/eco_map.py" line="224"/>
         <source>No professionals in the network yet.</source>
         <translation>Der er endnu ingen fagpersoner i netværket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="918"/>
+        <location filename="../../app/ui/family/eco_map.py" line="231"/>
         <source>Dashed line: in the network, no registered intervention</source>
         <translation>Stiplet linje: i netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="931"/>
+        <location filename="../../app/ui/family/eco_map.py" line="244"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="933"/>
+        <location filename="../../app/ui/family/eco_map.py" line="246"/>
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="935"/>
+        <location filename="../../app/ui/family/eco_map.py" line="248"/>
         <source>In the network, no registered intervention</source>
         <translation>I netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="982"/>
+        <location filename="../../app/ui/family/eco_map.py" line="297"/>
         <source>Could not save the network map to %1: %2</source>
         <translation>Netværkskortet kunne ikke gemmes i %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="1002"/>
+        <location filename="../../app/ui/family/eco_map.py" line="317"/>
         <source>Could not encode the network map as PNG.</source>
         <translation>Netværkskortet kunne ikke laves om til PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="1018"/>
+        <location filename="../../app/ui/family/eco_map.py" line="333"/>
         <source>Network map</source>
         <translation>Netværkskort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="1021"/>
+        <location filename="../../app/ui/family/eco_map.py" line="336"/>
         <source>Network map of %1: the family and the professionals around it, by sector.</source>
         <translation>Netværkskort for %1: familien og fagpersonerne omkring den, fordelt på sektorer.</translation>
     </message>
@@ -1819,22 +1819,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="414"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="400"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="424"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="410"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="425"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="411"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="427"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="413"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -1842,103 +1842,103 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="110"/>
+        <location filename="../../app/ui/family/family_page.py" line="111"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="111"/>
+        <location filename="../../app/ui/family/family_page.py" line="112"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="112"/>
+        <location filename="../../app/ui/family/family_page.py" line="113"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="113"/>
+        <location filename="../../app/ui/family/family_page.py" line="114"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="114"/>
+        <location filename="../../app/ui/family/family_page.py" line="115"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="116"/>
+        <location filename="../../app/ui/family/family_page.py" line="117"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="121"/>
+        <location filename="../../app/ui/family/family_page.py" line="122"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="128"/>
+        <location filename="../../app/ui/family/family_page.py" line="129"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="137"/>
+        <location filename="../../app/ui/family/family_page.py" line="138"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="139"/>
+        <location filename="../../app/ui/family/family_page.py" line="140"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="163"/>
+        <location filename="../../app/ui/family/family_page.py" line="164"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="164"/>
+        <location filename="../../app/ui/family/family_page.py" line="165"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="170"/>
-        <location filename="../../app/ui/family/family_page.py" line="305"/>
+        <location filename="../../app/ui/family/family_page.py" line="171"/>
+        <location filename="../../app/ui/family/family_page.py" line="306"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="171"/>
+        <location filename="../../app/ui/family/family_page.py" line="172"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="172"/>
+        <location filename="../../app/ui/family/family_page.py" line="173"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="213"/>
+        <location filename="../../app/ui/family/family_page.py" line="214"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="284"/>
+        <location filename="../../app/ui/family/family_page.py" line="285"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="292"/>
+        <location filename="../../app/ui/family/family_page.py" line="293"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="300"/>
+        <location filename="../../app/ui/family/family_page.py" line="301"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="303"/>
+        <location filename="../../app/ui/family/family_page.py" line="304"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -1946,27 +1946,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="320"/>
+        <location filename="../../app/ui/family/family_page.py" line="321"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="322"/>
+        <location filename="../../app/ui/family/family_page.py" line="323"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="323"/>
+        <location filename="../../app/ui/family/family_page.py" line="324"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="382"/>
+        <location filename="../../app/ui/family/family_page.py" line="383"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="385"/>
+        <location filename="../../app/ui/family/family_page.py" line="386"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -1974,7 +1974,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="387"/>
+        <location filename="../../app/ui/family/family_page.py" line="388"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -1982,17 +1982,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="389"/>
+        <location filename="../../app/ui/family/family_page.py" line="390"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="391"/>
+        <location filename="../../app/ui/family/family_page.py" line="392"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="527"/>
+        <location filename="../../app/ui/family/family_page.py" line="528"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -2000,32 +2000,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="532"/>
+        <location filename="../../app/ui/family/family_page.py" line="533"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="534"/>
+        <location filename="../../app/ui/family/family_page.py" line="535"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="537"/>
+        <location filename="../../app/ui/family/family_page.py" line="538"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="544"/>
+        <location filename="../../app/ui/family/family_page.py" line="545"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="552"/>
+        <location filename="../../app/ui/family/family_page.py" line="553"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="559"/>
+        <location filename="../../app/ui/family/family_page.py" line="560"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -2033,7 +2033,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="565"/>
+        <location filename="../../app/ui/family/family_page.py" line="566"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -2042,18 +2042,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="394"/>
+        <location filename="../../app/ui/family/family_page.py" line="395"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="414"/>
-        <location filename="../../app/ui/family/family_page.py" line="419"/>
+        <location filename="../../app/ui/family/family_page.py" line="415"/>
+        <location filename="../../app/ui/family/family_page.py" line="420"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="420"/>
+        <location filename="../../app/ui/family/family_page.py" line="421"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -2078,8 +2078,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="94"/>
-        <location filename="../../app/ui/family/family_page.py" line="255"/>
+        <location filename="../../app/ui/family/family_page.py" line="95"/>
+        <location filename="../../app/ui/family/family_page.py" line="256"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -2088,7 +2088,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="273"/>
+        <location filename="../../app/ui/family/family_page.py" line="274"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -2268,57 +2268,57 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="91"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="92"/>
         <source>Overall goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="92"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="93"/>
         <source>Sub-goal</source>
         <translation>Delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="93"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="94"/>
         <source>Progression goal</source>
         <translation>Progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="101"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="102"/>
         <source>Write the goal in the family&apos;s own words</source>
         <translation>Skriv målet med familiens egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="104"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="105"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="108"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="109"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2856,12 +2856,12 @@
 <context>
     <name>LaneDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="69"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="70"/>
         <source>Someone else changed the plan meanwhile. Close this window and try again.</source>
         <translation>En anden har ændret planen imens. Luk vinduet, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="73"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="74"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
@@ -2893,22 +2893,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="343"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="331"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="349"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="337"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="353"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="341"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="354"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="342"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -3310,62 +3310,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="84"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="72"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="84"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="72"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="95"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="83"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="99"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="87"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="102"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="90"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="104"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="92"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="105"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="93"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="106"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="94"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="107"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="95"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="108"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="96"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="109"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="97"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="111"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="99"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -4884,52 +4884,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="243"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="231"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="243"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="231"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="252"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="240"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="258"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="246"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="259"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="247"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="260"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="248"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="261"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="249"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="262"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="250"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="263"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="251"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="265"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="253"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>
@@ -4955,32 +4955,32 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="168"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="169"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="179"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="180"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="180"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="181"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="181"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
@@ -5069,58 +5069,57 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="179"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="158"/>
         <source>Same kind of help at the same time</source>
         <translation>Samme slags hjælp på samme tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="181"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="160"/>
         <source>No help</source>
         <translation>Uden hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="368"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="33"/>
         <source>Professional: %1</source>
         <translation>Fagperson: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="372"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="38"/>
         <source>From %1, no end date</source>
         <translation>Fra %1, ingen slutdato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="374"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="42"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="375"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="43"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="377"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="45"/>
         <source>Sector plan: %1</source>
         <translation>Sektorplan: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="379"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="48"/>
         <source>Source system: %1</source>
         <translation>Kildesystem: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="382"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="53"/>
         <source>Last checked: %1</source>
         <translation>Sidst tjekket: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="388"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="60"/>
         <source>Same kind of help at the same time as: %1</source>
         <translation>Samme slags hjælp på samme tid som: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="399"/>
-        <location filename="../../app/ui/family/timeline_view.py" line="616"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="145"/>
         <source>No help for %n week(s)</source>
         <translation>
             <numerusform>%n uge uden hjælp</numerusform>
@@ -5128,29 +5127,29 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="402"/>
-        <location filename="../../app/ui/family/timeline_view.py" line="424"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="77"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="101"/>
         <source>From %1 to %2</source>
         <translation>Fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="407"/>
-        <location filename="../../app/ui/family/timeline_view.py" line="427"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="82"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="106"/>
         <source>Since %1</source>
         <translation>Siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="418"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="95"/>
         <source>%1 and %2 are the same kind of help at the same time.</source>
         <translation>%1 og %2 er samme slags hjælp på samme tid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="450"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="355"/>
         <source>No interventions yet.</source>
         <translation>Ingen indsatser endnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="481"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="388"/>
         <source>%n earlier intervention(s) not shown</source>
         <translation>
             <numerusform>%n tidligere indsats vises ikke</numerusform>
@@ -5158,7 +5157,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="506"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="413"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -5166,17 +5165,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="561"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="468"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="599"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="506"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="618"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="369"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n uge</numerusform>
@@ -5339,28 +5338,28 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">%1 skal have en forælder med til %5 %2 kl. %3–%4, men %6 er optaget af %7.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="80"/>
+        <location filename="../../app/ui/family/week_texts.py" line="45"/>
         <source>%1 needs a parent present for %5 on %2 %3–%4, but %6 is busy with %7.</source>
         <translation>%1 skal have en forælder med til %5 %2 kl. %3–%4, men %6 er optaget af %7.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="84"/>
+        <location filename="../../app/ui/family/week_texts.py" line="49"/>
         <source>%1 has two things at the same time on %2 %3–%4: %5 and %6.</source>
         <translation>%1 skal to steder på samme tid %2 kl. %3–%4: %5 og %6.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="239"/>
-        <location filename="../../app/ui/family/week_grid.py" line="386"/>
+        <location filename="../../app/ui/family/week_grid.py" line="164"/>
+        <location filename="../../app/ui/family/week_grid.py" line="311"/>
         <source>A parent must be present</source>
         <translation>En forælder skal være med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="388"/>
+        <location filename="../../app/ui/family/week_grid.py" line="313"/>
         <source>Collision</source>
         <translation>Kollision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="445"/>
+        <location filename="../../app/ui/family/week_grid.py" line="370"/>
         <source>No weekly times yet.</source>
         <translation>Ingen ugentlige tider endnu.</translation>
     </message>

@@ -26,7 +26,7 @@
     <context>
         <name>ConflictDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/common/conflict_dialog.py" line="265" />
+            <location filename="../../app/ui/plan/conflict_dialog.py" line="265" />
             <source>Choose for %n more part(s).</source>
             <translation>
                 <numerusform>Choose for %n more part.</numerusform>
@@ -37,7 +37,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="303" />
+            <location filename="../../app/ui/family/family_page.py" line="304" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="385" />
+            <location filename="../../app/ui/family/family_page.py" line="386" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -53,7 +53,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="387" />
+            <location filename="../../app/ui/family/family_page.py" line="388" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -61,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="527" />
+            <location filename="../../app/ui/family/family_page.py" line="528" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="559" />
+            <location filename="../../app/ui/family/family_page.py" line="560" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -160,8 +160,7 @@
     <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="399" />
-            <location filename="../../app/ui/family/timeline_view.py" line="616" />
+            <location filename="../../app/ui/family/timeline_view.py" line="145" />
             <source>No help for %n week(s)</source>
             <translation>
                 <numerusform>No help for %n week</numerusform>
@@ -169,7 +168,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="481" />
+            <location filename="../../app/ui/family/timeline_view.py" line="388" />
             <source>%n earlier intervention(s) not shown</source>
             <translation>
                 <numerusform>%n earlier intervention not shown</numerusform>
@@ -177,7 +176,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="506" />
+            <location filename="../../app/ui/family/timeline_view.py" line="413" />
             <source>%n year(s)</source>
             <translation>
                 <numerusform>%n year</numerusform>
@@ -185,7 +184,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="618" />
+            <location filename="../../app/ui/family/timeline_view.py" line="369" />
             <source>%n week(s)</source>
             <translation>
                 <numerusform>%n week</numerusform>

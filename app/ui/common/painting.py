@@ -183,6 +183,42 @@ def elided(fm: QFontMetricsF, text: str, width: float) -> str:
     return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
+def wrap_text(
+    text: str, fm: QFontMetricsF, width: float, max_lines: int, first_width: float | None = None
+) -> list[str]:
+    """Greedy word wrap into at most ``max_lines`` lines (the first ``first_width`` wide, if
+    given). A word wider than a line is broken; the last line is elided when text is left."""
+
+    def room(line: int) -> float:
+        return first_width if line == 0 and first_width is not None else width
+
+    if max_lines <= 0 or min(width, room(0)) < fm.averageCharWidth():
+        return []
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    index = 0
+    while index < len(words) and len(lines) < max_lines - 1:
+        line_w = room(len(lines))
+        word = words[index]
+        candidate = f"{current} {word}" if current else word
+        if fm.horizontalAdvance(candidate) <= line_w:
+            current, index = candidate, index + 1
+        elif current:
+            lines.append(current)
+            current = ""
+        else:  # one word wider than the line: break it where it stops fitting
+            cut = next(
+                (k for k in range(len(word) - 1, 0, -1) if fm.horizontalAdvance(word[:k]) <= line_w), 1
+            )
+            lines.append(word[:cut])
+            words[index] = word[cut:]
+    rest = " ".join([*([current] if current else []), *words[index:]])
+    if rest:
+        lines.append(elided(fm, rest, room(len(lines))) or rest[:1])
+    return lines
+
+
 # -- dates ------------------------------------------------------------------------------------
 
 

@@ -49,22 +49,10 @@ from app.services.family.professionals import (
 )
 from app.ui.cases.name_choice import ask_which_name
 from app.ui.common.background import StoreLanes
-from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate
+from app.ui.common.date_fields import date_edit, from_qdate
 from app.ui.common.enum_combo import enum_combo
 from app.ui.common.form_dialog import StoredRow, saved_stamp
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
-from app.ui.family.consent_dialog import ConsentDialog, info_type_label, party_label
-
-# Imported from here by other screens (until they import them from where they live now).
-__all__ = [
-    "ConsentDialog",
-    "OptionalDate",
-    "date_edit",
-    "enum_combo",
-    "from_qdate",
-    "info_type_label",
-    "party_label",
-]
 
 
 class MemberDialog(LaneFormDialog):
@@ -380,8 +368,6 @@ class LinkProfessionalDialog(LaneFormDialog):
         self.refresh()
 
     def collect_problems(self) -> list[FieldProblem]:
-        from app.services.common.validation import Problem
-
         if self.results.currentItem() is None:
             return [FieldProblem("professional", Problem.REQUIRED)]
         return []
@@ -427,8 +413,6 @@ class EndInterventionDialog(LaneFormDialog):
         self.save_button.setText(self.tr("End"))
 
     def collect_problems(self) -> list[FieldProblem]:
-        from app.services.common.validation import Problem
-
         if from_qdate(self.end_date.date()) < self._start:
             return [FieldProblem("end_date", Problem.END_BEFORE_START)]
         return []

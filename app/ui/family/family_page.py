@@ -42,8 +42,8 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import deadline_title, label, problem_text
+from app.ui.family.consent_dialog import ConsentDialog
 from app.ui.family.family_dialogs import (
-    ConsentDialog,
     EndInterventionDialog,
     LinkProfessionalDialog,
     MemberDialog,
@@ -54,7 +54,8 @@ from app.ui.family.network_tab import NetworkTab
 from app.ui.family.people_tab import PeopleTab
 from app.ui.family.timeline_view import TimelineView
 from app.ui.family.transition_panel import TransitionPanel
-from app.ui.family.week_grid import WeekGrid, collision_text
+from app.ui.family.week_grid import WeekGrid
+from app.ui.family.week_texts import collision_text
 
 log = logging.getLogger(__name__)
 

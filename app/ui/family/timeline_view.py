@@ -1,13 +1,12 @@
 """The family's interventions over time: a custom-painted Gantt chart, one lane group per member.
 
 All geometry is computed when the data or the width changes (``_relayout``); painting only
-draws the precomputed rectangles, so scrolling and repainting stay quick. The chart also
-provides the sector palette and the legend drawing that the week grid shares.
+draws the precomputed rectangles (timeline_bars.py), so scrolling and repainting stay quick.
+The tooltips' texts are in timeline_tips.py.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,10 +17,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QLinearGradient,
     QPainter,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -30,46 +27,25 @@ from app.services.common.clock import local_today
 from app.services.family.family_overview import FamilyOverview, InterventionInfo, MemberSummary
 from app.services.family.timeline import Gap, Overlap
 from app.ui.common.canvas import ReflowCanvas
-from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.common.painting import (
-    BAR_TEXT,
-    GAP_GREY,
-    MUTED_TEXT,
-    SECTOR_COLOURS,
     TODAY_BLUE,
-    WARNING_RED,
     LegendEntry,
     Swatch,
     add_months,
     blend,
     elided,
-    fill_placeholders,
     first_of_month,
     layout_legend,
     paint_legend,
     scaled_font,
-    sector_colour,
-    sector_fill,
 )
-
-# -- shared look ------------------------------------------------------------------------------
-
-# Calm colours that stay apart on screen and on paper (no red: red means "look here").
-__all__ = ["SECTOR_COLOURS", "TimelineView", "elided", "fill_placeholders", "scaled_font"]
+from app.ui.family.timeline_bars import Bar, paint_bar, paint_gap
+from app.ui.family.timeline_tips import gap_tip, intervention_tip, overlap_tip
 
 LOOK_BACK_MONTHS = 18
 LOOK_AHEAD_MONTHS = 6
 MAX_AHEAD_MONTHS = 36
-
-
-@dataclass(slots=True)
-class _Bar:
-    info: InterventionInfo
-    rect: QRectF
-    clipped_left: bool  # started before the visible range
-    open_ended: bool  # no end date: fades out at the right edge
-    beyond: bool  # ends after the visible range
 
 
 @dataclass(slots=True)
@@ -103,7 +79,7 @@ class TimelineView(ReflowCanvas):
         self.lane_rects: dict[int, QRectF] = {}  # citizen id -> the member's lane group
         self.today_x = 0.0
         self.hidden_count = 0  # interventions that ended before the visible range
-        self._bars: list[_Bar] = []
+        self._bars: list[Bar] = []
         self._groups: list[_Group] = []
         self._legend: list[tuple[LegendEntry, QRectF]] = []
         self._height = 0.0
@@ -158,12 +134,15 @@ class TimelineView(ReflowCanvas):
 
     def tooltip_text(self, kind: str, item: object) -> str:
         if kind == "intervention" and isinstance(item, InterventionInfo):
-            return self._intervention_tip(item)
+            return intervention_tip(item, self.overview, self.overlaps)
         if kind == "gap" and isinstance(item, Gap):
-            return self._gap_tip(item)
+            return gap_tip(item, self.overview, self.no_help_text(item))
         if kind == "overlap" and isinstance(item, Overlap):
-            return self._overlap_tip(item)
+            return overlap_tip(item, self.overview)
         return ""
+
+    def no_help_text(self, gap: Gap) -> str:
+        return self.tr("No help for %n week(s)", "", gap.weeks)
 
     def legend_entries(self) -> list[LegendEntry]:
         if self.overview is None:
@@ -286,7 +265,7 @@ class TimelineView(ReflowCanvas):
                 # One pixel apart from a bar that ends the day before this one starts.
                 rect = QRectF(x1 + 0.5, bar_top, x2 - x1 - 1.0, bar_h)
                 open_ended = info.end_date is None and info.status != InterventionStatus.ENDED
-                bar = _Bar(
+                bar = Bar(
                     info,
                     rect,
                     clipped_left=info.start_date < self.range_start,
@@ -359,80 +338,6 @@ class TimelineView(ReflowCanvas):
         pairs: list = self.overlap_rects if kind == "overlap" else self.gap_rects
         return next(rect for obj, rect in pairs if obj is item)
 
-    def _intervention_tip(self, info: InterventionInfo) -> str:
-        lines = [f"<b>{html.escape(info.title)}</b>"]
-        if info.law_reference:
-            law = info.law_reference + (f" – {info.law_title}" if info.law_title else "")
-            lines.append(html.escape(law))
-        if info.professional_name:
-            lines.append(html.escape(self.tr("Professional: %1").replace("%1", info.professional_name)))
-        if info.end_date is not None:
-            period = f"{format_date(info.start_date)}–{format_date(info.end_date)}"
-        else:
-            period = self.tr("From %1, no end date").replace("%1", format_date(info.start_date))
-        lines.append(html.escape(period))
-        lines.append(html.escape(self.tr("Status: %1").replace("%1", label(info.status))))
-        lines.append(html.escape(self.tr("Sector: %1").replace("%1", label(info.sector))))
-        if info.sector_plan:
-            lines.append(html.escape(self.tr("Sector plan: %1").replace("%1", info.sector_plan)))
-        if info.source_system:
-            lines.append(html.escape(self.tr("Source system: %1").replace("%1", info.source_system)))
-        if info.last_checked is not None:
-            lines.append(
-                html.escape(self.tr("Last checked: %1").replace("%1", format_date(info.last_checked)))
-            )
-        for overlap in self.overlaps:
-            if info.id in (overlap.first_id, overlap.second_id):
-                other_id = overlap.second_id if overlap.first_id == info.id else overlap.first_id
-                other = self._intervention(other_id)
-                text = self.tr("Same kind of help at the same time as: %1").replace(
-                    "%1", other.title if other is not None else str(other_id)
-                )
-                lines.append(f"<span style='color:{WARNING_RED}'>{html.escape(text)}</span>")
-        return "<br>".join(lines)
-
-    def _gap_tip(self, gap: Gap) -> str:
-        member = self.overview.member(gap.citizen_id) if self.overview is not None else None
-        lines = []
-        if member is not None:
-            lines.append(f"<b>{html.escape(member.name)}</b>")
-        lines.append(html.escape(self.tr("No help for %n week(s)", "", gap.weeks)))
-        if gap.end is not None:
-            period = (
-                self.tr("From %1 to %2")
-                .replace("%1", format_date(gap.start))
-                .replace("%2", format_date(gap.end))
-            )
-        else:
-            period = self.tr("Since %1").replace("%1", format_date(gap.start))
-        lines.append(html.escape(period))
-        return "<br>".join(lines)
-
-    def _overlap_tip(self, overlap: Overlap) -> str:
-        first = self._intervention(overlap.first_id)
-        second = self._intervention(overlap.second_id)
-        member = self.overview.member(overlap.citizen_id) if self.overview is not None else None
-        lines = []
-        if member is not None:
-            lines.append(f"<b>{html.escape(member.name)}</b>")
-        text = self.tr("%1 and %2 are the same kind of help at the same time.")
-        first_title = first.title if first is not None else str(overlap.first_id)
-        second_title = second.title if second is not None else str(overlap.second_id)
-        lines.append(html.escape(fill_placeholders(text, first_title, second_title)))
-        if overlap.end is not None:
-            period = fill_placeholders(
-                self.tr("From %1 to %2"), format_date(overlap.start), format_date(overlap.end)
-            )
-        else:
-            period = self.tr("Since %1").replace("%1", format_date(overlap.start))
-        lines.append(html.escape(period))
-        return "<br>".join(lines)
-
-    def _intervention(self, intervention_id: int) -> InterventionInfo | None:
-        if self.overview is None:
-            return None
-        return next((i for i in self.overview.interventions if i.id == intervention_id), None)
-
     # -- painting ---------------------------------------------------------------------------
 
     def _paint(self, p: QPainter, clip: QRectF) -> None:
@@ -460,10 +365,12 @@ class TimelineView(ReflowCanvas):
                 p.fillRect(rect, QBrush(QColor(192, 57, 43, 90), Qt.BrushStyle.DiagCrossPattern))
         for gap, rect in self.gap_rects:
             if rect.intersects(clip):
-                self._paint_gap(p, gap, rect, small, fm_small)
+                paint_gap(
+                    p, rect, (self.no_help_text(gap), self.tr("%n week(s)", "", gap.weeks)), small, fm_small
+                )
         for bar in self._bars:
             if bar.rect.adjusted(-2, -2, self.ARROW_ROOM, 2).intersects(clip):
-                self._paint_bar(p, bar, font, small, fm, fm_small)
+                paint_bar(p, bar, (font, small), (fm, fm_small), bar.info.id in self.overlap_ids)
         self._paint_today(p, small, fm_small)
         p.setFont(font)
         paint_legend(p, self._legend, fm, text_colour)
@@ -606,129 +513,3 @@ class TimelineView(ReflowCanvas):
         p.setFont(small)
         p.setPen(QColor("#ffffff"))
         p.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
-
-    def _paint_gap(self, p: QPainter, gap: Gap, rect: QRectF, small: QFont, fm_small: QFontMetricsF) -> None:
-        p.save()
-        p.setPen(QPen(QColor(GAP_GREY), 1, Qt.PenStyle.DashLine))
-        p.setBrush(QColor(244, 244, 244, 220))
-        p.drawRect(rect)
-        p.fillRect(rect, QBrush(QColor(140, 140, 140, 150), Qt.BrushStyle.BDiagPattern))
-        text = self.tr("No help for %n week(s)", "", gap.weeks)
-        if fm_small.horizontalAdvance(text) > rect.width() - 10:
-            text = elided(fm_small, self.tr("%n week(s)", "", gap.weeks), rect.width() - 10)
-        if text:
-            w = fm_small.horizontalAdvance(text) + 8
-            box = QRectF(
-                rect.center().x() - w / 2,
-                rect.center().y() - fm_small.height() / 2 - 1,
-                w,
-                fm_small.height() + 2,
-            )
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#ffffff"))
-            p.drawRoundedRect(box, 2, 2)
-            p.setFont(small)
-            p.setPen(QColor("#404040"))
-            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
-        p.restore()
-
-    def _paint_bar(
-        self, p: QPainter, bar: _Bar, font: QFont, small: QFont, fm: QFontMetricsF, fm_small: QFontMetricsF
-    ) -> None:
-        info, r = bar.info, bar.rect
-        base = sector_colour(info.sector)
-        status = info.status
-        if status == InterventionStatus.ENDED:
-            fill, border, text, accent = (
-                QColor("#e6e6e6"),
-                QColor("#9e9e9e"),
-                QColor(MUTED_TEXT),
-                blend(base, "#d0d0d0", 0.6),
-            )
-        elif status == InterventionStatus.PLANNED:
-            fill, border, text, accent = QColor("#ffffff"), base.darker(125), QColor(BAR_TEXT), base
-        else:
-            fill, border, text, accent = (
-                sector_fill(info.sector),
-                base.darker(125),
-                QColor(BAR_TEXT),
-                base,
-            )
-        p.save()
-        if bar.open_ended:
-            fade = QLinearGradient(QPointF(max(r.left(), r.right() - 60), 0), QPointF(r.right(), 0))
-            fade.setColorAt(0, fill)
-            faded = QColor(fill)
-            faded.setAlpha(0)
-            fade.setColorAt(1, faded)
-            brush = QBrush(fade)
-            pen_fade = QLinearGradient(fade.start(), fade.finalStop())
-            pen_fade.setColorAt(0, border)
-            pen_fade.setColorAt(1, QColor(border.red(), border.green(), border.blue(), 40))
-            pen = QPen(QBrush(pen_fade), 1)
-        else:
-            brush = QBrush(fill)
-            pen = QPen(border, 1)
-        if status == InterventionStatus.PLANNED:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(brush)
-        p.drawRoundedRect(r, 3, 3)
-        if status == InterventionStatus.PLANNED:
-            hatch = QColor(base)
-            hatch.setAlpha(95)
-            p.fillRect(r.adjusted(1, 1, -1, -1), QBrush(hatch, Qt.BrushStyle.BDiagPattern))
-        accent_w = min(4.0, r.width())
-        p.fillRect(QRectF(r.left(), r.top(), accent_w, r.height()), accent)
-
-        mid_y = r.center().y()
-        if bar.open_ended or bar.beyond:
-            arrow_colour = QColor(accent if status != InterventionStatus.ENDED else border)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(arrow_colour)
-            tip = r.right() + 10
-            p.drawPolygon(
-                QPolygonF(
-                    [
-                        QPointF(r.right() + 2, mid_y - 6),
-                        QPointF(tip, mid_y),
-                        QPointF(r.right() + 2, mid_y + 6),
-                    ]
-                )
-            )
-        text_left = r.left() + accent_w + 5
-        if bar.clipped_left:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(text)
-            p.drawPolygon(
-                QPolygonF(
-                    [
-                        QPointF(text_left + 5, mid_y - 4),
-                        QPointF(text_left, mid_y),
-                        QPointF(text_left + 5, mid_y + 4),
-                    ]
-                )
-            )
-            text_left += 9
-        text_w = r.right() - text_left - 4
-        if text_w > 12:
-            p.setPen(text)
-            p.setFont(font)
-            p.drawText(
-                QRectF(text_left, r.top() + 4, text_w, fm.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                elided(fm, info.title, text_w),
-            )
-            if info.law_reference:
-                p.setFont(small)
-                p.setPen(text if status == InterventionStatus.ENDED else blend(text, fill, 0.25))
-                p.drawText(
-                    QRectF(text_left, r.top() + 4 + fm.height() + 1, text_w, fm_small.height()),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    elided(fm_small, info.law_reference, text_w),
-                )
-        if info.id in self.overlap_ids:
-            p.setPen(QPen(QColor(WARNING_RED), 2.5))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(r.adjusted(-1, -1, 1, 1), 3, 3)
-        p.restore()

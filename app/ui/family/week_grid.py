@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import time
 
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.models.enums import InterventionStatus, Sector
 from app.services.family.family_overview import FamilyOverview, InterventionInfo, MemberSummary, SlotInfo
-from app.services.meetings.collisions import Collision, CollisionKind
+from app.services.meetings.collisions import Collision
 from app.ui.common.canvas import ReflowCanvas
 from app.ui.common.labels import label
 from app.ui.common.painting import (
@@ -34,93 +34,18 @@ from app.ui.common.painting import (
     Swatch,
     blend,
     elided,
-    fill_placeholders,
     layout_legend,
     paint_legend,
     paint_parent_icon,
     scaled_font,
     sector_colour,
     sector_fill,
+    wrap_text,
 )
+from app.ui.family.week_texts import collision_text, day_name, first_name, format_time
 
-_CONTEXT = "WeekGrid"
 EARLIEST_FIRST_HOUR = 7  # the grid starts at 07.00 or earlier
 LATEST_LAST_HOUR = 17  # and ends at 17.00 or later
-
-
-def format_time(moment: time) -> str:
-    """Danish style: 09.00."""
-    return f"{moment.hour:02d}.{moment.minute:02d}"
-
-
-def day_name(weekday: int) -> str:
-    """The locale's name of the weekday (0 = Monday), as in a sentence: Danish "mandag"."""
-    return QLocale().dayName(weekday + 1, QLocale.FormatType.LongFormat)
-
-
-def _first_name(member: MemberSummary | None) -> str:
-    if member is None:
-        return "?"
-    return member.first_name or member.name
-
-
-def _title_of(overview: FamilyOverview, intervention_id: int) -> str:
-    return next((i.title for i in overview.interventions if i.id == intervention_id), "?")
-
-
-def collision_text(collision: Collision, overview: FamilyOverview) -> str:
-    """One whole, translated sentence that explains the collision."""
-    who = _first_name(overview.member(collision.citizen_id))
-    day = day_name(collision.weekday)
-    start, end = format_time(collision.start), format_time(collision.end)
-    title = _title_of(overview, collision.slot.intervention_id)
-    other_title = _title_of(overview, collision.other_slot.intervention_id)
-    if collision.kind == CollisionKind.PARENT_BUSY:
-        parent = _first_name(overview.member(collision.other_citizen_id))
-        template = QCoreApplication.translate(
-            "WeekGrid", "%1 needs a parent present for %5 on %2 %3–%4, but %6 is busy with %7."
-        )
-        return fill_placeholders(template, who, day, start, end, title, parent, other_title)
-    template = QCoreApplication.translate(
-        "WeekGrid", "%1 has two things at the same time on %2 %3–%4: %5 and %6."
-    )
-    return fill_placeholders(template, who, day, start, end, title, other_title)
-
-
-def wrap_text(
-    text: str, fm: QFontMetricsF, width: float, max_lines: int, first_width: float | None = None
-) -> list[str]:
-    """Greedy word wrap into at most ``max_lines`` lines (the first ``first_width`` wide, if
-    given). A word wider than a line is broken; the last line is elided when text is left."""
-
-    def room(line: int) -> float:
-        return first_width if line == 0 and first_width is not None else width
-
-    if max_lines <= 0 or min(width, room(0)) < fm.averageCharWidth():
-        return []
-    words = text.split()
-    lines: list[str] = []
-    current = ""
-    index = 0
-    while index < len(words) and len(lines) < max_lines - 1:
-        line_w = room(len(lines))
-        word = words[index]
-        candidate = f"{current} {word}" if current else word
-        if fm.horizontalAdvance(candidate) <= line_w:
-            current, index = candidate, index + 1
-        elif current:
-            lines.append(current)
-            current = ""
-        else:  # one word wider than the line: break it where it stops fitting
-            cut = next(
-                (k for k in range(len(word) - 1, 0, -1) if fm.horizontalAdvance(word[:k]) <= line_w), 1
-            )
-            lines.append(word[:cut])
-            words[index] = word[cut:]
-    rest = " ".join([*([current] if current else []), *words[index:]])
-    if rest:
-        lines.append(elided(fm, rest, room(len(lines))) or rest[:1])
-    return lines
 
 
 @dataclass(slots=True)
@@ -490,7 +415,7 @@ class WeekGrid(ReflowCanvas):
             p.drawText(
                 header.adjusted(2, 0, -2, 0),
                 int(Qt.AlignmentFlag.AlignCenter),
-                elided(fm_small, _first_name(self.columns[index]), header.width() - 4),
+                elided(fm_small, first_name(self.columns[index]), header.width() - 4),
             )
         # Hours: a line each hour, a dotted one at the half hour, the hour at the left.
         for hour in range(self.first_hour, self.last_hour + 1):

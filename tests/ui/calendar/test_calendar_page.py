@@ -3,12 +3,12 @@ find it in the week, send the invitation, write the minutes, print the agreement
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QFileDialog, QTableWidgetItem
 from sqlalchemy import select
 
@@ -164,3 +164,108 @@ def test_minutes_update_the_plan_and_the_slip_prints(qtbot, demo_context, monkey
     reader = PdfReader(str(target))
     assert len(reader.pages) == 1
     assert "Søge om aflastning" in reader.pages[0].extract_text()
+
+
+def _next_week(qtbot, page: CalendarPage) -> None:  # type: ignore[no-untyped-def]
+    """The week after this one (where a new meeting is never in the past)."""
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.next_button.click()
+
+
+def _free_spot(page: CalendarPage) -> QPointF:
+    """Half past one (or later) on the first weekday of the shown week with nothing booked then."""
+    week = page.week
+    for day in week.days[2:5]:
+        for hour in (13, 14, 15, 9, 10):
+            spot = QPointF(week.grid_rects[day].center().x(), week.y_for_minutes(hour * 60 + 10))
+            if week.hit_test(spot) is None:
+                return spot
+    raise AssertionError("no free time in the week")
+
+
+def _create_by_double_click(qtbot, page: CalendarPage, monkeypatch) -> tuple[int, datetime]:  # type: ignore[no-untyped-def]
+    spot = _free_spot(page)
+    wanted = page.week.time_at(spot)
+    assert wanted is not None
+    dialogs = _exec_with(MeetingDialog, lambda d: d.place.setText("Familiens hjem"), monkeypatch)
+    with qtbot.waitSignal(page.loaded, timeout=5000), qtbot.waitSignal(page.changed, timeout=5000):
+        qtbot.mouseDClick(page.week, Qt.MouseButton.LeftButton, pos=spot.toPoint())
+    assert len(dialogs) == 1 and dialogs[0].stored_id is not None
+    start = from_qdatetime(dialogs[0].starts.dateTime())
+    return dialogs[0].stored_id, start
+
+
+def test_a_meeting_created_on_an_empty_time_lands_there(qtbot, demo_context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_context, _lise(demo_context))
+    _next_week(qtbot, page)
+    spot = _free_spot(page)
+    meeting_id, start = _create_by_double_click(qtbot, page, monkeypatch)
+    # The dialog opened at the time double-clicked (the half hour it lies in).
+    assert start.date() == page.week.time_at(spot).date()  # type: ignore[union-attr]
+    assert start.hour * 60 + start.minute == (page.week.time_at(spot).hour * 60 + 10) // 30 * 30  # type: ignore[union-attr]
+    with demo_context.sessions() as session:
+        stored = meeting_info(session, meeting_id)
+    assert stored.case_id == _lise(demo_context) and stored.place == "Familiens hjem"
+    assert stored.starts_at == start
+    rect = page.week.meeting_rects[meeting_id]
+    assert page.week.grid_rects[start.date()].contains(rect)
+    assert rect.top() == pytest.approx(page.week.y_for_minutes(start.hour * 60 + start.minute), abs=2)
+
+
+def test_dragging_a_meeting_to_the_next_day_moves_it(qtbot, demo_context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_context, _lise(demo_context))
+    _next_week(qtbot, page)
+    meeting_id, start = _create_by_double_click(qtbot, page, monkeypatch)
+    with demo_context.sessions() as session:
+        before = meeting_info(session, meeting_id)
+    week = page.week
+    rect = week.meeting_rects[meeting_id]
+    day = start.date()
+    step = week.grid_rects[day + timedelta(days=1)].left() - week.grid_rects[day].left()
+    grab = QPointF(rect.center().x(), rect.top() + 6)
+    drop = grab + QPointF(step, 0)
+    with qtbot.waitSignal(page.loaded, timeout=5000), qtbot.waitSignal(page.changed, timeout=5000):
+        qtbot.mousePress(week, Qt.MouseButton.LeftButton, pos=grab.toPoint())
+        qtbot.mouseMove(week, pos=((grab + drop) / 2).toPoint())
+        qtbot.mouseMove(week, pos=drop.toPoint())
+        qtbot.mouseRelease(week, Qt.MouseButton.LeftButton, pos=drop.toPoint())
+    with demo_context.sessions() as session:
+        moved = meeting_info(session, meeting_id)
+    assert moved.starts_at == start + timedelta(days=1)
+    assert moved.ends_at - moved.starts_at == before.ends_at - before.starts_at
+    assert week.grid_rects[day + timedelta(days=1)].contains(week.meeting_rects[meeting_id])
+
+
+def test_switching_between_week_and_month(qtbot, demo_context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_context, _lise(demo_context))
+    _next_week(qtbot, page)
+    meeting_id, start = _create_by_double_click(qtbot, page, monkeypatch)
+    assert page.views.currentIndex() == 0 and page.week.isVisible()
+
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.view_choice.setCurrentIndex(1)
+    assert page.views.currentWidget() is page.month and page.month.isVisible()
+    assert (page.month.year, page.month.month) == (page.anchor.year, page.anchor.month)
+    first, end = page.visible_range()
+    assert first == page.month.first_day and end == first + timedelta(days=42)
+    assert first <= start.date() < end  # next week's meeting is in the month shown around it
+    line = page.month.meeting_rects.get(meeting_id)
+    assert (
+        start.date() in page.month.more_rects
+        if line is None
+        else page.month.day_rects[start.date()].contains(line)
+    )
+
+    # The next month, then a click on a day opens the week of that day.
+    shown = (page.month.year, page.month.month)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.next_button.click()
+    assert (page.month.year, page.month.month) == (
+        shown[0] + shown[1] // 12,
+        shown[1] % 12 + 1,
+    )
+    day = date(page.month.year, page.month.month, 15)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.month.day_activated.emit(day)
+    assert page.views.currentIndex() == 0 and page.view_choice.currentIndex() == 0
+    assert page.week.days[0] == day - timedelta(days=day.weekday())  # its week, weekend or not

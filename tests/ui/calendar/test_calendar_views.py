@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from app.models.enums import MeetingKind, MeetingStatus
 from app.services.common.clock import LOCAL_TZ
@@ -16,8 +16,12 @@ from app.ui.calendar.calendar_views import (
     KIND_COLOURS,
     MonthView,
     WeekView,
+    kind_fill,
     meeting_tooltip,
+    time_range_text,
 )
+from app.ui.common.labels import label
+from app.ui.common.painting import TODAY_BLUE
 
 # Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
 pytestmark = pytest.mark.any_day
@@ -105,6 +109,30 @@ def make_month(qtbot, meetings=(), holidays=None, today: date = date(2026, 12, 3
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+class RecordingPainter(QPainter):
+    """A painter on an image that also notes each text drawn in a box: (text, box, pen colour)."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.texts: list[tuple[str, QRectF, str]] = []
+
+    def drawText(self, *args: object) -> None:  # type: ignore[override]
+        if len(args) == 3 and isinstance(args[0], QRectF) and isinstance(args[2], str):
+            self.texts.append((args[2], QRectF(args[0]), self.pen().color().name()))
+        super().drawText(*args)  # type: ignore[call-overload]
+
+
+def painted_texts(view) -> list[tuple[str, QRectF, str]]:  # type: ignore[no-untyped-def]
+    """What the view's own painting code draws as text, and where, when it paints the whole view."""
+    image = QImage(view.size(), QImage.Format.Format_ARGB32)
+    painter = RecordingPainter(image)
+    try:
+        view._paint(painter, QRectF(view.rect()))
+    finally:
+        painter.end()
+    return [t for t in painter.texts if t[0]]
 
 
 def point(p: QPointF) -> QPoint:
@@ -406,6 +434,7 @@ def test_held_without_minutes_is_marked(qtbot) -> None:  # type: ignore[no-untyp
 
 
 def test_week_renders(qtbot) -> None:  # type: ignore[no-untyped-def]
+    friday = MONDAY + timedelta(days=4)
     meetings = [
         meeting(1, at(MONDAY, 9), 90),
         meeting(2, at(MONDAY, 10), 60, kind=MeetingKind.FOLLOW_UP, title="Familien Jensen-Østergaard"),
@@ -413,18 +442,64 @@ def test_week_renders(qtbot) -> None:  # type: ignore[no-untyped-def]
         meeting(
             4, at(MONDAY + timedelta(days=3), 8), 30, kind=MeetingKind.START, status=MeetingStatus.CANCELLED
         ),
-        meeting(5, at(MONDAY + timedelta(days=4), 14, 15), 120, kind=MeetingKind.CLOSING),
-        meeting(6, at(MONDAY + timedelta(days=4), 9), 15),
+        meeting(5, at(friday, 14, 15), 120, kind=MeetingKind.CLOSING),
+        meeting(6, at(friday, 9), 15),
     ]
     view = make_week(qtbot, meetings, {MONDAY + timedelta(days=2): "Testdag"}, now=at(TUESDAY, 11, 20))
+    view.resize(1366, 700)
+    qtbot.waitUntil(lambda: view.width() == 1366)
     view.select_meeting(5)
-    image = view.grab().toImage()
-    assert not image.isNull() and image.width() >= 1000
-    colours = {
-        QColor(image.pixel(round(r.center().x()), round(r.bottom() - 3))).name()
-        for r in [view.meeting_rects[5]]
+    whole = QRectF(view.rect())
+
+    # All five weekdays, Friday too, side by side and wholly inside the view.
+    assert view.days == [MONDAY + timedelta(days=i) for i in range(5)]
+    for day in view.days:
+        assert whole.contains(view.day_rects[day]), day
+    lefts = [view.day_rects[d].left() for d in view.days]
+    assert lefts == sorted(lefts)
+
+    # Each meeting's block in its own day's column, from its start to its end.
+    for m in meetings:
+        rect, day = view.meeting_rects[m.id], m.starts_at.date()
+        assert view.grid_rects[day].contains(rect), m.id
+        assert all(not view.grid_rects[d].intersects(rect) for d in view.days if d != day), m.id
+        start = m.starts_at.hour * 60 + m.starts_at.minute
+        assert rect.top() == pytest.approx(view.y_for_minutes(start), abs=2), m.id
+        if m.id != 6:  # a quarter of an hour is drawn one line high
+            end = m.ends_at.hour * 60 + m.ends_at.minute
+            assert rect.bottom() == pytest.approx(view.y_for_minutes(end), abs=2), m.id
+    # Two meetings at once on Monday share the column side by side.
+    assert view.meeting_rects[1].right() <= view.meeting_rects[2].left() + 1
+
+    # The texts: every block says its kind, then where there is room its times and its case's title.
+    texts = painted_texts(view)
+    for m in meetings:
+        inside = [t for t, r, _ in texts if view.meeting_rects[m.id].contains(r.center())]
+        assert any(label(m.kind) in t for t in inside), (m.id, inside)
+        if m.id != 6:
+            assert time_range_text(m.starts_at, m.ends_at) in inside, (m.id, inside)
+        if m.ends_at - m.starts_at >= timedelta(hours=1):
+            assert any(t.startswith("Familien") for t in inside), (m.id, inside)
+    assert "Testdag" in [t for t, _, _ in texts]
+    assert view.week_text in [t for t, _, _ in texts]
+
+    # Today marked: its day name in blue, a blue edge over its column, the blue line at now.
+    blue = QColor(TODAY_BLUE).name()
+    headers = {
+        day: [c for _, r, c in texts if view.header_rects[day].contains(r.center())] for day in view.days
     }
-    assert colours  # painted without errors
+    assert blue in headers[TUESDAY]
+    assert all(blue not in colours for day, colours in headers.items() if day != TUESDAY)
+    edge = view.header_rects[TUESDAY].top() + 1
+    assert pixel(view, QPointF(view.header_rects[TUESDAY].center().x(), edge)).name() == blue
+    assert pixel(view, QPointF(view.header_rects[MONDAY].center().x(), edge)).name() != blue
+    assert view.now_line_y == pytest.approx(view.y_for_minutes(11 * 60 + 20), abs=1)
+    assert pixel(view, QPointF(view.grid_rects[TUESDAY].center().x(), view.now_line_y)).name() == blue
+
+    # The blocks are filled with their kind's colour.
+    for m in (meetings[0], meetings[2], meetings[4]):
+        rect = view.meeting_rects[m.id]
+        assert pixel(view, QPointF(rect.right() - 8, rect.bottom() - 4)).name() == kind_fill(m.kind).name()
     assert set(KIND_COLOURS) == set(MeetingKind)
 
 
@@ -545,5 +620,42 @@ def test_month_renders(qtbot) -> None:  # type: ignore[no-untyped-def]
         meeting(21, at(date(2026, 12, 24), 9), status=MeetingStatus.CANCELLED),
     ]
     view = make_month(qtbot, meetings)
-    image = view.grab().toImage()
-    assert not image.isNull() and image.width() >= 1000
+    whole = QRectF(view.rect())
+    december = [date(2026, 12, d) for d in range(1, 32)]
+    texts = painted_texts(view)
+
+    # A cell for every day of the month, in its weekday's column, inside the view, with its number.
+    for day in december:
+        cell = view.day_rects[day]
+        assert whole.contains(cell), day
+        assert cell.left() == view.day_rects[view.first_day + timedelta(days=day.weekday())].left(), day
+        assert any(cell.contains(r.center()) and t.split(".")[0] == str(day.day) for t, r, _ in texts), day
+    assert len({view.day_rects[d].left() for d in december}) == 7
+    assert len({view.day_rects[d].top() for d in december}) == 5  # Tuesday the 1st to Thursday the 31st
+
+    # The meetings: a line each in its day's cell (three on the busy day, then "more").
+    for m in meetings:
+        if m.id not in view.meeting_rects:
+            continue
+        assert view.day_rects[m.starts_at.date()].contains(view.meeting_rects[m.id]), m.id
+        painted = [t for t, r, _ in texts if view.meeting_rects[m.id].contains(r.center())]
+        assert ("!" in painted) == m.held_without_minutes, (m.id, painted)  # the badge
+        painted = [t for t in painted if t != "!"]
+        assert len(painted) == 1, (m.id, painted)  # "09.00 Follow-up meeting", elided to fit
+        assert view.line_text(m.id).startswith(painted[0].removesuffix("…")), (m.id, painted)
+        assert painted[0].startswith(f"{m.starts_at:%H.%M} {label(m.kind)[:3]}"), (m.id, painted)
+    assert [m.id for m in meetings if m.id in view.meeting_rects] == [10, 11, 12, 20, 21]
+    more = [t for t, r, _ in texts if view.more_rects[busy].contains(r.center())]
+    assert more == [view.more_text(busy)] and "2" in more[0]
+    christmas_eve = view.day_rects[date(2026, 12, 24)]
+    assert any(t == "Juleaftensdag" and christmas_eve.contains(r.center()) for t, r, _ in texts)
+
+    # Today (the 3rd) marked: its number white on a blue pill, no other day's.
+    white = [(t, r) for t, r, c in texts if c == "#ffffff" and t != "!"]  # not the badges
+    assert [t for t, _ in white] == ["3"]
+    pill = white[0][1]
+    assert view.day_rects[date(2026, 12, 3)].contains(pill)
+    assert pixel(view, QPointF(pill.left() + 2, pill.center().y())).name() == QColor(TODAY_BLUE).name()
+    corner = [view.day_rects[date(2026, 12, d)].bottomRight() - QPointF(5, 5) for d in (2, 3)]
+    yesterday, today = (pixel(view, p) for p in corner)
+    assert today.blue() > today.red() and today != yesterday  # a blue tint over the whole cell

@@ -15,14 +15,9 @@ from sqlalchemy import select
 from app.models import Case
 from app.models.enums import Relation, Sector
 from app.services.family.family_overview import FamilyOverview, load_family_overview
-from app.ui.family.eco_map import (
-    CENTRE_KEY,
-    EcoMapLayout,
-    EcoMapView,
-    eco_map_layout,
-    member_key,
-    professional_key,
-)
+from app.ui.family.eco_map import EcoMapView
+from app.ui.family.eco_map_geometry import CENTRE_KEY, EcoMapLayout, member_key, professional_key
+from app.ui.family.eco_map_layout import eco_map_layout
 from tests.factories import make_member, make_professional
 from tests.factories import make_overview as overview_of
 

@@ -17,7 +17,8 @@ from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.cpr import fictional_cpr
 from app.ui.common.background import StoreLanes
-from app.ui.family.family_dialogs import ConsentDialog, MemberDialog
+from app.ui.family.consent_dialog import ConsentDialog
+from app.ui.family.family_dialogs import MemberDialog
 from app.ui.family.family_page import TAB_NETWORK, FamilyPage
 from app.ui.family.intervention_dialog import InterventionDialog
 from app.ui.family.people_tab import ID_ROLE

@@ -14,7 +14,8 @@ from app.models.enums import InterventionStatus, Relation, Sector
 from app.services.family.family_overview import FamilyOverview
 from app.services.family.timeline import Gap, Overlap
 from app.ui.common.formatting import format_date
-from app.ui.family.timeline_view import SECTOR_COLOURS, TimelineView, fill_placeholders
+from app.ui.common.painting import SECTOR_COLOURS, fill_placeholders
+from app.ui.family.timeline_view import TimelineView
 from tests.factories import holm_intervention as intervention
 from tests.factories import holm_member as member
 from tests.factories import make_overview as overview

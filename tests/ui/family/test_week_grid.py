@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QToolTip
 from app.models.enums import InterventionStatus, Relation, Sector
 from app.services.family.family_overview import FamilyOverview, InterventionInfo, SlotInfo
 from app.services.meetings.collisions import Collision, CollisionKind
-from app.ui.common.painting import SECTOR_COLOURS
-from app.ui.family.week_grid import WeekGrid, collision_text, day_name, format_time, wrap_text
+from app.ui.common.painting import SECTOR_COLOURS, wrap_text
+from app.ui.family.week_grid import WeekGrid
+from app.ui.family.week_texts import collision_text, day_name, format_time
 from tests.factories import holm_intervention as intervention
 from tests.factories import holm_member as member
 from tests.factories import make_overview as overview

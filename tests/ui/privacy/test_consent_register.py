@@ -20,7 +20,7 @@ from app.services.privacy.consent_register import Cover
 from app.services.privacy.consents import attachment_of
 from app.services.privacy.sharing import INFO_TYPES, Party, PartyKind
 from app.ui.common.background import StoreLanes
-from app.ui.family.family_dialogs import ConsentDialog
+from app.ui.family.consent_dialog import ConsentDialog
 from app.ui.privacy.consent_register_dialog import ConsentRegisterDialog
 from tests.ui.lane_helpers import ready, save
 
