@@ -10,7 +10,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_DB ?= var/koordinator-demo.sqlite
 
-.PHONY: run test lint translations update-translations screenshots benchmark package clean
+.PHONY: run test typecheck lint translations update-translations screenshots benchmark package clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,13 @@ run: $(STAMP) translations
 	$(BIN)/koordinator demo --db $(DEMO_DB) --if-empty
 	$(BIN)/koordinator --db $(DEMO_DB)
 
-test: $(STAMP) translations
+test: $(STAMP) translations typecheck
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Types: strict on models, store, services and pdf; the UI's function bodies checked too
+# (configuration in pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests benchmarks tools
@@ -62,4 +67,4 @@ package: $(STAMP) translations
 	packaging/smoke_test.sh dist/koordinator-$$($(PY) -c "import app; print(app.__version__)")
 
 clean:
-	rm -rf $(VENV) var $(QM) .pytest_cache .ruff_cache
+	rm -rf $(VENV) var $(QM) .pytest_cache .ruff_cache .mypy_cache

@@ -66,8 +66,8 @@ def _plan_screens(window: QWidget, app: QApplication, out: Path, suffix: str) ->
     written.append(out / f"plan{suffix}.png")
     _save(window, app, written[-1])
     plan.tabs.setCurrentIndex(1)
-    if plan.goal_tree.topLevelItemCount():
-        plan.goal_tree.setCurrentItem(plan.goal_tree.topLevelItem(0))
+    if plan.goals.model.rowCount():
+        plan.goals.view.selectRow(0)
     written.append(out / f"plan_goals{suffix}.png")
     _save(window, app, written[-1])
     plan.side.setCurrentIndex(1)

@@ -313,10 +313,10 @@ class EcoMapView(QGraphicsView):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, "PNG"):
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice: not in the stubs
             raise OSError(self.tr("Could not encode the network map as PNG."))
         buffer.close()
-        self._write(path, data.data())
+        self._write(path, bytes(data.data()))
 
     def export_svg(self, path: str | Path) -> None:
         """Save the whole picture as SVG (text stays text, so names can be searched)."""
@@ -343,4 +343,4 @@ class EcoMapView(QGraphicsView):
         finally:
             painter.end()
         buffer.close()
-        self._write(path, data.data())
+        self._write(path, bytes(data.data()))

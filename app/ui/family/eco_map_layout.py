@@ -18,6 +18,7 @@ Plain geometry: no Qt application is needed to call it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import defaultdict
@@ -306,11 +307,17 @@ def follow_members(
             return 0.0
         return (mean - mid + math.pi) % (2 * math.pi) - math.pi
 
-    reordered = {}
+    reordered: dict[Sector, list[ProfessionalInfo]] = {}
     for sector, start, span, _ in plan.spans:
         mid = _direction(centre, *ellipse_point(centre.x, centre.y, *radii, start + span / 2))
-        reordered[sector] = sorted(plan.by_sector[sector], key=lambda p, mid=mid: toward(p, mid))
+        reordered[sector] = sorted(plan.by_sector[sector], key=functools.partial(_toward_key, toward, mid))
     return reordered
+
+
+def _toward_key(
+    toward: Callable[[ProfessionalInfo, float], float], mid: float, pro: ProfessionalInfo
+) -> float:
+    return toward(pro, mid)
 
 
 # -- 7. the lines -----------------------------------------------------------------------------
@@ -331,7 +338,7 @@ def route_edges(
         key = professional_key(pro.id)
         source = pro_nodes[pro.id]
         linked = [cid for cid in member_ids if cid in pro.member_ids]
-        targets = [(CENTRE_KEY, None, centre)] if not linked else []
+        targets: list[tuple[str, int | None, EcoNode]] = [(CENTRE_KEY, None, centre)] if not linked else []
         targets += [(member_key(cid), cid, member_nodes[cid]) for cid in linked]
         for target_key, cid, target in targets:
             obstacles = [n for n in every_node if n is not target and n is not source]

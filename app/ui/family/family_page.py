@@ -67,8 +67,8 @@ TAB_PEOPLE, TAB_TIMELINE, TAB_WEEK, TAB_NETWORK, TAB_TRANSITION = range(5)
 def warning_settings(settings: QSettings) -> WarningSettings:
     defaults = WarningSettings()
     return WarningSettings(
-        stale_days=int(settings.value(STALE_DAYS_KEY, defaults.stale_days)),
-        caseload_limit=int(settings.value(CASELOAD_LIMIT_KEY, defaults.caseload_limit)),
+        stale_days=int(str(settings.value(STALE_DAYS_KEY, defaults.stale_days))),
+        caseload_limit=int(str(settings.value(CASELOAD_LIMIT_KEY, defaults.caseload_limit))),
         ending_within_days=defaults.ending_within_days,
         turning_18_months=defaults.turning_18_months,
     )

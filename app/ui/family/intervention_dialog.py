@@ -299,9 +299,9 @@ class InterventionDialog(LaneFormDialog):
             self.slot_table.add_slot(SlotInput(slot.weekday, slot.start, slot.end, slot.needs_parent))
         add_slot = QPushButton(self.tr("Add time"), self)
         add_slot.setObjectName("addSlot")
-        add_slot.clicked.connect(lambda: (self.slot_table.add_slot(), self.refresh()))
+        add_slot.clicked.connect(self._add_slot)
         remove_slot = QPushButton(self.tr("Remove time"), self)
-        remove_slot.clicked.connect(lambda: (self.slot_table.remove_current(), self.refresh()))
+        remove_slot.clicked.connect(self._remove_slot)
         slot_box = QWidget(self)
         slot_layout = QVBoxLayout(slot_box)
         slot_layout.setContentsMargins(0, 0, 0, 0)
@@ -351,6 +351,14 @@ class InterventionDialog(LaneFormDialog):
                 return read_law_catalogue(session)
 
         lanes.store.submit(read_catalogue, self._catalogue_arrived, owner=self)
+
+    def _add_slot(self) -> None:
+        self.slot_table.add_slot()
+        self.refresh()
+
+    def _remove_slot(self) -> None:
+        self.slot_table.remove_current()
+        self.refresh()
 
     def _catalogue_arrived(self, catalogue: LawCatalogue) -> None:
         self.law.set_catalogue(catalogue)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -233,10 +233,10 @@ class PeopleTab(QWidget):
         stale_count = 0
         for key, items in groups.items():
             if by_member:
-                member = overview.member(int(key))  # type: ignore[call-overload]
-                title = member.name if member else "?"
+                person = overview.member(int(str(key)))
+                title = person.name if person else "?"
             else:
-                title = label(key)  # type: ignore[arg-type]
+                title = label(Sector(str(key)))
             running = sum(1 for i in items if i.open and i.runs_on(self.analysis.today))
             top = QTreeWidgetItem(self.tree, [self.tr("%1 (%n running)", "", running).replace("%1", title)])
             font = top.font(0)
@@ -247,15 +247,15 @@ class PeopleTab(QWidget):
                 top.setData(0, ID_ROLE, key)
             if not items:
                 QTreeWidgetItem(top, [self.tr("No interventions")]).setForeground(0, QBrush(ENDED))
-            sub_groups: dict[object, list[InterventionInfo]] = {}
+            sub_groups: dict[Sector | int, list[InterventionInfo]] = {}
             for item in sorted(items, key=lambda i: (not i.open, i.start_date)):
                 sub_key = item.sector if by_member else item.citizen_id
                 sub_groups.setdefault(sub_key, []).append(item)
             for sub_key, sub_items in sub_groups.items():
                 if by_member:
-                    sub_title = label(sub_key)  # type: ignore[arg-type]
+                    sub_title = label(Sector(str(sub_key)))
                 else:
-                    m = overview.member(int(sub_key))  # type: ignore[call-overload]
+                    m = overview.member(int(str(sub_key)))
                     sub_title = m.name if m else "?"
                 sub = QTreeWidgetItem(top, [sub_title])
                 sub.setFirstColumnSpanned(True)
@@ -332,17 +332,17 @@ class PeopleTab(QWidget):
         value = item.data(0, ID_ROLE) if item is not None and item.parent() is not None else None
         return int(value) if value is not None else None
 
-    def _emit_member(self, signal: Signal, allow_none: bool = False) -> None:  # type: ignore[type-arg]
+    def _emit_member(self, signal: SignalInstance, allow_none: bool = False) -> None:
         member = self.selected_member()
         if member is not None:
-            signal.emit(member)  # type: ignore[attr-defined]
+            signal.emit(member)
         elif allow_none:
-            signal.emit(0)  # type: ignore[attr-defined]
+            signal.emit(0)
 
-    def _emit_intervention(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit_intervention(self, signal: SignalInstance) -> None:
         chosen = self.selected_intervention()
         if chosen is not None:
-            signal.emit(chosen)  # type: ignore[attr-defined]
+            signal.emit(chosen)
 
     def _add_intervention(self) -> None:
         member = self.selected_member()

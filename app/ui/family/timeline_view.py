@@ -237,7 +237,8 @@ class TimelineView(ReflowCanvas):
             rows_end: list[date] = []
             placed: list[tuple[InterventionInfo, int, date]] = []
             for info in sorted(
-                overview.interventions_of(member.citizen_id), key=lambda i: (i.start_date, i.id)
+                overview.interventions_of(member.citizen_id) if overview is not None else (),
+                key=lambda i: (i.start_date, i.id),
             ):
                 end = self._effective_end(info)
                 if end < self.range_start or info.start_date >= self.range_end:
@@ -335,7 +336,7 @@ class TimelineView(ReflowCanvas):
         kind, item = hit
         if kind == "intervention" and isinstance(item, InterventionInfo):
             return self.bar_rects[item.id]
-        pairs: list = self.overlap_rects if kind == "overlap" else self.gap_rects
+        pairs: list[tuple[object, QRectF]] = [*(self.overlap_rects if kind == "overlap" else self.gap_rects)]
         return next(rect for obj, rect in pairs if obj is item)
 
     # -- painting ---------------------------------------------------------------------------

@@ -111,7 +111,7 @@ class TransitionPanel(QWidget):
         self.start_buttons.clear()
         while self._content_layout.count():
             item = self._content_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         shown = 0

@@ -259,17 +259,17 @@ class WeekGrid(ReflowCanvas):
                 self.slot_rects[slot.id] = rect
 
         # The overlapping part of each collision, on every slot involved.
-        self._bands: dict[int, list[QRectF]] = defaultdict(list)
+        self._bands = defaultdict(list)
         for collision in self.collisions:
             top, bottom = self.y_for(collision.start), self.y_for(collision.end)
             for slot_id in (collision.slot.id, collision.other_slot.id):
-                rect = self.slot_rects.get(slot_id)
-                if rect is None:
+                slot_rect = self.slot_rects.get(slot_id)
+                if slot_rect is None:
                     continue
-                band_top, band_bottom = max(top, rect.top()), min(bottom, rect.bottom())
+                band_top, band_bottom = max(top, slot_rect.top()), min(bottom, slot_rect.bottom())
                 if band_bottom > band_top:
                     self._bands[slot_id].append(
-                        QRectF(rect.left(), band_top, rect.width(), band_bottom - band_top)
+                        QRectF(slot_rect.left(), band_top, slot_rect.width(), band_bottom - band_top)
                     )
 
         self._layout_notes(width)
