@@ -6,9 +6,15 @@
 Generates a SQLite store of N demo citizens, then measures in one run:
   * first page: the model's query + the table view's first paint (all cases);
   * keystroke: a new search term through the model + repaint;
-  * the same SQL statements replayed on a raw sqlite3 connection (the baseline);
+  * the same SQL statements replayed on a raw sqlite3 connection, and Qt's paint of the
+    same view from a constant Python model: their sum is the baseline (the least any Qt
+    program pays to fetch and show these rows);
   * data() calls at first paint for N/10 and N citizens (must not grow with N).
-Targets: first page < 300 ms, keystroke < 50 ms, ratio UI / bare SQL < 3.
+Targets: first page < 300 ms, keystroke < 50 ms, ratio UI / baseline < 3.
+
+The deadline flags are read on the store lane once typing pauses (after the rows are
+shown), so neither the UI figures nor the bare SQL include them; before issue 14 both did
+(the flag read was then most of the bare SQL figure, about 130 ms at 20,000 citizens).
 """
 
 from __future__ import annotations
@@ -254,12 +260,14 @@ def run(citizens: int, repeat: int, workdir: Path) -> dict[str, float]:
     floor = paint_floor_ms(app, 10, repeat)
 
     print(f"\ncase list, SQLite, {have} citizens in {cases} cases (median of {repeat} runs)")
-    print(f"{'':28}{'UI ms':>9}{'bare SQL ms':>13}{'ratio':>8}   target")
+    print(f"{'':28}{'UI ms':>9}{'bare SQL ms':>13}{'+ paint':>9}{'ratio':>8}   target")
     print(
-        f"{'first page (all cases)':28}{page_ms:9.1f}{page_bare:13.1f}{page_ms / page_bare:8.2f}   < 300 ms, ratio < 3"
+        f"{'first page (all cases)':28}{page_ms:9.1f}{page_bare:13.1f}{floor:9.1f}"
+        f"{page_ms / (page_bare + floor):8.2f}   < 300 ms, ratio < 3"
     )
     print(
-        f"{'search keystroke':28}{key_ms:9.1f}{key_bare_ms:13.1f}{key_ms / key_bare_ms:8.2f}   < 50 ms, ratio < 3"
+        f"{'search keystroke':28}{key_ms:9.1f}{key_bare_ms:13.1f}{floor:9.1f}"
+        f"{key_ms / (key_bare_ms + floor):8.2f}   < 50 ms, ratio < 3"
     )
     print(
         f"{'  data path only (no paint)':28}{page_data:9.1f}{page_bare:13.1f}{page_data / page_bare:8.2f}   first page"
@@ -290,9 +298,17 @@ def run(citizens: int, repeat: int, workdir: Path) -> dict[str, float]:
 def targets(f: dict[str, float]) -> list[Target]:
     return [
         below("first page (all cases)", f["first_page_ms"], 300),
-        ratio_below("first page / bare SQL", f["first_page_ms"] / f["first_page_bare_ms"], 3),
+        ratio_below(
+            "first page / (bare SQL + paint)",
+            f["first_page_ms"] / (f["first_page_bare_ms"] + f["paint_floor_ms"]),
+            3,
+        ),
         below("search keystroke", f["keystroke_ms"], 50),
-        ratio_below("keystroke / bare SQL", f["keystroke_ms"] / f["keystroke_bare_ms"], 3),
+        ratio_below(
+            "keystroke / (bare SQL + paint)",
+            f["keystroke_ms"] / (f["keystroke_bare_ms"] + f["paint_floor_ms"]),
+            3,
+        ),
         holds(
             "data() calls at first paint do not grow with N",
             f["big_calls"] <= f["small_calls"] * 1.1,

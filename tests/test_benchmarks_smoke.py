@@ -72,9 +72,9 @@ def test_case_list_benchmark_runs_and_reports(tmp_path: Path) -> None:
     assert _names(verdict, timing=False) == {"data() calls at first paint do not grow with N"}
     assert _names(verdict, timing=True) == {
         "first page (all cases)",
-        "first page / bare SQL",
+        "first page / (bare SQL + paint)",
         "search keystroke",
-        "keystroke / bare SQL",
+        "keystroke / (bare SQL + paint)",
     }
     figures = verdict["figures"]
     assert 0 < figures["big_calls"] <= figures["small_calls"] * 1.1, figures

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.models import Agreement, Case, Citizen, FamilyMember, Meeting, PlanVersion, User
 from app.models.base import UTCDateTime
 from app.models.enums import AgreementStatus, CaseStatus, CoordinationModel, MeetingStatus
+from app.services.cases.deadlines import deadlines_for_cases
 from app.services.common import audit
 from app.services.common.cpr import mask_cpr
 from app.services.common.text import fold, like_escape
@@ -362,3 +363,16 @@ def _aware(value: datetime | str | None) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+FOLLOW_UP_RULE = "CASE-FOLLOW-UP"  # the case list flags it on its own (follow_up_overdue)
+
+
+def overdue_deadlines(session: Session, today: date, case_ids: list[int]) -> set[int]:
+    """Cases among ``case_ids`` with an overdue deadline of a law or an agreement (the case
+    list's flag; the follow-up has a flag of its own)."""
+    return {
+        d.case_id
+        for d in deadlines_for_cases(session, case_ids, today)
+        if d.rule_code != FOLLOW_UP_RULE and d.overdue(today)
+    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -18,11 +18,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from typing_extensions import override
 
 from app.services.cases.case_list import (
@@ -33,8 +33,8 @@ from app.services.cases.case_list import (
     SortKey,
     count_cases,
     fetch_case_rows,
+    overdue_deadlines,
 )
-from app.services.cases.deadlines import deadlines_for_cases
 from app.services.common.clock import now_utc, to_local
 from app.services.common.context import AppContext
 from app.ui.common.background import StoreWorker
@@ -42,7 +42,8 @@ from app.ui.common.formatting import format_date, format_datetime, week_label
 from app.ui.common.labels import label
 from app.ui.common.noop import QT_TRANSLATE_NOOP
 
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # on the first column of each row
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FLAGS_DELAY_MS = 250  # typing or scrolling pauses this long before the deadline flags are read  # on the first column of each row
 
 COLUMNS: tuple[SortKey, ...] = (
     SortKey.NUMBER,
@@ -84,16 +85,6 @@ def _tr(text: str) -> str:
 
 
 FLAG_DEADLINE = QT_TRANSLATE_NOOP("CaseListModel", "Deadline overdue")
-FOLLOW_UP_RULE = "CASE-FOLLOW-UP"  # already its own flag (follow_up_overdue)
-
-
-def overdue_deadlines(session: Session, today: date, case_ids: list[int]) -> set[int]:
-    """Cases of the page with an overdue deadline of a law or an agreement (deadline engine)."""
-    return {
-        d.case_id
-        for d in deadlines_for_cases(session, case_ids, today)
-        if d.rule_code != FOLLOW_UP_RULE and d.overdue(today)
-    }
 
 
 def flag_texts(row: CaseRow, deadline_overdue: bool = False) -> list[str]:
@@ -141,6 +132,12 @@ class CaseListModel(QStandardItemModel):
         self._reload_request = 0
         self._loading = False
         self._fetching = False
+        self._flag_ids: list[int] = []  # rows shown whose flags are not read yet
+        self._flags_in_flight = 0
+        self._flag_timer = QTimer(self)
+        self._flag_timer.setSingleShot(True)
+        self._flag_timer.setInterval(FLAGS_DELAY_MS)
+        self._flag_timer.timeout.connect(self._read_flags)
         self.worker = worker  # the application's store lane
         self._total = 0
         self._labels: dict[StrEnum, str] = {}  # translated enum labels, looked up once
@@ -182,6 +179,8 @@ class CaseListModel(QStandardItemModel):
         self._query = replace(self._query, today=to_local(now).date(), now=now)
         self._reload_request += 1
         self._loading = True
+        self._flag_ids = []  # the rows shown now are replaced: their flags are not read
+        self._deadline_reset = self._deadline_request + 1  # nor those of a flags job queued
         request, query, size, sessions = (
             self._reload_request,
             self._query,
@@ -271,14 +270,30 @@ class CaseListModel(QStandardItemModel):
             self.appendRow(self._items(row))
 
     # -- deadlines, read off the GUI thread -------------------------------------------------
+    @property
+    def flags_pending(self) -> bool:
+        """The deadline flags of the rows shown are still to be read (or on their way)."""
+        return bool(self._flag_ids) or self._flags_in_flight > 0
+
     def _check_deadlines(self, case_ids: list[int]) -> None:
-        """The deadline engine reads a page's cases on the worker; the flags follow when it
-        answers, so typing in the search never waits for it."""
-        if not case_ids:
+        """The deadline engine reads the shown pages' cases on the store lane once typing
+        and scrolling pause (FLAGS_DELAY_MS): a search never waits behind the flags of the
+        rows the previous keystroke showed. The flags follow when it answers."""
+        self._flag_ids.extend(case_ids)
+        if self._flag_ids:
+            self._flag_timer.start()
+
+    def _read_flags(self) -> None:
+        case_ids, self._flag_ids = self._flag_ids, []
+        if not case_ids or self.busy:  # a reload on its way brings its own rows to flag
+            self._flag_ids = case_ids if self.busy else []
+            if self._flag_ids:
+                self._flag_timer.start()
             return
         sessions, today = self._context.sessions, self._query.today
         self._deadline_request += 1
         request = self._deadline_request
+        self._flags_in_flight += 1
 
         def job() -> set[int]:
             if request < self._deadline_reset:
@@ -286,9 +301,16 @@ class CaseListModel(QStandardItemModel):
             with sessions() as session:
                 return overdue_deadlines(session, today, case_ids)
 
-        self.worker.submit(job, lambda found: self._deadlines_arrived(found, request, case_ids))
+        self.worker.submit(
+            job, lambda found: self._deadlines_arrived(found, request, case_ids), self._flags_failed
+        )
+
+    def _flags_failed(self, exc: Exception) -> None:
+        self._flags_in_flight -= 1
+        self._failed(exc)
 
     def _deadlines_arrived(self, found: set[int], request: int, case_ids: list[int]) -> None:
+        self._flags_in_flight -= 1
         if request < self._deadline_reset:
             return  # the list was reloaded since: these rows are gone
         self._overdue_deadlines |= found

@@ -27,9 +27,7 @@ def _model(context: AppContext, qtbot, **kwargs) -> CaseListModel:  # type: igno
 
 def _settle(qtbot, model: CaseListModel) -> None:  # type: ignore[no-untyped-def]
     """Wait until the model's reads and the flags' read have come back from the lane."""
-    qtbot.waitUntil(lambda: not model.busy, timeout=10_000)
-    model.worker.wait()
-    qtbot.wait(1)  # the last answer's callback
+    qtbot.waitUntil(lambda: not model.busy and not model.flags_pending, timeout=10_000)
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, qtbot, demo_context: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -158,3 +156,34 @@ def test_a_newer_query_wins_and_older_answers_are_dropped(qtbot, demo_context: A
     assert model.query.search == "holm"
     column = COLUMNS.index(SortKey.TITLE)
     assert all("holm" in model.index(r, column).data().lower() for r in range(model.rowCount()))
+
+
+def test_typing_does_not_wait_behind_the_flags_of_the_rows_it_replaces(
+    qtbot, demo_context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    """The flags are read once typing pauses: each keystroke's search runs at once, and only
+    the rows finally shown get their flags read."""
+    from app.ui.cases import case_list_model
+
+    model = _model(demo_context, qtbot)
+    read: list[list[int]] = []
+    real = case_list_model.overdue_deadlines
+
+    def counting(session, today, case_ids):  # type: ignore[no-untyped-def]
+        read.append(list(case_ids))
+        return real(session, today, case_ids)
+
+    import pytest as _pytest
+
+    patch = _pytest.MonkeyPatch()
+    patch.setattr(case_list_model, "overdue_deadlines", counting)
+    try:
+        for term in ("h", "ho", "hol"):
+            model.set_search(term)
+            qtbot.waitUntil(lambda: not model.busy, timeout=10_000)
+            assert model.flags_pending and not read  # not read while typing goes on
+        _settle(qtbot, model)
+    finally:
+        patch.undo()
+    shown = [int(model.index(r, 0).data(CASE_ID_ROLE)) for r in range(model.rowCount())]
+    assert read == [shown]  # one read, for the rows the last keystroke showed
