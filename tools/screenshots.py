@@ -142,7 +142,7 @@ def _shared_store_screens(
     from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog
     from app.ui.main_window import PAGE_CASES
     from app.ui.plan.conflict_dialog import ConflictDialog
-    from app.ui.plan.plan_page import SECTION_TITLES, _tr
+    from app.ui.plan.sections_tab import SECTION_TITLES, section_title
     from app.ui.settings.connection_dialog import ConnectionDialog
 
     written: list[Path] = []
@@ -179,7 +179,7 @@ def _shared_store_screens(
         conflicts,
         "Mette Dahl",
         local_now() - timedelta(minutes=3),
-        section_titles={name: _tr(title) for name, title in SECTION_TITLES.items()},
+        section_titles={name: section_title(name) for name in SECTION_TITLES},
         member_name=plan.doc.member_name,
         parent=window,
     )

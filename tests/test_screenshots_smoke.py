@@ -1,0 +1,48 @@
+"""``make screenshots`` keeps working: the tool tours every screen the way the README's
+pictures show them, so a renamed widget or a moved helper breaks it. It is run whole here,
+into a temporary folder (the pictures themselves are looked at by people, not by this test)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# The screens the README and the issues refer to, in Danish (the default) and English.
+SCREENS = (
+    "case_list",
+    "family",
+    "family_network",
+    "plan",
+    "plan_goals",
+    "plan_preview",
+    "calendar_week",
+    "calendar_month",
+    "meeting_dialog",
+    "consent_register",
+    "audit_log",
+    "new_case_dialog",
+)
+
+
+@pytest.mark.slow
+def test_the_screenshot_tool_renders_every_screen(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home")}
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.screenshots", str(tmp_path / "out")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    made = {path.stem for path in (tmp_path / "out").glob("*.png") if path.stat().st_size > 1000}
+    missing = [
+        f"{name}{suffix}" for name in SCREENS for suffix in ("", "_en") if f"{name}{suffix}" not in made
+    ]
+    assert not missing, missing
