@@ -251,6 +251,7 @@ class MeetingDialog(LaneFormDialog):
             if self.people.item(i).checkState() == Qt.CheckState.Checked
         ]
 
+    @override
     def data(self) -> MeetingInput:
         participants = [ParticipantInput(key) for key in self.keys()]
         participants += [ParticipantInput("guest:", name, email) for name, email in self.guests]
@@ -266,11 +267,13 @@ class MeetingDialog(LaneFormDialog):
             held=self.held.isChecked() or bool(self._meeting and self._meeting.status == "held"),
         )
 
+    @override
     def error_key(self, field: str) -> str:
         if field.startswith("participants."):
             return "guests"
         return super().error_key(field)
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         return validate_meeting(self.data(), _now())
 
@@ -338,6 +341,7 @@ class MeetingDialog(LaneFormDialog):
         if value:
             self.starts.setDateTime(to_qdatetime(datetime.fromisoformat(str(value))))
 
+    @override
     def job_for(self, data: MeetingInput, version: int | None) -> SaveJob:
         sessions, now = self._context.sessions, _now()
         meeting_id = self._meeting.id if self._meeting is not None else None
@@ -376,14 +380,17 @@ class MeetingDialog(LaneFormDialog):
             held=info.status == MeetingStatus.HELD,
         )
 
+    @override
     def stored_job(self) -> Callable[[], tuple[MeetingInfo, str, datetime | None]] | None:
         return None if self._meeting is None else stored_meeting(self._context.sessions, self._meeting.id)
 
+    @override
     def stored_row(self, fetched: tuple[MeetingInfo, str, datetime | None]) -> StoredRow:
         info, saved_by, saved_at = fetched
         self._names.update((p.key, p.name) for p in info.participants)
         return StoredRow(self.input_of(info), info.version, saved_by, saved_at)
 
+    @override
     def show_data(self, data: MeetingInput) -> None:
         self.kind.setCurrentIndex(max(self.kind.findData(data.kind), 0))
         if data.starts_at is not None:
@@ -414,6 +421,7 @@ class MeetingDialog(LaneFormDialog):
         self._show_guests()
         self._check_conflicts()
 
+    @override
     def describe(self, field: str, value: Any) -> str:
         if field == "participants":
             names = [

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from app.models.enums import AgreementStatus, ResponsibleKind
 from app.services.common.context import AppContext
@@ -173,6 +174,7 @@ class MinutesDialog(LaneFormDialog):
         self.new_agreements.setCellWidget(row, 2, due)
         return row
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         problems = []
         if not self.decisions.toPlainText().strip():
@@ -235,9 +237,11 @@ class MinutesDialog(LaneFormDialog):
             plan_seen=self._plan_seen,
         )
 
+    @override
     def data(self) -> MinutesInput:
         return self.minutes()
 
+    @override
     def job_for(self, data: MinutesInput, version: int | None) -> SaveJob:
         sessions, meeting_id, today = self._context.sessions, self._meeting.id, self._today
 
@@ -248,6 +252,7 @@ class MinutesDialog(LaneFormDialog):
 
         return job
 
+    @override
     def save_refused(self, exc: Exception) -> bool:
         """Someone changed the plan so that the minutes cannot simply go on top (an agreement
         to close was removed or changed otherwise): show the plan's agreements as they are now
@@ -287,9 +292,11 @@ class MinutesDialog(LaneFormDialog):
     def _listed_keys(self) -> list[str]:
         return [str(self.attended.item(i).data(KEY_ROLE)) for i in range(self.attended.count())]
 
+    @override
     def stored_job(self) -> Callable[[], tuple[MeetingInfo, str, datetime | None]] | None:
         return stored_meeting(self._context.sessions, self._meeting.id)
 
+    @override
     def stored_row(self, fetched: tuple[MeetingInfo, str, datetime | None]) -> StoredRow:
         info, saved_by, saved_at = fetched
         came = [p.key for p in info.participants if p.attended is None or p.attended]
@@ -300,6 +307,7 @@ class MinutesDialog(LaneFormDialog):
         )
         return StoredRow(stored, info.version, saved_by, saved_at)
 
+    @override
     def show_data(self, data: MinutesInput) -> None:
         if data.decisions != self.decisions.toPlainText():
             self.decisions.setPlainText(data.decisions)
@@ -308,6 +316,7 @@ class MinutesDialog(LaneFormDialog):
             came = str(item.data(KEY_ROLE)) in data.attended
             item.setCheckState(Qt.CheckState.Checked if came else Qt.CheckState.Unchecked)
 
+    @override
     def describe(self, field: str, value: Any) -> str:
         if field == "attended":
             names = {

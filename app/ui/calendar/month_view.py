@@ -179,6 +179,7 @@ class MonthView(ReflowCanvas):
         font = self.font()
         return scaled_font(font, 0.85), scaled_font(font, 0.85, bold=True), scaled_font(font, 0.9, bold=True)
 
+    @override
     def _relayout(self, width: float | None = None) -> None:
         small, small_bold, bold = self._fonts()
         fm_small, fm_small_bold, fm_bold = (

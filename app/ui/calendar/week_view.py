@@ -221,6 +221,7 @@ class WeekView(ReflowCanvas):
     def _paint(self, p: QPainter, clip: QRectF) -> None:
         paint_week(self, p, clip)
 
+    @override
     def _relayout(self, width: float | None = None) -> None:
         _font, small, small_bold, bold = self._fonts()
         fm_small, fm_small_bold, fm_bold = (

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import Shiboken
+from typing_extensions import override
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ class _Task(QRunnable):
         self._job = job
         self._relay = relay
 
+    @override
     def run(self) -> None:
         try:
             result = self._job()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from typing_extensions import override
 
 from app.models.enums import ConsentCapacity, ConsentForm, Relation, Sector
 from app.services.cases.case_summary import CaseNotFoundError, MemberSummary
@@ -285,9 +286,11 @@ class ConsentDialog(LaneFormDialog):
             attachment_name=self._attachment_name,
         )
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         return validate_consent(self._input(), local_today())
 
+    @override
     def save_job(self) -> SaveJob:
         sessions, case_id, consent, today = (
             self._context.sessions,

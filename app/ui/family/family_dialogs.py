@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QWidget,
 )
+from typing_extensions import override
 
 from app.models import FamilyMember, Professional
 from app.models.enums import Relation, Sector
@@ -127,16 +128,19 @@ class MemberDialog(LaneFormDialog):
             self.lives.isChecked(),
         )
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         # Whether the person is in the family already is the store's to say, when saving.
         if self._member is not None:
             return validate_member_change(self._change())
         return validate_new_member_input(self._input(), local_today())
 
+    @override
     def data(self) -> MemberChange:
         """What a change of the member stores (a new person is ``_input()``)."""
         return self._change()
 
+    @override
     def save_job(self) -> SaveJob:
         if self._member is None:
             self._new_member = self._input()
@@ -152,6 +156,7 @@ class MemberDialog(LaneFormDialog):
 
         return job
 
+    @override
     def save_refused(self, exc: Exception) -> bool:
         """A known CPR number typed with another name: ask which name is right, then save again."""
         if self._member is not None or not isinstance(exc, ValidationError):
@@ -168,6 +173,7 @@ class MemberDialog(LaneFormDialog):
         self.submit_save(self._add_job(member))
         return True
 
+    @override
     def job_for(self, data: MemberChange, version: int | None) -> SaveJob:
         assert self._member is not None and self._member.member_id is not None
         sessions, case_id = self._context.sessions, self._case_id
@@ -181,6 +187,7 @@ class MemberDialog(LaneFormDialog):
         return job
 
     # -- when someone else saved first ------------------------------------------------------
+    @override
     def stored_job(self) -> Callable[[], StoredRow] | None:
         if self._member is None or self._member.member_id is None:
             return None
@@ -207,6 +214,7 @@ class MemberDialog(LaneFormDialog):
 
         return job
 
+    @override
     def show_data(self, data: MemberChange) -> None:
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
@@ -270,12 +278,15 @@ class ProfessionalDialog(LaneFormDialog):
             self.email.text(),
         )
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         return validate_professional(self._input())
 
+    @override
     def data(self) -> ProfessionalInput:
         return self._input()
 
+    @override
     def job_for(self, data: ProfessionalInput, version: int | None) -> SaveJob:
         sessions, case_id = self._context.sessions, self._case_id
         professional_id = self._professional.id if self._professional is not None else None
@@ -291,6 +302,7 @@ class ProfessionalDialog(LaneFormDialog):
         return job
 
     # -- when someone else saved first ------------------------------------------------------
+    @override
     def stored_job(self) -> Callable[[], StoredRow | None] | None:
         if self._professional is None:
             return None
@@ -311,6 +323,7 @@ class ProfessionalDialog(LaneFormDialog):
 
         return job
 
+    @override
     def show_data(self, data: ProfessionalInput) -> None:
         self.name.setText(data.name)
         self.role.setText(data.role)
@@ -367,11 +380,13 @@ class LinkProfessionalDialog(LaneFormDialog):
             self.results.setCurrentRow(0)
         self.refresh()
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         if self.results.currentItem() is None:
             return [FieldProblem("professional", Problem.REQUIRED)]
         return []
 
+    @override
     def save_job(self) -> SaveJob:
         item = self.results.currentItem()
         professional_id = int(item.data(Qt.ItemDataRole.UserRole))
@@ -412,11 +427,13 @@ class EndInterventionDialog(LaneFormDialog):
         self.watch("end_date", self.end_date.dateChanged)
         self.save_button.setText(self.tr("End"))
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         if from_qdate(self.end_date.date()) < self._start:
             return [FieldProblem("end_date", Problem.END_BEFORE_START)]
         return []
 
+    @override
     def save_job(self) -> SaveJob:
         sessions, case_id, intervention_id = self._context.sessions, self._case_id, self._id
         last_day, version = from_qdate(self.end_date.date()), self._version

@@ -389,6 +389,7 @@ class InterventionDialog(LaneFormDialog):
         self._touched.add("law_section")
         self.refresh()
 
+    @override
     def data(self) -> InterventionInput:
         return InterventionInput(
             citizen_id=self.member.currentData(),
@@ -405,15 +406,18 @@ class InterventionDialog(LaneFormDialog):
             slots=self.slot_table.slots(),
         )
 
+    @override
     def error_key(self, field: str) -> str:
         return "slots" if field.startswith("slots.") else super().error_key(field)
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         problems = validate_intervention(self.data(), self.law.entry(), local_today())
         if any(p.field.startswith("slots.") for p in problems):
             self._touched.add("slots")
         return problems
 
+    @override
     def job_for(self, data: InterventionInput, version: int | None) -> SaveJob:
         sessions, case_id, today = self._context.sessions, self._overview.summary.id, local_today()
         intervention_id = self._item.id if self._item is not None else None
@@ -446,6 +450,7 @@ class InterventionDialog(LaneFormDialog):
             slots=[SlotInput(s.weekday, s.start, s.end, s.needs_parent) for s in info.slots],
         )
 
+    @override
     def stored_job(self) -> Callable[[], tuple[StoredRow, dict[int, str]]] | None:
         if self._item is None:
             return None
@@ -466,11 +471,13 @@ class InterventionDialog(LaneFormDialog):
 
         return job
 
+    @override
     def stored_row(self, fetched: tuple[StoredRow, dict[int, str]]) -> StoredRow:
         stored, names = fetched
         self._professional_names.update(names)
         return stored
 
+    @override
     def show_data(self, data: InterventionInput) -> None:
         self.member.setCurrentIndex(max(self.member.findData(data.citizen_id), 0))
         self.title_edit.setText(data.title)
@@ -494,6 +501,7 @@ class InterventionDialog(LaneFormDialog):
         self.last_checked.set_value(data.last_checked)
         self.slot_table.set_slots(list(data.slots))
 
+    @override
     def describe(self, field: str, value: Any) -> str:
         if field == "citizen_id" and value is not None:
             index = self.member.findData(value)

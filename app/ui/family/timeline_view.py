@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import QWidget
+from typing_extensions import override
 
 from app.models.enums import InterventionStatus, Sector
 from app.services.common.clock import local_today
@@ -170,10 +171,12 @@ class TimelineView(ReflowCanvas):
             - self.range_start.month,
         )
 
+    @override
     def sizeHint(self) -> QSize:
         width = self.MARGIN * 2 + self._header_w + self.ARROW_ROOM + max(640, self._months_shown() * 56)
         return QSize(round(width), round(self._height_for(width)))
 
+    @override
     def minimumSizeHint(self) -> QSize:
         width = self.MARGIN * 2 + self._header_w + self.ARROW_ROOM + max(320, self._months_shown() * 26)
         return QSize(round(width), round(self._height_for(max(width, self.width()))))
@@ -199,6 +202,7 @@ class TimelineView(ReflowCanvas):
     def _x(self, day: date) -> float:
         return self._chart_left + (day - self.range_start).days * self._ppd
 
+    @override
     def _relayout(self, width: float | None = None) -> None:
         font, small, bold = self._fonts()
         fm, fm_small, fm_bold = QFontMetricsF(font), QFontMetricsF(small), QFontMetricsF(bold)
@@ -328,6 +332,7 @@ class TimelineView(ReflowCanvas):
             return max(info.start_date, info.last_checked or info.start_date)
         return self.range_end - timedelta(days=1)
 
+    @override
     def _tooltip_hit(self, pos: QPointF) -> tuple[str, QRectF] | None:
         hit = self.item_at(pos)
         return None if hit is None else (self.tooltip_text(*hit), self._hit_rect(hit))
@@ -341,6 +346,7 @@ class TimelineView(ReflowCanvas):
 
     # -- painting ---------------------------------------------------------------------------
 
+    @override
     def _paint(self, p: QPainter, clip: QRectF) -> None:
         pal = self.palette()
         p.fillRect(self.rect(), pal.base())

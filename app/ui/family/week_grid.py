@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import QWidget
+from typing_extensions import override
 
 from app.models.enums import InterventionStatus, Sector
 from app.services.family.family_overview import FamilyOverview, InterventionInfo, MemberSummary, SlotInfo
@@ -173,10 +174,12 @@ class WeekGrid(ReflowCanvas):
     def _columns_count(self) -> int:
         return max(1, len(self.visible_days) * max(1, len(self.columns)))
 
+    @override
     def sizeHint(self) -> QSize:
         width = 2 * self.MARGIN + self._hour_col_w() + self._columns_count() * self.WANTED_SUB_W
         return QSize(round(width), round(self._height_for(width)))
 
+    @override
     def minimumSizeHint(self) -> QSize:
         width = self._min_width()
         return QSize(round(width), round(self._height_for(max(width, self.width()))))
@@ -195,6 +198,7 @@ class WeekGrid(ReflowCanvas):
     def _hour_col_w(self) -> float:
         return QFontMetricsF(self._fonts()[1]).horizontalAdvance("00.00") + 14
 
+    @override
     def _relayout(self, width: float | None = None) -> None:
         font, small, bold = self._fonts()
         fm, fm_small, fm_bold = QFontMetricsF(font), QFontMetricsF(small), QFontMetricsF(bold)
@@ -345,12 +349,14 @@ class WeekGrid(ReflowCanvas):
         _, legend_h = layout_legend(self.legend_entries(), fm, 0, 0, width - 2 * self.MARGIN)
         return self._body_bottom() + 10 + notes_h + (6 if notes_h else 0) + legend_h + self.MARGIN
 
+    @override
     def _tooltip_hit(self, pos: QPointF) -> tuple[str, QRectF] | None:
         slot = self.slot_at(pos)
         return None if slot is None else (self.slot_tooltip(slot), self.slot_rects[slot.id])
 
     # -- painting ---------------------------------------------------------------------------
 
+    @override
     def _paint(self, p: QPainter, clip: QRectF) -> None:
         pal = self.palette()
         p.fillRect(self.rect(), pal.base())

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from app.models.enums import ResponsibleKind
 from app.services.plan.plan_draft import AgreementInput, GoalInput
@@ -237,6 +238,7 @@ class ConflictDialog(QDialog):
         return " — ".join(x for x in (agreement.what, who, due, label(agreement.status)) if x)
 
     # -- choosing --------------------------------------------------------------------------
+    @override
     def accept(self) -> None:
         if self.choices() is None:  # every conflict needs a choice
             return

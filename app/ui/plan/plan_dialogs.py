@@ -117,6 +117,7 @@ class GoalDialog(FormDialog):
         self.watch("text", self.text.textChanged)
         self.refresh()
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         text = self.text.toPlainText().strip()
         if not text:
@@ -125,6 +126,7 @@ class GoalDialog(FormDialog):
             return [FieldProblem("text", Problem.TOO_LONG)]
         return []
 
+    @override
     def store(self) -> None:
         g = self._goal
         self.result_goal = GoalInput(
@@ -187,12 +189,14 @@ class ScoreDialog(LaneDialog):
         self.watch("score", self.professional.valueChanged)
         self.refresh()
 
+    @override
     def error_key(self, field: str) -> str:
         return "family_score" if field in ("score", "family_score") else super().error_key(field)
 
     def _value(self, box: QSpinBox) -> int | None:
         return None if box.value() == NO_SCORE else box.value()
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         if self._value(self.family) is None and self._value(self.professional) is None:
             return [FieldProblem("score", Problem.REQUIRED)]
@@ -290,6 +294,7 @@ class ApproveDialog(LaneDialog):
         self._blockers = [p for p in problems if p.field != "participants"]
         self.refresh()
 
+    @override
     def collect_problems(self) -> list[FieldProblem]:
         problems: list[FieldProblem] = []
         if not self.participants.toPlainText().strip():

@@ -35,11 +35,7 @@ from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.validation import FieldProblem
 from app.services.plan.local_drafts import LocalDraft, LocalDrafts
-from app.services.plan.plan_document import (
-    PlanDocument,
-    PlanVersionView,
-    ScorePoint,
-)
+from app.services.plan.plan_document import PlanDocument, PlanVersionView, ScorePoint
 from app.services.plan.plan_draft import GoalInput, PlanDraft, SaveOutcome
 from app.services.plan.plan_merge import normalize
 from app.services.plan.three_way import Choice

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from typing_extensions import override
 
 from app.services.cases.cases import DEFAULT_FOLLOW_UP_DAYS
 from app.ui.cases.new_case_dialog import FOLLOW_UP_WEEKS_KEY
@@ -53,6 +54,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    @override
     def accept(self) -> None:
         self._settings.setValue(STALE_DAYS_KEY, self.stale_days.value())
         self._settings.setValue(CASELOAD_LIMIT_KEY, self.caseload.value())
