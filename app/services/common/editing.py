@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from app.services.common.text import stored_length, unstorable
+from app.services.common.users import list_caseworkers
 from app.services.common.validation import FieldProblem, Problem, ValidationError
 
 
@@ -134,3 +136,16 @@ def check_stored_text(session: Session, _context: Any, _instances: Any) -> None:
                 problems.append(FieldProblem(f"{table.name}.{column.key}", Problem.TOO_LONG))
     if problems:
         raise ValidationError(problems)
+
+
+def saved_stamp(session: Session, model: type[Any], row_id: int) -> tuple[str, datetime | None]:
+    """Who saved a tracked row last and when (the caseworker's name when known).
+
+    Raises RowGoneError when the row is no longer there.
+    """
+    row = session.get(model, row_id, populate_existing=True)
+    if row is None:
+        raise RowGoneError(f"{model.__tablename__} {row_id}")
+    login = str(row.updated_by or "")
+    names = {user.login: user.full_name for user in list_caseworkers(session)}
+    return names.get(login) or login, row.updated_at

@@ -28,7 +28,7 @@ from app.models import Meeting
 from app.models.enums import MeetingKind, MeetingStatus
 from app.services.common.clock import LOCAL_TZ, local_now
 from app.services.common.context import AppContext
-from app.services.common.editing import RowGoneError
+from app.services.common.editing import RowGoneError, saved_stamp
 from app.services.common.validation import FieldProblem, ValidationError
 from app.services.meetings.meetings import (
     MeetingInfo,
@@ -44,7 +44,7 @@ from app.services.meetings.meetings import (
 from app.ui.common.background import StoreLanes
 from app.ui.common.date_fields import datetime_edit, from_qdatetime, to_qdatetime, to_the_second
 from app.ui.common.enum_combo import enum_combo
-from app.ui.common.form_dialog import ERROR_STYLE, StoredRow, saved_stamp
+from app.ui.common.form_dialog import ERROR_STYLE, StoredRow
 from app.ui.common.formatting import format_datetime
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
 

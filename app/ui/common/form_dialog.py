@@ -33,10 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from app.services.common.editing import ConcurrentEditError, RowGoneError
-from app.services.common.users import list_caseworkers
 from app.services.common.validation import FieldProblem, ValidationError
 from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
 from app.ui.common.formatting import format_date, format_datetime
@@ -56,19 +54,6 @@ class StoredRow:
     version: int | None
     saved_by: str = ""  # who saved it last (full name when known), "" when unknown
     saved_at: datetime | None = None
-
-
-def saved_stamp(session: Session, model: type[Any], row_id: int) -> tuple[str, datetime | None]:
-    """Who saved a tracked row last and when (the caseworker's name when known).
-
-    Raises RowGoneError when the row is no longer there.
-    """
-    row = session.get(model, row_id, populate_existing=True)
-    if row is None:
-        raise RowGoneError(f"{model.__tablename__} {row_id}")
-    login = str(row.updated_by or "")
-    names = {user.login: user.full_name for user in list_caseworkers(session)}
-    return names.get(login) or login, row.updated_at
 
 
 class FormDialog(QDialog):

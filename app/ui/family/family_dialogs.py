@@ -28,7 +28,7 @@ from app.services.cases.case_summary import CaseNotFoundError, MemberSummary, ca
 from app.services.cases.cases import MemberInput
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
-from app.services.common.editing import RowGoneError
+from app.services.common.editing import RowGoneError, saved_stamp
 from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.services.family.family_overview import ProfessionalInfo, load_family_overview
 from app.services.family.interventions import end_intervention
@@ -52,7 +52,7 @@ from app.ui.cases.name_choice import ask_which_name
 from app.ui.common.background import StoreLanes
 from app.ui.common.date_fields import date_edit, from_qdate
 from app.ui.common.enum_combo import enum_combo
-from app.ui.common.form_dialog import StoredRow, saved_stamp
+from app.ui.common.form_dialog import StoredRow
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
 
 

@@ -31,7 +31,7 @@ from app.models.enums import InterventionStatus, Sector
 from app.services.cases.case_summary import CaseNotFoundError
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
-from app.services.common.editing import RowGoneError
+from app.services.common.editing import RowGoneError, saved_stamp
 from app.services.common.validation import FieldProblem
 from app.services.family.family_overview import FamilyOverview, InterventionInfo, load_family_overview
 from app.services.family.interventions import (
@@ -45,7 +45,7 @@ from app.services.family.law_catalogue import CatalogueEntry, LawCatalogue, Sect
 from app.ui.common.background import StoreLanes
 from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate, to_qdate
 from app.ui.common.enum_combo import enum_combo
-from app.ui.common.form_dialog import StoredRow, saved_stamp
+from app.ui.common.form_dialog import StoredRow
 from app.ui.common.labels import label
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
 
