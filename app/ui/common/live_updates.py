@@ -154,6 +154,14 @@ class PostgresListener(QObject):
     def start(self) -> None:
         """Connect on the store lane. It is the lane's first job, so every page's first read
         runs after LISTEN: nothing written by others after those reads is missed."""
+        self._connect(reconnected=False)
+
+    def connect_now(self) -> None:
+        if self._conn is not None or self._connecting or self._stopped:
+            return
+        self._connect(reconnected=True)
+
+    def _connect(self, reconnected: bool) -> None:
         self._connecting = True
         engine, made = self._engine, self._made
 
@@ -162,40 +170,21 @@ class PostgresListener(QObject):
             made.append(conn)  # closed by stop() if it is never attached
             return conn
 
-        self._worker.submit(job, self._started, self._start_failed)
+        failed = self._reconnect_failed if reconnected else self._start_failed
+        self._worker.submit(job, lambda conn: self._connected(conn, reconnected), failed)
 
-    def _started(self, conn: Any) -> None:
+    def _connected(self, conn: Any, reconnected: bool) -> None:
         self._connecting = False
         if self._stopped:
             conn.close()
             return
-        self._attach(conn, reconnected=False)
+        self._attach(conn, reconnected=reconnected)
 
     def _start_failed(self, exc: Exception) -> None:  # the server is away at start: keep trying
         self._connecting = False
         log.warning("Live updates: cannot listen (%s)", type(exc).__name__)
         if not self._stopped:
             self._lost()
-
-    def connect_now(self) -> None:
-        if self._conn is not None or self._connecting or self._stopped:
-            return
-        self._connecting = True
-        engine, made = self._engine, self._made
-
-        def job() -> Any:
-            conn = _connect_listener(engine)
-            made.append(conn)  # closed by stop() if it is never attached
-            return conn
-
-        self._worker.submit(job, self._reconnected, self._reconnect_failed)
-
-    def _reconnected(self, conn: Any) -> None:
-        self._connecting = False
-        if self._stopped:
-            conn.close()
-            return
-        self._attach(conn, reconnected=True)
 
     def _reconnect_failed(self, _exc: Exception) -> None:
         self._connecting = False
