@@ -27,7 +27,7 @@ from tests.ui.lane_helpers import ready, save
 
 
 def _reload(qtbot, page: FamilyPage) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
 
 
@@ -122,7 +122,7 @@ def test_build_lise_family_through_the_ui(
 
     # 2. Open it from the case list with a double-click.
     model = window.cases.model
-    qtbot.waitUntil(lambda: not model.busy, timeout=5000)  # the list is read on the lane
+    qtbot.waitUntil(lambda: not model.busy, timeout=20_000)  # the list is read on the lane
     row = next(r for r in range(model.rowCount()) if model.row_at(r).title == title)
     index = model.index(row, COLUMNS.index(SortKey.TITLE))
     table = window.cases.table
@@ -130,7 +130,7 @@ def test_build_lise_family_through_the_ui(
     page = window.family
     centre = table.visualRect(index).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert window.nav.currentRow() == PAGE_FAMILY
     assert page.people.members.rowCount() == 4

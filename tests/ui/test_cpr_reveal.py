@@ -41,7 +41,7 @@ def test_window_titles_never_hold_a_cpr_number(qtbot, tmp_path: Path, sqlite_con
     page.scope.setCurrentIndex(page.scope.findData("all"))
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=3000)
     for row in range(min(page.model.rowCount(), 3)):
-        with qtbot.waitSignal(window.family.loaded, timeout=5000):
+        with qtbot.waitSignal(window.family.loaded, timeout=20_000):
             page._open_index(page.model.index(row, 0))
         for nav in range(window.nav.count()):
             window.nav.setCurrentRow(nav)
@@ -63,7 +63,7 @@ def test_window_titles_never_hold_a_cpr_number(qtbot, tmp_path: Path, sqlite_con
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
     page.reveal_action.trigger()
-    qtbot.waitUntil(lambda: page.reveal_dialog is not None, timeout=5000)
+    qtbot.waitUntil(lambda: page.reveal_dialog is not None, timeout=20_000)
     dialog = page.reveal_dialog
     assert dialog is not None
     assert len(asked) == (1 if len(people) > 1 else 0)

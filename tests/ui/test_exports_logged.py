@@ -50,7 +50,7 @@ def test_meeting_papers_are_logged_as_exports(qtbot, demo_context, monkeypatch, 
     page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.set_case(case_id)
 
     def fill(dialog: MeetingDialog) -> None:
@@ -67,7 +67,7 @@ def test_meeting_papers_are_logged_as_exports(qtbot, demo_context, monkeypatch, 
     meeting_id = seen[0].stored_id
     assert meeting_id is not None
     page.anchor = from_qdatetime(seen[0].starts.dateTime()).date()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     page.open_meeting(meeting_id)
     assert page.selected is not None
@@ -108,7 +108,7 @@ def test_eco_map_and_contact_list_are_logged_as_exports(  # type: ignore[no-unty
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.open_case(case_id)
     since = _mark(demo_context)
 

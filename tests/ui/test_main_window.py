@@ -15,7 +15,7 @@ def _window(qtbot, context: AppContext, settings, language: str = "da") -> MainW
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: not window.cases.model.busy, timeout=5000)  # the list is read on the lane
+    qtbot.waitUntil(lambda: not window.cases.model.busy, timeout=20_000)  # the list is read on the lane
     return window
 
 
@@ -66,7 +66,7 @@ def test_double_click_opens_the_case(qtbot, demo_context, settings) -> None:  # 
     number = window.cases.model.index(2, COLUMNS.index(SortKey.NUMBER)).data()
     rect = table.visualRect(index)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    with qtbot.waitSignal(window.family.loaded, timeout=5000):  # read off the GUI thread
+    with qtbot.waitSignal(window.family.loaded, timeout=20_000):  # read off the GUI thread
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.nav.currentRow() == PAGE_FAMILY
     assert window.family.heading.text().startswith(number)

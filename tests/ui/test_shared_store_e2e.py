@@ -140,5 +140,5 @@ def test_the_server_stops_mid_session_and_nothing_typed_is_lost(
         timeout=20_000,
     )
     assert "Før serveren stoppede." in _stored_sections(context, lise)["summary"]
-    qtbot.waitUntil(lambda: plan.local_drafts.read(lise) is None, timeout=5000)  # saved: the copy goes
-    qtbot.waitUntil(lambda: window.live.listening, timeout=5000)
+    qtbot.waitUntil(lambda: plan.local_drafts.read(lise) is None, timeout=20_000)  # saved: the copy goes
+    qtbot.waitUntil(lambda: window.live.listening, timeout=20_000)

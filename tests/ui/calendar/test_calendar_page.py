@@ -39,7 +39,7 @@ def _page(qtbot, context: AppContext, case_id: int) -> CalendarPage:  # type: ig
     qtbot.addWidget(page)
     page.resize(1400, 900)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.set_case(case_id)
     return page
 
@@ -76,7 +76,7 @@ def test_plan_a_meeting_at_a_free_time_and_find_it_in_the_week(
     assert start.weekday() < 5 and 8 <= start.hour < 16  # within working hours on a working day
 
     page.anchor = start.date()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     assert created in page.week.meeting_rects  # found in the week view
     rect = page.week.meeting_rects[created]
@@ -133,7 +133,7 @@ def test_minutes_update_the_plan_and_the_slip_prints(qtbot, demo_context, monkey
     page.new_meeting(None)
     meeting_id = dialogs[0].stored_id
     page.anchor = local_today() - timedelta(days=1)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     page.open_meeting(meeting_id)
     assert page.selected is not None and page.selected.held_without_minutes
@@ -148,7 +148,7 @@ def test_minutes_update_the_plan_and_the_slip_prints(qtbot, demo_context, monkey
             dialog.closed.item(0).setCheckState(Qt.CheckState.Checked)
 
     _exec_with(MinutesDialog, minutes, monkeypatch)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.minutes_selected()
     with demo_context.sessions() as session:
         assert meeting_info(session, meeting_id).status == MeetingStatus.HELD
@@ -168,7 +168,7 @@ def test_minutes_update_the_plan_and_the_slip_prints(qtbot, demo_context, monkey
 
 def _next_week(qtbot, page: CalendarPage) -> None:  # type: ignore[no-untyped-def]
     """The week after this one (where a new meeting is never in the past)."""
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.next_button.click()
 
 
@@ -188,7 +188,7 @@ def _create_by_double_click(qtbot, page: CalendarPage, monkeypatch) -> tuple[int
     wanted = page.week.time_at(spot)
     assert wanted is not None
     dialogs = _exec_with(MeetingDialog, lambda d: d.place.setText("Familiens hjem"), monkeypatch)
-    with qtbot.waitSignal(page.loaded, timeout=5000), qtbot.waitSignal(page.changed, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000), qtbot.waitSignal(page.changed, timeout=20_000):
         qtbot.mouseDClick(page.week, Qt.MouseButton.LeftButton, pos=spot.toPoint())
     assert len(dialogs) == 1 and dialogs[0].stored_id is not None
     start = from_qdatetime(dialogs[0].starts.dateTime())
@@ -224,7 +224,7 @@ def test_dragging_a_meeting_to_the_next_day_moves_it(qtbot, demo_context, monkey
     step = week.grid_rects[day + timedelta(days=1)].left() - week.grid_rects[day].left()
     grab = QPointF(rect.center().x(), rect.top() + 6)
     drop = grab + QPointF(step, 0)
-    with qtbot.waitSignal(page.loaded, timeout=5000), qtbot.waitSignal(page.changed, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000), qtbot.waitSignal(page.changed, timeout=20_000):
         qtbot.mousePress(week, Qt.MouseButton.LeftButton, pos=grab.toPoint())
         qtbot.mouseMove(week, pos=((grab + drop) / 2).toPoint())
         qtbot.mouseMove(week, pos=drop.toPoint())
@@ -242,7 +242,7 @@ def test_switching_between_week_and_month(qtbot, demo_context, monkeypatch) -> N
     meeting_id, start = _create_by_double_click(qtbot, page, monkeypatch)
     assert page.views.currentIndex() == 0 and page.week.isVisible()
 
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.view_choice.setCurrentIndex(1)
     assert page.views.currentWidget() is page.month and page.month.isVisible()
     assert (page.month.year, page.month.month) == (page.anchor.year, page.anchor.month)
@@ -258,14 +258,14 @@ def test_switching_between_week_and_month(qtbot, demo_context, monkeypatch) -> N
 
     # The next month, then a click on a day opens the week of that day.
     shown = (page.month.year, page.month.month)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.next_button.click()
     assert (page.month.year, page.month.month) == (
         shown[0] + shown[1] // 12,
         shown[1] % 12 + 1,
     )
     day = date(page.month.year, page.month.month, 15)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.month.day_activated.emit(day)
     assert page.views.currentIndex() == 0 and page.view_choice.currentIndex() == 0
     assert page.week.days[0] == day - timedelta(days=day.weekday())  # its week, weekend or not

@@ -33,7 +33,7 @@ def _page(qtbot, context: AppContext, settings, case_id: int) -> FamilyPage:  # 
     page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.open_case(case_id)
     return page
 
@@ -81,7 +81,7 @@ def test_closing_lise_case_starts_retention_and_makes_the_page_read_only(  # typ
         return int(save(dialog))
 
     monkeypatch.setattr(CloseCaseDialog, "exec", run)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         qtbot.mouseClick(page.close_case_button, Qt.MouseButton.LeftButton)
 
     assert format_date(expected) in seen[0]

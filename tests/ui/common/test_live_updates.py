@@ -41,7 +41,7 @@ def _window(qtbot, context, settings) -> MainWindow:  # type: ignore[no-untyped-
     window.cases.scope.setCurrentIndex(window.cases.scope.findData("all"))
     qtbot.waitUntil(lambda: window.cases.model.query.scope == "all" and not window.cases.model.busy)
     if isinstance(window.live, PostgresListener):  # it starts listening on the store lane
-        qtbot.waitUntil(lambda: window.live.listening, timeout=5000)
+        qtbot.waitUntil(lambda: window.live.listening, timeout=20_000)
     return window
 
 

@@ -23,7 +23,7 @@ def open_family_page(qtbot, context: AppContext, settings: QSettings, case_id: i
     qtbot.addWidget(page)
     page.resize(1366, 800)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.open_case(case_id)
     page.tabs.setCurrentIndex(tab)
     return page

@@ -38,13 +38,13 @@ def _page(qtbot, context: AppContext, settings, case_id: int) -> FamilyPage:  # 
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.open_case(case_id)
     return page
 
 
 def _reload(qtbot, page: FamilyPage) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
 
 
@@ -246,7 +246,7 @@ def test_removing_a_member_asks_first(qtbot, sqlite_context, settings, family_ca
             == 1
         )
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.remove_member(malthe.citizen_id)
     assert page.people.members.rowCount() == 1
     with sqlite_context.sessions() as session:
@@ -296,7 +296,7 @@ def test_youth_gets_a_transition_track(qtbot, sqlite_context, settings) -> None:
     assert any("Umar Ung" in t and "transition track" in t for t in _texts(page.warnings))
     umar = next(m for m in page.analysis.overview.members if m.first_name == "Umar")  # type: ignore[union-attr]
     button = page.transition.start_buttons[umar.citizen_id]
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         button.click()
     widgets = page.transition.tracks[umar.citizen_id]
     widgets.topics["education"].setChecked(True)
@@ -307,7 +307,7 @@ def test_youth_gets_a_transition_track(qtbot, sqlite_context, settings) -> None:
     assert not page.transition.tracks[umar.citizen_id].error.isHidden()
     assert widgets.contact_email.text() == "not an address"  # the typing stays
     widgets.contact_email.setText("bh@kommune.dk")
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         assert page.transition.save(umar.citizen_id)
     with sqlite_context.sessions() as session:
         track = session.scalar(select(TransitionTrack).where(TransitionTrack.citizen_id == umar.citizen_id))

@@ -67,7 +67,7 @@ def test_a_new_professional_is_added_through_the_dialog(qtbot, demo_context, set
         dialog.email.setText("birgit@kommune.dk")
 
     monkeypatch.setattr(ProfessionalDialog, "exec", lambda self: exec_saving(self, fill))
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.network.add_button.click()
     assert "Birgit Sundhedsplejerske" in _listed(page) and len(_listed(page)) == before + 1
     added = next(p for p in page.analysis.overview.professionals if p.name == "Birgit Sundhedsplejerske")  # type: ignore[union-attr]
@@ -91,7 +91,7 @@ def test_an_existing_professional_is_linked_through_the_dialog(  # type: ignore[
         wait_for(lambda: dialog.results.count() > 0 and wanted in dialog.results.item(0).text())
 
     monkeypatch.setattr(LinkProfessionalDialog, "exec", lambda self: exec_saving(self, fill))
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.network.link_button.click()
     assert wanted in _listed(page)
 

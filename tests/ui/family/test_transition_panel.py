@@ -60,7 +60,7 @@ def young_family(sqlite_context: AppContext) -> tuple[int, int]:
 def _started(qtbot, page: FamilyPage, son: int) -> TransitionPanel:  # type: ignore[no-untyped-def]
     panel = page.transition
     assert set(panel.start_buttons) == {son} and not panel.tracks  # only the son, and no track yet
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         panel.start_buttons[son].click()
     assert set(panel.tracks) == {son}
     return panel
@@ -88,7 +88,7 @@ def test_a_track_is_started_shown_and_saved(qtbot, sqlite_context, settings, eng
     w.notes[first].setText("Aftalt med jobcenteret")
     w.contact_name.setText("Karin Voksen")
     w.contact_email.setText("karin@kommune.dk")
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         assert panel.save(son)
     assert not w.error.isVisible()
     stored = _stored(sqlite_context, son)

@@ -109,7 +109,7 @@ def test_typing_is_saved_and_typing_while_saving_is_saved_after(
     assert sync.state == SyncState.SAVING
     screen.type(sync, "summary", "Først. Og så mere.")  # while the save is on the lane
     assert sync.state == SyncState.SAVING
-    qtbot.waitUntil(lambda: sync.state == SyncState.CLEAN and not sync.unsaved, timeout=5000)
+    qtbot.waitUntil(lambda: sync.state == SyncState.CLEAN and not sync.unsaved, timeout=20_000)
     assert _stored(sqlite_context, family.case_id).sections["summary"] == "Først. Og så mere."
     assert seen[0] == SyncState.DIRTY and seen[1] == SyncState.SAVING and seen[-1] == SyncState.CLEAN
     assert sync.local_drafts.read(family.case_id) is None  # saved: the local copy is gone
@@ -118,9 +118,9 @@ def test_typing_is_saved_and_typing_while_saving_is_saved_after(
 def test_someone_elses_save_is_combined_and_shown(qtbot, sqlite_context, family, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sync, screen = _open(qtbot, sqlite_context, family.case_id, tmp_path / "a")
     other, other_screen = _open(qtbot, sqlite_context, family.case_id, tmp_path / "b")
-    with qtbot.waitSignal(other.saved, timeout=5000):
+    with qtbot.waitSignal(other.saved, timeout=20_000):
         other_screen.type(other, "barriers", "Deres ord.")
-    with qtbot.waitSignal(sync.saved, timeout=5000):
+    with qtbot.waitSignal(sync.saved, timeout=20_000):
         screen.type(sync, "summary", "Mine ord.")
     assert sync.state == SyncState.CLEAN
     assert screen.draft.sections["barriers"] == "Deres ord."  # shown on the screen
@@ -131,9 +131,9 @@ def test_someone_elses_save_is_combined_and_shown(qtbot, sqlite_context, family,
 def test_the_same_part_is_a_conflict_until_the_user_chooses(qtbot, sqlite_context, family, tmp_path) -> None:  # type: ignore[no-untyped-def]
     sync, screen = _open(qtbot, sqlite_context, family.case_id, tmp_path / "a")
     other, other_screen = _open(qtbot, sqlite_context, family.case_id, tmp_path / "b")
-    with qtbot.waitSignal(other.saved, timeout=5000):
+    with qtbot.waitSignal(other.saved, timeout=20_000):
         other_screen.type(other, "summary", "Deres udgave.")
-    with qtbot.waitSignal(sync.conflict, timeout=5000) as asked:
+    with qtbot.waitSignal(sync.conflict, timeout=20_000) as asked:
         screen.type(sync, "summary", "Min udgave.")
     pending: PendingConflict = asked.args[0]
     assert sync.state == SyncState.CONFLICT
@@ -143,9 +143,9 @@ def test_the_same_part_is_a_conflict_until_the_user_chooses(qtbot, sqlite_contex
     assert _stored(sqlite_context, family.case_id).sections["summary"] == "Deres udgave."
     assert sync.local_drafts.read(family.case_id).draft.sections["summary"] == "Min udgave, rettet."  # type: ignore[union-attr]
     # Decide later, then ask again: the plan is read again and the question comes back.
-    with qtbot.waitSignal(sync.conflict, timeout=5000) as again:
+    with qtbot.waitSignal(sync.conflict, timeout=20_000) as again:
         sync.resolve_now()
-    with qtbot.waitSignal(sync.saved, timeout=5000):
+    with qtbot.waitSignal(sync.saved, timeout=20_000):
         sync.decide(again.args[0], {"section:summary": Choice.MINE})
     assert sync.state == SyncState.CLEAN and pending.by.name
     assert _stored(sqlite_context, family.case_id).sections["summary"] == "Min udgave, rettet."
@@ -161,7 +161,7 @@ def test_a_lost_store_keeps_the_edits_and_saves_when_back(
     sync.save_now()
     assert sync.state == SyncState.OFFLINE
     assert sync.local_drafts.read(family.case_id).draft.sections["closing"] == "Skrevet uden net."  # type: ignore[union-attr]
-    with qtbot.waitSignal(sync.saved, timeout=5000):
+    with qtbot.waitSignal(sync.saved, timeout=20_000):
         sync.set_reachable(True)
     assert sync.state == SyncState.CLEAN
     assert _stored(sqlite_context, family.case_id).sections["closing"] == "Skrevet uden net."
@@ -173,11 +173,11 @@ def test_a_lost_store_keeps_the_edits_and_saves_when_back(
 
     monkeypatch.setattr(plans, "save_draft", down)
     sync.retry.setInterval(50)
-    with qtbot.waitSignal(sync.store_failed, timeout=5000):
+    with qtbot.waitSignal(sync.store_failed, timeout=20_000):
         screen.type(sync, "closing", "Igen uden net.")
     assert sync.state == SyncState.OFFLINE and sync.unsaved
     monkeypatch.setattr(plans, "save_draft", real)
-    with qtbot.waitSignal(sync.saved, timeout=5000):
+    with qtbot.waitSignal(sync.saved, timeout=20_000):
         pass  # the retry
     assert _stored(sqlite_context, family.case_id).sections["closing"] == "Igen uden net."
 
@@ -196,9 +196,9 @@ def test_an_approved_draft_is_gone_until_carried_over(qtbot, sqlite_context, fam
     approve(sqlite_context, sync.stamp.draft_id)
     screen.type(sync, "closing", "Efter godkendelsen.")
     sync.save_now()
-    qtbot.waitUntil(lambda: sync.state == SyncState.GONE, timeout=5000)
+    qtbot.waitUntil(lambda: sync.state == SyncState.GONE, timeout=20_000)
     assert sync.gone_because == SaveResult.APPROVED and sync.can_carry_over
-    with qtbot.waitSignal(sync.saved, timeout=5000):
+    with qtbot.waitSignal(sync.saved, timeout=20_000):
         sync.resolve_now()
     assert sync.state == SyncState.CLEAN
     assert _stored(sqlite_context, family.case_id).sections["closing"] == "Efter godkendelsen."
@@ -211,7 +211,7 @@ def test_a_closed_case_is_gone_for_good(qtbot, sqlite_context, family, tmp_path)
         case.status, case.closed_on = CaseStatus.CLOSED, TODAY
     screen.type(sync, "summary", "For sent.")
     sync.save_now()
-    qtbot.waitUntil(lambda: sync.state == SyncState.GONE, timeout=5000)
+    qtbot.waitUntil(lambda: sync.state == SyncState.GONE, timeout=20_000)
     assert sync.gone_because == SaveResult.CLOSED and not sync.can_carry_over
     sync.resolve_now()
     assert sync.state == SyncState.GONE  # nothing more is tried
@@ -225,7 +225,7 @@ def test_a_killed_programs_local_draft_is_put_back_and_saved(qtbot, sqlite_conte
     local = LocalDraft(
         family.case_id, sync.stamp.draft_id, sync.stamp.row_version, stored, mine, datetime.now(UTC)
     )
-    with qtbot.waitSignal(sync.saved, timeout=5000):
+    with qtbot.waitSignal(sync.saved, timeout=20_000):
         sync.restore(local)
     assert screen.draft.sections["closing"] == "Fra sidste gang."
     assert _stored(sqlite_context, family.case_id).sections["closing"] == "Fra sidste gang."

@@ -50,7 +50,7 @@ def _page(qtbot, context: AppContext, case_id: int, folder: Path) -> PlanPage:  
     qtbot.addWidget(page)
     page.resize(1300, 850)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.open_case(case_id)
     return page
 
@@ -90,7 +90,7 @@ def test_different_sections_are_combined_and_each_sees_the_other(qtbot, demo_con
     events = StoreEvents()
     anna.watch(events)
 
-    with qtbot.waitSignal(anna.saved, timeout=5000):
+    with qtbot.waitSignal(anna.saved, timeout=20_000):
         _type(qtbot, anna, "summary", " Anna skrev dette.")
     # Bo read the plan before Anna saved: his save is refused, combined, and saved again.
     with qtbot.waitSignal(bos.saved, timeout=10_000):
@@ -130,7 +130,7 @@ def test_unsaved_edits_are_not_replaced_by_someone_elses_change(qtbot, demo_cont
     bos = _page(qtbot, bo, case_id, tmp_path / "bo")
     events = StoreEvents()
     anna.watch(events)
-    with qtbot.waitSignal(bos.saved, timeout=5000):
+    with qtbot.waitSignal(bos.saved, timeout=20_000):
         _type(qtbot, bos, "closing", " Bos slutning.")
     anna.sync.autosave.setInterval(60_000)  # Anna is still typing: her edit is not saved yet
     _type(qtbot, anna, "resources", " Annas ressourcer.")
@@ -154,7 +154,7 @@ def _conflict(qtbot, demo_context, bo, tmp_path):  # type: ignore[no-untyped-def
     case_id = _lise(demo_context)
     anna = _page(qtbot, demo_context, case_id, tmp_path / "anna")
     bos = _page(qtbot, bo, case_id, tmp_path / "bo")
-    with qtbot.waitSignal(anna.saved, timeout=5000):
+    with qtbot.waitSignal(anna.saved, timeout=20_000):
         anna.section_edits["summary"].setPlainText("Annas udgave af situationen.")
     with qtbot.waitSignal(bos.conflict_shown, timeout=10_000) as shown:
         bos.section_edits["summary"].setPlainText("Bos udgave af situationen.")
@@ -189,7 +189,7 @@ def test_deciding_later_keeps_everything_and_keep_both_keeps_both(qtbot, demo_co
     assert bos.section_edits["summary"].toPlainText() == "Bos udgave af situationen."
     assert bos.resolve_button.isVisible()
     # Typing on is kept locally, and not saved over Anna's.
-    with qtbot.waitSignal(bos.kept_locally, timeout=5000):
+    with qtbot.waitSignal(bos.kept_locally, timeout=20_000):
         _type(qtbot, bos, "summary", " Og mere.")
     assert _local_text(bos, case_id, "summary") == "Bos udgave af situationen. Og mere."
     assert _stored(demo_context, case_id)[2]["summary"] == "Annas udgave af situationen."
@@ -212,13 +212,13 @@ def test_an_unreachable_store_keeps_the_edits_and_saves_when_back(qtbot, demo_co
     page.watch(events)
     before = _stored(demo_context, case_id)[2]["follow_up"]
     events.set_reachable(False)
-    with qtbot.waitSignal(page.kept_locally, timeout=5000):
+    with qtbot.waitSignal(page.kept_locally, timeout=20_000):
         _type(qtbot, page, "follow_up", " Vi ses hver 14. dag.")
     assert "cannot be reached" in page.save_state.text()
     assert _stored(demo_context, case_id)[2]["follow_up"] == before  # nothing was tried
     assert _local_text(page, case_id, "follow_up").endswith("Vi ses hver 14. dag.")
     assert not page.flush()  # leaving the plan now would not save it
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         events.set_reachable(True)  # saved at once
     assert _stored(demo_context, case_id)[2]["follow_up"].endswith("Vi ses hver 14. dag.")
     assert page.local_drafts.read(case_id) is None
@@ -236,7 +236,7 @@ def test_a_failed_save_writes_the_local_draft(qtbot, demo_context, tmp_path, mon
         raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
 
     monkeypatch.setattr(plans, "save_draft", down)
-    with qtbot.waitSignal(page.store_failed, timeout=5000):
+    with qtbot.waitSignal(page.store_failed, timeout=20_000):
         _type(qtbot, page, "sequencing", " Først bolig, så job.")
     assert _local_text(page, case_id, "sequencing").endswith("Først bolig, så job.")
     assert page.section_edits["sequencing"].toPlainText().endswith("Først bolig, så job.")
@@ -273,7 +273,7 @@ def test_a_leftover_local_draft_is_offered_back(qtbot, demo_context, tmp_path, m
         assert page.section_edits["closing"].toPlainText() == "Planen slutter til sommer."
         assert _stored(demo_context, case_id)[2]["closing"] == "Planen slutter til sommer."
     else:
-        with qtbot.waitSignal(page.loaded, timeout=5000):
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
             page.open_case(case_id)
         assert _stored(demo_context, case_id)[2]["closing"] != "Planen slutter til sommer."
     assert len(asked) == 1
@@ -293,7 +293,7 @@ def test_a_local_draft_the_store_already_has_is_not_offered(
     same = PlanDraft.from_view(plan)
     page.local_drafts.write(LocalDraft(case_id, plan.id, plan.row_version, same, same, datetime.now(UTC)))
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked about nothing"))
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.open_case(case_id)
     assert page.local_drafts.read(case_id) is None
 
@@ -422,8 +422,8 @@ def test_opening_the_plan_is_logged_once_and_a_re_read_is_not(qtbot, demo_contex
     events = StoreEvents()
     anna.watch(events)
     bos = _page(qtbot, bo, case_id, tmp_path / "bo")  # Bo opens it too (logged as his lookup)
-    with qtbot.waitSignal(bos.saved, timeout=5000):
+    with qtbot.waitSignal(bos.saved, timeout=20_000):
         _type(qtbot, bos, "summary", " Bo skrev.")
-    with qtbot.waitSignal(anna.refreshed, timeout=5000):  # Anna re-reads the changed plan
+    with qtbot.waitSignal(anna.refreshed, timeout=20_000):  # Anna re-reads the changed plan
         events.changed.emit(StoreChange(frozenset({"plan_versions"}), frozenset({case_id})))
     assert plan_openings() == before + 2

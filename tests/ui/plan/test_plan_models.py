@@ -67,7 +67,7 @@ def _page(qtbot, context: AppContext, tmp_path) -> PlanPage:  # type: ignore[no-
     page.lanes.setParent(page)
     qtbot.addWidget(page)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.open_case(_lise(context))
     return page
 
@@ -81,14 +81,14 @@ def test_agreements_and_goals_added_and_removed_through_the_models_are_saved(
     before = len(tab.agreements())
     tab.add_agreement()
     row = tab.model.rowCount() - 1
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         tab.model.setData(tab.model.index(row, AgreementColumn.WHAT), "Ringe til tandlægen")
     with demo_context.sessions() as s:
         stored = load_plan_document(s, case_id).plan
     assert stored is not None and stored.agreements[-1].what == "Ringe til tandlægen"
     assert len(stored.agreements) == before + 1
     tab.view.setCurrentIndex(tab.model.index(row, 0))
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         tab.remove_agreement()
     with demo_context.sessions() as s:
         assert len(load_plan_document(s, case_id).plan.agreements) == before  # type: ignore[union-attr]
@@ -98,7 +98,7 @@ def test_agreements_and_goals_added_and_removed_through_the_models_are_saved(
     under = [g for g in goals.model.rows if g.parent_key == first.goal_key]
     goals.select(first.goal_key)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         goals.remove_goal()
     kept = {g.goal_key for g in goals.model.rows}
     assert first.goal_key not in kept and not {g.goal_key for g in under} & kept
@@ -113,6 +113,6 @@ def test_the_offline_banner_and_the_conflict_button(qtbot, demo_context, tmp_pat
     page.section_edits["summary"].setPlainText("Uden forbindelse.")
     page.save_now()
     assert "cannot be reached" in page.save_state.text() and page.resolve_button.isHidden()
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         events.set_reachable(True)
     assert "Saved" in page.save_state.text()

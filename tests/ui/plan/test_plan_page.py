@@ -27,7 +27,7 @@ def _page(qtbot, context: AppContext, case_id: int) -> PlanPage:  # type: ignore
     qtbot.addWidget(page)
     page.resize(1300, 850)
     page.show()
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.open_case(case_id)
     return page
 
@@ -73,7 +73,7 @@ def test_write_edit_goal_score_approve_and_revise(qtbot, demo_context, monkeypat
 
     # Typing is saved automatically.
     page.section_edits["family_views"].setPlainText("Vi vil have ro i hverdagen og én at ringe til.")
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         pass
     with demo_context.sessions() as session:
         views = session.scalar(
@@ -96,7 +96,7 @@ def test_write_edit_goal_score_approve_and_revise(qtbot, demo_context, monkeypat
         d.professional.setValue(6)
 
     _answer(ScoreDialog, score, monkeypatch)
-    with qtbot.waitSignal(page.shown, timeout=5000):
+    with qtbot.waitSignal(page.shown, timeout=20_000):
         page.record_score()
     with demo_context.sessions() as session:
         last = session.scalars(
@@ -107,7 +107,7 @@ def test_write_edit_goal_score_approve_and_revise(qtbot, demo_context, monkeypat
 
     # Approve at a meeting: the draft becomes an immutable version.
     dialogs = _answer(ApproveDialog, lambda d: None, monkeypatch)
-    with qtbot.waitSignal(page.shown, timeout=5000):
+    with qtbot.waitSignal(page.shown, timeout=20_000):
         page.approve()
     assert dialogs and dialogs[0].blockers.text() == "Nothing is missing."
     after = _versions(demo_context, case_id)
@@ -116,7 +116,7 @@ def test_write_edit_goal_score_approve_and_revise(qtbot, demo_context, monkeypat
 
     # The next edit starts a new draft from it, with the goal's key kept.
     page.section_edits["summary"].setPlainText("Efter mødet: Lise er i praktik.")
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         pass
     revised = _versions(demo_context, case_id)
     assert revised[-1] == (draft_number + 1, PlanState.DRAFT)
@@ -138,7 +138,7 @@ def test_approval_is_refused_without_consent(qtbot, demo_context, monkeypatch) -
     before = _versions(demo_context, case_id)
     dialogs = _answer(ApproveDialog, lambda d: None, monkeypatch)
     page.approve()
-    qtbot.waitUntil(lambda: bool(dialogs), timeout=5000)
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=20_000)
     blockers = dialogs[0].blockers.text()
     assert "No consent" in blockers and "Lise Holm Jensen" in blockers
     assert not dialogs[0].save_button.isEnabled()
