@@ -3,6 +3,16 @@
 from app.models.audit import AuditEvent
 from app.models.base import Base
 from app.models.cases import Case, CaseNumberCounter, CaseProfessional, Professional
+from app.models.casework import (
+    CaseLastSeen,
+    Document,
+    DocumentFile,
+    DocumentMember,
+    JournalEntry,
+    JournalEntryMember,
+    StoreSetting,
+    Task,
+)
 from app.models.consent import Consent
 from app.models.interventions import Intervention, InterventionSlot
 from app.models.law import LawSection
@@ -16,16 +26,22 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Case",
+    "CaseLastSeen",
     "CaseNumberCounter",
     "CaseProfessional",
     "Citizen",
     "Consent",
+    "Document",
+    "DocumentFile",
+    "DocumentMember",
     "Family",
     "FamilyMember",
     "Goal",
     "GoalScore",
     "Intervention",
     "InterventionSlot",
+    "JournalEntry",
+    "JournalEntryMember",
     "LawSection",
     "Meeting",
     "MeetingParticipant",
@@ -33,6 +49,8 @@ __all__ = [
     "PlanOfferComment",
     "PlanVersion",
     "Professional",
+    "StoreSetting",
+    "Task",
     "TransitionTopic",
     "TransitionTrack",
     "User",

@@ -123,3 +123,34 @@ def db_enum(enum_cls: type[StrEnum]) -> SAEnum:
         validate_strings=True,
         name=enum_cls.__name__.lower(),
     )
+
+
+class JournalKind(StrEnum):
+    """How what a journal entry records happened (notatpligt, DOMAIN.md §2.4)."""
+
+    PHONE = "phone"  # telefon
+    HOME_VISIT = "home_visit"  # hjemmebesøg
+    MEETING = "meeting"  # møde
+    EMAIL = "email"  # e-mail
+    LETTER = "letter"  # brev
+    SMS = "sms"
+    OTHER = "other"  # andet
+
+
+class TaskSource(StrEnum):
+    """Where a task came from; with ``source_ref`` it keeps one step from making two tasks."""
+
+    MANUAL = "manual"
+    AGREEMENT = "agreement"
+    DEADLINE = "deadline"
+    FOLLOW_UP = "follow_up"
+
+
+class DocumentKind(StrEnum):
+    REPORT = "report"  # rapport / udtalelse
+    LETTER = "letter"  # brev
+    EMAIL = "email"  # e-mail
+    DECISION = "decision"  # afgørelse
+    MINUTES = "minutes"  # referat
+    IMAGE = "image"  # billede
+    OTHER = "other"  # andet

@@ -17,13 +17,26 @@ PENDING_MINUTES = 15  # how long a new family/citizen is reached through its cre
 
 
 # Shared directories every staff role reads in full (views over the table).
-DIRECTORIES = ("users", "law_sections", "alembic_version")  # professionals: a reach rule of its own
+DIRECTORIES = (
+    "users",
+    "law_sections",
+    "alembic_version",
+    "store_settings",
+)  # professionals: a reach rule of its own
 
 
 # The rows of each data table a role reaches, as a condition on ``t``. The variables
 # ``mine`` (case ids), ``fams`` (family ids) and ``cits`` (citizen ids) hold the role's
 # reach, computed once per statement by the functions below.
 _PV = "SELECT p.id FROM plan_versions p WHERE p.case_id = ANY(mine)"
+_DOC = "t.document_id IN (SELECT d.id FROM documents d WHERE d.case_id = ANY(mine))"
+_ME_LOGIN = 'session_user::text COLLATE "default"'
+_ME_ID = f"SELECT u.id FROM users u WHERE u.login = {_ME_LOGIN}"
+
+# How long a journal entry may be changed after it is written, unless the store says
+# otherwise (store_settings ``journal_lock_hours``).
+JOURNAL_LOCK_HOURS = 24
+JOURNAL_LOCK_SETTING = "journal_lock_hours"
 
 
 READ_RULES: dict[str, str] = {
@@ -45,6 +58,15 @@ READ_RULES: dict[str, str] = {
     "agreements": f"t.plan_version_id IN ({_PV})",
     "plan_member_sections": f"t.plan_version_id IN ({_PV})",
     "plan_offer_comments": f"t.plan_version_id IN ({_PV})",
+    "journal_entries": "t.case_id = ANY(mine)",
+    "journal_entry_members": "t.entry_id IN (SELECT j.id FROM journal_entries j WHERE j.case_id = ANY(mine))",
+    "documents": "t.case_id = ANY(mine)",
+    "document_files": _DOC,
+    "document_members": _DOC,
+    # a task of a case goes with the case; one of no case with its creator and assignee
+    "tasks": f"t.case_id = ANY(mine) OR (t.case_id IS NULL AND (t.created_by = {_ME_LOGIN} OR t.assigned_to_id IN ({_ME_ID})))",
+    # when I last looked: mine alone
+    "case_last_seen": f"t.case_id = ANY(mine) AND t.user_id IN ({_ME_ID})",
     "professionals": "true",
 }
 
@@ -202,6 +224,15 @@ def _reference_check(column: str, target: str) -> str | None:
     return None  # a directory: any row may be referenced
 
 
+def _journal_locked(entry: str) -> str:
+    """Whether the journal entry ``entry`` (a row) is past its time to be changed."""
+    hours = (
+        f"coalesce((SELECT s.value::integer FROM store_settings s WHERE s.key = '{JOURNAL_LOCK_SETTING}'"
+        f" AND s.value ~ '^[0-9]{{1,6}}$'), {JOURNAL_LOCK_HOURS})"
+    )
+    return f"({entry}).created_at < now() - make_interval(hours => {hours})"
+
+
 def write_function(base: str, table: Table) -> str:
     name = quote_ident(table.name)
     checks = [c for c in (_reference_check(col, target) for col, target in table.references) if c]
@@ -244,6 +275,16 @@ def write_function(base: str, table: Table) -> str:
     END IF;
     IF TG_OP = 'UPDATE' AND {_PROFESSIONAL_NOT_MINE} THEN
         RAISE EXCEPTION 'this professional was entered by another team' USING ERRCODE = 'insufficient_privilege';
+    END IF;"""
+    if table.name in ("journal_entries", "journal_entry_members"):
+        entry = (
+            "OLD"
+            if table.name == "journal_entries"
+            else "(SELECT j FROM journal_entries j WHERE j.id = OLD.entry_id)"
+        )
+        guard_old = f"""IF TG_OP IN ('UPDATE', 'DELETE') AND {_journal_locked(entry)} THEN
+        RAISE EXCEPTION 'a journal entry is locked once its time to change it has passed: write a correction'
+            USING ERRCODE = 'insufficient_privilege';
     END IF;"""
     after_rule = re.sub(r"\bt\.", "written.", READ_RULES[table.name])
     return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{quote_ident("write_" + table.name)}() RETURNS trigger
