@@ -39,6 +39,7 @@ from app.services.family.family_warnings import FamilyWarning, WarningCode, Warn
 from app.services.family.members import RemovalImpact, removal_impact, remove_member
 from app.ui.cases.close_case_dialog import CloseCaseDialog
 from app.ui.common.background import StoreLanes
+from app.ui.common.case_panel import CasePanel, CaseRef
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import deadline_title, label, problem_text
@@ -91,6 +92,7 @@ class FamilyPage(QWidget):
         self._pending: int | None = None
         self._request = 0  # the newest read; older results are dropped
         self.analysis: FamilyAnalysis | None = None
+        self.case_panels: list[CasePanel] = []  # feature tabs wired in by the main window
 
         self.placeholder = QLabel(self.tr("Open a case in the case list to see the family here."), self)
         self.heading = QLabel(self)
@@ -195,6 +197,19 @@ class FamilyPage(QWidget):
         self.network.edit_requested.connect(self.edit_professional)
         self.transition.changed.connect(self._saved)
 
+    def add_case_panel(self, panel: CasePanel, widget: QWidget, title: str) -> int:
+        """Add a feature's tab (``panel`` is ``widget``); returns its tab index."""
+        self.case_panels.append(panel)
+        return self.tabs.addTab(widget, title)
+
+    def show_panel(self, widget: QWidget, item_id: int | None = None) -> None:
+        """Bring a feature's tab to the front, and one of its rows if named."""
+        self.tabs.setCurrentWidget(widget)
+        if item_id is not None:
+            for panel in self.case_panels:
+                if panel is widget:
+                    panel.focus_item(item_id)
+
     def _scrolled(self, widget: QWidget) -> QScrollArea:
         area = QScrollArea(self)
         area.setWidgetResizable(True)
@@ -255,6 +270,8 @@ class FamilyPage(QWidget):
         self.content.hide()
         self.placeholder.setText(self.tr("Open a case in the case list to see the family here."))
         self.placeholder.show()
+        for panel in self.case_panels:
+            panel.clear_case()
 
     def show_analysis(self, analysis: FamilyAnalysis) -> None:
         self.analysis = analysis
@@ -309,6 +326,15 @@ class FamilyPage(QWidget):
         self.transition.show_analysis(analysis)
         self.transition.setEnabled(not read_only)
         self.close_case_button.setEnabled(not read_only)
+        ref = CaseRef(
+            summary.id,
+            summary.number,
+            summary.title,
+            tuple((m.citizen_id, m.name) for m in summary.members),
+            read_only,
+        )
+        for panel in self.case_panels:
+            panel.show_case(ref)
 
     def _consent_text(self, overview: FamilyOverview, today: date) -> str:
         covered = [
