@@ -9,6 +9,9 @@ import re
 from dataclasses import dataclass
 
 from app.models.enums import AgreementStatus, MeetingStatus
+from app.store.reach_journal import JOURNAL_LOCK_HOURS as JOURNAL_LOCK_HOURS
+from app.store.reach_journal import JOURNAL_LOCK_SETTING as JOURNAL_LOCK_SETTING
+from app.store.reach_journal import journal_guard
 
 REACH_SCHEMA = "koordinator_reach"
 
@@ -32,12 +35,6 @@ _PV = "SELECT p.id FROM plan_versions p WHERE p.case_id = ANY(mine)"
 _DOC = "t.document_id IN (SELECT d.id FROM documents d WHERE d.case_id = ANY(mine))"
 _ME_LOGIN = 'session_user::text COLLATE "default"'
 _ME_ID = f"SELECT u.id FROM users u WHERE u.login = {_ME_LOGIN}"
-
-# How long a journal entry may be changed after it is written, unless the store says
-# otherwise (store_settings ``journal_lock_hours``).
-JOURNAL_LOCK_HOURS = 24
-JOURNAL_LOCK_SETTING = "journal_lock_hours"
-
 
 READ_RULES: dict[str, str] = {
     "cases": "t.id = ANY(mine)",
@@ -224,15 +221,6 @@ def _reference_check(column: str, target: str) -> str | None:
     return None  # a directory: any row may be referenced
 
 
-def _journal_locked(entry: str) -> str:
-    """Whether the journal entry ``entry`` (a row) is past its time to be changed."""
-    hours = (
-        f"coalesce((SELECT s.value::integer FROM store_settings s WHERE s.key = '{JOURNAL_LOCK_SETTING}'"
-        f" AND s.value ~ '^[0-9]{{1,6}}$'), {JOURNAL_LOCK_HOURS})"
-    )
-    return f"({entry}).created_at < now() - make_interval(hours => {hours})"
-
-
 def write_function(base: str, table: Table) -> str:
     name = quote_ident(table.name)
     checks = [c for c in (_reference_check(col, target) for col, target in table.references) if c]
@@ -277,15 +265,12 @@ def write_function(base: str, table: Table) -> str:
         RAISE EXCEPTION 'this professional was entered by another team' USING ERRCODE = 'insufficient_privilege';
     END IF;"""
     if table.name in ("journal_entries", "journal_entry_members"):
-        entry = (
-            "OLD"
-            if table.name == "journal_entries"
-            else "(SELECT j FROM journal_entries j WHERE j.id = OLD.entry_id)"
-        )
-        guard_old = f"""IF TG_OP IN ('UPDATE', 'DELETE') AND {_journal_locked(entry)} THEN
-        RAISE EXCEPTION 'a journal entry is locked once its time to change it has passed: write a correction'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;"""
+        guard_old = journal_guard(table.name)
+        if table.name == "journal_entries":
+            # the lock runs from when the server stored the entry: a time of the caller's
+            # choosing (one far ahead) would keep an entry open for ever
+            stamp_insert += " NEW.created_at := now();"
+            stamp_update += " NEW.created_at := OLD.created_at;"
     after_rule = re.sub(r"\bt\.", "written.", READ_RULES[table.name])
     return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{quote_ident("write_" + table.name)}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = {base}, pg_temp AS $$

@@ -37,6 +37,7 @@ from app.services.common.editing import (
     raise_if_blocking,
 )
 from app.services.common.validation import FieldProblem, Problem, ValidationError
+from app.services.journal.journal import record_minutes_entry
 from app.services.plan.plan_draft import AgreementInput, PlanDraft, PlanSeen
 
 MAX_MEETING = timedelta(hours=10)
@@ -490,7 +491,8 @@ def record_minutes(
     session: Session, meeting_id: int, minutes: MinutesInput, expected_version: int | None, today: date
 ) -> None:
     """Write the minutes and carry them into the plan's draft, all or nothing. The meeting
-    becomes held and the case's next follow-up moves from it.
+    becomes held and the case's next follow-up moves from it, and the minutes are the
+    meeting's journal entry (changed while it may be, else corrected).
 
     The plan is changed through ``change_plan`` (locked, checked, merged): the new
     agreements are added to and the closed ones (by key) closed in the draft as it is
@@ -513,6 +515,7 @@ def record_minutes(
         raise ValidationError([FieldProblem("decisions", Problem.REQUIRED)])
     if to_local(meeting.starts_at).date() > today:
         raise ValidationError([FieldProblem("meeting", Problem.IN_FUTURE)])
+    previous = meeting.minutes
     meeting.minutes = minutes.decisions.strip()
     meeting.status = MeetingStatus.HELD
     for participant in meeting.participants:
@@ -556,6 +559,7 @@ def record_minutes(
                 )
         refresh_follow_up_due(session, case)
         session.flush()
+        record_minutes_entry(session, meeting, previous)  # the minutes are a journal entry too
     except StaleDataError as exc:  # someone saved the meeting or the plan meanwhile
         raise ConcurrentEditError(f"meetings {meeting_id}") from exc
 
