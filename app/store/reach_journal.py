@@ -11,13 +11,17 @@ JOURNAL_LOCK_HOURS = 24
 JOURNAL_LOCK_SETTING = "journal_lock_hours"
 
 
+# The hours as the server reads them from the setting (the program's own reading, in
+# app/services/common/store_settings.py, is held to the same by a test).
+LOCK_HOURS_SQL = (
+    f"coalesce((SELECT s.value::integer FROM store_settings s WHERE s.key = '{JOURNAL_LOCK_SETTING}'"
+    f" AND s.value ~ '^[0-9]{{1,6}}$'), {JOURNAL_LOCK_HOURS})"
+)
+
+
 def journal_locked(entry: str) -> str:
     """Whether the journal entry ``entry`` (a row) is past its time to be changed."""
-    hours = (
-        f"coalesce((SELECT s.value::integer FROM store_settings s WHERE s.key = '{JOURNAL_LOCK_SETTING}'"
-        f" AND s.value ~ '^[0-9]{{1,6}}$'), {JOURNAL_LOCK_HOURS})"
-    )
-    return f"({entry}).created_at < now() - make_interval(hours => {hours})"
+    return f"({entry}).created_at < now() - make_interval(hours => {LOCK_HOURS_SQL})"
 
 
 _REFUSE = """RAISE EXCEPTION 'a journal entry is locked once its time to change it has passed: write a correction'

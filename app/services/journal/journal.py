@@ -13,9 +13,9 @@ Every entry written or changed is in the audit log, without its subject or text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -45,6 +45,7 @@ from app.services.common.store_settings import journal_lock_hours
 from app.services.common.text import stored_length, unstorable
 from app.services.common.validation import FieldProblem, Problem, ValidationError
 from app.store.errors import refused_by_server
+from app.store.reach import uses_reach
 
 # What happened lies at most this far ahead of the clock (a note typed right after a call,
 # on a laptop whose clock is a little off) and at most this far back (a slip of the year).
@@ -88,6 +89,15 @@ def locks_at(created_at: datetime, hours: int) -> datetime:
 def is_locked(created_at: datetime, hours: int, now: datetime) -> bool:
     """Whether the entry is past its time to be changed (the server's rule, to the instant)."""
     return created_at < now - timedelta(hours=hours)
+
+
+def lock_clock(session: Session) -> datetime:
+    """Now, by the clock that stamps when entries are stored: on a shared server the server's
+    (its rule stamps and checks by it, whatever the laptop's clock says), else the program's."""
+    if uses_reach(session):
+        stamp: datetime = session.execute(select(func.now())).scalar_one()
+        return stamp.astimezone(UTC)
+    return now_utc()
 
 
 # -- validation ----------------------------------------------------------------------------------
@@ -226,7 +236,8 @@ def _insert(session: Session, case_id: int, data: JournalInput, corrects_id: int
     comes here straight: the meeting's own checks passed, and its time may lie years back
     for minutes typed late.)"""
     entry = JournalEntry(case_id=case_id, author_id=_author_id(session), corrects_id=corrects_id)
-    fields = _apply(entry, data)
+    with session.no_autoflush:
+        fields = _apply(entry, data)
     session.add(entry)
     _flush(session, None, 0)
     _log(session, audit.CREATE, entry, fields)
@@ -262,11 +273,12 @@ def update_entry(session: Session, entry_id: int, data: JournalInput, expected_v
     raise_if_blocking(validate_entry(data, now_utc()))
     entry: JournalEntry = load_for_edit(session, JournalEntry, entry_id, expected_version)
     hours = journal_lock_hours(session)
-    if is_locked(entry.created_at, hours, now_utc()):
+    if is_locked(entry.created_at, hours, lock_clock(session)):
         raise JournalLockedError(entry_id, hours)
     open_case(session, entry.case_id)
     raise_if_blocking(_check_references(session, entry.case_id, data))
-    fields = _apply(entry, data)
+    with session.no_autoflush:  # written at once below, where a refusal is understood
+        fields = _apply(entry, data)
     if not fields:
         return
     _flush(session, entry_id, hours)
@@ -323,7 +335,7 @@ def record_minutes_entry(session: Session, meeting: Meeting, previous: str) -> i
     if latest.text == text:
         return None
     hours = journal_lock_hours(session)
-    if is_locked(latest.created_at, hours, now_utc()):
+    if is_locked(latest.created_at, hours, lock_clock(session)):
         return _insert(session, meeting.case_id, data, original_id)
     latest.text = text
     _flush(session, latest.id, hours)

@@ -22,9 +22,9 @@ from app.models import (
 )
 from app.models.enums import JournalKind, MeetingKind, MeetingStatus
 from app.services.common import audit
-from app.services.common.clock import now_utc, to_local
+from app.services.common.clock import to_local
 from app.services.common.store_settings import journal_lock_hours
-from app.services.journal.journal import JournalInput, case_citizen_ids, is_locked, locks_at
+from app.services.journal.journal import JournalInput, case_citizen_ids, is_locked, lock_clock, locks_at
 from app.store.reach import narrowed_to
 
 READ_OBJECT_TYPE = "journal"
@@ -197,7 +197,7 @@ def load_journal(
         names = {c.id: c.full_name for c in session.scalars(select(Citizen).where(Citizen.id.in_(cited)))}
         authors = {u.id: u.full_name or u.login for u in session.scalars(select(User))}
         links = link_choices(session, case_id)
-    now = now_utc()
+        now = lock_clock(session)
 
     def view(entry: JournalEntry, corrections: tuple[EntryView, ...] = ()) -> EntryView:
         cited_here = tuple(members[entry.id])
