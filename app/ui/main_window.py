@@ -31,6 +31,7 @@ from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
 from app.ui.family.family_page import FamilyPage
+from app.ui.journal.journal_panel import JournalPanel
 from app.ui.plan.plan_page import PlanPage
 from app.ui.settings.preferences_dialog import PreferencesDialog
 
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.family = FamilyPage(context, settings, self.lanes, self)
         self.plan = PlanPage(context, self.lanes, self)
         self.calendar = CalendarPage(context, self.lanes, self)
+        self.journal = JournalPanel(context, self.lanes, self)
+        self.family.add_case_panel(self.journal, self.journal, self.tr("Journal"))
+        self.journal.store_failed.connect(self._store_problem)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.cases)
         self.stack.addWidget(self.family)

@@ -2609,6 +2609,251 @@
     </message>
 </context>
 <context>
+    <name>JournalEntryDialog</name>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="128"/>
+        <source>New journal note</source>
+        <translation>Nyt journalnotat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="129"/>
+        <source>Change journal note</source>
+        <translation>Rediger journalnotat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="130"/>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="293"/>
+        <source>Correct journal note</source>
+        <translation>Skriv rettelse til journalnotat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="157"/>
+        <source>e.g. Phone call with the mother</source>
+        <translation>f.eks. Telefonsamtale med mor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="165"/>
+        <source>The note written %1 can no longer be changed. Write what is right here: the correction is kept beside it, and both stay in the journal.</source>
+        <translation>Notatet skrevet %1 kan ikke længere ændres. Skriv det rigtige her: rettelsen gemmes ved siden af notatet, og begge bliver i journalen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="173"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="174"/>
+        <source>When it happened</source>
+        <translation>Hvornår det skete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="175"/>
+        <source>Concerns</source>
+        <translation>Vedrører</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="176"/>
+        <source>About</source>
+        <translation>Handler om</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="177"/>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="178"/>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="201"/>
+        <source>(nothing in particular)</source>
+        <translation>(intet bestemt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="243"/>
+        <source>(as linked before)</source>
+        <translation>(som det var knyttet før)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="257"/>
+        <source>Nobody</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="283"/>
+        <source>The note is locked</source>
+        <translation>Notatet er låst</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/journal/entry_dialog.py" line="285"/>
+        <source>The note was written more than %n hour(s) ago and can no longer be changed. Save what you wrote as a correction instead? It is kept beside the note.</source>
+        <translation>
+            <numerusform>Notatet blev skrevet for mere end %n time siden og kan ikke længere ændres. Vil du gemme det, du har skrevet, som en rettelse i stedet? Den gemmes ved siden af notatet.</numerusform>
+            <numerusform>Notatet blev skrevet for mere end %n timer siden og kan ikke længere ændres. Vil du gemme det, du har skrevet, som en rettelse i stedet? Den gemmes ved siden af notatet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JournalLinks</name>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="66"/>
+        <source>Meeting: %1, %2</source>
+        <translation>Møde: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="73"/>
+        <source>Intervention: %1</source>
+        <translation>Indsats: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/entry_dialog.py" line="80"/>
+        <source>Agreement: %1</source>
+        <translation>Aftale: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPanel</name>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="68"/>
+        <source>Show notes about</source>
+        <translation>Vis notater om</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="75"/>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="75"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="289"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="75"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="291"/>
+        <source>Written by</source>
+        <translation>Skrevet af</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="75"/>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="91"/>
+        <source>New note…</source>
+        <translation>Nyt notat…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="93"/>
+        <source>Edit…</source>
+        <translation>Rediger…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="95"/>
+        <source>Correct…</source>
+        <translation>Skriv rettelse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="147"/>
+        <source>Open a case to see its journal.</source>
+        <translation>Åbn en sag for at se dens journal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="210"/>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="226"/>
+        <source>No notes about this person.</source>
+        <translation>Ingen notater om denne person.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="228"/>
+        <source>No notes in this journal yet. Write the first with New note…</source>
+        <translation>Journalen har ingen notater endnu. Skriv det første med Nyt notat…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="234"/>
+        <source>Correction</source>
+        <translation>Rettelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="243"/>
+        <source>A correction of the note above, written later</source>
+        <translation>En rettelse til notatet ovenfor, skrevet senere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="245"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="300"/>
+        <source>Locked since %1</source>
+        <translation>Låst siden %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="290"/>
+        <source>When it happened</source>
+        <translation>Hvornår det skete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="292"/>
+        <source>Concerns</source>
+        <translation>Vedrører</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="292"/>
+        <source>Nobody in particular</source>
+        <translation>Ingen bestemt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="293"/>
+        <source>About</source>
+        <translation>Handler om</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="297"/>
+        <source>Corrects</source>
+        <translation>Retter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="300"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="304"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="303"/>
+        <source>Can be changed until %1</source>
+        <translation>Kan ændres indtil %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="317"/>
+        <source>The case is closed: its journal is shown, not changed.</source>
+        <translation>Sagen er afsluttet: journalen kan ses, men ikke ændres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="326"/>
+        <source>Choose a note first.</source>
+        <translation>Vælg først et notat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/journal/journal_panel.py" line="330"/>
+        <source>This note was written more than %n hour(s) ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</source>
+        <translation>
+            <numerusform>Notatet blev skrevet for mere end %n time siden og er låst, som notatpligten kræver. Brug Skriv rettelse… for at tilføje en rettelse ved siden af.</numerusform>
+            <numerusform>Notatet blev skrevet for mere end %n timer siden og er låst, som notatpligten kræver. Brug Skriv rettelse… for at tilføje en rettelse ved siden af.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="338"/>
+        <source>The note can still be changed until %1: use Edit….</source>
+        <translation>Notatet kan stadig ændres indtil %1: brug Rediger….</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../app/ui/common/labels.py" line="29"/>
@@ -2851,6 +3096,41 @@
         <location filename="../../app/ui/common/labels.py" line="78"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="81"/>
+        <source>Phone call</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="82"/>
+        <source>Home visit</source>
+        <translation>Hjemmebesøg</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="83"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="84"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="85"/>
+        <source>Letter</source>
+        <translation>Brev</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="86"/>
+        <source>Text message</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="87"/>
+        <source>Something else</source>
+        <translation>Andet</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3457,11 @@
         <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="97"/>
+        <source>Journal</source>
+        <translation>Journal</translation>
     </message>
 </context>
 <context>

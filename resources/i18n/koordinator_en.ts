@@ -89,6 +89,28 @@
         </message>
     </context>
     <context>
+        <name>JournalEntryDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/journal/entry_dialog.py" line="285" />
+            <source>The note was written more than %n hour(s) ago and can no longer be changed. Save what you wrote as a correction instead? It is kept beside the note.</source>
+            <translation>
+                <numerusform>The note was written more than %n hour ago and can no longer be changed. Save what you wrote as a correction instead? It is kept beside the note.</numerusform>
+                <numerusform>The note was written more than %n hours ago and can no longer be changed. Save what you wrote as a correction instead? It is kept beside the note.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalPanel</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/journal/journal_panel.py" line="330" />
+            <source>This note was written more than %n hour(s) ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</source>
+            <translation>
+                <numerusform>This note was written more than %n hour ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</numerusform>
+                <numerusform>This note was written more than %n hours ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>LixMeter</name>
         <message numerus="yes">
             <location filename="../../app/ui/plan/lix_meter.py" line="439" />

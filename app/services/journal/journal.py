@@ -95,7 +95,7 @@ def lock_clock(session: Session) -> datetime:
     """Now, by the clock that stamps when entries are stored: on a shared server the server's
     (its rule stamps and checks by it, whatever the laptop's clock says), else the program's."""
     if uses_reach(session):
-        stamp: datetime = session.execute(select(func.now())).scalar_one()
+        stamp: datetime = session.execute(select(func.current_timestamp())).scalar_one()
         return stamp.astimezone(UTC)
     return now_utc()
 
@@ -185,7 +185,7 @@ def _apply(entry: JournalEntry, data: JournalInput) -> list[str]:
     """Put the input into the entry; the names of the fields that changed (for the log)."""
     assert data.occurred_at is not None
     values = {
-        "kind": data.kind,
+        "kind": JournalKind(data.kind),
         "occurred_at": data.occurred_at,
         "subject": data.subject.strip(),
         "text": data.text.strip(),

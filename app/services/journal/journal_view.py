@@ -23,6 +23,7 @@ from app.models import (
 from app.models.enums import JournalKind, MeetingKind, MeetingStatus
 from app.services.common import audit
 from app.services.common.clock import to_local
+from app.services.common.editing import RowGoneError
 from app.services.common.store_settings import journal_lock_hours
 from app.services.journal.journal import JournalInput, case_citizen_ids, is_locked, lock_clock, locks_at
 from app.store.reach import narrowed_to
@@ -237,3 +238,13 @@ def load_journal(
             continue
         entries.append(view(entry, tuple(view(c) for c in chain)))
     return JournalView(case_id, hours, tuple(entries), links, member_id)
+
+
+def load_entry(session: Session, entry_id: int) -> EntryView:
+    """One entry as the journal shows it now (a re-read of what is shown: not logged).
+    RowGoneError when it is no longer there or out of reach."""
+    case_id = session.scalar(select(JournalEntry.case_id).where(JournalEntry.id == entry_id))
+    found = None if case_id is None else load_journal(session, case_id, opened=False).find(entry_id)
+    if found is None:
+        raise RowGoneError(f"journal_entries {entry_id}")
+    return found

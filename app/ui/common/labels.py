@@ -14,6 +14,7 @@ from app.models.enums import (
     CoordinationModel,
     GoalStatus,
     InterventionStatus,
+    JournalKind,
     MeetingKind,
     MeetingStatus,
     PlanState,
@@ -77,6 +78,13 @@ _LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
     (PlanState.APPROVED, QT_TRANSLATE_NOOP("Labels", "Approved")),
     (ConsentForm.WRITTEN, QT_TRANSLATE_NOOP("Labels", "Written")),
     (ConsentForm.ORAL, QT_TRANSLATE_NOOP("Labels", "Oral (noted in the case)")),
+    (JournalKind.PHONE, QT_TRANSLATE_NOOP("Labels", "Phone call")),
+    (JournalKind.HOME_VISIT, QT_TRANSLATE_NOOP("Labels", "Home visit")),
+    (JournalKind.MEETING, QT_TRANSLATE_NOOP("Labels", "Meeting")),
+    (JournalKind.EMAIL, QT_TRANSLATE_NOOP("Labels", "E-mail")),
+    (JournalKind.LETTER, QT_TRANSLATE_NOOP("Labels", "Letter")),
+    (JournalKind.SMS, QT_TRANSLATE_NOOP("Labels", "Text message")),
+    (JournalKind.OTHER, QT_TRANSLATE_NOOP("Labels", "Something else")),
 )
 # Keyed by type and value: members of different enums may share a value ("active", "other").
 _LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABEL_LIST}

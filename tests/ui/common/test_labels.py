@@ -7,6 +7,7 @@ from app.models.enums import (
     ConsentCapacity,
     CoordinationModel,
     InterventionStatus,
+    JournalKind,
     Relation,
     Sector,
 )
@@ -14,7 +15,15 @@ from app.ui.common.labels import label
 
 
 def test_each_member_of_each_enum_has_a_label(qapp) -> None:  # type: ignore[no-untyped-def]
-    for enum in (CaseStatus, ConsentCapacity, CoordinationModel, InterventionStatus, Relation, Sector):
+    for enum in (
+        CaseStatus,
+        ConsentCapacity,
+        CoordinationModel,
+        InterventionStatus,
+        JournalKind,
+        Relation,
+        Sector,
+    ):
         texts = [label(member) for member in enum]
         assert all(text != member.value for text, member in zip(texts, enum, strict=True)), enum
         assert len(set(texts)) == len(texts), enum
