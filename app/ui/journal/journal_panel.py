@@ -101,7 +101,7 @@ class JournalPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(filter_label)
-        top.addWidget(self.filter, 1)
+        top.addWidget(self.filter)
         top.addStretch(1)
         for button in (self.new_button, self.edit_button, self.correct_button):
             top.addWidget(button)
