@@ -84,21 +84,20 @@ def attach(body: bytes, appendices: Sequence[tuple[Numbered, PdfReader]]) -> byt
         writer = PdfWriter(clone_from=io.BytesIO(body))
         done = len(writer.pages)
         total = done + sum(len(reader.pages) for _row, reader in appendices)
-        pages = []
         labels = []
         for row, reader in appendices:
             for page in reader.pages:
-                if page.rotation:
-                    page.transfer_rotation_to_content()
-                pages.append(page)
+                added = writer.add_page(page)  # changed in the writer (pypdf changes no page of a reader)
+                if added.rotation:
+                    added.transfer_rotation_to_content()
                 labels.append(
-                    f"Bilag til aktindsigt · punkt {row.number} ({row.key}) · Side {done + len(pages)} af {total}"
+                    f"Bilag til aktindsigt · punkt {row.number} ({row.key}) · Side {done + len(labels) + 1} af {total}"
                 )
+        pages = writer.pages[done:]
         sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in pages]
         stamps = PdfReader(io.BytesIO(_stamps(labels, sizes)))
         for page, stamp in zip(pages, stamps.pages, strict=True):
             page.merge_translated_page(stamp, float(page.mediabox.left), float(page.mediabox.bottom))
-            writer.add_page(page)
         out = io.BytesIO()
         writer.write(out)
     return out.getvalue()

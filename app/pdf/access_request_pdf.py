@@ -266,7 +266,7 @@ class _Story:
                     Paragraph(row.page, small),
                 ]
             )
-        widths = [10 * mm, 31 * mm, 25 * mm, 21 * mm, 0.0, 38 * mm, 11 * mm]
+        widths = [9 * mm, 30 * mm, 25 * mm, 24 * mm, 0.0, 35 * mm, 11 * mm]
         widths[4] = self.width - sum(widths)
         out: list[Flowable] = [PageBreak(), Paragraph("Oversigt", s.h2)]
         if self.rows:
@@ -299,8 +299,10 @@ class _Story:
         for block in item.blocks:
             out.append(self.p(block.heading, s.h3))
             out.extend(text_flowables(block.text, s))
+        out.append(Spacer(1, 3 * mm))
         if row.status.startswith("Vedlagt"):
-            out.append(self.p(f"Filens sider er vedlagt bagerst ({row.status.lower()}).", s.meta))
+            pages = row.status.rpartition("side ")[2]
+            out.append(self.p(f"Filens egne sider er vedlagt bagerst som bilag (side {pages}).", s.meta))
         elif row.status.startswith("Filen"):
             name = item.separate_file or "filen"
             out.append(self.p(f"Filen ({name}) kan ikke vises her; den udleveres særskilt.", s.meta))
