@@ -84,7 +84,7 @@ def attach(body: bytes, appendices: Sequence[tuple[Numbered, PdfReader]]) -> byt
         writer = PdfWriter(clone_from=io.BytesIO(body))
         done = len(writer.pages)
         total = done + sum(len(reader.pages) for _row, reader in appendices)
-        labels = []
+        labels: list[str] = []
         for row, reader in appendices:
             for page in reader.pages:
                 added = writer.add_page(page)  # changed in the writer (pypdf changes no page of a reader)
