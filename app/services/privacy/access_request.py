@@ -37,6 +37,24 @@ class AccessRequestError(ValueError):
     """A request that cannot be made as asked; ``str()`` is the plain reason (no CPR number)."""
 
 
+class NotACprError(AccessRequestError):
+    def __init__(self) -> None:
+        super().__init__("not a CPR number (DDMMYY-SSSS)")
+
+
+class PersonNotFoundError(AccessRequestError):
+    """No person with the number within reach; ``masked`` is the number as DDMMYY-XXXX."""
+
+    def __init__(self, masked: str) -> None:
+        super().__init__(f"no person with CPR number {masked} within your reach")
+        self.masked = masked
+
+
+class PersonGoneError(AccessRequestError):
+    def __init__(self) -> None:
+        super().__init__("the person is no longer in the store (or not within your reach)")
+
+
 class ItemKind(StrEnum):
     PLAN = "plan"
     JOURNAL = "journal"
@@ -174,10 +192,10 @@ def find_person(session: Session, cpr_text: str) -> Person:
     try:
         digits = normalize_cpr(cpr_text)
     except CprError:
-        raise AccessRequestError("not a CPR number (DDMMYY-SSSS)") from None
+        raise NotACprError() from None
     records = list(session.scalars(select(Citizen).where(Citizen.cpr == digits).order_by(Citizen.id)))
     if not records:
-        raise AccessRequestError(f"no person with CPR number {mask_cpr(digits)} within your reach")
+        raise PersonNotFoundError(mask_cpr(digits))
     return _person(session, records)
 
 
@@ -185,7 +203,7 @@ def person_by_id(session: Session, citizen_id: int) -> Person:
     """A member picked in the program: with a CPR number, every record with it within reach."""
     citizen = session.get(Citizen, citizen_id)
     if citizen is None:
-        raise AccessRequestError("the person is no longer in the store (or not within your reach)")
+        raise PersonGoneError()
     if citizen.cpr:
         return find_person(session, citizen.cpr)
     return _person(session, [citizen])
