@@ -115,47 +115,47 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="118"/>
         <source>Withhold</source>
         <translation>Undtag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="124"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="125"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="126"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
         <source>What</source>
         <translation>Indhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="127"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="148"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="139"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="149"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
         <source>Save PDF…</source>
         <translation>Gem PDF …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="157"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="148"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>

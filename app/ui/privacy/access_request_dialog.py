@@ -109,11 +109,7 @@ class AccessRequestDialog(QDialog):
         self.find_button.setObjectName("accessFind")
         self.find_button.clicked.connect(self.look_up)
         self.who.currentIndexChanged.connect(self._person_chosen)
-        self.person_error = QLabel(self)
-        self.person_error.setObjectName("accessPersonError")
-        self.person_error.setStyleSheet(ERROR_STYLE)
-        self.person_error.setWordWrap(True)
-        self.person_error.hide()
+        self.person_error = self._label("accessPersonError", ERROR_STYLE)
 
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("accessItems")
@@ -135,14 +131,9 @@ class AccessRequestDialog(QDialog):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("accessSummary")
-        self.summary.setWordWrap(True)
-        self.reason_error = QLabel(self)
-        self.reason_error.setObjectName("accessReasonError")
-        self.reason_error.setStyleSheet(ERROR_STYLE)
-        self.reason_error.setWordWrap(True)
-        self.reason_error.hide()
+        self.summary = self._label("accessSummary")
+        self.summary.show()
+        self.reason_error = self._label("accessReasonError", ERROR_STYLE)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -176,6 +167,15 @@ class AccessRequestDialog(QDialog):
                     return cpr_holders(session, case_id)
 
             self._worker.submit(members, self._show_members, self._failed, owner=self)
+
+    def _label(self, name: str, style: str = "") -> QLabel:
+        """A wrapped line of text, hidden until it has something to say."""
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setStyleSheet(style)
+        label.setWordWrap(True)
+        label.hide()
+        return label
 
     # -- choosing the person ---------------------------------------------------------------------
     def _show_members(self, holders: list[CprHolder]) -> None:
