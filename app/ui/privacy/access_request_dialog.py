@@ -105,6 +105,7 @@ class AccessRequestDialog(QDialog):
         self.cpr.setPlaceholderText(self.tr("DDMMYY-SSSS"))
         self.cpr.setMaxLength(20)
         self.cpr.returnPressed.connect(self.look_up)
+        self.cpr.textEdited.connect(self._forget)
         self.find_button = QPushButton(self.tr("Find"), self)
         self.find_button.setObjectName("accessFind")
         self.find_button.clicked.connect(self.look_up)
@@ -188,7 +189,18 @@ class AccessRequestDialog(QDialog):
     def _person_chosen(self) -> None:
         typed = self.who.currentData() is None
         self.cpr.setVisible(typed)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Another person chosen: the items shown are no longer theirs (Find reads them)."""
         self.person_error.hide()
+        self.reason_error.hide()
+        if self.request is None:
+            return
+        self.request = self.person = None
+        self.table.setRowCount(0)
+        self.summary.setText("")
+        self._set_busy(self.busy)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

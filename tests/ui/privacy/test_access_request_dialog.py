@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
+import traceback
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.models import AuditEvent
 from app.services.common import audit
@@ -138,6 +140,8 @@ def test_a_cpr_number_typed_is_looked_up_and_a_problem_said_beside_it(  # type: 
     wait_for(lambda: dialog.request is not None and not dialog.busy)
     assert dialog.make_button.isEnabled() and dialog.table.rowCount() > 10
     assert not dialog.person_error.isVisible()
+    qtbot.keyClicks(dialog.cpr, "1")  # another number: the items shown are no longer theirs
+    assert dialog.request is None and dialog.table.rowCount() == 0 and not dialog.make_button.isEnabled()
 
 
 def test_the_main_windows_file_menu_opens_it_for_the_open_case(  # type: ignore[no-untyped-def]
@@ -162,3 +166,26 @@ def test_the_main_windows_file_menu_opens_it_for_the_open_case(  # type: ignore[
     action.trigger()
     assert opened == [None, lise.case_id]
     window.lanes.wait(10_000)
+
+
+def test_the_dialog_reads_and_writes_only_on_the_store_lane(  # type: ignore[no-untyped-def]
+    qtbot, demo_context: AppContext, lanes: StoreLanes, lise: LiseCasework, monkeypatch, tmp_path: Path
+) -> None:
+    on_gui_thread: list[str] = []
+
+    def checkout(*_args: object) -> None:
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append("".join(traceback.format_stack(limit=12)))
+
+    event.listen(demo_context.engine.pool, "checkout", checkout)
+    try:
+        dialog = _dialog(qtbot, demo_context, lanes, lise.case_id)
+        dialog.look_up()
+        wait_for(lambda: dialog.request is not None and not dialog.busy)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "a.pdf"), ""))
+        dialog.save()
+        wait_for(lambda: dialog.saved is not None and not dialog.busy)
+    finally:
+        event.remove(demo_context.engine.pool, "checkout", checkout)
+    assert not on_gui_thread, on_gui_thread[0]
+    assert (tmp_path / "a.pdf").exists() and (tmp_path / "a.csv").exists()
