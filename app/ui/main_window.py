@@ -155,6 +155,10 @@ class MainWindow(QMainWindow):
         new_action.setShortcut(QKeySequence.StandardKey.New)
         new_action.triggered.connect(self.new_case)
         file_menu.addAction(new_action)
+        access = QAction(self.tr("&Access request…"), self)
+        access.setObjectName("accessRequest")
+        access.triggered.connect(self.access_request)
+        file_menu.addAction(access)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -301,6 +305,12 @@ class MainWindow(QMainWindow):
         """A page's store work failed: show the banner and find out when it is back."""
         self.events.set_reachable(False)
         self.check_store()
+
+    def access_request(self) -> None:
+        """Aktindsigt: for a member of the open case, or anyone by CPR number."""
+        from app.ui.privacy.access_request_dialog import AccessRequestDialog
+
+        AccessRequestDialog.open_for(self.context, self.lanes, self._case_id, self)
 
     def _audit_log(self) -> None:
         from app.ui.privacy.audit_viewer import AuditViewer
