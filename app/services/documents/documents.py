@@ -113,7 +113,7 @@ def _check_members(session: Session, case_id: int, member_ids: tuple[int, ...]) 
 
 def _apply(doc: Document, data: DocumentInput) -> None:
     doc.title = mask_cpr_in_name(" ".join(data.title.split()))
-    doc.kind = data.kind
+    doc.kind = DocumentKind(data.kind)
     assert data.received_on is not None
     doc.received_on = data.received_on
     doc.from_whom = data.from_whom.strip()
