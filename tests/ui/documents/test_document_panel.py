@@ -436,3 +436,23 @@ def test_the_main_window_has_the_documents_tab_on_the_family_page(  # type: igno
         window.open_case(case_id)
     assert window.documents.case is not None and window.documents.case.case_id == case_id
     assert window.windowTitle() == "Koordinator"
+
+
+def test_an_edit_that_loses_the_race_keeps_both_changes(  # type: ignore[no-untyped-def]
+    qtbot, panel: DocumentPanel, demo_context: AppContext, lanes, monkeypatch, tmp_path: Path
+) -> None:
+    attach_school_report(qtbot, panel, monkeypatch, tmp_path)
+    doc = panel.selected()
+    assert doc is not None and panel.case is not None
+    dialog = DocumentDialog(demo_context, lanes, panel.case, doc, None, panel)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Skoleudtalelse, rettet titel")
+    with demo_context.sessions.begin() as s:  # a colleague saves first, another field
+        s.get(Document, doc.id).from_whom = "Vestskolen, skolelederen"  # type: ignore[union-attr]
+    assert save(dialog)
+    wait_for(lambda: not dialog.saving)
+    with demo_context.sessions() as s:
+        now = s.get(Document, doc.id)
+        assert now is not None
+        assert (now.title, now.from_whom) == ("Skoleudtalelse, rettet titel", "Vestskolen, skolelederen")
+        assert now.version == doc.version + 2
