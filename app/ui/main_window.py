@@ -30,6 +30,7 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
+from app.ui.documents.document_panel import DocumentPanel
 from app.ui.family.family_page import FamilyPage
 from app.ui.plan.plan_page import PlanPage
 from app.ui.settings.preferences_dialog import PreferencesDialog
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
 
         self.cases = CaseListPage(context, self.lanes, parent=self)
         self.family = FamilyPage(context, settings, self.lanes, self)
+        self.documents = DocumentPanel(context, self.lanes, self)
+        self.family.add_case_panel(self.documents, self.documents, self.tr("Documents"))
         self.plan = PlanPage(context, self.lanes, self)
         self.calendar = CalendarPage(context, self.lanes, self)
         self.stack = QStackedWidget(self)

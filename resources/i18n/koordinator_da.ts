@@ -110,112 +110,112 @@
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="108"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="109"/>
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="118"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
         <source>Withhold</source>
         <translation>Undtag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
         <source>What</source>
         <translation>Indhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="124"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="139"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="141"/>
         <source>Save PDF…</source>
         <translation>Gem PDF …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="148"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="149"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="204"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="216"/>
         <source>Type the person&apos;s CPR number.</source>
         <translation>Skriv personens CPR-nummer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="261"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="273"/>
         <source>%1: %2 items in %3 case(s); %4 withheld.</source>
         <translation>%1: %2 punkter i %3 sag(er); %4 undtaget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="304"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="316"/>
         <source>Give the reason for each item you withhold (row %1).</source>
         <translation>Skriv begrundelsen for hvert punkt, du undtager (række %1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="312"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="324"/>
         <source>Save the access request</source>
         <translation>Gem aktindsigten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="340"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="352"/>
         <source>Saved: %1 and its index %2</source>
         <translation>Gemt: %1 og oversigten %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="350"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="362"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="351"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="363"/>
         <source>The files could not be saved there, so nothing was saved: %1</source>
         <translation>Filerne kunne ikke gemmes der, så intet blev gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="357"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="369"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="364"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="376"/>
         <source>This is not a CPR number. Write it as DDMMYY-SSSS.</source>
         <translation>Det er ikke et CPR-nummer. Skriv det som DDMMÅÅ-XXXX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="366"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="378"/>
         <source>No person with CPR number %1 is within your reach.</source>
         <translation>Der er ingen person med CPR-nummer %1 i de sager, du har adgang til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="368"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="380"/>
         <source>The person is no longer in the database.</source>
         <translation>Personen findes ikke længere i databasen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="369"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="381"/>
         <source>The access request could not be made: %1</source>
         <translation>Aktindsigten kunne ikke laves: %1</translation>
     </message>
@@ -1839,6 +1839,258 @@
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="61"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="64"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="75"/>
+        <source>The file is %1 MB; at most %2 MB.</source>
+        <translation>Filen fylder %1 MB; højst %2 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="80"/>
+        <source>The file is empty.</source>
+        <translation>Filen er tom.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="82"/>
+        <source>The file could not be read. Check that it is there and that you may open it.</source>
+        <translation>Filen kunne ikke læses. Tjek, at den findes, og at du har lov til at åbne den.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="87"/>
+        <source>Only PDF, Word, OpenDocument text, pictures and e-mails can be attached (%1).</source>
+        <translation>Kun PDF, Word, OpenDocument-tekst, billeder og e-mails kan vedhæftes (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="91"/>
+        <source>The file is not what its name says (a .%1 file), so it is not attached.</source>
+        <translation>Filen er ikke det, navnet siger (en .%1-fil), så den bliver ikke vedhæftet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="99"/>
+        <source>Documents (%1)</source>
+        <translation>Dokumenter (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="116"/>
+        <source>Change document</source>
+        <translation>Ret dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="116"/>
+        <source>Attach document</source>
+        <translation>Vedhæft dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="134"/>
+        <source>No file chosen</source>
+        <translation>Ingen fil valgt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="135"/>
+        <source>Choose…</source>
+        <translation>Vælg…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="140"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="144"/>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="154"/>
+        <source>e.g. the school, the GP, the mother</source>
+        <translation>fx skolen, egen læge, mor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="164"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="165"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="166"/>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="167"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="168"/>
+        <source>Concerns</source>
+        <translation>Vedrører</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="174"/>
+        <source>Attach</source>
+        <translation>Vedhæft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="184"/>
+        <source>Attach a file</source>
+        <translation>Vedhæft en fil</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_dialog.py" line="334"/>
+        <source>Nobody in particular</source>
+        <translation>Ingen bestemt</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPanel</name>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="86"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="87"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="88"/>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="89"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="90"/>
+        <source>Concerns</source>
+        <translation>Vedrører</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="91"/>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="101"/>
+        <source>No documents yet. Attach a file, or drop it here.</source>
+        <translation>Ingen dokumenter endnu. Vedhæft en fil, eller træk den herind.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="104"/>
+        <source>Attach…</source>
+        <translation>Vedhæft…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="106"/>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="108"/>
+        <source>Save copy…</source>
+        <translation>Gem kopi…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="110"/>
+        <source>Edit…</source>
+        <translation>Ret…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="112"/>
+        <source>Remove…</source>
+        <translation>Fjern…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="226"/>
+        <source>Attach a file</source>
+        <translation>Vedhæft en fil</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="248"/>
+        <source>Remove document</source>
+        <translation>Fjern dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="250"/>
+        <source>Remove the document “%1” from the case? The file is deleted from the database, and this cannot be undone.</source>
+        <translation>Vil du fjerne dokumentet “%1” fra sagen? Filen bliver slettet fra databasen, og det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="288"/>
+        <source>Open document</source>
+        <translation>Åbn dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="289"/>
+        <source>No program on this computer opens this kind of file. Use Save copy… instead.</source>
+        <translation>Der er intet program på denne computer, der kan åbne denne slags fil. Brug Gem kopi… i stedet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="297"/>
+        <source>Save a copy of the document</source>
+        <translation>Gem en kopi af dokumentet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="312"/>
+        <source>A copy of the document was saved.</source>
+        <translation>Kopien af dokumentet er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="318"/>
+        <source>Changed by someone else</source>
+        <translation>Ændret af en anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="319"/>
+        <source>Someone else changed or removed this document meanwhile. The list is read again.</source>
+        <translation>En anden har ændret eller fjernet dokumentet i mellemtiden. Listen bliver hentet igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="324"/>
+        <source>Not changed</source>
+        <translation>Ikke ændret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="324"/>
+        <source>The case is closed; its documents cannot be changed.</source>
+        <translation>Sagen er lukket; dens dokumenter kan ikke ændres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="331"/>
+        <source>The database did not answer</source>
+        <translation>Databasen svarede ikke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="332"/>
+        <source>The database did not answer, so nothing was done. Try again.</source>
+        <translation>Databasen svarede ikke, så der skete ikke noget. Prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="338"/>
+        <source>No copy</source>
+        <translation>Ingen kopi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/document_panel.py" line="339"/>
+        <source>The copy could not be written there. Choose another folder, or try again.</source>
+        <translation>Kopien kunne ikke gemmes der. Vælg en anden mappe, eller prøv igen.</translation>
+    </message>
+</context>
+<context>
     <name>DraftSync</name>
     <message>
         <location filename="../../app/ui/plan/draft_sync.py" line="150"/>
@@ -2010,103 +2262,103 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="113"/>
+        <location filename="../../app/ui/family/family_page.py" line="114"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="114"/>
+        <location filename="../../app/ui/family/family_page.py" line="115"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="115"/>
+        <location filename="../../app/ui/family/family_page.py" line="116"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="116"/>
+        <location filename="../../app/ui/family/family_page.py" line="117"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="117"/>
+        <location filename="../../app/ui/family/family_page.py" line="118"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="119"/>
+        <location filename="../../app/ui/family/family_page.py" line="120"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="124"/>
+        <location filename="../../app/ui/family/family_page.py" line="125"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="131"/>
+        <location filename="../../app/ui/family/family_page.py" line="132"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="140"/>
+        <location filename="../../app/ui/family/family_page.py" line="141"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="142"/>
+        <location filename="../../app/ui/family/family_page.py" line="143"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="166"/>
+        <location filename="../../app/ui/family/family_page.py" line="167"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="167"/>
+        <location filename="../../app/ui/family/family_page.py" line="168"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="173"/>
-        <location filename="../../app/ui/family/family_page.py" line="323"/>
+        <location filename="../../app/ui/family/family_page.py" line="174"/>
+        <location filename="../../app/ui/family/family_page.py" line="324"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="174"/>
+        <location filename="../../app/ui/family/family_page.py" line="175"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="175"/>
+        <location filename="../../app/ui/family/family_page.py" line="176"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="229"/>
+        <location filename="../../app/ui/family/family_page.py" line="230"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="302"/>
+        <location filename="../../app/ui/family/family_page.py" line="303"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="310"/>
+        <location filename="../../app/ui/family/family_page.py" line="311"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="318"/>
+        <location filename="../../app/ui/family/family_page.py" line="319"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="321"/>
+        <location filename="../../app/ui/family/family_page.py" line="322"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -2114,27 +2366,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="347"/>
+        <location filename="../../app/ui/family/family_page.py" line="348"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="349"/>
+        <location filename="../../app/ui/family/family_page.py" line="350"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="350"/>
+        <location filename="../../app/ui/family/family_page.py" line="351"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="409"/>
+        <location filename="../../app/ui/family/family_page.py" line="410"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="412"/>
+        <location filename="../../app/ui/family/family_page.py" line="413"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -2142,7 +2394,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="414"/>
+        <location filename="../../app/ui/family/family_page.py" line="415"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -2150,17 +2402,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="416"/>
+        <location filename="../../app/ui/family/family_page.py" line="417"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="418"/>
+        <location filename="../../app/ui/family/family_page.py" line="419"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="554"/>
+        <location filename="../../app/ui/family/family_page.py" line="555"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -2168,32 +2420,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="559"/>
+        <location filename="../../app/ui/family/family_page.py" line="560"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="561"/>
+        <location filename="../../app/ui/family/family_page.py" line="562"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="564"/>
+        <location filename="../../app/ui/family/family_page.py" line="565"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="571"/>
+        <location filename="../../app/ui/family/family_page.py" line="572"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="579"/>
+        <location filename="../../app/ui/family/family_page.py" line="580"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="586"/>
+        <location filename="../../app/ui/family/family_page.py" line="587"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -2201,7 +2453,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="592"/>
+        <location filename="../../app/ui/family/family_page.py" line="593"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -2210,18 +2462,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="421"/>
+        <location filename="../../app/ui/family/family_page.py" line="422"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="441"/>
-        <location filename="../../app/ui/family/family_page.py" line="446"/>
+        <location filename="../../app/ui/family/family_page.py" line="442"/>
+        <location filename="../../app/ui/family/family_page.py" line="447"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="447"/>
+        <location filename="../../app/ui/family/family_page.py" line="448"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -2246,8 +2498,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="97"/>
-        <location filename="../../app/ui/family/family_page.py" line="271"/>
+        <location filename="../../app/ui/family/family_page.py" line="98"/>
+        <location filename="../../app/ui/family/family_page.py" line="272"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -2256,7 +2508,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="291"/>
+        <location filename="../../app/ui/family/family_page.py" line="292"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -2779,246 +3031,281 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="30"/>
+        <location filename="../../app/ui/common/labels.py" line="31"/>
         <source>Candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="31"/>
+        <location filename="../../app/ui/common/labels.py" line="32"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="32"/>
+        <location filename="../../app/ui/common/labels.py" line="33"/>
         <source>Paused</source>
         <translation>Sat i bero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="33"/>
+        <location filename="../../app/ui/common/labels.py" line="34"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="34"/>
+        <location filename="../../app/ui/common/labels.py" line="35"/>
         <source>One family – one entry</source>
         <translation>Én familie – én indgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="35"/>
+        <location filename="../../app/ui/common/labels.py" line="36"/>
         <source>Together for the family</source>
         <translation>Sammen om familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="36"/>
+        <location filename="../../app/ui/common/labels.py" line="37"/>
         <source>Holistic plan</source>
         <translation>Helhedsorienteret plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="37"/>
+        <location filename="../../app/ui/common/labels.py" line="38"/>
         <source>Other model</source>
         <translation>Anden model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="38"/>
+        <location filename="../../app/ui/common/labels.py" line="39"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="39"/>
+        <location filename="../../app/ui/common/labels.py" line="40"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="40"/>
+        <location filename="../../app/ui/common/labels.py" line="41"/>
         <source>Step-parent</source>
         <translation>Stedforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="41"/>
+        <location filename="../../app/ui/common/labels.py" line="42"/>
         <source>Sibling</source>
         <translation>Søskende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="42"/>
+        <location filename="../../app/ui/common/labels.py" line="43"/>
         <source>Grandparent</source>
         <translation>Bedsteforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="43"/>
+        <location filename="../../app/ui/common/labels.py" line="44"/>
         <source>Other</source>
         <translation>Anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="44"/>
+        <location filename="../../app/ui/common/labels.py" line="45"/>
         <source>Children and families</source>
         <translation>Børn og familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="45"/>
+        <location filename="../../app/ui/common/labels.py" line="46"/>
         <source>Adults and disability</source>
         <translation>Voksen og handicap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="46"/>
+        <location filename="../../app/ui/common/labels.py" line="47"/>
         <source>Employment</source>
         <translation>Beskæftigelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="47"/>
+        <location filename="../../app/ui/common/labels.py" line="48"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="48"/>
+        <location filename="../../app/ui/common/labels.py" line="49"/>
         <source>School</source>
         <translation>Skole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="49"/>
+        <location filename="../../app/ui/common/labels.py" line="50"/>
         <source>Day care</source>
         <translation>Dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="50"/>
+        <location filename="../../app/ui/common/labels.py" line="51"/>
         <source>Youth guidance</source>
         <translation>Ungeindsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="51"/>
+        <location filename="../../app/ui/common/labels.py" line="52"/>
         <source>Elderly care</source>
         <translation>Ældreområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="52"/>
+        <location filename="../../app/ui/common/labels.py" line="53"/>
         <source>Other sector</source>
         <translation>Andet område</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="53"/>
-        <location filename="../../app/ui/common/labels.py" line="73"/>
+        <location filename="../../app/ui/common/labels.py" line="54"/>
+        <location filename="../../app/ui/common/labels.py" line="74"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="54"/>
+        <location filename="../../app/ui/common/labels.py" line="55"/>
         <source>Running</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="55"/>
+        <location filename="../../app/ui/common/labels.py" line="56"/>
         <source>On hold</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="56"/>
+        <location filename="../../app/ui/common/labels.py" line="57"/>
         <source>Ended</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="57"/>
+        <location filename="../../app/ui/common/labels.py" line="58"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="58"/>
+        <location filename="../../app/ui/common/labels.py" line="59"/>
         <source>Custody holder</source>
         <translation>Forældremyndighedsindehaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="59"/>
+        <location filename="../../app/ui/common/labels.py" line="60"/>
         <source>The young person</source>
         <translation>Den unge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="60"/>
+        <location filename="../../app/ui/common/labels.py" line="61"/>
         <source>Guardian</source>
         <translation>Værge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="61"/>
+        <location filename="../../app/ui/common/labels.py" line="62"/>
         <source>Future proxy</source>
         <translation>Fremtidsfuldmægtig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="62"/>
+        <location filename="../../app/ui/common/labels.py" line="63"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="63"/>
+        <location filename="../../app/ui/common/labels.py" line="64"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="64"/>
+        <location filename="../../app/ui/common/labels.py" line="65"/>
         <source>Status meeting</source>
         <translation>Statusmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="65"/>
+        <location filename="../../app/ui/common/labels.py" line="66"/>
         <source>Start meeting</source>
         <translation>Opstartsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="66"/>
+        <location filename="../../app/ui/common/labels.py" line="67"/>
         <source>Closing meeting</source>
         <translation>Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="67"/>
+        <location filename="../../app/ui/common/labels.py" line="68"/>
         <source>Working on it</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="68"/>
+        <location filename="../../app/ui/common/labels.py" line="69"/>
         <source>Achieved</source>
         <translation>Nået</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="69"/>
+        <location filename="../../app/ui/common/labels.py" line="70"/>
         <source>Dropped</source>
         <translation>Opgivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="70"/>
+        <location filename="../../app/ui/common/labels.py" line="71"/>
         <source>Not done yet</source>
         <translation>Ikke gjort endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="71"/>
+        <location filename="../../app/ui/common/labels.py" line="72"/>
         <source>Done</source>
         <translation>Gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="72"/>
-        <location filename="../../app/ui/common/labels.py" line="75"/>
+        <location filename="../../app/ui/common/labels.py" line="73"/>
+        <location filename="../../app/ui/common/labels.py" line="76"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="74"/>
+        <location filename="../../app/ui/common/labels.py" line="75"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="76"/>
+        <location filename="../../app/ui/common/labels.py" line="77"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="77"/>
+        <location filename="../../app/ui/common/labels.py" line="78"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="78"/>
+        <location filename="../../app/ui/common/labels.py" line="79"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="79"/>
+        <location filename="../../app/ui/common/labels.py" line="80"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="81"/>
+        <source>Report or statement</source>
+        <translation>Rapport eller udtalelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="82"/>
+        <source>Letter</source>
+        <translation>Brev</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="83"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="84"/>
+        <source>Decision</source>
+        <translation>Afgørelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="85"/>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="86"/>
+        <source>Picture</source>
+        <translation>Billede</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="87"/>
+        <source>Other document</source>
+        <translation>Andet dokument</translation>
     </message>
 </context>
 <context>
@@ -3185,23 +3472,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
         <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -3210,7 +3497,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -3219,107 +3506,112 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
+        <source>Documents</source>
+        <translation>Dokumenter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -3332,22 +3624,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -4895,27 +5187,27 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="85"/>
+        <location filename="../../app/ui/common/labels.py" line="93"/>
         <source>Required.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="86"/>
+        <location filename="../../app/ui/common/labels.py" line="94"/>
         <source>Write the CPR number as 10 digits, for example 010203-1234.</source>
         <translation>Skriv CPR-nummeret med 10 cifre, fx 010203-1234.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="89"/>
+        <location filename="../../app/ui/common/labels.py" line="97"/>
         <source>The first six digits are not a real date of birth (DDMMYY).</source>
         <translation>De første seks cifre er ikke en rigtig fødselsdato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="92"/>
+        <location filename="../../app/ui/common/labels.py" line="100"/>
         <source>The date of birth is in the future.</source>
         <translation>Fødselsdatoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="93"/>
+        <location filename="../../app/ui/common/labels.py" line="101"/>
         <source>This CPR number is already given for another member.</source>
         <translation>CPR-nummeret er allerede angivet for en anden person.</translation>
     </message>
@@ -4924,83 +5216,83 @@
         <translation type="vanished">Personen er allerede registreret i en sag, du ikke har adgang til. Bed din teamleder om adgang til den sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="96"/>
+        <location filename="../../app/ui/common/labels.py" line="104"/>
         <source>This professional was entered by another team. Ask them or IT to correct the details.</source>
         <translation>Fagpersonen er oprettet af et andet team. Bed dem eller IT om at rette oplysningerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="100"/>
+        <location filename="../../app/ui/common/labels.py" line="108"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="105"/>
+        <location filename="../../app/ui/common/labels.py" line="113"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="106"/>
+        <location filename="../../app/ui/common/labels.py" line="114"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="107"/>
+        <location filename="../../app/ui/common/labels.py" line="115"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="110"/>
-        <location filename="../../app/ui/common/labels.py" line="126"/>
+        <location filename="../../app/ui/common/labels.py" line="118"/>
+        <location filename="../../app/ui/common/labels.py" line="134"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="113"/>
+        <location filename="../../app/ui/common/labels.py" line="121"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="116"/>
+        <location filename="../../app/ui/common/labels.py" line="124"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="135"/>
+        <location filename="../../app/ui/common/labels.py" line="143"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character).</source>
         <translation>Teksten indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="138"/>
+        <location filename="../../app/ui/common/labels.py" line="146"/>
         <source>The date is too far from today: check the year.</source>
         <translation>Datoen ligger for langt fra i dag: kontrollér årstallet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="139"/>
+        <location filename="../../app/ui/common/labels.py" line="147"/>
         <source>This CPR number is registered with another name: choose which name is right.</source>
         <translation>Dette CPR-nummer er registreret med et andet navn: vælg, hvilket navn der er rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="142"/>
+        <location filename="../../app/ui/common/labels.py" line="150"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="143"/>
+        <location filename="../../app/ui/common/labels.py" line="151"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="146"/>
+        <location filename="../../app/ui/common/labels.py" line="154"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="149"/>
+        <location filename="../../app/ui/common/labels.py" line="157"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="152"/>
+        <location filename="../../app/ui/common/labels.py" line="160"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -5009,47 +5301,47 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="117"/>
+        <location filename="../../app/ui/common/labels.py" line="125"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="120"/>
+        <location filename="../../app/ui/common/labels.py" line="128"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="121"/>
+        <location filename="../../app/ui/common/labels.py" line="129"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="122"/>
+        <location filename="../../app/ui/common/labels.py" line="130"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="125"/>
+        <location filename="../../app/ui/common/labels.py" line="133"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="129"/>
+        <location filename="../../app/ui/common/labels.py" line="137"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="130"/>
+        <location filename="../../app/ui/common/labels.py" line="138"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="133"/>
+        <location filename="../../app/ui/common/labels.py" line="141"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="134"/>
+        <location filename="../../app/ui/common/labels.py" line="142"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>
@@ -5224,17 +5516,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/app.py" line="60"/>
+        <location filename="../../app/ui/app.py" line="62"/>
         <source>This database was made by a newer version of Koordinator. Install the newest version before you open it. Nothing in the database was changed.</source>
         <translation>Databasen er lavet af en nyere version af Koordinator. Installér den nyeste version, før du åbner den. Intet i databasen er ændret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="65"/>
+        <location filename="../../app/ui/app.py" line="67"/>
         <source>The database could not be opened. Check that the file is not read-only, that the disk has room, and that the server is running. Details: %1</source>
         <translation>Databasen kunne ikke åbnes. Kontrollér, at filen ikke er skrivebeskyttet, at der er plads på disken, og at serveren kører. Detaljer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="101"/>
+        <location filename="../../app/ui/app.py" line="117"/>
         <source>Koordinator stopped unexpectedly last time. The details are in the log: %1</source>
         <translation>Koordinator stoppede uventet sidste gang. Detaljerne står i loggen: %1</translation>
     </message>
