@@ -49,7 +49,7 @@ FEATURE_EXCEPTIONS: dict[tuple[str, str], str] = {
 }
 
 UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings")
-SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo")
+SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo", "tasks")
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
     "cases": {"cases", "privacy"},  # closing a case starts its retention clock
