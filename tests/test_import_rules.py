@@ -48,7 +48,7 @@ FEATURE_EXCEPTIONS: dict[tuple[str, str], str] = {
     "names the deadline rules",
 }
 
-UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings")
+UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings", "tasks")
 SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo", "tasks")
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
@@ -58,6 +58,7 @@ UI_USES: dict[str, set[str]] = {
     "calendar": {"meetings", "cases", "plan", "family", "privacy"},  # meeting papers print the plan
     "privacy": {"privacy", "cases", "family"},
     "settings": {"cases"},  # the follow-up interval's default
+    "tasks": {"tasks", "cases"},  # a task names its case
 }
 # What a UI feature offers to the others (modules), and why.
 UI_OFFERS: dict[str, set[str]] = {
@@ -67,6 +68,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "calendar": set(),
     "privacy": {"consent_register_dialog", "share_override_dialog"},
     "settings": {"connection_dialog", "preferences_dialog"},
+    "tasks": set(),  # wired in by the main window
 }
 
 
