@@ -4967,12 +4967,12 @@
         <translation>Du bad om at blive mindet om disse opgaver nu:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/reminders.py" line="55"/>
+        <location filename="../../app/ui/tasks/reminders.py" line="56"/>
         <source>Open task</source>
         <translation>Åbn opgave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/reminders.py" line="67"/>
+        <location filename="../../app/ui/tasks/reminders.py" line="68"/>
         <source> (due %1)</source>
         <translation> (frist %1)</translation>
     </message>
@@ -4980,7 +4980,7 @@
 <context>
     <name>Reminders</name>
     <message numerus="yes">
-        <location filename="../../app/ui/tasks/reminders.py" line="176"/>
+        <location filename="../../app/ui/tasks/reminders.py" line="178"/>
         <source>Reminder: %n task(s) asked to be remembered now.</source>
         <translation>
             <numerusform>Påmindelse om %n opgave.</numerusform>
@@ -5138,87 +5138,87 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation>Oprettet ud fra sagens opfølgningsdato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="108"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="84"/>
         <source>Change task</source>
         <translation>Ret opgave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="108"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="84"/>
         <source>New task</source>
         <translation>Ny opgave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="122"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="98"/>
         <source>e.g. Call the school about the absence</source>
         <translation>f.eks. Ring til skolen om fraværet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="125"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="101"/>
         <source>Reading colleagues…</source>
         <translation>Henter kolleger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="126"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="102"/>
         <source>Due</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="128"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="104"/>
         <source>Remind me</source>
         <translation>Påmind mig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="134"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="110"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="135"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="111"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="136"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="112"/>
         <source>Who does it</source>
         <translation>Hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="137"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="113"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="138"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="114"/>
         <source>Reminder</source>
         <translation>Påmindelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="139"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="115"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="168"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="144"/>
         <source>No case: only you and the one who does it see this task</source>
         <translation>Ingen sag: kun du og den, der skal gøre det, kan se opgaven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="183"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="159"/>
         <source>Me (%1)</source>
         <translation>Mig (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="185"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="161"/>
         <source>%1 (partner caseworker)</source>
         <translation>%1 (makker)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="187"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="163"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_dialog.py" line="256"/>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="232"/>
         <source>There is already an open task for this, so no second one was made. Cancel to see it.</source>
         <translation>Der er allerede en åben opgave for dette, så der er ikke oprettet en til. Annullér for at se den.</translation>
     </message>
@@ -5267,7 +5267,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
     </message>
     <message>
         <location filename="../../app/ui/tasks/task_panel.py" line="89"/>
-        <location filename="../../app/ui/tasks/task_panel.py" line="224"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="223"/>
         <source>Mark as done</source>
         <translation>Markér som udført</translation>
     </message>
@@ -5282,57 +5282,57 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="224"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="223"/>
         <source>Mark as not done</source>
         <translation>Markér som ikke udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="236"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="235"/>
         <source>The task was saved.</source>
         <translation>Opgaven er gemt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="275"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="274"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="276"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="275"/>
         <source>Someone else changed this task just now. The list now shows it as it is.</source>
         <translation>En anden har lige ændret opgaven. Listen viser den nu, som den er.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="282"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="281"/>
         <source>Not changed</source>
         <translation>Ikke ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="283"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="282"/>
         <source>The case is closed, so its tasks are no longer changed.</source>
         <translation>Sagen er lukket, så dens opgaver kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="313"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="312"/>
         <source>Task already made</source>
         <translation>Opgaven findes allerede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="314"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="313"/>
         <source>There is already an open task for this agreement, so no second one was made.</source>
         <translation>Der er allerede en åben opgave for denne aftale, så der er ikke oprettet en til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="324"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="323"/>
         <source>No task made</source>
         <translation>Ingen opgave oprettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="326"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="325"/>
         <source>The agreement is not saved in the plan yet. Give it some words, wait for the plan to be saved and try again.</source>
         <translation>Aftalen er ikke gemt i planen endnu. Skriv hvad den går ud på, vent til planen er gemt, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="346"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="345"/>
         <source>The task is no longer there.</source>
         <translation>Opgaven findes ikke længere.</translation>
     </message>

@@ -160,7 +160,7 @@
     <context>
         <name>Reminders</name>
         <message numerus="yes">
-            <location filename="../../app/ui/tasks/reminders.py" line="176" />
+            <location filename="../../app/ui/tasks/reminders.py" line="178" />
             <source>Reminder: %n task(s) asked to be remembered now.</source>
             <translation>
                 <numerusform>Reminder: %n task asked to be remembered now.</numerusform>

@@ -52,6 +52,10 @@ class AgreementsTab(QWidget):
         self.task_button.setObjectName("agreementTask")
         self.task_button.setToolTip(self.tr("Make the chosen agreement a task, with its words and date"))
         self.task_button.clicked.connect(self.request_task)
+        self.task_button.setEnabled(False)  # until an agreement is chosen
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.task_button.setEnabled(current.isValid())
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

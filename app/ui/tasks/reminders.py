@@ -45,11 +45,12 @@ class ReminderNotice(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reminder"))
         self.setModal(False)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(480)
         self._cases: dict[int, int | None] = {}
         intro = QLabel(self.tr("These tasks asked to be remembered now:"), self)
         self.tasks = QListWidget(self)
         self.tasks.setObjectName("reminderTasks")
+        self.tasks.setWordWrap(True)
         self.tasks.itemDoubleClicked.connect(lambda _item: self._open())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.open_button = buttons.addButton(self.tr("Open task"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -66,6 +67,7 @@ class ReminderNotice(QDialog):
             case = f"{task.case_number} · " if task.case_number else ""
             due = self.tr(" (due %1)").replace("%1", format_date(task.due_date)) if task.due_date else ""
             item = QListWidgetItem(f"{case}{task.what}{due}", self.tasks)
+            item.setToolTip(task.what)
             item.setData(TASK_ID_ROLE, task.id)
             self._cases[task.id] = task.case_id
         if self.tasks.currentRow() < 0 and self.tasks.count():

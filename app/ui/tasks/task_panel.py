@@ -73,7 +73,7 @@ class TaskPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # one line a task; the whole text (and the note) on hover
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         for column in (DUE, WHO, REMINDER, DONE_COLUMN):
@@ -188,7 +188,6 @@ class TaskPanel(QWidget):
                 items[DUE].setToolTip(self.tr("Overdue"))
             for column, item in enumerate(items):
                 self.table.setItem(number, column, item)
-        self.table.resizeRowsToContents()
         self.empty.setVisible(self.case is not None and not rows)
         self._select(self._focus or selected)
         self._apply_focus()

@@ -63,8 +63,9 @@ def test_an_agreement_in_the_plan_becomes_the_partners_task(  # type: ignore[no-
     with qtbot.waitSignal(window.plan.loaded, timeout=20_000):
         window.nav.setCurrentRow(PAGE_PLAN)
     tab = window.plan.agreements
-    assert tab.task_button.text() == "Opret opgave…"
+    assert tab.task_button.text() == "Opret opgave…" and not tab.task_button.isEnabled()  # none chosen
     tab.view.setCurrentIndex(tab.model.index(0, 0))
+    assert tab.task_button.isEnabled()
 
     def check(dialog: QDialog) -> None:
         assert isinstance(dialog, TaskDialog)

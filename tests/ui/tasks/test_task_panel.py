@@ -4,6 +4,7 @@ a plan's agreement (and the same agreement again), and problems shown beside the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -180,3 +181,47 @@ def test_a_closed_case_shows_its_tasks_and_changes_none(qtbot, demo_context, set
     assert shown(panel) == ["Gammel opgave"]
     assert not panel.new_button.isEnabled() and not panel.edit_button.isEnabled()
     assert not panel.done_button.isEnabled()
+
+
+def test_a_colleagues_save_meanwhile_is_merged_not_lost(qtbot, demo_context, settings, partner) -> None:  # type: ignore[no-untyped-def]
+    """Pia changes the note while I change the words: both are kept, nothing is asked."""
+    from app.services.tasks.tasks import TaskInput, create_task, task_row, update_task
+
+    case_id = case_with_partner(demo_context, partner)
+    with demo_context.sessions.begin() as s:
+        task_id = create_task(s, TaskInput("Ring til skolen", case_id, None, partner), local_today())
+    _page, panel = open_tasks(qtbot, demo_context, settings, case_id)
+    dialog = ready(
+        TaskDialog(demo_context, panel.lanes, panel._task_case(), task=panel.rows[0], parent=panel)
+    )
+    qtbot.addWidget(dialog)
+    with demo_context.sessions.begin() as s:
+        theirs = task_row(s, task_id).as_input()
+        update_task(s, task_id, replace(theirs, note="Skolen ringer tilbage"), 1, local_today())
+    dialog.what.setText("Ring til skolen om fraværet")
+    assert save(dialog)
+    (task,) = stored(demo_context)
+    assert (task.what, task.note, task.version) == ("Ring til skolen om fraværet", "Skolen ringer tilbage", 3)
+
+
+def test_a_second_task_from_the_same_agreement_is_refused_in_the_dialog(  # type: ignore[no-untyped-def]
+    qtbot, demo_context, settings, partner
+) -> None:
+    """Two dialogs from the same agreement: the second save says so, and stores nothing."""
+    from app.services.tasks.task_sources import agreement_task
+
+    case_id = case_with_partner(demo_context, partner)
+    key = agreement_for(demo_context, case_id, partner)
+    _page, panel = open_tasks(qtbot, demo_context, settings, case_id)
+    with demo_context.sessions() as s:
+        data = agreement_task(s, case_id, key)
+    first, second = (
+        ready(TaskDialog(demo_context, panel.lanes, panel._task_case(), prefill=data, parent=panel))
+        for _ in range(2)
+    )
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert save(first)
+    assert not save(second)
+    assert "already an open task" in second.summary.text() and second.existing == first.stored_id
+    assert len(stored(demo_context)) == 1
