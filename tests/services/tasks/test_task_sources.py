@@ -221,3 +221,43 @@ def test_a_case_without_a_follow_up_date_gives_no_task(office: Office) -> None:
     with pytest.raises(SourceNotFoundError, match="no follow-up"), office.ctx.sessions.begin() as s:
         task_from_follow_up(s, office.case_id, local_today())
     assert open_count(office) == 0
+
+
+def test_two_clients_making_the_same_task_at_once_make_one(office: Office) -> None:
+    """Two caseworkers press "Create task" on the same agreement at the same moment: the case
+    is locked while one looks for an open task, so the other finds it and makes none."""
+    import threading
+
+    from app.startup import open_context
+
+    key = new_agreement_key()
+    agreements(
+        office,
+        AgreementInput("Ring til skolen", ResponsibleKind.COORDINATOR, office.me, DUE, agreement_key=key),
+    )
+    url = office.ctx.engine.url.render_as_string(hide_password=False)
+    if office.ctx.store_kind == "sqlite":
+        url = str(office.ctx.engine.url.database)
+    clients = [open_context(url, login=login) for login in ("tester", "pia")]
+
+    def press(client, barrier: threading.Barrier, made: list[bool]) -> None:  # type: ignore[no-untyped-def]
+        barrier.wait()
+        with client.sessions.begin() as s:
+            made.append(task_from_agreement(s, office.case_id, key, local_today()).created)
+
+    try:
+        for _round in range(5):
+            barrier, made = threading.Barrier(2), []
+            threads = [threading.Thread(target=press, args=(client, barrier, made)) for client in clients]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert sorted(made) == [False, True]
+            assert open_count(office) == 1
+            with office.ctx.sessions.begin() as s:  # done: the next round may make a new one
+                open_id = s.scalar(select(Task.id).where(Task.done_at.is_(None)))
+                set_task_done(s, open_id, True, None, now_utc())
+    finally:
+        for client in clients:
+            client.close()
