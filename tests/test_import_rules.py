@@ -48,8 +48,8 @@ FEATURE_EXCEPTIONS: dict[tuple[str, str], str] = {
     "names the deadline rules",
 }
 
-UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings", "documents")
-SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo", "documents")
+UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings", "documents", "tasks")
+SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo", "documents", "tasks")
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
     "cases": {"cases", "privacy"},  # closing a case starts its retention clock
@@ -59,6 +59,7 @@ UI_USES: dict[str, set[str]] = {
     "privacy": {"privacy", "cases", "family"},
     "settings": {"cases"},  # the follow-up interval's default
     "documents": {"documents"},
+    "tasks": {"tasks", "cases"},  # a task names its case
 }
 # What a UI feature offers to the others (modules), and why.
 UI_OFFERS: dict[str, set[str]] = {
@@ -69,6 +70,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "privacy": {"consent_register_dialog", "share_override_dialog"},
     "settings": {"connection_dialog", "preferences_dialog"},
     "documents": set(),  # the main window wires the panel into the family page
+    "tasks": set(),  # wired in by the main window
 }
 
 

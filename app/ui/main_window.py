@@ -34,6 +34,8 @@ from app.ui.documents.document_panel import DocumentPanel
 from app.ui.family.family_page import FamilyPage
 from app.ui.plan.plan_page import PlanPage
 from app.ui.settings.preferences_dialog import PreferencesDialog
+from app.ui.tasks.reminders import Reminders
+from app.ui.tasks.task_panel import TaskPanel
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ CASE_LIST_TABLES = (
     "plan_versions",
     "agreements",
     "users",
+    "tasks",
 )
 FAMILY_TABLES = ("families", "family_members", "citizens", "professionals")
 CALENDAR_TABLES = ("meetings", "meeting_participants", "users")
@@ -130,6 +133,11 @@ class MainWindow(QMainWindow):
         self.plan.store_failed.connect(self._store_problem)
         self.calendar.changed.connect(self.cases.model.reload)
         self.calendar.changed.connect(self.family.reload)
+        self.tasks = TaskPanel(context, self.lanes, self)
+        self.family.add_case_panel(self.tasks, self.tasks, self.tr("Tasks"))
+        self.tasks.changed.connect(self.cases.model.reload)
+        self.tasks.store_failed.connect(self._store_problem)
+        self.plan.agreements.task_requested.connect(self._task_from_agreement)
 
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeIndicator")
@@ -149,6 +157,9 @@ class MainWindow(QMainWindow):
         if watch is not None:
             watch(self.events)
         self.live = start_live_updates(context.engine, self.events, self.lanes.store, self)
+        self.reminders = Reminders(context, self.lanes, settings, parent=self)
+        self.reminders.open_requested.connect(self.open_task)
+        self.reminders.start()
 
         self._build_menus(language)
 
@@ -227,6 +238,23 @@ class MainWindow(QMainWindow):
             self._set_nav_enabled(page, True)
             self.nav.item(page).setToolTip("")
         self.nav.setCurrentRow(PAGE_FAMILY)
+
+    def open_task(self, task_id: int, case_id: int | None) -> None:
+        """A task (from a reminder): its case's Tasks tab with it chosen, or the task itself."""
+        if case_id is None:
+            self.tasks.open_task(task_id)
+            return
+        if case_id != self._case_id:
+            self.open_case(case_id)
+        else:
+            self.nav.setCurrentRow(PAGE_FAMILY)
+        self.family.show_panel(self.tasks, task_id)
+
+    def _task_from_agreement(self, agreement_key: str) -> None:
+        """A plan's agreement as a task: the plan is saved first, the task made of what is stored."""
+        if self._case_id is not None:
+            self.plan.flush()
+            self.tasks.create_from_agreement(self._case_id, agreement_key)
 
     def _case_missing(self, _case_id: int) -> None:
         QMessageBox.information(
@@ -334,6 +362,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.plan.flush()  # the plan's last typing is saved
         self._store_timer.stop()
+        self.reminders.stop()
         self.live.stop()
         # No store work left running behind a closed window.
         self.lanes.wait(5000)

@@ -256,14 +256,24 @@
 <context>
     <name>AgreementsTab</name>
     <message>
-        <location filename="../../app/ui/plan/agreements_tab.py" line="42"/>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="45"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/agreements_tab.py" line="44"/>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="47"/>
         <source>Remove agreement</source>
         <translation>Fjern aftale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="51"/>
+        <source>Create task…</source>
+        <translation>Opret opgave…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="53"/>
+        <source>Make the chosen agreement a task, with its words and date</source>
+        <translation>Gør den valgte aftale til en opgave med samme tekst og dato</translation>
     </message>
 </context>
 <context>
@@ -845,74 +855,79 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="61"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="62"/>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="62"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="63"/>
         <source>Family or citizen</source>
         <translation>Familie eller borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="63"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="69"/>
         <source>Follow-up due</source>
         <translation>Opfølgning senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="69"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="70"/>
         <source>Open agreements</source>
         <translation>Åbne aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="70"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="71"/>
         <source>Flags</source>
         <translation>Opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="78"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="79"/>
         <source>Follow-up overdue</source>
         <translation>Opfølgning overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="79"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="80"/>
         <source>Turns 18 within 12 months</source>
         <translation>Fylder 18 inden et år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="80"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="81"/>
         <source>CPR numbers are masked in lists.</source>
         <translation>CPR-numre er skjult i lister.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="87"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="88"/>
         <source>Deadline overdue</source>
         <translation>Frist overskredet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_model.py" line="89"/>
+        <source>Task overdue</source>
+        <translation>Opgave overskredet</translation>
     </message>
 </context>
 <context>
@@ -3472,23 +3487,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -3497,7 +3512,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -3506,112 +3521,117 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="137"/>
+        <source>Tasks</source>
+        <translation>Opgaver</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -3624,22 +3644,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="375"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -5400,6 +5420,40 @@
     </message>
 </context>
 <context>
+    <name>ReminderNotice</name>
+    <message>
+        <location filename="../../app/ui/tasks/reminders.py" line="46"/>
+        <source>Reminder</source>
+        <translation>Påmindelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/reminders.py" line="50"/>
+        <source>These tasks asked to be remembered now:</source>
+        <translation>Du bad om at blive mindet om disse opgaver nu:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/reminders.py" line="56"/>
+        <source>Open task</source>
+        <translation>Åbn opgave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/reminders.py" line="68"/>
+        <source> (due %1)</source>
+        <translation> (frist %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/tasks/reminders.py" line="178"/>
+        <source>Reminder: %n task(s) asked to be remembered now.</source>
+        <translation>
+            <numerusform>Påmindelse om %n opgave.</numerusform>
+            <numerusform>Påmindelse om %n opgaver.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScoreChart</name>
     <message>
         <location filename="../../app/ui/plan/score_chart.py" line="140"/>
@@ -5529,6 +5583,223 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <location filename="../../app/ui/app.py" line="117"/>
         <source>Koordinator stopped unexpectedly last time. The details are in the log: %1</source>
         <translation>Koordinator stoppede uventet sidste gang. Detaljerne står i loggen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="47"/>
+        <source>Made from an agreement in the plan</source>
+        <translation>Oprettet ud fra en aftale i planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="48"/>
+        <source>Made from a deadline</source>
+        <translation>Oprettet ud fra en frist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="49"/>
+        <source>Made from the case&apos;s follow-up date</source>
+        <translation>Oprettet ud fra sagens opfølgningsdato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="84"/>
+        <source>Change task</source>
+        <translation>Ret opgave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="84"/>
+        <source>New task</source>
+        <translation>Ny opgave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="98"/>
+        <source>e.g. Call the school about the absence</source>
+        <translation>f.eks. Ring til skolen om fraværet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="101"/>
+        <source>Reading colleagues…</source>
+        <translation>Henter kolleger…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="102"/>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="104"/>
+        <source>Remind me</source>
+        <translation>Påmind mig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="110"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="111"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="112"/>
+        <source>Who does it</source>
+        <translation>Hvem gør det</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="113"/>
+        <source>By when</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="114"/>
+        <source>Reminder</source>
+        <translation>Påmindelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="115"/>
+        <source>Note</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="144"/>
+        <source>No case: only you and the one who does it see this task</source>
+        <translation>Ingen sag: kun du og den, der skal gøre det, kan se opgaven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="159"/>
+        <source>Me (%1)</source>
+        <translation>Mig (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="161"/>
+        <source>%1 (partner caseworker)</source>
+        <translation>%1 (makker)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="163"/>
+        <source>%1 (coordinator)</source>
+        <translation>%1 (koordinator)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_dialog.py" line="232"/>
+        <source>There is already an open task for this, so no second one was made. Cancel to see it.</source>
+        <translation>Der er allerede en åben opgave for dette, så der er ikke oprettet en til. Annullér for at se den.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="65"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="66"/>
+        <source>By when</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="67"/>
+        <source>Who does it</source>
+        <translation>Hvem gør det</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="68"/>
+        <source>Reminder</source>
+        <translation>Påmindelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="69"/>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="83"/>
+        <source>No tasks for this case yet.</source>
+        <translation>Sagen har ingen opgaver endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="85"/>
+        <source>New task…</source>
+        <translation>Ny opgave…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="87"/>
+        <source>Change…</source>
+        <translation>Ret…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="89"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="223"/>
+        <source>Mark as done</source>
+        <translation>Markér som udført</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="164"/>
+        <source>%1 by %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="188"/>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="223"/>
+        <source>Mark as not done</source>
+        <translation>Markér som ikke udført</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="235"/>
+        <source>The task was saved.</source>
+        <translation>Opgaven er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="274"/>
+        <source>Changed by someone else</source>
+        <translation>Ændret af en anden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="275"/>
+        <source>Someone else changed this task just now. The list now shows it as it is.</source>
+        <translation>En anden har lige ændret opgaven. Listen viser den nu, som den er.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="281"/>
+        <source>Not changed</source>
+        <translation>Ikke ændret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="282"/>
+        <source>The case is closed, so its tasks are no longer changed.</source>
+        <translation>Sagen er lukket, så dens opgaver kan ikke længere ændres.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="312"/>
+        <source>Task already made</source>
+        <translation>Opgaven findes allerede</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="313"/>
+        <source>There is already an open task for this agreement, so no second one was made.</source>
+        <translation>Der er allerede en åben opgave for denne aftale, så der er ikke oprettet en til.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="323"/>
+        <source>No task made</source>
+        <translation>Ingen opgave oprettet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="325"/>
+        <source>The agreement is not saved in the plan yet. Give it some words, wait for the plan to be saved and try again.</source>
+        <translation>Aftalen er ikke gemt i planen endnu. Skriv hvad den går ud på, vent til planen er gemt, og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="345"/>
+        <source>The task is no longer there.</source>
+        <translation>Opgaven findes ikke længere.</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,17 @@
         </message>
     </context>
     <context>
+        <name>Reminders</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/tasks/reminders.py" line="178" />
+            <source>Reminder: %n task(s) asked to be remembered now.</source>
+            <translation>
+                <numerusform>Reminder: %n task asked to be remembered now.</numerusform>
+                <numerusform>Reminder: %n tasks asked to be remembered now.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TimelineView</name>
         <message numerus="yes">
             <location filename="../../app/ui/family/timeline_view.py" line="146" />
