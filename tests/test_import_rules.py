@@ -48,8 +48,8 @@ FEATURE_EXCEPTIONS: dict[tuple[str, str], str] = {
     "names the deadline rules",
 }
 
-UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings", "journal")
-SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo", "journal")
+UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings", "documents", "tasks", "journal")
+SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo", "documents", "tasks", "journal")
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
     "cases": {"cases", "privacy"},  # closing a case starts its retention clock
@@ -58,6 +58,8 @@ UI_USES: dict[str, set[str]] = {
     "calendar": {"meetings", "cases", "plan", "family", "privacy"},  # meeting papers print the plan
     "privacy": {"privacy", "cases", "family"},
     "settings": {"cases"},  # the follow-up interval's default
+    "documents": {"documents"},
+    "tasks": {"tasks", "cases"},  # a task names its case
     "journal": {"journal"},
 }
 # What a UI feature offers to the others (modules), and why.
@@ -68,6 +70,8 @@ UI_OFFERS: dict[str, set[str]] = {
     "calendar": set(),
     "privacy": {"consent_register_dialog", "share_override_dialog"},
     "settings": {"connection_dialog", "preferences_dialog"},
+    "documents": set(),  # the main window wires the panel into the family page
+    "tasks": set(),  # wired in by the main window
     "journal": set(),  # its panel is wired into the family page by the main window
 }
 

@@ -7,6 +7,11 @@ koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N
                                                     copy, or a recipient's: what consent covers)
 koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
                                                     a case's meetings (or one invitation) as iCalendar
+koordinator cases [--search TEXT] [--mine] [--db …]
+                                                    the cases within your reach (number, title, status, coordinator)
+koordinator meetings CASE [--db …]                  a case's meetings with their ids (for export-ics --meeting)
+koordinator access-request CPR -o FILE.pdf [--withhold KIND:ID=REASON …] [--db …]
+                                                    everything held about a person (aktindsigt), with a CSV index
 koordinator migrate --db URL                        upgrade a store's schema (and a server's access rules)
 koordinator server-init --db URL                    set up a PostgreSQL server: schema, roles, policies
 koordinator hand-over CASE --to LOGIN [--db …]      make another caseworker the case's coordinator
@@ -149,8 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     hand.add_argument("--to", required=True, metavar="LOGIN", help="the new coordinator's login")
     add_store_option(hand)
 
-    from app.cli import cli_audit, cli_retention
+    from app.cli import cli_access, cli_audit, cli_find, cli_retention
 
+    cli_find.add_commands(commands)
+    cli_access.add_commands(commands)
     cli_audit.add_commands(commands)
     cli_retention.add_commands(commands)
     return parser
@@ -390,6 +397,13 @@ def _run_command(args: argparse.Namespace, db: str | None) -> int:
         if args.command == "retention":
             return cli_retention.run(args, db)
         done = cli_audit.run(args, db)
+        assert done is not None
+        return done
+    if args.command in ("cases", "meetings", "access-request"):
+        from app.cli import cli_access, cli_find
+
+        done = cli_find.run(args, db)
+        done = done if done is not None else cli_access.run(args, db)
         assert done is not None
         return done
     if args.command == "demo":

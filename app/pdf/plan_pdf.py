@@ -10,9 +10,10 @@ for want of consent. The family's copy has neither.
 Page 1 holds the title, the family, the plan's version and date and the coordinator's name,
 phone and e-mail. Then come the goals, the agreements ("what, who, by when"), the family's own
 words, the other sections, a section per member, the help each person gets (law references in
-small print), the next meeting and places to sign. Empty sections are left out. Every page
-carries "Side x af y", a confidentiality line and the case number; CPR numbers are not printed
-at all. Fonts are embedded TrueType (fonts.py), the catalog's /Lang is "da".
+small print), the case's documents (those a recipient's copy may mention), the next meeting
+and places to sign. Empty sections are left out. Every page carries "Side x af y", a
+confidentiality line and the case number; CPR numbers are not printed at all. Fonts are
+embedded TrueType (fonts.py), the catalog's /Lang is "da".
 """
 
 from __future__ import annotations
@@ -429,6 +430,22 @@ class PlanStory:
             parts.append("Holder pause lige nu")
         return " · ".join(parts)
 
+    def documents(self) -> list[Flowable]:
+        """The case's documents this copy may mention: date, title, from whom."""
+        if not self.doc.documents:
+            return []
+        s, k = self.s, self.k
+        pad = 6 * k
+        date_w = stringWidth("00.00.0000", self.fonts.regular, s.body_size) + 2 * pad + 2
+        rest = self.width - date_w
+        data: list[list[Any]] = [[Paragraph(h, s.cell_head) for h in ("Dato", "Dokument", "Fra")]]
+        for d in self.doc.documents:
+            cells = (danish.short_date(d.received_on), markup(d.title), markup(d.from_whom))
+            data.append([Paragraph(text, s.cell) for text in cells])
+        widths = [date_w, rest * 0.6, rest * 0.4]
+        table = ruled_table(data, widths, self.fonts.regular, s.body_size, s.leading, k, pad)
+        return [*self._heading("Dokumenter i sagen"), table]
+
     # next meeting and signatures ----------------------------------------------------------
     def next_meeting(self) -> list[Flowable]:
         s = self.s
@@ -479,6 +496,7 @@ class PlanStory:
         story = self.front()
         for part in (self.goals, self.agreements, self.sections, self.member_sections, self.offers):
             story.extend(part())
+        story.extend(self.documents())
         # The plan ends with the next meeting and the signatures, on one page.
         story.append(KeepTogether(self.next_meeting() + self.signatures()))
         return story

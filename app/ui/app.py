@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.logging_setup import enable_fault_handler, redact, setup_logging
 from app.services.common.context import AppContext
+from app.services.documents.open_copies import remove_open_copies, sweep_open_copies
 from app.store.credentials import KeyringCredentials, connect_url, is_server_url
 from app.store.errors import StoreError, StoreTooNewError
 from app.store.location import ENV_VAR, resolve_store_url
@@ -83,12 +85,26 @@ def _server_login(db: str | None, settings: QSettings) -> str | None:
     return connect_url(url, KeyringCredentials(), ask_password_dialog).render_as_string(hide_password=False)
 
 
+def _sweep_open_copies(sweep: Callable[[], int]) -> None:
+    """Remove copies of opened documents; a failure is logged, never in the user's way."""
+    try:
+        removed = sweep()
+    except OSError as exc:
+        log.warning("Removing opened document copies failed: %s", type(exc).__name__)
+        return
+    if removed:
+        log.info("Removed %d opened document copies", removed)
+
+
 def start_gui(db: str | None = None, language: str | None = None) -> tuple[QApplication, QMainWindow] | int:
     """Everything up to the first shown window; an exit code if the store cannot be opened."""
     log_path = setup_logging()
     last_crash = enable_fault_handler()
     qInstallMessageHandler(_qt_message)
     app = create_application(sys.argv)
+    # Copies of documents a killed program opened go now; this program's own when it ends.
+    _sweep_open_copies(sweep_open_copies)
+    app.aboutToQuit.connect(lambda: _sweep_open_copies(remove_open_copies))
     settings = QSettings()
     lang = chosen_language(language, settings)
     install_translators(app, lang)

@@ -30,10 +30,13 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
+from app.ui.documents.document_panel import DocumentPanel
 from app.ui.family.family_page import FamilyPage
 from app.ui.journal.journal_panel import JournalPanel
 from app.ui.plan.plan_page import PlanPage
 from app.ui.settings.preferences_dialog import PreferencesDialog
+from app.ui.tasks.reminders import Reminders
+from app.ui.tasks.task_panel import TaskPanel
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +54,7 @@ CASE_LIST_TABLES = (
     "plan_versions",
     "agreements",
     "users",
+    "tasks",
 )
 FAMILY_TABLES = ("families", "family_members", "citizens", "professionals")
 CALENDAR_TABLES = ("meetings", "meeting_participants", "users")
@@ -91,11 +95,13 @@ class MainWindow(QMainWindow):
 
         self.cases = CaseListPage(context, self.lanes, parent=self)
         self.family = FamilyPage(context, settings, self.lanes, self)
-        self.plan = PlanPage(context, self.lanes, self)
-        self.calendar = CalendarPage(context, self.lanes, self)
-        self.journal = JournalPanel(context, self.lanes, self)
+        self.journal = JournalPanel(context, self.lanes, self)  # the first of the feature tabs
         self.family.add_case_panel(self.journal, self.journal, self.tr("Journal"))
         self.journal.store_failed.connect(self._store_problem)
+        self.documents = DocumentPanel(context, self.lanes, self)
+        self.family.add_case_panel(self.documents, self.documents, self.tr("Documents"))
+        self.plan = PlanPage(context, self.lanes, self)
+        self.calendar = CalendarPage(context, self.lanes, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.cases)
         self.stack.addWidget(self.family)
@@ -131,6 +137,11 @@ class MainWindow(QMainWindow):
         self.plan.store_failed.connect(self._store_problem)
         self.calendar.changed.connect(self.cases.model.reload)
         self.calendar.changed.connect(self.family.reload)
+        self.tasks = TaskPanel(context, self.lanes, self)
+        self.family.add_case_panel(self.tasks, self.tasks, self.tr("Tasks"))
+        self.tasks.changed.connect(self.cases.model.reload)
+        self.tasks.store_failed.connect(self._store_problem)
+        self.plan.agreements.task_requested.connect(self._task_from_agreement)
 
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeIndicator")
@@ -150,6 +161,9 @@ class MainWindow(QMainWindow):
         if watch is not None:
             watch(self.events)
         self.live = start_live_updates(context.engine, self.events, self.lanes.store, self)
+        self.reminders = Reminders(context, self.lanes, settings, parent=self)
+        self.reminders.open_requested.connect(self.open_task)
+        self.reminders.start()
 
         self._build_menus(language)
 
@@ -159,6 +173,10 @@ class MainWindow(QMainWindow):
         new_action.setShortcut(QKeySequence.StandardKey.New)
         new_action.triggered.connect(self.new_case)
         file_menu.addAction(new_action)
+        access = QAction(self.tr("&Access request…"), self)
+        access.setObjectName("accessRequest")
+        access.triggered.connect(self.access_request)
+        file_menu.addAction(access)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -224,6 +242,23 @@ class MainWindow(QMainWindow):
             self._set_nav_enabled(page, True)
             self.nav.item(page).setToolTip("")
         self.nav.setCurrentRow(PAGE_FAMILY)
+
+    def open_task(self, task_id: int, case_id: int | None) -> None:
+        """A task (from a reminder): its case's Tasks tab with it chosen, or the task itself."""
+        if case_id is None:
+            self.tasks.open_task(task_id)
+            return
+        if case_id != self._case_id:
+            self.open_case(case_id)
+        else:
+            self.nav.setCurrentRow(PAGE_FAMILY)
+        self.family.show_panel(self.tasks, task_id)
+
+    def _task_from_agreement(self, agreement_key: str) -> None:
+        """A plan's agreement as a task: the plan is saved first, the task made of what is stored."""
+        if self._case_id is not None:
+            self.plan.flush()
+            self.tasks.create_from_agreement(self._case_id, agreement_key)
 
     def _case_missing(self, _case_id: int) -> None:
         QMessageBox.information(
@@ -306,6 +341,12 @@ class MainWindow(QMainWindow):
         self.events.set_reachable(False)
         self.check_store()
 
+    def access_request(self) -> None:
+        """Aktindsigt: for a member of the open case, or anyone by CPR number."""
+        from app.ui.privacy.access_request_dialog import AccessRequestDialog
+
+        AccessRequestDialog.open_for(self.context, self.lanes, self._case_id, self)
+
     def _audit_log(self) -> None:
         from app.ui.privacy.audit_viewer import AuditViewer
 
@@ -325,6 +366,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.plan.flush()  # the plan's last typing is saved
         self._store_timer.stop()
+        self.reminders.stop()
         self.live.stop()
         # No store work left running behind a closed window.
         self.lanes.wait(5000)

@@ -35,6 +35,9 @@ READING = [
     ["audit-export", "-o", "{out}/x.csv"],
     ["who-looked-at-me", "010190-1234", "-o", "{out}/x.csv"],
     ["retention", "list"],
+    ["cases", "--search", "holm"],
+    ["meetings", "K-2026-0001"],
+    ["access-request", "010190-1234", "-o", "{out}/x.pdf"],
 ]
 READING_IDS = [c[0] for c in READING]
 

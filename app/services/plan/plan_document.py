@@ -41,6 +41,7 @@ from app.models.enums import (
 )
 from app.services.cases.case_summary import CaseNotFoundError, MemberSummary, case_summary
 from app.services.common.clock import now_utc
+from app.services.documents.documents import DocumentLine, document_lines
 from app.store.reach import narrowed_to
 
 # The plan's text sections, in the order the family reads them (seed 003's mandatory parts
@@ -164,6 +165,7 @@ class PlanDocument:
     next_meeting: datetime | None
     history: tuple[VersionSummary, ...]
     read_only: bool  # a closed case's plan cannot be changed
+    documents: tuple[DocumentLine, ...] = ()  # the case's documents (title, date, from whom)
 
     def member_name(self, citizen_id: int | None) -> str:
         return next((m.name for m in self.members if m.citizen_id == citizen_id), "")
@@ -407,4 +409,5 @@ def _plan_document(session: Session, case_id: int, version_id: int | None) -> Pl
         next_meeting=next_meeting,
         history=plan_history(session, case_id),
         read_only=case.status == CaseStatus.CLOSED,
+        documents=document_lines(session, case_id),
     )

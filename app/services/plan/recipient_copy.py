@@ -11,7 +11,10 @@ covers for that recipient on the day (``consent_register.sharing_cover``):
 * what concerns the whole family – the text sections (situation, the family's own words,
   resources, barriers, …), shared goals and the agreements that are not a member's – is kept
   only when every member is covered for "plan";
-* a goal left out takes its sub-goals with it.
+* a goal left out takes its sub-goals with it;
+* a document of the case is listed (title, date, from whom) only when every member it
+  concerns is covered for "plan"; one that concerns no member in particular is the whole
+  family's and needs everyone's cover.
 
 What was left out is said in plain statements that name the member and the recipient but
 never the content ("Det, der står om Emil, er udeladt: …"). No Qt here: the print dialog,
@@ -174,6 +177,10 @@ def recipient_copy(
             participants=plan.participants if everyone else "",
         )
 
+    documents = tuple(
+        d for d in doc.documents if (all(covered(cid) for cid in d.member_ids) if d.member_ids else everyone)
+    )
+
     order = {cid: i for i, cid in enumerate(members)}
     omitted: list[str] = []
     to = recipient_label or "modtageren"
@@ -196,7 +203,11 @@ def recipient_copy(
             f"Noget af den hjælp, {_first_name(doc, cid)} får, er udeladt: der er ikke samtykke "
             f"til at dele det med {to}."
         )
-    filtered = dataclasses.replace(doc, plan=plan, offers=tuple(offers))
+    if len(documents) < len(doc.documents):
+        omitted.append(
+            f"Nogle af sagens dokumenter er udeladt: der er ikke samtykke til at dele dem med {to}."
+        )
+    filtered = dataclasses.replace(doc, plan=plan, offers=tuple(offers), documents=documents)
     return RecipientCopy(filtered, recipient, recipient_label, tuple(omitted))
 
 

@@ -34,6 +34,7 @@ from app.services.cases.case_list import (
     count_cases,
     fetch_case_rows,
     overdue_deadlines,
+    overdue_tasks,
 )
 from app.services.common.clock import now_utc, to_local
 from app.services.common.context import AppContext
@@ -85,14 +86,17 @@ def _tr(text: str) -> str:
 
 
 FLAG_DEADLINE = QT_TRANSLATE_NOOP("CaseListModel", "Deadline overdue")
+FLAG_TASK = QT_TRANSLATE_NOOP("CaseListModel", "Task overdue")
 
 
-def flag_texts(row: CaseRow, deadline_overdue: bool = False) -> list[str]:
+def flag_texts(row: CaseRow, deadline_overdue: bool = False, task_overdue: bool = False) -> list[str]:
     flags = []
     if row.follow_up_overdue:
         flags.append(_tr(FLAG_OVERDUE))
     if deadline_overdue:
         flags.append(_tr(FLAG_DEADLINE))
+    if task_overdue:
+        flags.append(_tr(FLAG_TASK))
     if row.turning_18:
         flags.append(_tr(FLAG_TURNING_18))
     return flags
@@ -127,6 +131,7 @@ class CaseListModel(QStandardItemModel):
         )
         self._rows: list[CaseRow] = []
         self._overdue_deadlines: set[int] = set()  # cases of the fetched pages with a deadline passed
+        self._overdue_tasks: set[int] = set()  # … and with an open task past its due date
         self._deadline_request = 0
         self._deadline_reset = 0
         self._reload_request = 0
@@ -203,6 +208,7 @@ class CaseListModel(QStandardItemModel):
         self._loading = False
         self._fetching = False
         self._overdue_deadlines = set()
+        self._overdue_tasks = set()
         self._deadline_reset = self._deadline_request + 1
         self._check_deadlines([r.id for r in rows])
         items = [self._items(row) for row in rows]
@@ -295,11 +301,11 @@ class CaseListModel(QStandardItemModel):
         request = self._deadline_request
         self._flags_in_flight += 1
 
-        def job() -> set[int]:
+        def job() -> tuple[set[int], set[int]]:
             if request < self._deadline_reset:
-                return set()  # the list was reloaded while this waited: its rows are gone
+                return set(), set()  # the list was reloaded while this waited: its rows are gone
             with sessions() as session:
-                return overdue_deadlines(session, today, case_ids)
+                return overdue_deadlines(session, today, case_ids), overdue_tasks(session, today, case_ids)
 
         self.worker.submit(
             job, lambda found: self._deadlines_arrived(found, request, case_ids), self._flags_failed
@@ -309,17 +315,21 @@ class CaseListModel(QStandardItemModel):
         self._flags_in_flight -= 1
         self._failed(exc)
 
-    def _deadlines_arrived(self, found: set[int], request: int, case_ids: list[int]) -> None:
+    def _deadlines_arrived(self, found: tuple[set[int], set[int]], request: int, case_ids: list[int]) -> None:
         self._flags_in_flight -= 1
         if request < self._deadline_reset:
             return  # the list was reloaded since: these rows are gone
-        self._overdue_deadlines |= found
+        deadlines, tasks = found
+        self._overdue_deadlines |= deadlines
+        self._overdue_tasks |= tasks
         for row_number, row in enumerate(self._rows):
-            if row.id in found:
+            if row.id in deadlines or row.id in tasks:
                 item = self.item(row_number, _FLAGS)
                 if item is None:
                     continue
-                text = "; ".join(flag_texts(row, True))
+                text = "; ".join(
+                    flag_texts(row, row.id in self._overdue_deadlines, row.id in self._overdue_tasks)
+                )
                 item.setText(text)
                 item.setToolTip(text)
                 item.setForeground(self._overdue_brush)
@@ -342,7 +352,7 @@ class CaseListModel(QStandardItemModel):
         items[0].setData(row.id, CASE_ID_ROLE)
         if row.next_meeting is not None:
             items[_NEXT_MEETING].setToolTip(week_label(to_local(row.next_meeting).date()))
-        if row.id in self._overdue_deadlines:
+        if row.id in self._overdue_deadlines or row.id in self._overdue_tasks:
             items[_FLAGS].setForeground(self._overdue_brush)
         if row.follow_up_overdue:
             due = items[_FOLLOW_UP]
@@ -368,5 +378,5 @@ class CaseListModel(QStandardItemModel):
             format_datetime(row.next_meeting),
             format_date(row.follow_up_due),
             str(row.open_agreements) if row.open_agreements else "",
-            "; ".join(flag_texts(row, row.id in self._overdue_deadlines)),
+            "; ".join(flag_texts(row, row.id in self._overdue_deadlines, row.id in self._overdue_tasks)),
         )

@@ -34,20 +34,27 @@ def date_edit(parent: QWidget, day: date) -> QDateEdit:
     return edit
 
 
-class OptionalDate(QWidget):
+class _Optional(QWidget):
+    """A value that may be left out: a check box that enables the field beside it."""
+
+    def _place(self, text: str, edit: QWidget, given: bool) -> None:
+        self.check = QCheckBox(text, self)
+        self.check.setChecked(given)
+        edit.setEnabled(given)
+        self.check.toggled.connect(edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(edit, 1)
+
+
+class OptionalDate(_Optional):
     """A date that may be left out: a check box and a date field."""
 
     def __init__(self, text: str, day: date | None, fallback: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox(text, self)
         self.edit = date_edit(self, day or fallback)
-        self.check.setChecked(day is not None)
-        self.edit.setEnabled(day is not None)
-        self.check.toggled.connect(self.edit.setEnabled)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.check)
-        row.addWidget(self.edit, 1)
+        self._place(text, self.edit, day is not None)
 
     def value(self) -> date | None:
         return from_qdate(self.edit.date()) if self.check.isChecked() else None
@@ -85,3 +92,22 @@ def datetime_edit(parent: QWidget, moment: datetime) -> QDateTimeEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATETIME_FORMAT)
     return edit
+
+
+class OptionalDateTime(_Optional):
+    """A moment that may be left out: a check box and a date-time field (Copenhagen time)."""
+
+    def __init__(
+        self, text: str, moment: datetime | None, fallback: datetime, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.edit = datetime_edit(self, moment or fallback)
+        self._place(text, self.edit, moment is not None)
+
+    def value(self) -> datetime | None:
+        return from_qdatetime(self.edit.dateTime()) if self.check.isChecked() else None
+
+    def set_value(self, moment: datetime | None) -> None:
+        self.check.setChecked(moment is not None)
+        if moment is not None:
+            self.edit.setDateTime(to_qdatetime(moment))

@@ -12,6 +12,7 @@ from app.models.enums import (
     ConsentCapacity,
     ConsentForm,
     CoordinationModel,
+    DocumentKind,
     GoalStatus,
     InterventionStatus,
     JournalKind,
@@ -85,6 +86,13 @@ _LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
     (JournalKind.LETTER, QT_TRANSLATE_NOOP("Labels", "Letter")),
     (JournalKind.SMS, QT_TRANSLATE_NOOP("Labels", "Text message")),
     (JournalKind.OTHER, QT_TRANSLATE_NOOP("Labels", "Something else")),
+    (DocumentKind.REPORT, QT_TRANSLATE_NOOP("Labels", "Report or statement")),
+    (DocumentKind.LETTER, QT_TRANSLATE_NOOP("Labels", "Letter")),
+    (DocumentKind.EMAIL, QT_TRANSLATE_NOOP("Labels", "E-mail")),
+    (DocumentKind.DECISION, QT_TRANSLATE_NOOP("Labels", "Decision")),
+    (DocumentKind.MINUTES, QT_TRANSLATE_NOOP("Labels", "Minutes")),
+    (DocumentKind.IMAGE, QT_TRANSLATE_NOOP("Labels", "Picture")),
+    (DocumentKind.OTHER, QT_TRANSLATE_NOOP("Labels", "Other document")),
 )
 # Keyed by type and value: members of different enums may share a value ("active", "other").
 _LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABEL_LIST}

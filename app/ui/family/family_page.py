@@ -93,6 +93,7 @@ class FamilyPage(QWidget):
         self._request = 0  # the newest read; older results are dropped
         self.analysis: FamilyAnalysis | None = None
         self.case_panels: list[CasePanel] = []  # feature tabs wired in by the main window
+        self._panel_tabs: dict[int, CasePanel] = {}  # by the id of the panel's tab widget
 
         self.placeholder = QLabel(self.tr("Open a case in the case list to see the family here."), self)
         self.heading = QLabel(self)
@@ -200,15 +201,15 @@ class FamilyPage(QWidget):
     def add_case_panel(self, panel: CasePanel, widget: QWidget, title: str) -> int:
         """Add a feature's tab (``panel`` is ``widget``); returns its tab index."""
         self.case_panels.append(panel)
+        self._panel_tabs[id(widget)] = panel
         return self.tabs.addTab(widget, title)
 
     def show_panel(self, widget: QWidget, item_id: int | None = None) -> None:
         """Bring a feature's tab to the front, and one of its rows if named."""
         self.tabs.setCurrentWidget(widget)
-        if item_id is not None:
-            for panel in self.case_panels:
-                if panel is widget:
-                    panel.focus_item(item_id)
+        panel = self._panel_tabs.get(id(widget))
+        if item_id is not None and panel is not None:
+            panel.focus_item(item_id)
 
     def _scrolled(self, widget: QWidget) -> QScrollArea:
         area = QScrollArea(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +21,8 @@ from app.ui.plan.plan_models import AgreementColumn, AgreementModel, who_key
 
 
 class AgreementsTab(QWidget):
+    task_requested = Signal(str)  # the chosen agreement's key: make a task of it (wired outside)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = AgreementModel(self)
@@ -45,10 +48,19 @@ class AgreementsTab(QWidget):
         self.remove_button.setObjectName("removeAgreement")
         self.add_button.clicked.connect(self.add_agreement)
         self.remove_button.clicked.connect(self.remove_agreement)
+        self.task_button = QPushButton(self.tr("Create task…"), self)
+        self.task_button.setObjectName("agreementTask")
+        self.task_button.setToolTip(self.tr("Make the chosen agreement a task, with its words and date"))
+        self.task_button.clicked.connect(self.request_task)
+        self.task_button.setEnabled(False)  # until an agreement is chosen
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.task_button.setEnabled(current.isValid())
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.task_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
@@ -103,3 +115,9 @@ class AgreementsTab(QWidget):
         row = self.view.currentIndex().row()
         if row >= 0:
             self.model.remove_rows({row})
+
+    def request_task(self) -> None:
+        """Ask for a task made of the chosen agreement (one with words)."""
+        agreement = self.model.row_at(self.view.currentIndex().row())
+        if agreement is not None and agreement.what.strip():
+            self.task_requested.emit(agreement.agreement_key)
