@@ -36,13 +36,22 @@ class PlanHeader(QWidget):
         self.history_button = QPushButton(self.tr("Versions and compare…"), self)
         self.print_button = QPushButton(self.tr("Print plan…"), self)
         self.print_button.setObjectName("printPlan")
+        self.journal_button = QPushButton(self.tr("Case journal"), self)
+        self.journal_button.setObjectName("planJournal")
+        self.journal_button.setToolTip(self.tr("The case's journal notes, on the family page"))
         header = QHBoxLayout(self)
         header.setContentsMargins(0, 0, 0, 0)
         titles = QVBoxLayout()
         for widget in (self.heading, self.version_label, self.save_state, self.note):
             titles.addWidget(widget)
         header.addLayout(titles, 1)
-        for button in (self.resolve_button, self.approve_button, self.history_button, self.print_button):
+        for button in (
+            self.resolve_button,
+            self.approve_button,
+            self.history_button,
+            self.print_button,
+            self.journal_button,
+        ):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_status(self, text: str, problem: bool = False) -> None:
