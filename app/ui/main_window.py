@@ -1,4 +1,4 @@
-"""Main window: navigation (Sager · Familie · Plan · Kalender), pages, store indicator."""
+"""Main window: navigation (Min dag · Sager · Familie · Plan · Kalender), pages, store indicator."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from typing_extensions import override
 from app import __version__
 from app.models.enums import UserRole
 from app.services.common.context import AppContext
+from app.services.day.my_day import Opens, Place
 from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.cases.case_list_page import CaseListPage
 from app.ui.cases.new_case_dialog import NewCaseDialog
@@ -30,13 +31,14 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
+from app.ui.day.day_page import DayPage
 from app.ui.family.family_page import FamilyPage
 from app.ui.plan.plan_page import PlanPage
 from app.ui.settings.preferences_dialog import PreferencesDialog
 
 log = logging.getLogger(__name__)
 
-PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR = range(4)
+PAGE_DAY, PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR = range(5)
 REACHABILITY_CHECK_MS = 60_000  # while all is well
 RECONNECT_PROBE_MS = 2_000  # while the store does not answer
 BANNER_STYLE = "background: #fdecea; color: #5f1610; border: 1px solid #b3261e; padding: 6px;"
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         for text, tip in (
+            (self.tr("My day"), ""),
             (self.tr("Cases"), ""),
             (self.tr("Family"), self.tr("Open a case first.")),
             (self.tr("Plan"), self.tr("Open a case first.")),
@@ -88,11 +91,16 @@ class MainWindow(QMainWindow):
         for row in (PAGE_FAMILY, PAGE_PLAN):
             self._set_nav_enabled(row, False)
 
+        self.day = DayPage(context, self.lanes, settings, self)
+        # The family page's feature tabs a line of the day opens, by place (Place.value:
+        # "journal", "task", "document"), added where the tabs are added.
+        self.day_places: dict[str, QWidget] = {}
         self.cases = CaseListPage(context, self.lanes, parent=self)
         self.family = FamilyPage(context, settings, self.lanes, self)
         self.plan = PlanPage(context, self.lanes, self)
         self.calendar = CalendarPage(context, self.lanes, self)
         self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.day)
         self.stack.addWidget(self.cases)
         self.stack.addWidget(self.family)
         self.stack.addWidget(self.plan)
@@ -118,15 +126,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.nav.currentRowChanged.connect(self._navigate)
-        self.nav.setCurrentRow(PAGE_CASES)
+        self.nav.setCurrentRow(PAGE_DAY)
+        self.day.open_requested.connect(self.open_from_day)
         self.cases.case_opened.connect(self.open_case)
         self.cases.new_case_requested.connect(self.new_case)
         self.family.case_missing.connect(self._case_missing)
         self.family.store_failed.connect(self._store_problem)
         self.family.changed.connect(self.cases.model.reload)
+        self.family.changed.connect(self.day.mark_stale)
         self.plan.store_failed.connect(self._store_problem)
         self.calendar.changed.connect(self.cases.model.reload)
         self.calendar.changed.connect(self.family.reload)
+        self.calendar.changed.connect(self.day.mark_stale)
 
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeIndicator")
@@ -206,7 +217,7 @@ class MainWindow(QMainWindow):
             self.plan.open_case(self._case_id)
         if row == PAGE_CALENDAR:
             self.calendar.reload()
-        if row in (PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR):
+        if row in (PAGE_DAY, PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR):
             if self.stack.currentIndex() == PAGE_PLAN and row != PAGE_PLAN:
                 self.plan.flush()  # leaving the plan saves it
             self.stack.setCurrentIndex(row)
@@ -220,6 +231,21 @@ class MainWindow(QMainWindow):
             self._set_nav_enabled(page, True)
             self.nav.item(page).setToolTip("")
         self.nav.setCurrentRow(PAGE_FAMILY)
+
+    def open_from_day(self, opens: Opens) -> None:
+        """Open a line of "Min dag" where it belongs: the case, then its plan, its meeting in
+        the calendar, or a feature tab of the family page (``day_places``)."""
+        if opens.case_id is None:
+            self.statusBar().showMessage(self.tr("This task belongs to no case."), 5000)
+            return
+        self.open_case(opens.case_id)
+        if opens.place == Place.PLAN:
+            self.nav.setCurrentRow(PAGE_PLAN)
+        elif opens.place == Place.MEETING and opens.item_id is not None:
+            self.calendar.show_meeting(opens.item_id)
+            self.nav.setCurrentRow(PAGE_CALENDAR)
+        elif opens.place.value in self.day_places:
+            self.family.show_panel(self.day_places[opens.place.value], opens.item_id)
 
     def _case_missing(self, _case_id: int) -> None:
         QMessageBox.information(
@@ -285,6 +311,7 @@ class MainWindow(QMainWindow):
         if not self.events.reachable:
             return
         try:
+            self.day.store_changed(change)
             if change.touches_table(*CASE_LIST_TABLES):
                 self.cases.model.reload()
             if self._case_id is not None and (

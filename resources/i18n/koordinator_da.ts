@@ -1671,6 +1671,192 @@
     </message>
 </context>
 <context>
+    <name>DayLines</name>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="27"/>
+        <source>you coordinate</source>
+        <translation>du er koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="28"/>
+        <source>you are partner caseworker</source>
+        <translation>du er makker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="29"/>
+        <source>you take part</source>
+        <translation>du deltager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="32"/>
+        <source>the case</source>
+        <translation>sagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="33"/>
+        <source>the plan</source>
+        <translation>planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="34"/>
+        <source>a meeting</source>
+        <translation>et møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="35"/>
+        <source>the journal</source>
+        <translation>journalen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="36"/>
+        <source>a task</source>
+        <translation>en opgave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="37"/>
+        <source>a document</source>
+        <translation>et dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="38"/>
+        <source>an intervention</source>
+        <translation>en indsats</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="69"/>
+        <source>overdue since %1</source>
+        <translation>overskredet siden %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="73"/>
+        <source>(no case)</source>
+        <translation>(ingen sag)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="91"/>
+        <source>you are responsible</source>
+        <translation>du er ansvarlig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="100"/>
+        <source>%1 changed %2</source>
+        <translation>%1 har ændret %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="102"/>
+        <source>(%1 changes)</source>
+        <translation>(%1 ændringer)</translation>
+    </message>
+</context>
+<context>
+    <name>DayPage</name>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="85"/>
+        <source>Reading your day…</source>
+        <translation>Henter din dag …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="93"/>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="102"/>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="102"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="102"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="163"/>
+        <source>The database did not answer. The day is read again when it is back.</source>
+        <translation>Databasen svarede ikke. Dagen hentes igen, når der er forbindelse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="198"/>
+        <source>My day – %1</source>
+        <translation>Min dag – %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="201"/>
+        <source>My open cases: %1 as coordinator (limit %2), %3 as partner</source>
+        <translation>Mine åbne sager: %1 som koordinator (grænse %2), %3 som makker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="208"/>
+        <source>Above the caseload limit.</source>
+        <translation>Over grænsen for antal sager.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="213"/>
+        <source>Meetings today</source>
+        <translation>Møder i dag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="213"/>
+        <source>No meetings today.</source>
+        <translation>Ingen møder i dag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="215"/>
+        <source>Meetings tomorrow</source>
+        <translation>Møder i morgen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="216"/>
+        <source>No meetings tomorrow.</source>
+        <translation>Ingen møder i morgen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="220"/>
+        <source>Tasks due this week</source>
+        <translation>Opgaver denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="220"/>
+        <source>No tasks due this week.</source>
+        <translation>Ingen opgaver denne uge.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="222"/>
+        <source>Follow-ups and deadlines this week</source>
+        <translation>Opfølgninger og frister denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="223"/>
+        <source>No follow-ups or deadlines this week.</source>
+        <translation>Ingen opfølgninger eller frister denne uge.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="228"/>
+        <source>Agreements due</source>
+        <translation>Aftaler der forfalder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="229"/>
+        <source>No agreements due this week.</source>
+        <translation>Ingen aftaler forfalder denne uge.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="234"/>
+        <source>Changed by others since you last looked</source>
+        <translation>Ændret af andre siden du sidst kiggede</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="235"/>
+        <source>No changes by others since you last looked.</source>
+        <translation>Ingen ændringer fra andre siden du sidst kiggede.</translation>
+    </message>
+</context>
+<context>
     <name>DraftSync</name>
     <message>
         <location filename="../../app/ui/plan/draft_sync.py" line="148"/>
@@ -3177,6 +3363,16 @@
         <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="83"/>
+        <source>My day</source>
+        <translation>Min dag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="239"/>
+        <source>This task belongs to no case.</source>
+        <translation>Opgaven hører ikke til en sag.</translation>
     </message>
 </context>
 <context>
