@@ -196,27 +196,32 @@ def changes_statement() -> Select[Any]:
     looked at: in the last NEVER_SEEN_DAYS days): the newest such change per case, who made
     it, and how many rows changed. Each table is read through its case index, for my cases
     only; changes stamped by a login that is no user (the demo, IT's maintenance) do not count."""
-    mine = (
-        select(_C.c.id.label("case_id"), func.coalesce(_SEEN.c.seen_at, SINCE).label("since"))
-        .select_from(_C.outerjoin(_SEEN, and_(_SEEN.c.case_id == _C.c.id, _SEEN.c.user_id == ME)))
-        .where(_mine())
-        .cte("mine")
-    )
     parts = []
     for table, name in _CHANGE_SOURCES:
-        case_column = table.c.id if name == "case" else table.c.case_id
+        # each part starts from my cases (their indexes) and reaches the table through its
+        # case index; a shared "my cases" CTE made SQLite scan the table and probe the CTE
+        case = _C if name == "case" else _C.alias(f"c_{name}")
+        seen = _SEEN.alias(f"seen_{name}")
+        source = case if name == "case" else table.join(case, case.c.id == table.c.case_id)
         parts.append(
             select(
-                case_column.label("case_id"),
+                case.c.id.label("case_id"),
                 table.c.updated_at.label("at"),
                 _U.c.full_name.label("by_name"),
                 literal_column(f"'{name}'", String()).label("source"),
                 table.c.id.label("item_id"),
             )
             .select_from(
-                table.join(mine, mine.c.case_id == case_column).join(_U, _U.c.login == table.c.updated_by)
+                source.outerjoin(seen, and_(seen.c.case_id == case.c.id, seen.c.user_id == ME)).join(
+                    _U, _U.c.login == table.c.updated_by
+                )
             )
-            .where(table.c.updated_by != LOGIN, table.c.updated_at > mine.c.since)
+            .where(
+                or_(case.c.coordinator_id == ME, case.c.partner_id == ME),
+                case.c.status != CaseStatus.CLOSED,
+                table.c.updated_by != LOGIN,
+                table.c.updated_at > func.coalesce(seen.c.seen_at, SINCE),
+            )
         )
     changes = union_all(*parts).subquery("changes")
     ranked = select(
