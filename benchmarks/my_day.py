@@ -88,10 +88,12 @@ def shape_store(path: Path, me_login: str, today: date) -> dict[str, int]:
         workers = [me] + [r[0] for r in conn.execute("SELECT id FROM users WHERE id <> ? ORDER BY id", (me,))]
         logins = dict(conn.execute("SELECT id, login FROM users").fetchall())
         coordinators: dict[int, tuple[int, int | None]] = {}
+        n = len(workers)
         for index, case_id in enumerate(case_ids):
-            coordinator = workers[index % len(workers)]
-            partner = workers[(index * 7 + 3) % len(workers)] if index % 10 < 6 else None
-            coordinators[case_id] = (coordinator, partner if partner != coordinator else None)
+            # each caseworker coordinates every n-th case and is partner on about 60 % as many
+            coordinator = workers[index % n]
+            partner = workers[(index + 1 + (index // n) % (n - 1)) % n] if index % 10 < 6 else None
+            coordinators[case_id] = (coordinator, partner)
         conn.executemany(
             "UPDATE cases SET coordinator_id = ?, partner_id = ? WHERE id = ?",
             [(c, p, case_id) for case_id, (c, p) in coordinators.items()],

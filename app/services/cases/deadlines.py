@@ -331,10 +331,28 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
 
     items: list[_Item] = []
     if codes:
-        items = [
-            _Item(i.id, i.case_id, i.citizen_id, i.title, code, i.start_date, i.end_date, i.status)
-            for i, code in session.execute(
-                select(Intervention, LawSection.code)
+        items = [  # plain rows: no ORM objects to build for a read-only list
+            _Item(
+                row.id,
+                row.case_id,
+                row.citizen_id,
+                row.title,
+                row.code,
+                row.start_date,
+                row.end_date,
+                InterventionStatus(row.status),
+            )
+            for row in session.execute(
+                select(
+                    Intervention.id,
+                    Intervention.case_id,
+                    Intervention.citizen_id,
+                    Intervention.title,
+                    LawSection.code,
+                    Intervention.start_date,
+                    Intervention.end_date,
+                    Intervention.status,
+                )
                 .join(LawSection, LawSection.id == Intervention.law_section_id)
                 .where(Intervention.case_id.in_(ids), LawSection.code.in_(codes))
                 .order_by(Intervention.start_date, Intervention.id)
