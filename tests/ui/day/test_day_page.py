@@ -214,3 +214,37 @@ def test_at_midnight_the_page_shows_the_new_day(qtbot, demo_context: AppContext,
         assert page.day.today == tomorrow
         assert _line(page, "Møder i dag", "08.00")
         assert page._midnight.isActive() and page._midnight.remainingTime() > 23 * 3_600_000
+
+
+def test_a_meeting_i_only_take_part_in_opens_in_the_calendar(
+    qtbot, demo_context: AppContext, settings
+) -> None:  # type: ignore[no-untyped-def]
+    me = demo_context.user
+    build = Builder.on(demo_context.engine, me.login)
+    anna = build.user("anna", "Anna Andersen")
+    theirs = build.case(anna.id)
+    in_three_weeks = local_today() + timedelta(days=21)
+    meeting = build.meeting(theirs, local(in_three_weeks, 11), participants=(me.id, anna.id))
+    window = _window(qtbot, demo_context, settings)
+    assert window.calendar.scope.currentData() == "mine"
+    window.open_from_day(Opens(theirs, Place.MEETING, meeting))
+    qtbot.waitUntil(lambda: window.calendar.selected is not None, timeout=20_000)
+    assert window.calendar.selected.id == meeting  # type: ignore[union-attr]
+    assert window.calendar.scope.currentData() == "all"  # widened: the meeting is not of my cases
+    assert window.calendar.visible_range()[0] <= in_three_weeks < window.calendar.visible_range()[1]
+
+
+@pytest.mark.postgres
+def test_a_colleagues_new_task_for_me_reaches_my_open_day_on_the_server(  # type: ignore[no-untyped-def]
+    open_store_context, qtbot, postgres_url, settings
+) -> None:
+    from app.ui.common.live_updates import PostgresListener
+
+    mine = open_store_context(postgres_url, login="anna")
+    colleague = open_store_context(postgres_url, login="bo")
+    case = Builder.on(mine.engine, "anna").case(mine.user.id)
+    window = _window(qtbot, mine, settings)
+    assert isinstance(window.live, PostgresListener)
+    qtbot.waitUntil(lambda: window.live.listening, timeout=20_000)
+    Builder.on(colleague.engine, "bo").task(mine.user.id, local_today(), case, what="Fra Bo")
+    qtbot.waitUntil(lambda: any("Fra Bo" in i.text(2) for _h, i in window.day.lines()), timeout=3000)
