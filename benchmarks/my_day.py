@@ -1,4 +1,4 @@
-""" "Min dag" benchmark: the start page shown, next to the bare SQL of its sections.
+"""Benchmark of "Min dag": the start page shown, next to the bare SQL of its sections.
 
     python benchmarks/my_day.py [--citizens 100000] [--repeat 7] [--keep]
 

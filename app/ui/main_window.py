@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.setCurrentRow(PAGE_DAY)
         self.day.open_requested.connect(self.open_from_day)
+        self.day.store_failed.connect(self._store_problem)
         self.cases.case_opened.connect(self.open_case)
         self.cases.new_case_requested.connect(self.new_case)
         self.family.case_missing.connect(self._case_missing)

@@ -45,8 +45,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, null, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -331,28 +332,12 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
 
     items: list[_Item] = []
     if codes:
-        items = [  # plain rows: no ORM objects to build for a read-only list
-            _Item(
-                row.id,
-                row.case_id,
-                row.citizen_id,
-                row.title,
-                row.code,
-                row.start_date,
-                row.end_date,
-                InterventionStatus(row.status),
-            )
+        i = Intervention  # plain rows: no ORM objects for a read-only list
+        cols = (i.id, i.case_id, i.citizen_id, i.title, LawSection.code, i.start_date, i.end_date, i.status)
+        items = [
+            _Item(*row[:7], InterventionStatus(row[7]))
             for row in session.execute(
-                select(
-                    Intervention.id,
-                    Intervention.case_id,
-                    Intervention.citizen_id,
-                    Intervention.title,
-                    LawSection.code,
-                    Intervention.start_date,
-                    Intervention.end_date,
-                    Intervention.status,
-                )
+                select(*cols)
                 .join(LawSection, LawSection.id == Intervention.law_section_id)
                 .where(Intervention.case_id.in_(ids), LawSection.code.in_(codes))
                 .order_by(Intervention.start_date, Intervention.id)
@@ -518,24 +503,18 @@ def _people(
     # Two reads, each through an index: the families' members (by family), then the single
     # citizens (by id). One outer join with an OR of both made SQLite scan every citizen.
     columns = (Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.birth_date)
-    rows: list[tuple[int, str, str, date, int | None]] = []
+    rows: list[Any] = []
     if family_cases:
-        rows += [
-            (cid, first, last, born, family_id)
-            for cid, first, last, born, family_id in session.execute(
-                select(*columns, FamilyMember.family_id)
-                .join(FamilyMember, FamilyMember.citizen_id == Citizen.id)
-                .where(FamilyMember.family_id.in_(list(family_cases)))
-                .order_by(FamilyMember.position, Citizen.id)
-            )
-        ]
+        rows += session.execute(
+            select(*columns, FamilyMember.family_id)
+            .join(FamilyMember, FamilyMember.citizen_id == Citizen.id)
+            .where(FamilyMember.family_id.in_(list(family_cases)))
+            .order_by(FamilyMember.position, Citizen.id)
+        ).all()
     if single:
-        rows += [
-            (cid, first, last, born, None)
-            for cid, first, last, born in session.execute(
-                select(*columns).where(Citizen.id.in_(list(single))).order_by(Citizen.id)
-            )
-        ]
+        rows += session.execute(
+            select(*columns, null()).where(Citizen.id.in_(list(single))).order_by(Citizen.id)
+        ).all()
     for citizen_id, first, last, born, family_id in rows:
         names[citizen_id] = f"{first} {last}".strip()
         births[citizen_id] = born

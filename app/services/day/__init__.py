@@ -1,1 +1,1 @@
-""" "Min dag": the caseworker's start page, and when each user last looked at a case."""
+"""The caseworker's start page, "Min dag", and when each user last looked at a case."""

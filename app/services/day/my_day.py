@@ -1,4 +1,4 @@
-""" "Min dag": what a caseworker starts the day with.
+"""What a caseworker starts the day with: "Min dag".
 
 Today's and tomorrow's meetings, tasks due this week or overdue, follow-ups and deadlines
 due this week, agreements due, cases others changed since I last looked, and my caseload.

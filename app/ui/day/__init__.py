@@ -1,1 +1,1 @@
-""" "Min dag": the start page."""
+"""The start page, "Min dag"."""

@@ -1,7 +1,7 @@
-""" "Min dag", the start page: today's and tomorrow's meetings, tasks, follow-ups and
+"""The start page, "Min dag": today's and tomorrow's meetings, tasks, follow-ups and
 deadlines, agreements due, cases others changed since I looked, and my caseload. Read on
-the store lane; read again when the store changes, when the page is shown after a change,
-and at midnight. Enter or a double-click on a line asks the main window to open it
+the store lane; read again when the store changes, whenever the page is shown, and at
+midnight. Enter or a double-click on a line asks the main window to open it
 (``open_requested`` with the line's :class:`Opens`)."""
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ def ms_to_midnight(now: datetime) -> int:
 class DayPage(QWidget):
     open_requested = Signal(object)  # Opens
     loaded = Signal()
+    store_failed = Signal()
 
     def __init__(
         self, context: AppContext, lanes: StoreLanes, settings: QSettings, parent: QWidget | None = None
@@ -80,7 +81,6 @@ class DayPage(QWidget):
         self.worker = lanes.store
         self.day: MyDay | None = None
         self.busy = False
-        self._stale = True
         self._request = 0
         self._logged: frozenset[int] = frozenset()  # cases the audit log already has from this page
 
@@ -132,7 +132,6 @@ class DayPage(QWidget):
     # -- reading ----------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the day on the store lane; the page updates when it arrives."""
-        self._stale = False
         self.busy = True
         today, now = local_today(), now_utc()
         user = self._context.user
@@ -160,7 +159,7 @@ class DayPage(QWidget):
         self.busy = False
         if isinstance(exc, SQLAlchemyError):
             log.warning("Reading the day failed: %s", type(exc).__name__)
-            self._stale = True
+            self.store_failed.emit()
             self.status.setText(
                 self.tr("The database did not answer. The day is read again when it is back.")
             )
@@ -168,11 +167,9 @@ class DayPage(QWidget):
         raise exc
 
     def mark_stale(self) -> None:
-        """Something changed: read again now if shown, else when shown next."""
+        """Something changed: read again now if shown (a hidden page reads when shown)."""
         if self.isVisible():
             self.reload()
-        else:
-            self._stale = True
 
     def store_changed(self, change: StoreChange) -> None:
         if change.touches_table(*DAY_TABLES):
@@ -180,9 +177,10 @@ class DayPage(QWidget):
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
+        """Shown again: read again (cheap, and the only way to hear of what this window's own
+        pages changed meanwhile, and of a day that changed while the laptop slept)."""
         super().showEvent(event)
-        if self._stale or (self.day is not None and self.day.today != local_today()):
-            self.reload()
+        self.reload()
 
     def _arm_midnight(self) -> None:
         self._midnight.start(ms_to_midnight(local_now()))

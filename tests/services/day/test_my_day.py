@@ -1,4 +1,4 @@
-""" "Min dag" on both stores: every section on chosen days (a Thursday, a Sunday, the last day
+"""The day ("Min dag") on both stores: every section on chosen days (a Thursday, a Sunday, the last day
 of a month and of a year, both summer-time changes), in Copenhagen time whatever the
 laptop's zone; only what is mine; each line opening the right place; logged once."""
 

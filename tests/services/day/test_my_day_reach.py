@@ -1,4 +1,4 @@
-""" "Min dag" of a caseworker's login on a shared server: the day the program would show
+"""The day ("Min dag") of a caseworker's login on a shared server: the day the program would show
 without access rules, cut to what the login reaches — a meeting, a task or an agreement of
 another team's case never shows, even when it names the caseworker — and looking at a case
 (through the reach views) resets what others changed."""

@@ -1,4 +1,4 @@
-""" "Min dag" in the window: the first page at start, its sections with counts, an empty
+"""The day ("Min dag") in the window: the first page at start, its sections with counts, an empty
 section saying so, a line opening its case at the right place (Enter or a double-click),
 and the page read again when the store changes and when the day changes at midnight."""
 
