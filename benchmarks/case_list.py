@@ -19,12 +19,10 @@ shown), so neither the UI figures nor the bare SQL include them; before issue 14
 
 from __future__ import annotations
 
-import argparse
 import os
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -42,7 +40,7 @@ from app.services.demo.demo import generate_demo
 from app.startup import open_context
 from app.ui.cases.case_list_model import CaseListModel
 from app.ui.common.background import StoreWorker
-from benchmarks.verdict import Target, add_arguments, below, finish, holds, ratio_below
+from benchmarks.verdict import Target, below, citizens_benchmark, holds, ratio_below
 
 SEARCH_TERMS = ("han", "jens", "k-2026", "familien n", "0101")
 
@@ -319,22 +317,7 @@ def targets(f: dict[str, float]) -> list[Target]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--citizens", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--keep", action="store_true", help="keep the stores in benchmarks/out for reuse")
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    if args.keep:
-        out = Path(__file__).with_name("out")
-        out.mkdir(exist_ok=True)
-        figures = run(args.citizens, args.repeat, out)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            figures = run(args.citizens, args.repeat, Path(tmp))
-    return finish("case_list", targets(figures), figures, args)
+    return citizens_benchmark("case_list", __doc__, 20_000, run, targets, argv)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +57,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="a tiny run that checks the benchmark works: time targets are reported, not judged",
     )
+
+
+@contextmanager
+def stores_folder(keep: bool) -> Iterator[Path]:
+    """Where a benchmark builds its stores: benchmarks/out with ``--keep``, else a folder
+    removed afterwards."""
+    if keep:
+        out = Path(__file__).with_name("out")
+        out.mkdir(exist_ok=True)
+        yield out
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        yield Path(tmp)
+
+
+def citizens_benchmark(
+    benchmark: str,
+    description: str | None,
+    default_citizens: int,
+    run: Callable[[int, int, Path], dict[str, Any]],
+    targets: Callable[[dict[str, Any]], list[Target]],
+    argv: list[str] | None = None,
+) -> int:
+    """``main`` of a benchmark on generated stores of N citizens: ``--citizens``,
+    ``--repeat``, ``--keep`` (the stores go to benchmarks/out and a later run reuses them)."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--citizens", type=int, default=default_citizens)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--keep", action="store_true", help="keep the stores in benchmarks/out for reuse")
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    with stores_folder(args.keep) as folder:
+        figures = run(args.citizens, args.repeat, folder)
+    return finish(benchmark, targets(figures), figures, args)
 
 
 def judged(target: Target, smoke: bool) -> bool:

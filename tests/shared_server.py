@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,15 @@ class SharedStore:
 
     def engine_for(self, who: str) -> Engine:
         return create_store_engine(make_url(self.url_for(who)))
+
+    def reached_cases(self, who: str) -> set[int]:
+        """The ids of the cases the login reaches (what its own connection reads)."""
+        engine = self.engine_for(who)
+        try:
+            with engine.connect() as conn:
+                return {int(r[0]) for r in conn.execute(text("SELECT id FROM cases"))}
+        finally:
+            engine.dispose()
 
 
 PEOPLE = {

@@ -126,6 +126,32 @@ def test_plan_pdf_benchmark_runs_and_reports(tmp_path: Path) -> None:
     assert verdict["figures"]["pages"] == 5
 
 
+def test_my_day_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    out, verdict = _smoke(tmp_path, "my_day.py", "--citizens", "1200", "--repeat", "1")
+    for line in (
+        '"Min dag", SQLite:',
+        "journal entries",
+        "day first shown (read, logged)",
+        "day read again and painted",
+        "data path only (no widgets)",
+        "statements per day:",
+    ):
+        assert line in out, out
+    assert _names(verdict, timing=False) == {
+        "statements per day do not grow with N",
+        "every section has lines to show",
+    }
+    assert _names(verdict, timing=True) == {
+        "day first shown (read, logged, painted)",
+        "day read again and painted",
+        "data path / bare SQL",
+    }
+    figures = verdict["figures"]
+    assert figures["journal_entries"] == 10 * figures["citizens"], figures
+    assert figures["small_statements"] == figures["big_statements"] > 0, figures
+    assert all(count > 0 for count in figures["lines"].values()), figures
+
+
 # -- the verdict itself ----------------------------------------------------------------------
 
 

@@ -48,8 +48,30 @@ FEATURE_EXCEPTIONS: dict[tuple[str, str], str] = {
     "names the deadline rules",
 }
 
-UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings", "documents", "tasks", "journal")
-SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo", "documents", "tasks", "journal")
+UI_FEATURES = (
+    "cases",
+    "family",
+    "plan",
+    "calendar",
+    "privacy",
+    "settings",
+    "documents",
+    "tasks",
+    "journal",
+    "day",
+)
+SERVICE_FEATURES = (
+    "cases",
+    "family",
+    "plan",
+    "meetings",
+    "privacy",
+    "demo",
+    "documents",
+    "tasks",
+    "journal",
+    "day",
+)
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
     "cases": {"cases", "privacy"},  # closing a case starts its retention clock
@@ -61,6 +83,7 @@ UI_USES: dict[str, set[str]] = {
     "documents": {"documents"},
     "tasks": {"tasks", "cases"},  # a task names its case
     "journal": {"journal"},
+    "day": {"day"},  # the start page reads the day's one service
 }
 # What a UI feature offers to the others (modules), and why.
 UI_OFFERS: dict[str, set[str]] = {
@@ -73,6 +96,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "documents": set(),  # the main window wires the panel into the family page
     "tasks": set(),  # wired in by the main window
     "journal": set(),  # its panel is wired into the family page by the main window
+    "day": set(),
 }
 
 

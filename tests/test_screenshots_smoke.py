@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # The screens the README and the issues refer to, in Danish (the default) and English.
 SCREENS = (
+    "my_day",
     "case_list",
     "family",
     "family_network",

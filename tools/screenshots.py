@@ -267,6 +267,14 @@ def render(out: Path, language: str = "da") -> list[Path]:
         window = MainWindow(context, settings, language)
         window.resize(1400, 800)
         window.show()
+        window.lanes.wait(10_000)  # the start page, "Min dag", is read on the store lane
+        _settle(app)
+        written.append(out / f"my_day{suffix}.png")
+        _save(window, app, written[-1])
+
+        from app.ui.main_window import PAGE_CASES
+
+        window.nav.setCurrentRow(PAGE_CASES)
         window.cases.model.reload()
         window.lanes.wait(10_000)  # the list is read on the store lane
         _settle(app)

@@ -17,6 +17,7 @@ class Meeting(Tracked, Base):
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="end_after_start"),
         Index("ix_meetings_case_start", "case_id", "starts_at"),
+        Index("ix_meetings_starts_at", "starts_at"),  # a day's meetings across cases ("Min dag")
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -113,7 +113,8 @@ class Agreement(Tracked, Base):
     responsible_kind: Mapped[ResponsibleKind | None] = mapped_column(db_enum(ResponsibleKind))
     responsible_citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
     responsible_professional_id: Mapped[int | None] = mapped_column(ForeignKey("professionals.id"))
-    responsible_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # indexed: "Min dag" lists the agreements a caseworker is responsible for, in any case
+    responsible_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     due_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[AgreementStatus] = mapped_column(db_enum(AgreementStatus), default=AgreementStatus.OPEN)
     position: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,4 +1,4 @@
-"""Main window: navigation (Sager · Familie · Plan · Kalender), pages, store indicator."""
+"""Main window: navigation (Min dag · Sager · Familie · Plan · Kalender), pages, store indicator."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from typing_extensions import override
 from app import __version__
 from app.models.enums import UserRole
 from app.services.common.context import AppContext
+from app.services.day.my_day import Opens, Place
 from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.cases.case_list_page import CaseListPage
 from app.ui.cases.new_case_dialog import NewCaseDialog
@@ -30,6 +31,7 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
+from app.ui.day.day_page import DayPage
 from app.ui.documents.document_panel import DocumentPanel
 from app.ui.family.family_page import FamilyPage
 from app.ui.journal.journal_panel import JournalPanel
@@ -40,7 +42,7 @@ from app.ui.tasks.task_panel import TaskPanel
 
 log = logging.getLogger(__name__)
 
-PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR = range(4)
+PAGE_DAY, PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR = range(5)
 REACHABILITY_CHECK_MS = 60_000  # while all is well
 RECONNECT_PROBE_MS = 2_000  # while the store does not answer
 BANNER_STYLE = "background: #fdecea; color: #5f1610; border: 1px solid #b3261e; padding: 6px;"
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         for text, tip in (
+            (self.tr("My day"), ""),
             (self.tr("Cases"), ""),
             (self.tr("Family"), self.tr("Open a case first.")),
             (self.tr("Plan"), self.tr("Open a case first.")),
@@ -93,6 +96,10 @@ class MainWindow(QMainWindow):
         for row in (PAGE_FAMILY, PAGE_PLAN):
             self._set_nav_enabled(row, False)
 
+        self.day = DayPage(context, self.lanes, settings, self)
+        # The family page's feature tabs a line of the day opens, by place (Place.value:
+        # "journal", "task", "document"), added where the tabs are added.
+        self.day_places: dict[str, QWidget] = {}
         self.cases = CaseListPage(context, self.lanes, parent=self)
         self.family = FamilyPage(context, settings, self.lanes, self)
         self.journal = JournalPanel(context, self.lanes, self)  # the first of the feature tabs
@@ -103,6 +110,7 @@ class MainWindow(QMainWindow):
         self.plan = PlanPage(context, self.lanes, self)
         self.calendar = CalendarPage(context, self.lanes, self)
         self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.day)
         self.stack.addWidget(self.cases)
         self.stack.addWidget(self.family)
         self.stack.addWidget(self.plan)
@@ -128,12 +136,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.nav.currentRowChanged.connect(self._navigate)
-        self.nav.setCurrentRow(PAGE_CASES)
+        self.nav.setCurrentRow(PAGE_DAY)
+        self.day.open_requested.connect(self.open_from_day)
+        self.day.store_failed.connect(self._store_problem)
         self.cases.case_opened.connect(self.open_case)
         self.cases.new_case_requested.connect(self.new_case)
         self.family.case_missing.connect(self._case_missing)
         self.family.store_failed.connect(self._store_problem)
         self.family.changed.connect(self.cases.model.reload)
+        self.family.changed.connect(self.day.mark_stale)
         self.plan.store_failed.connect(self._store_problem)
         self.calendar.changed.connect(self.cases.model.reload)
         self.calendar.changed.connect(self.family.reload)
@@ -142,6 +153,9 @@ class MainWindow(QMainWindow):
         self.tasks.changed.connect(self.cases.model.reload)
         self.tasks.store_failed.connect(self._store_problem)
         self.plan.agreements.task_requested.connect(self._task_from_agreement)
+        self.day_places.update(journal=self.journal, task=self.tasks, document=self.documents)
+        self.plan.header.journal_button.clicked.connect(self._plan_journal)
+        self.calendar.changed.connect(self.day.mark_stale)
 
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeIndicator")
@@ -228,7 +242,7 @@ class MainWindow(QMainWindow):
             self.plan.open_case(self._case_id)
         if row == PAGE_CALENDAR:
             self.calendar.reload()
-        if row in (PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR):
+        if row in (PAGE_DAY, PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR):
             if self.stack.currentIndex() == PAGE_PLAN and row != PAGE_PLAN:
                 self.plan.flush()  # leaving the plan saves it
             self.stack.setCurrentIndex(row)
@@ -254,11 +268,32 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(PAGE_FAMILY)
         self.family.show_panel(self.tasks, task_id)
 
+    def _plan_journal(self) -> None:
+        """From the plan to the case's journal (leaving the plan saves it)."""
+        self.nav.setCurrentRow(PAGE_FAMILY)
+        self.family.show_panel(self.journal)
+
     def _task_from_agreement(self, agreement_key: str) -> None:
         """A plan's agreement as a task: the plan is saved first, the task made of what is stored."""
         if self._case_id is not None:
             self.plan.flush()
             self.tasks.create_from_agreement(self._case_id, agreement_key)
+
+    def open_from_day(self, opens: Opens) -> None:
+        """Open a line of "Min dag" where it belongs: the case, then its plan, its meeting in
+        the calendar, or a feature tab of the family page (``day_places``)."""
+        if opens.case_id is None:
+            if opens.place == Place.TASK and opens.item_id is not None:
+                self.tasks.open_task(opens.item_id)  # a task of no case: the task itself
+            return
+        self.open_case(opens.case_id)
+        if opens.place == Place.PLAN:
+            self.nav.setCurrentRow(PAGE_PLAN)
+        elif opens.place == Place.MEETING and opens.item_id is not None:
+            self.calendar.show_meeting(opens.item_id)
+            self.nav.setCurrentRow(PAGE_CALENDAR)
+        elif opens.place.value in self.day_places:
+            self.family.show_panel(self.day_places[opens.place.value], opens.item_id)
 
     def _case_missing(self, _case_id: int) -> None:
         QMessageBox.information(
@@ -324,6 +359,7 @@ class MainWindow(QMainWindow):
         if not self.events.reachable:
             return
         try:
+            self.day.store_changed(change)
             if change.touches_table(*CASE_LIST_TABLES):
                 self.cases.model.reload()
             if self._case_id is not None and (

@@ -556,158 +556,158 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="79"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="81"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="82"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="84"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="83"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="85"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="91"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="93"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="92"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="95"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="96"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="98"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="99"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="98"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="131"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="132"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="134"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="134"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="147"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="149"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="189"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="191"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="261"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="263"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="283"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="285"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="291"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="295"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="302"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="341"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="314"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="353"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="374"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="378"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="383"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="413"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="417"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="422"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="378"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="417"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="383"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="420"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="450"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="422"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="459"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="489"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="163"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="395"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="434"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="397"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="436"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="415"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="420"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="454"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="459"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="415"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="454"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
@@ -722,7 +722,7 @@
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="450"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="489"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="162"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="218"/>
         <source>Database problem</source>
@@ -1851,6 +1851,192 @@
         <location filename="../../app/ui/common/crash_dialog.py" line="25"/>
         <source>Copy details</source>
         <translation>Kopiér detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>DayLines</name>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="27"/>
+        <source>you coordinate</source>
+        <translation>du er koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="28"/>
+        <source>you are partner caseworker</source>
+        <translation>du er makker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="29"/>
+        <source>you take part</source>
+        <translation>du deltager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="32"/>
+        <source>the case</source>
+        <translation>sagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="33"/>
+        <source>the plan</source>
+        <translation>planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="34"/>
+        <source>a meeting</source>
+        <translation>et møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="35"/>
+        <source>the journal</source>
+        <translation>journalen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="36"/>
+        <source>a task</source>
+        <translation>en opgave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="37"/>
+        <source>a document</source>
+        <translation>et dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="38"/>
+        <source>an intervention</source>
+        <translation>en indsats</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="70"/>
+        <source>overdue since %1</source>
+        <translation>overskredet siden %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="78"/>
+        <source>(no case)</source>
+        <translation>(ingen sag)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="97"/>
+        <source>you are responsible</source>
+        <translation>du er ansvarlig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="107"/>
+        <source>%1 changed %2</source>
+        <translation>%1 har ændret %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="112"/>
+        <source>(%1 changes)</source>
+        <translation>(%1 ændringer)</translation>
+    </message>
+</context>
+<context>
+    <name>DayPage</name>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="87"/>
+        <source>Reading your day…</source>
+        <translation>Henter din dag …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="95"/>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="104"/>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="104"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="104"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="164"/>
+        <source>The database did not answer. The day is read again when it is back.</source>
+        <translation>Databasen svarede ikke. Dagen hentes igen, når der er forbindelse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="198"/>
+        <source>My day – %1</source>
+        <translation>Min dag – %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="201"/>
+        <source>My open cases: %1 as coordinator (limit %2), %3 as partner</source>
+        <translation>Mine åbne sager: %1 som koordinator (grænse %2), %3 som makker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="208"/>
+        <source>Above the caseload limit.</source>
+        <translation>Over grænsen for antal sager.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="213"/>
+        <source>Meetings today</source>
+        <translation>Møder i dag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="213"/>
+        <source>No meetings today.</source>
+        <translation>Ingen møder i dag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="215"/>
+        <source>Meetings tomorrow</source>
+        <translation>Møder i morgen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="216"/>
+        <source>No meetings tomorrow.</source>
+        <translation>Ingen møder i morgen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="220"/>
+        <source>Tasks due this week</source>
+        <translation>Opgaver denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="220"/>
+        <source>No tasks due this week.</source>
+        <translation>Ingen opgaver denne uge.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="222"/>
+        <source>Follow-ups and deadlines this week</source>
+        <translation>Opfølgninger og frister denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="223"/>
+        <source>No follow-ups or deadlines this week.</source>
+        <translation>Ingen opfølgninger eller frister denne uge.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="228"/>
+        <source>Agreements due</source>
+        <translation>Aftaler der forfalder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="229"/>
+        <source>No agreements due this week.</source>
+        <translation>Ingen aftaler forfalder denne uge.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="234"/>
+        <source>Changed by others since you last looked</source>
+        <translation>Ændret af andre siden du sidst kiggede</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="235"/>
+        <source>No changes by others since you last looked.</source>
+        <translation>Ingen ændringer fra andre siden du sidst kiggede.</translation>
     </message>
 </context>
 <context>
@@ -3291,279 +3477,281 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="31"/>
+        <location filename="../../app/ui/common/labels.py" line="32"/>
         <source>Candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="32"/>
+        <location filename="../../app/ui/common/labels.py" line="33"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="33"/>
+        <location filename="../../app/ui/common/labels.py" line="34"/>
         <source>Paused</source>
         <translation>Sat i bero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="34"/>
+        <location filename="../../app/ui/common/labels.py" line="35"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="35"/>
+        <location filename="../../app/ui/common/labels.py" line="36"/>
         <source>One family – one entry</source>
         <translation>Én familie – én indgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="36"/>
+        <location filename="../../app/ui/common/labels.py" line="37"/>
         <source>Together for the family</source>
         <translation>Sammen om familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="37"/>
+        <location filename="../../app/ui/common/labels.py" line="38"/>
         <source>Holistic plan</source>
         <translation>Helhedsorienteret plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="38"/>
+        <location filename="../../app/ui/common/labels.py" line="39"/>
         <source>Other model</source>
         <translation>Anden model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="39"/>
+        <location filename="../../app/ui/common/labels.py" line="40"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="40"/>
+        <location filename="../../app/ui/common/labels.py" line="41"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="41"/>
+        <location filename="../../app/ui/common/labels.py" line="42"/>
         <source>Step-parent</source>
         <translation>Stedforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="42"/>
+        <location filename="../../app/ui/common/labels.py" line="43"/>
         <source>Sibling</source>
         <translation>Søskende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="43"/>
+        <location filename="../../app/ui/common/labels.py" line="44"/>
         <source>Grandparent</source>
         <translation>Bedsteforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="44"/>
+        <location filename="../../app/ui/common/labels.py" line="45"/>
         <source>Other</source>
         <translation>Anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="45"/>
+        <location filename="../../app/ui/common/labels.py" line="46"/>
         <source>Children and families</source>
         <translation>Børn og familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="46"/>
+        <location filename="../../app/ui/common/labels.py" line="47"/>
         <source>Adults and disability</source>
         <translation>Voksen og handicap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="47"/>
+        <location filename="../../app/ui/common/labels.py" line="48"/>
         <source>Employment</source>
         <translation>Beskæftigelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="48"/>
+        <location filename="../../app/ui/common/labels.py" line="49"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="49"/>
+        <location filename="../../app/ui/common/labels.py" line="50"/>
         <source>School</source>
         <translation>Skole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="50"/>
+        <location filename="../../app/ui/common/labels.py" line="51"/>
         <source>Day care</source>
         <translation>Dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="51"/>
+        <location filename="../../app/ui/common/labels.py" line="52"/>
         <source>Youth guidance</source>
         <translation>Ungeindsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="52"/>
+        <location filename="../../app/ui/common/labels.py" line="53"/>
         <source>Elderly care</source>
         <translation>Ældreområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="53"/>
+        <location filename="../../app/ui/common/labels.py" line="54"/>
         <source>Other sector</source>
         <translation>Andet område</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="54"/>
-        <location filename="../../app/ui/common/labels.py" line="74"/>
+        <location filename="../../app/ui/common/labels.py" line="55"/>
+        <location filename="../../app/ui/common/labels.py" line="75"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="55"/>
+        <location filename="../../app/ui/common/labels.py" line="56"/>
         <source>Running</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="56"/>
+        <location filename="../../app/ui/common/labels.py" line="57"/>
         <source>On hold</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="57"/>
+        <location filename="../../app/ui/common/labels.py" line="58"/>
         <source>Ended</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="58"/>
+        <location filename="../../app/ui/common/labels.py" line="59"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="59"/>
+        <location filename="../../app/ui/common/labels.py" line="60"/>
         <source>Custody holder</source>
         <translation>Forældremyndighedsindehaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="60"/>
+        <location filename="../../app/ui/common/labels.py" line="61"/>
         <source>The young person</source>
         <translation>Den unge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="61"/>
+        <location filename="../../app/ui/common/labels.py" line="62"/>
         <source>Guardian</source>
         <translation>Værge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="62"/>
+        <location filename="../../app/ui/common/labels.py" line="63"/>
         <source>Future proxy</source>
         <translation>Fremtidsfuldmægtig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="63"/>
+        <location filename="../../app/ui/common/labels.py" line="64"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="64"/>
+        <location filename="../../app/ui/common/labels.py" line="65"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="65"/>
+        <location filename="../../app/ui/common/labels.py" line="66"/>
         <source>Status meeting</source>
         <translation>Statusmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="66"/>
+        <location filename="../../app/ui/common/labels.py" line="67"/>
         <source>Start meeting</source>
         <translation>Opstartsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="67"/>
+        <location filename="../../app/ui/common/labels.py" line="68"/>
         <source>Closing meeting</source>
         <translation>Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="68"/>
+        <location filename="../../app/ui/common/labels.py" line="69"/>
         <source>Working on it</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="69"/>
+        <location filename="../../app/ui/common/labels.py" line="70"/>
         <source>Achieved</source>
         <translation>Nået</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="70"/>
+        <location filename="../../app/ui/common/labels.py" line="71"/>
         <source>Dropped</source>
         <translation>Opgivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="71"/>
+        <location filename="../../app/ui/common/labels.py" line="72"/>
         <source>Not done yet</source>
         <translation>Ikke gjort endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="72"/>
+        <location filename="../../app/ui/common/labels.py" line="73"/>
         <source>Done</source>
         <translation>Gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="73"/>
-        <location filename="../../app/ui/common/labels.py" line="76"/>
+        <location filename="../../app/ui/common/labels.py" line="74"/>
+        <location filename="../../app/ui/common/labels.py" line="77"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="75"/>
+        <location filename="../../app/ui/common/labels.py" line="76"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="77"/>
+        <location filename="../../app/ui/common/labels.py" line="78"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="78"/>
+        <location filename="../../app/ui/common/labels.py" line="79"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="79"/>
+        <location filename="../../app/ui/common/labels.py" line="80"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="80"/>
+        <location filename="../../app/ui/common/labels.py" line="81"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="81"/>
+        <location filename="../../app/ui/common/labels.py" line="89"/>
         <source>Report or statement</source>
         <translation>Rapport eller udtalelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="82"/>
+        <location filename="../../app/ui/common/labels.py" line="86"/>
+        <location filename="../../app/ui/common/labels.py" line="90"/>
         <source>Letter</source>
         <translation>Brev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="83"/>
+        <location filename="../../app/ui/common/labels.py" line="85"/>
+        <location filename="../../app/ui/common/labels.py" line="91"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="84"/>
+        <location filename="../../app/ui/common/labels.py" line="92"/>
         <source>Decision</source>
         <translation>Afgørelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="85"/>
+        <location filename="../../app/ui/common/labels.py" line="93"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="86"/>
+        <location filename="../../app/ui/common/labels.py" line="94"/>
         <source>Picture</source>
         <translation>Billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="87"/>
+        <location filename="../../app/ui/common/labels.py" line="95"/>
         <source>Other document</source>
         <translation>Andet dokument</translation>
     </message>
@@ -3757,23 +3945,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -3782,7 +3970,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -3791,117 +3979,122 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
+        <source>My day</source>
+        <translation>Min dag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="349"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -3914,27 +4107,27 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="423"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -4840,22 +5033,32 @@
         <translation>Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_header.py" line="55"/>
+        <location filename="../../app/ui/plan/plan_header.py" line="39"/>
+        <source>Case journal</source>
+        <translation>Sagens journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="41"/>
+        <source>The case&apos;s journal notes, on the family page</source>
+        <translation>Sagens journalnotater på familiesiden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_header.py" line="64"/>
         <source>No plan yet. Start writing: it is saved as a draft.</source>
         <translation>Ingen plan endnu. Begynd at skrive – det bliver gemt som et udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_header.py" line="58"/>
+        <location filename="../../app/ui/plan/plan_header.py" line="67"/>
         <source>Version %1, approved %2. Your next change starts a new draft.</source>
         <translation>Version %1, godkendt %2. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_header.py" line="64"/>
+        <location filename="../../app/ui/plan/plan_header.py" line="73"/>
         <source>Draft (version %1)</source>
         <translation>Udkast (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_header.py" line="66"/>
+        <location filename="../../app/ui/plan/plan_header.py" line="75"/>
         <source>last approved: version %1, %2</source>
         <translation>senest godkendt: version %1, %2</translation>
     </message>
@@ -5482,27 +5685,27 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="93"/>
+        <location filename="../../app/ui/common/labels.py" line="101"/>
         <source>Required.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="94"/>
+        <location filename="../../app/ui/common/labels.py" line="102"/>
         <source>Write the CPR number as 10 digits, for example 010203-1234.</source>
         <translation>Skriv CPR-nummeret med 10 cifre, fx 010203-1234.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="97"/>
+        <location filename="../../app/ui/common/labels.py" line="105"/>
         <source>The first six digits are not a real date of birth (DDMMYY).</source>
         <translation>De første seks cifre er ikke en rigtig fødselsdato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="100"/>
+        <location filename="../../app/ui/common/labels.py" line="108"/>
         <source>The date of birth is in the future.</source>
         <translation>Fødselsdatoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="101"/>
+        <location filename="../../app/ui/common/labels.py" line="109"/>
         <source>This CPR number is already given for another member.</source>
         <translation>CPR-nummeret er allerede angivet for en anden person.</translation>
     </message>
@@ -5511,83 +5714,83 @@
         <translation type="vanished">Personen er allerede registreret i en sag, du ikke har adgang til. Bed din teamleder om adgang til den sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="104"/>
+        <location filename="../../app/ui/common/labels.py" line="112"/>
         <source>This professional was entered by another team. Ask them or IT to correct the details.</source>
         <translation>Fagpersonen er oprettet af et andet team. Bed dem eller IT om at rette oplysningerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="108"/>
+        <location filename="../../app/ui/common/labels.py" line="116"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="113"/>
+        <location filename="../../app/ui/common/labels.py" line="121"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="114"/>
+        <location filename="../../app/ui/common/labels.py" line="122"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="115"/>
+        <location filename="../../app/ui/common/labels.py" line="123"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="118"/>
-        <location filename="../../app/ui/common/labels.py" line="134"/>
+        <location filename="../../app/ui/common/labels.py" line="126"/>
+        <location filename="../../app/ui/common/labels.py" line="142"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="121"/>
+        <location filename="../../app/ui/common/labels.py" line="129"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="124"/>
+        <location filename="../../app/ui/common/labels.py" line="132"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="143"/>
+        <location filename="../../app/ui/common/labels.py" line="151"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character).</source>
         <translation>Teksten indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="146"/>
+        <location filename="../../app/ui/common/labels.py" line="154"/>
         <source>The date is too far from today: check the year.</source>
         <translation>Datoen ligger for langt fra i dag: kontrollér årstallet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="147"/>
+        <location filename="../../app/ui/common/labels.py" line="155"/>
         <source>This CPR number is registered with another name: choose which name is right.</source>
         <translation>Dette CPR-nummer er registreret med et andet navn: vælg, hvilket navn der er rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="150"/>
+        <location filename="../../app/ui/common/labels.py" line="158"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="151"/>
+        <location filename="../../app/ui/common/labels.py" line="159"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="154"/>
+        <location filename="../../app/ui/common/labels.py" line="162"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="157"/>
+        <location filename="../../app/ui/common/labels.py" line="165"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="160"/>
+        <location filename="../../app/ui/common/labels.py" line="168"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -5596,47 +5799,47 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="125"/>
+        <location filename="../../app/ui/common/labels.py" line="133"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="128"/>
+        <location filename="../../app/ui/common/labels.py" line="136"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="129"/>
+        <location filename="../../app/ui/common/labels.py" line="137"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="130"/>
+        <location filename="../../app/ui/common/labels.py" line="138"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="133"/>
+        <location filename="../../app/ui/common/labels.py" line="141"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="137"/>
+        <location filename="../../app/ui/common/labels.py" line="145"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="138"/>
+        <location filename="../../app/ui/common/labels.py" line="146"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="141"/>
+        <location filename="../../app/ui/common/labels.py" line="149"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="142"/>
+        <location filename="../../app/ui/common/labels.py" line="150"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>

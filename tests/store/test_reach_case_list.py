@@ -44,12 +44,7 @@ def store(postgres_url: str) -> Iterator[SharedStore]:
 
 
 def _ids(store: SharedStore, who: str) -> set[int]:
-    engine = store.engine_for(who)
-    try:
-        with engine.connect() as conn:
-            return {int(r[0]) for r in conn.execute(text("SELECT id FROM cases"))}
-    finally:
-        engine.dispose()
+    return store.reached_cases(who)
 
 
 def _searches(store: SharedStore) -> list[str]:

@@ -21,7 +21,14 @@ def _window(qtbot, context: AppContext, settings, language: str = "da") -> MainW
 
 def test_danish_by_default(qtbot, demo_context, settings, danish) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_context, settings)
-    assert [window.nav.item(i).text() for i in range(4)] == ["Sager", "Familie", "Plan", "Kalender"]
+    assert [window.nav.item(i).text() for i in range(5)] == [
+        "Min dag",
+        "Sager",
+        "Familie",
+        "Plan",
+        "Kalender",
+    ]
+    assert window.stack.currentWidget() is window.day  # the day is the start page
     header = window.cases.model.headerData(0, Qt.Orientation.Horizontal)
     assert header == "Sagsnr."
     assert window.windowTitle() == "Koordinator"

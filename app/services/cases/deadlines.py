@@ -45,8 +45,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, null, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -331,10 +332,12 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
 
     items: list[_Item] = []
     if codes:
+        i = Intervention  # plain rows: no ORM objects for a read-only list
+        cols = (i.id, i.case_id, i.citizen_id, i.title, LawSection.code, i.start_date, i.end_date, i.status)
         items = [
-            _Item(i.id, i.case_id, i.citizen_id, i.title, code, i.start_date, i.end_date, i.status)
-            for i, code in session.execute(
-                select(Intervention, LawSection.code)
+            _Item(*row[:7], InterventionStatus(row[7]))
+            for row in session.execute(
+                select(*cols)
                 .join(LawSection, LawSection.id == Intervention.law_section_id)
                 .where(Intervention.case_id.in_(ids), LawSection.code.in_(codes))
                 .order_by(Intervention.start_date, Intervention.id)
@@ -497,22 +500,21 @@ def _people(
             family_cases[case.family_id].append(case.id)
         elif case.citizen_id is not None:
             single[case.citizen_id] = case.id
-    conditions = []
+    # Two reads, each through an index: the families' members (by family), then the single
+    # citizens (by id). One outer join with an OR of both made SQLite scan every citizen.
+    columns = (Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.birth_date)
+    rows: list[Any] = []
     if family_cases:
-        conditions.append(FamilyMember.family_id.in_(list(family_cases)))
+        rows += session.execute(
+            select(*columns, FamilyMember.family_id)
+            .join(FamilyMember, FamilyMember.citizen_id == Citizen.id)
+            .where(FamilyMember.family_id.in_(list(family_cases)))
+            .order_by(FamilyMember.position, Citizen.id)
+        ).all()
     if single:
-        conditions.append(Citizen.id.in_(list(single)))
-    if not conditions:
-        return names, births, members
-    rows = session.execute(
-        select(Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.birth_date, FamilyMember.family_id)
-        .outerjoin(
-            FamilyMember,
-            and_(FamilyMember.citizen_id == Citizen.id, FamilyMember.family_id.in_(list(family_cases))),
-        )
-        .where(or_(*conditions))
-        .order_by(FamilyMember.position, Citizen.id)
-    )
+        rows += session.execute(
+            select(*columns, null()).where(Citizen.id.in_(list(single))).order_by(Citizen.id)
+        ).all()
     for citizen_id, first, last, born, family_id in rows:
         names[citizen_id] = f"{first} {last}".strip()
         births[citizen_id] = born

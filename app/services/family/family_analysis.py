@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.services.cases.deadlines import Deadline, deadlines_for_case, upcoming
 from app.services.common import audit
+from app.services.common.clock import now_utc
+from app.services.day.last_seen import mark_case_seen
 from app.services.family.family_overview import FamilyOverview, load_family_overview
 from app.services.family.family_warnings import (
     FamilyWarning,
@@ -52,5 +54,7 @@ def load_family_analysis(
     if opened:
         audit.record_now(session, audit.OPEN_CASE, object_type="case", object_id=case_id, case_id=case_id)
     analysis = analyse_family(load_family_overview(session, case_id), today, settings)
+    if opened:  # the case exists and is within reach: "Min dag" counts changes from now on
+        mark_case_seen(session, case_id, now_utc())
     due = upcoming(deadlines_for_case(session, case_id, today), today)
     return replace(analysis, deadlines=tuple(d for d in due if not d.done))

@@ -34,6 +34,7 @@ from app.services.meetings.days_off import danish_holidays
 from app.services.meetings.meetings import (
     MeetingInfo,
     cancel_meeting,
+    meeting_info,
     meetings_between,
     move_meeting,
 )
@@ -75,6 +76,7 @@ class CalendarPage(QWidget):
         self.meetings: list[MeetingInfo] = []
         self.selected: MeetingInfo | None = None
         self._holidays: dict[date, str] = {}
+        self._pending_meeting: int | None = None  # to select once its week is read (show_meeting)
 
         self.today_button = QPushButton(self.tr("Today"), self)
         self.prev_button = QPushButton("‹", self)
@@ -283,6 +285,8 @@ class CalendarPage(QWidget):
             QListWidgetItem(self.tr("No deadlines in the next 30 days."), self.deadlines)
         if self.selected is not None:
             self._select(next((m for m in self.meetings if m.id == self.selected.id), None))
+        if self._pending_meeting is not None:
+            self._select_pending()
         self.loaded.emit()
 
     def _failed(self, exc: Exception) -> None:
@@ -293,6 +297,41 @@ class CalendarPage(QWidget):
         raise exc
 
     # -- a meeting --------------------------------------------------------------------------
+    def show_meeting(self, meeting_id: int) -> None:
+        """Show one meeting, opened from elsewhere ("Min dag"): its week, the meeting chosen.
+        Its day is read on the store lane; a meeting outside the chosen scope (one I only take
+        part in) widens the scope to all."""
+        sessions = self._context.sessions
+
+        def job() -> MeetingInfo:
+            with sessions() as session:
+                return meeting_info(session, meeting_id)
+
+        self.worker.submit(job, self._show_found, self._not_found, owner=self)
+
+    def _show_found(self, meeting: MeetingInfo) -> None:
+        self._pending_meeting = meeting.id
+        self.anchor = meeting.starts_at.date()
+        if self.view_choice.currentIndex() != VIEW_WEEK:
+            self.view_choice.setCurrentIndex(VIEW_WEEK)  # reads the week
+        else:
+            self.reload()
+
+    def _not_found(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):
+            self._meeting_gone()
+            return
+        self._store_problem(exc)
+
+    def _select_pending(self) -> None:
+        found = next((m for m in self.meetings if m.id == self._pending_meeting), None)
+        if found is None and self.scope.currentData() != SCOPE_ALL:
+            self.scope.setCurrentIndex(self.scope.findData(SCOPE_ALL))  # reads again
+            return
+        self._pending_meeting = None
+        if found is not None:
+            self._select(found)
+
     def open_meeting(self, meeting_id: int) -> None:
         self._select(next((m for m in self.meetings if m.id == meeting_id), None))
 

@@ -14,7 +14,7 @@ from app.models import Case
 from app.services.cases.case_list import SortKey
 from app.services.demo.demo import generate_demo
 from app.ui.cases.case_list_model import COLUMNS
-from app.ui.common.live_updates import PostgresListener, SqliteWatcher, parse_payload
+from app.ui.common.live_updates import OWN_COMMIT_WINDOW_S, PostgresListener, SqliteWatcher, parse_payload
 from app.ui.main_window import MainWindow
 
 TITLE_COL = COLUMNS.index(SortKey.TITLE)
@@ -42,6 +42,10 @@ def _window(qtbot, context, settings) -> MainWindow:  # type: ignore[no-untyped-
     qtbot.waitUntil(lambda: window.cases.model.query.scope == "all" and not window.cases.model.busy)
     if isinstance(window.live, PostgresListener):  # it starts listening on the store lane
         qtbot.waitUntil(lambda: window.live.listening, timeout=20_000)
+    # The start page ("Min dag") logs its read: a commit of the window's own, which the SQLite
+    # watcher takes for the window's for a moment after.
+    qtbot.waitUntil(lambda: window.day.day is not None and not window.day.busy, timeout=20_000)
+    qtbot.wait(int(OWN_COMMIT_WINDOW_S * 1000) + 100)
     return window
 
 

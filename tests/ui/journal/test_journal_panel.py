@@ -241,3 +241,22 @@ def test_the_main_window_puts_the_journal_on_the_family_page(qtbot, demo_context
         family.show_panel(window.journal, entry_id)
     wait_for(lambda: window.journal.selected_id() == entry_id)
     assert "hovedvinduet" in window.journal.reader.toPlainText()
+
+
+def test_the_plan_links_to_the_case_journal(qtbot, demo_context, settings, danish) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.main_window import PAGE_FAMILY, PAGE_PLAN, MainWindow
+
+    case_id = case_titled(demo_context, LISE)
+    window = MainWindow(demo_context, settings, "da")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.family.loaded, timeout=20_000):
+        window.open_case(case_id)
+    with qtbot.waitSignal(window.plan.loaded, timeout=20_000):
+        window.nav.setCurrentRow(PAGE_PLAN)
+    button = window.plan.header.journal_button
+    assert button.text() == "Sagens journal" and button.isVisible()
+    with qtbot.waitSignal(window.journal.loaded, timeout=20_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.nav.currentRow() == PAGE_FAMILY
+    assert window.family.tabs.currentWidget() is window.journal
