@@ -40,6 +40,7 @@ from app.models.enums import (
     ResponsibleKind,
     TaskSource,
 )
+from app.services.demo.rows import DEMO_USER
 
 # Text found only in one row each: what the PDF must (or must not) show.
 LISE_NOTE = "Lise ringede og fortalte, at skolen har indkaldt til møde om Emil."
@@ -266,6 +267,22 @@ def expected_keys(session: Session, work: LiseCasework) -> set[str]:
     keys |= {f"journal:{work.journal[k]}" for k in ("lise", "own", "correction")}
     keys |= {f"document:{work.documents[k]}" for k in ("report", "word", "own_image")}
     keys |= {f"task:{work.tasks[k]}" for k in ("lise", "family")}
+    # the demo's own notes and tasks of the family's case: notes naming Lise, every task
+    demo_notes = select(JournalEntry.id).where(
+        JournalEntry.case_id.in_(cases), JournalEntry.created_by == DEMO_USER
+    )
+    keys |= {
+        f"journal:{i}"
+        for i in session.scalars(
+            select(JournalEntryMember.entry_id).where(
+                JournalEntryMember.entry_id.in_(demo_notes), JournalEntryMember.citizen_id == work.lise_id
+            )
+        )
+    }
+    keys |= {
+        f"task:{i}"
+        for i in session.scalars(select(Task.id).where(Task.case_id.in_(cases), Task.created_by == DEMO_USER))
+    }
     return keys
 
 

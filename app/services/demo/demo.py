@@ -40,6 +40,7 @@ from app.services.common.clock import local_today
 from app.services.common.cpr import fictional_cpr
 from app.services.demo import demo_content as content
 from app.services.demo.case_records import CaseRecords
+from app.services.demo.casework_records import add_casework
 from app.services.demo.demo_content import Template
 from app.services.demo.rows import Batch, DemoSummary, Person, years_ago
 from app.services.family.law_catalogue import load_catalogue
@@ -280,6 +281,17 @@ class _Generator:
             case_id, opened, interval, status, citizen_ids, pros, coordinator_id
         )
         self.batch.rows[Case][-1]["follow_up_due"] = follow_up_due(opened, last_held, interval)
+        add_casework(
+            self.batch,
+            self.seed,
+            today,
+            case_id,
+            status,
+            citizen_ids,
+            meeting_ids,
+            coordinator_id,
+            partner_id,
+        )
         if meeting_ids and (goals is not None or rng.random() < 0.7):
             self.records.plan(case_id, people, citizen_ids, meeting_ids, pros, coordinator_id, kind, goals)
         return case_id

@@ -322,3 +322,27 @@ MINUTES = (
     "Familien fortalte, at hverdagen er blevet mere rolig. Skolen oplever færre konflikter. "
     "Vi aftalte at fortsætte aflastningen og følge op om seks uger."
 )
+
+# Journal notes and tasks of the caseworker's day (issue 15).
+JOURNAL_NOTES = (
+    (
+        "phone",
+        "Opringning fra skolen",
+        "Klasselæreren ringede: Der har været en god uge i skolen, og fraværet er faldet.",
+    ),
+    ("home_visit", "Hjemmebesøg", "Besøg i hjemmet. Familien har fået en fast morgenrutine, og det hjælper."),
+    ("email", "Mail fra jobcentret", "Jobkonsulenten skriver, at praktikken kan forlænges med fire uger."),
+    (
+        "phone",
+        "Samtale med forælder",
+        "Forælderen ringede og fortalte, at aflastningen i weekenden fungerer godt.",
+    ),
+    ("sms", "Sms om mødetid", "Familien bekræftede mødet og bad om et tidspunkt efter skoletid."),
+)
+TASKS = (
+    "Ringe til skolen om trivselsmålingen",
+    "Sende referat til netværket",
+    "Indhente udtalelse fra PPR",
+    "Booke lokale til netværksmødet",
+    "Følge op på aflastningen med familien",
+)

@@ -25,10 +25,13 @@ from app.models import (
     GoalScore,
     Intervention,
     InterventionSlot,
+    JournalEntry,
+    JournalEntryMember,
     Meeting,
     MeetingParticipant,
     PlanVersion,
     Professional,
+    Task,
     TransitionTopic,
     TransitionTrack,
     User,
@@ -99,6 +102,9 @@ class Batch:
             Consent,
             TransitionTrack,
             TransitionTopic,
+            JournalEntry,
+            JournalEntryMember,
+            Task,
         )
         postgres = self.session.get_bind().dialect.name == "postgresql"
         for model in order:
