@@ -48,8 +48,8 @@ FEATURE_EXCEPTIONS: dict[tuple[str, str], str] = {
     "names the deadline rules",
 }
 
-UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings")
-SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo")
+UI_FEATURES = ("cases", "family", "plan", "calendar", "privacy", "settings", "search")
+SERVICE_FEATURES = ("cases", "family", "plan", "meetings", "privacy", "demo", "search")
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
     "cases": {"cases", "privacy"},  # closing a case starts its retention clock
@@ -58,6 +58,7 @@ UI_USES: dict[str, set[str]] = {
     "calendar": {"meetings", "cases", "plan", "family", "privacy"},  # meeting papers print the plan
     "privacy": {"privacy", "cases", "family"},
     "settings": {"cases"},  # the follow-up interval's default
+    "search": {"search"},  # the main window opens what it finds
 }
 # What a UI feature offers to the others (modules), and why.
 UI_OFFERS: dict[str, set[str]] = {
@@ -67,6 +68,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "calendar": set(),
     "privacy": {"consent_register_dialog", "share_override_dialog"},
     "settings": {"connection_dialog", "preferences_dialog"},
+    "search": set(),  # the main window's toolbar holds it
 }
 
 
