@@ -219,14 +219,8 @@ class Dialect:
     reach: str = ""  # a condition on the case ``c`` (the server's function: the role's reach)
 
 
-def _cast(value: str, kind: str, dialect: Dialect) -> str:
-    if dialect.name == "postgresql":
-        return f"CAST({value or 'NULL'} AS {kind})"
-    return value or "NULL"
-
-
 def _select(part: int, kind: str, texts: tuple[str, ...], way: Way | None, dialect: Dialect) -> str:
-    fields = [*texts, *([""] * (TEXT_FIELDS - len(texts)))]
+    """The part's columns (:data:`COLUMNS`); on PostgreSQL each of its column's type."""
     values = [
         str(part),
         f"'{kind}'",
@@ -234,13 +228,18 @@ def _select(part: int, kind: str, texts: tuple[str, ...], way: Way | None, diale
         "c.id",
         "c.number",
         "c.title",
-        _cast(way.at_time if way else "", "timestamptz", dialect),
-        _cast(way.at_day if way else "", "date", dialect),
-        _cast(way.sort_at if way else "x.updated_at", "timestamptz", dialect),
-        *(_cast(field, "text", dialect) for field in fields),
+        way.at_time if way else "",
+        way.at_day if way else "",
+        way.sort_at if way else "x.updated_at",
+        *texts,
+        *([""] * (TEXT_FIELDS - len(texts))),
     ]
+    if dialect.name == "postgresql":
+        values = [
+            f"CAST({v or 'NULL'} AS {kind_})" for v, (_name, kind_) in zip(values, COLUMNS, strict=True)
+        ]
     return "SELECT " + ", ".join(
-        f"{value} AS {name}" for value, (name, _type) in zip(values, COLUMNS, strict=True)
+        f"{value or 'NULL'} AS {name}" for value, (name, _kind) in zip(values, COLUMNS, strict=True)
     )
 
 

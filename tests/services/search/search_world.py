@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -100,7 +100,8 @@ def family(session: Session, coordinator_id: int, surname: str, first: tuple[str
 def add_words(session: Session, case: Case, user_id: int, words: dict[str, str]) -> dict[str, int]:
     """A plan with an agreement and a goal, a professional, a journal entry, a task and a
     document in ``case``, each with the text given."""
-    plan = PlanVersion(case_id=case.id, number=1)
+    newest = session.scalar(select(func.max(PlanVersion.number)).where(PlanVersion.case_id == case.id))
+    plan = PlanVersion(case_id=case.id, number=(newest or 0) + 1)  # the case's plan from now on
     session.add(plan)
     session.flush()
     agreement = Agreement(plan_version_id=plan.id, what=words["agreement"], due_date=date(2026, 12, 11))
