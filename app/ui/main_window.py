@@ -32,6 +32,7 @@ from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
 from app.ui.family.family_page import FamilyPage
 from app.ui.plan.plan_page import PlanPage
+from app.ui.search.search_box import SearchBox
 from app.ui.settings.preferences_dialog import PreferencesDialog
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,10 @@ CASE_LIST_TABLES = (
 )
 FAMILY_TABLES = ("families", "family_members", "citizens", "professionals")
 CALENDAR_TABLES = ("meetings", "meeting_participants", "users")
+# Where a search result opens, by what matched: the family page's tab of the feature, by the
+# name of the main window's attribute that holds the panel (set where the panel is wired
+# in); without one the case opens on its family page. Goals and agreements open the plan.
+SEARCH_PANELS = {"journal": "journal_panel", "task": "task_panel", "document": "document_panel"}
 
 
 def _probe(engine: object) -> bool:
@@ -116,6 +121,13 @@ class MainWindow(QMainWindow):
         pages.addWidget(self.stack, 1)
         outer.addLayout(pages, 1)
         self.setCentralWidget(central)
+        self.search = SearchBox(context, self.lanes, self)
+        toolbar = self.addToolBar(self.tr("Search"))
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search)
+        self.search.install_shortcuts(self)
+        self.search.open_requested.connect(self.open_search_result)
 
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.setCurrentRow(PAGE_CASES)
@@ -210,6 +222,7 @@ class MainWindow(QMainWindow):
             if self.stack.currentIndex() == PAGE_PLAN and row != PAGE_PLAN:
                 self.plan.flush()  # leaving the plan saves it
             self.stack.setCurrentIndex(row)
+            self.search.set_find_key(row != PAGE_CASES)  # the case list's Ctrl+F is its own
 
     def open_case(self, case_id: int) -> None:
         """Show the family page at once; its data is read in the background."""
@@ -220,6 +233,16 @@ class MainWindow(QMainWindow):
             self._set_nav_enabled(page, True)
             self.nav.item(page).setToolTip("")
         self.nav.setCurrentRow(PAGE_FAMILY)
+
+    def open_search_result(self, case_id: int, source: str, item_id: int) -> None:
+        """Open the case where the search found it."""
+        self.open_case(case_id)
+        if source in ("agreement", "goal"):
+            self.nav.setCurrentRow(PAGE_PLAN)
+            return
+        panel = getattr(self, SEARCH_PANELS.get(source, ""), None)
+        if panel is not None:
+            self.family.show_panel(panel, item_id)
 
     def _case_missing(self, _case_id: int) -> None:
         QMessageBox.information(

@@ -55,32 +55,32 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="256"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="256"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="256"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="255"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="256"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="259"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="260"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="267"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="268"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
@@ -101,52 +101,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="233"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="238"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="241"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="246"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="253"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="254"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="255"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="263"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="262"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="267"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="274"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="279"/>
         <source>Checking…</source>
         <translation>Kontrollerer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="300"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="306"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -154,223 +154,223 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="66"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="67"/>
         <source>Audit log</source>
         <translation>Revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="76"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="77"/>
         <source>Name or CPR number</source>
         <translation>Navn eller CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="80"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="81"/>
         <source>All users</source>
         <translation>Alle brugere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="99"/>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="178"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="100"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="179"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="102"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="103"/>
         <source>Check the chain</source>
         <translation>Kontrollér kæden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="105"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="106"/>
         <source>Export CSV…</source>
         <translation>Eksportér CSV …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="120"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="121"/>
         <source>Time</source>
         <translation>Tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="121"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="122"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="122"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="123"/>
         <source>Department</source>
         <translation>Afdeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="123"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="124"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="124"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="125"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="125"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="126"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="126"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="127"/>
         <source>Search term / details</source>
         <translation>Søgeord / detaljer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="138"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="139"/>
         <source>Citizen:</source>
         <translation>Borger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="139"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="140"/>
         <source>User:</source>
         <translation>Bruger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="145"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="146"/>
         <source>Period:</source>
         <translation>Periode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="151"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="152"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="176"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="177"/>
         <source>Opened case</source>
         <translation>Åbnede sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="177"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="178"/>
         <source>Opened citizen</source>
         <translation>Åbnede borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="179"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="180"/>
         <source>Changed</source>
         <translation>Ændrede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="180"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="181"/>
         <source>Created</source>
         <translation>Oprettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="181"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="182"/>
         <source>Deleted</source>
         <translation>Slettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="182"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="183"/>
         <source>Printed</source>
         <translation>Udskrev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="183"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="184"/>
         <source>Exported</source>
         <translation>Eksporterede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="184"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="185"/>
         <source>Showed CPR number</source>
         <translation>Viste CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="185"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="186"/>
         <source>Logged in</source>
         <translation>Loggede ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="186"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="187"/>
         <source>Shared without consent</source>
         <translation>Delte uden samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="187"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="188"/>
         <source>Erased</source>
         <translation>Slettede efter opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="193"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="194"/>
         <source>Entry %1 was changed: its hash does not match its content.</source>
         <translation>Post %1 er ændret: dens hash passer ikke til indholdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="195"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="196"/>
         <source>Entry %1 was inserted: entry %2 links past it.</source>
         <translation>Post %1 er indsat: post %2 peger forbi den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="197"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="198"/>
         <source>An entry was deleted at %1: entry %2 does not link to the one before it.</source>
         <translation>En post er slettet ved %1: post %2 peger ikke på den forrige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="224"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="225"/>
         <source>Searching…</source>
         <translation>Søger …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="253"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="254"/>
         <source>No citizen matches the search.</source>
         <translation>Ingen borger passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="255"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="256"/>
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="261"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="262"/>
         <source>The audit log could not be read.</source>
         <translation>Revisionsloggen kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="279"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="280"/>
         <source>Checking the chain…</source>
         <translation>Kontrollerer kæden …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="288"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="289"/>
         <source>The chain is whole: %1 entries checked.</source>
         <translation>Kæden er hel: %1 poster kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="292"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="293"/>
         <source>The chain is broken. %1</source>
         <translation>Kæden er brudt. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="299"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="300"/>
         <source>The chain could not be checked.</source>
         <translation>Kæden kunne ikke kontrolleres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="308"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="309"/>
         <source>Export audit log</source>
         <translation>Eksportér revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="308"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="309"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="319"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="320"/>
         <source>Exporting…</source>
         <translation>Eksporterer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="333"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="334"/>
         <source>The export failed.</source>
         <translation>Eksporten mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="325"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="326"/>
         <source>%1 entries exported.</source>
         <translation>%1 poster eksporteret.</translation>
     </message>
@@ -378,260 +378,260 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="75"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="79"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="78"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="82"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="79"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="83"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="87"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="91"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="88"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="92"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="91"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="95"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="92"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="96"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="93"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="98"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="127"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="131"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="128"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="132"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="129"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="130"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="134"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="131"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="132"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="143"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="147"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="185"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="189"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="257"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="261"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="279"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="283"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="287"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="291"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="298"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="302"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="310"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="314"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="370"/>
         <location filename="../../app/ui/calendar/calendar_page.py" line="374"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="379"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="378"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="383"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="374"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="378"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="379"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="416"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="446"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="166"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="383"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="420"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="450"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="163"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="391"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="395"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="393"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="397"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="411"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="416"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="415"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="420"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="411"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="415"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="157"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="154"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="158"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="155"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="446"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="165"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="221"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="450"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="162"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="218"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="222"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="219"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="250"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="247"/>
         <source>Calendar entry, not an invitation</source>
         <translation>Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="251"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="248"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
         <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="258"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="255"/>
         <source>invitation</source>
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="264"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="261"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="265"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="262"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="229"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="226"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="230"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="227"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="279"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="276"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="280"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="277"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="303"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="300"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="304"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="301"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="309"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="306"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="317"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="314"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="318"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="315"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="319"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="316"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="322"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="319"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -639,37 +639,37 @@
 <context>
     <name>CalendarViews</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_painting.py" line="78"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="82"/>
         <source>Held, but no minutes yet</source>
         <translation>Afholdt, men der er intet referat endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_painting.py" line="86"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="90"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_painting.py" line="88"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="92"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_painting.py" line="96"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="100"/>
         <source>Place: %1</source>
         <translation>Sted: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_painting.py" line="98"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="102"/>
         <source>Video: %1</source>
         <translation>Video: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_painting.py" line="100"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="104"/>
         <source>Participants: %1</source>
         <translation>Deltagere: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_painting.py" line="102"/>
+        <location filename="../../app/ui/calendar/calendar_painting.py" line="106"/>
         <source>Interpreter needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
@@ -677,72 +677,72 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="60"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="61"/>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="61"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="62"/>
         <source>Family or citizen</source>
         <translation>Familie eller borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="62"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="63"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="63"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
         <source>Follow-up due</source>
         <translation>Opfølgning senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="69"/>
         <source>Open agreements</source>
         <translation>Åbne aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="69"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="70"/>
         <source>Flags</source>
         <translation>Opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="77"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="78"/>
         <source>Follow-up overdue</source>
         <translation>Opfølgning overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="78"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="79"/>
         <source>Turns 18 within 12 months</source>
         <translation>Fylder 18 inden et år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="79"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="80"/>
         <source>CPR numbers are masked in lists.</source>
         <translation>CPR-numre er skjult i lister.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="86"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="87"/>
         <source>Deadline overdue</source>
         <translation>Frist overskredet</translation>
     </message>
@@ -978,112 +978,112 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="73"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="76"/>
         <source>Someone else changed the same part of the plan</source>
         <translation>En anden har ændret den samme del af planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="79"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="82"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="83"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="86"/>
         <source>%1 saved the plan %2 while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
         <translation>%1 gemte planen %2, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="91"/>
         <source>%1 saved the plan while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
         <translation>%1 gemte planen, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="107"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="110"/>
         <source>Keep all of theirs</source>
         <translation>Behold alt deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="108"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="111"/>
         <source>Keep all of mine</source>
         <translation>Behold alt mit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="118"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="121"/>
         <source>Save my choices</source>
         <translation>Gem mine valg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="122"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="125"/>
         <source>Decide later</source>
         <translation>Vælg senere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="126"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="129"/>
         <source>Your text stays in the editor and in a local copy, not saved, until you choose.</source>
         <translation>Din tekst bliver i editoren og i en lokal kopi, ikke gemt, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="146"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="149"/>
         <source>Saved by %1</source>
         <translation>Gemt af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="147"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="150"/>
         <source>Yours (not saved yet)</source>
         <translation>Din (ikke gemt endnu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="156"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="159"/>
         <source>(removed)</source>
         <translation>(fjernet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="178"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="181"/>
         <source>Keep theirs</source>
         <translation>Behold deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="179"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="182"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="180"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="183"/>
         <source>Keep both</source>
         <translation>Behold begge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="204"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="207"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="207"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="210"/>
         <source>Comment on the help for %1</source>
         <translation>Kommentar til hjælpen til %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="209"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="212"/>
         <source>Goal: %1</source>
         <translation>Mål: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="210"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="213"/>
         <source>Agreement: %1</source>
         <translation>Aftale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="225"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="228"/>
         <source>by %1</source>
         <translation>af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="227"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="230"/>
         <source>the whole family</source>
         <translation>hele familien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="265"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="269"/>
         <source>Choose for %n more part(s).</source>
         <translation>
             <numerusform>Vælg for %n del mere.</numerusform>
@@ -1328,7 +1328,7 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="80"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="82"/>
         <source>Record consent</source>
         <translation>Registrér samtykke</translation>
     </message>
@@ -1337,132 +1337,132 @@
         <translation type="vanished">fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="131"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="133"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="132"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="134"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="133"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="135"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="134"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="136"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="139"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="141"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="137"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="139"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="40"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="42"/>
         <source>The common plan</source>
         <translation>Den fælles plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="41"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="43"/>
         <source>Social services</source>
         <translation>Socialforvaltningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="42"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="44"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="43"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="45"/>
         <source>School and day care</source>
         <translation>Skole og dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="44"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="46"/>
         <source>Job centre and benefits</source>
         <translation>Jobcenter og ydelser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="45"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="47"/>
         <source>Family relations</source>
         <translation>Familieforhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="120"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="122"/>
         <source>e.g. the common plan for the family</source>
         <translation>f.eks. den fælles plan for familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="124"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="126"/>
         <source>No file attached</source>
         <translation>Ingen fil vedhæftet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="125"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="127"/>
         <source>Attach signed form…</source>
         <translation>Vedhæft underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="135"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="137"/>
         <source>The mandate covers</source>
         <translation>Fuldmagten dækker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="136"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="138"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="138"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="140"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="140"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="142"/>
         <source>Signed form</source>
         <translation>Underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="141"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="143"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="142"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="144"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="200"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="202"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="202"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="204"/>
         <source>Organisation: %1</source>
         <translation>Organisation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="237"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="239"/>
         <source>Attach signed form</source>
         <translation>Vedhæft underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="239"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="241"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif);;All files (*)</source>
         <translation>Dokumenter (*.pdf *.png *.jpg *.jpeg *.tif);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="245"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="247"/>
         <source>The file could not be read</source>
         <translation>Filen kunne ikke læses</translation>
     </message>
@@ -1673,92 +1673,92 @@
 <context>
     <name>DraftSync</name>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="148"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="150"/>
         <source>Your unsaved changes are back. Saving…</source>
         <translation>Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="160"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="162"/>
         <source>Changes not saved yet…</source>
         <translation>Ændringer er ikke gemt endnu…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="201"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="203"/>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="247"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="249"/>
         <source>Up to date with the changes of %1.</source>
         <translation>Opdateret med %1s ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="249"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="251"/>
         <source>Saved %1</source>
         <translation>Gemt kl. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="251"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="253"/>
         <source>your changes were combined with those of %1.</source>
         <translation>dine ændringer blev lagt sammen med %1s.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="275"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="277"/>
         <source>Not saved yet: you and %1 changed the same part of the plan. Your text is kept here and in a local copy until you choose.</source>
         <translation>Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="277"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="279"/>
         <source>someone else</source>
         <translation>en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="300"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="302"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="302"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="304"/>
         <source>%1 approved this draft meanwhile, so it can no longer change.</source>
         <translation>%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="304"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="306"/>
         <source>Someone else replaced or removed this draft meanwhile.</source>
         <translation>En anden har erstattet eller fjernet dette udkast i mellemtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="308"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="310"/>
         <source>The case was closed or removed meanwhile, so the plan can no longer change. Your changes are kept in a local copy.</source>
         <translation>Sagen blev lukket eller fjernet imens, så planen kan ikke længere ændres. Dine ændringer er gemt i en lokal kopi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="315"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="317"/>
         <source>Your changes are kept here and in a local copy, not saved. Continue them in a new draft?</source>
         <translation>Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="338"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="340"/>
         <source>Not saved: %1</source>
         <translation>Ikke gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="344"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="346"/>
         <source>Not saved: the database did not answer. Your changes are kept here and in a local copy; saving is tried again soon.</source>
         <translation>Ikke gemt: databasen svarede ikke. Dine ændringer bevares her og i en lokal kopi; der prøves at gemme igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="371"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="373"/>
         <source>The database answers again: saving…</source>
         <translation>Databasen svarer igen: gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="381"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="383"/>
         <source>The database cannot be reached. Your changes are kept here and in a local copy, and saved as soon as it answers again.</source>
         <translation>Databasen kan ikke nås. Dine ændringer bevares her og i en lokal kopi og gemmes, så snart den svarer igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/draft_sync.py" line="385"/>
+        <location filename="../../app/ui/plan/draft_sync.py" line="387"/>
         <source>The database cannot be reached. What you write is saved when it answers again.</source>
         <translation>Databasen kan ikke nås. Det, du skriver, gemmes, når den svarer igen.</translation>
     </message>
@@ -1819,22 +1819,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="400"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="415"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="410"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="425"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="411"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="426"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="413"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="428"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -1842,103 +1842,103 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="111"/>
+        <location filename="../../app/ui/family/family_page.py" line="113"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="112"/>
+        <location filename="../../app/ui/family/family_page.py" line="114"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="113"/>
+        <location filename="../../app/ui/family/family_page.py" line="115"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="114"/>
+        <location filename="../../app/ui/family/family_page.py" line="116"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="115"/>
+        <location filename="../../app/ui/family/family_page.py" line="117"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="117"/>
+        <location filename="../../app/ui/family/family_page.py" line="119"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="122"/>
+        <location filename="../../app/ui/family/family_page.py" line="124"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="129"/>
+        <location filename="../../app/ui/family/family_page.py" line="131"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="138"/>
+        <location filename="../../app/ui/family/family_page.py" line="140"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="140"/>
+        <location filename="../../app/ui/family/family_page.py" line="142"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="164"/>
+        <location filename="../../app/ui/family/family_page.py" line="166"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="165"/>
+        <location filename="../../app/ui/family/family_page.py" line="167"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="171"/>
-        <location filename="../../app/ui/family/family_page.py" line="306"/>
+        <location filename="../../app/ui/family/family_page.py" line="173"/>
+        <location filename="../../app/ui/family/family_page.py" line="323"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="172"/>
+        <location filename="../../app/ui/family/family_page.py" line="174"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="173"/>
+        <location filename="../../app/ui/family/family_page.py" line="175"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="214"/>
+        <location filename="../../app/ui/family/family_page.py" line="229"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="285"/>
+        <location filename="../../app/ui/family/family_page.py" line="302"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="293"/>
+        <location filename="../../app/ui/family/family_page.py" line="310"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="301"/>
+        <location filename="../../app/ui/family/family_page.py" line="318"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="304"/>
+        <location filename="../../app/ui/family/family_page.py" line="321"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -1946,27 +1946,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="321"/>
+        <location filename="../../app/ui/family/family_page.py" line="347"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="323"/>
+        <location filename="../../app/ui/family/family_page.py" line="349"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="324"/>
+        <location filename="../../app/ui/family/family_page.py" line="350"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="383"/>
+        <location filename="../../app/ui/family/family_page.py" line="409"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="386"/>
+        <location filename="../../app/ui/family/family_page.py" line="412"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -1974,7 +1974,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="388"/>
+        <location filename="../../app/ui/family/family_page.py" line="414"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -1982,17 +1982,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="390"/>
+        <location filename="../../app/ui/family/family_page.py" line="416"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="392"/>
+        <location filename="../../app/ui/family/family_page.py" line="418"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="528"/>
+        <location filename="../../app/ui/family/family_page.py" line="554"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -2000,32 +2000,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="533"/>
+        <location filename="../../app/ui/family/family_page.py" line="559"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="535"/>
+        <location filename="../../app/ui/family/family_page.py" line="561"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="538"/>
+        <location filename="../../app/ui/family/family_page.py" line="564"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="545"/>
+        <location filename="../../app/ui/family/family_page.py" line="571"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="553"/>
+        <location filename="../../app/ui/family/family_page.py" line="579"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="560"/>
+        <location filename="../../app/ui/family/family_page.py" line="586"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -2033,7 +2033,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="566"/>
+        <location filename="../../app/ui/family/family_page.py" line="592"/>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
         <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
@@ -2042,18 +2042,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="395"/>
+        <location filename="../../app/ui/family/family_page.py" line="421"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="415"/>
-        <location filename="../../app/ui/family/family_page.py" line="420"/>
+        <location filename="../../app/ui/family/family_page.py" line="441"/>
+        <location filename="../../app/ui/family/family_page.py" line="446"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="421"/>
+        <location filename="../../app/ui/family/family_page.py" line="447"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -2078,8 +2078,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="95"/>
-        <location filename="../../app/ui/family/family_page.py" line="256"/>
+        <location filename="../../app/ui/family/family_page.py" line="97"/>
+        <location filename="../../app/ui/family/family_page.py" line="271"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -2088,7 +2088,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="274"/>
+        <location filename="../../app/ui/family/family_page.py" line="291"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -2185,68 +2185,68 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="98"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="83"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="100"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="179"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="164"/>
         <source>Before saving, check: %1</source>
         <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="186"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="171"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="226"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="211"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="231"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="216"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="233"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="218"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="298"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="283"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="299"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="284"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="342"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="327"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="343"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="328"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="350"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="335"/>
         <location filename="../../app/ui/common/lane_form.py" line="116"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="351"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="336"/>
         <location filename="../../app/ui/common/lane_form.py" line="117"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
@@ -2268,57 +2268,57 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="92"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="93"/>
         <source>Overall goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="93"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="94"/>
         <source>Sub-goal</source>
         <translation>Delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="94"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="95"/>
         <source>Progression goal</source>
         <translation>Progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="102"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="103"/>
         <source>Write the goal in the family&apos;s own words</source>
         <translation>Skriv målet med familiens egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="105"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="106"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="109"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2326,38 +2326,38 @@
 <context>
     <name>GoalModel</name>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="139"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="140"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="140"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="141"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="141"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="142"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="142"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="143"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="143"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="144"/>
         <source>Latest score</source>
         <translation>Seneste score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="161"/>
-        <location filename="../../app/ui/plan/plan_models.py" line="178"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="162"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="179"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="169"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="170"/>
         <source>family %1 · professionals %2</source>
         <translation>familien %1 · fagpersoner %2</translation>
     </message>
@@ -2598,12 +2598,12 @@
         <translation type="vanished">Ingen lovparagraf valgt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="503"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="519"/>
         <source>No weekly times</source>
         <translation>Ingen ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="512"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="528"/>
         <source>(parent present)</source>
         <translation>(forælder til stede)</translation>
     </message>
@@ -2611,244 +2611,244 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="29"/>
+        <location filename="../../app/ui/common/labels.py" line="30"/>
         <source>Candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="30"/>
+        <location filename="../../app/ui/common/labels.py" line="31"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="31"/>
+        <location filename="../../app/ui/common/labels.py" line="32"/>
         <source>Paused</source>
         <translation>Sat i bero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="32"/>
+        <location filename="../../app/ui/common/labels.py" line="33"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="33"/>
+        <location filename="../../app/ui/common/labels.py" line="34"/>
         <source>One family – one entry</source>
         <translation>Én familie – én indgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="34"/>
+        <location filename="../../app/ui/common/labels.py" line="35"/>
         <source>Together for the family</source>
         <translation>Sammen om familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="35"/>
+        <location filename="../../app/ui/common/labels.py" line="36"/>
         <source>Holistic plan</source>
         <translation>Helhedsorienteret plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="36"/>
+        <location filename="../../app/ui/common/labels.py" line="37"/>
         <source>Other model</source>
         <translation>Anden model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="37"/>
+        <location filename="../../app/ui/common/labels.py" line="38"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="38"/>
+        <location filename="../../app/ui/common/labels.py" line="39"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="39"/>
+        <location filename="../../app/ui/common/labels.py" line="40"/>
         <source>Step-parent</source>
         <translation>Stedforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="40"/>
+        <location filename="../../app/ui/common/labels.py" line="41"/>
         <source>Sibling</source>
         <translation>Søskende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="41"/>
+        <location filename="../../app/ui/common/labels.py" line="42"/>
         <source>Grandparent</source>
         <translation>Bedsteforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="42"/>
+        <location filename="../../app/ui/common/labels.py" line="43"/>
         <source>Other</source>
         <translation>Anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="43"/>
+        <location filename="../../app/ui/common/labels.py" line="44"/>
         <source>Children and families</source>
         <translation>Børn og familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="44"/>
+        <location filename="../../app/ui/common/labels.py" line="45"/>
         <source>Adults and disability</source>
         <translation>Voksen og handicap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="45"/>
+        <location filename="../../app/ui/common/labels.py" line="46"/>
         <source>Employment</source>
         <translation>Beskæftigelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="46"/>
+        <location filename="../../app/ui/common/labels.py" line="47"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="47"/>
+        <location filename="../../app/ui/common/labels.py" line="48"/>
         <source>School</source>
         <translation>Skole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="48"/>
+        <location filename="../../app/ui/common/labels.py" line="49"/>
         <source>Day care</source>
         <translation>Dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="49"/>
+        <location filename="../../app/ui/common/labels.py" line="50"/>
         <source>Youth guidance</source>
         <translation>Ungeindsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="50"/>
+        <location filename="../../app/ui/common/labels.py" line="51"/>
         <source>Elderly care</source>
         <translation>Ældreområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="51"/>
+        <location filename="../../app/ui/common/labels.py" line="52"/>
         <source>Other sector</source>
         <translation>Andet område</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="52"/>
-        <location filename="../../app/ui/common/labels.py" line="72"/>
+        <location filename="../../app/ui/common/labels.py" line="53"/>
+        <location filename="../../app/ui/common/labels.py" line="73"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="53"/>
+        <location filename="../../app/ui/common/labels.py" line="54"/>
         <source>Running</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="54"/>
+        <location filename="../../app/ui/common/labels.py" line="55"/>
         <source>On hold</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="55"/>
+        <location filename="../../app/ui/common/labels.py" line="56"/>
         <source>Ended</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="56"/>
+        <location filename="../../app/ui/common/labels.py" line="57"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="57"/>
+        <location filename="../../app/ui/common/labels.py" line="58"/>
         <source>Custody holder</source>
         <translation>Forældremyndighedsindehaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="58"/>
+        <location filename="../../app/ui/common/labels.py" line="59"/>
         <source>The young person</source>
         <translation>Den unge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="59"/>
+        <location filename="../../app/ui/common/labels.py" line="60"/>
         <source>Guardian</source>
         <translation>Værge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="60"/>
+        <location filename="../../app/ui/common/labels.py" line="61"/>
         <source>Future proxy</source>
         <translation>Fremtidsfuldmægtig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="61"/>
+        <location filename="../../app/ui/common/labels.py" line="62"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="62"/>
+        <location filename="../../app/ui/common/labels.py" line="63"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="63"/>
+        <location filename="../../app/ui/common/labels.py" line="64"/>
         <source>Status meeting</source>
         <translation>Statusmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="64"/>
+        <location filename="../../app/ui/common/labels.py" line="65"/>
         <source>Start meeting</source>
         <translation>Opstartsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="65"/>
+        <location filename="../../app/ui/common/labels.py" line="66"/>
         <source>Closing meeting</source>
         <translation>Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="66"/>
+        <location filename="../../app/ui/common/labels.py" line="67"/>
         <source>Working on it</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="67"/>
+        <location filename="../../app/ui/common/labels.py" line="68"/>
         <source>Achieved</source>
         <translation>Nået</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="68"/>
+        <location filename="../../app/ui/common/labels.py" line="69"/>
         <source>Dropped</source>
         <translation>Opgivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="69"/>
+        <location filename="../../app/ui/common/labels.py" line="70"/>
         <source>Not done yet</source>
         <translation>Ikke gjort endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="70"/>
+        <location filename="../../app/ui/common/labels.py" line="71"/>
         <source>Done</source>
         <translation>Gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="71"/>
-        <location filename="../../app/ui/common/labels.py" line="74"/>
+        <location filename="../../app/ui/common/labels.py" line="72"/>
+        <location filename="../../app/ui/common/labels.py" line="75"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="73"/>
+        <location filename="../../app/ui/common/labels.py" line="74"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="75"/>
+        <location filename="../../app/ui/common/labels.py" line="76"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="76"/>
+        <location filename="../../app/ui/common/labels.py" line="77"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="77"/>
+        <location filename="../../app/ui/common/labels.py" line="78"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="78"/>
+        <location filename="../../app/ui/common/labels.py" line="79"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
     </message>
@@ -2856,12 +2856,12 @@
 <context>
     <name>LaneDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="70"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="71"/>
         <source>Someone else changed the plan meanwhile. Close this window and try again.</source>
         <translation>En anden har ændret planen imens. Luk vinduet, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="74"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="75"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
@@ -2893,22 +2893,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="331"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="344"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="337"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="350"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="341"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="354"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="342"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="355"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -3017,23 +3017,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -3042,7 +3042,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -3051,102 +3051,107 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
+        <source>Search</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -3159,22 +3164,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="363"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -3292,17 +3297,17 @@
         <translation>Ingen gæster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="319"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="322"/>
         <source>%1 is busy %2–%3.</source>
         <translation>%1 er optaget %2–%3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="328"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="331"/>
         <source>Nobody is double-booked.</source>
         <translation>Ingen er dobbeltbooket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="422"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="430"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3310,62 +3315,62 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="72"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="73"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="72"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="73"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="83"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="84"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="87"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="88"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="90"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="91"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="92"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="93"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="93"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="94"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="94"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="95"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="95"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="96"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="96"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="97"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="97"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="98"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="99"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="100"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -3373,98 +3378,98 @@
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="274"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="280"/>
         <source>The plan was changed</source>
         <translation>Planen er blevet ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="276"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="282"/>
         <source>Someone else changed the plan&apos;s agreements while you wrote the minutes, so nothing was saved yet. The agreements are shown as they are now: check which are done and save again.</source>
         <translation>En anden har ændret planens aftaler, mens du skrev referatet, så intet er gemt endnu. Aftalerne vises nu, som de er: se efter, hvilke der er klaret, og gem igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="59"/>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="132"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="60"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="133"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="67"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="68"/>
         <source>What was said and decided (notatpligt)</source>
         <translation>Det, der blev sagt og besluttet (notatpligt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="84"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="85"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="84"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="85"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="84"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="85"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="89"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="90"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="102"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="103"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="107"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="108"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="118"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="119"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="118"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="119"/>
         <source>The family (0–10)</source>
         <translation>Familien (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="118"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="119"/>
         <source>Professionals (0–10)</source>
         <translation>Fagpersoner (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="131"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="132"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="133"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="134"/>
         <source>Who came</source>
         <translation>Hvem kom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="134"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="135"/>
         <source>Agreements done</source>
         <translation>Aftaler, der er gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="135"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="136"/>
         <source>New agreements</source>
         <translation>Nye aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="136"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="137"/>
         <source>Progression scores</source>
         <translation>Progressionsscorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="316"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="326"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -3485,8 +3490,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/month_view.py" line="190"/>
-        <location filename="../../app/ui/calendar/month_view.py" line="373"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="191"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="374"/>
         <source>Wk</source>
         <translation>Uge</translation>
     </message>
@@ -3618,167 +3623,167 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="66"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="114"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="115"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="118"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="132"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="133"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="136"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="137"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="154"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="155"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="157"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="158"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="160"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="161"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="161"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="169"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="184"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="185"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="208"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="209"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="209"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="210"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="249"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="250"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="262"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="263"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="412"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="413"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="502"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="503"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
@@ -4103,22 +4108,22 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="13"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="14"/>
         <source>The situation now (summary)</source>
         <translation>Situationen nu (resumé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="14"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="15"/>
         <source>The family&apos;s own views and wishes</source>
         <translation>Familiens egne ønsker og synspunkter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="15"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="16"/>
         <source>Resources – what works</source>
         <translation>Ressourcer – det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="16"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="17"/>
         <source>Barriers – what is hard</source>
         <translation>Barrierer – det, der er svært</translation>
     </message>
@@ -4127,27 +4132,27 @@
         <translation type="vanished">Rækkefølgen af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="17"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="18"/>
         <source>The order in which help comes</source>
         <translation>Rækkefølgen af hjælpen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="18"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="19"/>
         <source>Follow-up: who takes the initiative, how often</source>
         <translation>Opfølgning: hvem tager initiativ, og hvor tit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="19"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="20"/>
         <source>Closing: when the plan ends</source>
         <translation>Afslutning: hvornår planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="120"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="117"/>
         <source>Open a case in the case list to write its plan here.</source>
         <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="315"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="312"/>
         <source>Choose what to keep…</source>
         <translation>Vælg, hvad der skal blive …</translation>
     </message>
@@ -4164,32 +4169,32 @@
         <translation type="vanished">Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="144"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="141"/>
         <source>Plan text</source>
         <translation>Planens tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="145"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="142"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="146"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="143"/>
         <source>Agreements</source>
         <translation>Aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="147"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="144"/>
         <source>Offers</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="150"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="147"/>
         <source>Plain language</source>
         <translation>Klart sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="151"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="148"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
@@ -4278,17 +4283,17 @@
         <translation type="vanished">Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="187"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="184"/>
         <source>Opening the plan…</source>
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="207"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="204"/>
         <source>Unsaved changes found</source>
         <translation>Ikke-gemte ændringer fundet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="209"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="206"/>
         <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
         <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
     </message>
@@ -4297,12 +4302,12 @@
         <translation type="vanished">Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="243"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="240"/>
         <source>Plan for %1 (%2)</source>
         <translation>Plan for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="262"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="259"/>
         <source>The case is closed: the plan can be read, not changed.</source>
         <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
     </message>
@@ -4386,7 +4391,7 @@
         <translation type="vanished">%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="432"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="429"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
@@ -4403,7 +4408,7 @@
         <translation type="vanished">Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="443"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="440"/>
         <source>someone else</source>
         <translation>en anden</translation>
     </message>
@@ -4412,17 +4417,17 @@
         <translation type="vanished">Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="318"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="315"/>
         <source>Continue in a new draft</source>
         <translation>Fortsæt i et nyt udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="430"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="427"/>
         <source>%1 changed this plan %2. Your changes are combined with theirs when they are saved.</source>
         <translation>%1 ændrede denne plan %2. Dine ændringer lægges sammen med deres, når de gemmes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="442"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="439"/>
         <source>Updated with the changes of %1 (%2).</source>
         <translation>Opdateret med %1s ændringer (%2).</translation>
     </message>
@@ -4479,27 +4484,27 @@
         <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="489"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="486"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="526"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="523"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="526"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="523"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="532"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="529"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="533"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="530"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
@@ -4593,12 +4598,12 @@
         <translation>En tekst i planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="596"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="593"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="596"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="593"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
     </message>
@@ -4606,37 +4611,37 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="17"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="18"/>
         <source>Family overview settings</source>
         <translation>Indstillinger for familieoverblik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="22"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="23"/>
         <source> days</source>
         <translation> dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="29"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="30"/>
         <source>Mark copied interventions as stale after</source>
         <translation>Markér kopierede indsatser som forældede efter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="30"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="31"/>
         <source>Caseload limit per coordinator</source>
         <translation>Grænse for sagsantal pr. koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="34"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="35"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="37"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="38"/>
         <source>Follow-up interval for new cases</source>
         <translation>Opfølgningsinterval for nye sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="40"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="41"/>
         <source>Interventions copied from DUBU, Momentum, Nexus and other systems are marked when nobody has checked them against the source for this long.</source>
         <translation>Indsatser, der er kopieret fra DUBU, Momentum, Nexus og andre systemer, bliver markeret, når ingen har tjekket dem i kildesystemet i så lang tid.</translation>
     </message>
@@ -4722,27 +4727,27 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="84"/>
+        <location filename="../../app/ui/common/labels.py" line="85"/>
         <source>Required.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="85"/>
+        <location filename="../../app/ui/common/labels.py" line="86"/>
         <source>Write the CPR number as 10 digits, for example 010203-1234.</source>
         <translation>Skriv CPR-nummeret med 10 cifre, fx 010203-1234.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="88"/>
+        <location filename="../../app/ui/common/labels.py" line="89"/>
         <source>The first six digits are not a real date of birth (DDMMYY).</source>
         <translation>De første seks cifre er ikke en rigtig fødselsdato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="91"/>
+        <location filename="../../app/ui/common/labels.py" line="92"/>
         <source>The date of birth is in the future.</source>
         <translation>Fødselsdatoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="92"/>
+        <location filename="../../app/ui/common/labels.py" line="93"/>
         <source>This CPR number is already given for another member.</source>
         <translation>CPR-nummeret er allerede angivet for en anden person.</translation>
     </message>
@@ -4751,83 +4756,83 @@
         <translation type="vanished">Personen er allerede registreret i en sag, du ikke har adgang til. Bed din teamleder om adgang til den sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="95"/>
+        <location filename="../../app/ui/common/labels.py" line="96"/>
         <source>This professional was entered by another team. Ask them or IT to correct the details.</source>
         <translation>Fagpersonen er oprettet af et andet team. Bed dem eller IT om at rette oplysningerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="99"/>
+        <location filename="../../app/ui/common/labels.py" line="100"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="104"/>
+        <location filename="../../app/ui/common/labels.py" line="105"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="105"/>
+        <location filename="../../app/ui/common/labels.py" line="106"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="106"/>
+        <location filename="../../app/ui/common/labels.py" line="107"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="109"/>
-        <location filename="../../app/ui/common/labels.py" line="125"/>
+        <location filename="../../app/ui/common/labels.py" line="110"/>
+        <location filename="../../app/ui/common/labels.py" line="126"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="112"/>
+        <location filename="../../app/ui/common/labels.py" line="113"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="115"/>
+        <location filename="../../app/ui/common/labels.py" line="116"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="134"/>
+        <location filename="../../app/ui/common/labels.py" line="135"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character).</source>
         <translation>Teksten indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="137"/>
+        <location filename="../../app/ui/common/labels.py" line="138"/>
         <source>The date is too far from today: check the year.</source>
         <translation>Datoen ligger for langt fra i dag: kontrollér årstallet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="138"/>
+        <location filename="../../app/ui/common/labels.py" line="139"/>
         <source>This CPR number is registered with another name: choose which name is right.</source>
         <translation>Dette CPR-nummer er registreret med et andet navn: vælg, hvilket navn der er rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="141"/>
+        <location filename="../../app/ui/common/labels.py" line="142"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="142"/>
+        <location filename="../../app/ui/common/labels.py" line="143"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="145"/>
+        <location filename="../../app/ui/common/labels.py" line="146"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="148"/>
+        <location filename="../../app/ui/common/labels.py" line="149"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="151"/>
+        <location filename="../../app/ui/common/labels.py" line="152"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -4836,47 +4841,47 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="116"/>
+        <location filename="../../app/ui/common/labels.py" line="117"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="119"/>
+        <location filename="../../app/ui/common/labels.py" line="120"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="120"/>
+        <location filename="../../app/ui/common/labels.py" line="121"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="121"/>
+        <location filename="../../app/ui/common/labels.py" line="122"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="124"/>
+        <location filename="../../app/ui/common/labels.py" line="125"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="128"/>
+        <location filename="../../app/ui/common/labels.py" line="129"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="129"/>
+        <location filename="../../app/ui/common/labels.py" line="130"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="132"/>
+        <location filename="../../app/ui/common/labels.py" line="133"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="133"/>
+        <location filename="../../app/ui/common/labels.py" line="134"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>
@@ -4884,52 +4889,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="231"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="239"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="231"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="239"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="240"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="248"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="246"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="254"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="247"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="255"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="248"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="256"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="249"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="257"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="250"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="258"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="251"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="259"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="253"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="261"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>
@@ -4955,40 +4960,121 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="169"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="172"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="180"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="181"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
 </context>
 <context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../app/ui/search/search_box.py" line="54"/>
+        <source>Search everything (Ctrl+K)</source>
+        <translation>Søg i alt (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/search_box.py" line="57"/>
+        <source>Names, CPR, case numbers, addresses, professionals, agreements, goals, journal, tasks and document titles in the cases you may see</source>
+        <translation>Navne, CPR, sagsnumre, adresser, fagpersoner, aftaler, mål, journal, opgaver og dokumenttitler i de sager, du har adgang til</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/search_box.py" line="226"/>
+        <source>The search could not be run: the database did not answer. Try again.</source>
+        <translation>Søgningen kunne ikke gennemføres: databasen svarede ikke. Prøv igen.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="25"/>
+        <source>case</source>
+        <translation>sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="26"/>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="27"/>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="28"/>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="29"/>
+        <source>professional</source>
+        <translation>fagperson</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="30"/>
+        <source>agreement</source>
+        <translation>aftale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="31"/>
+        <source>goal</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="32"/>
+        <source>journal</source>
+        <translation>journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="33"/>
+        <source>task</source>
+        <translation>opgave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="34"/>
+        <source>document</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="149"/>
+        <source>No results for &apos;%1&apos; in names, CPR, case numbers, addresses, professionals, agreements, goals, journal, tasks and document titles</source>
+        <translation>Ingen resultater for &apos;%1&apos; i navne, CPR, sagsnumre, adresser, fagpersoner, aftaler, mål, journal, opgaver og dokumenttitler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="157"/>
+        <source>The first %1 results. Write more words to find fewer.</source>
+        <translation>De første %1 resultater. Skriv flere ord for at finde færre.</translation>
+    </message>
+</context>
+<context>
     <name>SectionsTab</name>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="94"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="95"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
@@ -5069,12 +5155,12 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="158"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="159"/>
         <source>Same kind of help at the same time</source>
         <translation>Samme slags hjælp på samme tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="160"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="161"/>
         <source>No help</source>
         <translation>Uden hjælp</translation>
     </message>
@@ -5119,7 +5205,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation>Samme slags hjælp på samme tid som: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="145"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="146"/>
         <source>No help for %n week(s)</source>
         <translation>
             <numerusform>%n uge uden hjælp</numerusform>
@@ -5144,12 +5230,12 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation>%1 og %2 er samme slags hjælp på samme tid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="355"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="362"/>
         <source>No interventions yet.</source>
         <translation>Ingen indsatser endnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="388"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="395"/>
         <source>%n earlier intervention(s) not shown</source>
         <translation>
             <numerusform>%n tidligere indsats vises ikke</numerusform>
@@ -5157,7 +5243,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="413"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="420"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -5165,17 +5251,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="468"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="475"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="506"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="513"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="369"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="376"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n uge</numerusform>
@@ -5186,57 +5272,57 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TransitionPanel</name>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="44"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="45"/>
         <source>Support needs</source>
         <translation>Støttebehov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="45"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="46"/>
         <source>Education</source>
         <translation>Uddannelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="46"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="47"/>
         <source>Employment and income</source>
         <translation>Beskæftigelse og forsørgelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="47"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="48"/>
         <source>Housing</source>
         <translation>Bolig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="48"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="49"/>
         <source>Social conditions</source>
         <translation>Sociale forhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="84"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="85"/>
         <source>From 16, a young person gets a transition track so that decisions about help as an adult are ready before the 18th birthday (Barnets lov §§ 122-123).</source>
         <translation>Når en ung fylder 16 år, starter et overgangsforløb, så afgørelser om hjælp som voksen er klar før 18-årsdagen (Barnets lov §§ 122-123).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="131"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="132"/>
         <source>Nobody in the family is between 16 and 18.</source>
         <translation>Ingen i familien er mellem 16 og 18 år.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="139"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="140"/>
         <source>%1 has no transition track yet. Adult decisions should be ready by %2.</source>
         <translation>%1 har endnu ikke et overgangsforløb. Afgørelser om hjælp som voksen bør være klar senest %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="146"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="147"/>
         <source>Start transition track</source>
         <translation>Start overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="159"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="160"/>
         <source>%1 – turns 18 on %2</source>
         <translation>%1 – fylder 18 år den %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/transition_panel.py" line="169"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="170"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n dag tilbage</numerusform>
@@ -5244,7 +5330,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/transition_panel.py" line="171"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="172"/>
         <source>%n day(s) past the deadline</source>
         <translation>
             <numerusform>%n dag over fristen</numerusform>
@@ -5252,72 +5338,72 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="174"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="175"/>
         <source>%1 of %2 topics ready · %3</source>
         <translation>%1 af %2 emner klar · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="193"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="194"/>
         <source>What is agreed, who does it</source>
         <translation>Hvad er aftalt, og hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="200"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="201"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="209"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="210"/>
         <source>Adult services contact</source>
         <translation>Kontaktperson i voksenområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="210"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="211"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="211"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="212"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="212"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="213"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="213"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="214"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="216"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="217"/>
         <source>No contact in adult services recorded yet.</source>
         <translation>Der er endnu ikke registreret en kontaktperson i voksenområdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="224"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="225"/>
         <source>Save transition track</source>
         <translation>Gem overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="251"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="252"/>
         <source>Not started</source>
         <translation>Ikke startet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="256"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="257"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="256"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="257"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="336"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="337"/>
         <source>Someone else changed this track. Your changes are still here: copy what you need before you open the case again, which shows their version.</source>
         <translation>En anden har ændret dette overgangsforløb. Dine ændringer er her stadig: kopiér det, du skal bruge, før du åbner sagen igen og ser den andens udgave.</translation>
     </message>
@@ -5326,7 +5412,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">En anden har ændret forløbet. Dine ændringer er her stadig. Åbn sagen igen for at se den andens ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="341"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="342"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet er gemt. Prøv igen.</translation>
     </message>
@@ -5348,18 +5434,18 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation>%1 skal to steder på samme tid %2 kl. %3–%4: %5 og %6.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="164"/>
-        <location filename="../../app/ui/family/week_grid.py" line="311"/>
+        <location filename="../../app/ui/family/week_grid.py" line="165"/>
+        <location filename="../../app/ui/family/week_grid.py" line="315"/>
         <source>A parent must be present</source>
         <translation>En forælder skal være med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="313"/>
+        <location filename="../../app/ui/family/week_grid.py" line="317"/>
         <source>Collision</source>
         <translation>Kollision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="370"/>
+        <location filename="../../app/ui/family/week_grid.py" line="376"/>
         <source>No weekly times yet.</source>
         <translation>Ingen ugentlige tider endnu.</translation>
     </message>
@@ -5367,12 +5453,12 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../app/ui/calendar/week_view.py" line="76"/>
+        <location filename="../../app/ui/calendar/week_view.py" line="77"/>
         <source>Week calendar</source>
         <translation>Ugekalender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/week_view.py" line="226"/>
+        <location filename="../../app/ui/calendar/week_view.py" line="232"/>
         <source>Week %1</source>
         <translation>Uge %1</translation>
     </message>

@@ -26,7 +26,7 @@
     <context>
         <name>ConflictDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/conflict_dialog.py" line="265" />
+            <location filename="../../app/ui/plan/conflict_dialog.py" line="269" />
             <source>Choose for %n more part(s).</source>
             <translation>
                 <numerusform>Choose for %n more part.</numerusform>
@@ -37,7 +37,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="304" />
+            <location filename="../../app/ui/family/family_page.py" line="321" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="386" />
+            <location filename="../../app/ui/family/family_page.py" line="412" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -53,7 +53,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="388" />
+            <location filename="../../app/ui/family/family_page.py" line="414" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -61,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="528" />
+            <location filename="../../app/ui/family/family_page.py" line="554" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="560" />
+            <location filename="../../app/ui/family/family_page.py" line="586" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -160,7 +160,7 @@
     <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="145" />
+            <location filename="../../app/ui/family/timeline_view.py" line="146" />
             <source>No help for %n week(s)</source>
             <translation>
                 <numerusform>No help for %n week</numerusform>
@@ -168,7 +168,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="388" />
+            <location filename="../../app/ui/family/timeline_view.py" line="395" />
             <source>%n earlier intervention(s) not shown</source>
             <translation>
                 <numerusform>%n earlier intervention not shown</numerusform>
@@ -176,7 +176,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="413" />
+            <location filename="../../app/ui/family/timeline_view.py" line="420" />
             <source>%n year(s)</source>
             <translation>
                 <numerusform>%n year</numerusform>
@@ -184,7 +184,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="369" />
+            <location filename="../../app/ui/family/timeline_view.py" line="376" />
             <source>%n week(s)</source>
             <translation>
                 <numerusform>%n week</numerusform>
@@ -195,7 +195,7 @@
     <context>
         <name>TransitionPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/transition_panel.py" line="169" />
+            <location filename="../../app/ui/family/transition_panel.py" line="170" />
             <source>%n day(s) left</source>
             <translation>
                 <numerusform>%n day left</numerusform>
@@ -203,7 +203,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/transition_panel.py" line="171" />
+            <location filename="../../app/ui/family/transition_panel.py" line="172" />
             <source>%n day(s) past the deadline</source>
             <translation>
                 <numerusform>%n day past the deadline</numerusform>
