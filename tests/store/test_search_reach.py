@@ -178,3 +178,16 @@ def test_explain_analyze_of_the_function_tells_nothing_about_other_teams(shared_
             assert plans[0] == plans[1], word
             assert "Function Scan" in plans[0] and "search_everything" in plans[0]
             assert "journal_entries" not in plans[0]  # nothing of the body
+
+
+def test_the_function_is_planned_for_each_call(shared_store: SharedStore) -> None:
+    """Seven searches in one session, a two-letter word last: each planned for its words
+    (see search_sql.PLAN_CACHE_MODE), the reach the same every time."""
+    _words_in_both_teams(shared_store)
+    reach = _reach(shared_store, "anna")
+    with psql(shared_store, "anna") as conn:
+        config = conn.execute("SELECT proconfig FROM pg_proc WHERE proname = 'search_everything'").fetchone()
+        assert config is not None and "plan_cache_mode=force_custom_plan" in config[0]
+        for word in ("skolen", "madpakken", "signe", "zenobia", "skolen", "mor", "sk"):
+            rows = conn.execute(_CALL, (f"'{word}'", f"'{word}':*", "", "", 51)).fetchall()
+            assert {row[3] for row in rows} <= reach, word

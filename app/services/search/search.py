@@ -35,7 +35,7 @@ from app.services.common.clock import to_local
 from app.services.common.cpr import mask_cpr
 from app.services.search.snippets import EXCERPT_CHARS, Excerpt, Matcher, excerpt, tokens, whole, words_of
 from app.store.reach import uses_reach
-from app.store.search_sql import COLUMNS, SEARCH_FUNCTION_NAME, local_statement
+from app.store.search_sql import COLUMNS, PLAN_CACHE_MODE, SEARCH_FUNCTION_NAME, local_statement
 
 SEARCH_LIMIT = 50
 AUDIT_OBJECT = "everything"
@@ -135,13 +135,19 @@ def _statement(session: Session) -> str:
     return local_statement(session.connection().dialect.name)
 
 
-def _rows(session: Session, query: Query, per_part: int) -> list[Any]:
-    postgres = session.connection().dialect.name == "postgresql"
+def statement_parameters(query: Query, postgres: bool, per_part: int) -> dict[str, Any]:
+    """The statement's parameters for a query (app/store/search_sql.py)."""
     exact, prefix = _match_texts(query.words, postgres)
     low, high = query.cpr_range or ("", "")
+    return {"exact": exact, "prefix": prefix, "cpr_from": low, "cpr_to": high, "lim": per_part}
+
+
+def _rows(session: Session, query: Query, per_part: int) -> list[Any]:
+    postgres = session.connection().dialect.name == "postgresql"
+    if postgres and not uses_reach(session):
+        session.execute(text(f"SET LOCAL plan_cache_mode = {PLAN_CACHE_MODE}"))
     statement = text(_statement(session)).columns(**{name: _TYPES[kind] for name, kind in COLUMNS})
-    params = {"exact": exact, "prefix": prefix, "cpr_from": low, "cpr_to": high, "lim": per_part}
-    return list(session.connection().execute(statement, params))
+    return list(session.connection().execute(statement, statement_parameters(query, postgres, per_part)))
 
 
 # -- ranking -------------------------------------------------------------------------------
