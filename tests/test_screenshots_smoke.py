@@ -26,6 +26,7 @@ SCREENS = (
     "consent_register",
     "audit_log",
     "new_case_dialog",
+    "search_everything",
 )
 
 
