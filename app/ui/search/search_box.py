@@ -96,8 +96,7 @@ class SearchBox(QWidget):
         self.timer.timeout.connect(self.search_now)
         self.field.textChanged.connect(self._typed)
         self.field.installEventFilter(self)
-        self.list.doubleClicked.connect(self._open_index)
-        self.list.activated.connect(self._open_index)
+        self.list.activated.connect(self._open_index)  # a double-click (a click where the style says so)
 
         self.result: SearchResult | None = None
         self.shown_text = ""  # the text whose answer is shown

@@ -136,10 +136,13 @@ def test_a_double_click_opens(qtbot, demo_context, lanes) -> None:  # type: igno
     _type(qtbot, box, "Lise")
     rect = box.list.visualRect(box.model.index(0))
     first = box.model.hits[0]
+    emitted: list[tuple[int, str, int]] = []
+    box.open_requested.connect(lambda *args: emitted.append(args))
     qtbot.mouseClick(box.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(box.open_requested, timeout=5000) as opened:
         qtbot.mouseDClick(box.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [first.case_id, first.source.value, first.item_id]
+    assert emitted == [(first.case_id, first.source.value, first.item_id)]  # opened once
 
 
 def test_the_newest_text_wins(qtbot, demo_context, lanes) -> None:  # type: ignore[no-untyped-def]
