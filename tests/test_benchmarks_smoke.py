@@ -152,6 +152,37 @@ def test_my_day_benchmark_runs_and_reports(tmp_path: Path) -> None:
     assert all(count > 0 for count in figures["lines"].values()), figures
 
 
+def test_search_everything_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    out, verdict = _smoke(tmp_path, "search_everything.py", "--citizens", "1200", "--entries", "12000")
+    for line in ("1200 citizens, 12000 journal entries", "service ms", "statement ms", "bare index ms"):
+        assert line in out, out
+    kinds = ("common word", "rare word", "name", "CPR prefix")
+    assert _names(verdict, timing=True) == {f"search, {kind}" for kind in kinds}
+    assert _names(verdict, timing=False) == {
+        "a common word fills the page and says there are more",
+        "the rare word finds exactly its entries",
+        "the name finds its people first",
+        "the CPR prefix finds the person's case, masked",
+    }
+    searches = verdict["figures"]["searches"]
+    assert set(searches) == set(kinds)
+    for figures in searches.values():
+        assert figures["service_ms"] > 0 and figures["statement_ms"] > 0 and figures["bare_ms"] >= 0
+    assert searches["CPR prefix"]["term"] == "CPR prefix (birth date)"  # no number in the figures
+
+
+@pytest.mark.postgres
+def test_search_everything_benchmark_on_the_server(tmp_path: Path, postgres_url: str) -> None:
+    out, verdict = _smoke(
+        tmp_path, "search_everything.py", "--citizens", "600", "--entries", "6000", "--server", postgres_url
+    )
+    assert "PostgreSQL, as a caseworker of one team of 5" in out and "no reach ms" in out, out
+    server = verdict["figures"]["server"]
+    assert server["outside_reach"] == 0 and 0 < server["reached_cases"] < verdict["figures"]["cases"]
+    assert set(server["searches"]) == {"common word", "rare word", "name", "CPR prefix"}
+    assert "the server finds nothing outside reach" in _names(verdict, timing=False)
+
+
 # -- the verdict itself ----------------------------------------------------------------------
 
 

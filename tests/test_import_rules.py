@@ -59,6 +59,7 @@ UI_FEATURES = (
     "tasks",
     "journal",
     "day",
+    "search",
 )
 SERVICE_FEATURES = (
     "cases",
@@ -71,6 +72,7 @@ SERVICE_FEATURES = (
     "tasks",
     "journal",
     "day",
+    "search",
 )
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
@@ -84,6 +86,7 @@ UI_USES: dict[str, set[str]] = {
     "tasks": {"tasks", "cases"},  # a task names its case
     "journal": {"journal"},
     "day": {"day"},  # the start page reads the day's one service
+    "search": {"search"},  # the main window opens what it finds
 }
 # What a UI feature offers to the others (modules), and why.
 UI_OFFERS: dict[str, set[str]] = {
@@ -97,6 +100,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "tasks": set(),  # wired in by the main window
     "journal": set(),  # its panel is wired into the family page by the main window
     "day": set(),
+    "search": set(),  # the main window's toolbar holds it
 }
 
 

@@ -27,6 +27,7 @@ SCREENS = (
     "consent_register",
     "audit_log",
     "new_case_dialog",
+    "search_everything",
 )
 
 

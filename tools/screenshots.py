@@ -242,6 +242,22 @@ def _privacy_screens(window: QWidget, app: QApplication, out: Path, suffix: str,
     return written
 
 
+def _search_screens(window: QWidget, app: QApplication, out: Path, suffix: str) -> list[Path]:
+    """The search across everything in the toolbar: places found, and nothing found."""
+    written: list[Path] = []
+    search = window.search  # type: ignore[attr-defined]
+    for text, name in (("skolen", "search_everything"), ("blæksprutte", "search_nothing_found")):
+        search.field.setText(text)
+        search.search_now()
+        window.lanes.wait(10_000)  # type: ignore[attr-defined]
+        _settle(app)
+        written.append(out / f"{name}{suffix}.png")
+        _save(window, app, written[-1])
+    search.field.setText("")
+    search.panel.hide()
+    return written
+
+
 def replace_section(draft: object, name: str, text: str) -> object:
     from dataclasses import replace
 
@@ -288,6 +304,8 @@ def render(out: Path, language: str = "da") -> list[Path]:
         _settle(app)
         written.append(out / f"case_list_search{suffix}.png")
         _save(window, app, written[-1])
+        window.cases.search.setText("")
+        written.extend(_search_screens(window, app, out, suffix))
 
         model = window.cases.model
         lise = next(

@@ -62,6 +62,7 @@ from app.store.reach_sql import (
     read_function,
     write_function,
 )
+from app.store.search_sql import SEARCH_FUNCTION_NAME, SEARCH_FUNCTION_SIGNATURE, search_function
 
 
 def _ddl(conn: Connection, sql: str) -> None:
@@ -126,6 +127,7 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
         CPR_SEARCH_FUNCTION,
     ):
         _ddl(conn, function.replace("{base}", base).replace("{{", "{").replace("}}", "}"))
+    _ddl(conn, search_function(base))
     tables = data_tables(conn, base)
     for table in tables:
         _ddl(conn, read_function(base, table))
@@ -148,6 +150,9 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
             f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{name}({fact_signature(parameters)}) TO {staff}"
         )
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.cases_with_cpr(text, text) TO {staff}")
+    conn.exec_driver_sql(
+        f"GRANT EXECUTE ON FUNCTION {SEARCH_FUNCTION_NAME}({SEARCH_FUNCTION_SIGNATURE}) TO {staff}"
+    )
     for function in ("koordinator_next_case_number(integer)", "koordinator_hand_over(integer, text)"):
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{function} TO {writers}, {admin}")
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION koordinator_sync_case_numbers(integer) TO {admin}")

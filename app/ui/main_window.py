@@ -36,6 +36,7 @@ from app.ui.documents.document_panel import DocumentPanel
 from app.ui.family.family_page import FamilyPage
 from app.ui.journal.journal_panel import JournalPanel
 from app.ui.plan.plan_page import PlanPage
+from app.ui.search.search_box import SearchBox
 from app.ui.settings.preferences_dialog import PreferencesDialog
 from app.ui.tasks.reminders import Reminders
 from app.ui.tasks.task_panel import TaskPanel
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.day = DayPage(context, self.lanes, settings, self)
         # The family page's feature tabs a line of the day opens, by place (Place.value:
         # "journal", "task", "document"), added where the tabs are added.
-        self.day_places: dict[str, QWidget] = {}
+        self.feature_tabs: dict[str, QWidget] = {}
         self.cases = CaseListPage(context, self.lanes, parent=self)
         self.family = FamilyPage(context, settings, self.lanes, self)
         self.journal = JournalPanel(context, self.lanes, self)  # the first of the feature tabs
@@ -134,6 +135,13 @@ class MainWindow(QMainWindow):
         pages.addWidget(self.stack, 1)
         outer.addLayout(pages, 1)
         self.setCentralWidget(central)
+        self.search = SearchBox(context, self.lanes, self)
+        toolbar = self.addToolBar(self.tr("Search"))
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search)
+        self.search.install_shortcuts(self)
+        self.search.open_requested.connect(self.open_search_result)
 
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.setCurrentRow(PAGE_DAY)
@@ -153,7 +161,7 @@ class MainWindow(QMainWindow):
         self.tasks.changed.connect(self.cases.model.reload)
         self.tasks.store_failed.connect(self._store_problem)
         self.plan.agreements.task_requested.connect(self._task_from_agreement)
-        self.day_places.update(journal=self.journal, task=self.tasks, document=self.documents)
+        self.feature_tabs.update(journal=self.journal, task=self.tasks, document=self.documents)
         self.plan.header.journal_button.clicked.connect(self._plan_journal)
         self.calendar.changed.connect(self.day.mark_stale)
 
@@ -246,6 +254,7 @@ class MainWindow(QMainWindow):
             if self.stack.currentIndex() == PAGE_PLAN and row != PAGE_PLAN:
                 self.plan.flush()  # leaving the plan saves it
             self.stack.setCurrentIndex(row)
+            self.search.set_find_key(row != PAGE_CASES)  # the case list's Ctrl+F is its own
 
     def open_case(self, case_id: int) -> None:
         """Show the family page at once; its data is read in the background."""
@@ -281,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def open_from_day(self, opens: Opens) -> None:
         """Open a line of "Min dag" where it belongs: the case, then its plan, its meeting in
-        the calendar, or a feature tab of the family page (``day_places``)."""
+        the calendar, or a feature tab of the family page (``feature_tabs``)."""
         if opens.case_id is None:
             if opens.place == Place.TASK and opens.item_id is not None:
                 self.tasks.open_task(opens.item_id)  # a task of no case: the task itself
@@ -292,8 +301,18 @@ class MainWindow(QMainWindow):
         elif opens.place == Place.MEETING and opens.item_id is not None:
             self.calendar.show_meeting(opens.item_id)
             self.nav.setCurrentRow(PAGE_CALENDAR)
-        elif opens.place.value in self.day_places:
-            self.family.show_panel(self.day_places[opens.place.value], opens.item_id)
+        elif opens.place.value in self.feature_tabs:
+            self.family.show_panel(self.feature_tabs[opens.place.value], opens.item_id)
+
+    def open_search_result(self, case_id: int, source: str, item_id: int) -> None:
+        """Open the case where the search found it."""
+        self.open_case(case_id)
+        if source in ("agreement", "goal"):
+            self.nav.setCurrentRow(PAGE_PLAN)
+            return
+        panel = self.feature_tabs.get(source)  # the journal, task and document tabs
+        if panel is not None:
+            self.family.show_panel(panel, item_id)
 
     def _case_missing(self, _case_id: int) -> None:
         QMessageBox.information(

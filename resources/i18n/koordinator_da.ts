@@ -3994,107 +3994,112 @@
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
+        <source>Search</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4107,22 +4112,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="433"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -5980,6 +5985,87 @@
         <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../app/ui/search/search_box.py" line="55"/>
+        <source>Search everything (Ctrl+K)</source>
+        <translation>Søg i alt (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/search_box.py" line="58"/>
+        <source>Names, CPR, case numbers, addresses, professionals, agreements, goals, journal, tasks and document titles in the cases you may see</source>
+        <translation>Navne, CPR, sagsnumre, adresser, fagpersoner, aftaler, mål, journal, opgaver og dokumenttitler i de sager, du har adgang til</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/search_box.py" line="227"/>
+        <source>The search could not be run: the database did not answer. Try again.</source>
+        <translation>Søgningen kunne ikke gennemføres: databasen svarede ikke. Prøv igen.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="25"/>
+        <source>case</source>
+        <translation>sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="26"/>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="27"/>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="28"/>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="29"/>
+        <source>professional</source>
+        <translation>fagperson</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="30"/>
+        <source>agreement</source>
+        <translation>aftale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="31"/>
+        <source>goal</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="32"/>
+        <source>journal</source>
+        <translation>journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="33"/>
+        <source>task</source>
+        <translation>opgave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="34"/>
+        <source>document</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="155"/>
+        <source>No results for &apos;%1&apos; in names, CPR, case numbers, addresses, professionals, agreements, goals, journal, tasks and document titles</source>
+        <translation>Ingen resultater for &apos;%1&apos; i navne, CPR, sagsnumre, adresser, fagpersoner, aftaler, mål, journal, opgaver og dokumenttitler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/result_list.py" line="163"/>
+        <source>The first %1 results. Write more words to find fewer.</source>
+        <translation>De første %1 resultater. Skriv flere ord for at finde færre.</translation>
     </message>
 </context>
 <context>

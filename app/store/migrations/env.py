@@ -19,6 +19,12 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
     return False
 
 
+def _include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    # The search index (app/store/search_sql.py: FTS5 tables and their shadow tables on
+    # SQLite, expression indexes on PostgreSQL) is made by hand, not from the models.
+    return not (reflected and compare_to is None and (name or "").startswith("search_"))
+
+
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
@@ -29,6 +35,7 @@ def run_migrations() -> None:
         render_as_batch=True,
         render_item=_render_item,
         compare_type=True,
+        include_object=_include_object,
         # Each revision in a transaction of its own, on SQLite too (app.store.migrate drives
         # BEGIN there): a killed upgrade stops at the last whole revision.
         transactional_ddl=True,

@@ -104,7 +104,7 @@ def test_lines_open_the_plan_and_a_feature_tab_by_name(qtbot, demo_context: AppC
 
     panel = JournalPanel()
     window.family.add_case_panel(panel, panel, "Journal")
-    window.day_places["journal"] = panel
+    window.feature_tabs["journal"] = panel
     window.open_from_day(Opens(case, Place.JOURNAL, 77))
     assert window.nav.currentRow() == PAGE_FAMILY
     assert window.family.tabs.currentWidget() is panel and panel.focused == [77]
