@@ -239,6 +239,62 @@ def _privacy_screens(window: QWidget, app: QApplication, out: Path, suffix: str,
     written.append(out / f"audit_log{suffix}.png")
     _save(viewer, app, written[-1])
     viewer.close()
+
+    from app.ui.privacy.access_request_dialog import AccessRequestDialog
+
+    request = AccessRequestDialog(context, window.lanes, lise, window)
+    request.resize(1100, 640)
+    request.show()
+    window.lanes.wait(10_000)
+    _settle(app)
+    written.append(out / f"access_request{suffix}.png")
+    _save(request, app, written[-1])
+    request.close()
+    return written
+
+
+def _casework_screens(
+    window: QWidget, app: QApplication, out: Path, suffix: str, context: object, lise: int, tmp: Path
+) -> list[Path]:
+    """The family page's journal, tasks and documents tabs (a school report attached first)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.models.enums import DocumentKind
+    from app.services.documents.documents import DocumentInput, attach_document
+    from app.services.documents.file_types import read_upload
+
+    report = tmp / "Skoleudtalelse Oliver.pdf"
+    canvas = Canvas(str(report))
+    canvas.drawString(72, 760, "Udtalelse fra skolen")
+    canvas.save()
+    members = [m.citizen_id for m in window.family.analysis.overview.members]  # type: ignore[attr-defined]
+    with context.sessions.begin() as session:  # type: ignore[attr-defined]
+        attach_document(
+            session,
+            lise,
+            read_upload(report),
+            DocumentInput(
+                "Skoleudtalelse om Oliver",
+                DocumentKind.REPORT,
+                local_today(),
+                "Skolen, klasselærer",
+                tuple(sorted(members[1:2])),
+            ),
+            local_today(),
+        )
+    window.family.reload()  # type: ignore[attr-defined]
+    _wait_loaded(window, app)
+    written: list[Path] = []
+    for panel, name in (
+        (window.journal, "family_journal"),  # type: ignore[attr-defined]
+        (window.tasks, "family_tasks"),  # type: ignore[attr-defined]
+        (window.documents, "family_documents"),  # type: ignore[attr-defined]
+    ):
+        window.family.tabs.setCurrentWidget(panel)  # type: ignore[attr-defined]
+        window.lanes.wait(10_000)  # type: ignore[attr-defined]  # each tab reads on the store lane
+        _settle(app)
+        written.append(out / f"{name}{suffix}.png")
+        _save(window, app, written[-1])
     return written
 
 
@@ -324,6 +380,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
             window.family.tabs.setCurrentIndex(tab)
             written.append(out / f"{name}{suffix}.png")
             _save(window, app, written[-1])
+        written.extend(_casework_screens(window, app, out, suffix, context, lise, Path(tmp)))
 
         youth = _case_with_transition(context)
         if youth is not None:

@@ -201,6 +201,8 @@ class JournalPanel(QWidget):
         self.view = view
         self._show(view)
         target = self._focus if self._focus is not None else chosen
+        if target is None and view.entries:
+            target = view.entries[0].id  # the newest note, read at once (no empty reading pane)
         if target is not None:
             self._select(target)
         self._focus = None

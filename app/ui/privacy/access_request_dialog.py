@@ -182,9 +182,10 @@ class AccessRequestDialog(QDialog):
     def _show_members(self, holders: list[CprHolder]) -> None:
         for holder in holders:
             self.who.addItem(f"{holder.name} ({holder.masked})", holder.citizen_id)
+        self.members_read = True
         if holders:
             self.who.setCurrentIndex(1)
-        self.members_read = True
+            self.look_up()  # the case's first member: their items at once
 
     def _person_chosen(self) -> None:
         typed = self.who.currentData() is None

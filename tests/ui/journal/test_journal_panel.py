@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from app.models import AuditEvent, Case, JournalEntry, User
 from app.models.enums import CaseStatus, JournalKind
@@ -67,7 +67,11 @@ def _note(context: AppContext, case_id: int, text: str, members: tuple[int, ...]
 
 @pytest.fixture
 def lise(demo_context: AppContext) -> CaseRef:
-    return _ref(demo_context, case_titled(demo_context, LISE))
+    """Lise's case, and a store with no journal notes yet (the demo writes notes of its own)."""
+    case_id = case_titled(demo_context, LISE)
+    with demo_context.sessions.begin() as session:
+        session.execute(delete(JournalEntry))
+    return _ref(demo_context, case_id)
 
 
 def test_a_phone_note_is_written_through_the_panel_and_listed(  # type: ignore[no-untyped-def]
@@ -179,7 +183,8 @@ def test_notes_are_filtered_by_person_and_each_read_is_logged(qtbot, demo_contex
     panel.filter.setCurrentIndex(panel.filter.findData(second))
     with qtbot.waitSignal(panel.loaded, timeout=20_000):
         panel.filter.activated.emit(panel.filter.currentIndex())
-    assert [r[1][3] for r in _rows(panel)] == ["Hjemmebesøg"] and panel.selected_id() is None
+    # the one note shown is chosen and read at once
+    assert [r[1][3] for r in _rows(panel)] == ["Hjemmebesøg"] and panel.selected_id() == about_second
     assert panel.view is not None and [e.id for e in panel.view.entries] == [about_second]
     # opened at a note the person chosen hides: everyone's notes are shown again
     with qtbot.waitSignal(panel.loaded, timeout=20_000):
