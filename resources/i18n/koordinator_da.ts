@@ -248,9 +248,14 @@
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="268"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="271"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_models.py" line="275"/>
+        <source>%1 (partner caseworker)</source>
+        <translation>%1 (makker)</translation>
     </message>
 </context>
 <context>

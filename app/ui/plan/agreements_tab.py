@@ -73,6 +73,7 @@ class AgreementsTab(QWidget):
     ) -> None:
         self.model.members = {m.citizen_id: m.name for m in doc.members}
         self.model.coordinator = doc.coordinator_name
+        self.model.partner = doc.partner_name
         self.set_names(names)
         # Someone no longer in the network stays named on their agreement.
         plan_agreements = doc.plan.agreements if doc.plan is not None else ()
@@ -108,8 +109,9 @@ class AgreementsTab(QWidget):
         """A new row, its "what" open for typing."""
         row = self.model.add()
         index = self.model.index(row, AgreementColumn.WHAT)
-        self.view.setCurrentIndex(index)
-        self.view.edit(index)
+        self.view.setCurrentIndex(index)  # on screen, this opens the cell already (every trigger edits)
+        if self.view.indexWidget(index) is None:
+            self.view.edit(index)  # a second edit() would only warn "editing failed"
 
     def remove_agreement(self) -> None:
         row = self.view.currentIndex().row()

@@ -249,6 +249,7 @@ class AgreementModel(RowModel[AgreementInput]):
         self.names: dict[tuple[ResponsibleKind, int], str] = {}  # who can be responsible
         self.members: dict[int, str] = {}
         self.coordinator = ""  # the case's coordinator's name
+        self.partner = ""  # the case's partner caseworker's name ("" when it has none)
         self.former: dict[str, str] = {}  # who-keys of people no longer in the network: names
 
     @override
@@ -256,16 +257,22 @@ class AgreementModel(RowModel[AgreementInput]):
         return [self.tr("What"), self.tr("Who"), self.tr("By when"), self.tr("Status")]
 
     def who_choices(self) -> list[tuple[str, str]]:
-        """Members, then the professionals, then the coordinator, as the drop-down offers them."""
+        """Members, then the professionals, then the coordinator and the partner caseworker,
+        as the drop-down offers them."""
         choices = [(self.tr("(choose)"), "")]
         choices += [(name, who_key(ResponsibleKind.MEMBER, cid)) for cid, name in self.members.items()]
         professionals = [
             (key, name) for key, name in self.names.items() if key[0] == ResponsibleKind.PROFESSIONAL
         ]
         choices += [(name, who_key(*key)) for key, name in sorted(professionals, key=lambda kv: kv[1])]
-        for key, name in self.names.items():
-            if key[0] == ResponsibleKind.COORDINATOR and name == self.coordinator:
+        caseworkers = [(k, n) for k, n in self.names.items() if k[0] == ResponsibleKind.COORDINATOR]
+        for key, name in caseworkers:
+            if name == self.coordinator:
                 choices.append((self.tr("%1 (coordinator)").replace("%1", name), who_key(*key)))
+        for key, name in caseworkers:
+            if self.partner and name == self.partner and name != self.coordinator:
+                # "Anna calls the school by Friday": the task made of it is Anna's
+                choices.append((self.tr("%1 (partner caseworker)").replace("%1", name), who_key(*key)))
         return choices
 
     def status_choices(self) -> list[tuple[str, str]]:

@@ -55,6 +55,30 @@ def test_the_agreement_model_passes_the_model_tester(qtmodeltester) -> None:  # 
     qtmodeltester.check(model, force_py=True)
 
 
+def test_the_coordinator_and_the_partner_caseworker_may_be_responsible(qapp) -> None:  # type: ignore[no-untyped-def]
+    """An agreement for the partner caseworker ("Kasper calls the school") becomes his task."""
+    model = AgreementModel()
+    model.members = {7: "Emil"}
+    model.names = {
+        (ResponsibleKind.MEMBER, 7): "Emil",
+        (ResponsibleKind.PROFESSIONAL, 3): "Kim",
+        (ResponsibleKind.COORDINATOR, 1): "Lone Madsen",
+        (ResponsibleKind.COORDINATOR, 2): "Kasper Holm",
+        (ResponsibleKind.COORDINATOR, 4): "Rasmus Lund",  # a colleague not on the case
+    }
+    model.coordinator = "Lone Madsen"
+    assert model.who_choices()[1:] == [
+        ("Emil", "member:7"),
+        ("Kim", "professional:3"),
+        ("Lone Madsen (coordinator)", "coordinator:1"),
+    ]
+    model.partner = "Kasper Holm"
+    assert model.who_choices()[-2:] == [
+        ("Lone Madsen (coordinator)", "coordinator:1"),
+        ("Kasper Holm (partner caseworker)", "coordinator:2"),
+    ]
+
+
 def _lise(context: AppContext) -> int:
     with context.sessions() as session:
         return int(session.scalar(select(Case.id).where(Case.title == "Familien Holm Jensen")))
