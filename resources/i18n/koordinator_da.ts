@@ -160,62 +160,62 @@
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="216"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="217"/>
         <source>Type the person&apos;s CPR number.</source>
         <translation>Skriv personens CPR-nummer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="273"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="274"/>
         <source>%1: %2 items in %3 case(s); %4 withheld.</source>
         <translation>%1: %2 punkter i %3 sag(er); %4 undtaget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="316"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="317"/>
         <source>Give the reason for each item you withhold (row %1).</source>
         <translation>Skriv begrundelsen for hvert punkt, du undtager (række %1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="324"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="325"/>
         <source>Save the access request</source>
         <translation>Gem aktindsigten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="352"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="353"/>
         <source>Saved: %1 and its index %2</source>
         <translation>Gemt: %1 og oversigten %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="362"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="363"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="363"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="364"/>
         <source>The files could not be saved there, so nothing was saved: %1</source>
         <translation>Filerne kunne ikke gemmes der, så intet blev gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="369"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="370"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="376"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="377"/>
         <source>This is not a CPR number. Write it as DDMMYY-SSSS.</source>
         <translation>Det er ikke et CPR-nummer. Skriv det som DDMMÅÅ-XXXX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="378"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="379"/>
         <source>No person with CPR number %1 is within your reach.</source>
         <translation>Der er ingen person med CPR-nummer %1 i de sager, du har adgang til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="380"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="381"/>
         <source>The person is no longer in the database.</source>
         <translation>Personen findes ikke længere i databasen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="381"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="382"/>
         <source>The access request could not be made: %1</source>
         <translation>Aktindsigten kunne ikke laves: %1</translation>
     </message>
@@ -223,27 +223,27 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="260"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="262"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
@@ -3353,13 +3353,13 @@
     </message>
     <message>
         <location filename="../../app/ui/journal/journal_panel.py" line="76"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="299"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="301"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../app/ui/journal/journal_panel.py" line="76"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="301"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="303"/>
         <source>Written by</source>
         <translation>Skrevet af</translation>
     </message>
@@ -3389,84 +3389,84 @@
         <translation>Åbn en sag for at se dens journal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="220"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="222"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="236"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="238"/>
         <source>No notes about this person.</source>
         <translation>Ingen notater om denne person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="238"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="240"/>
         <source>No notes in this journal yet. Write the first with New note…</source>
         <translation>Journalen har ingen notater endnu. Skriv det første med Nyt notat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="244"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="246"/>
         <source>Correction</source>
         <translation>Rettelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="253"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="255"/>
         <source>A correction of the note above, written later</source>
         <translation>En rettelse til notatet ovenfor, skrevet senere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="255"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="310"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="257"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="312"/>
         <source>Locked since %1</source>
         <translation>Låst siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="300"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="302"/>
         <source>When it happened</source>
         <translation>Hvornår det skete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="302"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="304"/>
         <source>Concerns</source>
         <translation>Vedrører</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="302"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="304"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="303"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="305"/>
         <source>About</source>
         <translation>Handler om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="307"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="309"/>
         <source>Corrects</source>
         <translation>Retter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="310"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="314"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="312"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="316"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="313"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="315"/>
         <source>Can be changed until %1</source>
         <translation>Kan ændres indtil %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="327"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="329"/>
         <source>The case is closed: its journal is shown, not changed.</source>
         <translation>Sagen er afsluttet: journalen kan ses, men ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="336"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="338"/>
         <source>Choose a note first.</source>
         <translation>Vælg først et notat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/journal/journal_panel.py" line="340"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="342"/>
         <source>This note was written more than %n hour(s) ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</source>
         <translation>
             <numerusform>Notatet blev skrevet for mere end %n time siden og er låst, som notatpligten kræver. Brug Skriv rettelse… for at tilføje en rettelse ved siden af.</numerusform>
@@ -3474,7 +3474,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="348"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="350"/>
         <source>The note can still be changed until %1: use Edit….</source>
         <translation>Notatet kan stadig ændres indtil %1: brug Rediger….</translation>
     </message>
@@ -3950,23 +3950,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
         <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -3975,7 +3975,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -3984,127 +3984,127 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>My day</source>
         <translation>Min dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4117,27 +4117,27 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>

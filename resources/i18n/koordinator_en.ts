@@ -102,7 +102,7 @@
     <context>
         <name>JournalPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/journal/journal_panel.py" line="340" />
+            <location filename="../../app/ui/journal/journal_panel.py" line="342" />
             <source>This note was written more than %n hour(s) ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</source>
             <translation>
                 <numerusform>This note was written more than %n hour ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</numerusform>
