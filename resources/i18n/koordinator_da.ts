@@ -6260,115 +6260,149 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="65"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="67"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="66"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="68"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="67"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="69"/>
         <source>Who does it</source>
         <translation>Hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="68"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="70"/>
         <source>Reminder</source>
         <translation>Påmindelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="69"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="71"/>
         <source>Done</source>
         <translation>Udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="83"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="85"/>
         <source>No tasks for this case yet.</source>
         <translation>Sagen har ingen opgaver endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="85"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="87"/>
         <source>New task…</source>
         <translation>Ny opgave…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="87"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="89"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="89"/>
-        <location filename="../../app/ui/tasks/task_panel.py" line="223"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="91"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="229"/>
         <source>Mark as done</source>
         <translation>Markér som udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="164"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="170"/>
         <source>%1 by %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="188"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="194"/>
         <source>Overdue</source>
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="223"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="229"/>
         <source>Mark as not done</source>
         <translation>Markér som ikke udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="235"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="241"/>
         <source>The task was saved.</source>
         <translation>Opgaven er gemt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="274"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="280"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="275"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="281"/>
         <source>Someone else changed this task just now. The list now shows it as it is.</source>
         <translation>En anden har lige ændret opgaven. Listen viser den nu, som den er.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="281"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="287"/>
         <source>Not changed</source>
         <translation>Ikke ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="282"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="288"/>
         <source>The case is closed, so its tasks are no longer changed.</source>
         <translation>Sagen er lukket, så dens opgaver kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="312"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="336"/>
         <source>Task already made</source>
         <translation>Opgaven findes allerede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="313"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="337"/>
         <source>There is already an open task for this agreement, so no second one was made.</source>
         <translation>Der er allerede en åben opgave for denne aftale, så der er ikke oprettet en til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="323"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="339"/>
+        <source>There is already an open task for this date, so no second one was made.</source>
+        <translation>Der er allerede en åben opgave for denne dato, så der blev ikke lavet en til.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="349"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="361"/>
         <source>No task made</source>
         <translation>Ingen opgave oprettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="325"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="351"/>
+        <source>The case no longer has this date (it may have been met meanwhile). The menu is read again.</source>
+        <translation>Sagen har ikke længere denne dato (den er måske overholdt i mellemtiden). Menuen læses igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="363"/>
         <source>The agreement is not saved in the plan yet. Give it some words, wait for the plan to be saved and try again.</source>
         <translation>Aftalen er ikke gemt i planen endnu. Skriv hvad den går ud på, vent til planen er gemt, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="345"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="383"/>
         <source>The task is no longer there.</source>
         <translation>Opgaven findes ikke længere.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskSourcesButton</name>
+    <message>
+        <location filename="../../app/ui/tasks/task_sources_menu.py" line="45"/>
+        <source>From a deadline…</source>
+        <translation>Fra en frist …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_sources_menu.py" line="46"/>
+        <source>Make a task of one of the case&apos;s deadlines or of its next follow-up</source>
+        <translation>Lav en opgave ud fra en af sagens frister eller dens næste opfølgning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_sources_menu.py" line="76"/>
+        <source>Deadline %1: %2</source>
+        <translation>Frist %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_sources_menu.py" line="87"/>
+        <source>Next follow-up: %1</source>
+        <translation>Næste opfølgning: %1</translation>
     </message>
 </context>
 <context>

@@ -25,17 +25,19 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.models.enums import TaskSource
 from app.services.cases.case_summary import case_summary
 from app.services.common.clock import local_today, now_utc
 from app.services.common.context import AppContext
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.validation import ValidationError
-from app.services.tasks.task_sources import agreement_task
+from app.services.tasks.task_sources import agreement_task, deadline_task, follow_up_task
 from app.services.tasks.tasks import TaskInput, TaskRow, case_tasks, open_task_from, set_task_done, task_row
 from app.ui.common.background import StoreLanes
 from app.ui.common.case_panel import CaseRef
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.tasks.task_dialog import TaskCase, TaskDialog, source_text
+from app.ui.tasks.task_sources_menu import TaskSourcesButton
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +90,13 @@ class TaskPanel(QWidget):
         self.edit_button.setObjectName("editTask")
         self.done_button = QPushButton(self.tr("Mark as done"), self)
         self.done_button.setObjectName("taskDone")
+        self.from_button = TaskSourcesButton(context, lanes, self)
+        self.from_button.chosen.connect(self.create_from_source)
         self.new_button.clicked.connect(self.new_task)
         self.edit_button.clicked.connect(lambda: self.edit_task())
         self.done_button.clicked.connect(self.toggle_done)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.done_button):
+        for button in (self.new_button, self.from_button, self.edit_button, self.done_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -113,9 +117,11 @@ class TaskPanel(QWidget):
         if opened:
             self._show([])
         self._read(logged=opened)
+        self.from_button.show_case(case.case_id, case.read_only)
 
     def clear_case(self) -> None:
         self.case = None
+        self.from_button.show_case(None, True)
         self._request += 1
         self._show([])
 
@@ -293,30 +299,62 @@ class TaskPanel(QWidget):
     def create_from_agreement(self, case_id: int, agreement_key: str) -> None:
         """The task an agreement of the case's plan gives, in the dialog to check and save;
         if an open task was made from it already, that is said instead."""
-        sessions = self._context.sessions
+        self._create_from(case_id, TaskSource.AGREEMENT, agreement_key)
+
+    def create_from_source(self, source: str, key: str) -> None:
+        """The task a deadline or the next follow-up of the open case gives (the menu's choice)."""
+        if self.case is not None and not self.case.read_only:
+            self._create_from(self.case.case_id, TaskSource(source), key)
+
+    def _create_from(self, case_id: int, source: TaskSource, key: str) -> None:
+        sessions, today = self._context.sessions, local_today()
 
         def job() -> tuple[TaskInput, int | None, TaskCase]:
             with sessions() as session:
-                data = agreement_task(session, case_id, agreement_key)
+                if source == TaskSource.AGREEMENT:
+                    data = agreement_task(session, case_id, key)
+                elif source == TaskSource.DEADLINE:
+                    data = deadline_task(session, case_id, key, today)
+                else:
+                    data = follow_up_task(session, case_id)
                 existing = open_task_from(session, case_id, data.source, data.source_ref)
                 summary = case_summary(session, case_id)
             return data, existing, TaskCase(case_id, summary.number, summary.title)
 
-        self.lanes.store.submit(job, self._agreement_read, self._agreement_failed, owner=self)
+        self.lanes.store.submit(
+            job,
+            lambda read: self._source_read(read, source),
+            lambda exc: self._source_failed(exc, source),
+            owner=self,
+        )
 
-    def _agreement_read(self, read: tuple[TaskInput, int | None, TaskCase]) -> None:
+    def _source_read(self, read: tuple[TaskInput, int | None, TaskCase], source: TaskSource) -> None:
         data, existing, case = read
         if existing is not None:
             QMessageBox.information(
                 self,
                 self.tr("Task already made"),
-                self.tr("There is already an open task for this agreement, so no second one was made."),
+                self.tr("There is already an open task for this agreement, so no second one was made.")
+                if source == TaskSource.AGREEMENT
+                else self.tr("There is already an open task for this date, so no second one was made."),
             )
             self.focus_item(existing)
             return
         self._run_dialog(TaskDialog(self._context, self.lanes, case, prefill=data, parent=self))
 
-    def _agreement_failed(self, exc: Exception) -> None:
+    def _source_failed(self, exc: Exception, source: TaskSource) -> None:
+        if isinstance(exc, LookupError | ValidationError) and source != TaskSource.AGREEMENT:
+            QMessageBox.information(
+                self,
+                self.tr("No task made"),
+                self.tr(
+                    "The case no longer has this date (it may have been met meanwhile). The menu is read again."
+                ),
+            )
+            self.reload()
+            if self.case is not None:
+                self.from_button.show_case(self.case.case_id, self.case.read_only)
+            return
         if isinstance(exc, LookupError | ValidationError):  # SourceNotFoundError, a case gone
             QMessageBox.information(
                 self,

@@ -225,3 +225,55 @@ def test_a_second_task_from_the_same_agreement_is_refused_in_the_dialog(  # type
     assert not save(second)
     assert "already an open task" in second.summary.text() and second.existing == first.stored_id
     assert len(stored(demo_context)) == 1
+
+
+@pytest.mark.parametrize("days_ahead", [-3, 0, 1, 40])
+def test_the_follow_up_and_each_deadline_become_a_task_in_one_step(  # type: ignore[no-untyped-def]
+    qtbot, demo_context, settings, partner, monkeypatch, days_ahead
+) -> None:
+    case_id = case_with_partner(demo_context, partner)
+    follow_up = local_today() + timedelta(days=days_ahead)
+    with demo_context.sessions.begin() as s:
+        s.execute(update(Case).where(Case.id == case_id).values(follow_up_due=follow_up))
+    _page, panel = open_tasks(qtbot, demo_context, settings, case_id)
+    menu = panel.from_button.menu()
+    wait_for(lambda: panel.from_button.isEnabled())
+    texts = [a.text() for a in menu.actions()]
+    from app.ui.common.formatting import format_date
+
+    assert texts[-1].endswith(format_date(follow_up))  # the follow-up, after the deadlines
+
+    def check(dialog: QDialog) -> None:
+        assert isinstance(dialog, TaskDialog)
+        assert dialog.due.value() == follow_up
+        assert dialog.assignee.currentData() == demo_context.user.id  # the coordinator's
+
+    monkeypatch.setattr(TaskDialog, "exec", lambda self: exec_saving(self, check))
+    with qtbot.waitSignal(panel.loaded, timeout=20_000):
+        menu.actions()[-1].trigger()
+    (task,) = stored(demo_context)
+    assert (task.source, task.source_ref, task.due_date) == ("follow_up", follow_up.isoformat(), follow_up)
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setattr(TaskDialog, "exec", lambda self: pytest.fail("no dialog for a second task"))
+    menu.actions()[-1].trigger()
+    wait_for(lambda: told)
+    assert "already an open task" in told[0] and len(stored(demo_context)) == 1
+
+    deadlines = menu.actions()[:-1]
+    if deadlines:  # a deadline of the case: its task is due when the deadline is
+        monkeypatch.setattr(TaskDialog, "exec", lambda self: exec_saving(self, lambda _d: None))
+        with qtbot.waitSignal(panel.loaded, timeout=20_000):
+            deadlines[0].trigger()
+        made = [t for t in stored(demo_context) if t.source == "deadline"]
+        assert len(made) == 1 and made[0].due_date is not None
+        assert format_date(made[0].due_date) in deadlines[0].text()
+
+
+def test_a_closed_case_offers_no_task_from_its_dates(qtbot, demo_context, settings, partner) -> None:  # type: ignore[no-untyped-def]
+    case_id = case_with_partner(demo_context, partner)
+    with demo_context.sessions.begin() as s:
+        s.execute(update(Case).where(Case.id == case_id).values(status="closed"))
+    _page, panel = open_tasks(qtbot, demo_context, settings, case_id)
+    assert not panel.from_button.isEnabled() and panel.from_button.menu().isEmpty()
