@@ -245,8 +245,9 @@ def _privacy_screens(window: QWidget, app: QApplication, out: Path, suffix: str,
     request = AccessRequestDialog(context, window.lanes, lise, window)
     request.resize(1100, 640)
     request.show()
-    window.lanes.wait(10_000)
-    _settle(app)
+    for _read in range(2):  # the case's members, then the first member's items
+        window.lanes.wait(10_000)
+        _settle(app)
     written.append(out / f"access_request{suffix}.png")
     _save(request, app, written[-1])
     request.close()
@@ -337,7 +338,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
             generate_demo(session, families=60, seed=7, today=local_today(), my_login="lone.madsen")
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(context, settings, language)
-        window.resize(1400, 800)
+        window.resize(1366, 768)  # a caseworker's laptop
         window.show()
         window.lanes.wait(10_000)  # the start page, "Min dag", is read on the store lane
         _settle(app)
