@@ -47,6 +47,7 @@ from app.cli.cli_common import (
     add_store_option,
     bad_text_argument,
     bounded_int,
+    open_for_change,
 )
 from app.cli.cli_export import run_export_ics, run_export_plan
 from app.cli.cli_server import run_add_caseworker, run_migrate, run_server_init
@@ -154,9 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     hand.add_argument("--to", required=True, metavar="LOGIN", help="the new coordinator's login")
     add_store_option(hand)
 
-    from app.cli import cli_access, cli_audit, cli_find, cli_retention
+    from app.cli import cli_access, cli_audit, cli_find, cli_retention, cli_settings
 
     cli_find.add_commands(commands)
+    cli_settings.add_commands(commands)
     cli_access.add_commands(commands)
     cli_audit.add_commands(commands)
     cli_retention.add_commands(commands)
@@ -205,10 +207,9 @@ def _run_hand_over(args: argparse.Namespace, db: str | None) -> int:
 
     from app.models import Case
     from app.services.cases.cases import HandOverError, hand_over
-    from app.startup import open_context
 
     number = args.case.strip().upper()
-    context = open_context(db)
+    context = open_for_change(db)  # never a new store where the path names none
     try:
         with context.sessions.begin() as session:
             case_id = session.scalar(select(Case.id).where(Case.number == number))
@@ -397,6 +398,12 @@ def _run_command(args: argparse.Namespace, db: str | None) -> int:
         if args.command == "retention":
             return cli_retention.run(args, db)
         done = cli_audit.run(args, db)
+        assert done is not None
+        return done
+    if args.command == "journal-lock":
+        from app.cli import cli_settings
+
+        done = cli_settings.run(args, db)
         assert done is not None
         return done
     if args.command in ("cases", "meetings", "access-request"):

@@ -9,6 +9,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.services.common.context import AppContext
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the task could not be done (e.g. the file cannot be written)
@@ -80,3 +84,17 @@ def day_argument(text: str) -> date:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise argparse.ArgumentTypeError(f"{day.isoformat()} is outside {FIRST_DAY.year}-{LAST_DAY.year}")
     return day
+
+
+def open_for_change(db: str | None) -> AppContext:
+    """An existing, current store opened for a command that changes it: a path that names no
+    store is an error (never a new, empty store made there), and so is a read-only one."""
+    from app.startup import open_context
+    from app.store.errors import StoreUnavailableError
+    from app.store.opening import OpenMode
+
+    context = open_context(db, mode=OpenMode.EXPORT)
+    if context.read_only:
+        context.close()
+        raise StoreUnavailableError("the store is read-only (the file or its folder); nothing was changed")
+    return context

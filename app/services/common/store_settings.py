@@ -28,3 +28,28 @@ def journal_lock_hours(session: Session) -> int:
     if value is None or not _HOURS.fullmatch(value):
         return JOURNAL_LOCK_HOURS
     return int(value)
+
+
+JOURNAL_LOCK_MAX_HOURS = 8760  # a year: longer would leave notes open to rewriting for good
+
+
+def set_journal_lock_hours(session: Session, hours: int) -> None:
+    """Set how many hours a journal entry may be changed after it is written (0: never). On a
+    shared server only IT (the store's owner) may: a caseworker's login is refused there."""
+    from app.services.common import audit
+
+    if not 0 <= hours <= JOURNAL_LOCK_MAX_HOURS:
+        raise ValueError(f"the lock is 0-{JOURNAL_LOCK_MAX_HOURS} hours")
+    before = journal_lock_hours(session)
+    row = session.get(StoreSetting, JOURNAL_LOCK_SETTING)
+    if row is None:
+        session.add(StoreSetting(key=JOURNAL_LOCK_SETTING, value=str(hours)))
+    else:
+        row.value = str(hours)
+    session.flush()
+    audit.record(
+        session,
+        audit.CHANGE,
+        object_type="store_setting",
+        details={JOURNAL_LOCK_SETTING: [before, hours]},
+    )
