@@ -185,13 +185,20 @@ def upgrade_store(engine: Engine) -> Path | None:
 
 def _drop_reach(engine: Engine) -> bool:
     """On a shared server the staff roles' views stand on the tables: they go before the
-    tables change and are built again after (app/store/reach.py). Returns whether the
-    server had its access design in place."""
-    from app.store.reach_sql import REACH_SCHEMA
+    tables change and are built again after (app/store/reach.py), the reach functions and
+    each login's schema of views alike (a directory's view stands on its table itself).
+    Returns whether the server had its access design in place."""
+    from app.store.reach_sql import REACH_SCHEMA, quote_ident
     from app.store.server import security_applied
 
     with engine.begin() as conn:
         if not security_applied(conn):
             return False
         conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {REACH_SCHEMA} CASCADE")
+        logins = conn.exec_driver_sql(
+            "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %(prefix)s)",
+            {"prefix": f"{REACH_SCHEMA}_"},
+        ).scalars()
+        for schema in list(logins):
+            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
     return True

@@ -11,7 +11,6 @@ name on disk.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl, Signal
@@ -45,19 +44,30 @@ from app.ui.documents.document_dialog import DocumentDialog, file_filter, size_t
 
 log = logging.getLogger(__name__)
 
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
 
 def open_with_system(path: Path) -> bool:
     """Hand a file to the system's viewer for its kind (a module function: tests patch it)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def suggested_name(info: DocumentInfo) -> str:
-    """The name "Save copy…" proposes: the title (its CPR-shaped text already masked), made
-    fit for a file name, and the file's own extension."""
-    stem = _NOT_IN_FILE_NAMES.sub("_", info.title).strip(" ._")[:120] or f"dokument-{info.id}"
-    return f"{stem}.{info.extension}"
+# "Save copy…" proposes a fixed name per kind of file: never the title or the name the file
+# had (case text or a CPR number in a file name, tests/test_log_privacy.py); the user names it.
+SAVE_AS = {
+    "pdf": "dokument.pdf",
+    "doc": "dokument.doc",
+    "docx": "dokument.docx",
+    "odt": "dokument.odt",
+    "png": "billede.png",
+    "jpg": "billede.jpg",
+    "jpeg": "billede.jpeg",
+    "gif": "billede.gif",
+    "tif": "billede.tif",
+    "tiff": "billede.tiff",
+    "heic": "billede.heic",
+    "eml": "e-mail.eml",
+    "msg": "e-mail.msg",
+    "bin": "dokument.bin",
+}
 
 
 class DocumentPanel(QWidget):
@@ -294,7 +304,7 @@ class DocumentPanel(QWidget):
         if doc is None:
             return
         path, _chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy of the document"), suggested_name(doc), f"*.{doc.extension}"
+            self, self.tr("Save a copy of the document"), SAVE_AS[doc.extension], f"*.{doc.extension}"
         )
         if not path:
             return

@@ -56,7 +56,6 @@ from app.ui.common.noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-SUGGESTED_FILE_NAME = "aktindsigt.pdf"  # never the person's name or number
 KIND_LABELS = {
     ItemKind.PLAN: QT_TRANSLATE_NOOP("AccessRequestDialog", "Plan"),
     ItemKind.JOURNAL: QT_TRANSLATE_NOOP("AccessRequestDialog", "Journal entry"),
@@ -322,7 +321,10 @@ class AccessRequestDialog(QDialog):
             self.table.setCurrentCell(missing[0], COL_REASON)
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the access request"), SUGGESTED_FILE_NAME, "PDF (*.pdf)"
+            self,
+            self.tr("Save the access request"),
+            "aktindsigt.pdf",
+            "PDF (*.pdf)",  # never a name or number
         )
         if not path:
             return

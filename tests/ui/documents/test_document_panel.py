@@ -291,7 +291,7 @@ def test_save_copy_writes_where_chosen_and_is_logged(  # type: ignore[no-untyped
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     wait_for(target.exists)
     assert target.read_bytes() == pdf
-    assert asked == ["Skoleudtalelse Freja.pdf"]
+    assert asked == ["dokument.pdf"]  # a fixed name: never the title
     with demo_context.sessions() as s:
         export = s.scalars(select(AuditEvent).where(AuditEvent.action == audit.EXPORT)).one()
     assert export.object_type == "document" and json.loads(export.details)["kind"] == "document.pdf"
@@ -456,3 +456,12 @@ def test_an_edit_that_loses_the_race_keeps_both_changes(  # type: ignore[no-unty
         assert now is not None
         assert (now.title, now.from_whom) == ("Skoleudtalelse, rettet titel", "Vestskolen, skolelederen")
         assert now.version == doc.version + 2
+
+
+def test_save_copy_proposes_a_fixed_name_for_every_kind_of_file() -> None:
+    from app.services.documents.file_types import FILE_TYPES
+    from app.ui.documents.document_panel import SAVE_AS
+
+    assert set(SAVE_AS) == {*FILE_TYPES, "bin"}
+    for extension, name in SAVE_AS.items():
+        assert name.endswith(f".{extension}") and not any(ch.isdigit() for ch in name)
