@@ -147,7 +147,7 @@ def test_my_day_benchmark_runs_and_reports(tmp_path: Path) -> None:
         "data path / bare SQL",
     }
     figures = verdict["figures"]
-    assert figures["journal_entries"] == 10 * figures["citizens"], figures
+    assert figures["journal_entries"] >= 10 * figures["citizens"], figures  # and the demo's own notes
     assert figures["small_statements"] == figures["big_statements"] > 0, figures
     assert all(count > 0 for count in figures["lines"].values()), figures
 
