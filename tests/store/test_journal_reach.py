@@ -61,6 +61,12 @@ def _people(store: SharedStore, case_id: int) -> list[int]:
     ]
 
 
+@pytest.fixture(autouse=True)
+def _no_notes_yet(shared_store: SharedStore) -> None:
+    """The store's journal holds only what each test writes (the demo writes notes of its own)."""
+    _admin(shared_store, "DELETE FROM journal_entries RETURNING id")
+
+
 def _entry(store: SharedStore, who: str, case_id: int, text: str = "Mor ringede.", person: int = 0) -> int:
     """An entry written through the program by ``who``, concerning one of the case's persons."""
     data = JournalInput(
