@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import psycopg
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -81,6 +81,17 @@ def psql(store: SharedStore, who: str) -> psycopg.Connection:
     return psycopg.connect(
         f"host={url.host} port={url.port or 5432} user={url.username} dbname={url.database}", autocommit=True
     )
+
+
+@pytest.fixture(autouse=True)
+def _no_tasks_yet(shared_store: SharedStore) -> None:
+    """The store holds only the tasks each test makes (the demo makes some of its own)."""
+    engine = create_engine(shared_store.admin_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM tasks"))
+    finally:
+        engine.dispose()
 
 
 def test_a_task_goes_with_its_case_and_a_caseless_one_with_its_people(shared_store: SharedStore) -> None:
