@@ -60,6 +60,7 @@ UI_FEATURES = (
     "journal",
     "day",
     "search",
+    "team",
 )
 SERVICE_FEATURES = (
     "cases",
@@ -73,6 +74,7 @@ SERVICE_FEATURES = (
     "journal",
     "day",
     "search",
+    "team",
 )
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
@@ -87,6 +89,7 @@ UI_USES: dict[str, set[str]] = {
     "journal": {"journal"},
     "day": {"day"},  # the start page reads the day's one service
     "search": {"search"},  # the main window opens what it finds
+    "team": {"team", "cases"},  # a case's coordinator, partner, model and status
 }
 # What a UI feature offers to the others (modules), and why.
 UI_OFFERS: dict[str, set[str]] = {
@@ -101,6 +104,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "journal": set(),  # its panel is wired into the family page by the main window
     "day": set(),
     "search": set(),  # the main window's toolbar holds it
+    "team": set(),
 }
 
 

@@ -14,7 +14,8 @@ koordinator access-request CPR -o FILE.pdf [--withhold KIND:ID=REASON …] [--db
                                                     everything held about a person (aktindsigt), with a CSV index
 koordinator migrate --db URL                        upgrade a store's schema (and a server's access rules)
 koordinator server-init --db URL                    set up a PostgreSQL server: schema, roles, policies
-koordinator hand-over CASE --to LOGIN [--db …]      make another caseworker the case's coordinator
+koordinator hand-over CASE --to LOGIN --note TEXT [--read-only-days N] [--db …]
+                                                    make another caseworker the case's coordinator
 koordinator add-caseworker LOGIN --name N [--team T] [--role R] [--password-prompt] --db URL
                                                     a caseworker's own database role and user record
 koordinator verify-audit [--db …] [--audit-key FILE] [--expect COUNT:HASH] [--checkpoint]
@@ -153,6 +154,20 @@ def build_parser() -> argparse.ArgumentParser:
     hand = commands.add_parser("hand-over", help="make another caseworker a case's coordinator")
     hand.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
     hand.add_argument("--to", required=True, metavar="LOGIN", help="the new coordinator's login")
+    hand.add_argument(
+        "--note",
+        required=True,
+        metavar="TEXT",
+        help="the hand-over note the new coordinator reads first: what is going on, what is "
+        "promised to the family, what is due",
+    )
+    hand.add_argument(
+        "--read-only-days",
+        type=int,
+        default=0,
+        metavar="N",
+        help="the old coordinator's team may still read the case for N days (0-90; default 0)",
+    )
     add_store_option(hand)
 
     from app.cli import cli_access, cli_audit, cli_find, cli_retention, cli_settings
@@ -203,12 +218,20 @@ def _run_demo(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _run_hand_over(args: argparse.Namespace, db: str | None) -> int:
+    from datetime import timedelta
+
     from sqlalchemy import select
 
     from app.models import Case
-    from app.services.cases.cases import HandOverError, hand_over
+    from app.services.common.clock import local_today
+    from app.services.team.hand_over import HandOverError, hand_over
 
     number = args.case.strip().upper()
+    today = local_today()
+    if not 0 <= args.read_only_days <= 90:
+        print("koordinator hand-over: --read-only-days is 0-90; nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
+    until = today + timedelta(days=args.read_only_days) if args.read_only_days else None
     context = open_for_change(db)  # never a new store where the path names none
     try:
         with context.sessions.begin() as session:
@@ -220,7 +243,7 @@ def _run_hand_over(args: argparse.Namespace, db: str | None) -> int:
                 )
                 return EXIT_FAILED
             try:
-                done = hand_over(session, case_id, args.to)
+                done = hand_over(session, case_id, args.to, args.note, today, until)
             except HandOverError as exc:
                 print(f"koordinator hand-over: {exc}; nothing was changed", file=sys.stderr)
                 return EXIT_FAILED

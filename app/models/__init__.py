@@ -19,13 +19,17 @@ from app.models.law import LawSection
 from app.models.meetings import Meeting, MeetingParticipant
 from app.models.people import Citizen, Family, FamilyMember, User
 from app.models.plans import Agreement, Goal, GoalScore, PlanMemberSection, PlanOfferComment, PlanVersion
+from app.models.team import Absence, AbsenceCase, CaseHandOver
 from app.models.transition import TransitionTopic, TransitionTrack
 
 __all__ = [
+    "Absence",
+    "AbsenceCase",
     "Agreement",
     "AuditEvent",
     "Base",
     "Case",
+    "CaseHandOver",
     "CaseLastSeen",
     "CaseNumberCounter",
     "CaseProfessional",

@@ -154,3 +154,12 @@ class DocumentKind(StrEnum):
     MINUTES = "minutes"  # referat
     IMAGE = "image"  # billede
     OTHER = "other"  # andet
+
+
+class AbsenceKind(StrEnum):
+    """Why a caseworker is away (a deputy covers their cases meanwhile)."""
+
+    HOLIDAY = "holiday"  # ferie
+    ILLNESS = "illness"  # sygdom
+    COURSE = "course"  # kursus
+    OTHER = "other"  # andet

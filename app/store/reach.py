@@ -153,7 +153,10 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
     conn.exec_driver_sql(
         f"GRANT EXECUTE ON FUNCTION {SEARCH_FUNCTION_NAME}({SEARCH_FUNCTION_SIGNATURE}) TO {staff}"
     )
-    for function in ("koordinator_next_case_number(integer)", "koordinator_hand_over(integer, text)"):
+    for function in (
+        "koordinator_next_case_number(integer)",
+        "koordinator_hand_over(integer, text, text, date)",
+    ):
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{function} TO {writers}, {admin}")
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION koordinator_sync_case_numbers(integer) TO {admin}")
 

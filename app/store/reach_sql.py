@@ -12,8 +12,13 @@ from app.models.enums import AgreementStatus, MeetingStatus
 from app.store.reach_journal import JOURNAL_LOCK_HOURS as JOURNAL_LOCK_HOURS
 from app.store.reach_journal import JOURNAL_LOCK_SETTING as JOURNAL_LOCK_SETTING
 from app.store.reach_journal import journal_guard
+from app.store.reach_team import ABSENCE_RULE as _ABSENCE_RULE
+from app.store.reach_team import DEPUTY_REACH as _DEPUTY_REACH
+from app.store.reach_team import READ_ONLY_REACH as _READ_ONLY_REACH
+from app.store.reach_team import TEAM_GUARDS, TODAY_SQL, hand_over_function
 
 REACH_SCHEMA = "koordinator_reach"
+HAND_OVER_FUNCTION = hand_over_function(REACH_SCHEMA)
 
 
 PENDING_MINUTES = 15  # how long a new family/citizen is reached through its creator alone
@@ -64,6 +69,10 @@ READ_RULES: dict[str, str] = {
     "tasks": f"t.case_id = ANY(mine) OR (t.case_id IS NULL AND (t.created_by = {_ME_LOGIN} OR t.assigned_to_id IN ({_ME_ID})))",
     # when I last looked: mine alone
     "case_last_seen": f"t.case_id = ANY(mine) AND t.user_id IN ({_ME_ID})",
+    "case_hand_overs": "t.case_id = ANY(mine)",
+    # absences: my own, those I cover, and my team's (the team lead plans the cover)
+    "absences": _ABSENCE_RULE.format(a="t"),
+    "absence_cases": f"t.absence_id IN (SELECT a.id FROM absences a WHERE {_ABSENCE_RULE.format(a='a')})",
     "professionals": "true",
 }
 
@@ -96,7 +105,10 @@ _CASE_AND_ME = """cases c JOIN users lead ON lead.id = c.coordinator_id
         JOIN users me ON me.login = session_user::text COLLATE "default" AND me.active"""
 
 
-_IN_REACH = "(c.coordinator_id = me.id OR c.partner_id = me.id OR (lead.team <> '' AND lead.team = me.team))"
+_OWN_REACH = "c.coordinator_id = me.id OR c.partner_id = me.id OR (lead.team <> '' AND lead.team = me.team)"
+
+_IN_REACH = f"({_OWN_REACH} OR {_DEPUTY_REACH} OR {_READ_ONLY_REACH})"
+_IN_WRITABLE_REACH = f"({_OWN_REACH} OR {_DEPUTY_REACH})"
 
 
 # The program's hint that a read concerns some cases only (see narrowed_to).
@@ -116,7 +128,7 @@ def reach_functions(base: str) -> list[str]:
     definer = f"SECURITY DEFINER SET search_path = {base}, pg_temp"
     me = 'SELECT u.id, u.team FROM users u WHERE u.login = session_user::text COLLATE "default" AND u.active'
     return [
-        f"""CREATE OR REPLACE FUNCTION koordinator_my_cases() RETURNS integer[]
+        f"""CREATE OR REPLACE FUNCTION koordinator_case_reach(for_writing boolean) RETURNS integer[]
 LANGUAGE plpgsql STABLE {definer} AS $$
 DECLARE
     narrow integer[] := nullif(current_setting('{NARROW_SETTING}', true), '')::integer[];
@@ -124,14 +136,40 @@ BEGIN
     IF narrow IS NOT NULL THEN
         -- the program's hint for one read (narrowed_to): these cases, each checked for reach
         RETURN (SELECT coalesce(array_agg(c.id), '{{}}') FROM {_CASE_AND_ME}
-                WHERE c.id = ANY(narrow) AND {_IN_REACH});
+                WHERE c.id = ANY(narrow)
+                  AND CASE WHEN for_writing THEN {_IN_WRITABLE_REACH} ELSE {_IN_REACH} END);
     END IF;
-    RETURN (WITH me AS ({me})
-    SELECT coalesce(array_agg(c.id), '{{}}') FROM cases c
-    WHERE c.coordinator_id = (SELECT id FROM me) OR c.partner_id = (SELECT id FROM me)
-       OR c.coordinator_id = ANY (ARRAY(SELECT mate.id FROM users mate
-                                       WHERE mate.team <> '' AND mate.team = (SELECT team FROM me))));
+    RETURN (WITH me AS ({me}),
+    deputy_for AS (
+        SELECT a.id, a.user_id, a.all_cases FROM absences a
+        WHERE a.deputy_id = (SELECT id FROM me) AND {TODAY_SQL} BETWEEN a.starts_on AND a.ends_on
+    )
+    SELECT coalesce(array_agg(DISTINCT found.id), '{{}}') FROM (
+        SELECT c.id FROM cases c
+        WHERE c.coordinator_id = (SELECT id FROM me) OR c.partner_id = (SELECT id FROM me)
+           OR c.coordinator_id = ANY (ARRAY(SELECT mate.id FROM users mate
+                                           WHERE mate.team <> '' AND mate.team = (SELECT team FROM me)))
+        UNION ALL
+        SELECT c.id FROM deputy_for a JOIN cases c ON c.coordinator_id = a.user_id
+        WHERE a.all_cases OR EXISTS (SELECT 1 FROM absence_cases x WHERE x.absence_id = a.id AND x.case_id = c.id)
+        UNION ALL
+        SELECT c.id FROM deputy_for a JOIN cases c ON c.partner_id = a.user_id
+        WHERE a.all_cases OR EXISTS (SELECT 1 FROM absence_cases x WHERE x.absence_id = a.id AND x.case_id = c.id)
+        UNION ALL
+        SELECT h.case_id FROM case_hand_overs h
+        WHERE NOT for_writing AND h.read_only_until >= {TODAY_SQL}
+          AND (h.from_user_id = (SELECT id FROM me)
+               OR (h.from_team <> '' AND h.from_team = (SELECT team FROM me)))
+    ) found);
 END
+$$""",
+        f"""CREATE OR REPLACE FUNCTION koordinator_my_cases() RETURNS integer[]
+LANGUAGE sql STABLE {definer} AS $$
+    SELECT koordinator_case_reach(false)
+$$""",
+        f"""CREATE OR REPLACE FUNCTION koordinator_my_writable_cases() RETURNS integer[]
+LANGUAGE sql STABLE {definer} AS $$
+    SELECT koordinator_case_reach(true)
 $$""",
         f"""CREATE OR REPLACE FUNCTION koordinator_my_families(mine integer[]) RETURNS integer[]
 LANGUAGE sql STABLE {definer} AS $$
@@ -264,6 +302,8 @@ def write_function(base: str, table: Table) -> str:
     IF TG_OP = 'UPDATE' AND {_PROFESSIONAL_NOT_MINE} THEN
         RAISE EXCEPTION 'this professional was entered by another team' USING ERRCODE = 'insufficient_privilege';
     END IF;"""
+    if table.name in TEAM_GUARDS:
+        guard_old = TEAM_GUARDS[table.name]
     if table.name in ("journal_entries", "journal_entry_members"):
         guard_old = journal_guard(table.name)
         if table.name == "journal_entries":
@@ -275,7 +315,7 @@ def write_function(base: str, table: Table) -> str:
     return f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.{quote_ident("write_" + table.name)}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = {base}, pg_temp AS $$
 DECLARE
-    mine integer[] := koordinator_my_cases();
+    mine integer[] := koordinator_my_writable_cases();
     fams integer[] := koordinator_my_families(mine);
     cits integer[] := koordinator_my_citizens(mine, fams);
     written {name}%ROWTYPE;
@@ -300,7 +340,7 @@ BEGIN
         {stamp_update}
         UPDATE {name} SET ({columns}) = ROW({values}) WHERE id = OLD.id RETURNING * INTO written;
     END IF;
-    mine := koordinator_my_cases();
+    mine := koordinator_my_writable_cases();
     fams := koordinator_my_families(mine);
     cits := koordinator_my_citizens(mine, fams);
     IF NOT ({after_rule}) THEN
@@ -382,32 +422,6 @@ DRAWN_TABLE = """CREATE TABLE IF NOT EXISTS koordinator_drawn_numbers (
     login text NOT NULL,
     drawn_at timestamptz NOT NULL DEFAULT now()
 )"""
-
-
-HAND_OVER_FUNCTION = f"""CREATE OR REPLACE FUNCTION {REACH_SCHEMA}.koordinator_hand_over(case_id integer, to_login text)
-RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = {{base}}, pg_temp AS $$
-DECLARE
-    target integer;
-BEGIN
-    PERFORM koordinator_require_writer();
-    IF NOT case_id = ANY(koordinator_my_cases()) THEN
-        RAISE EXCEPTION 'no such case within your reach' USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    SELECT u.id INTO target FROM users u WHERE u.login = to_login AND u.active
-        AND u.role IN ('caseworker', 'team_lead', 'admin');
-    IF target IS NULL THEN
-        RAISE EXCEPTION 'no active caseworker with that login' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    PERFORM koordinator_audit('hand_over', 'case', case_id, NULL, case_id, '', '',
-        json_build_object('from', (SELECT u.login FROM users u JOIN cases c ON c.coordinator_id = u.id
-                                   WHERE c.id = koordinator_hand_over.case_id), 'to', to_login)::text);
-    UPDATE cases SET coordinator_id = target,
-                     partner_id = CASE WHEN partner_id = target THEN NULL ELSE partner_id END,
-                     version = version + 1, updated_by = session_user::text, updated_at = now()
-    WHERE id = case_id;
-    RETURN target;
-END
-$$"""
 
 
 # The case list's computed columns, one case at a time. A reach view is a function's whole
@@ -546,7 +560,10 @@ BEGIN
         JOIN users lead ON lead.id = c.coordinator_id
         JOIN users u ON u.id = c.coordinator_id OR u.id = c.partner_id OR (lead.team <> '' AND u.team = lead.team)
         WHERE c.id = ANY(coalesce(case_ids, '{{}}'))
+        UNION SELECT u.login FROM cases c JOIN users u ON true JOIN users me ON me.id = u.id
+        WHERE c.id = ANY(coalesce(case_ids, '{{}}')) AND (__TEAM_REACH__)
         UNION SELECT u.login FROM users u WHERE u.role = 'admin'
+            OR (TG_TABLE_NAME = 'absences' AND u.id IN ((row_data ->> 'user_id')::integer, (row_data ->> 'deputy_id')::integer))
         UNION SELECT row_data ->> 'created_by' WHERE case_ids IS NULL
     LOOP
         FOREACH payload IN ARRAY coalesce(
@@ -561,6 +578,12 @@ BEGIN
 END
 $$""",
 ]
+
+
+# the deputies and read-only readers of a case hear of its changes too
+CHANNEL_FUNCTIONS[-1] = CHANNEL_FUNCTIONS[-1].replace(
+    "__TEAM_REACH__", f"{_DEPUTY_REACH} OR {_READ_ONLY_REACH}"
+)
 
 
 SECRET_TABLE = """CREATE TABLE IF NOT EXISTS koordinator_secret (

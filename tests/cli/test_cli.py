@@ -96,7 +96,9 @@ def test_hand_over_moves_the_coordinator_and_logs_it(
     db = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(db), "--families", "2"]) == 0
     number, before, other = _first_case_and_another_coordinator(db)
-    assert main(["hand-over", number.lower(), "--to", other, "--db", str(db)]) == 0
+    assert (
+        main(["hand-over", number.lower(), "--to", other, "--note", "Mødet er aftalt.", "--db", str(db)]) == 0
+    )
     assert f"now coordinated by {other} (was {before})" in capsys.readouterr().out
     ctx = open_context(str(db), login="tester")
     try:
@@ -126,7 +128,16 @@ def test_a_refused_hand_over_changes_nothing_and_says_why(
     number, before, other = _first_case_and_another_coordinator(db)
     values = {"number": number, "before": before, "other": other}
     capsys.readouterr()
-    args = ["hand-over", case.format(**values), "--to", login.format(**values), "--db", str(db)]
+    args = [
+        "hand-over",
+        case.format(**values),
+        "--to",
+        login.format(**values),
+        "--note",
+        "N",
+        "--db",
+        str(db),
+    ]
     assert main(args) == 1
     err = capsys.readouterr().err
     assert message in err and "nothing was changed" in err

@@ -57,7 +57,11 @@ def test_a_bad_number_changes_nothing(store: str, bad: str, capsys: pytest.Captu
 
 @pytest.mark.parametrize(
     "argv",
-    [["journal-lock"], ["journal-lock", "--hours", "5"], ["hand-over", "K-2026-0001", "--to", "someone"]],
+    [
+        ["journal-lock"],
+        ["journal-lock", "--hours", "5"],
+        ["hand-over", "K-2026-0001", "--to", "someone", "--note", "N"],
+    ],
 )
 def test_a_path_naming_no_store_is_an_error_and_makes_none(
     tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]

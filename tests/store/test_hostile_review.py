@@ -96,7 +96,8 @@ def test_a_shadow_family_does_not_keep_reach_after_a_hand_over(shared_store: Sha
         shadow = conn.execute(NEW_FAMILY, ("shadow",)).fetchone()[0]
         conn.execute(NEW_MEMBER, (shadow, person))
         conn.execute(
-            "SELECT koordinator_reach.koordinator_hand_over(%s, %s)", (case_id, shared_store.logins["bo"])
+            "SELECT koordinator_reach.koordinator_hand_over(%s, %s, %s, NULL)",
+            (case_id, shared_store.logins["bo"], "Bo tager over."),
         )
         assert conn.execute("SELECT count(*) FROM cases WHERE id = %s", (case_id,)).fetchone() == (0,)
         # Renewed before the window ends: a new shadow family, the same person — refused,
@@ -186,7 +187,8 @@ def test_a_hand_over_from_psql_is_logged(shared_store: SharedStore) -> None:
     case_id = shared_store.cases["A"][0]
     with psql(shared_store, "anna") as conn:
         conn.execute(
-            "SELECT koordinator_reach.koordinator_hand_over(%s, %s)", (case_id, shared_store.logins["bo"])
+            "SELECT koordinator_reach.koordinator_hand_over(%s, %s, %s, NULL)",
+            (case_id, shared_store.logins["bo"], "Bo tager over."),
         )
     assert _admin(
         shared_store,

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.services.cases.cases import hand_over
+from app.services.team.hand_over import hand_over
 from app.startup import open_context
 from app.store.engine import create_store_engine
 from tests.shared_server import SharedStore, a_parent_and_child
@@ -203,7 +203,7 @@ def test_a_hand_over_ends_the_old_teams_reach(shared_store: SharedStore) -> None
             case = create_case(session, data, date(2026, 12, 3))
             case_id, family_id = case.id, case.family_id
         with ctx.sessions.begin() as session:
-            done = hand_over(session, case_id, shared_store.logins["bo"])
+            done = hand_over(session, case_id, shared_store.logins["bo"], "Bo tager over.", date(2026, 12, 3))
         assert done.to_login == shared_store.logins["bo"]
     finally:
         ctx.close()
@@ -238,11 +238,14 @@ def test_a_hand_over_is_only_of_ones_own_case_to_a_real_caseworker(shared_store:
             (shared_store.cases["A"][0], shared_store.logins["reader"]),
         ):
             with pytest.raises(psycopg.errors.Error):
-                conn.execute("SELECT koordinator_reach.koordinator_hand_over(%s, %s)", (case_id, login))
+                conn.execute(
+                    "SELECT koordinator_reach.koordinator_hand_over(%s, %s, %s, NULL)",
+                    (case_id, login, "note"),
+                )
     with psql(shared_store, "reader") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute(
-            "SELECT koordinator_reach.koordinator_hand_over(%s, %s)",
-            (shared_store.cases["A"][0], shared_store.logins["bo"]),
+            "SELECT koordinator_reach.koordinator_hand_over(%s, %s, %s, NULL)",
+            (shared_store.cases["A"][0], shared_store.logins["bo"], "note"),
         )
     assert _admin(shared_store, "SELECT count(*) FROM audit_events WHERE action = 'hand_over'") == [(0,)]
 

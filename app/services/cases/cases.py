@@ -167,15 +167,18 @@ def follow_up_due(opened_on: date, last_held: date | None, interval_days: int) -
     return (last_held or opened_on) + timedelta(days=interval_days)
 
 
-def refresh_follow_up_due(session: Session, case: Case) -> None:
+def next_follow_up(session: Session, case: Case, interval_days: int) -> date:
+    """When the case's next follow-up is due at a cadence of ``interval_days``."""
     last = session.scalar(
         select(func.max(Meeting.starts_at)).where(
             Meeting.case_id == case.id, Meeting.status == MeetingStatus.HELD
         )
     )
-    case.follow_up_due = follow_up_due(
-        case.opened_on, to_local(last).date() if last else None, case.follow_up_interval_days
-    )
+    return follow_up_due(case.opened_on, to_local(last).date() if last else None, interval_days)
+
+
+def refresh_follow_up_due(session: Session, case: Case) -> None:
+    case.follow_up_due = next_follow_up(session, case, case.follow_up_interval_days)
 
 
 def _citizen_for(session: Session, member: MemberInput, field: str = "cpr") -> Citizen:
@@ -249,59 +252,3 @@ def create_case(session: Session, data: CaseInput, today: date) -> Case:
     refresh_search_text(session, case)
     session.flush()
     return case
-
-
-HAND_OVER = "hand_over"  # the audit action
-
-
-class HandOverError(ValueError):
-    """A hand-over that cannot be done, with a plain reason."""
-
-
-@dataclass(frozen=True)
-class HandedOver:
-    case_number: str
-    from_login: str
-    to_login: str
-
-
-def hand_over(session: Session, case_id: int, to_login: str) -> HandedOver:
-    """Make another caseworker the case's coordinator (their team then reaches the case, and
-    on a shared server the old team no longer does, unless someone in it is partner).
-    Logged with who handed it to whom."""
-    from app.services.common import audit
-    from app.store.reach import uses_reach
-    from app.store.reach_sql import REACH_SCHEMA
-
-    case = session.get(Case, case_id, populate_existing=True)
-    if case is None:
-        raise HandOverError("no such case within your reach")
-    target = session.scalar(select(User).where(User.login == to_login.strip()))
-    if target is None or not target.active or target.role == "read_only":
-        raise HandOverError(f"no active caseworker has the login {to_login.strip()!r}")
-    if target.id == case.coordinator_id:
-        raise HandOverError(f"{target.login} is already the case's coordinator")
-    number = case.number
-    before = session.get(User, case.coordinator_id)
-    from_login = before.login if before is not None else ""
-    if uses_reach(session):  # a caseworker's role cannot write a case out of its own reach
-        # (the server's function logs the hand-over itself)
-        session.execute(
-            text(f"SELECT {REACH_SCHEMA}.koordinator_hand_over(:case, :login)"),
-            {"case": case.id, "login": target.login},
-        )
-        session.expire(case)
-    else:
-        audit.record(
-            session,
-            HAND_OVER,
-            object_type="case",
-            object_id=case.id,
-            case_id=case.id,
-            details={"from": from_login, "to": target.login},
-        )
-        case.coordinator_id = target.id
-        if case.partner_id == target.id:
-            case.partner_id = None
-        session.flush()
-    return HandedOver(number, from_login, target.login)
