@@ -32,6 +32,8 @@ from sqlalchemy import (
 )
 
 from app.models import (
+    Absence,
+    AbsenceCase,
     Agreement,
     Case,
     CaseLastSeen,
@@ -67,6 +69,9 @@ WEEK_END = bindparam("week_end", type_=Date())
 DAY_FROM = bindparam("day_from", type_=UTCDateTime())
 DAY_TO = bindparam("day_to", type_=UTCDateTime())
 SINCE = bindparam("since", type_=UTCDateTime())
+TODAY = bindparam("today", type_=Date())
+_AB = Absence.__table__
+_ABC = AbsenceCase.__table__
 
 
 def week_end(today: date) -> date:
@@ -85,12 +90,38 @@ def parameters(user_id: int, login: str, today: date, now: datetime) -> dict[str
         "day_from": start_of_local_day(today),
         "day_to": start_of_local_day(today + timedelta(days=2)),
         "since": now - timedelta(days=NEVER_SEEN_DAYS),
+        "today": today,
     }
 
 
 def _mine() -> ColumnElement[bool]:
     """Cases the user coordinates or is the partner caseworker on (each through its index)."""
     return and_(or_(_C.c.coordinator_id == ME, _C.c.partner_id == ME), _C.c.status != CaseStatus.CLOSED)
+
+
+def _covered(case: Any, absent_column: Any = None) -> ColumnElement[bool]:
+    """``case`` is one I cover today as a deputy (app/services/team/absences.py's rule);
+    ``absent_column``, when given, must be the absent one (a task assigned to them)."""
+    who = or_(case.c.coordinator_id == _AB.c.user_id, case.c.partner_id == _AB.c.user_id)
+    listed = exists(
+        select(1)
+        .select_from(_ABC)
+        .where(_ABC.c.absence_id == _AB.c.id, _ABC.c.case_id == case.c.id)
+        .correlate_except(_ABC)  # the case two levels out, the absence one level out
+    )
+    return exists(
+        select(1)
+        .select_from(_AB)
+        .where(
+            _AB.c.deputy_id == ME,
+            _AB.c.starts_on <= TODAY,
+            _AB.c.ends_on >= TODAY,
+            who,
+            or_(_AB.c.all_cases.is_(True), listed),
+            *(() if absent_column is None else (absent_column == _AB.c.user_id,)),
+        )
+        .correlate_except(_AB)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -117,13 +148,14 @@ def meetings_statement() -> Select[Any]:
             _C.c.title,
             _C.c.coordinator_id,
             _C.c.partner_id,
+            taking_part.label("taking_part"),
         )
         .select_from(_M.join(_C, _C.c.id == _M.c.case_id))
         .where(
             _M.c.starts_at >= DAY_FROM,
             _M.c.starts_at < DAY_TO,
             _M.c.status != MeetingStatus.CANCELLED,
-            or_(_C.c.coordinator_id == ME, _C.c.partner_id == ME, taking_part),
+            or_(_C.c.coordinator_id == ME, _C.c.partner_id == ME, taking_part, _covered(_C)),
         )
         .order_by(_M.c.starts_at, _M.c.id)
     )
@@ -133,12 +165,21 @@ def meetings_statement() -> Select[Any]:
 def tasks_statement() -> Select[Any]:
     """My open tasks due by the end of the week (overdue ones too): one range of the
     (assignee, done, due) index."""
-    return (
-        select(_T.c.id, _T.c.case_id, _T.c.what, _T.c.due_date, _C.c.number, _C.c.title)
+    columns = (_T.c.id, _T.c.case_id, _T.c.what, _T.c.due_date, _C.c.number, _C.c.title, _T.c.assigned_to_id)
+    own = (
+        select(*columns)
         .select_from(_T.outerjoin(_C, _C.c.id == _T.c.case_id))
         .where(_T.c.assigned_to_id == ME, _T.c.done_at.is_(None), _T.c.due_date <= WEEK_END)
-        .order_by(_T.c.due_date, _T.c.id)
     )
+    # the open tasks of an absent colleague on the cases I cover for them (from my covered
+    # cases through the tasks' case index)
+    covering = (
+        select(*columns)
+        .select_from(_C.join(_T, _T.c.case_id == _C.c.id))
+        .where(_T.c.done_at.is_(None), _T.c.due_date <= WEEK_END, _covered(_C, _T.c.assigned_to_id))
+    )
+    found = union_all(own, covering).subquery("tasks")
+    return select(found).order_by(found.c.due_date, found.c.id)
 
 
 def _agreements_where(*who: ColumnElement[bool]) -> Select[Any]:

@@ -55,6 +55,7 @@ class MeetingRole(StrEnum):
     COORDINATOR = "coordinator"
     PARTNER = "partner"
     PARTICIPANT = "participant"
+    DEPUTY = "deputy"  # I cover the case for an absent colleague
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ class DayTask:
     what: str
     due: date
     overdue: bool
+    covering: bool = False  # an absent colleague's task on a case I cover
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +189,10 @@ def _meetings(rows: Iterable[Any], user_id: int, today: date) -> tuple[list[DayM
             role = MeetingRole.COORDINATOR
         elif row.partner_id == user_id:
             role = MeetingRole.PARTNER
-        else:
+        elif row.taking_part:
             role = MeetingRole.PARTICIPANT
+        else:
+            role = MeetingRole.DEPUTY
         starts = to_local(_aware(row.starts_at))
         meeting = DayMeeting(
             id=row.id,
@@ -206,7 +210,7 @@ def _meetings(rows: Iterable[Any], user_id: int, today: date) -> tuple[list[DayM
     return today_list, tomorrow_list
 
 
-def _tasks(rows: Iterable[Any], today: date) -> list[DayTask]:
+def _tasks(rows: Iterable[Any], user_id: int, today: date) -> list[DayTask]:
     return [
         DayTask(
             id=row.id,
@@ -214,11 +218,17 @@ def _tasks(rows: Iterable[Any], today: date) -> list[DayTask]:
             case_number=row.number or "",
             case_title=row.title or "",
             what=row.what,
-            due=row.due_date,
-            overdue=row.due_date < today,
+            due=_day(row.due_date),
+            overdue=_day(row.due_date) < today,
+            covering=row.assigned_to_id != user_id,
         )
         for row in rows
     ]
+
+
+def _day(value: date | str) -> date:
+    """A stored day (SQLite hands back text from a union's column)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _deadlines(session: Session, case_ids: list[int], today: date, end: date) -> list[DayDeadline]:
@@ -300,7 +310,7 @@ def my_day(
     meetings_today, meetings_tomorrow = _meetings(
         conn.execute(day_sql.meetings_statement(), values), user.id, today
     )
-    tasks = _tasks(conn.execute(day_sql.tasks_statement(), values), today)
+    tasks = _tasks(conn.execute(day_sql.tasks_statement(), values), user.id, today)
     deadlines = _deadlines(session, case_ids, today, values["week_end"])
     agreements = _agreements(conn.execute(day_sql.agreements_statement(), values), user.id, today)
     with narrowed_to(session, case_ids):

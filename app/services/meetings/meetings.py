@@ -421,7 +421,14 @@ def meetings_between(
         stmt = stmt.where(Case.coordinator_id.in_(select(User.id).where(User.team == team)))
     if case_id is not None:
         stmt = stmt.where(Meeting.case_id == case_id)
-    return _infos(session, list(session.scalars(stmt)))
+    found = list(session.scalars(stmt))
+    if user_id is not None and case_id is None:  # a deputy's calendar has the cases they cover
+        from app.services.team.absences import covered_meetings
+
+        seen = {m.id for m in found}
+        found += [m for m in covered_meetings(session, user_id, start, end) if m.id not in seen]
+        found.sort(key=lambda m: (m.starts_at, m.id))
+    return _infos(session, found)
 
 
 def case_meetings(session: Session, case_id: int) -> list[MeetingInfo]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
-from app.models import Absence, AbsenceCase, Case, User
+from app.models import Absence, AbsenceCase, Case, Meeting, User
 from app.models.enums import AbsenceKind, UserRole
 from app.services.common.editing import load_for_edit
 from app.services.common.validation import FieldProblem, Problem, ValidationError
@@ -243,3 +243,47 @@ def case_cover(session: Session, case_id: int, day: date) -> Cover | None:
     return Cover(
         absent.id, absent.full_name, deputy.id, deputy.full_name, deputy.phone, deputy.email, row.ends_on
     )
+
+
+def deputy_periods(
+    session: Session, deputy_id: int, first: date, last: date
+) -> list[tuple[date, date, list[int]]]:
+    """The periods in [first, last] in which ``deputy_id`` covers cases, with those cases."""
+    out = []
+    for absence in session.scalars(
+        select(Absence).where(
+            Absence.deputy_id == deputy_id, Absence.starts_on <= last, Absence.ends_on >= first
+        )
+    ):
+        case_ids = list(
+            session.scalars(
+                select(Case.id).where(
+                    or_(Case.coordinator_id == absence.user_id, Case.partner_id == absence.user_id),
+                    true()
+                    if absence.all_cases
+                    else exists().where(AbsenceCase.absence_id == absence.id, AbsenceCase.case_id == Case.id),
+                )
+            )
+        )
+        if case_ids:
+            out.append((max(first, absence.starts_on), min(last, absence.ends_on), case_ids))
+    return out
+
+
+def covered_meetings(session: Session, deputy_id: int, start: datetime, end: datetime) -> list[Meeting]:
+    """The meetings in [start, end) of the cases ``deputy_id`` covers, on the days they cover them."""
+    from datetime import timedelta
+
+    from app.services.common.clock import start_of_local_day, to_local
+
+    found: list[Meeting] = []
+    first, last = to_local(start).date(), to_local(end).date()
+    for period_start, period_end, case_ids in deputy_periods(session, deputy_id, first, last):
+        lower = max(start, start_of_local_day(period_start))
+        upper = min(end, start_of_local_day(period_end + timedelta(days=1)))
+        found += session.scalars(
+            select(Meeting).where(
+                Meeting.case_id.in_(case_ids), Meeting.starts_at >= lower, Meeting.starts_at < upper
+            )
+        )
+    return found

@@ -27,6 +27,7 @@ _ROLES = {
     MeetingRole.COORDINATOR: QT_TRANSLATE_NOOP("DayLines", "you coordinate"),
     MeetingRole.PARTNER: QT_TRANSLATE_NOOP("DayLines", "you are partner caseworker"),
     MeetingRole.PARTICIPANT: QT_TRANSLATE_NOOP("DayLines", "you take part"),
+    MeetingRole.DEPUTY: QT_TRANSLATE_NOOP("DayLines", "you cover for a colleague"),
 }
 _SOURCES = {
     ChangeSource.CASE: QT_TRANSLATE_NOOP("DayLines", "the case"),
@@ -77,7 +78,8 @@ def task_line(task: DayTask) -> Line:
         if task.case_number
         else _tr(QT_TRANSLATE_NOOP("DayLines", "(no case)"))
     )
-    return Line(_due(format_date(task.due), task.overdue), case, task.what, task.overdue, task.opens)
+    what = f"{task.what} ({_tr('you cover for a colleague')})" if task.covering else task.what
+    return Line(_due(format_date(task.due), task.overdue), case, what, task.overdue, task.opens)
 
 
 def deadline_line(item: DayDeadline) -> Line:
