@@ -158,7 +158,7 @@ def absences(session: Session, since: date, user_ids: Iterable[int] | None = Non
         ids = list(user_ids)
         stmt = stmt.where(or_(Absence.user_id.in_(ids), Absence.deputy_id.in_(ids)))
     rows = list(session.scalars(stmt))
-    names = dict(session.execute(select(User.id, User.full_name))) if rows else {}
+    names = dict(session.execute(select(User.id, User.full_name)).all()) if rows else {}
     listed: dict[int, list[int]] = {}
     if rows:
         for absence_id, case_id in session.execute(

@@ -74,7 +74,7 @@ def _who_reaches(session: Session, coordinator_id: int, partner_id: int | None) 
         stmt = stmt.where((User.id.in_(ids)) | (User.team == lead.team))
     else:
         stmt = stmt.where(User.id.in_(ids))
-    return dict(session.execute(stmt))
+    return dict(session.execute(stmt).all())
 
 
 def validate_case_edit(session: Session, case: Case, edit: CaseEdit) -> list[FieldProblem]:

@@ -58,7 +58,7 @@ def caseload_settings(session: Session) -> CaseloadSettings:
             select(StoreSetting.key, StoreSetting.value).where(
                 StoreSetting.key.in_((LIMIT_KEY, FAMILY_WEIGHT_KEY, CITIZEN_WEIGHT_KEY))
             )
-        )
+        ).all()
     )
     return CaseloadSettings(
         limit=_number(stored.get(LIMIT_KEY), DEFAULT_LIMIT, MAX_LIMIT),

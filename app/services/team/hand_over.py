@@ -133,7 +133,7 @@ def latest_hand_over(session: Session, case_id: int) -> HandOverNote | None:
     names = dict(
         session.execute(
             select(User.id, User.full_name).where(User.id.in_((row.from_user_id, row.to_user_id)))
-        )
+        ).all()
     )
     return HandOverNote(
         row.id,

@@ -77,7 +77,9 @@ class CaseTeamBar(QWidget):
             with sessions() as session:
                 return _Notes(latest_hand_over(session, case_id), unread_hand_over(session, case_id, me))
 
-        self.lanes.store.submit(job, lambda notes: self._notes_arrived(notes, request), self._failed, owner=self)
+        self.lanes.store.submit(
+            job, lambda notes: self._notes_arrived(notes, request), self._failed, owner=self
+        )
 
     def clear_case(self) -> None:
         self.case = None

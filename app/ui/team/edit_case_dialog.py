@@ -331,12 +331,12 @@ class EditCaseDialog(LaneFormDialog):
     # -- the form ----------------------------------------------------------------------------------
     @override
     def data(self) -> CaseEdit:
-        status = self.status.currentData()
+        status, model = self.status.currentData(), self.model.currentData()  # Qt hands back str
         return CaseEdit(
             self.partner.currentData(),
-            self.model.currentData(),
+            CoordinationModel(model) if model is not None else CoordinationModel.OTHER,
             self.interval.value(),
-            status if status is not None else CaseStatus.ACTIVE,
+            CaseStatus(status) if status is not None else CaseStatus.ACTIVE,
             self.reason.toPlainText(),
         )
 
