@@ -40,6 +40,7 @@ from app.ui.search.search_box import SearchBox
 from app.ui.settings.preferences_dialog import PreferencesDialog
 from app.ui.tasks.reminders import Reminders
 from app.ui.tasks.task_panel import TaskPanel
+from app.ui.team.absence_dialog import AbsenceDialog
 from app.ui.team.case_team_bar import CaseTeamBar
 
 log = logging.getLogger(__name__)
@@ -207,6 +208,10 @@ class MainWindow(QMainWindow):
         access.setObjectName("accessRequest")
         access.triggered.connect(self.access_request)
         file_menu.addAction(access)
+        absences = QAction(self.tr("Absences and &deputies…"), self)
+        absences.setObjectName("absences")
+        absences.triggered.connect(self._absences)
+        file_menu.addAction(absences)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -409,6 +414,9 @@ class MainWindow(QMainWindow):
         from app.ui.privacy.access_request_dialog import AccessRequestDialog
 
         AccessRequestDialog.open_for(self.context, self.lanes, self._case_id, self)
+
+    def _absences(self) -> None:
+        AbsenceDialog(self.context, self.lanes, self).exec()
 
     def _audit_log(self) -> None:
         from app.ui.privacy.audit_viewer import AuditViewer
