@@ -20,7 +20,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from app.pdf.fonts import FontNames, printable
 from app.pdf.styles import ACCENT, GREY, INK, RULE, TINT, WATERMARK, Styles
+from app.services.common import danish
 from app.services.plan.plan_document import PlanDocument
+from app.services.team.absences import Cover
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
@@ -258,3 +260,17 @@ def a4_document(
     page = PageTemplate(page_name, [frame]) if on_page is None else PageTemplate(page_name, [frame], on_page)
     template.addPageTemplates([page])
     return template
+
+
+def cover_sentence(cover: Cover, voice: Voice) -> str:
+    """Whom to call while the coordinator is away (an absence with a deputy), as Paragraph
+    markup in the family's Danish: "Lone Madsen er fraværende til og med 12. juni. Ring i
+    stedet til Mette Dahl, telefon …, e-mail …"."""
+    how = [f"telefon {markup(cover.deputy_phone)}"] if cover.deputy_phone else []
+    how += [f"e-mail {markup(cover.deputy_email)}"] if cover.deputy_email else []
+    reach = f", {', '.join(how)}" if how else ""
+    return (
+        f"<b>{markup(cover.absent_name) or 'Koordinatoren'} er fraværende til og med "
+        f"{danish.long_date(cover.until)}.</b> Indtil da kan {voice.you_subject} i stedet kontakte "
+        f"stedfortræderen <b>{markup(cover.deputy_name)}</b>{reach}."
+    )

@@ -41,6 +41,7 @@ from app.pdf.document import (
     PageFurniture,
     Voice,
     a4_document,
+    cover_sentence,
     first_name,
     markup,
     ruled_table,
@@ -228,6 +229,8 @@ class _Parts:
             contact.append(f"E-mail {_m(doc.coordinator_email)}")
         if contact:
             rows.append(Paragraph(" · ".join(contact), s.cell))
+        if doc.cover is not None:  # the coordinator is away: whom to call instead
+            rows.append(Paragraph(cover_sentence(doc.cover, self.voice), s.cell))
         return rows
 
     def names(self, people: Sequence[str]) -> str:

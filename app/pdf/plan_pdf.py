@@ -45,6 +45,7 @@ from app.pdf.document import (
     PageFurniture,
     Voice,
     a4_document,
+    cover_sentence,
     draft_watermark,
     first_name,
     markup,
@@ -186,6 +187,8 @@ class PlanStory:
             rows.append(Paragraph(f"Telefon {markup(doc.coordinator_phone)}", s.cell))
         if doc.coordinator_email:
             rows.append(Paragraph(f"E-mail {markup(doc.coordinator_email)}", s.cell))
+        if doc.cover is not None:  # away: the deputy first, then the partner as ever
+            rows += [Spacer(1, 4 * k), Paragraph(cover_sentence(doc.cover, self.voice), s.cell)]
         if doc.partner_name:
             first = markup(doc.coordinator_name.split(" ")[0]) or "koordinatoren"
             partner = markup(doc.partner_name)

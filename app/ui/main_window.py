@@ -40,6 +40,8 @@ from app.ui.search.search_box import SearchBox
 from app.ui.settings.preferences_dialog import PreferencesDialog
 from app.ui.tasks.reminders import Reminders
 from app.ui.tasks.task_panel import TaskPanel
+from app.ui.team.absence_dialog import AbsenceDialog
+from app.ui.team.case_team_bar import CaseTeamBar
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +164,13 @@ class MainWindow(QMainWindow):
         self.tasks.store_failed.connect(self._store_problem)
         self.plan.agreements.task_requested.connect(self._task_from_agreement)
         self.feature_tabs.update(journal=self.journal, task=self.tasks, document=self.documents)
+        # The team's "Edit case…" and hand-over note, in the family page's header (no tab).
+        self.team_bar = CaseTeamBar(context, self.lanes, self.family)
+        self.family.heading_row.insertWidget(1, self.team_bar)
+        self.family.case_panels.append(self.team_bar)
+        self.team_bar.changed.connect(self.family.changed)
+        self.team_bar.changed.connect(self.family.reload)
+        self.team_bar.case_missing.connect(self.family.case_missing)
         self.plan.header.journal_button.clicked.connect(self._plan_journal)
         self.calendar.changed.connect(self.day.mark_stale)
 
@@ -199,6 +208,10 @@ class MainWindow(QMainWindow):
         access.setObjectName("accessRequest")
         access.triggered.connect(self.access_request)
         file_menu.addAction(access)
+        absences = QAction(self.tr("Absences and &deputies…"), self)
+        absences.setObjectName("absences")
+        absences.triggered.connect(self._absences)
+        file_menu.addAction(absences)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -401,6 +414,9 @@ class MainWindow(QMainWindow):
         from app.ui.privacy.access_request_dialog import AccessRequestDialog
 
         AccessRequestDialog.open_for(self.context, self.lanes, self._case_id, self)
+
+    def _absences(self) -> None:
+        AbsenceDialog(self.context, self.lanes, self).exec()
 
     def _audit_log(self) -> None:
         from app.ui.privacy.audit_viewer import AuditViewer

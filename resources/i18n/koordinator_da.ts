@@ -53,124 +53,186 @@
     </message>
 </context>
 <context>
-    <name>AccessRequestDialog</name>
+    <name>AbsenceDialog</name>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="61"/>
-        <source>Plan</source>
-        <translation>Plan</translation>
+        <location filename="../../app/ui/team/absence_dialog.py" line="175"/>
+        <source>Absences and deputies</source>
+        <translation>Fravær og stedfortræder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="62"/>
-        <source>Journal entry</source>
-        <translation>Journalnotat</translation>
+        <location filename="../../app/ui/team/absence_dialog.py" line="179"/>
+        <source>New absence…</source>
+        <translation>Nyt fravær…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="63"/>
-        <source>Meeting</source>
-        <translation>Møde</translation>
+        <location filename="../../app/ui/team/absence_dialog.py" line="181"/>
+        <source>End early</source>
+        <translation>Afslut før tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="64"/>
-        <source>Consent</source>
-        <translation>Samtykke</translation>
+        <location filename="../../app/ui/team/absence_dialog.py" line="184"/>
+        <source>I am back: the absence ends yesterday (or is removed if not begun)</source>
+        <translation>Jeg er tilbage: fraværet slutter i går (eller slettes, hvis det ikke er begyndt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="65"/>
-        <source>Document</source>
-        <translation>Dokument</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="66"/>
-        <source>Task</source>
-        <translation>Opgave</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="67"/>
-        <source>Intervention</source>
-        <translation>Indsats</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="81"/>
-        <source>Access request</source>
-        <translation>Aktindsigt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="92"/>
-        <source>Everything Koordinator holds about a person, in one PDF for them (forvaltningsloven § 9, GDPR article 15), with an index beside it as a CSV file. Tick what you withhold and give the reason for each; the reasons are printed in the index and kept in the audit log.</source>
-        <translation>Alt, hvad Koordinator har om en person, samlet i én PDF til personen (forvaltningslovens § 9 og databeskyttelsesforordningens artikel 15), med en oversigt ved siden af som CSV-fil. Sæt flueben ved det, du undtager, og skriv begrundelsen for hvert punkt. Begrundelserne står i oversigten og gemmes i revisionsloggen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="102"/>
-        <source>A CPR number…</source>
-        <translation>Et CPR-nummer …</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="105"/>
-        <source>DDMMYY-SSSS</source>
-        <translation>DDMMÅÅ-XXXX</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="109"/>
-        <source>Find</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
-        <source>Withhold</source>
-        <translation>Undtag</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
-        <source>Case</source>
-        <translation>Sag</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
-        <source>What</source>
-        <translation>Indhold</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="124"/>
-        <source>Reason</source>
-        <translation>Begrundelse</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="192"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="141"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="220"/>
+        <source>%1: %2 from %3 to %4, deputy %5</source>
+        <translation>%1: %2 fra %3 til %4, stedfortræder %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/team/absence_dialog.py" line="228"/>
+        <source>(%n case(s))</source>
+        <translation>
+            <numerusform>(%n sag)</numerusform>
+            <numerusform>(%n sager)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="232"/>
+        <source>No absences planned.</source>
+        <translation>Intet fravær planlagt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="240"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="246"/>
+        <source>Not changed</source>
+        <translation>Ikke ændret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="241"/>
+        <source>A colleague changed the absence meanwhile. Look again.</source>
+        <translation>En kollega har ændret fraværet imens. Se efter igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="246"/>
+        <source>The database did not answer. Try again.</source>
+        <translation>Databasen svarede ikke. Prøv igen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessRequestDialog</name>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="60"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="61"/>
+        <source>Journal entry</source>
+        <translation>Journalnotat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="62"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="63"/>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="64"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="65"/>
+        <source>Task</source>
+        <translation>Opgave</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="66"/>
+        <source>Intervention</source>
+        <translation>Indsats</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="80"/>
+        <source>Access request</source>
+        <translation>Aktindsigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="91"/>
+        <source>Everything Koordinator holds about a person, in one PDF for them (forvaltningsloven § 9, GDPR article 15), with an index beside it as a CSV file. Tick what you withhold and give the reason for each; the reasons are printed in the index and kept in the audit log.</source>
+        <translation>Alt, hvad Koordinator har om en person, samlet i én PDF til personen (forvaltningslovens § 9 og databeskyttelsesforordningens artikel 15), med en oversigt ved siden af som CSV-fil. Sæt flueben ved det, du undtager, og skriv begrundelsen for hvert punkt. Begrundelserne står i oversigten og gemmes i revisionsloggen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="101"/>
+        <source>A CPR number…</source>
+        <translation>Et CPR-nummer …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="104"/>
+        <source>DDMMYY-SSSS</source>
+        <translation>DDMMÅÅ-XXXX</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="108"/>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="118"/>
+        <source>Withhold</source>
+        <translation>Undtag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
+        <source>What</source>
+        <translation>Indhold</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="139"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
         <source>Save PDF…</source>
         <translation>Gem PDF …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="149"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="148"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="217"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="216"/>
         <source>Type the person&apos;s CPR number.</source>
         <translation>Skriv personens CPR-nummer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="274"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="273"/>
         <source>%1: %2 items in %3 case(s); %4 withheld.</source>
         <translation>%1: %2 punkter i %3 sag(er); %4 undtaget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="317"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="316"/>
         <source>Give the reason for each item you withhold (row %1).</source>
         <translation>Skriv begrundelsen for hvert punkt, du undtager (række %1).</translation>
     </message>
@@ -180,42 +242,42 @@
         <translation>Gem aktindsigten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="353"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="355"/>
         <source>Saved: %1 and its index %2</source>
         <translation>Gemt: %1 og oversigten %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="363"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="365"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="364"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="366"/>
         <source>The files could not be saved there, so nothing was saved: %1</source>
         <translation>Filerne kunne ikke gemmes der, så intet blev gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="370"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="372"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="377"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="379"/>
         <source>This is not a CPR number. Write it as DDMMYY-SSSS.</source>
         <translation>Det er ikke et CPR-nummer. Skriv det som DDMMÅÅ-XXXX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="379"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="381"/>
         <source>No person with CPR number %1 is within your reach.</source>
         <translation>Der er ingen person med CPR-nummer %1 i de sager, du har adgang til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="381"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="383"/>
         <source>The person is no longer in the database.</source>
         <translation>Personen findes ikke længere i databasen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="382"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="384"/>
         <source>The access request could not be made: %1</source>
         <translation>Aktindsigten kunne ikke laves: %1</translation>
     </message>
@@ -996,6 +1058,29 @@
         <location filename="../../app/ui/cases/case_list_page.py" line="248"/>
         <source>The database did not answer. Nothing was shown and nothing was logged.</source>
         <translation>Databasen svarede ikke. Intet blev vist, og intet blev logget.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTeamBar</name>
+    <message>
+        <location filename="../../app/ui/team/case_team_bar.py" line="48"/>
+        <source>Edit case…</source>
+        <translation>Ret sag…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/case_team_bar.py" line="51"/>
+        <source>Change coordinator, partner caseworker, model, follow-up cadence or status</source>
+        <translation>Skift koordinator, makker, model, opfølgningsinterval eller status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/case_team_bar.py" line="54"/>
+        <source>Hand-over note</source>
+        <translation>Overdragelsesnote</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/case_team_bar.py" line="100"/>
+        <source>Handed over by %1 on %2</source>
+        <translation>Overdraget af %1 den %2</translation>
     </message>
 </context>
 <context>
@@ -2161,137 +2246,137 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="86"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="96"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="87"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="97"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="88"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="98"/>
         <source>Received</source>
         <translation>Modtaget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="89"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="99"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="90"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="100"/>
         <source>Concerns</source>
         <translation>Vedrører</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="91"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="101"/>
         <source>Size</source>
         <translation>Størrelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="101"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="111"/>
         <source>No documents yet. Attach a file, or drop it here.</source>
         <translation>Ingen dokumenter endnu. Vedhæft en fil, eller træk den herind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="104"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="114"/>
         <source>Attach…</source>
         <translation>Vedhæft…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="106"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="116"/>
         <source>Open</source>
         <translation>Åbn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="108"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="118"/>
         <source>Save copy…</source>
         <translation>Gem kopi…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="110"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="120"/>
         <source>Edit…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="112"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="122"/>
         <source>Remove…</source>
         <translation>Fjern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="226"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="236"/>
         <source>Attach a file</source>
         <translation>Vedhæft en fil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="248"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="258"/>
         <source>Remove document</source>
         <translation>Fjern dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="250"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="260"/>
         <source>Remove the document “%1” from the case? The file is deleted from the database, and this cannot be undone.</source>
         <translation>Vil du fjerne dokumentet “%1” fra sagen? Filen bliver slettet fra databasen, og det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="288"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="298"/>
         <source>Open document</source>
         <translation>Åbn dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="289"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="299"/>
         <source>No program on this computer opens this kind of file. Use Save copy… instead.</source>
         <translation>Der er intet program på denne computer, der kan åbne denne slags fil. Brug Gem kopi… i stedet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="297"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="307"/>
         <source>Save a copy of the document</source>
         <translation>Gem en kopi af dokumentet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="312"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="322"/>
         <source>A copy of the document was saved.</source>
         <translation>Kopien af dokumentet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="318"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="328"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="319"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="329"/>
         <source>Someone else changed or removed this document meanwhile. The list is read again.</source>
         <translation>En anden har ændret eller fjernet dokumentet i mellemtiden. Listen bliver hentet igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="324"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="334"/>
         <source>Not changed</source>
         <translation>Ikke ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="324"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="334"/>
         <source>The case is closed; its documents cannot be changed.</source>
         <translation>Sagen er lukket; dens dokumenter kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="331"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="341"/>
         <source>The database did not answer</source>
         <translation>Databasen svarede ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="332"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="342"/>
         <source>The database did not answer, so nothing was done. Try again.</source>
         <translation>Databasen svarede ikke, så der skete ikke noget. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="338"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="348"/>
         <source>No copy</source>
         <translation>Ingen kopi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="339"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="349"/>
         <source>The copy could not be written there. Choose another folder, or try again.</source>
         <translation>Kopien kunne ikke gemmes der. Vælg en anden mappe, eller prøv igen.</translation>
     </message>
@@ -2440,6 +2525,191 @@
         <location filename="../../app/ui/family/eco_map.py" line="336"/>
         <source>Network map of %1: the family and the professionals around it, by sector.</source>
         <translation>Netværkskort for %1: familien og fagpersonerne omkring den, fordelt på sektorer.</translation>
+    </message>
+</context>
+<context>
+    <name>EditCaseDialog</name>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="77"/>
+        <source>Edit case</source>
+        <translation>Ret sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="98"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="129"/>
+        <source> days</source>
+        <translation> dage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="101"/>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="102"/>
+        <source>Partner caseworker</source>
+        <translation>Makker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="103"/>
+        <source>Coordination model</source>
+        <translation>Koordineringsmodel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="104"/>
+        <source>Follow up every</source>
+        <translation>Opfølgning hver</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="105"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
+        <source>Hand-over to the new coordinator</source>
+        <translation>Overdragelse til den nye koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="112"/>
+        <source>The new coordinator reads this note first when they open the case: what is going on, what is promised to the family, and what is due.</source>
+        <translation>Den nye koordinator læser denne note først, når sagen åbnes: hvad der foregår, hvad familien er lovet, og hvad der skal ske hvornår.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="130"/>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="132"/>
+        <source>For how many days the old team may still read the case (not change it)</source>
+        <translation>Hvor mange dage det gamle team stadig må læse sagen (ikke ændre den)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="134"/>
+        <source>The old team may still read the case for</source>
+        <translation>Det gamle team må stadig læse sagen i</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="139"/>
+        <source>Reading the case…</source>
+        <translation>Læser sagen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="150"/>
+        <source>Saving will</source>
+        <translation>Når du gemmer, vil det</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="151"/>
+        <source>Caseload</source>
+        <translation>Sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="152"/>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="154"/>
+        <source>Required when closing the case, or when the caseload goes above the limit</source>
+        <translation>Skal udfyldes, når sagen lukkes, eller når sagsbelastningen kommer over grænsen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="191"/>
+        <source>Hand-over note</source>
+        <translation>Overdragelsesnote</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="201"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="296"/>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="203"/>
+        <source>(the coordinator now)</source>
+        <translation>(den nuværende koordinator)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="225"/>
+        <source>%1 (as now)</source>
+        <translation>%1 (som nu)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="227"/>
+        <source>Reopen (active)</source>
+        <translation>Genåbn (aktiv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="278"/>
+        <source>Nothing changes yet.</source>
+        <translation>Intet ændres endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="289"/>
+        <source>What saving will do could not be read.</source>
+        <translation>Det kunne ikke læses, hvad det vil ændre at gemme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="298"/>
+        <source>move the next follow-up from %1 to %2</source>
+        <translation>flytte næste opfølgning fra %1 til %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="303"/>
+        <source>let %1 reach the case</source>
+        <translation>give %1 adgang til sagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="305"/>
+        <source>mean %1 no longer reaches the case</source>
+        <translation>betyde, at %1 ikke længere når sagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="307"/>
+        <source>start the retention period (%1 years): the case is read-only</source>
+        <translation>starte opbevaringsperioden (%1 år): sagen kan kun læses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="311"/>
+        <source>start the retention period: the case is read-only</source>
+        <translation>starte opbevaringsperioden: sagen kan kun læses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="312"/>
+        <source>reopen the case and stop its retention period</source>
+        <translation>genåbne sagen og stoppe dens opbevaringsperiode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="313"/>
+        <source>pause the case: it keeps its data and still counts in the caseload</source>
+        <translation>sætte sagen i bero: den beholder sine data og tæller stadig med i sagsbelastningen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="314"/>
+        <source>make the candidate an active case that counts in the caseload</source>
+        <translation>gøre kandidaten til en aktiv sag, der tæller med i sagsbelastningen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="321"/>
+        <source>%1&apos;s caseload goes from %2 to %3 (the team&apos;s limit is %4).</source>
+        <translation>%1s sagsbelastning går fra %2 til %3 (teamets grænse er %4).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="328"/>
+        <source>That is above the limit: give a reason.</source>
+        <translation>Det er over grænsen: skriv en begrundelse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="419"/>
+        <source>Changed by a colleague</source>
+        <translation>Ændret af en kollega</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="421"/>
+        <source>A colleague changed this case after you opened it, so nothing was saved. Cancel and open the case again to see their changes.</source>
+        <translation>En kollega har ændret sagen, efter du åbnede den, så intet blev gemt. Annullér og åbn sagen igen for at se ændringerne.</translation>
     </message>
 </context>
 <context>
@@ -3050,6 +3320,64 @@
     </message>
 </context>
 <context>
+    <name>HandOverNoteDialog</name>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="31"/>
+        <source>Hand-over note</source>
+        <translation>Overdragelsesnote</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="34"/>
+        <source>This case was handed over to you. Read the note from the previous coordinator first.</source>
+        <translation>Sagen er overdraget til dig. Læs først noten fra den tidligere koordinator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="36"/>
+        <source>The case&apos;s latest hand-over.</source>
+        <translation>Sagens seneste overdragelse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="43"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="44"/>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="45"/>
+        <source>Handed over</source>
+        <translation>Overdraget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="48"/>
+        <source>The old team may read the case until</source>
+        <translation>Det gamle team må læse sagen indtil</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="58"/>
+        <source>Read</source>
+        <translation>Læst</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="60"/>
+        <source>Later</source>
+        <translation>Senere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="61"/>
+        <source>The note is shown again the next time you open the case</source>
+        <translation>Noten vises igen, næste gang du åbner sagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/hand_over_note.py" line="63"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../app/ui/plan/compare_dialog.py" line="333"/>
@@ -3482,306 +3810,326 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="32"/>
+        <location filename="../../app/ui/common/labels.py" line="37"/>
         <source>Candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="33"/>
+        <location filename="../../app/ui/common/labels.py" line="38"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="34"/>
+        <location filename="../../app/ui/common/labels.py" line="39"/>
         <source>Paused</source>
         <translation>Sat i bero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="35"/>
+        <location filename="../../app/ui/common/labels.py" line="40"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="36"/>
+        <location filename="../../app/ui/common/labels.py" line="41"/>
         <source>One family – one entry</source>
         <translation>Én familie – én indgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="37"/>
+        <location filename="../../app/ui/common/labels.py" line="42"/>
         <source>Together for the family</source>
         <translation>Sammen om familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="38"/>
+        <location filename="../../app/ui/common/labels.py" line="43"/>
         <source>Holistic plan</source>
         <translation>Helhedsorienteret plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="39"/>
+        <location filename="../../app/ui/common/labels.py" line="44"/>
         <source>Other model</source>
         <translation>Anden model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="40"/>
+        <location filename="../../app/ui/common/labels.py" line="45"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="41"/>
+        <location filename="../../app/ui/common/labels.py" line="46"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="42"/>
+        <location filename="../../app/ui/common/labels.py" line="47"/>
         <source>Step-parent</source>
         <translation>Stedforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="43"/>
+        <location filename="../../app/ui/common/labels.py" line="48"/>
         <source>Sibling</source>
         <translation>Søskende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="44"/>
+        <location filename="../../app/ui/common/labels.py" line="49"/>
         <source>Grandparent</source>
         <translation>Bedsteforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="45"/>
+        <location filename="../../app/ui/common/labels.py" line="50"/>
         <source>Other</source>
         <translation>Anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="46"/>
+        <location filename="../../app/ui/common/labels.py" line="51"/>
         <source>Children and families</source>
         <translation>Børn og familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="47"/>
+        <location filename="../../app/ui/common/labels.py" line="52"/>
         <source>Adults and disability</source>
         <translation>Voksen og handicap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="48"/>
+        <location filename="../../app/ui/common/labels.py" line="53"/>
         <source>Employment</source>
         <translation>Beskæftigelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="49"/>
+        <location filename="../../app/ui/common/labels.py" line="54"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="50"/>
+        <location filename="../../app/ui/common/labels.py" line="55"/>
         <source>School</source>
         <translation>Skole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="51"/>
+        <location filename="../../app/ui/common/labels.py" line="56"/>
         <source>Day care</source>
         <translation>Dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="52"/>
+        <location filename="../../app/ui/common/labels.py" line="57"/>
         <source>Youth guidance</source>
         <translation>Ungeindsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="53"/>
+        <location filename="../../app/ui/common/labels.py" line="58"/>
         <source>Elderly care</source>
         <translation>Ældreområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="54"/>
+        <location filename="../../app/ui/common/labels.py" line="59"/>
         <source>Other sector</source>
         <translation>Andet område</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="55"/>
-        <location filename="../../app/ui/common/labels.py" line="75"/>
+        <location filename="../../app/ui/common/labels.py" line="60"/>
+        <location filename="../../app/ui/common/labels.py" line="80"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="56"/>
+        <location filename="../../app/ui/common/labels.py" line="61"/>
         <source>Running</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="57"/>
+        <location filename="../../app/ui/common/labels.py" line="62"/>
         <source>On hold</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="58"/>
+        <location filename="../../app/ui/common/labels.py" line="63"/>
         <source>Ended</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="59"/>
+        <location filename="../../app/ui/common/labels.py" line="64"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="60"/>
+        <location filename="../../app/ui/common/labels.py" line="65"/>
         <source>Custody holder</source>
         <translation>Forældremyndighedsindehaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="61"/>
+        <location filename="../../app/ui/common/labels.py" line="66"/>
         <source>The young person</source>
         <translation>Den unge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="62"/>
+        <location filename="../../app/ui/common/labels.py" line="67"/>
         <source>Guardian</source>
         <translation>Værge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="63"/>
+        <location filename="../../app/ui/common/labels.py" line="68"/>
         <source>Future proxy</source>
         <translation>Fremtidsfuldmægtig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="64"/>
+        <location filename="../../app/ui/common/labels.py" line="69"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="65"/>
+        <location filename="../../app/ui/common/labels.py" line="70"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="66"/>
+        <location filename="../../app/ui/common/labels.py" line="71"/>
         <source>Status meeting</source>
         <translation>Statusmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="67"/>
+        <location filename="../../app/ui/common/labels.py" line="72"/>
         <source>Start meeting</source>
         <translation>Opstartsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="68"/>
+        <location filename="../../app/ui/common/labels.py" line="73"/>
         <source>Closing meeting</source>
         <translation>Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="69"/>
+        <location filename="../../app/ui/common/labels.py" line="74"/>
         <source>Working on it</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="70"/>
+        <location filename="../../app/ui/common/labels.py" line="75"/>
         <source>Achieved</source>
         <translation>Nået</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="71"/>
+        <location filename="../../app/ui/common/labels.py" line="76"/>
         <source>Dropped</source>
         <translation>Opgivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="72"/>
+        <location filename="../../app/ui/common/labels.py" line="77"/>
         <source>Not done yet</source>
         <translation>Ikke gjort endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="73"/>
+        <location filename="../../app/ui/common/labels.py" line="78"/>
         <source>Done</source>
         <translation>Gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="74"/>
-        <location filename="../../app/ui/common/labels.py" line="77"/>
+        <location filename="../../app/ui/common/labels.py" line="79"/>
+        <location filename="../../app/ui/common/labels.py" line="82"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="76"/>
+        <location filename="../../app/ui/common/labels.py" line="81"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="78"/>
+        <location filename="../../app/ui/common/labels.py" line="83"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="79"/>
+        <location filename="../../app/ui/common/labels.py" line="84"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="80"/>
+        <location filename="../../app/ui/common/labels.py" line="85"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="81"/>
+        <location filename="../../app/ui/common/labels.py" line="86"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="89"/>
+        <location filename="../../app/ui/common/labels.py" line="94"/>
         <source>Report or statement</source>
         <translation>Rapport eller udtalelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="86"/>
-        <location filename="../../app/ui/common/labels.py" line="90"/>
+        <location filename="../../app/ui/common/labels.py" line="91"/>
+        <location filename="../../app/ui/common/labels.py" line="95"/>
         <source>Letter</source>
         <translation>Brev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="85"/>
-        <location filename="../../app/ui/common/labels.py" line="91"/>
+        <location filename="../../app/ui/common/labels.py" line="33"/>
+        <source>Holiday</source>
+        <translation>Ferie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="34"/>
+        <source>Illness</source>
+        <translation>Sygdom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="35"/>
+        <source>Course</source>
+        <translation>Kursus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="36"/>
+        <source>Other absence</source>
+        <translation>Andet fravær</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="90"/>
+        <location filename="../../app/ui/common/labels.py" line="96"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="92"/>
+        <location filename="../../app/ui/common/labels.py" line="97"/>
         <source>Decision</source>
         <translation>Afgørelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="93"/>
+        <location filename="../../app/ui/common/labels.py" line="98"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="94"/>
+        <location filename="../../app/ui/common/labels.py" line="99"/>
         <source>Picture</source>
         <translation>Billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="95"/>
+        <location filename="../../app/ui/common/labels.py" line="100"/>
         <source>Other document</source>
         <translation>Andet dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="82"/>
+        <location filename="../../app/ui/common/labels.py" line="87"/>
         <source>Phone call</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="83"/>
+        <location filename="../../app/ui/common/labels.py" line="88"/>
         <source>Home visit</source>
         <translation>Hjemmebesøg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="84"/>
+        <location filename="../../app/ui/common/labels.py" line="89"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="87"/>
+        <location filename="../../app/ui/common/labels.py" line="92"/>
         <source>Text message</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="88"/>
+        <location filename="../../app/ui/common/labels.py" line="93"/>
         <source>Something else</source>
         <translation>Andet</translation>
     </message>
@@ -3950,23 +4298,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -3975,7 +4323,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -3984,127 +4332,132 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>My day</source>
         <translation>Min dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
+        <source>Absences and &amp;deputies…</source>
+        <translation>Fravær og &amp;stedfortræder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="373"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4117,27 +4470,27 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="450"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="451"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="457"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="442"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -4576,6 +4929,59 @@
         <location filename="../../app/ui/family/network_tab.py" line="195"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
+    </message>
+</context>
+<context>
+    <name>NewAbsenceDialog</name>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="53"/>
+        <source>New absence</source>
+        <translation>Nyt fravær</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="64"/>
+        <source>All my cases</source>
+        <translation>Alle mine sager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="72"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="73"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="74"/>
+        <source>To and including</source>
+        <translation>Til og med</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="75"/>
+        <source>Deputy</source>
+        <translation>Stedfortræder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="76"/>
+        <source>Covers</source>
+        <translation>Dækker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="77"/>
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="78"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="96"/>
+        <source>(choose)</source>
+        <translation>(vælg)</translation>
     </message>
 </context>
 <context>
@@ -5695,27 +6101,27 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="101"/>
+        <location filename="../../app/ui/common/labels.py" line="106"/>
         <source>Required.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="102"/>
+        <location filename="../../app/ui/common/labels.py" line="107"/>
         <source>Write the CPR number as 10 digits, for example 010203-1234.</source>
         <translation>Skriv CPR-nummeret med 10 cifre, fx 010203-1234.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="105"/>
+        <location filename="../../app/ui/common/labels.py" line="110"/>
         <source>The first six digits are not a real date of birth (DDMMYY).</source>
         <translation>De første seks cifre er ikke en rigtig fødselsdato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="108"/>
+        <location filename="../../app/ui/common/labels.py" line="113"/>
         <source>The date of birth is in the future.</source>
         <translation>Fødselsdatoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="109"/>
+        <location filename="../../app/ui/common/labels.py" line="114"/>
         <source>This CPR number is already given for another member.</source>
         <translation>CPR-nummeret er allerede angivet for en anden person.</translation>
     </message>
@@ -5724,83 +6130,83 @@
         <translation type="vanished">Personen er allerede registreret i en sag, du ikke har adgang til. Bed din teamleder om adgang til den sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="112"/>
+        <location filename="../../app/ui/common/labels.py" line="117"/>
         <source>This professional was entered by another team. Ask them or IT to correct the details.</source>
         <translation>Fagpersonen er oprettet af et andet team. Bed dem eller IT om at rette oplysningerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="116"/>
+        <location filename="../../app/ui/common/labels.py" line="121"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="121"/>
+        <location filename="../../app/ui/common/labels.py" line="126"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="122"/>
+        <location filename="../../app/ui/common/labels.py" line="127"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="123"/>
+        <location filename="../../app/ui/common/labels.py" line="128"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="126"/>
-        <location filename="../../app/ui/common/labels.py" line="142"/>
+        <location filename="../../app/ui/common/labels.py" line="131"/>
+        <location filename="../../app/ui/common/labels.py" line="147"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="129"/>
+        <location filename="../../app/ui/common/labels.py" line="134"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="132"/>
+        <location filename="../../app/ui/common/labels.py" line="137"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="151"/>
+        <location filename="../../app/ui/common/labels.py" line="156"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character).</source>
         <translation>Teksten indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="154"/>
+        <location filename="../../app/ui/common/labels.py" line="159"/>
         <source>The date is too far from today: check the year.</source>
         <translation>Datoen ligger for langt fra i dag: kontrollér årstallet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="155"/>
+        <location filename="../../app/ui/common/labels.py" line="160"/>
         <source>This CPR number is registered with another name: choose which name is right.</source>
         <translation>Dette CPR-nummer er registreret med et andet navn: vælg, hvilket navn der er rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="158"/>
+        <location filename="../../app/ui/common/labels.py" line="163"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="159"/>
+        <location filename="../../app/ui/common/labels.py" line="164"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="162"/>
+        <location filename="../../app/ui/common/labels.py" line="167"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="165"/>
+        <location filename="../../app/ui/common/labels.py" line="170"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="168"/>
+        <location filename="../../app/ui/common/labels.py" line="173"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -5809,47 +6215,47 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="133"/>
+        <location filename="../../app/ui/common/labels.py" line="138"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="136"/>
+        <location filename="../../app/ui/common/labels.py" line="141"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="137"/>
+        <location filename="../../app/ui/common/labels.py" line="142"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="138"/>
+        <location filename="../../app/ui/common/labels.py" line="143"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="141"/>
+        <location filename="../../app/ui/common/labels.py" line="146"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="145"/>
+        <location filename="../../app/ui/common/labels.py" line="150"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="146"/>
+        <location filename="../../app/ui/common/labels.py" line="151"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="149"/>
+        <location filename="../../app/ui/common/labels.py" line="154"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="150"/>
+        <location filename="../../app/ui/common/labels.py" line="155"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>

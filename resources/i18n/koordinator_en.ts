@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AbsenceDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/team/absence_dialog.py" line="228" />
+            <source>(%n case(s))</source>
+            <translation>
+                <numerusform>(%n case)</numerusform>
+                <numerusform>(%n cases)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListPage</name>
         <message numerus="yes">
             <location filename="../../app/ui/cases/case_list_page.py" line="139" />

@@ -40,8 +40,9 @@ from app.models.enums import (
     Sector,
 )
 from app.services.cases.case_summary import CaseNotFoundError, MemberSummary, case_summary
-from app.services.common.clock import now_utc
+from app.services.common.clock import local_today, now_utc
 from app.services.documents.documents import DocumentLine, document_lines
+from app.services.team.absences import Cover, case_cover
 from app.store.reach import narrowed_to
 
 # The plan's text sections, in the order the family reads them (seed 003's mandatory parts
@@ -166,6 +167,7 @@ class PlanDocument:
     history: tuple[VersionSummary, ...]
     read_only: bool  # a closed case's plan cannot be changed
     documents: tuple[DocumentLine, ...] = ()  # the case's documents (title, date, from whom)
+    cover: Cover | None = None  # the coordinator is away: whom to call instead, until when
 
     def member_name(self, citizen_id: int | None) -> str:
         return next((m.name for m in self.members if m.citizen_id == citizen_id), "")
@@ -410,4 +412,5 @@ def _plan_document(session: Session, case_id: int, version_id: int | None) -> Pl
         history=plan_history(session, case_id),
         read_only=case.status == CaseStatus.CLOSED,
         documents=document_lines(session, case_id),
+        cover=case_cover(session, case_id, local_today()),
     )

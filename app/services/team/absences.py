@@ -287,3 +287,24 @@ def covered_meetings(session: Session, deputy_id: int, start: datetime, end: dat
             )
         )
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class CaseChoice:
+    id: int
+    number: str
+    title: str
+
+
+def cases_to_cover(session: Session, user_id: int) -> list[CaseChoice]:
+    """The open cases a caseworker is coordinator or partner of (to choose which a deputy covers)."""
+    from app.models.enums import CaseStatus
+
+    rows = session.scalars(
+        select(Case)
+        .where(
+            or_(Case.coordinator_id == user_id, Case.partner_id == user_id), Case.status != CaseStatus.CLOSED
+        )
+        .order_by(Case.number)
+    )
+    return [CaseChoice(c.id, c.number, c.title) for c in rows]

@@ -185,3 +185,139 @@ def apply_case_edit(
     if preview.caseload is not None and preview.caseload.above_limit:
         record_above_limit(session, preview.caseload, case.id, edit.reason)
     return preview.consequences
+
+
+# -- the edit case dialog: the facts it opens with, and a save that may hand the case over --------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEditFacts:
+    """The case as the edit dialog opens it (plain data, read on the store lane)."""
+
+    case_id: int
+    version: int
+    number: str
+    coordinator_id: int
+    partner_id: int | None
+    model: CoordinationModel
+    follow_up_interval_days: int
+    status: CaseStatus
+    is_family: bool
+
+    def as_edit(self) -> CaseEdit:
+        return CaseEdit(self.partner_id, self.model, self.follow_up_interval_days, self.status)
+
+
+def case_edit_facts(session: Session, case_id: int) -> CaseEditFacts:
+    """The case to edit; RowGoneError when it is gone (or out of reach)."""
+    from app.services.common.editing import RowGoneError
+
+    case = session.get(Case, case_id, populate_existing=True)
+    if case is None:
+        raise RowGoneError(f"cases {case_id}")
+    return CaseEditFacts(
+        case.id,
+        case.version,
+        case.number,
+        case.coordinator_id,
+        case.partner_id,
+        case.model,
+        case.follow_up_interval_days,
+        case.status,
+        case.family_id is not None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HandOverInput:
+    """A new coordinator chosen in the edit dialog: the note they read first, and how long the
+    old team may still read the case."""
+
+    to_user_id: int
+    note: str
+    read_only_until: date | None = None
+
+
+NOTE_MAX = 4000  # the hand-over note: what is going on, what is promised, what is due
+
+
+def validate_hand_over_input(data: HandOverInput, today: date) -> list[FieldProblem]:
+    """The hand-over's own fields (pure: run as the user types)."""
+    from datetime import timedelta
+
+    from app.store.reach_team import READ_ONLY_MAX_DAYS
+
+    problems: list[FieldProblem] = []
+    if not data.note.strip():
+        problems.append(FieldProblem("note", Problem.REQUIRED))
+    elif len(data.note) > NOTE_MAX:
+        problems.append(FieldProblem("note", Problem.TOO_LONG))
+    until = data.read_only_until
+    if until is not None and not today <= until <= today + timedelta(days=READ_ONLY_MAX_DAYS):
+        problems.append(FieldProblem("read_only_days", Problem.OUT_OF_RANGE))
+    return problems
+
+
+def preview_case_change(
+    session: Session, case_id: int, edit: CaseEdit, new_coordinator_id: int | None, today: date
+) -> CasePreview:
+    """As :func:`preview_case_edit`, with a hand-over to ``new_coordinator_id`` (when it is not
+    the coordinator now): who reaches the case then, and the new coordinator's caseload."""
+    base = preview_case_edit(session, case_id, edit, today)
+    case = session.get(Case, case_id)
+    if case is None or new_coordinator_id is None or new_coordinator_id == case.coordinator_id:
+        return base
+    partner = None if edit.partner_id == new_coordinator_id else edit.partner_id
+    before = _who_reaches(session, case.coordinator_id, case.partner_id)
+    after = _who_reaches(session, new_coordinator_id, partner)
+    kept = [c for c in base.consequences if c.kind not in (REACH_GAINED, REACH_LOST)]
+    kept.extend(Consequence(REACH_GAINED, (after[i],)) for i in sorted(set(after) - set(before)))
+    kept.extend(Consequence(REACH_LOST, (before[i],)) for i in sorted(set(before) - set(after)))
+    counted = (CaseStatus.ACTIVE, CaseStatus.PAUSED)
+    load = assignment_check(session, new_coordinator_id, case.family_id is not None)
+    return CasePreview(tuple(kept), load if edit.status in counted else None)
+
+
+def save_case_change(
+    session: Session,
+    case_id: int,
+    version: int | None,
+    edit: CaseEdit,
+    hand_over_to: HandOverInput | None,
+    today: date,
+) -> None:
+    """Save the edit dialog in one transaction: the hand-over first (when a new coordinator is
+    chosen), then the other changes. Refused as a whole (ValidationError by field,
+    ConcurrentEditError when the case changed since ``version``): nothing half-saved."""
+    from app.services.team.hand_over import HandOverError, hand_over
+
+    if hand_over_to is None:
+        apply_case_edit(session, case_id, version, edit, today)
+        return
+    case = load_for_edit(session, Case, case_id, version)
+    problems = validate_hand_over_input(hand_over_to, today)
+    preview = preview_case_change(session, case_id, edit, hand_over_to.to_user_id, today)
+    if preview.caseload is not None and preview.caseload.above_limit and not edit.reason.strip():
+        problems.append(FieldProblem("reason", Problem.REQUIRED))
+    if edit.partner_id is not None and edit.partner_id == hand_over_to.to_user_id:
+        problems.append(FieldProblem("partner", Problem.SAME_PARTNER))
+    problems.extend(p for p in validate_case_edit(session, case, edit) if p.field != "partner")
+    if problems:
+        raise ValidationError(problems)
+    target = session.get(User, hand_over_to.to_user_id)
+    try:
+        hand_over(
+            session,
+            case_id,
+            target.login if target is not None else "",
+            hand_over_to.note,
+            today,
+            hand_over_to.read_only_until,
+        )
+    except HandOverError as exc:
+        raise ValidationError([FieldProblem("coordinator", Problem.REQUIRED)]) from exc
+    session.flush()
+    counts_already = preview_case_edit(session, case_id, edit, today).caseload is None
+    apply_case_edit(session, case_id, None, edit, today)  # checked against ``version`` above
+    if counts_already and preview.caseload is not None and preview.caseload.above_limit:
+        record_above_limit(session, preview.caseload, case_id, edit.reason)

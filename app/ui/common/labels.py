@@ -7,6 +7,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 
 from app.models.enums import (
+    AbsenceKind,
     AgreementStatus,
     CaseStatus,
     ConsentCapacity,
@@ -29,6 +30,10 @@ from app.ui.common.noop import QT_TRANSLATE_NOOP
 _CONTEXT = "Labels"
 
 _LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
+    (AbsenceKind.HOLIDAY, QT_TRANSLATE_NOOP("Labels", "Holiday")),
+    (AbsenceKind.ILLNESS, QT_TRANSLATE_NOOP("Labels", "Illness")),
+    (AbsenceKind.COURSE, QT_TRANSLATE_NOOP("Labels", "Course")),
+    (AbsenceKind.OTHER, QT_TRANSLATE_NOOP("Labels", "Other absence")),
     (CaseStatus.CANDIDATE, QT_TRANSLATE_NOOP("Labels", "Candidate")),
     (CaseStatus.ACTIVE, QT_TRANSLATE_NOOP("Labels", "Active")),
     (CaseStatus.PAUSED, QT_TRANSLATE_NOOP("Labels", "Paused")),

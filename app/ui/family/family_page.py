@@ -142,7 +142,7 @@ class FamilyPage(QWidget):
         self.close_case_button.setObjectName("closeCase")
         self.close_case_button.setToolTip(self.tr("Close the case and start its retention period"))
         self.close_case_button.clicked.connect(self.close_case)
-        heading_row = QHBoxLayout()
+        heading_row = self.heading_row = QHBoxLayout()  # the team's bar is added here
         heading_row.addWidget(self.heading, 1)
         heading_row.addWidget(self.close_case_button)
         header_left.addLayout(heading_row)
