@@ -1961,62 +1961,67 @@
         <translation>du deltager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="32"/>
+        <location filename="../../app/ui/day/day_lines.py" line="30"/>
+        <source>you cover for a colleague</source>
+        <translation>du dækker for en kollega</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_lines.py" line="33"/>
         <source>the case</source>
         <translation>sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="33"/>
+        <location filename="../../app/ui/day/day_lines.py" line="34"/>
         <source>the plan</source>
         <translation>planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="34"/>
+        <location filename="../../app/ui/day/day_lines.py" line="35"/>
         <source>a meeting</source>
         <translation>et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="35"/>
+        <location filename="../../app/ui/day/day_lines.py" line="36"/>
         <source>the journal</source>
         <translation>journalen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="36"/>
+        <location filename="../../app/ui/day/day_lines.py" line="37"/>
         <source>a task</source>
         <translation>en opgave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="37"/>
+        <location filename="../../app/ui/day/day_lines.py" line="38"/>
         <source>a document</source>
         <translation>et dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="38"/>
+        <location filename="../../app/ui/day/day_lines.py" line="39"/>
         <source>an intervention</source>
         <translation>en indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="70"/>
+        <location filename="../../app/ui/day/day_lines.py" line="71"/>
         <source>overdue since %1</source>
         <translation>overskredet siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="78"/>
+        <location filename="../../app/ui/day/day_lines.py" line="79"/>
         <source>(no case)</source>
         <translation>(ingen sag)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="97"/>
+        <location filename="../../app/ui/day/day_lines.py" line="99"/>
         <source>you are responsible</source>
         <translation>du er ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="107"/>
+        <location filename="../../app/ui/day/day_lines.py" line="109"/>
         <source>%1 changed %2</source>
         <translation>%1 har ændret %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="112"/>
+        <location filename="../../app/ui/day/day_lines.py" line="114"/>
         <source>(%1 changes)</source>
         <translation>(%1 ændringer)</translation>
     </message>
