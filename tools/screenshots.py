@@ -426,6 +426,9 @@ def render(out: Path, language: str = "da") -> list[Path]:
         dialog.close()
         written.extend(_shared_store_screens(window, app, out, suffix, settings, lise))
         written.extend(_privacy_screens(window, app, out, suffix, lise))
+        from tools.screenshots_team import team_screens
+
+        written.extend(team_screens(window, app, out, suffix, lise, _save, _settle))
         window.close()
         context.close()
     for translator in translators:

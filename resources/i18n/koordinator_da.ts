@@ -2535,184 +2535,194 @@
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="77"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="79"/>
         <source>Edit case</source>
         <translation>Ret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="98"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="129"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="100"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="131"/>
         <source> days</source>
         <translation> dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="101"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="103"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="102"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="104"/>
         <source>Partner caseworker</source>
         <translation>Makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="103"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="105"/>
         <source>Coordination model</source>
         <translation>Koordineringsmodel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="104"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="106"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="105"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="109"/>
         <source>Hand-over to the new coordinator</source>
         <translation>Overdragelse til den nye koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="112"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="114"/>
         <source>The new coordinator reads this note first when they open the case: what is going on, what is promised to the family, and what is due.</source>
         <translation>Den nye koordinator læser denne note først, når sagen åbnes: hvad der foregår, hvad familien er lovet, og hvad der skal ske hvornår.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="130"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="132"/>
         <source>None</source>
         <translation>Ingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="132"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="134"/>
         <source>For how many days the old team may still read the case (not change it)</source>
         <translation>Hvor mange dage det gamle team stadig må læse sagen (ikke ændre den)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="134"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="136"/>
         <source>The old team may still read the case for</source>
         <translation>Det gamle team må stadig læse sagen i</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="139"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="141"/>
         <source>Reading the case…</source>
         <translation>Læser sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="150"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="162"/>
         <source>Saving will</source>
         <translation>Når du gemmer, vil det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="151"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="163"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="152"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="164"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="154"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="168"/>
         <source>Required when closing the case, or when the caseload goes above the limit</source>
         <translation>Skal udfyldes, når sagen lukkes, eller når sagsbelastningen kommer over grænsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="191"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="205"/>
         <source>Hand-over note</source>
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="201"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="296"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="215"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="338"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="203"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="217"/>
         <source>(the coordinator now)</source>
         <translation>(den nuværende koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="225"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="239"/>
         <source>%1 (as now)</source>
         <translation>%1 (som nu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="227"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="241"/>
         <source>Reopen (active)</source>
         <translation>Genåbn (aktiv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="278"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="300"/>
         <source>Nothing changes yet.</source>
         <translation>Intet ændres endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="289"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="313"/>
         <source>What saving will do could not be read.</source>
         <translation>Det kunne ikke læses, hvad det vil ændre at gemme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="298"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="333"/>
+        <source> and </source>
+        <translation> og </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="340"/>
         <source>move the next follow-up from %1 to %2</source>
         <translation>flytte næste opfølgning fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="303"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="345"/>
         <source>let %1 reach the case</source>
         <translation>give %1 adgang til sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="305"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="349"/>
+        <source>mean %1 may only read the case until %2, then no longer reaches it</source>
+        <translation>betyde, at %1 kun kan læse sagen til og med %2 og derefter ikke længere når den</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="354"/>
         <source>mean %1 no longer reaches the case</source>
         <translation>betyde, at %1 ikke længere når sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="307"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="356"/>
         <source>start the retention period (%1 years): the case is read-only</source>
         <translation>starte opbevaringsperioden (%1 år): sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="311"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="360"/>
         <source>start the retention period: the case is read-only</source>
         <translation>starte opbevaringsperioden: sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="312"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="361"/>
         <source>reopen the case and stop its retention period</source>
         <translation>genåbne sagen og stoppe dens opbevaringsperiode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="313"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="362"/>
         <source>pause the case: it keeps its data and still counts in the caseload</source>
         <translation>sætte sagen i bero: den beholder sine data og tæller stadig med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="314"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="363"/>
         <source>make the candidate an active case that counts in the caseload</source>
         <translation>gøre kandidaten til en aktiv sag, der tæller med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="321"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="370"/>
         <source>%1&apos;s caseload goes from %2 to %3 (the team&apos;s limit is %4).</source>
         <translation>%1s sagsbelastning går fra %2 til %3 (teamets grænse er %4).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="328"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="377"/>
         <source>That is above the limit: give a reason.</source>
         <translation>Det er over grænsen: skriv en begrundelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="419"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="468"/>
         <source>Changed by a colleague</source>
         <translation>Ændret af en kollega</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="421"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="470"/>
         <source>A colleague changed this case after you opened it, so nothing was saved. Cancel and open the case again to see their changes.</source>
         <translation>En kollega har ændret sagen, efter du åbnede den, så intet blev gemt. Annullér og åbn sagen igen for at se ændringerne.</translation>
     </message>
@@ -3156,12 +3166,12 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/common/formatting.py" line="23"/>
+        <location filename="../../app/ui/common/formatting.py" line="24"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/formatting.py" line="34"/>
+        <location filename="../../app/ui/common/formatting.py" line="35"/>
         <source>week %1</source>
         <translation>uge %1</translation>
     </message>

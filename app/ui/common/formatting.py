@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
@@ -32,3 +33,13 @@ def iso_week(day: date) -> int:
 
 def week_label(day: date) -> str:
     return QCoreApplication.translate("Formatting", "week %1").replace("%1", str(iso_week(day)))
+
+
+def format_number(value: Decimal | float | int) -> str:
+    """A number as the chosen language writes it (27,5 in Danish), without trailing zeros."""
+    from PySide6.QtCore import QLocale
+
+    number = (value if isinstance(value, Decimal) else Decimal(value)).normalize()
+    exponent = number.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return QLocale().toString(float(number), "f", places)

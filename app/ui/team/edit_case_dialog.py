@@ -14,13 +14,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import ClassVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGroupBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -54,11 +56,11 @@ from app.services.team.case_edit import (
     save_case_change,
     validate_hand_over_input,
 )
-from app.services.team.caseload import CaseloadCheck, format_load
+from app.services.team.caseload import CaseloadCheck
 from app.store.reach_team import READ_ONLY_MAX_DAYS
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
-from app.ui.common.formatting import format_date
+from app.ui.common.formatting import format_date, format_number
 from app.ui.common.labels import label
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
 
@@ -147,9 +149,21 @@ class EditCaseDialog(LaneFormDialog):
         self.reason.setObjectName("reason")
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(54)
-        self.add_field("consequences", self.tr("Saving will"), self.consequences)
+        # in a scroll area: a hand-over to another team names everyone who will reach the case
+        self.consequences_area = QScrollArea(self)
+        self.consequences_area.setWidgetResizable(True)
+        self.consequences_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.consequences_area.setWidget(self.consequences)
+        self.consequences.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # a fixed height of five lines, scrolling beyond: a wrapped label's height for its width
+        # does not reach a dialog's layout, and the dialog must fit a 768-pixel screen
+        self.consequences_area.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 6)
+
+        self.add_field("consequences", self.tr("Saving will"), self.consequences_area)
         self.add_field("caseload", self.tr("Caseload"), self.caseload)
         self.add_field("reason", self.tr("Reason"), self.reason)
+        self._caseload_row = self.caseload.parentWidget() or self.caseload
+        self.form.setRowVisible(self._caseload_row, False)  # until a load is at stake
         self.reason.setPlaceholderText(
             self.tr("Required when closing the case, or when the caseload goes above the limit")
         )
@@ -245,7 +259,15 @@ class EditCaseDialog(LaneFormDialog):
 
     def _coordinator_changed(self) -> None:
         self.hand_over_box.setVisible(self.hands_over())
-        self.adjustSize()
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Rows shown later (the hand-over, the caseload) make the dialog taller rather than
+        squeeze the others: up to the screen's height (the dialog is made to fit a 768 one)."""
+        hint = self.sizeHint()
+        screen = self.screen()
+        highest = screen.availableGeometry().height() if screen is not None else hint.height()
+        self.resize(max(self.width(), hint.width()), min(max(self.height(), hint.height()), highest))
 
     def hands_over(self) -> bool:
         chosen = self.coordinator.currentData()
@@ -273,14 +295,16 @@ class EditCaseDialog(LaneFormDialog):
             return
         self.previewing = False
         self.preview = preview
-        lines = [self.consequence_text(c) for c in preview.consequences]
+        lines = [self.consequence_text(c) for c in self.grouped(preview.consequences)]
         self.consequences.setText(
             "\n".join(f"• {line}" for line in lines) if lines else self.tr("Nothing changes yet.")
         )
         self.caseload.setVisible(preview.caseload is not None)
+        self.form.setRowVisible(self._caseload_row, preview.caseload is not None)
         if preview.caseload is not None:
             self.caseload.setText(self.caseload_text(preview.caseload))
             self.caseload.setStyleSheet(ERROR_STYLE if preview.caseload.above_limit else "")
+        self.grow_to_fit()
         self.refresh()
 
     def _preview_failed(self, exc: Exception) -> None:
@@ -289,6 +313,24 @@ class EditCaseDialog(LaneFormDialog):
             self.consequences.setText(self.tr("What saving will do could not be read."))
             return
         raise exc
+
+    def grouped(self, consequences: tuple[Consequence, ...]) -> list[Consequence]:
+        """The persons who gain or lose reach in one line each (a team can be many)."""
+        out: list[Consequence] = []
+        names: dict[str, list[str]] = {REACH_GAINED: [], REACH_LOST: []}
+        for consequence in consequences:
+            if consequence.kind in names:
+                if not names[consequence.kind]:
+                    out.append(Consequence(consequence.kind))  # its place in the list
+                names[consequence.kind].extend(consequence.values)
+            else:
+                out.append(consequence)
+        return [Consequence(c.kind, (self.joined(names[c.kind]),)) if c.kind in names else c for c in out]
+
+    def joined(self, names: list[str]) -> str:
+        if len(names) < 2:
+            return "".join(names)
+        return ", ".join(names[:-1]) + self.tr(" and ") + names[-1]
 
     def consequence_text(self, consequence: Consequence) -> str:
         kind, values = consequence.kind, consequence.values
@@ -301,6 +343,13 @@ class EditCaseDialog(LaneFormDialog):
             )
         if kind == REACH_GAINED:
             return self.tr("let %1 reach the case").replace("%1", values[0])
+        if kind == REACH_LOST and self.hands_over() and self.read_only_days.value():
+            until = local_today() + timedelta(days=self.read_only_days.value())
+            return (
+                self.tr("mean %1 may only read the case until %2, then no longer reaches it")
+                .replace("%1", values[0])
+                .replace("%2", format_date(until))
+            )
         if kind == REACH_LOST:
             return self.tr("mean %1 no longer reaches the case").replace("%1", values[0])
         if kind == RETENTION_STARTS and values and values[0]:
@@ -320,9 +369,9 @@ class EditCaseDialog(LaneFormDialog):
         text = (
             self.tr("%1's caseload goes from %2 to %3 (the team's limit is %4).")
             .replace("%1", worker.full_name if worker else "?")
-            .replace("%2", format_load(check.before))
-            .replace("%3", format_load(check.after))
-            .replace("%4", format_load(check.limit))
+            .replace("%2", format_number(check.before))
+            .replace("%3", format_number(check.after))
+            .replace("%4", format_number(check.limit))
         )
         if check.above_limit:
             text += " " + self.tr("That is above the limit: give a reason.")
