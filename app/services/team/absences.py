@@ -158,14 +158,14 @@ def absences(session: Session, since: date, user_ids: Iterable[int] | None = Non
         ids = list(user_ids)
         stmt = stmt.where(or_(Absence.user_id.in_(ids), Absence.deputy_id.in_(ids)))
     rows = list(session.scalars(stmt))
-    names = dict(session.execute(select(User.id, User.full_name)).tuples()) if rows else {}
+    names = dict(session.execute(select(User.id, User.full_name)).all()) if rows else {}
     listed: dict[int, list[int]] = {}
     if rows:
         for absence_id, case_id in session.execute(
             select(AbsenceCase.absence_id, AbsenceCase.case_id).where(
                 AbsenceCase.absence_id.in_([r.id for r in rows])
             )
-        ).tuples():
+        ):
             listed.setdefault(absence_id, []).append(case_id)
     return [
         AbsenceRow(

@@ -58,7 +58,7 @@ def caseload_settings(session: Session) -> CaseloadSettings:
             select(StoreSetting.key, StoreSetting.value).where(
                 StoreSetting.key.in_((LIMIT_KEY, FAMILY_WEIGHT_KEY, CITIZEN_WEIGHT_KEY))
             )
-        ).tuples()
+        ).all()
     )
     return CaseloadSettings(
         limit=_number(stored.get(LIMIT_KEY), DEFAULT_LIMIT, MAX_LIMIT),
@@ -116,7 +116,7 @@ def caseloads(session: Session, settings: CaseloadSettings | None = None) -> dic
         select(Case.coordinator_id, Case.family_id.is_not(None), func.count())
         .where(Case.status.in_(COUNTED))
         .group_by(Case.coordinator_id, Case.family_id.is_not(None))
-    ).tuples()
+    )
     loads: dict[int, Decimal] = defaultdict(Decimal)
     for coordinator, is_family, count in rows:
         loads[coordinator] += settings.weight(bool(is_family)) * count
@@ -129,7 +129,7 @@ def caseload_of(session: Session, user_id: int, settings: CaseloadSettings | Non
         select(Case.family_id.is_not(None), func.count())
         .where(Case.status.in_(COUNTED), Case.coordinator_id == user_id)
         .group_by(Case.family_id.is_not(None))
-    ).tuples()
+    )
     return sum((settings.weight(bool(is_family)) * count for is_family, count in rows), Decimal(0))
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.services.common.clock import to_local
 
@@ -32,3 +33,10 @@ def iso_week(day: date) -> int:
 
 def week_label(day: date) -> str:
     return QCoreApplication.translate("Formatting", "week %1").replace("%1", str(iso_week(day)))
+
+
+def format_load(value: Decimal) -> str:
+    """A weighted caseload as the team reads it: 12, 27,5 (the locale's decimal point, no
+    trailing zeros)."""
+    text = f"{value.quantize(Decimal('0.01')).normalize():f}"
+    return text.replace(".", QLocale().decimalPoint())
