@@ -55,122 +55,122 @@
 <context>
     <name>AccessRequestDialog</name>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="61"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="60"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="62"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="61"/>
         <source>Journal entry</source>
         <translation>Journalnotat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="63"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="62"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="64"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="63"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="65"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="64"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="66"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="65"/>
         <source>Task</source>
         <translation>Opgave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="67"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="66"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="81"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="80"/>
         <source>Access request</source>
         <translation>Aktindsigt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="92"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="91"/>
         <source>Everything Koordinator holds about a person, in one PDF for them (forvaltningsloven § 9, GDPR article 15), with an index beside it as a CSV file. Tick what you withhold and give the reason for each; the reasons are printed in the index and kept in the audit log.</source>
         <translation>Alt, hvad Koordinator har om en person, samlet i én PDF til personen (forvaltningslovens § 9 og databeskyttelsesforordningens artikel 15), med en oversigt ved siden af som CSV-fil. Sæt flueben ved det, du undtager, og skriv begrundelsen for hvert punkt. Begrundelserne står i oversigten og gemmes i revisionsloggen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="102"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="101"/>
         <source>A CPR number…</source>
         <translation>Et CPR-nummer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="105"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="104"/>
         <source>DDMMYY-SSSS</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="109"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="108"/>
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="118"/>
         <source>Withhold</source>
         <translation>Undtag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
         <source>What</source>
         <translation>Indhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="124"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="139"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="141"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
         <source>Save PDF…</source>
         <translation>Gem PDF …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="149"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="148"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="217"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="216"/>
         <source>Type the person&apos;s CPR number.</source>
         <translation>Skriv personens CPR-nummer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="274"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="273"/>
         <source>%1: %2 items in %3 case(s); %4 withheld.</source>
         <translation>%1: %2 punkter i %3 sag(er); %4 undtaget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="317"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="316"/>
         <source>Give the reason for each item you withhold (row %1).</source>
         <translation>Skriv begrundelsen for hvert punkt, du undtager (række %1).</translation>
     </message>
@@ -180,42 +180,42 @@
         <translation>Gem aktindsigten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="353"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="355"/>
         <source>Saved: %1 and its index %2</source>
         <translation>Gemt: %1 og oversigten %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="363"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="365"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="364"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="366"/>
         <source>The files could not be saved there, so nothing was saved: %1</source>
         <translation>Filerne kunne ikke gemmes der, så intet blev gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="370"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="372"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="377"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="379"/>
         <source>This is not a CPR number. Write it as DDMMYY-SSSS.</source>
         <translation>Det er ikke et CPR-nummer. Skriv det som DDMMÅÅ-XXXX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="379"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="381"/>
         <source>No person with CPR number %1 is within your reach.</source>
         <translation>Der er ingen person med CPR-nummer %1 i de sager, du har adgang til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="381"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="383"/>
         <source>The person is no longer in the database.</source>
         <translation>Personen findes ikke længere i databasen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="382"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="384"/>
         <source>The access request could not be made: %1</source>
         <translation>Aktindsigten kunne ikke laves: %1</translation>
     </message>
@@ -938,37 +938,47 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="57"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="61"/>
         <source>Search name, case number or CPR</source>
         <translation>Søg på navn, sagsnummer eller CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="61"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="65"/>
         <source>My cases</source>
         <translation>Mine sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="62"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="66"/>
         <source>All cases</source>
         <translation>Alle sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="64"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="68"/>
         <source>New case…</source>
         <translation>Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="72"/>
         <source>Show CPR number…</source>
         <translation>Vis CPR-nummer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="71"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="75"/>
         <source>Show the full CPR number of a person in the case (the lookup is logged)</source>
         <translation>Vis det fulde CPR-nummer for en person i sagen (opslaget logges)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="159"/>
+        <source>Your caseload: %1 of %2</source>
+        <translation>Din sagsbelastning: %1 af %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="165"/>
+        <source>Above the team&apos;s caseload limit.</source>
+        <translation>Over teamets grænse for sagsbelastning.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/case_list_page.py" line="139"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="175"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n sag</numerusform>
@@ -976,26 +986,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="202"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="231"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="247"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="238"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="267"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="283"/>
         <source>Show CPR number</source>
         <translation>Vis CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="203"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="239"/>
         <source>Whose CPR number? Showing it is logged as a lookup.</source>
         <translation>Hvis CPR-nummer? Visningen logges som et opslag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="231"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="267"/>
         <source>No CPR number is registered for this person.</source>
         <translation>Der er ikke registreret et CPR-nummer for denne person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="248"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="284"/>
         <source>The database did not answer. Nothing was shown and nothing was logged.</source>
         <translation>Databasen svarede ikke. Intet blev vist, og intet blev logget.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadField</name>
+    <message>
+        <location filename="../../app/ui/cases/caseload_field.py" line="40"/>
+        <source>Why this coordinator all the same (required above the limit)</source>
+        <translation>Hvorfor alligevel denne koordinator (skal udfyldes over grænsen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/caseload_field.py" line="75"/>
+        <source>The caseloads could not be read.</source>
+        <translation>Sagsbelastningen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/caseload_field.py" line="90"/>
+        <source>Caseload %1 → %2 of %3</source>
+        <translation>Sagsbelastning %1 → %2 af %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/caseload_field.py" line="97"/>
+        <source>Above the team&apos;s caseload limit: say why.</source>
+        <translation>Over teamets grænse for sagsbelastning: skriv hvorfor.</translation>
     </message>
 </context>
 <context>
@@ -1830,12 +1863,12 @@
 <context>
     <name>CprRevealDialog</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="261"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="297"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="269"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="305"/>
         <source>This lookup has been logged with your name and the time.</source>
         <translation>Dette opslag er logget med dit navn og tidspunktet.</translation>
     </message>
@@ -1964,19 +1997,23 @@
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="164"/>
+        <location filename="../../app/ui/day/day_page.py" line="163"/>
         <source>The database did not answer. The day is read again when it is back.</source>
         <translation>Databasen svarede ikke. Dagen hentes igen, når der er forbindelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="198"/>
+        <location filename="../../app/ui/day/day_page.py" line="197"/>
         <source>My day – %1</source>
         <translation>Min dag – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="201"/>
         <source>My open cases: %1 as coordinator (limit %2), %3 as partner</source>
-        <translation>Mine åbne sager: %1 som koordinator (grænse %2), %3 som makker</translation>
+        <translation type="vanished">Mine åbne sager: %1 som koordinator (grænse %2), %3 som makker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="200"/>
+        <source>My open cases: %1 as coordinator, %2 as partner. My caseload: %3 of %4</source>
+        <translation>Mine åbne sager: %1 som koordinator, %2 som makker. Min sagsbelastning: %3 af %4</translation>
     </message>
     <message>
         <location filename="../../app/ui/day/day_page.py" line="208"/>
@@ -2161,137 +2198,137 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="86"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="96"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="87"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="97"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="88"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="98"/>
         <source>Received</source>
         <translation>Modtaget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="89"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="99"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="90"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="100"/>
         <source>Concerns</source>
         <translation>Vedrører</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="91"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="101"/>
         <source>Size</source>
         <translation>Størrelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="101"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="111"/>
         <source>No documents yet. Attach a file, or drop it here.</source>
         <translation>Ingen dokumenter endnu. Vedhæft en fil, eller træk den herind.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="104"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="114"/>
         <source>Attach…</source>
         <translation>Vedhæft…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="106"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="116"/>
         <source>Open</source>
         <translation>Åbn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="108"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="118"/>
         <source>Save copy…</source>
         <translation>Gem kopi…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="110"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="120"/>
         <source>Edit…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="112"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="122"/>
         <source>Remove…</source>
         <translation>Fjern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="226"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="236"/>
         <source>Attach a file</source>
         <translation>Vedhæft en fil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="248"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="258"/>
         <source>Remove document</source>
         <translation>Fjern dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="250"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="260"/>
         <source>Remove the document “%1” from the case? The file is deleted from the database, and this cannot be undone.</source>
         <translation>Vil du fjerne dokumentet “%1” fra sagen? Filen bliver slettet fra databasen, og det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="288"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="298"/>
         <source>Open document</source>
         <translation>Åbn dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="289"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="299"/>
         <source>No program on this computer opens this kind of file. Use Save copy… instead.</source>
         <translation>Der er intet program på denne computer, der kan åbne denne slags fil. Brug Gem kopi… i stedet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="297"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="307"/>
         <source>Save a copy of the document</source>
         <translation>Gem en kopi af dokumentet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="312"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="322"/>
         <source>A copy of the document was saved.</source>
         <translation>Kopien af dokumentet er gemt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="318"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="328"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="319"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="329"/>
         <source>Someone else changed or removed this document meanwhile. The list is read again.</source>
         <translation>En anden har ændret eller fjernet dokumentet i mellemtiden. Listen bliver hentet igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="324"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="334"/>
         <source>Not changed</source>
         <translation>Ikke ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="324"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="334"/>
         <source>The case is closed; its documents cannot be changed.</source>
         <translation>Sagen er lukket; dens dokumenter kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="331"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="341"/>
         <source>The database did not answer</source>
         <translation>Databasen svarede ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="332"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="342"/>
         <source>The database did not answer, so nothing was done. Try again.</source>
         <translation>Databasen svarede ikke, så der skete ikke noget. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="338"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="348"/>
         <source>No copy</source>
         <translation>Ingen kopi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_panel.py" line="339"/>
+        <location filename="../../app/ui/documents/document_panel.py" line="349"/>
         <source>The copy could not be written there. Choose another folder, or try again.</source>
         <translation>Kopien kunne ikke gemmes der. Vælg en anden mappe, eller prøv igen.</translation>
     </message>
@@ -2468,103 +2505,103 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="114"/>
+        <location filename="../../app/ui/family/family_page.py" line="112"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="115"/>
+        <location filename="../../app/ui/family/family_page.py" line="113"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="116"/>
+        <location filename="../../app/ui/family/family_page.py" line="114"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="117"/>
+        <location filename="../../app/ui/family/family_page.py" line="115"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="118"/>
+        <location filename="../../app/ui/family/family_page.py" line="116"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="120"/>
+        <location filename="../../app/ui/family/family_page.py" line="118"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="125"/>
+        <location filename="../../app/ui/family/family_page.py" line="123"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="132"/>
+        <location filename="../../app/ui/family/family_page.py" line="130"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="141"/>
+        <location filename="../../app/ui/family/family_page.py" line="139"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="143"/>
+        <location filename="../../app/ui/family/family_page.py" line="141"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="167"/>
+        <location filename="../../app/ui/family/family_page.py" line="165"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="168"/>
+        <location filename="../../app/ui/family/family_page.py" line="166"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="174"/>
-        <location filename="../../app/ui/family/family_page.py" line="324"/>
+        <location filename="../../app/ui/family/family_page.py" line="172"/>
+        <location filename="../../app/ui/family/family_page.py" line="322"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="175"/>
+        <location filename="../../app/ui/family/family_page.py" line="173"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="176"/>
+        <location filename="../../app/ui/family/family_page.py" line="174"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="230"/>
+        <location filename="../../app/ui/family/family_page.py" line="228"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="303"/>
+        <location filename="../../app/ui/family/family_page.py" line="301"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="311"/>
+        <location filename="../../app/ui/family/family_page.py" line="309"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="319"/>
+        <location filename="../../app/ui/family/family_page.py" line="317"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="322"/>
+        <location filename="../../app/ui/family/family_page.py" line="320"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -2572,27 +2609,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="348"/>
+        <location filename="../../app/ui/family/family_page.py" line="346"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="350"/>
+        <location filename="../../app/ui/family/family_page.py" line="348"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="351"/>
+        <location filename="../../app/ui/family/family_page.py" line="349"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="410"/>
+        <location filename="../../app/ui/family/family_page.py" line="408"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="413"/>
+        <location filename="../../app/ui/family/family_page.py" line="411"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -2600,7 +2637,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="415"/>
+        <location filename="../../app/ui/family/family_page.py" line="413"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -2608,17 +2645,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="417"/>
+        <location filename="../../app/ui/family/family_page.py" line="415"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="419"/>
+        <location filename="../../app/ui/family/family_page.py" line="417"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="555"/>
+        <location filename="../../app/ui/family/family_page.py" line="553"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -2626,32 +2663,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="560"/>
+        <location filename="../../app/ui/family/family_page.py" line="558"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="562"/>
+        <location filename="../../app/ui/family/family_page.py" line="560"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="565"/>
+        <location filename="../../app/ui/family/family_page.py" line="563"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="572"/>
+        <location filename="../../app/ui/family/family_page.py" line="570"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="580"/>
+        <location filename="../../app/ui/family/family_page.py" line="578"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="587"/>
+        <location filename="../../app/ui/family/family_page.py" line="585"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -2659,27 +2696,31 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="593"/>
+        <location filename="../../app/ui/family/family_page.py" line="591"/>
+        <source>The coordinator&apos;s caseload is %1; the team&apos;s limit is %2.</source>
+        <translation>Koordinatorens sagsbelastning er %1. Teamets grænse er %2.</translation>
+    </message>
+    <message>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
-        <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
+        <translation type="vanished">Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
     <message>
         <source>This also removes %1 intervention(s), %2 consent record(s) and any transition track for this person in this case.</source>
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="422"/>
+        <location filename="../../app/ui/family/family_page.py" line="420"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="442"/>
-        <location filename="../../app/ui/family/family_page.py" line="447"/>
+        <location filename="../../app/ui/family/family_page.py" line="440"/>
+        <location filename="../../app/ui/family/family_page.py" line="445"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="448"/>
+        <location filename="../../app/ui/family/family_page.py" line="446"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -2704,8 +2745,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="98"/>
-        <location filename="../../app/ui/family/family_page.py" line="272"/>
+        <location filename="../../app/ui/family/family_page.py" line="96"/>
+        <location filename="../../app/ui/family/family_page.py" line="270"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -2714,7 +2755,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="292"/>
+        <location filename="../../app/ui/family/family_page.py" line="290"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -2881,12 +2922,12 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/common/formatting.py" line="23"/>
+        <location filename="../../app/ui/common/formatting.py" line="24"/>
         <source>%1 at %2</source>
         <translation>%1 kl. %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/formatting.py" line="34"/>
+        <location filename="../../app/ui/common/formatting.py" line="35"/>
         <source>week %1</source>
         <translation>uge %1</translation>
     </message>
@@ -4581,67 +4622,72 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="55"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="56"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="66"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="115"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <source>reason for going above the caseload limit</source>
+        <translation>begrundelse for at gå over grænsen for sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="113"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="117"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="118"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="133"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="131"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="137"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="135"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -4662,86 +4708,91 @@
     </message>
     <message>
         <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
+        <source>Caseload</source>
+        <translation>Sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="168"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="185"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="186"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="209"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="210"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="210"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="211"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="250"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="253"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="263"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="266"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="413"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="421"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="503"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="519"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
@@ -5579,37 +5630,36 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="18"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="19"/>
         <source>Family overview settings</source>
         <translation>Indstillinger for familieoverblik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="23"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="24"/>
         <source> days</source>
         <translation> dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="30"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="27"/>
         <source>Mark copied interventions as stale after</source>
         <translation>Markér kopierede indsatser som forældede efter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="31"/>
         <source>Caseload limit per coordinator</source>
-        <translation>Grænse for sagsantal pr. koordinator</translation>
+        <translation type="vanished">Grænse for sagsantal pr. koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="35"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="31"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="38"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="34"/>
         <source>Follow-up interval for new cases</source>
         <translation>Opfølgningsinterval for nye sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="41"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="37"/>
         <source>Interventions copied from DUBU, Momentum, Nexus and other systems are marked when nobody has checked them against the source for this long.</source>
         <translation>Indsatser, der er kopieret fra DUBU, Momentum, Nexus og andre systemer, bliver markeret, når ingen har tjekket dem i kildesystemet i så lang tid.</translation>
     </message>

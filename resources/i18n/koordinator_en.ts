@@ -4,7 +4,7 @@
     <context>
         <name>CaseListPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/cases/case_list_page.py" line="139" />
+            <location filename="../../app/ui/cases/case_list_page.py" line="175" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -37,7 +37,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="322" />
+            <location filename="../../app/ui/family/family_page.py" line="320" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -45,7 +45,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="413" />
+            <location filename="../../app/ui/family/family_page.py" line="411" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -53,7 +53,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="415" />
+            <location filename="../../app/ui/family/family_page.py" line="413" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -61,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="555" />
+            <location filename="../../app/ui/family/family_page.py" line="553" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="587" />
+            <location filename="../../app/ui/family/family_page.py" line="585" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
