@@ -1,0 +1,150 @@
+"""The team overview against a store counted by hand: every figure of every coordinator, and
+every list of cases behind a figure; the team is the users with the lead's team (on a local
+store, every caseworker)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from app.models import Citizen
+from app.models.enums import AbsenceKind, AgreementStatus, CaseStatus, PlanState, UserRole
+from app.services.team.caseload import set_caseload_settings
+from app.services.team.overview import Figure, TeamOverview, team_overview
+from tests.services.team.team_builders import TeamBuilder
+
+TODAY = date(2026, 12, 3)
+DAY = timedelta(days=1)
+
+
+@dataclass
+class Team:
+    users: dict[str, int]
+    cases: dict[str, int]
+
+
+@pytest.fixture
+def team(sqlite_context) -> Team:  # type: ignore[no-untyped-def]
+    b = TeamBuilder(sqlite_context.sessions, TODAY)
+    users = {
+        "lead": b.user("Lene Leder", "A", UserRole.TEAM_LEAD),
+        "anna": b.user("Anna Andersen", "A"),
+        "bo": b.user("Bo Berg", "A"),
+        "dan": b.user("Dan Gone", "A", active=False),
+        "carl": b.user("Carl Cæsar", "B", UserRole.TEAM_LEAD),
+    }
+    u = users
+    c: dict[str, int] = {}
+    # Anna: 1.5 + 1 + 1.5 = 4
+    c["A1"] = b.case(u["anna"], family=True, follow_up=TODAY - DAY)  # follow-up overdue
+    b.plan(c["A1"], 1, PlanState.APPROVED)
+    draft = b.plan(c["A1"], 2, PlanState.DRAFT)  # a revision waiting for approval
+    b.agreement(draft, TODAY - 2 * DAY)  # overdue, on the newest version
+    c["A2"] = b.case(u["anna"], follow_up=TODAY + 10 * DAY)
+    approved = b.plan(c["A2"], 1, PlanState.APPROVED)
+    b.agreement(approved, TODAY - 3 * DAY, AgreementStatus.DONE)  # done: not overdue
+    c["A3"] = b.case(u["anna"], family=True, status=CaseStatus.PAUSED, follow_up=TODAY - 5 * DAY)  # paused
+    c["A4"] = b.case(u["anna"], status=CaseStatus.CLOSED, follow_up=TODAY - 9 * DAY)  # closed: nothing
+    c["A5"] = b.case(u["anna"], status=CaseStatus.CANDIDATE)  # a caseworker's candidate
+    # Bo: 1 + 1 + 1.5 = 3.5
+    c["B1"] = b.case(u["bo"], follow_up=TODAY)  # due today: not overdue
+    only_draft = b.plan(c["B1"], 1, PlanState.DRAFT)  # never approved
+    b.agreement(only_draft, TODAY - DAY)
+    c["B2"] = b.case(u["bo"], partner=u["anna"])
+    c["B3"] = b.case(u["bo"], family=True, follow_up=TODAY - 30 * DAY)
+    b.agreement(b.plan(c["B3"], 1, PlanState.APPROVED), TODAY)  # due today: not overdue
+    # The lead: two candidates without a coordinator, one active case: 1
+    c["L1"] = b.case(u["lead"], family=True, status=CaseStatus.CANDIDATE)
+    c["L2"] = b.case(u["lead"], status=CaseStatus.CANDIDATE)
+    c["L3"] = b.case(u["lead"])
+    c["L4"] = b.case(u["lead"], status=CaseStatus.CLOSED)
+    # Team B
+    c["C1"] = b.case(u["carl"], status=CaseStatus.CANDIDATE)
+    c["C2"] = b.case(u["carl"], family=True, follow_up=TODAY - DAY)
+    # Absences: Anna away now (all her cases, Bo covers), Bo on a course ahead (B1 only), the lead's
+    # is over, Carl's (Anna covers) is team B's
+    b.absence(u["anna"], u["bo"], TODAY - DAY, TODAY + 6 * DAY)
+    b.absence(u["bo"], u["anna"], TODAY + 10 * DAY, TODAY + 12 * DAY, (c["B1"],), AbsenceKind.COURSE)
+    b.absence(u["lead"], u["anna"], TODAY - 20 * DAY, TODAY - DAY)
+    b.absence(u["carl"], u["anna"], TODAY, TODAY + DAY)
+    with sqlite_context.sessions.begin() as s:
+        set_caseload_settings(s, limit=Decimal("3.5"))
+    return Team(users, c)
+
+
+def _read(ctx, team_name: str | None) -> TeamOverview:  # type: ignore[no-untyped-def]
+    with ctx.sessions() as s:
+        return team_overview(s, TODAY, team_name)
+
+
+def _names(overview: TeamOverview, figure: Figure, user_id: int | None, team: Team) -> list[str]:
+    by_id = {v: k for k, v in team.cases.items()}
+    return [by_id[c.id] for c in overview.cases_behind(figure, user_id)]
+
+
+EXPECTED = {  # per coordinator: load, caseload, follow-ups, deadlines, plans, absence cases
+    "lead": ("1", ["L3"], [], [], [], []),
+    "anna": ("4", ["A1", "A2", "A3"], ["A1"], ["A1"], ["A1"], ["A1", "A2", "A3", "A5", "B2"]),
+    "bo": ("3.5", ["B1", "B2", "B3"], ["B3"], ["B1"], ["B1"], ["B1"]),
+}
+
+
+def test_every_figure_of_the_team_matches_the_hand_count(sqlite_context, team: Team) -> None:  # type: ignore[no-untyped-def]
+    overview = _read(sqlite_context, "A")
+    assert overview.settings.limit == Decimal("3.5")
+    assert [r.name for r in overview.rows] == ["Anna Andersen", "Bo Berg", "Lene Leder"]  # not Dan, not Carl
+    for who, (load, cases, follow_ups, deadlines, plans, covered) in EXPECTED.items():
+        uid = team.users[who]
+        row = overview.row(uid)
+        assert row is not None
+        assert row.load == Decimal(load), who
+        assert _names(overview, Figure.CASELOAD, uid, team) == cases, who
+        assert _names(overview, Figure.FOLLOW_UPS, uid, team) == follow_ups, who
+        assert _names(overview, Figure.DEADLINES, uid, team) == deadlines, who
+        assert _names(overview, Figure.PLANS, uid, team) == plans, who
+        assert _names(overview, Figure.ABSENCE, uid, team) == covered, who
+    assert [r.above(overview.settings.limit) for r in overview.rows] == [
+        True,
+        False,
+        False,
+    ]  # 4, 3.5 (at it), 1
+    assert _names(overview, Figure.WITHOUT_COORDINATOR, None, team) == ["L1", "L2"]
+    anna, bo, lead = overview.rows
+    [away] = anna.absences
+    assert (away.deputy_name, away.kind, away.starts_on, away.ends_on) == (
+        "Bo Berg",
+        AbsenceKind.HOLIDAY,
+        TODAY - DAY,
+        TODAY + 6 * DAY,
+    )
+    [course] = bo.absences
+    assert (course.deputy_name, course.kind, course.all_cases) == ("Anna Andersen", AbsenceKind.COURSE, False)
+    assert lead.absences == ()  # ended yesterday
+
+
+def test_on_a_local_store_the_team_is_every_caseworker(sqlite_context, team: Team) -> None:  # type: ignore[no-untyped-def]
+    overview = _read(sqlite_context, None)
+    names = [r.name for r in overview.rows]
+    assert names == sorted(names) and "Carl Cæsar" in names and "Dan Gone" not in names
+    carl = overview.row(team.users["carl"])
+    assert carl is not None and carl.load == Decimal("1.5")
+    assert _names(overview, Figure.FOLLOW_UPS, team.users["carl"], team) == ["C2"]
+    assert _names(overview, Figure.WITHOUT_COORDINATOR, None, team) == ["L1", "L2", "C1"]
+    assert carl.absences[0].deputy_name == "Anna Andersen"
+
+
+def test_the_lists_behind_hold_no_cpr_number(sqlite_context, team: Team) -> None:  # type: ignore[no-untyped-def]
+    overview = _read(sqlite_context, "A")
+    with sqlite_context.sessions() as s:
+        numbers = set(s.scalars(select(Citizen.cpr)))
+    shown = repr(overview)
+    assert numbers and not any(n and n in shown for n in numbers)
+
+
+def test_a_team_with_no_one_is_empty(sqlite_context, team: Team) -> None:  # type: ignore[no-untyped-def]
+    overview = _read(sqlite_context, "Z")
+    assert overview.rows == () and overview.without_coordinator == () and overview.cases == {}
