@@ -56,6 +56,7 @@ class TeamBuilder:
                     date(1960, 1, 1) + timedelta(days=53 * n + i), i % 2 == 0, random.Random(f"t{n}-{i}")
                 ),
                 Relation.PARENT if i == 0 else Relation.CHILD,
+                custody=i == 0,
             )
             for i in range(people if family else 1)
         ]
