@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import or_, select, union
+from sqlalchemy import CompoundSelect, or_, select, union
 from sqlalchemy.orm import Session
 
 from app.models import Case, CaseProfessional, Citizen, Family, FamilyMember, Intervention
@@ -39,7 +39,7 @@ class Candidate:
 def _uncoordinated_citizens(session: Session) -> set[int]:
     """Citizens in no case that is a candidate, active or paused (alone or in a family)."""
     open_cases = Case.status != CaseStatus.CLOSED
-    covered = union(
+    covered: CompoundSelect[tuple[int | None]] = union(
         select(Case.citizen_id).where(open_cases, Case.citizen_id.is_not(None)),
         select(FamilyMember.citizen_id)
         .join(Case, Case.family_id == FamilyMember.family_id)

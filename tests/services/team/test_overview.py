@@ -148,3 +148,28 @@ def test_the_lists_behind_hold_no_cpr_number(sqlite_context, team: Team) -> None
 def test_a_team_with_no_one_is_empty(sqlite_context, team: Team) -> None:  # type: ignore[no-untyped-def]
     overview = _read(sqlite_context, "Z")
     assert overview.rows == () and overview.without_coordinator == () and overview.cases == {}
+
+
+def test_the_pdf_for_the_team_meeting_holds_every_figure_and_no_cpr_number(  # type: ignore[no-untyped-def]
+    sqlite_context, team: Team, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    from app.pdf.team_overview_pdf import write_team_overview_pdf
+
+    overview = _read(sqlite_context, "A")
+    path = tmp_path / "teamoverblik.pdf"
+    write_team_overview_pdf(overview, path)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+    assert "Teamoverblik" in text and "Team A · 03.12.2026 · grænse 3,5" in text
+    for bar in ("4 af 3,5", "3,5 af 3,5", "1 af 3,5"):  # the bars' figures
+        assert bar in text
+    assert "Anna Andersen: ferie 02.12.2026–09.12.2026, stedfortræder Bo Berg" in text
+    assert "Bo Berg: kursus 13.12.2026–15.12.2026, stedfortræder Anna Andersen (1 sager)" in text
+    assert "Kandidatsager uden koordinator: 2" in text
+    for case in overview.cases_behind(Figure.WITHOUT_COORDINATOR):
+        assert case.number in text
+    with sqlite_context.sessions() as s:
+        numbers = [n for n in s.scalars(select(Citizen.cpr)) if n]
+    assert numbers and not any(n in text or f"{n[:6]}-{n[6:]}" in text for n in numbers)
+    assert "Carl" not in text and "Dan Gone" not in text
