@@ -104,7 +104,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "journal": set(),  # its panel is wired into the family page by the main window
     "day": set(),
     "search": set(),  # the main window's toolbar holds it
-    "team": set(),
+    "team": {"team_overview"},  # the main window's Team menu opens it
 }
 
 

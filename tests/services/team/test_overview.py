@@ -4,76 +4,14 @@ store, every caseworker)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
 from decimal import Decimal
 
-import pytest
 from sqlalchemy import select
 
 from app.models import Citizen
-from app.models.enums import AbsenceKind, AgreementStatus, CaseStatus, PlanState, UserRole
-from app.services.team.caseload import set_caseload_settings
+from app.models.enums import AbsenceKind
 from app.services.team.overview import Figure, TeamOverview, team_overview
-from tests.services.team.team_builders import TeamBuilder
-
-TODAY = date(2026, 12, 3)
-DAY = timedelta(days=1)
-
-
-@dataclass
-class Team:
-    users: dict[str, int]
-    cases: dict[str, int]
-
-
-@pytest.fixture
-def team(sqlite_context) -> Team:  # type: ignore[no-untyped-def]
-    b = TeamBuilder(sqlite_context.sessions, TODAY)
-    users = {
-        "lead": b.user("Lene Leder", "A", UserRole.TEAM_LEAD),
-        "anna": b.user("Anna Andersen", "A"),
-        "bo": b.user("Bo Berg", "A"),
-        "dan": b.user("Dan Gone", "A", active=False),
-        "carl": b.user("Carl Cæsar", "B", UserRole.TEAM_LEAD),
-    }
-    u = users
-    c: dict[str, int] = {}
-    # Anna: 1.5 + 1 + 1.5 = 4
-    c["A1"] = b.case(u["anna"], family=True, follow_up=TODAY - DAY)  # follow-up overdue
-    b.plan(c["A1"], 1, PlanState.APPROVED)
-    draft = b.plan(c["A1"], 2, PlanState.DRAFT)  # a revision waiting for approval
-    b.agreement(draft, TODAY - 2 * DAY)  # overdue, on the newest version
-    c["A2"] = b.case(u["anna"], follow_up=TODAY + 10 * DAY)
-    approved = b.plan(c["A2"], 1, PlanState.APPROVED)
-    b.agreement(approved, TODAY - 3 * DAY, AgreementStatus.DONE)  # done: not overdue
-    c["A3"] = b.case(u["anna"], family=True, status=CaseStatus.PAUSED, follow_up=TODAY - 5 * DAY)  # paused
-    c["A4"] = b.case(u["anna"], status=CaseStatus.CLOSED, follow_up=TODAY - 9 * DAY)  # closed: nothing
-    c["A5"] = b.case(u["anna"], status=CaseStatus.CANDIDATE)  # a caseworker's candidate
-    # Bo: 1 + 1 + 1.5 = 3.5
-    c["B1"] = b.case(u["bo"], follow_up=TODAY)  # due today: not overdue
-    only_draft = b.plan(c["B1"], 1, PlanState.DRAFT)  # never approved
-    b.agreement(only_draft, TODAY - DAY)
-    c["B2"] = b.case(u["bo"], partner=u["anna"])
-    c["B3"] = b.case(u["bo"], family=True, follow_up=TODAY - 30 * DAY)
-    b.agreement(b.plan(c["B3"], 1, PlanState.APPROVED), TODAY)  # due today: not overdue
-    # The lead: two candidates without a coordinator, one active case: 1
-    c["L1"] = b.case(u["lead"], family=True, status=CaseStatus.CANDIDATE)
-    c["L2"] = b.case(u["lead"], status=CaseStatus.CANDIDATE)
-    c["L3"] = b.case(u["lead"])
-    c["L4"] = b.case(u["lead"], status=CaseStatus.CLOSED)
-    # Team B
-    c["C1"] = b.case(u["carl"], status=CaseStatus.CANDIDATE)
-    c["C2"] = b.case(u["carl"], family=True, follow_up=TODAY - DAY)
-    # Absences: Anna away now (all her cases, Bo covers), Bo on a course ahead (B1 only), the lead's
-    # is over, Carl's (Anna covers) is team B's
-    b.absence(u["anna"], u["bo"], TODAY - DAY, TODAY + 6 * DAY)
-    b.absence(u["bo"], u["anna"], TODAY + 10 * DAY, TODAY + 12 * DAY, (c["B1"],), AbsenceKind.COURSE)
-    b.absence(u["lead"], u["anna"], TODAY - 20 * DAY, TODAY - DAY)
-    b.absence(u["carl"], u["anna"], TODAY, TODAY + DAY)
-    with sqlite_context.sessions.begin() as s:
-        set_caseload_settings(s, limit=Decimal("3.5"))
-    return Team(users, c)
+from tests.services.team.team_builders import DAY, TODAY, Team
 
 
 def _read(ctx, team_name: str | None) -> TeamOverview:  # type: ignore[no-untyped-def]
