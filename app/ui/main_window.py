@@ -226,7 +226,9 @@ class MainWindow(QMainWindow):
         team_menu = self.menuBar().addMenu(self.tr("&Team"))
         overview = QAction(self.tr("Team &overview…"), self)
         overview.setObjectName("teamOverview")
-        overview.setToolTip(self.tr("For team leads: the team's caseloads, overdue work, absences and candidates"))
+        overview.setToolTip(
+            self.tr("For team leads: the team's caseloads, overdue work, absences and candidates")
+        )
         overview.triggered.connect(self.team_overview)
         team_menu.addAction(overview)
 

@@ -858,6 +858,77 @@
     </message>
 </context>
 <context>
+    <name>CandidatesTab</name>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="50"/>
+        <source>Citizens who receive help from three or more sectors, and families with four or more professionals, who have no coordinating case.</source>
+        <translation>Borgere, der får hjælp fra tre eller flere sektorer, og familier med fire eller flere fagpersoner, som ikke har en koordinerende sag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="64"/>
+        <source>Create candidate case</source>
+        <translation>Opret kandidatsag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="95"/>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/team/candidates_tab.py" line="96"/>
+        <source>%n professional(s)</source>
+        <translation>
+            <numerusform>%n fagperson</numerusform>
+            <numerusform>%n fagpersoner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="98"/>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="99"/>
+        <source>Sectors: %1</source>
+        <translation>Sektorer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="107"/>
+        <source>No candidates: everyone helped by many is coordinated.</source>
+        <translation>Ingen kandidater: alle, der får hjælp fra mange, har en koordinerende sag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="114"/>
+        <source>Someone created a case for them meanwhile. Nothing was stored.</source>
+        <translation>En anden har oprettet en sag til dem imens. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="121"/>
+        <source>The database did not answer. Nothing was stored; try again.</source>
+        <translation>Databasen svarede ikke. Intet blev gemt; prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="150"/>
+        <source>Candidate case %1 created.</source>
+        <translation>Kandidatsag %1 oprettet.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../app/ui/cases/case_list_model.py" line="62"/>
@@ -1029,6 +1100,52 @@
         <location filename="../../app/ui/cases/caseload_field.py" line="97"/>
         <source>Above the team&apos;s caseload limit: say why.</source>
         <translation>Over teamets grænse for sagsbelastning: skriv hvorfor.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesBehindDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/team/cases_behind.py" line="33"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n sag</numerusform>
+            <numerusform>%n sager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="38"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="39"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="40"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="41"/>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="42"/>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="68"/>
+        <source>Open case</source>
+        <translation>Åbn sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="70"/>
+        <source>Close</source>
+        <translation>Luk</translation>
     </message>
 </context>
 <context>
@@ -4095,57 +4212,72 @@
         <translation>&amp;Sprog</translation>
     </message>
     <message>
+        <location filename="../../app/ui/main_window.py" line="226"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="227"/>
+        <source>Team &amp;overview…</source>
+        <translation>Team&amp;overblik…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/main_window.py" line="229"/>
+        <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
+        <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4158,22 +4290,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="452"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="453"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="442"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -6453,6 +6585,172 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <location filename="../../app/ui/tasks/task_sources_menu.py" line="87"/>
         <source>Next follow-up: %1</source>
         <translation>Næste opfølgning: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamOverviewDialog</name>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="58"/>
+        <source>holiday</source>
+        <translation>ferie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="59"/>
+        <source>illness</source>
+        <translation>sygdom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="60"/>
+        <source>course</source>
+        <translation>kursus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="106"/>
+        <source>Team overview</source>
+        <translation>Teamoverblik</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="115"/>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="116"/>
+        <source>Caseload</source>
+        <translation>Sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="117"/>
+        <source>Follow-ups overdue</source>
+        <translation>Opfølgning over tid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="118"/>
+        <source>Deadlines overdue</source>
+        <translation>Frister over tid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="119"/>
+        <source>Plans not approved</source>
+        <translation>Planer uden godkendelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="120"/>
+        <source>Away (deputy)</source>
+        <translation>Fravær (stedfortræder)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="128"/>
+        <source>Double-click a figure to see the cases behind it.</source>
+        <translation>Dobbeltklik på et tal for at se sagerne bag det.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="138"/>
+        <source>Export PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="141"/>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="142"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="151"/>
+        <source>Coordinators</source>
+        <translation>Koordinatorer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="152"/>
+        <source>Candidates</source>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="187"/>
+        <source>all coordinators</source>
+        <translation>alle koordinatorer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="189"/>
+        <source>Team: %1 · %2 · caseload limit %3 (a family counts %4, a citizen %5)</source>
+        <translation>Team: %1 · %2 · grænse for sagsbelastning %3 (en familie tæller %4, en borger %5)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/team/team_overview.py" line="203"/>
+        <source>Candidate cases without a coordinator: %n</source>
+        <translation>
+            <numerusform>Kandidatsager uden koordinator: %n</numerusform>
+            <numerusform>Kandidatsager uden koordinator: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="213"/>
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="220"/>
+        <source>%1 %2–%3 (%4)</source>
+        <translation>%1 %2–%3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="234"/>
+        <source>Above the team&apos;s caseload limit.</source>
+        <translation>Over teamets grænse for sagsbelastning.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="247"/>
+        <source>The team overview could not be read. Try again, or ask IT support.</source>
+        <translation>Teamoverblikket kunne ikke læses. Prøv igen, eller spørg IT-support.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="263"/>
+        <source>Cases in the caseload of %1</source>
+        <translation>Sager i %1s sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="264"/>
+        <source>Follow-ups overdue: %1</source>
+        <translation>Opfølgning over tid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="265"/>
+        <source>Deadlines overdue: %1</source>
+        <translation>Frister over tid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="266"/>
+        <source>Plans not approved: %1</source>
+        <translation>Planer uden godkendelse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="267"/>
+        <source>Cases covered while %1 is away</source>
+        <translation>Sager, der dækkes, mens %1 er væk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="268"/>
+        <source>Candidate cases without a coordinator</source>
+        <translation>Kandidatsager uden koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="281"/>
+        <source>Save the team overview</source>
+        <translation>Gem teamoverblikket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="287"/>
+        <source>Saved: %1</source>
+        <translation>Gemt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="297"/>
+        <source>The PDF could not be written there. Choose another folder.</source>
+        <translation>PDF-filen kunne ikke gemmes der. Vælg en anden mappe.</translation>
     </message>
 </context>
 <context>

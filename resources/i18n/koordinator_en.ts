@@ -2,9 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>CandidatesTab</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/team/candidates_tab.py" line="96" />
+            <source>%n professional(s)</source>
+            <translation>
+                <numerusform>%n professional</numerusform>
+                <numerusform>%n professionals</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListPage</name>
         <message numerus="yes">
             <location filename="../../app/ui/cases/case_list_page.py" line="175" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesBehindDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/team/cases_behind.py" line="33" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -187,6 +209,17 @@
             <translation>
                 <numerusform>Reminder: %n task asked to be remembered now.</numerusform>
                 <numerusform>Reminder: %n tasks asked to be remembered now.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamOverviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/team/team_overview.py" line="203" />
+            <source>Candidate cases without a coordinator: %n</source>
+            <translation>
+                <numerusform>Candidate cases without a coordinator: %n</numerusform>
+                <numerusform>Candidate cases without a coordinator: %n</numerusform>
             </translation>
         </message>
     </context>

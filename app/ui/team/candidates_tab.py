@@ -44,6 +44,7 @@ class CandidatesTab(QWidget):
         self._context = context
         self._lanes = lanes
         self._found: list[Candidate] = []
+        self._notice = ""  # what was just done, shown with the list read after it
         self.busy = False
         note = QLabel(
             self.tr(
@@ -103,8 +104,9 @@ class CandidatesTab(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        if not found:
-            self.status.setText(self.tr("No candidates: everyone helped by many is coordinated."))
+        empty = self.tr("No candidates: everyone helped by many is coordinated.") if not found else ""
+        self.status.setText(" ".join(t for t in (self._notice, empty) if t))
+        self._notice = ""
         self._selection_changed()
 
     def _failed(self, exc: Exception) -> None:
@@ -147,6 +149,7 @@ class CandidatesTab(QWidget):
         self.busy = False
         case_id, number = made
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Candidate case %1 created.").replace("%1", number))
+        self._notice = self.tr("Candidate case %1 created.").replace("%1", number)
+        self.status.setText(self._notice)
         self.case_created.emit(case_id)
         self.reload()
