@@ -82,14 +82,10 @@ class CaseloadBarDelegate(QStyledItemDelegate):
         painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase).darker(108))
         above = float(share) > 1.0
         filled = QRect(rect.left(), rect.top(), int(rect.width() * min(float(share), 1.0)), rect.height())
-        painter.fillRect(
-            filled, QColor(OVER_COLOUR) if above else palette.color(QPalette.ColorRole.Highlight)
-        )
-        painter.setPen(
-            palette.color(QPalette.ColorRole.HighlightedText)
-            if float(share) > 0.45
-            else palette.color(QPalette.ColorRole.Text)
-        )
+        # a light bar under dark text; above the limit red under white text
+        light = palette.color(QPalette.ColorRole.Highlight).lighter(160)
+        painter.fillRect(filled, QColor(OVER_COLOUR) if above else light)
+        painter.setPen(QColor("white") if above else palette.color(QPalette.ColorRole.Text))
         painter.drawText(rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, str(index.data()))
         painter.restore()
 
@@ -196,9 +192,8 @@ class TeamOverviewDialog(QDialog):
         self.table.setRowCount(len(overview.rows))
         for row, person in enumerate(overview.rows):
             self._fill_row(row, person)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(LOAD, max(self.table.columnWidth(LOAD), 190))
-        self.table.horizontalHeader().setSectionResizeMode(AWAY, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(LOAD, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(LOAD, 220)
         count = len(overview.without_coordinator)
         self.without.setText(self.tr("Candidate cases without a coordinator: %n", "", count))
         self.without.setStyleSheet("font-weight: bold;" if count else "")
