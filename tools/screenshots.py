@@ -327,7 +327,9 @@ def _team_screens(window: QWidget, app: QApplication, out: Path, suffix: str, co
     today = local_today()
     with sessions.begin() as session:
         other = next(u for u in list_caseworkers(session) if u.id != me)
-        plan_absence(session, AbsenceInput(other.id, me, AbsenceKind.HOLIDAY, today, today + timedelta(days=6)), today)
+        plan_absence(
+            session, AbsenceInput(other.id, me, AbsenceKind.HOLIDAY, today, today + timedelta(days=6)), today
+        )
     dialog = TeamOverviewDialog(context, window.lanes, window)  # type: ignore[arg-type, attr-defined]
     dialog.resize(1300, 700)
     dialog.show()

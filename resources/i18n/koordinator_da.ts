@@ -865,32 +865,32 @@
         <translation>Borgere, der får hjælp fra tre eller flere sektorer, og familier med fire eller flere fagpersoner, som ikke har en koordinerende sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="56"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="56"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="56"/>
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="64"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
         <source>Create candidate case</source>
         <translation>Opret kandidatsag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="95"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="89"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/team/candidates_tab.py" line="96"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="90"/>
         <source>%n professional(s)</source>
         <translation>
             <numerusform>%n fagperson</numerusform>
@@ -898,32 +898,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="98"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="92"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="99"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="93"/>
         <source>Sectors: %1</source>
         <translation>Sektorer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="107"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="100"/>
         <source>No candidates: everyone helped by many is coordinated.</source>
         <translation>Ingen kandidater: alle, der får hjælp fra mange, har en koordinerende sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="114"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="109"/>
         <source>Someone created a case for them meanwhile. Nothing was stored.</source>
         <translation>En anden har oprettet en sag til dem imens. Intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="121"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="116"/>
         <source>The database did not answer. Nothing was stored; try again.</source>
         <translation>Databasen svarede ikke. Intet blev gemt; prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="150"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="145"/>
         <source>Candidate case %1 created.</source>
         <translation>Kandidatsag %1 oprettet.</translation>
     </message>
@@ -1105,7 +1105,7 @@
 <context>
     <name>CasesBehindDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/team/cases_behind.py" line="33"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="49"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n sag</numerusform>
@@ -1113,37 +1113,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="38"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="51"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="39"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="52"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="40"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="41"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="54"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="42"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="55"/>
         <source>Follow-up</source>
         <translation>Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="68"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="78"/>
         <source>Open case</source>
         <translation>Åbn sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="70"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="80"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -4222,62 +4222,62 @@
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="385"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="385"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4290,22 +4290,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="452"/>
+        <location filename="../../app/ui/main_window.py" line="454"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="453"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -6590,97 +6590,97 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TeamOverviewDialog</name>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="58"/>
+        <location filename="../../app/ui/team/team_overview.py" line="56"/>
         <source>holiday</source>
         <translation>ferie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="59"/>
+        <location filename="../../app/ui/team/team_overview.py" line="57"/>
         <source>illness</source>
         <translation>sygdom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="60"/>
+        <location filename="../../app/ui/team/team_overview.py" line="58"/>
         <source>course</source>
         <translation>kursus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="106"/>
+        <location filename="../../app/ui/team/team_overview.py" line="100"/>
         <source>Team overview</source>
         <translation>Teamoverblik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="115"/>
+        <location filename="../../app/ui/team/team_overview.py" line="106"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="116"/>
+        <location filename="../../app/ui/team/team_overview.py" line="107"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="117"/>
+        <location filename="../../app/ui/team/team_overview.py" line="108"/>
         <source>Follow-ups overdue</source>
         <translation>Opfølgning over tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="118"/>
+        <location filename="../../app/ui/team/team_overview.py" line="109"/>
         <source>Deadlines overdue</source>
         <translation>Frister over tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="119"/>
+        <location filename="../../app/ui/team/team_overview.py" line="110"/>
         <source>Plans not approved</source>
         <translation>Planer uden godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="120"/>
+        <location filename="../../app/ui/team/team_overview.py" line="111"/>
         <source>Away (deputy)</source>
         <translation>Fravær (stedfortræder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="128"/>
+        <location filename="../../app/ui/team/team_overview.py" line="115"/>
         <source>Double-click a figure to see the cases behind it.</source>
         <translation>Dobbeltklik på et tal for at se sagerne bag det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="138"/>
+        <location filename="../../app/ui/team/team_overview.py" line="125"/>
         <source>Export PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="141"/>
+        <location filename="../../app/ui/team/team_overview.py" line="128"/>
         <source>Refresh</source>
         <translation>Opdater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="142"/>
+        <location filename="../../app/ui/team/team_overview.py" line="129"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="151"/>
+        <location filename="../../app/ui/team/team_overview.py" line="138"/>
         <source>Coordinators</source>
         <translation>Koordinatorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="152"/>
+        <location filename="../../app/ui/team/team_overview.py" line="139"/>
         <source>Candidates</source>
         <translation>Kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="187"/>
+        <location filename="../../app/ui/team/team_overview.py" line="174"/>
         <source>all coordinators</source>
         <translation>alle koordinatorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="189"/>
+        <location filename="../../app/ui/team/team_overview.py" line="176"/>
         <source>Team: %1 · %2 · caseload limit %3 (a family counts %4, a citizen %5)</source>
         <translation>Team: %1 · %2 · grænse for sagsbelastning %3 (en familie tæller %4, en borger %5)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/team/team_overview.py" line="203"/>
+        <location filename="../../app/ui/team/team_overview.py" line="189"/>
         <source>Candidate cases without a coordinator: %n</source>
         <translation>
             <numerusform>Kandidatsager uden koordinator: %n</numerusform>
@@ -6688,67 +6688,67 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="213"/>
+        <location filename="../../app/ui/team/team_overview.py" line="199"/>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="220"/>
+        <location filename="../../app/ui/team/team_overview.py" line="206"/>
         <source>%1 %2–%3 (%4)</source>
         <translation>%1 %2–%3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="234"/>
+        <location filename="../../app/ui/team/team_overview.py" line="220"/>
         <source>Above the team&apos;s caseload limit.</source>
         <translation>Over teamets grænse for sagsbelastning.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="247"/>
+        <location filename="../../app/ui/team/team_overview.py" line="233"/>
         <source>The team overview could not be read. Try again, or ask IT support.</source>
         <translation>Teamoverblikket kunne ikke læses. Prøv igen, eller spørg IT-support.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="263"/>
+        <location filename="../../app/ui/team/team_overview.py" line="249"/>
         <source>Cases in the caseload of %1</source>
         <translation>Sager i %1s sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="264"/>
+        <location filename="../../app/ui/team/team_overview.py" line="250"/>
         <source>Follow-ups overdue: %1</source>
         <translation>Opfølgning over tid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="265"/>
+        <location filename="../../app/ui/team/team_overview.py" line="251"/>
         <source>Deadlines overdue: %1</source>
         <translation>Frister over tid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="266"/>
+        <location filename="../../app/ui/team/team_overview.py" line="252"/>
         <source>Plans not approved: %1</source>
         <translation>Planer uden godkendelse: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="267"/>
+        <location filename="../../app/ui/team/team_overview.py" line="253"/>
         <source>Cases covered while %1 is away</source>
         <translation>Sager, der dækkes, mens %1 er væk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="268"/>
+        <location filename="../../app/ui/team/team_overview.py" line="254"/>
         <source>Candidate cases without a coordinator</source>
         <translation>Kandidatsager uden koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="281"/>
+        <location filename="../../app/ui/team/team_overview.py" line="267"/>
         <source>Save the team overview</source>
         <translation>Gem teamoverblikket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="287"/>
+        <location filename="../../app/ui/team/team_overview.py" line="273"/>
         <source>Saved: %1</source>
         <translation>Gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="297"/>
+        <location filename="../../app/ui/team/team_overview.py" line="283"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>PDF-filen kunne ikke gemmes der. Vælg en anden mappe.</translation>
     </message>

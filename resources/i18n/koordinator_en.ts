@@ -4,7 +4,7 @@
     <context>
         <name>CandidatesTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/candidates_tab.py" line="96" />
+            <location filename="../../app/ui/team/candidates_tab.py" line="90" />
             <source>%n professional(s)</source>
             <translation>
                 <numerusform>%n professional</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>CasesBehindDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/cases_behind.py" line="33" />
+            <location filename="../../app/ui/team/cases_behind.py" line="49" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -215,7 +215,7 @@
     <context>
         <name>TeamOverviewDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/team_overview.py" line="203" />
+            <location filename="../../app/ui/team/team_overview.py" line="189" />
             <source>Candidate cases without a coordinator: %n</source>
             <translation>
                 <numerusform>Candidate cases without a coordinator: %n</numerusform>

@@ -1,6 +1,6 @@
 """koordinator team-settings: shows and sets the team's caseload limit and weights (store
 settings, the same for everyone); the caseload follows them; bad numbers change nothing; a path
-naming no store is an error; on a shared server only IT sets them, a caseworker's login is
+naming no store is an error (test_cli_journal_lock.py); on a shared server only IT sets them, a caseworker's login is
 refused plainly."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.cli.cli import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE, main
+from app.cli.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from app.models import AuditEvent
 from app.services.team.caseload import CaseloadSettings, caseload_settings
 from app.startup import open_context
@@ -91,16 +91,6 @@ def test_a_bad_number_changes_nothing(
     assert main(["team-settings", *argv, "--db", store]) == EXIT_USAGE
     assert "Traceback" not in capsys.readouterr().err
     assert _settings(store) == CaseloadSettings()
-
-
-@pytest.mark.parametrize("argv", [["team-settings"], ["team-settings", "--limit", "5"]])
-def test_a_path_naming_no_store_is_an_error_and_makes_none(
-    tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
-    missing = tmp_path / "typo.sqlite"
-    assert main([*argv, "--db", str(missing)]) == EXIT_STORE
-    assert "no store at" in capsys.readouterr().err
-    assert not missing.exists() and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.postgres

@@ -8,12 +8,10 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from app.services.team.candidates import (
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.labels import label
+from app.ui.team.cases_behind import read_only_table
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +53,7 @@ class CandidatesTab(QWidget):
             self,
         )
         note.setWordWrap(True)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("candidates")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Why")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table(self, "candidates", [self.tr("Name"), self.tr("Kind"), self.tr("Why")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.create_button = QPushButton(self.tr("Create candidate case"), self)
         self.create_button.setObjectName("createCandidateCase")

@@ -23,6 +23,22 @@ from app.ui.common.labels import label
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def read_only_table(parent: QWidget, name: str, headers: list[str], whole_rows: bool = True) -> QTableWidget:
+    """A table to read and choose one row (or cell) from: the team screens' lists."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    rows, items = (
+        QAbstractItemView.SelectionBehavior.SelectRows,
+        QAbstractItemView.SelectionBehavior.SelectItems,
+    )
+    table.setSelectionBehavior(rows if whole_rows else items)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
 class CasesBehindDialog(QDialog):
     case_chosen = Signal(int)
 
@@ -31,21 +47,15 @@ class CasesBehindDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(720, 420)
         heading = QLabel(self.tr("%n case(s)", "", len(cases)), self)
-        self.table = QTableWidget(len(cases), 5, self)
-        self.table.setObjectName("casesBehind")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Case"),
-                self.tr("Name"),
-                self.tr("Status"),
-                self.tr("Coordinator"),
-                self.tr("Follow-up"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        headers = [
+            self.tr("Case"),
+            self.tr("Name"),
+            self.tr("Status"),
+            self.tr("Coordinator"),
+            self.tr("Follow-up"),
+        ]
+        self.table = read_only_table(self, "casesBehind", headers)
+        self.table.setRowCount(len(cases))
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, case in enumerate(cases):
             texts = (

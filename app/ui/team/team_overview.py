@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -42,7 +40,7 @@ from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date, format_load
 from app.ui.common.noop import QT_TRANSLATE_NOOP
 from app.ui.team.candidates_tab import CandidatesTab
-from app.ui.team.cases_behind import CasesBehindDialog
+from app.ui.team.cases_behind import CasesBehindDialog, read_only_table
 
 log = logging.getLogger(__name__)
 
@@ -104,22 +102,15 @@ class TeamOverviewDialog(QDialog):
         self.heading = QLabel(self)
         self.heading.setObjectName("teamHeading")
         self.heading.setWordWrap(True)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("teamTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Coordinator"),
-                self.tr("Caseload"),
-                self.tr("Follow-ups overdue"),
-                self.tr("Deadlines overdue"),
-                self.tr("Plans not approved"),
-                self.tr("Away (deputy)"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        headers = [
+            self.tr("Coordinator"),
+            self.tr("Caseload"),
+            self.tr("Follow-ups overdue"),
+            self.tr("Deadlines overdue"),
+            self.tr("Plans not approved"),
+            self.tr("Away (deputy)"),
+        ]
+        self.table = read_only_table(self, "teamTable", headers, whole_rows=False)
         self.table.setItemDelegateForColumn(LOAD, CaseloadBarDelegate(self.table))
         self.table.setToolTip(self.tr("Double-click a figure to see the cases behind it."))
         header = self.table.horizontalHeader()
