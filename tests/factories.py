@@ -11,6 +11,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from itertools import count
 
 from sqlalchemy import select, text
@@ -277,7 +278,8 @@ def make_overview(
     professionals: Iterable[ProfessionalInfo] = (),
     transitions: Iterable[TransitionTrackInfo] = (),
     has_approved_plan: bool = False,
-    caseload: int = 1,
+    caseload: Decimal = Decimal(1),
+    caseload_limit: Decimal = Decimal(30),
     follow_up_due: date | None = None,
     case_status: CaseStatus = CaseStatus.ACTIVE,
     family: bool = True,
@@ -313,6 +315,7 @@ def make_overview(
         transitions=tuple(transitions),
         has_approved_plan=has_approved_plan,
         coordinator_caseload=caseload,
+        caseload_limit=caseload_limit,
     )
 
 

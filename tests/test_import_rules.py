@@ -78,7 +78,7 @@ SERVICE_FEATURES = (
 )
 # The services each UI feature uses besides common (its own first).
 UI_USES: dict[str, set[str]] = {
-    "cases": {"cases", "privacy"},  # closing a case starts its retention clock
+    "cases": {"cases", "privacy", "team"},  # closing a case starts its retention clock; caseloads
     "family": {"family", "cases", "meetings", "privacy"},  # the hub: members, consents, collisions
     "plan": {"plan", "cases", "meetings", "privacy", "family"},  # the plan prints all of these
     "calendar": {"meetings", "cases", "plan", "family", "privacy"},  # meeting papers print the plan
@@ -104,7 +104,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "journal": set(),  # its panel is wired into the family page by the main window
     "day": set(),
     "search": set(),  # the main window's toolbar holds it
-    "team": set(),
+    "team": {"team_overview"},  # the main window's Team menu opens it
 }
 
 

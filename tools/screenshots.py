@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -315,6 +315,41 @@ def _search_screens(window: QWidget, app: QApplication, out: Path, suffix: str) 
     return written
 
 
+def _team_screens(window: QWidget, app: QApplication, out: Path, suffix: str, context: object) -> list[Path]:
+    """The team overview (a colleague away this week, Lone covering) and its candidates tab."""
+    from app.models.enums import AbsenceKind
+    from app.services.common.users import list_caseworkers
+    from app.services.team.absences import AbsenceInput, plan_absence
+    from app.ui.team.team_overview import TeamOverviewDialog
+
+    sessions = context.sessions  # type: ignore[attr-defined]
+    me = context.user.id  # type: ignore[attr-defined]
+    today = local_today()
+    with sessions.begin() as session:
+        other = next(u for u in list_caseworkers(session) if u.id != me)
+        plan_absence(
+            session, AbsenceInput(other.id, me, AbsenceKind.HOLIDAY, today, today + timedelta(days=6)), today
+        )
+    dialog = TeamOverviewDialog(context, window.lanes, window)  # type: ignore[arg-type, attr-defined]
+    dialog.resize(1300, 700)
+    dialog.show()
+    window.lanes.wait(10_000)  # type: ignore[attr-defined]
+    _settle(app)
+    written = [out / f"team_overview{suffix}.png"]
+    _save(dialog, app, written[-1])
+    dialog.tabs.setCurrentIndex(1)
+    written.append(out / f"team_candidates{suffix}.png")
+    _save(dialog, app, written[-1])
+    dialog.tabs.setCurrentIndex(0)
+    dialog.show_cases_behind(0, 1)
+    _settle(app)
+    written.append(out / f"team_cases_behind{suffix}.png")
+    _save(dialog.cases_dialog, app, written[-1])
+    dialog.cases_dialog.close()
+    dialog.close()
+    return written
+
+
 def replace_section(draft: object, name: str, text: str) -> object:
     from dataclasses import replace
 
@@ -429,6 +464,7 @@ def render(out: Path, language: str = "da") -> list[Path]:
         from tools.screenshots_team import team_screens
 
         written.extend(team_screens(window, app, out, suffix, lise, _save, _settle))
+        written.extend(_team_screens(window, app, out, suffix, context))
         window.close()
         context.close()
     for translator in translators:

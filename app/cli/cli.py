@@ -16,6 +16,8 @@ koordinator migrate --db URL                        upgrade a store's schema (an
 koordinator server-init --db URL                    set up a PostgreSQL server: schema, roles, policies
 koordinator hand-over CASE --to LOGIN --note TEXT [--read-only-days N] [--db …]
                                                     make another caseworker the case's coordinator
+koordinator team-settings [--limit N] [--family-weight W] [--citizen-weight W] [--db …]
+                                                    show or set the team's caseload limit and weights
 koordinator add-caseworker LOGIN --name N [--team T] [--role R] [--password-prompt] --db URL
                                                     a caseworker's own database role and user record
 koordinator verify-audit [--db …] [--audit-key FILE] [--expect COUNT:HASH] [--checkpoint]
@@ -170,10 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_store_option(hand)
 
-    from app.cli import cli_access, cli_audit, cli_find, cli_retention, cli_settings
+    from app.cli import cli_access, cli_audit, cli_find, cli_retention, cli_settings, cli_team
 
     cli_find.add_commands(commands)
     cli_settings.add_commands(commands)
+    cli_team.add_commands(commands)
     cli_access.add_commands(commands)
     cli_audit.add_commands(commands)
     cli_retention.add_commands(commands)
@@ -427,6 +430,12 @@ def _run_command(args: argparse.Namespace, db: str | None) -> int:
         from app.cli import cli_settings
 
         done = cli_settings.run(args, db)
+        assert done is not None
+        return done
+    if args.command == "team-settings":
+        from app.cli import cli_team
+
+        done = cli_team.run(args, db)
         assert done is not None
         return done
     if args.command in ("cases", "meetings", "access-request"):

@@ -236,6 +236,15 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
 
+        team_menu = self.menuBar().addMenu(self.tr("&Team"))
+        overview = QAction(self.tr("Team &overview…"), self)
+        overview.setObjectName("teamOverview")
+        overview.setToolTip(
+            self.tr("For team leads: the team's caseloads, overdue work, absences and candidates")
+        )
+        overview.triggered.connect(self.team_overview)
+        team_menu.addAction(overview)
+
         if self.context.user.role == UserRole.ADMIN or self.context.store_kind == "sqlite":
             # On a shared server only admins read the log (the server refuses others too);
             # a local store is the user's own.
@@ -268,6 +277,17 @@ class MainWindow(QMainWindow):
                 self.plan.flush()  # leaving the plan saves it
             self.stack.setCurrentIndex(row)
             self.search.set_find_key(row != PAGE_CASES)  # the case list's Ctrl+F is its own
+
+    def team_overview(self) -> None:
+        """The team overview (for team leads; open to everyone): not modal, so a case opened
+        from it shows in the window behind."""
+        from app.ui.team.team_overview import TeamOverviewDialog
+
+        dialog = TeamOverviewDialog(self.context, self.lanes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_chosen.connect(self.open_case)
+        self.team_dialog = dialog
+        dialog.show()
 
     def open_case(self, case_id: int) -> None:
         """Show the family page at once; its data is read in the background."""

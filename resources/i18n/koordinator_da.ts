@@ -920,6 +920,77 @@
     </message>
 </context>
 <context>
+    <name>CandidatesTab</name>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="50"/>
+        <source>Citizens who receive help from three or more sectors, and families with four or more professionals, who have no coordinating case.</source>
+        <translation>Borgere, der får hjælp fra tre eller flere sektorer, og familier med fire eller flere fagpersoner, som ikke har en koordinerende sag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="56"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="56"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="56"/>
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
+        <source>Create candidate case</source>
+        <translation>Opret kandidatsag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="89"/>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/team/candidates_tab.py" line="90"/>
+        <source>%n professional(s)</source>
+        <translation>
+            <numerusform>%n fagperson</numerusform>
+            <numerusform>%n fagpersoner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="92"/>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="93"/>
+        <source>Sectors: %1</source>
+        <translation>Sektorer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="100"/>
+        <source>No candidates: everyone helped by many is coordinated.</source>
+        <translation>Ingen kandidater: alle, der får hjælp fra mange, har en koordinerende sag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="109"/>
+        <source>Someone created a case for them meanwhile. Nothing was stored.</source>
+        <translation>En anden har oprettet en sag til dem imens. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="116"/>
+        <source>The database did not answer. Nothing was stored; try again.</source>
+        <translation>Databasen svarede ikke. Intet blev gemt; prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="145"/>
+        <source>Candidate case %1 created.</source>
+        <translation>Kandidatsag %1 oprettet.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../app/ui/cases/case_list_model.py" line="62"/>
@@ -1000,37 +1071,47 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="57"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="61"/>
         <source>Search name, case number or CPR</source>
         <translation>Søg på navn, sagsnummer eller CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="61"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="65"/>
         <source>My cases</source>
         <translation>Mine sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="62"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="66"/>
         <source>All cases</source>
         <translation>Alle sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="64"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="68"/>
         <source>New case…</source>
         <translation>Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="72"/>
         <source>Show CPR number…</source>
         <translation>Vis CPR-nummer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="71"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="75"/>
         <source>Show the full CPR number of a person in the case (the lookup is logged)</source>
         <translation>Vis det fulde CPR-nummer for en person i sagen (opslaget logges)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="159"/>
+        <source>Your caseload: %1 of %2</source>
+        <translation>Din sagsbelastning: %1 af %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="165"/>
+        <source>Above the team&apos;s caseload limit.</source>
+        <translation>Over teamets grænse for sagsbelastning.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/case_list_page.py" line="139"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="175"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n sag</numerusform>
@@ -1038,24 +1119,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="202"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="231"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="247"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="238"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="267"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="283"/>
         <source>Show CPR number</source>
         <translation>Vis CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="203"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="239"/>
         <source>Whose CPR number? Showing it is logged as a lookup.</source>
         <translation>Hvis CPR-nummer? Visningen logges som et opslag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="231"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="267"/>
         <source>No CPR number is registered for this person.</source>
         <translation>Der er ikke registreret et CPR-nummer for denne person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="248"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="284"/>
         <source>The database did not answer. Nothing was shown and nothing was logged.</source>
         <translation>Databasen svarede ikke. Intet blev vist, og intet blev logget.</translation>
     </message>
@@ -1081,6 +1162,75 @@
         <location filename="../../app/ui/team/case_team_bar.py" line="100"/>
         <source>Handed over by %1 on %2</source>
         <translation>Overdraget af %1 den %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadField</name>
+    <message>
+        <location filename="../../app/ui/cases/caseload_field.py" line="40"/>
+        <source>Why this coordinator all the same (required above the limit)</source>
+        <translation>Hvorfor alligevel denne koordinator (skal udfyldes over grænsen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/caseload_field.py" line="75"/>
+        <source>The caseloads could not be read.</source>
+        <translation>Sagsbelastningen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/caseload_field.py" line="90"/>
+        <source>Caseload %1 → %2 of %3</source>
+        <translation>Sagsbelastning %1 → %2 af %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/caseload_field.py" line="97"/>
+        <source>Above the team&apos;s caseload limit: say why.</source>
+        <translation>Over teamets grænse for sagsbelastning: skriv hvorfor.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesBehindDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/team/cases_behind.py" line="49"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n sag</numerusform>
+            <numerusform>%n sager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="51"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="52"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="54"/>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="55"/>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="78"/>
+        <source>Open case</source>
+        <translation>Åbn sag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="80"/>
+        <source>Close</source>
+        <translation>Luk</translation>
     </message>
 </context>
 <context>
@@ -1915,12 +2065,12 @@
 <context>
     <name>CprRevealDialog</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="261"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="297"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="269"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="305"/>
         <source>This lookup has been logged with your name and the time.</source>
         <translation>Dette opslag er logget med dit navn og tidspunktet.</translation>
     </message>
@@ -2054,19 +2204,23 @@
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="164"/>
+        <location filename="../../app/ui/day/day_page.py" line="163"/>
         <source>The database did not answer. The day is read again when it is back.</source>
         <translation>Databasen svarede ikke. Dagen hentes igen, når der er forbindelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="198"/>
+        <location filename="../../app/ui/day/day_page.py" line="197"/>
         <source>My day – %1</source>
         <translation>Min dag – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="201"/>
         <source>My open cases: %1 as coordinator (limit %2), %3 as partner</source>
-        <translation>Mine åbne sager: %1 som koordinator (grænse %2), %3 som makker</translation>
+        <translation type="vanished">Mine åbne sager: %1 som koordinator (grænse %2), %3 som makker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="200"/>
+        <source>My open cases: %1 as coordinator, %2 as partner. My caseload: %3 of %4</source>
+        <translation>Mine åbne sager: %1 som koordinator, %2 som makker. Min sagsbelastning: %3 af %4</translation>
     </message>
     <message>
         <location filename="../../app/ui/day/day_page.py" line="208"/>
@@ -2753,103 +2907,103 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="114"/>
+        <location filename="../../app/ui/family/family_page.py" line="112"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="115"/>
+        <location filename="../../app/ui/family/family_page.py" line="113"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="116"/>
+        <location filename="../../app/ui/family/family_page.py" line="114"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="117"/>
+        <location filename="../../app/ui/family/family_page.py" line="115"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="118"/>
+        <location filename="../../app/ui/family/family_page.py" line="116"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="120"/>
+        <location filename="../../app/ui/family/family_page.py" line="118"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="125"/>
+        <location filename="../../app/ui/family/family_page.py" line="123"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="132"/>
+        <location filename="../../app/ui/family/family_page.py" line="130"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="141"/>
+        <location filename="../../app/ui/family/family_page.py" line="139"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="143"/>
+        <location filename="../../app/ui/family/family_page.py" line="141"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="167"/>
+        <location filename="../../app/ui/family/family_page.py" line="165"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="168"/>
+        <location filename="../../app/ui/family/family_page.py" line="166"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="174"/>
-        <location filename="../../app/ui/family/family_page.py" line="324"/>
+        <location filename="../../app/ui/family/family_page.py" line="172"/>
+        <location filename="../../app/ui/family/family_page.py" line="322"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="175"/>
+        <location filename="../../app/ui/family/family_page.py" line="173"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="176"/>
+        <location filename="../../app/ui/family/family_page.py" line="174"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="230"/>
+        <location filename="../../app/ui/family/family_page.py" line="228"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="303"/>
+        <location filename="../../app/ui/family/family_page.py" line="301"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="311"/>
+        <location filename="../../app/ui/family/family_page.py" line="309"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="319"/>
+        <location filename="../../app/ui/family/family_page.py" line="317"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="322"/>
+        <location filename="../../app/ui/family/family_page.py" line="320"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -2857,27 +3011,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="348"/>
+        <location filename="../../app/ui/family/family_page.py" line="346"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="350"/>
+        <location filename="../../app/ui/family/family_page.py" line="348"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="351"/>
+        <location filename="../../app/ui/family/family_page.py" line="349"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="410"/>
+        <location filename="../../app/ui/family/family_page.py" line="408"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="413"/>
+        <location filename="../../app/ui/family/family_page.py" line="411"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -2885,7 +3039,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="415"/>
+        <location filename="../../app/ui/family/family_page.py" line="413"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -2893,17 +3047,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="417"/>
+        <location filename="../../app/ui/family/family_page.py" line="415"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="419"/>
+        <location filename="../../app/ui/family/family_page.py" line="417"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="555"/>
+        <location filename="../../app/ui/family/family_page.py" line="553"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -2911,32 +3065,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="560"/>
+        <location filename="../../app/ui/family/family_page.py" line="558"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="562"/>
+        <location filename="../../app/ui/family/family_page.py" line="560"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="565"/>
+        <location filename="../../app/ui/family/family_page.py" line="563"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="572"/>
+        <location filename="../../app/ui/family/family_page.py" line="570"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="580"/>
+        <location filename="../../app/ui/family/family_page.py" line="578"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="587"/>
+        <location filename="../../app/ui/family/family_page.py" line="585"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -2944,27 +3098,31 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="593"/>
+        <location filename="../../app/ui/family/family_page.py" line="591"/>
+        <source>The coordinator&apos;s caseload is %1; the team&apos;s limit is %2.</source>
+        <translation>Koordinatorens sagsbelastning er %1. Teamets grænse er %2.</translation>
+    </message>
+    <message>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
-        <translation>Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
+        <translation type="vanished">Koordinatoren har %1 åbne sager. Grænsen er %2.</translation>
     </message>
     <message>
         <source>This also removes %1 intervention(s), %2 consent record(s) and any transition track for this person in this case.</source>
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="422"/>
+        <location filename="../../app/ui/family/family_page.py" line="420"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="442"/>
-        <location filename="../../app/ui/family/family_page.py" line="447"/>
+        <location filename="../../app/ui/family/family_page.py" line="440"/>
+        <location filename="../../app/ui/family/family_page.py" line="445"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="448"/>
+        <location filename="../../app/ui/family/family_page.py" line="446"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -2989,8 +3147,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="98"/>
-        <location filename="../../app/ui/family/family_page.py" line="272"/>
+        <location filename="../../app/ui/family/family_page.py" line="96"/>
+        <location filename="../../app/ui/family/family_page.py" line="270"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -2999,7 +3157,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="292"/>
+        <location filename="../../app/ui/family/family_page.py" line="290"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -4422,57 +4580,72 @@
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="240"/>
+        <source>Team &amp;overview…</source>
+        <translation>Team&amp;overblik…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="243"/>
+        <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
+        <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>The case no longer exists. The list is refreshed.</source>
         <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="373"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/main_window.py" line="401"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4485,22 +4658,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="450"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457"/>
+        <location filename="../../app/ui/main_window.py" line="477"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="478"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -5002,67 +5175,72 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="55"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="56"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="66"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="115"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <source>reason for going above the caseload limit</source>
+        <translation>begrundelse for at gå over grænsen for sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="113"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="117"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="118"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="133"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="131"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="137"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="135"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -5083,86 +5261,91 @@
     </message>
     <message>
         <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
+        <source>Caseload</source>
+        <translation>Sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="168"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="185"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="186"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="209"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="210"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="210"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="211"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="250"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="253"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="263"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="266"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="413"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="421"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="503"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="519"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
@@ -6000,37 +6183,36 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="18"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="19"/>
         <source>Family overview settings</source>
         <translation>Indstillinger for familieoverblik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="23"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="24"/>
         <source> days</source>
         <translation> dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="30"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="27"/>
         <source>Mark copied interventions as stale after</source>
         <translation>Markér kopierede indsatser som forældede efter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="31"/>
         <source>Caseload limit per coordinator</source>
-        <translation>Grænse for sagsantal pr. koordinator</translation>
+        <translation type="vanished">Grænse for sagsantal pr. koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="35"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="31"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="38"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="34"/>
         <source>Follow-up interval for new cases</source>
         <translation>Opfølgningsinterval for nye sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/preferences_dialog.py" line="41"/>
+        <location filename="../../app/ui/settings/preferences_dialog.py" line="37"/>
         <source>Interventions copied from DUBU, Momentum, Nexus and other systems are marked when nobody has checked them against the source for this long.</source>
         <translation>Indsatser, der er kopieret fra DUBU, Momentum, Nexus og andre systemer, bliver markeret, når ingen har tjekket dem i kildesystemet i så lang tid.</translation>
     </message>
@@ -6824,6 +7006,172 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <location filename="../../app/ui/tasks/task_sources_menu.py" line="87"/>
         <source>Next follow-up: %1</source>
         <translation>Næste opfølgning: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamOverviewDialog</name>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="56"/>
+        <source>holiday</source>
+        <translation>ferie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="57"/>
+        <source>illness</source>
+        <translation>sygdom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="58"/>
+        <source>course</source>
+        <translation>kursus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="100"/>
+        <source>Team overview</source>
+        <translation>Teamoverblik</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="106"/>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="107"/>
+        <source>Caseload</source>
+        <translation>Sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="108"/>
+        <source>Follow-ups overdue</source>
+        <translation>Opfølgning over tid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="109"/>
+        <source>Deadlines overdue</source>
+        <translation>Frister over tid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="110"/>
+        <source>Plans not approved</source>
+        <translation>Planer uden godkendelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="111"/>
+        <source>Away (deputy)</source>
+        <translation>Fravær (stedfortræder)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="115"/>
+        <source>Double-click a figure to see the cases behind it.</source>
+        <translation>Dobbeltklik på et tal for at se sagerne bag det.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="125"/>
+        <source>Export PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="128"/>
+        <source>Refresh</source>
+        <translation>Opdater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="129"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="138"/>
+        <source>Coordinators</source>
+        <translation>Koordinatorer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="139"/>
+        <source>Candidates</source>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="174"/>
+        <source>all coordinators</source>
+        <translation>alle koordinatorer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="176"/>
+        <source>Team: %1 · %2 · caseload limit %3 (a family counts %4, a citizen %5)</source>
+        <translation>Team: %1 · %2 · grænse for sagsbelastning %3 (en familie tæller %4, en borger %5)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/team/team_overview.py" line="189"/>
+        <source>Candidate cases without a coordinator: %n</source>
+        <translation>
+            <numerusform>Kandidatsager uden koordinator: %n</numerusform>
+            <numerusform>Kandidatsager uden koordinator: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="199"/>
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="206"/>
+        <source>%1 %2–%3 (%4)</source>
+        <translation>%1 %2–%3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="220"/>
+        <source>Above the team&apos;s caseload limit.</source>
+        <translation>Over teamets grænse for sagsbelastning.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="233"/>
+        <source>The team overview could not be read. Try again, or ask IT support.</source>
+        <translation>Teamoverblikket kunne ikke læses. Prøv igen, eller spørg IT-support.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="249"/>
+        <source>Cases in the caseload of %1</source>
+        <translation>Sager i %1s sagsbelastning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="250"/>
+        <source>Follow-ups overdue: %1</source>
+        <translation>Opfølgning over tid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="251"/>
+        <source>Deadlines overdue: %1</source>
+        <translation>Frister over tid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="252"/>
+        <source>Plans not approved: %1</source>
+        <translation>Planer uden godkendelse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="253"/>
+        <source>Cases covered while %1 is away</source>
+        <translation>Sager, der dækkes, mens %1 er væk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="254"/>
+        <source>Candidate cases without a coordinator</source>
+        <translation>Kandidatsager uden koordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="267"/>
+        <source>Save the team overview</source>
+        <translation>Gem teamoverblikket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="273"/>
+        <source>Saved: %1</source>
+        <translation>Gemt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="283"/>
+        <source>The PDF could not be written there. Choose another folder.</source>
+        <translation>PDF-filen kunne ikke gemmes der. Vælg en anden mappe.</translation>
     </message>
 </context>
 <context>

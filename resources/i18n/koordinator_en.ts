@@ -13,9 +13,31 @@
         </message>
     </context>
     <context>
+        <name>CandidatesTab</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/team/candidates_tab.py" line="90" />
+            <source>%n professional(s)</source>
+            <translation>
+                <numerusform>%n professional</numerusform>
+                <numerusform>%n professionals</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/cases/case_list_page.py" line="139" />
+            <location filename="../../app/ui/cases/case_list_page.py" line="175" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesBehindDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/team/cases_behind.py" line="49" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -48,7 +70,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="322" />
+            <location filename="../../app/ui/family/family_page.py" line="320" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -56,7 +78,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="413" />
+            <location filename="../../app/ui/family/family_page.py" line="411" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -64,7 +86,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="415" />
+            <location filename="../../app/ui/family/family_page.py" line="413" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -72,7 +94,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="555" />
+            <location filename="../../app/ui/family/family_page.py" line="553" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -80,7 +102,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="587" />
+            <location filename="../../app/ui/family/family_page.py" line="585" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -198,6 +220,17 @@
             <translation>
                 <numerusform>Reminder: %n task asked to be remembered now.</numerusform>
                 <numerusform>Reminder: %n tasks asked to be remembered now.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamOverviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/team/team_overview.py" line="189" />
+            <source>Candidate cases without a coordinator: %n</source>
+            <translation>
+                <numerusform>Candidate cases without a coordinator: %n</numerusform>
+                <numerusform>Candidate cases without a coordinator: %n</numerusform>
             </translation>
         </message>
     </context>

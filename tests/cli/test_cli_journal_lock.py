@@ -61,6 +61,8 @@ def test_a_bad_number_changes_nothing(store: str, bad: str, capsys: pytest.Captu
         ["journal-lock"],
         ["journal-lock", "--hours", "5"],
         ["hand-over", "K-2026-0001", "--to", "someone", "--note", "N"],
+        ["team-settings"],
+        ["team-settings", "--limit", "5"],
     ],
 )
 def test_a_path_naming_no_store_is_an_error_and_makes_none(

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -26,7 +27,7 @@ from app.services.common import audit
 from app.services.common.clock import to_local
 from app.services.common.users import UserInfo
 from app.services.day import day_sql
-from app.services.family.family_warnings import WarningSettings
+from app.services.team.caseload import caseload_of, caseload_settings
 from app.store.reach import narrowed_to
 
 # At most this many case ids in one audit entry (the entry's details hold 20,000 characters).
@@ -139,13 +140,14 @@ class DayChange:
 
 @dataclass(frozen=True, slots=True)
 class Caseload:
-    coordinating: int  # my open cases as coordinator (what the limit is about)
+    coordinating: int  # my open cases as coordinator
     partner: int  # my open cases as partner caseworker
-    limit: int
+    load: Decimal  # my weighted caseload (app.services.team.caseload: what the limit is about)
+    limit: Decimal  # the team's limit (a store setting)
 
     @property
     def above_limit(self) -> bool:
-        return self.coordinating > self.limit
+        return self.load > self.limit
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,6 @@ def my_day(
     today: date,
     now: datetime,
     *,
-    caseload_limit: int = WarningSettings().caseload_limit,
     already_logged: frozenset[int] = frozenset(),
 ) -> MyDay:
     """The user's day. ``today`` is the Copenhagen day, ``now`` the moment (aware).
@@ -316,6 +317,8 @@ def my_day(
     with narrowed_to(session, case_ids):
         changes = _changes(session.connection().execute(day_sql.changes_statement(), values))
     coordinating = sum(1 for row in mine if row.coordinating)
+    settings = caseload_settings(session)
+    load = caseload_of(session, user.id, settings)
     day = MyDay(
         today=today,
         week_end=values["week_end"],
@@ -325,7 +328,7 @@ def my_day(
         deadlines=tuple(deadlines),
         agreements=tuple(agreements),
         changes=tuple(changes),
-        caseload=Caseload(coordinating, len(mine) - coordinating, caseload_limit),
+        caseload=Caseload(coordinating, len(mine) - coordinating, load, settings.limit),
     )
     listed = day.case_ids
     if listed - already_logged:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, time
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,6 +36,7 @@ from app.models.enums import (
     Sector,
 )
 from app.services.cases.case_summary import CaseSummary, MemberSummary, age_on, case_summary
+from app.services.team.caseload import DEFAULT_LIMIT, caseload_of, caseload_settings
 from app.store.reach import narrowed_to
 
 
@@ -156,7 +158,8 @@ class FamilyOverview:
     consents: tuple[ConsentInfo, ...]
     transitions: tuple[TransitionTrackInfo, ...]
     has_approved_plan: bool
-    coordinator_caseload: int  # the coordinator's cases that are not closed
+    coordinator_caseload: Decimal  # the coordinator's weighted caseload (app.services.team.caseload)
+    caseload_limit: Decimal = DEFAULT_LIMIT  # the team's limit (a store setting, the same for everyone)
 
     @property
     def members(self) -> tuple[MemberSummary, ...]:
@@ -183,15 +186,9 @@ def load_family_overview(session: Session, case_id: int) -> FamilyOverview:
     """Read the whole picture of one case (raises CaseNotFoundError)."""
     with narrowed_to(session, [case_id]):
         overview = _case_picture(session, case_id)
-    caseload = (  # the coordinator's other cases too: outside the narrowed read
-        session.scalar(
-            select(func.count(Case.id)).where(
-                Case.coordinator_id == overview.coordinator_id, Case.status != CaseStatus.CLOSED
-            )
-        )
-        or 0
-    )
-    return replace(overview, coordinator_caseload=caseload)
+    settings = caseload_settings(session)  # the coordinator's other cases too: outside the narrowed read
+    caseload = caseload_of(session, overview.coordinator_id, settings)
+    return replace(overview, coordinator_caseload=caseload, caseload_limit=settings.limit)
 
 
 def _case_picture(session: Session, case_id: int) -> FamilyOverview:
@@ -348,7 +345,7 @@ def _case_picture(session: Session, case_id: int) -> FamilyOverview:
         consents=consents,
         transitions=transitions,
         has_approved_plan=has_plan,
-        coordinator_caseload=0,
+        coordinator_caseload=Decimal(0),
     )
 
 

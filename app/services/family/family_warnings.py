@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
 
 from app.models.enums import CaseStatus
@@ -35,13 +36,13 @@ class FamilyWarning:
     intervention_ids: tuple[int, ...] = ()
     day: date | None = None
     count: int = 0
-    limit: int = 0
+    load: Decimal = Decimal(0)  # the coordinator's weighted caseload (CASELOAD_ABOVE_LIMIT)
+    limit: Decimal = Decimal(0)  # the team's caseload limit
 
 
 @dataclass(frozen=True)
 class WarningSettings:
     stale_days: int = 90  # data from another system not checked for this long is stale
-    caseload_limit: int = 25  # open cases per coordinator
     ending_within_days: int = 30  # look this far ahead for interventions that end
     turning_18_months: int = 12  # look this far ahead for young people turning 18
 
@@ -200,14 +201,14 @@ def stale_data(
 def caseload_above_limit(
     overview: FamilyOverview, today: date, settings: WarningSettings = DEFAULT_SETTINGS
 ) -> list[FamilyWarning]:
-    """The coordinator has more open cases than ``caseload_limit``."""
-    if overview.coordinator_caseload <= settings.caseload_limit:
+    """The coordinator's weighted caseload is above the team's limit (store settings)."""
+    if overview.coordinator_caseload <= overview.caseload_limit:
         return []
     return [
         FamilyWarning(
             WarningCode.CASELOAD_ABOVE_LIMIT,
-            count=overview.coordinator_caseload,
-            limit=settings.caseload_limit,
+            load=overview.coordinator_caseload,
+            limit=overview.caseload_limit,
         )
     ]
 

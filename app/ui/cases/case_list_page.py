@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -28,8 +29,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.services.cases.case_list import Scope, SortKey
 from app.services.common.context import AppContext
 from app.services.common.cpr import CprHolder, cpr_holders, reveal_cpr
+from app.services.team.caseload import caseload_of, caseload_settings
 from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, CaseListModel
 from app.ui.common.background import StoreLanes
+from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.formatting import format_load
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +106,9 @@ class CaseListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.caseload_label = QLabel(self)
+        self.caseload_label.setObjectName("myCaseload")
+        layout.addWidget(self.caseload_label)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -135,7 +142,36 @@ class CaseListPage(QWidget):
         if index.isValid():
             self.case_opened.emit(int(index.siblingAtColumn(0).data(CASE_ID_ROLE)))
 
+    def _read_caseload(self) -> None:
+        """My weighted caseload against the team's limit (read again with every list read)."""
+        sessions, me = self.context.sessions, self.context.user.id
+
+        def job() -> tuple[Decimal, Decimal]:
+            with sessions() as session:
+                settings = caseload_settings(session)
+                return caseload_of(session, me, settings), settings.limit
+
+        self.lanes.store.submit(job, self._show_caseload, self._caseload_failed, owner=self)
+
+    def _show_caseload(self, found: tuple[Decimal, Decimal]) -> None:
+        load, limit = found
+        self.caseload_label.setText(
+            self.tr("Your caseload: %1 of %2")
+            .replace("%1", format_load(load))
+            .replace("%2", format_load(limit))
+        )
+        above = load > limit
+        self.caseload_label.setStyleSheet(f"{ERROR_STYLE} font-weight: bold;" if above else "")
+        self.caseload_label.setToolTip(self.tr("Above the team's caseload limit.") if above else "")
+
+    def _caseload_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, SQLAlchemyError):
+            raise exc
+        log.warning("Reading the caseload failed: %s", type(exc).__name__)
+        self.caseload_label.setText("")
+
     def _show_count(self, total: int) -> None:
+        self._read_caseload()
         self.count_label.setText(self.tr("%n case(s)", "", total))
         if not self._sized and total:
             self.table.resizeColumnsToContents()

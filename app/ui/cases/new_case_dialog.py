@@ -34,17 +34,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
 from app.models.enums import CoordinationModel, Relation
-from app.services.cases.cases import (
-    DEFAULT_FOLLOW_UP_DAYS,
-    CaseInput,
-    MemberInput,
-    create_case,
-    validate_case,
-)
+from app.services.cases.cases import DEFAULT_FOLLOW_UP_DAYS, CaseInput, MemberInput, validate_case
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.users import UserInfo, list_caseworkers
 from app.services.common.validation import FieldProblem, Problem, ValidationError
+from app.services.team.assignment import REASON_FIELD, create_assigned_case
+from app.ui.cases.caseload_field import CaseloadField
 from app.ui.cases.name_choice import ask_which_name
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
@@ -64,6 +60,7 @@ FIELD_NAMES = {
     "first_name": QT_TRANSLATE_NOOP("NewCaseDialog", "first name of person %1"),
     "last_name": QT_TRANSLATE_NOOP("NewCaseDialog", "last name of person %1"),
     "cpr": QT_TRANSLATE_NOOP("NewCaseDialog", "CPR number of person %1"),
+    "caseload_reason": QT_TRANSLATE_NOOP("NewCaseDialog", "reason for going above the caseload limit"),
 }
 
 
@@ -106,7 +103,8 @@ class NewCaseDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._lanes = lanes
-        self.ready = False  # the caseworkers to choose from have arrived
+        self.ready = False  # the caseworkers to choose from and their caseloads have arrived
+        self._workers_read = False
         self.saving = False  # the case is being stored on the store lane
         self._touched: set[str] = set()
         self._inherits_last_name: set[int] = set()  # ids of last-name fields that follow person 1
@@ -143,6 +141,8 @@ class NewCaseDialog(QDialog):
 
         lanes.store.submit(caseworkers, self._caseworkers_arrived, self._read_failed, owner=self)
         self.coordinator_error = _error_label(self)
+        self.caseload = CaseloadField(self)
+        self.caseload.load(context, lanes, self._caseloads_arrived)
         self.partner_error = _error_label(self)
         self.model_combo = QComboBox(self)
         for model in CoordinationModel:
@@ -159,6 +159,7 @@ class NewCaseDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.family_name_row_label, self._with_error(self.family_name, self.family_name_error))
         form.addRow(self.tr("Coordinator"), self._with_error(self.coordinator, self.coordinator_error))
+        form.addRow(self.tr("Caseload"), self.caseload)
         form.addRow(self.tr("Partner caseworker"), self._with_error(self.partner, self.partner_error))
         form.addRow(self.tr("Coordination model"), self.model_combo)
         form.addRow(self.tr("Follow up every"), self._with_error(self.interval, self.interval_error))
@@ -222,7 +223,9 @@ class NewCaseDialog(QDialog):
         self.family_radio.toggled.connect(self._kind_changed)
         self.add_member_button.clicked.connect(lambda: self.add_member())
         self.family_name.textEdited.connect(lambda: self._touch("family_name"))
-        self.coordinator.currentIndexChanged.connect(self._revalidate)
+        self.coordinator.currentIndexChanged.connect(self._update_caseload)
+        self.family_radio.toggled.connect(self._update_caseload)
+        self.caseload.reason.textEdited.connect(lambda: self._touch(REASON_FIELD))
         self.partner.currentIndexChanged.connect(self._revalidate)
         self.interval.valueChanged.connect(self._revalidate)
         self.buttons.accepted.connect(self.try_save)
@@ -374,7 +377,11 @@ class NewCaseDialog(QDialog):
             self._touch(f"members.{self.members.index(widgets)}.{name}")
 
     def problems(self) -> list[FieldProblem]:
-        return validate_case(self.case_input(), local_today())
+        return validate_case(self.case_input(), local_today()) + self.caseload.problems()
+
+    def _update_caseload(self) -> None:
+        self.caseload.update_for(self.coordinator.currentData(), self.family_radio.isChecked())
+        self._revalidate()
 
     def _revalidate(self) -> None:
         problems = self.problems()
@@ -396,6 +403,7 @@ class NewCaseDialog(QDialog):
         show("family_name", self.family_name_error)
         show("coordinator", self.coordinator_error)
         show("partner", self.partner_error)
+        show(REASON_FIELD, self.caseload.reason_error)
         show("follow_up_interval_days", self.interval_error)
         members_problems = by_field.get("members", [])
         if members_problems and (self._show_all or self._touched):
@@ -423,9 +431,14 @@ class NewCaseDialog(QDialog):
             self.partner.addItem(worker.full_name, worker.id)
         mine = self.coordinator.findData(self._context.user.id)
         self.coordinator.setCurrentIndex(max(mine, 0))
-        self.ready = True
+        self._workers_read = True
+        self._caseloads_arrived()
+
+    def _caseloads_arrived(self) -> None:
+        """Save waits for both the caseworkers and their caseloads."""
+        self.ready = self._workers_read and self.caseload.loaded
         self._set_saving(False)
-        self._revalidate()
+        self._update_caseload()
 
     def _read_failed(self, exc: Exception) -> None:
         if not isinstance(exc, SQLAlchemyError):
@@ -442,18 +455,18 @@ class NewCaseDialog(QDialog):
         self._show_all = True
         self._revalidate()
         data = self.case_input()
-        if any(p.blocking for p in validate_case(data, local_today())):
+        if any(p.blocking for p in self.problems()):
             self._focus_first_problem()
             return False
         self._submit(data)
         return True
 
     def _submit(self, data: CaseInput) -> None:
-        sessions, today = self._context.sessions, local_today()
+        sessions, today, reason = self._context.sessions, local_today(), self.caseload.reason.text()
 
-        def job() -> int:
+        def job() -> int:  # above the caseload limit: the reason is logged with the case
             with sessions.begin() as session:
-                return int(create_case(session, data, today).id)
+                return int(create_assigned_case(session, data, today, reason).id)
 
         self._set_saving(True)
         self._lanes.store.submit(job, self._created, lambda exc: self._not_created(exc, data), owner=self)
@@ -488,6 +501,9 @@ class NewCaseDialog(QDialog):
                     member.name_choice = choice
                     self._submit(data)
                     return
+            if any(p.field == REASON_FIELD for p in exc.problems):  # the loads changed meanwhile
+                self._show_all = True
+                self.caseload.load(self._context, self._lanes, self._caseloads_arrived)
             self._revalidate()
             shown = [p for p in exc.problems if p.problem != Problem.NAME_DIFFERS]
             if shown:  # found by the store only (e.g. a person out of reach on the server)
@@ -509,8 +525,10 @@ class NewCaseDialog(QDialog):
             if not problem.blocking:
                 continue
             parts = problem.field.split(".")
-            if problem.field == "family_name":
-                self.family_name.setFocus()
+            if problem.field in ("family_name", REASON_FIELD):
+                {"family_name": self.family_name, REASON_FIELD: self.caseload.reason}[
+                    problem.field
+                ].setFocus()
                 return
             if parts[0] == "members" and len(parts) == 3:
                 w = self.members[int(parts[1])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.services.common.clock import to_local
 
@@ -35,10 +35,9 @@ def week_label(day: date) -> str:
     return QCoreApplication.translate("Formatting", "week %1").replace("%1", str(iso_week(day)))
 
 
-def format_number(value: Decimal | float | int) -> str:
-    """A number as the chosen language writes it (27,5 in Danish), without trailing zeros."""
-    from PySide6.QtCore import QLocale
-
+def format_load(value: Decimal | float | int) -> str:
+    """A weighted caseload (any number) as the chosen language writes it: 12, 27,5 in Danish
+    (the locale's decimal point), without trailing zeros."""
     number = (value if isinstance(value, Decimal) else Decimal(value)).normalize()
     exponent = number.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0

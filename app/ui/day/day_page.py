@@ -31,9 +31,9 @@ from app.services.common.clock import LOCAL_TZ, local_now, local_today, now_utc,
 from app.services.common.context import AppContext
 from app.services.day.my_day import MyDay, Opens, my_day
 from app.ui.common.background import StoreLanes
+from app.ui.common.formatting import format_load
 from app.ui.common.store_events import StoreChange
 from app.ui.day.day_lines import Line, agreement_line, change_line, deadline_line, meeting_line, task_line
-from app.ui.family.family_page import warning_settings
 
 log = logging.getLogger(__name__)
 
@@ -136,12 +136,11 @@ class DayPage(QWidget):
         today, now = local_today(), now_utc()
         user = self._context.user
         sessions = self._context.sessions
-        limit = warning_settings(self._settings).caseload_limit
         logged = self._logged
 
         def job() -> MyDay:
             with sessions() as session:
-                return my_day(session, user, today, now, caseload_limit=limit, already_logged=logged)
+                return my_day(session, user, today, now, already_logged=logged)
 
         self._request += 1
         request = self._request
@@ -198,10 +197,11 @@ class DayPage(QWidget):
         self.heading.setText(self.tr("My day – %1").replace("%1", when))
         load = day.caseload
         text = (
-            self.tr("My open cases: %1 as coordinator (limit %2), %3 as partner")
+            self.tr("My open cases: %1 as coordinator, %2 as partner. My caseload: %3 of %4")
             .replace("%1", str(load.coordinating))
-            .replace("%2", str(load.limit))
-            .replace("%3", str(load.partner))
+            .replace("%2", str(load.partner))
+            .replace("%3", format_load(load.load))
+            .replace("%4", format_load(load.limit))
         )
         self.caseload.setText(text)
         self.caseload.setStyleSheet(f"color: {LATE_COLOUR}; font-weight: bold;" if load.above_limit else "")

@@ -41,7 +41,7 @@ from app.ui.cases.close_case_dialog import CloseCaseDialog
 from app.ui.common.background import StoreLanes
 from app.ui.common.case_panel import CasePanel, CaseRef
 from app.ui.common.form_dialog import ERROR_STYLE
-from app.ui.common.formatting import format_date
+from app.ui.common.formatting import format_date, format_load
 from app.ui.common.labels import deadline_title, label, problem_text
 from app.ui.family.consent_dialog import ConsentDialog
 from app.ui.family.family_dialogs import (
@@ -61,7 +61,6 @@ from app.ui.family.week_texts import collision_text
 log = logging.getLogger(__name__)
 
 STALE_DAYS_KEY = "family/stale_days"
-CASELOAD_LIMIT_KEY = "family/caseload_limit"
 TAB_PEOPLE, TAB_TIMELINE, TAB_WEEK, TAB_NETWORK, TAB_TRANSITION = range(5)
 
 
@@ -69,7 +68,6 @@ def warning_settings(settings: QSettings) -> WarningSettings:
     defaults = WarningSettings()
     return WarningSettings(
         stale_days=int(str(settings.value(STALE_DAYS_KEY, defaults.stale_days))),
-        caseload_limit=int(str(settings.value(CASELOAD_LIMIT_KEY, defaults.caseload_limit))),
         ending_within_days=defaults.ending_within_days,
         turning_18_months=defaults.turning_18_months,
     )
@@ -590,8 +588,8 @@ class FamilyPage(QWidget):
                 )
             case WarningCode.CASELOAD_ABOVE_LIMIT:
                 return (
-                    self.tr("The coordinator has %1 open cases; the limit is %2.")
-                    .replace("%1", str(warning.count))
-                    .replace("%2", str(warning.limit))
+                    self.tr("The coordinator's caseload is %1; the team's limit is %2.")
+                    .replace("%1", format_load(warning.load))
+                    .replace("%2", format_load(warning.limit))
                 )
         return str(warning.code)

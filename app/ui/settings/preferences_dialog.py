@@ -1,4 +1,5 @@
-"""Settings of the family overview: when copied data counts as stale, the caseload limit."""
+"""Settings of the family overview: when copied data counts as stale, the follow-up interval of
+new cases. (The caseload limit is the team's, a store setting: ``koordinator team-settings``.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing_extensions import override
 
 from app.services.cases.cases import DEFAULT_FOLLOW_UP_DAYS
 from app.ui.cases.new_case_dialog import FOLLOW_UP_WEEKS_KEY
-from app.ui.family.family_page import CASELOAD_LIMIT_KEY, STALE_DAYS_KEY, warning_settings
+from app.ui.family.family_page import STALE_DAYS_KEY, warning_settings
 
 
 class PreferencesDialog(QDialog):
@@ -22,13 +23,8 @@ class PreferencesDialog(QDialog):
         self.stale_days.setRange(7, 730)
         self.stale_days.setSuffix(self.tr(" days"))
         self.stale_days.setValue(current.stale_days)
-        self.caseload = QSpinBox(self)
-        self.caseload.setObjectName("caseloadLimit")
-        self.caseload.setRange(1, 500)
-        self.caseload.setValue(current.caseload_limit)
         form = QFormLayout()
         form.addRow(self.tr("Mark copied interventions as stale after"), self.stale_days)
-        form.addRow(self.tr("Caseload limit per coordinator"), self.caseload)
         self.follow_up = QSpinBox(self)
         self.follow_up.setObjectName("followUpWeeks")
         self.follow_up.setRange(1, 52)
@@ -57,7 +53,6 @@ class PreferencesDialog(QDialog):
     @override
     def accept(self) -> None:
         self._settings.setValue(STALE_DAYS_KEY, self.stale_days.value())
-        self._settings.setValue(CASELOAD_LIMIT_KEY, self.caseload.value())
         self._settings.setValue(FOLLOW_UP_WEEKS_KEY, self.follow_up.value())
         super().accept()
 

@@ -60,7 +60,7 @@ from app.services.team.caseload import CaseloadCheck
 from app.store.reach_team import READ_ONLY_MAX_DAYS
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
-from app.ui.common.formatting import format_date, format_number
+from app.ui.common.formatting import format_date, format_load
 from app.ui.common.labels import label
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
 
@@ -369,9 +369,9 @@ class EditCaseDialog(LaneFormDialog):
         text = (
             self.tr("%1's caseload goes from %2 to %3 (the team's limit is %4).")
             .replace("%1", worker.full_name if worker else "?")
-            .replace("%2", format_number(check.before))
-            .replace("%3", format_number(check.after))
-            .replace("%4", format_number(check.limit))
+            .replace("%2", format_load(check.before))
+            .replace("%3", format_load(check.after))
+            .replace("%4", format_load(check.limit))
         )
         if check.above_limit:
             text += " " + self.tr("That is above the limit: give a reason.")

@@ -9,6 +9,7 @@ import os
 import time as time_module
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -32,6 +33,7 @@ from app.services.common.users import UserInfo
 from app.services.day.day_sql import week_end
 from app.services.day.my_day import MeetingRole, MyDay, Opens, Place, my_day
 from app.services.family.transition import add_months
+from app.services.team.caseload import set_caseload_settings
 from tests.services.day.day_builders import Builder, local
 
 THURSDAY = date(2026, 12, 3)
@@ -388,16 +390,27 @@ def test_opening_the_family_page_counts_as_looking(context, me, anna, mine, hers
 # -- caseload and the audit log ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("coordinating", "limit"), [(0, 25), (2, 2), (3, 2), (5, 1)])
-def test_my_caseload_against_the_limit(context, me, anna, mine, hers, coordinating: int, limit: int) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("coordinating", "weight", "limit"),
+    [(0, "1", None), (2, "1", "2"), (3, "1", "2"), (5, "1", "1"), (2, "1.5", "3"), (3, "1.5", "4")],
+)
+def test_my_caseload_is_weighted_against_the_teams_limit(  # type: ignore[no-untyped-def]
+    context, me, anna, mine, hers, coordinating: int, weight: str, limit: str | None
+) -> None:
+    if limit is not None:  # the team's settings, not the user's
+        with context.sessions.begin() as session:
+            set_caseload_settings(session, limit=Decimal(limit), citizen_weight=Decimal(weight))
     for _ in range(coordinating):
         mine.case(me.id)
     mine.case(me.id, status=CaseStatus.CLOSED)
+    mine.case(me.id, status=CaseStatus.CANDIDATE)  # not yet anyone's work
     hers.case(anna.id, partner=me.id)
     hers.case(anna.id)
-    load = read(context, me, THURSDAY, caseload_limit=limit).caseload
-    assert (load.coordinating, load.partner, load.limit) == (coordinating, 1, limit)
-    assert load.above_limit is (coordinating > limit)
+    load = read(context, me, THURSDAY).caseload
+    expected_limit = Decimal(limit) if limit is not None else Decimal(30)
+    assert (load.coordinating, load.partner, load.limit) == (coordinating + 1, 1, expected_limit)
+    assert load.load == coordinating * Decimal(weight)
+    assert load.above_limit is (coordinating * Decimal(weight) > expected_limit)
 
 
 def _day_entries(ctx) -> list[AuditEvent]:  # type: ignore[no-untyped-def]
@@ -455,4 +468,4 @@ def test_the_day_reads_a_fixed_number_of_statements(context, me, mine) -> None: 
         finally:
             event.remove(context.engine, "before_cursor_execute", count_it)
         counts.append(len([s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]))
-    assert counts[0] == counts[1] <= 12, counts
+    assert counts[0] == counts[1] <= 14, counts  # 12 sections + the team settings and my weighted load

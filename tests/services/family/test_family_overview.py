@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from datetime import date, time
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -35,6 +36,7 @@ from app.services.family.professionals import (
 )
 from app.services.family.transition_tracks import start_transition_track
 from app.services.privacy.consents import ConsentInput, record_consent
+from app.services.team.caseload import set_caseload_settings
 
 TODAY = date(2026, 11, 24)
 
@@ -169,11 +171,13 @@ def test_lise_plan_consents_and_caseload_match_direct_counts(demo_store) -> None
                 PlanVersion.case_id == case_id, PlanVersion.state == PlanState.APPROVED
             )
         )
-        caseload = s.scalar(
-            select(func.count(Case.id)).where(
-                Case.coordinator_id == overview.coordinator_id, Case.status != CaseStatus.CLOSED
+        counted = s.execute(  # weighted by hand: a family 1.5, a single citizen 1 (the defaults)
+            select(Case.family_id).where(
+                Case.coordinator_id == overview.coordinator_id,
+                Case.status.in_((CaseStatus.ACTIVE, CaseStatus.PAUSED)),
             )
-        )
+        ).all()
+        caseload = sum(Decimal("1.5") if row.family_id else Decimal(1) for row in counted)
         all_cases = s.scalar(
             select(func.count(Case.id)).where(Case.coordinator_id == overview.coordinator_id)
         )
@@ -190,7 +194,7 @@ def test_lise_plan_consents_and_caseload_match_direct_counts(demo_store) -> None
     assert approved == 1
     assert overview.has_approved_plan is True
     assert overview.coordinator_caseload == caseload
-    assert 0 < caseload <= all_cases
+    assert 0 < len(counted) <= all_cases
     assert overview.coordinator_id == tester == ctx.user.id  # my_login="tester" coordinates Lise's case
     assert consents  # the demo records consents with the approved plan
     assert {
@@ -244,7 +248,7 @@ def test_a_new_case_is_empty(sqlite_context) -> None:  # type: ignore[no-untyped
     )
     assert overview.slots == ()
     assert overview.has_approved_plan is False
-    assert overview.coordinator_caseload == 1
+    assert overview.coordinator_caseload == Decimal("1.5")  # one family at the default weight
     assert overview.case_status == CaseStatus.ACTIVE
     assert overview.transition_of(son) is None
 
@@ -265,7 +269,14 @@ def test_approved_plan_and_caseload(sqlite_context) -> None:  # type: ignore[no-
         s.add(PlanVersion(case_id=case_id, number=1, state=PlanState.DRAFT))
     overview = overview_of(sqlite_context, case_id)
     assert overview.has_approved_plan is False  # a draft is not a plan
-    assert overview.coordinator_caseload == 2  # the closed case does not count, the paused one does
+    # two families of weight 1.5: the closed case does not count, the paused one does
+    assert (overview.coordinator_caseload, overview.caseload_limit) == (Decimal(3), Decimal(30))
+    with sqlite_context.sessions.begin() as s:  # the team's settings, the same for everyone
+        set_caseload_settings(s, limit=Decimal(2), family_weight=Decimal(2))
+    assert (
+        overview_of(sqlite_context, case_id).coordinator_caseload,
+        overview_of(sqlite_context, case_id).caseload_limit,
+    ) == (Decimal(4), Decimal(2))
     with sqlite_context.sessions.begin() as s:
         s.add(PlanVersion(case_id=case_id, number=2, state=PlanState.APPROVED, approved_on=TODAY))
         s.add(PlanVersion(case_id=paused, number=1, state=PlanState.APPROVED, approved_on=TODAY))

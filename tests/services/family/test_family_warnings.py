@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -102,7 +103,8 @@ def overview(
     status: CaseStatus = CaseStatus.ACTIVE,
     follow_up_due: date | None = None,
     has_plan: bool = True,
-    caseload: int = 10,
+    caseload: str = "10",
+    limit: str = "30",
 ) -> FamilyOverview:
     if consents is None:  # by default everybody is covered
         consents = tuple(consent(m.citizen_id, given_on=REVIEWED) for m in members)
@@ -114,7 +116,8 @@ def overview(
         case_status=status,
         follow_up_due=follow_up_due,
         has_approved_plan=has_plan,
-        caseload=caseload,
+        caseload=Decimal(caseload),
+        caseload_limit=Decimal(limit),
     )
 
 
@@ -440,18 +443,22 @@ def test_no_review_for_adults_or_for_birthdays_before_the_case_opened() -> None:
 # -- CASELOAD_ABOVE_LIMIT -------------------------------------------------------------------
 
 
-def test_caseload_above_limit() -> None:
-    found = caseload_above_limit(overview(caseload=26), TODAY, SETTINGS)
-    assert found == [FamilyWarning(WarningCode.CASELOAD_ABOVE_LIMIT, count=26, limit=25)]
-
-
-def test_caseload_at_limit_is_fine() -> None:
-    assert caseload_above_limit(overview(caseload=25), TODAY, SETTINGS) == []
-
-
-def test_caseload_limit_comes_from_settings() -> None:
-    (found,) = caseload_above_limit(overview(caseload=12), TODAY, WarningSettings(caseload_limit=10))
-    assert (found.count, found.limit) == (12, 10)
+@pytest.mark.parametrize(
+    ("load", "limit", "above"),
+    [
+        ("30.5", "30", True),
+        ("30", "30", False),
+        ("12", "10", True),
+        ("10", "10", False),
+        ("0", "1", False),
+        ("25.5", "25", True),
+        ("24.5", "25", False),
+    ],
+)
+def test_caseload_above_the_teams_limit(load: str, limit: str, above: bool) -> None:
+    found = caseload_above_limit(overview(caseload=load, limit=limit), TODAY, SETTINGS)
+    expected = [FamilyWarning(WarningCode.CASELOAD_ABOVE_LIMIT, load=Decimal(load), limit=Decimal(limit))]
+    assert found == (expected if above else [])
 
 
 # -- all rules ------------------------------------------------------------------------------
@@ -466,7 +473,7 @@ def _busy_family(status: CaseStatus = CaseStatus.ACTIVE) -> FamilyOverview:
         status=status,
         follow_up_due=date(2026, 10, 1),
         has_plan=False,
-        caseload=40,
+        caseload="40",
     )
 
 
@@ -478,13 +485,14 @@ def test_family_warnings_runs_every_rule_in_code_order() -> None:
 
 
 def test_family_warnings_passes_the_settings_on() -> None:
-    relaxed = WarningSettings(stale_days=1000, caseload_limit=100, ending_within_days=1, turning_18_months=1)
+    relaxed = WarningSettings(stale_days=1000, ending_within_days=1, turning_18_months=1)
     codes = {w.code for w in family_warnings(_busy_family(), TODAY, relaxed)}
     assert codes == {
         WarningCode.MULTI_SECTOR_NO_PLAN,
         WarningCode.FOLLOW_UP_OVERDUE,
         WarningCode.NO_CONSENT,
         WarningCode.CONSENT_REVIEW_DUE,
+        WarningCode.CASELOAD_ABOVE_LIMIT,  # the team's limit, not a user's setting
     }
 
 

@@ -3,8 +3,13 @@ reveal's state, opening a case, and a selection asked for while the list is read
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
+
 from app.services.cases.case_list import Scope, SortKey, count_cases
 from app.services.common.context import AppContext
+from app.services.team.caseload import caseload_of, set_caseload_settings
 from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS
 from app.ui.cases.case_list_page import SEARCH_DELAY_MS, CaseListPage
 from app.ui.common.background import StoreLanes
@@ -75,3 +80,18 @@ def test_a_case_chosen_while_the_list_is_read_is_selected_when_it_arrives(qtbot,
     qtbot.waitUntil(lambda: not page.model.busy, timeout=10_000)
     assert page.selected_case_id() == wanted
     assert page.table.selectionModel().selectedRows()[0].row() == page.model.row_of_case(wanted)
+
+
+@pytest.mark.parametrize("limit", ["1", "5", "12.5", "1000"])
+def test_my_weighted_caseload_is_shown_under_the_list_red_above_the_teams_limit(  # type: ignore[no-untyped-def]
+    qtbot, demo_context, danish, limit: str
+) -> None:
+    with demo_context.sessions.begin() as session:
+        set_caseload_settings(session, limit=Decimal(limit))
+        load = caseload_of(session, demo_context.user.id)  # weighted: 1.5 a family, 1 a citizen
+    page = _page(qtbot, demo_context)
+    expected = f"Din sagsbelastning: {f'{load.normalize():f}'.replace('.', ',')} af {limit.replace('.', ',')}"
+    qtbot.waitUntil(lambda: page.caseload_label.text() == expected, timeout=10_000)
+    above = load > Decimal(limit)
+    assert ("b3261e" in page.caseload_label.styleSheet()) is above
+    assert bool(page.caseload_label.toolTip()) is above
