@@ -41,4 +41,6 @@ def format_load(value: Decimal | float | int) -> str:
     number = (value if isinstance(value, Decimal) else Decimal(value)).normalize()
     exponent = number.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return QLocale().toString(float(number), "f", places)
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)  # 1000, not 1.000
+    return locale.toString(float(number), "f", places)
