@@ -349,7 +349,12 @@ class MainWindow(QMainWindow):
 
     def _case_missing(self, _case_id: int) -> None:
         QMessageBox.information(
-            self, self.tr("Case not found"), self.tr("The case no longer exists. The list is refreshed.")
+            self,
+            self.tr("Case not found"),
+            self.tr(
+                "The case is no longer within your reach: it was deleted, or handed over to "
+                "another team. The list is refreshed."
+            ),
         )
         self.cases.model.reload()
         self._case_id = None

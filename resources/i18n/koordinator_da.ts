@@ -2694,189 +2694,189 @@
         <translation>Ret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="100"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="131"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="101"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="132"/>
         <source> days</source>
         <translation> dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="103"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="104"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="104"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="105"/>
         <source>Partner caseworker</source>
         <translation>Makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="105"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="106"/>
         <source>Coordination model</source>
         <translation>Koordineringsmodel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="106"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="108"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="109"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="110"/>
         <source>Hand-over to the new coordinator</source>
         <translation>Overdragelse til den nye koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="114"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="115"/>
         <source>The new coordinator reads this note first when they open the case: what is going on, what is promised to the family, and what is due.</source>
         <translation>Den nye koordinator læser denne note først, når sagen åbnes: hvad der foregår, hvad familien er lovet, og hvad der skal ske hvornår.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="132"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="133"/>
         <source>None</source>
         <translation>Ingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="134"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="135"/>
         <source>For how many days the old team may still read the case (not change it)</source>
         <translation>Hvor mange dage det gamle team stadig må læse sagen (ikke ændre den)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="136"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="137"/>
         <source>The old team may still read the case for</source>
         <translation>Det gamle team må stadig læse sagen i</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="141"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="142"/>
         <source>Reading the case…</source>
         <translation>Læser sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="162"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="163"/>
         <source>Saving will</source>
         <translation>Når du gemmer, vil det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="164"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="165"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="168"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="169"/>
         <source>Required when closing the case, or when the caseload goes above the limit</source>
         <translation>Skal udfyldes, når sagen lukkes, eller når sagsbelastningen kommer over grænsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="205"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="206"/>
         <source>Hand-over note</source>
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="215"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="338"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="216"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="343"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="217"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="218"/>
         <source>(the coordinator now)</source>
         <translation>(den nuværende koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="239"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="240"/>
         <source>%1 (as now)</source>
         <translation>%1 (som nu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="241"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="242"/>
         <source>Reopen (active)</source>
         <translation>Genåbn (aktiv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="300"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="301"/>
         <source>Nothing changes yet.</source>
         <translation>Intet ændres endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="313"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="318"/>
         <source>What saving will do could not be read.</source>
         <translation>Det kunne ikke læses, hvad det vil ændre at gemme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="333"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="338"/>
         <source> and </source>
         <translation> og </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="340"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="345"/>
         <source>move the next follow-up from %1 to %2</source>
         <translation>flytte næste opfølgning fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="345"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="350"/>
         <source>let %1 reach the case</source>
         <translation>give %1 adgang til sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="349"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="354"/>
         <source>mean %1 may only read the case until %2, then no longer reaches it</source>
         <translation>betyde, at %1 kun kan læse sagen til og med %2 og derefter ikke længere når den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="354"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="359"/>
         <source>mean %1 no longer reaches the case</source>
         <translation>betyde, at %1 ikke længere når sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="356"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="361"/>
         <source>start the retention period (%1 years): the case is read-only</source>
         <translation>starte opbevaringsperioden (%1 år): sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="360"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="365"/>
         <source>start the retention period: the case is read-only</source>
         <translation>starte opbevaringsperioden: sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="361"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="366"/>
         <source>reopen the case and stop its retention period</source>
         <translation>genåbne sagen og stoppe dens opbevaringsperiode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="362"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="367"/>
         <source>pause the case: it keeps its data and still counts in the caseload</source>
         <translation>sætte sagen i bero: den beholder sine data og tæller stadig med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="363"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="368"/>
         <source>make the candidate an active case that counts in the caseload</source>
         <translation>gøre kandidaten til en aktiv sag, der tæller med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="370"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="375"/>
         <source>%1&apos;s caseload goes from %2 to %3 (the team&apos;s limit is %4).</source>
         <translation>%1s sagsbelastning går fra %2 til %3 (teamets grænse er %4).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="377"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="382"/>
         <source>That is above the limit: give a reason.</source>
         <translation>Det er over grænsen: skriv en begrundelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="468"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="487"/>
         <source>Changed by a colleague</source>
         <translation>Ændret af en kollega</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="470"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="489"/>
         <source>A colleague changed this case after you opened it, so nothing was saved. Cancel and open the case again to see their changes.</source>
         <translation>En kollega har ændret sagen, efter du åbnede den, så intet blev gemt. Annullér og åbn sagen igen for at se ændringerne.</translation>
     </message>
@@ -4615,37 +4615,41 @@
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
-        <source>The case no longer exists. The list is refreshed.</source>
-        <translation>Sagen findes ikke længere. Listen er opdateret.</translation>
+        <location filename="../../app/ui/main_window.py" line="355"/>
+        <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
+        <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <source>The case no longer exists. The list is refreshed.</source>
+        <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4658,22 +4662,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477"/>
+        <location filename="../../app/ui/main_window.py" line="482"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="478"/>
+        <location filename="../../app/ui/main_window.py" line="483"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>

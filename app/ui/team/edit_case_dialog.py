@@ -84,6 +84,7 @@ class EditCaseDialog(LaneFormDialog):
         self.preview: CasePreview | None = None
         self._asked = 0  # the newest preview asked for; older answers are dropped
         self.previewing = False
+        self._save_pending = False  # Save pressed while the consequences were being read
         self.ready = False  # the case and the caseworkers have arrived
         self.gone = False  # the case was deleted (or left reach) before the dialog could read it
         self.coordinator = QComboBox(self)
@@ -305,10 +306,14 @@ class EditCaseDialog(LaneFormDialog):
             self.caseload.setText(self.caseload_text(preview.caseload))
             self.caseload.setStyleSheet(ERROR_STYLE if preview.caseload.above_limit else "")
         self.grow_to_fit()
+        self._save_if_pending()
         self.refresh()
 
     def _preview_failed(self, exc: Exception) -> None:
         self.previewing = False
+        if self._save_pending:  # nothing is saved without its consequences shown
+            self._save_pending = False
+            self.set_saving(False)
         if isinstance(exc, RowGoneError | SQLAlchemyError):
             self.consequences.setText(self.tr("What saving will do could not be read."))
             return
@@ -443,9 +448,23 @@ class EditCaseDialog(LaneFormDialog):
     # -- saving ------------------------------------------------------------------------------------
     @override
     def try_save(self) -> bool:
-        if not self.ready or self.previewing:  # the consequences shown must be the ones saved
+        if not self.ready:
             return False
+        if self.previewing or self._timer.isActive():
+            # the consequences shown must be the ones saved: save once they are in
+            self._save_pending = True
+            self.set_saving(True)
+            if not self.previewing:
+                self._timer.stop()
+                self._ask_preview()
+            return True
         return super().try_save()
+
+    def _save_if_pending(self) -> None:
+        if self._save_pending:
+            self._save_pending = False
+            self.set_saving(False)
+            super().try_save()
 
     @override
     def save_job(self) -> SaveJob:
