@@ -20,7 +20,11 @@ class CaseHandOver(Tracked, Base):
     case, but not change it."""
 
     __tablename__ = "case_hand_overs"
-    __table_args__ = (Index("ix_case_hand_overs_case", "case_id", "handed_at"),)
+    __table_args__ = (
+        Index("ix_case_hand_overs_case", "case_id", "handed_at"),
+        # the server's reach looks for the read-only periods still running, at every statement
+        Index("ix_case_hand_overs_read_only_until", "read_only_until"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))

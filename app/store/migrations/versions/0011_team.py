@@ -91,6 +91,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('case_hand_overs', schema=None) as batch_op:
         batch_op.create_index('ix_case_hand_overs_case', ['case_id', 'handed_at'], unique=False)
+        batch_op.create_index('ix_case_hand_overs_read_only_until', ['read_only_until'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_hand_overs_from_user_id'), ['from_user_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_hand_overs_to_user_id'), ['to_user_id'], unique=False)
 
@@ -112,6 +113,7 @@ def downgrade() -> None:
     with op.batch_alter_table('case_hand_overs', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_hand_overs_to_user_id'))
         batch_op.drop_index(batch_op.f('ix_case_hand_overs_from_user_id'))
+        batch_op.drop_index('ix_case_hand_overs_read_only_until')
         batch_op.drop_index('ix_case_hand_overs_case')
 
     op.drop_table('case_hand_overs')
