@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+import psycopg
 from sqlalchemy import select, text, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
@@ -30,6 +31,24 @@ class SharedStore:
 
     def engine_for(self, who: str) -> Engine:
         return create_store_engine(make_url(self.url_for(who)))
+
+    def admin_sql(self, sql: str, **params: object) -> list[tuple]:
+        """Run ``sql`` as IT (the superuser); the rows, if it returns any."""
+        engine = create_store_engine(make_url(self.admin_url))
+        try:
+            with engine.begin() as conn:
+                result = conn.execute(text(sql), params)
+                return [tuple(r) for r in result] if result.returns_rows else []
+        finally:
+            engine.dispose()
+
+    def psql(self, who: str) -> psycopg.Connection:
+        """What a caseworker gets with their own login and psql (autocommit)."""
+        url = make_url(self.url_for(who))
+        return psycopg.connect(
+            f"host={url.host} port={url.port or 5432} user={url.username} dbname={url.database}",
+            autocommit=True,
+        )
 
     def reached_cases(self, who: str) -> set[int]:
         """The ids of the cases the login reaches (what its own connection reads)."""

@@ -62,13 +62,7 @@ def user_ids(store: SharedStore) -> dict[str, int]:
 
 
 def admin_sql(store: SharedStore, sql: str, **params: object) -> list[tuple]:
-    engine = create_store_engine(make_url(store.admin_url))
-    try:
-        with engine.begin() as conn:
-            result = conn.execute(text(sql), params)
-            return [tuple(r) for r in result] if result.returns_rows else []
-    finally:
-        engine.dispose()
+    return store.admin_sql(sql, **params)
 
 
 def make_as(store: SharedStore, who: str, data: TaskInput) -> int:
@@ -77,10 +71,7 @@ def make_as(store: SharedStore, who: str, data: TaskInput) -> int:
 
 
 def psql(store: SharedStore, who: str) -> psycopg.Connection:
-    url = make_url(store.url_for(who))
-    return psycopg.connect(
-        f"host={url.host} port={url.port or 5432} user={url.username} dbname={url.database}", autocommit=True
-    )
+    return store.psql(who)
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,7 @@ from datetime import date, timedelta
 
 import psycopg
 import pytest
-from sqlalchemy import select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Case, User
@@ -21,7 +20,6 @@ from app.services.common.validation import ValidationError
 from app.services.team.absences import AbsenceInput, plan_absence
 from app.services.team.hand_over import hand_over, mark_hand_over_read, unread_hand_over
 from app.startup import session_factory
-from app.store.engine import create_store_engine
 from app.store.reach_sql import CASE_FACTS, REACH_SCHEMA
 from tests.shared_server import SharedStore
 
@@ -31,13 +29,7 @@ pytestmark = pytest.mark.postgres
 
 
 def _admin(store: SharedStore, sql: str, **params: object) -> list[tuple]:
-    engine = create_store_engine(make_url(store.admin_url))
-    try:
-        with engine.begin() as conn:
-            result = conn.execute(text(sql), params)
-            return [tuple(r) for r in result] if result.returns_rows else []
-    finally:
-        engine.dispose()
+    return store.admin_sql(sql, **params)
 
 
 def _server_today(store: SharedStore) -> date:
@@ -51,10 +43,7 @@ def _ids(store: SharedStore) -> dict[str, int]:
 
 
 def _psql(store: SharedStore, who: str) -> psycopg.Connection:
-    url = make_url(store.url_for(who))
-    return psycopg.connect(
-        host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
-    )
+    return store.psql(who)
 
 
 def _sessions(store: SharedStore, who: str) -> Iterator[Session]:

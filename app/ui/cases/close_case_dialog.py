@@ -9,13 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
 from app.models.enums import CoordinationModel
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
-from app.services.common.editing import RowGoneError, required
+from app.services.common.editing import required
 from app.services.common.validation import FieldProblem, Problem
 from app.services.privacy.retention import ClosingFacts, close_case_as_read, closing_facts, retention_end
 from app.ui.common.background import StoreLanes
@@ -42,7 +41,6 @@ class CloseCaseDialog(LaneFormDialog):
         self._model: CoordinationModel | None = None
         self._opened_on: date | None = None
         self.ready = False  # the case's facts have arrived
-        self.gone = False  # the case was deleted before the dialog could read it
         self.case_label = QLabel(self.tr("Reading the case…"), self)
         self.case_label.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
@@ -69,7 +67,7 @@ class CloseCaseDialog(LaneFormDialog):
             with sessions() as session:
                 return closing_facts(session, case_id)
 
-        lanes.store.submit(read, self._arrived, self._read_failed, owner=self)
+        lanes.store.submit(read, self._arrived, self.read_failed, owner=self)
 
     def _arrived(self, facts: ClosingFacts) -> None:
         self._version, self._model, self._opened_on = facts.version, facts.model, facts.opened_on
@@ -81,16 +79,6 @@ class CloseCaseDialog(LaneFormDialog):
             self.save_button.setEnabled(False)
         self._show_retention()
         self.refresh()
-
-    def _read_failed(self, exc: Exception) -> None:
-        if isinstance(exc, RowGoneError):  # the page says so and refreshes
-            self.gone = True
-            self.reject()
-        elif isinstance(exc, SQLAlchemyError):
-            self.database_failed(exc)
-            self.reject()
-        else:
-            raise exc
 
     def _show_retention(self) -> None:
         if self._model is None:

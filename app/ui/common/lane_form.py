@@ -45,6 +45,7 @@ class LaneFormDialog(FormDialog):
         super().__init__(title, parent)
         self.lanes = lanes
         self.saving = False  # a save (or the read of the stored row) is under way
+        self.gone = False  # the row was deleted (or left reach) before the dialog could read it
 
     # -- what subclasses give ------------------------------------------------------------
     def job_for(self, data: Any, version: int | None) -> SaveJob:
@@ -61,6 +62,19 @@ class LaneFormDialog(FormDialog):
 
     def save_refused(self, exc: Exception) -> bool:
         return False
+
+    # -- reading -----------------------------------------------------------------------------
+    def read_failed(self, exc: Exception) -> None:
+        """The dialog's first read failed: a row gone is the opener's to say (``gone``), a
+        database that did not answer is said here; either way the dialog closes."""
+        if isinstance(exc, RowGoneError):
+            self.gone = True
+            self.reject()
+        elif isinstance(exc, SQLAlchemyError):
+            self.database_failed(exc)
+            self.reject()
+        else:
+            raise exc
 
     # -- saving ------------------------------------------------------------------------------
     @override

@@ -89,7 +89,7 @@ class NewAbsenceDialog(LaneFormDialog):
             with sessions() as session:
                 return list_caseworkers(session), cases_to_cover(session, me)
 
-        lanes.store.submit(read, self._arrived, self._read_failed, owner=self)
+        lanes.store.submit(read, self._arrived, self.read_failed, owner=self)
 
     def _arrived(self, arrived: tuple[list[UserInfo], list[CaseChoice]]) -> None:
         workers, cases = arrived
@@ -105,13 +105,6 @@ class NewAbsenceDialog(LaneFormDialog):
         self.ready = True
         self.save_button.setEnabled(True)
         self.refresh()
-
-    def _read_failed(self, exc: Exception) -> None:
-        if isinstance(exc, SQLAlchemyError):
-            self.database_failed(exc)
-            self.reject()
-        else:
-            raise exc
 
     def chosen_cases(self) -> tuple[int, ...]:
         items = (self.cases.item(i) for i in range(self.cases.count()))

@@ -86,7 +86,6 @@ class EditCaseDialog(LaneFormDialog):
         self.previewing = False
         self._save_pending = False  # Save pressed while the consequences were being read
         self.ready = False  # the case and the caseworkers have arrived
-        self.gone = False  # the case was deleted (or left reach) before the dialog could read it
         self.coordinator = QComboBox(self)
         self.coordinator.setObjectName("coordinator")
         self.partner = QComboBox(self)
@@ -193,7 +192,7 @@ class EditCaseDialog(LaneFormDialog):
             with sessions() as session:
                 return case_edit_facts(session, case_id), list_caseworkers(session)
 
-        lanes.store.submit(read, self._arrived, self._read_failed, owner=self)
+        lanes.store.submit(read, self._arrived, self.read_failed, owner=self)
 
     def _error_line(self, key: str) -> QLabel:
         """An error line for a field that is not a row of the form (the hand-over's)."""
@@ -241,16 +240,6 @@ class EditCaseDialog(LaneFormDialog):
         if now == CaseStatus.CLOSED and status == CaseStatus.ACTIVE:
             return self.tr("Reopen (active)")
         return label(status)
-
-    def _read_failed(self, exc: Exception) -> None:
-        if isinstance(exc, RowGoneError):
-            self.gone = True
-            self.reject()
-        elif isinstance(exc, SQLAlchemyError):
-            self.database_failed(exc)
-            self.reject()
-        else:
-            raise exc
 
     # -- what saving will do ---------------------------------------------------------------------
     def _changed(self) -> None:

@@ -15,12 +15,9 @@ from datetime import timedelta
 import psycopg
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from app.models import Case
 from app.services.common.clock import local_today
-from app.store.engine import create_store_engine
 from app.ui.main_window import MainWindow
 from app.ui.team.absence_dialog import NewAbsenceDialog
 from app.ui.team.edit_case_dialog import EditCaseDialog
@@ -33,13 +30,7 @@ NOTE = "Mor er lovet svar fra skolen om støttetimer inden fredag. Netværksmød
 
 
 def _admin(store, sql: str, **params: object) -> list[tuple]:  # type: ignore[no-untyped-def]
-    engine = create_store_engine(make_url(store.admin_url))
-    try:
-        with engine.begin() as conn:
-            result = conn.execute(text(sql), params)
-            return [tuple(r) for r in result] if result.returns_rows else []
-    finally:
-        engine.dispose()
+    return store.admin_sql(sql, **params)  # type: ignore[no-any-return]
 
 
 def _window(qtbot, context, settings) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -61,8 +52,7 @@ def _listed(qtbot, window: MainWindow) -> set[int]:  # type: ignore[no-untyped-d
 
 
 def _psql_count(store, who: str, sql: str, *params: object) -> int:  # type: ignore[no-untyped-def]
-    url = make_url(store.url_for(who))
-    with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=url.database) as conn:
+    with store.psql(who) as conn:
         return int(conn.execute(sql, params).fetchone()[0])
 
 
