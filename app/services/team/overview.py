@@ -101,19 +101,30 @@ def team_members(session: Session, team: str | None) -> list[UserInfo]:
     return [u for u in list_caseworkers(session) if team is None or u.team == team]
 
 
+_CHUNK = 500  # case ids per IN (...) list: SQLite takes at most 32,766 values in a statement
+
+
 def _newest_plan_is_draft(session: Session, case_ids: list[int]) -> set[int]:
-    newest = (
-        select(PlanVersion.case_id, func.max(PlanVersion.number).label("number"))
-        .where(PlanVersion.case_id.in_(case_ids))
-        .group_by(PlanVersion.case_id)
-        .subquery()
-    )
-    rows = session.scalars(
-        select(PlanVersion.case_id)
-        .join(newest, (newest.c.case_id == PlanVersion.case_id) & (newest.c.number == PlanVersion.number))
-        .where(PlanVersion.state == PlanState.DRAFT)
-    )
-    return set(rows)
+    found: set[int] = set()
+    for start in range(0, len(case_ids), _CHUNK):
+        chunk = case_ids[start : start + _CHUNK]
+        newest = (
+            select(PlanVersion.case_id, func.max(PlanVersion.number).label("number"))
+            .where(PlanVersion.case_id.in_(chunk))
+            .group_by(PlanVersion.case_id)
+            .subquery()
+        )
+        found.update(
+            session.scalars(
+                select(PlanVersion.case_id)
+                .join(
+                    newest,
+                    (newest.c.case_id == PlanVersion.case_id) & (newest.c.number == PlanVersion.number),
+                )
+                .where(PlanVersion.state == PlanState.DRAFT)
+            )
+        )
+    return found
 
 
 def team_overview(session: Session, today: date, team: str | None) -> TeamOverview:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
 from app.models import Citizen
@@ -31,7 +32,13 @@ EXPECTED = {  # per coordinator: load, caseload, follow-ups, deadlines, plans, a
 }
 
 
-def test_every_figure_of_the_team_matches_the_hand_count(sqlite_context, team: Team) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("chunk", [500, 1, 2])  # the plans are read 500 cases at a time
+def test_every_figure_of_the_team_matches_the_hand_count(
+    sqlite_context, team: Team, chunk: int, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import app.services.team.overview as overview_module
+
+    monkeypatch.setattr(overview_module, "_CHUNK", chunk)
     overview = _read(sqlite_context, "A")
     assert overview.settings.limit == Decimal("3.5")
     assert [r.name for r in overview.rows] == ["Anna Andersen", "Bo Berg", "Lene Leder"]  # not Dan, not Carl
