@@ -236,8 +236,12 @@ def _filters(scope: Scope, cpr_terms: tuple[bool, ...], reach: bool) -> list[Col
     c = _CASES.c
     conditions: list[ColumnElement[bool]] = []
     if scope == Scope.MINE:
+        from app.services.team.absences import covered_cases
+
         user = bindparam("user_id", type_=Integer())
-        conditions.append(or_(c.coordinator_id == user, c.partner_id == user))
+        # and the cases I cover today for an absent colleague
+        covering = c.id.in_(covered_cases(user, bindparam("today", type_=Date())))
+        conditions.append(or_(c.coordinator_id == user, c.partner_id == user, covering))
     for index, cpr_like in enumerate(cpr_terms):
         text_match = c.search_text.like(bindparam(f"term{index}"), escape="\\")
         if cpr_like:
@@ -307,6 +311,7 @@ def _parameters(query: CaseListQuery) -> dict[str, Any]:
     params: dict[str, Any] = {"now": query.now, "born_after": born_after, "born_by": born_by}
     if query.scope == Scope.MINE:
         params["user_id"] = query.user_id
+        params["today"] = query.today
     for index, term in enumerate(_terms(query)):
         params[f"term{index}"] = f"%{like_escape(fold(term))}%"
         if _CPR_TERM.match(term):

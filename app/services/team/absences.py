@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import and_, exists, or_, select, true
+from sqlalchemy import Select, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
 from app.models import Absence, AbsenceCase, Case, Meeting, User
@@ -186,7 +187,7 @@ def absences(session: Session, since: date, user_ids: Iterable[int] | None = Non
     ]
 
 
-def _covering(day: date):  # type: ignore[no-untyped-def]
+def _covering(day: Any):  # type: ignore[no-untyped-def]
     """The condition that an absence in ``Absence`` covers case ``Case`` on ``day``."""
     return and_(
         Absence.starts_on <= day,
@@ -197,6 +198,12 @@ def _covering(day: date):  # type: ignore[no-untyped-def]
             exists().where(AbsenceCase.absence_id == Absence.id, AbsenceCase.case_id == Case.id),
         ),
     )
+
+
+def covered_cases(deputy: Any, day: Any) -> Select[Any]:
+    """The ids of the cases ``deputy`` covers on ``day`` (values or bound parameters), as a
+    statement to use inside another (the case list's "my cases")."""
+    return select(Case.id).join(Absence, Absence.deputy_id == deputy).where(_covering(day))
 
 
 def covered_case_ids(session: Session, deputy_id: int, day: date) -> list[int]:

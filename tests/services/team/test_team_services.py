@@ -361,3 +361,25 @@ def test_an_absence_ended_early_stops_the_cover(context, people) -> None:  # typ
     with context.sessions() as s:
         assert covered_case_ids(s, bo.id, TODAY) == []
         assert covered_case_ids(s, bo.id, TODAY - timedelta(days=1)) == [case_id]
+
+
+@pytest.mark.parametrize(("offset", "listed"), [(-1, False), (0, True), (6, True), (7, False)])
+def test_my_cases_hold_the_cases_i_cover_on_the_days_i_cover_them(
+    context, people, offset: int, listed: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.cases.case_list import CaseListQuery, Scope, count_cases, fetch_case_rows
+
+    build, _me, anna, bo = people
+    covered = build.case(anna.id)
+    own = build.case(bo.id)
+    with context.sessions.begin() as s:
+        plan_absence(
+            s, AbsenceInput(anna.id, bo.id, AbsenceKind.HOLIDAY, TODAY, TODAY + timedelta(days=6)), TODAY
+        )
+    day = TODAY + timedelta(days=offset)
+    query = CaseListQuery(day, local(day, 9), Scope.MINE, bo.id)
+    with context.sessions() as s:
+        ids = {row.id for row in fetch_case_rows(s, query)}
+        assert own in ids
+        assert (covered in ids) is listed
+        assert count_cases(s, query) == len(ids)
