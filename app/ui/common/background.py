@@ -28,16 +28,24 @@ class _Task(QRunnable):
     def __init__(self, token: int, job: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self._token = token
-        self._job = job
+        self._job: Callable[[], Any] | None = job
         self._relay = relay
 
     @override
     def run(self) -> None:
+        # The worker lets go of the job before the answer is sent: the worker's own copy
+        # (StoreWorker._jobs) is released on the GUI thread, so a page or model the job's
+        # closure holds last is never destroyed on this thread (Qt objects with timers must
+        # die on their own thread, or the program may crash).
+        job, self._job = self._job, None
+        assert job is not None  # a task runs once
         try:
-            result = self._job()
+            result = job()
         except Exception as exc:  # handed to the GUI thread, which decides what to show
+            del job
             self._relay.failed.emit(self._token, exc)
         else:
+            del job
             self._relay.done.emit(self._token, result)
 
 
@@ -66,6 +74,7 @@ class StoreWorker(QObject):
         self._relay.failed.connect(self._fail)
         self._tokens = itertools.count(1)
         self._callbacks: dict[int, _Callbacks] = {}
+        self._jobs: dict[int, Callable[[], Any]] = {}  # released on this (the GUI) thread
 
     def submit(
         self,
@@ -79,6 +88,7 @@ class StoreWorker(QObject):
         are dropped once the owner is gone."""
         token = next(self._tokens)
         self._callbacks[token] = (on_done, on_error, owner)
+        self._jobs[token] = job
         self._pool.start(_Task(token, job, self._relay))
         return token
 
@@ -87,11 +97,13 @@ class StoreWorker(QObject):
         return self._pool.waitForDone(msecs)
 
     def _deliver(self, token: int, result: object) -> None:
+        self._jobs.pop(token, None)
         callbacks = self._callbacks.pop(token, None)
         if callbacks is not None and not _gone(callbacks[2]):
             callbacks[0](result)
 
     def _fail(self, token: int, exc: object) -> None:
+        self._jobs.pop(token, None)
         callbacks = self._callbacks.pop(token, None)
         if callbacks is None or _gone(callbacks[2]):
             return
