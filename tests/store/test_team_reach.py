@@ -304,3 +304,24 @@ def test_the_program_sees_the_same_reach_narrowed_to_a_case(shared_store: Shared
                     seen = set(session.scalars(select(Case.id)))
                 assert seen == ({case_id} & reached), (who, case_id)
     assert User  # the model is imported for the program's sessions
+
+
+def test_the_team_lead_overview_on_the_server_counts_the_teams_cases_and_no_others(
+    shared_store: SharedStore,
+) -> None:
+    """Team A's lead sees Anna's, Ali's and her own rows, with every counted case of team A
+    behind their caseload figures — read through her own login, nothing of team B."""
+    from app.services.team.overview import Figure, team_overview
+
+    ids = _ids(shared_store)
+    today = _server_today(shared_store)
+    team_a = set(shared_store.cases["A"])
+    counted = {
+        int(r[0]) for r in _admin(shared_store, "SELECT id FROM cases WHERE status IN ('active', 'paused')")
+    }
+    for session in _sessions(shared_store, "lead_a"):
+        overview = team_overview(session, today, "A")
+        assert {r.user_id for r in overview.rows} == {ids["anna"], ids["ali"], ids["lead_a"]}
+        behind = {c.id for r in overview.rows for c in overview.cases_behind(Figure.CASELOAD, r.user_id)}
+        assert behind == team_a & counted
+        assert not behind & set(shared_store.cases["B"])
