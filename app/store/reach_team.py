@@ -47,6 +47,21 @@ def _refuse(message: str) -> str:
     return f"RAISE EXCEPTION '{message}' USING ERRCODE = 'insufficient_privilege';"
 
 
+def _absence_guard(absent_of: str) -> str:
+    """An absence (or a case listed on one) is planned, changed or removed only by the absent
+    caseworker or their team lead; ``absent_of`` names the absent one's id for ``{row}``."""
+    return f"""IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        IF NOT {_may_manage(absent_of.format(row="OLD"))} THEN
+            {_refuse("only the caseworker or their team lead may change an absence")}
+        END IF;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF NOT {_may_manage(absent_of.format(row="NEW"))} THEN
+            {_refuse("only the caseworker or their team lead may plan an absence")}
+        END IF;
+    END IF;"""
+
+
 _HAND_OVER_FIXED = (
     "case_id",
     "from_user_id",
@@ -68,26 +83,8 @@ TEAM_GUARDS = {
        OR NOT EXISTS (SELECT 1 FROM users me WHERE me.login = {_ME_LOGIN} AND me.id = OLD.to_user_id) THEN
         {_refuse("only the new coordinator may mark a hand-over note as read")}
     END IF;""",
-    "absences": f"""IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        IF NOT {_may_manage("OLD.user_id")} THEN
-            {_refuse("only the caseworker or their team lead may change an absence")}
-        END IF;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        IF NOT {_may_manage("NEW.user_id")} THEN
-            {_refuse("only the caseworker or their team lead may plan an absence")}
-        END IF;
-    END IF;""",
-    "absence_cases": f"""IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        IF NOT {_may_manage("(SELECT a.user_id FROM absences a WHERE a.id = OLD.absence_id)")} THEN
-            {_refuse("only the caseworker or their team lead may change an absence")}
-        END IF;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        IF NOT {_may_manage("(SELECT a.user_id FROM absences a WHERE a.id = NEW.absence_id)")} THEN
-            {_refuse("only the caseworker or their team lead may plan an absence")}
-        END IF;
-    END IF;""",
+    "absences": _absence_guard("{row}.user_id"),
+    "absence_cases": _absence_guard("(SELECT a.user_id FROM absences a WHERE a.id = {row}.absence_id)"),
 }
 
 
