@@ -55,37 +55,37 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="175"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="168"/>
         <source>Absences and deputies</source>
         <translation>Fravær og stedfortræder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="179"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="172"/>
         <source>New absence…</source>
         <translation>Nyt fravær…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="181"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="174"/>
         <source>End early</source>
         <translation>Afslut før tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="184"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="177"/>
         <source>I am back: the absence ends yesterday (or is removed if not begun)</source>
         <translation>Jeg er tilbage: fraværet slutter i går (eller slettes, hvis det ikke er begyndt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="192"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="185"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="220"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="213"/>
         <source>%1: %2 from %3 to %4, deputy %5</source>
         <translation>%1: %2 fra %3 til %4, stedfortræder %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/team/absence_dialog.py" line="228"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="221"/>
         <source>(%n case(s))</source>
         <translation>
             <numerusform>(%n sag)</numerusform>
@@ -93,23 +93,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="232"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="225"/>
         <source>No absences planned.</source>
         <translation>Intet fravær planlagt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="240"/>
-        <location filename="../../app/ui/team/absence_dialog.py" line="246"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="233"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="239"/>
         <source>Not changed</source>
         <translation>Ikke ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="241"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="234"/>
         <source>A colleague changed the absence meanwhile. Look again.</source>
         <translation>En kollega har ændret fraværet imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="246"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="239"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
@@ -1236,38 +1236,38 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="38"/>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="37"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="62"/>
         <source>Close case</source>
         <translation>Luk sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="46"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="44"/>
         <source>Reading the case…</source>
         <translation>Sagen indlæses …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="57"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="55"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="56"/>
         <source>Reason for closing</source>
         <translation>Begrundelse for at lukke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="57"/>
         <source>Closing date</source>
         <translation>Lukket den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="102"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="90"/>
         <source>The retention rules could not be read: %1</source>
         <translation>Reglerne for opbevaring kunne ikke læses: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="108"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="96"/>
         <source>The case may be erased after %1 (retention period for %2)</source>
         <translation>Sagen kan slettes efter %1 (opbevaringstid for %2)</translation>
     </message>
@@ -2694,189 +2694,195 @@
         <translation>Ret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="101"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="132"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="100"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="133"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="260"/>
         <source> days</source>
         <translation> dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="104"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="105"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="105"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="106"/>
         <source>Partner caseworker</source>
         <translation>Makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="106"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
         <source>Coordination model</source>
         <translation>Koordineringsmodel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="108"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="108"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="109"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="110"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="111"/>
         <source>Hand-over to the new coordinator</source>
         <translation>Overdragelse til den nye koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="115"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="116"/>
         <source>The new coordinator reads this note first when they open the case: what is going on, what is promised to the family, and what is due.</source>
         <translation>Den nye koordinator læser denne note først, når sagen åbnes: hvad der foregår, hvad familien er lovet, og hvad der skal ske hvornår.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="133"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="134"/>
         <source>None</source>
         <translation>Ingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="135"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="136"/>
         <source>For how many days the old team may still read the case (not change it)</source>
         <translation>Hvor mange dage det gamle team stadig må læse sagen (ikke ændre den)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="137"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="138"/>
         <source>The old team may still read the case for</source>
         <translation>Det gamle team må stadig læse sagen i</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="142"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="143"/>
         <source>Reading the case…</source>
         <translation>Læser sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="164"/>
         <source>Saving will</source>
         <translation>Når du gemmer, vil det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="165"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="166"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="169"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="170"/>
         <source>Required when closing the case, or when the caseload goes above the limit</source>
         <translation>Skal udfyldes, når sagen lukkes, eller når sagsbelastningen kommer over grænsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="206"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="207"/>
         <source>Hand-over note</source>
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="216"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="343"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="217"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="340"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="218"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="219"/>
         <source>(the coordinator now)</source>
         <translation>(den nuværende koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="240"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="241"/>
         <source>%1 (as now)</source>
         <translation>%1 (som nu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="242"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="243"/>
         <source>Reopen (active)</source>
         <translation>Genåbn (aktiv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="301"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="258"/>
+        <source> days (%1 weeks)</source>
+        <translation> dage (%1 uger)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="298"/>
         <source>Nothing changes yet.</source>
         <translation>Intet ændres endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="318"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="315"/>
         <source>What saving will do could not be read.</source>
         <translation>Det kunne ikke læses, hvad det vil ændre at gemme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="338"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="335"/>
         <source> and </source>
         <translation> og </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="345"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="342"/>
         <source>move the next follow-up from %1 to %2</source>
         <translation>flytte næste opfølgning fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="350"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="347"/>
         <source>let %1 reach the case</source>
         <translation>give %1 adgang til sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="354"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="351"/>
         <source>mean %1 may only read the case until %2, then no longer reaches it</source>
         <translation>betyde, at %1 kun kan læse sagen til og med %2 og derefter ikke længere når den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="359"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="356"/>
         <source>mean %1 no longer reaches the case</source>
         <translation>betyde, at %1 ikke længere når sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="361"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="358"/>
         <source>start the retention period (%1 years): the case is read-only</source>
         <translation>starte opbevaringsperioden (%1 år): sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="365"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="362"/>
         <source>start the retention period: the case is read-only</source>
         <translation>starte opbevaringsperioden: sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="366"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="363"/>
         <source>reopen the case and stop its retention period</source>
         <translation>genåbne sagen og stoppe dens opbevaringsperiode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="367"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="364"/>
         <source>pause the case: it keeps its data and still counts in the caseload</source>
         <translation>sætte sagen i bero: den beholder sine data og tæller stadig med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="368"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="365"/>
         <source>make the candidate an active case that counts in the caseload</source>
         <translation>gøre kandidaten til en aktiv sag, der tæller med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="375"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="372"/>
         <source>%1&apos;s caseload goes from %2 to %3 (the team&apos;s limit is %4).</source>
         <translation>%1s sagsbelastning går fra %2 til %3 (teamets grænse er %4).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="382"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="379"/>
         <source>That is above the limit: give a reason.</source>
         <translation>Det er over grænsen: skriv en begrundelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="487"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="484"/>
         <source>Changed by a colleague</source>
         <translation>Ændret af en kollega</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="489"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="486"/>
         <source>A colleague changed this case after you opened it, so nothing was saved. Cancel and open the case again to see their changes.</source>
         <translation>En kollega har ændret sagen, efter du åbnede den, så intet blev gemt. Annullér og åbn sagen igen for at se ændringerne.</translation>
     </message>
@@ -3310,13 +3316,13 @@
     </message>
     <message>
         <location filename="../../app/ui/common/form_dialog.py" line="335"/>
-        <location filename="../../app/ui/common/lane_form.py" line="116"/>
+        <location filename="../../app/ui/common/lane_form.py" line="130"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/form_dialog.py" line="336"/>
-        <location filename="../../app/ui/common/lane_form.py" line="117"/>
+        <location filename="../../app/ui/common/lane_form.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
     </message>

@@ -4,7 +4,7 @@
     <context>
         <name>AbsenceDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/absence_dialog.py" line="228" />
+            <location filename="../../app/ui/team/absence_dialog.py" line="221" />
             <source>(%n case(s))</source>
             <translation>
                 <numerusform>(%n case)</numerusform>

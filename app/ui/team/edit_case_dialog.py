@@ -98,6 +98,8 @@ class EditCaseDialog(LaneFormDialog):
         self.interval.setObjectName("interval")
         self.interval.setRange(1, 999)  # the service's range is checked next to the field
         self.interval.setSuffix(self.tr(" days"))
+        # the new-case dialog counts in weeks: a whole number of weeks is said too
+        self.interval.valueChanged.connect(self._interval_suffix)
         self.status = QComboBox(self)
         self.status.setObjectName("status")
         self.add_field("coordinator", self.tr("Coordinator"), self.coordinator)
@@ -155,9 +157,9 @@ class EditCaseDialog(LaneFormDialog):
         self.consequences_area.setFrameShape(QFrame.Shape.NoFrame)
         self.consequences_area.setWidget(self.consequences)
         self.consequences.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # a fixed height of five lines, scrolling beyond: a wrapped label's height for its width
+        # a fixed height of seven lines, scrolling beyond: a wrapped label's height for its width
         # does not reach a dialog's layout, and the dialog must fit a 768-pixel screen
-        self.consequences_area.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 6)
+        self.consequences_area.setFixedHeight(self.fontMetrics().lineSpacing() * 7 + 6)
 
         self.add_field("consequences", self.tr("Saving will"), self.consequences_area)
         self.add_field("caseload", self.tr("Caseload"), self.caseload)
@@ -250,6 +252,12 @@ class EditCaseDialog(LaneFormDialog):
     def _coordinator_changed(self) -> None:
         self.hand_over_box.setVisible(self.hands_over())
         self.grow_to_fit()
+
+    def _interval_suffix(self, days: int) -> None:
+        if days % 7 == 0:
+            self.interval.setSuffix(self.tr(" days (%1 weeks)").replace("%1", str(days // 7)))
+        else:
+            self.interval.setSuffix(self.tr(" days"))
 
     def grow_to_fit(self) -> None:
         """Rows shown later (the hand-over, the caseload) make the dialog taller rather than
