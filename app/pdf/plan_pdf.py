@@ -500,8 +500,10 @@ class PlanStory:
         for part in (self.goals, self.agreements, self.sections, self.member_sections, self.offers):
             story.extend(part())
         story.extend(self.documents())
-        # The plan ends with the next meeting and the signatures, on one page.
-        story.append(KeepTogether(self.next_meeting() + self.signatures()))
+        # The plan ends with the next meeting and the signatures, on one page: the family's
+        # copy only (a recipient's copy is not signed, and the meeting is the family's affair).
+        if not self.recipient:
+            story.append(KeepTogether(self.next_meeting() + self.signatures()))
         return story
 
 

@@ -74,8 +74,15 @@ def test_the_schools_pdf_omits_what_is_not_covered(
     for statement in school.omitted:
         assert statement in all_pages[0]
     assert (
-        "Det, der står om Emil, er udeladt: der er ikke samtykke til at dele det med Skolen." in all_pages[0]
+        "Det, der står om to familiemedlemmer, er udeladt: der er ikke samtykke til at dele det med Skolen."
+        in all_pages[0]
     )
+    # It names no member it does not cover, is not signed and names no next meeting.
+    assert "Planen gælder for Lise og Freja" in all_pages[0]
+    for first in ("Oliver", "Emil"):
+        assert f"Gælder {first}" not in text and f"står om {first}" not in text
+        assert f"{first} Holm Jensen" not in text
+    assert "Underskrifter" not in text and "Næste møde" not in text
     # Every page's footer says it is the school's copy.
     assert all("Kopi til Skolen" in page for page in all_pages)
 
@@ -91,6 +98,7 @@ def test_the_familys_pdf_is_complete_and_unchanged(copies: tuple[RecipientCopy, 
     for secret in [*SECTION_TEXT.values(), *GOAL_TEXT.values(), *AGREEMENT_TEXT.values()]:
         assert secret in text
     assert "Sådan er situationen nu" in text
+    assert "Underskrifter" in text and "Næste møde" in text  # the family's copy is signed
     assert text == text_of(build_plan_pdf(family.document, today=TODAY))
 
 

@@ -16,8 +16,9 @@ covers for that recipient on the day (``consent_register.sharing_cover``):
   concerns is covered for "plan"; one that concerns no member in particular is the whole
   family's and needs everyone's cover.
 
-What was left out is said in plain statements that name the member and the recipient but
-never the content ("Det, der står om Emil, er udeladt: …"). No Qt here: the print dialog,
+What was left out is said in plain statements that name the recipient but never the content,
+nor a member the copy does not cover ("Det, der står om to familiemedlemmer, er udeladt: …");
+the copy's list of members holds only those covered. No Qt here: the print dialog,
 the PDF and ``koordinator export-plan --for`` share it.
 """
 
@@ -191,10 +192,10 @@ def recipient_copy(
             if doc.is_family and len(members) > 1
             else f"Planens fælles afsnit er udeladt: der er ikke samtykke til at dele dem med {to}."
         )
-    for cid in sorted(member_out, key=lambda c: order.get(c, len(order))):
+    if member_out:  # never named: the copy names no one it does not cover
         omitted.append(
-            f"Det, der står om {_first_name(doc, cid)}, er udeladt: der er ikke samtykke til at "
-            f"dele det med {to}."
+            f"Det, der står om {_members_counted(len(member_out))}, er udeladt: der er ikke "
+            f"samtykke til at dele det med {to}."
         )
     for cid in sorted(help_out, key=lambda c: order.get(c, len(order))):
         if cid in member_out:
@@ -207,8 +208,22 @@ def recipient_copy(
         omitted.append(
             f"Nogle af sagens dokumenter er udeladt: der er ikke samtykke til at dele dem med {to}."
         )
-    filtered = dataclasses.replace(doc, plan=plan, offers=tuple(offers), documents=documents)
+    # The copy names only the members it covers ("Planen gælder for …", their headings).
+    kept_members = tuple(m for m in doc.members if covered(m.citizen_id))
+    filtered = dataclasses.replace(
+        doc, plan=plan, offers=tuple(offers), documents=documents, members=kept_members
+    )
     return RecipientCopy(filtered, recipient, recipient_label, tuple(omitted))
+
+
+_COUNT_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti"}
+
+
+def _members_counted(n: int) -> str:
+    """'et familiemedlem', 'to familiemedlemmer', … '12 familiemedlemmer'."""
+    if n == 1:
+        return "et familiemedlem"
+    return f"{_COUNT_WORDS.get(n, str(n))} familiemedlemmer"
 
 
 def _kept_goals(

@@ -110,9 +110,11 @@ def test_members_without_plan_cover_are_left_out_and_it_is_said(doc: PlanDocumen
     assert copy.omitted == (
         "Det, der gælder hele familien, er udeladt: ikke alle i familien har givet samtykke til at "
         "dele det med Skolen.",
-        "Det, der står om Oliver, er udeladt: der er ikke samtykke til at dele det med Skolen.",
-        "Det, der står om Emil, er udeladt: der er ikke samtykke til at dele det med Skolen.",
+        "Det, der står om to familiemedlemmer, er udeladt: der er ikke samtykke til at dele det med Skolen.",
     )
+    # ... and the copy names neither of them: not in its list of members, nor in a statement.
+    assert [m.name.split()[0] for m in copy.document.members] == ["Lise", "Freja"]
+    assert not any(name in statement for statement in copy.omitted for name in ("Oliver", "Emil"))
     # The statements never carry the content.
     for statement in copy.omitted:
         for secret in [*SECTION_TEXT.values(), *GOAL_TEXT.values(), *AGREEMENT_TEXT.values()]:
@@ -164,7 +166,10 @@ def test_nothing_covered_leaves_out_everything_about_everyone(doc: PlanDocument)
     assert plan is not None
     assert not plan.goals and not plan.agreements and not plan.member_sections and not copy.document.offers
     assert all(not t for _, t in plan.sections)
-    assert len(copy.omitted) == 1 + 4
+    assert copy.omitted[1:] == (
+        "Det, der står om fire familiemedlemmer, er udeladt: der er ikke samtykke til at dele det med Skolen.",
+    )
+    assert copy.document.members == ()  # and no one is named
 
 
 def test_offer_comments_go_with_their_offer(doc: PlanDocument) -> None:
@@ -227,13 +232,10 @@ def test_the_schools_copy_of_lises_plan_leaves_out_what_the_family_did_not_conse
     assert "Virksomhedspraktik på plejecenter Bøgely" not in text  # Lise's job centre help
     assert school.recipient_label == "Skolen"
     assert (
-        "Det, der står om Emil, er udeladt: der er ikke samtykke til at dele det med Skolen."
+        "Det, der står om to familiemedlemmer, er udeladt: der er ikke samtykke til at dele det med Skolen."
         in school.omitted
     )
-    assert (
-        "Det, der står om Oliver, er udeladt: der er ikke samtykke til at dele det med Skolen."
-        in school.omitted
-    )
+    assert not any(name in t for t in school.omitted for name in ("Oliver", "Emil"))
     assert not any("Freja," in t for t in school.omitted)
     # The family's copy is complete.
     assert family.complete and family.recipient_label == ""
@@ -251,9 +253,11 @@ def test_a_withdrawn_consent_is_left_out_at_once(store: Any) -> None:
     with store.sessions() as s:
         copy = load_recipient_copy(s, lise.case_id, SCHOOL, TODAY)
     assert SECTION_TEXT["Freja"] not in all_text(copy.document)
-    assert (
-        "Det, der står om Freja, er udeladt: der er ikke samtykke til at dele det med Skolen." in copy.omitted
+    assert (  # Oliver and Emil were not covered before: now three
+        "Det, der står om tre familiemedlemmer, er udeladt: der er ikke samtykke til at dele det med Skolen."
+        in copy.omitted
     )
+    assert "Freja" not in " ".join(m.name for m in copy.document.members)
 
 
 def test_a_professional_at_the_school_is_covered_through_the_sector(store: Any) -> None:
@@ -286,3 +290,18 @@ def test_parse_party() -> None:
     for bad in ("school", "sector:moon", "professional:Dorthe", "team:x"):
         with pytest.raises(PartyError):
             parse_party(bad)
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (1, "et familiemedlem"),
+        (2, "to familiemedlemmer"),
+        (10, "ti familiemedlemmer"),
+        (11, "11 familiemedlemmer"),
+    ],
+)
+def test_the_members_left_out_are_counted_never_named(n: int, words: str) -> None:
+    from app.services.plan.recipient_copy import _members_counted
+
+    assert _members_counted(n) == words
