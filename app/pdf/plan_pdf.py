@@ -452,12 +452,20 @@ class PlanStory:
     # next meeting and signatures ----------------------------------------------------------
     def next_meeting(self) -> list[Flowable]:
         s = self.s
-        when = self.doc.next_meeting
-        if when is not None and to_local(when).date() >= self.today:
-            text = danish.meeting_time(to_local(when))
-        else:
-            text = "Tidspunktet aftales."
-        return [Paragraph("Næste møde", s.h2), Paragraph(text, s.body)]
+        when, info = self.doc.next_meeting, self.doc.next_meeting_info
+        if when is None or to_local(when).date() < self.today:
+            return [Paragraph("Næste møde", s.h2), Paragraph("Tidspunktet aftales.", s.body)]
+        if info is None or info.starts_at != when:
+            return [Paragraph("Næste møde", s.h2), Paragraph(danish.meeting_time(to_local(when)), s.body)]
+        # when, how long, what kind of meeting and where: all the family needs to come
+        period = danish.meeting_period(to_local(info.starts_at), to_local(info.ends_at))
+        where = [danish.meeting_kind(info.kind)]
+        if info.place.strip():
+            where.append(markup(info.place.strip()))
+        elif info.video_link.strip():
+            where.append(f"Video: {markup(info.video_link.strip())}")
+        lines = [Paragraph(f"<b>{period}</b>", s.body), Paragraph(" · ".join(where), s.body)]
+        return [Paragraph("Næste møde", s.h2), *lines]
 
     def signatures(self) -> list[Flowable]:
         s, k, doc = self.s, self.k, self.doc

@@ -247,6 +247,29 @@ def test_member_sections_next_meeting_and_signatures(lise: Lise) -> None:
     assert f"{doc.coordinator_name}, koordinator" in text
 
 
+@pytest.mark.parametrize(
+    ("kind", "place", "video", "where"),
+    [
+        ("network", "Rådhuset, mødelokale 2", "", "Netværksmøde · Rådhuset, mødelokale 2"),
+        ("follow_up", "", "https://video.example/abc", "Opfølgningsmøde · Video: https://video.example/abc"),
+        ("status", "Hjemme hos familien & co <b>", "", "Statusmøde · Hjemme hos familien & co <b>"),
+        ("closing", "", "", "Afslutningsmøde"),
+    ],
+)
+def test_the_next_meeting_says_when_until_what_and_where(  # type: ignore[no-untyped-def]
+    lise: Lise, kind: str, place: str, video: str, where: str
+) -> None:
+    from app.services.plan.plan_document import NextMeeting
+
+    starts = datetime(2027, 1, 5, 9, 0, tzinfo=UTC)  # 10.00-11.30 in Copenhagen
+    info = NextMeeting(starts, datetime(2027, 1, 5, 10, 30, tzinfo=UTC), kind, place, video)
+    doc = dataclasses.replace(lise.draft, next_meeting=starts, next_meeting_info=info)
+    text = text_of(build_plan_pdf(doc, today=TODAY))
+    after = text.split("Næste møde", 1)[1]
+    assert "5. januar 2027" in after and "10.00" in after and "11.30" in after
+    assert where in after
+
+
 def test_single_citizen_plan_speaks_to_one_person(lise: Lise) -> None:
     person = lise.single.members[0]
     offer = dataclasses.replace(lise.draft.offers[0], citizen_id=person.citizen_id)

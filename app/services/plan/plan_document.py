@@ -113,6 +113,17 @@ class OfferLine:
 
 
 @dataclass(frozen=True, slots=True)
+class NextMeeting:
+    """The case's next planned meeting, as the family's paper says it."""
+
+    starts_at: datetime
+    ends_at: datetime
+    kind: str  # MeetingKind's value
+    place: str
+    video_link: str
+
+
+@dataclass(frozen=True, slots=True)
 class PlanVersionView:
     id: int
     number: int
@@ -168,6 +179,7 @@ class PlanDocument:
     read_only: bool  # a closed case's plan cannot be changed
     documents: tuple[DocumentLine, ...] = ()  # the case's documents (title, date, from whom)
     cover: Cover | None = None  # the coordinator is away: whom to call instead, until when
+    next_meeting_info: NextMeeting | None = None  # its end, kind and place besides its start
 
     def member_name(self, citizen_id: int | None) -> str:
         return next((m.name for m in self.members if m.citizen_id == citizen_id), "")
@@ -385,8 +397,8 @@ def _plan_document(session: Session, case_id: int, version_id: int | None) -> Pl
     names = responsible_names(session, case_id, summary.members)
     view = _version_view(session, pv, names) if pv is not None else None
     comments = {(c, k): text for c, k, text in view.offer_comments} if view else {}
-    next_meeting = session.scalar(
-        select(Meeting.starts_at)
+    upcoming = session.scalar(
+        select(Meeting)
         .where(
             Meeting.case_id == case_id,
             Meeting.status == MeetingStatus.PLANNED,
@@ -408,9 +420,16 @@ def _plan_document(session: Session, case_id: int, version_id: int | None) -> Pl
         members=summary.members,
         plan=view,
         offers=offers_overview(session, case_id, comments),
-        next_meeting=next_meeting,
+        next_meeting=upcoming.starts_at if upcoming is not None else None,
         history=plan_history(session, case_id),
         read_only=case.status == CaseStatus.CLOSED,
         documents=document_lines(session, case_id),
         cover=case_cover(session, case_id, local_today()),
+        next_meeting_info=(
+            NextMeeting(
+                upcoming.starts_at, upcoming.ends_at, upcoming.kind.value, upcoming.place, upcoming.video_link
+            )
+            if upcoming is not None
+            else None
+        ),
     )
