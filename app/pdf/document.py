@@ -274,3 +274,23 @@ def cover_sentence(cover: Cover, voice: Voice) -> str:
         f"{danish.long_date(cover.until)}.</b> Indtil da kan {voice.you_subject} i stedet kontakte "
         f"stedfortræderen <b>{markup(cover.deputy_name)}</b>{reach}."
     )
+
+
+def clip(text: str, limit: int) -> str:
+    """Free text on one line, cut at a word near ``limit`` characters (with an ellipsis)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(" ,.;:–-") + " …"
+
+
+def meeting_where(kind: str, place: str, video_link: str, limit: int = 120) -> str:
+    """What kind of meeting and where, as Paragraph markup: "Netværksmøde · Rådhuset" (the
+    place, else the video link; free text cut near ``limit`` with CPR-shaped numbers hidden)."""
+    where = [danish.meeting_kind(kind)]
+    if place.strip():
+        where.append(markup(danish.hide_cpr(clip(place, limit))))
+    elif video_link.strip():
+        where.append(f"Video: {markup(danish.hide_cpr(clip(video_link, limit)))}")
+    return " · ".join(where)

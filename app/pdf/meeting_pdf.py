@@ -44,10 +44,12 @@ from app.pdf.document import (
     cover_sentence,
     first_name,
     markup,
+    meeting_where,
     ruled_table,
     text_flowables,
     tinted_box,
 )
+from app.pdf.document import clip as _clip
 from app.pdf.fonts import FontNames, printable, register_fonts
 from app.pdf.plan_pdf import PlanStory
 from app.pdf.styles import ACCENT, GREY, Styles, plan_styles, scaled
@@ -72,14 +74,6 @@ SLIP_CLIP = 220  # characters of one agreement when the smallest text is not eno
 def _m(text: str) -> str:
     """Free text as Paragraph markup with CPR-shaped numbers removed."""
     return markup(danish.hide_cpr(text or ""))
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
-    return cut.rstrip(" ,.;:–-") + " …"
 
 
 # -- shared pieces -----------------------------------------------------------------------------
@@ -314,14 +308,9 @@ def _slip_story(
     rows: list[Flowable] = [Paragraph("Næste møde", s.box_head)]
     if next_meeting is not None and next_meeting.status != MeetingStatus.CANCELLED:
         start, end = to_local(next_meeting.starts_at), to_local(next_meeting.ends_at)
-        kind = danish.meeting_kind(next_meeting.kind)
         rows.append(Paragraph(f"<b>{danish.meeting_period(start, end)}</b>", s.cell))
-        where = [kind]
-        if next_meeting.place.strip():
-            where.append(_m(_clip(next_meeting.place, 120)))
-        elif next_meeting.video_link.strip():
-            where.append(f"Video: {_m(_clip(next_meeting.video_link, 120))}")
-        rows.append(Paragraph(" · ".join(where), s.cell))
+        where = meeting_where(next_meeting.kind, next_meeting.place, next_meeting.video_link)
+        rows.append(Paragraph(where, s.cell))
     else:
         rows.append(Paragraph("<b>Næste møde aftales.</b>", s.cell))
         rows.append(Paragraph(f"{v.your.capitalize()} koordinator giver besked om tid og sted.", s.cell))

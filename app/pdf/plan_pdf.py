@@ -49,6 +49,7 @@ from app.pdf.document import (
     draft_watermark,
     first_name,
     markup,
+    meeting_where,
     ruled_table,
     text_flowables,
     tinted_box,
@@ -100,6 +101,9 @@ def _law_line(line: OfferLine) -> str:
     if not reference:
         return f"Område: {danish.SECTOR.get(line.sector, '')}".rstrip(": ")
     return f"{reference} – {line.law_title}" if line.law_title else reference
+
+
+OVERDUE = "Over tid"  # an open agreement past its date, in the status column
 
 
 class PlanStory:
@@ -283,7 +287,15 @@ class PlanStory:
             return []
         s, k = self.s, self.k
         pad = 6 * k
-        statuses = [danish.AGREEMENT_STATUS.get(a.status, "") for a in items]
+        # an open agreement past its date says so (in bold): the family sees what is behind
+        late = [
+            a.status == AgreementStatus.OPEN and a.due_date is not None and a.due_date < self.today
+            for a in items
+        ]
+        statuses = [
+            OVERDUE if overdue else danish.AGREEMENT_STATUS.get(a.status, "")
+            for a, overdue in zip(items, late, strict=True)
+        ]
 
         def fit(header: str, *texts: str) -> float:
             """Width of a column that holds its header and texts on one line each."""
@@ -296,10 +308,11 @@ class PlanStory:
         # Large print has no room for four columns: the status goes under the date.
         folded = s.large
         head = ["Hvad", "Hvem", "Senest"] if folded else ["Hvad", "Hvem", "Senest", "Status"]
+        bold = OVERDUE if any(late) else ""  # a header is measured in bold, as "Over tid" is printed
         fixed = (
-            [fit(head[2], "00.00.0000", *statuses)]
+            [max(fit(head[2], "00.00.0000", *statuses), fit(bold, ""))]
             if folded
-            else [fit(head[2], "00.00.0000"), fit(head[3], *statuses)]
+            else [fit(head[2], "00.00.0000"), max(fit(head[3], *statuses), fit(bold, ""))]
         )
         rest = self.width - sum(fixed)
         # "Who" holds names and roles ("Virksomhedskonsulent"): wide enough for its longest
@@ -313,9 +326,10 @@ class PlanStory:
         widths = [rest - who_w, who_w, *fixed]
         done_style = s.cell.clone("cell_done", textColor=GREY)
         data: list[list[Any]] = [[Paragraph(h, s.cell_head) for h in head]]
-        for a, status in zip(items, statuses, strict=True):
+        for a, status, overdue in zip(items, statuses, late, strict=True):
             style = s.cell if a.status == AgreementStatus.OPEN else done_style
             when = danish.short_date(a.due_date)
+            status = f"<b>{status}</b>" if overdue else status
             row = [Paragraph(markup(a.what), style), Paragraph(self._who(a), style)]
             if folded:
                 row.append(Paragraph(f"{when}<br/>{status}", style))
@@ -451,21 +465,16 @@ class PlanStory:
 
     # next meeting and signatures ----------------------------------------------------------
     def next_meeting(self) -> list[Flowable]:
-        s = self.s
-        when, info = self.doc.next_meeting, self.doc.next_meeting_info
+        s, when, info = self.s, self.doc.next_meeting, self.doc.next_meeting_info
+        head = Paragraph("Næste møde", s.h2)
         if when is None or to_local(when).date() < self.today:
-            return [Paragraph("Næste møde", s.h2), Paragraph("Tidspunktet aftales.", s.body)]
+            return [head, Paragraph("Tidspunktet aftales.", s.body)]
         if info is None or info.starts_at != when:
-            return [Paragraph("Næste møde", s.h2), Paragraph(danish.meeting_time(to_local(when)), s.body)]
-        # when, how long, what kind of meeting and where: all the family needs to come
+            return [head, Paragraph(danish.meeting_time(to_local(when)), s.body)]
+        # when, until when, what kind of meeting and where: all the family needs to come
         period = danish.meeting_period(to_local(info.starts_at), to_local(info.ends_at))
-        where = [danish.meeting_kind(info.kind)]
-        if info.place.strip():
-            where.append(markup(info.place.strip()))
-        elif info.video_link.strip():
-            where.append(f"Video: {markup(info.video_link.strip())}")
-        lines = [Paragraph(f"<b>{period}</b>", s.body), Paragraph(" · ".join(where), s.body)]
-        return [Paragraph("Næste møde", s.h2), *lines]
+        where = meeting_where(info.kind, info.place, info.video_link)
+        return [head, Paragraph(f"<b>{period}</b>", s.body), Paragraph(where, s.body)]
 
     def signatures(self) -> list[Flowable]:
         s, k, doc = self.s, self.k, self.doc

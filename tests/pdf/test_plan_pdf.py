@@ -270,6 +270,39 @@ def test_the_next_meeting_says_when_until_what_and_where(  # type: ignore[no-unt
     assert where in after
 
 
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize(
+    ("days", "status", "late"),
+    [
+        (-1, AgreementStatus.OPEN, True),
+        (-400, AgreementStatus.OPEN, True),
+        (0, AgreementStatus.OPEN, False),  # due today: not late yet
+        (3, AgreementStatus.OPEN, False),
+        (-1, AgreementStatus.DONE, False),
+        (-1, AgreementStatus.CANCELLED, False),
+    ],
+)
+def test_an_open_agreement_past_its_date_is_marked(  # type: ignore[no-untyped-def]
+    lise: Lise, days: int, status: AgreementStatus, late: bool, large: bool
+) -> None:
+    from datetime import timedelta
+
+    doc = lise.draft
+    assert doc.plan is not None
+    only = AgreementView(
+        "Ringe til tandlægen",
+        ResponsibleKind.MEMBER,
+        doc.members[0].citizen_id,
+        "",
+        TODAY + timedelta(days=days),
+        status,
+    )
+    plan = dataclasses.replace(doc.plan, agreements=(only,))
+    text = text_of(build_plan_pdf(dataclasses.replace(doc, plan=plan), today=TODAY, large_print=large))
+    table = text.split("Det har vi aftalt", 1)[1][:300]
+    assert ("Over tid" in table) is late
+
+
 def test_single_citizen_plan_speaks_to_one_person(lise: Lise) -> None:
     person = lise.single.members[0]
     offer = dataclasses.replace(lise.draft.offers[0], citizen_id=person.citizen_id)
