@@ -435,7 +435,8 @@ class PlanStory:
     def _offer_detail(self, item: OfferItem) -> str:
         parts = []
         if item.professional:
-            parts.append(f"Kontakt: {markup(item.professional)}")
+            phone = f", telefon {markup(item.professional_phone)}" if item.professional_phone.strip() else ""
+            parts.append(f"Kontakt: {markup(item.professional)}{phone}")
         if item.status == InterventionStatus.PLANNED and item.start_date > self.today:
             parts.append(f"Starter {danish.short_date(item.start_date)}")
         else:

@@ -303,6 +303,20 @@ def test_an_open_agreement_past_its_date_is_marked(  # type: ignore[no-untyped-d
     assert ("Over tid" in table) is late
 
 
+@pytest.mark.parametrize(
+    ("phone", "printed"),
+    [("49 28 27 82", "Kontakt: Anne Ahl, telefon 49 28 27 82"), ("", "Kontakt: Anne Ahl")],
+)
+def test_the_help_names_whom_to_call_and_their_phone(lise: Lise, phone: str, printed: str) -> None:
+    doc = lise.draft
+    line = doc.offers[0]
+    item = dataclasses.replace(line.items[0], professional="Anne Ahl", professional_phone=phone)
+    offers = (dataclasses.replace(line, items=(item,)),)
+    text = text_of(build_plan_pdf(dataclasses.replace(doc, offers=offers), today=TODAY))
+    assert printed in text
+    assert ("telefon" in text.split("Kontakt: Anne Ahl", 1)[1][:12]) is bool(phone)
+
+
 def test_single_citizen_plan_speaks_to_one_person(lise: Lise) -> None:
     person = lise.single.members[0]
     offer = dataclasses.replace(lise.draft.offers[0], citizen_id=person.citizen_id)

@@ -96,6 +96,7 @@ class OfferItem:
     start_date: date
     end_date: date | None
     status: InterventionStatus
+    professional_phone: str = ""  # printed with the name: whom the family can call
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,19 +319,19 @@ def offers_overview(
 ) -> tuple[OfferLine, ...]:
     """The family's interventions that are not ended, per member and law, in plan order."""
     rows = session.execute(
-        select(Intervention, LawSection, Professional.name)
+        select(Intervention, LawSection, Professional.name, Professional.phone)
         .outerjoin(LawSection, LawSection.id == Intervention.law_section_id)
         .outerjoin(Professional, Professional.id == Intervention.professional_id)
         .where(Intervention.case_id == case_id, Intervention.status != InterventionStatus.ENDED)
         .order_by(Intervention.citizen_id, Intervention.start_date, Intervention.id)
     )
-    groups: dict[tuple[int, str], list[tuple[Intervention, LawSection | None, str]]] = defaultdict(list)
-    for item, section, pro in rows:
+    groups: dict[tuple[int, str], list[tuple[Intervention, LawSection | None, str, str]]] = defaultdict(list)
+    for item, section, pro, phone in rows:
         key = section.code if section is not None else f"sector:{item.sector}"
-        groups[(item.citizen_id, key)].append((item, section, pro or ""))
+        groups[(item.citizen_id, key)].append((item, section, pro or "", phone or ""))
     lines = []
     for (citizen_id, key), items in groups.items():
-        first, law, _ = items[0]
+        first, law, _, _ = items[0]
         lines.append(
             OfferLine(
                 citizen_id=citizen_id,
@@ -340,7 +341,8 @@ def offers_overview(
                 law_title=law.title if law else "",
                 sector=first.sector,
                 items=tuple(
-                    OfferItem(i.title, pro, i.start_date, i.end_date, i.status) for i, _s, pro in items
+                    OfferItem(i.title, pro, i.start_date, i.end_date, i.status, phone)
+                    for i, _s, pro, phone in items
                 ),
                 comment=comments.get((citizen_id, key), ""),
             )
