@@ -263,8 +263,10 @@ class TeamOverviewDialog(QDialog):
     def export_pdf(self) -> None:
         if self.overview is None:
             return
-        name = f"teamoverblik-{self.overview.today.isoformat()}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the team overview"), name, "PDF (*.pdf)")
+        # a fixed name: a file name must never carry data (the date is printed inside)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the team overview"), "teamoverblik.pdf", "PDF (*.pdf)"
+        )
         if not chosen:
             return
         overview, path = self.overview, Path(chosen)
