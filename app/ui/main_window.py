@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self.documents = DocumentPanel(context, self.lanes, self)
         self.family.add_case_panel(self.documents, self.documents, self.tr("Documents"))
         self.plan = PlanPage(context, self.lanes, self)
+        self._print_when_loaded: int | None = None  # Ctrl+P before the plan had arrived
+        self.plan.loaded.connect(self._plan_loaded)
         self.calendar = CalendarPage(context, self.lanes, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.day)
@@ -204,6 +206,11 @@ class MainWindow(QMainWindow):
         new_action.setShortcut(QKeySequence.StandardKey.New)
         new_action.triggered.connect(self.new_case)
         file_menu.addAction(new_action)
+        print_action = QAction(self.tr("&Print plan…"), self)
+        print_action.setObjectName("printPlan")
+        print_action.setShortcut(QKeySequence.StandardKey.Print)
+        print_action.triggered.connect(self.print_plan)
+        file_menu.addAction(print_action)
         access = QAction(self.tr("&Access request…"), self)
         access.setObjectName("accessRequest")
         access.triggered.connect(self.access_request)
@@ -298,6 +305,23 @@ class MainWindow(QMainWindow):
             self._set_nav_enabled(page, True)
             self.nav.item(page).setToolTip("")
         self.nav.setCurrentRow(PAGE_FAMILY)
+
+    def print_plan(self) -> None:
+        """Ctrl+P: the open case's plan, shown and printed (once it has arrived)."""
+        if self._case_id is None:
+            self.statusBar().showMessage(self.tr("Open a case first: then its plan can be printed."), 5000)
+            return
+        self.nav.setCurrentRow(PAGE_PLAN)
+        doc = self.plan.doc
+        if doc is not None and doc.case_id == self._case_id:
+            self.plan.print_plan()
+        else:
+            self._print_when_loaded = self._case_id
+
+    def _plan_loaded(self, case_id: int) -> None:
+        wanted, self._print_when_loaded = self._print_when_loaded, None
+        if wanted == case_id == self._case_id and self.stack.currentIndex() == PAGE_PLAN:
+            self.plan.print_plan()
 
     def open_task(self, task_id: int, case_id: int | None) -> None:
         """A task (from a reminder): its case's Tasks tab with it chosen, or the task itself."""

@@ -99,3 +99,30 @@ def test_clicking_a_header_sorts_in_sql(qtbot, demo_context, settings) -> None: 
     numbers = [model.index(r, column).data() for r in range(model.rowCount())]
     assert len(numbers) > 1
     assert numbers == sorted(numbers)
+
+
+def test_ctrl_p_prints_the_open_cases_plan(qtbot, demo_context, settings, monkeypatch, danish) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+P (File → Print plan…): with no case open it says what to do; with a case open it
+    shows the plan and opens the print dialog for that case — once its plan has arrived."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from sqlalchemy import select
+
+    from app.models import Case
+    from app.ui.main_window import PAGE_PLAN
+    from app.ui.plan.plan_preview import PrintPlanDialog
+
+    printed: list[int] = []
+    monkeypatch.setattr(PrintPlanDialog, "exec", lambda self: printed.append(self._case_id) or 0)
+    window = _window(qtbot, demo_context, settings)
+    action = window.findChild(QAction, "printPlan")
+    assert action is not None and action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    action.trigger()
+    assert printed == [] and "sag" in window.statusBar().currentMessage().lower()
+    with demo_context.sessions() as session:
+        lise = session.scalar(select(Case.id).where(Case.title == "Familien Holm Jensen"))
+    window.open_case(lise)
+    action.trigger()  # before the plan has arrived: printed when it does
+    qtbot.waitUntil(lambda: printed == [lise], timeout=10_000)
+    assert window.stack.currentIndex() == PAGE_PLAN
+    action.trigger()  # the plan is there: at once
+    assert printed == [lise, lise]
