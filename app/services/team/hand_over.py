@@ -147,10 +147,17 @@ def latest_hand_over(session: Session, case_id: int) -> HandOverNote | None:
     )
 
 
-def unread_hand_over(session: Session, case_id: int, user_id: int) -> HandOverNote | None:
-    """The hand-over note ``user_id`` has not yet read, when the case was last handed to them."""
-    latest = latest_hand_over(session, case_id)
-    if latest is None or latest.seen_at is not None:
+_NOT_READ = object()  # latest_hand_over not read yet
+
+
+def unread_hand_over(
+    session: Session, case_id: int, user_id: int, latest: HandOverNote | object | None = _NOT_READ
+) -> HandOverNote | None:
+    """The hand-over note ``user_id`` has not yet read, when the case was last handed to them
+    (``latest``: the case's last hand-over, when the caller has read it already)."""
+    if latest is _NOT_READ:
+        latest = latest_hand_over(session, case_id)
+    if not isinstance(latest, HandOverNote) or latest.seen_at is not None:
         return None
     row = session.get(CaseHandOver, latest.id)
     if row is None or row.to_user_id != user_id:

@@ -75,7 +75,8 @@ class CaseTeamBar(QWidget):
 
         def job() -> _Notes:
             with sessions() as session:
-                return _Notes(latest_hand_over(session, case_id), unread_hand_over(session, case_id, me))
+                latest = latest_hand_over(session, case_id)  # read once, for both
+                return _Notes(latest, unread_hand_over(session, case_id, me, latest))
 
         self.lanes.store.submit(
             job, lambda notes: self._notes_arrived(notes, request), self._failed, owner=self
