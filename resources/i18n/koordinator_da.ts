@@ -346,52 +346,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="238"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="239"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="246"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="247"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="262"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="263"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="264"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="267"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="268"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="279"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="280"/>
         <source>Checking…</source>
         <translation>Kontrollerer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="306"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="307"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/case_team_bar.py" line="100"/>
+        <location filename="../../app/ui/team/case_team_bar.py" line="101"/>
         <source>Handed over by %1 on %2</source>
         <translation>Overdraget af %1 den %2</translation>
     </message>
@@ -3343,57 +3343,57 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="93"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="94"/>
         <source>Overall goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="94"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="95"/>
         <source>Sub-goal</source>
         <translation>Delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="95"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="96"/>
         <source>Progression goal</source>
         <translation>Progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="103"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="104"/>
         <source>Write the goal in the family&apos;s own words</source>
         <translation>Skriv målet med familiens egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="106"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="107"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="117"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -4316,12 +4316,12 @@
 <context>
     <name>LaneDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="71"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="72"/>
         <source>Someone else changed the plan meanwhile. Close this window and try again.</source>
         <translation>En anden har ændret planen imens. Luk vinduet, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="75"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="76"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
@@ -4376,92 +4376,92 @@
 <context>
     <name>LixMeter</name>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="197"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="213"/>
         <source>Readability (LIX)</source>
         <translation>Læsbarhed (LIX)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="207"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="222"/>
         <source>LIX score</source>
         <translation>LIX-tal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="217"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="227"/>
         <source>LIX up to 24: very easy. 25–34: easy. 35–44: medium. 45–54: difficult. 55 and above: very difficult. The dashed line is the target.</source>
         <translation>LIX op til 24: meget let. 25–34: let. 35–44: middel. 45–54: svær. 55 og derover: meget svær. Den stiplede linje er målet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="221"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="231"/>
         <source>Aim for under 35 in text for the family.</source>
         <translation>Sigt efter under 35 i tekst til familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="225"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="235"/>
         <source>The target here is a LIX under 35: easy text. Many authorities aim for 40 or lower in letters to citizens; that is common practice, not a rule. About one in six adults has weak reading skills. Short sentences and short words lower the score.</source>
         <translation>Målet her er et LIX-tal under 35: let tekst. Mange myndigheder sigter efter 40 eller lavere i breve til borgere. Det er almindelig praksis, ikke en regel. Omkring hver sjette voksen har svært ved at læse. Korte sætninger og korte ord giver et lavere tal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="234"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="244"/>
         <source>Longest sentences</source>
         <translation>Længste sætninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="235"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="245"/>
         <source>Click a sentence to select it in the text.</source>
         <translation>Klik på en sætning for at markere den i teksten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="239"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="249"/>
         <source>Click to select this sentence in the text.</source>
         <translation>Klik for at markere sætningen i teksten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="243"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="253"/>
         <source>Longest words (letters)</source>
         <translation>Længste ord (bogstaver)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="248"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="258"/>
         <source>Plainer words</source>
         <translation>Enklere ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="399"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="413"/>
         <source>Very easy</source>
         <translation>Meget let</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="400"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="414"/>
         <source>Easy</source>
         <translation>Let</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="401"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="415"/>
         <source>Medium</source>
         <translation>Middel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="402"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="416"/>
         <source>Difficult</source>
         <translation>Svær</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="403"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="417"/>
         <source>Very difficult</source>
         <translation>Meget svær</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="412"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="426"/>
         <source>Write some text to see how easy it is to read.</source>
         <translation>Skriv noget tekst for at se, hvor let den er at læse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="423"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="437"/>
         <source>Words: %1 · Sentences: %2 · Long words: %3</source>
         <translation>Ord: %1 · Sætninger: %2 · Lange ord: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/lix_meter.py" line="439"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="453"/>
         <source>%n word(s): %1</source>
         <translation>
             <numerusform>%n ord: %1</numerusform>
@@ -4469,7 +4469,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="469"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="483"/>
         <source>Try “%1” instead of “%2”.</source>
         <translation>Prøv “%1” i stedet for “%2”.</translation>
     </message>
@@ -5700,22 +5700,22 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="14"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="15"/>
         <source>The situation now (summary)</source>
         <translation>Situationen nu (resumé)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="15"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="16"/>
         <source>The family&apos;s own views and wishes</source>
         <translation>Familiens egne ønsker og synspunkter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="16"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="17"/>
         <source>Resources – what works</source>
         <translation>Ressourcer – det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="17"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="18"/>
         <source>Barriers – what is hard</source>
         <translation>Barrierer – det, der er svært</translation>
     </message>
@@ -5724,17 +5724,17 @@
         <translation type="vanished">Rækkefølgen af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="18"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="19"/>
         <source>The order in which help comes</source>
         <translation>Rækkefølgen af hjælpen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="19"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="20"/>
         <source>Follow-up: who takes the initiative, how often</source>
         <translation>Opfølgning: hvem tager initiativ, og hvor tit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="20"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="21"/>
         <source>Closing: when the plan ends</source>
         <translation>Afslutning: hvornår planen slutter</translation>
     </message>
@@ -5744,7 +5744,7 @@
         <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="312"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="302"/>
         <source>Choose what to keep…</source>
         <translation>Vælg, hvad der skal blive …</translation>
     </message>
@@ -5761,32 +5761,32 @@
         <translation type="vanished">Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="141"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="142"/>
         <source>Plan text</source>
         <translation>Planens tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="142"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="143"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="143"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="144"/>
         <source>Agreements</source>
         <translation>Aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="144"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="145"/>
         <source>Offers</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="147"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="148"/>
         <source>Plain language</source>
         <translation>Klart sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="148"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="149"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
@@ -5875,17 +5875,17 @@
         <translation type="vanished">Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="185"/>
         <source>Opening the plan…</source>
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="204"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="335"/>
         <source>Unsaved changes found</source>
         <translation>Ikke-gemte ændringer fundet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="206"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="336"/>
         <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
         <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
     </message>
@@ -5894,12 +5894,12 @@
         <translation type="vanished">Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="240"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="230"/>
         <source>Plan for %1 (%2)</source>
         <translation>Plan for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="259"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="249"/>
         <source>The case is closed: the plan can be read, not changed.</source>
         <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
     </message>
@@ -5920,8 +5920,9 @@
         <translation type="vanished">senest godkendt: version %1, %2</translation>
     </message>
     <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="53"/>
         <source>About %1</source>
-        <translation type="vanished">Om %1</translation>
+        <translation>Om %1</translation>
     </message>
     <message>
         <source>family %1 · professionals %2</source>
@@ -5983,7 +5984,7 @@
         <translation type="vanished">%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="429"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="419"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
@@ -6000,7 +6001,7 @@
         <translation type="vanished">Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="440"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="430"/>
         <source>someone else</source>
         <translation>en anden</translation>
     </message>
@@ -6009,17 +6010,17 @@
         <translation type="vanished">Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="315"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="305"/>
         <source>Continue in a new draft</source>
         <translation>Fortsæt i et nyt udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="427"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="417"/>
         <source>%1 changed this plan %2. Your changes are combined with theirs when they are saved.</source>
         <translation>%1 ændrede denne plan %2. Dine ændringer lægges sammen med deres, når de gemmes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="439"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="429"/>
         <source>Updated with the changes of %1 (%2).</source>
         <translation>Opdateret med %1s ændringer (%2).</translation>
     </message>
@@ -6076,27 +6077,27 @@
         <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="486"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="480"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="523"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="517"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="523"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="517"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="529"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="523"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="530"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="524"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
@@ -6190,14 +6191,80 @@
         <translation>En tekst i planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="593"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="587"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="593"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="587"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReading</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="44"/>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="45"/>
+        <source>Agreements</source>
+        <translation>Aftaler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="46"/>
+        <source>Comments on the help</source>
+        <translation>Kommentarer til hjælpen</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReadingPanel</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="80"/>
+        <source>The whole plan, as the family reads it</source>
+        <translation>Hele planen, som familien læser den</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="85"/>
+        <source>LIX score of the whole plan</source>
+        <translation>LIX-tal for hele planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="92"/>
+        <source>Parts of the plan by readability</source>
+        <translation>Planens dele og hvor lette de er at læse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="94"/>
+        <source>Part of the plan</source>
+        <translation>Del af planen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="94"/>
+        <source>LIX</source>
+        <translation>LIX</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="98"/>
+        <source>Double-click a part (or press Enter) to go to it.</source>
+        <translation>Dobbeltklik på en del (eller tryk Enter) for at gå til den.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="109"/>
+        <source>The text you are writing</source>
+        <translation>Den tekst, du skriver</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="156"/>
+        <source>Nothing written for the family yet.</source>
+        <translation>Der er ikke skrevet noget til familien endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_reading.py" line="173"/>
+        <source>Hardest to read: %1 (%2).</source>
+        <translation>Sværest at læse: %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -6585,32 +6652,32 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="172"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="173"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="188"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
@@ -6699,7 +6766,7 @@
 <context>
     <name>SectionsTab</name>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="95"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="97"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>

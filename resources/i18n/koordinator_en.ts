@@ -146,7 +146,7 @@
     <context>
         <name>LixMeter</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/lix_meter.py" line="439" />
+            <location filename="../../app/ui/plan/lix_meter.py" line="453" />
             <source>%n word(s): %1</source>
             <translation>
                 <numerusform>%n word: %1</numerusform>

@@ -81,6 +81,22 @@ def utf16_offset(text: str, index: int) -> int:
     return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
+def score_labels(parent: QWidget, name: str) -> tuple[QLabel, QLabel, QHBoxLayout]:
+    """A large bold score (accessible as ``name``) and its band's name beside it, in a row."""
+    score = QLabel(parent)
+    font = QFont(score.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.8)
+    score.setFont(font)
+    score.setAccessibleName(name)
+    band = QLabel(parent)
+    band.setWordWrap(True)
+    row = QHBoxLayout()
+    row.addWidget(score)
+    row.addWidget(band, 1)
+    return score, band, row
+
+
 class LixBandBar(QWidget):
     """The five bands side by side in their colours, a mark at the target and one at the score."""
 
@@ -198,18 +214,12 @@ class LixMeter(QWidget):
         title_font = QFont(self.title.font())
         title_font.setBold(True)
         self.title.setFont(title_font)
+        # Which text is measured: the field's accessible name, or what set_text was told.
+        self.subject_label = QLabel(self)
+        self.subject_label.setWordWrap(True)
+        self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.score_label = QLabel(self)
-        score_font = QFont(self.score_label.font())
-        score_font.setBold(True)
-        score_font.setPointSizeF(score_font.pointSizeF() * 1.8)
-        self.score_label.setFont(score_font)
-        self.score_label.setAccessibleName(self.tr("LIX score"))
-        self.band_label = QLabel(self)
-        self.band_label.setWordWrap(True)
-        score_row = QHBoxLayout()
-        score_row.addWidget(self.score_label)
-        score_row.addWidget(self.band_label, 1)
+        self.score_label, self.band_label, score_row = score_labels(self, self.tr("LIX score"))
 
         self.bar = LixBandBar(self)
         self.bar.setToolTip(
@@ -254,6 +264,7 @@ class LixMeter(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addWidget(self.title)
+        layout.addWidget(self.subject_label)
         layout.addLayout(score_row)
         layout.addWidget(self.bar)
         layout.addWidget(self.target_label)
@@ -270,6 +281,7 @@ class LixMeter(QWidget):
         layout.addWidget(self.suggestions_label)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.subject_label.hide()
         self._show(None)
 
     def _section_title(self, text: str) -> QLabel:
@@ -323,11 +335,11 @@ class LixMeter(QWidget):
             self._current = None
             self.set_text("")
 
-    def set_text(self, text: str) -> None:
-        """Show the measure of ``text`` now, for no edit in particular."""
+    def set_text(self, text: str, subject: str = "") -> None:
+        """Show the measure of ``text`` now, for no edit in particular (``subject`` says what it is)."""
         self._current = None
         self._timer.stop()
-        self._measure(text)
+        self._measure(text, subject)
 
     @Slot()
     def refresh(self) -> None:
@@ -336,7 +348,7 @@ class LixMeter(QWidget):
         edit = self.current_edit()
         if edit is None:
             return
-        self._measure(edit.toPlainText())
+        self._measure(edit.toPlainText(), edit.accessibleName())
 
     @Slot()
     def _on_text_changed(self) -> None:
@@ -363,8 +375,10 @@ class LixMeter(QWidget):
             self._timer.start()
         return super().eventFilter(watched, event)
 
-    def _measure(self, text: str) -> None:
+    def _measure(self, text: str, subject: str = "") -> None:
         self._text = text
+        self.subject_label.setText(subject)
+        self.subject_label.setVisible(bool(subject))
         result = lix(text)
         if result.is_empty:
             self._result, self._hits = None, []

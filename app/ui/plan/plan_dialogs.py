@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
@@ -324,3 +325,20 @@ class ApproveDialog(LaneDialog):
                 return approve_plan(session, plan_id, day, meeting, who, version)
 
         return job
+
+
+def ask_restore(parent: QWidget, written_at: str) -> bool:
+    """Whether to put back plan edits that never reached the store (the program or the
+    connection stopped) and were kept in the local draft at ``written_at``."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("PlanPage", "Unsaved changes found"),
+        QCoreApplication.translate(
+            "PlanPage",
+            "Changes you made to this plan %1 were not saved: the program or the connection "
+            "stopped. Restore them? They are combined with what is stored now.",
+        ).replace("%1", written_at),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -48,13 +48,13 @@ from app.ui.plan.compare_dialog import HistoryDialog
 from app.ui.plan.conflict_dialog import ConflictDialog
 from app.ui.plan.draft_sync import DraftSync, PendingConflict, Stamp, SyncState
 from app.ui.plan.goals_tab import GoalsTab
-from app.ui.plan.lix_meter import LixMeter
 from app.ui.plan.offers_tab import OffersTab
-from app.ui.plan.plan_dialogs import ApproveDialog, ScoreDialog
+from app.ui.plan.plan_dialogs import ApproveDialog, ScoreDialog, ask_restore
 from app.ui.plan.plan_header import PlanHeader
 from app.ui.plan.plan_jobs import PlanRead, document_job, meetings_job, read_plan_job, versions_job
 from app.ui.plan.plan_preview import PdfPreview, PrintPlanDialog
 from app.ui.plan.plan_problems import describe_problem, problems_text
+from app.ui.plan.plan_reading import PlanReadingPanel, go_to_part
 from app.ui.plan.plan_screen import screen_document
 from app.ui.plan.sections_tab import SECTION_TITLES, SectionsTab, section_title
 
@@ -125,8 +125,9 @@ class PlanPage(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.print_button.clicked.connect(self.print_plan)
 
-        self.lix = LixMeter(self)
-        self.lix.setObjectName("lixMeter")
+        self.reading = PlanReadingPanel(self._family_text, section_title, self)
+        self.reading.part_chosen.connect(lambda key: go_to_part(self, key))
+        self.lix = self.reading.meter
         self.sections = SectionsTab(self.lix, self)
         self.goals = GoalsTab(self)
         self.agreements = AgreementsTab(self)
@@ -144,7 +145,7 @@ class PlanPage(QWidget):
         self.tabs.addTab(self.offers, self.tr("Offers"))
         self.preview = PdfPreview(self)
         self.side = side = QTabWidget(self)
-        side.addTab(self.lix, self.tr("Plain language"))
+        side.addTab(self.reading, self.tr("Plain language"))
         side.addTab(self.preview, self.tr("Preview"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -197,22 +198,11 @@ class PlanPage(QWidget):
             self._offer_restore(read.local)
 
     def _offer_restore(self, local: LocalDraft) -> None:
-        """Edits of this plan that never reached the store (the program or the connection
-        stopped): put them back in the editor on request; the save combines them."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes found"),
-            self.tr(
-                "Changes you made to this plan %1 were not saved: the program or the connection "
-                "stopped. Restore them? They are combined with what is stored now."
-            ).replace("%1", format_datetime(local.written_at)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        """Edits of this plan that never reached the store: put back on request (the save combines them)."""
+        if ask_restore(self, format_datetime(local.written_at)):
+            self.sync.restore(local)
+        else:
             self.local_drafts.remove(local.case_id)
-            return
-        self.sync.restore(local)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, CaseNotFoundError | SQLAlchemyError):
@@ -464,7 +454,11 @@ class PlanPage(QWidget):
             self.sync.unsaved,
         )
 
+    def _family_text(self) -> tuple[PlanDraft, dict[int, str]] | None:
+        return None if self.doc is None else (self.collect_draft(), self._members())
+
     def refresh_preview(self) -> None:
+        self.reading.measure()  # the paper's readability follows the preview
         doc = self.screen_document()
         if doc is None:
             return

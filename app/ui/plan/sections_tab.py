@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QPlainTextEdit,
 
 from app.services.plan.plan_document import SECTIONS, PlanDocument
 from app.services.plan.plan_draft import PlanDraft
+from app.services.plan.readability import member_of
 from app.ui.common.noop import QT_TRANSLATE_NOOP
 from app.ui.plan.lix_meter import LixMeter
 
@@ -58,6 +59,7 @@ class SectionsTab(QScrollArea):
         for name in SECTIONS:
             edit = self._editor(f"section_{name}", 70)
             self.section_edits[name] = edit
+            edit.setAccessibleName(section_title(name))
             title = QLabel(section_title(name), self._page)
             title.setWordWrap(True)
             self._form.addRow(title, edit)
@@ -93,6 +95,7 @@ class SectionsTab(QScrollArea):
             self.member_edits[member.citizen_id] = edit
             self._lix.attach(edit)
             title = QLabel(self.tr("About %1").replace("%1", member.name), self._page)
+            edit.setAccessibleName(title.text())
             self._form.addRow(title, edit)
             self._member_rows.append(edit)
 
@@ -137,3 +140,10 @@ class SectionsTab(QScrollArea):
                 _place(edits[key], position, scroll)
         if where is not None and where in edits:
             edits[where].setFocus()
+
+    def edit_for(self, part: str) -> QPlainTextEdit | None:
+        """The editor of a readability part key (a section name or "member:<id>"), if any."""
+        citizen_id = member_of(part)
+        if citizen_id is not None:
+            return self.member_edits.get(citizen_id)
+        return self.section_edits.get(part)
