@@ -5,13 +5,13 @@ Runs offscreen on a fresh temporary store; used by ``make screenshots``.
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
@@ -28,10 +28,21 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
+# Filled when rendering with --audit: what tools.screen_audit found on each screen.
+FINDINGS: list[str] = []
+AUDITING: list[bool] = [False]
+AUDITED: set[str] = set()  # the classes of the windows audited
+
+
 def _save(widget: QWidget, app: QApplication, path: Path) -> None:
     _settle(app)
     widget.grab().save(str(path))
     print(f"wrote {path}")
+    if AUDITING[0]:
+        from tools.screen_audit import audit
+
+        FINDINGS.extend(f"{path.name}: {finding}" for finding in audit(widget.window()))
+        AUDITED.add(type(widget.window()).__name__)
 
 
 def _wait_loaded(window: QWidget, app: QApplication) -> None:
@@ -359,14 +370,14 @@ def replace_section(draft: object, name: str, text: str) -> object:
     return replace(draft, sections=sections)  # type: ignore[type-var]
 
 
-def render(out: Path, language: str = "da") -> list[Path]:
+def render(out: Path, language: str = "da", size: tuple[int, int] = (1366, 768), tag: str = "") -> list[Path]:
     from app.ui.cases.new_case_dialog import NewCaseDialog
     from app.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
     app = create_application(sys.argv[:1])
     translators = install_translators(app, language)
-    suffix = "" if language == "da" else f"_{language}"
+    suffix = ("" if language == "da" else f"_{language}") + tag
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         context = open_context(str(Path(tmp) / "screens.sqlite"), login="lone.madsen")
@@ -374,7 +385,8 @@ def render(out: Path, language: str = "da") -> list[Path]:
             generate_demo(session, families=60, seed=7, today=local_today(), my_login="lone.madsen")
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(context, settings, language)
-        window.resize(1366, 768)  # a caseworker's laptop
+        window.resize(*size)  # a caseworker's laptop: the whole screen
+        window.move(0, 0)
         window.show()
         window.lanes.wait(10_000)  # the start page, "Min dag", is read on the store lane
         _settle(app)
@@ -476,12 +488,39 @@ def render(out: Path, language: str = "da") -> list[Path]:
 SCREENSHOT_DAY = date(2026, 12, 3)
 
 
+SIZES = {"1366x768": "", "1920x1080": "_1920", "1280x720": "_1280"}
+
+
+def _screen(size: str) -> tuple[int, int]:
+    """Make the offscreen platform's screen ``size`` (before the QApplication exists)."""
+    width, height = (int(part) for part in size.split("x"))
+    config = Path(tempfile.gettempdir()) / f"koordinator-screen-{size}.json"
+    screen = {"name": size, "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    return width, height
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path("docs/screenshots")
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots")
+    parser.add_argument("out", nargs="?", default="docs/screenshots")
+    parser.add_argument("--size", choices=sorted(SIZES), default="1366x768", help="the screen's size")
+    parser.add_argument("--languages", default="da,en")
+    parser.add_argument("--audit", action="store_true", help="check names and clipping; exit 1 on findings")
+    args = parser.parse_args(argv[1:])
+    size = _screen(args.size)
+    AUDITING[0] = args.audit
     # The screens are rendered on a fixed day, so the pictures do not change with the calendar.
     with clock_in_use(fixed_day_clock(SCREENSHOT_DAY)):
-        render(out, "da")
-        render(out, "en")
+        for language in args.languages.split(","):
+            render(Path(args.out), language, size, SIZES[args.size])
+    if args.audit:
+        print("audited:", " ".join(sorted(AUDITED)))
+    for finding in FINDINGS:
+        print(finding)
+    if FINDINGS:
+        print(f"{len(FINDINGS)} findings at {args.size}")
+        return 1
     return 0
 
 

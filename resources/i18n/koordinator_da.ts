@@ -61,31 +61,36 @@
     </message>
     <message>
         <location filename="../../app/ui/team/absence_dialog.py" line="172"/>
+        <source>Absences</source>
+        <translation>Fravær</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/absence_dialog.py" line="173"/>
         <source>New absence…</source>
         <translation>Nyt fravær…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="174"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="175"/>
         <source>End early</source>
         <translation>Afslut før tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="177"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="178"/>
         <source>I am back: the absence ends yesterday (or is removed if not begun)</source>
         <translation>Jeg er tilbage: fraværet slutter i går (eller slettes, hvis det ikke er begyndt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="185"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="186"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="213"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="214"/>
         <source>%1: %2 from %3 to %4, deputy %5</source>
         <translation>%1: %2 fra %3 til %4, stedfortræder %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/team/absence_dialog.py" line="221"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="222"/>
         <source>(%n case(s))</source>
         <translation>
             <numerusform>(%n sag)</numerusform>
@@ -93,23 +98,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="225"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="226"/>
         <source>No absences planned.</source>
         <translation>Intet fravær planlagt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="233"/>
-        <location filename="../../app/ui/team/absence_dialog.py" line="239"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="234"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="240"/>
         <source>Not changed</source>
         <translation>Ikke ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="234"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="235"/>
         <source>A colleague changed the absence meanwhile. Look again.</source>
         <translation>En kollega har ændret fraværet imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/absence_dialog.py" line="239"/>
+        <location filename="../../app/ui/team/absence_dialog.py" line="240"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
@@ -177,107 +182,112 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="118"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="116"/>
+        <source>Items in the access request</source>
+        <translation>Dele af aktindsigten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
         <source>Withhold</source>
         <translation>Undtag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="119"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="120"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="121"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="122"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
         <source>What</source>
         <translation>Indhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="123"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="124"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="139"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="140"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="141"/>
         <source>Save PDF…</source>
         <translation>Gem PDF …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="148"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="149"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="216"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="217"/>
         <source>Type the person&apos;s CPR number.</source>
         <translation>Skriv personens CPR-nummer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="273"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="274"/>
         <source>%1: %2 items in %3 case(s); %4 withheld.</source>
         <translation>%1: %2 punkter i %3 sag(er); %4 undtaget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="316"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="317"/>
         <source>Give the reason for each item you withhold (row %1).</source>
         <translation>Skriv begrundelsen for hvert punkt, du undtager (række %1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="325"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="326"/>
         <source>Save the access request</source>
         <translation>Gem aktindsigten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="355"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="356"/>
         <source>Saved: %1 and its index %2</source>
         <translation>Gemt: %1 og oversigten %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="365"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="366"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="366"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="367"/>
         <source>The files could not be saved there, so nothing was saved: %1</source>
         <translation>Filerne kunne ikke gemmes der, så intet blev gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="372"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="373"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="379"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="380"/>
         <source>This is not a CPR number. Write it as DDMMYY-SSSS.</source>
         <translation>Det er ikke et CPR-nummer. Skriv det som DDMMÅÅ-XXXX.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="381"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="382"/>
         <source>No person with CPR number %1 is within your reach.</source>
         <translation>Der er ingen person med CPR-nummer %1 i de sager, du har adgang til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="383"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="384"/>
         <source>The person is no longer in the database.</source>
         <translation>Personen findes ikke længere i databasen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/access_request_dialog.py" line="384"/>
+        <location filename="../../app/ui/privacy/access_request_dialog.py" line="385"/>
         <source>The access request could not be made: %1</source>
         <translation>Aktindsigten kunne ikke laves: %1</translation>
     </message>
@@ -415,7 +425,7 @@
     </message>
     <message>
         <location filename="../../app/ui/privacy/audit_viewer.py" line="100"/>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="179"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="180"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
@@ -465,157 +475,162 @@
         <translation>Søgeord / detaljer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="139"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="132"/>
+        <source>Audit log entries</source>
+        <translation>Poster i revisionsloggen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="140"/>
         <source>Citizen:</source>
         <translation>Borger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="140"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="141"/>
         <source>User:</source>
         <translation>Bruger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="146"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="147"/>
         <source>Period:</source>
         <translation>Periode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="152"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="153"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="177"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="178"/>
         <source>Opened case</source>
         <translation>Åbnede sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="178"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="179"/>
         <source>Opened citizen</source>
         <translation>Åbnede borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="180"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="181"/>
         <source>Changed</source>
         <translation>Ændrede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="181"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="182"/>
         <source>Created</source>
         <translation>Oprettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="182"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="183"/>
         <source>Deleted</source>
         <translation>Slettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="183"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="184"/>
         <source>Printed</source>
         <translation>Udskrev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="184"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="185"/>
         <source>Exported</source>
         <translation>Eksporterede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="185"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="186"/>
         <source>Showed CPR number</source>
         <translation>Viste CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="186"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="187"/>
         <source>Logged in</source>
         <translation>Loggede ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="187"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="188"/>
         <source>Shared without consent</source>
         <translation>Delte uden samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="188"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="189"/>
         <source>Erased</source>
         <translation>Slettede efter opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="194"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="195"/>
         <source>Entry %1 was changed: its hash does not match its content.</source>
         <translation>Post %1 er ændret: dens hash passer ikke til indholdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="196"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="197"/>
         <source>Entry %1 was inserted: entry %2 links past it.</source>
         <translation>Post %1 er indsat: post %2 peger forbi den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="198"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="199"/>
         <source>An entry was deleted at %1: entry %2 does not link to the one before it.</source>
         <translation>En post er slettet ved %1: post %2 peger ikke på den forrige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="225"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="226"/>
         <source>Searching…</source>
         <translation>Søger …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="254"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="255"/>
         <source>No citizen matches the search.</source>
         <translation>Ingen borger passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="256"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="257"/>
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="262"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="263"/>
         <source>The audit log could not be read.</source>
         <translation>Revisionsloggen kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="280"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="281"/>
         <source>Checking the chain…</source>
         <translation>Kontrollerer kæden …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="289"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="290"/>
         <source>The chain is whole: %1 entries checked.</source>
         <translation>Kæden er hel: %1 poster kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="293"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="294"/>
         <source>The chain is broken. %1</source>
         <translation>Kæden er brudt. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="300"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="301"/>
         <source>The chain could not be checked.</source>
         <translation>Kæden kunne ikke kontrolleres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="309"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="310"/>
         <source>Export audit log</source>
         <translation>Eksportér revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="309"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="310"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="320"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="321"/>
         <source>Exporting…</source>
         <translation>Eksporterer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="334"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="335"/>
         <source>The export failed.</source>
         <translation>Eksporten mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="326"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="327"/>
         <source>%1 entries exported.</source>
         <translation>%1 poster eksporteret.</translation>
     </message>
@@ -649,132 +664,137 @@
     </message>
     <message>
         <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
+        <source>Whose meetings to show</source>
+        <translation>Hvis møder der vises</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="99"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="98"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="99"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="101"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="102"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="134"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="140"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="141"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="149"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="151"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="191"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="193"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="263"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="265"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="285"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="287"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="295"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="297"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="341"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="343"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="353"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="355"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="413"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="417"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="422"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="415"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="419"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="424"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="417"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="419"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="422"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="459"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="489"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="424"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="461"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="491"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="163"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="434"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="436"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="436"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="438"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="454"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="459"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="456"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="461"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="454"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="456"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
@@ -789,7 +809,7 @@
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="489"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="491"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="162"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="218"/>
         <source>Database problem</source>
@@ -942,17 +962,22 @@
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="58"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="57"/>
+        <source>Candidate cases</source>
+        <translation>Kandidatsager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/candidates_tab.py" line="59"/>
         <source>Create candidate case</source>
         <translation>Opret kandidatsag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="89"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="90"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/team/candidates_tab.py" line="90"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="91"/>
         <source>%n professional(s)</source>
         <translation>
             <numerusform>%n fagperson</numerusform>
@@ -960,32 +985,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="92"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="93"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="93"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="94"/>
         <source>Sectors: %1</source>
         <translation>Sektorer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="100"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="101"/>
         <source>No candidates: everyone helped by many is coordinated.</source>
         <translation>Ingen kandidater: alle, der får hjælp fra mange, har en koordinerende sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="109"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="110"/>
         <source>Someone created a case for them meanwhile. Nothing was stored.</source>
         <translation>En anden har oprettet en sag til dem imens. Intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="116"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="117"/>
         <source>The database did not answer. Nothing was stored; try again.</source>
         <translation>Databasen svarede ikke. Intet blev gemt; prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/candidates_tab.py" line="145"/>
+        <location filename="../../app/ui/team/candidates_tab.py" line="146"/>
         <source>Candidate case %1 created.</source>
         <translation>Kandidatsag %1 oprettet.</translation>
     </message>
@@ -1072,46 +1097,61 @@
     <name>CaseListPage</name>
     <message>
         <location filename="../../app/ui/cases/case_list_page.py" line="61"/>
+        <source>Search cases</source>
+        <translation>Søg i sager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="63"/>
         <source>Search name, case number or CPR</source>
         <translation>Søg på navn, sagsnummer eller CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="65"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="67"/>
+        <source>Which cases to show</source>
+        <translation>Hvilke sager der vises</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="69"/>
         <source>My cases</source>
         <translation>Mine sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="66"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="70"/>
         <source>All cases</source>
         <translation>Alle sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="72"/>
         <source>New case…</source>
         <translation>Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="72"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="76"/>
         <source>Show CPR number…</source>
         <translation>Vis CPR-nummer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="75"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="79"/>
         <source>Show the full CPR number of a person in the case (the lookup is logged)</source>
         <translation>Vis det fulde CPR-nummer for en person i sagen (opslaget logges)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="159"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="91"/>
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="164"/>
         <source>Your caseload: %1 of %2</source>
         <translation>Din sagsbelastning: %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="165"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="170"/>
         <source>Above the team&apos;s caseload limit.</source>
         <translation>Over teamets grænse for sagsbelastning.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/case_list_page.py" line="175"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="180"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n sag</numerusform>
@@ -1119,24 +1159,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="238"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="267"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="283"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="243"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="272"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="288"/>
         <source>Show CPR number</source>
         <translation>Vis CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="239"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="244"/>
         <source>Whose CPR number? Showing it is logged as a lookup.</source>
         <translation>Hvis CPR-nummer? Visningen logges som et opslag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="267"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="272"/>
         <source>No CPR number is registered for this person.</source>
         <translation>Der er ikke registreret et CPR-nummer for denne person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="284"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="289"/>
         <source>The database did not answer. Nothing was shown and nothing was logged.</source>
         <translation>Databasen svarede ikke. Intet blev vist, og intet blev logget.</translation>
     </message>
@@ -1223,12 +1263,17 @@
         <translation>Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="78"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="58"/>
+        <source>Cases behind the figure</source>
+        <translation>Sagerne bag tallet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/cases_behind.py" line="79"/>
         <source>Open case</source>
         <translation>Åbn sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/cases_behind.py" line="80"/>
+        <location filename="../../app/ui/team/cases_behind.py" line="81"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -1898,166 +1943,167 @@
         <translation>Samtykkeregister</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="76"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="77"/>
         <source>Whose information</source>
         <translation>Hvis oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="77"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="78"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="78"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="80"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="80"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="81"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="81"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="83"/>
         <source>In force</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="90"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="91"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="92"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="93"/>
         <source>Withdraw…</source>
         <translation>Tilbagekald …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="94"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="95"/>
         <source>Save signed form…</source>
         <translation>Gem underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="117"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="74"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="118"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="118"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="119"/>
         <source>Who may receive what</source>
         <translation>Hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="120"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="121"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="174"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="175"/>
         <source>Withdrawn %1</source>
         <translation>Tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="178"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="179"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="180"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="181"/>
         <source>Expired</source>
         <translation>Udløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="182"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="183"/>
         <source>Not yet</source>
         <translation>Endnu ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="207"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="208"/>
         <source>Covered</source>
         <translation>Dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="208"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="209"/>
         <source>Partly</source>
         <translation>Delvist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="209"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="210"/>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="223"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="224"/>
         <source>Today, per person and party: what may be shared. Partly: only some kinds of information.</source>
         <translation>I dag, pr. person og part: hvad der må deles. Delvist: kun nogle slags oplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="226"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="227"/>
         <source>The case has no professionals yet.</source>
         <translation>Sagen har endnu ingen fagpersoner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="262"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="269"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="263"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="270"/>
         <source>Withdraw consent</source>
         <translation>Tilbagekald samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="263"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="264"/>
         <source>Why is the consent withdrawn? It stops all sharing today.</source>
         <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="270"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="271"/>
         <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
         <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="303"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="308"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="312"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="304"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="309"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="313"/>
         <source>Not withdrawn</source>
         <translation>Ikke tilbagekaldt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="304"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="305"/>
         <source>Someone else changed the consent meanwhile. Look again.</source>
         <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="308"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="309"/>
         <source>The reason or the day is not valid.</source>
         <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="155"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="312"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="156"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="313"/>
         <source>The store could not be reached.</source>
         <translation>Databasen kunne ikke nås.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="340"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="341"/>
         <source>Save signed form</source>
         <translation>Gem underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="348"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="349"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="348"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="349"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
@@ -2065,12 +2111,12 @@
 <context>
     <name>CprRevealDialog</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="297"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="302"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="305"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="310"/>
         <source>This lookup has been logged with your name and the time.</source>
         <translation>Dette opslag er logget med dit navn og tidspunktet.</translation>
     </message>
@@ -2189,27 +2235,32 @@
         <translation>Opdater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="104"/>
+        <location filename="../../app/ui/day/day_page.py" line="103"/>
+        <source>My day</source>
+        <translation>Min dag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="105"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="104"/>
+        <location filename="../../app/ui/day/day_page.py" line="105"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="104"/>
+        <location filename="../../app/ui/day/day_page.py" line="105"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="163"/>
+        <location filename="../../app/ui/day/day_page.py" line="164"/>
         <source>The database did not answer. The day is read again when it is back.</source>
         <translation>Databasen svarede ikke. Dagen hentes igen, når der er forbindelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="197"/>
+        <location filename="../../app/ui/day/day_page.py" line="198"/>
         <source>My day – %1</source>
         <translation>Min dag – %1</translation>
     </message>
@@ -2218,72 +2269,72 @@
         <translation type="vanished">Mine åbne sager: %1 som koordinator (grænse %2), %3 som makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="200"/>
+        <location filename="../../app/ui/day/day_page.py" line="201"/>
         <source>My open cases: %1 as coordinator, %2 as partner. My caseload: %3 of %4</source>
         <translation>Mine åbne sager: %1 som koordinator, %2 som makker. Min sagsbelastning: %3 af %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="208"/>
+        <location filename="../../app/ui/day/day_page.py" line="209"/>
         <source>Above the caseload limit.</source>
         <translation>Over grænsen for antal sager.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="213"/>
+        <location filename="../../app/ui/day/day_page.py" line="214"/>
         <source>Meetings today</source>
         <translation>Møder i dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="213"/>
+        <location filename="../../app/ui/day/day_page.py" line="214"/>
         <source>No meetings today.</source>
         <translation>Ingen møder i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="215"/>
+        <location filename="../../app/ui/day/day_page.py" line="216"/>
         <source>Meetings tomorrow</source>
         <translation>Møder i morgen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="216"/>
+        <location filename="../../app/ui/day/day_page.py" line="217"/>
         <source>No meetings tomorrow.</source>
         <translation>Ingen møder i morgen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="220"/>
+        <location filename="../../app/ui/day/day_page.py" line="221"/>
         <source>Tasks due this week</source>
         <translation>Opgaver denne uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="220"/>
+        <location filename="../../app/ui/day/day_page.py" line="221"/>
         <source>No tasks due this week.</source>
         <translation>Ingen opgaver denne uge.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="222"/>
+        <location filename="../../app/ui/day/day_page.py" line="223"/>
         <source>Follow-ups and deadlines this week</source>
         <translation>Opfølgninger og frister denne uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="223"/>
+        <location filename="../../app/ui/day/day_page.py" line="224"/>
         <source>No follow-ups or deadlines this week.</source>
         <translation>Ingen opfølgninger eller frister denne uge.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="228"/>
+        <location filename="../../app/ui/day/day_page.py" line="229"/>
         <source>Agreements due</source>
         <translation>Aftaler der forfalder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="229"/>
+        <location filename="../../app/ui/day/day_page.py" line="230"/>
         <source>No agreements due this week.</source>
         <translation>Ingen aftaler forfalder denne uge.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="234"/>
+        <location filename="../../app/ui/day/day_page.py" line="235"/>
         <source>Changed by others since you last looked</source>
         <translation>Ændret af andre siden du sidst kiggede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="235"/>
+        <location filename="../../app/ui/day/day_page.py" line="236"/>
         <source>No changes by others since you last looked.</source>
         <translation>Ingen ændringer fra andre siden du sidst kiggede.</translation>
     </message>
@@ -2636,52 +2687,57 @@
 <context>
     <name>EcoMapView</name>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="172"/>
+        <location filename="../../app/ui/family/eco_map.py" line="64"/>
+        <source>Eco-map of the family&apos;s network</source>
+        <translation>Økokort over familiens netværk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/eco_map.py" line="173"/>
         <source>%1, %2 years</source>
         <translation>%1, %2 år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="224"/>
+        <location filename="../../app/ui/family/eco_map.py" line="225"/>
         <source>No professionals in the network yet.</source>
         <translation>Der er endnu ingen fagpersoner i netværket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="231"/>
+        <location filename="../../app/ui/family/eco_map.py" line="232"/>
         <source>Dashed line: in the network, no registered intervention</source>
         <translation>Stiplet linje: i netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="244"/>
+        <location filename="../../app/ui/family/eco_map.py" line="245"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="246"/>
+        <location filename="../../app/ui/family/eco_map.py" line="247"/>
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="248"/>
+        <location filename="../../app/ui/family/eco_map.py" line="249"/>
         <source>In the network, no registered intervention</source>
         <translation>I netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="297"/>
+        <location filename="../../app/ui/family/eco_map.py" line="298"/>
         <source>Could not save the network map to %1: %2</source>
         <translation>Netværkskortet kunne ikke gemmes i %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="317"/>
+        <location filename="../../app/ui/family/eco_map.py" line="318"/>
         <source>Could not encode the network map as PNG.</source>
         <translation>Netværkskortet kunne ikke laves om til PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="333"/>
+        <location filename="../../app/ui/family/eco_map.py" line="334"/>
         <source>Network map</source>
         <translation>Netværkskort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="336"/>
+        <location filename="../../app/ui/family/eco_map.py" line="337"/>
         <source>Network map of %1: the family and the professionals around it, by sector.</source>
         <translation>Netværkskort for %1: familien og fagpersonerne omkring den, fordelt på sektorer.</translation>
     </message>
@@ -2963,53 +3019,58 @@
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="165"/>
+        <location filename="../../app/ui/family/family_page.py" line="159"/>
+        <source>Meeting collisions</source>
+        <translation>Møder, der falder sammen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/family_page.py" line="166"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="166"/>
+        <location filename="../../app/ui/family/family_page.py" line="167"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="172"/>
-        <location filename="../../app/ui/family/family_page.py" line="322"/>
+        <location filename="../../app/ui/family/family_page.py" line="173"/>
+        <location filename="../../app/ui/family/family_page.py" line="323"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="173"/>
+        <location filename="../../app/ui/family/family_page.py" line="174"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="174"/>
+        <location filename="../../app/ui/family/family_page.py" line="175"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="228"/>
+        <location filename="../../app/ui/family/family_page.py" line="229"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="301"/>
+        <location filename="../../app/ui/family/family_page.py" line="302"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="309"/>
+        <location filename="../../app/ui/family/family_page.py" line="310"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="317"/>
+        <location filename="../../app/ui/family/family_page.py" line="318"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="320"/>
+        <location filename="../../app/ui/family/family_page.py" line="321"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -3017,27 +3078,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="346"/>
+        <location filename="../../app/ui/family/family_page.py" line="347"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="348"/>
+        <location filename="../../app/ui/family/family_page.py" line="349"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="349"/>
+        <location filename="../../app/ui/family/family_page.py" line="350"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="408"/>
+        <location filename="../../app/ui/family/family_page.py" line="409"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="411"/>
+        <location filename="../../app/ui/family/family_page.py" line="412"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -3045,7 +3106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="413"/>
+        <location filename="../../app/ui/family/family_page.py" line="414"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -3053,17 +3114,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="415"/>
+        <location filename="../../app/ui/family/family_page.py" line="416"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="417"/>
+        <location filename="../../app/ui/family/family_page.py" line="418"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="553"/>
+        <location filename="../../app/ui/family/family_page.py" line="554"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -3071,32 +3132,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="558"/>
+        <location filename="../../app/ui/family/family_page.py" line="559"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="560"/>
+        <location filename="../../app/ui/family/family_page.py" line="561"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="563"/>
+        <location filename="../../app/ui/family/family_page.py" line="564"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="570"/>
+        <location filename="../../app/ui/family/family_page.py" line="571"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="578"/>
+        <location filename="../../app/ui/family/family_page.py" line="579"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="585"/>
+        <location filename="../../app/ui/family/family_page.py" line="586"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -3104,7 +3165,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="591"/>
+        <location filename="../../app/ui/family/family_page.py" line="592"/>
         <source>The coordinator&apos;s caseload is %1; the team&apos;s limit is %2.</source>
         <translation>Koordinatorens sagsbelastning er %1. Teamets grænse er %2.</translation>
     </message>
@@ -3117,18 +3178,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="420"/>
+        <location filename="../../app/ui/family/family_page.py" line="421"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="440"/>
-        <location filename="../../app/ui/family/family_page.py" line="445"/>
+        <location filename="../../app/ui/family/family_page.py" line="441"/>
+        <location filename="../../app/ui/family/family_page.py" line="446"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="446"/>
+        <location filename="../../app/ui/family/family_page.py" line="447"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -3154,7 +3215,7 @@
     </message>
     <message>
         <location filename="../../app/ui/family/family_page.py" line="96"/>
-        <location filename="../../app/ui/family/family_page.py" line="270"/>
+        <location filename="../../app/ui/family/family_page.py" line="271"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -3163,7 +3224,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="290"/>
+        <location filename="../../app/ui/family/family_page.py" line="291"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3440,52 +3501,57 @@
 <context>
     <name>GoalsTab</name>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="65"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="38"/>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="66"/>
         <source>New overall goal</source>
         <translation>Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="66"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
         <source>New sub-goal</source>
         <translation>Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
         <source>New progression goal</source>
         <translation>Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="71"/>
         <source>Record score…</source>
         <translation>Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="139"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="140"/>
         <source>Choose a goal first</source>
         <translation>Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="141"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="142"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
         <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="178"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="179"/>
         <source>Remove the goal “%1”?</source>
         <translation>Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/goals_tab.py" line="180"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="181"/>
         <source>%n goal(s) under it will be removed too.</source>
         <translation>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
@@ -3493,7 +3559,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="183"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="184"/>
         <source>Remove goal</source>
         <translation>Fjern mål</translation>
     </message>
@@ -3502,6 +3568,7 @@
     <name>HandOverNoteDialog</name>
     <message>
         <location filename="../../app/ui/team/hand_over_note.py" line="31"/>
+        <location filename="../../app/ui/team/hand_over_note.py" line="53"/>
         <source>Hand-over note</source>
         <translation>Overdragelsesnote</translation>
     </message>
@@ -3536,22 +3603,22 @@
         <translation>Det gamle team må læse sagen indtil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/hand_over_note.py" line="58"/>
+        <location filename="../../app/ui/team/hand_over_note.py" line="59"/>
         <source>Read</source>
         <translation>Læst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/hand_over_note.py" line="60"/>
+        <location filename="../../app/ui/team/hand_over_note.py" line="61"/>
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/hand_over_note.py" line="61"/>
+        <location filename="../../app/ui/team/hand_over_note.py" line="62"/>
         <source>The note is shown again the next time you open the case</source>
         <translation>Noten vises igen, næste gang du åbner sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/hand_over_note.py" line="63"/>
+        <location filename="../../app/ui/team/hand_over_note.py" line="64"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -3622,107 +3689,107 @@
 <context>
     <name>InterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="248"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="249"/>
         <source>Change intervention</source>
         <translation>Ret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="248"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="249"/>
         <source>New intervention</source>
         <translation>Ny indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="266"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="267"/>
         <source>e.g. Aflastning hver anden weekend</source>
         <translation>fx Aflastning hver anden weekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="271"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="272"/>
         <source>Without a law section</source>
         <translation>Uden lovparagraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="275"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="276"/>
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="283"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="284"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="296"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="297"/>
         <source>Checked</source>
         <translation>Tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="300"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="301"/>
         <source>Add time</source>
         <translation>Tilføj tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="303"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="304"/>
         <source>Remove time</source>
         <translation>Fjern tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="320"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="321"/>
         <source>For</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="321"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="322"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="322"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="323"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="323"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="324"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="324"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="325"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="325"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="326"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="326"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="327"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="327"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="328"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="328"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="329"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="329"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="330"/>
         <source>Copied from</source>
         <translation>Kopieret fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="330"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="331"/>
         <source>Last checked</source>
         <translation>Sidst tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="331"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="332"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
@@ -3731,12 +3798,12 @@
         <translation type="vanished">Ingen lovparagraf valgt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="519"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="520"/>
         <source>No weekly times</source>
         <translation>Ingen ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="528"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="529"/>
         <source>(parent present)</source>
         <translation>(forælder til stede)</translation>
     </message>
@@ -3854,126 +3921,136 @@
         <translation>Vis notater om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="76"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="74"/>
+        <source>Journal entries</source>
+        <translation>Journalnotater</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="77"/>
         <source>Time</source>
         <translation>Tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="76"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="301"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="77"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="303"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="76"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="303"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="77"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="305"/>
         <source>Written by</source>
         <translation>Skrevet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="76"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="77"/>
         <source>Subject</source>
         <translation>Emne</translation>
     </message>
     <message>
         <location filename="../../app/ui/journal/journal_panel.py" line="92"/>
+        <source>The chosen journal entry</source>
+        <translation>Det valgte journalnotat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal/journal_panel.py" line="94"/>
         <source>New note…</source>
         <translation>Nyt notat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="94"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="96"/>
         <source>Edit…</source>
         <translation>Rediger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="96"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="98"/>
         <source>Correct…</source>
         <translation>Skriv rettelse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="149"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="151"/>
         <source>Open a case to see its journal.</source>
         <translation>Åbn en sag for at se dens journal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="222"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="224"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="238"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="240"/>
         <source>No notes about this person.</source>
         <translation>Ingen notater om denne person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="240"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="242"/>
         <source>No notes in this journal yet. Write the first with New note…</source>
         <translation>Journalen har ingen notater endnu. Skriv det første med Nyt notat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="246"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="248"/>
         <source>Correction</source>
         <translation>Rettelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="255"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="257"/>
         <source>A correction of the note above, written later</source>
         <translation>En rettelse til notatet ovenfor, skrevet senere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="257"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="312"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="259"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="314"/>
         <source>Locked since %1</source>
         <translation>Låst siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="302"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="304"/>
         <source>When it happened</source>
         <translation>Hvornår det skete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="304"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="306"/>
         <source>Concerns</source>
         <translation>Vedrører</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="304"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="306"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="305"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="307"/>
         <source>About</source>
         <translation>Handler om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="309"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="311"/>
         <source>Corrects</source>
         <translation>Retter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="312"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="316"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="314"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="318"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="315"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="317"/>
         <source>Can be changed until %1</source>
         <translation>Kan ændres indtil %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="329"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="331"/>
         <source>The case is closed: its journal is shown, not changed.</source>
         <translation>Sagen er afsluttet: journalen kan ses, men ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="338"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="340"/>
         <source>Choose a note first.</source>
         <translation>Vælg først et notat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/journal/journal_panel.py" line="342"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="344"/>
         <source>This note was written more than %n hour(s) ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</source>
         <translation>
             <numerusform>Notatet blev skrevet for mere end %n time siden og er låst, som notatpligten kræver. Brug Skriv rettelse… for at tilføje en rettelse ved siden af.</numerusform>
@@ -3981,7 +4058,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="350"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="352"/>
         <source>The note can still be changed until %1: use Edit….</source>
         <translation>Notatet kan stadig ændres indtil %1: brug Rediger….</translation>
     </message>
@@ -4334,18 +4411,23 @@
         <translation>Søg på lov, paragraf eller titel, fx BL 32 eller aflastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="223"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="155"/>
+        <source>Matching law sections</source>
+        <translation>Fundne lovparagraffer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="224"/>
         <source>Reading the law catalogue…</source>
         <translation>Lovkataloget indlæses …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="225"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="226"/>
         <source>Chosen: %1</source>
         <translation>Valgt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="217"/>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="227"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="218"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="228"/>
         <source>No law section chosen.</source>
         <translation>Ingen lovparagraf valgt.</translation>
     </message>
@@ -4737,6 +4819,7 @@
     </message>
     <message>
         <location filename="../../app/ui/calendar/meeting_dialog.py" line="121"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="124"/>
         <source>Guest&apos;s name</source>
         <translation>Gæstens navn</translation>
     </message>
@@ -4746,87 +4829,92 @@
         <translation>E-mail (til invitationen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="124"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="125"/>
+        <source>Guest&apos;s e-mail</source>
+        <translation>Gæstens e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="127"/>
         <source>Add guest</source>
         <translation>Tilføj gæst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="143"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="146"/>
         <source>Use this time</source>
         <translation>Brug dette tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="151"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="154"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="152"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="155"/>
         <source>Starts</source>
         <translation>Starter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="153"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="156"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="154"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="157"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="155"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="158"/>
         <source>Video link</source>
         <translation>Videolink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="156"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="159"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="157"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="160"/>
         <source>Guests</source>
         <translation>Gæster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="158"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="161"/>
         <source>Interpreter</source>
         <translation>Tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="159"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="162"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="160"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="163"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="161"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="164"/>
         <source>Free times</source>
         <translation>Ledige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="244"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="247"/>
         <source>No guests.</source>
         <translation>Ingen gæster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="322"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="325"/>
         <source>%1 is busy %2–%3.</source>
         <translation>%1 er optaget %2–%3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="331"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="334"/>
         <source>Nobody is double-booked.</source>
         <translation>Ingen er dobbeltbooket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="430"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="433"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -5046,67 +5134,72 @@
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="67"/>
+        <location filename="../../app/ui/family/network_tab.py" line="66"/>
+        <source>The family&apos;s network</source>
+        <translation>Familiens netværk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/network_tab.py" line="68"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="68"/>
+        <location filename="../../app/ui/family/network_tab.py" line="69"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="69"/>
+        <location filename="../../app/ui/family/network_tab.py" line="70"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="70"/>
+        <location filename="../../app/ui/family/network_tab.py" line="71"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="71"/>
+        <location filename="../../app/ui/family/network_tab.py" line="72"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="72"/>
+        <location filename="../../app/ui/family/network_tab.py" line="73"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="80"/>
+        <location filename="../../app/ui/family/network_tab.py" line="81"/>
         <source>New professional…</source>
         <translation>Ny fagperson…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="82"/>
+        <location filename="../../app/ui/family/network_tab.py" line="83"/>
         <source>Add existing…</source>
         <translation>Tilføj eksisterende…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="84"/>
+        <location filename="../../app/ui/family/network_tab.py" line="85"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="85"/>
+        <location filename="../../app/ui/family/network_tab.py" line="86"/>
         <source>Copy contact list</source>
         <translation>Kopiér kontaktliste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="87"/>
+        <location filename="../../app/ui/family/network_tab.py" line="88"/>
         <source>Save picture…</source>
         <translation>Gem billede…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="165"/>
+        <location filename="../../app/ui/family/network_tab.py" line="166"/>
         <source>The contact list has been copied.</source>
         <translation>Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="175"/>
+        <location filename="../../app/ui/family/network_tab.py" line="176"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
@@ -5115,12 +5208,12 @@
         <translation type="vanished">Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="173"/>
+        <location filename="../../app/ui/family/network_tab.py" line="174"/>
         <source>Save the network picture</source>
         <translation>Gem netværkskortet som billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="174"/>
+        <location filename="../../app/ui/family/network_tab.py" line="175"/>
         <source>network.png</source>
         <translation>netværkskort.png</translation>
     </message>
@@ -5129,12 +5222,12 @@
         <translation type="vanished">PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="194"/>
+        <location filename="../../app/ui/family/network_tab.py" line="195"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="195"/>
+        <location filename="../../app/ui/family/network_tab.py" line="196"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
     </message>
@@ -5195,177 +5288,187 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="55"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="56"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="56"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
         <source>reason for going above the caseload limit</source>
         <translation>begrundelse for at gå over grænsen for sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="113"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="114"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="117"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="118"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="118"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="131"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="132"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="135"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="136"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="155"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="156"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="158"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="159"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="161"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="168"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="169"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="186"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="188"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="210"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="212"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="211"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="213"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="253"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="255"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="266"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="268"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="421"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="332"/>
+        <source>%1, person %2</source>
+        <translation>%1, person %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="334"/>
+        <source>Remove person %1</source>
+        <translation>Fjern person %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="434"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="519"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="532"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
@@ -5443,8 +5546,13 @@
 </context>
 <context>
     <name>PdfPreview</name>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="89"/>
+        <source>Preview of the printed plan</source>
+        <translation>Forhåndsvisning af den udskrevne plan</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/plan_preview.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="114"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -5455,155 +5563,166 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="53"/>
+        <location filename="../../app/ui/family/people_tab.py" line="54"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="54"/>
+        <location filename="../../app/ui/family/people_tab.py" line="55"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="55"/>
+        <location filename="../../app/ui/family/people_tab.py" line="56"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="56"/>
+        <location filename="../../app/ui/family/people_tab.py" line="57"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="57"/>
+        <location filename="../../app/ui/family/people_tab.py" line="58"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="58"/>
+        <location filename="../../app/ui/family/people_tab.py" line="59"/>
         <source>In household</source>
         <translation>I husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="59"/>
+        <location filename="../../app/ui/family/people_tab.py" line="60"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="67"/>
+        <location filename="../../app/ui/family/people_tab.py" line="68"/>
         <source>Add person…</source>
         <translation>Tilføj person…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="69"/>
-        <location filename="../../app/ui/family/people_tab.py" line="105"/>
+        <location filename="../../app/ui/family/people_tab.py" line="70"/>
+        <location filename="../../app/ui/family/people_tab.py" line="109"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="70"/>
+        <location filename="../../app/ui/family/people_tab.py" line="71"/>
         <source>Remove…</source>
         <translation>Fjern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="72"/>
+        <location filename="../../app/ui/family/people_tab.py" line="73"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="78"/>
+        <location filename="../../app/ui/family/people_tab.py" line="79"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="83"/>
+        <location filename="../../app/ui/family/people_tab.py" line="84"/>
+        <source>Grouping of the interventions</source>
+        <translation>Gruppering af indsatserne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/people_tab.py" line="86"/>
         <source>Grouped by person</source>
         <translation>Grupperet efter person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="84"/>
+        <location filename="../../app/ui/family/people_tab.py" line="87"/>
         <source>Grouped by sector</source>
         <translation>Grupperet efter sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="91"/>
+        <location filename="../../app/ui/family/people_tab.py" line="95"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="92"/>
+        <location filename="../../app/ui/family/people_tab.py" line="96"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="93"/>
+        <location filename="../../app/ui/family/people_tab.py" line="97"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="94"/>
+        <location filename="../../app/ui/family/people_tab.py" line="98"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="95"/>
+        <location filename="../../app/ui/family/people_tab.py" line="99"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="96"/>
+        <location filename="../../app/ui/family/people_tab.py" line="100"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="97"/>
+        <location filename="../../app/ui/family/people_tab.py" line="101"/>
         <source>Source</source>
         <translation>Kilde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="98"/>
+        <location filename="../../app/ui/family/people_tab.py" line="102"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="103"/>
+        <location filename="../../app/ui/family/people_tab.py" line="107"/>
         <source>New intervention…</source>
         <translation>Ny indsats…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="106"/>
+        <location filename="../../app/ui/family/people_tab.py" line="110"/>
         <source>End…</source>
         <translation>Afslut…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="135"/>
+        <location filename="../../app/ui/family/people_tab.py" line="91"/>
+        <location filename="../../app/ui/family/people_tab.py" line="139"/>
         <source>Interventions</source>
         <translation>Indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="187"/>
+        <location filename="../../app/ui/family/people_tab.py" line="51"/>
+        <source>Family members</source>
+        <translation>Familiens medlemmer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/people_tab.py" line="191"/>
         <source>Yes, until %1</source>
         <translation>Ja, indtil %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="189"/>
-        <location filename="../../app/ui/family/people_tab.py" line="198"/>
-        <location filename="../../app/ui/family/people_tab.py" line="199"/>
+        <location filename="../../app/ui/family/people_tab.py" line="193"/>
+        <location filename="../../app/ui/family/people_tab.py" line="202"/>
+        <location filename="../../app/ui/family/people_tab.py" line="203"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="192"/>
+        <location filename="../../app/ui/family/people_tab.py" line="196"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="199"/>
+        <location filename="../../app/ui/family/people_tab.py" line="203"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/people_tab.py" line="241"/>
+        <location filename="../../app/ui/family/people_tab.py" line="245"/>
         <source>%1 (%n running)</source>
         <translation>
             <numerusform>%1 (%n i gang)</numerusform>
@@ -5611,12 +5730,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="249"/>
+        <location filename="../../app/ui/family/people_tab.py" line="253"/>
         <source>No interventions</source>
         <translation>Ingen indsatser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/people_tab.py" line="273"/>
+        <location filename="../../app/ui/family/people_tab.py" line="277"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -5624,22 +5743,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="284"/>
+        <location filename="../../app/ui/family/people_tab.py" line="288"/>
         <source>%1, checked %2</source>
         <translation>%1, tjekket %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="288"/>
+        <location filename="../../app/ui/family/people_tab.py" line="292"/>
         <source>%1, never checked</source>
         <translation>%1, aldrig tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="293"/>
+        <location filename="../../app/ui/family/people_tab.py" line="297"/>
         <source>(no section)</source>
         <translation>(ingen paragraf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="320"/>
+        <location filename="../../app/ui/family/people_tab.py" line="324"/>
         <source>Check this against the source system: the copy may be out of date.</source>
         <translation>Tjek dette i kildesystemet – kopien kan være forældet.</translation>
     </message>
@@ -6307,77 +6426,77 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="135"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="136"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="145"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="146"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="147"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="148"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="150"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="151"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="152"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="153"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="154"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="155"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="155"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="156"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="203"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="204"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="268"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="269"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="269"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="270"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="274"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="275"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="282"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="282"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="297"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="298"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="298"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="299"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>
@@ -6686,16 +6805,21 @@
     <name>SearchBox</name>
     <message>
         <location filename="../../app/ui/search/search_box.py" line="55"/>
+        <source>Search everything</source>
+        <translation>Søg i alt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search/search_box.py" line="57"/>
         <source>Search everything (Ctrl+K)</source>
         <translation>Søg i alt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search/search_box.py" line="58"/>
+        <location filename="../../app/ui/search/search_box.py" line="60"/>
         <source>Names, CPR, case numbers, addresses, professionals, agreements, goals, journal, tasks and document titles in the cases you may see</source>
         <translation>Navne, CPR, sagsnumre, adresser, fagpersoner, aftaler, mål, journal, opgaver og dokumenttitler i de sager, du har adgang til</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search/search_box.py" line="227"/>
+        <location filename="../../app/ui/search/search_box.py" line="229"/>
         <source>The search could not be run: the database did not answer. Try again.</source>
         <translation>Søgningen kunne ikke gennemføres: databasen svarede ikke. Prøv igen.</translation>
     </message>
@@ -6766,7 +6890,7 @@
 <context>
     <name>SectionsTab</name>
     <message>
-        <location filename="../../app/ui/plan/sections_tab.py" line="97"/>
+        <location filename="../../app/ui/plan/sections_tab.py" line="98"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
@@ -6829,17 +6953,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/app.py" line="62"/>
+        <location filename="../../app/ui/app.py" line="64"/>
         <source>This database was made by a newer version of Koordinator. Install the newest version before you open it. Nothing in the database was changed.</source>
         <translation>Databasen er lavet af en nyere version af Koordinator. Installér den nyeste version, før du åbner den. Intet i databasen er ændret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="67"/>
+        <location filename="../../app/ui/app.py" line="69"/>
         <source>The database could not be opened. Check that the file is not read-only, that the disk has room, and that the server is running. Details: %1</source>
         <translation>Databasen kunne ikke åbnes. Kontrollér, at filen ikke er skrivebeskyttet, at der er plads på disken, og at serveren kører. Detaljer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="117"/>
+        <location filename="../../app/ui/app.py" line="119"/>
         <source>Koordinator stopped unexpectedly last time. The details are in the log: %1</source>
         <translation>Koordinator stoppede uventet sidste gang. Detaljerne står i loggen: %1</translation>
     </message>
@@ -6950,124 +7074,129 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="67"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="65"/>
+        <source>Tasks</source>
+        <translation>Opgaver</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="68"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="68"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="69"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="69"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="70"/>
         <source>Who does it</source>
         <translation>Hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="70"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="71"/>
         <source>Reminder</source>
         <translation>Påmindelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="71"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="72"/>
         <source>Done</source>
         <translation>Udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="85"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="86"/>
         <source>No tasks for this case yet.</source>
         <translation>Sagen har ingen opgaver endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="87"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="88"/>
         <source>New task…</source>
         <translation>Ny opgave…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="89"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="90"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="91"/>
-        <location filename="../../app/ui/tasks/task_panel.py" line="229"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="92"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="230"/>
         <source>Mark as done</source>
         <translation>Markér som udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="170"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="171"/>
         <source>%1 by %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="194"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="195"/>
         <source>Overdue</source>
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="229"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="230"/>
         <source>Mark as not done</source>
         <translation>Markér som ikke udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="241"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="242"/>
         <source>The task was saved.</source>
         <translation>Opgaven er gemt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="280"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="281"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="281"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="282"/>
         <source>Someone else changed this task just now. The list now shows it as it is.</source>
         <translation>En anden har lige ændret opgaven. Listen viser den nu, som den er.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="287"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="288"/>
         <source>Not changed</source>
         <translation>Ikke ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="288"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="289"/>
         <source>The case is closed, so its tasks are no longer changed.</source>
         <translation>Sagen er lukket, så dens opgaver kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="336"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="337"/>
         <source>Task already made</source>
         <translation>Opgaven findes allerede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="337"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="338"/>
         <source>There is already an open task for this agreement, so no second one was made.</source>
         <translation>Der er allerede en åben opgave for denne aftale, så der er ikke oprettet en til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="339"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="340"/>
         <source>There is already an open task for this date, so no second one was made.</source>
         <translation>Der er allerede en åben opgave for denne dato, så der blev ikke lavet en til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="349"/>
-        <location filename="../../app/ui/tasks/task_panel.py" line="361"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="350"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="362"/>
         <source>No task made</source>
         <translation>Ingen opgave oprettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="351"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="352"/>
         <source>The case no longer has this date (it may have been met meanwhile). The menu is read again.</source>
         <translation>Sagen har ikke længere denne dato (den er måske overholdt i mellemtiden). Menuen læses igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="363"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="364"/>
         <source>The agreement is not saved in the plan yet. Give it some words, wait for the plan to be saved and try again.</source>
         <translation>Aftalen er ikke gemt i planen endnu. Skriv hvad den går ud på, vent til planen er gemt, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="383"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="384"/>
         <source>The task is no longer there.</source>
         <translation>Opgaven findes ikke længere.</translation>
     </message>
@@ -7148,47 +7277,52 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation>Fravær (stedfortræder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="115"/>
+        <location filename="../../app/ui/team/team_overview.py" line="114"/>
+        <source>Caseworkers in the team</source>
+        <translation>Teamets sagsbehandlere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_overview.py" line="116"/>
         <source>Double-click a figure to see the cases behind it.</source>
         <translation>Dobbeltklik på et tal for at se sagerne bag det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="125"/>
+        <location filename="../../app/ui/team/team_overview.py" line="126"/>
         <source>Export PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="128"/>
+        <location filename="../../app/ui/team/team_overview.py" line="129"/>
         <source>Refresh</source>
         <translation>Opdater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="129"/>
+        <location filename="../../app/ui/team/team_overview.py" line="130"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="138"/>
+        <location filename="../../app/ui/team/team_overview.py" line="139"/>
         <source>Coordinators</source>
         <translation>Koordinatorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="139"/>
+        <location filename="../../app/ui/team/team_overview.py" line="140"/>
         <source>Candidates</source>
         <translation>Kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="174"/>
+        <location filename="../../app/ui/team/team_overview.py" line="175"/>
         <source>all coordinators</source>
         <translation>alle koordinatorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="176"/>
+        <location filename="../../app/ui/team/team_overview.py" line="177"/>
         <source>Team: %1 · %2 · caseload limit %3 (a family counts %4, a citizen %5)</source>
         <translation>Team: %1 · %2 · grænse for sagsbelastning %3 (en familie tæller %4, en borger %5)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/team/team_overview.py" line="189"/>
+        <location filename="../../app/ui/team/team_overview.py" line="190"/>
         <source>Candidate cases without a coordinator: %n</source>
         <translation>
             <numerusform>Kandidatsager uden koordinator: %n</numerusform>
@@ -7196,67 +7330,67 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="199"/>
+        <location filename="../../app/ui/team/team_overview.py" line="200"/>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="206"/>
+        <location filename="../../app/ui/team/team_overview.py" line="207"/>
         <source>%1 %2–%3 (%4)</source>
         <translation>%1 %2–%3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="220"/>
+        <location filename="../../app/ui/team/team_overview.py" line="221"/>
         <source>Above the team&apos;s caseload limit.</source>
         <translation>Over teamets grænse for sagsbelastning.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="233"/>
+        <location filename="../../app/ui/team/team_overview.py" line="234"/>
         <source>The team overview could not be read. Try again, or ask IT support.</source>
         <translation>Teamoverblikket kunne ikke læses. Prøv igen, eller spørg IT-support.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="249"/>
+        <location filename="../../app/ui/team/team_overview.py" line="250"/>
         <source>Cases in the caseload of %1</source>
         <translation>Sager i %1s sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="250"/>
+        <location filename="../../app/ui/team/team_overview.py" line="251"/>
         <source>Follow-ups overdue: %1</source>
         <translation>Opfølgning over tid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="251"/>
+        <location filename="../../app/ui/team/team_overview.py" line="252"/>
         <source>Deadlines overdue: %1</source>
         <translation>Frister over tid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="252"/>
+        <location filename="../../app/ui/team/team_overview.py" line="253"/>
         <source>Plans not approved: %1</source>
         <translation>Planer uden godkendelse: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="253"/>
+        <location filename="../../app/ui/team/team_overview.py" line="254"/>
         <source>Cases covered while %1 is away</source>
         <translation>Sager, der dækkes, mens %1 er væk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="254"/>
+        <location filename="../../app/ui/team/team_overview.py" line="255"/>
         <source>Candidate cases without a coordinator</source>
         <translation>Kandidatsager uden koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="268"/>
+        <location filename="../../app/ui/team/team_overview.py" line="269"/>
         <source>Save the team overview</source>
         <translation>Gem teamoverblikket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="275"/>
+        <location filename="../../app/ui/team/team_overview.py" line="276"/>
         <source>Saved: %1</source>
         <translation>Gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="285"/>
+        <location filename="../../app/ui/team/team_overview.py" line="286"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>PDF-filen kunne ikke gemmes der. Vælg en anden mappe.</translation>
     </message>
@@ -7381,57 +7515,57 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TransitionPanel</name>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="45"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="46"/>
         <source>Support needs</source>
         <translation>Støttebehov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="46"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="47"/>
         <source>Education</source>
         <translation>Uddannelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="47"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="48"/>
         <source>Employment and income</source>
         <translation>Beskæftigelse og forsørgelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="48"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="49"/>
         <source>Housing</source>
         <translation>Bolig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="49"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="50"/>
         <source>Social conditions</source>
         <translation>Sociale forhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="85"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="86"/>
         <source>From 16, a young person gets a transition track so that decisions about help as an adult are ready before the 18th birthday (Barnets lov §§ 122-123).</source>
         <translation>Når en ung fylder 16 år, starter et overgangsforløb, så afgørelser om hjælp som voksen er klar før 18-årsdagen (Barnets lov §§ 122-123).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="132"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="133"/>
         <source>Nobody in the family is between 16 and 18.</source>
         <translation>Ingen i familien er mellem 16 og 18 år.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="140"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="141"/>
         <source>%1 has no transition track yet. Adult decisions should be ready by %2.</source>
         <translation>%1 har endnu ikke et overgangsforløb. Afgørelser om hjælp som voksen bør være klar senest %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="147"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="148"/>
         <source>Start transition track</source>
         <translation>Start overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="160"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="161"/>
         <source>%1 – turns 18 on %2</source>
         <translation>%1 – fylder 18 år den %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/transition_panel.py" line="170"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="171"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n dag tilbage</numerusform>
@@ -7439,7 +7573,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/transition_panel.py" line="172"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="173"/>
         <source>%n day(s) past the deadline</source>
         <translation>
             <numerusform>%n dag over fristen</numerusform>
@@ -7447,72 +7581,77 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="175"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="176"/>
         <source>%1 of %2 topics ready · %3</source>
         <translation>%1 af %2 emner klar · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="194"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="195"/>
         <source>What is agreed, who does it</source>
         <translation>Hvad er aftalt, og hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="201"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="196"/>
+        <source>%1: what is agreed</source>
+        <translation>%1: hvad er aftalt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/transition_panel.py" line="204"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="210"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="213"/>
         <source>Adult services contact</source>
         <translation>Kontaktperson i voksenområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="211"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="214"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="212"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="215"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="213"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="216"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="214"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="217"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="217"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="220"/>
         <source>No contact in adult services recorded yet.</source>
         <translation>Der er endnu ikke registreret en kontaktperson i voksenområdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="225"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="228"/>
         <source>Save transition track</source>
         <translation>Gem overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="252"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="255"/>
         <source>Not started</source>
         <translation>Ikke startet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="257"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="260"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="257"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="260"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="337"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="340"/>
         <source>Someone else changed this track. Your changes are still here: copy what you need before you open the case again, which shows their version.</source>
         <translation>En anden har ændret dette overgangsforløb. Dine ændringer er her stadig: kopiér det, du skal bruge, før du åbner sagen igen og ser den andens udgave.</translation>
     </message>
@@ -7521,7 +7660,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">En anden har ændret forløbet. Dine ændringer er her stadig. Åbn sagen igen for at se den andens ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="342"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="345"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet er gemt. Prøv igen.</translation>
     </message>

@@ -4,7 +4,7 @@
     <context>
         <name>AbsenceDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/absence_dialog.py" line="221" />
+            <location filename="../../app/ui/team/absence_dialog.py" line="222" />
             <source>(%n case(s))</source>
             <translation>
                 <numerusform>(%n case)</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>CandidatesTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/candidates_tab.py" line="90" />
+            <location filename="../../app/ui/team/candidates_tab.py" line="91" />
             <source>%n professional(s)</source>
             <translation>
                 <numerusform>%n professional</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>CaseListPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/cases/case_list_page.py" line="175" />
+            <location filename="../../app/ui/cases/case_list_page.py" line="180" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -70,7 +70,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="320" />
+            <location filename="../../app/ui/family/family_page.py" line="321" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -78,7 +78,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="411" />
+            <location filename="../../app/ui/family/family_page.py" line="412" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -86,7 +86,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="413" />
+            <location filename="../../app/ui/family/family_page.py" line="414" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -94,7 +94,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="553" />
+            <location filename="../../app/ui/family/family_page.py" line="554" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -102,7 +102,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="585" />
+            <location filename="../../app/ui/family/family_page.py" line="586" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -113,7 +113,7 @@
     <context>
         <name>GoalsTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/goals_tab.py" line="180" />
+            <location filename="../../app/ui/plan/goals_tab.py" line="181" />
             <source>%n goal(s) under it will be removed too.</source>
             <translation>
                 <numerusform>%n goal under it will be removed too.</numerusform>
@@ -135,7 +135,7 @@
     <context>
         <name>JournalPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/journal/journal_panel.py" line="342" />
+            <location filename="../../app/ui/journal/journal_panel.py" line="344" />
             <source>This note was written more than %n hour(s) ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</source>
             <translation>
                 <numerusform>This note was written more than %n hour ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</numerusform>
@@ -168,7 +168,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/plan_preview.py" line="113" />
+            <location filename="../../app/ui/plan/plan_preview.py" line="114" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -179,7 +179,7 @@
     <context>
         <name>PeopleTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/people_tab.py" line="241" />
+            <location filename="../../app/ui/family/people_tab.py" line="245" />
             <source>%1 (%n running)</source>
             <translation>
                 <numerusform>%1 (%n running)</numerusform>
@@ -187,7 +187,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/people_tab.py" line="273" />
+            <location filename="../../app/ui/family/people_tab.py" line="277" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -226,7 +226,7 @@
     <context>
         <name>TeamOverviewDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/team_overview.py" line="189" />
+            <location filename="../../app/ui/team/team_overview.py" line="190" />
             <source>Candidate cases without a coordinator: %n</source>
             <translation>
                 <numerusform>Candidate cases without a coordinator: %n</numerusform>
@@ -272,7 +272,7 @@
     <context>
         <name>TransitionPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/transition_panel.py" line="170" />
+            <location filename="../../app/ui/family/transition_panel.py" line="171" />
             <source>%n day(s) left</source>
             <translation>
                 <numerusform>%n day left</numerusform>
@@ -280,7 +280,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/transition_panel.py" line="172" />
+            <location filename="../../app/ui/family/transition_panel.py" line="173" />
             <source>%n day(s) past the deadline</source>
             <translation>
                 <numerusform>%n day past the deadline</numerusform>

@@ -94,6 +94,8 @@ class CalendarPage(QWidget):
         self.view_choice.addItem(self.tr("Month"))
         self.scope = QComboBox(self)
         self.scope.setObjectName("calendarScope")
+        self.scope.setAccessibleName(self.tr("Whose meetings to show"))
+        self.scope.setProperty("no_label", "named; its placeholder or items say what it is")
         self.scope.addItem(self.tr("My meetings"), SCOPE_MINE)
         self.scope.addItem(self.tr("My team"), SCOPE_TEAM)
         self.scope.addItem(self.tr("All"), SCOPE_ALL)

@@ -58,10 +58,14 @@ class CaseListPage(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self.search.setProperty("no_label", "named; its placeholder or items say what it is")
         self.search.setPlaceholderText(self.tr("Search name, case number or CPR"))
         self.search.setClearButtonEnabled(True)
         self.scope = QComboBox(self)
         self.scope.setObjectName("caseScope")
+        self.scope.setAccessibleName(self.tr("Which cases to show"))
+        self.scope.setProperty("no_label", "named; its placeholder or items say what it is")
         self.scope.addItem(self.tr("My cases"), Scope.MINE.value)
         self.scope.addItem(self.tr("All cases"), Scope.ALL.value)
         self.count_label = QLabel(self)
@@ -84,6 +88,7 @@ class CaseListPage(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("caseTable")
+        self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

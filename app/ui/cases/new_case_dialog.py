@@ -46,6 +46,7 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
 from app.ui.common.labels import label, problem_text
 from app.ui.common.noop import QT_TRANSLATE_NOOP
+from app.ui.common.painting import fill_placeholders
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,7 @@ class NewCaseDialog(QDialog):
             self.tr("Custody"),
             self.tr("Lives at home"),
         ]
+        self._headers = headers
         for column, text in enumerate(headers):
             heading = QLabel(text, self)
             bold = heading.font()
@@ -321,7 +323,18 @@ class NewCaseDialog(QDialog):
         self._update_member_controls()
         self._revalidate()
 
+    def _name_rows(self) -> None:
+        """Each row's fields are named by their column's heading and the person's number (a
+        screen reader says "CPR number, person 2")."""
+        for index, w in enumerate(self.members, start=1):
+            fields = (w.first_name, w.last_name, w.cpr, w.relation, w.custody, w.lives)
+            for heading, field in zip(self._headers, fields, strict=True):
+                field.setAccessibleName(fill_placeholders(self.tr("%1, person %2"), heading, str(index)))
+                field.setProperty("no_label", "named by its column's heading")
+            w.remove.setAccessibleName(fill_placeholders(self.tr("Remove person %1"), str(index)))
+
     def _update_member_controls(self) -> None:
+        self._name_rows()
         single = self.single_radio.isChecked()
         for w in self.members:
             w.remove.setEnabled(len(self.members) > 1)

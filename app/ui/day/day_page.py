@@ -100,6 +100,7 @@ class DayPage(QWidget):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("dayTree")
+        self.tree.setAccessibleName(self.tr("My day"))
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Case"), self.tr("What")])
         self.tree.setRootIsDecorated(False)

@@ -61,6 +61,7 @@ class EcoMapView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ecoMap")
+        self.setAccessibleName(self.tr("Eco-map of the family's network"))
         self._scene = QGraphicsScene(self)
         self._scene.setBackgroundBrush(QBrush(Qt.GlobalColor.white))
         self.setScene(self._scene)

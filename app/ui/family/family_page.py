@@ -156,6 +156,7 @@ class FamilyPage(QWidget):
         self.week.setObjectName("weekGrid")
         self.collisions = QListWidget(self)
         self.collisions.setObjectName("collisionList")
+        self.collisions.setAccessibleName(self.tr("Meeting collisions"))
         self.collisions.setWordWrap(True)
         self.collisions.setMaximumHeight(80)
         self.network = NetworkTab(self, context, lanes)

@@ -152,6 +152,7 @@ class LawSectionPicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("lawResults")
+        self.results.setAccessibleName(self.tr("Matching law sections"))
         self.results.setFixedHeight(110)
         self.chosen = QLabel(self)
         self.chosen.setObjectName("lawChosen")

@@ -63,6 +63,7 @@ class NetworkTab(QWidget):
         self.eco_map.setObjectName("ecoMap")
         self.contacts = QTableWidget(0, 6, self)
         self.contacts.setObjectName("contactTable")
+        self.contacts.setAccessibleName(self.tr("The family's network"))
         self.headers = [
             self.tr("Name"),
             self.tr("Role"),

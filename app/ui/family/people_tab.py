@@ -48,6 +48,7 @@ class PeopleTab(QWidget):
         self.analysis: FamilyAnalysis | None = None
         self.members = QTableWidget(0, 7, self)
         self.members.setObjectName("memberTable")
+        self.members.setAccessibleName(self.tr("Family members"))
         self.members.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),
@@ -80,11 +81,14 @@ class PeopleTab(QWidget):
         self.consent_register.clicked.connect(self.consent_register_requested)
 
         self.grouping = QComboBox(self)
+        self.grouping.setAccessibleName(self.tr("Grouping of the interventions"))
+        self.grouping.setProperty("no_label", "its items say what it does")
         self.grouping.addItem(self.tr("Grouped by person"))
         self.grouping.addItem(self.tr("Grouped by sector"))
         self.grouping.currentIndexChanged.connect(self._fill_interventions)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("interventionTree")
+        self.tree.setAccessibleName(self.tr("Interventions"))
         self.tree.setColumnCount(8)
         self.tree.setHeaderLabels(
             [

@@ -38,6 +38,7 @@ from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import problem_text
 from app.ui.common.noop import QT_TRANSLATE_NOOP
+from app.ui.common.painting import fill_placeholders
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +193,8 @@ class TransitionPanel(QWidget):
             check.setChecked(bool(info and info.done))
             note = QLineEdit(info.note if info else "", box)
             note.setPlaceholderText(self.tr("What is agreed, who does it"))
+            note.setAccessibleName(fill_placeholders(self.tr("%1: what is agreed"), topic_label(topic)))
+            note.setProperty("no_label", "the check box beside it names the topic")
             grid.addWidget(check, row, 0)
             grid.addWidget(note, row, 1)
             checks[topic] = check

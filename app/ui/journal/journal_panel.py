@@ -71,6 +71,7 @@ class JournalPanel(QWidget):
         self.filter.activated.connect(lambda _index: self.reload())
         self.entries = QTreeWidget(self)
         self.entries.setObjectName("journalEntries")
+        self.entries.setAccessibleName(self.tr("Journal entries"))
         self.entries.setColumnCount(COLUMNS)
         self.entries.setHeaderLabels(
             [self.tr("Time"), self.tr("Kind"), self.tr("Written by"), self.tr("Subject")]
@@ -88,6 +89,7 @@ class JournalPanel(QWidget):
         self.empty.setWordWrap(True)
         self.reader = QTextBrowser(self)
         self.reader.setObjectName("journalReader")
+        self.reader.setAccessibleName(self.tr("The chosen journal entry"))
         self.reader.setOpenLinks(False)
         self.new_button = QPushButton(self.tr("New note…"), self)
         self.new_button.setObjectName("newJournalNote")

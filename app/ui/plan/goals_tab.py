@@ -35,6 +35,7 @@ class GoalsTab(QWidget):
         self.model = GoalModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("goalTable")
+        self.view.setAccessibleName(self.tr("Goals"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -61,6 +61,7 @@ class SectionsTab(QScrollArea):
             self.section_edits[name] = edit
             edit.setAccessibleName(section_title(name))
             title = QLabel(section_title(name), self._page)
+            title.setBuddy(edit)
             title.setWordWrap(True)
             self._form.addRow(title, edit)
         for name in FAMILY_TEXT:
@@ -96,6 +97,7 @@ class SectionsTab(QScrollArea):
             self._lix.attach(edit)
             title = QLabel(self.tr("About %1").replace("%1", member.name), self._page)
             edit.setAccessibleName(title.text())
+            title.setBuddy(edit)
             self._form.addRow(title, edit)
             self._member_rows.append(edit)
 

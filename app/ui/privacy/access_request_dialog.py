@@ -113,6 +113,7 @@ class AccessRequestDialog(QDialog):
 
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("accessItems")
+        self.table.setAccessibleName(self.tr("Items in the access request"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Withhold"),

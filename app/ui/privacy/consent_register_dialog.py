@@ -71,6 +71,7 @@ class ConsentRegisterDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.consents = QTableWidget(0, 7, self)
         self.consents.setObjectName("consentTable")
+        self.consents.setAccessibleName(self.tr("Consents"))
         self.consents.setHorizontalHeaderLabels(
             [
                 self.tr("Whose information"),

@@ -52,6 +52,8 @@ class SearchBox(QWidget):
         self.lanes = lanes
         self.field = QLineEdit(self)
         self.field.setObjectName("searchEverything")
+        self.field.setAccessibleName(self.tr("Search everything"))
+        self.field.setProperty("no_label", "named; its placeholder or items say what it is")
         self.field.setPlaceholderText(self.tr("Search everything (Ctrl+K)"))
         self.field.setToolTip(
             self.tr(

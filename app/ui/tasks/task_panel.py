@@ -62,6 +62,7 @@ class TaskPanel(QWidget):
         self._focus: int | None = None  # a task to select once it is shown
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("taskTable")
+        self.table.setAccessibleName(self.tr("Tasks"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("What"),

@@ -169,6 +169,7 @@ class AbsenceDialog(QDialog):
         self.setMinimumSize(640, 380)
         self.list = QListWidget(self)
         self.list.setObjectName("absences")
+        self.list.setAccessibleName(self.tr("Absences"))
         self.new_button = QPushButton(self.tr("New absence…"), self)
         self.new_button.clicked.connect(self.new_absence)
         self.end_button = QPushButton(self.tr("End early"), self)

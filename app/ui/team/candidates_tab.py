@@ -54,6 +54,7 @@ class CandidatesTab(QWidget):
         )
         note.setWordWrap(True)
         self.table = read_only_table(self, "candidates", [self.tr("Name"), self.tr("Kind"), self.tr("Why")])
+        self.table.setAccessibleName(self.tr("Candidate cases"))
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.create_button = QPushButton(self.tr("Create candidate case"), self)
         self.create_button.setObjectName("createCandidateCase")

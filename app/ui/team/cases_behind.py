@@ -55,6 +55,7 @@ class CasesBehindDialog(QDialog):
             self.tr("Follow-up"),
         ]
         self.table = read_only_table(self, "casesBehind", headers)
+        self.table.setAccessibleName(self.tr("Cases behind the figure"))
         self.table.setRowCount(len(cases))
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, case in enumerate(cases):

@@ -50,6 +50,7 @@ class HandOverNoteDialog(QDialog):
             )
         self.text = QPlainTextEdit(note.note, self)
         self.text.setObjectName("handOverText")
+        self.text.setAccessibleName(self.tr("Hand-over note"))
         self.text.setReadOnly(True)
         self.text.setMinimumHeight(180)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -111,6 +111,7 @@ class TeamOverviewDialog(QDialog):
             self.tr("Away (deputy)"),
         ]
         self.table = read_only_table(self, "teamTable", headers, whole_rows=False)
+        self.table.setAccessibleName(self.tr("Caseworkers in the team"))
         self.table.setItemDelegateForColumn(LOAD, CaseloadBarDelegate(self.table))
         self.table.setToolTip(self.tr("Double-click a figure to see the cases behind it."))
         header = self.table.horizontalHeader()
