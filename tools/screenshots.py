@@ -399,7 +399,6 @@ def render(out: Path, language: str = "da", size: tuple[int, int] = (1366, 768),
         window.cases.model.reload()
         window.lanes.wait(10_000)  # the list is read on the store lane
         _settle(app)
-        window.cases.table.resizeColumnsToContents()
         written.append(out / f"case_list{suffix}.png")
         _save(window, app, written[-1])
 
@@ -449,7 +448,6 @@ def render(out: Path, language: str = "da", size: tuple[int, int] = (1366, 768),
         start = overview.interventions[0].start_date
         editing.end.edit.setDate(QDate(start.year, start.month, start.day).addDays(-10))
         editing.try_save()
-        editing.resize(760, 900)
         editing.show()
         written.append(out / f"intervention_dialog{suffix}.png")
         _save(editing, app, written[-1])

@@ -18,7 +18,7 @@ from app.services.documents.open_copies import remove_open_copies, sweep_open_co
 from app.store.credentials import KeyringCredentials, connect_url, is_server_url
 from app.store.errors import StoreError, StoreTooNewError
 from app.store.location import ENV_VAR, resolve_store_url
-from app.ui.common import a11y
+from app.ui.common import a11y, screen_fit
 from app.ui.common.crash_dialog import CrashDialog
 from app.ui.common.i18n import chosen_language, install_translators
 from app.ui.settings.connection_dialog import ask_password_dialog, stored_store_url
@@ -56,6 +56,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("Koordinator")
     app.setApplicationName("Koordinator")
     a11y.install(app)  # labels beside fields become their buddies in every window
+    screen_fit.install(app)  # no window opens larger than the screen
     return app
 
 

@@ -74,6 +74,11 @@ _NEXT_MEETING = COLUMNS.index(SortKey.NEXT_MEETING)
 _FOLLOW_UP = COLUMNS.index(SortKey.FOLLOW_UP_DUE)
 _FLAGS = COLUMNS.index(SortKey.FLAGS)
 _AGREEMENTS = COLUMNS.index(SortKey.OPEN_AGREEMENTS)
+# Free-text columns that elide (with their text as tooltip) when the view is too narrow, the
+# least needed first.
+ELIDED = tuple(
+    COLUMNS.index(key) for key in (SortKey.MODEL, SortKey.COORDINATOR, SortKey.FLAGS, SortKey.TITLE)
+)
 OVERDUE = QColor("#b3261e")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 FLAG_OVERDUE = QT_TRANSLATE_NOOP("CaseListModel", "Follow-up overdue")
@@ -361,9 +366,10 @@ class CaseListModel(QStandardItemModel):
             due.setForeground(self._overdue_brush)
             items[_FLAGS].setForeground(self._overdue_brush)
         items[_AGREEMENTS].setTextAlignment(_RIGHT)
-        flags = items[_FLAGS]
-        if flags.text():  # the column is narrow: the whole text on hover
-            flags.setToolTip(flags.text())
+        for column in ELIDED:  # these columns give up width on a small screen: the whole text on hover
+            item = items[column]
+            if item.text():
+                item.setToolTip(item.text())
         return items
 
     def _texts(self, row: CaseRow) -> tuple[str, ...]:

@@ -30,8 +30,9 @@ from app.services.cases.case_list import Scope, SortKey
 from app.services.common.context import AppContext
 from app.services.common.cpr import CprHolder, cpr_holders, reveal_cpr
 from app.services.team.caseload import caseload_of, caseload_settings
-from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, CaseListModel
+from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, ELIDED, CaseListModel
 from app.ui.common.background import StoreLanes
+from app.ui.common.columns import fit_columns
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_load
 
@@ -179,7 +180,7 @@ class CaseListPage(QWidget):
         self._read_caseload()
         self.count_label.setText(self.tr("%n case(s)", "", total))
         if not self._sized and total:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table, ELIDED)
             self._sized = True
         if self._pending_selection is not None:
             self.select_case(self._pending_selection)

@@ -94,7 +94,9 @@ def _link_layout(layout: QLayout) -> None:
             _link(label, _field_in(layout.itemAtPosition(position[0], position[1] + 1)))
     elif isinstance(layout, QBoxLayout):
         for index in range(layout.count() - 1):
-            _link(_label_in(layout.itemAt(index)), _field_in(layout.itemAt(index + 1)))
+            following = layout.itemAt(index + 1)
+            if following is not None and following.widget() is not None:  # not a row of its own
+                _link(_label_in(layout.itemAt(index)), _field_in(following))
     for index in range(layout.count()):
         child = layout.itemAt(index)
         inner = None if child is None else child.layout()
@@ -125,8 +127,6 @@ class LabelLinker(QObject):
 
 
 def install(app: QApplication) -> LabelLinker:
-    linker = app.findChild(LabelLinker)
-    if linker is None:
-        linker = LabelLinker(app)
-        app.installEventFilter(linker)
+    linker = app.findChild(LabelLinker) or LabelLinker(app)
+    app.installEventFilter(linker)  # once only, however often installed
     return linker

@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from typing_extensions import override
 
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.validation import FieldProblem, ValidationError
 from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.common.labels import label, problem_text
+from app.ui.common.screen_fit import FittingScrollArea
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +88,25 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
-        self.body = QVBoxLayout()
+        # The fields scroll inside the dialog where the screen is too low for them all; the
+        # summary and the buttons stay in view.
+        fields = QWidget(self)
+        self.body = QVBoxLayout(fields)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addLayout(self.form)
+        self.body.addStretch(1)
+        self.fields_area = FittingScrollArea(fields, self)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.body)
-        layout.addStretch(1)
+        layout.addWidget(self.fields_area, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
+
+    @override
+    def setVisible(self, visible: bool) -> None:
+        if visible:  # rows added to the form since: sized from all of them
+            self.body.invalidate()
+            self.fields_area.updateGeometry()
+        super().setVisible(visible)
 
     @classmethod
     def ask(cls, *args: Any, **kwargs: Any) -> int | None:

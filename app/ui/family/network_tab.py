@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +25,7 @@ from app.services.common.context import AppContext
 from app.services.family.family_analysis import FamilyAnalysis
 from app.services.family.family_overview import ProfessionalInfo
 from app.ui.common.background import StoreLanes
+from app.ui.common.columns import keep_fitted
 from app.ui.common.labels import label
 from app.ui.family.eco_map import EcoMapView
 
@@ -93,12 +93,14 @@ class NetworkTab(QWidget):
         self.copy_button.clicked.connect(self.copy_contacts)
         self.save_button.clicked.connect(self.save_picture)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # The picture above the list, both the page's full width: six columns of names, roles
+        # and addresses do not fit beside the picture on a 1366 px screen.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.eco_map)
         splitter.addWidget(self.contacts)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 460])  # the picture gets most of the width
+        splitter.setSizes([420, 220])  # the picture gets most of the height
         self.splitter = splitter
         buttons = QHBoxLayout()
         for button in (self.add_button, self.link_button, self.edit_button):
@@ -125,12 +127,12 @@ class NetworkTab(QWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(ID_ROLE, pro.id)
+                item.setToolTip(value)  # a narrow column elides: the whole text on hover
                 self.contacts.setItem(row, column, item)
-        self.contacts.resizeColumnsToContents()
         self.contacts.horizontalHeader().setStretchLastSection(True)
-        self.contacts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.contacts.setMinimumWidth(200)
-        self.contacts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.contacts.setMinimumHeight(120)
+        keep_fitted(self.contacts, flexible=(5, 2, 1))  # role, organisation and e-mail elide
         for button in (self.add_button, self.link_button, self.edit_button):
             button.setEnabled(not read_only)
         self.copy_button.setEnabled(bool(pros))

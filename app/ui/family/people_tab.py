@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.models.enums import InterventionStatus, Sector
 from app.services.family.family_analysis import FamilyAnalysis
 from app.services.family.family_overview import InterventionInfo
+from app.ui.common.columns import keep_fitted
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 
@@ -30,7 +31,7 @@ STALE = QColor("#8a5a00")
 ENDED = QColor("#6b6b6b")
 GROUP_BY_MEMBER, GROUP_BY_SECTOR = 0, 1
 MAX_MEMBER_ROWS = 8
-MAX_COLUMN_WIDTH = 260  # long law titles are elided; the whole text is in the tooltip
+MAX_COLUMN_WIDTH = 300  # long law titles are elided; the whole text is in the tooltip
 
 
 class PeopleTab(QWidget):
@@ -268,10 +269,8 @@ class PeopleTab(QWidget):
                     stale_count += stale
                     self._intervention_row(sub, info, stale)
         self.tree.expandAll()
-        for column in range(1, self.tree.columnCount()):
-            self.tree.resizeColumnToContents(column)
-            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), MAX_COLUMN_WIDTH))
-        self.tree.setColumnWidth(0, max(min(self.tree.columnWidth(0), MAX_COLUMN_WIDTH), 240))
+        # Long names, law titles, sources and times elide (the whole text is in the tooltip).
+        keep_fitted(self.tree, flexible=(7, 6, 5, 1, 0), limit=MAX_COLUMN_WIDTH)
         self.stale_note.setText(
             self.tr(
                 "%n intervention(s) not checked against the source system for a long time.", "", stale_count

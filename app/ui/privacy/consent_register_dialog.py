@@ -38,6 +38,7 @@ from app.services.privacy.consents import attachment_of, withdraw_consent
 from app.services.privacy.sharing import decode_info_types, decode_parties
 from app.store.safe_files import write_atomic
 from app.ui.common.background import StoreLanes
+from app.ui.common.columns import keep_fitted
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.family.consent_dialog import ConsentDialog, info_type_label, party_label
@@ -191,8 +192,10 @@ class ConsentRegisterDialog(QDialog):
                 state,
             ]
             for column, text in enumerate(cells):
-                self.consents.setItem(row, column, QTableWidgetItem(text))
-        self.consents.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a narrow column elides: the whole text on hover
+                self.consents.setItem(row, column, item)
+        keep_fitted(self.consents, flexible=(3, 4, 2))  # information, shared with, purpose elide
         self._fill_matrix(names, pros)
         self._set_busy(False)
 
