@@ -623,260 +623,305 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="81"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="82"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="84"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="85"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="85"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="86"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="93"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="95"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="98"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="98"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="99"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="99"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="101"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="133"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="134"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="134"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="140"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="149"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="141"/>
+        <source>Save as Word…</source>
+        <translation>Gem som Word…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="153"/>
+        <source>Agenda</source>
+        <translation>Dagsorden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="154"/>
+        <source>Agreement slip</source>
+        <translation>Aftaleseddel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="155"/>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="164"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="191"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="206"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="263"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="278"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="285"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="300"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="295"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="310"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="341"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="356"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="353"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="368"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="413"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="417"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="422"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="428"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="432"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="437"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="417"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="432"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="422"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="459"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="489"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="163"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="437"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="474"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="504"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="75"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="434"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="449"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="436"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="451"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="454"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="459"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="469"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="474"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="454"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="469"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="154"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="66"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="155"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="67"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="489"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="162"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="218"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="504"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="74"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="130"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="219"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="247"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="159"/>
         <source>Calendar entry, not an invitation</source>
         <translation>Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="248"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="160"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
         <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="255"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="167"/>
         <source>invitation</source>
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="261"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="173"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="262"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="174"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="226"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="138"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="227"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="139"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="276"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="188"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="277"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="189"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="300"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="215"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="301"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="216"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="306"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="221"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="314"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="262"/>
+        <source>agenda.docx</source>
+        <translation>dagsorden.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="263"/>
+        <source>agreements.docx</source>
+        <translation>aftaleseddel.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="264"/>
+        <source>minutes.docx</source>
+        <translation>referat.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="266"/>
+        <source>Save as Word</source>
+        <translation>Gem som Word</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="267"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="270"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="315"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="271"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="316"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="272"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="319"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="275"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -1159,7 +1204,7 @@
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/case_team_bar.py" line="100"/>
+        <location filename="../../app/ui/team/case_team_bar.py" line="101"/>
         <source>Handed over by %1 on %2</source>
         <translation>Overdraget af %1 den %2</translation>
     </message>
@@ -4351,6 +4396,119 @@
     </message>
 </context>
 <context>
+    <name>LetterTemplateDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="56"/>
+        <source>Letter template</source>
+        <translation>Brevskabelon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="64"/>
+        <source>The logo, sender and address at the top of the plan and the meeting papers saved as Word files. They are the same for everyone who uses this database.</source>
+        <translation>Logo, afsender og adresse øverst på planen og mødepapirerne, når de gemmes som Word-filer. De er de samme for alle, der bruger denne database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="72"/>
+        <source>e.g. Family department, Example Municipality</source>
+        <translation>fx Familieafdelingen, Eksempel Kommune</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="75"/>
+        <source>One line each: street, postcode and town, phone</source>
+        <translation>En linje til hver: gade, postnummer og by, telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="81"/>
+        <source>Choose logo…</source>
+        <translation>Vælg logo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="83"/>
+        <source>Remove logo</source>
+        <translation>Fjern logo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="95"/>
+        <source>Sender</source>
+        <translation>Afsender</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="96"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="97"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="127"/>
+        <source>Reading the letter template…</source>
+        <translation>Henter brevskabelonen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="142"/>
+        <source>The database did not answer. Close the dialog and try again.</source>
+        <translation>Databasen svarede ikke. Luk vinduet, og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="150"/>
+        <source>No logo</source>
+        <translation>Intet logo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="161"/>
+        <source>Choose the logo</source>
+        <translation>Vælg logoet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="161"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Billeder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="173"/>
+        <source>The file could not be read: %1</source>
+        <translation>Filen kunne ikke læses: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="177"/>
+        <source>The logo must be a PNG or JPEG image of at most %1 KB.</source>
+        <translation>Logoet skal være et PNG- eller JPEG-billede på højst %1 KB.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="201"/>
+        <source>The sender may hold 200 characters and the address 6 lines of 120 characters, without CPR numbers.</source>
+        <translation>Afsenderen må have 200 tegn og adressen 6 linjer á 120 tegn, uden cpr-numre.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="213"/>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="226"/>
+        <source>Not saved</source>
+        <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="227"/>
+        <source>On a shared server only IT can change the letter template. Nothing was saved.</source>
+        <translation>På en fælles server er det kun IT, der kan ændre brevskabelonen. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="233"/>
+        <source>Database problem</source>
+        <translation>Problem med databasen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="234"/>
+        <source>The database did not answer, so nothing was saved. Try again.</source>
+        <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
+    </message>
+</context>
+<context>
     <name>LinkProfessionalDialog</name>
     <message>
         <location filename="../../app/ui/family/family_dialogs.py" line="344"/>
@@ -4586,57 +4744,67 @@
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
+        <source>&amp;Letter template…</source>
+        <translation>&amp;Brevskabelon…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="240"/>
+        <source>The logo, sender and address of the Word copies</source>
+        <translation>Logo, afsender og adresse på Word-kopierne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -4645,27 +4813,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4678,22 +4846,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -5444,7 +5612,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/plan_preview.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="123"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -6240,79 +6408,106 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="135"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="145"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="145"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="155"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="147"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="157"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="150"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="160"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="152"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="162"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="154"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="164"/>
+        <source>Save as Word…</source>
+        <translation>Gem som Word…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="167"/>
+        <source>The same copy as an editable Word file, on the municipality&apos;s letter template</source>
+        <translation>Samme kopi som en Word-fil, der kan redigeres, på kommunens brevskabelon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="169"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="155"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="170"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="203"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="224"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="268"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="290"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="269"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="291"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="274"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="296"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="303"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="303"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="297"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="319"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="358"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="298"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="320"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="359"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="330"/>
+        <source>Save the plan as Word</source>
+        <translation>Gem planen som Word</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="330"/>
+        <source>plan.docx</source>
+        <translation>plan.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="330"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
     </message>
 </context>
 <context>

@@ -197,14 +197,17 @@ class MeetingPapers(QObject):
         )
 
     # -- agenda, agreement slip, minutes ----------------------------------------------------
-    def export_pdf(self, meeting_id: int, what: str) -> None:
-        from app.pdf import meeting_pdf  # noqa: F401  (the PDF job needs it)
+    def export_pdf(self, meeting_id: int, what: str, fmt: str = "pdf") -> None:
+        """Save the agenda, agreement slip or minutes as PDF or (``fmt`` "docx") as an editable
+        Word file on the municipality's letter template: the same content either way."""
+        if fmt == "docx":
+            from app.docx import meeting_docx  # noqa: F401  (the build job needs it)
+        else:
+            from app.pdf import meeting_pdf  # noqa: F401  (the PDF job needs it)
 
-        self._read(meeting_id, what, lambda inputs: self._pdf_read(inputs, what))
+        self._read(meeting_id, what, lambda inputs: self._pdf_read(inputs, what, fmt))
 
-    def _pdf_read(self, inputs: PaperInputs, what: str) -> None:
-        from app.pdf import meeting_pdf
-
+    def _pdf_read(self, inputs: PaperInputs, what: str, fmt: str = "pdf") -> None:
         view, meeting, doc, today = self._view, inputs.meeting, inputs.doc, local_today()
         if doc.plan is None and what != "agenda":
             QMessageBox.information(
@@ -222,21 +225,18 @@ class MeetingPapers(QObject):
         if override is None:
             self._end()
             return
-        names = {
-            "agenda": QCoreApplication.translate("CalendarPage", "agenda.pdf"),
-            "slip": QCoreApplication.translate("CalendarPage", "agreements.pdf"),
-            "minutes": QCoreApplication.translate("CalendarPage", "minutes.pdf"),
-        }
-        path, _ = QFileDialog.getSaveFileName(
-            view, QCoreApplication.translate("CalendarPage", "Save as PDF"), names[what], "PDF (*.pdf)"
-        )
+        path = self._ask_path(what, fmt)
         if not path:
             self._end()
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
 
         def build() -> Any:
+            if fmt == "docx":
+                from app.docx.meeting_docx import build_paper_docx
+
+                return build_paper_docx(what, inputs, today=today)
+            from app.pdf import meeting_pdf
+
             if what == "agenda":
                 return meeting_pdf.build_agenda(
                     doc, meeting, inputs.due, consent_missing=inputs.missing, today=today
@@ -246,9 +246,37 @@ class MeetingPapers(QObject):
                 return meeting_pdf.build_agreement_slip(doc, meeting, following, today=today)
             return meeting_pdf.build_minutes(doc, meeting, today=today, approved_version=inputs.approved)
 
-        def built(pdf: Any) -> None:
-            self._write_logged(
-                meeting, what, override, f"{what}.pdf", lambda: meeting_pdf.write_meeting_pdf(pdf, path)
-            )
+        def built(data: Any) -> None:
+            from app.docx.word import write_docx
+            from app.pdf.meeting_pdf import write_meeting_pdf
+
+            write = write_docx if fmt == "docx" else write_meeting_pdf
+            self._write_logged(meeting, what, override, f"{what}.{fmt}", lambda: write(data, path))
 
         self._lanes.pdf.submit(build, built, self._write_failed, owner=self._view)
+
+    def _ask_path(self, what: str, fmt: str) -> str:
+        """Where to save: a neutral proposed name (never the family's name or a CPR number)."""
+        if fmt == "docx":
+            names = {
+                "agenda": QCoreApplication.translate("CalendarPage", "agenda.docx"),
+                "slip": QCoreApplication.translate("CalendarPage", "agreements.docx"),
+                "minutes": QCoreApplication.translate("CalendarPage", "minutes.docx"),
+            }
+            title = QCoreApplication.translate("CalendarPage", "Save as Word")
+            kind, ending = QCoreApplication.translate("CalendarPage", "Word document (*.docx)"), ".docx"
+        else:
+            names = {
+                "agenda": QCoreApplication.translate("CalendarPage", "agenda.pdf"),
+                "slip": QCoreApplication.translate("CalendarPage", "agreements.pdf"),
+                "minutes": QCoreApplication.translate("CalendarPage", "minutes.pdf"),
+            }
+            title, kind, ending = (
+                QCoreApplication.translate("CalendarPage", "Save as PDF"),
+                "PDF (*.pdf)",
+                ".pdf",
+            )
+        path, _ = QFileDialog.getSaveFileName(self._view, title, names[what], kind)
+        if path and not path.lower().endswith(ending):
+            path += ending
+        return path
