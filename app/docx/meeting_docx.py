@@ -21,7 +21,7 @@ from datetime import date
 from docx.document import Document
 from docx.shared import Mm
 
-from app.docx.plan_docx import WIDTH_MM, Voice, clip, meeting_where
+from app.docx.plan_docx import WIDTH_MM, Voice, clip, cover_parts, meeting_where
 from app.docx.word import (
     Bold,
     Furniture,
@@ -124,21 +124,8 @@ class _Paper:
         contact += [f"E-mail {doc.coordinator_email}"] if doc.coordinator_email else []
         if contact:
             line(cell, " · ".join(contact))
-        cover = doc.cover
-        if cover is not None:  # the coordinator is away: whom to call instead
-            how = [f"telefon {cover.deputy_phone}"] if cover.deputy_phone else []
-            how += [f"e-mail {cover.deputy_email}"] if cover.deputy_email else []
-            reach = f", {', '.join(how)}" if how else ""
-            line(
-                cell,
-                Bold(
-                    f"{cover.absent_name or 'Koordinatoren'} er fraværende til og med "
-                    f"{danish.long_date(cover.until)}."
-                ),
-                f" Indtil da kan {self.voice.you_subject} i stedet kontakte stedfortræderen ",
-                Bold(cover.deputy_name),
-                f"{reach}.",
-            )
+        if doc.cover is not None:  # the coordinator is away: whom to call instead
+            line(cell, *cover_parts(doc.cover, self.voice))
 
     def names(self, people: Sequence[str]) -> str:
         return danish.join([p for p in people if p.strip()])

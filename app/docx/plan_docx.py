@@ -48,6 +48,7 @@ from app.services.common.clock import to_local
 from app.services.common.letter_template import LetterTemplate
 from app.services.plan import plan_words as words
 from app.services.plan.plan_document import PlanDocument
+from app.services.team.absences import Cover
 from app.store.safe_files import check_output
 
 TITLE = "Vores fælles plan"
@@ -168,21 +169,8 @@ class PlanWriter:
             line(cell, f"Telefon {doc.coordinator_phone}")
         if doc.coordinator_email:
             line(cell, f"E-mail {doc.coordinator_email}")
-        cover = doc.cover
-        if cover is not None:  # away: the deputy first, then the partner as ever
-            how = [f"telefon {cover.deputy_phone}"] if cover.deputy_phone else []
-            how += [f"e-mail {cover.deputy_email}"] if cover.deputy_email else []
-            reach = f", {', '.join(how)}" if how else ""
-            line(
-                cell,
-                Bold(
-                    f"{cover.absent_name or 'Koordinatoren'} er fraværende til og med "
-                    f"{danish.long_date(cover.until)}."
-                ),
-                f" Indtil da kan {v.you_subject} i stedet kontakte stedfortræderen ",
-                Bold(cover.deputy_name),
-                f"{reach}.",
-            )
+        if doc.cover is not None:  # away: the deputy first, then the partner as ever
+            line(cell, *cover_parts(doc.cover, v))
         if doc.partner_name:
             first = doc.coordinator_name.split(" ")[0] or "koordinatoren"
             text = f"Hvis {first} ikke kan træffes, kan {v.you_subject} "
@@ -318,6 +306,22 @@ class PlanWriter:
             cell_line(label.cells[0], Quiet("Dato"))
             cell_line(label.cells[2], Quiet(name))
         widths(table, [WIDTH_MM * 0.3, 8, WIDTH_MM * 0.7 - 8])
+
+
+def cover_parts(cover: Cover, voice: Voice) -> list[str]:
+    """Whom to call while the coordinator is away, as parts of a line: "Lone Madsen er fraværende
+    til og med 12. juni. Indtil da kan I i stedet kontakte stedfortræderen Mette Dahl, …"."""
+    how = [f"telefon {cover.deputy_phone}"] if cover.deputy_phone else []
+    how += [f"e-mail {cover.deputy_email}"] if cover.deputy_email else []
+    reach = f", {', '.join(how)}" if how else ""
+    return [
+        Bold(
+            f"{cover.absent_name or 'Koordinatoren'} er fraværende til og med {danish.long_date(cover.until)}."
+        ),
+        f" Indtil da kan {voice.you_subject} i stedet kontakte stedfortræderen ",
+        Bold(cover.deputy_name),
+        f"{reach}.",
+    ]
 
 
 def meeting_where(kind: str, place: str, video_link: str, limit: int = 120) -> str:

@@ -330,3 +330,22 @@ def test_the_body_reads_as_the_printed_plan_does(plans: Plans) -> None:
                     assert flat(part) in printed, part
         else:
             assert flat(line.lstrip("#- ")) in printed, line
+
+
+@pytest.mark.parametrize(
+    ("phone", "email"), [("49 28 11 22", "mette@kommune.dk"), ("", ""), ("49 28 11 22", "")]
+)
+def test_while_the_coordinator_is_away_the_deputy_is_named_as_in_print(
+    plans: Plans, phone: str, email: str
+) -> None:
+    from app.services.team.absences import Cover
+
+    cover = Cover(1, plans.draft.coordinator_name, 2, "Mette Dahl", phone, email, date(2026, 12, 12))
+    doc = dataclasses.replace(plans.draft, cover=cover)
+    word = text_of(build_plan_docx(doc, today=TODAY))
+    sentence = f"{doc.coordinator_name} er fraværende til og med 12. december 2026. Indtil da kan I i stedet"
+    assert sentence in word and "stedfortræderen Mette Dahl" in word
+    how = [f"telefon {phone}"] if phone else []
+    how += [f"e-mail {email}"] if email else []
+    assert "stedfortræderen Mette Dahl" + "".join(f", {h}" for h in how) + "." in word
+    assert sentence in pdf_text(build_plan_pdf(doc, today=TODAY))
