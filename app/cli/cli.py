@@ -2,9 +2,13 @@
 
 koordinator [--db PATH_OR_URL] [--lang da|en]       start the program
 koordinator demo [--db …] [--families N] [--seed S]  fill a store with fictional families
-koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N] [--for PARTY]
-                                                    print a case's plan to a PDF file (the family's
-                                                    copy, or a recipient's: what consent covers)
+koordinator export-plan CASE -o FILE.pdf|.docx [--format pdf|docx] [--db …] [--large-print] [--version N] [--for PARTY]
+                                                    print a case's plan to a PDF (or Word) file (the
+                                                    family's copy, or a recipient's: what consent covers)
+koordinator export-meeting CASE --meeting ID --paper agenda|slip|minutes -o FILE [--format pdf|docx]
+                                                    a meeting's agenda, agreement slip or minutes
+koordinator letter-template [--logo FILE | --no-logo] [--sender TEXT] [--address LINE …] [--db …]
+                                                    show or set the municipality's letter template
 koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
                                                     a case's meetings (or one invitation) as iCalendar
 koordinator cases [--search TEXT] [--mine] [--db …]
@@ -91,9 +95,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--if-empty", action="store_true", help="do nothing if the store already has cases")
 
-    export = commands.add_parser("export-plan", help="print a case's plan to a PDF file (for the family)")
+    export = commands.add_parser(
+        "export-plan", help="print a case's plan to a PDF file, or write it as a Word file (for the family)"
+    )
     export.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
-    export.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    export.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help="the PDF (or .docx) file to write"
+    )
+    export.add_argument(
+        "--format",
+        choices=("pdf", "docx"),
+        help="pdf (printed) or docx (editable Word, on the letter template); default: from the "
+        "file's ending, else pdf",
+    )
     add_store_option(export)
     export.add_argument("--large-print", action="store_true", help="large print (16 pt text)")
     export.add_argument(
@@ -172,11 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_store_option(hand)
 
-    from app.cli import cli_access, cli_audit, cli_find, cli_retention, cli_settings, cli_team
+    from app.cli import cli_access, cli_audit, cli_find, cli_letter, cli_retention, cli_settings, cli_team
 
     cli_find.add_commands(commands)
     cli_settings.add_commands(commands)
     cli_team.add_commands(commands)
+    cli_letter.add_commands(commands)
     cli_access.add_commands(commands)
     cli_audit.add_commands(commands)
     cli_retention.add_commands(commands)
@@ -436,6 +451,12 @@ def _run_command(args: argparse.Namespace, db: str | None) -> int:
         from app.cli import cli_team
 
         done = cli_team.run(args, db)
+        assert done is not None
+        return done
+    if args.command in ("letter-template", "export-meeting"):
+        from app.cli import cli_letter
+
+        done = cli_letter.run(args, db)
         assert done is not None
         return done
     if args.command in ("cases", "meetings", "access-request"):

@@ -1,5 +1,6 @@
-"""The export commands: a case's plan as PDF (the family's copy or a recipient's) and its
-meetings as iCalendar. Each writes its file whole or not at all and logs the export."""
+"""The export commands: a case's plan as PDF or as an editable Word file (the family's copy or
+a recipient's) and its meetings as iCalendar. Each writes its file whole or not at all and logs
+the export."""
 
 from __future__ import annotations
 
@@ -13,21 +14,36 @@ from app.store.opening import OpenMode
 log = logging.getLogger("app.cli")
 
 
+def output_format(args: argparse.Namespace) -> str:
+    """--format, else the output's ending (.docx: Word), else pdf."""
+    if args.format:
+        return str(args.format)
+    return "docx" if str(args.output).lower().endswith(".docx") else "pdf"
+
+
 def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     from pathlib import Path
 
     from sqlalchemy import select
 
+    from app.docx.plan_docx import write_plan_docx
     from app.models import Case, PlanVersion, Professional
     from app.pdf.plan_pdf import write_plan_pdf
     from app.services.common import audit
     from app.services.common.clock import local_today
+    from app.services.common.letter_template import letter_template
     from app.services.plan.recipient_copy import PartyError, load_recipient_copy, parse_party
     from app.services.privacy.sharing import PartyKind
     from app.startup import open_context
 
     prog = "koordinator export-plan"
     number = args.case.strip().upper()
+    word = output_format(args) == "docx"
+    if word and args.large_print:
+        print(
+            f"{prog}: note: --large-print is for the PDF; the Word file's text size is Word's",
+            file=sys.stderr,
+        )
     recipient = None
     if args.recipient is not None:
         try:
@@ -65,6 +81,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
             print(f"{prog}: --for: no professional {recipient.value} in this store", file=sys.stderr)
             return EXIT_USAGE
         copy = load_recipient_copy(session, case_id, recipient, today, version_id)
+        template = letter_template(session) if word else None
     document = copy.document
     if document.plan is None:
         print(f"{prog}: case {number} has no plan yet; write one in the program first", file=sys.stderr)
@@ -84,16 +101,27 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
                     "recipient_name": copy.recipient_label,
                     "left_out": len(copy.omitted),
                     "via": "export-plan",
+                    "format": "docx" if word else "pdf",
                 },
             )
-            write_plan_pdf(
-                document,
-                output,
-                today=today,
-                large_print=args.large_print,
-                recipient=copy.recipient_label,
-                omitted=copy.omitted,
-            )
+            if word:
+                write_plan_docx(
+                    document,
+                    output,
+                    today=today,
+                    template=template,
+                    recipient=copy.recipient_label,
+                    omitted=copy.omitted,
+                )
+            else:
+                write_plan_pdf(
+                    document,
+                    output,
+                    today=today,
+                    large_print=args.large_print,
+                    recipient=copy.recipient_label,
+                    omitted=copy.omitted,
+                )
     except OSError as exc:
         print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -101,7 +129,8 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
         # INFO: into the log file only (the console shows warnings, and no tracebacks).
         log.info("export-plan failed for %s", number, exc_info=True)
         print(
-            f"{prog}: the PDF could not be made ({type(exc).__name__}); the details are in the log file",
+            f"{prog}: the {'Word file' if word else 'PDF'} could not be made ({type(exc).__name__}); "
+            "the details are in the log file",
             file=sys.stderr,
         )
         return EXIT_FAILED

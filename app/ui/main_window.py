@@ -233,6 +233,13 @@ class MainWindow(QMainWindow):
         database.setObjectName("databaseConnection")
         database.triggered.connect(self._database_connection)
         settings_menu.addAction(database)
+        if self.context.user.role == UserRole.ADMIN or self.context.store_kind == "sqlite":
+            # The store's setting: on a shared server only IT (the admin group) may change it.
+            letter = QAction(self.tr("&Letter template…"), self)
+            letter.setObjectName("letterTemplate")
+            letter.setToolTip(self.tr("The logo, sender and address of the Word copies"))
+            letter.triggered.connect(self._letter_template)
+            settings_menu.addAction(letter)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         names = {"da": "Dansk", "en": "English"}
@@ -477,6 +484,11 @@ class MainWindow(QMainWindow):
         from app.ui.settings.connection_dialog import ConnectionDialog
 
         ConnectionDialog.ask(self.settings, KeyringCredentials(), self.lanes.store, self)
+
+    def _letter_template(self) -> None:
+        from app.ui.settings.letter_template_dialog import LetterTemplateDialog
+
+        LetterTemplateDialog.open_for(self.context, self.lanes, self)
 
     def _preferences(self) -> None:
         if PreferencesDialog.ask(self.settings, self):

@@ -638,265 +638,310 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="81"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="82"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="84"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="85"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="85"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="86"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="93"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="95"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="98"/>
         <source>Whose meetings to show</source>
         <translation>Hvis møder der vises</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="99"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="101"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="101"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="102"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="102"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="103"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="140"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="140"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="141"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="141"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="142"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="151"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="143"/>
+        <source>Save as Word…</source>
+        <translation>Gem som Word…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="155"/>
+        <source>Agenda</source>
+        <translation>Dagsorden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="156"/>
+        <source>Agreement slip</source>
+        <translation>Aftaleseddel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="157"/>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="166"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="193"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="208"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="265"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="280"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="287"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="302"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="297"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="312"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="343"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="358"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="355"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="370"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="415"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="419"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="424"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="430"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="434"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="439"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="419"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="434"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="424"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="461"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="491"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="163"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="439"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="476"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="506"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="75"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="436"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="451"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="438"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="453"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="456"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="461"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="471"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="476"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="456"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="471"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="154"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="66"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="155"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="67"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="491"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="162"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="218"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="506"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="74"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="130"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="219"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="247"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="159"/>
         <source>Calendar entry, not an invitation</source>
         <translation>Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="248"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="160"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
         <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="255"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="167"/>
         <source>invitation</source>
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="261"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="173"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="262"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="174"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="226"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="138"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="227"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="139"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="276"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="188"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="277"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="189"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
         <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="300"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="215"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="301"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="216"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="306"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="221"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="314"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="262"/>
+        <source>agenda.docx</source>
+        <translation>dagsorden.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="263"/>
+        <source>agreements.docx</source>
+        <translation>aftaleseddel.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="264"/>
+        <source>minutes.docx</source>
+        <translation>referat.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="266"/>
+        <source>Save as Word</source>
+        <translation>Gem som Word</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="267"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="270"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="315"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="271"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="316"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="272"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="319"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="275"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -1068,27 +1113,27 @@
         <translation>Opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="79"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="84"/>
         <source>Follow-up overdue</source>
         <translation>Opfølgning overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="80"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="85"/>
         <source>Turns 18 within 12 months</source>
         <translation>Fylder 18 inden et år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="81"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="86"/>
         <source>CPR numbers are masked in lists.</source>
         <translation>CPR-numre er skjult i lister.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="88"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="93"/>
         <source>Deadline overdue</source>
         <translation>Frist overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="89"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="94"/>
         <source>Task overdue</source>
         <translation>Opgave overskredet</translation>
     </message>
@@ -1096,62 +1141,62 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="61"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="62"/>
         <source>Search cases</source>
         <translation>Søg i sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="63"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="64"/>
         <source>Search name, case number or CPR</source>
         <translation>Søg på navn, sagsnummer eller CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="67"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="68"/>
         <source>Which cases to show</source>
         <translation>Hvilke sager der vises</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="69"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="70"/>
         <source>My cases</source>
         <translation>Mine sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="70"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="71"/>
         <source>All cases</source>
         <translation>Alle sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="72"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="73"/>
         <source>New case…</source>
         <translation>Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="76"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="77"/>
         <source>Show CPR number…</source>
         <translation>Vis CPR-nummer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="79"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="80"/>
         <source>Show the full CPR number of a person in the case (the lookup is logged)</source>
         <translation>Vis det fulde CPR-nummer for en person i sagen (opslaget logges)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="91"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="92"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="164"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="165"/>
         <source>Your caseload: %1 of %2</source>
         <translation>Din sagsbelastning: %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="170"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="171"/>
         <source>Above the team&apos;s caseload limit.</source>
         <translation>Over teamets grænse for sagsbelastning.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/case_list_page.py" line="180"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="181"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n sag</numerusform>
@@ -1159,24 +1204,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="243"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="272"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="288"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="244"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="273"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="289"/>
         <source>Show CPR number</source>
         <translation>Vis CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="244"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="245"/>
         <source>Whose CPR number? Showing it is logged as a lookup.</source>
         <translation>Hvis CPR-nummer? Visningen logges som et opslag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="272"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="273"/>
         <source>No CPR number is registered for this person.</source>
         <translation>Der er ikke registreret et CPR-nummer for denne person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="289"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="290"/>
         <source>The database did not answer. Nothing was shown and nothing was logged.</source>
         <translation>Databasen svarede ikke. Intet blev vist, og intet blev logget.</translation>
     </message>
@@ -1938,172 +1983,172 @@
 <context>
     <name>ConsentRegisterDialog</name>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="60"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="61"/>
         <source>Consent register</source>
         <translation>Samtykkeregister</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="77"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="78"/>
         <source>Whose information</source>
         <translation>Hvis oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="78"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="80"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="80"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="81"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="81"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="83"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="83"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="84"/>
         <source>In force</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="91"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="92"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="93"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="94"/>
         <source>Withdraw…</source>
         <translation>Tilbagekald …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="95"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="96"/>
         <source>Save signed form…</source>
         <translation>Gem underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="74"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="118"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="75"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="119"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="119"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="120"/>
         <source>Who may receive what</source>
         <translation>Hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="121"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="122"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="175"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="176"/>
         <source>Withdrawn %1</source>
         <translation>Tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="179"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="180"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="181"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="182"/>
         <source>Expired</source>
         <translation>Udløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="183"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="184"/>
         <source>Not yet</source>
         <translation>Endnu ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="208"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="211"/>
         <source>Covered</source>
         <translation>Dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="209"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="212"/>
         <source>Partly</source>
         <translation>Delvist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="210"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="213"/>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="224"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="227"/>
         <source>Today, per person and party: what may be shared. Partly: only some kinds of information.</source>
         <translation>I dag, pr. person og part: hvad der må deles. Delvist: kun nogle slags oplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="227"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="230"/>
         <source>The case has no professionals yet.</source>
         <translation>Sagen har endnu ingen fagpersoner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="263"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="270"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="266"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="273"/>
         <source>Withdraw consent</source>
         <translation>Tilbagekald samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="264"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="267"/>
         <source>Why is the consent withdrawn? It stops all sharing today.</source>
         <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="271"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="274"/>
         <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
         <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="304"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="309"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="313"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="307"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="312"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="316"/>
         <source>Not withdrawn</source>
         <translation>Ikke tilbagekaldt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="305"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="308"/>
         <source>Someone else changed the consent meanwhile. Look again.</source>
         <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="309"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="312"/>
         <source>The reason or the day is not valid.</source>
         <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="156"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="313"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="157"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="316"/>
         <source>The store could not be reached.</source>
         <translation>Databasen kunne ikke nås.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="341"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="344"/>
         <source>Save signed form</source>
         <translation>Gem underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="349"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="352"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="349"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="352"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
@@ -2111,12 +2156,12 @@
 <context>
     <name>CprRevealDialog</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="302"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="303"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="310"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="311"/>
         <source>This lookup has been logged with your name and the time.</source>
         <translation>Dette opslag er logget med dit navn og tidspunktet.</translation>
     </message>
@@ -3321,68 +3366,68 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="83"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="85"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="85"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="87"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="164"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="178"/>
         <source>Before saving, check: %1</source>
         <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="171"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="185"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="211"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="225"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="216"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="230"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="218"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="232"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="283"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="297"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="284"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="298"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="327"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="341"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="328"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="342"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="335"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="349"/>
         <location filename="../../app/ui/common/lane_form.py" line="130"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="336"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="350"/>
         <location filename="../../app/ui/common/lane_form.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
@@ -4433,6 +4478,119 @@
     </message>
 </context>
 <context>
+    <name>LetterTemplateDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="56"/>
+        <source>Letter template</source>
+        <translation>Brevskabelon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="64"/>
+        <source>The logo, sender and address at the top of the plan and the meeting papers saved as Word files. They are the same for everyone who uses this database.</source>
+        <translation>Logo, afsender og adresse øverst på planen og mødepapirerne, når de gemmes som Word-filer. De er de samme for alle, der bruger denne database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="72"/>
+        <source>e.g. Family department, Example Municipality</source>
+        <translation>fx Familieafdelingen, Eksempel Kommune</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="75"/>
+        <source>One line each: street, postcode and town, phone</source>
+        <translation>En linje til hver: gade, postnummer og by, telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="81"/>
+        <source>Choose logo…</source>
+        <translation>Vælg logo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="83"/>
+        <source>Remove logo</source>
+        <translation>Fjern logo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="95"/>
+        <source>Sender</source>
+        <translation>Afsender</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="96"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="97"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="127"/>
+        <source>Reading the letter template…</source>
+        <translation>Henter brevskabelonen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="142"/>
+        <source>The database did not answer. Close the dialog and try again.</source>
+        <translation>Databasen svarede ikke. Luk vinduet, og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="150"/>
+        <source>No logo</source>
+        <translation>Intet logo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="161"/>
+        <source>Choose the logo</source>
+        <translation>Vælg logoet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="161"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Billeder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="173"/>
+        <source>The file could not be read: %1</source>
+        <translation>Filen kunne ikke læses: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="177"/>
+        <source>The logo must be a PNG or JPEG image of at most %1 KB.</source>
+        <translation>Logoet skal være et PNG- eller JPEG-billede på højst %1 KB.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="201"/>
+        <source>The sender may hold 200 characters and the address 6 lines of 120 characters, without CPR numbers.</source>
+        <translation>Afsenderen må have 200 tegn og adressen 6 linjer á 120 tegn, uden cpr-numre.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="213"/>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="226"/>
+        <source>Not saved</source>
+        <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="227"/>
+        <source>On a shared server only IT can change the letter template. Nothing was saved.</source>
+        <translation>På en fælles server er det kun IT, der kan ændre brevskabelonen. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="233"/>
+        <source>Database problem</source>
+        <translation>Problem med databasen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/letter_template_dialog.py" line="234"/>
+        <source>The database did not answer, so nothing was saved. Try again.</source>
+        <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
+    </message>
+</context>
+<context>
     <name>LinkProfessionalDialog</name>
     <message>
         <location filename="../../app/ui/family/family_dialogs.py" line="344"/>
@@ -4668,57 +4826,67 @@
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
+        <source>&amp;Letter template…</source>
+        <translation>&amp;Brevskabelon…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="240"/>
+        <source>The logo, sender and address of the Word copies</source>
+        <translation>Logo, afsender og adresse på Word-kopierne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -4727,27 +4895,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4760,22 +4928,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -5194,12 +5362,12 @@
         <translation>Gem billede…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="166"/>
+        <location filename="../../app/ui/family/network_tab.py" line="168"/>
         <source>The contact list has been copied.</source>
         <translation>Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="176"/>
+        <location filename="../../app/ui/family/network_tab.py" line="178"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
@@ -5208,12 +5376,12 @@
         <translation type="vanished">Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="174"/>
+        <location filename="../../app/ui/family/network_tab.py" line="176"/>
         <source>Save the network picture</source>
         <translation>Gem netværkskortet som billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="175"/>
+        <location filename="../../app/ui/family/network_tab.py" line="177"/>
         <source>network.png</source>
         <translation>netværkskort.png</translation>
     </message>
@@ -5222,12 +5390,12 @@
         <translation type="vanished">PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="195"/>
+        <location filename="../../app/ui/family/network_tab.py" line="197"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="196"/>
+        <location filename="../../app/ui/family/network_tab.py" line="198"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
     </message>
@@ -5547,12 +5715,12 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="89"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="99"/>
         <source>Preview of the printed plan</source>
         <translation>Forhåndsvisning af den udskrevne plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/plan_preview.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="124"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -5563,166 +5731,166 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="54"/>
+        <location filename="../../app/ui/family/people_tab.py" line="55"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="55"/>
+        <location filename="../../app/ui/family/people_tab.py" line="56"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="56"/>
+        <location filename="../../app/ui/family/people_tab.py" line="57"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="57"/>
+        <location filename="../../app/ui/family/people_tab.py" line="58"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="58"/>
+        <location filename="../../app/ui/family/people_tab.py" line="59"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="59"/>
+        <location filename="../../app/ui/family/people_tab.py" line="60"/>
         <source>In household</source>
         <translation>I husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="60"/>
+        <location filename="../../app/ui/family/people_tab.py" line="61"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="68"/>
+        <location filename="../../app/ui/family/people_tab.py" line="69"/>
         <source>Add person…</source>
         <translation>Tilføj person…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="70"/>
-        <location filename="../../app/ui/family/people_tab.py" line="109"/>
+        <location filename="../../app/ui/family/people_tab.py" line="71"/>
+        <location filename="../../app/ui/family/people_tab.py" line="110"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="71"/>
+        <location filename="../../app/ui/family/people_tab.py" line="72"/>
         <source>Remove…</source>
         <translation>Fjern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="73"/>
+        <location filename="../../app/ui/family/people_tab.py" line="74"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="79"/>
+        <location filename="../../app/ui/family/people_tab.py" line="80"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="84"/>
+        <location filename="../../app/ui/family/people_tab.py" line="85"/>
         <source>Grouping of the interventions</source>
         <translation>Gruppering af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="86"/>
+        <location filename="../../app/ui/family/people_tab.py" line="87"/>
         <source>Grouped by person</source>
         <translation>Grupperet efter person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="87"/>
+        <location filename="../../app/ui/family/people_tab.py" line="88"/>
         <source>Grouped by sector</source>
         <translation>Grupperet efter sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="95"/>
+        <location filename="../../app/ui/family/people_tab.py" line="96"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="96"/>
+        <location filename="../../app/ui/family/people_tab.py" line="97"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="97"/>
+        <location filename="../../app/ui/family/people_tab.py" line="98"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="98"/>
+        <location filename="../../app/ui/family/people_tab.py" line="99"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="99"/>
+        <location filename="../../app/ui/family/people_tab.py" line="100"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="100"/>
+        <location filename="../../app/ui/family/people_tab.py" line="101"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="101"/>
+        <location filename="../../app/ui/family/people_tab.py" line="102"/>
         <source>Source</source>
         <translation>Kilde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="102"/>
+        <location filename="../../app/ui/family/people_tab.py" line="103"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="107"/>
+        <location filename="../../app/ui/family/people_tab.py" line="108"/>
         <source>New intervention…</source>
         <translation>Ny indsats…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="110"/>
+        <location filename="../../app/ui/family/people_tab.py" line="111"/>
         <source>End…</source>
         <translation>Afslut…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="91"/>
-        <location filename="../../app/ui/family/people_tab.py" line="139"/>
+        <location filename="../../app/ui/family/people_tab.py" line="92"/>
+        <location filename="../../app/ui/family/people_tab.py" line="140"/>
         <source>Interventions</source>
         <translation>Indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="51"/>
+        <location filename="../../app/ui/family/people_tab.py" line="52"/>
         <source>Family members</source>
         <translation>Familiens medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="191"/>
+        <location filename="../../app/ui/family/people_tab.py" line="192"/>
         <source>Yes, until %1</source>
         <translation>Ja, indtil %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="193"/>
-        <location filename="../../app/ui/family/people_tab.py" line="202"/>
+        <location filename="../../app/ui/family/people_tab.py" line="194"/>
         <location filename="../../app/ui/family/people_tab.py" line="203"/>
+        <location filename="../../app/ui/family/people_tab.py" line="204"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="196"/>
+        <location filename="../../app/ui/family/people_tab.py" line="197"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="203"/>
+        <location filename="../../app/ui/family/people_tab.py" line="204"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/people_tab.py" line="245"/>
+        <location filename="../../app/ui/family/people_tab.py" line="246"/>
         <source>%1 (%n running)</source>
         <translation>
             <numerusform>%1 (%n i gang)</numerusform>
@@ -5730,12 +5898,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="253"/>
+        <location filename="../../app/ui/family/people_tab.py" line="254"/>
         <source>No interventions</source>
         <translation>Ingen indsatser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/people_tab.py" line="277"/>
+        <location filename="../../app/ui/family/people_tab.py" line="276"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -5743,22 +5911,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="288"/>
+        <location filename="../../app/ui/family/people_tab.py" line="287"/>
         <source>%1, checked %2</source>
         <translation>%1, tjekket %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="292"/>
+        <location filename="../../app/ui/family/people_tab.py" line="291"/>
         <source>%1, never checked</source>
         <translation>%1, aldrig tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="297"/>
+        <location filename="../../app/ui/family/people_tab.py" line="296"/>
         <source>(no section)</source>
         <translation>(ingen paragraf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="324"/>
+        <location filename="../../app/ui/family/people_tab.py" line="323"/>
         <source>Check this against the source system: the copy may be out of date.</source>
         <translation>Tjek dette i kildesystemet – kopien kan være forældet.</translation>
     </message>
@@ -6426,79 +6594,106 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="136"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="146"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="146"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="156"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="148"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="158"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="151"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="161"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="153"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="163"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="155"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="165"/>
+        <source>Save as Word…</source>
+        <translation>Gem som Word…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="168"/>
+        <source>The same copy as an editable Word file, on the municipality&apos;s letter template</source>
+        <translation>Samme kopi som en Word-fil, der kan redigeres, på kommunens brevskabelon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="170"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="156"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="171"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="204"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="225"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="269"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="291"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="270"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="292"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="275"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="297"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="282"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="304"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="282"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="304"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="298"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="320"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="359"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="299"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="321"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="360"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="331"/>
+        <source>Save the plan as Word</source>
+        <translation>Gem planen som Word</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="331"/>
+        <source>plan.docx</source>
+        <translation>plan.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="331"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -6953,17 +7148,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/app.py" line="64"/>
+        <location filename="../../app/ui/app.py" line="65"/>
         <source>This database was made by a newer version of Koordinator. Install the newest version before you open it. Nothing in the database was changed.</source>
         <translation>Databasen er lavet af en nyere version af Koordinator. Installér den nyeste version, før du åbner den. Intet i databasen er ændret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="69"/>
+        <location filename="../../app/ui/app.py" line="70"/>
         <source>The database could not be opened. Check that the file is not read-only, that the disk has room, and that the server is running. Details: %1</source>
         <translation>Databasen kunne ikke åbnes. Kontrollér, at filen ikke er skrivebeskyttet, at der er plads på disken, og at serveren kører. Detaljer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="119"/>
+        <location filename="../../app/ui/app.py" line="120"/>
         <source>Koordinator stopped unexpectedly last time. The details are in the log: %1</source>
         <translation>Koordinator stoppede uventet sidste gang. Detaljerne står i loggen: %1</translation>
     </message>

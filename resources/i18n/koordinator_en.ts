@@ -26,7 +26,7 @@
     <context>
         <name>CaseListPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/cases/case_list_page.py" line="180" />
+            <location filename="../../app/ui/cases/case_list_page.py" line="181" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>
@@ -168,7 +168,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/plan_preview.py" line="114" />
+            <location filename="../../app/ui/plan/plan_preview.py" line="124" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -179,7 +179,7 @@
     <context>
         <name>PeopleTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/people_tab.py" line="245" />
+            <location filename="../../app/ui/family/people_tab.py" line="246" />
             <source>%1 (%n running)</source>
             <translation>
                 <numerusform>%1 (%n running)</numerusform>
@@ -187,7 +187,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/people_tab.py" line="277" />
+            <location filename="../../app/ui/family/people_tab.py" line="276" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>

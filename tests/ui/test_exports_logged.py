@@ -16,6 +16,7 @@ from app.ui.calendar.meeting_dialog import MeetingDialog, from_qdatetime
 from app.ui.common.background import StoreLanes
 from app.ui.family.family_page import FamilyPage
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog
+from tests.docx.reading import headings, open_docx
 from tests.ui.lane_helpers import exec_saving, wait_for
 
 
@@ -88,14 +89,18 @@ def test_meeting_papers_are_logged_as_exports(qtbot, demo_context, monkeypatch, 
     _save_as(monkeypatch, str(folder / "dagsorden.pdf"), "PDF (*.pdf)")
     page.export_pdf("agenda")
     wait_for(lambda: not page.papers.busy)
+    _save_as(monkeypatch, str(folder / "dagsorden"), "Word (*.docx)")  # the ending is added
+    page.export_pdf("agenda", "docx")
+    wait_for(lambda: not page.papers.busy)
+    assert headings(open_docx((folder / "dagsorden.docx").read_bytes()))[0] == (1, "Dagsorden")
     _save_as(monkeypatch, str(tmp_path / "missing" / "x.pdf"), "PDF (*.pdf)")  # the write fails
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *_a, **_k: None)
     page.export_pdf("agenda")
     wait_for(lambda: not page.papers.busy)
 
     rows = _exports(demo_context, since)
-    assert [(r.object_type, r.object_id, r.case_id) for r in rows] == [("meeting", meeting_id, case_id)] * 2
-    assert [json.loads(r.details)["kind"] for r in rows] == ["invitation.ics", "agenda.pdf"]
+    assert [(r.object_type, r.object_id, r.case_id) for r in rows] == [("meeting", meeting_id, case_id)] * 3
+    assert [json.loads(r.details)["kind"] for r in rows] == ["invitation.ics", "agenda.pdf", "agenda.docx"]
     assert all("Lise" not in r.details and "dagsorden" not in r.details for r in rows)
 
 

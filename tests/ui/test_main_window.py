@@ -126,3 +126,22 @@ def test_ctrl_p_prints_the_open_cases_plan(qtbot, demo_context, settings, monkey
     assert window.stack.currentIndex() == PAGE_PLAN
     action.trigger()  # the plan is there: at once
     assert printed == [lise, lise]
+
+
+def test_the_letter_template_is_in_the_settings_menu_on_a_local_store(
+    qtbot, demo_context, settings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A local store is the user's own: Settings → Letter template… opens the dialog (on a
+    shared server only an admin gets it: the server lets only IT write the store's settings)."""
+    from PySide6.QtGui import QAction
+
+    from app.ui.settings.letter_template_dialog import LetterTemplateDialog
+
+    opened: list[bool] = []
+    monkeypatch.setattr(LetterTemplateDialog, "exec", lambda self: opened.append(True) or 0)
+    window = _window(qtbot, demo_context, settings)
+    action = window.findChild(QAction, "letterTemplate")
+    assert action is not None
+    action.trigger()
+    assert opened == [True]
+    window.lanes.wait()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -139,12 +140,26 @@ class CalendarPage(QWidget):
             ("agenda", self.tr("Agenda (PDF)…"), lambda: self.export_pdf("agenda")),
             ("slip", self.tr("Agreement slip (PDF)…"), lambda: self.export_pdf("slip")),
             ("minutes_pdf", self.tr("Minutes (PDF)…"), lambda: self.export_pdf("minutes")),
+            ("word", self.tr("Save as Word…"), None),
         ):
             button = QPushButton(text, self)
             button.setObjectName(f"meeting_{key}")
-            button.clicked.connect(slot)
+            if slot is not None:
+                button.clicked.connect(slot)
             actions.addWidget(button)
             self.meeting_buttons[key] = button
+        # The papers as editable Word files (the municipality's letter template): a menu.
+        word_menu = QMenu(self)
+        word_menu.setObjectName("wordMenu")
+        for what, text in (
+            ("agenda", self.tr("Agenda")),
+            ("slip", self.tr("Agreement slip")),
+            ("minutes", self.tr("Minutes")),
+        ):
+            action = word_menu.addAction(text)
+            action.setObjectName(f"word_{what}")
+            action.triggered.connect(lambda _checked=False, w=what: self.export_pdf(w, "docx"))
+        self.meeting_buttons["word"].setMenu(word_menu)
         self.deadlines = QListWidget(self)
         self.deadlines.setObjectName("deadlineList")
         self.deadlines.setWordWrap(True)
@@ -499,6 +514,7 @@ class CalendarPage(QWidget):
         if self.selected is not None and not self.papers.busy:
             self.papers.export_invitation(self.selected.id)
 
-    def export_pdf(self, what: str) -> None:
+    def export_pdf(self, what: str, fmt: str = "pdf") -> None:
+        """Save a paper of the selected meeting as PDF, or (``fmt`` "docx") as a Word file."""
         if self.selected is not None and not self.papers.busy:
-            self.papers.export_pdf(self.selected.id, what)
+            self.papers.export_pdf(self.selected.id, what, fmt)

@@ -8,110 +8,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from app.models.enums import MeetingStatus
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.validation import ValidationError
-from app.services.meetings.meetings import MeetingInfo, approved_plan_number, meeting_info, meetings_between
+from app.services.meetings.meetings import MeetingInfo
+from app.services.meetings.papers import Override, PaperInputs, log_export, log_override, read_paper_inputs
 from app.ui.common.background import StoreLanes
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog
 
 log = logging.getLogger(__name__)
-
-Override = tuple[str, list[str]]  # the reason given, and the participants not covered
-
-
-@dataclass
-class PaperInputs:
-    """What a paper needs, read in one job: the meeting as stored now and, for PDFs, the plan."""
-
-    meeting: MeetingInfo
-    uncovered: list[str] = field(default_factory=list)  # participants without consent cover
-    doc: Any = None  # the plan document
-    approved: int | None = None
-    later: list[MeetingInfo] = field(default_factory=list)
-    due: list[tuple[date, str, str]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)  # members without consent in force
-
-
-def _log_override(session: Session, meeting: MeetingInfo, what: str, override: Override) -> None:
-    """Sharing without cover in the audit log: to whom, what and the reason given."""
-    from app.services.common import audit
-
-    reason, keys = override
-    if keys:
-        audit.record(
-            session,
-            audit.SHARE_OVERRIDE,
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=meeting.case_id,
-            details={"what": what, "recipients": keys},
-            purpose=reason,
-        )
-
-
-def _log_export(session: Session, meeting: MeetingInfo, kind: str) -> None:
-    """The exported file in the audit log: what kind, never its path (it may hold names)."""
-    from app.services.common import audit
-
-    audit.record(
-        session,
-        audit.EXPORT,
-        object_type="meeting",
-        object_id=meeting.id,
-        case_id=meeting.case_id,
-        details={"kind": kind},
-    )
-
-
-def _read_inputs(session: Session, meeting_id: int, what: str, today: date) -> PaperInputs:
-    """The inputs of a paper (``what``: "invitation", "agenda", "slip" or "minutes")."""
-    from app.services.plan.recipient_copy import participants_without_cover
-
-    meeting = meeting_info(session, meeting_id)
-    inputs = PaperInputs(meeting)
-    if what in ("invitation", "agenda"):
-        inputs.uncovered = participants_without_cover(
-            session, meeting.case_id, meeting.participant_keys, today
-        )
-    if what == "invitation":
-        return inputs
-    from app.services.plan.plan_document import load_plan_document
-
-    inputs.doc = load_plan_document(session, meeting.case_id)
-    inputs.approved = approved_plan_number(session, meeting.id)
-    inputs.later = [
-        m
-        for m in meetings_between(
-            session, meeting.ends_at, meeting.ends_at + timedelta(days=365), case_id=meeting.case_id
-        )
-        if m.status == MeetingStatus.PLANNED
-    ]
-    if what == "agenda":
-        from app.services.cases.deadlines import deadlines_for_case, upcoming
-        from app.services.family.family_overview import load_family_overview
-
-        inputs.due = [
-            (d.due, d.title, d.law_reference)
-            for d in upcoming(deadlines_for_case(session, meeting.case_id, today), today, 60)
-        ]
-        overview = load_family_overview(session, meeting.case_id)
-        inputs.missing = [
-            m.name
-            for m in overview.members
-            if not any(c.in_force_on(today) for c in overview.consents_of(m.citizen_id))
-        ]
-    return inputs
 
 
 class MeetingPapers(QObject):
@@ -142,7 +54,7 @@ class MeetingPapers(QObject):
 
         def job() -> PaperInputs:
             with sessions() as session:
-                return _read_inputs(session, meeting_id, what, today)
+                return read_paper_inputs(session, meeting_id, what, today)
 
         self._lanes.store.submit(job, then, self._read_failed, owner=self._view)
 
@@ -197,9 +109,9 @@ class MeetingPapers(QObject):
 
         def job() -> None:
             with sessions.begin() as session:
-                _log_override(session, meeting, what, override)
+                log_override(session, meeting, what, override)
                 write()
-                _log_export(session, meeting, kind)
+                log_export(session, meeting, kind)
 
         def done(_none: None) -> None:
             if then is not None:
@@ -285,14 +197,17 @@ class MeetingPapers(QObject):
         )
 
     # -- agenda, agreement slip, minutes ----------------------------------------------------
-    def export_pdf(self, meeting_id: int, what: str) -> None:
-        from app.pdf import meeting_pdf  # noqa: F401  (the PDF job needs it)
+    def export_pdf(self, meeting_id: int, what: str, fmt: str = "pdf") -> None:
+        """Save the agenda, agreement slip or minutes as PDF or (``fmt`` "docx") as an editable
+        Word file on the municipality's letter template: the same content either way."""
+        if fmt == "docx":
+            from app.docx import meeting_docx  # noqa: F401  (the build job needs it)
+        else:
+            from app.pdf import meeting_pdf  # noqa: F401  (the PDF job needs it)
 
-        self._read(meeting_id, what, lambda inputs: self._pdf_read(inputs, what))
+        self._read(meeting_id, what, lambda inputs: self._pdf_read(inputs, what, fmt))
 
-    def _pdf_read(self, inputs: PaperInputs, what: str) -> None:
-        from app.pdf import meeting_pdf
-
+    def _pdf_read(self, inputs: PaperInputs, what: str, fmt: str = "pdf") -> None:
         view, meeting, doc, today = self._view, inputs.meeting, inputs.doc, local_today()
         if doc.plan is None and what != "agenda":
             QMessageBox.information(
@@ -310,21 +225,18 @@ class MeetingPapers(QObject):
         if override is None:
             self._end()
             return
-        names = {
-            "agenda": QCoreApplication.translate("CalendarPage", "agenda.pdf"),
-            "slip": QCoreApplication.translate("CalendarPage", "agreements.pdf"),
-            "minutes": QCoreApplication.translate("CalendarPage", "minutes.pdf"),
-        }
-        path, _ = QFileDialog.getSaveFileName(
-            view, QCoreApplication.translate("CalendarPage", "Save as PDF"), names[what], "PDF (*.pdf)"
-        )
+        path = self._ask_path(what, fmt)
         if not path:
             self._end()
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
 
         def build() -> Any:
+            if fmt == "docx":
+                from app.docx.meeting_docx import build_paper_docx
+
+                return build_paper_docx(what, inputs, today=today)
+            from app.pdf import meeting_pdf
+
             if what == "agenda":
                 return meeting_pdf.build_agenda(
                     doc, meeting, inputs.due, consent_missing=inputs.missing, today=today
@@ -334,9 +246,37 @@ class MeetingPapers(QObject):
                 return meeting_pdf.build_agreement_slip(doc, meeting, following, today=today)
             return meeting_pdf.build_minutes(doc, meeting, today=today, approved_version=inputs.approved)
 
-        def built(pdf: Any) -> None:
-            self._write_logged(
-                meeting, what, override, f"{what}.pdf", lambda: meeting_pdf.write_meeting_pdf(pdf, path)
-            )
+        def built(data: Any) -> None:
+            from app.docx.word import write_docx
+            from app.pdf.meeting_pdf import write_meeting_pdf
+
+            write = write_docx if fmt == "docx" else write_meeting_pdf
+            self._write_logged(meeting, what, override, f"{what}.{fmt}", lambda: write(data, path))
 
         self._lanes.pdf.submit(build, built, self._write_failed, owner=self._view)
+
+    def _ask_path(self, what: str, fmt: str) -> str:
+        """Where to save: a neutral proposed name (never the family's name or a CPR number)."""
+        if fmt == "docx":
+            names = {
+                "agenda": QCoreApplication.translate("CalendarPage", "agenda.docx"),
+                "slip": QCoreApplication.translate("CalendarPage", "agreements.docx"),
+                "minutes": QCoreApplication.translate("CalendarPage", "minutes.docx"),
+            }
+            title = QCoreApplication.translate("CalendarPage", "Save as Word")
+            kind, ending = QCoreApplication.translate("CalendarPage", "Word document (*.docx)"), ".docx"
+        else:
+            names = {
+                "agenda": QCoreApplication.translate("CalendarPage", "agenda.pdf"),
+                "slip": QCoreApplication.translate("CalendarPage", "agreements.pdf"),
+                "minutes": QCoreApplication.translate("CalendarPage", "minutes.pdf"),
+            }
+            title, kind, ending = (
+                QCoreApplication.translate("CalendarPage", "Save as PDF"),
+                "PDF (*.pdf)",
+                ".pdf",
+            )
+        path, _ = QFileDialog.getSaveFileName(self._view, title, names[what], kind)
+        if path and not path.lower().endswith(ending):
+            path += ending
+        return path

@@ -1,4 +1,5 @@
-"""The printed plan inside the program: a live PDF preview (QtPdf), saving and printing.
+"""The printed plan inside the program: a live PDF preview (QtPdf), saving, printing, and
+saving as an editable Word file on the municipality's letter template (the same copy).
 
 The PDF is built by app.pdf on the worker thread from a fresh read of the store; the GUI
 thread only shows the bytes that come back. "Copy for" chooses the recipient: the family's
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSize, Qt
 from PySide6.QtGui import QPainter
@@ -33,9 +35,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
+from app.services.common.letter_template import LetterTemplate
 from app.services.privacy.sharing import Party
 from app.store.safe_files import write_atomic
 from app.ui.common.background import StoreWorker
+
+if TYPE_CHECKING:
+    from app.services.plan.recipient_copy import RecipientCopy
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,8 @@ class PrintedPlan:
     version_id: int | None
     recipient: Party | None  # None: the family's copy
     omitted: int  # how many statements of what was left out
+    copy: RecipientCopy | None = None  # the copy the PDF shows: the Word file is made from it
+    template: LetterTemplate = field(default_factory=LetterTemplate)
 
 
 def plan_pdf_job(
@@ -57,6 +65,7 @@ def plan_pdf_job(
 
     # Imported here on the GUI thread: a first import inside a worker can deadlock.
     from app.pdf.plan_pdf import build_plan_pdf
+    from app.services.common.letter_template import letter_template
     from app.services.plan.recipient_copy import load_recipient_copy
 
     if recipient is not None:
@@ -65,6 +74,7 @@ def plan_pdf_job(
     def job() -> PrintedPlan:
         with sessions() as session:
             copy = load_recipient_copy(session, case_id, recipient, today)
+            template = letter_template(session)
         pdf = build_plan_pdf(
             copy.document,
             today=today,
@@ -73,7 +83,7 @@ def plan_pdf_job(
             omitted=copy.omitted,
         )
         plan = copy.document.plan
-        return PrintedPlan(pdf, plan.id if plan else None, recipient, len(copy.omitted))
+        return PrintedPlan(pdf, plan.id if plan else None, recipient, len(copy.omitted), copy, template)
 
     return job
 
@@ -152,17 +162,24 @@ class PrintPlanDialog(QDialog):
         self.large_print.setObjectName("largePrint")
         self.save_button = QPushButton(self.tr("Save as PDF…"), self)
         self.save_button.setObjectName("savePdf")
+        self.word_button = QPushButton(self.tr("Save as Word…"), self)
+        self.word_button.setObjectName("saveWord")
+        self.word_button.setToolTip(
+            self.tr("The same copy as an editable Word file, on the municipality's letter template")
+        )
         self.print_button = QPushButton(self.tr("Print…"), self)
         close = QPushButton(self.tr("Close"), self)
         self.large_print.toggled.connect(self.refresh)
         self.copy_for.currentIndexChanged.connect(self.refresh)
         self.save_button.clicked.connect(self.save_pdf)
+        self.word_button.clicked.connect(self.save_word)
         self.print_button.clicked.connect(self.print_pdf)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.large_print)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.word_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(close)
         recipient_row = QHBoxLayout()
@@ -173,6 +190,10 @@ class PrintPlanDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
         self.refresh()
+
+    @property
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.save_button, self.word_button, self.print_button)
 
     def _read_choices(self) -> None:
         """The parties a copy can be made for, read on the store lane."""
@@ -203,7 +224,7 @@ class PrintPlanDialog(QDialog):
     def refresh(self) -> None:
         self.preview.state.setText(self.tr("Making the preview…"))
         self.printed = None
-        for button in (self.save_button, self.print_button):
+        for button in self._buttons:
             button.setEnabled(False)
         job = plan_pdf_job(self._context, self._case_id, self.large_print.isChecked(), self.recipient)
         self._request += 1
@@ -215,10 +236,10 @@ class PrintPlanDialog(QDialog):
             return
         self.printed = printed
         self.preview.show_pdf(printed.pdf)
-        for button in (self.save_button, self.print_button):
+        for button in self._buttons:
             button.setEnabled(True)
 
-    def _logged(self, action: str, then: Callable[[], object] = lambda: None) -> None:
+    def _logged(self, action: str, then: Callable[[], object] = lambda: None, fmt: str = "pdf") -> None:
         """Write the print or export in the audit log, naming the recipient, on the store
         lane (with ``then`` in the same transaction: a file not written rolls it back); the
         dialog waits for it with its event loop running. Raises what the job raised."""
@@ -231,7 +252,8 @@ class PrintPlanDialog(QDialog):
             "recipient": printed.recipient.encode() if printed.recipient else "family",
             "recipient_name": self.copy_for.currentText() if printed.recipient else "",
             "left_out": printed.omitted,
-            "large_print": self.large_print.isChecked(),
+            "large_print": self.large_print.isChecked() and fmt == "pdf",
+            "format": fmt,
         }
 
         def job() -> None:
@@ -253,11 +275,11 @@ class PrintPlanDialog(QDialog):
             failure.append(exc)
             loop.quit()
 
-        for button in (self.save_button, self.print_button):
+        for button in self._buttons:
             button.setEnabled(False)
         self._store.submit(job, lambda _none: loop.quit(), failed, owner=self)
         loop.exec()
-        for button in (self.save_button, self.print_button):
+        for button in self._buttons:
             button.setEnabled(True)
         if failure:
             raise failure[0]
@@ -290,6 +312,45 @@ class PrintPlanDialog(QDialog):
         pdf = self.printed.pdf
         try:
             self._logged(audit.EXPORT, lambda: write_atomic(path, pdf))
+        except SQLAlchemyError:
+            self._not_logged()
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("The plan could not be saved there: %1").replace("%1", exc.strerror or ""),
+            )
+
+    def save_word(self) -> None:
+        """The copy on screen as an editable Word file: built from the same recipient's copy, so
+        it leaves out what the PDF leaves out; written with its audit entry on the store lane."""
+        printed = self.printed
+        if printed is None or printed.copy is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the plan as Word"), self.tr("plan.docx"), self.tr("Word document (*.docx)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        from app.docx.plan_docx import write_plan_docx
+        from app.services.common import audit
+
+        copy, template, today = printed.copy, printed.template, local_today()
+
+        def write() -> None:
+            write_plan_docx(
+                copy.document,
+                path,
+                today=today,
+                template=template,
+                recipient=copy.recipient_label,
+                omitted=copy.omitted,
+            )
+
+        try:
+            self._logged(audit.EXPORT, write, fmt="docx")
         except SQLAlchemyError:
             self._not_logged()
         except OSError as exc:
