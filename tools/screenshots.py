@@ -82,6 +82,10 @@ def _plan_screens(window: QWidget, app: QApplication, out: Path, suffix: str) ->
         plan.goals.view.selectRow(0)
     written.append(out / f"plan_goals{suffix}.png")
     _save(window, app, written[-1])
+    for index, name in ((2, "plan_agreements"), (3, "plan_offers")):
+        plan.tabs.setCurrentIndex(index)
+        written.append(out / f"{name}{suffix}.png")
+        _save(window, app, written[-1])
     plan.side.setCurrentIndex(1)
     plan.refresh_preview()
     plan.preview_worker.wait(10_000)

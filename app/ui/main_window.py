@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setFixedWidth(150)
         for text, tip in (
             (self.tr("My day"), ""),

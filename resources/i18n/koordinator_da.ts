@@ -333,22 +333,27 @@
 <context>
     <name>AgreementsTab</name>
     <message>
-        <location filename="../../app/ui/plan/agreements_tab.py" line="45"/>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="31"/>
+        <source>Agreements</source>
+        <translation>Aftaler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="47"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/agreements_tab.py" line="47"/>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="49"/>
         <source>Remove agreement</source>
         <translation>Fjern aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/agreements_tab.py" line="51"/>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="53"/>
         <source>Create task…</source>
         <translation>Opret opgave…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/agreements_tab.py" line="53"/>
+        <location filename="../../app/ui/plan/agreements_tab.py" line="55"/>
         <source>Make the chosen agreement a task, with its words and date</source>
         <translation>Gør den valgte aftale til en opgave med samme tekst og dato</translation>
     </message>
@@ -2732,57 +2737,62 @@
 <context>
     <name>EcoMapView</name>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="64"/>
+        <location filename="../../app/ui/family/eco_map.py" line="69"/>
         <source>Eco-map of the family&apos;s network</source>
         <translation>Økokort over familiens netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="173"/>
+        <location filename="../../app/ui/family/eco_map.py" line="89"/>
+        <source>The people in the map are listed in the table below it. Ctrl and + or - zoom, Ctrl+0 shows it all.</source>
+        <translation>Personerne på kortet står i tabellen under det. Ctrl og + eller - zoomer, Ctrl+0 viser hele kortet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/eco_map.py" line="189"/>
         <source>%1, %2 years</source>
         <translation>%1, %2 år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="225"/>
+        <location filename="../../app/ui/family/eco_map.py" line="241"/>
         <source>No professionals in the network yet.</source>
         <translation>Der er endnu ingen fagpersoner i netværket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="232"/>
+        <location filename="../../app/ui/family/eco_map.py" line="248"/>
         <source>Dashed line: in the network, no registered intervention</source>
         <translation>Stiplet linje: i netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="245"/>
+        <location filename="../../app/ui/family/eco_map.py" line="261"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="247"/>
+        <location filename="../../app/ui/family/eco_map.py" line="263"/>
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="249"/>
+        <location filename="../../app/ui/family/eco_map.py" line="265"/>
         <source>In the network, no registered intervention</source>
         <translation>I netværket, men ingen registreret indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="298"/>
+        <location filename="../../app/ui/family/eco_map.py" line="362"/>
         <source>Could not save the network map to %1: %2</source>
         <translation>Netværkskortet kunne ikke gemmes i %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="318"/>
+        <location filename="../../app/ui/family/eco_map.py" line="382"/>
         <source>Could not encode the network map as PNG.</source>
         <translation>Netværkskortet kunne ikke laves om til PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="334"/>
+        <location filename="../../app/ui/family/eco_map.py" line="398"/>
         <source>Network map</source>
         <translation>Netværkskort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/eco_map.py" line="337"/>
+        <location filename="../../app/ui/family/eco_map.py" line="401"/>
         <source>Network map of %1: the family and the professionals around it, by sector.</source>
         <translation>Netværkskort for %1: familien og fagpersonerne omkring den, fordelt på sektorer.</translation>
     </message>
@@ -4717,23 +4727,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
         <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -4742,7 +4752,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -4751,142 +4761,147 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>My day</source>
         <translation>Min dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;Print plan…</source>
         <translation>&amp;Udskriv plan …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>Absences and &amp;deputies…</source>
         <translation>Fravær og &amp;stedfortræder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>&amp;Letter template…</source>
         <translation>&amp;Brevskabelon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>The logo, sender and address of the Word copies</source>
         <translation>Logo, afsender og adresse på Word-kopierne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="385"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -4895,27 +4910,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="429"/>
+        <location filename="../../app/ui/main_window.py" line="430"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="437"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4928,27 +4943,27 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="518"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="520"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -5362,12 +5377,42 @@
         <translation>Gem billede…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="168"/>
+        <location filename="../../app/ui/family/network_tab.py" line="90"/>
+        <source>Zoom in</source>
+        <translation>Zoom ind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/network_tab.py" line="91"/>
+        <source>Larger map (Ctrl++ or Ctrl+wheel)</source>
+        <translation>Større kort (Ctrl++ eller Ctrl+rullehjul)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/network_tab.py" line="93"/>
+        <source>Zoom out</source>
+        <translation>Zoom ud</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/network_tab.py" line="94"/>
+        <source>Smaller map (Ctrl+-)</source>
+        <translation>Mindre kort (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/network_tab.py" line="96"/>
+        <source>Whole map</source>
+        <translation>Hele kortet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/network_tab.py" line="97"/>
+        <source>Show the whole map (Ctrl+0)</source>
+        <translation>Vis hele kortet (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/network_tab.py" line="180"/>
         <source>The contact list has been copied.</source>
         <translation>Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="178"/>
+        <location filename="../../app/ui/family/network_tab.py" line="190"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
@@ -5376,12 +5421,12 @@
         <translation type="vanished">Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="176"/>
+        <location filename="../../app/ui/family/network_tab.py" line="188"/>
         <source>Save the network picture</source>
         <translation>Gem netværkskortet som billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="177"/>
+        <location filename="../../app/ui/family/network_tab.py" line="189"/>
         <source>network.png</source>
         <translation>netværkskort.png</translation>
     </message>
@@ -5390,12 +5435,12 @@
         <translation type="vanished">PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="197"/>
+        <location filename="../../app/ui/family/network_tab.py" line="209"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="198"/>
+        <location filename="../../app/ui/family/network_tab.py" line="210"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
     </message>
@@ -5645,26 +5690,31 @@
     <name>OffersTab</name>
     <message>
         <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <source>The help each person gets</source>
+        <translation>Den hjælp, hver person får</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/offers_tab.py" line="26"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <location filename="../../app/ui/plan/offers_tab.py" line="26"/>
         <source>Law</source>
         <translation>Lov</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <location filename="../../app/ui/plan/offers_tab.py" line="26"/>
         <source>Help</source>
         <translation>Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/offers_tab.py" line="24"/>
+        <location filename="../../app/ui/plan/offers_tab.py" line="26"/>
         <source>Comment for the plan</source>
         <translation>Kommentar til planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/offers_tab.py" line="30"/>
+        <location filename="../../app/ui/plan/offers_tab.py" line="34"/>
         <source>Filled from the family&apos;s interventions. Write a comment where the family needs one.</source>
         <translation>Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>

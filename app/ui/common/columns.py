@@ -10,7 +10,7 @@ never cut.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
@@ -44,10 +44,13 @@ def natural_widths(view: QAbstractItemView, limit: int = MAX_WIDTH) -> dict[int,
     return widths
 
 
-def fit_columns(view: QAbstractItemView, flexible: Sequence[int] = (), limit: int = MAX_WIDTH) -> None:
+def fit_columns(
+    view: QAbstractItemView, flexible: Sequence[int] = (), limit: int = MAX_WIDTH, fill: int | None = None
+) -> None:
     """Size ``view``'s columns to their content within the view's width; where they do not
     fit, the ``flexible`` columns give up width in the order given, the least important
-    first (their cells must carry a tooltip with the full text)."""
+    first (their cells must carry a tooltip with the full text); where there is room to
+    spare, the ``fill`` column (if given) takes it."""
     header = _header(view)
     if header is None:
         return
@@ -64,6 +67,8 @@ def fit_columns(view: QAbstractItemView, flexible: Sequence[int] = (), limit: in
         taken = min(max(spare, 0), excess)
         widths[column] -= taken
         excess -= taken
+    if fill is not None and fill in widths and excess < 0:
+        widths[fill] -= excess  # the room to spare
     stretch = header.stretchLastSection()
     for column, width in widths.items():
         header.resizeSection(column, width)
@@ -79,6 +84,8 @@ class _Refit(QObject):
         self.view = view
         self.flexible = tuple(flexible)
         self.limit = MAX_WIDTH
+        self.then: Callable[[], None] | None = None
+        self.fill: int | None = None
         self._width = -1
         view.viewport().installEventFilter(self)
 
@@ -90,15 +97,26 @@ class _Refit(QObject):
 
     def refit(self) -> None:
         self._width = self.view.viewport().width()
-        fit_columns(self.view, self.flexible, self.limit)
+        fit_columns(self.view, self.flexible, self.limit, self.fill)
+        if self.then is not None:
+            self.then()
 
 
-def keep_fitted(view: QAbstractItemView, flexible: Sequence[int] = (), limit: int = MAX_WIDTH) -> None:
+def keep_fitted(
+    view: QAbstractItemView,
+    flexible: Sequence[int] = (),
+    limit: int = MAX_WIDTH,
+    then: Callable[[], None] | None = None,
+    fill: int | None = None,
+) -> None:
     """Fit ``view``'s columns now and whenever it changes width (call again after refilling
-    it: the content's widths change)."""
+    it: the content's widths change); ``then`` runs after each fitting (e.g. to size the
+    rows of word-wrapped text to the new widths)."""
     refit = view.findChild(_Refit)
     if refit is None:
         refit = _Refit(view, flexible)
     refit.flexible = tuple(flexible)
     refit.limit = limit
+    refit.then = then
+    refit.fill = fill
     refit.refit()

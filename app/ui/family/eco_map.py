@@ -19,12 +19,14 @@ from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QImage,
+    QKeyEvent,
     QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
     QResizeEvent,
     QShowEvent,
+    QWheelEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -54,6 +56,9 @@ from app.ui.family.eco_map_items import (
 )
 from app.ui.family.eco_map_layout import eco_map_layout
 
+MAX_ZOOM = 6.0
+ZOOM_STEP = 1.25
+
 
 class EcoMapView(QGraphicsView):
     """The eco-map of one case; ``show_overview`` draws it, ``export_png``/``export_svg`` save it."""
@@ -70,9 +75,20 @@ class EcoMapView(QGraphicsView):
             | QPainter.RenderHint.TextAntialiasing
             | QPainter.RenderHint.SmoothPixmapTransform
         )
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Zoom: 1 shows the whole map; Ctrl+wheel, Ctrl++ / Ctrl+- and Ctrl+0 change it, the
+        # arrow keys and dragging move about a zoomed map.
+        self.zoom = 1.0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setAccessibleDescription(
+            self.tr(
+                "The people in the map are listed in the table below it. Ctrl and + or - zoom, Ctrl+0 shows it all."
+            )
+        )
         self.setMinimumSize(240, 180)
         self.overview: FamilyOverview | None = None
         self.layout_result: EcoMapLayout | None = None
@@ -272,7 +288,55 @@ class EcoMapView(QGraphicsView):
     def _fit(self) -> None:
         rect = self._scene.sceneRect()
         if not rect.isEmpty():
+            anchor = self.transformationAnchor()
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            self.scale(self.zoom, self.zoom)
+            self.setTransformationAnchor(anchor)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom to ``zoom`` times the whole map's size (kept between 1 and MAX_ZOOM)."""
+        zoom = min(max(zoom, 1.0), MAX_ZOOM)
+        if abs(zoom - self.zoom) < 1e-9:
+            return
+        factor = zoom / self.zoom
+        self.zoom = zoom
+        self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def zoom_to_fit(self) -> None:
+        self.zoom = 1.0
+        self._fit()
+
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom * ZOOM_STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            key = event.key()
+            if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+                self.zoom_in()
+                return
+            if key == Qt.Key.Key_Minus:
+                self.zoom_out()
+                return
+            if key == Qt.Key.Key_0:
+                self.zoom_to_fit()
+                return
+        super().keyPressEvent(event)
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:

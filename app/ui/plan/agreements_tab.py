@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.models.enums import ResponsibleKind
 from app.services.plan.plan_document import PlanDocument
 from app.services.plan.plan_draft import AgreementInput
+from app.ui.common.columns import keep_fitted
 from app.ui.plan.plan_delegates import ChoiceDelegate, OptionalDateDelegate
 from app.ui.plan.plan_models import AgreementColumn, AgreementModel, who_key
 
@@ -28,13 +28,15 @@ class AgreementsTab(QWidget):
         self.model = AgreementModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("agreementTable")
+        self.view.setAccessibleName(self.tr("Agreements"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(
-            AgreementColumn.WHAT, QHeaderView.ResizeMode.Stretch
-        )
+        rows = self.view.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # room for an editor in a short row
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.setWordWrap(True)
         self.view.setItemDelegateForColumn(
             AgreementColumn.WHO, ChoiceDelegate(self.model.who_choices, self.view)
         )
@@ -98,7 +100,13 @@ class AgreementsTab(QWidget):
         """Show ``agreements`` (a reload: not an edit), keeping the chosen row chosen."""
         row = self.view.currentIndex().row()
         self.model.set_rows(agreements, self.model.read_only if read_only is None else read_only)
-        self.view.resizeRowsToContents()
+        # Who, when and status as wide as they need; what takes the rest and wraps.
+        keep_fitted(
+            self.view,
+            flexible=(AgreementColumn.WHAT, AgreementColumn.WHO),
+            then=self.view.resizeRowsToContents,
+            fill=AgreementColumn.WHAT,
+        )
         if 0 <= row < self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(row, 0))
 

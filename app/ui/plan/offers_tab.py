@@ -4,9 +4,10 @@ where the family needs one (the only part written here)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services.plan.plan_document import PlanDocument
+from app.ui.common.columns import keep_fitted
 from app.ui.common.labels import label
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # (citizen id, group key) of an offer line
@@ -20,10 +21,13 @@ class OffersTab(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("offerTable")
+        self.table.setAccessibleName(self.tr("The help each person gets"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Person"), self.tr("Law"), self.tr("Help"), self.tr("Comment for the plan")]
         )
         self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # room for an editor in a short row
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         note = QLabel(
@@ -59,9 +63,9 @@ class OffersTab(QWidget):
                     self.table.setItem(row, column, item)
         finally:
             self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Stretch)
+        # Law and help wrap in narrower columns (rows grow to hold them); the comment gets the rest.
+        self.table.horizontalHeader().setStretchLastSection(True)
+        keep_fitted(self.table, flexible=(1, 2), limit=280, then=self.table.resizeRowsToContents)
 
     def _comment_items(self) -> list[tuple[tuple[int, str], QTableWidgetItem]]:
         items = []

@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainterPath
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.models import Case
@@ -343,3 +345,64 @@ def test_svg_export(qtbot, tmp_path: Path, lise_overview: FamilyOverview) -> Non
     assert lise_overview.summary.title in (root.findtext("{http://www.w3.org/2000/svg}desc") or "")
     width, height = math.ceil(view.sceneRect().width()), math.ceil(view.sceneRect().height())
     assert root.get("viewBox") == f"0 0 {width} {height}"
+
+
+def _scale(view: EcoMapView) -> float:
+    return view.transform().m11()
+
+
+def _wheel(view: EcoMapView, steps: int, ctrl: bool) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_the_map_zooms_with_ctrl_wheel_and_keys_and_fits_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.family.eco_map import MAX_ZOOM, ZOOM_STEP
+
+    view = EcoMapView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show_overview(make_overview(20, 4))
+    view.show()
+    qtbot.waitExposed(view)
+    fitted = _scale(view)
+    _wheel(view, 1, ctrl=False)  # a plain wheel scrolls, it does not zoom
+    assert _scale(view) == pytest.approx(fitted)
+    _wheel(view, 2, ctrl=True)
+    assert _scale(view) == pytest.approx(fitted * ZOOM_STEP**2)
+    assert view.horizontalScrollBar().maximum() > 0  # a zoomed map can be moved about
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert _scale(view) == pytest.approx(fitted * ZOOM_STEP)
+    for _ in range(20):
+        qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert _scale(view) == pytest.approx(fitted * MAX_ZOOM)
+    # Zoomed in all the way, the smallest text of the map is readable (at least 9 px high).
+    smallest = min(
+        font.pixelSize() for node in view.professional_items.values() for _t, font, _c in node._lines
+    )
+    assert smallest * _scale(view) >= 9
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert _scale(view) == pytest.approx(fitted)
+    for _ in range(3):
+        _wheel(view, -1, ctrl=True)  # not smaller than the whole map
+    assert _scale(view) == pytest.approx(fitted)
+    view.resize(900, 500)  # a zoom survives a resize, relative to the new fit
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    view.resize(1000, 600)
+    qtbot.wait(10)
+    assert view.zoom == pytest.approx(ZOOM_STEP)
