@@ -643,183 +643,182 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="82"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="81"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="85"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="84"/>
         <source>Previous (Page Up)</source>
         <translation>Forrige (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="86"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="85"/>
         <source>Next (Page Down)</source>
         <translation>Næste (Page Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="93"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="95"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="94"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="98"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="97"/>
         <source>Whose meetings to show</source>
         <translation>Hvis møder der vises</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="99"/>
         <source>My meetings</source>
         <translation>Mine møder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="101"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="100"/>
         <source>My team</source>
         <translation>Mit team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="102"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="101"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="103"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="102"/>
         <source>New meeting…</source>
         <translation>Nyt møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="135"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="136"/>
         <source>Cancel meeting…</source>
         <translation>Aflys møde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="137"/>
         <source>Minutes…</source>
         <translation>Referat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
         <source>Invitation (.ics)…</source>
         <translation>Invitation (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="140"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
         <source>Agenda (PDF)…</source>
         <translation>Dagsorden (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="141"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="140"/>
         <source>Agreement slip (PDF)…</source>
         <translation>Aftaleseddel (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="142"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="141"/>
         <source>Minutes (PDF)…</source>
         <translation>Referat (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="143"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="142"/>
         <source>Save as Word…</source>
         <translation>Gem som Word…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="155"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="154"/>
         <source>Agenda</source>
         <translation>Dagsorden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="156"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="155"/>
         <source>Agreement slip</source>
         <translation>Aftaleseddel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="157"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="156"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="166"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="163"/>
         <source>Deadlines, next 30 days</source>
         <translation>Frister de næste 30 dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="208"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="205"/>
         <source>Open a case first: a meeting belongs to a case.</source>
         <translation>Åbn en sag først. Et møde hører altid til en sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="280"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="277"/>
         <source>Week %1, %2 – %3</source>
         <translation>Uge %1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="302"/>
         <source>No deadlines in the next 30 days.</source>
-        <translation>Ingen frister de næste 30 dage.</translation>
+        <translation type="vanished">Ingen frister de næste 30 dage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="312"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="299"/>
         <source>The database did not answer.</source>
         <translation>Databasen svarede ikke.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="358"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="345"/>
         <source>Click a meeting to see it here.</source>
         <translation>Klik på et møde for at se det her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="370"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="357"/>
         <source>Held, but no minutes yet.</source>
         <translation>Afholdt, men der er intet referat endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="430"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="434"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="439"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="417"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="421"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="426"/>
         <source>Not moved</source>
         <translation>Ikke flyttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="434"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="421"/>
         <source>Someone else changed the meeting. Look again.</source>
         <translation>En anden har ændret mødet. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="439"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="476"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="506"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="426"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="463"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="493"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="75"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="451"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="438"/>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="453"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="440"/>
         <source>Cancel the meeting on %1? Send the cancellation (.ics) to the participants afterwards.</source>
         <translation>Vil du aflyse mødet den %1? Send bagefter aflysningen (.ics) til deltagerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="471"/>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="476"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="458"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="463"/>
         <source>Not cancelled</source>
         <translation>Ikke aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="471"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="458"/>
         <source>The meeting was changed meanwhile. Look again.</source>
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
@@ -834,7 +833,7 @@
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/calendar_page.py" line="506"/>
+        <location filename="../../app/ui/calendar/calendar_page.py" line="493"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="74"/>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="130"/>
         <source>Database problem</source>
@@ -2387,6 +2386,29 @@
         <location filename="../../app/ui/day/day_page.py" line="236"/>
         <source>No changes by others since you last looked.</source>
         <translation>Ingen ændringer fra andre siden du sidst kiggede.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineList</name>
+    <message>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="22"/>
+        <source>Overdue (%1)</source>
+        <translation>Over tid (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="23"/>
+        <source>This week (%1)</source>
+        <translation>Denne uge (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="24"/>
+        <source>Later (%1)</source>
+        <translation>Senere (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="69"/>
+        <source>No deadlines in the next 30 days.</source>
+        <translation>Ingen frister de næste 30 dage.</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -41,13 +39,14 @@ from app.services.meetings.meetings import (
 )
 from app.services.plan.plan_document import PlanDocument
 from app.ui.calendar.calendar_views import MonthView, WeekView
+from app.ui.calendar.deadline_list import DeadlineList
 from app.ui.calendar.meeting_dialog import MeetingDialog
 from app.ui.calendar.meeting_papers import MeetingPapers
 from app.ui.calendar.minutes_dialog import MinutesDialog
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date, iso_week
-from app.ui.common.labels import deadline_title, label, problem_text
+from app.ui.common.labels import label, problem_text
 
 if TYPE_CHECKING:
     from app.services.cases.deadlines import Deadline
@@ -160,9 +159,7 @@ class CalendarPage(QWidget):
             action.setObjectName(f"word_{what}")
             action.triggered.connect(lambda _checked=False, w=what: self.export_pdf(w, "docx"))
         self.meeting_buttons["word"].setMenu(word_menu)
-        self.deadlines = QListWidget(self)
-        self.deadlines.setObjectName("deadlineList")
-        self.deadlines.setWordWrap(True)
+        self.deadlines = DeadlineList(self)
         deadlines_heading = QLabel(self.tr("Deadlines, next 30 days"), self)
         bold = deadlines_heading.font()
         bold.setBold(True)
@@ -289,17 +286,7 @@ class CalendarPage(QWidget):
             self.title.setText(
                 f"{QLocale().standaloneMonthName(self.anchor.month).capitalize()} {self.anchor.year}"
             )
-        self.deadlines.clear()
-        for item in due:
-            text = f"{format_date(item.due)} · {item.case_number} · {deadline_title(item)}"
-            if item.detail:
-                text += f" ({item.detail})"
-            row = QListWidgetItem(text, self.deadlines)
-            row.setToolTip(item.law_reference)
-            if item.overdue(today):
-                row.setForeground(Qt.GlobalColor.red)
-        if not due:
-            QListWidgetItem(self.tr("No deadlines in the next 30 days."), self.deadlines)
+        self.deadlines.show_deadlines(due, today)
         if self.selected is not None:
             self._select(next((m for m in self.meetings if m.id == self.selected.id), None))
         if self._pending_meeting is not None:

@@ -1,0 +1,76 @@
+"""The calendar's deadlines, grouped and counted: "Over tid (3)", "Denne uge (2)", "Senere (5)"
+(app.services.cases.deadline_groups). Only the overdue group's heading is marked as late; the
+lines read in the normal text colour, so the list is not a wall of red."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from app.services.cases.deadline_groups import DueGroup, group_deadlines
+from app.services.cases.deadlines import Deadline
+from app.ui.common.formatting import format_date
+from app.ui.common.labels import deadline_title
+from app.ui.common.noop import QT_TRANSLATE_NOOP
+
+LATE_COLOUR = "#b3261e"
+GROUP_TITLES = {
+    DueGroup.OVERDUE: QT_TRANSLATE_NOOP("DeadlineList", "Overdue (%1)"),
+    DueGroup.THIS_WEEK: QT_TRANSLATE_NOOP("DeadlineList", "This week (%1)"),
+    DueGroup.LATER: QT_TRANSLATE_NOOP("DeadlineList", "Later (%1)"),
+}
+COLLAPSE_ABOVE = 8  # a longer overdue group starts folded: its heading says how many
+
+
+def line_text(deadline: Deadline) -> str:
+    text = f"{format_date(deadline.due)} · {deadline.case_number} · {deadline_title(deadline)}"
+    return f"{text} ({deadline.detail})" if deadline.detail else text
+
+
+class DeadlineList(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deadlineList")
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setIndentation(12)
+
+    def group_item(self, group: DueGroup) -> QTreeWidgetItem | None:
+        for index in range(self.topLevelItemCount()):
+            item = self.topLevelItem(index)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == group.value:
+                return item
+        return None
+
+    def show_deadlines(self, deadlines: Sequence[Deadline], today: date) -> None:
+        self.clear()
+        groups = group_deadlines(deadlines, today)
+        for group in groups:
+            title = QCoreApplication.translate("DeadlineList", GROUP_TITLES[group.group])
+            heading = QTreeWidgetItem(self, [title.replace("%1", str(len(group.deadlines)))])
+            heading.setData(0, Qt.ItemDataRole.UserRole, group.group.value)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = heading.font(0)
+            font.setBold(True)
+            heading.setFont(0, font)
+            if group.group == DueGroup.OVERDUE:
+                heading.setForeground(0, QBrush(self._late()))
+            for deadline in group.deadlines:
+                line = QTreeWidgetItem(heading, [line_text(deadline)])
+                line.setToolTip(0, deadline.law_reference)
+            heading.setExpanded(group.group != DueGroup.OVERDUE or len(group.deadlines) <= COLLAPSE_ABOVE)
+        if not groups:
+            empty = QTreeWidgetItem(self, [self.tr("No deadlines in the next 30 days.")])
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _late(self) -> QColor:
+        late = QColor(LATE_COLOUR)
+        if self.palette().color(QPalette.ColorRole.Base).lightness() < 128:
+            late = late.lighter(170)  # readable on a dark background
+        return late
