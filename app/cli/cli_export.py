@@ -19,6 +19,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     from sqlalchemy import select
 
     from app.models import Case, PlanVersion, Professional
+    from app.pdf.plan_language import default_language
     from app.pdf.plan_pdf import write_plan_pdf
     from app.services.common import audit
     from app.services.common.clock import local_today
@@ -29,6 +30,9 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     prog = "koordinator export-plan"
     number = args.case.strip().upper()
     recipient = None
+    if args.recipient is not None and args.language != "da":
+        print(f"{prog}: a copy --for someone other than the family is printed in Danish", file=sys.stderr)
+        return EXIT_USAGE
     if args.recipient is not None:
         try:
             recipient = parse_party(args.recipient)
@@ -69,6 +73,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     if document.plan is None:
         print(f"{prog}: case {number} has no plan yet; write one in the program first", file=sys.stderr)
         return EXIT_USAGE
+    language = default_language(document.members, today) if args.language == "family" else args.language
     output = Path(args.output).expanduser()
     try:
         # The export is in the audit log with its recipient; a file not written rolls it back.
@@ -84,6 +89,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
                     "recipient_name": copy.recipient_label,
                     "left_out": len(copy.omitted),
                     "via": "export-plan",
+                    "language": language,
                 },
             )
             write_plan_pdf(
@@ -93,6 +99,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
                 large_print=args.large_print,
                 recipient=copy.recipient_label,
                 omitted=copy.omitted,
+                language=language,
             )
     except OSError as exc:
         print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)

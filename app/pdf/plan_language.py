@@ -21,10 +21,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from app.resources import resources_dir
-from app.services.common import danish
-from app.services.plan.plan_document import PlanDocument
+
+if TYPE_CHECKING:  # the command line reads LANGUAGES without the store's modules
+    from app.services.cases.case_summary import MemberSummary
 
 DANISH = "da"
 # The languages a family's copy can be printed in, in the order the dialog offers them.
@@ -89,7 +91,9 @@ class PlanLanguage:
         return f"{self.list_separator.join(words[:-1])}{self.list_and}{words[-1]}"
 
     def hide_cpr(self, text: str) -> str:
-        return danish.hide_cpr(text, self.t("cpr_hidden"))
+        from app.services.common.danish import hide_cpr
+
+        return hide_cpr(text, self.t("cpr_hidden"))
 
     # -- dates and times -----------------------------------------------------------------
     def short_date(self, day: date | None) -> str:
@@ -189,12 +193,12 @@ def language_of(values: Iterable[str]) -> str:
     return next(c for c in codes if counts[c] == best)
 
 
-def default_language(doc: PlanDocument, today: date) -> str:
+def default_language(members: Sequence[MemberSummary], today: date) -> str:
     """The family's copy's language by default: what the adults speak (those with custody
     first), else what the members speak; Danish when nothing else is recorded."""
-    adults = [m for m in doc.members if m.age_on(today) >= ADULT_AGE]
+    adults = [m for m in members if m.age_on(today) >= ADULT_AGE]
     adults.sort(key=lambda m: not m.custody)
-    for group in (adults, list(doc.members)):
+    for group in (adults, list(members)):
         code = language_of(m.language for m in group)
         if code != DANISH:
             return code

@@ -1159,7 +1159,7 @@
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/case_team_bar.py" line="100"/>
+        <location filename="../../app/ui/team/case_team_bar.py" line="101"/>
         <source>Handed over by %1 on %2</source>
         <translation>Overdraget af %1 den %2</translation>
     </message>
@@ -5444,7 +5444,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/plan_preview.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="127"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -6240,77 +6240,112 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="135"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="149"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="145"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="159"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="147"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="161"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="150"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="169"/>
+        <source>The family&apos;s copy in this language: headings, dates and the other fixed texts. What you wrote is printed as you wrote it. A copy for someone else is in Danish.</source>
+        <translation>Familiens kopi på dette sprog: overskrifter, datoer og de andre faste tekster. Det, du har skrevet, udskrives, som du skrev det. En kopi til andre er på dansk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="174"/>
+        <source>Language:</source>
+        <translation>Sprog:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="177"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="152"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="179"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="154"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="181"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="155"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="182"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="203"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="234"/>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="235"/>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="236"/>
+        <source>Ukrainian</source>
+        <translation>Ukrainsk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="237"/>
+        <source>Polish</source>
+        <translation>Polsk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="238"/>
+        <source>Arabic</source>
+        <translation>Arabisk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="266"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="268"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="340"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="269"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="341"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="274"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="346"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="353"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="281"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="353"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="297"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="369"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="298"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="370"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>

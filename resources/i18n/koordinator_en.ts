@@ -168,7 +168,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/plan_preview.py" line="113" />
+            <location filename="../../app/ui/plan/plan_preview.py" line="127" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
