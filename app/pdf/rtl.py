@@ -275,17 +275,20 @@ def _words(chars: list[Char]) -> list[list[Char]]:
 
 
 class RtlParagraph(Flowable):
-    """A paragraph set by the bidirectional algorithm: right to left and right-aligned
-    (``base`` 1), or left to right with right-to-left runs in it (``base`` 0).
-    ``style.leftIndent`` is the indent at its start (the right, in a right-to-left
-    paragraph), ``bulletIndent`` the bullet's distance from that edge."""
+    """A paragraph set by the bidirectional algorithm: right to left (``base`` 1), or left to
+    right with right-to-left runs in it (``base`` 0); aligned right (``right``: in the
+    Arabic copy, Danish text too) or left. ``style.leftIndent`` is the indent at the aligned
+    edge, ``bulletIndent`` the bullet's distance from it."""
 
-    def __init__(self, text: str, style: ParagraphStyle, bullet: str = "", base: int = 1) -> None:
+    def __init__(
+        self, text: str, style: ParagraphStyle, bullet: str = "", base: int = 1, right: bool | None = None
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = style
         self.bullet = bullet
         self.base = base
+        self.right = bool(base) if right is None else right
         self._lines: list[Line] | None = None
         self._for_width = -1.0
         family, bold, italic = ps2tt(style.fontName)
@@ -375,14 +378,14 @@ class RtlParagraph(Flowable):
 
     def draw(self) -> None:
         lines = self.lines_for(self.width)
-        draw_lines(self.canv, lines, self.style, self.width, self.height, self.bullet, self.base)
+        draw_lines(self.canv, lines, self.style, self.width, self.height, self.bullet, self.right)
 
 
 class _Part(RtlParagraph):
     """Some lines of a split RtlParagraph (already broken for ``width``)."""
 
     def __init__(self, whole: RtlParagraph, lines: list[Line], width: float, bullet: str) -> None:
-        super().__init__(whole.text, whole.style, bullet, whole.base)
+        super().__init__(whole.text, whole.style, bullet, whole.base, whole.right)
         self._lines, self._for_width = lines, width
 
     def lines_for(self, width: float) -> list[Line]:
@@ -391,22 +394,28 @@ class _Part(RtlParagraph):
 
 
 def draw_lines(
-    canvas: Any, lines: list[Line], style: ParagraphStyle, width: float, height: float, bullet: str, base: int
+    canvas: Any,
+    lines: list[Line],
+    style: ParagraphStyle,
+    width: float,
+    height: float,
+    bullet: str,
+    right: bool,
 ) -> None:
     """Each line aligned at the paragraph's start indent (right-aligned in a right-to-left
     paragraph), first baseline a font size below the top (as ReportLab's own paragraphs)."""
-    right = width - style.leftIndent
+    end = width - style.leftIndent
     y = height - style.fontSize
     canvas.saveState()
     if bullet:
         canvas.setFillColor(style.textColor)
         canvas.setFont(style.bulletFontName, style.bulletFontSize)
-        if base:
+        if right:
             canvas.drawRightString(width - style.bulletIndent, y, bullet)
         else:
             canvas.drawString(style.bulletIndent, y, bullet)
     for line in lines:
-        x = right - line.width if base else style.leftIndent
+        x = end - line.width if right else style.leftIndent
         for piece in line.pieces:
             canvas.setFillColor(piece.color or style.textColor)
             canvas.setFont(piece.font, style.fontSize)
@@ -421,13 +430,13 @@ def paragraph(
 ) -> Flowable:
     """A paragraph of ``text`` (markup) in a document set left to right or (``rtl``) right to
     left. ``auto``: the caseworker's own text, set in the direction its first letter says
-    (Danish text in the Arabic copy stays left to right, Arabic words typed into the English
-    copy are joined and right to left)."""
+    (Danish text in the Arabic copy stays left to right, though aligned right as the rest;
+    Arabic words typed into the English copy are joined and right to left)."""
     plain = html.unescape(_TAG.sub(" ", text))
     mixed = has_rtl(plain)
     if not rtl and not mixed:
         return Paragraph(text, style, bulletText=bullet or None)
     base = base_level(plain, int(rtl)) if auto or not rtl else 1
-    if base == 0 and not mixed:
+    if base == 0 and not mixed and not rtl:
         return Paragraph(text, style, bulletText=bullet or None)
-    return RtlParagraph(text, style, bullet, base)
+    return RtlParagraph(text, style, bullet, base, right=rtl or None)
