@@ -3,8 +3,10 @@
 koordinator [--db PATH_OR_URL] [--lang da|en]       start the program
 koordinator demo [--db …] [--families N] [--seed S]  fill a store with fictional families
 koordinator export-plan CASE -o FILE.pdf|.docx [--format pdf|docx] [--db …] [--large-print] [--version N] [--for PARTY]
+                       [--language da|en|uk|pl|ar|family]
                                                     print a case's plan to a PDF (or Word) file (the
-                                                    family's copy, or a recipient's: what consent covers)
+                                                    family's copy, in Danish or the family's language,
+                                                    or a recipient's: what consent covers)
 koordinator export-meeting CASE --meeting ID --paper agenda|slip|minutes -o FILE [--format pdf|docx]
                                                     a meeting's agenda, agreement slip or minutes
 koordinator letter-template [--logo FILE | --no-logo] [--sender TEXT] [--address LINE …] [--db …]
@@ -58,6 +60,7 @@ from app.cli.cli_common import (
 )
 from app.cli.cli_export import run_export_ics, run_export_plan
 from app.cli.cli_server import run_add_caseworker, run_migrate, run_server_init
+from app.pdf.plan_language import LANGUAGES as PRINT_LANGUAGES
 from app.store.errors import StoreError
 
 MAX_DEMO_FAMILIES = 2000
@@ -124,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="a copy for someone other than the family, leaving out what their consent does not "
         "cover: sector:school, organisation:NAME or professional:ID (default: the family's "
         "complete copy)",
+    )
+    export.add_argument(
+        "--language",
+        choices=(*PRINT_LANGUAGES, "family"),
+        default="da",
+        help="the family's copy in Danish (default), English, Ukrainian, Polish or Arabic; "
+        "'family': the language recorded for the family's adults",
     )
 
     ics = commands.add_parser("export-ics", help="write a case's meetings to an iCalendar (.ics) file")

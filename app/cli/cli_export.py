@@ -28,6 +28,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
 
     from app.docx.plan_docx import write_plan_docx
     from app.models import Case, PlanVersion, Professional
+    from app.pdf.plan_language import default_language
     from app.pdf.plan_pdf import write_plan_pdf
     from app.services.common import audit
     from app.services.common.clock import local_today
@@ -45,6 +46,12 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
             file=sys.stderr,
         )
     recipient = None
+    if args.recipient is not None and args.language != "da":
+        print(f"{prog}: a copy --for someone other than the family is printed in Danish", file=sys.stderr)
+        return EXIT_USAGE
+    if word and args.language != "da":
+        print(f"{prog}: the Word copy is in Danish; --language is for the PDF", file=sys.stderr)
+        return EXIT_USAGE
     if args.recipient is not None:
         try:
             recipient = parse_party(args.recipient)
@@ -86,6 +93,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     if document.plan is None:
         print(f"{prog}: case {number} has no plan yet; write one in the program first", file=sys.stderr)
         return EXIT_USAGE
+    language = default_language(document.members, today) if args.language == "family" else args.language
     output = Path(args.output).expanduser()
     try:
         # The export is in the audit log with its recipient; a file not written rolls it back.
@@ -102,6 +110,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
                     "left_out": len(copy.omitted),
                     "via": "export-plan",
                     "format": "docx" if word else "pdf",
+                    "language": language,
                 },
             )
             if word:
@@ -121,6 +130,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
                     large_print=args.large_print,
                     recipient=copy.recipient_label,
                     omitted=copy.omitted,
+                    language=language,
                 )
     except OSError as exc:
         print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)

@@ -19,25 +19,44 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from app.pdf.fonts import FontNames, printable
+from app.pdf.plan_language import PlanLanguage, plan_language
+from app.pdf.rtl import keep_ltr, visual
 from app.pdf.styles import ACCENT, GREY, INK, RULE, TINT, WATERMARK, Styles
-from app.services.common import danish
 from app.services.plan.plan_document import PlanDocument
 from app.services.team.absences import Cover
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
 DRAFT_MARK = "UDKAST"
+WATERMARK_WIDTH = 600.0  # points: the draft mark's longest width across the page
 
 
 # -- text --------------------------------------------------------------------------------------
 
 
-def markup(text: str) -> str:
-    """Plain text as Paragraph markup: characters the font lacks replaced, XML escaped."""
-    return escape(printable(text.strip()))
+def markup(text: str, font: str | None = None) -> str:
+    """Plain text as Paragraph markup: characters the font lacks replaced, XML escaped
+    (``font``: a registered font; by default the Danish papers' font)."""
+    return escape(printable(text.strip(), font))
 
 
-def text_flowables(text: str, styles: Styles, style: Any = None) -> list[Flowable]:
+# Makes a paragraph from markup, a style and a bullet ("" for none): Paragraph itself for the
+# papers set left to right, app.pdf.rtl.paragraph for the Arabic copy.
+ParagraphMaker = Callable[[str, Any, str], Flowable]
+
+
+def plain_paragraph(text: str, style: Any, bullet: str = "") -> Flowable:
+    return Paragraph(text, style, bulletText=bullet or None)
+
+
+def text_flowables(
+    text: str,
+    styles: Styles,
+    style: Any = None,
+    *,
+    make: ParagraphMaker = plain_paragraph,
+    font: str | None = None,
+) -> list[Flowable]:
     """Plain text from the store: blank lines separate paragraphs, "- " lines are bullets."""
     style = style or styles.body
     out: list[Flowable] = []
@@ -45,7 +64,7 @@ def text_flowables(text: str, styles: Styles, style: Any = None) -> list[Flowabl
 
     def flush() -> None:
         if lines:
-            out.append(Paragraph("<br/>".join(markup(line) for line in lines), style))
+            out.append(make("<br/>".join(markup(line, font) for line in lines), style, ""))
             lines.clear()
 
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -54,7 +73,7 @@ def text_flowables(text: str, styles: Styles, style: Any = None) -> list[Flowabl
             flush()
         elif line[:2] in ("- ", "* ", "• ", "– "):
             flush()
-            out.append(Paragraph(markup(line[2:]), styles.bullet, bulletText="•"))
+            out.append(make(markup(line[2:], font), styles.bullet, "•"))
         else:
             lines.append(line)
     flush()
@@ -105,6 +124,11 @@ class PageFurniture:
     header: str
     reference: str
     draft: bool
+    # The family's copy in another language says these in it; ``rtl`` mirrors the page.
+    confidential: str = CONFIDENTIAL
+    page_label: str = "Side {page} af {total}"
+    draft_mark: str = DRAFT_MARK
+    rtl: bool = False
 
 
 class NumberedCanvas(Canvas):
@@ -131,38 +155,56 @@ class NumberedCanvas(Canvas):
         f = self._furniture
         page = self.getPageNumber()
         left, right = f.margin, PAGE_WIDTH - f.margin
+        # The start of a line is the left edge, or the right one in a right-to-left copy.
+        start, end = (
+            (self.drawRightString, self.drawString) if f.rtl else (self.drawString, self.drawRightString)
+        )
+        at_start, at_end = (right, left) if f.rtl else (left, right)
+
+        def shown(text: str, font: str) -> str:
+            return visual(text, font) if f.rtl else text
+
         self.saveState()
         self.setFillColor(GREY)
         if page > 1:
             self.setFont(f.fonts.regular, f.size)
             header, room = f.header, (right - left) * 0.8
-            while len(header) > 10 and stringWidth(header, f.fonts.regular, f.size) > room:
+            while (
+                len(header) > 10
+                and stringWidth(shown(header, f.fonts.regular), f.fonts.regular, f.size) > room
+            ):
                 header = header[:-2] + "…"
-            self.drawString(left, PAGE_HEIGHT - 12 * mm, header)
+            start(at_start, PAGE_HEIGHT - 12 * mm, shown(header, f.fonts.regular))
             if f.draft:
                 self.setFont(f.fonts.bold, f.size)
-                self.drawRightString(right, PAGE_HEIGHT - 12 * mm, DRAFT_MARK)
+                end(at_end, PAGE_HEIGHT - 12 * mm, shown(f.draft_mark, f.fonts.bold))
         line_y = 9 * mm + 2.6 * f.size
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(left, line_y, right, line_y)
         self.setFont(f.fonts.regular, f.size)
-        self.drawString(left, line_y - 1.4 * f.size, CONFIDENTIAL)
-        self.drawString(left, line_y - 2.7 * f.size, f.reference)
+        start(at_start, line_y - 1.4 * f.size, shown(f.confidential, f.fonts.regular))
+        start(at_start, line_y - 2.7 * f.size, shown(f.reference, f.fonts.regular))
         self.setFillColor(INK)
         self.setFont(f.fonts.bold, f.size * 1.1)
-        self.drawRightString(right, line_y - 1.4 * f.size, f"Side {page} af {total}")
+        end(at_end, line_y - 1.4 * f.size, shown(f.page_label.format(page=page, total=total), f.fonts.bold))
         self.restoreState()
 
 
-def draft_watermark(fonts: FontNames) -> Callable[[Canvas, Any], None]:
+def draft_watermark(
+    fonts: FontNames, mark: str = DRAFT_MARK, rtl: bool = False
+) -> Callable[[Canvas, Any], None]:
+    shown = visual(mark, fonts.bold) if rtl else mark
+    # 120 pt, smaller for a long word ("ЧЕРНЕТКА") so that it stays on the page
+    size = min(120.0, 120.0 * WATERMARK_WIDTH / max(stringWidth(shown, fonts.bold, 120), 1.0))
+
     def draw(canvas: Canvas, _doc: Any) -> None:
         canvas.saveState()
         canvas.setFillColor(WATERMARK)
-        canvas.setFont(fonts.bold, 120)
+        canvas.setFont(fonts.bold, size)
         canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canvas.rotate(55)
-        canvas.drawCentredString(0, -40, DRAFT_MARK)
+        canvas.drawCentredString(0, -40, shown)
         canvas.restoreState()
 
     return draw
@@ -172,16 +214,25 @@ def draft_watermark(fonts: FontNames) -> Callable[[Canvas, Any], None]:
 
 
 def tinted_box(
-    rows: list[Flowable], width: float, font: str, size: float, k: float, *, top: float, bottom: float
+    rows: list[Flowable],
+    width: float,
+    font: str,
+    size: float,
+    k: float,
+    *,
+    top: float,
+    bottom: float,
+    rtl: bool = False,
 ) -> Table:
-    """The plan's tinted box with the accent bar on the left (the coordinator, the meeting)."""
+    """The plan's tinted box with the accent bar on the left (the coordinator, the meeting);
+    on the right in a right-to-left copy."""
     box = Table([[rows]], colWidths=[width])
     box.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), font, size),
                 ("BACKGROUND", (0, 0), (-1, -1), TINT),
-                ("LINEBEFORE", (0, 0), (0, -1), 3 * k, ACCENT),
+                ("LINEAFTER" if rtl else "LINEBEFORE", (0, 0), (0, -1), 3 * k, ACCENT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 12 * k),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 12 * k),
                 ("TOPPADDING", (0, 0), (-1, -1), top * k),
@@ -228,9 +279,10 @@ def a4_document(
     body_size: float,
     page_name: str,
     on_page: Any = None,
+    lang: str = "da",
 ) -> BaseDocTemplate:
-    """An A4 document with one body frame, the metadata (language da) and embedded fonts;
-    the plan and the meeting papers share it so they look alike."""
+    """An A4 document with one body frame, the metadata (its language, ``lang``) and
+    embedded fonts; the plan and the meeting papers share it so they look alike."""
     template = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -242,7 +294,7 @@ def a4_document(
         author=author,
         subject=subject,
         creator="Koordinator",
-        lang="da",
+        lang=lang,
         initialFontName=fonts.regular,
         initialFontSize=body_size,
     )
@@ -262,17 +314,25 @@ def a4_document(
     return template
 
 
-def cover_sentence(cover: Cover, voice: Voice) -> str:
+def cover_sentence(
+    cover: Cover, voice: Voice, lang: PlanLanguage | None = None, font: str | None = None
+) -> str:
     """Whom to call while the coordinator is away (an absence with a deputy), as Paragraph
-    markup in the family's Danish: "Lone Madsen er fraværende til og med 12. juni. Ring i
-    stedet til Mette Dahl, telefon …, e-mail …"."""
-    how = [f"telefon {markup(cover.deputy_phone)}"] if cover.deputy_phone else []
-    how += [f"e-mail {markup(cover.deputy_email)}"] if cover.deputy_email else []
-    reach = f", {', '.join(how)}" if how else ""
-    return (
-        f"<b>{markup(cover.absent_name) or 'Koordinatoren'} er fraværende til og med "
-        f"{danish.long_date(cover.until)}.</b> Indtil da kan {voice.you_subject} i stedet kontakte "
-        f"stedfortræderen <b>{markup(cover.deputy_name)}</b>{reach}."
+    markup in the family's language (Danish by default): "Lone Madsen er fraværende til og
+    med 12. juni. Indtil da kan I i stedet kontakte stedfortræderen Mette Dahl, telefon …"."""
+    lang = lang or plan_language()
+    phone = markup(cover.deputy_phone, font)
+    phone = keep_ltr(phone) if lang.rtl else phone
+    how = [lang.t("cover_phone", phone=phone)] if cover.deputy_phone else []
+    how += [lang.t("cover_email", email=markup(cover.deputy_email, font))] if cover.deputy_email else []
+    reach = f"{lang.list_separator}{lang.list_separator.join(how)}" if how else ""
+    return lang.voiced(
+        "cover",
+        voice.family,
+        absent=markup(cover.absent_name, font) or lang.t("coordinator_absent"),
+        until=lang.long_date(cover.until),
+        deputy=markup(cover.deputy_name, font),
+        reach=reach,
     )
 
 
@@ -285,12 +345,20 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;:–-") + " …"
 
 
-def meeting_where(kind: str, place: str, video_link: str, limit: int = 120) -> str:
+def meeting_where(
+    kind: str,
+    place: str,
+    video_link: str,
+    limit: int = 120,
+    lang: PlanLanguage | None = None,
+    font: str | None = None,
+) -> str:
     """What kind of meeting and where, as Paragraph markup: "Netværksmøde · Rådhuset" (the
     place, else the video link; free text cut near ``limit`` with CPR-shaped numbers hidden)."""
-    where = [danish.meeting_kind(kind)]
+    lang = lang or plan_language()
+    where = [lang.label("meeting_kind", kind)]
     if place.strip():
-        where.append(markup(danish.hide_cpr(clip(place, limit))))
+        where.append(markup(lang.hide_cpr(clip(place, limit)), font))
     elif video_link.strip():
-        where.append(f"Video: {markup(danish.hide_cpr(clip(video_link, limit)))}")
+        where.append(lang.t("video", link=markup(lang.hide_cpr(clip(video_link, limit)), font)))
     return " · ".join(where)

@@ -1,8 +1,13 @@
 """Embedded TrueType fonts for printed documents.
 
-ReportLab's own Bitstream Vera family (shipped in ``reportlab/fonts``) covers æ, ø and å and is
-embedded (subset) in every PDF, so the plan prints the same on any printer or viewer. The
+The fonts are shipped in ``resources/fonts`` with their licences (README.md there) and
+embedded (subset) in every PDF, so a paper prints the same on any printer or viewer. The
 standard Helvetica is never used: it is not embedded. Fonts are registered once per process.
+
+Two families: Bitstream Vera for every Danish paper (as it always was), and DejaVu Sans
+(Vera's letters plus Cyrillic, Arabic and much more) for the family's copy of the plan in
+another language. DejaVu Sans Oblique has no Arabic letters, so the Arabic copy's italic is
+upright ("dejavu-upright").
 """
 
 from __future__ import annotations
@@ -13,20 +18,42 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import reportlab
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(reportlab.__file__).resolve().parent / "fonts"
+from app.resources import resources_dir
 
-# Registered name -> file in reportlab/fonts.
-_FILES = {
-    "KoordinatorSans": "Vera.ttf",
-    "KoordinatorSans-Bold": "VeraBd.ttf",
-    "KoordinatorSans-Italic": "VeraIt.ttf",
-    "KoordinatorSans-BoldItalic": "VeraBI.ttf",
+VERA = "vera"
+DEJAVU = "dejavu"
+DEJAVU_UPRIGHT = "dejavu-upright"
+
+# family -> registered names -> file in resources/fonts (regular, bold, italic, bold italic).
+_FAMILIES: dict[str, tuple[tuple[str, str], ...]] = {
+    VERA: (
+        ("KoordinatorSans", "Vera.ttf"),
+        ("KoordinatorSans-Bold", "VeraBd.ttf"),
+        ("KoordinatorSans-Italic", "VeraIt.ttf"),
+        ("KoordinatorSans-BoldItalic", "VeraBI.ttf"),
+    ),
+    DEJAVU: (
+        ("KoordinatorWorld", "DejaVuSans.ttf"),
+        ("KoordinatorWorld-Bold", "DejaVuSans-Bold.ttf"),
+        ("KoordinatorWorld-Italic", "DejaVuSans-Oblique.ttf"),
+        ("KoordinatorWorld-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
+    ),
+    DEJAVU_UPRIGHT: (
+        ("KoordinatorWorldUpright", "DejaVuSans.ttf"),
+        ("KoordinatorWorldUpright-Bold", "DejaVuSans-Bold.ttf"),
+        ("KoordinatorWorldUpright-Italic", "DejaVuSans.ttf"),
+        ("KoordinatorWorldUpright-BoldItalic", "DejaVuSans-Bold.ttf"),
+    ),
 }
+FAMILIES = tuple(_FAMILIES)
+
+
+def font_dir() -> Path:
+    return resources_dir() / "fonts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,55 +65,60 @@ class FontNames:
 
 
 class FontMissingError(RuntimeError):
-    """ReportLab's font folder lacks a file (a broken installation or a trimmed package)."""
+    """The font folder lacks a file (a broken installation or a trimmed package)."""
 
 
 _lock = threading.Lock()
-_registered: FontNames | None = None
+_registered: dict[str, FontNames] = {}
 
 
-def register_fonts() -> FontNames:
-    """Register the Vera family under our own names (once; safe from any thread)."""
-    global _registered
-    if _registered is not None:
-        return _registered
+def register_fonts(family: str = VERA) -> FontNames:
+    """Register ``family`` under our own names (once; safe from any thread)."""
+    names = _registered.get(family)
+    if names is not None:
+        return names
+    if family not in _FAMILIES:
+        raise ValueError(f"unknown font family: {family}")
     with _lock:
-        if _registered is None:
-            for name, filename in _FILES.items():
-                path = FONT_DIR / filename
+        if family not in _registered:
+            files = _FAMILIES[family]
+            for name, filename in files:
+                path = font_dir() / filename
                 if not path.is_file():
                     raise FontMissingError(f"font file missing: {path}")
                 pdfmetrics.registerFont(TTFont(name, str(path)))
-            family = "KoordinatorSans"
-            addMapping(family, 0, 0, family)
-            addMapping(family, 1, 0, f"{family}-Bold")
-            addMapping(family, 0, 1, f"{family}-Italic")
-            addMapping(family, 1, 1, f"{family}-BoldItalic")
-            _registered = FontNames(family, f"{family}-Bold", f"{family}-Italic", f"{family}-BoldItalic")
-    return _registered
+            regular, bold, italic, bold_italic = (name for name, _ in files)
+            addMapping(regular, 0, 0, regular)
+            addMapping(regular, 1, 0, bold)
+            addMapping(regular, 0, 1, italic)
+            addMapping(regular, 1, 1, bold_italic)
+            _registered[family] = FontNames(regular, bold, italic, bold_italic)
+    return _registered[family]
 
 
-@lru_cache(maxsize=1)
-def _covered() -> frozenset[int]:
-    font = pdfmetrics.getFont(register_fonts().regular)
+@lru_cache(maxsize=8)
+def covered(font_name: str) -> frozenset[int]:
+    """The code points a registered font has a glyph for."""
+    font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
 
 
-def printable(text: str) -> str:
+def printable(text: str, font_name: str | None = None) -> str:
     """``text`` with every character the font lacks replaced by its base letter (ő → o) or "?".
 
-    A missing glyph would print as an empty box; a name typed with a letter outside the font
-    should still be readable.
+    ``font_name`` is a registered font (default: the Danish papers' regular font). A missing
+    glyph would print as an empty box; a name typed with a letter outside the font should
+    still be readable.
     """
-    covered = _covered()
-    if all(ord(ch) in covered or ch in "\n\t" for ch in text):
+    have = covered(font_name or register_fonts().regular)
+    if all(ord(ch) in have or ch in "\n\t" for ch in text):
         return text
     out = []
     for ch in unicodedata.normalize("NFC", text):
-        if ord(ch) in covered or ch in "\n\t":
+        if ord(ch) in have or ch in "\n\t":
             out.append(ch)
             continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if ord(c) in covered)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if ord(c) in have)
         if base:
             out.append(base)
         elif unicodedata.category(ch).startswith(("L", "N")):

@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from app.pdf.fonts import register_fonts
+from app.pdf.fonts import VERA, register_fonts
 
 ACCENT = colors.HexColor("#1D5C73")  # deep blue-green: headings, rules
 TINT = colors.HexColor("#EAF1F4")  # light background of boxes and table headers
@@ -52,9 +52,11 @@ class Styles:
     block_space: float  # space between blocks (goals, offers)
 
 
-@lru_cache(maxsize=2)
-def plan_styles(large: bool) -> Styles:
-    fonts = register_fonts()
+@lru_cache(maxsize=8)
+def plan_styles(large: bool, font_family: str = VERA) -> Styles:
+    """The styles in normal or large print, in a font family of app.pdf.fonts (Vera for
+    the Danish papers)."""
+    fonts = register_fonts(font_family)
     body = 16.0 if large else 11.0
     small = 12.5 if large else 8.5
     lead = body * (1.45 if large else 1.38)

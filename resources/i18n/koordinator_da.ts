@@ -5787,12 +5787,12 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="99"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="113"/>
         <source>Preview of the printed plan</source>
         <translation>Forhåndsvisning af den udskrevne plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/plan_preview.py" line="124"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="138"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -6666,104 +6666,144 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="146"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="160"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="156"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="170"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="158"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="172"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="161"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="180"/>
+        <source>The family&apos;s copy in this language: headings, dates and the other fixed texts. What you wrote is printed as you wrote it. A copy for someone else is in Danish.</source>
+        <translation>Familiens kopi på dette sprog: overskrifter, datoer og de andre faste tekster. Det, du har skrevet, udskrives, som du skrev det. En kopi til andre er på dansk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="185"/>
+        <source>Language:</source>
+        <translation>Sprog:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="188"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="163"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="190"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="165"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="192"/>
         <source>Save as Word…</source>
         <translation>Gem som Word…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="168"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="195"/>
         <source>The same copy as an editable Word file, on the municipality&apos;s letter template</source>
         <translation>Samme kopi som en Word-fil, der kan redigeres, på kommunens brevskabelon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="170"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="197"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="171"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="198"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="225"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="256"/>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="257"/>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="258"/>
+        <source>Ukrainian</source>
+        <translation>Ukrainsk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="259"/>
+        <source>Polish</source>
+        <translation>Polsk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="260"/>
+        <source>Arabic</source>
+        <translation>Arabisk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="288"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="291"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="316"/>
+        <source>The Word copy is in Danish: choose Danish to save it.</source>
+        <translation>Word-kopien er på dansk: vælg dansk for at gemme den.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="368"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="292"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="369"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="297"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="374"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="304"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="381"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="304"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="381"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="320"/>
-        <location filename="../../app/ui/plan/plan_preview.py" line="359"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="397"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="436"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="321"/>
-        <location filename="../../app/ui/plan/plan_preview.py" line="360"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="398"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="437"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="331"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="408"/>
         <source>Save the plan as Word</source>
         <translation>Gem planen som Word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="331"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="408"/>
         <source>plan.docx</source>
         <translation>plan.docx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="331"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="408"/>
         <source>Word document (*.docx)</source>
         <translation>Word-dokument (*.docx)</translation>
     </message>

@@ -168,7 +168,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/plan_preview.py" line="124" />
+            <location filename="../../app/ui/plan/plan_preview.py" line="138" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>

@@ -141,3 +141,42 @@ def test_a_file_that_is_not_a_store_gives_a_plain_message(tmp_path, capsys) -> N
     err = capsys.readouterr().err
     assert code == 3
     assert "is not a Koordinator store" in err and "Traceback" not in err
+
+
+# -- the family's language ---------------------------------------------------------------------
+
+
+def test_export_in_the_familys_language(store: tuple[str, str, str], tmp_path: Path) -> None:
+    from app.models import Citizen, FamilyMember
+
+    db, lise, _ = store
+    out = tmp_path / "en.pdf"
+    assert main(["export-plan", lise, "-o", str(out), "--db", db, "--language", "en"]) == EXIT_OK
+    assert "Our shared plan" in _text(out) and "Vores fælles plan" not in _text(out)
+    # "family": the language recorded for the family's adults
+    ctx = open_context(db, login="tester")
+    try:
+        with ctx.sessions.begin() as s:
+            family_id = s.scalar(select(Case.family_id).where(Case.number == lise))
+            for citizen in s.scalars(
+                select(Citizen).join(FamilyMember).where(FamilyMember.family_id == family_id)
+            ):
+                citizen.language = "ukrainsk"
+    finally:
+        ctx.close()
+    family = tmp_path / "family.pdf"
+    assert main(["export-plan", lise, "-o", str(family), "--db", db, "--language", "family"]) == EXIT_OK
+    assert "Наш спільний план" in _text(family)
+    danish = tmp_path / "da.pdf"
+    assert main(["export-plan", lise, "-o", str(danish), "--db", db]) == EXIT_OK  # Danish by default
+    assert "Vores fælles plan" in _text(danish)
+
+
+def test_a_recipients_copy_is_danish(
+    store: tuple[str, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, lise, _ = store
+    out = tmp_path / "x.pdf"
+    args = ["export-plan", lise, "-o", str(out), "--db", db, "--for", "sector:education", "--language", "ar"]
+    assert main(args) == EXIT_USAGE
+    assert "printed in Danish" in capsys.readouterr().err and not out.exists()

@@ -32,6 +32,7 @@ class MemberSummary:
     first_name: str = ""
     last_name: str = ""
     member_version: int | None = None
+    language: str = "da"  # Citizen.language as recorded (a code or a name)
 
     def age_on(self, day: date) -> int:
         return age_on(self.birth_date, day)
@@ -90,6 +91,7 @@ def case_summary(session: Session, case_id: int) -> CaseSummary:
                     citizen.first_name,
                     citizen.last_name,
                     member.version,
+                    citizen.language,
                 )
             )
     elif case.citizen is not None:
@@ -106,6 +108,7 @@ def case_summary(session: Session, case_id: int) -> CaseSummary:
                 None,
                 citizen.first_name,
                 citizen.last_name,
+                language=citizen.language,
             )
         )
     return CaseSummary(

@@ -128,6 +128,6 @@ def meeting_period(start: datetime, end: datetime) -> str:
     return f"{weekday} den {long_date(start.date())} {time_span(start, end)}"
 
 
-def hide_cpr(text: str) -> str:
+def hide_cpr(text: str, note: str = CPR_HIDDEN) -> str:
     """``text`` with every CPR-shaped number replaced by a note that it was removed."""
-    return _CPR_IN_TEXT.sub(CPR_HIDDEN, text)
+    return _CPR_IN_TEXT.sub(lambda _match: note, text)

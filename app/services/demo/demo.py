@@ -146,7 +146,7 @@ class _Generator:
             postcode=postcode,
             city=town,
             phone=f"{self.rng.randrange(20, 99)} {self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)}",
-            language="da",
+            language=content.LANGUAGE_BY_SURNAME.get(person.last, "da"),
             interpreter_needed=person.last in ("Yilmaz", "Hussein", "Kowalski") and self.rng.random() < 0.5,
         )
 

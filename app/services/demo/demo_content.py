@@ -156,6 +156,11 @@ TOWNS = (
     ("3060", "Espergærde"),
     ("3400", "Hillerød"),
 )
+
+# The language recorded for the people of some surnames (Citizen.language): their family's
+# copy of the plan is printed in it by default. Everyone else: Danish.
+LANGUAGE_BY_SURNAME = {"Hussein": "ar", "Kowalski": "pl", "Yilmaz": "tr"}
+
 CASEWORKERS = (
     ("lone.madsen", "Lone Madsen", "Børne- og familierådgivningen"),
     ("kasper.holm", "Kasper Holm", "Beskæftigelse og uddannelse"),

@@ -4,8 +4,11 @@ saving as an editable Word file on the municipality's letter template (the same 
 The PDF is built by app.pdf on the worker thread from a fresh read of the store; the GUI
 thread only shows the bytes that come back. "Copy for" chooses the recipient: the family's
 copy is complete; a copy for a sector, organisation or professional leaves out what the
-consent register does not cover for them (app.services.plan.recipient_copy) and says so. Every
-save and print is in the audit log with the recipient.
+consent register does not cover for them (app.services.plan.recipient_copy) and says so.
+"Language" prints the family's copy in Danish, English, Ukrainian, Polish or Arabic (the
+fixed texts; the caseworker's own text as written); it starts at the language recorded for
+the family's adults. A recipient's copy is Danish. Every save and print is in the audit log
+with the recipient and the language.
 """
 
 from __future__ import annotations
@@ -54,36 +57,49 @@ class PrintedPlan:
     omitted: int  # how many statements of what was left out
     copy: RecipientCopy | None = None  # the copy the PDF shows: the Word file is made from it
     template: LetterTemplate = field(default_factory=LetterTemplate)
+    language: str = "da"  # the copy's language (a code of app.pdf.plan_language.LANGUAGES)
 
 
 def plan_pdf_job(
-    context: AppContext, case_id: int, large_print: bool, recipient: Party | None = None
+    context: AppContext,
+    case_id: int,
+    large_print: bool,
+    recipient: Party | None = None,
+    language: str | None = "da",
 ) -> Callable[[], PrintedPlan]:
-    """A job for the worker: read the plan (the recipient's copy) and build its PDF."""
+    """A job for the worker: read the plan (the recipient's copy) and build its PDF, in
+    ``language`` (None: the language recorded for the family; a recipient's copy is Danish)."""
     sessions = context.sessions
     today = local_today()
 
     # Imported here on the GUI thread: a first import inside a worker can deadlock.
+    from app.pdf.plan_language import default_language, plan_language
     from app.pdf.plan_pdf import build_plan_pdf
     from app.services.common.letter_template import letter_template
     from app.services.plan.recipient_copy import load_recipient_copy
 
     if recipient is not None:
         import app.services.privacy.consent_register  # noqa: F401  (imported here, not in the worker)
+    if language is not None:
+        plan_language(language)  # the catalogue read here too, not first in the worker
 
     def job() -> PrintedPlan:
         with sessions() as session:
             copy = load_recipient_copy(session, case_id, recipient, today)
             template = letter_template(session)
+        chosen = "da" if recipient is not None else language or default_language(copy.document.members, today)
         pdf = build_plan_pdf(
             copy.document,
             today=today,
             large_print=large_print,
             recipient=copy.recipient_label,
             omitted=copy.omitted,
+            language=chosen,
         )
         plan = copy.document.plan
-        return PrintedPlan(pdf, plan.id if plan else None, recipient, len(copy.omitted), copy, template)
+        return PrintedPlan(
+            pdf, plan.id if plan else None, recipient, len(copy.omitted), copy, template, chosen
+        )
 
     return job
 
@@ -129,8 +145,8 @@ class PdfPreview(QWidget):
 
 
 class PrintPlanDialog(QDialog):
-    """ "Print plan": copy for (the family or a party), the preview, large print, save as PDF,
-    print."""
+    """ "Print plan": copy for (the family or a party), the family's copy's language, the
+    preview, large print, save as PDF, print."""
 
     def __init__(
         self,
@@ -157,6 +173,19 @@ class PrintPlanDialog(QDialog):
         self._read_choices()
         copy_label = QLabel(self.tr("Copy for:"), self)
         copy_label.setBuddy(self.copy_for)
+        self.language = QComboBox(self)
+        self.language.setObjectName("printLanguage")
+        for code, name in self._language_names():
+            self.language.addItem(name, code)
+        self.language.setToolTip(
+            self.tr(
+                "The family's copy in this language: headings, dates and the other fixed texts. "
+                "What you wrote is printed as you wrote it. A copy for someone else is in Danish."
+            )
+        )
+        self._language_chosen = False  # until the family's own language has been read
+        language_label = QLabel(self.tr("Language:"), self)
+        language_label.setBuddy(self.language)
         self.preview = PdfPreview(self)
         self.large_print = QCheckBox(self.tr("Large print"), self)
         self.large_print.setObjectName("largePrint")
@@ -170,7 +199,8 @@ class PrintPlanDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print…"), self)
         close = QPushButton(self.tr("Close"), self)
         self.large_print.toggled.connect(self.refresh)
-        self.copy_for.currentIndexChanged.connect(self.refresh)
+        self.copy_for.currentIndexChanged.connect(self._copy_for_changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
         self.save_button.clicked.connect(self.save_pdf)
         self.word_button.clicked.connect(self.save_word)
         self.print_button.clicked.connect(self.print_pdf)
@@ -185,6 +215,9 @@ class PrintPlanDialog(QDialog):
         recipient_row = QHBoxLayout()
         recipient_row.addWidget(copy_label)
         recipient_row.addWidget(self.copy_for, 1)
+        recipient_row.addSpacing(12)
+        recipient_row.addWidget(language_label)
+        recipient_row.addWidget(self.language)
         layout = QVBoxLayout(self)
         layout.addLayout(recipient_row)
         layout.addWidget(self.preview, 1)
@@ -216,17 +249,53 @@ class PrintPlanDialog(QDialog):
             raise exc
         log.warning("Reading the recipients of a plan copy failed")
 
+    def _language_names(self) -> list[tuple[str, str]]:
+        """The languages a family's copy can be printed in: the name in the program's
+        language, and the language's own name."""
+        from app.pdf.plan_language import LANGUAGES, plan_language
+
+        names = {
+            "da": self.tr("Danish"),
+            "en": self.tr("English"),
+            "uk": self.tr("Ukrainian"),
+            "pl": self.tr("Polish"),
+            "ar": self.tr("Arabic"),
+        }
+        out = []
+        for code in LANGUAGES:
+            own = plan_language(code).name
+            name = names.get(code, own)
+            out.append((code, name if own.casefold() == name.casefold() else f"{name} – {own}"))
+        return out
+
     @property
     def recipient(self) -> Party | None:
         data = self.copy_for.currentData()
         return Party.decode(data) if data else None
+
+    @property
+    def chosen_language(self) -> str:
+        """The language of the copy in the preview: a recipient's copy is Danish."""
+        return "da" if self.recipient is not None else str(self.language.currentData())
+
+    def _copy_for_changed(self) -> None:
+        self.language.setEnabled(self.recipient is None)
+        self.refresh()
+
+    def _language_changed(self) -> None:
+        self._language_chosen = True
+        self.refresh()
 
     def refresh(self) -> None:
         self.preview.state.setText(self.tr("Making the preview…"))
         self.printed = None
         for button in self._buttons:
             button.setEnabled(False)
-        job = plan_pdf_job(self._context, self._case_id, self.large_print.isChecked(), self.recipient)
+        # The first preview of the family's copy is in the family's own language.
+        language = self.chosen_language if self._language_chosen or self.recipient else None
+        job = plan_pdf_job(
+            self._context, self._case_id, self.large_print.isChecked(), self.recipient, language
+        )
         self._request += 1
         request = self._request
         self._worker.submit(job, lambda printed: self._arrived(printed, request), self._failed, owner=self)
@@ -235,9 +304,20 @@ class PrintPlanDialog(QDialog):
         if request != self._request:  # the choice changed while this one was made
             return
         self.printed = printed
+        if printed.recipient is None and not self._language_chosen:
+            index = self.language.findData(printed.language)
+            self.language.blockSignals(True)  # the family's language shown, not chosen again
+            self.language.setCurrentIndex(max(index, 0))
+            self.language.blockSignals(False)
+            self._language_chosen = True
         self.preview.show_pdf(printed.pdf)
         for button in self._buttons:
             button.setEnabled(True)
+        danish = printed.language == "da"  # the Word copy is Danish only
+        self.word_button.setEnabled(danish)
+        self.word_button.setToolTip(
+            "" if danish else self.tr("The Word copy is in Danish: choose Danish to save it.")
+        )
 
     def _logged(self, action: str, then: Callable[[], object] = lambda: None, fmt: str = "pdf") -> None:
         """Write the print or export in the audit log, naming the recipient, on the store
@@ -254,6 +334,7 @@ class PrintPlanDialog(QDialog):
             "left_out": printed.omitted,
             "large_print": self.large_print.isChecked() and fmt == "pdf",
             "format": fmt,
+            "language": printed.language if fmt == "pdf" else "da",
         }
 
         def job() -> None:
