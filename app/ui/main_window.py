@@ -9,8 +9,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -35,6 +33,7 @@ from app.ui.day.day_page import DayPage
 from app.ui.documents.document_panel import DocumentPanel
 from app.ui.family.family_page import FamilyPage
 from app.ui.journal.journal_panel import JournalPanel
+from app.ui.navigation import PAGE_CALENDAR, PAGE_CASES, PAGE_DAY, PAGE_FAMILY, PAGE_PLAN, Navigation
 from app.ui.plan.plan_page import PlanPage
 from app.ui.search.search_box import SearchBox
 from app.ui.settings.preferences_dialog import PreferencesDialog
@@ -45,7 +44,6 @@ from app.ui.team.case_team_bar import CaseTeamBar
 
 log = logging.getLogger(__name__)
 
-PAGE_DAY, PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR = range(5)
 REACHABILITY_CHECK_MS = 60_000  # while all is well
 RECONNECT_PROBE_MS = 2_000  # while the store does not answer
 BANNER_STYLE = "background: #fdecea; color: #5f1610; border: 1px solid #b3261e; padding: 6px;"
@@ -84,23 +82,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Koordinator")
         self.resize(1280, 760)
 
-        self.nav = QListWidget(self)
-        self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(150)
-        for text, tip in (
-            (self.tr("My day"), ""),
-            (self.tr("Cases"), ""),
-            (self.tr("Family"), self.tr("Open a case first.")),
-            (self.tr("Plan"), self.tr("Open a case first.")),
-            (self.tr("Calendar"), ""),
-        ):
-            item = QListWidgetItem(text, self.nav)
-            item.setToolTip(tip)
+        self.nav = Navigation(self)
         for row in (PAGE_FAMILY, PAGE_PLAN):
             self._set_nav_enabled(row, False)
 
         self.day = DayPage(context, self.lanes, settings, self)
+        self.day.loaded.connect(lambda: self.nav.show_counts(self.day.day) if self.day.day else None)
         # The family page's feature tabs a line of the day opens, by place (Place.value:
         # "journal", "task", "document"), added where the tabs are added.
         self.feature_tabs: dict[str, QWidget] = {}

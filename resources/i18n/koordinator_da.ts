@@ -4749,23 +4749,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/navigation.py" line="20"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/navigation.py" line="22"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/navigation.py" line="24"/>
+        <location filename="../../app/ui/navigation.py" line="29"/>
         <source>Open a case first.</source>
         <translation>Åbn en sag først.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/navigation.py" line="27"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -4774,7 +4774,7 @@
         <translation type="vanished">Planen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/navigation.py" line="31"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -4783,147 +4783,146 @@
         <translation type="vanished">Mødekalenderen kommer i en senere version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>Navigation</source>
-        <translation>Navigation</translation>
+        <translation type="vanished">Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/navigation.py" line="19"/>
         <source>My day</source>
         <translation>Min dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Print plan…</source>
         <translation>&amp;Udskriv plan …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>Absences and &amp;deputies…</source>
         <translation>Fravær og &amp;stedfortræder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>&amp;Letter template…</source>
         <translation>&amp;Brevskabelon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>The logo, sender and address of the Word copies</source>
         <translation>Logo, afsender og adresse på Word-kopierne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -4932,27 +4931,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="390"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="417"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4965,27 +4964,27 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="499"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="513"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="506"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="520"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -5334,6 +5333,56 @@
         <location filename="../../app/ui/cases/name_choice.py" line="31"/>
         <source>Use %1</source>
         <translation>Brug %1</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="59"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="70"/>
+        <source>%1 overdue</source>
+        <translation>%1 over tid</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/navigation.py" line="71"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n over tid</numerusform>
+            <numerusform>%n over tid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/navigation.py" line="73"/>
+        <source>%n task(s), deadline(s) or agreement(s) past their date</source>
+        <translation>
+            <numerusform>%n opgave, frist eller aftale er over tid</numerusform>
+            <numerusform>%n opgaver, frister eller aftaler er over tid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/navigation.py" line="76"/>
+        <source>%n open case(s)</source>
+        <translation>
+            <numerusform>%n åben sag</numerusform>
+            <numerusform>%n åbne sager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="78"/>
+        <source>%1 today</source>
+        <translation>%1 i dag</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/navigation.py" line="79"/>
+        <source>%n meeting(s) today</source>
+        <translation>
+            <numerusform>%n møde i dag</numerusform>
+            <numerusform>%n møder i dag</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5787,12 +5836,12 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="115"/>
         <source>Preview of the printed plan</source>
         <translation>Forhåndsvisning af den udskrevne plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/plan_preview.py" line="138"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="140"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -6666,144 +6715,144 @@
 <context>
     <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="160"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="162"/>
         <source>Print plan</source>
         <translation>Udskriv plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="170"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="172"/>
         <source>The family (complete)</source>
         <translation>Familien (komplet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="172"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="174"/>
         <source>Copy for:</source>
         <translation>Kopi til:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="180"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="182"/>
         <source>The family&apos;s copy in this language: headings, dates and the other fixed texts. What you wrote is printed as you wrote it. A copy for someone else is in Danish.</source>
         <translation>Familiens kopi på dette sprog: overskrifter, datoer og de andre faste tekster. Det, du har skrevet, udskrives, som du skrev det. En kopi til andre er på dansk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="187"/>
         <source>Language:</source>
         <translation>Sprog:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="188"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="190"/>
         <source>Large print</source>
         <translation>Stor skrift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="190"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="192"/>
         <source>Save as PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="192"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="194"/>
         <source>Save as Word…</source>
         <translation>Gem som Word…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="195"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="197"/>
         <source>The same copy as an editable Word file, on the municipality&apos;s letter template</source>
         <translation>Samme kopi som en Word-fil, der kan redigeres, på kommunens brevskabelon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="197"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="199"/>
         <source>Print…</source>
         <translation>Udskriv…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="198"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="200"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="258"/>
         <source>Danish</source>
         <translation>Dansk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="259"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="258"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="260"/>
         <source>Ukrainian</source>
         <translation>Ukrainsk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="259"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="261"/>
         <source>Polish</source>
         <translation>Polsk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="260"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="262"/>
         <source>Arabic</source>
         <translation>Arabisk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="288"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="290"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="316"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="319"/>
         <source>The Word copy is in Danish: choose Danish to save it.</source>
         <translation>Word-kopien er på dansk: vælg dansk for at gemme den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="368"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="372"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="369"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="373"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="374"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="378"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="381"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="385"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="381"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="385"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="397"/>
-        <location filename="../../app/ui/plan/plan_preview.py" line="436"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="401"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="440"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="398"/>
-        <location filename="../../app/ui/plan/plan_preview.py" line="437"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="402"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="441"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="408"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="412"/>
         <source>Save the plan as Word</source>
         <translation>Gem planen som Word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="408"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="412"/>
         <source>plan.docx</source>
         <translation>plan.docx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="408"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="412"/>
         <source>Word document (*.docx)</source>
         <translation>Word-dokument (*.docx)</translation>
     </message>

@@ -166,9 +166,44 @@
         </message>
     </context>
     <context>
+        <name>Navigation</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/navigation.py" line="71" />
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/navigation.py" line="73" />
+            <source>%n task(s), deadline(s) or agreement(s) past their date</source>
+            <translation>
+                <numerusform>%n task, deadline or agreement past their date</numerusform>
+                <numerusform>%n tasks, deadlines or agreements past their date</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/navigation.py" line="76" />
+            <source>%n open case(s)</source>
+            <translation>
+                <numerusform>%n open case</numerusform>
+                <numerusform>%n open cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/navigation.py" line="79" />
+            <source>%n meeting(s) today</source>
+            <translation>
+                <numerusform>%n meeting today</numerusform>
+                <numerusform>%n meetings today</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/plan_preview.py" line="138" />
+            <location filename="../../app/ui/plan/plan_preview.py" line="140" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>

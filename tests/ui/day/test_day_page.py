@@ -19,6 +19,7 @@ from app.services.day.my_day import Opens, Place
 from app.ui.common.store_events import StoreChange
 from app.ui.day.day_page import DayPage, ms_to_midnight
 from app.ui.main_window import PAGE_CALENDAR, PAGE_DAY, PAGE_FAMILY, PAGE_PLAN, MainWindow
+from app.ui.navigation import PAGE_CASES, overdue_count
 from tests.services.day.day_builders import Builder, local
 
 
@@ -56,8 +57,16 @@ def test_the_day_lists_a_task_and_tomorrows_meeting_and_opens_their_cases(  # ty
     meeting = build.meeting(second, local(today + timedelta(days=1), 9, 30))
     window = _window(qtbot, demo_context, settings)
     assert window.nav.currentRow() == PAGE_DAY and window.stack.currentWidget() is window.day
-    assert window.nav.item(PAGE_DAY).text() == "Min dag"
     page = window.day
+    # The navigation names the page and, once the day is read, how much of it is overdue.
+    late = overdue_count(page.day)
+    assert window.nav.item(PAGE_DAY).text() == (f"Min dag · {late} over tid" if late else "Min dag")
+    cases = page.day.caseload.coordinating + page.day.caseload.partner
+    assert window.nav.item(PAGE_CASES).text() == f"Sager · {cases}"
+    today_meetings = len(page.day.meetings_today)
+    assert window.nav.item(PAGE_CALENDAR).text() == (
+        f"Kalender · {today_meetings} i dag" if today_meetings else "Kalender"
+    )
     assert any(h.startswith("Opgaver") for h in _headings(page))
 
     # Enter on the task opens its case on the family page.
