@@ -50,7 +50,8 @@ def fit_columns(
     """Size ``view``'s columns to their content within the view's width; where they do not
     fit, the ``flexible`` columns give up width in the order given, the least important
     first (their cells must carry a tooltip with the full text); where there is room to
-    spare, the ``fill`` column (if given) takes it."""
+    spare, the flexible columns cut at the limit get it back (the most important first), then
+    the ``fill`` column (if given) takes the rest."""
     header = _header(view)
     if header is None:
         return
@@ -67,8 +68,17 @@ def fit_columns(
         taken = min(max(spare, 0), excess)
         widths[column] -= taken
         excess -= taken
-    if fill is not None and fill in widths and excess < 0:
-        widths[fill] -= excess  # the room to spare
+    if excess < 0:  # room to spare: first to the cut columns (most important first) …
+        full = natural_widths(view, limit=1_000_000)
+        for column in reversed(flexible):
+            if excess >= 0:
+                break
+            if column in widths and full.get(column, 0) > widths[column]:
+                given = min(full[column] - widths[column], -excess)
+                widths[column] += given
+                excess += given
+        if fill is not None and fill in widths and excess < 0:
+            widths[fill] -= excess  # … then the rest
     stretch = header.stretchLastSection()
     for column, width in widths.items():
         header.resizeSection(column, width)
