@@ -1145,62 +1145,77 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="62"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="63"/>
         <source>Search cases</source>
         <translation>Søg i sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="64"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="65"/>
         <source>Search name, case number or CPR</source>
         <translation>Søg på navn, sagsnummer eller CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="69"/>
         <source>Which cases to show</source>
         <translation>Hvilke sager der vises</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="70"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="71"/>
         <source>My cases</source>
         <translation>Mine sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="71"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="72"/>
         <source>All cases</source>
         <translation>Alle sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="73"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="74"/>
         <source>New case…</source>
         <translation>Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="77"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="78"/>
         <source>Show CPR number…</source>
         <translation>Vis CPR-nummer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="80"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="81"/>
         <source>Show the full CPR number of a person in the case (the lookup is logged)</source>
         <translation>Vis det fulde CPR-nummer for en person i sagen (opslaget logges)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="92"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="93"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="165"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="169"/>
         <source>Your caseload: %1 of %2</source>
         <translation>Din sagsbelastning: %1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="171"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="175"/>
         <source>Above the team&apos;s caseload limit.</source>
         <translation>Over teamets grænse for sagsbelastning.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="182"/>
+        <source>No case matches “%1”. Search by name, case number or CPR number.</source>
+        <translation>Ingen sager passer på “%1”. Søg på navn, sagsnummer eller CPR-nummer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="186"/>
+        <source>You have no open cases. Show all cases, or make one with New case …</source>
+        <translation>Du har ingen åbne sager. Vis alle sager, eller opret en med Ny sag …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/case_list_page.py" line="188"/>
+        <source>There are no cases yet. Make the first with New case …</source>
+        <translation>Der er ingen sager endnu. Opret den første med Ny sag …</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/case_list_page.py" line="181"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="200"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n sag</numerusform>
@@ -1208,24 +1223,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="244"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="273"/>
-        <location filename="../../app/ui/cases/case_list_page.py" line="289"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="264"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="293"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="309"/>
         <source>Show CPR number</source>
         <translation>Vis CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="245"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="265"/>
         <source>Whose CPR number? Showing it is logged as a lookup.</source>
         <translation>Hvis CPR-nummer? Visningen logges som et opslag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="273"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="293"/>
         <source>No CPR number is registered for this person.</source>
         <translation>Der er ikke registreret et CPR-nummer for denne person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="290"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="310"/>
         <source>The database did not answer. Nothing was shown and nothing was logged.</source>
         <translation>Databasen svarede ikke. Intet blev vist, og intet blev logget.</translation>
     </message>
@@ -2160,12 +2175,12 @@
 <context>
     <name>CprRevealDialog</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="303"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="323"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_page.py" line="311"/>
+        <location filename="../../app/ui/cases/case_list_page.py" line="331"/>
         <source>This lookup has been logged with your name and the time.</source>
         <translation>Dette opslag er logget med dit navn og tidspunktet.</translation>
     </message>
@@ -7460,9 +7475,13 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation>Udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="86"/>
         <source>No tasks for this case yet.</source>
-        <translation>Sagen har ingen opgaver endnu.</translation>
+        <translation type="vanished">Sagen har ingen opgaver endnu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks/task_panel.py" line="86"/>
+        <source>No tasks for this case yet. Make one with New task…</source>
+        <translation>Ingen opgaver i sagen endnu. Opret en med Ny opgave …</translation>
     </message>
     <message>
         <location filename="../../app/ui/tasks/task_panel.py" line="88"/>

@@ -26,7 +26,7 @@
     <context>
         <name>CaseListPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/cases/case_list_page.py" line="181" />
+            <location filename="../../app/ui/cases/case_list_page.py" line="200" />
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n case</numerusform>

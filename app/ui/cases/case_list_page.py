@@ -33,6 +33,7 @@ from app.services.team.caseload import caseload_of, caseload_settings
 from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, ELIDED, CaseListModel
 from app.ui.common.background import StoreLanes
 from app.ui.common.columns import fit_columns
+from app.ui.common.design import empty_state
 from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_load
 
@@ -112,6 +113,9 @@ class CaseListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.empty = empty_state("", self)  # an empty list says why and what to do
+        self.empty.hide()
+        layout.addWidget(self.empty)
         self.caseload_label = QLabel(self)
         self.caseload_label.setObjectName("myCaseload")
         layout.addWidget(self.caseload_label)
@@ -170,6 +174,21 @@ class CaseListPage(QWidget):
         self.caseload_label.setStyleSheet(f"{ERROR_STYLE} font-weight: bold;" if above else "")
         self.caseload_label.setToolTip(self.tr("Above the team's caseload limit.") if above else "")
 
+    def _show_empty(self, total: int) -> None:
+        query = self.model.query
+        if total:
+            text = ""
+        elif query.search.strip():
+            text = self.tr("No case matches “%1”. Search by name, case number or CPR number.").replace(
+                "%1", query.search.strip()
+            )
+        elif query.scope == Scope.MINE:
+            text = self.tr("You have no open cases. Show all cases, or make one with New case …")
+        else:
+            text = self.tr("There are no cases yet. Make the first with New case …")
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+
     def _caseload_failed(self, exc: Exception) -> None:
         if not isinstance(exc, SQLAlchemyError):
             raise exc
@@ -179,6 +198,7 @@ class CaseListPage(QWidget):
     def _show_count(self, total: int) -> None:
         self._read_caseload()
         self.count_label.setText(self.tr("%n case(s)", "", total))
+        self._show_empty(total)
         if not self._sized and total:
             fit_columns(self.table, ELIDED)
             self._sized = True

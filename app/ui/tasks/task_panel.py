@@ -83,7 +83,7 @@ class TaskPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.edit_task())
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.empty = QLabel(self.tr("No tasks for this case yet."), self)
+        self.empty = QLabel(self.tr("No tasks for this case yet. Make one with New task…"), self)
         self.empty.setObjectName("noTasks")
         self.new_button = QPushButton(self.tr("New task…"), self)
         self.new_button.setObjectName("newTask")

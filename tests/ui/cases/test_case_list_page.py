@@ -95,3 +95,26 @@ def test_my_weighted_caseload_is_shown_under_the_list_red_above_the_teams_limit(
     above = load > Decimal(limit)
     assert ("b3261e" in page.caseload_label.styleSheet()) is above
     assert bool(page.caseload_label.toolTip()) is above
+
+
+@pytest.mark.parametrize("search", ["zzqxw", "Øster-Ålund", "9999"])
+def test_an_empty_list_says_what_was_searched_and_a_list_with_cases_says_nothing(  # type: ignore[no-untyped-def]
+    qtbot, demo_context, search: str
+) -> None:
+    page = _page(qtbot, demo_context)
+    assert page.empty.isHidden()
+    with qtbot.waitSignal(page.model.reloaded, timeout=10_000) as found:
+        page.search.setText(search)
+        page._apply_search()
+    assert found.args == [0]
+    assert not page.empty.isHidden() and search in page.empty.text()
+    with qtbot.waitSignal(page.model.reloaded, timeout=10_000):
+        page.search.setText("")
+        page._apply_search()
+    assert page.empty.isHidden() and page.empty.text() == ""
+
+
+def test_a_caseworker_without_cases_is_told_what_to_do(qtbot, sqlite_context) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, sqlite_context)
+    assert page.model.total == 0
+    assert not page.empty.isHidden() and "New case" in page.empty.text()
