@@ -5,8 +5,8 @@ koordinator demo [--db …] [--families N] [--seed S]  fill a store with fiction
 koordinator export-plan CASE -o FILE.pdf [--db …] [--large-print] [--version N] [--for PARTY]
                                                     print a case's plan to a PDF file (the family's
                                                     copy, or a recipient's: what consent covers)
-koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
-                                                    a case's meetings (or one invitation) as iCalendar
+koordinator export-ics CASE -o FILE.ics|FILE.eml [--db …] [--meeting ID] [--few-details] [--reminder MIN]
+                                                    a case's meetings (or one invitation, also as e-mail) as iCalendar
 koordinator cases [--search TEXT] [--mine] [--db …]
                                                     the cases within your reach (number, title, status, coordinator)
 koordinator meetings CASE [--db …]                  a case's meetings with their ids (for export-ics --meeting)
@@ -114,7 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     ics = commands.add_parser("export-ics", help="write a case's meetings to an iCalendar (.ics) file")
     ics.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
-    ics.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="the .ics file to write")
+    ics.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.ics",
+        help="the .ics file to write; with --meeting a FILE.eml is the invitation as an e-mail "
+        "(iMIP) that a mail program opens as a meeting request",
+    )
     add_store_option(ics)
     ics.add_argument(
         "--meeting",
@@ -122,6 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="only this meeting, as its invitation (or cancellation) to send to the participants "
         "(default: all the case's meetings, to import into a calendar)",
+    )
+    ics.add_argument(
+        "--few-details",
+        action="store_true",
+        help="with --meeting: leave the family's names, the agenda and the professionals' titles out "
+        "(for professionals outside the municipality)",
+    )
+    ics.add_argument(
+        "--reminder",
+        type=bounded_int(0, 7 * 24 * 60),
+        default=None,
+        metavar="MIN",
+        help="with --meeting: remind this many minutes before (0: no reminder; default 15)",
     )
 
     migrate = commands.add_parser("migrate", help="upgrade a store to this version's schema")
