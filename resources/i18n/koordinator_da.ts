@@ -753,7 +753,7 @@
         <location filename="../../app/ui/calendar/calendar_page.py" line="422"/>
         <location filename="../../app/ui/calendar/calendar_page.py" line="459"/>
         <location filename="../../app/ui/calendar/calendar_page.py" line="489"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="163"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="171"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
@@ -779,104 +779,131 @@
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="154"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="162"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="155"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="163"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
         <location filename="../../app/ui/calendar/calendar_page.py" line="489"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="162"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="218"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="170"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="227"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="219"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="228"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="247"/>
         <source>Calendar entry, not an invitation</source>
-        <translation>Kalenderaftale, ikke en invitation</translation>
+        <translation type="vanished">Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="248"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
-        <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
+        <translation type="vanished">Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="255"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="261"/>
         <source>invitation</source>
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="261"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="268"/>
+        <source>Save the invitation as an e-mail</source>
+        <translation>Gem invitationen som e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="269"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="262"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="272"/>
+        <source>invitation.eml</source>
+        <translation>invitation.eml</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="273"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="226"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="235"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="227"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="236"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="276"/>
+        <source>E-mail (*.eml)</source>
+        <translation>E-mail (*.eml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="300"/>
+        <source>Open the file in Outlook or Thunderbird, check it and send it.</source>
+        <translation>Åbn filen i Outlook eller Thunderbird, se den igennem, og send den.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="304"/>
+        <source>Open the file in Outlook or Thunderbird to send it.</source>
+        <translation>Åbn filen i Outlook eller Thunderbird for at sende den.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="308"/>
+        <source>No e-mail address for: %1.</source>
+        <translation>Der er ingen e-mailadresse på: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="311"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="277"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
-        <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
+        <translation type="vanished">Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="300"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="331"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="301"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="332"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="306"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="337"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="314"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="345"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="315"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="346"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="316"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="347"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="319"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="350"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -1159,7 +1186,7 @@
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/case_team_bar.py" line="100"/>
+        <location filename="../../app/ui/team/case_team_bar.py" line="101"/>
         <source>Handed over by %1 on %2</source>
         <translation>Overdraget af %1 den %2</translation>
     </message>
@@ -3742,6 +3769,133 @@
     </message>
 </context>
 <context>
+    <name>InvitationDialog</name>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="67"/>
+        <source>Send the cancellation</source>
+        <translation>Send aflysningen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="67"/>
+        <source>Send the invitation</source>
+        <translation>Send invitationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="82"/>
+        <source>My profile…</source>
+        <translation>Min profil…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="90"/>
+        <source>E-mail for your mail program (.eml): opens as a meeting request</source>
+        <translation>E-mail til dit mailprogram (.eml): åbner som mødeindkaldelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="93"/>
+        <source>Calendar file (.ics)</source>
+        <translation>Kalenderfil (.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="109"/>
+        <source>Few details: no names from the family, no agenda and no titles of the professionals</source>
+        <translation>Få detaljer: ingen navne fra familien, ingen dagsorden og ingen titler på fagpersonerne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="115"/>
+        <source>For professionals outside the municipality: the invitation gives the case number, the time, the place and your contact details only.</source>
+        <translation>Til fagpersoner uden for kommunen: invitationen giver kun sagsnummer, tidspunkt, sted og dine kontaktoplysninger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="126"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="127"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="128"/>
+        <source>Save as</source>
+        <translation>Gem som</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="130"/>
+        <source>Reminder</source>
+        <translation>Påmindelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="133"/>
+        <source>Content</source>
+        <translation>Indhold</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="138"/>
+        <source>Save…</source>
+        <translation>Gem…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="139"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="181"/>
+        <source>No reminder</source>
+        <translation>Ingen påmindelse</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="183"/>
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n dag før</numerusform>
+            <numerusform>%n dage før</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="185"/>
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n time før</numerusform>
+            <numerusform>%n timer før</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="186"/>
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minut før</numerusform>
+            <numerusform>%n minutter før</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="197"/>
+        <source>You have no e-mail address, so the file can only be a calendar entry that nobody can answer. Add your address in My profile (File menu) to send invitations.</source>
+        <translation>Du har ingen e-mailadresse, så filen kan kun være en kalenderaftale, som ingen kan svare på. Tilføj din adresse under Min profil (menuen Filer) for at sende invitationer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="228"/>
+        <source>Invited by e-mail: %1</source>
+        <translation>Inviteres på e-mail: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="229"/>
+        <source>nobody</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="233"/>
+        <source>Named in the invitation: %1</source>
+        <translation>Nævnes i invitationen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="240"/>
+        <source>The family is not invited by e-mail in an invitation with few details: save one more without few details for them.</source>
+        <translation>Familien inviteres ikke på e-mail i en invitation med få detaljer: gem en til uden få detaljer til dem.</translation>
+    </message>
+</context>
+<context>
     <name>JournalEntryDialog</name>
     <message>
         <location filename="../../app/ui/journal/entry_dialog.py" line="128"/>
@@ -4566,77 +4720,87 @@
         <translation>Fravær og &amp;stedfortræder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
+        <source>My &amp;profile…</source>
+        <translation>Min &amp;profil…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224"/>
+        <source>Your e-mail address and phone number, used in invitations and papers</source>
+        <translation>Din e-mailadresse og dit telefonnummer, som bruges i invitationer og papirer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -4645,27 +4809,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4678,22 +4842,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -6528,6 +6692,44 @@
         <location filename="../../app/ui/family/family_dialogs.py" line="261"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="26"/>
+        <source>My profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="35"/>
+        <source>name@municipality.dk</source>
+        <translation>navn@kommune.dk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="38"/>
+        <source>e.g. 49 28 10 00</source>
+        <translation>fx 49 28 10 00</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="39"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="40"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="41"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="49"/>
+        <source>Meeting invitations are sent from this address, and the participants&apos; answers come to it. Without an address an invitation can only be a calendar entry. The printed plan gives your phone number.</source>
+        <translation>Mødeinvitationer sendes fra denne adresse, og deltagernes svar kommer til den. Uden en adresse kan en invitation kun være en kalenderaftale. Den udskrevne plan giver dit telefonnummer.</translation>
     </message>
 </context>
 <context>
