@@ -3771,82 +3771,80 @@
 <context>
     <name>InvitationDialog</name>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="67"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="68"/>
         <source>Send the cancellation</source>
         <translation>Send aflysningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="67"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="68"/>
         <source>Send the invitation</source>
         <translation>Send invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="82"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="93"/>
         <source>My profile…</source>
         <translation>Min profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="90"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="101"/>
         <source>E-mail for your mail program (.eml): opens as a meeting request</source>
         <translation>E-mail til dit mailprogram (.eml): åbner som mødeindkaldelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="93"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="104"/>
         <source>Calendar file (.ics)</source>
         <translation>Kalenderfil (.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="109"/>
         <source>Few details: no names from the family, no agenda and no titles of the professionals</source>
-        <translation>Få detaljer: ingen navne fra familien, ingen dagsorden og ingen titler på fagpersonerne</translation>
+        <translation type="vanished">Få detaljer: ingen navne fra familien, ingen dagsorden og ingen titler på fagpersonerne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="115"/>
         <source>For professionals outside the municipality: the invitation gives the case number, the time, the place and your contact details only.</source>
-        <translation>Til fagpersoner uden for kommunen: invitationen giver kun sagsnummer, tidspunkt, sted og dine kontaktoplysninger.</translation>
+        <translation type="vanished">Til fagpersoner uden for kommunen: invitationen giver kun sagsnummer, tidspunkt, sted og dine kontaktoplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="126"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="141"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="127"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="142"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="128"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="143"/>
         <source>Save as</source>
         <translation>Gem som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="130"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="145"/>
         <source>Reminder</source>
         <translation>Påmindelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="133"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="148"/>
         <source>Content</source>
         <translation>Indhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="138"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="153"/>
         <source>Save…</source>
         <translation>Gem…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="139"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="154"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="181"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="197"/>
         <source>No reminder</source>
         <translation>Ingen påmindelse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="183"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="199"/>
         <source>%n day(s) before</source>
         <translation>
             <numerusform>%n dag før</numerusform>
@@ -3854,7 +3852,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="185"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="201"/>
         <source>%n hour(s) before</source>
         <translation>
             <numerusform>%n time før</numerusform>
@@ -3862,7 +3860,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="186"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="202"/>
         <source>%n minute(s) before</source>
         <translation>
             <numerusform>%n minut før</numerusform>
@@ -3870,27 +3868,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="197"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="85"/>
         <source>You have no e-mail address, so the file can only be a calendar entry that nobody can answer. Add your address in My profile (File menu) to send invitations.</source>
         <translation>Du har ingen e-mailadresse, så filen kan kun være en kalenderaftale, som ingen kan svare på. Tilføj din adresse under Min profil (menuen Filer) for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="228"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="120"/>
+        <source>Few details (for professionals outside the municipality)</source>
+        <translation>Få detaljer (til fagpersoner uden for kommunen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="125"/>
+        <source>No names from the family, no agenda and no titles of the professionals: the case number, the time, the place and your contact details only.</source>
+        <translation>Ingen navne fra familien, ingen dagsorden og ingen titler på fagpersonerne: kun sagsnummer, tidspunkt, sted og dine kontaktoplysninger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="235"/>
         <source>Invited by e-mail: %1</source>
         <translation>Inviteres på e-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="229"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="236"/>
         <source>nobody</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="233"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="240"/>
         <source>Named in the invitation: %1</source>
         <translation>Nævnes i invitationen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="240"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="247"/>
         <source>The family is not invited by e-mail in an invitation with few details: save one more without few details for them.</source>
         <translation>Familien inviteres ikke på e-mail i en invitation med få detaljer: gem en til uden få detaljer til dem.</translation>
     </message>

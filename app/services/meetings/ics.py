@@ -252,12 +252,14 @@ def _private_names(meeting: MeetingInfo, options: InvitationOptions) -> tuple[st
 
 
 def _shown_name(person: ParticipantInfo, options: InvitationOptions, private: Sequence[str]) -> str:
-    """The name an invitation gives a participant: with few details no professional's title
-    and no word of the family's names."""
+    """The name an invitation gives a participant: with few details no professional's title,
+    and a guest's name without a word of the family's names (a grandparent). A colleague or a
+    professional who shares a surname with the family keeps their own name."""
     if not options.few_details:
         return _clean(person.name)
-    name = _TITLE.sub("", person.name) if person.role == "professional" else person.name
-    return without_names(name, private)
+    if person.role == "professional":
+        return _clean(_TITLE.sub("", person.name))
+    return without_names(person.name, private) if person.role == "guest" else _clean(person.name)
 
 
 def _attendee(name: str, email: str, organizer_email: str) -> vCalAddress:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -79,12 +80,22 @@ class InvitationDialog(QDialog):
         self.sender_label = QLabel(self)
         self.sender_label.setObjectName("invitationSender")
         self.sender_label.setWordWrap(True)
+        self.no_address = QLabel(
+            self.tr(
+                "You have no e-mail address, so the file can only be a calendar entry that nobody "
+                "can answer. Add your address in My profile (File menu) to send invitations."
+            ),
+            self,
+        )
+        self.no_address.setObjectName("invitationNoAddress")
+        self.no_address.setWordWrap(True)
+        self.no_address.setStyleSheet(ERROR_STYLE)
         self.profile_button = QPushButton(self.tr("My profile…"), self)
         self.profile_button.setObjectName("invitationProfile")
         self.profile_button.clicked.connect(self._open_profile)
-        sender_row = QHBoxLayout()
-        sender_row.addWidget(self.sender_label, 1)
-        sender_row.addWidget(self.profile_button)
+        missing_row = QHBoxLayout()
+        missing_row.addWidget(self.no_address, 1)
+        missing_row.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.as_email = QRadioButton(
             self.tr("E-mail for your mail program (.eml): opens as a meeting request"), self
@@ -106,16 +117,20 @@ class InvitationDialog(QDialog):
         self.reminder.setCurrentIndex(REMINDER_CHOICES.index(DEFAULT_REMINDER))
 
         self.few_details = QCheckBox(
-            self.tr("Few details: no names from the family, no agenda and no titles of the professionals"),
-            self,
+            self.tr("Few details (for professionals outside the municipality)"), self
         )
         self.few_details.setObjectName("invitationFewDetails")
-        self.few_details.setToolTip(
+        few_note = QLabel(
             self.tr(
-                "For professionals outside the municipality: the invitation gives the case number, the "
-                "time, the place and your contact details only."
-            )
+                "No names from the family, no agenda and no titles of the professionals: the case "
+                "number, the time, the place and your contact details only."
+            ),
+            self,
         )
+        few_note.setWordWrap(True)
+        few_box = QVBoxLayout()
+        few_box.addWidget(self.few_details)
+        few_box.addWidget(few_note)
         self.few_details.setChecked(bool(external_attendees(meeting)))
 
         self.who = QLabel(self)
@@ -124,13 +139,13 @@ class InvitationDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Meeting"), what)
-        form.addRow(self.tr("From"), sender_row)
+        form.addRow(self.tr("From"), self.sender_label)
         form.addRow(self.tr("Save as"), format_box)
         if not cancelled:
             form.addRow(self.tr("Reminder"), self.reminder)
         else:
             self.reminder.hide()
-        form.addRow(self.tr("Content"), self.few_details)
+        form.addRow(self.tr("Content"), few_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -140,6 +155,7 @@ class InvitationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(missing_row)
         layout.addLayout(form)
         layout.addWidget(self.who)
         layout.addStretch(1)
@@ -187,19 +203,10 @@ class InvitationDialog(QDialog):
 
     def _show_sender(self, prefer_email: bool) -> None:
         email = usable_email(self.organizer.email)
-        if email:
-            self.sender_label.setText(f"{self.organizer.name} <{email}>")
-            self.sender_label.setStyleSheet("")
-            self.profile_button.setVisible(False)
-        else:
-            self.sender_label.setText(
-                self.tr(
-                    "You have no e-mail address, so the file can only be a calendar entry that nobody "
-                    "can answer. Add your address in My profile (File menu) to send invitations."
-                )
-            )
-            self.sender_label.setStyleSheet(ERROR_STYLE)
-            self.profile_button.setVisible(True)
+        name = self.organizer.name or self._context.user.full_name
+        self.sender_label.setText(f"{name} <{email}>" if email else name)
+        self.no_address.setVisible(not email)
+        self.profile_button.setVisible(not email)
         self.as_email.setEnabled(bool(email))
         if prefer_email or not email:
             (self.as_email if email else self.as_calendar).setChecked(True)
