@@ -193,7 +193,7 @@ def run_export_ics(args: argparse.Namespace, db: str | None) -> int:
             print(
                 f"{prog}: left out meeting {meeting_id}: its stored time cannot be written", file=sys.stderr
             )
-    except NoOrganizerError:  # (checked above; a race with a change of the store cannot reach here)
+    except NoOrganizerError:  # (said above already; the same read cannot differ here)
         print(f"{prog}: the coordinator has no e-mail address", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
