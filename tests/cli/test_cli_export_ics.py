@@ -45,6 +45,17 @@ def store(tmp_path: Path) -> tuple[str, str, str, list[tuple[int, str]], int]:
     return str(path), lise, no_meetings, meetings, foreign
 
 
+def _no_addresses(db: str) -> None:
+    """No user has an e-mail address (as before Min profil)."""
+    ctx = open_context(db, login="tester")
+    try:
+        with ctx.sessions.begin() as s:
+            for user in s.scalars(select(User)):
+                user.email = ""
+    finally:
+        ctx.close()
+
+
 def _calendar(path: Path) -> Calendar:
     return Calendar.from_ical(path.read_bytes())
 
@@ -105,13 +116,7 @@ def test_without_the_coordinators_email_it_says_so_and_writes_a_calendar_entry(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     db, lise, _, meetings, _ = store
-    ctx = open_context(db, login="tester")
-    try:
-        with ctx.sessions.begin() as s:
-            for user in s.scalars(select(User)):
-                user.email = ""
-    finally:
-        ctx.close()
+    _no_addresses(db)
     out = tmp_path / "entry.ics"
     assert main(["export-ics", lise, "-o", str(out), "--db", db, "--meeting", str(meetings[-1][0])]) == 0
     assert "the coordinator has no e-mail address" in capsys.readouterr().err
@@ -251,13 +256,7 @@ def test_an_eml_needs_one_meeting_and_the_coordinators_address(
     out = tmp_path / "x.eml"
     assert main(["export-ics", lise, "-o", str(out), "--db", db]) == EXIT_USAGE
     assert "need --meeting ID" in capsys.readouterr().err
-    ctx = open_context(db, login="tester")
-    try:
-        with ctx.sessions.begin() as s:
-            for user in s.scalars(select(User)):
-                user.email = ""
-    finally:
-        ctx.close()
+    _no_addresses(db)
     assert (
         main(["export-ics", lise, "-o", str(out), "--db", db, "--meeting", str(meetings[-1][0])])
         == EXIT_USAGE
