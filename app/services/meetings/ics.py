@@ -40,6 +40,7 @@ from icalendar.enums import STATUS, TRANSP
 from app.models.enums import MeetingStatus
 from app.services.common import danish  # plain Danish words only (no ReportLab)
 from app.services.common.clock import LOCAL_TZ, now_utc
+from app.services.common.profile import EMAIL  # the one rule for an address an invitation carries
 from app.services.meetings.meetings import MeetingInfo, ParticipantInfo
 from app.services.meetings.vtimezone import rrule_timezone
 from app.store.safe_files import write_atomic
@@ -53,14 +54,13 @@ REMINDER_CHOICES = (None, 5, 15, 30, 60, 120, 24 * 60)  # minutes; None: no remi
 NAME_REMOVED = "[navn udeladt]"
 FEW_DETAILS_NOTE = "Oplysninger om familien er udeladt. Spørg koordinatoren."
 
-_EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+$")
 _TITLE = re.compile(r"\s*\([^()]*\)\s*$")  # "Malthe Søndergaard (Familiebehandler)": the title
 
 
 def usable_email(address: str) -> str:
     """The address stripped, or "" when it cannot be an invitation's mailto: address."""
     address = (address or "").strip()
-    return address if _EMAIL.match(address) else ""
+    return address if EMAIL.match(address) else ""
 
 
 @dataclass(frozen=True, slots=True)
