@@ -100,7 +100,7 @@ UI_OFFERS: dict[str, set[str]] = {
     "plan": {"plan_dialogs", "compare_dialog"},  # agreements from a meeting's minutes
     "calendar": set(),
     "privacy": {"consent_register_dialog", "share_override_dialog"},
-    "settings": {"connection_dialog", "preferences_dialog"},
+    "settings": {"connection_dialog", "preferences_dialog", "profile_dialog"},  # invitations open Min profil
     "documents": set(),  # the main window wires the panel into the family page
     "tasks": set(),  # wired in by the main window
     "journal": set(),  # its panel is wired into the family page by the main window

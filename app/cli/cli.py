@@ -11,8 +11,8 @@ koordinator export-meeting CASE --meeting ID --paper agenda|slip|minutes -o FILE
                                                     a meeting's agenda, agreement slip or minutes
 koordinator letter-template [--logo FILE | --no-logo] [--sender TEXT] [--address LINE …] [--db …]
                                                     show or set the municipality's letter template
-koordinator export-ics CASE -o FILE.ics [--db …] [--meeting ID]
-                                                    a case's meetings (or one invitation) as iCalendar
+koordinator export-ics CASE -o FILE.ics|FILE.eml [--db …] [--meeting ID] [--few-details] [--reminder MIN]
+                                                    a case's meetings (or one invitation, also as e-mail) as iCalendar
 koordinator cases [--search TEXT] [--mine] [--db …]
                                                     the cases within your reach (number, title, status, coordinator)
 koordinator meetings CASE [--db …]                  a case's meetings with their ids (for export-ics --meeting)
@@ -138,7 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     ics = commands.add_parser("export-ics", help="write a case's meetings to an iCalendar (.ics) file")
     ics.add_argument("case", metavar="CASE", help="case number, e.g. K-2026-0042")
-    ics.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="the .ics file to write")
+    ics.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.ics",
+        help="the .ics file to write; with --meeting a FILE.eml is the invitation as an e-mail "
+        "(iMIP) that a mail program opens as a meeting request",
+    )
     add_store_option(ics)
     ics.add_argument(
         "--meeting",
@@ -146,6 +153,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="only this meeting, as its invitation (or cancellation) to send to the participants "
         "(default: all the case's meetings, to import into a calendar)",
+    )
+    ics.add_argument(
+        "--few-details",
+        action="store_true",
+        help="with --meeting: leave the family's names, the agenda and the professionals' titles out "
+        "(for professionals outside the municipality)",
+    )
+    ics.add_argument(
+        "--reminder",
+        type=bounded_int(0, 7 * 24 * 60),
+        default=None,
+        metavar="MIN",
+        help="with --meeting: remind this many minutes before (0: no reminder; default 15)",
     )
 
     migrate = commands.add_parser("migrate", help="upgrade a store to this version's schema")

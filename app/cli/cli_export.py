@@ -157,12 +157,28 @@ def run_export_ics(args: argparse.Namespace, db: str | None) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.models import Case
-    from app.services.meetings.ics import PUBLISH, case_ics, invitation_method, meeting_ics, write_ics
+    from app.services.meetings.ics import (
+        DEFAULT_REMINDER,
+        PUBLISH,
+        InvitationOptions,
+        case_ics,
+        invitation_method,
+        meeting_ics,
+        write_ics,
+    )
+    from app.services.meetings.imip import NoOrganizerError, invitation_email
+    from app.services.meetings.invitation import family_names
     from app.services.meetings.meetings import case_meetings
     from app.startup import open_context
 
     prog = "koordinator export-ics"
     number = args.case.strip().upper()
+    output = Path(args.output).expanduser()
+    as_email = output.suffix.lower() == ".eml"
+    few_details, reminder = bool(getattr(args, "few_details", False)), getattr(args, "reminder", None)
+    if args.meeting is None and (as_email or few_details or reminder is not None):
+        print(f"{prog}: an .eml file, --few-details and --reminder need --meeting ID", file=sys.stderr)
+        return EXIT_USAGE
     try:
         context = open_context(db, mode=OpenMode.READ)
         with context.sessions() as session:
@@ -171,6 +187,7 @@ def run_export_ics(args: argparse.Namespace, db: str | None) -> int:
                 print(f"{prog}: no case {number} in this store", file=sys.stderr)
                 return EXIT_USAGE
             meetings = case_meetings(session, case_id)
+            names = family_names(session, case_id) if few_details else ()
     except SQLAlchemyError as exc:  # e.g. a file that is not a store: no traceback
         log.info("export-ics could not read the store", exc_info=True)
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
@@ -185,20 +202,39 @@ def run_export_ics(args: argparse.Namespace, db: str | None) -> int:
             print(f"{prog}: case {number} has no meeting {args.meeting}", file=sys.stderr)
             return EXIT_USAGE
         if invitation_method(meetings[0]) == PUBLISH:
+            if as_email:
+                print(
+                    f"{prog}: the coordinator has no e-mail address, so there is no invitation to "
+                    "send by e-mail; write an .ics file instead, or add the address (Min profil)",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
             print(
                 f"{prog}: note: the coordinator has no e-mail address, so the file is a calendar "
                 "entry, not an invitation the participants can answer",
                 file=sys.stderr,
             )
-    output = Path(args.output).expanduser()
+    options = InvitationOptions(
+        reminder_minutes=DEFAULT_REMINDER if reminder is None else (reminder or None),
+        few_details=few_details,
+        family_names=names,
+    )
     try:
         skipped: list[int] = []
-        data = meeting_ics(meetings[0]) if args.meeting is not None else case_ics(meetings, skipped=skipped)
+        if as_email:
+            data = invitation_email(meetings[0], options=options)
+        elif args.meeting is not None:
+            data = meeting_ics(meetings[0], options=options)
+        else:
+            data = case_ics(meetings, skipped=skipped)
         write_ics(data, output)
         for meeting_id in skipped:
             print(
                 f"{prog}: left out meeting {meeting_id}: its stored time cannot be written", file=sys.stderr
             )
+    except NoOrganizerError:  # (said above already; the same read cannot differ here)
+        print(f"{prog}: the coordinator has no e-mail address", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         print(f"{prog}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED

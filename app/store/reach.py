@@ -39,6 +39,7 @@ from contextlib import contextmanager
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from app.store.reach_profile import PROFILE_SIGNATURE, profile_function
 from app.store.reach_sql import (
     CASE_FACTS,
     CHANNEL_FUNCTIONS,
@@ -123,6 +124,7 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
         NEXT_NUMBER_FUNCTION,
         SYNC_NUMBERS_FUNCTION,
         HAND_OVER_FUNCTION,
+        profile_function(REACH_SCHEMA),
         *(fact_function(name, *fact) for name, fact in CASE_FACTS.items()),
         CPR_SEARCH_FUNCTION,
     ):
@@ -159,6 +161,8 @@ def apply_reach(conn: Connection, base: str, staff: str, writers: str, all_roles
     ):
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{function} TO {writers}, {admin}")
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION koordinator_sync_case_numbers(integer) TO {admin}")
+    # Every login may change its own e-mail address and phone number ("Min profil"), no one else's.
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {REACH_SCHEMA}.{PROFILE_SIGNATURE} TO {all_roles}")
 
 
 def login_schema(login: str) -> str:

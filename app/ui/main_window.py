@@ -207,6 +207,11 @@ class MainWindow(QMainWindow):
         absences.setObjectName("absences")
         absences.triggered.connect(self._absences)
         file_menu.addAction(absences)
+        profile = QAction(self.tr("My &profile…"), self)
+        profile.setObjectName("myProfile")
+        profile.setToolTip(self.tr("Your e-mail address and phone number, used in invitations and papers"))
+        profile.triggered.connect(self.my_profile)
+        file_menu.addAction(profile)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -458,6 +463,11 @@ class MainWindow(QMainWindow):
         from app.ui.privacy.access_request_dialog import AccessRequestDialog
 
         AccessRequestDialog.open_for(self.context, self.lanes, self._case_id, self)
+
+    def my_profile(self) -> None:
+        from app.ui.settings.profile_dialog import ProfileDialog
+
+        ProfileDialog.edit(self.context, self.lanes, self)
 
     def _absences(self) -> None:
         AbsenceDialog(self.context, self.lanes, self).exec()

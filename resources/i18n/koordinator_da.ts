@@ -797,7 +797,7 @@
         <location filename="../../app/ui/calendar/calendar_page.py" line="426"/>
         <location filename="../../app/ui/calendar/calendar_page.py" line="463"/>
         <location filename="../../app/ui/calendar/calendar_page.py" line="493"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="75"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="77"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
@@ -823,36 +823,34 @@
         <translation>Mødet er blevet ændret imens. Se efter igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="66"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="68"/>
         <source>Meeting gone</source>
         <translation>Mødet findes ikke længere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="67"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="69"/>
         <source>The meeting no longer exists.</source>
         <translation>Mødet findes ikke længere.</translation>
     </message>
     <message>
         <location filename="../../app/ui/calendar/calendar_page.py" line="493"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="74"/>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="130"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="76"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="133"/>
         <source>Database problem</source>
         <translation>Problem med databasen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="131"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="134"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="159"/>
         <source>Calendar entry, not an invitation</source>
-        <translation>Kalenderaftale, ikke en invitation</translation>
+        <translation type="vanished">Kalenderaftale, ikke en invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="160"/>
         <source>The coordinator has no e-mail address, so the file is a plain calendar entry that cannot be sent as an invitation. Add the e-mail address to the user to send invitations.</source>
-        <translation>Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
+        <translation type="vanished">Koordinatoren har ingen e-mailadresse, så filen er en almindelig kalenderaftale, der ikke kan sendes som invitation. Tilføj e-mailadressen til brugeren for at sende invitationer.</translation>
     </message>
     <message>
         <location filename="../../app/ui/calendar/meeting_papers.py" line="167"/>
@@ -860,92 +858,121 @@
         <translation>invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="173"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="174"/>
+        <source>Save the invitation as an e-mail</source>
+        <translation>Gem invitationen som e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="175"/>
         <source>Save the invitation</source>
         <translation>Gem invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="174"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="178"/>
+        <source>invitation.eml</source>
+        <translation>invitation.eml</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="179"/>
         <source>invitation.ics</source>
         <translation>invitation.ics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="138"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="141"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="139"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="142"/>
         <source>The file could not be saved there: %1</source>
         <translation>Filen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="188"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="182"/>
+        <source>E-mail (*.eml)</source>
+        <translation>E-mail (*.eml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="206"/>
+        <source>Open the file in Outlook or Thunderbird, check it and send it.</source>
+        <translation>Åbn filen i Outlook eller Thunderbird, se den igennem, og send den.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="210"/>
+        <source>Open the file in Outlook or Thunderbird to send it.</source>
+        <translation>Åbn filen i Outlook eller Thunderbird for at sende den.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="214"/>
+        <source>No e-mail address for: %1.</source>
+        <translation>Der er ingen e-mailadresse på: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="217"/>
         <source>Invitation saved</source>
         <translation>Invitationen er gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="189"/>
         <source>Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.</source>
-        <translation>Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
+        <translation type="vanished">Åbn filen i Outlook eller Thunderbird for at sende den. Der er ingen e-mailadresse på: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="215"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="240"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="216"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="241"/>
         <source>The case has no plan yet.</source>
         <translation>Sagen har ingen plan endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="221"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="246"/>
         <source>agenda</source>
         <translation>dagsordenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="262"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="287"/>
         <source>agenda.docx</source>
         <translation>dagsorden.docx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="263"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="288"/>
         <source>agreements.docx</source>
         <translation>aftaleseddel.docx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="264"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="289"/>
         <source>minutes.docx</source>
         <translation>referat.docx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="266"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="291"/>
         <source>Save as Word</source>
         <translation>Gem som Word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="267"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="292"/>
         <source>Word document (*.docx)</source>
         <translation>Word-dokument (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="270"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="295"/>
         <source>agenda.pdf</source>
         <translation>dagsorden.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="271"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="296"/>
         <source>agreements.pdf</source>
         <translation>aftaleseddel.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="272"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="297"/>
         <source>minutes.pdf</source>
         <translation>referat.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_papers.py" line="275"/>
+        <location filename="../../app/ui/calendar/meeting_papers.py" line="300"/>
         <source>Save as PDF</source>
         <translation>Gem som PDF</translation>
     </message>
@@ -3901,6 +3928,133 @@
     </message>
 </context>
 <context>
+    <name>InvitationDialog</name>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="68"/>
+        <source>Send the cancellation</source>
+        <translation>Send aflysningen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="68"/>
+        <source>Send the invitation</source>
+        <translation>Send invitationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="85"/>
+        <source>You have no e-mail address, so the file can only be a calendar entry that nobody can answer. Add your address in My profile (File menu) to send invitations.</source>
+        <translation>Du har ingen e-mailadresse, så filen kan kun være en kalenderaftale, som ingen kan svare på. Tilføj din adresse under Min profil (menuen Filer) for at sende invitationer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="93"/>
+        <source>My profile…</source>
+        <translation>Min profil…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="101"/>
+        <source>E-mail for your mail program (.eml): opens as a meeting request</source>
+        <translation>E-mail til dit mailprogram (.eml): åbner som mødeindkaldelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="104"/>
+        <source>Calendar file (.ics)</source>
+        <translation>Kalenderfil (.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="120"/>
+        <source>Few details (for professionals outside the municipality)</source>
+        <translation>Få detaljer (til fagpersoner uden for kommunen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="125"/>
+        <source>No names from the family, no agenda and no titles of the professionals: the case number, the time, the place and your contact details only.</source>
+        <translation>Ingen navne fra familien, ingen dagsorden og ingen titler på fagpersonerne: kun sagsnummer, tidspunkt, sted og dine kontaktoplysninger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="141"/>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="142"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="143"/>
+        <source>Save as</source>
+        <translation>Gem som</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="145"/>
+        <source>Reminder</source>
+        <translation>Påmindelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="148"/>
+        <source>Content</source>
+        <translation>Indhold</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="153"/>
+        <source>Save…</source>
+        <translation>Gem…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="154"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="197"/>
+        <source>No reminder</source>
+        <translation>Ingen påmindelse</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="199"/>
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n dag før</numerusform>
+            <numerusform>%n dage før</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="201"/>
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n time før</numerusform>
+            <numerusform>%n timer før</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="202"/>
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minut før</numerusform>
+            <numerusform>%n minutter før</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="235"/>
+        <source>Invited by e-mail: %1</source>
+        <translation>Inviteres på e-mail: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="236"/>
+        <source>nobody</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="240"/>
+        <source>Named in the invitation: %1</source>
+        <translation>Nævnes i invitationen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="247"/>
+        <source>The family is not invited by e-mail in an invitation with few details: save one more without few details for them.</source>
+        <translation>Familien inviteres ikke på e-mail i en invitation med få detaljer: gem en til uden få detaljer til dem.</translation>
+    </message>
+</context>
+<context>
     <name>JournalEntryDialog</name>
     <message>
         <location filename="../../app/ui/journal/entry_dialog.py" line="128"/>
@@ -4857,87 +5011,97 @@
         <translation>Fravær og &amp;stedfortræder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
+        <source>My &amp;profile…</source>
+        <translation>Min &amp;profil…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="212"/>
+        <source>Your e-mail address and phone number, used in invitations and papers</source>
+        <translation>Din e-mailadresse og dit telefonnummer, som bruges i invitationer og papirer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;Letter template…</source>
         <translation>&amp;Brevskabelon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>The logo, sender and address of the Word copies</source>
         <translation>Logo, afsender og adresse på Word-kopierne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="377"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -4946,27 +5110,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="430"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -4979,22 +5143,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -7085,6 +7249,44 @@
         <location filename="../../app/ui/family/family_dialogs.py" line="261"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="26"/>
+        <source>My profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="35"/>
+        <source>name@municipality.dk</source>
+        <translation>navn@kommune.dk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="38"/>
+        <source>e.g. 49 28 10 00</source>
+        <translation>fx 49 28 10 00</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="39"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="40"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="41"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/profile_dialog.py" line="49"/>
+        <source>Meeting invitations are sent from this address, and the participants&apos; answers come to it. Without an address an invitation can only be a calendar entry. The printed plan gives your phone number.</source>
+        <translation>Mødeinvitationer sendes fra denne adresse, og deltagernes svar kommer til den. Uden en adresse kan en invitation kun være en kalenderaftale. Den udskrevne plan giver dit telefonnummer.</translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,33 @@
         </message>
     </context>
     <context>
+        <name>InvitationDialog</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/calendar/invitation_dialog.py" line="199" />
+            <source>%n day(s) before</source>
+            <translation>
+                <numerusform>%n day before</numerusform>
+                <numerusform>%n days before</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/calendar/invitation_dialog.py" line="201" />
+            <source>%n hour(s) before</source>
+            <translation>
+                <numerusform>%n hour before</numerusform>
+                <numerusform>%n hours before</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/calendar/invitation_dialog.py" line="202" />
+            <source>%n minute(s) before</source>
+            <translation>
+                <numerusform>%n minute before</numerusform>
+                <numerusform>%n minutes before</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>JournalEntryDialog</name>
         <message numerus="yes">
             <location filename="../../app/ui/journal/entry_dialog.py" line="285" />

@@ -18,7 +18,7 @@ from app.startup import open_context
 from tests.factories import single_citizen_case
 
 TODAY = date(2026, 11, 24)
-LONE_EMAIL = "lone.madsen@fiktivkommune.dk"
+LONE_EMAIL = "lone.madsen@kommune.example"
 
 
 @pytest.fixture
@@ -43,6 +43,17 @@ def store(tmp_path: Path) -> tuple[str, str, str, list[tuple[int, str]], int]:
     finally:
         ctx.close()
     return str(path), lise, no_meetings, meetings, foreign
+
+
+def _no_addresses(db: str) -> None:
+    """No user has an e-mail address (as before Min profil)."""
+    ctx = open_context(db, login="tester")
+    try:
+        with ctx.sessions.begin() as s:
+            for user in s.scalars(select(User)):
+                user.email = ""
+    finally:
+        ctx.close()
 
 
 def _calendar(path: Path) -> Calendar:
@@ -105,13 +116,7 @@ def test_without_the_coordinators_email_it_says_so_and_writes_a_calendar_entry(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     db, lise, _, meetings, _ = store
-    ctx = open_context(db, login="tester")
-    try:
-        with ctx.sessions.begin() as s:
-            for user in s.scalars(select(User)):
-                user.email = ""
-    finally:
-        ctx.close()
+    _no_addresses(db)
     out = tmp_path / "entry.ics"
     assert main(["export-ics", lise, "-o", str(out), "--db", db, "--meeting", str(meetings[-1][0])]) == 0
     assert "the coordinator has no e-mail address" in capsys.readouterr().err
@@ -183,3 +188,79 @@ def test_store_problems_are_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_output_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export-ics", "K-2026-0001"]) == EXIT_USAGE
     assert "-o" in capsys.readouterr().err
+
+
+# -- the invitation as an e-mail, few details, the reminder ------------------------------------
+
+
+def test_one_meeting_as_an_eml_with_few_details_and_its_reminder(
+    store: tuple[str, str, str, list[tuple[int, str]], int],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import email
+    from datetime import timedelta
+    from email import policy
+
+    db, lise, _, meetings, _ = store
+    meeting_id, uid = meetings[-1]
+    out = tmp_path / "invitation.eml"
+    args = ["export-ics", lise, "-o", str(out), "--db", db, "--meeting", str(meeting_id)]
+    assert main([*args, "--few-details", "--reminder", "30"]) == EXIT_OK
+    assert capsys.readouterr().err == ""
+    message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    assert message["From"].addresses[0].addr_spec == LONE_EMAIL
+    part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
+    assert part.get_param("method") == "REQUEST"
+    calendar = Calendar.from_ical(part.get_content())
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]) == uid and str(event["SUMMARY"]).endswith(f"sag {lise}")
+    assert [a.decoded("TRIGGER") for a in event.walk("VALARM")] == [-timedelta(minutes=30)]
+    text = out.read_bytes().decode("ascii", "replace") + part.get_content()
+    for name in ("Holm", "Jensen", "Lise", "Oliver"):
+        assert name not in text
+    assert main([*args[:-2], "--meeting", str(meeting_id), "--reminder", "0"]) == EXIT_OK
+    message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
+    assert "VALARM" not in part.get_content() and "Holm Jensen" in part.get_content()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--few-details"], "need --meeting ID"),
+        (["--reminder", "10"], "need --meeting ID"),
+        (["--reminder", "-5"], "outside"),
+    ],
+)
+def test_the_invitation_options_need_one_meeting(
+    store: tuple[str, str, str, list[tuple[int, str]], int],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    extra: list[str],
+    message: str,
+) -> None:
+    db, lise, *_ = store
+    out = tmp_path / "x.ics"
+    assert main(["export-ics", lise, "-o", str(out), "--db", db, *extra]) == EXIT_USAGE
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_an_eml_needs_one_meeting_and_the_coordinators_address(
+    store: tuple[str, str, str, list[tuple[int, str]], int],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db, lise, _, meetings, _ = store
+    out = tmp_path / "x.eml"
+    assert main(["export-ics", lise, "-o", str(out), "--db", db]) == EXIT_USAGE
+    assert "need --meeting ID" in capsys.readouterr().err
+    _no_addresses(db)
+    assert (
+        main(["export-ics", lise, "-o", str(out), "--db", db, "--meeting", str(meetings[-1][0])])
+        == EXIT_USAGE
+    )
+    err = capsys.readouterr().err
+    assert "no e-mail address" in err and "Min profil" in err and "Traceback" not in err
+    assert not out.exists()

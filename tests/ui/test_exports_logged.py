@@ -17,6 +17,7 @@ from app.ui.common.background import StoreLanes
 from app.ui.family.family_page import FamilyPage
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog
 from tests.docx.reading import headings, open_docx
+from tests.ui.invitation_helpers import answer_invitation
 from tests.ui.lane_helpers import exec_saving, wait_for
 
 
@@ -75,6 +76,7 @@ def test_meeting_papers_are_logged_as_exports(qtbot, demo_context, monkeypatch, 
 
     since = _mark(demo_context)
     _save_as(monkeypatch, "", "")  # cancelled: nothing written, nothing logged
+    answer_invitation(monkeypatch)
     page.export_invitation()
     wait_for(lambda: not page.papers.busy)
     page.export_pdf("agenda")
@@ -84,6 +86,7 @@ def test_meeting_papers_are_logged_as_exports(qtbot, demo_context, monkeypatch, 
     folder = tmp_path / "Lise Holm Jensen"  # a path with a name in it must not reach the log
     folder.mkdir()
     _save_as(monkeypatch, str(folder / "invitation.ics"), "iCalendar (*.ics)")
+    answer_invitation(monkeypatch)
     page.export_invitation()
     wait_for(lambda: not page.papers.busy)
     _save_as(monkeypatch, str(folder / "dagsorden.pdf"), "PDF (*.pdf)")

@@ -78,17 +78,19 @@ class _Generator:
         if my_login:
             people[0] = (my_login, people[0][1], people[0][2])
         for login, name, department in [*people, content.TEAM_LEAD]:
+            email_name = (
+                name.lower().replace(" ", ".").replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+            )
             existing = self.session.scalar(select(User).where(User.login == login))
             if existing is not None:
                 if existing.full_name == existing.login:  # a placeholder made at first start
                     existing.full_name, existing.department = name, department
                     existing.phone = existing.phone or "49 28 10 00"
+                    # the demo's invitations are meeting requests from the reserved domain
+                    existing.email = existing.email or f"{email_name}@{content.MAIL_DOMAIN}"
                 ids.append(existing.id)
                 continue
             role = UserRole.TEAM_LEAD if login == content.TEAM_LEAD[0] else UserRole.CASEWORKER
-            email_name = (
-                name.lower().replace(" ", ".").replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-            )
             ids.append(
                 self.batch.add(
                     User,

@@ -172,7 +172,9 @@ CASEWORKERS = (
     ("jonas.vestergaard", "Jonas Vestergaard", "Voksen og handicap"),
 )
 TEAM_LEAD = ("birgitte.nissen", "Birgitte Nissen", "Det sammenhængende borgerforløb")
-MAIL_DOMAIN = "fiktivkommune.dk"
+# A reserved domain (RFC 2606, RFC 6761): demo invitations are real meeting requests, and a
+# mail program that sends one anyway reaches nobody.
+MAIL_DOMAIN = "kommune.example"
 
 # Professional roles per sector (role, organisation).
 PROFESSIONAL_ROLES: dict[Sector, tuple[tuple[str, str], ...]] = {

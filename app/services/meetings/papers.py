@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models.enums import MeetingStatus
 from app.services.common.letter_template import LetterTemplate, letter_template
+from app.services.meetings.ics import Organizer
 from app.services.meetings.meetings import MeetingInfo, approved_plan_number, meeting_info, meetings_between
 
 PAPERS = ("agenda", "slip", "minutes")  # the printed ones (the invitation is an .ics)
@@ -32,9 +33,13 @@ class PaperInputs:
     due: list[tuple[date, str, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # members without consent in force
     template: LetterTemplate = field(default_factory=LetterTemplate)  # for the Word copies
+    organizer: Organizer | None = None  # the invitation's sender: the signed-in caseworker
+    family: tuple[str, ...] = ()  # the names a few-details invitation leaves out
 
 
-def read_paper_inputs(session: Session, meeting_id: int, what: str, today: date) -> PaperInputs:
+def read_paper_inputs(
+    session: Session, meeting_id: int, what: str, today: date, user_id: int = 0
+) -> PaperInputs:
     """The inputs of a paper (``what``: "invitation", "agenda", "slip" or "minutes")."""
     from app.services.plan.recipient_copy import participants_without_cover
 
@@ -45,6 +50,10 @@ def read_paper_inputs(session: Session, meeting_id: int, what: str, today: date)
             session, meeting.case_id, meeting.participant_keys, today
         )
     if what == "invitation":
+        from app.services.meetings.invitation import family_names, organizer_for
+
+        inputs.organizer = organizer_for(session, user_id)
+        inputs.family = family_names(session, meeting.case_id)
         return inputs
     from app.services.plan.plan_document import load_plan_document
 
@@ -92,7 +101,7 @@ def log_override(session: Session, meeting: MeetingInfo, what: str, override: Ov
         )
 
 
-def log_export(session: Session, meeting: MeetingInfo, kind: str) -> None:
+def log_export(session: Session, meeting: MeetingInfo, kind: str, **more: Any) -> None:
     """The exported file in the audit log: what kind, never its path (it may hold names)."""
     from app.services.common import audit
 
@@ -102,5 +111,5 @@ def log_export(session: Session, meeting: MeetingInfo, kind: str) -> None:
         object_type="meeting",
         object_id=meeting.id,
         case_id=meeting.case_id,
-        details={"kind": kind},
+        details={"kind": kind, **more},
     )

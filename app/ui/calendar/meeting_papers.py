@@ -1,5 +1,5 @@
-"""A meeting's papers from the calendar: the invitation (.ics), the agenda, the agreement slip
-and the minutes (PDF). What they need is read on the store lane, a PDF is built on the PDF
+"""A meeting's papers from the calendar: the invitation (an e-mail .eml that opens as a meeting
+request, or a calendar file .ics), the agenda, the agreement slip and the minutes (PDF). What they need is read on the store lane, a PDF is built on the PDF
 lane, and the file is written in the same transaction as its audit entries (to whom without
 consent and why, what was exported) on the store lane again: a file not written logs nothing.
 """
@@ -18,6 +18,7 @@ from app.models.enums import MeetingStatus
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.validation import ValidationError
+from app.services.meetings.ics import Organizer
 from app.services.meetings.meetings import MeetingInfo
 from app.services.meetings.papers import Override, PaperInputs, log_export, log_override, read_paper_inputs
 from app.ui.common.background import StoreLanes
@@ -47,14 +48,15 @@ class MeetingPapers(QObject):
         from app.services.cases import deadlines  # noqa: F401
         from app.services.common import audit  # noqa: F401
         from app.services.family import family_overview  # noqa: F401
+        from app.services.meetings import invitation  # noqa: F401
         from app.services.plan import plan_document, recipient_copy  # noqa: F401
 
-        sessions, today = self._context.sessions, local_today()
+        sessions, today, user_id = self._context.sessions, local_today(), self._context.user.id
         self.busy = True
 
         def job() -> PaperInputs:
             with sessions() as session:
-                return read_paper_inputs(session, meeting_id, what, today)
+                return read_paper_inputs(session, meeting_id, what, today, user_id)
 
         self._lanes.store.submit(job, then, self._read_failed, owner=self._view)
 
@@ -103,6 +105,7 @@ class MeetingPapers(QObject):
         kind: str,
         write: Callable[[], None],
         then: Callable[[], None] | None = None,
+        **details: Any,
     ) -> None:
         """Write the file with its audit entries in one transaction, on the store lane."""
         sessions = self._context.sessions
@@ -111,7 +114,7 @@ class MeetingPapers(QObject):
             with sessions.begin() as session:
                 log_override(session, meeting, what, override)
                 write()
-                log_export(session, meeting, kind)
+                log_export(session, meeting, kind, **details)
 
         def done(_none: None) -> None:
             if then is not None:
@@ -145,55 +148,77 @@ class MeetingPapers(QObject):
 
     # -- the invitation ------------------------------------------------------------------
     def export_invitation(self, meeting_id: int) -> None:
-        from app.services.meetings import ics  # noqa: F401  (the write job needs it)
+        from app.services.meetings import ics, imip  # noqa: F401  (the write job needs them)
 
         self._read(meeting_id, "invitation", self._invitation_read)
 
     def _invitation_read(self, inputs: PaperInputs) -> None:
-        from app.services.meetings.ics import PUBLISH, invitation_method, meeting_ics, write_ics
+        from app.services.meetings.ics import meeting_ics, write_ics
+        from app.services.meetings.imip import invitation_email, write_email
+        from app.ui.calendar.invitation_dialog import InvitationDialog
 
         view, meeting = self._view, inputs.meeting
-        if invitation_method(meeting) == PUBLISH and meeting.status != MeetingStatus.CANCELLED:
-            QMessageBox.information(
-                view,
-                QCoreApplication.translate("CalendarPage", "Calendar entry, not an invitation"),
-                QCoreApplication.translate(
-                    "CalendarPage",
-                    "The coordinator has no e-mail address, so the file is a plain calendar entry that "
-                    "cannot be sent as an invitation. Add the e-mail address to the user to send invitations.",
-                ),
-            )
+        organizer = inputs.organizer or Organizer(self._context.user.full_name, "")
+        choice = InvitationDialog.ask(self._context, self._lanes, meeting, organizer, inputs.family, view)
+        if choice is None:
+            self._end()
+            return
         without = [p.name for p in meeting.participants if not p.email and p.role != "coordinator"]
         override = self._sharing_reason(inputs, QCoreApplication.translate("CalendarPage", "invitation"))
         if override is None:
             self._end()
             return
-        path, _ = QFileDialog.getSaveFileName(
-            view,
-            QCoreApplication.translate("CalendarPage", "Save the invitation"),
-            QCoreApplication.translate("CalendarPage", "invitation.ics"),
-            "iCalendar (*.ics)",
-        )
+        cancelled = meeting.status == MeetingStatus.CANCELLED
+        suffix = ".eml" if choice.as_email else ".ics"
+        titles = {
+            True: QCoreApplication.translate("CalendarPage", "Save the invitation as an e-mail"),
+            False: QCoreApplication.translate("CalendarPage", "Save the invitation"),
+        }
+        proposed = {
+            True: QCoreApplication.translate("CalendarPage", "invitation.eml"),
+            False: QCoreApplication.translate("CalendarPage", "invitation.ics"),
+        }
+        filters = {
+            True: QCoreApplication.translate("CalendarPage", "E-mail (*.eml)"),
+            False: "iCalendar (*.ics)",
+        }
+        as_email = choice.as_email
+        path, _ = QFileDialog.getSaveFileName(view, titles[as_email], proposed[as_email], filters[as_email])
         if not path:
             self._end()
             return
-        if not path.lower().endswith(".ics"):
-            path += ".ics"
-        kind = "cancellation.ics" if meeting.status == MeetingStatus.CANCELLED else "invitation.ics"
+        if not path.lower().endswith(suffix):
+            path += suffix
+        kind = ("cancellation" if cancelled else "invitation") + suffix
+        options = choice.options
+
+        def write() -> None:
+            if choice.as_email:
+                write_email(invitation_email(meeting, options=options), path)
+            else:
+                write_ics(meeting_ics(meeting, options=options), path)
 
         def told() -> None:
-            if without:
-                QMessageBox.information(
-                    view,
-                    QCoreApplication.translate("CalendarPage", "Invitation saved"),
-                    QCoreApplication.translate(
-                        "CalendarPage",
-                        "Open the file in Outlook or Thunderbird to send it. No e-mail address for: %1.",
-                    ).replace("%1", ", ".join(without)),
+            named = without and not options.few_details
+            if not (choice.as_email or named):
+                return
+            if choice.as_email:
+                text = QCoreApplication.translate(
+                    "CalendarPage", "Open the file in Outlook or Thunderbird, check it and send it."
                 )
+            else:
+                text = QCoreApplication.translate(
+                    "CalendarPage", "Open the file in Outlook or Thunderbird to send it."
+                )
+            if named:
+                missing = QCoreApplication.translate("CalendarPage", "No e-mail address for: %1.")
+                text += " " + missing.replace("%1", ", ".join(without))
+            QMessageBox.information(
+                view, QCoreApplication.translate("CalendarPage", "Invitation saved"), text
+            )
 
         self._write_logged(
-            meeting, "invitation", override, kind, lambda: write_ics(meeting_ics(meeting), path), told
+            meeting, "invitation", override, kind, write, told, few_details=options.few_details
         )
 
     # -- agenda, agreement slip, minutes ----------------------------------------------------

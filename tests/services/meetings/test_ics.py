@@ -48,7 +48,7 @@ pytestmark = pytest.mark.any_day
 
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=LOCAL_TZ)
-LONE_EMAIL = "lone.madsen@fiktivkommune.dk"
+LONE_EMAIL = "lone.madsen@kommune.example"
 CPR_SHAPE = re.compile(r"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])")
 
 
@@ -87,7 +87,7 @@ def store(sqlite_context: Any) -> Store:
         case = s.scalars(select(Case).where(Case.title == "Familien Holm Jensen")).one()
         coordinator = s.get(User, case.coordinator_id)
         assert coordinator is not None
-        coordinator.email = LONE_EMAIL  # the demo's own user has no address
+        coordinator.email = LONE_EMAIL  # (the demo gives it; set here so the test does not depend on it)
         s.flush()
         choices = participant_choices(s, case.id)
         meeting_id = create_meeting(s, _summer_input(case.id, choices), NOW)

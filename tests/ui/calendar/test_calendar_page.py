@@ -22,6 +22,7 @@ from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.calendar.meeting_dialog import MeetingDialog, from_qdatetime
 from app.ui.calendar.minutes_dialog import MinutesDialog
 from app.ui.common.background import StoreLanes
+from tests.ui.invitation_helpers import answer_invitation
 from tests.ui.lane_helpers import exec_saving, wait_for
 
 # Runs on the suite's fixed day and again on the edge days (tests/conftest.py).
@@ -88,6 +89,7 @@ def test_plan_a_meeting_at_a_free_time_and_find_it_in_the_week(
     target = tmp_path / "invitation.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "iCalendar (*.ics)"))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *_a, **_k: None)
+    answer_invitation(monkeypatch)
     page.export_invitation()
     wait_for(lambda: not page.papers.busy)
     event = next(iter(Calendar.from_ical(target.read_bytes()).walk("VEVENT")))

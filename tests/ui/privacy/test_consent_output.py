@@ -27,6 +27,7 @@ from app.ui.common.background import StoreLanes, StoreWorker
 from app.ui.plan.plan_preview import PrintPlanDialog
 from app.ui.privacy.share_override_dialog import ShareOverrideDialog
 from tests.lise_consents import SCHOOL, SECTION_TEXT, LiseCase, prepare_lise
+from tests.ui.invitation_helpers import answer_invitation
 from tests.ui.lane_helpers import wait_for
 
 
@@ -153,6 +154,7 @@ def test_sending_to_a_professional_without_cover_warns_and_logs_the_reason(  # t
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *_a, **_k: None)
     if what == "invitation":
+        answer_invitation(monkeypatch)
         page.export_invitation()
         wait_for(lambda: not page.papers.busy)
     else:
@@ -182,6 +184,7 @@ def test_cancel_sends_and_logs_nothing(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **_k: asked.append(a) or ("", ""))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *_a, **_k: None)
     if what == "invitation":
+        answer_invitation(monkeypatch)
         page.export_invitation()
         wait_for(lambda: not page.papers.busy)
     else:
@@ -218,6 +221,7 @@ def test_no_warning_when_every_member_is_covered(  # type: ignore[no-untyped-def
     target = tmp_path / "invitation.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *_a, **_k: None)
+    answer_invitation(monkeypatch)
     page.export_invitation()
     wait_for(lambda: not page.papers.busy)
     assert seen == [] and target.exists()
