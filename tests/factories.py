@@ -424,10 +424,13 @@ def goal(
     citizen: int | None = None,
     target: date | None = None,
     status: GoalStatus = GoalStatus.OPEN,
+    members: tuple[int, ...] = (),
 ) -> GoalInput:
+    """A goal of ``members`` (or the one ``citizen``; neither: the whole family)."""
     if level is None:
         level = GoalLevel.OVERALL if parent is None else GoalLevel.SUB
-    return GoalInput(key, parent, level, words, citizen, target, status)
+    concerns = members or ((citizen,) if citizen is not None else ())
+    return GoalInput(key, parent, level, words, concerns, target, status)
 
 
 def coordinator_agreement(ctx, what: str = "Indkalde til møde") -> AgreementInput:  # type: ignore[no-untyped-def]

@@ -48,6 +48,7 @@ from app.pdf.document import (
     cover_sentence,
     draft_watermark,
     first_name,
+    first_names,
     markup,
     meeting_where,
     ruled_table,
@@ -225,10 +226,10 @@ class PlanStory:
             out.append(KeepTogether(block))
         return out
 
-    def _concerns(self, citizen_id: int | None) -> str:
-        if citizen_id is None:
+    def _concerns(self, member_ids: tuple[int, ...]) -> str:
+        if not member_ids:
             return "hele familien" if self.doc.is_family else ""
-        return markup(first_name(self.doc, citizen_id))
+        return danish.join([markup(name) for name in first_names(self.doc, member_ids)])
 
     def goal(
         self,
@@ -250,8 +251,8 @@ class PlanStory:
         else:
             out.append(Paragraph(f"<b>{label}:</b> {text}", s.goal[level]))
         meta: list[str] = []
-        if self.doc.is_family and (parent is None or parent.citizen_id != goal.citizen_id):
-            concerns = self._concerns(goal.citizen_id)
+        if self.doc.is_family and (parent is None or parent.member_ids != goal.member_ids):
+            concerns = self._concerns(goal.member_ids)
             if concerns:
                 meta.append(f"Gælder {concerns}")
         if goal.target_date:
