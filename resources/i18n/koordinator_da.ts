@@ -285,37 +285,37 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="274"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="274"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="274"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="274"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="262"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="279"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="271"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="288"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="275"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="292"/>
         <source>%1 (partner caseworker)</source>
         <translation>%1 (makker)</translation>
     </message>
@@ -346,52 +346,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="238"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="236"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="246"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="244"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="256"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="257"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="263"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="267"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="265"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="279"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="277"/>
         <source>Checking…</source>
         <translation>Kontrollerer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="306"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="304"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/case_team_bar.py" line="100"/>
+        <location filename="../../app/ui/team/case_team_bar.py" line="101"/>
         <source>Handed over by %1 on %2</source>
         <translation>Overdraget af %1 den %2</translation>
     </message>
@@ -1360,12 +1360,17 @@
         <translation>senest %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="214"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="203"/>
+        <source>the whole family</source>
+        <translation>hele familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="217"/>
         <source>Compare plan versions</source>
         <translation>Sammenlign versioner af planen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/compare_dialog.py" line="224"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="227"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n ændring</numerusform>
@@ -1373,27 +1378,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="226"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="229"/>
         <source>No changes between these versions.</source>
         <translation>Ingen ændringer mellem de to versioner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="227"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="230"/>
         <source>Show only changes</source>
         <translation>Vis kun ændringer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="237"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="240"/>
         <source>Removed words are struck through.</source>
         <translation>Ord, der er fjernet, er streget over.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="238"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="241"/>
         <source>Added words are underlined.</source>
         <translation>Ord, der er tilføjet, er understreget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="270"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="273"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -3343,57 +3348,56 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="93"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="94"/>
         <source>Overall goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="94"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="95"/>
         <source>Sub-goal</source>
         <translation>Delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="95"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="96"/>
         <source>Progression goal</source>
         <translation>Progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="103"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="104"/>
         <source>Write the goal in the family&apos;s own words</source>
         <translation>Skriv målet med familiens egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="106"/>
         <source>The whole family</source>
-        <translation>Hele familien</translation>
+        <translation type="vanished">Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="108"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3401,38 +3405,37 @@
 <context>
     <name>GoalModel</name>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="140"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="142"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="141"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="143"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="142"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="144"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="143"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="144"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="146"/>
         <source>Latest score</source>
         <translation>Seneste score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="162"/>
-        <location filename="../../app/ui/plan/plan_models.py" line="179"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="171"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="170"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="182"/>
         <source>family %1 · professionals %2</source>
         <translation>familien %1 · fagpersoner %2</translation>
     </message>
@@ -3440,52 +3443,52 @@
 <context>
     <name>GoalsTab</name>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="65"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="66"/>
         <source>New overall goal</source>
         <translation>Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="66"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
         <source>New sub-goal</source>
         <translation>Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
         <source>New progression goal</source>
         <translation>Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="71"/>
         <source>Record score…</source>
         <translation>Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="139"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="141"/>
         <source>Choose a goal first</source>
         <translation>Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="141"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="143"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
         <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="178"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="180"/>
         <source>Remove the goal “%1”?</source>
         <translation>Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/goals_tab.py" line="180"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="182"/>
         <source>%n goal(s) under it will be removed too.</source>
         <translation>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
@@ -3493,7 +3496,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="183"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="185"/>
         <source>Remove goal</source>
         <translation>Fjern mål</translation>
     </message>
@@ -3559,58 +3562,58 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="333"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="336"/>
         <source>Plan versions</source>
         <translation>Versioner af planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="341"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="344"/>
         <source>Choose two versions to compare (hold Ctrl to choose the second), or one to compare with the newest.</source>
         <translation>Vælg to versioner, der skal sammenlignes (hold Ctrl nede for at vælge den anden), eller vælg én for at sammenligne den med den nyeste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="384"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="387"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="367"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="370"/>
         <source>Compare…</source>
         <translation>Sammenlign…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="372"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="375"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="384"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="387"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="397"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="400"/>
         <source>Took part: %1</source>
         <translation>Deltog: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="444"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="447"/>
         <source>Compare %1 with %2</source>
         <translation>Sammenlign %1 med %2</translation>
     </message>
@@ -4316,12 +4319,12 @@
 <context>
     <name>LaneDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="71"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="72"/>
         <source>Someone else changed the plan meanwhile. Close this window and try again.</source>
         <translation>En anden har ændret planen imens. Luk vinduet, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="75"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="76"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
@@ -4892,6 +4895,24 @@
         <location filename="../../app/ui/family/family_dialogs.py" line="100"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPicker</name>
+    <message>
+        <location filename="../../app/ui/plan/member_picker.py" line="45"/>
+        <source>Whom the goal concerns</source>
+        <translation>Hvem målet gælder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/member_picker.py" line="47"/>
+        <source>Check each member the goal concerns, or the whole family. Space checks.</source>
+        <translation>Sæt flueben ved hvert familiemedlem, målet gælder, eller ved hele familien. Mellemrum sætter flueben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/member_picker.py" line="51"/>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
     </message>
 </context>
 <context>
@@ -6585,32 +6606,32 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="172"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="170"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="181"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
