@@ -42,7 +42,8 @@ def write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
         if isinstance(o, GoalMember) and _loaded(o).get("goal_id") in old_goals
     ]
     for obj in old:
-        session.expunge(obj)
+        if obj in session:  # a goal takes its members with it
+            session.expunge(obj)
     session.execute(  # the members first: neither store depends on ON DELETE CASCADE
         delete(GoalMember).where(
             GoalMember.goal_id.in_(select(Goal.id).where(Goal.plan_version_id == pv.id))
