@@ -353,7 +353,14 @@ def holm_intervention(
 
 TODAY = date(2026, 11, 24)
 GIVEN = date(2026, 11, 1)  # when the consents in these tests were given
-PLAN_TABLES = ("plan_versions", "goals", "agreements", "plan_member_sections", "plan_offer_comments")
+PLAN_TABLES = (
+    "plan_versions",
+    "goals",
+    "goal_members",
+    "agreements",
+    "plan_member_sections",
+    "plan_offer_comments",
+)
 
 # name -> (first name, born, female, relation, custody). Ages on TODAY: 41, 16, 15, 8.
 Person = tuple[str, date, bool, Relation, bool]
