@@ -30,7 +30,10 @@ down_revision = '0011'
 branch_labels = None
 depends_on = None
 
-_STAMP = "version, created_at, updated_at, created_by, updated_by"
+_STAMP = "created_at, updated_at, created_by, updated_by"
+# Who each goal concerns while ``goals`` is rebuilt: a table of its own with no reference to
+# ``goals``, so nothing is lost with the old table, whether or not SQLite enforces references.
+_HELD = "koordinator_goal_members_0012"
 
 
 def _goal_search_triggers() -> None:
@@ -45,7 +48,7 @@ def _goal_search_triggers() -> None:
     op.execute(search_sql.sqlite_rebuild(source))
 
 
-def upgrade() -> None:
+def _create_goal_members() -> None:
     op.create_table('goal_members',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('goal_id', sa.Integer(), nullable=False),
@@ -64,16 +67,23 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_goal_members_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_goal_members_goal_id'), ['goal_id'], unique=False)
 
-    # The member each goal named, stamped as the goal was.
+
+def upgrade() -> None:
+    # The member each goal named, stamped as the goal was, held while the column goes.
     op.execute(
-        f"INSERT INTO goal_members (goal_id, citizen_id, {_STAMP}) "
-        "SELECT id, citizen_id, 1, created_at, updated_at, created_by, updated_by "
+        f"CREATE TABLE {_HELD} AS SELECT id AS goal_id, citizen_id, {_STAMP} "
         "FROM goals WHERE citizen_id IS NOT NULL"
     )
     with op.batch_alter_table('goals', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_goals_citizen_id_citizens'), type_='foreignkey')
         batch_op.drop_column('citizen_id')
     _goal_search_triggers()
+    _create_goal_members()
+    op.execute(
+        f"INSERT INTO goal_members (goal_id, citizen_id, version, {_STAMP}) "
+        f"SELECT goal_id, citizen_id, 1, {_STAMP} FROM {_HELD}"
+    )
+    op.execute(f"DROP TABLE {_HELD}")
 
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS koordinator_notify ON goal_members")
@@ -84,19 +94,24 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER IF EXISTS koordinator_notify ON goal_members")
-    with op.batch_alter_table('goals', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('citizen_id', sa.Integer(), nullable=True))
-        batch_op.create_foreign_key(batch_op.f('fk_goals_citizen_id_citizens'), 'citizens', ['citizen_id'], ['id'])
     # One member: that member again; several: the whole family (see the module's text).
     op.execute(
-        "UPDATE goals SET citizen_id = (SELECT min(m.citizen_id) FROM goal_members m WHERE m.goal_id = goals.id) "
-        "WHERE (SELECT count(*) FROM goal_members m WHERE m.goal_id = goals.id) = 1"
+        f"CREATE TABLE {_HELD} AS SELECT goal_id, min(citizen_id) AS citizen_id FROM goal_members "
+        "GROUP BY goal_id HAVING count(*) = 1"
     )
-    _goal_search_triggers()
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS koordinator_notify ON goal_members")
     with op.batch_alter_table('goal_members', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_goal_members_goal_id'))
         batch_op.drop_index(batch_op.f('ix_goal_members_citizen_id'))
 
     op.drop_table('goal_members')
+    with op.batch_alter_table('goals', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('citizen_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_goals_citizen_id_citizens'), 'citizens', ['citizen_id'], ['id'])
+    _goal_search_triggers()
+    op.execute(
+        f"UPDATE goals SET citizen_id = (SELECT h.citizen_id FROM {_HELD} h WHERE h.goal_id = goals.id) "
+        f"WHERE id IN (SELECT goal_id FROM {_HELD})"
+    )
+    op.execute(f"DROP TABLE {_HELD}")
