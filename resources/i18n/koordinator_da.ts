@@ -346,52 +346,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="236"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="237"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="244"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="245"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="256"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="257"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="262"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="265"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="266"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="277"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="278"/>
         <source>Checking…</source>
         <translation>Kontrollerer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="304"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="305"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -3372,32 +3372,32 @@
         <translation type="vanished">Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="108"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="109"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -4900,17 +4900,17 @@
 <context>
     <name>MemberPicker</name>
     <message>
-        <location filename="../../app/ui/plan/member_picker.py" line="45"/>
+        <location filename="../../app/ui/plan/member_picker.py" line="57"/>
         <source>Whom the goal concerns</source>
         <translation>Hvem målet gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/member_picker.py" line="47"/>
+        <location filename="../../app/ui/plan/member_picker.py" line="59"/>
         <source>Check each member the goal concerns, or the whole family. Space checks.</source>
         <translation>Sæt flueben ved hvert familiemedlem, målet gælder, eller ved hele familien. Mellemrum sætter flueben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/member_picker.py" line="51"/>
+        <location filename="../../app/ui/plan/member_picker.py" line="63"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
@@ -6606,32 +6606,32 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="170"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="171"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="181"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="182"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
@@ -23,6 +24,17 @@ from typing_extensions import override
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a member's citizen id; None for the whole family
+_MOVES = {
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Space,
+}
 
 
 def members_key(member_ids: Iterable[int]) -> str:
@@ -89,6 +101,12 @@ class MemberPicker(QListWidget):
             self._adjusting = False
         self.chosen_changed.emit()
 
+    def go_to_chosen(self) -> None:
+        """The first row checked becomes the current one (where Space acts)."""
+        items = self._items()
+        row = next((i for i, item in enumerate(items) if item.checkState() == Qt.CheckState.Checked), 0)
+        self.setCurrentRow(row)
+
     def _changed(self, item: QListWidgetItem) -> None:
         if self._adjusting:
             return
@@ -98,6 +116,14 @@ class MemberPicker(QListWidget):
             self.set_chosen(() if checked else self.chosen())
         else:
             self.set_chosen(self.chosen())
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in _MOVES:
+            # at the list's end a move goes nowhere: as the table's cell editor it must not
+            # reach the table, which would move to another cell and close the editor
+            event.accept()
 
     def fitting_height(self) -> int:
         """The height that shows every row (the popup and the dialog show all members)."""
@@ -135,6 +161,7 @@ class MembersDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, MemberPicker)
         editor.set_chosen(parse_members(str(index.data(Qt.ItemDataRole.EditRole) or "")))
+        editor.go_to_chosen()
 
     @override
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:

@@ -104,6 +104,7 @@ class GoalDialog(FormDialog):
         self.text.setPlaceholderText(self.tr("Write the goal in the family's own words"))
         self.members = MemberPicker([(m.citizen_id, m.name) for m in members], self)
         self.members.set_chosen(goal.member_ids)
+        self.members.go_to_chosen()
         self.members.setMaximumHeight(self.members.fitting_height())
         self.target = OptionalDate(self.tr("Target date"), goal.target_date, local_today(), self)
         self.status = enum_combo(self, list(GoalStatus), goal.status)
