@@ -122,6 +122,8 @@ POLICIES: tuple[Policy, ...] = (
         Policy(table, f"EXISTS (SELECT 1 FROM plan_versions vp WHERE vp.id = {table}.plan_version_id)")
         for table in ("goals", "agreements", "plan_member_sections", "plan_offer_comments")
     ),
+    # (came after the old design: covered as its goals are)
+    Policy("goal_members", "EXISTS (SELECT 1 FROM goals vg WHERE vg.id = goal_members.goal_id)"),
 )
 
 # Tables every staff role read in full, and the shared ones caseworkers could also write.

@@ -353,7 +353,14 @@ def holm_intervention(
 
 TODAY = date(2026, 11, 24)
 GIVEN = date(2026, 11, 1)  # when the consents in these tests were given
-PLAN_TABLES = ("plan_versions", "goals", "agreements", "plan_member_sections", "plan_offer_comments")
+PLAN_TABLES = (
+    "plan_versions",
+    "goals",
+    "goal_members",
+    "agreements",
+    "plan_member_sections",
+    "plan_offer_comments",
+)
 
 # name -> (first name, born, female, relation, custody). Ages on TODAY: 41, 16, 15, 8.
 Person = tuple[str, date, bool, Relation, bool]
@@ -424,10 +431,13 @@ def goal(
     citizen: int | None = None,
     target: date | None = None,
     status: GoalStatus = GoalStatus.OPEN,
+    members: tuple[int, ...] = (),
 ) -> GoalInput:
+    """A goal of ``members`` (or the one ``citizen``; neither: the whole family)."""
     if level is None:
         level = GoalLevel.OVERALL if parent is None else GoalLevel.SUB
-    return GoalInput(key, parent, level, words, citizen, target, status)
+    concerns = members or ((citizen,) if citizen is not None else ())
+    return GoalInput(key, parent, level, words, concerns, target, status)
 
 
 def coordinator_agreement(ctx, what: str = "Indkalde til møde") -> AgreementInput:  # type: ignore[no-untyped-def]

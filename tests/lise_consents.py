@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import Agreement, Case, Consent, Goal, PlanMemberSection, PlanVersion
+from app.models import Agreement, Case, Consent, Goal, GoalMember, PlanMemberSection, PlanVersion
 from app.models.enums import (
     AgreementStatus,
     ConsentCapacity,
@@ -70,7 +70,7 @@ def prepare_lise(
             Goal(
                 plan_version_id=draft.id,
                 goal_key=f"goal-{first.lower()}",
-                citizen_id=ids[first],
+                members=[GoalMember(citizen_id=ids[first])],
                 level=GoalLevel.OVERALL,
                 text=text,
                 position=position,

@@ -18,7 +18,15 @@ from app.models.interventions import Intervention, InterventionSlot
 from app.models.law import LawSection
 from app.models.meetings import Meeting, MeetingParticipant
 from app.models.people import Citizen, Family, FamilyMember, User
-from app.models.plans import Agreement, Goal, GoalScore, PlanMemberSection, PlanOfferComment, PlanVersion
+from app.models.plans import (
+    Agreement,
+    Goal,
+    GoalMember,
+    GoalScore,
+    PlanMemberSection,
+    PlanOfferComment,
+    PlanVersion,
+)
 from app.models.team import Absence, AbsenceCase, CaseHandOver
 from app.models.transition import TransitionTopic, TransitionTrack
 
@@ -41,6 +49,7 @@ __all__ = [
     "Family",
     "FamilyMember",
     "Goal",
+    "GoalMember",
     "GoalScore",
     "Intervention",
     "InterventionSlot",

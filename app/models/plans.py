@@ -59,7 +59,6 @@ class Goal(Tracked, Base):
     # Stable across versions so that a goal's scores form one series.
     goal_key: Mapped[str] = mapped_column(NFCText(36), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
-    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
     level: Mapped[GoalLevel] = mapped_column(db_enum(GoalLevel))
     text: Mapped[str] = mapped_column(NFCText(2000))
     target_date: Mapped[date | None] = mapped_column(Date)
@@ -67,6 +66,26 @@ class Goal(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     plan_version: Mapped[PlanVersion] = relationship(back_populates="goals")
+    # The members the goal concerns: none is the whole family (a shared goal).
+    members: Mapped[list[GoalMember]] = relationship(
+        back_populates="goal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="GoalMember.citizen_id",
+    )
+
+
+class GoalMember(Tracked, Base):
+    """A family member a goal concerns (a goal with none is the whole family's)."""
+
+    __tablename__ = "goal_members"
+    __table_args__ = (UniqueConstraint("goal_id", "citizen_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
+
+    goal: Mapped[Goal] = relationship(back_populates="members")
 
 
 class GoalScore(Tracked, Base):

@@ -7,7 +7,7 @@ Qt-free; ReportLab only."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -111,6 +111,13 @@ def first_name(doc: PlanDocument, citizen_id: int | None) -> str:
         if m.citizen_id == citizen_id:
             return m.first_name or m.name.split(" ")[0]
     return ""
+
+
+def first_names(doc: PlanDocument, citizen_ids: Iterable[int]) -> list[str]:
+    """The members' first names in the family's order (a goal's "Oliver og Freja")."""
+    order = {m.citizen_id: i for i, m in enumerate(doc.members)}
+    ordered = sorted(set(citizen_ids), key=lambda c: (order.get(c, len(order)), c))
+    return [name for c in ordered if (name := first_name(doc, c))]
 
 
 # -- page furniture ----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from app.pdf.document import (
     Voice,
     cover_sentence,
     first_name,
+    first_names,
     markup,
     meeting_where,
     ruled_table,
@@ -213,10 +214,10 @@ class PlanStory:
             out.append(KeepTogether(block))
         return out
 
-    def _concerns(self, citizen_id: int | None) -> str:
-        if citizen_id is None:
+    def _concerns(self, member_ids: tuple[int, ...]) -> str:
+        if not member_ids:
             return self.t("whole_family") if self.doc.is_family else ""
-        return self.m(first_name(self.doc, citizen_id))
+        return self.lang.join([self.m(name) for name in first_names(self.doc, member_ids)])
 
     def goal(
         self,
@@ -238,8 +239,8 @@ class PlanStory:
         else:
             out.append(self.p(f"<b>{label}:</b> {text}", s.goal[level]))
         meta: list[str] = []
-        if self.doc.is_family and (parent is None or parent.citizen_id != goal.citizen_id):
-            concerns = self._concerns(goal.citizen_id)
+        if self.doc.is_family and (parent is None or parent.member_ids != goal.member_ids):
+            concerns = self._concerns(goal.member_ids)
             if concerns:
                 meta.append(self.t("applies", who=concerns))
         if goal.target_date:

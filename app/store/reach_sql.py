@@ -57,6 +57,7 @@ READ_RULES: dict[str, str] = {
     "meeting_participants": "t.meeting_id IN (SELECT m.id FROM meetings m WHERE m.case_id = ANY(mine))",
     "transition_topics": "t.track_id IN (SELECT r.id FROM transition_tracks r WHERE r.case_id = ANY(mine))",
     "goals": f"t.plan_version_id IN ({_PV})",
+    "goal_members": f"t.goal_id IN (SELECT g.id FROM goals g WHERE g.plan_version_id IN ({_PV}))",
     "agreements": f"t.plan_version_id IN ({_PV})",
     "plan_member_sections": f"t.plan_version_id IN ({_PV})",
     "plan_offer_comments": f"t.plan_version_id IN ({_PV})",
@@ -548,6 +549,12 @@ BEGIN
             OR c.family_id IN (SELECT m.family_id FROM family_members m WHERE m.citizen_id = (row_data ->> 'id')::integer);
     ELSIF TG_TABLE_NAME IN ('goals', 'agreements', 'plan_member_sections', 'plan_offer_comments') THEN
         SELECT array_agg(p.case_id) INTO case_ids FROM plan_versions p WHERE p.id = (row_data ->> 'plan_version_id')::integer;
+    ELSIF TG_TABLE_NAME = 'goal_members' THEN
+        SELECT array_agg(p.case_id) INTO case_ids FROM goals g JOIN plan_versions p ON p.id = g.plan_version_id
+        WHERE g.id = (row_data ->> 'goal_id')::integer;
+        IF case_ids IS NULL THEN
+            RETURN NULL;  -- removed with its goal, whose own notice tells the case's readers
+        END IF;
     ELSIF TG_TABLE_NAME = 'meeting_participants' THEN
         SELECT array_agg(m.case_id) INTO case_ids FROM meetings m WHERE m.id = (row_data ->> 'meeting_id')::integer;
     ELSIF TG_TABLE_NAME = 'intervention_slots' THEN

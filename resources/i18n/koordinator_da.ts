@@ -295,37 +295,37 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="274"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="274"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="274"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="257"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="274"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="262"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="279"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="271"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="288"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="275"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="292"/>
         <source>%1 (partner caseworker)</source>
         <translation>%1 (makker)</translation>
     </message>
@@ -361,52 +361,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="239"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="238"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="247"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="246"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="262"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="264"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="263"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="268"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="267"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="280"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="279"/>
         <source>Checking…</source>
         <translation>Kontrollerer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="307"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="306"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -1496,12 +1496,17 @@
         <translation>senest %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="214"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="203"/>
+        <source>the whole family</source>
+        <translation>hele familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="217"/>
         <source>Compare plan versions</source>
         <translation>Sammenlign versioner af planen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/compare_dialog.py" line="224"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="227"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n ændring</numerusform>
@@ -1509,27 +1514,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="226"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="229"/>
         <source>No changes between these versions.</source>
         <translation>Ingen ændringer mellem de to versioner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="227"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="230"/>
         <source>Show only changes</source>
         <translation>Vis kun ændringer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="237"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="240"/>
         <source>Removed words are struck through.</source>
         <translation>Ord, der er fjernet, er streget over.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="238"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="241"/>
         <source>Added words are underlined.</source>
         <translation>Ord, der er tilføjet, er understreget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="270"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="273"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -3523,57 +3528,56 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="94"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="95"/>
         <source>Overall goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="95"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="96"/>
         <source>Sub-goal</source>
         <translation>Delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="96"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="97"/>
         <source>Progression goal</source>
         <translation>Progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="104"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="105"/>
         <source>Write the goal in the family&apos;s own words</source>
         <translation>Skriv målet med familiens egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="107"/>
         <source>The whole family</source>
-        <translation>Hele familien</translation>
+        <translation type="vanished">Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="117"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3581,38 +3585,37 @@
 <context>
     <name>GoalModel</name>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="140"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="142"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="141"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="143"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="142"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="144"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="143"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="144"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="146"/>
         <source>Latest score</source>
         <translation>Seneste score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="162"/>
-        <location filename="../../app/ui/plan/plan_models.py" line="179"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="171"/>
         <source>The whole family</source>
         <translation>Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_models.py" line="170"/>
+        <location filename="../../app/ui/plan/plan_models.py" line="182"/>
         <source>family %1 · professionals %2</source>
         <translation>familien %1 · fagpersoner %2</translation>
     </message>
@@ -3620,57 +3623,57 @@
 <context>
     <name>GoalsTab</name>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="38"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="39"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="66"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
         <source>New overall goal</source>
         <translation>Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
         <source>New sub-goal</source>
         <translation>Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
         <source>New progression goal</source>
         <translation>Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="71"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="71"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="72"/>
         <source>Record score…</source>
         <translation>Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="140"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="142"/>
         <source>Choose a goal first</source>
         <translation>Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="142"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="144"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
         <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="179"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="181"/>
         <source>Remove the goal “%1”?</source>
         <translation>Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/goals_tab.py" line="181"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="183"/>
         <source>%n goal(s) under it will be removed too.</source>
         <translation>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
@@ -3678,7 +3681,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="184"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="186"/>
         <source>Remove goal</source>
         <translation>Fjern mål</translation>
     </message>
@@ -3745,58 +3748,58 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="333"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="336"/>
         <source>Plan versions</source>
         <translation>Versioner af planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="341"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="344"/>
         <source>Choose two versions to compare (hold Ctrl to choose the second), or one to compare with the newest.</source>
         <translation>Vælg to versioner, der skal sammenlignes (hold Ctrl nede for at vælge den anden), eller vælg én for at sammenligne den med den nyeste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="384"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="387"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="355"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="367"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="370"/>
         <source>Compare…</source>
         <translation>Sammenlign…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="372"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="375"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="384"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="387"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="397"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="400"/>
         <source>Took part: %1</source>
         <translation>Deltog: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="444"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="447"/>
         <source>Compare %1 with %2</source>
         <translation>Sammenlign %1 med %2</translation>
     </message>
@@ -4639,12 +4642,12 @@
 <context>
     <name>LaneDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="72"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="73"/>
         <source>Someone else changed the plan meanwhile. Close this window and try again.</source>
         <translation>En anden har ændret planen imens. Luk vinduet, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="76"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="77"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
@@ -5363,6 +5366,24 @@
         <location filename="../../app/ui/family/family_dialogs.py" line="100"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPicker</name>
+    <message>
+        <location filename="../../app/ui/plan/member_picker.py" line="57"/>
+        <source>Whom the goal concerns</source>
+        <translation>Hvem målet gælder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/member_picker.py" line="59"/>
+        <source>Check each member the goal concerns, or the whole family. Space checks.</source>
+        <translation>Sæt flueben ved hvert familiemedlem, målet gælder, eller ved hele familien. Mellemrum sætter flueben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/member_picker.py" line="63"/>
+        <source>The whole family</source>
+        <translation>Hele familien</translation>
     </message>
 </context>
 <context>
@@ -6467,12 +6488,12 @@
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="335"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="334"/>
         <source>Unsaved changes found</source>
         <translation>Ikke-gemte ændringer fundet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="336"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="335"/>
         <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
         <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
     </message>
@@ -7344,32 +7365,32 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="173"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="172"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="188"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>

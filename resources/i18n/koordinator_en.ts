@@ -48,7 +48,7 @@
     <context>
         <name>CompareDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/compare_dialog.py" line="224" />
+            <location filename="../../app/ui/plan/compare_dialog.py" line="227" />
             <source>%n change(s)</source>
             <translation>
                 <numerusform>%n change</numerusform>
@@ -113,7 +113,7 @@
     <context>
         <name>GoalsTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/goals_tab.py" line="181" />
+            <location filename="../../app/ui/plan/goals_tab.py" line="183" />
             <source>%n goal(s) under it will be removed too.</source>
             <translation>
                 <numerusform>%n goal under it will be removed too.</numerusform>

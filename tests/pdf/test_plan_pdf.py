@@ -130,7 +130,7 @@ def test_goal_tree_shows_who_it_concerns_target_date_and_latest_scores(lise: Lis
     assert f"Familien: {last.family_score}/10 · Fagpersonerne: {last.professional_score}/10" in text
     assert "Delmål:" in text and "Skridt på vejen:" in text
     shared = dataclasses.replace(
-        doc.plan, goals=(dataclasses.replace(first, citizen_id=None, scores=()), *doc.plan.goals[1:])
+        doc.plan, goals=(dataclasses.replace(first, member_ids=(), scores=()), *doc.plan.goals[1:])
     )
     assert "Gælder hele familien" in text_of(
         build_plan_pdf(dataclasses.replace(doc, plan=shared), today=TODAY)

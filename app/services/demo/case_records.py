@@ -12,6 +12,7 @@ from app.models import (
     Agreement,
     Consent,
     Goal,
+    GoalMember,
     GoalScore,
     Meeting,
     MeetingParticipant,
@@ -48,6 +49,10 @@ DEMO_PARTIES = encode_parties(
         )
     ]
 )
+
+
+# Per goal set, whom its overall, sub- and progression goal concern (indexes into the people).
+GoalMembers = tuple[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]], ...]
 
 
 class CaseRecords:
@@ -168,7 +173,10 @@ class CaseRecords:
         coordinator_id: int,
         kind: str,
         goals: tuple[tuple[str, str, str], ...] | None,
+        goal_members: GoalMembers | None = None,
     ) -> None:
+        """``goal_members``: per goal set, whom each of its three goals concerns (indexes
+        into ``people``; none: the whole family); else each set concerns one person."""
         rng, today = self.rng, self.today
         meeting_rows = {r["id"]: r for r in self.batch.rows[Meeting][-len(held) - 1 :]}
         approved_at = held[-1]
@@ -200,13 +208,13 @@ class CaseRecords:
                 closing="Planen slutter, når målene er nået.",
             )
             for position, (overall, sub, progression) in enumerate(goal_sets):
-                concerns = citizen_ids[min(position, len(citizen_ids) - 1)]
+                one = (min(position, len(citizen_ids) - 1),)
+                concerns = goal_members[position] if goal_members is not None else (one, one, one)
                 g1 = self.batch.add(
                     Goal,
                     plan_version_id=pv,
                     goal_key=keys[position],
                     parent_id=None,
-                    citizen_id=concerns,
                     level=GoalLevel.OVERALL,
                     text=overall,
                     target_date=today + timedelta(days=180),
@@ -217,23 +225,24 @@ class CaseRecords:
                     plan_version_id=pv,
                     goal_key=keys[position][:-4] + "sub0",
                     parent_id=g1,
-                    citizen_id=concerns,
                     level=GoalLevel.SUB,
                     text=sub,
                     target_date=today + timedelta(days=90),
                     position=position * 3 + 1,
                 )
-                self.batch.add(
+                g3 = self.batch.add(
                     Goal,
                     plan_version_id=pv,
                     goal_key=keys[position][:-4] + "prg0",
                     parent_id=g2,
-                    citizen_id=concerns,
                     level=GoalLevel.PROGRESSION,
                     text=progression,
                     target_date=today + timedelta(days=42),
                     position=position * 3 + 2,
                 )
+                for goal_id, indexes in zip((g1, g2, g3), concerns, strict=True):
+                    for index in indexes:
+                        self.batch.add(GoalMember, goal_id=goal_id, citizen_id=citizen_ids[index])
             for position in range(rng.randrange(2, 5)):
                 who = rng.choice(list(ResponsibleKind))
                 self.batch.add(

@@ -39,7 +39,7 @@ from app.services.cases.cases import case_number, case_search_text, follow_up_du
 from app.services.common.clock import local_today
 from app.services.common.cpr import fictional_cpr
 from app.services.demo import demo_content as content
-from app.services.demo.case_records import CaseRecords
+from app.services.demo.case_records import CaseRecords, GoalMembers
 from app.services.demo.casework_records import add_casework
 from app.services.demo.demo_content import Template
 from app.services.demo.rows import Batch, DemoSummary, Person, years_ago
@@ -227,6 +227,7 @@ class _Generator:
         opened_days_ago: int | None = None,
         templates: dict[int, tuple[Template, ...]] | None = None,
         goals: tuple[tuple[str, str, str], ...] | None = None,
+        goal_members: GoalMembers | None = None,
     ) -> int:
         rng, today = self.rng, self.today
         address = self._address()
@@ -295,7 +296,9 @@ class _Generator:
             partner_id,
         )
         if meeting_ids and (goals is not None or rng.random() < 0.7):
-            self.records.plan(case_id, people, citizen_ids, meeting_ids, pros, coordinator_id, kind, goals)
+            self.records.plan(
+                case_id, people, citizen_ids, meeting_ids, pros, coordinator_id, kind, goals, goal_members
+            )
         return case_id
 
     def _interventions(
@@ -498,6 +501,14 @@ class _Generator:
             opened_days_ago=150,
             templates=templates,
             goals=goals,
+            # Seed 004: "De tre børn skal have støtte til at få overskud til at trives i skolen,
+            # dernæst … fritidsaktiviteter og fritidsjob for det ældste barn". People: Lise 0,
+            # Oliver 1, Freja 2, Emil 3.
+            goal_members=(
+                ((0,), (0,), (0,)),
+                ((1, 2, 3), (1, 2, 3), (2, 3)),
+                ((1, 2), (1,), (2,)),
+            ),
         )
 
 

@@ -115,7 +115,7 @@ def draft_to_data(draft: PlanDraft) -> dict[str, Any]:
                 "parent": g.parent_key,
                 "level": str(g.level),
                 "text": g.text,
-                "citizen": g.citizen_id,
+                "members": list(g.member_ids),
                 "target": _day(g.target_date),
                 "status": str(g.status),
             }
@@ -136,6 +136,14 @@ def draft_to_data(draft: PlanDraft) -> dict[str, Any]:
     }
 
 
+def _members(goal: dict[str, Any]) -> tuple[int, ...]:
+    """Whom a goal concerns; a draft written before goals had several members names one
+    ("citizen", null for the whole family)."""
+    if "members" in goal:
+        return tuple(int(c) for c in goal["members"])
+    return () if goal["citizen"] is None else (int(goal["citizen"]),)
+
+
 def draft_from_data(data: dict[str, Any]) -> PlanDraft:
     return PlanDraft(
         sections={str(k): str(v) for k, v in data["sections"].items()},
@@ -146,7 +154,7 @@ def draft_from_data(data: dict[str, Any]) -> PlanDraft:
                 g["parent"],
                 GoalLevel(g["level"]),
                 str(g["text"]),
-                g["citizen"],
+                _members(g),
                 _parse_day(g["target"]),
                 GoalStatus(g["status"]),
             )

@@ -7,6 +7,7 @@ member sections and the offers overview built from the family's interventions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,6 +19,7 @@ from app.models import (
     Case,
     CaseProfessional,
     Goal,
+    GoalMember,
     GoalScore,
     Intervention,
     LawSection,
@@ -66,16 +68,25 @@ class ScorePoint:
     note: str = ""
 
 
+def member_set(ids: Iterable[int]) -> tuple[int, ...]:
+    """The members a goal concerns as one value: each once, in id order (a set, comparable
+    and stored as rows of goal_members)."""
+    return tuple(sorted({int(i) for i in ids}))
+
+
 @dataclass(frozen=True, slots=True)
 class GoalView:
     goal_key: str  # stable across versions
     parent_key: str | None
     level: GoalLevel
     text: str
-    citizen_id: int | None  # None: a shared family goal
+    member_ids: tuple[int, ...]  # the members it concerns; none: a shared family goal
     target_date: date | None
     status: GoalStatus
     scores: tuple[ScorePoint, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "member_ids", member_set(self.member_ids))
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +211,14 @@ def _version_view(
         session.scalars(select(Goal).where(Goal.plan_version_id == pv.id).order_by(Goal.position, Goal.id))
     )
     key_of = {g.id: g.goal_key for g in goals}
+    members: dict[int, list[int]] = defaultdict(list)
+    if goals:
+        for goal_id, citizen_id in session.execute(
+            select(GoalMember.goal_id, GoalMember.citizen_id)
+            .join(Goal, Goal.id == GoalMember.goal_id)
+            .where(Goal.plan_version_id == pv.id)
+        ):
+            members[goal_id].append(citizen_id)
     scores: dict[str, list[ScorePoint]] = defaultdict(list)
     if goals:
         for score in session.scalars(
@@ -243,7 +262,7 @@ def _version_view(
                 parent_key=key_of.get(g.parent_id) if g.parent_id else None,
                 level=g.level,
                 text=g.text,
-                citizen_id=g.citizen_id,
+                member_ids=tuple(members.get(g.id, ())),
                 target_date=g.target_date,
                 status=g.status,
                 scores=tuple(scores.get(g.goal_key, ())),

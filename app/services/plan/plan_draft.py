@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.models.enums import AgreementStatus, GoalLevel, GoalStatus, ResponsibleKind
 from app.services.common.editing import ConcurrentEditError
-from app.services.plan.plan_document import PlanDocument, PlanVersionView
+from app.services.plan.plan_document import PlanDocument, PlanVersionView, member_set
 
 if TYPE_CHECKING:  # plan_merge works on these drafts: imported for the annotations only
     from app.services.plan.plan_merge import MergeResult, SavedBy
@@ -53,9 +53,13 @@ class GoalInput:
     parent_key: str | None
     level: GoalLevel
     text: str
-    citizen_id: int | None = None
+    member_ids: tuple[int, ...] = ()  # the members it concerns; none: the whole family
     target_date: date | None = None
     status: GoalStatus = GoalStatus.OPEN
+
+    def __post_init__(self) -> None:
+        # a set, kept in one order: two drafts naming the same members are equal
+        object.__setattr__(self, "member_ids", member_set(self.member_ids))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,7 @@ class PlanDraft:
             sections=dict(view.sections),
             member_sections=dict(view.member_sections),
             goals=[
-                GoalInput(g.goal_key, g.parent_key, g.level, g.text, g.citizen_id, g.target_date, g.status)
+                GoalInput(g.goal_key, g.parent_key, g.level, g.text, g.member_ids, g.target_date, g.status)
                 for g in view.goals
             ],
             agreements=[

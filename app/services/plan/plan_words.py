@@ -127,8 +127,11 @@ def goal_tree(goals: Sequence[GoalView]) -> list[tuple[GoalView, int, GoalView |
 def goal_meta(doc: PlanDocument, goal: GoalView, parent: GoalView | None) -> list[str]:
     """Whom a goal concerns (when not its parent's), by when, and its status (bold in print)."""
     meta: list[str] = []
-    if doc.is_family and (parent is None or parent.citizen_id != goal.citizen_id):
-        concerns = "hele familien" if goal.citizen_id is None else first_name(doc, goal.citizen_id)
+    if doc.is_family and (parent is None or parent.member_ids != goal.member_ids):
+        order = {m.citizen_id: i for i, m in enumerate(doc.members)}
+        ordered = sorted(goal.member_ids, key=lambda c: (order.get(c, len(order)), c))
+        names = [name for c in ordered if (name := first_name(doc, c))]
+        concerns = "hele familien" if not goal.member_ids else danish.join(names)
         if concerns:
             meta.append(f"Gælder {concerns}")
     if goal.target_date:

@@ -13,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
-from sqlalchemy import delete, func, select
-from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import InstanceState, Session, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -26,6 +24,7 @@ from app.models import (
     Agreement,
     Consent,
     Goal,
+    GoalMember,
     Meeting,
     PlanMemberSection,
     PlanOfferComment,
@@ -37,7 +36,6 @@ from app.services.cases.case_summary import CaseNotFoundError, case_summary
 from app.services.common.editing import (
     ConcurrentEditError,
     RowGoneError,
-    citizen_in_case,
     load_for_edit,
     open_case,
     raise_if_blocking,
@@ -66,6 +64,7 @@ from app.services.plan.plan_draft import GoalInput as GoalInput
 from app.services.plan.plan_draft import PlanConflictError as PlanConflictError
 from app.services.plan.plan_draft import PlanSeen as PlanSeen
 from app.services.plan.plan_draft import new_goal_key as new_goal_key
+from app.services.plan.plan_rows import content_problems, with_members, write_content
 from app.services.plan.plan_scores import lock_plan as lock_plan
 from app.services.plan.plan_scores import record_score as record_score
 from app.services.privacy.consent_register import (
@@ -105,7 +104,7 @@ def start_draft(session: Session, case_id: int) -> int:
         from app.services.plan.plan_document import _version_view, responsible_names
 
         view = _version_view(session, latest, responsible_names(session, case_id))
-        _write_content(session, draft, PlanDraft.from_view(view))
+        write_content(session, draft, PlanDraft.from_view(view))
         session.flush()
     return draft.id
 
@@ -150,97 +149,6 @@ def validate_draft(draft: PlanDraft) -> list[FieldProblem]:
         problems += _text_problems(f"offer_comments.{citizen_id}.{group_key}", text, SHORT_TEXT_MAX)
         if len(group_key) > 60 or unstorable(group_key):
             problems.append(FieldProblem(f"offer_comments.{citizen_id}", Problem.TOO_LONG))
-    return problems
-
-
-def _loaded(obj: object) -> dict[str, Any]:
-    """An ORM object's loaded attributes, read without loading anything."""
-    state: InstanceState[Any] = sa_inspect(obj)
-    return state.dict
-
-
-def _write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
-    """Replace goals, agreements, member sections and offer comments of ``pv``."""
-    models = (Goal, Agreement, PlanMemberSection, PlanOfferComment)
-    # Rows of the old content read earlier in this session leave it with their rows: a new
-    # row may get a deleted one's id (SQLite reuses the highest), which must not meet it.
-    for obj in [
-        o
-        for o in session.identity_map.values()
-        if isinstance(o, models) and _loaded(o).get("plan_version_id") == pv.id
-    ]:
-        session.expunge(obj)
-    for model in models:
-        session.execute(
-            delete(model).where(model.plan_version_id == pv.id),
-            execution_options={"synchronize_session": False},
-        )
-    session.expire(pv, ["goals", "agreements", "member_sections", "offer_comments"])
-    by_key: dict[str, Goal] = {}
-    for position, goal in enumerate(draft.goals):
-        row = Goal(
-            plan_version_id=pv.id,
-            goal_key=goal.goal_key,
-            citizen_id=goal.citizen_id,
-            level=goal.level,
-            text=goal.text.strip(),
-            target_date=goal.target_date,
-            status=goal.status,
-            position=position,
-        )
-        session.add(row)
-        by_key[goal.goal_key] = row
-    session.flush()
-    for goal in draft.goals:
-        if goal.parent_key is not None and goal.parent_key in by_key:
-            by_key[goal.goal_key].parent_id = by_key[goal.parent_key].id
-    for position, agreement in enumerate(draft.agreements):
-        kind, rid = agreement.responsible_kind, agreement.responsible_id
-        session.add(
-            Agreement(
-                plan_version_id=pv.id,
-                agreement_key=agreement.agreement_key or new_agreement_key(),
-                what=agreement.what.strip(),
-                responsible_kind=kind,
-                responsible_citizen_id=rid if kind == ResponsibleKind.MEMBER else None,
-                responsible_professional_id=rid if kind == ResponsibleKind.PROFESSIONAL else None,
-                responsible_user_id=rid if kind == ResponsibleKind.COORDINATOR else None,
-                due_date=agreement.due_date,
-                status=agreement.status,
-                position=position,
-            )
-        )
-    for citizen_id, text in draft.member_sections.items():
-        if text.strip():
-            session.add(PlanMemberSection(plan_version_id=pv.id, citizen_id=citizen_id, text=text.strip()))
-    for (citizen_id, key), comment in draft.offer_comments.items():
-        if comment.strip():
-            session.add(
-                PlanOfferComment(
-                    plan_version_id=pv.id, citizen_id=citizen_id, group_key=key, comment=comment.strip()
-                )
-            )
-
-
-def _content_problems(session: Session, pv: PlanVersion, draft: PlanDraft) -> list[FieldProblem]:
-    """Problems of a draft that need the store: members and responsible people of the case."""
-    problems = [
-        FieldProblem(f"goals.{index}.citizen", Problem.REQUIRED)
-        for index, goal in enumerate(draft.goals)
-        if goal.citizen_id is not None and not citizen_in_case(session, pv.case_id, goal.citizen_id)
-    ]
-    problems += [
-        FieldProblem(f"agreements.{index}.responsible", Problem.REQUIRED)
-        for index, agreement in enumerate(draft.agreements)
-        if agreement.responsible_kind == ResponsibleKind.MEMBER
-        and agreement.responsible_id is not None
-        and not citizen_in_case(session, pv.case_id, agreement.responsible_id)
-    ]
-    problems += [
-        FieldProblem(f"member_sections.{citizen_id}", Problem.REQUIRED)
-        for citizen_id in draft.member_sections
-        if not citizen_in_case(session, pv.case_id, citizen_id)
-    ]
     return problems
 
 
@@ -322,7 +230,7 @@ def _change_locked(
 def _write_draft(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
     """Store ``draft`` as the content of the locked ``pv`` (all or nothing), with the audit."""
     raise_if_blocking(validate_draft(draft))
-    raise_if_blocking(_content_problems(session, pv, draft))
+    raise_if_blocking(content_problems(session, pv, draft))
     from app.services.common import audit
 
     # Goals, agreements, member parts and offer comments are deleted and re-created: their
@@ -340,13 +248,16 @@ def _write_draft(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
             before = {
                 model: audit.plan_rows(session, model, pv.id, key) for model, (_n, key) in kept_by.items()
             }
-            _write_content(session, pv, draft)  # the plan row itself is written once, below
+            with_members(session, pv.id, before[Goal])
+            write_content(session, pv, draft)  # the plan row itself is written once, below
             for name in SECTIONS:
                 setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
             flag_modified(pv, "summary")  # goals or agreements alone also move the version
             session.flush()
             for model, (name, key) in kept_by.items():
                 after = audit.plan_rows(session, model, pv.id, key)
+                if model is Goal:
+                    with_members(session, pv.id, after)
                 audit.record_replaced(session, name, before[model], after, case_id=pv.case_id)
     except StaleDataError as exc:  # the ORM's last line of defence: someone saved meanwhile
         raise ConcurrentEditError(f"plan_versions {pv.id}") from exc
@@ -364,10 +275,14 @@ def concerned_members(session: Session, pv: PlanVersion, members: list[int] | No
     """The members a plan concerns: those its goals name; every member for a shared goal."""
     if members is None:
         members = [m.citizen_id for m in case_summary(session, pv.case_id).members]
-    goal_citizens = list(session.scalars(select(Goal.citizen_id).where(Goal.plan_version_id == pv.id)))
-    if any(c is None for c in goal_citizens):
-        return members
-    named = {c for c in goal_citizens if c is not None}
+    in_plan = Goal.plan_version_id == pv.id
+    if session.scalar(select(func.count(Goal.id)).where(in_plan, ~Goal.members.any())):
+        return members  # a goal of the whole family
+    named = set(
+        session.scalars(
+            select(GoalMember.citizen_id).join(Goal, Goal.id == GoalMember.goal_id).where(in_plan)
+        )
+    )
     return [m for m in members if m in named]
 
 

@@ -5,7 +5,8 @@ an organisation, a named professional) keeps, per member, only what the consent 
 covers for that recipient on the day (``consent_register.sharing_cover``):
 
 * a member's own section, goals, the agreements they are responsible for and their help are
-  kept when the recipient may receive "plan" information about the member; a line of help
+  kept when the recipient may receive "plan" information about the member; a goal that
+  concerns several members (it names them all) needs that for each of them; a line of help
   from a sector also needs that sector's information type (social, health, school,
   employment);
 * what concerns the whole family – the text sections (situation, the family's own words,
@@ -154,7 +155,7 @@ def recipient_copy(
             elif text.strip():
                 member_lost(cid)
         goals = _kept_goals(plan.goals, covered, member_lost)
-        if len(goals) < len(plan.goals) and any(g.citizen_id is None for g in plan.goals if g not in goals):
+        if len(goals) < len(plan.goals) and any(not g.member_ids for g in plan.goals if g not in goals):
             common_out = True
         agreements = []
         for a in plan.agreements:
@@ -238,7 +239,8 @@ def _kept_goals(
     def keep(goal: GoalView, seen: frozenset[str] = frozenset()) -> bool:
         if goal.goal_key in verdict:
             return verdict[goal.goal_key]
-        ok = covered(goal.citizen_id)
+        # a goal of several members names them all: every one must be covered
+        ok = all(covered(c) for c in goal.member_ids) if goal.member_ids else covered(None)
         parent = by_key.get(goal.parent_key) if goal.parent_key else None
         if ok and parent is not None and parent.goal_key not in seen:
             ok = keep(parent, seen | {goal.goal_key})
@@ -249,8 +251,10 @@ def _kept_goals(
     for goal in goals:
         if keep(goal):
             kept.append(goal)
-        elif goal.citizen_id is not None and not covered(goal.citizen_id):
-            member_lost(goal.citizen_id)
+        else:
+            for citizen_id in goal.member_ids:
+                if not covered(citizen_id):
+                    member_lost(citizen_id)
     return kept
 
 

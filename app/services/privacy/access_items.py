@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.models import (
     Agreement,
@@ -211,7 +211,10 @@ class _Reader:
             approved = pv.state == PlanState.APPROVED
             state = f"godkendt {_day(pv.approved_on)}".strip() if approved else "udkast"
             goals = self.session.scalars(
-                select(Goal).where(Goal.plan_version_id == pv.id).order_by(Goal.position, Goal.id)
+                select(Goal)
+                .where(Goal.plan_version_id == pv.id)
+                .order_by(Goal.position, Goal.id)
+                .options(selectinload(Goal.members))
             ).all()
             agreements = self.session.scalars(
                 select(Agreement)
@@ -223,7 +226,7 @@ class _Reader:
                     part
                     for part in (
                         f"{danish.GOAL_LEVEL.get(g.level, '')}: {g.text.strip()}",
-                        self.names([g.citizen_id]) if g.citizen_id else "",
+                        self.names([m.citizen_id for m in g.members]) if g.members else "",
                         f"frist {_day(g.target_date)}" if g.target_date else "",
                         danish.GOAL_STATUS.get(g.status, ""),
                     )

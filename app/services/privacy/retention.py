@@ -346,6 +346,7 @@ def _delete_case_content(session: Session, case_id: int) -> None:
     from app.models import (
         Agreement,
         Goal,
+        GoalMember,
         InterventionSlot,
         MeetingParticipant,
         PlanMemberSection,
@@ -360,6 +361,8 @@ def _delete_case_content(session: Session, case_id: int) -> None:
     session.execute(delete(GoalScore).where(GoalScore.case_id == case_id))
     for model in (Agreement, PlanMemberSection, PlanOfferComment):
         session.execute(delete(model).where(model.plan_version_id.in_(plans)))
+    goals = select(Goal.id).where(Goal.plan_version_id.in_(plans)).scalar_subquery()
+    session.execute(delete(GoalMember).where(GoalMember.goal_id.in_(goals)))
     # Sub-goals before their parents.
     session.execute(delete(Goal).where(Goal.plan_version_id.in_(plans), Goal.parent_id.is_not(None)))
     session.execute(delete(Goal).where(Goal.plan_version_id.in_(plans)))

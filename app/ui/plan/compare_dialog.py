@@ -198,6 +198,9 @@ class CompareDialog(QDialog):
         parts = [label(goal.status)]
         if goal.target_date:
             parts.append(self.tr("by %1").replace("%1", format_date(goal.target_date)))
+        if self.doc.is_family:  # whom it concerns: a change of the members is a change
+            who = ", ".join(self.doc.member_name(c) or "?" for c in goal.member_ids)
+            parts.append(who or self.tr("the whole family"))
         return f"{goal.text} ({', '.join(parts)})"
 
     def _agreement_text(self, agreement: AgreementView) -> str:

@@ -226,7 +226,7 @@ class ConflictDialog(QDialog):
         parts = [label(goal.status)]
         if goal.target_date:
             parts.append(self.tr("by %1").replace("%1", format_date(goal.target_date)))
-        who = self._member_name(goal.citizen_id) if goal.citizen_id is not None else ""
+        who = ", ".join(self._member_name(c) or "?" for c in goal.member_ids)
         parts.append(who or self.tr("the whole family"))
         return f"{goal.text} ({', '.join(parts)})"
 

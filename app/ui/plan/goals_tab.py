@@ -20,6 +20,7 @@ from app.services.cases.case_summary import MemberSummary
 from app.services.plan.plan_document import ScorePoint
 from app.services.plan.plan_draft import GoalInput, new_goal_key
 from app.ui.common.labels import label
+from app.ui.plan.member_picker import MembersDelegate
 from app.ui.plan.plan_delegates import ChoiceDelegate, IndentedTextDelegate, OptionalDateDelegate
 from app.ui.plan.plan_dialogs import GoalDialog
 from app.ui.plan.plan_models import GoalColumn, GoalModel
@@ -48,7 +49,7 @@ class GoalsTab(QWidget):
         )
         self.view.setItemDelegateForColumn(GoalColumn.TEXT, IndentedTextDelegate(self.view))
         self.view.setItemDelegateForColumn(
-            GoalColumn.CONCERNS, ChoiceDelegate(self.model.concerns_choices, self.view)
+            GoalColumn.CONCERNS, MembersDelegate(self.model.member_choices, self.view)
         )
         self.view.setItemDelegateForColumn(GoalColumn.BY, OptionalDateDelegate(self.view))
         statuses = [(label(s), s.value) for s in GoalStatus]
@@ -89,7 +90,8 @@ class GoalsTab(QWidget):
         read_only: bool,
     ) -> None:
         self.members = members
-        self.model.members = {m.citizen_id: m.name for m in members}
+        self.model.members = {m.citizen_id: m.first_name or m.name for m in members}
+        self.model.full_names = {m.citizen_id: m.name for m in members}
         self.model.scores = scores
         self.set_goals(goals, read_only)
         for button in self.buttons.values():
@@ -144,7 +146,7 @@ class GoalsTab(QWidget):
                 )
                 return
             parent_key = parent.goal_key
-        draft = GoalInput(new_goal_key(), parent_key, level, "", parent.citizen_id if parent else None)
+        draft = GoalInput(new_goal_key(), parent_key, level, "", parent.member_ids if parent else ())
         goal = GoalDialog.edit(self.members, draft, self)
         if goal is None:
             return

@@ -22,6 +22,7 @@ from app.ui.common.background import StoreLanes
 from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate
 from app.ui.common.enum_combo import enum_combo
 from app.ui.common.form_dialog import FormDialog
+from app.ui.plan.member_picker import MemberPicker
 
 log = logging.getLogger(__name__)
 
@@ -102,16 +103,14 @@ class GoalDialog(FormDialog):
         self.text.setObjectName("goalText")
         self.text.setFixedHeight(80)
         self.text.setPlaceholderText(self.tr("Write the goal in the family's own words"))
-        self.member = QComboBox(self)
-        self.member.setObjectName("goalMember")
-        self.member.addItem(self.tr("The whole family"), None)
-        for m in members:
-            self.member.addItem(m.name, m.citizen_id)
-        self.member.setCurrentIndex(max(self.member.findData(goal.citizen_id), 0))
+        self.members = MemberPicker([(m.citizen_id, m.name) for m in members], self)
+        self.members.set_chosen(goal.member_ids)
+        self.members.go_to_chosen()
+        self.members.setMaximumHeight(self.members.fitting_height())
         self.target = OptionalDate(self.tr("Target date"), goal.target_date, local_today(), self)
         self.status = enum_combo(self, list(GoalStatus), goal.status)
         self.add_field("text", self.tr("Goal"), self.text)
-        self.add_field("citizen", self.tr("Concerns"), self.member)
+        self.add_field("citizen", self.tr("Concerns"), self.members)
         self.add_field("target_date", self.tr("By"), self.target)
         self.add_field("status", self.tr("Status"), self.status)
         self.save_button.setText(self.tr("OK"))
@@ -135,7 +134,7 @@ class GoalDialog(FormDialog):
             g.parent_key,
             g.level,
             self.text.toPlainText().strip(),
-            self.member.currentData(),
+            self.members.chosen(),
             self.target.value(),
             GoalStatus(self.status.currentData()),
         )

@@ -22,6 +22,7 @@ from app.services.plan.plan_draft import AgreementInput, GoalInput
 from app.services.plan.plans import new_agreement_key
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
+from app.ui.plan.member_picker import members_key, parse_members
 from app.ui.plan.plan_delegates import LEVEL_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -131,7 +132,8 @@ class GoalModel(RowModel[GoalInput]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.members: dict[int, str] = {}
+        self.members: dict[int, str] = {}  # in the family's order: the name shown (first name)
+        self.full_names: dict[int, str] = {}  # the name in the tooltip (else the one shown)
         self.scores: dict[str, tuple[ScorePoint, ...]] = {}
 
     @override
@@ -158,8 +160,18 @@ class GoalModel(RowModel[GoalInput]):
     def row_of(self, key: str | None) -> int:
         return next((row for row, goal in enumerate(self.rows) if goal.goal_key == key), -1)
 
-    def concerns_choices(self) -> list[tuple[str, str]]:
-        return [(self.tr("The whole family"), "")] + [(name, str(cid)) for cid, name in self.members.items()]
+    def member_choices(self) -> list[tuple[int, str]]:
+        """The members a goal can concern, in the family's order (full names)."""
+        return [(cid, self.full_names.get(cid) or name) for cid, name in self.members.items()]
+
+    def concerns(self, goal: GoalInput, names: dict[int, str]) -> str:
+        """Whom the goal concerns: "Oliver, Freja" in the family's order; a member no longer
+        in the family as "?"."""
+        if not goal.member_ids:
+            return self.tr("The whole family")
+        order = {cid: i for i, cid in enumerate(self.members)}
+        ordered = sorted(goal.member_ids, key=lambda c: (order.get(c, len(order)), c))
+        return ", ".join(names.get(c) or self.members.get(c) or "?" for c in ordered)
 
     def _latest(self, goal: GoalInput) -> str:
         series = self.scores.get(goal.goal_key, ())
@@ -176,7 +188,7 @@ class GoalModel(RowModel[GoalInput]):
         if column == GoalColumn.TEXT:
             return goal.text
         if column == GoalColumn.CONCERNS:
-            return self.members.get(goal.citizen_id or 0, "") or self.tr("The whole family")
+            return self.concerns(goal, self.members)
         if column == GoalColumn.BY:
             return format_date(goal.target_date)
         if column == GoalColumn.STATUS:
@@ -189,12 +201,14 @@ class GoalModel(RowModel[GoalInput]):
         if goal is None:
             return None
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == GoalColumn.CONCERNS:
+            return self.concerns(goal, self.full_names)  # the whole list, as the cell may elide it
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._shown(goal, column)
         if role == Qt.ItemDataRole.EditRole:
             values = {
                 GoalColumn.TEXT: goal.text,
-                GoalColumn.CONCERNS: str(goal.citizen_id or ""),
+                GoalColumn.CONCERNS: members_key(goal.member_ids),
                 GoalColumn.BY: goal.target_date.isoformat() if goal.target_date else "",
                 GoalColumn.STATUS: goal.status.value,
             }
@@ -222,7 +236,10 @@ class GoalModel(RowModel[GoalInput]):
                 return False  # a goal keeps its words: clearing them is refused, not stored
             goal = replace(goal, text=text)
         elif column == GoalColumn.CONCERNS:
-            goal = replace(goal, citizen_id=int(text) if text else None)
+            try:
+                goal = replace(goal, member_ids=parse_members(text))
+            except ValueError:
+                return False
         elif column == GoalColumn.BY:
             goal = replace(goal, target_date=_day(text))
         elif column == GoalColumn.STATUS:

@@ -34,7 +34,7 @@ def screen_document(
             g.parent_key,
             g.level,
             g.text,
-            g.citizen_id,
+            g.member_ids,
             g.target_date,
             g.status,
             scores.get(g.goal_key, ()),

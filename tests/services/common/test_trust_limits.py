@@ -68,13 +68,13 @@ BAD_TEXTS = {"one-too-many": LONG, "ten-megabytes": HUGE, "a-nul": NUL, "a-lone-
 
 
 def _draft_with(where: str, text: str, emil: int) -> PlanDraft:
-    goal = GoalInput("g1", None, GoalLevel.OVERALL, "Emil trives i skolen", emil, None)
+    goal = GoalInput("g1", None, GoalLevel.OVERALL, "Emil trives i skolen", (emil,), None)
     if where == "section":
         return PlanDraft(sections={"summary": text}, goals=[goal])
     if where == "member":
         return PlanDraft(member_sections={emil: text}, goals=[goal])
     if where == "goal":
-        return PlanDraft(goals=[GoalInput("g1", None, GoalLevel.OVERALL, text, emil, None)])
+        return PlanDraft(goals=[GoalInput("g1", None, GoalLevel.OVERALL, text, (emil,), None)])
     if where == "agreement":
         return PlanDraft(goals=[goal], agreements=[AgreementInput(text, None, None, None)])
     return PlanDraft(goals=[goal], offer_comments={(emil, "BL § 32"): text})
@@ -121,7 +121,7 @@ def test_the_longest_allowed_texts_are_stored_on_both_stores(context) -> None:  
         draft = PlanDraft(
             sections={"summary": "å" * TEXT_MAX},
             member_sections={emil: "ø" * TEXT_MAX},
-            goals=[GoalInput("g1", None, GoalLevel.OVERALL, "æ" * SHORT_TEXT_MAX, emil, None)],
+            goals=[GoalInput("g1", None, GoalLevel.OVERALL, "æ" * SHORT_TEXT_MAX, (emil,), None)],
             agreements=[AgreementInput("a" * SHORT_TEXT_MAX, None, None, None)],
         )
         save_draft(s, pv_id, draft, None)

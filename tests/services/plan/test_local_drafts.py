@@ -25,8 +25,10 @@ def a_draft(summary: str = "Lise vil have arbejde.") -> PlanDraft:
         sections={"summary": summary, "barriers": f"{NAME} ({CPR}) sover dårligt."},
         member_sections={7: "Søren går i 9. klasse."},
         goals=[
-            GoalInput("k-1", None, GoalLevel.OVERALL, "Fast arbejde", 7, date(2027, 6, 1), GoalStatus.OPEN),
-            GoalInput("k-2", "k-1", GoalLevel.SUB, "Praktik", None, None, GoalStatus.ACHIEVED),
+            GoalInput(
+                "k-1", None, GoalLevel.OVERALL, "Fast arbejde", (7,), date(2027, 6, 1), GoalStatus.OPEN
+            ),
+            GoalInput("k-2", "k-1", GoalLevel.SUB, "Praktik", (7, 8), None, GoalStatus.ACHIEVED),
         ],
         agreements=[
             AgreementInput("Ring til jobcentret", ResponsibleKind.PROFESSIONAL, 3, date(2027, 1, 4)),

@@ -102,7 +102,7 @@ def base_drafts(draw: st.DrawFn) -> PlanDraft:
         return "\n".join(f"{prefix}{i}" for i in range(draw(st.integers(0, 4))))
 
     goals = [
-        GoalInput(f"g{i}", None, GoalLevel.OVERALL, f"Mål {i}", None, None, GoalStatus.OPEN)
+        GoalInput(f"g{i}", None, GoalLevel.OVERALL, f"Mål {i}", (), None, GoalStatus.OPEN)
         for i in range(draw(st.integers(0, 4)))
     ]
     agreements = [
@@ -158,7 +158,7 @@ def apply_edits(
         key = f"{side}-{fresh()}"
         goals.insert(
             data.draw(st.integers(0, len(goals))),
-            GoalInput(key, None, GoalLevel.OVERALL, f"Nyt mål {key}", None, None, GoalStatus.OPEN),
+            GoalInput(key, None, GoalLevel.OVERALL, f"Nyt mål {key}", (), None, GoalStatus.OPEN),
         )
     agreements: list[AgreementInput] = []
     for index, agreement in enumerate(base.agreements):
@@ -349,7 +349,7 @@ def test_choosing_mine_everywhere_keeps_all_of_mine(base: PlanDraft, data: st.Da
 
 def goal(key: str, text: str, parent: str | None = None, **changes: Any) -> GoalInput:
     level = GoalLevel.OVERALL if parent is None else GoalLevel.SUB
-    return replace(GoalInput(key, parent, level, text, None, None, GoalStatus.OPEN), **changes)
+    return replace(GoalInput(key, parent, level, text, (), None, GoalStatus.OPEN), **changes)
 
 
 def test_a_goal_changed_in_different_fields_combines() -> None:

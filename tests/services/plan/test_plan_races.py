@@ -556,6 +556,6 @@ def test_a_stale_write_found_at_flush_is_a_concurrent_edit(two_clients, monkeypa
     def stale(*_args: object) -> None:
         raise StaleDataError("UPDATE statement on table 'plan_versions' expected to update 1 row(s)")
 
-    monkeypatch.setattr(plans, "_write_content", stale)
+    monkeypatch.setattr(plans, "write_content", stale)
     with pytest.raises(ConcurrentEditError):
         save(anna, pv_id, with_section(base, "summary", "x"), version)

@@ -236,7 +236,7 @@ def test_after_approval_the_next_draft_copies_the_approved_version(context) -> N
         "g-sub",
         GoalLevel.PROGRESSION,
         "Mette møder op tre dage om ugen",
-        family["mother"],
+        (family["mother"],),
         date(2027, 1, 15),
         GoalStatus.ACHIEVED,
     )
@@ -338,8 +338,8 @@ def test_save_replaces_the_whole_content(context) -> None:  # type: ignore[no-un
     assert view.section("summary") == "Kun et resumé nu."  # plain text, trimmed
     assert all(text == "" for name, text in view.sections if name != "summary")
     assert dict(view.member_sections) == {family["teen"]: "Idas del."}
-    assert [(g.goal_key, g.text, g.citizen_id) for g in view.goals] == [
-        ("g-new", "Ida kommer i skole hver dag", family["teen"])
+    assert [(g.goal_key, g.text, g.member_ids) for g in view.goals] == [
+        ("g-new", "Ida kommer i skole hver dag", (family["teen"],))
     ]
     assert [(a.what, a.responsible_id) for a in view.agreements] == [("Ringe til skolen", family["mother"])]
     assert view.offer_comments == ((family["teen"], "FSL-3-2", "Støtte i klassen."),)
@@ -1088,7 +1088,7 @@ def plan_view(
 
 
 def goal_view(key: str, words: str, status: GoalStatus = GoalStatus.OPEN) -> GoalView:
-    return GoalView(key, None, GoalLevel.OVERALL, words, None, date(2027, 3, 1), status)
+    return GoalView(key, None, GoalLevel.OVERALL, words, (), date(2027, 3, 1), status)
 
 
 def agreement_view(what: str, who: str = "Lone Madsen") -> AgreementView:

@@ -71,7 +71,7 @@ NEW = replace(
     ),
     member_sections=((2, "Oliver vil gerne spille fodbold."),),
     goals=(
-        GoalView("g1", None, GoalLevel.OVERALL, "Oliver går i skole hver dag", None, None, GoalStatus.OPEN),
+        GoalView("g1", None, GoalLevel.OVERALL, "Oliver går i skole hver dag", (), None, GoalStatus.OPEN),
     ),
 )
 

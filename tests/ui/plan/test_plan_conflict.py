@@ -340,7 +340,7 @@ def test_the_local_draft_file_names_no_one(qtbot, demo_context, tmp_path) -> Non
 
 
 def test_the_dialog_shows_goals_and_agreements_and_offers_both_only_where_it_makes_sense(qtbot) -> None:  # type: ignore[no-untyped-def]
-    goal = GoalInput("k", None, GoalLevel.OVERALL, "Lise får arbejde", None, None, GoalStatus.OPEN)
+    goal = GoalInput("k", None, GoalLevel.OVERALL, "Lise får arbejde", (), None, GoalStatus.OPEN)
     deal = AgreementInput("Ring til jobcentret", ResponsibleKind.PROFESSIONAL, 3, date(2027, 1, 4))
     base = PlanDraft(goals=[goal], agreements=[deal])
     mine = PlanDraft(

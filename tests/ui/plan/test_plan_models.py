@@ -22,7 +22,7 @@ from app.ui.plan.plan_page import PlanPage
 def _goals() -> list[GoalInput]:
     return [
         GoalInput("a", None, GoalLevel.OVERALL, "Ro i hverdagen"),
-        GoalInput("b", "a", GoalLevel.SUB, "Fast sengetid", 7, date(2027, 1, 1)),
+        GoalInput("b", "a", GoalLevel.SUB, "Fast sengetid", (7,), date(2027, 1, 1)),
     ]
 
 
