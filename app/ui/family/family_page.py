@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +54,7 @@ from app.ui.family.network_tab import NetworkTab
 from app.ui.family.people_tab import PeopleTab
 from app.ui.family.timeline_view import TimelineView
 from app.ui.family.transition_panel import TransitionPanel
+from app.ui.family.view_lists import with_list
 from app.ui.family.week_grid import WeekGrid
 from app.ui.family.week_texts import collision_text
 
@@ -164,11 +164,13 @@ class FamilyPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("familyTabs")
         self.tabs.addTab(self.people, self.tr("People and interventions"))
-        self.tabs.addTab(self._scrolled(self.timeline), self.tr("Timeline"))
+        self.timeline_panel = with_list(self.timeline, self)
+        self.tabs.addTab(self.timeline_panel, self.tr("Timeline"))
         week_page = QWidget(self)
         week_layout = QVBoxLayout(week_page)
         week_layout.setContentsMargins(0, 0, 0, 0)
-        week_layout.addWidget(self._scrolled(self.week), 1)
+        self.week_panel = with_list(self.week, self)
+        week_layout.addWidget(self.week_panel, 1)
         week_layout.addWidget(self.collisions)
         self.tabs.addTab(week_page, self.tr("Week"))
         self.tabs.addTab(self.network, self.tr("Network"))
@@ -192,6 +194,8 @@ class FamilyPage(QWidget):
         self.people.add_intervention_requested.connect(self.add_intervention)
         self.people.edit_intervention_requested.connect(self.edit_intervention)
         self.people.end_intervention_requested.connect(self.end_intervention)
+        self.timeline.intervention_activated.connect(self.edit_intervention)
+        self.week.intervention_activated.connect(self.edit_intervention)
         self.network.add_requested.connect(self.add_professional)
         self.network.link_requested.connect(self.link_professional)
         self.network.edit_requested.connect(self.edit_professional)
@@ -209,12 +213,6 @@ class FamilyPage(QWidget):
         panel = self._panel_tabs.get(id(widget))
         if item_id is not None and panel is not None:
             panel.focus_item(item_id)
-
-    def _scrolled(self, widget: QWidget) -> QScrollArea:
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setWidget(widget)
-        return area
 
     # -- loading ------------------------------------------------------------------------
     @property
