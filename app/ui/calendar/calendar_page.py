@@ -45,7 +45,7 @@ from app.ui.calendar.meeting_dialog import MeetingDialog
 from app.ui.calendar.meeting_papers import MeetingPapers
 from app.ui.calendar.minutes_dialog import MinutesDialog
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import Tone, error_style, tone
 from app.ui.common.formatting import format_date, iso_week
 from app.ui.common.labels import deadline_title, label, problem_text
 
@@ -297,7 +297,7 @@ class CalendarPage(QWidget):
             row = QListWidgetItem(text, self.deadlines)
             row.setToolTip(item.law_reference)
             if item.overdue(today):
-                row.setForeground(Qt.GlobalColor.red)
+                row.setForeground(tone(Tone.ERROR))
         if not due:
             QListWidgetItem(self.tr("No deadlines in the next 30 days."), self.deadlines)
         if self.selected is not None:
@@ -367,7 +367,7 @@ class CalendarPage(QWidget):
             ]
             if meeting.held_without_minutes:
                 lines.append(
-                    f"<span style='{ERROR_STYLE}'>" + self.tr("Held, but no minutes yet.") + "</span>"
+                    f"<span style='{error_style()}'>" + self.tr("Held, but no minutes yet.") + "</span>"
                 )
             from html import escape
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QToolTip
 
 
 class Tone(Enum):
@@ -48,6 +49,7 @@ class Cell(Enum):
     MINE = "mine"  # my value, beside someone else's
     THEIRS = "theirs"
     ALERT = "alert"  # a banner that something is wrong
+    HOLIDAY = "holiday"  # a public holiday in a calendar
 
 
 # ((background, text) on a light palette, (background, text) on a dark palette)
@@ -60,6 +62,7 @@ CELLS: dict[Cell, tuple[tuple[str, str], tuple[str, str]]] = {
     Cell.MINE: (("#e8f0fe", "#1b1b1b"), ("#1f3354", "#e8f0fe")),
     Cell.THEIRS: (("#fdf3e1", "#1b1b1b"), ("#4a3a1a", "#fdf3e1")),
     Cell.ALERT: (("#fdecea", "#5f1610"), ("#5c1d1d", "#fde0e0")),
+    Cell.HOLIDAY: (("#f7eee3", "#7a4a1e"), ("#3d2f22", "#f0c9a0")),
 }
 
 
@@ -109,6 +112,11 @@ def tone(which: Tone, background: QColor | None = None) -> QColor:
     """The text colour ``which`` for ``background`` (by default the application's window)."""
     light, dark = TONES[which]
     return QColor(dark if is_dark(background or window_colour()) else light)
+
+
+def tooltip_tone(which: Tone) -> str:
+    """The text colour ``which`` for rich text in a tooltip (on the tooltip's own colour)."""
+    return tone(which, QToolTip.palette().color(QPalette.ColorRole.ToolTipBase)).name()
 
 
 def tone_style(which: Tone, background: QColor | None = None, *, bold: bool = False) -> str:

@@ -10,7 +10,6 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -39,7 +38,7 @@ from app.services.family.members import RemovalImpact, removal_impact, remove_me
 from app.ui.cases.close_case_dialog import CloseCaseDialog
 from app.ui.common.background import StoreLanes
 from app.ui.common.case_panel import CasePanel, CaseRef
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import Tone, error_style, tone
 from app.ui.common.formatting import format_date, format_load
 from app.ui.common.labels import deadline_title, label, problem_text
 from app.ui.family.consent_dialog import ConsentDialog
@@ -291,7 +290,7 @@ class FamilyPage(QWidget):
         self.model_status.setText(f"{label(summary.model)} · {label(summary.status)}")
         due = summary.follow_up_due
         self.follow_up.setText(format_date(due))
-        self.follow_up.setStyleSheet(ERROR_STYLE if due and due < analysis.today else "")
+        self.follow_up.setStyleSheet(error_style() if due and due < analysis.today else "")
         self.consent_state.setText(self._consent_text(overview, analysis.today))
         self.warnings.clear()
         for warning in analysis.warnings:
@@ -303,7 +302,7 @@ class FamilyPage(QWidget):
             item = QListWidgetItem(text, self.warnings)
             item.setToolTip(deadline.law_reference)
             if deadline.overdue(analysis.today):
-                item.setForeground(QColor("#b3261e"))
+                item.setForeground(tone(Tone.ERROR))
         if not analysis.warnings and not analysis.deadlines:
             QListWidgetItem(self.tr("Nothing needs attention right now."), self.warnings)
         self.people.show_analysis(analysis, read_only)

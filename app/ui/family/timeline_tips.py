@@ -9,12 +9,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QToolTip
 
 from app.services.family.family_overview import FamilyOverview, InterventionInfo
 from app.services.family.timeline import Gap, Overlap
-from app.ui.common.colours import Tone, tone
+from app.ui.common.colours import Tone, tooltip_tone
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.common.painting import fill_placeholders
@@ -58,7 +56,7 @@ def intervention_tip(
                 QCoreApplication.translate("TimelineView", "Last checked: %1"), format_date(info.last_checked)
             )
         )
-    red = tone(Tone.ERROR, QToolTip.palette().color(QPalette.ColorRole.ToolTipBase)).name()
+    red = tooltip_tone(Tone.ERROR)
     for text in overlap_texts(info, overview, overlaps):
         lines.append(f"<span style='color:{red}'>{html.escape(text)}</span>")
     return "<br>".join(lines)

@@ -18,10 +18,9 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
-    QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from app.models.enums import InterventionStatus, Sector
@@ -29,7 +28,7 @@ from app.services.family.family_overview import FamilyOverview, MemberSummary, S
 from app.services.meetings.collisions import Collision
 from app.ui.common.canvas import ReflowCanvas
 from app.ui.common.chosen_item import ChosenItem
-from app.ui.common.colours import Tone, muted_text, tone
+from app.ui.common.colours import Tone, muted_text, tone, tooltip_tone
 from app.ui.common.labels import label
 from app.ui.common.painting import (
     WARNING_RED,
@@ -216,7 +215,7 @@ class WeekGrid(ReflowCanvas):
             lines.append(html.escape(label(info.status)))
         if slot.needs_parent:
             lines.append(html.escape(self.tr("A parent must be present")))
-        red = tone(Tone.ERROR, QToolTip.palette().color(QPalette.ColorRole.ToolTipBase)).name()
+        red = tooltip_tone(Tone.ERROR)
         for collision in self.collisions:
             if slot.id in (collision.slot.id, collision.other_slot.id):
                 text = html.escape(collision_text(collision, overview))

@@ -1,8 +1,9 @@
 """Every text colour the program draws on a background reads at WCAG AA (4.5:1 for text, 3:1
 for graphics), under a light and under a dark palette.
 
-The contrast is computed here from the WCAG 2 definition (relative luminance of sRGB), not
-with the program's own helpers, so a wrong helper cannot pass its own test.
+The contrast is computed from the WCAG 2 definition (relative luminance of sRGB) in
+tests/ui/contrast.py, not with the program's own helpers, so a wrong helper cannot pass its own
+test.
 """
 
 from __future__ import annotations
@@ -17,35 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from app.models.enums import MeetingKind, Sector
 from app.ui.common import colours
 from app.ui.common.colours import CELLS, STEPS, TONES, Cell, Series, Step, Tone
-
-TEXT_AA = 4.5
-GRAPHICS_AA = 3.0
-
-
-def _channel(value: float) -> float:
-    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-
-def luminance(colour: QColor) -> float:
-    """WCAG 2 relative luminance of an opaque sRGB colour."""
-    r, g, b = (_channel(c / 255) for c in (colour.red(), colour.green(), colour.blue()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def over(colour: QColor, background: QColor) -> QColor:
-    """``colour`` (maybe translucent) as seen on the opaque ``background``."""
-    a = colour.alphaF()
-    return QColor(
-        round(colour.red() * a + background.red() * (1 - a)),
-        round(colour.green() * a + background.green() * (1 - a)),
-        round(colour.blue() * a + background.blue() * (1 - a)),
-    )
-
-
-def contrast(first: QColor | str, second: QColor | str) -> float:
-    back = QColor(second)
-    lighter, darker = sorted((luminance(over(QColor(first), back)), luminance(back)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+from tests.ui.contrast import GRAPHICS_AA, PALETTES, TEXT_AA, contrast
 
 
 def test_the_formula_matches_known_values() -> None:
@@ -55,33 +28,6 @@ def test_the_formula_matches_known_values() -> None:
     assert contrast("#b3261e", "#ffffff") == pytest.approx(contrast("#ffffff", "#b3261e"))
 
 
-def _palette(window: str, base: str, alt: str, text: str, tip: str, mid: str) -> QPalette:
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, value in (
-        (roles.Window, window),
-        (roles.Base, base),
-        (roles.AlternateBase, alt),
-        (roles.Button, window),
-        (roles.ToolTipBase, tip),
-        (roles.Mid, mid),
-    ):
-        palette.setColor(role, QColor(value))
-    for role in (roles.WindowText, roles.Text, roles.ButtonText, roles.ToolTipText):
-        palette.setColor(role, QColor(text))
-    placeholder = QColor(text)
-    placeholder.setAlpha(128)
-    palette.setColor(roles.PlaceholderText, placeholder)
-    return palette
-
-
-PALETTES = {
-    "fusion-light": _palette("#efefef", "#ffffff", "#f7f7f7", "#000000", "#ffffdc", "#b8b8b8"),
-    "windows-light": _palette("#f0f0f0", "#ffffff", "#f5f5f5", "#1b1b1b", "#ffffff", "#a0a0a0"),
-    "fusion-dark": _palette("#353535", "#2a2a2a", "#333333", "#ffffff", "#3c3c3c", "#5a5a5a"),
-    "windows-dark": _palette("#202020", "#191919", "#262626", "#f3f3f3", "#2b2b2b", "#4a4a4a"),
-    "macos-dark": _palette("#323232", "#1e1e1e", "#2a2a2a", "#dfdfdf", "#3d3d3d", "#565656"),
-}
 BACKGROUNDS = (
     QPalette.ColorRole.Window,
     QPalette.ColorRole.Base,
@@ -105,8 +51,28 @@ def _pairs_under(palette: QPalette) -> Iterator[tuple[str, QColor, QColor, float
         fill, text = colours.cell(which, window)
         yield f"{which.name} cell", text, fill, TEXT_AA
     muted = colours.muted_text(palette)
-    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
         yield f"muted text on {role.name}", muted, palette.color(role), TEXT_AA
+    yield from _painted_on_the_palette(palette)
+
+
+def _painted_on_the_palette(palette: QPalette) -> Iterator[tuple[str, QColor, QColor, float]]:
+    """Pairs in the painted views that mix fixed colours with the palette's."""
+    from app.ui.calendar.calendar_painting import CANCELLED_FADE, kind_fill
+    from app.ui.common.painting import blend
+
+    roles = QPalette.ColorRole
+    text, base = palette.color(roles.Text), palette.color(roles.Base)
+    for kind in MeetingKind:  # a cancelled meeting: struck through on a fill taken towards the base
+        yield f"cancelled {kind.name}", text, blend(kind_fill(kind), base, CANCELLED_FADE), TEXT_AA
+    holiday, _ = colours.cell(Cell.HOLIDAY, base)
+    yield "day name on a holiday", text, holiday, TEXT_AA
+    # The team overview's caseload bar: the palette's text on the bar and on the empty track.
+    bar = blend(palette.color(roles.Highlight), base, 0.65)
+    yield "caseload on its bar", text, bar, TEXT_AA
+    yield "caseload on the track", text, palette.color(roles.AlternateBase).darker(108), TEXT_AA
+    yield "caseload above the limit", QColor("white"), QColor(TONES[Tone.ERROR][0]), TEXT_AA
+    yield "today in the calendar", base, colours.tone(Tone.TODAY, base), TEXT_AA
 
 
 @pytest.mark.parametrize("name", sorted(PALETTES))
@@ -188,6 +154,8 @@ def _fixed_pairs() -> Iterator[tuple[str, str | QColor, str | QColor, float]]:
             eco.tint(eco.sector_colour(sector), 0.91),
             TEXT_AA,
         )
+        law_text = painting.blend(QColor(painting.BAR_TEXT), painting.sector_fill(sector), 0.25)
+        yield f"law on {sector.name}", law_text, painting.sector_fill(sector), TEXT_AA
     yield "ended bar text", painting.MUTED_TEXT, "#e6e6e6", TEXT_AA
     yield "planned bar text", painting.BAR_TEXT, "#ffffff", TEXT_AA
     yield "gap text", "#404040", "#ffffff", TEXT_AA
@@ -199,7 +167,6 @@ def _fixed_pairs() -> Iterator[tuple[str, str | QColor, str | QColor, float]]:
     for kind in MeetingKind:
         yield f"meeting text on {kind.name}", cal.BLOCK_TEXT, cal.kind_fill(kind), TEXT_AA
         yield f"meeting detail on {kind.name}", cal.BLOCK_MUTED, cal.kind_fill(kind), TEXT_AA
-    yield "holiday name", cal.HOLIDAY_TEXT, cal.HOLIDAY_FILL, TEXT_AA
 
 
 def test_fixed_pairs_meet_aa() -> None:
