@@ -96,7 +96,7 @@ def week_rows(view: WeekGrid) -> list[ListRow]:
     return rows
 
 
-def with_list(view: TimelineView | WeekGrid, parent: QWidget) -> ListAlternative:
+def with_list(view: TimelineView | WeekGrid, parent: QWidget | None = None) -> ListAlternative:
     """The view in a scroll area, with an "As a list" switch to its rows in a table."""
     if isinstance(view, TimelineView):
         headers, rows = timeline_headers(), partial(timeline_rows, view)

@@ -176,3 +176,28 @@ def test_fixed_pairs_meet_aa() -> None:
         if contrast(text, back) < wanted
     ]
     assert not failing, failing
+
+
+@pytest.mark.parametrize("name", sorted(PALETTES))
+def test_styles_follow_the_application_palette(qapp, name: str) -> None:
+    """error_style() and its kin read on the window of whatever palette the program runs with."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    before = QApplication.palette()
+    QApplication.setPalette(PALETTES[name])
+    try:
+        window = PALETTES[name].color(QPalette.ColorRole.Window)
+        for style in (colours.error_style(), colours.note_style(), colours.tone_style(Tone.OK)):
+            found = re.search(r"color: (#[0-9a-f]{6})", style)
+            assert found is not None and contrast(found.group(1), window) >= TEXT_AA, (style, name)
+        fill, text = (
+            re.search(rf"{what}: (#[0-9a-f]{{6}})", colours.cell_style(Cell.ALERT))
+            for what in ("background", "color")
+        )
+        assert fill is not None and text is not None
+        assert contrast(text.group(1), fill.group(1)) >= TEXT_AA
+        assert (QColor(fill.group(1)).lightnessF() < 0.5) == (window.lightnessF() < 0.5)
+    finally:
+        QApplication.setPalette(before)
