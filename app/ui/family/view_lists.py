@@ -18,15 +18,17 @@ from app.ui.family.timeline_view import TimelineView
 from app.ui.family.week_grid import WeekGrid
 from app.ui.family.week_texts import day_name, format_time, sentences, slot_notes
 
-CONTEXT = "FamilyViewLists"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def timeline_headers() -> list[str]:
-    return [_tr("Who"), _tr("What"), _tr("Law"), _tr("From"), _tr("To"), _tr("Status"), _tr("Note")]
+    return [
+        QCoreApplication.translate("FamilyViewLists", "Who"),
+        QCoreApplication.translate("FamilyViewLists", "What"),
+        QCoreApplication.translate("FamilyViewLists", "Law"),
+        QCoreApplication.translate("FamilyViewLists", "From"),
+        QCoreApplication.translate("FamilyViewLists", "To"),
+        QCoreApplication.translate("FamilyViewLists", "Status"),
+        QCoreApplication.translate("FamilyViewLists", "Note"),
+    ]
 
 
 def timeline_rows(view: TimelineView) -> list[ListRow]:
@@ -70,7 +72,13 @@ def timeline_rows(view: TimelineView) -> list[ListRow]:
 
 
 def week_headers() -> list[str]:
-    return [_tr("Day"), _tr("Time"), _tr("Who"), _tr("What"), _tr("Note")]
+    return [
+        QCoreApplication.translate("FamilyViewLists", "Day"),
+        QCoreApplication.translate("FamilyViewLists", "Time"),
+        QCoreApplication.translate("FamilyViewLists", "Who"),
+        QCoreApplication.translate("FamilyViewLists", "What"),
+        QCoreApplication.translate("FamilyViewLists", "Note"),
+    ]
 
 
 def week_rows(view: WeekGrid) -> list[ListRow]:
@@ -100,12 +108,18 @@ def with_list(view: TimelineView | WeekGrid, parent: QWidget | None = None) -> L
     """The view in a scroll area, with an "As a list" switch to its rows in a table."""
     if isinstance(view, TimelineView):
         headers, rows = timeline_headers(), partial(timeline_rows, view)
-        name = _tr("The interventions over time, as a list")
+        name = QCoreApplication.translate("FamilyViewLists", "The interventions over time, as a list")
     else:
         headers, rows = week_headers(), partial(week_rows, view)
-        name = _tr("The family's weekly times, as a list")
+        name = QCoreApplication.translate("FamilyViewLists", "The family's weekly times, as a list")
     panel = ListAlternative(
-        view, view.choice, headers, rows, toggle_text=_tr("As a &list"), list_name=name, parent=parent
+        view,
+        view.choice,
+        headers,
+        rows,
+        toggle_text=QCoreApplication.translate("FamilyViewLists", "As a &list"),
+        list_name=name,
+        parent=parent,
     )
     view.content_changed.connect(panel.refresh)
     panel.activated.connect(view.choice.activated)
