@@ -41,6 +41,7 @@ from app.ui.calendar.calendar_painting import (
 )
 from app.ui.common import colours
 from app.ui.common.canvas import ReflowCanvas
+from app.ui.common.chosen_item import announce_description
 from app.ui.common.colours import Cell, Tone, muted_text, tone
 from app.ui.common.formatting import format_date, iso_week
 from app.ui.common.labels import label
@@ -148,7 +149,7 @@ class MonthView(ReflowCanvas):
         self._chosen = True
         if day != self.selected_day:
             self.selected_day = day
-            self.setAccessibleDescription(self._day_summary(day))
+            announce_description(self, self._day_summary(day))
             self.update()
 
     def tooltip_at(self, pos: QPointF) -> str:
