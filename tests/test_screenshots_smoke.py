@@ -31,11 +31,11 @@ SCREENS = (
 )
 
 
-@pytest.mark.slow
-def test_the_screenshot_tool_renders_every_screen(tmp_path: Path) -> None:
+def _rendered(tmp_path: Path, *command: str) -> set[str]:
+    """Run a screenshot tool into ``tmp_path / "out"``; the names of the pictures it made."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home")}
     result = subprocess.run(
-        [sys.executable, "-m", "tools.screenshots", str(tmp_path / "out")],
+        [sys.executable, "-m", *command[:1], str(tmp_path / "out"), *command[1:]],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -43,8 +43,24 @@ def test_the_screenshot_tool_renders_every_screen(tmp_path: Path) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    made = {path.stem for path in (tmp_path / "out").glob("*.png") if path.stat().st_size > 1000}
-    missing = [
-        f"{name}{suffix}" for name in SCREENS for suffix in ("", "_en") if f"{name}{suffix}" not in made
-    ]
-    assert not missing, missing
+    return {path.stem for path in (tmp_path / "out").glob("*.png") if path.stat().st_size > 1000}
+
+
+def _missing(made: set[str], screens: tuple[str, ...]) -> list[str]:
+    return [f"{name}{suffix}" for name in screens for suffix in ("", "_en") if f"{name}{suffix}" not in made]
+
+
+@pytest.mark.slow
+def test_the_screenshot_tool_renders_every_screen(tmp_path: Path) -> None:
+    made = _rendered(tmp_path, "tools.screenshots")
+    assert not _missing(made, SCREENS), _missing(made, SCREENS)
+
+
+# The painted views' text alternatives and the timeline on a dark palette (tools.screenshots_views).
+VIEW_SCREENS = ("family_timeline_list", "family_week_list", "family_timeline_dark", "plan_goals_table")
+
+
+@pytest.mark.slow
+def test_the_views_screenshots_render(tmp_path: Path) -> None:
+    made = _rendered(tmp_path, "tools.screenshots_views", "--languages", "da,en")
+    assert not _missing(made, VIEW_SCREENS), _missing(made, VIEW_SCREENS)

@@ -432,6 +432,9 @@ def render(out: Path, language: str = "da", size: tuple[int, int] = (1366, 768),
             window.family.tabs.setCurrentIndex(tab)
             written.append(out / f"{name}{suffix}.png")
             _save(window, app, written[-1])
+        from tools.screenshots_views import views_screens
+
+        written.extend(views_screens(window, app, out, suffix, _save, _settle))
         written.extend(_casework_screens(window, app, out, suffix, context, lise, Path(tmp)))
 
         youth = _case_with_transition(context)

@@ -26,6 +26,7 @@ from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.cases.case_list_page import CaseListPage
 from app.ui.cases.new_case_dialog import NewCaseDialog
 from app.ui.common.background import StoreLanes
+from app.ui.common.colours import Cell, Tone, cell_style, error_style, tone
 from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
@@ -46,7 +47,6 @@ log = logging.getLogger(__name__)
 
 REACHABILITY_CHECK_MS = 60_000  # while all is well
 RECONNECT_PROBE_MS = 2_000  # while the store does not answer
-BANNER_STYLE = "background: #fdecea; color: #5f1610; border: 1px solid #b3261e; padding: 6px;"
 # Tables whose rows the case list shows (directly or in its columns).
 CASE_LIST_TABLES = (
     "cases",
@@ -113,7 +113,9 @@ class MainWindow(QMainWindow):
         self.banner = QLabel(self)
         self.banner.setObjectName("storeBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setStyleSheet(
+            cell_style(Cell.ALERT, f"border: 1px solid {tone(Tone.ERROR).name()}; padding: 6px;")
+        )
         self.banner.setText(
             self.tr(
                 "The connection to the database is lost. What you type is kept on this computer "
@@ -428,7 +430,7 @@ class MainWindow(QMainWindow):
         )
         if not reachable:
             self.store_label.setText(self.tr("%1: not reachable").replace("%1", kind))
-            self.store_label.setStyleSheet("color: #b3261e;")
+            self.store_label.setStyleSheet(error_style())
             return
         self.store_label.setText(f"{kind}: {self.context.store_label}")
         self.store_label.setToolTip(self.context.store_label)

@@ -361,52 +361,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="238"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="239"/>
         <source>Approve the plan at a meeting</source>
         <translation>Godkend planen på et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="246"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="247"/>
         <source>(no meeting recorded)</source>
         <translation>(intet møde registreret)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="258"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="259"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
         <source>Approved on</source>
         <translation>Godkendt den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="260"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
         <source>Who took part</source>
         <translation>Hvem deltog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="261"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="262"/>
         <source>Before approval</source>
         <translation>Før godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="263"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="264"/>
         <source>An approved version cannot be changed. The next edit starts a new draft.</source>
         <translation>En godkendt version kan ikke ændres. Næste gang du retter i planen, starter et nyt udkast.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="267"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="268"/>
         <source>Approve</source>
         <translation>Godkend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="279"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="280"/>
         <source>Checking…</source>
         <translation>Kontrollerer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="306"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="307"/>
         <source>Nothing is missing.</source>
         <translation>Der mangler ikke noget.</translation>
     </message>
@@ -1094,52 +1094,52 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="62"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="63"/>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="63"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
         <source>Family or citizen</source>
         <translation>Familie eller borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="69"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="69"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="70"/>
         <source>Follow-up due</source>
         <translation>Opfølgning senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="70"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="71"/>
         <source>Open agreements</source>
         <translation>Åbne aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="71"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="72"/>
         <source>Flags</source>
         <translation>Opmærksomhed</translation>
     </message>
@@ -1411,102 +1411,102 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="58"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="54"/>
         <source>The situation now</source>
         <translation>Situationen nu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="59"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="55"/>
         <source>In our own words</source>
         <translation>Med egne ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="60"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="56"/>
         <source>What works</source>
         <translation>Det, der virker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="61"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="57"/>
         <source>What is hard</source>
         <translation>Det, der er svært</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="62"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="58"/>
         <source>The order of things</source>
         <translation>Rækkefølgen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="63"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="59"/>
         <source>How we follow up</source>
         <translation>Sådan følger vi op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="64"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="60"/>
         <source>When the plan ends</source>
         <translation>Når planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="73"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="69"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="75"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="71"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="77"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="73"/>
         <source>Agreement %1</source>
         <translation>Aftale %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="123"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="125"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="139"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="141"/>
         <source>No changes.</source>
         <translation>Ingen ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="141"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="143"/>
         <source>The plan has no text yet.</source>
         <translation>Planen har ingen tekst endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="151"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="153"/>
         <source>Draft (version %1)</source>
         <translation>Udkast (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="153"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="155"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="155"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="157"/>
         <source>Version %1 – approved %2</source>
         <translation>Version %1 – godkendt %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="200"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="202"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="203"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="205"/>
         <source>the whole family</source>
         <translation>hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="217"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="219"/>
         <source>Compare plan versions</source>
         <translation>Sammenlign versioner af planen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/compare_dialog.py" line="227"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="229"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n ændring</numerusform>
@@ -1514,27 +1514,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="229"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="231"/>
         <source>No changes between these versions.</source>
         <translation>Ingen ændringer mellem de to versioner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="230"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="232"/>
         <source>Show only changes</source>
         <translation>Vis kun ændringer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="240"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="242"/>
         <source>Removed words are struck through.</source>
         <translation>Ord, der er fjernet, er streget over.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="241"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="243"/>
         <source>Added words are underlined.</source>
         <translation>Ord, der er tilføjet, er understreget.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="273"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="275"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -1542,112 +1542,112 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="76"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="78"/>
         <source>Someone else changed the same part of the plan</source>
         <translation>En anden har ændret den samme del af planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="82"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="84"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="86"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="88"/>
         <source>%1 saved the plan %2 while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
         <translation>%1 gemte planen %2, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="91"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="93"/>
         <source>%1 saved the plan while you were writing. You both changed the parts below: choose for each what to keep. Everything else from both of you is already combined.</source>
         <translation>%1 gemte planen, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="110"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="112"/>
         <source>Keep all of theirs</source>
         <translation>Behold alt deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="111"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="113"/>
         <source>Keep all of mine</source>
         <translation>Behold alt mit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="121"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="123"/>
         <source>Save my choices</source>
         <translation>Gem mine valg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="125"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="127"/>
         <source>Decide later</source>
         <translation>Vælg senere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="129"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="131"/>
         <source>Your text stays in the editor and in a local copy, not saved, until you choose.</source>
         <translation>Din tekst bliver i editoren og i en lokal kopi, ikke gemt, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="149"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="151"/>
         <source>Saved by %1</source>
         <translation>Gemt af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="150"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="152"/>
         <source>Yours (not saved yet)</source>
         <translation>Din (ikke gemt endnu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="159"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="161"/>
         <source>(removed)</source>
         <translation>(fjernet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="181"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="183"/>
         <source>Keep theirs</source>
         <translation>Behold deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="182"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="184"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="183"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="185"/>
         <source>Keep both</source>
         <translation>Behold begge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="207"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="209"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="210"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="212"/>
         <source>Comment on the help for %1</source>
         <translation>Kommentar til hjælpen til %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="212"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="214"/>
         <source>Goal: %1</source>
         <translation>Mål: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="213"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="215"/>
         <source>Agreement: %1</source>
         <translation>Aftale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="228"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="230"/>
         <source>by %1</source>
         <translation>af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="230"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="232"/>
         <source>the whole family</source>
         <translation>hele familien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="269"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="271"/>
         <source>Choose for %n more part(s).</source>
         <translation>
             <numerusform>Vælg for %n del mere.</numerusform>
@@ -1658,233 +1658,233 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="125"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="124"/>
         <source>no keyring (Secret Service or KWallet) is running on this computer</source>
         <translation>der kører ingen nøglering (Secret Service eller KWallet) på denne computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="128"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="127"/>
         <source>the keyring on this computer did not answer</source>
         <translation>nøgleringen på denne computer svarede ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="136"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="135"/>
         <source>The password cannot be remembered: %1. Koordinator asks for it each time it starts; it is never written to a file.</source>
         <translation>Adgangskoden kan ikke huskes: %1. Koordinator spørger efter den, hver gang programmet starter; den skrives aldrig i en fil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="158"/>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="213"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="157"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="212"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="161"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="160"/>
         <source>Local database (this computer)</source>
         <translation>Lokal database (denne computer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="163"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="162"/>
         <source>Shared database (server)</source>
         <translation>Fælles database (server)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="166"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="165"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="169"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="168"/>
         <source>e.g. koordinator-db.kommune.dk</source>
         <translation>f.eks. koordinator-db.kommune.dk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="180"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="179"/>
         <source>Empty: your Windows login (Kerberos)</source>
         <translation>Tom: dit Windows-login (Kerberos)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="184"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="183"/>
         <source>disable – never encrypted</source>
         <translation>disable – aldrig krypteret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="185"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="184"/>
         <source>allow – encrypted only if the server insists</source>
         <translation>allow – kun krypteret, hvis serveren kræver det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="186"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="185"/>
         <source>prefer – encrypted when the server offers it</source>
         <translation>prefer – krypteret, når serveren tilbyder det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="187"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="186"/>
         <source>require – always encrypted</source>
         <translation>require – altid krypteret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="188"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="187"/>
         <source>verify-ca – encrypted, certificate checked</source>
         <translation>verify-ca – krypteret, certifikatet kontrolleres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="189"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="188"/>
         <source>verify-full – encrypted, certificate and host name checked</source>
         <translation>verify-full – krypteret, certifikat og værtsnavn kontrolleres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="196"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="195"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="203"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="202"/>
         <source>Test connection</source>
         <translation>Test forbindelsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="211"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="210"/>
         <source>Server (host)</source>
         <translation>Server (vært)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="212"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="211"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="214"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="213"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="215"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="214"/>
         <source>SSL mode</source>
         <translation>SSL-tilstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="216"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="215"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="226"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="225"/>
         <source>Leave the password empty if you log in with your Windows login (Kerberos): Koordinator only asks for a password when the server wants one. The chosen database is used the next time you start Koordinator.</source>
         <translation>Lad adgangskoden stå tom, hvis du logger ind med dit Windows-login (Kerberos): Koordinator spørger kun efter en adgangskode, når serveren vil have en. Den valgte database bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="238"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="237"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="239"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="238"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="295"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="294"/>
         <source>Kept in the keyring – type a new one to change it</source>
         <translation>Gemt i nøgleringen – skriv en ny for at ændre den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="322"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="321"/>
         <source>Must be filled in.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="332"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="331"/>
         <source>The server wants a password: type it in the password field.</source>
         <translation>Serveren vil have en adgangskode: skriv den i feltet Adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="334"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="333"/>
         <source>The password or the user name is wrong.</source>
         <translation>Adgangskoden eller brugernavnet er forkert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="336"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="335"/>
         <source>The server cannot be reached. Check the host name and the port, and that you are on the municipality&apos;s network.</source>
         <translation>Serveren kan ikke nås. Tjek værtsnavnet og porten, og at du er på kommunens netværk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="339"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="338"/>
         <source>The database does not exist on the server. Check its name.</source>
         <translation>Databasen findes ikke på serveren. Tjek navnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="340"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="339"/>
         <source>The server does not know this user.</source>
         <translation>Serveren kender ikke denne bruger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="342"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="341"/>
         <source>The server does not let this user in from this computer. Ask the IT department.</source>
         <translation>Serveren lukker ikke denne bruger ind fra denne computer. Spørg IT-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="345"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="344"/>
         <source>This user may not use this database: it is not a Koordinator user here. Ask the IT department to add you.</source>
         <translation>Brugeren må ikke bruge denne database: den er ikke Koordinator-bruger her. Bed IT-afdelingen om at oprette dig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="349"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="348"/>
         <source>The server requires an encrypted connection: choose the SSL mode “require”.</source>
         <translation>Serveren kræver en krypteret forbindelse: vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="352"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="351"/>
         <source>The server does not offer an encrypted connection (SSL), but the chosen SSL mode requires one.</source>
         <translation>Serveren tilbyder ikke en krypteret forbindelse (SSL), men den valgte SSL-tilstand kræver en.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="356"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="355"/>
         <source>The server&apos;s certificate could not be verified. Ask the IT department for the certificate, or choose the SSL mode “require”.</source>
         <translation>Serverens certifikat kunne ikke kontrolleres. Bed IT-afdelingen om certifikatet, eller vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="360"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="359"/>
         <source>The Windows login (Kerberos) was not accepted. Log in to the municipality&apos;s network, or give a user name and password.</source>
         <translation>Windows-login (Kerberos) blev ikke godtaget. Log ind på kommunens netværk, eller angiv brugernavn og adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="364"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="363"/>
         <source>Nothing answers at that host and port. Check that the server is running and that the host name and port are right.</source>
         <translation>Intet svarer på den vært og port. Kontrollér, at serveren kører, og at værtsnavn og port er rigtige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="368"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="367"/>
         <source>The server&apos;s host name could not be found. Check its spelling and that you are on the municipality&apos;s network.</source>
         <translation>Serverens værtsnavn kunne ikke findes. Kontrollér stavningen, og at du er på kommunens netværk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="372"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="371"/>
         <source>The SSL mode is not valid: choose disable, prefer, require, verify-ca or verify-full.</source>
         <translation>SSL-tilstanden er ikke gyldig: vælg disable, prefer, require, verify-ca eller verify-full.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="374"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="373"/>
         <source>A connection setting is not valid. Check the port.</source>
         <translation>En forbindelsesindstilling er ikke gyldig. Kontrollér porten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="375"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="374"/>
         <source>The server refused the connection.</source>
         <translation>Serveren afviste forbindelsen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="389"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="388"/>
         <source>Connecting …</source>
         <translation>Forbinder …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="403"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="402"/>
         <source>The connection works.</source>
         <translation>Forbindelsen virker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="444"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="443"/>
         <source>The password could not be kept in the keyring: %1. Untick the box to save without it.</source>
         <translation>Adgangskoden kunne ikke gemmes i nøgleringen: %1. Fjern fluebenet for at gemme uden den.</translation>
     </message>
@@ -2034,172 +2034,172 @@
 <context>
     <name>ConsentRegisterDialog</name>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="61"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="62"/>
         <source>Consent register</source>
         <translation>Samtykkeregister</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="78"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
         <source>Whose information</source>
         <translation>Hvis oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="80"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="80"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="81"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="81"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
         <source>Shared with</source>
         <translation>Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="83"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="83"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="84"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="84"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="85"/>
         <source>In force</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="92"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="93"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="94"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="95"/>
         <source>Withdraw…</source>
         <translation>Tilbagekald …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="96"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="97"/>
         <source>Save signed form…</source>
         <translation>Gem underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="75"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="119"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="76"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="120"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="120"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="121"/>
         <source>Who may receive what</source>
         <translation>Hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="122"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="123"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="176"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="177"/>
         <source>Withdrawn %1</source>
         <translation>Tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="180"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="181"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="182"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="183"/>
         <source>Expired</source>
         <translation>Udløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="184"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="185"/>
         <source>Not yet</source>
         <translation>Endnu ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="211"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="212"/>
         <source>Covered</source>
         <translation>Dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="212"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="213"/>
         <source>Partly</source>
         <translation>Delvist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="213"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="214"/>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="227"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="230"/>
         <source>Today, per person and party: what may be shared. Partly: only some kinds of information.</source>
         <translation>I dag, pr. person og part: hvad der må deles. Delvist: kun nogle slags oplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="230"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="233"/>
         <source>The case has no professionals yet.</source>
         <translation>Sagen har endnu ingen fagpersoner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="266"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="273"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="269"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="276"/>
         <source>Withdraw consent</source>
         <translation>Tilbagekald samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="267"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="270"/>
         <source>Why is the consent withdrawn? It stops all sharing today.</source>
         <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="274"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="277"/>
         <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
         <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="307"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="312"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="316"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="310"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="315"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="319"/>
         <source>Not withdrawn</source>
         <translation>Ikke tilbagekaldt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="308"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="311"/>
         <source>Someone else changed the consent meanwhile. Look again.</source>
         <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="312"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="315"/>
         <source>The reason or the day is not valid.</source>
         <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="157"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="316"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="158"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="319"/>
         <source>The store could not be reached.</source>
         <translation>Databasen kunne ikke nås.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="344"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="347"/>
         <source>Save signed form</source>
         <translation>Gem underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="352"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="355"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="352"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="355"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
@@ -2461,113 +2461,113 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="61"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="62"/>
         <source>%1 kB</source>
         <translation>%1 kB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="64"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="65"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="75"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="76"/>
         <source>The file is %1 MB; at most %2 MB.</source>
         <translation>Filen fylder %1 MB; højst %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="80"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="81"/>
         <source>The file is empty.</source>
         <translation>Filen er tom.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="82"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="83"/>
         <source>The file could not be read. Check that it is there and that you may open it.</source>
         <translation>Filen kunne ikke læses. Tjek, at den findes, og at du har lov til at åbne den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="87"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="88"/>
         <source>Only PDF, Word, OpenDocument text, pictures and e-mails can be attached (%1).</source>
         <translation>Kun PDF, Word, OpenDocument-tekst, billeder og e-mails kan vedhæftes (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="91"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="92"/>
         <source>The file is not what its name says (a .%1 file), so it is not attached.</source>
         <translation>Filen er ikke det, navnet siger (en .%1-fil), så den bliver ikke vedhæftet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="99"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="100"/>
         <source>Documents (%1)</source>
         <translation>Dokumenter (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="116"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="117"/>
         <source>Change document</source>
         <translation>Ret dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="116"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="117"/>
         <source>Attach document</source>
         <translation>Vedhæft dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="134"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="135"/>
         <source>No file chosen</source>
         <translation>Ingen fil valgt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="135"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="136"/>
         <source>Choose…</source>
         <translation>Vælg…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="140"/>
-        <location filename="../../app/ui/documents/document_dialog.py" line="144"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="141"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="145"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="154"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="155"/>
         <source>e.g. the school, the GP, the mother</source>
         <translation>fx skolen, egen læge, mor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="164"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="165"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="165"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="166"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="166"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="167"/>
         <source>Received</source>
         <translation>Modtaget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="167"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="168"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="168"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="169"/>
         <source>Concerns</source>
         <translation>Vedrører</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="174"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="175"/>
         <source>Attach</source>
         <translation>Vedhæft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="184"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="185"/>
         <source>Attach a file</source>
         <translation>Vedhæft en fil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/document_dialog.py" line="334"/>
+        <location filename="../../app/ui/documents/document_dialog.py" line="335"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
@@ -3093,62 +3093,62 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="112"/>
+        <location filename="../../app/ui/family/family_page.py" line="111"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="113"/>
+        <location filename="../../app/ui/family/family_page.py" line="112"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="114"/>
+        <location filename="../../app/ui/family/family_page.py" line="113"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="115"/>
+        <location filename="../../app/ui/family/family_page.py" line="114"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="116"/>
+        <location filename="../../app/ui/family/family_page.py" line="115"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="118"/>
+        <location filename="../../app/ui/family/family_page.py" line="117"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="123"/>
+        <location filename="../../app/ui/family/family_page.py" line="122"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="130"/>
+        <location filename="../../app/ui/family/family_page.py" line="129"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="139"/>
+        <location filename="../../app/ui/family/family_page.py" line="138"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="141"/>
+        <location filename="../../app/ui/family/family_page.py" line="140"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="159"/>
+        <location filename="../../app/ui/family/family_page.py" line="158"/>
         <source>Meeting collisions</source>
         <translation>Møder, der falder sammen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="166"/>
+        <location filename="../../app/ui/family/family_page.py" line="165"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
@@ -3158,43 +3158,43 @@
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="173"/>
-        <location filename="../../app/ui/family/family_page.py" line="323"/>
+        <location filename="../../app/ui/family/family_page.py" line="174"/>
+        <location filename="../../app/ui/family/family_page.py" line="320"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="174"/>
+        <location filename="../../app/ui/family/family_page.py" line="175"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="175"/>
+        <location filename="../../app/ui/family/family_page.py" line="176"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="229"/>
+        <location filename="../../app/ui/family/family_page.py" line="226"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="302"/>
+        <location filename="../../app/ui/family/family_page.py" line="299"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="310"/>
+        <location filename="../../app/ui/family/family_page.py" line="307"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="318"/>
+        <location filename="../../app/ui/family/family_page.py" line="315"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="321"/>
+        <location filename="../../app/ui/family/family_page.py" line="318"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -3202,27 +3202,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="347"/>
+        <location filename="../../app/ui/family/family_page.py" line="344"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="349"/>
+        <location filename="../../app/ui/family/family_page.py" line="346"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="350"/>
+        <location filename="../../app/ui/family/family_page.py" line="347"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="409"/>
+        <location filename="../../app/ui/family/family_page.py" line="406"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="412"/>
+        <location filename="../../app/ui/family/family_page.py" line="409"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -3230,7 +3230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="414"/>
+        <location filename="../../app/ui/family/family_page.py" line="411"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -3238,17 +3238,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="416"/>
+        <location filename="../../app/ui/family/family_page.py" line="413"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="418"/>
+        <location filename="../../app/ui/family/family_page.py" line="415"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="554"/>
+        <location filename="../../app/ui/family/family_page.py" line="551"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -3256,32 +3256,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="559"/>
+        <location filename="../../app/ui/family/family_page.py" line="556"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="561"/>
+        <location filename="../../app/ui/family/family_page.py" line="558"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="564"/>
+        <location filename="../../app/ui/family/family_page.py" line="561"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="571"/>
+        <location filename="../../app/ui/family/family_page.py" line="568"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="579"/>
+        <location filename="../../app/ui/family/family_page.py" line="576"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="586"/>
+        <location filename="../../app/ui/family/family_page.py" line="583"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -3289,7 +3289,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="592"/>
+        <location filename="../../app/ui/family/family_page.py" line="589"/>
         <source>The coordinator&apos;s caseload is %1; the team&apos;s limit is %2.</source>
         <translation>Koordinatorens sagsbelastning er %1. Teamets grænse er %2.</translation>
     </message>
@@ -3302,18 +3302,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="421"/>
+        <location filename="../../app/ui/family/family_page.py" line="418"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="441"/>
-        <location filename="../../app/ui/family/family_page.py" line="446"/>
+        <location filename="../../app/ui/family/family_page.py" line="438"/>
+        <location filename="../../app/ui/family/family_page.py" line="443"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="447"/>
+        <location filename="../../app/ui/family/family_page.py" line="444"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -3338,8 +3338,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="96"/>
-        <location filename="../../app/ui/family/family_page.py" line="271"/>
+        <location filename="../../app/ui/family/family_page.py" line="95"/>
+        <location filename="../../app/ui/family/family_page.py" line="268"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -3348,13 +3348,79 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="291"/>
+        <location filename="../../app/ui/family/family_page.py" line="288"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
         <source>Yes</source>
         <translation type="vanished">Ja</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyViewLists</name>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="24"/>
+        <location filename="../../app/ui/family/view_lists.py" line="78"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="25"/>
+        <location filename="../../app/ui/family/view_lists.py" line="79"/>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="26"/>
+        <source>Law</source>
+        <translation>Lov</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="27"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="28"/>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="29"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="30"/>
+        <location filename="../../app/ui/family/view_lists.py" line="80"/>
+        <source>Note</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="76"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="77"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="111"/>
+        <source>The interventions over time, as a list</source>
+        <translation>Indsatserne over tid, som liste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="114"/>
+        <source>The family&apos;s weekly times, as a list</source>
+        <translation>Familiens faste tider i ugen, som liste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/view_lists.py" line="120"/>
+        <source>As a &amp;list</source>
+        <translation>Som &amp;liste</translation>
     </message>
 </context>
 <context>
@@ -3417,27 +3483,27 @@
         <translation>Din ændring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/field_conflict_dialog.py" line="140"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="143"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/field_conflict_dialog.py" line="143"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="151"/>
         <source>Take theirs</source>
         <translation>Tag deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/field_conflict_dialog.py" line="163"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="173"/>
         <source>Also taken from the other save, because only they changed it: %1.</source>
         <translation>Taget fra den anden udgave, fordi kun den anden ændrede det: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/field_conflict_dialog.py" line="174"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="184"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/field_conflict_dialog.py" line="175"/>
+        <location filename="../../app/ui/common/field_conflict_dialog.py" line="185"/>
         <source>Back to the form</source>
         <translation>Tilbage til formularen</translation>
     </message>
@@ -3445,68 +3511,68 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="85"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="83"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="87"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="178"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="176"/>
         <source>Before saving, check: %1</source>
         <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="185"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="183"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="225"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="223"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="230"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="228"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="232"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="230"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="297"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="295"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="298"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="296"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="341"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="339"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="342"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="340"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="349"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="347"/>
         <location filename="../../app/ui/common/lane_form.py" line="130"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="350"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="348"/>
         <location filename="../../app/ui/common/lane_form.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
@@ -3528,22 +3594,22 @@
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="95"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="96"/>
         <source>Overall goal</source>
         <translation>Overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="96"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="97"/>
         <source>Sub-goal</source>
         <translation>Delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="97"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="98"/>
         <source>Progression goal</source>
         <translation>Progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="105"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="106"/>
         <source>Write the goal in the family&apos;s own words</source>
         <translation>Skriv målet med familiens egne ord</translation>
     </message>
@@ -3552,32 +3618,32 @@
         <translation type="vanished">Hele familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="110"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="111"/>
         <source>Target date</source>
         <translation>Måldato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="112"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="113"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
         <source>Concerns</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="114"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
         <source>By</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="115"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="116"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="117"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3623,57 +3689,92 @@
 <context>
     <name>GoalsTab</name>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="39"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="40"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
         <source>New overall goal</source>
         <translation>Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
         <source>New sub-goal</source>
         <translation>Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
         <source>New progression goal</source>
         <translation>Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="71"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="71"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="72"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="72"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="73"/>
         <source>Record score…</source>
         <translation>Registrér score…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="142"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="88"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="89"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="90"/>
+        <source>The family</source>
+        <translation>Familien</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="91"/>
+        <source>Professionals</source>
+        <translation>Fagpersoner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="92"/>
+        <source>Note</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="95"/>
+        <source>As a &amp;table</source>
+        <translation>Som &amp;tabel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="96"/>
+        <source>Progression scores of the chosen goal</source>
+        <translation>Progressionsscorer for det valgte mål</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/goals_tab.py" line="160"/>
         <source>Choose a goal first</source>
         <translation>Vælg et mål først</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="144"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="162"/>
         <source>Select the overall goal (for a sub-goal) or the sub-goal (for a progression goal) first.</source>
         <translation>Vælg først det overordnede mål (til et delmål) eller delmålet (til et progressionsmål).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="181"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="199"/>
         <source>Remove the goal “%1”?</source>
         <translation>Vil du fjerne målet “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/goals_tab.py" line="183"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="201"/>
         <source>%n goal(s) under it will be removed too.</source>
         <translation>
             <numerusform>%n mål under det bliver også fjernet.</numerusform>
@@ -3681,7 +3782,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="186"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="204"/>
         <source>Remove goal</source>
         <translation>Fjern mål</translation>
     </message>
@@ -3748,58 +3849,58 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="336"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="338"/>
         <source>Plan versions</source>
         <translation>Versioner af planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="344"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="346"/>
         <source>Choose two versions to compare (hold Ctrl to choose the second), or one to compare with the newest.</source>
         <translation>Vælg to versioner, der skal sammenlignes (hold Ctrl nede for at vælge den anden), eller vælg én for at sammenligne den med den nyeste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="360"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="360"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="387"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="360"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="389"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="358"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="360"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="370"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="372"/>
         <source>Compare…</source>
         <translation>Sammenlign…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="375"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="377"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="387"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="389"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="400"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="402"/>
         <source>Took part: %1</source>
         <translation>Deltog: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/compare_dialog.py" line="447"/>
+        <location filename="../../app/ui/plan/compare_dialog.py" line="449"/>
         <source>Compare %1 with %2</source>
         <translation>Sammenlign %1 med %2</translation>
     </message>
@@ -4642,12 +4743,12 @@
 <context>
     <name>LaneDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="73"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="74"/>
         <source>Someone else changed the plan meanwhile. Close this window and try again.</source>
         <translation>En anden har ændret planen imens. Luk vinduet, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="77"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="78"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Prøv igen.</translation>
     </message>
@@ -4820,92 +4921,92 @@
 <context>
     <name>LixMeter</name>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="213"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="212"/>
         <source>Readability (LIX)</source>
         <translation>Læsbarhed (LIX)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="222"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="221"/>
         <source>LIX score</source>
         <translation>LIX-tal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="227"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="226"/>
         <source>LIX up to 24: very easy. 25–34: easy. 35–44: medium. 45–54: difficult. 55 and above: very difficult. The dashed line is the target.</source>
         <translation>LIX op til 24: meget let. 25–34: let. 35–44: middel. 45–54: svær. 55 og derover: meget svær. Den stiplede linje er målet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="231"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="230"/>
         <source>Aim for under 35 in text for the family.</source>
         <translation>Sigt efter under 35 i tekst til familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="235"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="234"/>
         <source>The target here is a LIX under 35: easy text. Many authorities aim for 40 or lower in letters to citizens; that is common practice, not a rule. About one in six adults has weak reading skills. Short sentences and short words lower the score.</source>
         <translation>Målet her er et LIX-tal under 35: let tekst. Mange myndigheder sigter efter 40 eller lavere i breve til borgere. Det er almindelig praksis, ikke en regel. Omkring hver sjette voksen har svært ved at læse. Korte sætninger og korte ord giver et lavere tal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="244"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="243"/>
         <source>Longest sentences</source>
         <translation>Længste sætninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="245"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="244"/>
         <source>Click a sentence to select it in the text.</source>
         <translation>Klik på en sætning for at markere den i teksten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="249"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="248"/>
         <source>Click to select this sentence in the text.</source>
         <translation>Klik for at markere sætningen i teksten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="253"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="252"/>
         <source>Longest words (letters)</source>
         <translation>Længste ord (bogstaver)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="258"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="257"/>
         <source>Plainer words</source>
         <translation>Enklere ord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="413"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="412"/>
         <source>Very easy</source>
         <translation>Meget let</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="414"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="413"/>
         <source>Easy</source>
         <translation>Let</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="415"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="414"/>
         <source>Medium</source>
         <translation>Middel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="416"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="415"/>
         <source>Difficult</source>
         <translation>Svær</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="417"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="416"/>
         <source>Very difficult</source>
         <translation>Meget svær</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="426"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="425"/>
         <source>Write some text to see how easy it is to read.</source>
         <translation>Skriv noget tekst for at se, hvor let den er at læse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="437"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="436"/>
         <source>Words: %1 · Sentences: %2 · Long words: %3</source>
         <translation>Ord: %1 · Sætninger: %2 · Lange ord: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/lix_meter.py" line="453"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="452"/>
         <source>%n word(s): %1</source>
         <translation>
             <numerusform>%n ord: %1</numerusform>
@@ -4913,7 +5014,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/lix_meter.py" line="483"/>
+        <location filename="../../app/ui/plan/lix_meter.py" line="482"/>
         <source>Try “%1” instead of “%2”.</source>
         <translation>Prøv “%1” i stedet for “%2”.</translation>
     </message>
@@ -4969,142 +5070,142 @@
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Print plan…</source>
         <translation>&amp;Udskriv plan …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Absences and &amp;deputies…</source>
         <translation>Fravær og &amp;stedfortræder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>My &amp;profile…</source>
         <translation>Min &amp;profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Your e-mail address and phone number, used in invitations and papers</source>
         <translation>Din e-mailadresse og dit telefonnummer, som bruges i invitationer og papirer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Letter template…</source>
         <translation>&amp;Brevskabelon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>The logo, sender and address of the Word copies</source>
         <translation>Logo, afsender og adresse på Word-kopierne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -5113,27 +5214,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -5146,22 +5247,22 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
@@ -5174,133 +5275,133 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="91"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="92"/>
         <source>Change meeting</source>
         <translation>Ret møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="91"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="92"/>
         <source>New meeting</source>
         <translation>Nyt møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="107"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="108"/>
         <source>e.g. Rådhuset, mødelokale 2</source>
         <translation>fx Rådhuset, mødelokale 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="109"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="110"/>
         <source>Link to a video meeting, if any</source>
         <translation>Link til et videomøde, hvis der er et</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="110"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="111"/>
         <source>An interpreter is needed</source>
         <translation>Der skal bruges tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="112"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="113"/>
         <source>The meeting has been held (recording it afterwards)</source>
         <translation>Mødet er holdt (registreres bagefter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="121"/>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="124"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="122"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="125"/>
         <source>Guest&apos;s name</source>
         <translation>Gæstens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="123"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="124"/>
         <source>E-mail (for the invitation)</source>
         <translation>E-mail (til invitationen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="125"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="126"/>
         <source>Guest&apos;s e-mail</source>
         <translation>Gæstens e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="127"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="128"/>
         <source>Add guest</source>
         <translation>Tilføj gæst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="146"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="147"/>
         <source>Use this time</source>
         <translation>Brug dette tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="154"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="155"/>
         <source>Kind of meeting</source>
         <translation>Mødetype</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="155"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="156"/>
         <source>Starts</source>
         <translation>Starter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="156"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="157"/>
         <source>Ends</source>
         <translation>Slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="157"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="158"/>
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="158"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="159"/>
         <source>Video link</source>
         <translation>Videolink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="159"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="160"/>
         <source>Participants</source>
         <translation>Deltagere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="160"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="161"/>
         <source>Guests</source>
         <translation>Gæster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="161"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="162"/>
         <source>Interpreter</source>
         <translation>Tolk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="162"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="163"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="163"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="164"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="164"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="165"/>
         <source>Free times</source>
         <translation>Ledige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="247"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="248"/>
         <source>No guests.</source>
         <translation>Ingen gæster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="325"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="326"/>
         <source>%1 is busy %2–%3.</source>
         <translation>%1 er optaget %2–%3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="334"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="335"/>
         <source>Nobody is double-booked.</source>
         <translation>Ingen er dobbeltbooket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/meeting_dialog.py" line="433"/>
+        <location filename="../../app/ui/calendar/meeting_dialog.py" line="434"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -5488,12 +5589,12 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../app/ui/calendar/month_view.py" line="73"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="75"/>
         <source>Month calendar</source>
         <translation>Månedskalender</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar/month_view.py" line="136"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="138"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n mere</numerusform>
@@ -5501,8 +5602,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/month_view.py" line="191"/>
-        <location filename="../../app/ui/calendar/month_view.py" line="374"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="193"/>
+        <location filename="../../app/ui/calendar/month_view.py" line="376"/>
         <source>Wk</source>
         <translation>Uge</translation>
     </message>
@@ -5993,42 +6094,42 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="457"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="456"/>
         <source>Password for the shared database</source>
         <translation>Adgangskode til den fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="459"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="458"/>
         <source>Password for %1</source>
         <translation>Adgangskode for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="470"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="469"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="485"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="484"/>
         <source>Log in</source>
         <translation>Log ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="486"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="485"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="499"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="498"/>
         <source>The server wants a password.</source>
         <translation>Serveren vil have en adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="501"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="500"/>
         <source>The password kept in the keyring was refused. Has it been changed? Type the new one.</source>
         <translation>Adgangskoden i nøgleringen blev afvist. Er den blevet ændret? Skriv den nye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="503"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="502"/>
         <source>The password was refused. Try again.</source>
         <translation>Adgangskoden blev afvist. Prøv igen.</translation>
     </message>
@@ -6052,166 +6153,166 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="55"/>
+        <location filename="../../app/ui/family/people_tab.py" line="54"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="56"/>
+        <location filename="../../app/ui/family/people_tab.py" line="55"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="57"/>
+        <location filename="../../app/ui/family/people_tab.py" line="56"/>
         <source>Age</source>
         <translation>Alder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="58"/>
+        <location filename="../../app/ui/family/people_tab.py" line="57"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="59"/>
+        <location filename="../../app/ui/family/people_tab.py" line="58"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="60"/>
+        <location filename="../../app/ui/family/people_tab.py" line="59"/>
         <source>In household</source>
         <translation>I husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="61"/>
+        <location filename="../../app/ui/family/people_tab.py" line="60"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="69"/>
+        <location filename="../../app/ui/family/people_tab.py" line="68"/>
         <source>Add person…</source>
         <translation>Tilføj person…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="71"/>
-        <location filename="../../app/ui/family/people_tab.py" line="110"/>
+        <location filename="../../app/ui/family/people_tab.py" line="70"/>
+        <location filename="../../app/ui/family/people_tab.py" line="109"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="72"/>
+        <location filename="../../app/ui/family/people_tab.py" line="71"/>
         <source>Remove…</source>
         <translation>Fjern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="74"/>
+        <location filename="../../app/ui/family/people_tab.py" line="73"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="80"/>
+        <location filename="../../app/ui/family/people_tab.py" line="79"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="85"/>
+        <location filename="../../app/ui/family/people_tab.py" line="84"/>
         <source>Grouping of the interventions</source>
         <translation>Gruppering af indsatserne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="87"/>
+        <location filename="../../app/ui/family/people_tab.py" line="86"/>
         <source>Grouped by person</source>
         <translation>Grupperet efter person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="88"/>
+        <location filename="../../app/ui/family/people_tab.py" line="87"/>
         <source>Grouped by sector</source>
         <translation>Grupperet efter sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="96"/>
+        <location filename="../../app/ui/family/people_tab.py" line="95"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="97"/>
+        <location filename="../../app/ui/family/people_tab.py" line="96"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="98"/>
+        <location filename="../../app/ui/family/people_tab.py" line="97"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="99"/>
+        <location filename="../../app/ui/family/people_tab.py" line="98"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="100"/>
+        <location filename="../../app/ui/family/people_tab.py" line="99"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="101"/>
+        <location filename="../../app/ui/family/people_tab.py" line="100"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="102"/>
+        <location filename="../../app/ui/family/people_tab.py" line="101"/>
         <source>Source</source>
         <translation>Kilde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="103"/>
+        <location filename="../../app/ui/family/people_tab.py" line="102"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="108"/>
+        <location filename="../../app/ui/family/people_tab.py" line="107"/>
         <source>New intervention…</source>
         <translation>Ny indsats…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="111"/>
+        <location filename="../../app/ui/family/people_tab.py" line="110"/>
         <source>End…</source>
         <translation>Afslut…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="92"/>
-        <location filename="../../app/ui/family/people_tab.py" line="140"/>
+        <location filename="../../app/ui/family/people_tab.py" line="91"/>
+        <location filename="../../app/ui/family/people_tab.py" line="139"/>
         <source>Interventions</source>
         <translation>Indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="52"/>
+        <location filename="../../app/ui/family/people_tab.py" line="51"/>
         <source>Family members</source>
         <translation>Familiens medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="192"/>
+        <location filename="../../app/ui/family/people_tab.py" line="191"/>
         <source>Yes, until %1</source>
         <translation>Ja, indtil %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="194"/>
+        <location filename="../../app/ui/family/people_tab.py" line="193"/>
+        <location filename="../../app/ui/family/people_tab.py" line="202"/>
         <location filename="../../app/ui/family/people_tab.py" line="203"/>
-        <location filename="../../app/ui/family/people_tab.py" line="204"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="197"/>
+        <location filename="../../app/ui/family/people_tab.py" line="196"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="204"/>
+        <location filename="../../app/ui/family/people_tab.py" line="203"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/people_tab.py" line="246"/>
+        <location filename="../../app/ui/family/people_tab.py" line="245"/>
         <source>%1 (%n running)</source>
         <translation>
             <numerusform>%1 (%n i gang)</numerusform>
@@ -6219,12 +6320,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="254"/>
+        <location filename="../../app/ui/family/people_tab.py" line="253"/>
         <source>No interventions</source>
         <translation>Ingen indsatser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/people_tab.py" line="276"/>
+        <location filename="../../app/ui/family/people_tab.py" line="275"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -6232,22 +6333,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="287"/>
+        <location filename="../../app/ui/family/people_tab.py" line="286"/>
         <source>%1, checked %2</source>
         <translation>%1, tjekket %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="291"/>
+        <location filename="../../app/ui/family/people_tab.py" line="290"/>
         <source>%1, never checked</source>
         <translation>%1, aldrig tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="296"/>
+        <location filename="../../app/ui/family/people_tab.py" line="295"/>
         <source>(no section)</source>
         <translation>(ingen paragraf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/people_tab.py" line="323"/>
+        <location filename="../../app/ui/family/people_tab.py" line="322"/>
         <source>Check this against the source system: the copy may be out of date.</source>
         <translation>Tjek dette i kildesystemet – kopien kan være forældet.</translation>
     </message>
@@ -6488,12 +6589,12 @@
         <translation>Åbner planen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="334"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="335"/>
         <source>Unsaved changes found</source>
         <translation>Ikke-gemte ændringer fundet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="335"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="336"/>
         <source>Changes you made to this plan %1 were not saved: the program or the connection stopped. Restore them? They are combined with what is stored now.</source>
         <translation>Ændringer, du lavede i denne plan %1, blev ikke gemt: programmet eller forbindelsen stoppede. Vil du hente dem tilbage? De lægges sammen med det, der er gemt nu.</translation>
     </message>
@@ -7348,16 +7449,36 @@
     <name>ScoreChart</name>
     <message>
         <location filename="../../app/ui/plan/score_chart.py" line="140"/>
+        <source>Progression scores over time</source>
+        <translation>Progressionsscorer over tid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/score_chart.py" line="163"/>
         <source>The family</source>
         <translation>Familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/score_chart.py" line="140"/>
+        <location filename="../../app/ui/plan/score_chart.py" line="163"/>
         <source>Professionals</source>
         <translation>Fagpersoner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/score_chart.py" line="284"/>
+        <location filename="../../app/ui/plan/score_chart.py" line="201"/>
+        <source>%1: the family %2, professionals %3, %4</source>
+        <translation>%1: familien %2, fagpersonerne %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/score_chart.py" line="202"/>
+        <source>Scores</source>
+        <translation>Scorer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/score_chart.py" line="210"/>
+        <source>The arrow keys move from score to score. The table shows the same.</source>
+        <translation>Piletasterne flytter fra score til score. Tabellen viser det samme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/score_chart.py" line="372"/>
         <source>No scores yet.</source>
         <translation>Ingen score endnu.</translation>
     </message>
@@ -7365,32 +7486,32 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="172"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="173"/>
         <source>Progression score</source>
         <translation>Progressionsscore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="183"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="184"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
         <source>The family&apos;s own score (0–10)</source>
         <translation>Familiens egen score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
         <source>The professionals&apos; score (0–10)</source>
         <translation>Fagpersonernes score (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="186"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_dialogs.py" line="187"/>
+        <location filename="../../app/ui/plan/plan_dialogs.py" line="188"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
@@ -7668,32 +7789,32 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="65"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="64"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="68"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="67"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="69"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="68"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="70"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="69"/>
         <source>Who does it</source>
         <translation>Hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="71"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="70"/>
         <source>Reminder</source>
         <translation>Påmindelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="72"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="71"/>
         <source>Done</source>
         <translation>Udført</translation>
     </message>
@@ -7702,99 +7823,99 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">Sagen har ingen opgaver endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="86"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="85"/>
         <source>No tasks for this case yet. Make one with New task…</source>
         <translation>Ingen opgaver i sagen endnu. Opret en med Ny opgave …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="88"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="87"/>
         <source>New task…</source>
         <translation>Ny opgave…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="90"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="89"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="92"/>
-        <location filename="../../app/ui/tasks/task_panel.py" line="230"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="91"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="229"/>
         <source>Mark as done</source>
         <translation>Markér som udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="171"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="170"/>
         <source>%1 by %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="195"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="194"/>
         <source>Overdue</source>
         <translation>Overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="230"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="229"/>
         <source>Mark as not done</source>
         <translation>Markér som ikke udført</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="242"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="241"/>
         <source>The task was saved.</source>
         <translation>Opgaven er gemt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="281"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="280"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="282"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="281"/>
         <source>Someone else changed this task just now. The list now shows it as it is.</source>
         <translation>En anden har lige ændret opgaven. Listen viser den nu, som den er.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="288"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="287"/>
         <source>Not changed</source>
         <translation>Ikke ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="289"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="288"/>
         <source>The case is closed, so its tasks are no longer changed.</source>
         <translation>Sagen er lukket, så dens opgaver kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="337"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="336"/>
         <source>Task already made</source>
         <translation>Opgaven findes allerede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="338"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="337"/>
         <source>There is already an open task for this agreement, so no second one was made.</source>
         <translation>Der er allerede en åben opgave for denne aftale, så der er ikke oprettet en til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="340"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="339"/>
         <source>There is already an open task for this date, so no second one was made.</source>
         <translation>Der er allerede en åben opgave for denne dato, så der blev ikke lavet en til.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="350"/>
-        <location filename="../../app/ui/tasks/task_panel.py" line="362"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="349"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="361"/>
         <source>No task made</source>
         <translation>Ingen opgave oprettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="352"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="351"/>
         <source>The case no longer has this date (it may have been met meanwhile). The menu is read again.</source>
         <translation>Sagen har ikke længere denne dato (den er måske overholdt i mellemtiden). Menuen læses igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="364"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="363"/>
         <source>The agreement is not saved in the plan yet. Give it some words, wait for the plan to be saved and try again.</source>
         <translation>Aftalen er ikke gemt i planen endnu. Skriv hvad den går ud på, vent til planen er gemt, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks/task_panel.py" line="384"/>
+        <location filename="../../app/ui/tasks/task_panel.py" line="383"/>
         <source>The task is no longer there.</source>
         <translation>Opgaven findes ikke længere.</translation>
     </message>
@@ -7825,102 +7946,102 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TeamOverviewDialog</name>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="56"/>
+        <location filename="../../app/ui/team/team_overview.py" line="57"/>
         <source>holiday</source>
         <translation>ferie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="57"/>
+        <location filename="../../app/ui/team/team_overview.py" line="58"/>
         <source>illness</source>
         <translation>sygdom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="58"/>
+        <location filename="../../app/ui/team/team_overview.py" line="59"/>
         <source>course</source>
         <translation>kursus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="100"/>
+        <location filename="../../app/ui/team/team_overview.py" line="103"/>
         <source>Team overview</source>
         <translation>Teamoverblik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="106"/>
+        <location filename="../../app/ui/team/team_overview.py" line="109"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="107"/>
+        <location filename="../../app/ui/team/team_overview.py" line="110"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="108"/>
+        <location filename="../../app/ui/team/team_overview.py" line="111"/>
         <source>Follow-ups overdue</source>
         <translation>Opfølgning over tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="109"/>
+        <location filename="../../app/ui/team/team_overview.py" line="112"/>
         <source>Deadlines overdue</source>
         <translation>Frister over tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="110"/>
+        <location filename="../../app/ui/team/team_overview.py" line="113"/>
         <source>Plans not approved</source>
         <translation>Planer uden godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="111"/>
+        <location filename="../../app/ui/team/team_overview.py" line="114"/>
         <source>Away (deputy)</source>
         <translation>Fravær (stedfortræder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="114"/>
+        <location filename="../../app/ui/team/team_overview.py" line="117"/>
         <source>Caseworkers in the team</source>
         <translation>Teamets sagsbehandlere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="116"/>
+        <location filename="../../app/ui/team/team_overview.py" line="119"/>
         <source>Double-click a figure to see the cases behind it.</source>
         <translation>Dobbeltklik på et tal for at se sagerne bag det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="126"/>
+        <location filename="../../app/ui/team/team_overview.py" line="129"/>
         <source>Export PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="129"/>
+        <location filename="../../app/ui/team/team_overview.py" line="132"/>
         <source>Refresh</source>
         <translation>Opdater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="130"/>
+        <location filename="../../app/ui/team/team_overview.py" line="133"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="139"/>
+        <location filename="../../app/ui/team/team_overview.py" line="142"/>
         <source>Coordinators</source>
         <translation>Koordinatorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="140"/>
+        <location filename="../../app/ui/team/team_overview.py" line="143"/>
         <source>Candidates</source>
         <translation>Kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="175"/>
+        <location filename="../../app/ui/team/team_overview.py" line="178"/>
         <source>all coordinators</source>
         <translation>alle koordinatorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="177"/>
+        <location filename="../../app/ui/team/team_overview.py" line="180"/>
         <source>Team: %1 · %2 · caseload limit %3 (a family counts %4, a citizen %5)</source>
         <translation>Team: %1 · %2 · grænse for sagsbelastning %3 (en familie tæller %4, en borger %5)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/team/team_overview.py" line="190"/>
+        <location filename="../../app/ui/team/team_overview.py" line="193"/>
         <source>Candidate cases without a coordinator: %n</source>
         <translation>
             <numerusform>Kandidatsager uden koordinator: %n</numerusform>
@@ -7928,67 +8049,67 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="200"/>
+        <location filename="../../app/ui/team/team_overview.py" line="203"/>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="207"/>
+        <location filename="../../app/ui/team/team_overview.py" line="210"/>
         <source>%1 %2–%3 (%4)</source>
         <translation>%1 %2–%3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="221"/>
+        <location filename="../../app/ui/team/team_overview.py" line="224"/>
         <source>Above the team&apos;s caseload limit.</source>
         <translation>Over teamets grænse for sagsbelastning.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="234"/>
+        <location filename="../../app/ui/team/team_overview.py" line="237"/>
         <source>The team overview could not be read. Try again, or ask IT support.</source>
         <translation>Teamoverblikket kunne ikke læses. Prøv igen, eller spørg IT-support.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="250"/>
+        <location filename="../../app/ui/team/team_overview.py" line="253"/>
         <source>Cases in the caseload of %1</source>
         <translation>Sager i %1s sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="251"/>
+        <location filename="../../app/ui/team/team_overview.py" line="254"/>
         <source>Follow-ups overdue: %1</source>
         <translation>Opfølgning over tid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="252"/>
+        <location filename="../../app/ui/team/team_overview.py" line="255"/>
         <source>Deadlines overdue: %1</source>
         <translation>Frister over tid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="253"/>
+        <location filename="../../app/ui/team/team_overview.py" line="256"/>
         <source>Plans not approved: %1</source>
         <translation>Planer uden godkendelse: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="254"/>
+        <location filename="../../app/ui/team/team_overview.py" line="257"/>
         <source>Cases covered while %1 is away</source>
         <translation>Sager, der dækkes, mens %1 er væk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="255"/>
+        <location filename="../../app/ui/team/team_overview.py" line="258"/>
         <source>Candidate cases without a coordinator</source>
         <translation>Kandidatsager uden koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="269"/>
+        <location filename="../../app/ui/team/team_overview.py" line="272"/>
         <source>Save the team overview</source>
         <translation>Gem teamoverblikket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="276"/>
+        <location filename="../../app/ui/team/team_overview.py" line="279"/>
         <source>Saved: %1</source>
         <translation>Gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="286"/>
+        <location filename="../../app/ui/team/team_overview.py" line="289"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>PDF-filen kunne ikke gemmes der. Vælg en anden mappe.</translation>
     </message>
@@ -7996,57 +8117,62 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="159"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="229"/>
         <source>Same kind of help at the same time</source>
         <translation>Samme slags hjælp på samme tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="161"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="231"/>
         <source>No help</source>
         <translation>Uden hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="33"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="36"/>
         <source>Professional: %1</source>
         <translation>Fagperson: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="38"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="41"/>
         <source>From %1, no end date</source>
         <translation>Fra %1, ingen slutdato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="42"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="45"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="43"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="46"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="45"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="48"/>
         <source>Sector plan: %1</source>
         <translation>Sektorplan: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="48"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="51"/>
         <source>Source system: %1</source>
         <translation>Kildesystem: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="53"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="56"/>
         <source>Last checked: %1</source>
         <translation>Sidst tjekket: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="60"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="75"/>
         <source>Same kind of help at the same time as: %1</source>
         <translation>Samme slags hjælp på samme tid som: %1</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/family/timeline_tips.py" line="84"/>
+        <source>No end date</source>
+        <translation>Ingen slutdato</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="146"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="216"/>
         <source>No help for %n week(s)</source>
         <translation>
             <numerusform>%n uge uden hjælp</numerusform>
@@ -8054,29 +8180,39 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="77"/>
-        <location filename="../../app/ui/family/timeline_tips.py" line="101"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="119"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="143"/>
         <source>From %1 to %2</source>
         <translation>Fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="82"/>
-        <location filename="../../app/ui/family/timeline_tips.py" line="106"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="124"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="148"/>
         <source>Since %1</source>
         <translation>Siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_tips.py" line="95"/>
+        <location filename="../../app/ui/family/timeline_tips.py" line="137"/>
         <source>%1 and %2 are the same kind of help at the same time.</source>
         <translation>%1 og %2 er samme slags hjælp på samme tid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="362"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="109"/>
+        <source>Timeline of the interventions</source>
+        <translation>Tidslinje over indsatserne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/timeline_view.py" line="195"/>
+        <source>The arrow keys move between the interventions; Enter opens one. The list shows the same.</source>
+        <translation>Piletasterne flytter mellem indsatserne; Enter åbner en. Listen viser det samme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/timeline_view.py" line="432"/>
         <source>No interventions yet.</source>
         <translation>Ingen indsatser endnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="395"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="471"/>
         <source>%n earlier intervention(s) not shown</source>
         <translation>
             <numerusform>%n tidligere indsats vises ikke</numerusform>
@@ -8084,7 +8220,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="420"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="496"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n år</numerusform>
@@ -8092,17 +8228,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="475"/>
+        <location filename="../../app/ui/family/timeline_axis.py" line="66"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/timeline_view.py" line="513"/>
+        <location filename="../../app/ui/family/timeline_axis.py" line="105"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/timeline_view.py" line="376"/>
+        <location filename="../../app/ui/family/timeline_view.py" line="450"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n uge</numerusform>
@@ -8270,28 +8406,39 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">%1 skal have en forælder med til %5 %2 kl. %3–%4, men %6 er optaget af %7.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_texts.py" line="45"/>
+        <location filename="../../app/ui/family/week_texts.py" line="47"/>
         <source>%1 needs a parent present for %5 on %2 %3–%4, but %6 is busy with %7.</source>
         <translation>%1 skal have en forælder med til %5 %2 kl. %3–%4, men %6 er optaget af %7.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_texts.py" line="49"/>
+        <location filename="../../app/ui/family/week_texts.py" line="51"/>
         <source>%1 has two things at the same time on %2 %3–%4: %5 and %6.</source>
         <translation>%1 skal to steder på samme tid %2 kl. %3–%4: %5 og %6.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="165"/>
-        <location filename="../../app/ui/family/week_grid.py" line="315"/>
+        <location filename="../../app/ui/family/week_grid.py" line="92"/>
+        <source>The family&apos;s week</source>
+        <translation>Familiens uge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/week_grid.py" line="186"/>
+        <source>The arrow keys move between the weekly times; Enter opens the intervention. The list shows the same.</source>
+        <translation>Piletasterne flytter mellem de faste tider; Enter åbner indsatsen. Listen viser det samme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/week_grid.py" line="217"/>
+        <location filename="../../app/ui/family/week_grid.py" line="368"/>
+        <location filename="../../app/ui/family/week_texts.py" line="66"/>
         <source>A parent must be present</source>
         <translation>En forælder skal være med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="317"/>
+        <location filename="../../app/ui/family/week_grid.py" line="370"/>
         <source>Collision</source>
         <translation>Kollision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/week_grid.py" line="376"/>
+        <location filename="../../app/ui/family/week_grid.py" line="429"/>
         <source>No weekly times yet.</source>
         <translation>Ingen ugentlige tider endnu.</translation>
     </message>
@@ -8299,12 +8446,12 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../app/ui/calendar/week_view.py" line="77"/>
+        <location filename="../../app/ui/calendar/week_view.py" line="78"/>
         <source>Week calendar</source>
         <translation>Ugekalender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/week_view.py" line="232"/>
+        <location filename="../../app/ui/calendar/week_view.py" line="233"/>
         <source>Week %1</source>
         <translation>Uge %1</translation>
     </message>

@@ -48,7 +48,7 @@
     <context>
         <name>CompareDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/compare_dialog.py" line="227" />
+            <location filename="../../app/ui/plan/compare_dialog.py" line="229" />
             <source>%n change(s)</source>
             <translation>
                 <numerusform>%n change</numerusform>
@@ -59,7 +59,7 @@
     <context>
         <name>ConflictDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/conflict_dialog.py" line="269" />
+            <location filename="../../app/ui/plan/conflict_dialog.py" line="271" />
             <source>Choose for %n more part(s).</source>
             <translation>
                 <numerusform>Choose for %n more part.</numerusform>
@@ -70,7 +70,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="321" />
+            <location filename="../../app/ui/family/family_page.py" line="318" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -78,7 +78,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="412" />
+            <location filename="../../app/ui/family/family_page.py" line="409" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -86,7 +86,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="414" />
+            <location filename="../../app/ui/family/family_page.py" line="411" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -94,7 +94,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="554" />
+            <location filename="../../app/ui/family/family_page.py" line="551" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -102,7 +102,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="586" />
+            <location filename="../../app/ui/family/family_page.py" line="583" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -113,7 +113,7 @@
     <context>
         <name>GoalsTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/goals_tab.py" line="183" />
+            <location filename="../../app/ui/plan/goals_tab.py" line="201" />
             <source>%n goal(s) under it will be removed too.</source>
             <translation>
                 <numerusform>%n goal under it will be removed too.</numerusform>
@@ -173,7 +173,7 @@
     <context>
         <name>LixMeter</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/lix_meter.py" line="453" />
+            <location filename="../../app/ui/plan/lix_meter.py" line="452" />
             <source>%n word(s): %1</source>
             <translation>
                 <numerusform>%n word: %1</numerusform>
@@ -184,7 +184,7 @@
     <context>
         <name>MonthView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/calendar/month_view.py" line="136" />
+            <location filename="../../app/ui/calendar/month_view.py" line="138" />
             <source>+%n more</source>
             <translation>
                 <numerusform>+%n more</numerusform>
@@ -241,7 +241,7 @@
     <context>
         <name>PeopleTab</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/people_tab.py" line="246" />
+            <location filename="../../app/ui/family/people_tab.py" line="245" />
             <source>%1 (%n running)</source>
             <translation>
                 <numerusform>%1 (%n running)</numerusform>
@@ -249,7 +249,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/people_tab.py" line="276" />
+            <location filename="../../app/ui/family/people_tab.py" line="275" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -288,7 +288,7 @@
     <context>
         <name>TeamOverviewDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/team_overview.py" line="190" />
+            <location filename="../../app/ui/team/team_overview.py" line="193" />
             <source>Candidate cases without a coordinator: %n</source>
             <translation>
                 <numerusform>Candidate cases without a coordinator: %n</numerusform>
@@ -299,7 +299,7 @@
     <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="146" />
+            <location filename="../../app/ui/family/timeline_view.py" line="216" />
             <source>No help for %n week(s)</source>
             <translation>
                 <numerusform>No help for %n week</numerusform>
@@ -307,7 +307,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="395" />
+            <location filename="../../app/ui/family/timeline_view.py" line="471" />
             <source>%n earlier intervention(s) not shown</source>
             <translation>
                 <numerusform>%n earlier intervention not shown</numerusform>
@@ -315,7 +315,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="420" />
+            <location filename="../../app/ui/family/timeline_view.py" line="496" />
             <source>%n year(s)</source>
             <translation>
                 <numerusform>%n year</numerusform>
@@ -323,7 +323,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/timeline_view.py" line="376" />
+            <location filename="../../app/ui/family/timeline_view.py" line="450" />
             <source>%n week(s)</source>
             <translation>
                 <numerusform>%n week</numerusform>

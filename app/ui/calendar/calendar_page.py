@@ -44,7 +44,7 @@ from app.ui.calendar.meeting_dialog import MeetingDialog
 from app.ui.calendar.meeting_papers import MeetingPapers
 from app.ui.calendar.minutes_dialog import MinutesDialog
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import error_style
 from app.ui.common.formatting import format_date, iso_week
 from app.ui.common.labels import label, problem_text
 
@@ -354,7 +354,7 @@ class CalendarPage(QWidget):
             ]
             if meeting.held_without_minutes:
                 lines.append(
-                    f"<span style='{ERROR_STYLE}'>" + self.tr("Held, but no minutes yet.") + "</span>"
+                    f"<span style='{error_style()}'>" + self.tr("Held, but no minutes yet.") + "</span>"
                 )
             from html import escape
 

@@ -23,9 +23,10 @@ from PySide6.QtGui import (
 from app.models.enums import MeetingKind, MeetingStatus
 from app.services.common.clock import to_local
 from app.services.meetings.meetings import MeetingInfo
+from app.ui.common.colours import Cell, Tone, cell, muted_text, tone, tooltip_tone
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
-from app.ui.common.painting import TODAY_BLUE, WARNING_RED, blend, elided
+from app.ui.common.painting import WARNING_RED, blend, elided
 
 if TYPE_CHECKING:  # the view the painting is mixed into
     from app.ui.calendar.week_view import WeekView
@@ -40,10 +41,9 @@ KIND_COLOURS: dict[MeetingKind, str] = {
     MeetingKind.START: "#b07aa1",
     MeetingKind.CLOSING: "#9c755f",
 }
-HOLIDAY_FILL = "#f7eee3"
-HOLIDAY_TEXT = "#7a4a1e"
 BLOCK_TEXT = "#1b1b1b"
 BLOCK_MUTED = "#404040"
+CANCELLED_FADE = 0.75  # how far a cancelled meeting's fill goes towards the base (text: the palette's)
 
 FIRST_HOUR = 7  # the week starts at 07.00 or earlier
 LAST_HOUR = 18  # and ends at 18.00 or later
@@ -106,7 +106,8 @@ def meeting_tooltip(meeting: MeetingInfo) -> str:
         lines.append(QCoreApplication.translate("CalendarViews", "Interpreter needed"))
     parts = [f"<b>{html.escape(kind)}</b>", *(html.escape(line) for line in lines)]
     if meeting.held_without_minutes:
-        parts.append(f"<span style='color:{WARNING_RED}'>{html.escape(no_minutes_text())}</span>")
+        red = tooltip_tone(Tone.ERROR)
+        parts.append(f"<span style='color:{red}'>{html.escape(no_minutes_text())}</span>")
     return "<br>".join(parts)
 
 
@@ -238,18 +239,19 @@ def paint_week(view: WeekView, p: QPainter, clip: QRectF) -> None:
 def _paint_grid(view: WeekView, p: QPainter, small: QFont, small_bold: QFont, bold: QFont) -> None:
     pal = view.palette()
     fm_small, fm_bold = QFontMetricsF(small), QFontMetricsF(bold)
-    text, muted = pal.text().color(), pal.placeholderText().color()
+    text, muted = pal.text().color(), muted_text(pal)
     base = pal.base().color()
     hour_line = blend(pal.mid().color(), base, 0.55)
     half_line = blend(pal.mid().color(), base, 0.8)
     day_line = pal.mid().color()
-    today_blue = QColor(TODAY_BLUE)
+    today_blue = tone(Tone.TODAY, base)
+    holiday_fill, holiday_text = cell(Cell.HOLIDAY, base)
 
     # Column backgrounds: weekend, holiday, today.
     for day, rect in view.day_rects.items():
         if day in view.holidays:
-            p.fillRect(rect, QColor(HOLIDAY_FILL))
-            hatch = QColor(HOLIDAY_TEXT)
+            p.fillRect(rect, holiday_fill)
+            hatch = QColor(holiday_text)
             hatch.setAlpha(28)
             p.fillRect(view.grid_rects[day], QBrush(hatch, Qt.BrushStyle.BDiagPattern))
         elif day.weekday() >= 5:
@@ -310,7 +312,7 @@ def _paint_grid(view: WeekView, p: QPainter, small: QFont, small_bold: QFont, bo
             italic = QFont(small)
             italic.setItalic(True)
             p.setFont(italic)
-            p.setPen(QColor(HOLIDAY_TEXT))
+            p.setPen(holiday_text)
             p.drawText(
                 QRectF(inner.left(), inner.top() + fm_bold.height() + 2, inner.width(), fm_small.height()),
                 int(Qt.AlignmentFlag.AlignCenter),
@@ -361,7 +363,7 @@ def _paint_block(view: WeekView, p: QPainter, block: _Block, small: QFont, small
     colour = kind_colour(meeting.kind)
     p.save()
     if cancelled:
-        fill = blend(kind_fill(meeting.kind), pal.base().color(), 0.65)
+        fill = blend(kind_fill(meeting.kind), pal.base().color(), CANCELLED_FADE)
         pen = QPen(blend(colour, pal.base().color(), 0.4), 1, Qt.PenStyle.DashLine)
     else:
         fill = kind_fill(meeting.kind)
@@ -381,7 +383,8 @@ def _paint_block(view: WeekView, p: QPainter, block: _Block, small: QFont, small
     inner = r.adjusted(7, 2, -3, -1)
     badge_w = (block.badge.width() + 3) if block.badge is not None else 0.0
     y = inner.top()
-    text_colour = QColor(BLOCK_TEXT) if not cancelled else pal.placeholderText().color()
+    # A cancelled meeting is struck through on a fill taken towards the base: the palette's text.
+    text_colour = QColor(BLOCK_TEXT) if not cancelled else pal.text().color()
     for index, (line, is_bold) in enumerate(
         _block_lines(view, block, fm, fm_bold, inner.width(), inner.height())
     ):

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.services.cases.deadline_groups import DueGroup, group_deadlines
 from app.services.cases.deadlines import Deadline
+from app.ui.common.colours import Tone, tone
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import deadline_title
 from app.ui.common.noop import QT_TRANSLATE_NOOP
 
-LATE_COLOUR = "#b3261e"
 GROUP_TITLES = {
     DueGroup.OVERDUE: QT_TRANSLATE_NOOP("DeadlineList", "Overdue (%1)"),
     DueGroup.THIS_WEEK: QT_TRANSLATE_NOOP("DeadlineList", "This week (%1)"),
@@ -70,7 +70,4 @@ class DeadlineList(QTreeWidget):
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
 
     def _late(self) -> QColor:
-        late = QColor(LATE_COLOUR)
-        if self.palette().color(QPalette.ColorRole.Base).lightness() < 128:
-            late = late.lighter(170)  # readable on a dark background
-        return late
+        return tone(Tone.ERROR, self.palette().color(QPalette.ColorRole.Base))

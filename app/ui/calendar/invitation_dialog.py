@@ -40,7 +40,7 @@ from app.services.meetings.ics import (
 )
 from app.services.meetings.meetings import MeetingInfo
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
+from app.ui.common.colours import error_style, note_style
 from app.ui.common.formatting import format_datetime
 from app.ui.common.labels import label
 
@@ -89,7 +89,7 @@ class InvitationDialog(QDialog):
         )
         self.no_address.setObjectName("invitationNoAddress")
         self.no_address.setWordWrap(True)
-        self.no_address.setStyleSheet(ERROR_STYLE)
+        self.no_address.setStyleSheet(error_style())
         self.profile_button = QPushButton(self.tr("My profile…"), self)
         self.profile_button.setObjectName("invitationProfile")
         self.profile_button.clicked.connect(self._open_profile)
@@ -249,4 +249,4 @@ class InvitationDialog(QDialog):
                 )
             )
         self.who.setText("\n".join(lines))
-        self.who.setStyleSheet(NOTE_STYLE if options.few_details else "")
+        self.who.setStyleSheet(note_style() if options.few_details else "")

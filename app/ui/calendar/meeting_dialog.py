@@ -42,9 +42,10 @@ from app.services.meetings.meetings import (
     validate_meeting,
 )
 from app.ui.common.background import StoreLanes
+from app.ui.common.colours import error_style
 from app.ui.common.date_fields import datetime_edit, from_qdatetime, to_qdatetime, to_the_second
 from app.ui.common.enum_combo import enum_combo
-from app.ui.common.form_dialog import ERROR_STYLE, StoredRow
+from app.ui.common.form_dialog import StoredRow
 from app.ui.common.formatting import format_datetime
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
 
@@ -329,7 +330,7 @@ class MeetingDialog(LaneFormDialog):
                 for b in found[:5]
             ]
             self.conflicts.setText("\n".join(lines))
-            self.conflicts.setStyleSheet(ERROR_STYLE)
+            self.conflicts.setStyleSheet(error_style())
         else:
             self.conflicts.setText(self.tr("Nobody is double-booked."))
             self.conflicts.setStyleSheet("")

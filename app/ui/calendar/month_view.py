@@ -29,8 +29,7 @@ from app.services.common.clock import local_today, to_local
 from app.services.meetings.meetings import MeetingInfo
 from app.ui.calendar.calendar_painting import (
     BLOCK_TEXT,
-    HOLIDAY_FILL,
-    HOLIDAY_TEXT,
+    CANCELLED_FADE,
     MONTH_LINES,
     _paint_badge,
     _week_monday,
@@ -40,10 +39,13 @@ from app.ui.calendar.calendar_painting import (
     meeting_tooltip,
     no_minutes_text,
 )
+from app.ui.common import colours
 from app.ui.common.canvas import ReflowCanvas
+from app.ui.common.chosen_item import announce_description
+from app.ui.common.colours import Cell, Tone, muted_text, tone
 from app.ui.common.formatting import format_date, iso_week
 from app.ui.common.labels import label
-from app.ui.common.painting import TODAY_BLUE, blend, elided, scaled_font
+from app.ui.common.painting import blend, elided, scaled_font
 
 
 @dataclass(slots=True)
@@ -147,7 +149,7 @@ class MonthView(ReflowCanvas):
         self._chosen = True
         if day != self.selected_day:
             self.selected_day = day
-            self.setAccessibleDescription(self._day_summary(day))
+            announce_description(self, self._day_summary(day))
             self.update()
 
     def tooltip_at(self, pos: QPointF) -> str:
@@ -347,10 +349,10 @@ class MonthView(ReflowCanvas):
             QFontMetricsF(small_bold),
             QFontMetricsF(bold),
         )
-        text, muted = pal.text().color(), pal.placeholderText().color()
+        text, muted = pal.text().color(), muted_text(pal)
         base = pal.base().color()
         line_colour = blend(pal.mid().color(), base, 0.45)
-        today_blue = QColor(TODAY_BLUE)
+        today_blue = tone(Tone.TODAY, base)
         dim = blend(pal.mid().color(), base, 0.82)
 
         # Weekday names over the columns, "Wk" over the week numbers.
@@ -387,7 +389,7 @@ class MonthView(ReflowCanvas):
                 continue
             in_month = day.month == self.month
             if day in self.holidays:
-                p.fillRect(cell, QColor(HOLIDAY_FILL))
+                p.fillRect(cell, colours.cell(Cell.HOLIDAY, base)[0])
             elif not in_month:
                 p.fillRect(cell, dim)
             elif day.weekday() >= 5:
@@ -428,7 +430,7 @@ class MonthView(ReflowCanvas):
         fm_small, fm_small_bold = metrics
         pal = self.palette()
         in_month = day.month == self.month
-        text = pal.text().color() if in_month else pal.placeholderText().color()
+        text = pal.text().color() if in_month else muted_text(pal)
         number = str(day.day)
         if day.day == 1:  # the first of a month says which month
             number = f"{day.day}. {QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)}"
@@ -438,9 +440,9 @@ class MonthView(ReflowCanvas):
         p.setFont(small_bold)
         if day == self.today:
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(TODAY_BLUE))
+            p.setBrush(tone(Tone.TODAY, pal.base().color()))
             p.drawRoundedRect(number_rect, number_rect.height() / 2, number_rect.height() / 2)
-            p.setPen(QColor("#ffffff"))
+            p.setPen(pal.base().color())  # white on dark blue, or dark on light blue
         else:
             p.setPen(text)
         p.drawText(number_rect, int(Qt.AlignmentFlag.AlignCenter), number)
@@ -449,7 +451,7 @@ class MonthView(ReflowCanvas):
             italic = QFont(small)
             italic.setItalic(True)
             p.setFont(italic)
-            p.setPen(QColor(HOLIDAY_TEXT))
+            p.setPen(colours.cell(Cell.HOLIDAY, pal.base().color())[1])
             room = QRectF(
                 number_rect.right() + 4,
                 number_rect.top(),
@@ -466,7 +468,7 @@ class MonthView(ReflowCanvas):
         more = self.more_rects.get(day)
         if more is not None:
             p.setFont(small_bold)
-            p.setPen(pal.placeholderText().color() if not in_month else pal.text().color())
+            p.setPen(muted_text(pal) if not in_month else pal.text().color())
             p.drawText(
                 more.adjusted(6, 0, 0, 0),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -482,7 +484,7 @@ class MonthView(ReflowCanvas):
         p.save()
         fill = kind_fill(meeting.kind)
         if cancelled or not in_month:
-            fill = blend(fill, pal.base().color(), 0.6)
+            fill = blend(fill, pal.base().color(), CANCELLED_FADE)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(fill)
         p.drawRoundedRect(r, 2, 2)
@@ -493,7 +495,7 @@ class MonthView(ReflowCanvas):
         font = QFont(small)
         font.setStrikeOut(cancelled)
         p.setFont(font)
-        p.setPen(pal.placeholderText().color() if cancelled else QColor(BLOCK_TEXT))
+        p.setPen(pal.text().color() if cancelled or not in_month else QColor(BLOCK_TEXT))
         right_room = (line.badge.width() + 3) if line.badge is not None else 0.0
         text_rect = r.adjusted(6, 0, -2 - right_room, 0)
         p.drawText(

@@ -47,6 +47,7 @@ from app.ui.calendar.calendar_painting import (
     time_range_text,
 )
 from app.ui.common.canvas import ReflowCanvas
+from app.ui.common.chosen_item import announce_description
 from app.ui.common.formatting import iso_week
 from app.ui.common.labels import label
 from app.ui.common.painting import scaled_font
@@ -184,7 +185,7 @@ class WeekView(ReflowCanvas):
             return
         self.selected_meeting_id = meeting_id
         meeting = self._by_id.get(meeting_id) if meeting_id is not None else None
-        self.setAccessibleDescription(self._plain_summary(meeting) if meeting is not None else "")
+        announce_description(self, self._plain_summary(meeting) if meeting is not None else "")
         self.update()
 
     def tooltip_at(self, pos: QPointF) -> str:

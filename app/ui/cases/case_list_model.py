@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
@@ -39,6 +39,7 @@ from app.services.cases.case_list import (
 from app.services.common.clock import now_utc, to_local
 from app.services.common.context import AppContext
 from app.ui.common.background import StoreWorker
+from app.ui.common.colours import Tone, tone
 from app.ui.common.formatting import format_date, format_datetime, week_label
 from app.ui.common.labels import label
 from app.ui.common.noop import QT_TRANSLATE_NOOP
@@ -79,7 +80,6 @@ _AGREEMENTS = COLUMNS.index(SortKey.OPEN_AGREEMENTS)
 ELIDED = tuple(
     COLUMNS.index(key) for key in (SortKey.MODEL, SortKey.COORDINATOR, SortKey.FLAGS, SortKey.TITLE)
 )
-OVERDUE = QColor("#b3261e")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 FLAG_OVERDUE = QT_TRANSLATE_NOOP("CaseListModel", "Follow-up overdue")
 FLAG_TURNING_18 = QT_TRANSLATE_NOOP("CaseListModel", "Turns 18 within 12 months")
@@ -151,7 +151,7 @@ class CaseListModel(QStandardItemModel):
         self.worker = worker  # the application's store lane
         self._total = 0
         self._labels: dict[StrEnum, str] = {}  # translated enum labels, looked up once
-        self._overdue_brush = QBrush(OVERDUE)
+        self._overdue_brush = QBrush(tone(Tone.ERROR))
         self._bold = QFont()
         self._bold.setBold(True)
         self.setHorizontalHeaderLabels([_tr(HEADERS[key]) for key in COLUMNS])

@@ -32,9 +32,9 @@ from app.services.common.cpr import CprHolder, cpr_holders, reveal_cpr
 from app.services.team.caseload import caseload_of, caseload_settings
 from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, ELIDED, CaseListModel
 from app.ui.common.background import StoreLanes
+from app.ui.common.colours import error_style
 from app.ui.common.columns import fit_columns
 from app.ui.common.design import empty_state
-from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_load
 
 log = logging.getLogger(__name__)
@@ -171,7 +171,7 @@ class CaseListPage(QWidget):
             .replace("%2", format_load(limit))
         )
         above = load > limit
-        self.caseload_label.setStyleSheet(f"{ERROR_STYLE} font-weight: bold;" if above else "")
+        self.caseload_label.setStyleSheet(f"{error_style()} font-weight: bold;" if above else "")
         self.caseload_label.setToolTip(self.tr("Above the team's caseload limit.") if above else "")
 
     def _show_empty(self, total: int) -> None:

@@ -17,7 +17,7 @@ from app.services.common.validation import FieldProblem
 from app.services.team.assignment import MAX_REASON, reason_problems
 from app.services.team.caseload import CaseloadCheck, CaseloadSettings, caseload_settings, caseloads
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import error_style
 from app.ui.common.formatting import format_load
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class CaseloadField(QWidget):
         self.reason.hide()
         self.reason_error = QLabel(self)
         self.reason_error.setWordWrap(True)
-        self.reason_error.setStyleSheet(ERROR_STYLE)
+        self.reason_error.setStyleSheet(error_style())
         self.reason_error.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +93,7 @@ class CaseloadField(QWidget):
             .replace("%3", format_load(self._settings.limit))
         )
         above = self._check.above_limit
-        self.summary.setStyleSheet(ERROR_STYLE + " font-weight: bold;" if above else "")
+        self.summary.setStyleSheet(error_style() + " font-weight: bold;" if above else "")
         self.summary.setToolTip(self.tr("Above the team's caseload limit: say why.") if above else "")
         self.reason.setVisible(above)
 

@@ -18,8 +18,8 @@ from app.services.common.editing import required
 from app.services.common.validation import FieldProblem, Problem
 from app.services.privacy.retention import ClosingFacts, close_case_as_read, closing_facts, retention_end
 from app.ui.common.background import StoreLanes
+from app.ui.common.colours import error_style
 from app.ui.common.date_fields import date_edit, from_qdate
-from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
@@ -89,7 +89,7 @@ class CloseCaseDialog(LaneFormDialog):
             self.erase_after.setText(
                 self.tr("The retention rules could not be read: %1").replace("%1", str(exc))
             )
-            self.erase_after.setStyleSheet(ERROR_STYLE)
+            self.erase_after.setStyleSheet(error_style())
             self.save_button.setEnabled(False)
             return
         self.erase_after.setText(

@@ -43,7 +43,7 @@ from app.services.team.assignment import REASON_FIELD, create_assigned_case
 from app.ui.cases.caseload_field import CaseloadField
 from app.ui.cases.name_choice import ask_which_name
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
+from app.ui.common.colours import error_style, note_style
 from app.ui.common.labels import label, problem_text
 from app.ui.common.noop import QT_TRANSLATE_NOOP
 from app.ui.common.painting import fill_placeholders
@@ -76,7 +76,7 @@ def field_name(field: str) -> str:
 def _error_label(parent: QWidget) -> QLabel:
     lab = QLabel(parent)
     lab.setWordWrap(True)
-    lab.setStyleSheet(ERROR_STYLE)
+    lab.setStyleSheet(error_style())
     lab.hide()
     return lab
 
@@ -204,7 +204,7 @@ class NewCaseDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("missingSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -408,7 +408,7 @@ class NewCaseDialog(QDialog):
             if visible:
                 target.setText("\n".join(problem_text(p.problem) for p in visible))
                 blocking = any(p.blocking for p in visible)
-                target.setStyleSheet(ERROR_STYLE if blocking else NOTE_STYLE)
+                target.setStyleSheet(error_style() if blocking else note_style())
                 target.show()
             else:
                 target.hide()

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.colours import Cell, cell_style
 from app.ui.common.formatting import format_datetime
 
-MINE_STYLE = "background: #e8f0fe; border-radius: 4px; padding: 4px;"
-THEIRS_STYLE = "background: #fdf3e1; border-radius: 4px; padding: 4px;"
+BOX = "border-radius: 4px; padding: 4px;"  # my value and theirs, each in a coloured box
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +137,20 @@ class FieldConflictDialog(QDialog):
             grid.addWidget(name, row, 0)
             group = QButtonGroup(self)
             mine = self._side(
-                grid_holder, choice.field, "mine", self.tr("Keep mine"), choice.mine, MINE_STYLE
+                grid_holder,
+                choice.field,
+                "mine",
+                self.tr("Keep mine"),
+                choice.mine,
+                cell_style(Cell.MINE, BOX),
             )
             theirs = self._side(
-                grid_holder, choice.field, "theirs", self.tr("Take theirs"), choice.theirs, THEIRS_STYLE
+                grid_holder,
+                choice.field,
+                "theirs",
+                self.tr("Take theirs"),
+                choice.theirs,
+                cell_style(Cell.THEIRS, BOX),
             )
             grid.addWidget(mine[0], row, 1)
             grid.addWidget(theirs[0], row, 2)

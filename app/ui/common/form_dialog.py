@@ -37,15 +37,13 @@ from typing_extensions import override
 
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.validation import FieldProblem, ValidationError
+from app.ui.common.colours import error_style, note_style
 from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.common.labels import label, problem_text
 from app.ui.common.screen_fit import FittingScrollArea
 
 log = logging.getLogger(__name__)
-
-ERROR_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #8a5a00;"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +75,7 @@ class FormDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("formSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -125,7 +123,7 @@ class FormDialog(QDialog):
         error = QLabel(holder)
         error.setObjectName(f"error_{key}")
         error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style())
         error.hide()
         box.addWidget(error)
         self.form.addRow(label, holder)
@@ -166,7 +164,7 @@ class FormDialog(QDialog):
             error.setVisible(bool(lines))
             error.setText(" ".join(lines or []))
             blocking = any(p.blocking for p in problems if self.error_key(p.field) == key)
-            error.setStyleSheet(ERROR_STYLE if blocking else NOTE_STYLE)
+            error.setStyleSheet(error_style() if blocking else note_style())
         missing = []
         for problem in problems:
             if problem.blocking:

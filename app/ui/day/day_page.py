@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from app.services.common.clock import LOCAL_TZ, local_now, local_today, now_utc,
 from app.services.common.context import AppContext
 from app.services.day.my_day import MyDay, Opens, my_day
 from app.ui.common.background import StoreLanes
+from app.ui.common.colours import Tone, error_style, tone
 from app.ui.common.formatting import format_load
 from app.ui.common.store_events import StoreChange
 from app.ui.day.day_lines import Line, agreement_line, change_line, deadline_line, meeting_line, task_line
@@ -38,7 +39,6 @@ from app.ui.day.day_lines import Line, agreement_line, change_line, deadline_lin
 log = logging.getLogger(__name__)
 
 OPENS_ROLE = Qt.ItemDataRole.UserRole + 1
-LATE_COLOUR = "#b3261e"
 # Tables whose rows the day shows (directly or in its lines).
 DAY_TABLES = (
     "cases",
@@ -205,7 +205,7 @@ class DayPage(QWidget):
             .replace("%4", format_load(load.limit))
         )
         self.caseload.setText(text)
-        self.caseload.setStyleSheet(f"color: {LATE_COLOUR}; font-weight: bold;" if load.above_limit else "")
+        self.caseload.setStyleSheet(error_style(bold=True) if load.above_limit else "")
         self.caseload.setToolTip(self.tr("Above the caseload limit.") if load.above_limit else "")
         self.status.setText("")
         current = self.current_opens()
@@ -255,9 +255,9 @@ class DayPage(QWidget):
             item = QTreeWidgetItem(heading, [empty])
             item.setFirstColumnSpanned(True)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setForeground(0, QBrush(QColor("#5f6368")))
+            item.setForeground(0, QBrush(tone(Tone.MUTED)))
             return
-        late = QBrush(QColor(LATE_COLOUR))
+        late = QBrush(tone(Tone.ERROR))
         for line in lines:
             item = QTreeWidgetItem(heading, [line.when, line.case, line.what])
             item.setData(0, OPENS_ROLE, line.opens)

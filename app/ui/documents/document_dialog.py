@@ -49,9 +49,10 @@ from app.services.documents.file_types import (
 )
 from app.ui.common.background import StoreLanes
 from app.ui.common.case_panel import CaseRef
+from app.ui.common.colours import error_style
 from app.ui.common.date_fields import date_edit, from_qdate, to_qdate
 from app.ui.common.enum_combo import enum_combo
-from app.ui.common.form_dialog import ERROR_STYLE, StoredRow
+from app.ui.common.form_dialog import StoredRow
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
 
 
@@ -258,7 +259,7 @@ class DocumentDialog(LaneFormDialog):
         if self.refusal is not None and "file" in self.errors:
             error = self.errors["file"]
             error.setText(refusal_text(self.refusal))
-            error.setStyleSheet(ERROR_STYLE)
+            error.setStyleSheet(error_style())
             error.setVisible(True)
 
     @override

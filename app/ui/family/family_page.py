@@ -10,7 +10,6 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,7 +38,7 @@ from app.services.family.members import RemovalImpact, removal_impact, remove_me
 from app.ui.cases.close_case_dialog import CloseCaseDialog
 from app.ui.common.background import StoreLanes
 from app.ui.common.case_panel import CasePanel, CaseRef
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import Tone, error_style, tone
 from app.ui.common.formatting import format_date, format_load
 from app.ui.common.labels import deadline_title, label, problem_text
 from app.ui.family.consent_dialog import ConsentDialog
@@ -55,6 +53,7 @@ from app.ui.family.network_tab import NetworkTab
 from app.ui.family.people_tab import PeopleTab
 from app.ui.family.timeline_view import TimelineView
 from app.ui.family.transition_panel import TransitionPanel
+from app.ui.family.view_lists import with_list
 from app.ui.family.week_grid import WeekGrid
 from app.ui.family.week_texts import collision_text
 
@@ -164,11 +163,13 @@ class FamilyPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("familyTabs")
         self.tabs.addTab(self.people, self.tr("People and interventions"))
-        self.tabs.addTab(self._scrolled(self.timeline), self.tr("Timeline"))
+        self.timeline_panel = with_list(self.timeline, self)
+        self.tabs.addTab(self.timeline_panel, self.tr("Timeline"))
         week_page = QWidget(self)
         week_layout = QVBoxLayout(week_page)
         week_layout.setContentsMargins(0, 0, 0, 0)
-        week_layout.addWidget(self._scrolled(self.week), 1)
+        self.week_panel = with_list(self.week, self)
+        week_layout.addWidget(self.week_panel, 1)
         week_layout.addWidget(self.collisions)
         self.tabs.addTab(week_page, self.tr("Week"))
         self.tabs.addTab(self.network, self.tr("Network"))
@@ -192,6 +193,8 @@ class FamilyPage(QWidget):
         self.people.add_intervention_requested.connect(self.add_intervention)
         self.people.edit_intervention_requested.connect(self.edit_intervention)
         self.people.end_intervention_requested.connect(self.end_intervention)
+        self.timeline.intervention_activated.connect(self.edit_intervention)
+        self.week.intervention_activated.connect(self.edit_intervention)
         self.network.add_requested.connect(self.add_professional)
         self.network.link_requested.connect(self.link_professional)
         self.network.edit_requested.connect(self.edit_professional)
@@ -209,12 +212,6 @@ class FamilyPage(QWidget):
         panel = self._panel_tabs.get(id(widget))
         if item_id is not None and panel is not None:
             panel.focus_item(item_id)
-
-    def _scrolled(self, widget: QWidget) -> QScrollArea:
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setWidget(widget)
-        return area
 
     # -- loading ------------------------------------------------------------------------
     @property
@@ -293,7 +290,7 @@ class FamilyPage(QWidget):
         self.model_status.setText(f"{label(summary.model)} · {label(summary.status)}")
         due = summary.follow_up_due
         self.follow_up.setText(format_date(due))
-        self.follow_up.setStyleSheet(ERROR_STYLE if due and due < analysis.today else "")
+        self.follow_up.setStyleSheet(error_style() if due and due < analysis.today else "")
         self.consent_state.setText(self._consent_text(overview, analysis.today))
         self.warnings.clear()
         for warning in analysis.warnings:
@@ -305,7 +302,7 @@ class FamilyPage(QWidget):
             item = QListWidgetItem(text, self.warnings)
             item.setToolTip(deadline.law_reference)
             if deadline.overdue(analysis.today):
-                item.setForeground(QColor("#b3261e"))
+                item.setForeground(tone(Tone.ERROR))
         if not analysis.warnings and not analysis.deadlines:
             QListWidgetItem(self.tr("Nothing needs attention right now."), self.warnings)
         self.people.show_analysis(analysis, read_only)

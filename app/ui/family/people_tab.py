@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 from app.models.enums import InterventionStatus, Sector
 from app.services.family.family_analysis import FamilyAnalysis
 from app.services.family.family_overview import InterventionInfo
+from app.ui.common.colours import Tone, note_style, tone
 from app.ui.common.columns import keep_fitted
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STALE = QColor("#8a5a00")
-ENDED = QColor("#6b6b6b")
 GROUP_BY_MEMBER, GROUP_BY_SECTOR = 0, 1
 MAX_MEMBER_ROWS = 8
 MAX_COLUMN_WIDTH = 300  # long law titles are elided; the whole text is in the tooltip
@@ -151,7 +150,7 @@ class PeopleTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.stale_note = QLabel(self)
-        self.stale_note.setStyleSheet(f"color: {STALE.name()};")
+        self.stale_note.setStyleSheet(note_style())
         buttons.addWidget(self.stale_note)
         bottom_layout.addLayout(buttons)
         layout = QVBoxLayout(self)
@@ -208,7 +207,7 @@ class PeopleTab(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(ID_ROLE, member.citizen_id)
                 if column == 6 and not consents:
-                    item.setForeground(QBrush(QColor("#b3261e")))
+                    item.setForeground(QBrush(tone(Tone.ERROR)))
                 self.members.setItem(row, column, item)
         self.members.resizeColumnsToContents()
         self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -251,7 +250,7 @@ class PeopleTab(QWidget):
             if by_member:
                 top.setData(0, ID_ROLE, key)
             if not items:
-                QTreeWidgetItem(top, [self.tr("No interventions")]).setForeground(0, QBrush(ENDED))
+                QTreeWidgetItem(top, [self.tr("No interventions")]).setForeground(0, QBrush(tone(Tone.MUTED)))
             sub_groups: dict[Sector | int, list[InterventionInfo]] = {}
             for item in sorted(items, key=lambda i: (not i.open, i.start_date)):
                 sub_key = item.sector if by_member else item.citizen_id
@@ -317,9 +316,9 @@ class PeopleTab(QWidget):
             row.setToolTip(column, row.text(column))
         if info.status == InterventionStatus.ENDED:
             for column in range(row.columnCount()):
-                row.setForeground(column, QBrush(ENDED))
+                row.setForeground(column, QBrush(tone(Tone.MUTED)))
         if stale:
-            row.setForeground(6, QBrush(STALE))
+            row.setForeground(6, QBrush(tone(Tone.NOTE)))
             row.setToolTip(6, self.tr("Check this against the source system: the copy may be out of date."))
             font = row.font(6)
             font.setBold(True)

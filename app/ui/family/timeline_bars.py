@@ -14,7 +14,6 @@ from app.ui.common.painting import (
     BAR_TEXT,
     GAP_GREY,
     MUTED_TEXT,
-    WARNING_RED,
     blend,
     elided,
     sector_colour,
@@ -68,10 +67,11 @@ def paint_bar(
     bar: Bar,
     fonts: tuple[QFont, QFont],
     metrics: tuple[QFontMetricsF, QFontMetricsF],
-    overlapping: bool,
+    overlap_ring: QColor | None,
 ) -> None:
     """One intervention's bar: the sector's colour (grey when ended, hatched when planned), an
-    arrow where it goes on, the title and the law, a red edge when it ``overlapping``."""
+    arrow where it goes on, the title and the law, and an ``overlap_ring`` (red) round it when
+    it overlaps help of the same kind."""
     font, small = fonts
     fm, fm_small = metrics
     info, r = bar.info, bar.rect
@@ -166,8 +166,8 @@ def paint_bar(
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 elided(fm_small, info.law_reference, text_w),
             )
-    if overlapping:
-        p.setPen(QPen(QColor(WARNING_RED), 2.5))
+    if overlap_ring is not None:
+        p.setPen(QPen(overlap_ring, 2.5))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(r.adjusted(-1, -1, 1, 1), 3, 3)
     p.restore()

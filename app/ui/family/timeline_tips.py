@@ -1,18 +1,21 @@
-"""What the timeline's tooltips say about an intervention, a gap in the help and two
-interventions that overlap (rich text, translated in the timeline's context)."""
+"""What the timeline says about an intervention, a gap in the help and two interventions that
+overlap: the tooltips (rich text) and the plain summaries a screen reader reads and the list
+shows (translated in the timeline's context)."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
 from app.services.family.family_overview import FamilyOverview, InterventionInfo
 from app.services.family.timeline import Gap, Overlap
+from app.ui.common.colours import Tone, tooltip_tone
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
-from app.ui.common.painting import WARNING_RED, fill_placeholders
+from app.ui.common.painting import fill_placeholders
 
 
 def _fact(template: str, value: str) -> str:
@@ -53,15 +56,54 @@ def intervention_tip(
                 QCoreApplication.translate("TimelineView", "Last checked: %1"), format_date(info.last_checked)
             )
         )
+    red = tooltip_tone(Tone.ERROR)
+    for text in overlap_texts(info, overview, overlaps):
+        lines.append(f"<span style='color:{red}'>{html.escape(text)}</span>")
+    return "<br>".join(lines)
+
+
+def overlap_texts(
+    info: InterventionInfo, overview: FamilyOverview | None, overlaps: Sequence[Overlap]
+) -> list[str]:
+    """ "Same kind of help at the same time as: …", once for each intervention it overlaps."""
+    texts = []
     for overlap in overlaps:
         if info.id in (overlap.first_id, overlap.second_id):
             other_id = overlap.second_id if overlap.first_id == info.id else overlap.first_id
             other = _intervention(overview, other_id)
-            text = QCoreApplication.translate(
-                "TimelineView", "Same kind of help at the same time as: %1"
-            ).replace("%1", other.title if other is not None else str(other_id))
-            lines.append(f"<span style='color:{WARNING_RED}'>{html.escape(text)}</span>")
-    return "<br>".join(lines)
+            texts.append(
+                QCoreApplication.translate(
+                    "TimelineView", "Same kind of help at the same time as: %1"
+                ).replace("%1", other.title if other is not None else str(other_id))
+            )
+    return texts
+
+
+def end_text(end: date | None) -> str:
+    """The last day, or that there is none (the list's "To" column)."""
+    return format_date(end) if end is not None else QCoreApplication.translate("TimelineView", "No end date")
+
+
+def intervention_summary(
+    info: InterventionInfo, overview: FamilyOverview | None, overlaps: Sequence[Overlap]
+) -> str:
+    """The bar in plain words, for a screen reader: who, what, the law, when, status, sector
+    and what it overlaps."""
+    member = overview.member(info.citizen_id) if overview is not None else None
+    facts = [info.title]
+    if info.law_reference:
+        facts.append(info.law_reference)
+    facts.append(f"{format_date(info.start_date)}–{end_text(info.end_date)}")
+    facts += [label(info.status), label(info.sector), *overlap_texts(info, overview, overlaps)]
+    text = ", ".join(facts)
+    return f"{member.name}: {text}" if member is not None else text
+
+
+def gap_summary(gap: Gap, overview: FamilyOverview | None, no_help: str) -> str:
+    """A time without help in plain words: who, "No help for 5 weeks", from when to when."""
+    member = overview.member(gap.citizen_id) if overview is not None else None
+    text = f"{no_help}, {format_date(gap.start)}–{end_text(gap.end)}"
+    return f"{member.name}: {text}" if member is not None else text
 
 
 def gap_tip(gap: Gap, overview: FamilyOverview | None, no_help: str) -> str:

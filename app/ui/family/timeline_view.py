@@ -7,11 +7,11 @@ The tooltips' texts are in timeline_tips.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,9 +28,10 @@ from app.services.common.clock import local_today
 from app.services.family.family_overview import FamilyOverview, InterventionInfo, MemberSummary
 from app.services.family.timeline import Gap, Overlap
 from app.ui.common.canvas import ReflowCanvas
+from app.ui.common.chosen_item import ChosenItem
+from app.ui.common.colours import Tone, muted_text, tone
 from app.ui.common.labels import label
 from app.ui.common.painting import (
-    TODAY_BLUE,
     LegendEntry,
     Swatch,
     add_months,
@@ -41,8 +42,15 @@ from app.ui.common.painting import (
     paint_legend,
     scaled_font,
 )
+from app.ui.family.timeline_axis import paint_axis, paint_today
 from app.ui.family.timeline_bars import Bar, paint_bar, paint_gap
-from app.ui.family.timeline_tips import gap_tip, intervention_tip, overlap_tip
+from app.ui.family.timeline_tips import (
+    gap_summary,
+    gap_tip,
+    intervention_summary,
+    intervention_tip,
+    overlap_tip,
+)
 
 LOOK_BACK_MONTHS = 18
 LOOK_AHEAD_MONTHS = 6
@@ -57,7 +65,14 @@ class _Group:
 
 
 class TimelineView(ReflowCanvas):
-    """A Gantt chart of the family's interventions; feed it with ``show_timeline``."""
+    """A Gantt chart of the family's interventions; feed it with ``show_timeline``.
+
+    The arrow keys move between the bars and the gaps (``choice``), member by member in time
+    order; Enter or a double-click on a bar opens its intervention.
+    """
+
+    intervention_activated = Signal(int)  # intervention id
+    content_changed = Signal()  # new data: the list alternative refills
 
     MARGIN = 8.0
     ARROW_ROOM = 14.0  # right of the chart, for the arrows of bars that go on
@@ -91,7 +106,11 @@ class TimelineView(ReflowCanvas):
         self._chart_bottom = 0.0
         self._ppd = 1.0
         self._laid_out_width = -1
+        self.setAccessibleName(self.tr("Timeline of the interventions"))
+        self.choice = ChosenItem(self)
+        self.choice.activated.connect(self._open)
         self._relayout()
+        self.choice.describe()
 
     # -- public API -------------------------------------------------------------------------
 
@@ -106,6 +125,8 @@ class TimelineView(ReflowCanvas):
         self._relayout()
         self.updateGeometry()
         self.update()
+        self.choice.refresh()
+        self.content_changed.emit()
 
     def clear(self) -> None:
         self.overview = None
@@ -114,6 +135,8 @@ class TimelineView(ReflowCanvas):
         self._relayout()
         self.updateGeometry()
         self.update()
+        self.choice.refresh()
+        self.content_changed.emit()
 
     def item_at(self, pos: QPointF) -> tuple[str, object] | None:
         """What is under ``pos``: ("intervention", InterventionInfo), ("overlap", Overlap) or ("gap", Gap)."""
@@ -128,6 +151,53 @@ class TimelineView(ReflowCanvas):
             if rect.contains(point):
                 return ("gap", gap)
         return None
+
+    # -- the keyboard path -------------------------------------------------------------------
+
+    def item_keys(self) -> list[Hashable]:
+        """The bars and gaps drawn, member by member in time order: ("intervention", id) and
+        ("gap", Gap). The order of the arrow keys and of the list."""
+        lanes = {citizen_id: index for index, citizen_id in enumerate(self.lane_rects)}
+        items: list[tuple[int, date, int, Hashable]] = [
+            (lanes.get(b.info.citizen_id, 0), b.info.start_date, b.info.id, ("intervention", b.info.id))
+            for b in self._bars
+        ]
+        items += [(lanes.get(g.citizen_id, 0), g.start, -1, ("gap", g)) for g, _rect in self.gap_rects]
+        return [key for *_order, key in sorted(items, key=lambda item: item[:3])]
+
+    def item_rect(self, key: Hashable) -> QRectF | None:
+        match key:
+            case ("intervention", int(intervention_id)):
+                return self.bar_rects.get(intervention_id)
+            case ("gap", Gap() as gap):
+                return next((rect for g, rect in self.gap_rects if g == gap), None)
+        return None
+
+    def key_at(self, pos: QPointF) -> Hashable | None:
+        hit = self.item_at(pos)
+        if hit is None or hit[0] == "overlap":
+            return None
+        kind, item = hit
+        return ("intervention", item.id) if isinstance(item, InterventionInfo) else (kind, item)
+
+    def item_summary(self, key: Hashable) -> str:
+        """The item in plain words (the accessible description when it is chosen)."""
+        match key:
+            case ("intervention", int(intervention_id)):
+                info = next((b.info for b in self._bars if b.info.id == intervention_id), None)
+                return "" if info is None else intervention_summary(info, self.overview, self.overlaps)
+            case ("gap", Gap() as gap):
+                return gap_summary(gap, self.overview, self.no_help_text(gap))
+        return ""
+
+    def idle_summary(self) -> str:
+        return self.tr(
+            "The arrow keys move between the interventions; Enter opens one. The list shows the same."
+        )
+
+    def _open(self, key: Hashable) -> None:
+        if isinstance(key, tuple) and key[0] == "intervention":
+            self.intervention_activated.emit(key[1])
 
     def tooltip_at(self, pos: QPointF) -> str:
         hit = self.item_at(pos)
@@ -354,7 +424,7 @@ class TimelineView(ReflowCanvas):
         fm, fm_small = QFontMetricsF(font), QFontMetricsF(small)
         text_colour = pal.text().color()
         if self.overview is None or not self.overview.interventions:
-            p.setPen(pal.placeholderText().color())
+            p.setPen(muted_text(pal))
             p.setFont(font)
             p.drawText(
                 QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN),
@@ -364,12 +434,16 @@ class TimelineView(ReflowCanvas):
             return
 
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        red = tone(Tone.ERROR, pal.base().color())
         self._paint_groups(p, clip, bold, small)
-        self._paint_axis(p, font, small, fm, fm_small, text_colour)
+        paint_axis(self, p, (font, small), (fm, fm_small), text_colour)
         for _overlap, rect in self.overlap_rects:
             if rect.intersects(clip):
-                p.fillRect(rect, QColor(192, 57, 43, 28))
-                p.fillRect(rect, QBrush(QColor(192, 57, 43, 90), Qt.BrushStyle.DiagCrossPattern))
+                p.fillRect(rect, QColor(red.red(), red.green(), red.blue(), 28))
+                p.fillRect(
+                    rect,
+                    QBrush(QColor(red.red(), red.green(), red.blue(), 90), Qt.BrushStyle.DiagCrossPattern),
+                )
         for gap, rect in self.gap_rects:
             if rect.intersects(clip):
                 paint_gap(
@@ -377,13 +451,15 @@ class TimelineView(ReflowCanvas):
                 )
         for bar in self._bars:
             if bar.rect.adjusted(-2, -2, self.ARROW_ROOM, 2).intersects(clip):
-                paint_bar(p, bar, (font, small), (fm, fm_small), bar.info.id in self.overlap_ids)
-        self._paint_today(p, small, fm_small)
+                ring = red if bar.info.id in self.overlap_ids else None
+                paint_bar(p, bar, (font, small), (fm, fm_small), ring)
+        paint_today(self, p, small, fm_small)
+        self.choice.paint_mark(p)
         p.setFont(font)
         paint_legend(p, self._legend, fm, text_colour)
         if self.hidden_count:
             p.setFont(small)
-            p.setPen(pal.placeholderText().color())
+            p.setPen(muted_text(pal))
             p.drawText(
                 QRectF(
                     self.MARGIN,
@@ -420,7 +496,7 @@ class TimelineView(ReflowCanvas):
             years = self.tr("%n year(s)", "", age)
             detail = f"{label(member.relation)}, {years}"
             p.setFont(small)
-            p.setPen(pal.placeholderText().color())
+            p.setPen(muted_text(pal))
             p.drawText(
                 QRectF(rect.left() + 4, name_rect.bottom() + 2, text_w, fm_small.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -431,92 +507,3 @@ class TimelineView(ReflowCanvas):
         p.drawLine(
             QPointF(self._chart_left - 0.5, self.MARGIN), QPointF(self._chart_left - 0.5, self._chart_bottom)
         )
-
-    def _paint_axis(
-        self, p: QPainter, font: QFont, small: QFont, fm: QFontMetricsF, fm_small: QFontMetricsF, text: QColor
-    ) -> None:
-        pal = self.palette()
-        locale = QLocale()
-        tag_h, month_h, week_h = self._axis_rows
-        month_top = self.MARGIN + tag_h
-        week_top = month_top + month_h
-        grid = blend(pal.mid().color(), pal.base().color(), 0.45)
-        year_line = pal.mid().color()
-
-        # Months: a line at each month's start, the name centred in its span.
-        p.setFont(font)
-        month = self.range_start
-        while month < self.range_end:
-            nxt = add_months(month, 1)
-            x1, x2 = self._x(month), self._x(min(nxt, self.range_end))
-            p.setPen(QPen(year_line if month.month == 1 else grid, 1))
-            p.drawLine(QPointF(round(x1) + 0.5, month_top), QPointF(round(x1) + 0.5, self._chart_bottom))
-            name = locale.standaloneMonthName(month.month, QLocale.FormatType.ShortFormat)
-            if fm.horizontalAdvance(name) + 4 <= x2 - x1:
-                p.setPen(text)
-                p.drawText(QRectF(x1, month_top, x2 - x1, month_h), int(Qt.AlignmentFlag.AlignCenter), name)
-            if month.month == 1 or month == self.range_start:
-                # The year above its first month, left-aligned at the month line.
-                p.setFont(small)
-                p.setPen(pal.placeholderText().color())
-                p.drawText(
-                    QRectF(x1 + 3, self.MARGIN, 60, tag_h - 2),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    str(month.year),
-                )
-                p.setFont(font)
-            month = nxt
-        # ISO weeks: a tick at each Monday, numbers where there is room.
-        p.setFont(small)
-        p.setPen(pal.placeholderText().color())
-        p.drawText(
-            QRectF(self.MARGIN + 4, week_top, self._header_w - 12, week_h),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            elided(fm_small, self.tr("Week"), self._header_w - 12),
-        )
-        week_px = 7 * self._ppd
-        need = fm_small.horizontalAdvance("53") + 6
-        step = next((s for s in (1, 2, 4, 8) if s * week_px >= need), 0)
-        monday = self.range_start + timedelta(days=(7 - self.range_start.weekday()) % 7)
-        tick = blend(pal.mid().color(), pal.base().color(), 0.2)
-        last_right = self._chart_left
-        while monday < self.range_end:
-            x = self._x(monday)
-            p.setPen(QPen(tick, 1))
-            p.drawLine(
-                QPointF(round(x) + 0.5, week_top + week_h - 4), QPointF(round(x) + 0.5, week_top + week_h)
-            )
-            number = monday.isocalendar().week
-            text_w = fm_small.horizontalAdvance(str(number))
-            box = QRectF(x + week_px / 2 - text_w / 2 - 2, week_top, text_w + 4, week_h - 3)
-            # Every step-th week from week 1; week 53 would crowd out week 1 when not every week fits.
-            wanted = step and (number - 1) % step == 0 and not (number == 53 and step > 1)
-            if wanted and box.left() >= last_right + 2 and box.right() <= self._chart_right + self.ARROW_ROOM:
-                p.setPen(pal.placeholderText().color())
-                p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(number))
-                last_right = box.right()
-            monday += timedelta(days=7)
-        p.setPen(QPen(pal.mid().color(), 1))
-        p.drawLine(
-            QPointF(self.MARGIN, self._chart_top - 0.5),
-            QPointF(self.width() - self.MARGIN, self._chart_top - 0.5),
-        )
-
-    def _paint_today(self, p: QPainter, small: QFont, fm_small: QFontMetricsF) -> None:
-        if not self.range_start <= self.today < self.range_end:
-            return
-        x = self.today_x
-        colour = QColor(TODAY_BLUE)
-        p.setPen(QPen(colour, 2))
-        tag_h = self._axis_rows[0]
-        p.drawLine(QPointF(x, self.MARGIN + tag_h), QPointF(x, self._chart_bottom))
-        text = self.tr("Today")
-        w = fm_small.horizontalAdvance(text) + 10
-        left = min(max(x - w / 2, self._chart_left), self._chart_right + self.ARROW_ROOM - w)
-        tag = QRectF(left, self.MARGIN, w, tag_h - 2)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawRoundedRect(tag, 3, 3)
-        p.setFont(small)
-        p.setPen(QColor("#ffffff"))
-        p.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -33,8 +33,8 @@ from app.services.family.family_overview import TransitionTrackInfo
 from app.services.family.transition import DEFAULT_RULE, TOPICS, eighteenth_birthday, transition_status
 from app.services.family.transition_tracks import TrackChange, start_transition_track, update_transition_track
 from app.ui.common.background import StoreLanes
+from app.ui.common.colours import error_style
 from app.ui.common.date_fields import date_edit, from_qdate
-from app.ui.common.form_dialog import ERROR_STYLE
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import problem_text
 from app.ui.common.noop import QT_TRANSLATE_NOOP
@@ -114,6 +114,7 @@ class TransitionPanel(QWidget):
             item = self._content_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # out of sight now: it is deleted when the event loop runs
                 widget.deleteLater()
         shown = 0
         for member in overview.members:
@@ -144,7 +145,7 @@ class TransitionPanel(QWidget):
         )
         lab = QLabel(text, box)
         lab.setWordWrap(True)
-        lab.setStyleSheet(ERROR_STYLE)
+        lab.setStyleSheet(error_style())
         button = QPushButton(self.tr("Start transition track"), box)
         button.setObjectName(f"startTransition_{member.citizen_id}")
         button.clicked.connect(lambda _=False, cid=member.citizen_id: self._start(cid))
@@ -179,7 +180,7 @@ class TransitionPanel(QWidget):
             .replace("%3", when)
         )
         if status.overdue:
-            state.setStyleSheet(ERROR_STYLE)
+            state.setStyleSheet(error_style())
         outer.addWidget(state)
         deadline = date_edit(box, track.deadline)
         deadline.setMaximumWidth(160)
@@ -218,10 +219,10 @@ class TransitionPanel(QWidget):
         outer.addLayout(contact)
         if status.missing_adult_contact:
             missing = QLabel(self.tr("No contact in adult services recorded yet."), box)
-            missing.setStyleSheet(ERROR_STYLE)
+            missing.setStyleSheet(error_style())
             outer.addWidget(missing)
         error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style())
         error.setWordWrap(True)
         error.hide()
         outer.addWidget(error)

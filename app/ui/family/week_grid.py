@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Hashable
 from datetime import time
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from app.models.enums import InterventionStatus, Sector
-from app.services.family.family_overview import FamilyOverview, InterventionInfo, MemberSummary, SlotInfo
+from app.services.family.family_overview import FamilyOverview, MemberSummary, SlotInfo
 from app.services.meetings.collisions import Collision
 from app.ui.common.canvas import ReflowCanvas
+from app.ui.common.chosen_item import ChosenItem
+from app.ui.common.colours import Tone, muted_text, tone, tooltip_tone
 from app.ui.common.labels import label
 from app.ui.common.painting import (
     WARNING_RED,
@@ -37,27 +38,24 @@ from app.ui.common.painting import (
     elided,
     layout_legend,
     paint_legend,
-    paint_parent_icon,
     scaled_font,
-    sector_colour,
-    sector_fill,
-    wrap_text,
 )
-from app.ui.family.week_texts import collision_text, day_name, first_name, format_time
+from app.ui.family.week_blocks import Block, paint_block
+from app.ui.family.week_texts import collision_text, day_name, first_name, format_time, slot_summary
 
 EARLIEST_FIRST_HOUR = 7  # the grid starts at 07.00 or earlier
 LATEST_LAST_HOUR = 17  # and ends at 17.00 or later
 
 
-@dataclass(slots=True)
-class _Block:
-    slot: SlotInfo
-    info: InterventionInfo
-    rect: QRectF
-
-
 class WeekGrid(ReflowCanvas):
-    """The week of the family; feed it with ``show_week``."""
+    """The week of the family; feed it with ``show_week``.
+
+    The arrow keys move between the weekly times (``choice``), day by day in time order; Enter
+    or a double-click on one opens its intervention.
+    """
+
+    intervention_activated = Signal(int)  # intervention id
+    content_changed = Signal()  # new data: the list alternative refills
 
     MARGIN = 8.0
     MIN_SUB_W = 58.0  # narrowest member sub-column
@@ -80,7 +78,7 @@ class WeekGrid(ReflowCanvas):
         self.collision_slot_ids: set[int] = set()
         self.day_rects: dict[int, QRectF] = {}  # weekday -> the day's column, headers included
         self.member_rects: dict[tuple[int, int], QRectF] = {}  # (weekday, citizen id) -> sub-column
-        self._blocks: list[_Block] = []
+        self._blocks: list[Block] = []
         self._bands: dict[int, list[QRectF]] = {}
         self._texts: list[tuple[str, QRectF]] = []
         self._legend: list[tuple[LegendEntry, QRectF]] = []
@@ -91,7 +89,11 @@ class WeekGrid(ReflowCanvas):
         self._hour_h = 44.0
         self._height = 0.0
         self._laid_out_width = -1
+        self.setAccessibleName(self.tr("The family's week"))
+        self.choice = ChosenItem(self)
+        self.choice.activated.connect(self._open)
         self._relayout()
+        self.choice.describe()
 
     # -- public API -------------------------------------------------------------------------
 
@@ -102,6 +104,8 @@ class WeekGrid(ReflowCanvas):
         self._relayout()
         self.updateGeometry()
         self.update()
+        self.choice.refresh()
+        self.content_changed.emit()
 
     def set_collision_list_visible(self, visible: bool) -> None:
         self.show_collision_list = visible
@@ -116,6 +120,8 @@ class WeekGrid(ReflowCanvas):
         self._relayout()
         self.updateGeometry()
         self.update()
+        self.choice.refresh()
+        self.content_changed.emit()
 
     def collision_texts(self) -> list[str]:
         if self.overview is None:
@@ -142,6 +148,52 @@ class WeekGrid(ReflowCanvas):
         point = QPointF(pos)
         return next((b.slot for b in self._blocks if b.rect.contains(point)), None)
 
+    # -- the keyboard path -------------------------------------------------------------------
+
+    def item_keys(self) -> list[Hashable]:
+        """The slot ids drawn, day by day and hour by hour (members in family order): the order
+        of the arrow keys and of the list."""
+        columns = {m.citizen_id: index for index, m in enumerate(self.columns)}
+        blocks = sorted(
+            self._blocks,
+            key=lambda b: (
+                b.slot.weekday,
+                b.slot.start,
+                columns.get(b.slot.citizen_id, 0),
+                b.slot.end,
+                b.slot.id,
+            ),
+        )
+        return [b.slot.id for b in blocks]
+
+    def item_rect(self, key: Hashable) -> QRectF | None:
+        return self.slot_rects.get(key) if isinstance(key, int) else None
+
+    def key_at(self, pos: QPointF) -> Hashable | None:
+        slot = self.slot_at(pos)
+        return None if slot is None else slot.id
+
+    def item_summary(self, key: Hashable) -> str:
+        block = next((b for b in self._blocks if b.slot.id == key), None)
+        return (
+            ""
+            if block is None or self.overview is None
+            else slot_summary(block.slot, block.info, self.overview, self.collisions)
+        )
+
+    def idle_summary(self) -> str:
+        return self.tr(
+            "The arrow keys move between the weekly times; Enter opens the intervention. The list shows the same."
+        )
+
+    def block_of(self, slot_id: int) -> Block | None:
+        return next((b for b in self._blocks if b.slot.id == slot_id), None)
+
+    def _open(self, key: Hashable) -> None:
+        block = self.block_of(key) if isinstance(key, int) else None
+        if block is not None:
+            self.intervention_activated.emit(block.info.id)
+
     def tooltip_at(self, pos: QPointF) -> str:
         slot = self.slot_at(pos)
         return "" if slot is None else self.slot_tooltip(slot)
@@ -163,10 +215,11 @@ class WeekGrid(ReflowCanvas):
             lines.append(html.escape(label(info.status)))
         if slot.needs_parent:
             lines.append(html.escape(self.tr("A parent must be present")))
+        red = tooltip_tone(Tone.ERROR)
         for collision in self.collisions:
             if slot.id in (collision.slot.id, collision.other_slot.id):
                 text = html.escape(collision_text(collision, overview))
-                lines.append(f"<span style='color:{WARNING_RED}'>{text}</span>")
+                lines.append(f"<span style='color:{red}'>{text}</span>")
         return "<br>".join(lines)
 
     # -- size -------------------------------------------------------------------------------
@@ -259,7 +312,7 @@ class WeekGrid(ReflowCanvas):
                     lane_w - (1 if lanes > 1 else 0),
                     max(6.0, self.y_for(slot.end) - self.y_for(slot.start) - 2),
                 )
-                self._blocks.append(_Block(slot, infos[slot.intervention_id], rect))
+                self._blocks.append(Block(slot, infos[slot.intervention_id], rect))
                 self.slot_rects[slot.id] = rect
 
         # The overlapping part of each collision, on every slot involved.
@@ -364,7 +417,7 @@ class WeekGrid(ReflowCanvas):
         fm = QFontMetricsF(font)
         if not self._blocks:
             p.setFont(font)
-            p.setPen(pal.placeholderText().color())
+            p.setPen(muted_text(pal))
             p.drawText(
                 QRectF(
                     self.MARGIN,
@@ -377,12 +430,21 @@ class WeekGrid(ReflowCanvas):
             )
         else:
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            red = tone(Tone.ERROR, pal.base().color())
             self._paint_grid(p, font, small, bold)
             title_font, time_font = scaled_font(font, 0.92), scaled_font(font, 0.8)
             fm_title, fm_time = QFontMetricsF(title_font), QFontMetricsF(time_font)
             for block in self._blocks:
                 if block.rect.intersects(clip):
-                    self._paint_block(p, block, title_font, time_font, fm_title, fm_time)
+                    paint_block(
+                        p,
+                        block,
+                        (title_font, time_font),
+                        (fm_title, fm_time),
+                        self._bands.get(block.slot.id, ()),
+                        red if block.slot.id in self.collision_slot_ids else None,
+                    )
+            self.choice.paint_mark(p)
         p.setFont(font)
         for text, rect in self._texts:
             marker = QRectF(self.MARGIN, rect.top() + 1, fm.height() - 2, fm.height() - 2)
@@ -405,7 +467,7 @@ class WeekGrid(ReflowCanvas):
         pal = self.palette()
         fm_small, fm_bold = QFontMetricsF(small), QFontMetricsF(bold)
         text = pal.text().color()
-        muted = pal.placeholderText().color()
+        muted = muted_text(pal)
         hour_line = blend(pal.mid().color(), pal.base().color(), 0.55)
         half_line = blend(pal.mid().color(), pal.base().color(), 0.8)
         day_line = pal.mid().color()
@@ -463,74 +525,3 @@ class WeekGrid(ReflowCanvas):
             QPointF(self._grid_left, self._grid_top - self._member_h),
             QPointF(self._grid_right, self._grid_top - self._member_h),
         )
-
-    def _paint_block(
-        self,
-        p: QPainter,
-        block: _Block,
-        font: QFont,
-        small: QFont,
-        fm: QFontMetricsF,
-        fm_small: QFontMetricsF,
-    ) -> None:
-        r, info, slot = block.rect, block.info, block.slot
-        base = sector_colour(info.sector)
-        planned = info.status == InterventionStatus.PLANNED
-        p.save()
-        pen = QPen(base.darker(125), 1)
-        if planned:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(QColor("#ffffff") if planned else sector_fill(info.sector))
-        p.drawRoundedRect(r, 3, 3)
-        if planned:
-            hatch = QColor(base)
-            hatch.setAlpha(95)
-            p.fillRect(r.adjusted(1, 1, -1, -1), QBrush(hatch, Qt.BrushStyle.BDiagPattern))
-        p.fillRect(QRectF(r.left(), r.top(), min(3.0, r.width()), r.height()), base)
-        red = QColor(WARNING_RED)
-        for band in self._bands.get(slot.id, ()):
-            p.fillRect(band, QColor(red.red(), red.green(), red.blue(), 40))
-            p.fillRect(
-                band, QBrush(QColor(red.red(), red.green(), red.blue(), 70), Qt.BrushStyle.BDiagPattern)
-            )
-
-        icon = 12.0 if slot.needs_parent else 0.0
-        if slot.needs_parent:
-            paint_parent_icon(
-                p, QPointF(r.right() - icon / 2 - 3, r.top() + icon / 2 + 3), icon, QColor("#303030")
-            )
-        inner = r.adjusted(6, 3, -4, -2)
-        start, end = format_time(slot.start), format_time(slot.end)
-        time_lines = [f"{start}–{end}"]
-        if fm_small.horizontalAdvance(time_lines[0]) > inner.width():
-            time_lines = [f"{start}–", end]  # a narrow column: the end time under the start
-        title_room = int((inner.height() - len(time_lines) * fm_small.height()) // fm.height())
-        if title_room < 1:
-            time_lines = []
-            title_room = 1 if inner.height() >= fm.height() - 2 else 0
-        y = inner.top()
-        p.setPen(QColor("#1b1b1b"))
-        p.setFont(font)
-        first_width = inner.width() - (icon + 2 if icon else 0)
-        for line in wrap_text(info.title, fm, inner.width(), title_room, first_width):
-            p.drawText(
-                QRectF(inner.left(), y, inner.width(), fm.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                line,
-            )
-            y += fm.height()
-        p.setFont(small)
-        p.setPen(QColor("#404040"))
-        for line in time_lines:
-            p.drawText(
-                QRectF(inner.left(), y, inner.width(), fm_small.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                elided(fm_small, line, inner.width()),
-            )
-            y += fm_small.height()
-        if slot.id in self.collision_slot_ids:
-            p.setPen(QPen(red, 2.5))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        p.restore()

@@ -1,5 +1,5 @@
-"""The week grid's words: times and weekdays as Danes write them, and the whole sentence that
-explains a collision (translated in the grid's context)."""
+"""The week grid's words: times and weekdays as Danes write them, the whole sentence that
+explains a collision, and a weekly time in plain words (translated in the grid's context)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from datetime import time
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.services.family.family_overview import FamilyOverview, MemberSummary
+from app.models.enums import InterventionStatus
+from app.services.family.family_overview import FamilyOverview, InterventionInfo, MemberSummary, SlotInfo
 from app.services.meetings.collisions import Collision, CollisionKind
+from app.ui.common.labels import label
 from app.ui.common.painting import fill_placeholders
 
 
@@ -50,3 +52,36 @@ def collision_text(collision: Collision, overview: FamilyOverview) -> str:
         "WeekGrid", "%1 has two things at the same time on %2 %3–%4: %5 and %6."
     )
     return fill_placeholders(template, who, day, start, end, title, other_title)
+
+
+def slot_notes(
+    slot: SlotInfo, info: InterventionInfo, overview: FamilyOverview, collisions: list[Collision]
+) -> list[str]:
+    """What else there is to say about a weekly time: planned, a parent must be there, and the
+    collisions it is part of."""
+    notes = []
+    if info.status == InterventionStatus.PLANNED:
+        notes.append(label(info.status))
+    if slot.needs_parent:
+        notes.append(QCoreApplication.translate("WeekGrid", "A parent must be present"))
+    notes += [collision_text(c, overview) for c in collisions if slot.id in (c.slot.id, c.other_slot.id)]
+    return notes
+
+
+def slot_summary(
+    slot: SlotInfo, info: InterventionInfo, overview: FamilyOverview, collisions: list[Collision]
+) -> str:
+    """The weekly time in plain words, for a screen reader: when, who, what, and the notes."""
+    when = f"{day_name(slot.weekday)} {format_time(slot.start)}–{format_time(slot.end)}"
+    member = overview.member(slot.citizen_id)
+    facts = [info.title]
+    if info.law_reference:
+        facts.append(info.law_reference)
+    text = f"{when}, {member.name if member is not None else '?'}: {', '.join(facts)}"
+    notes = sentences(slot_notes(slot, info, overview, collisions))
+    return f"{text}. {notes}" if notes else text
+
+
+def sentences(notes: list[str]) -> str:
+    """Notes one after the other, each ending with a full stop."""
+    return " ".join(note if note.endswith(".") else f"{note}." for note in notes)

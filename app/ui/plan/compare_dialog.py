@@ -41,14 +41,10 @@ from app.services.plan.plan_document import (
     VersionSummary,
 )
 from app.services.plan.plans import SectionChange, compare_versions
+from app.ui.common.colours import Cell, Tone, cell_style, tone_style
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
 
-# Marks that differ in shape, not only in colour; the text colour is fixed so the marks stay
-# readable on a dark palette too.
-REMOVED_STYLE = "background-color:#f9d0cc; color:#5c1010; text-decoration:line-through;"
-ADDED_STYLE = "background-color:#cdebd3; color:#0b3d17; text-decoration:underline;"
-UNCHANGED_STYLE = "color:#808080;"
 HEADING_LEVEL = 4  # each section starts with an <h4>: the panes scroll together by these
 
 
@@ -107,7 +103,13 @@ def compare_html(
     if side not in ("old", "new"):
         raise ValueError(f"side must be 'old' or 'new', not {side!r}")
     heading = title or section_title
-    marked_op, style = ("-", REMOVED_STYLE) if side == "old" else ("+", ADDED_STYLE)
+    # Marks that differ in shape, not only in colour, with their own text colour; light or dark
+    # as the palette is. Unchanged text is grey.
+    if side == "old":
+        marked_op, style = "-", cell_style(Cell.REMOVED, "text-decoration:line-through;")
+    else:
+        marked_op, style = "+", cell_style(Cell.ADDED, "text-decoration:underline;")
+    unchanged = tone_style(Tone.MUTED)
     parts: list[str] = []
     for change in changes:
         if not change.old and not change.new:
@@ -121,11 +123,11 @@ def compare_html(
         text = change.old if side == "old" else change.new
         if not text:
             empty = html.escape(QCoreApplication.translate("CompareDialog", "(empty)"))
-            parts.append(f'<p style="{UNCHANGED_STYLE}"><i>{empty}</i></p>')
+            parts.append(f'<p style="{unchanged}"><i>{empty}</i></p>')
             continue
         if not change.changed:
             body = html.escape(text)
-            parts.append(f'<p style="white-space:pre-wrap; {UNCHANGED_STYLE}">{body}</p>')
+            parts.append(f'<p style="white-space:pre-wrap; {unchanged}">{body}</p>')
             continue
         pieces: list[str] = []
         for segment in change.segments:
@@ -140,7 +142,7 @@ def compare_html(
             if only_changes
             else QCoreApplication.translate("CompareDialog", "The plan has no text yet.")
         )
-        parts.append(f'<p style="{UNCHANGED_STYLE}"><i>{html.escape(message)}</i></p>')
+        parts.append(f'<p style="{unchanged}"><i>{html.escape(message)}</i></p>')
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 

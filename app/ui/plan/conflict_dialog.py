@@ -36,12 +36,14 @@ from app.services.plan.plan_draft import AgreementInput, GoalInput
 from app.services.plan.plan_merge import Conflict, ItemKind
 from app.services.plan.plans import diff_words
 from app.services.plan.three_way import Choice
+from app.ui.common.colours import Cell, cell_style
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.common.labels import label
-from app.ui.plan.compare_dialog import ADDED_STYLE
 
-# Words only in one of the two texts: underlined on green in both panes (shape and colour).
-ONLY_HERE_STYLE = ADDED_STYLE
+
+def only_here_style() -> str:
+    """Words only in one of the two texts: underlined on green in both panes (shape and colour)."""
+    return cell_style(Cell.ADDED, "text-decoration:underline;")
 
 
 def marked_html(text: str, other: str, empty: str) -> str:
@@ -53,7 +55,7 @@ def marked_html(text: str, other: str, empty: str) -> str:
         if segment.op == "=":
             pieces.append(html.escape(segment.text))
         elif segment.op == "+":
-            pieces.append(f'<span style="{ONLY_HERE_STYLE}">{html.escape(segment.text)}</span>')
+            pieces.append(f'<span style="{only_here_style()}">{html.escape(segment.text)}</span>')
     return f'<p style="white-space:pre-wrap;">{"".join(pieces)}</p>'
 
 

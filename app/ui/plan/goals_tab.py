@@ -20,6 +20,7 @@ from app.services.cases.case_summary import MemberSummary
 from app.services.plan.plan_document import ScorePoint
 from app.services.plan.plan_draft import GoalInput, new_goal_key
 from app.ui.common.labels import label
+from app.ui.common.list_alternative import ListAlternative
 from app.ui.plan.member_picker import MembersDelegate
 from app.ui.plan.plan_delegates import ChoiceDelegate, IndentedTextDelegate, OptionalDateDelegate
 from app.ui.plan.plan_dialogs import GoalDialog
@@ -80,7 +81,24 @@ class GoalsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.chart)
+        self.chart_panel = ListAlternative(
+            self.chart,
+            self.chart.choice,
+            [
+                self.tr("Date"),
+                self.tr("Goal"),
+                self.tr("The family"),
+                self.tr("Professionals"),
+                self.tr("Note"),
+            ],
+            self.chart.table_rows,
+            toggle_text=self.tr("As a &table"),
+            list_name=self.tr("Progression scores of the chosen goal"),
+            scrolled=False,
+            parent=self,
+        )
+        self.chart.content_changed.connect(self.chart_panel.refresh)
+        layout.addWidget(self.chart_panel)
 
     def fill(
         self,

@@ -16,7 +16,6 @@ import logging
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -48,6 +47,7 @@ from app.services.plan.lix import (
     lix,
     load_glossary,
 )
+from app.ui.common.colours import Step, Tone, step, tone_style
 from app.ui.common.painting import fill_placeholders
 
 log = logging.getLogger(__name__)
@@ -58,14 +58,13 @@ DEBOUNCE_MS = 250
 TARGET_BELOW = 35
 MAX_SENTENCE_CHARS = 160
 
-BAND_COLOURS: dict[LixBand, str] = {
-    LixBand.VERY_EASY: "#2e7d32",
-    LixBand.EASY: "#7cb342",
-    LixBand.MEDIUM: "#f9a825",
-    LixBand.HARD: "#ef6c00",
-    LixBand.VERY_HARD: "#c62828",
+BAND_STEPS: dict[LixBand, Step] = {  # green for easy to red for hard, light or dark by palette
+    LixBand.VERY_EASY: Step.BEST,
+    LixBand.EASY: Step.GOOD,
+    LixBand.MEDIUM: Step.FAIR,
+    LixBand.HARD: Step.POOR,
+    LixBand.VERY_HARD: Step.WORST,
 }
-NOTE_STYLE = "color: #5f5f5f;"  # rich text: the glossary note under a suggestion
 
 
 def set_muted(label: QLabel, muted: bool) -> None:
@@ -135,7 +134,7 @@ class LixBandBar(QWidget):
             band_top, band_height = 4.0, height - 8.0
             edges = [self.SCALE_MIN] + [floor - 0.5 for _band, floor in BAND_FLOORS[1:]] + [self.SCALE_MAX]
             for (band, _floor), left, right in zip(BAND_FLOORS, edges, edges[1:], strict=False):
-                colour = QColor(BAND_COLOURS[band])
+                colour = step(BAND_STEPS[band], self.palette().color(QPalette.ColorRole.Window))
                 if self._score is None:
                     colour.setAlpha(90)  # neutral: nothing measured yet
                 x0, x1 = self._x(left, width), self._x(right, width)
@@ -467,7 +466,7 @@ class LixMeter(QWidget):
         for text, note in suggestions:
             line = "• " + html.escape(text)
             if note:
-                line += f"<br><span style='{NOTE_STYLE}'>{html.escape(note)}</span>"
+                line += f"<br><span style='{tone_style(Tone.MUTED)}'>{html.escape(note)}</span>"
             lines.append(line)
         self.suggestions_label.setText("<br>".join(lines))
         self.suggestions_title.setVisible(bool(lines))

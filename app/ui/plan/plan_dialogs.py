@@ -19,6 +19,7 @@ from app.services.common.validation import FieldProblem, Problem, ValidationErro
 from app.services.plan.plan_draft import GoalInput
 from app.services.plan.plans import approval_problems, approve_plan, record_score
 from app.ui.common.background import StoreLanes
+from app.ui.common.colours import error_style
 from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate
 from app.ui.common.enum_combo import enum_combo
 from app.ui.common.form_dialog import FormDialog
@@ -305,7 +306,7 @@ class ApproveDialog(LaneDialog):
         self.blockers.setText(
             "\n".join(f"• {line}" for line in lines) if lines else self.tr("Nothing is missing.")
         )
-        self.blockers.setStyleSheet("color: #b3261e;" if lines else "")
+        self.blockers.setStyleSheet(error_style() if lines else "")
         self.save_button.setEnabled(not self._blockers)
         problems.extend(FieldProblem("plan", p.problem) for p in self._blockers[:1])
         return problems

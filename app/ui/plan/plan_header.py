@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.plan.plan_document import PlanDocument
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import error_style
 from app.ui.common.formatting import format_date
 
 
@@ -55,7 +55,7 @@ class PlanHeader(QWidget):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_status(self, text: str, problem: bool = False) -> None:
-        self.save_state.setStyleSheet(ERROR_STYLE if problem else "")
+        self.save_state.setStyleSheet(error_style() if problem else "")
         self.save_state.setText(text)
 
     def show_version(self, doc: PlanDocument) -> None:

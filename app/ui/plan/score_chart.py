@@ -1,6 +1,7 @@
 """A small trend chart of a goal's progression scores (0–10): the family's own and the professionals'.
 
-The two series differ in colour (Okabe–Ito blue and vermilion, safe for colour-blind eyes)
+The two series differ in colour (Okabe–Ito blue and vermilion, safe for colour-blind eyes,
+lighter on a dark palette)
 and in shape too (a solid line with filled circles; a dashed line with open squares), so the
 chart also reads in grey print. Geometry is computed when the data or the size changes
 (``_relayout``); painting only draws it. ``chart_points`` is the pure mapping from scores to
@@ -10,10 +11,10 @@ the plot area.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from typing_extensions import override
 
 from app.services.plan.plan_document import ScorePoint
+from app.ui.common import colours
+from app.ui.common.chosen_item import ChosenItem
+from app.ui.common.colours import Series, muted_text
 from app.ui.common.formatting import format_date
-from app.ui.common.painting import elided, scaled_font
+from app.ui.common.list_alternative import ListRow
+from app.ui.common.painting import elided, fill_placeholders, scaled_font
 
 SCORE_MAX = 10
-FAMILY_COLOUR = "#0072b2"  # Okabe–Ito blue
-PROFESSIONAL_COLOUR = "#d55e00"  # Okabe–Ito vermilion
 MARKER_RADIUS = 3.5
 HIT_RADIUS = 9.0  # how near the mouse must be for a point's tooltip
 
@@ -93,12 +96,26 @@ def axis_dates(first: date, last: date, count: int) -> list[date]:
     return [first + timedelta(days=d) for d in days]
 
 
+def _score_text(score: int | None) -> str:
+    return "–" if score is None else str(score)
+
+
+def _score_sort(score: int | None) -> int:
+    return -1 if score is None else score
+
+
 def short_date(day: date) -> str:
     return f"{day.day:02d}.{day.month:02d}."
 
 
 class ScoreChart(QWidget):
-    """A goal's progression scores over time; feed it with ``set_scores``."""
+    """A goal's progression scores over time; feed it with ``set_scores``.
+
+    The arrow keys move from date to date (``choice``); the chosen date's scores are the
+    widget's accessible description. ``table_rows`` are the same scores as rows.
+    """
+
+    content_changed = Signal()  # new scores: the table alternative refills
 
     MARGIN = 6.0
     X_PAD = 10.0  # keeps the first and last points off the axis lines
@@ -119,7 +136,11 @@ class ScoreChart(QWidget):
         self._legend_rects: list[tuple[str, str, QRectF]] = []  # (series, text, box)
         self._title_rect = QRectF()
         self._laid_out: tuple[int, int] = (-1, -1)
+        self.point_rects: list[QRectF] = []  # by index in date order: round the day's markers
+        self.setAccessibleName(self.tr("Progression scores over time"))
+        self.choice = ChosenItem(self)
         self._relayout()
+        self.choice.describe()
 
     # -- public API -------------------------------------------------------------------------
 
@@ -128,6 +149,8 @@ class ScoreChart(QWidget):
         self.title = title
         self._relayout()
         self.update()
+        self.choice.refresh()
+        self.content_changed.emit()
 
     def clear(self) -> None:
         self.set_scores(())
@@ -148,6 +171,63 @@ class ScoreChart(QWidget):
             if distance <= HIT_RADIUS and (best is None or distance < best[0]):
                 best = (distance, score)
         return best[1] if best else None
+
+    # -- the keyboard path and the table ---------------------------------------------------
+
+    def ordered_points(self) -> list[ScorePoint]:
+        """The scores drawn, in date order (a date without either score is not drawn)."""
+        return [
+            p for p in _ordered(self.points) if p.family_score is not None or p.professional_score is not None
+        ]
+
+    def item_keys(self) -> list[Hashable]:
+        return list(range(len(self.ordered_points())))
+
+    def item_rect(self, key: Hashable) -> QRectF | None:
+        return self.point_rects[key] if isinstance(key, int) and 0 <= key < len(self.point_rects) else None
+
+    def key_at(self, pos: QPointF) -> Hashable | None:
+        point = self.point_at(pos)
+        ordered = self.ordered_points()
+        return next((i for i, p in enumerate(ordered) if p is point), None)
+
+    def item_summary(self, key: Hashable) -> str:
+        """ "Goal: the family 6, professionals 5, 12.11.2026" (and the note)."""
+        ordered = self.ordered_points()
+        if not isinstance(key, int) or not 0 <= key < len(ordered):
+            return ""
+        point = ordered[key]
+        text = fill_placeholders(
+            self.tr("%1: the family %2, professionals %3, %4"),
+            self.title or self.tr("Scores"),
+            _score_text(point.family_score),
+            _score_text(point.professional_score),
+            format_date(point.scored_on),
+        )
+        return f"{text}. {point.note.strip()}" if point.note.strip() else text
+
+    def idle_summary(self) -> str:
+        return self.tr("The arrow keys move from score to score. The table shows the same.")
+
+    def table_rows(self) -> list[ListRow]:
+        """One row per date drawn: date, goal, the family's score, the professionals', the note."""
+        rows = []
+        for index, point in enumerate(self.ordered_points()):
+            texts = (
+                format_date(point.scored_on),
+                self.title,
+                _score_text(point.family_score),
+                _score_text(point.professional_score),
+                point.note.strip(),
+            )
+            sort_keys = (
+                (point.scored_on, index),
+                None,
+                _score_sort(point.family_score),
+                _score_sort(point.professional_score),
+            )
+            rows.append(ListRow(index, texts, sort_keys))
+        return rows
 
     def tooltip_at(self, pos: QPointF) -> str:
         point = self.point_at(pos)
@@ -223,6 +303,14 @@ class ScoreChart(QWidget):
         self.family_points = [p for p, _ in family]
         self.professional_points = [p for p, _ in professional]
         self._hits = family + professional
+        self.point_rects = []
+        r = MARKER_RADIUS + 1
+        for point in self.ordered_points():
+            marks = [QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r) for at, p in self._hits if p is point]
+            box = marks[0]
+            for mark in marks[1:]:
+                box = box.united(mark)
+            self.point_rects.append(box)
 
         self._x_labels = []
         ordered = _ordered(self.points)
@@ -277,7 +365,7 @@ class ScoreChart(QWidget):
             )
         if self.is_empty:
             p.setFont(self.font())
-            p.setPen(pal.placeholderText().color())
+            p.setPen(muted_text(pal))
             area = QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
             if self.title:
                 area.setTop(self._title_rect.bottom())
@@ -288,11 +376,12 @@ class ScoreChart(QWidget):
         self._paint_series(p, self.professional_points, "professional")
         self._paint_series(p, self.family_points, "family")
         self._paint_legend(p, small, fm_small)
+        self.choice.paint_mark(p)
 
     def _paint_grid(self, p: QPainter, small: QFont, fm_small: QFontMetricsF) -> None:
         pal = self.palette()
         rect = self.plot_rect
-        text = pal.placeholderText().color()
+        text = muted_text(pal)
         grid = QColor(pal.mid().color())
         grid.setAlpha(110)
         p.setFont(small)
@@ -329,22 +418,26 @@ class ScoreChart(QWidget):
                 text_label,
             )
 
-    @staticmethod
-    def _series_pen(series: str, width: float = 2.0) -> QPen:
-        if series == "family":
-            return QPen(QColor(FAMILY_COLOUR), width, Qt.PenStyle.SolidLine)
-        pen = QPen(QColor(PROFESSIONAL_COLOUR), width, Qt.PenStyle.CustomDashLine)
+    def series_colour(self, which: str) -> QColor:
+        """The line's colour: blue for the family, vermilion for the professionals."""
+        line = Series.FIRST if which == "family" else Series.SECOND
+        return colours.series(line, self.palette().base().color())
+
+    def _series_pen(self, which: str, width: float = 2.0) -> QPen:
+        if which == "family":
+            return QPen(self.series_colour(which), width, Qt.PenStyle.SolidLine)
+        pen = QPen(self.series_colour(which), width, Qt.PenStyle.CustomDashLine)
         pen.setDashPattern([3.0, 2.0])
         return pen
 
-    def _paint_marker(self, p: QPainter, centre: QPointF, series: str) -> None:
+    def _paint_marker(self, p: QPainter, centre: QPointF, which: str) -> None:
         r = MARKER_RADIUS
-        if series == "family":
-            p.setPen(QPen(QColor(FAMILY_COLOUR), 1.2))
-            p.setBrush(QColor(FAMILY_COLOUR))
+        if which == "family":
+            p.setPen(QPen(self.series_colour(which), 1.2))
+            p.setBrush(self.series_colour(which))
             p.drawEllipse(centre, r, r)
         else:
-            p.setPen(QPen(QColor(PROFESSIONAL_COLOUR), 1.8))
+            p.setPen(QPen(self.series_colour(which), 1.8))
             p.setBrush(self.palette().base())
             p.drawRect(QRectF(centre.x() - r - 0.5, centre.y() - r - 0.5, 2 * r + 1, 2 * r + 1))
 

@@ -50,7 +50,7 @@ from app.services.privacy.access_request import (
     record_lookup,
 )
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import error_style
 from app.ui.common.formatting import format_date
 from app.ui.common.noop import QT_TRANSLATE_NOOP
 
@@ -109,7 +109,7 @@ class AccessRequestDialog(QDialog):
         self.find_button.setObjectName("accessFind")
         self.find_button.clicked.connect(self.look_up)
         self.who.currentIndexChanged.connect(self._person_chosen)
-        self.person_error = self._label("accessPersonError", ERROR_STYLE)
+        self.person_error = self._label("accessPersonError", error_style())
 
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("accessItems")
@@ -134,7 +134,7 @@ class AccessRequestDialog(QDialog):
         self.table.itemChanged.connect(self._item_changed)
         self.summary = self._label("accessSummary")
         self.summary.show()
-        self.reason_error = self._label("accessReasonError", ERROR_STYLE)
+        self.reason_error = self._label("accessReasonError", error_style())
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,6 +38,7 @@ from app.services.privacy.consents import attachment_of, withdraw_consent
 from app.services.privacy.sharing import decode_info_types, decode_parties
 from app.store.safe_files import write_atomic
 from app.ui.common.background import StoreLanes
+from app.ui.common.colours import Cell, cell
 from app.ui.common.columns import keep_fitted
 from app.ui.common.formatting import format_date
 from app.ui.common.labels import label
@@ -45,7 +46,7 @@ from app.ui.family.consent_dialog import ConsentDialog, info_type_label, party_l
 
 log = logging.getLogger(__name__)
 
-COVER_COLOURS = {Cover.FULL: "#d8f0d8", Cover.PARTLY: "#fff1c2", Cover.NONE: "#f6d6d6"}
+COVER_CELLS = {Cover.FULL: Cell.COVER_FULL, Cover.PARTLY: Cell.COVER_PARTLY, Cover.NONE: Cell.COVER_NONE}
 
 
 class ConsentRegisterDialog(QDialog):
@@ -217,7 +218,9 @@ class ConsentRegisterDialog(QDialog):
                 level = matrix.level(citizen, column)
                 item = QTableWidgetItem(texts[level])
                 item.setData(Qt.ItemDataRole.UserRole, level.value)
-                item.setBackground(QBrush(QColor(COVER_COLOURS[level])))
+                fill, ink = cell(COVER_CELLS[level], self.coverage.palette().color(QPalette.ColorRole.Base))
+                item.setBackground(QBrush(fill))
+                item.setForeground(QBrush(ink))
                 types = matrix.types(citizen, column)
                 if types:
                     item.setToolTip(", ".join(info_type_label(t) for t in sorted(types)))

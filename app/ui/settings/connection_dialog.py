@@ -42,7 +42,7 @@ from app.store.credentials import (
     preload_driver,
 )
 from app.ui.common.background import StoreWorker
-from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
+from app.ui.common.colours import Tone, error_style, note_style, tone_style
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,6 @@ SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full"
 DEFAULT_PORT = 5432
 DEFAULT_SSLMODE = "prefer"
 DRIVER = "postgresql+psycopg"
-OK_STYLE = "color: #1b6e20;"
 
 
 def _text(settings: QSettings, key: str, default: str = "") -> str:
@@ -104,7 +103,7 @@ def _error_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style())
     label.hide()
     return label
 
@@ -198,7 +197,7 @@ class ConnectionDialog(QDialog):
         self.keyring_note = QLabel(self.server_box)
         self.keyring_note.setObjectName("keyringNote")
         self.keyring_note.setWordWrap(True)
-        self.keyring_note.setStyleSheet(NOTE_STYLE)
+        self.keyring_note.setStyleSheet(note_style())
         self.keyring_note.hide()
         self.test_button = QPushButton(self.tr("Test connection"), self.server_box)
         self.test_button.setObjectName("testConnection")
@@ -399,11 +398,11 @@ class ConnectionDialog(QDialog):
             return
         self.test_button.setEnabled(True)
         if problem is None:
-            self.test_result.setStyleSheet(OK_STYLE)
+            self.test_result.setStyleSheet(tone_style(Tone.OK))
             self.test_result.setText(self.tr("The connection works."))
         else:
             assert isinstance(problem, ConnectProblem)
-            self.test_result.setStyleSheet(ERROR_STYLE)
+            self.test_result.setStyleSheet(error_style())
             self.test_result.setText(self.problem_message(problem))
 
     def _test_failed(self, request: int, exc: Exception) -> None:
@@ -438,7 +437,7 @@ class ConnectionDialog(QDialog):
             else:
                 self._credentials.delete(key)
         except CredentialError as exc:
-            self.keyring_note.setStyleSheet(ERROR_STYLE)
+            self.keyring_note.setStyleSheet(error_style())
             self.keyring_note.setText(
                 self.tr(
                     "The password could not be kept in the keyring: %1. Untick the box to save without it."
@@ -463,7 +462,7 @@ class PasswordDialog(QDialog):
         self.reason.setObjectName("passwordReason")
         self.reason.setWordWrap(True)
         if prompt.reason != AskReason.FIRST_TIME:
-            self.reason.setStyleSheet(ERROR_STYLE)
+            self.reason.setStyleSheet(error_style())
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -475,7 +474,7 @@ class PasswordDialog(QDialog):
         self.keyring_note = QLabel(self)
         self.keyring_note.setObjectName("keyringNote")
         self.keyring_note.setWordWrap(True)
-        self.keyring_note.setStyleSheet(NOTE_STYLE)
+        self.keyring_note.setStyleSheet(note_style())
         if not prompt.keyring_ok:
             self.keyring_note.setText(no_keyring_text(self, prompt.keyring_problem))
         self.keyring_note.setVisible(not prompt.keyring_ok)

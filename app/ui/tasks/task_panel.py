@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +35,7 @@ from app.services.tasks.task_sources import agreement_task, deadline_task, follo
 from app.services.tasks.tasks import TaskInput, TaskRow, case_tasks, open_task_from, set_task_done, task_row
 from app.ui.common.background import StoreLanes
 from app.ui.common.case_panel import CaseRef
+from app.ui.common.colours import Tone, tone
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.tasks.task_dialog import TaskCase, TaskDialog, source_text
 from app.ui.tasks.task_sources_menu import TaskSourcesButton
@@ -42,8 +43,6 @@ from app.ui.tasks.task_sources_menu import TaskSourcesButton
 log = logging.getLogger(__name__)
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE = QColor("#b3261e")
-DONE = QColor("#6b6b6b")
 WHAT, DUE, WHO, REMINDER, DONE_COLUMN = range(5)
 
 
@@ -105,8 +104,8 @@ class TaskPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
-        self._overdue = QBrush(OVERDUE)
-        self._done = QBrush(DONE)
+        self._overdue = QBrush(tone(Tone.ERROR))
+        self._done = QBrush(tone(Tone.MUTED))
         self._bold = QFont()
         self._bold.setBold(True)
         self.clear_case()

@@ -28,7 +28,7 @@ from app.services.team.candidates import (
     create_candidate_case,
 )
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import error_style
 from app.ui.common.labels import label
 from app.ui.team.cases_behind import read_only_table
 
@@ -106,14 +106,14 @@ class CandidatesTab(QWidget):
     def _failed(self, exc: Exception) -> None:
         self.busy = False
         if isinstance(exc, CandidateTakenError):
-            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setStyleSheet(error_style())
             self.status.setText(self.tr("Someone created a case for them meanwhile. Nothing was stored."))
             self.reload()
             return
         if not isinstance(exc, SQLAlchemyError):
             raise exc
         log.warning("The candidates could not be read or stored: %s", type(exc).__name__)
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(error_style())
         self.status.setText(self.tr("The database did not answer. Nothing was stored; try again."))
 
     def selected(self) -> Candidate | None:

@@ -59,7 +59,7 @@ from app.services.team.case_edit import (
 from app.services.team.caseload import CaseloadCheck
 from app.store.reach_team import READ_ONLY_MAX_DAYS
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import error_style
 from app.ui.common.formatting import format_date, format_load
 from app.ui.common.labels import label
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
@@ -201,7 +201,7 @@ class EditCaseDialog(LaneFormDialog):
         error = QLabel(self)
         error.setObjectName(f"error_{key}")
         error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style())
         error.hide()
         self.errors[key] = error
         self.labels[key] = self.tr("Hand-over note")
@@ -301,7 +301,7 @@ class EditCaseDialog(LaneFormDialog):
         self.form.setRowVisible(self._caseload_row, preview.caseload is not None)
         if preview.caseload is not None:
             self.caseload.setText(self.caseload_text(preview.caseload))
-            self.caseload.setStyleSheet(ERROR_STYLE if preview.caseload.above_limit else "")
+            self.caseload.setStyleSheet(error_style() if preview.caseload.above_limit else "")
         self.grow_to_fit()
         self._save_if_pending()
         self.refresh()

@@ -36,9 +36,10 @@ from app.services.common.context import AppContext
 from app.services.team.overview import CoordinatorFigures, Figure, TeamOverview, team_overview
 from app.store.errors import StoreError
 from app.ui.common.background import StoreLanes
-from app.ui.common.form_dialog import ERROR_STYLE
+from app.ui.common.colours import TONES, Tone, error_style, tone
 from app.ui.common.formatting import format_date, format_load
 from app.ui.common.noop import QT_TRANSLATE_NOOP
+from app.ui.common.painting import blend
 from app.ui.team.candidates_tab import CandidatesTab
 from app.ui.team.cases_behind import CasesBehindDialog, read_only_table
 
@@ -58,7 +59,6 @@ ABSENCE_KINDS = {  # H1's labels may name these too; the overview keeps its own 
     AbsenceKind.COURSE: QT_TRANSLATE_NOOP("TeamOverviewDialog", "course"),
 }
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 1  # the caseload as a share of the limit (over 1: above)
-OVER_COLOUR = "#b3261e"
 
 
 class CaseloadBarDelegate(QStyledItemDelegate):
@@ -80,9 +80,12 @@ class CaseloadBarDelegate(QStyledItemDelegate):
         painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase).darker(108))
         above = float(share) > 1.0
         filled = QRect(rect.left(), rect.top(), int(rect.width() * min(float(share), 1.0)), rect.height())
-        # a light bar under dark text; above the limit red under white text
-        light = palette.color(QPalette.ColorRole.Highlight).lighter(160)
-        painter.fillRect(filled, QColor(OVER_COLOUR) if above else light)
+        # the highlight taken towards the base under the palette's text; above the limit red
+        # under white text (the same red on a light and a dark palette)
+        light = blend(
+            palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Base), 0.65
+        )
+        painter.fillRect(filled, QColor(TONES[Tone.ERROR][0]) if above else light)
         painter.setPen(QColor("white") if above else palette.color(QPalette.ColorRole.Text))
         painter.drawText(rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, str(index.data()))
         painter.restore()
@@ -222,7 +225,7 @@ class TeamOverviewDialog(QDialog):
             elif column in (FOLLOW_UPS, DEADLINES, PLANS):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if text != "0":
-                    item.setForeground(QColor(OVER_COLOUR))
+                    item.setForeground(tone(Tone.ERROR))
             self.table.setItem(row, column, item)
 
     def _failed(self, exc: Exception) -> None:
@@ -230,7 +233,7 @@ class TeamOverviewDialog(QDialog):
         if not isinstance(exc, SQLAlchemyError | StoreError):
             raise exc
         log.warning("Reading the team overview failed: %s", type(exc).__name__)
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(error_style())
         self.status.setText(self.tr("The team overview could not be read. Try again, or ask IT support."))
 
     # -- the cases behind a figure ----------------------------------------------------------
@@ -282,5 +285,5 @@ class TeamOverviewDialog(QDialog):
         if not isinstance(exc, OSError):  # a full disk, a folder not ours, a refused name
             raise exc
         log.warning("Writing the team overview PDF failed: %s", type(exc).__name__)
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(error_style())
         self.status.setText(self.tr("The PDF could not be written there. Choose another folder."))

@@ -14,8 +14,9 @@ from app.services.cases.case_list import Scope, SortKey
 from app.services.common.clock import local_today, now_utc
 from app.services.common.context import AppContext
 from app.services.tasks.tasks import TaskInput, create_task, set_task_done
-from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, OVERDUE, CaseListModel
+from app.ui.cases.case_list_model import CASE_ID_ROLE, COLUMNS, CaseListModel
 from app.ui.common.background import StoreWorker
+from app.ui.common.colours import Tone, tone
 
 
 @pytest.mark.parametrize(
@@ -48,7 +49,7 @@ def test_an_overdue_task_flags_its_case(  # type: ignore[no-untyped-def]
     assert ("Opgave overskredet" in flags.text()) == flagged
     if flagged:
         assert "Opgave overskredet" in flags.toolTip()
-        assert flags.foreground().color() == OVERDUE
+        assert flags.foreground().color() == tone(Tone.ERROR)
 
 
 def s_number(context: AppContext, case_id: int) -> str:

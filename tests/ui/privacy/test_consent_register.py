@@ -7,6 +7,7 @@ import random
 from datetime import date
 
 import pytest
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
@@ -22,6 +23,7 @@ from app.services.privacy.sharing import INFO_TYPES, Party, PartyKind
 from app.ui.common.background import StoreLanes
 from app.ui.family.consent_dialog import ConsentDialog
 from app.ui.privacy.consent_register_dialog import ConsentRegisterDialog
+from tests.ui.contrast import PALETTES, TEXT_AA, contrast
 from tests.ui.lane_helpers import ready, save
 
 
@@ -181,3 +183,26 @@ def test_a_guardian_needs_a_mandate(qtbot, sqlite_context, case, lanes) -> None:
     assert not save(dialog)
     dialog.mandate["health"].setChecked(True)
     assert save(dialog), dialog.summary.text()
+
+
+@pytest.mark.parametrize("palette_name", sorted(PALETTES))
+def test_the_cover_cells_read_on_a_light_and_a_dark_palette(
+    qtbot, sqlite_context, case, palette_name
+) -> None:  # type: ignore[no-untyped-def]
+    """Each cell's text on its background at WCAG AA, and the cells dark on a dark palette
+    (they were light green, yellow and pink under white text: 1.1:1)."""
+    case_id, *_ = case
+    register = _register(qtbot, sqlite_context, case_id)
+    palette = PALETTES[palette_name]
+    register.setPalette(palette)
+    register.reload()
+    _settle(qtbot, register)
+    table = register.coverage
+    assert table.rowCount() and table.columnCount()
+    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            fill, ink = item.background().color(), item.foreground().color()
+            assert contrast(ink, fill) >= TEXT_AA, (row, column, fill.name(), ink.name())
+            assert (fill.lightnessF() < 0.5) == dark
