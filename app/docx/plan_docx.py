@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from docx.document import Document
@@ -48,6 +47,7 @@ from app.services.common.clock import to_local
 from app.services.common.letter_template import LetterTemplate
 from app.services.plan import plan_words as words
 from app.services.plan.plan_document import PlanDocument
+from app.services.plan.plan_words import Voice as Voice  # re-exported for the papers
 from app.services.team.absences import Cover
 from app.store.safe_files import check_output
 
@@ -60,29 +60,6 @@ SECTION_ORDER = ("family_views", "summary", "resources", "barriers", "sequencing
 
 class NoPlanError(ValueError):
     """The case has no plan version to write."""
-
-
-@dataclass(frozen=True, slots=True)
-class Voice:
-    """Family ("I", "jeres") or a single citizen ("du", "din")."""
-
-    family: bool
-
-    @property
-    def you(self) -> str:
-        return "jer" if self.family else "dig"
-
-    @property
-    def you_subject(self) -> str:
-        return "I" if self.family else "du"
-
-    @property
-    def your(self) -> str:
-        return "jeres" if self.family else "din"
-
-    @property
-    def your_plural(self) -> str:
-        return "jeres" if self.family else "dine"
 
 
 def section_headings(voice: Voice) -> dict[str, str]:

@@ -23,6 +23,7 @@ from app.pdf.plan_language import PlanLanguage, plan_language
 from app.pdf.rtl import keep_ltr, visual
 from app.pdf.styles import ACCENT, GREY, INK, RULE, TINT, WATERMARK, Styles
 from app.services.plan.plan_document import PlanDocument
+from app.services.plan.plan_words import Voice as Voice  # re-exported for the papers
 from app.services.team.absences import Cover
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -81,29 +82,6 @@ def text_flowables(
 
 
 # -- what the family reads ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Voice:
-    """Family ("I", "jeres") or a single citizen ("du", "din")."""
-
-    family: bool
-
-    @property
-    def you(self) -> str:
-        return "jer" if self.family else "dig"
-
-    @property
-    def you_subject(self) -> str:
-        return "I" if self.family else "du"
-
-    @property
-    def your(self) -> str:
-        return "jeres" if self.family else "din"
-
-    @property
-    def your_plural(self) -> str:
-        return "jeres" if self.family else "dine"
 
 
 def first_name(doc: PlanDocument, citizen_id: int | None) -> str:

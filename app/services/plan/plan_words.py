@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from app.models.enums import AgreementStatus, InterventionStatus, ResponsibleKind
@@ -13,6 +14,29 @@ from app.services.common import danish
 from app.services.plan.plan_document import AgreementView, GoalView, OfferItem, OfferLine, PlanDocument
 
 OVERDUE = "Over tid"  # an open agreement past its date
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Family ("I", "jeres") or a single citizen ("du", "din")."""
+
+    family: bool
+
+    @property
+    def you(self) -> str:
+        return "jer" if self.family else "dig"
+
+    @property
+    def you_subject(self) -> str:
+        return "I" if self.family else "du"
+
+    @property
+    def your(self) -> str:
+        return "jeres" if self.family else "din"
+
+    @property
+    def your_plural(self) -> str:
+        return "jeres" if self.family else "dine"
 
 
 def first_name(doc: PlanDocument, citizen_id: int | None) -> str:
