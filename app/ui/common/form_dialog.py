@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,9 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from typing_extensions import override
 
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.validation import FieldProblem, ValidationError
+from app.ui.common.a11y import buttons_last, tab_order
 from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.common.labels import label, problem_text
@@ -93,6 +96,15 @@ class FormDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tab goes through the fields as they stand in the form, then to the buttons."""
+        rows = [self.form.itemAt(row, QFormLayout.ItemRole.FieldRole) for row in range(self.form.rowCount())]
+        fields = [item.widget() for item in rows if item is not None and item.widget() is not None]
+        tab_order(*fields)
+        buttons_last(self)
+        super().showEvent(event)
 
     @classmethod
     def ask(cls, *args: Any, **kwargs: Any) -> int | None:

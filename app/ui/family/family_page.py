@@ -197,6 +197,11 @@ class FamilyPage(QWidget):
         self.network.edit_requested.connect(self.edit_professional)
         self.transition.changed.connect(self._saved)
 
+    def header_parts(self) -> tuple[QWidget, ...]:
+        """What Tab goes through after the heading's buttons, in reading order (the tabs with
+        the feature panels added to them)."""
+        return (self.close_case_button, self.consent_register, self.warnings, self.tabs)
+
     def add_case_panel(self, panel: CasePanel, widget: QWidget, title: str) -> int:
         """Add a feature's tab (``panel`` is ``widget``); returns its tab index."""
         self.case_panels.append(panel)
