@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,6 +43,7 @@ from app.services.common.validation import FieldProblem, Problem, ValidationErro
 from app.services.team.assignment import REASON_FIELD, create_assigned_case
 from app.ui.cases.caseload_field import CaseloadField
 from app.ui.cases.name_choice import ask_which_name
+from app.ui.common.a11y import buttons_last, tab_order
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
 from app.ui.common.labels import label, problem_text
@@ -282,6 +284,7 @@ class NewCaseDialog(QDialog):
         relation_box.currentIndexChanged.connect(self._revalidate)
         custody_box.toggled.connect(self._revalidate)
         remove.clicked.connect(lambda _checked=False, w=widgets: self.remove_member(w))
+        QWidget.setTabOrder(remove, self.add_member_button)  # Tab: the people, then "Add person"
         self._update_member_controls()
         self._revalidate()
         return widgets
@@ -460,6 +463,14 @@ class NewCaseDialog(QDialog):
         self.summary.setText(self._not_saved_text())
 
     # -- saving ---------------------------------------------------------------------
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tab as the dialog reads: the kind, the case's fields, the people, then the buttons."""
+        fields = (self.family_name, self.coordinator, self.caseload, self.partner, self.model_combo)
+        tab_order(self.family_radio, self.single_radio, *fields, self.interval, self.people_box, start=True)
+        buttons_last(self)
+        super().showEvent(event)
+
     def try_save(self) -> bool:
         """Validate, then store the case on the store lane. True when the save was started;
         the dialog closes when it succeeds and stays open with the problems shown when not."""

@@ -146,12 +146,15 @@ def _stops_in(part: QWidget) -> list[QWidget]:
     return found
 
 
-def tab_order(*parts: QWidget) -> None:
+def tab_order(*parts: QWidget, start: bool = False) -> None:
     """Tab goes through ``parts`` in this order: a part that holds fields (a page, a panel, a
-    tab widget) with all of them, in their own order; the rest of the window keeps its order."""
+    tab widget) with all of them, in their own order; the rest of the window keeps its order.
+    ``start``: Tab starts at the first of them in their window."""
     stops = [stop for part in parts for stop in _stops_in(part)]
     for first, second in itertools.pairwise(stops):
         QWidget.setTabOrder(first, second)
+    if start and stops:
+        begin_tab_order_at(stops[0])
 
 
 def begin_tab_order_at(widget: QWidget) -> None:
@@ -204,7 +207,7 @@ def scroll_areas_pass_focus(root: QWidget) -> None:
     for area in root.findChildren(QScrollArea):
         inner = area.widget()
         if inner is not None and any(
-            w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in inner.findChildren(QWidget)
+            w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in [inner, *inner.findChildren(QWidget)]
         ):
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 

@@ -168,8 +168,10 @@ class FamilyPage(QWidget):
         week_page = QWidget(self)
         week_layout = QVBoxLayout(week_page)
         week_layout.setContentsMargins(0, 0, 0, 0)
-        week_layout.addWidget(self._scrolled(self.week), 1)
+        week_scroll = self._scrolled(self.week)
+        week_layout.addWidget(week_scroll, 1)
         week_layout.addWidget(self.collisions)
+        QWidget.setTabOrder(week_scroll, self.collisions)  # the week, then the list under it
         self.tabs.addTab(week_page, self.tr("Week"))
         self.tabs.addTab(self.network, self.tr("Network"))
         self.tabs.addTab(self.transition, self.tr("Transition to adulthood"))

@@ -239,6 +239,7 @@ class PlanPage(QWidget):
             self.agreements.fill(doc, self._names, content.agreements)
             self.offers.fill(doc)
             self.approve_button.setEnabled(not doc.read_only)
+            tab_order(self.header, self.tabs, self.side)  # the family's rows just made too
             self.note.clear()
         draft = plan is not None and not plan.approved
         stamp = Stamp(
