@@ -207,13 +207,14 @@ def _plan_dialogs(tour: _Tour) -> None:
 
 def _other_dialogs(tour: _Tour) -> None:
     """The minutes of a meeting, sharing without consent, settings, the password, the CPR
-    number, and the dialog for a bug."""
+    number, which name is right, and the dialog for a bug."""
     from sqlalchemy.engine import make_url
 
     from app.services.plan.plan_document import load_plan_document
     from app.store.credentials import AskReason, PasswordPrompt
     from app.ui.calendar.minutes_dialog import MinutesDialog
     from app.ui.cases.case_list_page import CprRevealDialog
+    from app.ui.cases.name_choice import NameChoiceBox
     from app.ui.common.crash_dialog import CrashDialog
     from app.ui.main_window import PAGE_CALENDAR
     from app.ui.privacy.share_override_dialog import ShareOverrideDialog
@@ -236,5 +237,6 @@ def _other_dialogs(tour: _Tour) -> None:
     url = make_url("postgresql+psycopg://lone.madsen@koordinator-db.helsingor.dk/koordinator")
     tour.shot(PasswordDialog(url, PasswordPrompt(AskReason.FIRST_TIME, True), window), "password_dialog")
     tour.shot(CprRevealDialog("Lise Holm Jensen", "010101-0000", window), "cpr_reveal_dialog")
+    tour.shot(NameChoiceBox(window, "Lise Holm Jensen", "Lise Holm"), "name_choice")
     log = "/home/lone.madsen/.local/state/koordinator/koordinator.log"
     tour.shot(CrashDialog(CRASH_DETAILS, log, window), "crash_dialog")
