@@ -147,7 +147,7 @@ def test_a_tab_order_that_does_not_read_is_reported_and_fixed(qtbot, created_in:
 
 
 def test_fields_out_of_reading_order_name_the_first_one(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog, edits = _dialog(qtbot, 3, (0, 2, 1))
+    dialog, _edits = _dialog(qtbot, 3, (0, 2, 1))
     _shown(qtbot, dialog)
     a11y.buttons_last(dialog)  # the buttons last: only the fields are out of order
     found = audit_tab_order(dialog)
