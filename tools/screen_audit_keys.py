@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from app.ui.common.access_keys import keyed, menu_keys, mnemonic
 from tools.screen_audit import Finding, _inside_composite, _shown, path_of
@@ -36,13 +36,17 @@ def _tab_stop(widget: QWidget, window: QWidget) -> bool:
 
 
 def focus_chain(window: QWidget) -> list[QWidget]:
-    """The widgets Tab visits in ``window``, in order, from the first."""
+    """The widgets Tab visits in ``window``, in order: in a dialog from the one that has the
+    focus (where the dialog opens), else from the first after the window in its focus chain."""
     chain: list[QWidget] = []
-    seen = {id(window)}
-    current = window.nextInFocusChain()
+    start = window.focusWidget() if isinstance(window, QDialog) else None
+    if start is None or not _tab_stop(start, window):
+        start = window.nextInFocusChain()
+    seen: set[int] = set()
+    current = start
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if _tab_stop(current, window):
+        if current is not window and _tab_stop(current, window):
             chain.append(current)
         current = current.nextInFocusChain()
     return chain

@@ -3321,68 +3321,68 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="86"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="88"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="88"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="176"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="183"/>
         <source>Before saving, check: %1</source>
         <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="183"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="190"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="223"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="230"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="228"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="235"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="230"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="237"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="295"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="302"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="296"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="303"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="339"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="346"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="340"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="347"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="347"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="354"/>
         <location filename="../../app/ui/common/lane_form.py" line="130"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="348"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="355"/>
         <location filename="../../app/ui/common/lane_form.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
@@ -5288,187 +5288,187 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="66"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
         <source>reason for going above the caseload limit</source>
         <translation>begrundelse for at gå over grænsen for sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="116"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="115"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="121"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="134"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="133"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="138"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="137"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="158"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="157"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="161"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="160"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="168"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="178"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="179"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="178"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="190"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="189"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="214"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="213"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="215"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="214"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="257"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="256"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="270"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="269"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="335"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="334"/>
         <source>%1, person %2</source>
         <translation>%1, person %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="337"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="336"/>
         <source>Remove person %1</source>
         <translation>Fjern person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="437"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="436"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="543"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="541"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>

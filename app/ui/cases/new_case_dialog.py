@@ -43,7 +43,6 @@ from app.services.common.validation import FieldProblem, Problem, ValidationErro
 from app.services.team.assignment import REASON_FIELD, create_assigned_case
 from app.ui.cases.caseload_field import CaseloadField
 from app.ui.cases.name_choice import ask_which_name
-from app.ui.common.a11y import buttons_last, tab_order
 from app.ui.common.background import StoreLanes
 from app.ui.common.form_dialog import ERROR_STYLE, NOTE_STYLE
 from app.ui.common.labels import label, problem_text
@@ -465,10 +464,9 @@ class NewCaseDialog(QDialog):
     # -- saving ---------------------------------------------------------------------
     @override
     def showEvent(self, event: QShowEvent) -> None:
-        """Tab as the dialog reads: the kind, the case's fields, the people, then the buttons."""
-        fields = (self.family_name, self.coordinator, self.caseload, self.partner, self.model_combo)
-        tab_order(self.family_radio, self.single_radio, *fields, self.interval, self.people_box, start=True)
-        buttons_last(self)
+        """Tab starts at the kind of case (the buttons, made first, come after the people)."""
+        if self.focusWidget() is None or self.focusWidget() in self.buttons.buttons():
+            self.family_radio.setFocus(Qt.FocusReason.TabFocusReason)
         super().showEvent(event)
 
     def try_save(self) -> bool:

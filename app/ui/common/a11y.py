@@ -16,6 +16,8 @@ them access keys (Alt+letter, :mod:`app.ui.common.access_keys`).
 from __future__ import annotations
 
 import itertools
+import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QBoxLayout,
+    QCalendarWidget,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -42,6 +45,8 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from app.ui.common import access_keys
+
+log = logging.getLogger(__name__)
 
 FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
 
@@ -123,17 +128,46 @@ def link_labels(root: QWidget) -> None:
             field.setAccessibleName(spoken(label.text()))
 
 
+def _inside_control(widget: QWidget) -> bool:
+    """A part of another control (a spin box's or combo box's line edit, a calendar's
+    buttons, a view's cell widget or editor): Qt moves it with its control, never alone."""
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QAbstractSpinBox | QComboBox | QCalendarWidget | QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def field_stops(field: QWidget) -> list[QWidget]:
+    """What takes focus in a form's field: the field itself, or what a holder (a date that may
+    be left out, a picker) holds, in the order it was made; never the parts of a control."""
+    if field.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        return [field]
+    stops = [
+        w
+        for w in field.findChildren(QWidget)
+        if w.window() is field.window()
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and w.focusProxy() is None
+        and not _inside_control(w)
+    ]
+    # As they stand (a check box left of its date): by row, then from the left.
+    return sorted(stops, key=lambda w: (w.mapTo(field, QPoint(0, 0)).y(), w.mapTo(field, QPoint(0, 0)).x()))
+
+
 def _stops_in(part: QWidget) -> list[QWidget]:
     """``part`` and what in it takes focus, in the order of the window's focus chain (a widget
     whose focus goes to another, its proxy, is left to the proxy)."""
     window = part.window()
     found: list[QWidget] = []
-    current = window.nextInFocusChain()
-    while current is not window and current not in found:
+    current: QWidget | None = window.nextInFocusChain()
+    while current is not None and current is not window and current not in found:
         if (
             (current is part or part.isAncestorOf(current))
             and current.focusPolicy() != Qt.FocusPolicy.NoFocus
             and current.focusProxy() is None
+            and not _inside_control(current)
         ):
             found.append(current)
         current = current.nextInFocusChain()
@@ -161,12 +195,14 @@ def begin_tab_order_at(widget: QWidget) -> None:
     """Make ``widget`` the first that Tab reaches in its window: the focus chain is a ring
     through the window itself, so the window is moved to just before ``widget``."""
     window = widget.window()
-    before = widget.previousInFocusChain()
-    while before is not window and (
-        before.focusPolicy() == Qt.FocusPolicy.NoFocus or before.focusProxy() is not None
+    before: QWidget | None = widget.previousInFocusChain()
+    while (
+        before is not None
+        and before is not window
+        and (before.focusPolicy() == Qt.FocusPolicy.NoFocus or before.focusProxy() is not None)
     ):
         before = before.previousInFocusChain()
-    if before is window:
+    if before is None or before is window:
         return
     policy = window.focusPolicy()
     window.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Qt moves only widgets that take focus
@@ -177,8 +213,8 @@ def begin_tab_order_at(widget: QWidget) -> None:
 def focus_ring(window: QWidget) -> list[QWidget]:
     """The widgets of ``window``'s focus chain that take focus, from the first."""
     ring: list[QWidget] = []
-    current = window.nextInFocusChain()
-    while current is not window and current not in ring:
+    current: QWidget | None = window.nextInFocusChain()
+    while current is not None and current is not window and current not in ring:
         if current.focusPolicy() != Qt.FocusPolicy.NoFocus:
             ring.append(current)
         current = current.nextInFocusChain()
@@ -212,6 +248,17 @@ def scroll_areas_pass_focus(root: QWidget) -> None:
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
+def arrange(window: QWidget, *steps: Callable[[], None]) -> None:
+    """Run the show-time ``steps`` for ``window``; a widget whose Python side outlived it (a
+    stale wrapper: ``RuntimeError``) ends that step only, never the program (an exception in
+    a Qt override would)."""
+    for step in steps:
+        try:
+            step()
+        except RuntimeError:
+            log.debug("Arranging %s skipped a deleted widget", type(window).__name__)
+
+
 class LabelLinker(QObject):
     """Links labels and fields in each window when it is shown, and in each page of a stack or
     tab widget when the page is shown (pages fill in rows after the window is up); then gives
@@ -223,11 +270,13 @@ class LabelLinker(QObject):
             watched.isWindow() or isinstance(watched.parentWidget(), QStackedWidget)
         )
         if page and event.type() == QEvent.Type.Show:
-            link_labels(watched)  # type: ignore[arg-type]
-            scroll_areas_pass_focus(watched)  # type: ignore[arg-type]
-            if watched.isWindow() and type(watched).__module__.startswith("app."):  # type: ignore[attr-defined]
-                buttons_last(watched)  # type: ignore[arg-type]
-            access_keys.assign(watched)  # type: ignore[arg-type]
+            widget: QWidget = watched  # type: ignore[assignment]
+            arrange(
+                widget,
+                lambda: link_labels(widget),
+                lambda: scroll_areas_pass_focus(widget),
+                lambda: access_keys.assign(widget),
+            )
         return False
 
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +39,7 @@ from typing_extensions import override
 
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.validation import FieldProblem, ValidationError
-from app.ui.common.a11y import buttons_last, tab_order
+from app.ui.common.a11y import field_stops
 from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.common.labels import label, problem_text
@@ -72,6 +73,7 @@ class FormDialog(QDialog):
         self.edit_version: int | None = None  # the version of the stored row the form is based on
         self._base: Any = None  # the input the form was opened with (for the three-way merge)
         self.errors: dict[str, QLabel] = {}
+        self._fields: list[QWidget] = []  # in the form's order
         self.labels: dict[str, str] = {}
         self._touched: set[str] = set()
         self._show_all = False
@@ -99,11 +101,15 @@ class FormDialog(QDialog):
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
-        """Tab goes through the fields as they stand in the form, then to the buttons."""
-        rows = [self.form.itemAt(row, QFormLayout.ItemRole.FieldRole) for row in range(self.form.rowCount())]
-        fields = [item.widget() for item in rows if item is not None and item.widget() is not None]
-        tab_order(*fields)
-        buttons_last(self)
+        """Tab goes through the fields in the form's order, then the buttons, and starts at the
+        first field (the buttons were made first)."""
+        stops = [stop for field in self._fields for stop in field_stops(field)]
+        for first, second in itertools.pairwise([*stops, *self.buttons.buttons()]):
+            QWidget.setTabOrder(first, second)  # the fields in the form's order, then the buttons
+        if self.focusWidget() is None or self.focusWidget() in self.buttons.buttons():
+            opening = next((w for w in stops if w.isEnabled()), None)
+            if opening is not None:
+                opening.setFocus(Qt.FocusReason.TabFocusReason)
         super().showEvent(event)
 
     @classmethod
@@ -127,6 +133,7 @@ class FormDialog(QDialog):
         error.hide()
         box.addWidget(error)
         self.form.addRow(label, holder)
+        self._fields.append(widget)
         self.errors[key] = error
         self.labels[key] = label.rstrip(":")
         return widget
