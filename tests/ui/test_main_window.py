@@ -8,6 +8,7 @@ from app.services.cases.case_list import SortKey
 from app.services.common.context import AppContext
 from app.ui.cases.case_list_model import COLUMNS
 from app.ui.main_window import PAGE_FAMILY, MainWindow
+from app.ui.navigation import NAME_ROLE
 
 
 def _window(qtbot, context: AppContext, settings, language: str = "da") -> MainWindow:  # type: ignore[no-untyped-def]
@@ -21,13 +22,11 @@ def _window(qtbot, context: AppContext, settings, language: str = "da") -> MainW
 
 def test_danish_by_default(qtbot, demo_context, settings, danish) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_context, settings)
-    assert [window.nav.item(i).text() for i in range(5)] == [
-        "Min dag",
-        "Sager",
-        "Familie",
-        "Plan",
-        "Kalender",
-    ]
+    names = ["Min dag", "Sager", "Familie", "Plan", "Kalender"]
+    assert [window.nav.item(i).data(NAME_ROLE) for i in range(5)] == names
+    # Each line is its page's name, with the day's count after it once the day is read.
+    texts = [window.nav.item(i).text() for i in range(5)]
+    assert all(text == name or text.startswith(f"{name} · ") for text, name in zip(texts, names, strict=True))
     assert window.stack.currentWidget() is window.day  # the day is the start page
     header = window.cases.model.headerData(0, Qt.Orientation.Horizontal)
     assert header == "Sagsnr."
