@@ -5,6 +5,9 @@ only a keyboard, would meet it (issue 17): ``audit(window) -> list[Finding]``.
   reader says), and every input field has a visible label whose buddy it is (the label's
   access key then moves to it). A field without a label says why in the dynamic property
   ``no_label`` (e.g. a search field whose placeholder and accessible name say what it is).
+* **Keyboard**: the tab order follows the reading order (top to bottom, left to right; the
+  dialog's buttons last), and no two access keys (Alt+letter) of a window are the same
+  (``tools.screen_audit_keys``).
 * **Clipping**: no table or tree column's header, and no cell on the first page, is cut
   off or elided unless the cell or header has a tooltip with the full text; no column starts
   off the view's right edge; no label or button is narrower than its text; the window fits
@@ -51,7 +54,9 @@ SLACK = 1  # px of rounding
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # "unnamed", "unlabelled", "column", "cell", "offscreen", "label", "button", "window"
+    # "unnamed", "unlabelled", "taborder", "accesskey" (the keyboard and screen readers);
+    # "column", "cell", "offscreen", "label", "button", "window" (clipping)
+    kind: str
     where: str  # the window and the widget's path of object names or classes
     detail: str
 
@@ -317,5 +322,8 @@ def _audit_label(label: QLabel) -> list[Finding]:
 
 
 def audit(window: QWidget) -> list[Finding]:
-    """Everything wrong with the shown ``window`` (names, labels, clipping)."""
-    return audit_names(window) + audit_clipping(window)
+    """Everything wrong with the shown ``window`` (names, labels, tab order, access keys,
+    clipping)."""
+    from tools.screen_audit_keys import audit_access_keys, audit_tab_order
+
+    return audit_names(window) + audit_tab_order(window) + audit_access_keys(window) + audit_clipping(window)

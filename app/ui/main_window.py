@@ -25,6 +25,7 @@ from app.services.day.my_day import Opens, Place
 from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.cases.case_list_page import CaseListPage
 from app.ui.cases.new_case_dialog import NewCaseDialog
+from app.ui.common.a11y import begin_tab_order_at, tab_order
 from app.ui.common.background import StoreLanes
 from app.ui.common.colours import Cell, Tone, cell_style, error_style, tone
 from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
@@ -164,6 +165,11 @@ class MainWindow(QMainWindow):
         self.team_bar.changed.connect(self.family.reload)
         self.team_bar.case_missing.connect(self.family.case_missing)
         self.plan.header.journal_button.clicked.connect(self._plan_journal)
+        # Tab as the window reads: the search, the pages' list, the page; in the family's
+        # header the team's buttons (made last) before the rest.
+        tab_order(self.search, self.nav, self.stack)
+        tab_order(self.team_bar, *self.family.header_parts())
+        begin_tab_order_at(self.search.field)
         self.calendar.changed.connect(self.day.mark_stale)
 
         self.store_label = QLabel(self)

@@ -1562,12 +1562,12 @@
         <translation>%1 gemte planen, mens du skrev. I har begge ændret delene herunder: vælg for hver, hvad der skal blive. Alt andet fra jer begge er allerede lagt sammen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="112"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="113"/>
         <source>Keep all of theirs</source>
         <translation>Behold alt deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="113"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="112"/>
         <source>Keep all of mine</source>
         <translation>Behold alt mit</translation>
     </message>
@@ -1602,52 +1602,52 @@
         <translation>(fjernet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="183"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="184"/>
         <source>Keep theirs</source>
         <translation>Behold deres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="184"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="185"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="185"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="186"/>
         <source>Keep both</source>
         <translation>Behold begge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="209"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="210"/>
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="212"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="213"/>
         <source>Comment on the help for %1</source>
         <translation>Kommentar til hjælpen til %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="214"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="215"/>
         <source>Goal: %1</source>
         <translation>Mål: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="215"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="216"/>
         <source>Agreement: %1</source>
         <translation>Aftale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="230"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="231"/>
         <source>by %1</source>
         <translation>af %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="232"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="233"/>
         <source>the whole family</source>
         <translation>hele familien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/conflict_dialog.py" line="271"/>
+        <location filename="../../app/ui/plan/conflict_dialog.py" line="272"/>
         <source>Choose for %n more part(s).</source>
         <translation>
             <numerusform>Vælg for %n del mere.</numerusform>
@@ -3158,43 +3158,43 @@
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="174"/>
-        <location filename="../../app/ui/family/family_page.py" line="320"/>
+        <location filename="../../app/ui/family/family_page.py" line="175"/>
+        <location filename="../../app/ui/family/family_page.py" line="326"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="175"/>
+        <location filename="../../app/ui/family/family_page.py" line="176"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="176"/>
+        <location filename="../../app/ui/family/family_page.py" line="177"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="226"/>
+        <location filename="../../app/ui/family/family_page.py" line="232"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="299"/>
+        <location filename="../../app/ui/family/family_page.py" line="305"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="307"/>
+        <location filename="../../app/ui/family/family_page.py" line="313"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="315"/>
+        <location filename="../../app/ui/family/family_page.py" line="321"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="318"/>
+        <location filename="../../app/ui/family/family_page.py" line="324"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -3202,27 +3202,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="344"/>
+        <location filename="../../app/ui/family/family_page.py" line="350"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="346"/>
+        <location filename="../../app/ui/family/family_page.py" line="352"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="347"/>
+        <location filename="../../app/ui/family/family_page.py" line="353"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="406"/>
+        <location filename="../../app/ui/family/family_page.py" line="412"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="409"/>
+        <location filename="../../app/ui/family/family_page.py" line="415"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -3230,7 +3230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="411"/>
+        <location filename="../../app/ui/family/family_page.py" line="417"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -3238,17 +3238,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="413"/>
+        <location filename="../../app/ui/family/family_page.py" line="419"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="415"/>
+        <location filename="../../app/ui/family/family_page.py" line="421"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="551"/>
+        <location filename="../../app/ui/family/family_page.py" line="557"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
         <translation>
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
@@ -3256,32 +3256,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="556"/>
+        <location filename="../../app/ui/family/family_page.py" line="562"/>
         <source>The follow-up was due on %1.</source>
         <translation>Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="558"/>
+        <location filename="../../app/ui/family/family_page.py" line="564"/>
         <source>No consent to share information is recorded for %1.</source>
         <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="561"/>
+        <location filename="../../app/ui/family/family_page.py" line="567"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
         <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="568"/>
+        <location filename="../../app/ui/family/family_page.py" line="574"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
         <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="576"/>
+        <location filename="../../app/ui/family/family_page.py" line="582"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
         <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="583"/>
+        <location filename="../../app/ui/family/family_page.py" line="589"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
         <translation>
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
@@ -3289,7 +3289,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="589"/>
+        <location filename="../../app/ui/family/family_page.py" line="595"/>
         <source>The coordinator&apos;s caseload is %1; the team&apos;s limit is %2.</source>
         <translation>Koordinatorens sagsbelastning er %1. Teamets grænse er %2.</translation>
     </message>
@@ -3302,18 +3302,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="418"/>
+        <location filename="../../app/ui/family/family_page.py" line="424"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="438"/>
-        <location filename="../../app/ui/family/family_page.py" line="443"/>
+        <location filename="../../app/ui/family/family_page.py" line="444"/>
+        <location filename="../../app/ui/family/family_page.py" line="449"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="444"/>
+        <location filename="../../app/ui/family/family_page.py" line="450"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -3339,7 +3339,7 @@
     </message>
     <message>
         <location filename="../../app/ui/family/family_page.py" line="95"/>
-        <location filename="../../app/ui/family/family_page.py" line="268"/>
+        <location filename="../../app/ui/family/family_page.py" line="274"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -3348,7 +3348,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="288"/>
+        <location filename="../../app/ui/family/family_page.py" line="294"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3419,8 +3419,12 @@
     </message>
     <message>
         <location filename="../../app/ui/family/view_lists.py" line="120"/>
+        <source>As a list</source>
+        <translation>Som liste</translation>
+    </message>
+    <message>
         <source>As a &amp;list</source>
-        <translation>Som &amp;liste</translation>
+        <translation type="vanished">Som &amp;liste</translation>
     </message>
 </context>
 <context>
@@ -3511,68 +3515,68 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="83"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="87"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="85"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="89"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="176"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="194"/>
         <source>Before saving, check: %1</source>
         <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="183"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="201"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="223"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="241"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="228"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="246"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="230"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="248"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="295"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="313"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="296"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="314"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="339"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="357"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="340"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="358"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="347"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="365"/>
         <location filename="../../app/ui/common/lane_form.py" line="130"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="348"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="366"/>
         <location filename="../../app/ui/common/lane_form.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
@@ -3750,8 +3754,12 @@
     </message>
     <message>
         <location filename="../../app/ui/plan/goals_tab.py" line="95"/>
+        <source>As a table</source>
+        <translation>Som tabel</translation>
+    </message>
+    <message>
         <source>As a &amp;table</source>
-        <translation>Som &amp;tabel</translation>
+        <translation type="vanished">Som &amp;tabel</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan/goals_tab.py" line="96"/>
@@ -4266,141 +4274,141 @@
 <context>
     <name>JournalPanel</name>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="69"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="70"/>
         <source>Show notes about</source>
         <translation>Vis notater om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="74"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="75"/>
         <source>Journal entries</source>
         <translation>Journalnotater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="77"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="78"/>
         <source>Time</source>
         <translation>Tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="77"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="303"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="78"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="308"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="77"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="305"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="78"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="310"/>
         <source>Written by</source>
         <translation>Skrevet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="77"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="78"/>
         <source>Subject</source>
         <translation>Emne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="92"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="93"/>
         <source>The chosen journal entry</source>
         <translation>Det valgte journalnotat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="94"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="95"/>
         <source>New note…</source>
         <translation>Nyt notat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="96"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="97"/>
         <source>Edit…</source>
         <translation>Rediger…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="98"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="99"/>
         <source>Correct…</source>
         <translation>Skriv rettelse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="151"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="156"/>
         <source>Open a case to see its journal.</source>
         <translation>Åbn en sag for at se dens journal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="224"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="229"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="240"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="245"/>
         <source>No notes about this person.</source>
         <translation>Ingen notater om denne person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="242"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="247"/>
         <source>No notes in this journal yet. Write the first with New note…</source>
         <translation>Journalen har ingen notater endnu. Skriv det første med Nyt notat…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="248"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="253"/>
         <source>Correction</source>
         <translation>Rettelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="257"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="262"/>
         <source>A correction of the note above, written later</source>
         <translation>En rettelse til notatet ovenfor, skrevet senere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="259"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="314"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="264"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="319"/>
         <source>Locked since %1</source>
         <translation>Låst siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="304"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="309"/>
         <source>When it happened</source>
         <translation>Hvornår det skete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="306"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="311"/>
         <source>Concerns</source>
         <translation>Vedrører</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="306"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="311"/>
         <source>Nobody in particular</source>
         <translation>Ingen bestemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="307"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="312"/>
         <source>About</source>
         <translation>Handler om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="311"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="316"/>
         <source>Corrects</source>
         <translation>Retter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="314"/>
-        <location filename="../../app/ui/journal/journal_panel.py" line="318"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="319"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="323"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="317"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="322"/>
         <source>Can be changed until %1</source>
         <translation>Kan ændres indtil %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="331"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="336"/>
         <source>The case is closed: its journal is shown, not changed.</source>
         <translation>Sagen er afsluttet: journalen kan ses, men ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="340"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="345"/>
         <source>Choose a note first.</source>
         <translation>Vælg først et notat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/journal/journal_panel.py" line="344"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="349"/>
         <source>This note was written more than %n hour(s) ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</source>
         <translation>
             <numerusform>Notatet blev skrevet for mere end %n time siden og er låst, som notatpligten kræver. Brug Skriv rettelse… for at tilføje en rettelse ved siden af.</numerusform>
@@ -4408,7 +4416,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal/journal_panel.py" line="352"/>
+        <location filename="../../app/ui/journal/journal_panel.py" line="357"/>
         <source>The note can still be changed until %1: use Edit….</source>
         <translation>Notatet kan stadig ændres indtil %1: brug Rediger….</translation>
     </message>
@@ -5065,147 +5073,147 @@
         <translation>Min dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;Print plan…</source>
         <translation>&amp;Udskriv plan …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Absences and &amp;deputies…</source>
         <translation>Fravær og &amp;stedfortræder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>My &amp;profile…</source>
         <translation>Min &amp;profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Your e-mail address and phone number, used in invitations and papers</source>
         <translation>Din e-mailadresse og dit telefonnummer, som bruges i invitationer og papirer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>&amp;Letter template…</source>
         <translation>&amp;Brevskabelon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>The logo, sender and address of the Word copies</source>
         <translation>Logo, afsender og adresse på Word-kopierne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="385"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -5214,27 +5222,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="430"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="429"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="429"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="432"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -5247,27 +5255,27 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="518"/>
+        <location filename="../../app/ui/main_window.py" line="524"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -5873,187 +5881,187 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="56"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
         <source>reason for going above the caseload limit</source>
         <translation>begrundelse for at gå over grænsen for sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="114"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="115"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="118"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="132"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="133"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="136"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="137"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="156"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="157"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="159"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="160"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="162"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="169"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="172"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="178"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="188"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="189"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="212"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="213"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="213"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="214"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="255"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="256"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="268"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="269"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="332"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="334"/>
         <source>%1, person %2</source>
         <translation>%1, person %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="334"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="336"/>
         <source>Remove person %1</source>
         <translation>Fjern person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="434"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="436"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="532"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="541"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
@@ -6448,12 +6456,12 @@
         <translation>Afslutning: hvornår planen slutter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="117"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="118"/>
         <source>Open a case in the case list to write its plan here.</source>
         <translation>Åbn en sag i sagslisten for at skrive planen her.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="302"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="305"/>
         <source>Choose what to keep…</source>
         <translation>Vælg, hvad der skal blive …</translation>
     </message>
@@ -6470,32 +6478,32 @@
         <translation type="vanished">Udskriv plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="142"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="143"/>
         <source>Plan text</source>
         <translation>Planens tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="143"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="144"/>
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="144"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="145"/>
         <source>Agreements</source>
         <translation>Aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="145"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="146"/>
         <source>Offers</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="148"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="149"/>
         <source>Plain language</source>
         <translation>Klart sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="149"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="150"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
@@ -6584,7 +6592,7 @@
         <translation type="vanished">Udfyldt ud fra familiens indsatser. Skriv en kommentar, hvor familien har brug for det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="185"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="187"/>
         <source>Opening the plan…</source>
         <translation>Åbner planen…</translation>
     </message>
@@ -6603,12 +6611,12 @@
         <translation type="vanished">Dine ikke-gemte ændringer er tilbage. Gemmer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="230"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="232"/>
         <source>Plan for %1 (%2)</source>
         <translation>Plan for %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="249"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="252"/>
         <source>The case is closed: the plan can be read, not changed.</source>
         <translation>Sagen er afsluttet: planen kan læses, men ikke ændres.</translation>
     </message>
@@ -6693,7 +6701,7 @@
         <translation type="vanished">%1 har godkendt dette udkast i mellemtiden, så det kan ikke længere ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="419"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="422"/>
         <source>Someone else</source>
         <translation>En anden</translation>
     </message>
@@ -6710,7 +6718,7 @@
         <translation type="vanished">Ikke gemt endnu: du og %1 har ændret den samme del af planen. Din tekst bevares her og i en lokal kopi, indtil du vælger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="430"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="433"/>
         <source>someone else</source>
         <translation>en anden</translation>
     </message>
@@ -6719,17 +6727,17 @@
         <translation type="vanished">Dine ændringer bevares her og i en lokal kopi, ikke gemt. Vil du fortsætte dem i et nyt udkast?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="305"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="308"/>
         <source>Continue in a new draft</source>
         <translation>Fortsæt i et nyt udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="417"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="420"/>
         <source>%1 changed this plan %2. Your changes are combined with theirs when they are saved.</source>
         <translation>%1 ændrede denne plan %2. Dine ændringer lægges sammen med deres, når de gemmes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="429"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="432"/>
         <source>Updated with the changes of %1 (%2).</source>
         <translation>Opdateret med %1s ændringer (%2).</translation>
     </message>
@@ -6786,27 +6794,27 @@
         <translation type="vanished">Ikke gemt: databasen svarede ikke. Prøver igen om lidt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="480"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="483"/>
         <source>The preview could not be made.</source>
         <translation>Forhåndsvisningen kunne ikke laves.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="517"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="520"/>
         <source>Not approved</source>
         <translation>Ikke godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="517"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="520"/>
         <source>The plan must be saved before it is approved.</source>
         <translation>Planen skal gemmes, før den kan godkendes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="523"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="526"/>
         <source>Nothing to approve</source>
         <translation>Intet at godkende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="524"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="527"/>
         <source>This version is already approved. Change the plan to start a new draft.</source>
         <translation>Denne version er allerede godkendt. Ret i planen for at starte et nyt udkast.</translation>
     </message>
@@ -6900,12 +6908,12 @@
         <translation>En tekst i planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="587"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="590"/>
         <source>No plan yet</source>
         <translation>Ingen plan endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_page.py" line="587"/>
+        <location filename="../../app/ui/plan/plan_page.py" line="590"/>
         <source>Write the plan first; then it can be printed.</source>
         <translation>Skriv planen først – så kan den udskrives.</translation>
     </message>
@@ -7946,102 +7954,102 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>TeamOverviewDialog</name>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="57"/>
+        <location filename="../../app/ui/team/team_overview.py" line="58"/>
         <source>holiday</source>
         <translation>ferie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="58"/>
+        <location filename="../../app/ui/team/team_overview.py" line="59"/>
         <source>illness</source>
         <translation>sygdom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="59"/>
+        <location filename="../../app/ui/team/team_overview.py" line="60"/>
         <source>course</source>
         <translation>kursus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="103"/>
+        <location filename="../../app/ui/team/team_overview.py" line="104"/>
         <source>Team overview</source>
         <translation>Teamoverblik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="109"/>
+        <location filename="../../app/ui/team/team_overview.py" line="110"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="110"/>
+        <location filename="../../app/ui/team/team_overview.py" line="111"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="111"/>
+        <location filename="../../app/ui/team/team_overview.py" line="112"/>
         <source>Follow-ups overdue</source>
         <translation>Opfølgning over tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="112"/>
+        <location filename="../../app/ui/team/team_overview.py" line="113"/>
         <source>Deadlines overdue</source>
         <translation>Frister over tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="113"/>
+        <location filename="../../app/ui/team/team_overview.py" line="114"/>
         <source>Plans not approved</source>
         <translation>Planer uden godkendelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="114"/>
+        <location filename="../../app/ui/team/team_overview.py" line="115"/>
         <source>Away (deputy)</source>
         <translation>Fravær (stedfortræder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="117"/>
+        <location filename="../../app/ui/team/team_overview.py" line="118"/>
         <source>Caseworkers in the team</source>
         <translation>Teamets sagsbehandlere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="119"/>
+        <location filename="../../app/ui/team/team_overview.py" line="120"/>
         <source>Double-click a figure to see the cases behind it.</source>
         <translation>Dobbeltklik på et tal for at se sagerne bag det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="129"/>
+        <location filename="../../app/ui/team/team_overview.py" line="130"/>
         <source>Export PDF…</source>
         <translation>Gem som PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="132"/>
+        <location filename="../../app/ui/team/team_overview.py" line="133"/>
         <source>Refresh</source>
         <translation>Opdater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="133"/>
+        <location filename="../../app/ui/team/team_overview.py" line="134"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="142"/>
+        <location filename="../../app/ui/team/team_overview.py" line="143"/>
         <source>Coordinators</source>
         <translation>Koordinatorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="143"/>
+        <location filename="../../app/ui/team/team_overview.py" line="144"/>
         <source>Candidates</source>
         <translation>Kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="178"/>
+        <location filename="../../app/ui/team/team_overview.py" line="180"/>
         <source>all coordinators</source>
         <translation>alle koordinatorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="180"/>
+        <location filename="../../app/ui/team/team_overview.py" line="182"/>
         <source>Team: %1 · %2 · caseload limit %3 (a family counts %4, a citizen %5)</source>
         <translation>Team: %1 · %2 · grænse for sagsbelastning %3 (en familie tæller %4, en borger %5)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/team/team_overview.py" line="193"/>
+        <location filename="../../app/ui/team/team_overview.py" line="195"/>
         <source>Candidate cases without a coordinator: %n</source>
         <translation>
             <numerusform>Kandidatsager uden koordinator: %n</numerusform>
@@ -8049,67 +8057,67 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="203"/>
+        <location filename="../../app/ui/team/team_overview.py" line="205"/>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="210"/>
+        <location filename="../../app/ui/team/team_overview.py" line="212"/>
         <source>%1 %2–%3 (%4)</source>
         <translation>%1 %2–%3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="224"/>
+        <location filename="../../app/ui/team/team_overview.py" line="226"/>
         <source>Above the team&apos;s caseload limit.</source>
         <translation>Over teamets grænse for sagsbelastning.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="237"/>
+        <location filename="../../app/ui/team/team_overview.py" line="239"/>
         <source>The team overview could not be read. Try again, or ask IT support.</source>
         <translation>Teamoverblikket kunne ikke læses. Prøv igen, eller spørg IT-support.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="253"/>
+        <location filename="../../app/ui/team/team_overview.py" line="255"/>
         <source>Cases in the caseload of %1</source>
         <translation>Sager i %1s sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="254"/>
+        <location filename="../../app/ui/team/team_overview.py" line="256"/>
         <source>Follow-ups overdue: %1</source>
         <translation>Opfølgning over tid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="255"/>
+        <location filename="../../app/ui/team/team_overview.py" line="257"/>
         <source>Deadlines overdue: %1</source>
         <translation>Frister over tid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="256"/>
+        <location filename="../../app/ui/team/team_overview.py" line="258"/>
         <source>Plans not approved: %1</source>
         <translation>Planer uden godkendelse: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="257"/>
+        <location filename="../../app/ui/team/team_overview.py" line="259"/>
         <source>Cases covered while %1 is away</source>
         <translation>Sager, der dækkes, mens %1 er væk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="258"/>
+        <location filename="../../app/ui/team/team_overview.py" line="260"/>
         <source>Candidate cases without a coordinator</source>
         <translation>Kandidatsager uden koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="272"/>
+        <location filename="../../app/ui/team/team_overview.py" line="274"/>
         <source>Save the team overview</source>
         <translation>Gem teamoverblikket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="279"/>
+        <location filename="../../app/ui/team/team_overview.py" line="281"/>
         <source>Saved: %1</source>
         <translation>Gemt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_overview.py" line="289"/>
+        <location filename="../../app/ui/team/team_overview.py" line="291"/>
         <source>The PDF could not be written there. Choose another folder.</source>
         <translation>PDF-filen kunne ikke gemmes der. Vælg en anden mappe.</translation>
     </message>
@@ -8279,27 +8287,27 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation>Når en ung fylder 16 år, starter et overgangsforløb, så afgørelser om hjælp som voksen er klar før 18-årsdagen (Barnets lov §§ 122-123).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="133"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="134"/>
         <source>Nobody in the family is between 16 and 18.</source>
         <translation>Ingen i familien er mellem 16 og 18 år.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="141"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="142"/>
         <source>%1 has no transition track yet. Adult decisions should be ready by %2.</source>
         <translation>%1 har endnu ikke et overgangsforløb. Afgørelser om hjælp som voksen bør være klar senest %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="148"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="149"/>
         <source>Start transition track</source>
         <translation>Start overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="161"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="162"/>
         <source>%1 – turns 18 on %2</source>
         <translation>%1 – fylder 18 år den %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/transition_panel.py" line="171"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="172"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n dag tilbage</numerusform>
@@ -8307,7 +8315,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/transition_panel.py" line="173"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="174"/>
         <source>%n day(s) past the deadline</source>
         <translation>
             <numerusform>%n dag over fristen</numerusform>
@@ -8315,77 +8323,77 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="176"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="177"/>
         <source>%1 of %2 topics ready · %3</source>
         <translation>%1 af %2 emner klar · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="195"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="196"/>
         <source>What is agreed, who does it</source>
         <translation>Hvad er aftalt, og hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="196"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="197"/>
         <source>%1: what is agreed</source>
         <translation>%1: hvad er aftalt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="204"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="205"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="213"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="214"/>
         <source>Adult services contact</source>
         <translation>Kontaktperson i voksenområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="214"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="215"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="215"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="216"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="216"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="217"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="217"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="218"/>
         <source>Note</source>
         <translation>Bemærkning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="220"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="221"/>
         <source>No contact in adult services recorded yet.</source>
         <translation>Der er endnu ikke registreret en kontaktperson i voksenområdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="228"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="229"/>
         <source>Save transition track</source>
         <translation>Gem overgangsforløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="255"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="256"/>
         <source>Not started</source>
         <translation>Ikke startet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="260"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="261"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="260"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="261"/>
         <source>The database did not answer. Try again.</source>
         <translation>Databasen svarede ikke. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="340"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="341"/>
         <source>Someone else changed this track. Your changes are still here: copy what you need before you open the case again, which shows their version.</source>
         <translation>En anden har ændret dette overgangsforløb. Dine ændringer er her stadig: kopiér det, du skal bruge, før du åbner sagen igen og ser den andens udgave.</translation>
     </message>
@@ -8394,7 +8402,7 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
         <translation type="vanished">En anden har ændret forløbet. Dine ændringer er her stadig. Åbn sagen igen for at se den andens ændringer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/transition_panel.py" line="345"/>
+        <location filename="../../app/ui/family/transition_panel.py" line="346"/>
         <source>The database did not answer, so nothing was saved. Try again.</source>
         <translation>Databasen svarede ikke, så intet er gemt. Prøv igen.</translation>
     </message>

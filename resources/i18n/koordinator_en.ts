@@ -59,7 +59,7 @@
     <context>
         <name>ConflictDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/conflict_dialog.py" line="271" />
+            <location filename="../../app/ui/plan/conflict_dialog.py" line="272" />
             <source>Choose for %n more part(s).</source>
             <translation>
                 <numerusform>Choose for %n more part.</numerusform>
@@ -70,7 +70,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="318" />
+            <location filename="../../app/ui/family/family_page.py" line="324" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -78,7 +78,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="409" />
+            <location filename="../../app/ui/family/family_page.py" line="415" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -86,7 +86,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="411" />
+            <location filename="../../app/ui/family/family_page.py" line="417" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -94,7 +94,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="551" />
+            <location filename="../../app/ui/family/family_page.py" line="557" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -102,7 +102,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="583" />
+            <location filename="../../app/ui/family/family_page.py" line="589" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
@@ -162,7 +162,7 @@
     <context>
         <name>JournalPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/journal/journal_panel.py" line="344" />
+            <location filename="../../app/ui/journal/journal_panel.py" line="349" />
             <source>This note was written more than %n hour(s) ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</source>
             <translation>
                 <numerusform>This note was written more than %n hour ago and is locked, as the duty to keep notes asks. Use Correct… to add a correction beside it.</numerusform>
@@ -288,7 +288,7 @@
     <context>
         <name>TeamOverviewDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/team/team_overview.py" line="193" />
+            <location filename="../../app/ui/team/team_overview.py" line="195" />
             <source>Candidate cases without a coordinator: %n</source>
             <translation>
                 <numerusform>Candidate cases without a coordinator: %n</numerusform>
@@ -334,7 +334,7 @@
     <context>
         <name>TransitionPanel</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/transition_panel.py" line="171" />
+            <location filename="../../app/ui/family/transition_panel.py" line="172" />
             <source>%n day(s) left</source>
             <translation>
                 <numerusform>%n day left</numerusform>
@@ -342,7 +342,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/transition_panel.py" line="173" />
+            <location filename="../../app/ui/family/transition_panel.py" line="174" />
             <source>%n day(s) past the deadline</source>
             <translation>
                 <numerusform>%n day past the deadline</numerusform>

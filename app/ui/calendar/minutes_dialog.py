@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -118,11 +119,17 @@ class MinutesDialog(LaneFormDialog):
         self.scores.setHorizontalHeaderLabels(
             [self.tr("Goal"), self.tr("The family (0–10)"), self.tr("Professionals (0–10)")]
         )
-        self.scores.setColumnWidth(0, 360)
+        # The score columns as wide as their headings; the goal takes the rest (full text on hover).
+        self.scores.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.scores.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         for goal in plan.plan.goals if plan.plan else ():
             row = self.scores.rowCount()
             self.scores.insertRow(row)
             goal_item = QTableWidgetItem(goal.text)
+            goal_item.setToolTip(goal.text)
             goal_item.setData(KEY_ROLE, goal.goal_key)
             goal_item.setFlags(goal_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.scores.setItem(row, 0, goal_item)

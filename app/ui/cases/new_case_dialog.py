@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -239,7 +240,7 @@ class NewCaseDialog(QDialog):
 
     @staticmethod
     def _with_error(field: QWidget, error: QLabel) -> QWidget:
-        holder = QWidget()
+        holder = QWidget(field.parentWidget())
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -282,6 +283,7 @@ class NewCaseDialog(QDialog):
         relation_box.currentIndexChanged.connect(self._revalidate)
         custody_box.toggled.connect(self._revalidate)
         remove.clicked.connect(lambda _checked=False, w=widgets: self.remove_member(w))
+        QWidget.setTabOrder(remove, self.add_member_button)  # Tab: the people, then "Add person"
         self._update_member_controls()
         self._revalidate()
         return widgets
@@ -460,6 +462,13 @@ class NewCaseDialog(QDialog):
         self.summary.setText(self._not_saved_text())
 
     # -- saving ---------------------------------------------------------------------
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tab starts at the kind of case (the buttons, made first, come after the people)."""
+        if self.focusWidget() is None or self.focusWidget() in self.buttons.buttons():
+            self.family_radio.setFocus(Qt.FocusReason.TabFocusReason)
+        super().showEvent(event)
+
     def try_save(self) -> bool:
         """Validate, then store the case on the store lane. True when the save was started;
         the dialog closes when it succeeds and stays open with the problems shown when not."""

@@ -9,19 +9,26 @@ form layout the label of a row and its field, in a box or grid layout a label di
 before a field. A label that already has a buddy keeps it.
 
 :class:`LabelLinker`, installed on the application (``install``), does this for every
-window when it is first shown, so dialogs and pages need no code of their own for it.
+window when it is shown, so dialogs and pages need no code of their own for it; it also gives
+them access keys (Alt+letter, :mod:`app.ui.common.access_keys`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+import itertools
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QBoxLayout,
+    QCalendarWidget,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -29,11 +36,17 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QStackedWidget,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
 from typing_extensions import override
+
+from app.ui.common import access_keys
+
+log = logging.getLogger(__name__)
 
 FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
 
@@ -105,16 +118,200 @@ def _link_layout(layout: QLayout) -> None:
 
 
 def link_labels(root: QWidget) -> None:
-    """Make each label written beside a field in ``root`` that field's buddy."""
+    """Make each label written beside a field in ``root`` that field's buddy, and name each
+    field from its label (also a field a dialog made a label's buddy itself)."""
     for widget in [root, *root.findChildren(QWidget)]:
         layout = widget.layout()
         if layout is not None:
             _link_layout(layout)
+    for label in root.findChildren(QLabel):
+        field = label.buddy()
+        if isinstance(field, FIELDS) and not field.accessibleName() and label.text().strip():
+            field.setAccessibleName(spoken(label.text()))
+
+
+def _inside_control(widget: QWidget) -> bool:
+    """A part of another control (a spin box's or combo box's line edit, a calendar's
+    buttons, a view's cell widget or editor): Qt moves it with its control, never alone."""
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QAbstractSpinBox | QComboBox | QCalendarWidget | QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def field_stops(field: QWidget) -> list[QWidget]:
+    """What takes focus in a form's field: the field itself, or what a holder (a date that may
+    be left out, a picker) holds, in the order it was made; never the parts of a control."""
+    if field.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        return [field]
+    stops = [
+        w
+        for w in field.findChildren(QWidget)
+        if w.window() is field.window()
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and w.focusProxy() is None
+        and not _inside_control(w)
+    ]
+    # As they stand (a check box left of its date): in the order of the holder's layout (known
+    # before the window is laid out), else by row, then from the left.
+    order = _laid_out(field)
+
+    def place(w: QWidget) -> tuple[int, int, int]:
+        at = w.mapTo(field, QPoint(0, 0))
+        index = next(
+            (i for i, holder in enumerate(order) if holder is w or holder.isAncestorOf(w)), len(order)
+        )
+        return (index, at.y(), at.x())
+
+    return sorted(stops, key=place)
+
+
+def other_stops(content: QWidget | None, known: list[QWidget]) -> list[QWidget]:
+    """What takes focus in ``content`` besides ``known`` (and the parts of controls)."""
+    if content is None:
+        return []
+    seen = set(map(id, known))
+    return [
+        w
+        for w in content.findChildren(QWidget)
+        if id(w) not in seen
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and not _inside_control(w)
+        and not any(k.isAncestorOf(w) for k in known)
+    ]
+
+
+def _laid_out(holder: QWidget) -> list[QWidget]:
+    """The widgets of ``holder``'s layout (and its nested layouts) in layout order."""
+    found: list[QWidget] = []
+
+    def walk(layout: QLayout | None) -> None:
+        if layout is None:
+            return
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None:
+                continue
+            widget = item.widget()
+            if widget is not None:
+                found.append(widget)
+            else:
+                walk(item.layout())
+
+    walk(holder.layout())
+    return found
+
+
+def _stops_in(part: QWidget) -> list[QWidget]:
+    """``part`` and what in it takes focus, in the order of the window's focus chain (a widget
+    whose focus goes to another, its proxy, is left to the proxy)."""
+    window = part.window()
+    found: list[QWidget] = []
+    current: QWidget | None = window.nextInFocusChain()
+    while current is not None and current is not window and current not in found:
+        if (
+            (current is part or part.isAncestorOf(current))
+            and current.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and current.focusProxy() is None
+            and not _inside_control(current)
+        ):
+            found.append(current)
+        current = current.nextInFocusChain()
+    for tabs in [part, *part.findChildren(QTabWidget)]:
+        bar = tabs.tabBar() if isinstance(tabs, QTabWidget) else None
+        if bar is not None and bar in found:  # the tabs before the page they show
+            found.remove(bar)
+            first = next((i for i, w in enumerate(found) if tabs.isAncestorOf(w)), len(found))
+            found.insert(first, bar)
+    return found
+
+
+def tab_order(*parts: QWidget, start: bool = False) -> None:
+    """Tab goes through ``parts`` in this order: a part that holds fields (a page, a panel, a
+    tab widget) with all of them, in their own order; the rest of the window keeps its order.
+    ``start``: Tab starts at the first of them in their window."""
+    stops = [stop for part in parts for stop in _stops_in(part)]
+    for first, second in itertools.pairwise(stops):
+        QWidget.setTabOrder(first, second)
+    if start and stops:
+        begin_tab_order_at(stops[0])
+
+
+def begin_tab_order_at(widget: QWidget) -> None:
+    """Make ``widget`` the first that Tab reaches in its window: the focus chain is a ring
+    through the window itself, so the window is moved to just before ``widget``."""
+    window = widget.window()
+    before: QWidget | None = widget.previousInFocusChain()
+    while (
+        before is not None
+        and before is not window
+        and (before.focusPolicy() == Qt.FocusPolicy.NoFocus or before.focusProxy() is not None)
+    ):
+        before = before.previousInFocusChain()
+    if before is None or before is window:
+        return
+    policy = window.focusPolicy()
+    window.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Qt moves only widgets that take focus
+    QWidget.setTabOrder(before, window)
+    window.setFocusPolicy(policy)
+
+
+def focus_ring(window: QWidget) -> list[QWidget]:
+    """The widgets of ``window``'s focus chain that take focus, from the first."""
+    ring: list[QWidget] = []
+    current: QWidget | None = window.nextInFocusChain()
+    while current is not None and current is not window and current not in ring:
+        if current.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            ring.append(current)
+        current = current.nextInFocusChain()
+    return ring
+
+
+def buttons_last(window: QWidget) -> None:
+    """A dialog's buttons (its ``QDialogButtonBox``) last in the tab order, left to right, and
+    Tab starting at the first of the rest (a dialog whose buttons were made before its fields
+    would start at Save)."""
+    boxes = [box for box in window.findChildren(QDialogButtonBox) if box.window() is window]
+    buttons = [b for box in boxes for b in box.buttons() if b.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    if not buttons:
+        return
+    buttons.sort(key=lambda b: (b.mapTo(window, QPoint(0, 0)).y(), b.mapTo(window, QPoint(0, 0)).x()))
+    others = [w for w in focus_ring(window) if w not in buttons]
+    if not others:
+        return
+    tab_order(others[-1], *buttons)
+    begin_tab_order_at(others[0])
+
+
+def scroll_areas_pass_focus(root: QWidget) -> None:
+    """A scroll area that holds fields is no Tab stop of its own: Tab goes to its fields, and
+    the area scrolls to show the one with the focus."""
+    for area in root.findChildren(QScrollArea):
+        inner = area.widget()
+        if inner is not None and any(
+            w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in [inner, *inner.findChildren(QWidget)]
+        ):
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+def arrange(window: QWidget, *steps: Callable[[], None]) -> None:
+    """Run the show-time ``steps`` for ``window``; a widget whose Python side outlived it (a
+    stale wrapper: ``RuntimeError``) ends that step only, never the program (an exception in
+    a Qt override would)."""
+    for step in steps:
+        try:
+            step()
+        except RuntimeError:
+            log.debug("Arranging %s skipped a deleted widget", type(window).__name__)
 
 
 class LabelLinker(QObject):
     """Links labels and fields in each window when it is shown, and in each page of a stack or
-    tab widget when the page is shown (pages fill in rows after the window is up)."""
+    tab widget when the page is shown (pages fill in rows after the window is up); then gives
+    the labels, buttons and tabs shown their access keys (:mod:`app.ui.common.access_keys`)."""
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -122,7 +319,13 @@ class LabelLinker(QObject):
             watched.isWindow() or isinstance(watched.parentWidget(), QStackedWidget)
         )
         if page and event.type() == QEvent.Type.Show:
-            link_labels(watched)  # type: ignore[arg-type]
+            widget: QWidget = watched  # type: ignore[assignment]
+            arrange(
+                widget,
+                lambda: link_labels(widget),
+                lambda: scroll_areas_pass_focus(widget),
+                lambda: access_keys.assign(widget),
+            )
         return False
 
 

@@ -46,6 +46,7 @@ class _Optional(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.check)
         row.addWidget(edit, 1)
+        QWidget.setTabOrder(self.check, edit)  # as they read: the box, then its field
 
 
 class OptionalDate(_Optional):

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +39,7 @@ from typing_extensions import override
 
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.validation import FieldProblem, ValidationError
+from app.ui.common.a11y import field_stops, other_stops
 from app.ui.common.colours import error_style, note_style
 from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
 from app.ui.common.formatting import format_date, format_datetime
@@ -69,6 +72,7 @@ class FormDialog(QDialog):
         self.edit_version: int | None = None  # the version of the stored row the form is based on
         self._base: Any = None  # the input the form was opened with (for the three-way merge)
         self.errors: dict[str, QLabel] = {}
+        self._fields: list[QWidget] = []  # in the form's order
         self.labels: dict[str, str] = {}
         self._touched: set[str] = set()
         self._show_all = False
@@ -106,6 +110,23 @@ class FormDialog(QDialog):
             self.fields_area.updateGeometry()
         super().setVisible(visible)
 
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tab goes through the fields in the form's order, then the buttons, and starts at the
+        first field (the buttons were made first)."""
+        stops = [stop for field in self._fields for stop in field_stops(field)]
+        # Fields a subclass lays out itself (a group box, a row of its own) join where they
+        # stand, so Tab never reaches one after Save.
+        stops += [w for w in other_stops(self.fields_area.widget(), stops) if w.isVisibleTo(self)]
+        stops.sort(key=lambda w: _reading_place(w, self.fields_area.widget()))
+        for first, second in itertools.pairwise([*stops, *self.buttons.buttons()]):
+            QWidget.setTabOrder(first, second)  # the fields in the form's order, then the buttons
+        if self.focusWidget() is None or self.focusWidget() in self.buttons.buttons():
+            opening = next((w for w in stops if w.isEnabled()), None)
+            if opening is not None:
+                opening.setFocus(Qt.FocusReason.TabFocusReason)
+        super().showEvent(event)
+
     @classmethod
     def ask(cls, *args: Any, **kwargs: Any) -> int | None:
         """Run the dialog; the id of what was stored, or None when cancelled."""
@@ -127,6 +148,7 @@ class FormDialog(QDialog):
         error.hide()
         box.addWidget(error)
         self.form.addRow(label, holder)
+        self._fields.append(widget)
         self.errors[key] = error
         self.labels[key] = label.rstrip(":")
         return widget
@@ -350,3 +372,11 @@ class FormDialog(QDialog):
                 "The database did not answer, so nothing was saved. Your text is still here; try again.",
             ),
         )
+
+
+def _reading_place(widget: QWidget, content: QWidget | None) -> tuple[int, int]:
+    """Where ``widget`` stands in the dialog's fields: row, then from the left."""
+    if content is None:
+        return (0, 0)
+    at = widget.mapTo(content, QPoint(0, 0))
+    return (at.y(), at.x())

@@ -104,6 +104,9 @@ class ListAlternative(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
+        # Tab: the switch above, then the view (or its table).
+        QWidget.setTabOrder(self.toggle, view)
+        QWidget.setTabOrder(view, self.table)
         self.toggle.toggled.connect(self.show_list)
         self.table.currentItemChanged.connect(self._list_moved)
         self.table.itemActivated.connect(lambda item, _column: self._open(item))

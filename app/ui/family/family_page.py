@@ -171,6 +171,9 @@ class FamilyPage(QWidget):
         self.week_panel = with_list(self.week, self)
         week_layout.addWidget(self.week_panel, 1)
         week_layout.addWidget(self.collisions)
+        QWidget.setTabOrder(
+            self.week_panel.table, self.collisions
+        )  # the week (or its table), then the list under it
         self.tabs.addTab(week_page, self.tr("Week"))
         self.tabs.addTab(self.network, self.tr("Network"))
         self.tabs.addTab(self.transition, self.tr("Transition to adulthood"))
@@ -199,6 +202,11 @@ class FamilyPage(QWidget):
         self.network.link_requested.connect(self.link_professional)
         self.network.edit_requested.connect(self.edit_professional)
         self.transition.changed.connect(self._saved)
+
+    def header_parts(self) -> tuple[QWidget, ...]:
+        """What Tab goes through after the heading's buttons, in reading order (the tabs with
+        the feature panels added to them)."""
+        return (self.close_case_button, self.consent_register, self.warnings, self.tabs)
 
     def add_case_panel(self, panel: CasePanel, widget: QWidget, title: str) -> int:
         """Add a feature's tab (``panel`` is ``widget``); returns its tab index."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 from PySide6.QtCore import Qt, Signal
@@ -120,6 +121,10 @@ class NetworkTab(QWidget):
         buttons.addSpacing(12)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
+        row = [self.add_button, self.link_button, self.edit_button, self.zoom_in_button]
+        row += [self.zoom_out_button, self.fit_button, self.copy_button, self.save_button]
+        for first, second in itertools.pairwise(row):
+            QWidget.setTabOrder(first, second)  # Tab goes along the row as it reads
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter, 1)

@@ -117,7 +117,7 @@ def with_list(view: TimelineView | WeekGrid, parent: QWidget | None = None) -> L
         view.choice,
         headers,
         rows,
-        toggle_text=QCoreApplication.translate("FamilyViewLists", "As a &list"),
+        toggle_text=QCoreApplication.translate("FamilyViewLists", "As a list"),
         list_name=name,
         parent=parent,
     )

@@ -33,6 +33,7 @@ from typing_extensions import override
 from app.services.common.clock import now_utc
 from app.services.common.context import AppContext
 from app.services.journal.journal_view import EntryView, JournalView, load_journal
+from app.ui.common.a11y import tab_order
 from app.ui.common.background import StoreLanes
 from app.ui.common.case_panel import CaseRef
 from app.ui.common.formatting import format_datetime
@@ -122,6 +123,10 @@ class JournalPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        # Tab as it reads: the filter and the buttons above, then the list and the note.
+        tab_order(
+            self.filter, self.new_button, self.edit_button, self.correct_button, self.entries, self.reader
+        )
         self.clear_case()
 
     # -- the CasePanel protocol -------------------------------------------------------------------

@@ -109,8 +109,8 @@ class ConflictDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
 
+        self.all_mine = QPushButton(self.tr("Keep all of mine"), self)  # left: made first
         self.all_theirs = QPushButton(self.tr("Keep all of theirs"), self)
-        self.all_mine = QPushButton(self.tr("Keep all of mine"), self)
         self.all_theirs.clicked.connect(lambda: self.choose_all(Choice.THEIRS))
         self.all_mine.clicked.connect(lambda: self.choose_all(Choice.MINE))
         quick = QHBoxLayout()
@@ -159,7 +159,8 @@ class ConflictDialog(QDialog):
             self.describe(conflict, conflict.mine),
         )
         removed = self.tr("(removed)")
-        theirs_view, mine_view = QTextBrowser(box), QTextBrowser(box)
+        mine_view = QTextBrowser(box)  # made first: Tab reaches yours, then theirs, as they stand
+        theirs_view = QTextBrowser(box)
         theirs_view.setObjectName(f"theirs:{item}")
         mine_view.setObjectName(f"mine:{item}")
         theirs_view.setHtml(marked_html(theirs_text, mine_text, removed))

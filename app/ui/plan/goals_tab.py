@@ -59,9 +59,6 @@ class GoalsTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_scores())
         self.model.modelReset.connect(self.show_scores)
         self.model.dataChanged.connect(lambda *_: self.show_scores())
-        self.chart = ScoreChart(self)
-        self.chart.setObjectName("scoreChart")
-        self.chart.setMinimumHeight(170)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
@@ -78,6 +75,9 @@ class GoalsTab(QWidget):
             buttons.addWidget(button)
             self.buttons[key] = button
         buttons.addStretch(1)
+        self.chart = ScoreChart(self)
+        self.chart.setObjectName("scoreChart")
+        self.chart.setMinimumHeight(170)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
@@ -92,7 +92,7 @@ class GoalsTab(QWidget):
                 self.tr("Note"),
             ],
             self.chart.table_rows,
-            toggle_text=self.tr("As a &table"),
+            toggle_text=self.tr("As a table"),
             list_name=self.tr("Progression scores of the chosen goal"),
             scrolled=False,
             parent=self,

@@ -39,6 +39,7 @@ from app.services.plan.plan_document import PlanDocument, PlanVersionView, Score
 from app.services.plan.plan_draft import GoalInput, PlanDraft, SaveOutcome
 from app.services.plan.plan_merge import normalize
 from app.services.plan.three_way import Choice
+from app.ui.common.a11y import tab_order
 from app.ui.common.background import StoreLanes
 from app.ui.common.formatting import format_datetime
 from app.ui.common.labels import label
@@ -163,6 +164,7 @@ class PlanPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.content, 1)
+        tab_order(self.header, self.tabs, self.side)  # as they read: the panes left to right
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -237,6 +239,7 @@ class PlanPage(QWidget):
             self.agreements.fill(doc, self._names, content.agreements)
             self.offers.fill(doc)
             self.approve_button.setEnabled(not doc.read_only)
+            tab_order(self.header, self.tabs, self.side)  # the family's rows just made too
             self.note.clear()
         draft = plan is not None and not plan.approved
         stamp = Stamp(

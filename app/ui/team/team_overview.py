@@ -35,6 +35,7 @@ from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.team.overview import CoordinatorFigures, Figure, TeamOverview, team_overview
 from app.store.errors import StoreError
+from app.ui.common.a11y import tab_order
 from app.ui.common.background import StoreLanes
 from app.ui.common.colours import TONES, Tone, error_style, tone
 from app.ui.common.formatting import format_date, format_load
@@ -149,6 +150,7 @@ class TeamOverviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
+        tab_order(self.tabs, self.refresh_button, self.pdf_button, close, start=True)  # as they stand
 
         self.table.cellDoubleClicked.connect(self.show_cases_behind)
         self.without.clicked.connect(lambda: self.show_figure(Figure.WITHOUT_COORDINATOR, None))
