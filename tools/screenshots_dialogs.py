@@ -66,6 +66,7 @@ def dialog_screens(
     _casework_dialogs(tour)
     _plan_dialogs(tour)
     _other_dialogs(tour)
+    _letter_and_profile_dialogs(tour)
     return tour.written
 
 
@@ -210,8 +211,10 @@ def _other_dialogs(tour: _Tour) -> None:
     number, which name is right, and the dialog for a bug."""
     from sqlalchemy.engine import make_url
 
+    from app.services.meetings.invitation import family_names, organizer_for
     from app.services.plan.plan_document import load_plan_document
     from app.store.credentials import AskReason, PasswordPrompt
+    from app.ui.calendar.invitation_dialog import InvitationDialog
     from app.ui.calendar.minutes_dialog import MinutesDialog
     from app.ui.cases.case_list_page import CprRevealDialog
     from app.ui.cases.name_choice import NameChoiceBox
@@ -230,7 +233,11 @@ def _other_dialogs(tour: _Tour) -> None:
         meeting = calendar.meetings[0]
         with context.sessions() as session:
             doc = load_plan_document(session, meeting.case_id)
+            organizer = organizer_for(session, context.user.id)
+            family = family_names(session, meeting.case_id)
         tour.shot(MinutesDialog(context, lanes, meeting, doc, local_today(), window), "minutes_dialog")
+        invitation = InvitationDialog(context, lanes, meeting, organizer, family, window)
+        tour.shot(invitation, "invitation_dialog")
     share = ShareOverrideDialog(["Dorthe Laursen", "Karsten Bro"], "invitation", window)
     tour.shot(share, "share_override_dialog")
     tour.shot(PreferencesDialog(window.settings, window), "preferences_dialog")  # type: ignore[attr-defined]
@@ -240,3 +247,14 @@ def _other_dialogs(tour: _Tour) -> None:
     tour.shot(NameChoiceBox(window, "Lise Holm Jensen", "Lise Holm"), "name_choice")
     log = "/home/lone.madsen/.local/state/koordinator/koordinator.log"
     tour.shot(CrashDialog(CRASH_DETAILS, log, window), "crash_dialog")
+
+
+def _letter_and_profile_dialogs(tour: _Tour) -> None:
+    """The caseworker's own profile, and the municipality's letter template."""
+    from app.ui.settings.letter_template_dialog import LetterTemplateDialog
+    from app.ui.settings.profile_dialog import ProfileDialog
+
+    window = tour.window
+    context, lanes = window.context, tour.lanes  # type: ignore[attr-defined]
+    tour.shot(ProfileDialog(context, lanes, window), "profile_dialog")
+    tour.shot(LetterTemplateDialog(context, lanes, window), "letter_template_dialog")

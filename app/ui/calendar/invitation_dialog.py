@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from app.models.enums import MeetingStatus
 from app.services.common.context import AppContext
@@ -163,6 +165,13 @@ class InvitationDialog(QDialog):
         self.few_details.toggled.connect(self._refresh)
         self.as_email.toggled.connect(self._refresh)
         self._show_sender(prefer_email=True)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """The focus starts at the first choice, not at Save (Tab then reads down the dialog)."""
+        super().showEvent(event)
+        first = self.profile_button if self.profile_button.isVisible() else self.as_email
+        first.setFocus(Qt.FocusReason.TabFocusReason)
 
     @classmethod
     def ask(
