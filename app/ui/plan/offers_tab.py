@@ -60,6 +60,8 @@ class OffersTab(QWidget):
                     if column < COMMENT or doc.read_only:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     item.setData(LINE_ROLE, (line.citizen_id, line.group_key))
+                    if column < COMMENT:  # a narrow column may cut a long word: the whole text on hover
+                        item.setToolTip(text)
                     self.table.setItem(row, column, item)
         finally:
             self.table.blockSignals(False)
