@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t = time.perf_counter()
     for name in ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf"):
-        TTFont(f"probe-{name}", str(fonts.FONT_DIR / name))
+        TTFont(f"probe-{name}", str(fonts.font_dir() / name))
     parse_ms = ms(time.perf_counter() - t)
 
     pages = page_count(pdf)

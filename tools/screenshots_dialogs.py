@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from app.services.common.clock import local_today
+from app.services.common.clock import LOCAL_TZ, local_today
 
 Save = Callable[[QWidget, QApplication, Path], None]
 Settle = Callable[[QApplication], None]
@@ -154,7 +154,7 @@ def _lises_tasks(context: object, case_id: int, me: int) -> None:
     from app.services.tasks.tasks import TaskInput, create_task
 
     today = local_today()
-    remind = datetime.combine(today, time(9)).astimezone()
+    remind = datetime.combine(today, time(9), LOCAL_TZ)
     with context.sessions.begin() as session:  # type: ignore[attr-defined]
         for what, due, at in (
             ("Ring til skolen om Olivers støttetimer", today + timedelta(days=2), remind),

@@ -1,7 +1,5 @@
-"""The reach schema's SQL: which rows of each table a caseworker's role reaches (the read and
-write rules), and the SECURITY DEFINER functions the roles call instead of touching a table
-(row locks, case numbers, hand-over, case facts, the CPR search, the change channels). Text
-only; app/store/reach.py puts it in place on a server and uses it."""
+"""The reach schema's SQL: the read and write rules of each table and the SECURITY DEFINER
+functions the roles call instead (text only; app/store/reach.py puts it in place)."""
 
 from __future__ import annotations
 
@@ -19,7 +17,6 @@ from app.store.reach_team import TEAM_GUARDS, TODAY_SQL, hand_over_function
 
 REACH_SCHEMA = "koordinator_reach"
 HAND_OVER_FUNCTION = hand_over_function(REACH_SCHEMA)
-
 
 PENDING_MINUTES = 15  # how long a new family/citizen is reached through its creator alone
 
@@ -550,11 +547,8 @@ BEGIN
     ELSIF TG_TABLE_NAME IN ('goals', 'agreements', 'plan_member_sections', 'plan_offer_comments') THEN
         SELECT array_agg(p.case_id) INTO case_ids FROM plan_versions p WHERE p.id = (row_data ->> 'plan_version_id')::integer;
     ELSIF TG_TABLE_NAME = 'goal_members' THEN
-        SELECT array_agg(p.case_id) INTO case_ids FROM goals g JOIN plan_versions p ON p.id = g.plan_version_id
-        WHERE g.id = (row_data ->> 'goal_id')::integer;
-        IF case_ids IS NULL THEN
-            RETURN NULL;  -- removed with its goal, whose own notice tells the case's readers
-        END IF;
+        SELECT array_agg(p.case_id) INTO case_ids FROM goals g JOIN plan_versions p ON p.id = g.plan_version_id WHERE g.id = (row_data ->> 'goal_id')::integer;
+        IF case_ids IS NULL THEN RETURN NULL; END IF;  -- removed with its goal: the goal's own notice tells
     ELSIF TG_TABLE_NAME = 'meeting_participants' THEN
         SELECT array_agg(m.case_id) INTO case_ids FROM meetings m WHERE m.id = (row_data ->> 'meeting_id')::integer;
     ELSIF TG_TABLE_NAME = 'intervention_slots' THEN

@@ -180,3 +180,11 @@ def test_a_recipients_copy_is_danish(
     args = ["export-plan", lise, "-o", str(out), "--db", db, "--for", "sector:education", "--language", "ar"]
     assert main(args) == EXIT_USAGE
     assert "printed in Danish" in capsys.readouterr().err and not out.exists()
+
+
+def test_the_cli_offers_the_printed_plan_s_languages() -> None:
+    """The CLI names the languages itself (it starts without ReportLab): they must agree."""
+    from app.cli.cli import PRINT_LANGUAGES
+    from app.pdf.plan_language import LANGUAGES
+
+    assert tuple(LANGUAGES) == PRINT_LANGUAGES

@@ -1,8 +1,6 @@
 """The family screen of the opened case: header, warnings, and the family seen as a whole —
-people and interventions, timeline, week, network, and the transition to adulthood.
-
-The store is read off the GUI thread (StoreWorker); the page shows what comes back.
-"""
+people and interventions, timeline, week, network, and the transition to adulthood. The store
+is read off the GUI thread (StoreWorker); the page shows what comes back."""
 
 from __future__ import annotations
 
