@@ -40,23 +40,18 @@ class ChoosableView(Protocol):
 
     def item_keys(self) -> Sequence[Hashable]:
         """The items drawn, in the order of the arrow keys."""
-        ...
 
     def item_rect(self, key: Hashable) -> QRectF | None:
         """Where the item is drawn."""
-        ...
 
     def item_summary(self, key: Hashable) -> str:
         """The item in plain words (the accessible description while it is chosen)."""
-        ...
 
     def key_at(self, pos: QPointF) -> Hashable | None:
         """The item under ``pos``."""
-        ...
 
     def idle_summary(self) -> str:
         """The description while nothing is chosen: how to move about."""
-        ...
 
 
 class ChosenItem(QObject):
