@@ -228,6 +228,25 @@ def snapshot(path: Path) -> Snapshot:
 _GROWING = frozenset({"audit_events", "users", "law_sections"})
 
 
+def _project(row: tuple[object, ...], columns: list[str], kept: list[str]) -> tuple[object, ...]:
+    return tuple(row[columns.index(c)] for c in kept)
+
+
+def _goal_members_kept(
+    conn: sqlite3.Connection, columns: list[str], rows: Counter[tuple[object, ...]], where: str
+) -> None:
+    """Migration 0013 moves goals.citizen_id to goal_members: each goal's member is there."""
+    goal, member = columns.index("id"), columns.index("citizen_id")
+    wanted = {(row[goal], row[member]) for row in rows if row[member] is not None}
+    held = set(conn.execute("SELECT goal_id, citizen_id FROM goal_members"))
+    missing = wanted - held
+    assert not missing, f"{where}: {len(missing)} goals lost whom they concern (goal_members)"
+
+
+# Columns a migration moved to another table, and the check that their values arrived.
+_MOVED = {("goals", "citizen_id"): _goal_members_kept}
+
+
 def data_kept(before: Snapshot, path: Path, where: str) -> None:
     """Every row of ``before`` is in ``path`` (in the columns it had): nothing lost, nothing
     changed; only the tables a start writes to may have more."""
@@ -236,6 +255,13 @@ def data_kept(before: Snapshot, path: Path, where: str) -> None:
         for table, (columns, rows) in before.items():
             if table == "alembic_version":
                 continue
+            present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+            moved = [c for c in columns if c not in present and (table, c) in _MOVED]
+            for column in moved:  # its values live on in another table: every one of them
+                _MOVED[(table, column)](conn, columns, rows, where)
+            # (A column not there would read as its name: SQLite takes "x" for a string then.)
+            columns = [c for c in columns if c not in moved]
+            rows = Counter(_project(row, before[table][0], columns) for row in rows.elements())
             quoted = ", ".join(f'"{c}"' for c in columns)
             try:
                 now = Counter(tuple(r) for r in conn.execute(f'SELECT {quoted} FROM "{table}"'))
