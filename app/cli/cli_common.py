@@ -7,11 +7,14 @@ sub-parser's own default would otherwise overwrite the main parser's value)."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.services.common.context import AppContext
 
 EXIT_OK = 0
@@ -98,3 +101,30 @@ def open_for_change(db: str | None) -> AppContext:
         context.close()
         raise StoreUnavailableError("the store is read-only (the file or its folder); nothing was changed")
     return context
+
+
+def open_for_export(db: str | None, prog: str) -> AppContext:
+    """An existing store opened for an export, which writes its own audit entry only; on a
+    read-only file the export still runs, and says it is not in the audit log."""
+    from app.startup import open_context
+    from app.store.opening import OpenMode
+
+    context = open_context(db, mode=OpenMode.EXPORT)
+    if context.read_only:
+        print(
+            f"{prog}: note: the store file is read-only, so this export is not in its audit log",
+            file=sys.stderr,
+        )
+    return context
+
+
+def case_by_number(session: Session, number: str, prog: str) -> int | None:
+    """The id of case ``number``; None (and a plain message) when the store has no such case."""
+    from sqlalchemy import select
+
+    from app.models import Case
+
+    case_id = session.scalar(select(Case.id).where(Case.number == number))
+    if case_id is None:
+        print(f"{prog}: no case {number} in this store", file=sys.stderr)
+    return case_id

@@ -8,7 +8,7 @@ import argparse
 import logging
 import sys
 
-from app.cli.cli_common import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
+from app.cli.cli_common import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE, case_by_number, open_for_export
 from app.store.opening import OpenMode
 
 log = logging.getLogger("app.cli")
@@ -27,7 +27,7 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     from sqlalchemy import select
 
     from app.docx.plan_docx import write_plan_docx
-    from app.models import Case, PlanVersion, Professional
+    from app.models import PlanVersion, Professional
     from app.pdf.plan_language import default_language
     from app.pdf.plan_pdf import write_plan_pdf
     from app.services.common import audit
@@ -35,7 +35,6 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
     from app.services.common.letter_template import letter_template
     from app.services.plan.recipient_copy import PartyError, load_recipient_copy, parse_party
     from app.services.privacy.sharing import PartyKind
-    from app.startup import open_context
 
     prog = "koordinator export-plan"
     number = args.case.strip().upper()
@@ -59,16 +58,10 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
             print(f"{prog}: --for {exc}", file=sys.stderr)
             return EXIT_USAGE
     today = local_today()
-    context = open_context(db, mode=OpenMode.EXPORT)
-    if context.read_only:
-        print(
-            f"{prog}: note: the store file is read-only, so this export is not in its audit log",
-            file=sys.stderr,
-        )
+    context = open_for_export(db, prog)
     with context.sessions() as session:
-        case_id = session.scalar(select(Case.id).where(Case.number == number))
+        case_id = case_by_number(session, number, prog)
         if case_id is None:
-            print(f"{prog}: no case {number} in this store", file=sys.stderr)
             return EXIT_USAGE
         version_id = None
         if args.plan_version is not None:
@@ -153,10 +146,8 @@ def run_export_plan(args: argparse.Namespace, db: str | None) -> int:
 def run_export_ics(args: argparse.Namespace, db: str | None) -> int:
     from pathlib import Path
 
-    from sqlalchemy import select
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.models import Case
     from app.services.meetings.ics import (
         DEFAULT_REMINDER,
         PUBLISH,
@@ -182,9 +173,8 @@ def run_export_ics(args: argparse.Namespace, db: str | None) -> int:
     try:
         context = open_context(db, mode=OpenMode.READ)
         with context.sessions() as session:
-            case_id = session.scalar(select(Case.id).where(Case.number == number))
+            case_id = case_by_number(session, number, prog)
             if case_id is None:
-                print(f"{prog}: no case {number} in this store", file=sys.stderr)
                 return EXIT_USAGE
             meetings = case_meetings(session, case_id)
             names = family_names(session, case_id) if few_details else ()

@@ -28,7 +28,9 @@ from app.cli.cli_common import (
     MAX_ID,
     add_store_option,
     bounded_int,
+    case_by_number,
     open_for_change,
+    open_for_export,
 )
 
 if TYPE_CHECKING:
@@ -198,30 +200,20 @@ def _letter_template(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _export_meeting(args: argparse.Namespace, db: str | None) -> int:
-    from sqlalchemy import select
 
     from app.cli.cli_export import output_format
-    from app.models import Case
     from app.services.common.clock import local_today
     from app.services.common.validation import ValidationError
     from app.services.meetings.papers import log_export, log_override, read_paper_inputs
-    from app.startup import open_context
-    from app.store.opening import OpenMode
 
     prog = "koordinator export-meeting"
     number = args.case.strip().upper()
     fmt = output_format(args)
     today = local_today()
-    context = open_context(db, mode=OpenMode.EXPORT)
-    if context.read_only:
-        print(
-            f"{prog}: note: the store file is read-only, so this export is not in its audit log",
-            file=sys.stderr,
-        )
+    context = open_for_export(db, prog)
     with context.sessions() as session:
-        case_id = session.scalar(select(Case.id).where(Case.number == number))
+        case_id = case_by_number(session, number, prog)
         if case_id is None:
-            print(f"{prog}: no case {number} in this store", file=sys.stderr)
             return EXIT_USAGE
         try:
             inputs = read_paper_inputs(session, args.meeting, args.paper, today)

@@ -46,7 +46,7 @@ from app.services.common import danish
 from app.services.common.clock import to_local
 from app.services.common.letter_template import LetterTemplate
 from app.services.plan import plan_words as words
-from app.services.plan.plan_document import PlanDocument
+from app.services.plan.plan_document import PRINT_ORDER, PlanDocument
 from app.services.plan.plan_words import Voice as Voice  # re-exported for the papers
 from app.services.team.absences import Cover
 from app.store.safe_files import check_output
@@ -55,7 +55,7 @@ TITLE = "Vores fælles plan"
 COPY_FOR = "Kopi til"
 OMITTED_HEAD = "Udeladt på grund af manglende samtykke"
 WIDTH_MM = 210 - 2 * 22
-SECTION_ORDER = ("family_views", "summary", "resources", "barriers", "sequencing", "follow_up", "closing")
+SECTION_ORDER = PRINT_ORDER  # the text sections after goals and agreements
 
 
 class NoPlanError(ValueError):

@@ -35,11 +35,18 @@ from app.pdf.rtl import keep_ltr, paragraph, visual
 from app.pdf.styles import ACCENT, GREY, INK, Styles
 from app.services.common import danish
 from app.services.common.clock import to_local
-from app.services.plan.plan_document import AgreementView, GoalView, OfferItem, OfferLine, PlanDocument
+from app.services.plan.plan_document import (
+    PRINT_ORDER,
+    AgreementView,
+    GoalView,
+    OfferItem,
+    OfferLine,
+    PlanDocument,
+)
 
 ADULT_AGE = 18
 # The text sections after goals and agreements, in print order.
-SECTION_ORDER = ("family_views", "summary", "resources", "barriers", "sequencing", "follow_up", "closing")
+SECTION_ORDER = PRINT_ORDER  # the text sections after goals and agreements
 VOICED_SECTIONS = {"family_views", "resources"}  # "jeres"/"dine" in the heading
 
 

@@ -58,6 +58,17 @@ SECTIONS: tuple[str, ...] = (
     "follow_up",  # who takes the initiative, how often
     "closing",  # when the plan ends
 )
+# The same sections in the order the paper (PDF and Word) prints them: the family's own words
+# first, after the goals and agreements.
+PRINT_ORDER: tuple[str, ...] = (
+    "family_views",
+    "summary",
+    "resources",
+    "barriers",
+    "sequencing",
+    "follow_up",
+    "closing",
+)
 
 
 @dataclass(frozen=True, slots=True)

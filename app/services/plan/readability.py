@@ -17,22 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.services.plan.lix import LixResult, lix
+from app.services.plan.plan_document import PRINT_ORDER
 from app.services.plan.plan_draft import PlanDraft
 
 GOALS = "goals"
 AGREEMENTS = "agreements"
 OFFERS = "offers"
 MEMBER_PREFIX = "member:"
-# The text sections in the order the paper prints them (after goals and agreements).
-PRINTED_SECTIONS: tuple[str, ...] = (
-    "family_views",
-    "summary",
-    "resources",
-    "barriers",
-    "sequencing",
-    "follow_up",
-    "closing",
-)
+PRINTED_SECTIONS = PRINT_ORDER  # the text sections as the paper prints them
 
 
 def member_key(citizen_id: int) -> str:

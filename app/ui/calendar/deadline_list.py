@@ -41,13 +41,6 @@ class DeadlineList(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setIndentation(12)
 
-    def group_item(self, group: DueGroup) -> QTreeWidgetItem | None:
-        for index in range(self.topLevelItemCount()):
-            item = self.topLevelItem(index)
-            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == group.value:
-                return item
-        return None
-
     def show_deadlines(self, deadlines: Sequence[Deadline], today: date) -> None:
         self.clear()
         groups = group_deadlines(deadlines, today)

@@ -28,20 +28,24 @@ def _header(view: QAbstractItemView) -> QHeaderView | None:
     return None
 
 
-def natural_widths(view: QAbstractItemView, limit: int = MAX_WIDTH) -> dict[int, int]:
-    """Each shown column's width from its header and the rows in view (at most ``limit``)."""
+def content_widths(view: QAbstractItemView) -> dict[int, int]:
+    """Each shown column's width from its header and the rows in view, uncapped."""
     header = _header(view)
     model = view.model()
     if header is None or model is None:
         return {}
-    widths: dict[int, int] = {}
-    for column in range(model.columnCount()):
-        if header.isSectionHidden(column):
-            continue
-        content = view.sizeHintForColumn(column)
-        title = header.sectionSizeHint(column)
-        widths[column] = max(min(max(content, 0) + 2, limit), title)
-    return widths
+    return {
+        column: max(max(view.sizeHintForColumn(column), 0) + 2, header.sectionSizeHint(column))
+        for column in range(model.columnCount())
+        if not header.isSectionHidden(column)
+    }
+
+
+def natural_widths(view: QAbstractItemView, limit: int = MAX_WIDTH) -> dict[int, int]:
+    """Each shown column's width from its header and the rows in view (content at most ``limit``)."""
+    header = _header(view)
+    full = content_widths(view)
+    return {c: max(min(w, limit), header.sectionSizeHint(c)) for c, w in full.items()} if header else {}
 
 
 def fit_columns(
@@ -55,7 +59,8 @@ def fit_columns(
     header = _header(view)
     if header is None:
         return
-    widths = natural_widths(view, limit)
+    full = content_widths(view)  # measured once: the capped widths and the spare room come from it
+    widths = {c: max(min(w, limit), header.sectionSizeHint(c)) for c, w in full.items()}
     if not widths:
         return
     excess = sum(widths.values()) - view.viewport().width()
@@ -69,7 +74,6 @@ def fit_columns(
         widths[column] -= taken
         excess -= taken
     if excess < 0:  # room to spare: first to the cut columns (most important first) …
-        full = natural_widths(view, limit=1_000_000)
         for column in reversed(flexible):
             if excess >= 0:
                 break

@@ -1,9 +1,8 @@
 """The program's small design system (issue 17): spacing, a type scale, icons and the empty state.
 
 * **Spacing** on a 4 px grid: ``SPACE_XS`` … ``SPACE_XL``; layouts use these, not loose numbers.
-* **Type scale**: :func:`scaled_font` gives the title, heading and subheading sizes relative to
-  the user's own font (so a larger system font makes everything larger, a magnifier user's
-  setting is kept); :func:`set_heading` applies one to a label.
+* **Type**: sizes relative to the user's own font, through ``app.ui.common.painting.scaled_font``
+  (a larger system font makes everything larger; a magnifier user's setting is kept).
 * **Icons**: :func:`icon` loads a Feather icon from ``resources/icons`` (MIT, see the README
   there) and paints its strokes in the palette's text colour, so icons follow a dark palette.
 * **Empty states**: :func:`empty_state` is a muted, centred sentence that says what to do next.
@@ -11,11 +10,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -27,35 +25,6 @@ SPACE_M = 12
 SPACE_L = 16
 SPACE_XL = 24
 ICON_SIZE = QSize(18, 18)
-
-
-class TextStyle(Enum):
-    """Sizes as factors of the user's own font size, and weight."""
-
-    TITLE = (1.6, True)
-    HEADING = (1.3, True)
-    SUBHEADING = (1.1, True)
-    BODY = (1.0, False)
-    SMALL = (0.9, False)
-
-
-def scaled_font(base: QFont, style: TextStyle) -> QFont:
-    factor, bold = style.value
-    font = QFont(base)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * factor)
-    elif font.pixelSize() > 0:
-        font.setPixelSize(round(font.pixelSize() * factor))
-    font.setBold(bold)
-    return font
-
-
-def set_heading(label: QLabel, style: TextStyle = TextStyle.HEADING) -> QLabel:
-    """Give ``label`` a heading's size and weight (from the application's font, not the
-    label's current one, so calling it twice does not grow the text)."""
-    label.setFont(scaled_font(QGuiApplication.font(), style))
-    label.setAccessibleDescription(label.accessibleDescription())
-    return label
 
 
 @lru_cache(maxsize=256)
