@@ -709,8 +709,12 @@
     </message>
     <message>
         <location filename="../../app/ui/calendar/calendar_page.py" line="138"/>
+        <source>Invitation…</source>
+        <translation>Invitation…</translation>
+    </message>
+    <message>
         <source>Invitation (.ics)…</source>
-        <translation>Invitation (.ics)…</translation>
+        <translation type="vanished">Invitation (.ics)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/calendar/calendar_page.py" line="139"/>
@@ -2453,7 +2457,7 @@
         <translation>Senere (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/deadline_list.py" line="69"/>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="65"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
@@ -3093,67 +3097,67 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="111"/>
+        <location filename="../../app/ui/family/family_page.py" line="109"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="112"/>
+        <location filename="../../app/ui/family/family_page.py" line="110"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="113"/>
+        <location filename="../../app/ui/family/family_page.py" line="111"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="114"/>
+        <location filename="../../app/ui/family/family_page.py" line="112"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="115"/>
+        <location filename="../../app/ui/family/family_page.py" line="113"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="117"/>
+        <location filename="../../app/ui/family/family_page.py" line="115"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="122"/>
+        <location filename="../../app/ui/family/family_page.py" line="120"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="129"/>
+        <location filename="../../app/ui/family/family_page.py" line="127"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="138"/>
+        <location filename="../../app/ui/family/family_page.py" line="136"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="140"/>
+        <location filename="../../app/ui/family/family_page.py" line="138"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="158"/>
+        <location filename="../../app/ui/family/family_page.py" line="156"/>
         <source>Meeting collisions</source>
         <translation>Møder, der falder sammen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="165"/>
+        <location filename="../../app/ui/family/family_page.py" line="163"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="167"/>
+        <location filename="../../app/ui/family/family_page.py" line="165"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
@@ -3338,7 +3342,7 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="95"/>
+        <location filename="../../app/ui/family/family_page.py" line="93"/>
         <location filename="../../app/ui/family/family_page.py" line="274"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
@@ -3525,58 +3529,58 @@
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="194"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="198"/>
         <source>Before saving, check: %1</source>
         <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="201"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="205"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="241"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="245"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="246"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="250"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="248"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="252"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="313"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="317"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="314"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="318"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="357"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="361"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="358"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="362"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="365"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="369"/>
         <location filename="../../app/ui/common/lane_form.py" line="130"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="366"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="370"/>
         <location filename="../../app/ui/common/lane_form.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
@@ -3698,32 +3702,32 @@
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="65"/>
         <source>New overall goal</source>
         <translation>Nyt overordnet mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="66"/>
         <source>New sub-goal</source>
         <translation>Nyt delmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="67"/>
         <source>New progression goal</source>
         <translation>Nyt progressionsmål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="71"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="68"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="72"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="69"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/goals_tab.py" line="73"/>
+        <location filename="../../app/ui/plan/goals_tab.py" line="70"/>
         <source>Record score…</source>
         <translation>Registrér score…</translation>
     </message>
@@ -4042,87 +4046,87 @@
 <context>
     <name>InvitationDialog</name>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="68"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="70"/>
         <source>Send the cancellation</source>
         <translation>Send aflysningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="68"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="70"/>
         <source>Send the invitation</source>
         <translation>Send invitationen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="85"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="87"/>
         <source>You have no e-mail address, so the file can only be a calendar entry that nobody can answer. Add your address in My profile (File menu) to send invitations.</source>
         <translation>Du har ingen e-mailadresse, så filen kan kun være en kalenderaftale, som ingen kan svare på. Tilføj din adresse under Min profil (menuen Filer) for at sende invitationer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="93"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="95"/>
         <source>My profile…</source>
         <translation>Min profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="101"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="103"/>
         <source>E-mail for your mail program (.eml): opens as a meeting request</source>
         <translation>E-mail til dit mailprogram (.eml): åbner som mødeindkaldelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="104"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="106"/>
         <source>Calendar file (.ics)</source>
         <translation>Kalenderfil (.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="120"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="122"/>
         <source>Few details (for professionals outside the municipality)</source>
         <translation>Få detaljer (til fagpersoner uden for kommunen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="125"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="127"/>
         <source>No names from the family, no agenda and no titles of the professionals: the case number, the time, the place and your contact details only.</source>
         <translation>Ingen navne fra familien, ingen dagsorden og ingen titler på fagpersonerne: kun sagsnummer, tidspunkt, sted og dine kontaktoplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="141"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="143"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="142"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="144"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="143"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="145"/>
         <source>Save as</source>
         <translation>Gem som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="145"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="147"/>
         <source>Reminder</source>
         <translation>Påmindelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="148"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="150"/>
         <source>Content</source>
         <translation>Indhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="153"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="155"/>
         <source>Save…</source>
         <translation>Gem…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="154"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="156"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="197"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="206"/>
         <source>No reminder</source>
         <translation>Ingen påmindelse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="199"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="208"/>
         <source>%n day(s) before</source>
         <translation>
             <numerusform>%n dag før</numerusform>
@@ -4130,7 +4134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="201"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="210"/>
         <source>%n hour(s) before</source>
         <translation>
             <numerusform>%n time før</numerusform>
@@ -4138,7 +4142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="202"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="211"/>
         <source>%n minute(s) before</source>
         <translation>
             <numerusform>%n minut før</numerusform>
@@ -4146,22 +4150,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="235"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="244"/>
         <source>Invited by e-mail: %1</source>
         <translation>Inviteres på e-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="236"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="245"/>
         <source>nobody</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="240"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="249"/>
         <source>Named in the invitation: %1</source>
         <translation>Nævnes i invitationen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/invitation_dialog.py" line="247"/>
+        <location filename="../../app/ui/calendar/invitation_dialog.py" line="256"/>
         <source>The family is not invited by e-mail in an invitation with few details: save one more without few details for them.</source>
         <translation>Familien inviteres ikke på e-mail i en invitation med få detaljer: gem en til uden få detaljer til dem.</translation>
     </message>
@@ -5498,98 +5502,98 @@
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="280"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="287"/>
         <source>The plan was changed</source>
         <translation>Planen er blevet ændret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="282"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="289"/>
         <source>Someone else changed the plan&apos;s agreements while you wrote the minutes, so nothing was saved yet. The agreements are shown as they are now: check which are done and save again.</source>
         <translation>En anden har ændret planens aftaler, mens du skrev referatet, så intet er gemt endnu. Aftalerne vises nu, som de er: se efter, hvilke der er klaret, og gem igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="60"/>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="133"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="61"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="140"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="68"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="69"/>
         <source>What was said and decided (notatpligt)</source>
         <translation>Det, der blev sagt og besluttet (notatpligt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="85"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="86"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="85"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="86"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="85"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="86"/>
         <source>By when</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="90"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="91"/>
         <source>(choose)</source>
         <translation>(vælg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="103"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="104"/>
         <source>%1 (coordinator)</source>
         <translation>%1 (koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="108"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="109"/>
         <source>New agreement</source>
         <translation>Ny aftale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="119"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="120"/>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="119"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="120"/>
         <source>The family (0–10)</source>
         <translation>Familien (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="119"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="120"/>
         <source>Professionals (0–10)</source>
         <translation>Fagpersoner (0–10)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="132"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="139"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="134"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="141"/>
         <source>Who came</source>
         <translation>Hvem kom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="135"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="142"/>
         <source>Agreements done</source>
         <translation>Aftaler, der er gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="136"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="143"/>
         <source>New agreements</source>
         <translation>Nye aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="137"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="144"/>
         <source>Progression scores</source>
         <translation>Progressionsscorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/minutes_dialog.py" line="326"/>
+        <location filename="../../app/ui/calendar/minutes_dialog.py" line="333"/>
         <source>Nobody</source>
         <translation>Ingen</translation>
     </message>
@@ -5697,102 +5701,102 @@
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="66"/>
+        <location filename="../../app/ui/family/network_tab.py" line="67"/>
         <source>The family&apos;s network</source>
         <translation>Familiens netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="68"/>
+        <location filename="../../app/ui/family/network_tab.py" line="69"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="69"/>
+        <location filename="../../app/ui/family/network_tab.py" line="70"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="70"/>
+        <location filename="../../app/ui/family/network_tab.py" line="71"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="71"/>
+        <location filename="../../app/ui/family/network_tab.py" line="72"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="72"/>
+        <location filename="../../app/ui/family/network_tab.py" line="73"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="73"/>
+        <location filename="../../app/ui/family/network_tab.py" line="74"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="81"/>
+        <location filename="../../app/ui/family/network_tab.py" line="82"/>
         <source>New professional…</source>
         <translation>Ny fagperson…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="83"/>
+        <location filename="../../app/ui/family/network_tab.py" line="84"/>
         <source>Add existing…</source>
         <translation>Tilføj eksisterende…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="85"/>
+        <location filename="../../app/ui/family/network_tab.py" line="86"/>
         <source>Change…</source>
         <translation>Ret…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="86"/>
+        <location filename="../../app/ui/family/network_tab.py" line="87"/>
         <source>Copy contact list</source>
         <translation>Kopiér kontaktliste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="88"/>
+        <location filename="../../app/ui/family/network_tab.py" line="89"/>
         <source>Save picture…</source>
         <translation>Gem billede…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="90"/>
+        <location filename="../../app/ui/family/network_tab.py" line="91"/>
         <source>Zoom in</source>
         <translation>Zoom ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="91"/>
+        <location filename="../../app/ui/family/network_tab.py" line="92"/>
         <source>Larger map (Ctrl++ or Ctrl+wheel)</source>
         <translation>Større kort (Ctrl++ eller Ctrl+rullehjul)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="93"/>
+        <location filename="../../app/ui/family/network_tab.py" line="94"/>
         <source>Zoom out</source>
         <translation>Zoom ud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="94"/>
+        <location filename="../../app/ui/family/network_tab.py" line="95"/>
         <source>Smaller map (Ctrl+-)</source>
         <translation>Mindre kort (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="96"/>
+        <location filename="../../app/ui/family/network_tab.py" line="97"/>
         <source>Whole map</source>
         <translation>Hele kortet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="97"/>
+        <location filename="../../app/ui/family/network_tab.py" line="98"/>
         <source>Show the whole map (Ctrl+0)</source>
         <translation>Vis hele kortet (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="180"/>
+        <location filename="../../app/ui/family/network_tab.py" line="185"/>
         <source>The contact list has been copied.</source>
         <translation>Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="190"/>
+        <location filename="../../app/ui/family/network_tab.py" line="195"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
@@ -5801,12 +5805,12 @@
         <translation type="vanished">Kontaktlisten er kopieret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="188"/>
+        <location filename="../../app/ui/family/network_tab.py" line="193"/>
         <source>Save the network picture</source>
         <translation>Gem netværkskortet som billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="189"/>
+        <location filename="../../app/ui/family/network_tab.py" line="194"/>
         <source>network.png</source>
         <translation>netværkskort.png</translation>
     </message>
@@ -5815,12 +5819,12 @@
         <translation type="vanished">PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="209"/>
+        <location filename="../../app/ui/family/network_tab.py" line="214"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/network_tab.py" line="210"/>
+        <location filename="../../app/ui/family/network_tab.py" line="215"/>
         <source>The picture could not be saved there. Choose another folder.</source>
         <translation>Billedet kunne ikke gemmes i den mappe. Vælg en anden mappe.</translation>
     </message>

@@ -124,7 +124,7 @@
     <context>
         <name>InvitationDialog</name>
         <message numerus="yes">
-            <location filename="../../app/ui/calendar/invitation_dialog.py" line="199" />
+            <location filename="../../app/ui/calendar/invitation_dialog.py" line="208" />
             <source>%n day(s) before</source>
             <translation>
                 <numerusform>%n day before</numerusform>
@@ -132,7 +132,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/calendar/invitation_dialog.py" line="201" />
+            <location filename="../../app/ui/calendar/invitation_dialog.py" line="210" />
             <source>%n hour(s) before</source>
             <translation>
                 <numerusform>%n hour before</numerusform>
@@ -140,7 +140,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/calendar/invitation_dialog.py" line="202" />
+            <location filename="../../app/ui/calendar/invitation_dialog.py" line="211" />
             <source>%n minute(s) before</source>
             <translation>
                 <numerusform>%n minute before</numerusform>

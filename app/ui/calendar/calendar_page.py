@@ -135,7 +135,7 @@ class CalendarPage(QWidget):
             ("edit", self.tr("Change…"), self.edit_selected),
             ("cancel", self.tr("Cancel meeting…"), self.cancel_selected),
             ("minutes", self.tr("Minutes…"), self.minutes_selected),
-            ("ics", self.tr("Invitation (.ics)…"), self.export_invitation),
+            ("ics", self.tr("Invitation…"), self.export_invitation),
             ("agenda", self.tr("Agenda (PDF)…"), lambda: self.export_pdf("agenda")),
             ("slip", self.tr("Agreement slip (PDF)…"), lambda: self.export_pdf("slip")),
             ("minutes_pdf", self.tr("Minutes (PDF)…"), lambda: self.export_pdf("minutes")),

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from typing_extensions import override
 
 from app.services.cases.deadline_groups import DueGroup, group_deadlines
 from app.services.cases.deadlines import Deadline
@@ -27,8 +28,9 @@ COLLAPSE_ABOVE = 8  # a longer overdue group starts folded: its heading says how
 
 
 def line_text(deadline: Deadline) -> str:
-    text = f"{format_date(deadline.due)} · {deadline.case_number} · {deadline_title(deadline)}"
-    return f"{text} ({deadline.detail})" if deadline.detail else text
+    """Two lines: when and which case, then what (a narrow list cuts the second, never the date)."""
+    what = f"{deadline_title(deadline)} ({deadline.detail})" if deadline.detail else deadline_title(deadline)
+    return f"{format_date(deadline.due)} · {deadline.case_number}\n{what}"
 
 
 class DeadlineList(QTreeWidget):
@@ -40,6 +42,13 @@ class DeadlineList(QTreeWidget):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setIndentation(12)
+        # One column as wide as the list: a long line wraps instead of being cut.
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # the rows' heights follow the new width (wrapped lines)
 
     def show_deadlines(self, deadlines: Sequence[Deadline], today: date) -> None:
         self.clear()
@@ -55,8 +64,9 @@ class DeadlineList(QTreeWidget):
             if group.group == DueGroup.OVERDUE:
                 heading.setForeground(0, QBrush(self._late()))
             for deadline in group.deadlines:
-                line = QTreeWidgetItem(heading, [line_text(deadline)])
-                line.setToolTip(0, deadline.law_reference)
+                text = line_text(deadline)
+                line = QTreeWidgetItem(heading, [text])
+                line.setToolTip(0, f"{text}\n{deadline.law_reference}".strip())  # the whole text
             heading.setExpanded(group.group != DueGroup.OVERDUE or len(group.deadlines) <= COLLAPSE_ABOVE)
         if not groups:
             empty = QTreeWidgetItem(self, [self.tr("No deadlines in the next 30 days.")])
