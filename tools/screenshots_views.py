@@ -86,6 +86,8 @@ def views_screens(
     window.nav.setCurrentRow(PAGE_PLAN)  # type: ignore[attr-defined]
     plan = window.plan  # type: ignore[attr-defined]
     plan.worker.wait(10_000)
+    plan.reading.measure()  # as the preview timer does once the plan is shown
+    plan.lix.refresh()
     settle(app)
     plan.tabs.setCurrentIndex(1)
     goals = plan.goals
