@@ -2325,42 +2325,42 @@
 <context>
     <name>DayPage</name>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="87"/>
+        <location filename="../../app/ui/day/day_page.py" line="88"/>
         <source>Reading your day…</source>
         <translation>Henter din dag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="95"/>
+        <location filename="../../app/ui/day/day_page.py" line="96"/>
         <source>Refresh</source>
         <translation>Opdater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="103"/>
+        <location filename="../../app/ui/day/day_page.py" line="104"/>
         <source>My day</source>
         <translation>Min dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="105"/>
+        <location filename="../../app/ui/day/day_page.py" line="106"/>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="105"/>
+        <location filename="../../app/ui/day/day_page.py" line="106"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="105"/>
+        <location filename="../../app/ui/day/day_page.py" line="106"/>
         <source>What</source>
         <translation>Hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="164"/>
+        <location filename="../../app/ui/day/day_page.py" line="165"/>
         <source>The database did not answer. The day is read again when it is back.</source>
         <translation>Databasen svarede ikke. Dagen hentes igen, når der er forbindelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="198"/>
+        <location filename="../../app/ui/day/day_page.py" line="199"/>
         <source>My day – %1</source>
         <translation>Min dag – %1</translation>
     </message>
@@ -2369,95 +2369,100 @@
         <translation type="vanished">Mine åbne sager: %1 som koordinator (grænse %2), %3 som makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="201"/>
+        <location filename="../../app/ui/day/day_page.py" line="202"/>
         <source>My open cases: %1 as coordinator, %2 as partner. My caseload: %3 of %4</source>
         <translation>Mine åbne sager: %1 som koordinator, %2 som makker. Min sagsbelastning: %3 af %4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="209"/>
+        <location filename="../../app/ui/day/day_page.py" line="210"/>
         <source>Above the caseload limit.</source>
         <translation>Over grænsen for antal sager.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="214"/>
+        <location filename="../../app/ui/day/day_page.py" line="215"/>
         <source>Meetings today</source>
         <translation>Møder i dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="214"/>
+        <location filename="../../app/ui/day/day_page.py" line="215"/>
         <source>No meetings today.</source>
         <translation>Ingen møder i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="216"/>
+        <location filename="../../app/ui/day/day_page.py" line="217"/>
         <source>Meetings tomorrow</source>
         <translation>Møder i morgen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="217"/>
+        <location filename="../../app/ui/day/day_page.py" line="218"/>
         <source>No meetings tomorrow.</source>
         <translation>Ingen møder i morgen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="221"/>
+        <location filename="../../app/ui/day/day_page.py" line="222"/>
         <source>Tasks due this week</source>
         <translation>Opgaver denne uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="221"/>
+        <location filename="../../app/ui/day/day_page.py" line="222"/>
         <source>No tasks due this week.</source>
         <translation>Ingen opgaver denne uge.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="223"/>
+        <location filename="../../app/ui/day/day_page.py" line="224"/>
         <source>Follow-ups and deadlines this week</source>
         <translation>Opfølgninger og frister denne uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="224"/>
+        <location filename="../../app/ui/day/day_page.py" line="225"/>
         <source>No follow-ups or deadlines this week.</source>
         <translation>Ingen opfølgninger eller frister denne uge.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="229"/>
+        <location filename="../../app/ui/day/day_page.py" line="230"/>
         <source>Agreements due</source>
         <translation>Aftaler der forfalder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="230"/>
+        <location filename="../../app/ui/day/day_page.py" line="231"/>
         <source>No agreements due this week.</source>
         <translation>Ingen aftaler forfalder denne uge.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="235"/>
+        <location filename="../../app/ui/day/day_page.py" line="236"/>
         <source>Changed by others since you last looked</source>
         <translation>Ændret af andre siden du sidst kiggede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_page.py" line="236"/>
+        <location filename="../../app/ui/day/day_page.py" line="237"/>
         <source>No changes by others since you last looked.</source>
         <translation>Ingen ændringer fra andre siden du sidst kiggede.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/day/day_page.py" line="251"/>
+        <source>%1, %2 overdue</source>
+        <translation>%1, %2 over tid</translation>
     </message>
 </context>
 <context>
     <name>DeadlineList</name>
     <message>
-        <location filename="../../app/ui/calendar/deadline_list.py" line="22"/>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="23"/>
         <source>Overdue (%1)</source>
         <translation>Over tid (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/deadline_list.py" line="23"/>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="24"/>
         <source>This week (%1)</source>
         <translation>Denne uge (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/deadline_list.py" line="24"/>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="25"/>
         <source>Later (%1)</source>
         <translation>Senere (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/deadline_list.py" line="65"/>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="72"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
@@ -3519,68 +3524,68 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="87"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="86"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="89"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="88"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="198"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="187"/>
         <source>Before saving, check: %1</source>
         <translation>Tjek før du gemmer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="205"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="194"/>
         <source>Missing: %1</source>
         <translation>Mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="245"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="234"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="250"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="239"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="252"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="241"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="317"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="306"/>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="318"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="307"/>
         <source>Someone else saved this after you opened it. Your text is still here: copy what you need, cancel, and open it again to see the newest version.</source>
         <translation>En anden har gemt dette, efter du åbnede det. Din tekst er her stadig: kopiér det, du skal bruge, annuller, og åbn det igen for at se den nyeste udgave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="361"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="350"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="362"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="351"/>
         <source>This was deleted by someone else after you opened it.</source>
         <translation>En anden har slettet dette, efter du åbnede det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="369"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="358"/>
         <location filename="../../app/ui/common/lane_form.py" line="130"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/form_dialog.py" line="370"/>
+        <location filename="../../app/ui/common/form_dialog.py" line="359"/>
         <location filename="../../app/ui/common/lane_form.py" line="131"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
@@ -5885,187 +5890,187 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="66"/>
         <source>reason for going above the caseload limit</source>
         <translation>begrundelse for at gå over grænsen for sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="115"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="116"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="121"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="133"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="134"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="137"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="138"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="157"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="158"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="160"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="161"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="168"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="178"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="178"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="179"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="189"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="190"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="213"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="214"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="214"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="215"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="256"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="257"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="269"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="270"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="334"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="336"/>
         <source>%1, person %2</source>
         <translation>%1, person %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="336"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="338"/>
         <source>Remove person %1</source>
         <translation>Fjern person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="436"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="438"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="541"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="543"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.demo.demo import generate_demo
+from app.ui.common import a11y
 from app.ui.common.background import StoreLanes
 from app.ui.common.i18n import install_translators
 
@@ -78,3 +79,13 @@ def lanes(qapp: QApplication) -> Iterator[StoreLanes]:
     yield made
     made.wait(10_000)
     made.deleteLater()
+
+
+@pytest.fixture
+def linker(qapp: QApplication) -> Iterator[a11y.LabelLinker]:
+    """Labels linked and access keys given as in the program and Tab in reading order in the program's dialogs, as in the program (only in this test)."""
+    linker = a11y.install(qapp)
+    yield linker
+    qapp.removeEventFilter(linker)
+    linker.setParent(None)
+    linker.deleteLater()

@@ -19,16 +19,14 @@ import itertools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QBoxLayout,
-    QCalendarWidget,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -44,7 +42,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from app.ui.common import access_keys
+from app.ui.common import access_keys, qt_types
+from app.ui.common.reading_order import arrange_soon, arrange_tab_order, ours, part_of_control
 
 log = logging.getLogger(__name__)
 
@@ -130,81 +129,6 @@ def link_labels(root: QWidget) -> None:
             field.setAccessibleName(spoken(label.text()))
 
 
-def _inside_control(widget: QWidget) -> bool:
-    """A part of another control (a spin box's or combo box's line edit, a calendar's
-    buttons, a view's cell widget or editor): Qt moves it with its control, never alone."""
-    parent = widget.parentWidget()
-    while parent is not None and not parent.isWindow():
-        if isinstance(parent, QAbstractSpinBox | QComboBox | QCalendarWidget | QAbstractItemView):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
-def field_stops(field: QWidget) -> list[QWidget]:
-    """What takes focus in a form's field: the field itself, or what a holder (a date that may
-    be left out, a picker) holds, in the order it was made; never the parts of a control."""
-    if field.focusPolicy() != Qt.FocusPolicy.NoFocus:
-        return [field]
-    stops = [
-        w
-        for w in field.findChildren(QWidget)
-        if w.window() is field.window()
-        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and w.focusProxy() is None
-        and not _inside_control(w)
-    ]
-    # As they stand (a check box left of its date): in the order of the holder's layout (known
-    # before the window is laid out), else by row, then from the left.
-    order = _laid_out(field)
-
-    def place(w: QWidget) -> tuple[int, int, int]:
-        at = w.mapTo(field, QPoint(0, 0))
-        index = next(
-            (i for i, holder in enumerate(order) if holder is w or holder.isAncestorOf(w)), len(order)
-        )
-        return (index, at.y(), at.x())
-
-    return sorted(stops, key=place)
-
-
-def other_stops(content: QWidget | None, known: list[QWidget]) -> list[QWidget]:
-    """What takes focus in ``content`` besides ``known`` (and the parts of controls)."""
-    if content is None:
-        return []
-    seen = set(map(id, known))
-    return [
-        w
-        for w in content.findChildren(QWidget)
-        if id(w) not in seen
-        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-        and w.focusProxy() is None
-        and not _inside_control(w)
-        and not any(k.isAncestorOf(w) for k in known)
-    ]
-
-
-def _laid_out(holder: QWidget) -> list[QWidget]:
-    """The widgets of ``holder``'s layout (and its nested layouts) in layout order."""
-    found: list[QWidget] = []
-
-    def walk(layout: QLayout | None) -> None:
-        if layout is None:
-            return
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            if item is None:
-                continue
-            widget = item.widget()
-            if widget is not None:
-                found.append(widget)
-            else:
-                walk(item.layout())
-
-    walk(holder.layout())
-    return found
-
-
 def _stops_in(part: QWidget) -> list[QWidget]:
     """``part`` and what in it takes focus, in the order of the window's focus chain (a widget
     whose focus goes to another, its proxy, is left to the proxy)."""
@@ -216,7 +140,7 @@ def _stops_in(part: QWidget) -> list[QWidget]:
             (current is part or part.isAncestorOf(current))
             and current.focusPolicy() != Qt.FocusPolicy.NoFocus
             and current.focusProxy() is None
-            and not _inside_control(current)
+            and not part_of_control(current)
         ):
             found.append(current)
         current = current.nextInFocusChain()
@@ -259,33 +183,6 @@ def begin_tab_order_at(widget: QWidget) -> None:
     window.setFocusPolicy(policy)
 
 
-def focus_ring(window: QWidget) -> list[QWidget]:
-    """The widgets of ``window``'s focus chain that take focus, from the first."""
-    ring: list[QWidget] = []
-    current: QWidget | None = window.nextInFocusChain()
-    while current is not None and current is not window and current not in ring:
-        if current.focusPolicy() != Qt.FocusPolicy.NoFocus:
-            ring.append(current)
-        current = current.nextInFocusChain()
-    return ring
-
-
-def buttons_last(window: QWidget) -> None:
-    """A dialog's buttons (its ``QDialogButtonBox``) last in the tab order, left to right, and
-    Tab starting at the first of the rest (a dialog whose buttons were made before its fields
-    would start at Save)."""
-    boxes = [box for box in window.findChildren(QDialogButtonBox) if box.window() is window]
-    buttons = [b for box in boxes for b in box.buttons() if b.focusPolicy() != Qt.FocusPolicy.NoFocus]
-    if not buttons:
-        return
-    buttons.sort(key=lambda b: (b.mapTo(window, QPoint(0, 0)).y(), b.mapTo(window, QPoint(0, 0)).x()))
-    others = [w for w in focus_ring(window) if w not in buttons]
-    if not others:
-        return
-    tab_order(others[-1], *buttons)
-    begin_tab_order_at(others[0])
-
-
 def scroll_areas_pass_focus(root: QWidget) -> None:
     """A scroll area that holds fields is no Tab stop of its own: Tab goes to its fields, and
     the area scrolls to show the one with the focus."""
@@ -311,25 +208,32 @@ def arrange(window: QWidget, *steps: Callable[[], None]) -> None:
 class LabelLinker(QObject):
     """Links labels and fields in each window when it is shown, and in each page of a stack or
     tab widget when the page is shown (pages fill in rows after the window is up); then gives
-    the labels, buttons and tabs shown their access keys (:mod:`app.ui.common.access_keys`)."""
+    the labels, buttons and tabs shown their access keys (:mod:`app.ui.common.access_keys`),
+    and Tab in the program's dialogs its reading order (:mod:`app.ui.common.reading_order`)."""
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        page = isinstance(watched, QWidget) and (
-            watched.isWindow() or isinstance(watched.parentWidget(), QStackedWidget)
-        )
-        if page and event.type() == QEvent.Type.Show:
-            widget: QWidget = watched  # type: ignore[assignment]
+        if event.type() != QEvent.Type.Show or not isinstance(watched, QWidget):
+            return False
+        widget: QWidget = watched
+        if widget.isWindow() or isinstance(widget.parentWidget(), QStackedWidget):
             arrange(
                 widget,
                 lambda: link_labels(widget),
                 lambda: scroll_areas_pass_focus(widget),
                 lambda: access_keys.assign(widget),
             )
+        window = widget.window()
+        if ours(window):  # Tab as the dialog reads, now and when a part of it is shown later
+            if widget is window:
+                arrange(window, lambda: arrange_tab_order(window, first_focus=True))
+            else:
+                arrange_soon(window)
         return False
 
 
 def install(app: QApplication) -> LabelLinker:
+    qt_types.load_all()  # before the filter sees a widget being made
     linker = app.findChild(LabelLinker) or LabelLinker(app)
     app.installEventFilter(linker)  # once only, however often installed
     return linker

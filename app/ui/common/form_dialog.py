@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,11 +38,11 @@ from typing_extensions import override
 
 from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.validation import FieldProblem, ValidationError
-from app.ui.common.a11y import field_stops, other_stops
 from app.ui.common.colours import error_style, note_style
 from app.ui.common.field_conflict_dialog import FieldChoice, FieldConflictDialog, merge_fields
 from app.ui.common.formatting import format_date, format_datetime
 from app.ui.common.labels import label, problem_text
+from app.ui.common.reading_order import arrange_tab_order
 from app.ui.common.screen_fit import FittingScrollArea
 
 log = logging.getLogger(__name__)
@@ -112,19 +111,9 @@ class FormDialog(QDialog):
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
-        """Tab goes through the fields in the form's order, then the buttons, and starts at the
-        first field (the buttons were made first)."""
-        stops = [stop for field in self._fields for stop in field_stops(field)]
-        # Fields a subclass lays out itself (a group box, a row of its own) join where they
-        # stand, so Tab never reaches one after Save.
-        stops += [w for w in other_stops(self.fields_area.widget(), stops) if w.isVisibleTo(self)]
-        stops.sort(key=lambda w: _reading_place(w, self.fields_area.widget()))
-        for first, second in itertools.pairwise([*stops, *self.buttons.buttons()]):
-            QWidget.setTabOrder(first, second)  # the fields in the form's order, then the buttons
-        if self.focusWidget() is None or self.focusWidget() in self.buttons.buttons():
-            opening = next((w for w in stops if w.isEnabled()), None)
-            if opening is not None:
-                opening.setFocus(Qt.FocusReason.TabFocusReason)
+        """Tab goes through the fields as they read, then the buttons, and starts at the first
+        field (the buttons were made first)."""
+        arrange_tab_order(self, first_focus=True)
         super().showEvent(event)
 
     @classmethod
@@ -372,11 +361,3 @@ class FormDialog(QDialog):
                 "The database did not answer, so nothing was saved. Your text is still here; try again.",
             ),
         )
-
-
-def _reading_place(widget: QWidget, content: QWidget | None) -> tuple[int, int]:
-    """Where ``widget`` stands in the dialog's fields: row, then from the left."""
-    if content is None:
-        return (0, 0)
-    at = widget.mapTo(content, QPoint(0, 0))
-    return (at.y(), at.x())

@@ -16,6 +16,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStyle, QWidget
 from typing_extensions import override
 
+from app.ui.common import qt_types
+
 # Room for a window's frame and title bar, which Qt does not know before the window is up.
 FRAME_ALLOWANCE = QSize(16, 40)
 
@@ -72,6 +74,7 @@ class ScreenFitter(QObject):
 
 
 def install(app: QApplication) -> ScreenFitter:
+    qt_types.load_all()  # before the filter sees a widget being made
     fitter = app.findChild(ScreenFitter) or ScreenFitter(app)
     app.installEventFilter(fitter)  # once only, however often installed
     return fitter

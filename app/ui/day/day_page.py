@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QShowEvent
+from PySide6.QtGui import QBrush, QIcon, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from app.services.common.context import AppContext
 from app.services.day.my_day import MyDay, Opens, my_day
 from app.ui.common.background import StoreLanes
 from app.ui.common.colours import Tone, error_style, tone
+from app.ui.common.design import ICON_SIZE, icon_pixmap
 from app.ui.common.formatting import format_load
 from app.ui.common.store_events import StoreChange
 from app.ui.day.day_lines import Line, agreement_line, change_line, deadline_line, meeting_line, task_line
@@ -245,7 +246,13 @@ class DayPage(QWidget):
             self.select(current)
 
     def _section(self, title: str, empty: str, lines: list[Line]) -> None:
-        heading = QTreeWidgetItem(self.tree, [f"{title} ({len(lines)})"])
+        late_count = sum(line.late for line in lines)
+        count = (
+            self.tr("%1, %2 overdue").replace("%1", str(len(lines))).replace("%2", str(late_count))
+            if late_count
+            else str(len(lines))
+        )
+        heading = QTreeWidgetItem(self.tree, [f"{title} ({count})"])
         heading.setFirstColumnSpanned(True)
         font = heading.font(0)
         font.setBold(True)
@@ -257,13 +264,19 @@ class DayPage(QWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setForeground(0, QBrush(tone(Tone.MUTED)))
             return
-        late = QBrush(tone(Tone.ERROR))
+        # What is late is marked by one small sign and its words, not a wall of red text.
+        late = QIcon(
+            icon_pixmap("alert-circle", tone(Tone.ERROR, self.palette().color(QPalette.ColorRole.Base)))
+        )
+        blank = QPixmap(ICON_SIZE)
+        blank.fill(Qt.GlobalColor.transparent)
+        on_time = QIcon(blank)  # the dates of a section stand in one column
         for line in lines:
             item = QTreeWidgetItem(heading, [line.when, line.case, line.what])
             item.setData(0, OPENS_ROLE, line.opens)
             item.setToolTip(2, line.what)
-            if line.late:
-                item.setForeground(0, late)
+            if late_count:
+                item.setIcon(0, late if line.late else on_time)
 
     # -- opening ----------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:

@@ -190,7 +190,7 @@ class JournalEntryDialog(LaneFormDialog):
         if mode == Mode.EDIT and entry is not None:
             self.edit_version = entry.version
             self.remember_base()
-        self.text.setFocus()
+        # Tab starts at the kind, as in every dialog (FormDialog), and reads down to the note.
 
     @staticmethod
     def _blank() -> JournalInput:

@@ -131,7 +131,11 @@ def test_the_dialogs_save_of_a_task_from_a_source_is_refused_while_one_is_open(o
     assert open_count(office) == 1
 
 
-@pytest.mark.parametrize("key", ["", "no-such-key", new_agreement_key()])
+@pytest.mark.parametrize(
+    "key",
+    ["", "no-such-key", "4dbadb0c-fe0d-43ab-9a17-8fa7680a82a0"],
+    ids=["empty", "unknown", "well-formed"],
+)
 def test_an_agreement_not_in_the_stored_plan_is_named_plainly(office: Office, key: str) -> None:
     agreements(
         office,

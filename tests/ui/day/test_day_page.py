@@ -257,3 +257,27 @@ def test_a_colleagues_new_task_for_me_reaches_my_open_day_on_the_server(  # type
     qtbot.waitUntil(lambda: window.live.listening, timeout=20_000)
     Builder.on(colleague.engine, "bo").task(mine.user.id, local_today(), case, what="Fra Bo")
     qtbot.waitUntil(lambda: any("Fra Bo" in i.text(2) for _h, i in window.day.lines()), timeout=3000)
+
+
+def test_what_is_late_is_counted_in_the_heading_and_marked_by_a_sign_not_red_text(  # type: ignore[no-untyped-def]
+    qtbot, demo_context: AppContext, settings, danish
+) -> None:
+    me = demo_context.user
+    build = Builder.on(demo_context.engine, me.login)
+    today = local_today()
+    case = build.case(me.id)
+    build.task(me.id, today - timedelta(days=2), case, what="Sende referat (sent)")
+    build.task(me.id, today, case, what="Ringe til skolen (i dag)")
+    page = _window(qtbot, demo_context, settings).day
+    tasks = [t for t in page.day.tasks]
+    late = sum(t.overdue for t in tasks)
+    assert late >= 1
+    heading = next(h for h in _headings(page) if h.startswith("Opgaver"))
+    assert heading.endswith(f"({len(tasks)}, {late} over tid)")
+    overdue = _line(page, "Opgaver", "Sende referat (sent)")
+    on_time = _line(page, "Opgaver", "Ringe til skolen (i dag)")
+    assert overdue.text(0).startswith("overskredet siden")
+    assert not overdue.icon(0).isNull() and not on_time.icon(0).isNull()  # the dates stay in line
+    assert overdue.icon(0).cacheKey() != on_time.icon(0).cacheKey()
+    for item in (overdue, on_time):  # the text in the view's own colour
+        assert item.foreground(0).style() == Qt.BrushStyle.NoBrush
