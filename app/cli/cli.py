@@ -60,12 +60,10 @@ from app.cli.cli_common import (
 )
 from app.cli.cli_export import run_export_ics, run_export_plan
 from app.cli.cli_server import run_add_caseworker, run_migrate, run_server_init
+from app.services.plan.print_languages import PRINT_LANGUAGES  # the CLI starts without ReportLab
 from app.store.errors import StoreError
 
 MAX_DEMO_FAMILIES = 2000
-# The printed plan's languages (app.pdf.plan_language.LANGUAGES; not imported: the CLI starts
-# without ReportLab). tests/cli checks the two agree.
-PRINT_LANGUAGES = ("da", "en", "uk", "pl", "ar")
 
 log = logging.getLogger("app.cli")
 

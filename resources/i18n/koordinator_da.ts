@@ -3079,22 +3079,22 @@
 <context>
     <name>EndInterventionDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="415"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="445"/>
         <source>End intervention</source>
         <translation>Afslut indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="425"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="455"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="426"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="456"/>
         <source>Last day</source>
         <translation>Sidste dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="428"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="458"/>
         <source>End</source>
         <translation>Afslut</translation>
     </message>
@@ -4915,22 +4915,22 @@
 <context>
     <name>LinkProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="344"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="374"/>
         <source>Add an existing professional</source>
         <translation>Tilføj en eksisterende fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="350"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="380"/>
         <source>Search name, role or organisation</source>
         <translation>Søg på navn, rolle eller organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="354"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="384"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="355"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="385"/>
         <source>Professional</source>
         <translation>Fagperson</translation>
     </message>
@@ -5426,62 +5426,72 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="73"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="75"/>
         <source>Change person</source>
         <translation>Ret person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="73"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="75"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="84"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="86"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="88"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="90"/>
         <source>Has custody (forældremyndighed)</source>
         <translation>Har forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="91"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="93"/>
         <source>Lives in the household</source>
         <translation>Bor i husstanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="93"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="98"/>
+        <source>The family&apos;s copy of the plan is printed in the language of the adults with custody.</source>
+        <translation>Familiens udgave af planen udskrives på det sprog, de voksne med forældremyndighed taler.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/family_dialogs.py" line="103"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="94"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="104"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="95"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="105"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="96"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="106"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="97"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="107"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="98"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="108"/>
         <source>Household</source>
         <translation>Husstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="100"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="109"/>
+        <source>Language of the printed plan</source>
+        <translation>Sprog i den udskrevne plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/family_dialogs.py" line="111"/>
         <source>The CPR number cannot be changed here.</source>
         <translation>CPR-nummeret kan ikke ændres her.</translation>
     </message>
@@ -6154,12 +6164,12 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="115"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="116"/>
         <source>Preview of the printed plan</source>
         <translation>Forhåndsvisning af den udskrevne plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/plan/plan_preview.py" line="140"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="141"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n side</numerusform>
@@ -7031,146 +7041,169 @@
     </message>
 </context>
 <context>
-    <name>PrintPlanDialog</name>
+    <name>PrintLanguages</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="162"/>
-        <source>Print plan</source>
-        <translation>Udskriv plan</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="172"/>
-        <source>The family (complete)</source>
-        <translation>Familien (komplet)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="174"/>
-        <source>Copy for:</source>
-        <translation>Kopi til:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="182"/>
-        <source>The family&apos;s copy in this language: headings, dates and the other fixed texts. What you wrote is printed as you wrote it. A copy for someone else is in Danish.</source>
-        <translation>Familiens kopi på dette sprog: overskrifter, datoer og de andre faste tekster. Det, du har skrevet, udskrives, som du skrev det. En kopi til andre er på dansk.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="187"/>
-        <source>Language:</source>
-        <translation>Sprog:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="190"/>
-        <source>Large print</source>
-        <translation>Stor skrift</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="192"/>
-        <source>Save as PDF…</source>
-        <translation>Gem som PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="194"/>
-        <source>Save as Word…</source>
-        <translation>Gem som Word…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="197"/>
-        <source>The same copy as an editable Word file, on the municipality&apos;s letter template</source>
-        <translation>Samme kopi som en Word-fil, der kan redigeres, på kommunens brevskabelon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="199"/>
-        <source>Print…</source>
-        <translation>Udskriv…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="200"/>
-        <source>Close</source>
-        <translation>Luk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="258"/>
+        <location filename="../../app/ui/common/print_language_names.py" line="12"/>
         <source>Danish</source>
         <translation>Dansk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="259"/>
+        <location filename="../../app/ui/common/print_language_names.py" line="13"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="260"/>
+        <location filename="../../app/ui/common/print_language_names.py" line="14"/>
         <source>Ukrainian</source>
         <translation>Ukrainsk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="261"/>
+        <location filename="../../app/ui/common/print_language_names.py" line="15"/>
         <source>Polish</source>
         <translation>Polsk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="262"/>
+        <location filename="../../app/ui/common/print_language_names.py" line="16"/>
         <source>Arabic</source>
         <translation>Arabisk</translation>
     </message>
+</context>
+<context>
+    <name>PrintPlanDialog</name>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="290"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="163"/>
+        <source>Print plan</source>
+        <translation>Udskriv plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="173"/>
+        <source>The family (complete)</source>
+        <translation>Familien (komplet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="175"/>
+        <source>Copy for:</source>
+        <translation>Kopi til:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="183"/>
+        <source>The family&apos;s copy in this language: headings, dates and the other fixed texts. What you wrote is printed as you wrote it. A copy for someone else is in Danish.</source>
+        <translation>Familiens kopi på dette sprog: overskrifter, datoer og de andre faste tekster. Det, du har skrevet, udskrives, som du skrev det. En kopi til andre er på dansk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="188"/>
+        <source>Language:</source>
+        <translation>Sprog:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="191"/>
+        <source>Large print</source>
+        <translation>Stor skrift</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="193"/>
+        <source>Save as PDF…</source>
+        <translation>Gem som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="195"/>
+        <source>Save as Word…</source>
+        <translation>Gem som Word…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="198"/>
+        <source>The same copy as an editable Word file, on the municipality&apos;s letter template</source>
+        <translation>Samme kopi som en Word-fil, der kan redigeres, på kommunens brevskabelon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="200"/>
+        <source>Print…</source>
+        <translation>Udskriv…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="201"/>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation type="vanished">Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="vanished">Engelsk</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation type="vanished">Ukrainsk</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation type="vanished">Polsk</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation type="vanished">Arabisk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/plan_preview.py" line="283"/>
         <source>Making the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="319"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="312"/>
         <source>The Word copy is in Danish: choose Danish to save it.</source>
         <translation>Word-kopien er på dansk: vælg dansk for at gemme den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="372"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="365"/>
         <source>Database problem</source>
         <translation>Databaseproblem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="373"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="366"/>
         <source>The database did not answer, so the copy was not made. Try again.</source>
         <translation>Databasen svarede ikke, så kopien blev ikke lavet. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="378"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="371"/>
         <source>The preview could not be made. Try again.</source>
         <translation>Forhåndsvisningen kunne ikke laves. Prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="385"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="378"/>
         <source>Save the plan</source>
         <translation>Gem planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="385"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="378"/>
         <source>plan.pdf</source>
         <translation>plan.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="401"/>
-        <location filename="../../app/ui/plan/plan_preview.py" line="440"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="394"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="433"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="402"/>
-        <location filename="../../app/ui/plan/plan_preview.py" line="441"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="395"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="434"/>
         <source>The plan could not be saved there: %1</source>
         <translation>Planen kunne ikke gemmes der: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="412"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="405"/>
         <source>Save the plan as Word</source>
         <translation>Gem planen som Word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="412"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="405"/>
         <source>plan.docx</source>
         <translation>plan.docx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan/plan_preview.py" line="412"/>
+        <location filename="../../app/ui/plan/plan_preview.py" line="405"/>
         <source>Word document (*.docx)</source>
         <translation>Word-dokument (*.docx)</translation>
     </message>
@@ -7340,52 +7373,52 @@
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="239"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="269"/>
         <source>Change professional</source>
         <translation>Ret fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="239"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="269"/>
         <source>New professional</source>
         <translation>Ny fagperson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="248"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="278"/>
         <source>e.g. PPR psychologist, teacher, job consultant</source>
         <translation>fx PPR-psykolog, lærer, jobkonsulent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="254"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="284"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="255"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="285"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="256"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="286"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="257"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="287"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="258"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="288"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="259"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="289"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_dialogs.py" line="261"/>
+        <location filename="../../app/ui/family/family_dialogs.py" line="291"/>
         <source>Changes are seen in every family this professional works with.</source>
         <translation>Ændringerne kan ses i alle familier, som fagpersonen arbejder med.</translation>
     </message>

@@ -230,7 +230,7 @@
     <context>
         <name>PdfPreview</name>
         <message numerus="yes">
-            <location filename="../../app/ui/plan/plan_preview.py" line="140" />
+            <location filename="../../app/ui/plan/plan_preview.py" line="141" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>

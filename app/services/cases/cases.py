@@ -19,6 +19,7 @@ from app.services.common.clock import to_local
 from app.services.common.cpr import CprError, CprProblem, parse_cpr
 from app.services.common.text import fold
 from app.services.common.validation import FieldProblem, Problem, ValidationError
+from app.services.plan.print_languages import PRINT_LANGUAGES
 
 MAX_FOLLOW_UP_DAYS = 365
 DEFAULT_FOLLOW_UP_DAYS = 42  # "Sammen om familien": every 6 weeks to 3 months
@@ -41,6 +42,7 @@ class MemberInput:
     relation: Relation = Relation.PARENT
     custody: bool = False
     lives_in_household: bool = True
+    language: str = "da"  # a new person's; a known person keeps theirs
     # A known CPR number typed with another name: which name is right (asked, never guessed).
     name_choice: NameChoice | None = None
 
@@ -199,6 +201,7 @@ def _citizen_for(session: Session, member: MemberInput, field: str = "cpr") -> C
         first_name=member.first_name.strip(),
         last_name=member.last_name.strip(),
         birth_date=cpr.birth_date,
+        language=member.language if member.language in PRINT_LANGUAGES else "da",
     )
     # On a shared server the person may also be registered in a case this caseworker does
     # not reach: they get a record of their own, and learn nothing of the other.

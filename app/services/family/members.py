@@ -15,6 +15,7 @@ from app.services.cases.cases import MemberInput, _citizen_for, refresh_search_t
 from app.services.common.cpr import CprError, parse_cpr
 from app.services.common.editing import load_for_edit, raise_if_blocking, required
 from app.services.common.validation import FieldProblem, Problem, ValidationError
+from app.services.plan.print_languages import allowed_language
 
 NAME_MAX = 100
 
@@ -28,6 +29,7 @@ class MemberChange:
     relation: Relation
     custody: bool
     lives_in_household: bool
+    language: str = "da"  # the family's copy of the plan prints in it (services/plan/print_languages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,8 @@ def validate_member_change(data: MemberChange) -> list[FieldProblem]:
 def update_member(
     session: Session, case_id: int, member_id: int, data: MemberChange, expected_version: int | None
 ) -> None:
-    """Change a member's name, relation, custody or household. Raises ConcurrentEditError."""
+    """Change a member's name, relation, custody, household or language. Raises
+    ConcurrentEditError."""
     case = _family_case(session, case_id)
     raise_if_blocking(validate_member_change(data))
     member: FamilyMember = load_for_edit(session, FamilyMember, member_id, expected_version)
@@ -144,6 +147,9 @@ def update_member(
     others = [(m.relation, m.custody) for m in _members(session, member.family_id) if m.id != member.id]
     raise_if_blocking(_custody_problem([*others, (data.relation, data.custody)]))
     citizen = member.citizen
+    if not allowed_language(data.language, citizen.language):
+        raise ValidationError([FieldProblem("language", Problem.OUT_OF_RANGE)])
+    citizen.language = data.language
     citizen.first_name = data.first_name.strip()
     citizen.last_name = data.last_name.strip()
     member.relation = data.relation

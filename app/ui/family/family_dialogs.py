@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -54,6 +55,7 @@ from app.ui.common.date_fields import date_edit, from_qdate
 from app.ui.common.enum_combo import enum_combo
 from app.ui.common.form_dialog import StoredRow
 from app.ui.common.lane_form import LaneFormDialog, SaveJob
+from app.ui.common.print_language_names import language_names
 
 
 class MemberDialog(LaneFormDialog):
@@ -90,12 +92,21 @@ class MemberDialog(LaneFormDialog):
         self.custody.setChecked(bool(member and member.custody))
         self.lives = QCheckBox(self.tr("Lives in the household"), self)
         self.lives.setChecked(member.lives_in_household if member else True)
+        self.language = QComboBox(self)
+        self.language.setObjectName("memberLanguage")
+        self.language.setToolTip(
+            self.tr("The family's copy of the plan is printed in the language of the adults with custody.")
+        )
+        for code, name in language_names():
+            self.language.addItem(name, code)
+        self._set_language(member.language if member else "da")
         self.add_field("first_name", self.tr("First name"), self.first_name)
         self.add_field("last_name", self.tr("Last name"), self.last_name)
         self.add_field("cpr", self.tr("CPR number"), self.cpr)
         self.add_field("relation", self.tr("Relation"), self.relation)
         self.add_field("custody", self.tr("Custody"), self.custody)
         self.add_field("household", self.tr("Household"), self.lives)
+        self.add_field("language", self.tr("Language of the printed plan"), self.language)
         if member is not None:
             self.cpr.setToolTip(self.tr("The CPR number cannot be changed here."))
         for key, widget in (
@@ -117,6 +128,7 @@ class MemberDialog(LaneFormDialog):
             relation=self.relation.currentData(),
             custody=self.custody.isChecked(),
             lives_in_household=self.lives.isChecked(),
+            language=self.language.currentData(),
         )
 
     def _change(self) -> MemberChange:
@@ -126,7 +138,23 @@ class MemberDialog(LaneFormDialog):
             self.relation.currentData(),
             self.custody.isChecked(),
             self.lives.isChecked(),
+            self.language.currentData(),
         )
+
+    @override
+    def describe(self, field: str, value: Any) -> str:
+        if field == "language" and isinstance(value, str):
+            return dict(language_names()).get(value, value)
+        return super().describe(field, value)
+
+    def _set_language(self, recorded: str) -> None:
+        """The recorded language chosen; one recorded in words (an older record) is kept as
+        its own choice until changed."""
+        index = self.language.findData(recorded)
+        if index < 0:
+            self.language.addItem(recorded, recorded)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
 
     @override
     def collect_problems(self) -> list[FieldProblem]:
@@ -209,6 +237,7 @@ class MemberDialog(LaneFormDialog):
                 member.relation,
                 member.custody,
                 member.lives_in_household,
+                member.language,
             )
             return StoredRow(stored, member.member_version, saved_by, saved_at)
 
@@ -221,6 +250,7 @@ class MemberDialog(LaneFormDialog):
         self.relation.setCurrentIndex(max(self.relation.findData(data.relation), 0))
         self.custody.setChecked(data.custody)
         self.lives.setChecked(data.lives_in_household)
+        self._set_language(data.language)
 
 
 class ProfessionalDialog(LaneFormDialog):

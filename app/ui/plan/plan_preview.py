@@ -42,6 +42,7 @@ from app.services.common.letter_template import LetterTemplate
 from app.services.privacy.sharing import Party
 from app.store.safe_files import write_atomic
 from app.ui.common.background import StoreWorker
+from app.ui.common.print_language_names import language_names
 
 if TYPE_CHECKING:
     from app.services.plan.recipient_copy import RecipientCopy
@@ -252,19 +253,11 @@ class PrintPlanDialog(QDialog):
     def _language_names(self) -> list[tuple[str, str]]:
         """The languages a family's copy can be printed in: the name in the program's
         language, and the language's own name."""
-        from app.pdf.plan_language import LANGUAGES, plan_language
+        from app.pdf.plan_language import plan_language
 
-        names = {
-            "da": self.tr("Danish"),
-            "en": self.tr("English"),
-            "uk": self.tr("Ukrainian"),
-            "pl": self.tr("Polish"),
-            "ar": self.tr("Arabic"),
-        }
         out = []
-        for code in LANGUAGES:
+        for code, name in language_names():
             own = plan_language(code).name
-            name = names.get(code, own)
             out.append((code, name if own.casefold() == name.casefold() else f"{name} – {own}"))
         return out
 

@@ -383,6 +383,60 @@ def test_update_member_changes_names_relation_custody_and_version(context) -> No
     assert found_by_search(context, "ÅGÅRD") == {case_id}
 
 
+@pytest.mark.parametrize("language", ["da", "en", "uk", "pl", "ar"])
+def test_a_members_language_is_recorded_and_the_family_copy_defaults_to_it(context, language: str) -> None:  # type: ignore[no-untyped-def]
+    from app.pdf.plan_language import default_language
+
+    with context.sessions.begin() as s:
+        case_id = family_case(s, context.user.id)
+        parents = [m for m in case_summary(s, case_id).members if m.custody]
+        versions = {m.member_id: m.member_version for m in parents}
+    with context.sessions.begin() as s:
+        for parent in parents:
+            change = MemberChange(parent.first_name, parent.last_name, parent.relation, True, True, language)
+            update_member(s, case_id, parent.member_id, change, versions[parent.member_id])
+    with context.sessions() as s:
+        members = case_summary(s, case_id).members
+    assert {m.language for m in members if m.custody} == {language}
+    assert default_language(members, date(2026, 12, 6)) == language
+
+
+@pytest.mark.parametrize("language", ["xx", "", "dansk", "uk\x00", "en-GB"])
+def test_a_language_the_plan_does_not_print_in_is_refused_and_nothing_changes(  # type: ignore[no-untyped-def]
+    sqlite_context, language: str
+) -> None:
+    context = sqlite_context
+    with context.sessions.begin() as s:
+        case_id = family_case(s, context.user.id)
+        son = member_row(s, case_id, citizen_id(s, SON_CPR))
+        son_id, version, first, last = son.id, son.version, son.citizen.first_name, son.citizen.last_name
+    with pytest.raises(ValidationError) as exc, context.sessions.begin() as s:
+        update_member(
+            s, case_id, son_id, MemberChange("Nyt", last, Relation.CHILD, False, True, language), version
+        )
+    assert pairs(exc.value.problems) == {("language", Problem.OUT_OF_RANGE)}
+    with context.sessions() as s:
+        row = member_row(s, case_id, citizen_id(s, SON_CPR))
+        assert (row.version, row.citizen.first_name, row.citizen.language) == (version, first, "da")
+
+
+def test_a_language_recorded_in_words_is_kept_until_changed(sqlite_context) -> None:  # type: ignore[no-untyped-def]
+    context = sqlite_context
+    with context.sessions.begin() as s:
+        case_id = family_case(s, context.user.id)
+        son = member_row(s, case_id, citizen_id(s, SON_CPR))
+        son.citizen.language = "somali"  # an older record
+    with context.sessions() as s:
+        son = member_row(s, case_id, citizen_id(s, SON_CPR))
+        son_id, version, first, last = son.id, son.version, son.citizen.first_name, son.citizen.last_name
+    with context.sessions.begin() as s:  # kept by a change of something else
+        update_member(
+            s, case_id, son_id, MemberChange(first, last, Relation.CHILD, False, True, "somali"), version
+        )
+    with context.sessions() as s:
+        assert member_row(s, case_id, citizen_id(s, SON_CPR)).citizen.language == "somali"
+
+
 def test_renaming_only_bumps_the_member_version(sqlite_context) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_context
     with ctx.sessions.begin() as s:

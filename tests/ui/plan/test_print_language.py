@@ -86,3 +86,36 @@ def test_a_danish_family_gets_the_danish_copy(qtbot, demo_context: AppContext) -
     qtbot.waitUntil(lambda: dialog.printed is not None, timeout=10_000)
     assert dialog.language.currentData() == "da" and "Vores fælles plan" in _text(dialog.printed.pdf)  # type: ignore[union-attr]
     worker.wait()
+
+
+def test_the_language_chosen_for_the_parents_is_where_the_print_dialog_starts(  # type: ignore[no-untyped-def]
+    qtbot, demo_context: AppContext, danish
+) -> None:
+    from app.services.cases.case_summary import case_summary
+    from app.ui.common.background import StoreLanes
+    from app.ui.family.family_dialogs import MemberDialog
+    from tests.ui.lane_helpers import ready, save
+
+    case_id = _lise(demo_context, "da")
+    with demo_context.sessions() as s:
+        parents = [m for m in case_summary(s, case_id).members if m.custody]
+    lanes = StoreLanes()
+    for parent in parents:
+        dialog = MemberDialog(demo_context, lanes, case_id, parent, parent.member_version)
+        qtbot.addWidget(dialog)
+        ready(dialog)
+        assert dialog.language.currentText() == "Dansk"
+        assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == [
+            "Dansk",
+            "Engelsk",
+            "Ukrainsk",
+            "Polsk",
+            "Arabisk",
+        ]
+        dialog.language.setCurrentIndex(dialog.language.findData("uk"))
+        assert save(dialog), dialog.summary.text()
+    printing = PrintPlanDialog(demo_context, case_id, StoreWorker())
+    qtbot.addWidget(printing)
+    qtbot.waitUntil(lambda: printing.printed is not None, timeout=10_000)
+    assert printing.language.currentData() == "uk"
+    assert "Наш спільний план" in _text(printing.printed.pdf)  # type: ignore[union-attr]
