@@ -245,3 +245,16 @@ def test_a_word_start_is_preferred() -> None:
     assert mnemonic("Mor && far") == ""
     assert mnemonic("&Navn") == "n"
     assert list(itertools.islice((mnemonic(t) for t in ("Sa&ve", "&&x&y")), 2)) == ["v", "y"]
+
+
+def test_a_label_beside_text_that_takes_no_focus_gets_no_access_key(qtbot, linker) -> None:  # type: ignore[no-untyped-def]
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    form = QFormLayout(dialog)
+    shown_text, field = QLabel("Aktiv", dialog), QLineEdit(dialog)
+    form.addRow("Model og status", shown_text)  # Qt makes the row's label the text's buddy
+    form.addRow("Navn", field)
+    _shown(qtbot, dialog)
+    labels = {form.labelForField(w).text() for w in (shown_text, field)}  # type: ignore[union-attr]
+    assert "Model og status" in labels  # Alt+key would move the focus nowhere
+    assert mnemonic(form.labelForField(field).text())  # type: ignore[union-attr]

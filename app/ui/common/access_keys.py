@@ -126,6 +126,12 @@ class Keyed:
             widget.setText(text)  # type: ignore[attr-defined]
 
 
+def _takes_focus(widget: QWidget) -> bool:
+    """Alt+key moves the focus there (a label's buddy that shows text only would do nothing)."""
+    target = widget.focusProxy() or widget
+    return target.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
 def keyed(window: QWidget, root: QWidget | None = None) -> Iterator[Keyed]:
     """The shown texts of ``window`` (only under ``root`` when given) that take an access key:
     the dialog's buttons first, then the rest in the order they were made."""
@@ -139,7 +145,12 @@ def keyed(window: QWidget, root: QWidget | None = None) -> Iterator[Keyed]:
     for widget in found:
         if isinstance(widget, QLabel):
             buddy = widget.buddy()
-            if buddy is not None and _plain(widget) and not isinstance(buddy, QAbstractButton):
+            if (
+                buddy is not None
+                and _plain(widget)
+                and not isinstance(buddy, QAbstractButton)
+                and _takes_focus(buddy)
+            ):
                 yield Keyed(widget)
         elif isinstance(widget, QAbstractButton):
             if isinstance(widget.parentWidget(), QDialogButtonBox) or _part_of_control(widget):
