@@ -30,8 +30,10 @@ run: $(STAMP) translations
 	$(BIN)/koordinator demo --db $(DEMO_DB) --if-empty
 	$(BIN)/koordinator --db $(DEMO_DB)
 
+# The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: $(STAMP) translations typecheck
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Types: strict on models, store, services and pdf; the UI's function bodies checked too
 # (configuration in pyproject.toml).

@@ -115,6 +115,13 @@ def make_shared_store(admin_url: str, families: int = 6) -> SharedStore:
 def drop_shared_store(store: SharedStore) -> None:
     engine = create_store_engine(make_url(store.admin_url))
     try:
+        # A window's store lane may still be reading as one of the logins: its session ends
+        # first, or dropping the login's views waits on it (and, on a busy machine, deadlocks).
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ANY(%(logins)s)",
+                {"logins": list(store.logins.values())},
+            )
         drop_login_roles(engine, store.logins.values())
     finally:
         engine.dispose()
