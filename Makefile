@@ -17,7 +17,7 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,encryption]"
 	touch $(STAMP)
 
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
@@ -26,6 +26,7 @@ resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 translations: $(QM)
 
 run: $(STAMP) translations
+	$(PY) -m app.qt_libraries
 	mkdir -p var
 	$(BIN)/koordinator demo --db $(DEMO_DB) --if-empty
 	$(BIN)/koordinator --db $(DEMO_DB)
@@ -68,10 +69,12 @@ benchmark: $(STAMP) translations
 	exit $$status
 
 # An installable folder in dist/ (PyInstaller), then a smoke test of the frozen program.
+# The smoke test runs the frozen program as IT would (packaging/smoke_test.py).
+VERSION = $$($(PY) -c "import app; print(app.__version__)")
 package: $(STAMP) translations
 	$(PY) -m pip install --quiet "pyinstaller>=6.10,<7"
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/koordinator.spec
-	packaging/smoke_test.sh dist/koordinator-$$($(PY) -c "import app; print(app.__version__)")
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/koordinator.spec
+	$(PY) packaging/smoke_test.py dist/koordinator-$(VERSION)
 
 clean:
 	rm -rf $(VENV) var $(QM) .pytest_cache .ruff_cache .mypy_cache

@@ -60,7 +60,7 @@ from app.cli.cli_common import (
 )
 from app.cli.cli_export import run_export_ics, run_export_plan
 from app.cli.cli_server import run_add_caseworker, run_migrate, run_server_init
-from app.services.plan.print_languages import PRINT_LANGUAGES  # the CLI starts without ReportLab
+from app.services.common.print_languages import PRINT_LANGUAGES  # the CLI starts without ReportLab
 from app.store.errors import StoreError
 
 MAX_DEMO_FAMILIES = 2000

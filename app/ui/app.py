@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessa
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.logging_setup import enable_fault_handler, redact, setup_logging
+from app.qt_libraries import NO_DISPLAY_TEXT, missing_libraries_text, missing_qt_libraries, uses_xcb
 from app.services.common.context import AppContext
 from app.services.documents.open_copies import remove_open_copies, sweep_open_copies
 from app.store.credentials import KeyringCredentials, connect_url, is_server_url
@@ -22,8 +23,11 @@ from app.ui.common import a11y, screen_fit
 from app.ui.common.crash_dialog import CrashDialog
 from app.ui.common.i18n import chosen_language, install_translators
 from app.ui.settings.connection_dialog import ask_password_dialog, stored_store_url
+from app.ui.termination import close_on_termination
 
 log = logging.getLogger(__name__)
+
+EXIT_NO_WINDOW = 4  # the window cannot open on this computer (a library or the display missing)
 qt_log = logging.getLogger("qt")
 
 _QT_LEVELS = {
@@ -102,9 +106,20 @@ def _sweep_open_copies(sweep: Callable[[], int]) -> None:
 def start_gui(db: str | None = None, language: str | None = None) -> tuple[QApplication, QMainWindow] | int:
     """Everything up to the first shown window; an exit code if the store cannot be opened."""
     log_path = setup_logging()
-    last_crash = enable_fault_handler()
     qInstallMessageHandler(_qt_message)
+    missing = missing_qt_libraries()
+    if missing:  # Qt would abort without a window: said plainly, and no crash is claimed later
+        print(missing_libraries_text(missing), file=sys.stderr)
+        log.error("Qt's system libraries are missing: %s", ", ".join(missing))
+        return EXIT_NO_WINDOW
+    if uses_xcb() and not os.environ.get("DISPLAY"):
+        print(NO_DISPLAY_TEXT, file=sys.stderr)
+        log.error("No display to show the window on")
+        return EXIT_NO_WINDOW
     app = create_application(sys.argv)
+    # Hard crashes are written down from here: a start that failed before Qt could show a
+    # window is no crash to report at the next start.
+    last_crash = enable_fault_handler()
     # Copies of documents a killed program opened go now; this program's own when it ends.
     _sweep_open_copies(sweep_open_copies)
     app.aboutToQuit.connect(lambda: _sweep_open_copies(remove_open_copies))
@@ -135,6 +150,8 @@ def start_gui(db: str | None = None, language: str | None = None) -> tuple[QAppl
 
     window = MainWindow(context, settings, lang)
     window.show()
+    close_on_termination(app, window)  # a logout or shutdown closes it as the user would
+    log.info("Started: the window is shown")
     return app, window
 
 

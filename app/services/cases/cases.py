@@ -17,9 +17,9 @@ from app.models import Case, Citizen, Family, FamilyMember, Meeting, User
 from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus, Relation
 from app.services.common.clock import to_local
 from app.services.common.cpr import CprError, CprProblem, parse_cpr
+from app.services.common.print_languages import PRINT_LANGUAGES
 from app.services.common.text import fold
 from app.services.common.validation import FieldProblem, Problem, ValidationError
-from app.services.plan.print_languages import PRINT_LANGUAGES
 
 MAX_FOLLOW_UP_DAYS = 365
 DEFAULT_FOLLOW_UP_DAYS = 42  # "Sammen om familien": every 6 weeks to 3 months

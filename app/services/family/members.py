@@ -14,8 +14,8 @@ from app.models.enums import CaseStatus, Relation
 from app.services.cases.cases import MemberInput, _citizen_for, refresh_search_text, validate_member
 from app.services.common.cpr import CprError, parse_cpr
 from app.services.common.editing import load_for_edit, raise_if_blocking, required
+from app.services.common.print_languages import allowed_language
 from app.services.common.validation import FieldProblem, Problem, ValidationError
-from app.services.plan.print_languages import allowed_language
 
 NAME_MAX = 100
 
@@ -29,7 +29,7 @@ class MemberChange:
     relation: Relation
     custody: bool
     lives_in_household: bool
-    language: str = "da"  # the family's copy of the plan prints in it (services/plan/print_languages)
+    language: str = "da"  # the family's copy of the plan prints in it (services/common/print_languages)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.plan.print_languages import PRINT_LANGUAGES
+from app.services.common.print_languages import PRINT_LANGUAGES
 from app.ui.common.noop import QT_TRANSLATE_NOOP
 
 _NAMES = {
