@@ -125,6 +125,8 @@ def lise(store: Path) -> tuple[str, str]:
 def commands(smoke: Smoke, out: Path) -> None:
     version = smoke.run("--version")
     smoke.check(version.startswith("koordinator "), f"--version says {version.strip()!r}")
+    usage = smoke.run(ok=False)
+    smoke.check("server-init" in usage, "koordinator-admin alone lists the commands (no window)")
     store = out / "smoke.sqlite"
     smoke.run("demo", "--db", str(store), "--families", "3")
     case, cpr = lise(store)

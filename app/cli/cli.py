@@ -44,6 +44,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__
 from app.cli.cli_common import (
@@ -440,9 +441,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def admin_console() -> bool:
+    """Started as koordinator-admin, the frozen folder's console program for IT: it runs
+    commands, never the window."""
+    return Path(sys.argv[0]).stem.lower() == "koordinator-admin"
+
+
 def _dispatch(args: argparse.Namespace, db: str | None) -> int:
     from app.logging_setup import setup_logging
 
+    if args.command is None and admin_console():
+        build_parser().print_help()
+        return EXIT_USAGE
     if db is None:
         _say_which_store()
     refused = _refuse_output(args, db)

@@ -188,3 +188,12 @@ def test_the_cli_offers_the_printed_plan_s_languages() -> None:
     from app.pdf.plan_language import LANGUAGES
 
     assert tuple(LANGUAGES) == PRINT_LANGUAGES
+
+
+def test_the_admin_console_prints_its_commands_and_never_opens_the_window(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import cli
+
+    monkeypatch.setattr(cli.sys, "argv", ["/opt/koordinator/koordinator-admin"])
+    monkeypatch.setattr("app.ui.app.run_gui", lambda **_kw: pytest.fail("no window from the console"))
+    assert cli.main([]) == cli.EXIT_USAGE
+    assert "server-init" in capsys.readouterr().out
