@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessa
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.logging_setup import enable_fault_handler, redact, setup_logging
+from app.machine_settings import MachineSettings, read_machine_settings
 from app.qt_libraries import NO_DISPLAY_TEXT, missing_libraries_text, missing_qt_libraries, uses_xcb
 from app.services.common.context import AppContext
 from app.services.documents.open_copies import remove_open_copies, sweep_open_copies
@@ -22,7 +23,7 @@ from app.store.location import ENV_VAR, resolve_store_url
 from app.ui.common import a11y, screen_fit
 from app.ui.common.crash_dialog import CrashDialog
 from app.ui.common.i18n import chosen_language, install_translators
-from app.ui.settings.connection_dialog import ask_password_dialog, stored_store_url
+from app.ui.settings.connection_dialog import ask_password_dialog, machine_store_url, stored_store_url
 from app.ui.termination import close_on_termination
 
 log = logging.getLogger(__name__)
@@ -78,12 +79,13 @@ def store_error_text(exc: StoreError) -> str:
     ).replace("%1", str(exc))
 
 
-def _server_login(db: str | None, settings: QSettings) -> str | None:
+def _server_login(db: str | None, settings: QSettings, machine: MachineSettings | None = None) -> str | None:
     """The store to open: --db, else $KOORDINATOR_DB, else the server chosen in the settings
     dialog, else the local default (None). For a server, log in first — without a password
     if the server allows (Kerberos), else with the keyring's or an asked-for one — and return
     its URL with the password: that string must never be logged."""
-    db = db or os.environ.get(ENV_VAR) or stored_store_url(settings)
+    machine = machine or MachineSettings()
+    db = db or os.environ.get(ENV_VAR) or machine_store_url(machine, settings) or stored_store_url(settings)
     if db is None or "://" not in db:
         return db
     url = resolve_store_url(db)
@@ -105,7 +107,12 @@ def _sweep_open_copies(sweep: Callable[[], int]) -> None:
 
 def start_gui(db: str | None = None, language: str | None = None) -> tuple[QApplication, QMainWindow] | int:
     """Everything up to the first shown window; an exit code if the store cannot be opened."""
-    log_path = setup_logging()
+    machine = read_machine_settings()
+    log_path = setup_logging(level=machine.log_level())
+    for problem in machine.problems:
+        log.warning("Machine-wide settings: %s", problem)
+    if machine.sources:
+        log.info("Machine-wide settings from %s", ", ".join(machine.sources))
     qInstallMessageHandler(_qt_message)
     missing = missing_qt_libraries()
     if missing:  # Qt would abort without a window: said plainly, and no crash is claimed later
@@ -124,7 +131,7 @@ def start_gui(db: str | None = None, language: str | None = None) -> tuple[QAppl
     _sweep_open_copies(sweep_open_copies)
     app.aboutToQuit.connect(lambda: _sweep_open_copies(remove_open_copies))
     settings = QSettings()
-    lang = chosen_language(language, settings)
+    lang = chosen_language(language, settings, machine)
     install_translators(app, lang)
     _install_excepthook(str(log_path))
     if last_crash:
@@ -140,7 +147,7 @@ def start_gui(db: str | None = None, language: str | None = None) -> tuple[QAppl
     from app.startup import open_context
 
     try:
-        db = _server_login(db, settings)
+        db = _server_login(db, settings, machine)
         context: AppContext = open_context(db)
     except StoreError as exc:
         log.error("Store could not be opened: %s", exc)
@@ -148,7 +155,7 @@ def start_gui(db: str | None = None, language: str | None = None) -> tuple[QAppl
         return 3
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(context, settings, lang)
+    window = MainWindow(context, settings, lang, machine)
     window.show()
     close_on_termination(app, window)  # a logout or shutdown closes it as the user would
     log.info("Started: the window is shown")

@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
 from app import __version__
+from app.machine_settings import MachineSettings
 from app.models.enums import UserRole
 from app.services.common.context import AppContext
 from app.services.day.my_day import Opens, Place
@@ -71,10 +72,13 @@ def _probe(engine: object) -> bool:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, settings: QSettings, language: str) -> None:
+    def __init__(
+        self, context: AppContext, settings: QSettings, language: str, machine: MachineSettings | None = None
+    ) -> None:
         super().__init__()
         self.context = context
         self.settings = settings
+        self.machine = machine or MachineSettings()  # what IT set for this computer
         # The one way to the store from the UI, made once (every module a job needs is
         # imported by now, on this thread) and handed to the pages.
         self.lanes = StoreLanes(self)
@@ -242,6 +246,9 @@ class MainWindow(QMainWindow):
             letter.triggered.connect(self._letter_template)
             settings_menu.addAction(letter)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
+        if self.machine.is_locked("language"):  # IT chose it for every user of this computer
+            language_menu.setEnabled(False)
+            language_menu.setToolTip(self.tr("Set by IT for this computer"))
         group = QActionGroup(self)
         names = {"da": "Dansk", "en": "English"}
         for code in LANGUAGES:
@@ -489,7 +496,7 @@ class MainWindow(QMainWindow):
         from app.store.credentials import KeyringCredentials
         from app.ui.settings.connection_dialog import ConnectionDialog
 
-        ConnectionDialog.ask(self.settings, KeyringCredentials(), self.lanes.store, self)
+        ConnectionDialog.ask(self.settings, KeyringCredentials(), self.lanes.store, self, self.machine)
 
     def _letter_template(self) -> None:
         from app.ui.settings.letter_template_dialog import LetterTemplateDialog

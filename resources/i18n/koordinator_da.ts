@@ -1662,233 +1662,238 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="124"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="141"/>
         <source>no keyring (Secret Service or KWallet) is running on this computer</source>
         <translation>der kører ingen nøglering (Secret Service eller KWallet) på denne computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="127"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="144"/>
         <source>the keyring on this computer did not answer</source>
         <translation>nøgleringen på denne computer svarede ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="135"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="152"/>
         <source>The password cannot be remembered: %1. Koordinator asks for it each time it starts; it is never written to a file.</source>
         <translation>Adgangskoden kan ikke huskes: %1. Koordinator spørger efter den, hver gang programmet starter; den skrives aldrig i en fil.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="157"/>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="212"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="176"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="231"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="160"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="179"/>
         <source>Local database (this computer)</source>
         <translation>Lokal database (denne computer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="162"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="181"/>
         <source>Shared database (server)</source>
         <translation>Fælles database (server)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="165"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="184"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="168"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="187"/>
         <source>e.g. koordinator-db.kommune.dk</source>
         <translation>f.eks. koordinator-db.kommune.dk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="179"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="198"/>
         <source>Empty: your Windows login (Kerberos)</source>
         <translation>Tom: dit Windows-login (Kerberos)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="183"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="202"/>
         <source>disable – never encrypted</source>
         <translation>disable – aldrig krypteret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="184"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="203"/>
         <source>allow – encrypted only if the server insists</source>
         <translation>allow – kun krypteret, hvis serveren kræver det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="185"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="204"/>
         <source>prefer – encrypted when the server offers it</source>
         <translation>prefer – krypteret, når serveren tilbyder det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="186"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="205"/>
         <source>require – always encrypted</source>
         <translation>require – altid krypteret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="187"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="206"/>
         <source>verify-ca – encrypted, certificate checked</source>
         <translation>verify-ca – krypteret, certifikatet kontrolleres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="188"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="207"/>
         <source>verify-full – encrypted, certificate and host name checked</source>
         <translation>verify-full – krypteret, certifikat og værtsnavn kontrolleres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="195"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="214"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="202"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="221"/>
         <source>Test connection</source>
         <translation>Test forbindelsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="210"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="229"/>
         <source>Server (host)</source>
         <translation>Server (vært)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="211"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="230"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="213"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="232"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="214"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="233"/>
         <source>SSL mode</source>
         <translation>SSL-tilstand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="215"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="234"/>
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="225"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="244"/>
         <source>Leave the password empty if you log in with your Windows login (Kerberos): Koordinator only asks for a password when the server wants one. The chosen database is used the next time you start Koordinator.</source>
         <translation>Lad adgangskoden stå tom, hvis du logger ind med dit Windows-login (Kerberos): Koordinator spørger kun efter en adgangskode, når serveren vil have en. Den valgte database bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="237"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="256"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="238"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="257"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="294"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="327"/>
+        <source>Set by IT for this computer</source>
+        <translation>Sat af IT for denne computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="338"/>
         <source>Kept in the keyring – type a new one to change it</source>
         <translation>Gemt i nøgleringen – skriv en ny for at ændre den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="321"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="367"/>
         <source>Must be filled in.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="331"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="377"/>
         <source>The server wants a password: type it in the password field.</source>
         <translation>Serveren vil have en adgangskode: skriv den i feltet Adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="333"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="379"/>
         <source>The password or the user name is wrong.</source>
         <translation>Adgangskoden eller brugernavnet er forkert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="335"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="381"/>
         <source>The server cannot be reached. Check the host name and the port, and that you are on the municipality&apos;s network.</source>
         <translation>Serveren kan ikke nås. Tjek værtsnavnet og porten, og at du er på kommunens netværk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="338"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="384"/>
         <source>The database does not exist on the server. Check its name.</source>
         <translation>Databasen findes ikke på serveren. Tjek navnet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="339"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="385"/>
         <source>The server does not know this user.</source>
         <translation>Serveren kender ikke denne bruger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="341"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="387"/>
         <source>The server does not let this user in from this computer. Ask the IT department.</source>
         <translation>Serveren lukker ikke denne bruger ind fra denne computer. Spørg IT-afdelingen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="344"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="390"/>
         <source>This user may not use this database: it is not a Koordinator user here. Ask the IT department to add you.</source>
         <translation>Brugeren må ikke bruge denne database: den er ikke Koordinator-bruger her. Bed IT-afdelingen om at oprette dig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="348"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="394"/>
         <source>The server requires an encrypted connection: choose the SSL mode “require”.</source>
         <translation>Serveren kræver en krypteret forbindelse: vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="351"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="397"/>
         <source>The server does not offer an encrypted connection (SSL), but the chosen SSL mode requires one.</source>
         <translation>Serveren tilbyder ikke en krypteret forbindelse (SSL), men den valgte SSL-tilstand kræver en.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="355"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="401"/>
         <source>The server&apos;s certificate could not be verified. Ask the IT department for the certificate, or choose the SSL mode “require”.</source>
         <translation>Serverens certifikat kunne ikke kontrolleres. Bed IT-afdelingen om certifikatet, eller vælg SSL-tilstanden “require”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="359"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="405"/>
         <source>The Windows login (Kerberos) was not accepted. Log in to the municipality&apos;s network, or give a user name and password.</source>
         <translation>Windows-login (Kerberos) blev ikke godtaget. Log ind på kommunens netværk, eller angiv brugernavn og adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="363"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="409"/>
         <source>Nothing answers at that host and port. Check that the server is running and that the host name and port are right.</source>
         <translation>Intet svarer på den vært og port. Kontrollér, at serveren kører, og at værtsnavn og port er rigtige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="367"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="413"/>
         <source>The server&apos;s host name could not be found. Check its spelling and that you are on the municipality&apos;s network.</source>
         <translation>Serverens værtsnavn kunne ikke findes. Kontrollér stavningen, og at du er på kommunens netværk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="371"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="417"/>
         <source>The SSL mode is not valid: choose disable, prefer, require, verify-ca or verify-full.</source>
         <translation>SSL-tilstanden er ikke gyldig: vælg disable, prefer, require, verify-ca eller verify-full.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="373"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="419"/>
         <source>A connection setting is not valid. Check the port.</source>
         <translation>En forbindelsesindstilling er ikke gyldig. Kontrollér porten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="374"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="420"/>
         <source>The server refused the connection.</source>
         <translation>Serveren afviste forbindelsen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="388"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="434"/>
         <source>Connecting …</source>
         <translation>Forbinder …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="402"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="448"/>
         <source>The connection works.</source>
         <translation>Forbindelsen virker.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="443"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="489"/>
         <source>The password could not be kept in the keyring: %1. Untick the box to save without it.</source>
         <translation>Adgangskoden kunne ikke gemmes i nøgleringen: %1. Fjern fluebenet for at gemme uden den.</translation>
     </message>
@@ -5082,147 +5087,152 @@
         <translation>Min dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;Print plan…</source>
         <translation>&amp;Udskriv plan …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Absences and &amp;deputies…</source>
         <translation>Fravær og &amp;stedfortræder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>My &amp;profile…</source>
         <translation>Min &amp;profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Your e-mail address and phone number, used in invitations and papers</source>
         <translation>Din e-mailadresse og dit telefonnummer, som bruges i invitationer og papirer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>&amp;Letter template…</source>
         <translation>&amp;Brevskabelon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>The logo, sender and address of the Word copies</source>
         <translation>Logo, afsender og adresse på Word-kopierne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
+        <source>Set by IT for this computer</source>
+        <translation>Sat af IT for denne computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="392"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -5231,27 +5241,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="445"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -5264,27 +5274,27 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="524"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="518"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="531"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="532"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -6121,42 +6131,42 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="456"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="502"/>
         <source>Password for the shared database</source>
         <translation>Adgangskode til den fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="458"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="504"/>
         <source>Password for %1</source>
         <translation>Adgangskode for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="469"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="515"/>
         <source>Remember the password in the keyring</source>
         <translation>Husk adgangskoden i nøgleringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="484"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="530"/>
         <source>Log in</source>
         <translation>Log ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="485"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="531"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="498"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="544"/>
         <source>The server wants a password.</source>
         <translation>Serveren vil have en adgangskode.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="500"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="546"/>
         <source>The password kept in the keyring was refused. Has it been changed? Type the new one.</source>
         <translation>Adgangskoden i nøgleringen blev afvist. Er den blevet ændret? Skriv den nye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/connection_dialog.py" line="502"/>
+        <location filename="../../app/ui/settings/connection_dialog.py" line="548"/>
         <source>The password was refused. Try again.</source>
         <translation>Adgangskoden blev afvist. Prøv igen.</translation>
     </message>
@@ -7718,17 +7728,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/app.py" line="65"/>
+        <location filename="../../app/ui/app.py" line="70"/>
         <source>This database was made by a newer version of Koordinator. Install the newest version before you open it. Nothing in the database was changed.</source>
         <translation>Databasen er lavet af en nyere version af Koordinator. Installér den nyeste version, før du åbner den. Intet i databasen er ændret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="70"/>
+        <location filename="../../app/ui/app.py" line="75"/>
         <source>The database could not be opened. Check that the file is not read-only, that the disk has room, and that the server is running. Details: %1</source>
         <translation>Databasen kunne ikke åbnes. Kontrollér, at filen ikke er skrivebeskyttet, at der er plads på disken, og at serveren kører. Detaljer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="120"/>
+        <location filename="../../app/ui/app.py" line="142"/>
         <source>Koordinator stopped unexpectedly last time. The details are in the log: %1</source>
         <translation>Koordinator stoppede uventet sidste gang. Detaljerne står i loggen: %1</translation>
     </message>

@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from app.machine_settings import MachineSettings
 from app.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -15,11 +16,16 @@ DEFAULT_LANGUAGE = "da"
 SETTINGS_KEY = "ui/language"
 
 
-def chosen_language(cli_choice: str | None, settings: QSettings) -> str:
+def chosen_language(
+    cli_choice: str | None, settings: QSettings, machine: MachineSettings | None = None
+) -> str:
+    """--lang, else a language IT locked, else the user's choice, else IT's default, else Danish."""
     if cli_choice in LANGUAGES:
         return cli_choice
-    stored = settings.value(SETTINGS_KEY, DEFAULT_LANGUAGE)
-    return stored if stored in LANGUAGES else DEFAULT_LANGUAGE
+    stored = settings.value(SETTINGS_KEY, None)
+    users = stored if stored in LANGUAGES else None
+    chosen = (machine or MachineSettings()).chosen("language", users)
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
 
+from app.machine_settings import MachineSettings
 from app.store.credentials import (
     KEYRING_FAILED_REASON,
     NO_KEYRING_REASON,
@@ -79,6 +80,22 @@ def server_url(host: str, port: int, database: str, user: str, sslmode: str) -> 
         database=database,
         query={"sslmode": sslmode if sslmode in SSL_MODES else DEFAULT_SSLMODE},
     )
+
+
+def machine_store_url(machine: MachineSettings, settings: QSettings) -> str | None:
+    """The store IT set for this computer (its server, with this user's login name), when it is
+    locked or the user has not chosen one; None otherwise."""
+    server = machine.get("server")
+    if server is None:
+        return None
+    if not machine.is_locked("server") and _text(settings, STORE_KIND_KEY) in (KIND_SERVER, KIND_LOCAL):
+        return None  # the user chose, and IT allows it
+    url = make_url(server)
+    sslmode = machine.chosen("sslmode", str(url.query.get("sslmode", "")) or None) or DEFAULT_SSLMODE
+    user = _text(settings, STORE_USER_KEY) or url.username or ""
+    return server_url(
+        url.host or "", url.port or DEFAULT_PORT, url.database or "", user, sslmode
+    ).render_as_string(hide_password=True)
 
 
 def stored_store_url(settings: QSettings) -> str | None:
@@ -148,8 +165,10 @@ class ConnectionDialog(QDialog):
         credentials: CredentialStore,
         worker: StoreWorker,
         parent: QWidget | None = None,
+        machine: MachineSettings | None = None,
     ) -> None:
         super().__init__(parent)
+        self._machine = machine or MachineSettings()
         self._settings = settings
         self._credentials = credentials
         self._request = 0
@@ -248,6 +267,7 @@ class ConnectionDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._load()
+        self._apply_machine()
         self._keyring_ok, reason = credentials.available()
         if not self._keyring_ok:
             self.remember.setChecked(False)
@@ -272,9 +292,10 @@ class ConnectionDialog(QDialog):
         credentials: CredentialStore,
         worker: StoreWorker,
         parent: QWidget | None = None,
+        machine: MachineSettings | None = None,
     ) -> bool:
         """Run the dialog; True when the choice was saved."""
-        return bool(cls(settings, credentials, worker, parent).exec())
+        return bool(cls(settings, credentials, worker, parent, machine).exec())
 
     # -- fields -------------------------------------------------------------------------
     def _load(self) -> None:
@@ -288,6 +309,29 @@ class ConnectionDialog(QDialog):
         self.user.setText(_text(settings, STORE_USER_KEY))
         index = self.sslmode.findData(_text(settings, STORE_SSLMODE_KEY, DEFAULT_SSLMODE))
         self.sslmode.setCurrentIndex(index if index >= 0 else self.sslmode.findData(DEFAULT_SSLMODE))
+
+    def _apply_machine(self) -> None:
+        """IT's server for this computer: shown when the user has not chosen one, and fixed
+        (the user types only their login and password) where IT locked it."""
+        machine = self._machine
+        shown = machine_store_url(machine, self._settings)
+        if shown is not None:
+            url = make_url(shown)
+            self.server_radio.setChecked(True)
+            self.host.setText(url.host or "")
+            self.port.setValue(url.port or DEFAULT_PORT)
+            self.database.setText(url.database or "")
+            index = self.sslmode.findData(str(url.query.get("sslmode", DEFAULT_SSLMODE)))
+            if index >= 0:
+                self.sslmode.setCurrentIndex(index)
+        fixed = self.tr("Set by IT for this computer")
+        if machine.is_locked("server"):
+            for widget in (self.local_radio, self.server_radio, self.host, self.port, self.database):
+                widget.setEnabled(False)
+                widget.setToolTip(fixed)
+        if machine.is_locked("server") or machine.is_locked("sslmode"):
+            self.sslmode.setEnabled(False)
+            self.sslmode.setToolTip(fixed)
 
     def _show_stored_hint(self) -> None:
         if self.host.text().strip() and self._credentials.get(credential_key(self.url())):
@@ -305,6 +349,8 @@ class ConnectionDialog(QDialog):
 
     def _kind_changed(self, *_args: object) -> None:
         self.server_box.setEnabled(self.server_radio.isChecked())
+        if self._machine.is_locked("server"):  # the box stays open for the login and password
+            self.server_box.setEnabled(True)
 
     def _forget_result(self, *_args: object) -> None:
         self._request += 1  # a test still running answers for fields that are gone
