@@ -10,7 +10,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_DB ?= var/koordinator-demo.sqlite
 
-.PHONY: run test typecheck lint translations update-translations screenshots benchmark package clean
+.PHONY: run test typecheck lint translations update-translations screenshots benchmark package deb clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,12 @@ package: $(STAMP) translations
 	$(PY) -m pip install --quiet "pyinstaller>=6.10,<7"
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/koordinator.spec
 	$(PY) packaging/smoke_test.py dist/koordinator-$(VERSION)
+
+# The .deb from the frozen folder (make package first), installed, smoke-tested and removed
+# (root: dpkg).
+deb: $(STAMP)
+	$(PY) packaging/linux/build_deb.py dist/koordinator-$(VERSION) dist
+	$(PY) packaging/linux/test_deb.py dist/koordinator_$(VERSION)_$$(dpkg --print-architecture).deb
 
 clean:
 	rm -rf $(VENV) var $(QM) .pytest_cache .ruff_cache .mypy_cache

@@ -10,11 +10,13 @@ from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.logging_setup import enable_fault_handler, redact, setup_logging
 from app.machine_settings import MachineSettings, read_machine_settings
 from app.qt_libraries import NO_DISPLAY_TEXT, missing_libraries_text, missing_qt_libraries, uses_xcb
+from app.resources import resources_dir
 from app.services.common.context import AppContext
 from app.services.documents.open_copies import remove_open_copies, sweep_open_copies
 from app.store.credentials import KeyringCredentials, connect_url, is_server_url
@@ -60,6 +62,7 @@ def create_application(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName("Koordinator")
     app.setApplicationName("Koordinator")
+    app.setWindowIcon(QIcon(str(resources_dir() / "koordinator.svg")))  # the installers' icon too
     a11y.install(app)  # labels beside fields become their buddies in every window
     screen_fit.install(app)  # no window opens larger than the screen
     return app
