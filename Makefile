@@ -10,7 +10,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_DB ?= var/koordinator-demo.sqlite
 
-.PHONY: run test typecheck lint translations update-translations screenshots benchmark package deb clean
+.PHONY: run test typecheck lint translations update-translations screenshots benchmark package deb msi clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,12 @@ package: $(STAMP) translations
 
 # The .deb from the frozen folder (make package first), installed, smoke-tested and removed
 # (root: dpkg).
+# The MSI's definition (packaging/windows) built with wixl against the frozen folder, so it
+# cannot rot (the real MSI is built with WiX on Windows: docs/it-guide.md section 7).
+msi: $(STAMP)
+	command -v wixl >/dev/null || { echo "make msi needs wixl: apt-get install wixl msitools"; exit 1; }
+	$(PY) packaging/windows/wixl_check.py dist/koordinator-$(VERSION) dist/Koordinator-$(VERSION)-check.msi
+
 deb: $(STAMP)
 	$(PY) packaging/linux/build_deb.py dist/koordinator-$(VERSION) dist
 	$(PY) packaging/linux/test_deb.py dist/koordinator_$(VERSION)_$$(dpkg --print-architecture).deb
