@@ -66,6 +66,7 @@ benchmark: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/plan_editor.py || status=1; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/my_day.py --keep || status=1; \
 	$(PY) benchmarks/search_everything.py || status=1; \
+	$(PY) benchmarks/startup.py || status=1; \
 	exit $$status
 
 # An installable folder in dist/ (PyInstaller), then a smoke test of the frozen program.

@@ -260,3 +260,13 @@ def test_shared_store_load_benchmark_runs_and_loses_no_update(tmp_path: Path, po
         assert timings["old design"]["rows"] == timings["new design"]["rows"], query
         assert not timings["new design"]["jit"], query  # the staff roles run with jit = off
     assert "jit=off" in designs["settings"]["new design"], out
+
+
+def test_startup_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    out, verdict = _smoke(
+        tmp_path, "startup.py", "--repeat", "1", "--families", "2", "--frozen", str(tmp_path / "not-built")
+    )
+    for line in ("baseline: a bare PySide6 window", "the program from source", "ms to the window"):
+        assert line in out, out
+    assert _names(verdict, timing=True) == {"the program from source / a bare window"}
+    assert _names(verdict, timing=False) == {"every program showed its window"}
