@@ -24,7 +24,7 @@ APP = ROOT / "app"
 
 # What each layer may import (its own layer always).
 LAYER_MAY_IMPORT: dict[str, set[str]] = {
-    "base": {"base"},  # app/__init__, resources, logging_setup, qt_libraries
+    "base": {"base"},  # app/__init__, resources, logging_setup, qt_libraries, machine_settings
     "models": {"base"},
     "store": {"base", "models"},
     "services": {"base", "models", "store"},
@@ -165,7 +165,7 @@ def edges(root: Path = APP) -> list[Edge]:
 
 def layer_of(module: str) -> str:
     parts = module.split(".")
-    if len(parts) == 1 or parts[1] in ("resources", "logging_setup", "qt_libraries"):
+    if len(parts) == 1 or parts[1] in ("resources", "logging_setup", "qt_libraries", "machine_settings"):
         return "base"
     if parts[1] == "__main__":
         return "cli"

@@ -42,7 +42,7 @@ def test_a_start_without_qts_libraries_says_which_and_claims_no_crash(monkeypatc
     faults: list[bool] = []
     monkeypatch.setattr(gui, "missing_qt_libraries", lambda: ["libxcb-icccm4", "libxcb-keysyms1"])
     monkeypatch.setattr(gui, "enable_fault_handler", lambda: faults.append(True))
-    monkeypatch.setattr(gui, "setup_logging", lambda: None)
+    monkeypatch.setattr(gui, "setup_logging", lambda **_kw: None)
     monkeypatch.setattr(gui, "create_application", lambda _argv: pytest.fail("Qt must not start"))
     assert gui.start_gui(None, "da") == gui.EXIT_NO_WINDOW
     assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in capsys.readouterr().err
@@ -53,7 +53,7 @@ def test_a_start_without_a_display_says_so(monkeypatch, capsys) -> None:  # type
     monkeypatch.setattr(gui, "missing_qt_libraries", lambda: [])
     monkeypatch.setattr(gui, "uses_xcb", lambda: True)
     monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.setattr(gui, "setup_logging", lambda: None)
+    monkeypatch.setattr(gui, "setup_logging", lambda **_kw: None)
     monkeypatch.setattr(gui, "create_application", lambda _argv: pytest.fail("Qt must not start"))
     assert gui.start_gui(None, "da") == gui.EXIT_NO_WINDOW
     assert "no display" in capsys.readouterr().err
