@@ -48,7 +48,6 @@ from app.ui.common.colours import error_style, note_style
 from app.ui.common.labels import label, problem_text
 from app.ui.common.noop import QT_TRANSLATE_NOOP
 from app.ui.common.painting import fill_placeholders
-from app.ui.common.reading_order import arrange_soon
 
 log = logging.getLogger(__name__)
 
@@ -284,8 +283,6 @@ class NewCaseDialog(QDialog):
         relation_box.currentIndexChanged.connect(self._revalidate)
         custody_box.toggled.connect(self._revalidate)
         remove.clicked.connect(lambda _checked=False, w=widgets: self.remove_member(w))
-        if self.isVisible():  # Tab: the people row by row, then "Add person", then the buttons
-            arrange_soon(self)
         self._update_member_controls()
         self._revalidate()
         return widgets

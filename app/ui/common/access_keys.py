@@ -19,10 +19,6 @@ from collections.abc import Iterator
 from PySide6.QtGui import QAction, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QCalendarWidget,
-    QComboBox,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
@@ -32,6 +28,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from app.ui.common.reading_order import CONTROLS, part_of_control
 
 
 def mnemonic(text: str) -> str:
@@ -69,16 +67,6 @@ def _plain(label: QLabel) -> bool:
     if format_ == Qt.TextFormat.RichText:
         return False
     return not (format_ == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text()))
-
-
-def _part_of_control(widget: QWidget) -> bool:
-    """A button inside another control (a calendar's arrows, a view's cell, a spin box)."""
-    parent = widget.parentWidget()
-    while parent is not None and not parent.isWindow():
-        if isinstance(parent, QAbstractItemView | QAbstractSpinBox | QComboBox | QCalendarWidget | QToolBar):
-            return True
-        parent = parent.parentWidget()
-    return False
 
 
 AUTO = "_access_key_given"  # (the text before, the text with the key) the program gave a key
@@ -153,7 +141,9 @@ def keyed(window: QWidget, root: QWidget | None = None) -> Iterator[Keyed]:
             ):
                 yield Keyed(widget)
         elif isinstance(widget, QAbstractButton):
-            if isinstance(widget.parentWidget(), QDialogButtonBox) or _part_of_control(widget):
+            if isinstance(widget.parentWidget(), QDialogButtonBox) or part_of_control(
+                widget, (*CONTROLS, QToolBar)
+            ):
                 continue
             if isinstance(widget, QToolButton) and widget.defaultAction() is not None:
                 continue

@@ -49,12 +49,12 @@ def in_reading_order(widgets: list[QWidget]) -> list[QWidget]:
     return [widget for row in rows for widget in sorted(row, key=lambda w: w.x())]
 
 
-def part_of_control(widget: QWidget) -> bool:
+def part_of_control(widget: QWidget, controls: tuple[type[QWidget], ...] = CONTROLS) -> bool:
     """A part of another control (a spin box's line edit, a calendar's buttons, a view's cell
     editor): Qt moves it with its control, never alone."""
     parent = widget.parentWidget()
     while parent is not None and not parent.isWindow():
-        if isinstance(parent, CONTROLS):
+        if isinstance(parent, controls):
             return True
         parent = parent.parentWidget()
     return False

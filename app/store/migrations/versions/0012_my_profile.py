@@ -23,8 +23,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass  # the function comes with the access rules that upgrade_store rebuilds
+    """No table changes: the function comes with the access rules that upgrade_store rebuilds."""
 
 
 def downgrade() -> None:
-    pass  # the rebuilt access rules of the older program have no such function
+    """No table changes: the rebuilt access rules of the older program have no such function."""
