@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -12,6 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from hypothesis import settings
+
+from app.ui.common.main_thread_gc import collect_due
 
 REQUIRE_POSTGRES_ENV = "KOORDINATOR_REQUIRE_POSTGRES"
 
@@ -53,6 +56,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if not config.getoption("--onscreen", default=False):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.pop("KOORDINATOR_DB", None)
+    # Cycles are collected between tests on this thread, never on a store lane's thread
+    # (app/ui/common/main_thread_gc.py: the program does the same on a timer).
+    gc.disable()
     # Before any fixture (module-scoped ones too) asks for today.
     _session_travel = time_machine.travel(_suite_moment(), tick=True)
     _session_travel.start()
@@ -67,6 +73,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if metafunc.definition.get_closest_marker("any_day"):
         moments = {"fixed-day": _suite_moment(), **EDGE_MOMENTS}
         metafunc.parametrize("moment", list(moments.values()), ids=list(moments))
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_this_thread() -> Iterator[None]:
+    """What automatic collection would have freed during the test is freed after it, here."""
+    yield
+    collect_due()
 
 
 @pytest.fixture

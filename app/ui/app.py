@@ -22,7 +22,7 @@ from app.services.documents.open_copies import remove_open_copies, sweep_open_co
 from app.store.credentials import KeyringCredentials, connect_url, is_server_url
 from app.store.errors import StoreError, StoreTooNewError
 from app.store.location import ENV_VAR, resolve_store_url
-from app.ui.common import a11y, screen_fit
+from app.ui.common import a11y, main_thread_gc, screen_fit
 from app.ui.common.crash_dialog import CrashDialog
 from app.ui.common.i18n import chosen_language, install_translators
 from app.ui.settings.connection_dialog import ask_password_dialog, machine_store_url, stored_store_url
@@ -65,6 +65,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setWindowIcon(QIcon(str(resources_dir() / "koordinator.svg")))  # the installers' icon too
     a11y.install(app)  # labels beside fields become their buddies in every window
     screen_fit.install(app)  # no window opens larger than the screen
+    main_thread_gc.install(app)  # no Qt object is freed on a store lane's thread
     return app
 
 
