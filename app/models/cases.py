@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, NFCText, Tracked
@@ -18,6 +18,11 @@ class Case(Tracked, Base):
         CheckConstraint("(family_id IS NULL) <> (citizen_id IS NULL)", name="family_or_citizen"),
         CheckConstraint("follow_up_interval_days > 0", name="follow_up_interval_positive"),
         Index("ix_cases_coordinator_status", "coordinator_id", "status"),
+        # The case list's sorts read a page through these (the id breaks ties).
+        Index("ix_cases_cpr6_id", "cpr6", "id"),
+        Index("ix_cases_open_agreements_id", "open_agreements", "id"),
+        Index("ix_cases_model_id", "model", "id"),
+        Index("ix_cases_status_id", "status", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -39,6 +44,10 @@ class Case(Tracked, Base):
     follow_up_due: Mapped[date | None] = mapped_column(Date, index=True)
     # Case-folded case number, title and member names for search-as-you-type.
     search_text: Mapped[str] = mapped_column(NFCText(2000), default="")
+    # Kept by the store's triggers (app/store/case_summary_sql.py), never set by the program:
+    # the first person's CPR date and the open agreements of the newest plan.
+    cpr6: Mapped[str | None] = mapped_column(String(6))
+    open_agreements: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     family: Mapped[Family | None] = relationship()
     citizen: Mapped[Citizen | None] = relationship()

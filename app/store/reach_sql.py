@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.models.enums import AgreementStatus, MeetingStatus
+from app.models.enums import MeetingStatus
 from app.store.reach_journal import JOURNAL_LOCK_HOURS as JOURNAL_LOCK_HOURS
 from app.store.reach_journal import JOURNAL_LOCK_SETTING as JOURNAL_LOCK_SETTING
 from app.store.reach_journal import journal_guard
@@ -447,19 +447,6 @@ CASE_FACTS: dict[str, tuple[str, str, str]] = {  # name: (parameters, result typ
         "timestamptz",
         f"""(SELECT min(t.starts_at) FROM meetings t WHERE t.case_id = target
         AND t.status = '{MeetingStatus.PLANNED.value}' AND t.starts_at >= from_time)""",
-    ),
-    "case_open_agreements": (
-        "target integer",
-        "integer",
-        f"""(SELECT count(*) FROM agreements a JOIN plan_versions p ON p.id = a.plan_version_id
-        WHERE p.case_id = target AND a.status = '{AgreementStatus.OPEN.value}'
-          AND p.number = (SELECT max(q.number) FROM plan_versions q WHERE q.case_id = target))""",
-    ),
-    "case_cpr6": (
-        "target integer",
-        "text",
-        f"""coalesce((SELECT substr(z.cpr, 1, 6) {_SINGLE}),
-        (SELECT substr(z.cpr, 1, 6) {_FIRST_MEMBER} ORDER BY m.position, m.id LIMIT 1))""",
     ),
     "case_turning_18": (
         "target integer, born_after date, born_by date",

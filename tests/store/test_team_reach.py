@@ -126,12 +126,12 @@ def test_a_deputy_for_some_cases_reaches_those_alone_and_may_work_on_them(shared
     assert shared_store.reached_cases("bo") == before | {annas[0]}
     with _psql(shared_store, "bo") as conn:
         assert conn.execute("UPDATE cases SET closing_reason = '' WHERE id = %s", (annas[0],)).rowcount == 1
-        # the per-case functions (the case list's columns) answer for the covered case too
-        for name in CASE_FACTS:
-            if name == "case_cpr6":
-                assert (
-                    conn.execute(f"SELECT {REACH_SCHEMA}.{name}(%s)", (annas[0],)).fetchone()[0] is not None
-                )
+        # the case list's columns answer for the covered case too: the kept CPR date through
+        # the view, the per-case function's "turning 18" (every case has people)
+        assert conn.execute("SELECT cpr6 FROM cases WHERE id = %s", (annas[0],)).fetchone()[0] is not None
+        assert set(CASE_FACTS) == {"case_next_meeting", "case_turning_18"}
+        turning = f"SELECT {REACH_SCHEMA}.case_turning_18(%s, '1900-01-01'::date, '2100-01-01'::date)"
+        assert conn.execute(turning, (annas[0],)).fetchone()[0] is not None
 
 
 @pytest.mark.parametrize("who", ["bo", "ali", "reader"])

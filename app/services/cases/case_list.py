@@ -28,9 +28,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.models import Agreement, Case, Citizen, FamilyMember, Meeting, PlanVersion, Task, User
+from app.models import Case, Citizen, FamilyMember, Meeting, Task, User
 from app.models.base import UTCDateTime
-from app.models.enums import AgreementStatus, CaseStatus, CoordinationModel, MeetingStatus
+from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus
 from app.services.cases.deadlines import deadlines_for_cases
 from app.services.common import audit
 from app.services.common.cpr import mask_cpr
@@ -111,10 +111,7 @@ def turning_18_window(today: date) -> tuple[date, date]:
 _CASES = Case.__table__
 _USERS = User.__table__
 _MEETINGS = Meeting.__table__
-_AGREEMENTS = Agreement.__table__
 # Aliases are made once: building their column collections per query is costly.
-_PV, _PV_LATEST = PlanVersion.__table__.alias("pv"), PlanVersion.__table__.alias("pv_latest")
-_CI, _FM = Citizen.__table__.alias("ci"), FamilyMember.__table__.alias("fm")
 _CI2, _FM2 = Citizen.__table__.alias("ci2"), FamilyMember.__table__.alias("fm2")
 
 
@@ -135,7 +132,6 @@ def _columns() -> dict[SortKey, ColumnElement[Any]]:
     """The list's computed columns as Core expressions; the day and time are bound parameters."""
     c = _CASES.c
     m = _MEETINGS.c
-    pv, pv_latest, ci, fm = _PV, _PV_LATEST, _CI, _FM
     next_meeting = (
         select(func.min(m.starts_at))
         .where(
@@ -143,32 +139,6 @@ def _columns() -> dict[SortKey, ColumnElement[Any]]:
             m.status == MeetingStatus.PLANNED,
             m.starts_at >= bindparam("now", type_=UTCDateTime()),
         )
-        .scalar_subquery()
-    )
-    # Two levels down: correlate to the outer cases row explicitly (auto-correlation is one level).
-    latest_number = (
-        select(func.max(pv_latest.c.number))
-        .where(pv_latest.c.case_id == c.id)
-        .correlate(_CASES)
-        .scalar_subquery()
-    )
-    open_agreements = (
-        select(func.count(_AGREEMENTS.c.id))
-        .select_from(_AGREEMENTS.join(pv, pv.c.id == _AGREEMENTS.c.plan_version_id))
-        .where(
-            pv.c.case_id == c.id,
-            pv.c.number == latest_number,
-            _AGREEMENTS.c.status == AgreementStatus.OPEN,
-        )
-        .scalar_subquery()
-    )
-    single_cpr = select(func.substr(ci.c.cpr, 1, 6)).where(ci.c.id == c.citizen_id).scalar_subquery()
-    family_cpr = (
-        select(func.substr(ci.c.cpr, 1, 6))
-        .select_from(fm.join(ci, ci.c.id == fm.c.citizen_id))
-        .where(fm.c.family_id == c.family_id)
-        .order_by(fm.c.position, fm.c.id)
-        .limit(1)
         .scalar_subquery()
     )
     youth = _people_exists(
@@ -180,13 +150,13 @@ def _columns() -> dict[SortKey, ColumnElement[Any]]:
     return {
         SortKey.NUMBER: c.number,
         SortKey.TITLE: c.title,
-        SortKey.CPR: func.coalesce(single_cpr, family_cpr),
+        SortKey.CPR: c.cpr6,
         SortKey.COORDINATOR: _USERS.c.full_name,
         SortKey.MODEL: c.model,
         SortKey.STATUS: c.status,
         SortKey.NEXT_MEETING: next_meeting,
         SortKey.FOLLOW_UP_DUE: c.follow_up_due,
-        SortKey.OPEN_AGREEMENTS: open_agreements,
+        SortKey.OPEN_AGREEMENTS: c.open_agreements,
         SortKey.FLAGS: case((youth, literal(1)), else_=literal(0)),
     }
 
@@ -203,7 +173,7 @@ def _reach_columns() -> dict[SortKey, ColumnElement[Any]]:
     return {
         SortKey.NUMBER: c.number,
         SortKey.TITLE: c.title,
-        SortKey.CPR: facts.case_cpr6(c.id, type_=String()),
+        SortKey.CPR: c.cpr6,
         SortKey.COORDINATOR: _USERS.c.full_name,
         SortKey.MODEL: c.model,
         SortKey.STATUS: c.status,
@@ -211,7 +181,7 @@ def _reach_columns() -> dict[SortKey, ColumnElement[Any]]:
             c.id, bindparam("now", type_=UTCDateTime()), type_=UTCDateTime()
         ),
         SortKey.FOLLOW_UP_DUE: c.follow_up_due,
-        SortKey.OPEN_AGREEMENTS: func.coalesce(facts.case_open_agreements(c.id, type_=Integer()), 0),
+        SortKey.OPEN_AGREEMENTS: c.open_agreements,
         SortKey.FLAGS: case(
             (facts.case_turning_18(c.id, *born, type_=Boolean()), literal(1)), else_=literal(0)
         ),
@@ -255,12 +225,26 @@ def _filters(scope: Scope, cpr_terms: tuple[bool, ...], reach: bool) -> list[Col
 def _statements(
     scope: Scope, sort: SortKey, descending: bool, cpr_terms: tuple[bool, ...], reach: bool = False
 ) -> tuple[Select[Any], Select[Any]]:
-    """The page and count statements for one shape of query, built once and reused."""
-    source = _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id)
+    """The page and count statements for one shape of query, built once and reused.
+
+    The page is found first, as ids alone (through an index where the sort key has one),
+    and only its rows get the computed columns: computed in the sorted query, SQLite would
+    work them out for every case before sorting."""
     cols = _reach_columns() if reach else _columns()
     c = _CASES.c
     order = cols[sort].desc() if descending else cols[sort].asc()
     filters = _filters(scope, cpr_terms, reach)
+    source = (
+        _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id) if sort == SortKey.COORDINATOR else _CASES
+    )
+    page_ids = (
+        select(c.id)
+        .select_from(source)
+        .where(*filters)
+        .order_by(order.nulls_last(), c.id)
+        .limit(bindparam("page_limit", type_=Integer()))
+        .offset(bindparam("page_offset", type_=Integer()))
+    )
     page = (
         select(
             c.id,
@@ -275,8 +259,8 @@ def _statements(
             cols[SortKey.OPEN_AGREEMENTS].label("open_agreements"),
             cols[SortKey.FLAGS].label("turning_18"),
         )
-        .select_from(source)
-        .where(*filters)
+        .select_from(_CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id))
+        .where(c.id.in_(page_ids))
         .order_by(order.nulls_last(), c.id)
     )
     count = select(func.count()).select_from(_CASES).where(*filters)
@@ -327,7 +311,7 @@ def case_list_statement(
     """The page statement with its parameters bound (for EXPLAIN, tests and benchmarks);
     ``reach``: the shape for a caseworker's role on a shared server."""
     page, _count = _shape(query, reach)
-    return page.offset(offset).limit(limit).params(_parameters(query))
+    return page.params(_parameters(query), page_offset=offset, page_limit=limit)
 
 
 def count_cases(session: Session, query: CaseListQuery) -> int:
@@ -341,7 +325,9 @@ def fetch_case_rows(
     session: Session, query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE
 ) -> list[CaseRow]:
     page, _count = _shape(query, uses_reach(session))
-    result = session.connection().execute(page.offset(offset).limit(limit), _parameters(query))
+    result = session.connection().execute(
+        page, {**_parameters(query), "page_offset": offset, "page_limit": limit}
+    )
     return [
         CaseRow(
             id=row.id,
