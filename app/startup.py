@@ -11,7 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import LawSection
+from app.services.cases import case_summaries
 from app.services.common import audit
+from app.services.common.clock import local_today
 from app.services.common.context import AppContext
 from app.services.common.session_rules import add_session_rules
 from app.services.common.users import ensure_user, find_user, os_login
@@ -20,6 +22,7 @@ from app.store.engine import connection_problem, make_session_factory
 from app.store.errors import StoreUnavailableError, refused_by_server
 from app.store.location import describe_store, resolve_store_url
 from app.store.opening import OpenMode, open_store
+from app.store.reach import uses_reach
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +89,8 @@ def open_context(
                 log.info("Law-section catalogue: %d entries added", added)
             user = ensure_user(session, login)
             audit.record(session, audit.LOGIN, object_type="user")
+            if not uses_reach(session):  # a caseworker's role on a server may not (nor need to)
+                case_summaries.move_to(session, local_today())
     except DBAPIError as exc:
         opened.engine.dispose()
         if shared and refused_by_server(exc):

@@ -127,8 +127,8 @@ POLICIES: tuple[Policy, ...] = (
 )
 
 # Tables every staff role read in full, and the shared ones caseworkers could also write.
-# (The team's absences came after the old design; today's "my cases" reads them, so to compare
-# that query the old design lets every role read them.)
+# (The team's absences and the summaries' day came after the old design; today's case list
+# reads them, so to compare its queries the old design lets every role read them.)
 SHARED_READ = (
     "users",
     "law_sections",
@@ -137,6 +137,7 @@ SHARED_READ = (
     "case_number_counters",
     "absences",
     "absence_cases",
+    "summary_clock",
 )
 SHARED_WRITE = ("professionals", "case_number_counters")
 

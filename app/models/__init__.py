@@ -2,7 +2,7 @@
 
 from app.models.audit import AuditEvent
 from app.models.base import Base
-from app.models.cases import Case, CaseNumberCounter, CaseProfessional, Professional
+from app.models.cases import Case, CaseNumberCounter, CaseProfessional, Professional, SummaryClock
 from app.models.casework import (
     CaseLastSeen,
     Document,
@@ -63,6 +63,7 @@ __all__ = [
     "PlanVersion",
     "Professional",
     "StoreSetting",
+    "SummaryClock",
     "Task",
     "TransitionTopic",
     "TransitionTrack",

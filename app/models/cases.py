@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, NFCText, Tracked
+from app.models.base import Base, NFCText, Tracked, UTCDateTime
 from app.models.enums import CaseStatus, CoordinationModel, Sector, db_enum
 from app.models.people import Citizen, Family, User
 
@@ -21,6 +21,8 @@ class Case(Tracked, Base):
         # The case list's sorts read a page through these (the id breaks ties).
         Index("ix_cases_cpr6_id", "cpr6", "id"),
         Index("ix_cases_open_agreements_id", "open_agreements", "id"),
+        Index("ix_cases_next_meeting_at_id", "next_meeting_at", "id"),
+        Index("ix_cases_turning_18_id", "turning_18", "id"),
         Index("ix_cases_model_id", "model", "id"),
         Index("ix_cases_status_id", "status", "id"),
     )
@@ -45,14 +47,32 @@ class Case(Tracked, Base):
     # Case-folded case number, title and member names for search-as-you-type.
     search_text: Mapped[str] = mapped_column(NFCText(2000), default="")
     # Kept by the store's triggers (app/store/case_summary_sql.py), never set by the program:
-    # the first person's CPR date and the open agreements of the newest plan.
+    # the first person's CPR date and the open agreements of the newest plan; as of the
+    # summary day (SummaryClock), the first planned meeting from that day on and whether a
+    # person of the case turns 18 within a year.
     cpr6: Mapped[str | None] = mapped_column(String(6))
     open_agreements: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_meeting_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    turning_18: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     family: Mapped[Family | None] = relationship()
     citizen: Mapped[Citizen | None] = relationship()
     coordinator: Mapped[User] = relationship(foreign_keys=[coordinator_id])
     partner: Mapped[User | None] = relationship(foreign_keys=[partner_id])
+
+
+class SummaryClock(Base):
+    """The day the kept case summaries that depend on the date are right for (one row): the
+    start of that day in UTC and the birth dates of those who turn 18 within a year from it.
+    Moved on by app/services/cases/case_summaries.py; the triggers read it."""
+
+    __tablename__ = "summary_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    since: Mapped[datetime] = mapped_column(UTCDateTime)
+    born_after: Mapped[date] = mapped_column(Date)
+    born_by: Mapped[date] = mapped_column(Date)
 
 
 class Professional(Tracked, Base):

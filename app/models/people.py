@@ -42,7 +42,7 @@ class Citizen(Tracked, Base):
     cpr: Mapped[str | None] = mapped_column(NFCText(10), index=True)
     first_name: Mapped[str] = mapped_column(NFCText(100))
     last_name: Mapped[str] = mapped_column(NFCText(100))
-    birth_date: Mapped[date] = mapped_column(Date)
+    birth_date: Mapped[date] = mapped_column(Date, index=True)  # (the case list's "turning 18")
     address: Mapped[str] = mapped_column(NFCText(200), default="")
     postcode: Mapped[str] = mapped_column(NFCText(10), default="")
     city: Mapped[str] = mapped_column(NFCText(100), default="")

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.models import Case, Citizen, FamilyMember, Meeting, Task, User
 from app.models.base import UTCDateTime
 from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus
+from app.services.cases.case_summaries import kept_for, turning_18_window
 from app.services.cases.deadlines import deadlines_for_cases
 from app.services.common import audit
 from app.services.common.cpr import mask_cpr
@@ -96,18 +97,6 @@ class CaseRow:
         )
 
 
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
-def turning_18_window(today: date) -> tuple[date, date]:
-    """Birth dates (exclusive low, inclusive high) of people who turn 18 within 12 months."""
-    return _years_before(today, 18), _years_before(today, 17)
-
-
 _CASES = Case.__table__
 _USERS = User.__table__
 _MEETINGS = Meeting.__table__
@@ -158,6 +147,23 @@ def _columns() -> dict[SortKey, ColumnElement[Any]]:
         SortKey.FOLLOW_UP_DUE: c.follow_up_due,
         SortKey.OPEN_AGREEMENTS: c.open_agreements,
         SortKey.FLAGS: case((youth, literal(1)), else_=literal(0)),
+    }
+
+
+def _kept_keys(columns: dict[SortKey, ColumnElement[Any]]) -> dict[SortKey, ColumnElement[Any]]:
+    """The sort keys with today's kept summaries in place of the computed ones (the page's
+    shown columns stay computed). A kept next meeting is the first from the day's start on:
+    one that has begun since is passed over by computing that case's alone."""
+    c = _CASES.c
+    now = bindparam("now", type_=UTCDateTime())
+    return {
+        **columns,
+        SortKey.NEXT_MEETING: case(
+            (c.next_meeting_at.is_(None), c.next_meeting_at),
+            (c.next_meeting_at >= now, c.next_meeting_at),
+            else_=columns[SortKey.NEXT_MEETING],
+        ),
+        SortKey.FLAGS: c.turning_18,
     }
 
 
@@ -223,7 +229,12 @@ def _filters(scope: Scope, cpr_terms: tuple[bool, ...], reach: bool) -> list[Col
 
 @lru_cache(maxsize=128)
 def _statements(
-    scope: Scope, sort: SortKey, descending: bool, cpr_terms: tuple[bool, ...], reach: bool = False
+    scope: Scope,
+    sort: SortKey,
+    descending: bool,
+    cpr_terms: tuple[bool, ...],
+    reach: bool = False,
+    kept: bool = False,
 ) -> tuple[Select[Any], Select[Any]]:
     """The page and count statements for one shape of query, built once and reused.
 
@@ -231,8 +242,9 @@ def _statements(
     and only its rows get the computed columns: computed in the sorted query, SQLite would
     work them out for every case before sorting."""
     cols = _reach_columns() if reach else _columns()
+    keys = _kept_keys(cols) if kept and not reach else cols
     c = _CASES.c
-    order = cols[sort].desc() if descending else cols[sort].asc()
+    order = keys[sort].desc() if descending else keys[sort].asc()
     filters = _filters(scope, cpr_terms, reach)
     source = (
         _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id) if sort == SortKey.COORDINATOR else _CASES
@@ -285,9 +297,9 @@ def _terms(query: CaseListQuery) -> list[str]:
     return _CPR_WITH_SPACE.sub(r"\1\2", clean_search(query.search)).split()[:MAX_SEARCH_TERMS]
 
 
-def _shape(query: CaseListQuery, reach: bool = False) -> tuple[Select[Any], Select[Any]]:
+def _shape(query: CaseListQuery, reach: bool = False, kept: bool = False) -> tuple[Select[Any], Select[Any]]:
     cpr_terms = tuple(bool(_CPR_TERM.match(term)) for term in _terms(query))
-    return _statements(query.scope, query.sort, query.descending, cpr_terms, reach)
+    return _statements(query.scope, query.sort, query.descending, cpr_terms, reach, kept)
 
 
 def _parameters(query: CaseListQuery) -> dict[str, Any]:
@@ -306,11 +318,12 @@ def _parameters(query: CaseListQuery) -> dict[str, Any]:
 
 
 def case_list_statement(
-    query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE, reach: bool = False
+    query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE, reach: bool = False, kept: bool = False
 ) -> Select[Any]:
     """The page statement with its parameters bound (for EXPLAIN, tests and benchmarks);
-    ``reach``: the shape for a caseworker's role on a shared server."""
-    page, _count = _shape(query, reach)
+    ``reach``: the shape for a caseworker's role on a shared server; ``kept``: with the
+    kept summaries of today as sort keys."""
+    page, _count = _shape(query, reach, kept)
     return page.params(_parameters(query), page_offset=offset, page_limit=limit)
 
 
@@ -324,7 +337,11 @@ def count_cases(session: Session, query: CaseListQuery) -> int:
 def fetch_case_rows(
     session: Session, query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE
 ) -> list[CaseRow]:
-    page, _count = _shape(query, uses_reach(session))
+    reach = uses_reach(session)
+    kept = (
+        not reach and query.sort in (SortKey.NEXT_MEETING, SortKey.FLAGS) and kept_for(session, query.today)
+    )
+    page, _count = _shape(query, reach, kept)
     result = session.connection().execute(
         page, {**_parameters(query), "page_offset": offset, "page_limit": limit}
     )

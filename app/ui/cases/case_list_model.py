@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
+from app.services.cases import case_summaries
 from app.services.cases.case_list import (
     PAGE_SIZE,
     CaseListQuery,
@@ -197,10 +198,13 @@ class CaseListModel(QStandardItemModel):
             self._page_size,
             self._context.sessions,
         )
+        writable = not self._context.read_only
 
         def job() -> tuple[int, list[CaseRow]] | None:
             if request != self._reload_request:
                 return None  # a newer reload is queued behind this one
+            if writable:  # a new day since the last load: the kept sort keys move on
+                case_summaries.catch_up(sessions, sessions.begin, query.today)
             with sessions() as session:
                 return count_cases(session, query), fetch_case_rows(session, query, 0, size)
 
