@@ -270,3 +270,22 @@ def test_startup_benchmark_runs_and_reports(tmp_path: Path) -> None:
         assert line in out, out
     assert _names(verdict, timing=True) == {"the program from source / a bare window"}
     assert _names(verdict, timing=False) == {"every program showed its window"}
+
+
+def test_case_list_sql_benchmark_runs_at_two_sizes(tmp_path: Path) -> None:
+    out, verdict = _smoke(tmp_path, "case_list_sql.py", "--citizens", "200,800", "--repeat", "1")
+    figures = verdict["figures"]
+    assert figures["sizes"] == [200, 800]
+    assert all(figures["kept"].values()), figures["kept"]
+    for name in (
+        "sort by cpr",
+        "sort by next_meeting, descending",
+        "search a CPR prefix 0101",
+        "flags of one page of 50",
+    ):
+        assert name in out, out
+        for size in ("200", "800"):
+            timing = figures["queries"][name][size]
+            assert timing["program_ms"] > 0 and timing["bare_ms"] > 0, (name, size, timing)
+    assert _names(verdict, timing=False) == {"the kept summaries are today's at every size"}
+    assert "sort by flags growth 200 -> 800" in _names(verdict, timing=True)
