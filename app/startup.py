@@ -22,7 +22,6 @@ from app.store.engine import connection_problem, make_session_factory
 from app.store.errors import StoreUnavailableError, refused_by_server
 from app.store.location import describe_store, resolve_store_url
 from app.store.opening import OpenMode, open_store
-from app.store.reach import uses_reach
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +88,6 @@ def open_context(
                 log.info("Law-section catalogue: %d entries added", added)
             user = ensure_user(session, login)
             audit.record(session, audit.LOGIN, object_type="user")
-            if not uses_reach(session):  # a caseworker's role on a server may not (nor need to)
-                case_summaries.move_to(session, local_today())
     except DBAPIError as exc:
         opened.engine.dispose()
         if shared and refused_by_server(exc):
@@ -99,6 +96,9 @@ def open_context(
                 f"ask IT to run: koordinator add-caseworker {login} --name '…' --team '…'"
             ) from exc
         raise
+    # The case list's kept sort keys move on to today (in a transaction of its own; a login
+    # that may not do it leaves them, and the list computes those keys itself).
+    case_summaries.catch_up(sessions, sessions.begin, local_today())
     return AppContext(
         engine=opened.engine,
         sessions=sessions,

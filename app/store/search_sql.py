@@ -108,6 +108,32 @@ def sqlite_rebuild(source: Indexed) -> str:
     return f"INSERT INTO {source.index} ({source.index}) VALUES ('rebuild')"
 
 
+# The case list's search-as-you-type matches each word anywhere in ``cases.search_text``
+# (LIKE '%word%'). A trigram index answers that LIKE without reading every case; SQLite uses
+# it only for a pattern without an ESCAPE clause (a word with no %, _ or \\ in it).
+CASE_LIST_TRIGRAM = "case_list_trigram"
+
+
+def sqlite_case_list_trigram() -> list[str]:
+    """The index, its triggers (``search_text`` is written by the services) and its filling."""
+    t = CASE_LIST_TRIGRAM
+    delete = f"INSERT INTO {t} ({t}, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
+    insert = f"INSERT INTO {t} (rowid, search_text) VALUES (new.id, new.search_text);"
+    return [
+        f"CREATE VIRTUAL TABLE {t} USING fts5(search_text, content='cases', content_rowid='id', "
+        "tokenize='trigram')",
+        f"CREATE TRIGGER {t}_insert AFTER INSERT ON cases BEGIN {insert} END",
+        f"CREATE TRIGGER {t}_delete AFTER DELETE ON cases BEGIN {delete} END",
+        f"CREATE TRIGGER {t}_update AFTER UPDATE OF id, search_text ON cases BEGIN {delete} {insert} END",
+        f"INSERT INTO {t} ({t}) VALUES ('rebuild')",
+    ]
+
+
+def sqlite_drop_case_list_trigram() -> list[str]:
+    t = CASE_LIST_TRIGRAM
+    return [*(f"DROP TRIGGER IF EXISTS {t}_{kind}" for kind in TRIGGER_KINDS), f"DROP TABLE IF EXISTS {t}"]
+
+
 # -- PostgreSQL ------------------------------------------------------------------------------
 
 

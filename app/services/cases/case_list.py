@@ -20,11 +20,13 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    column,
     exists,
     func,
     literal,
     or_,
     select,
+    table,
 )
 from sqlalchemy.orm import Session
 
@@ -38,6 +40,7 @@ from app.services.common.cpr import mask_cpr
 from app.services.common.text import fold, like_escape
 from app.store.reach import narrowed_to, uses_reach
 from app.store.reach_sql import REACH_SCHEMA
+from app.store.search_sql import CASE_LIST_TRIGRAM
 
 PAGE_SIZE = 50  # about two screens; scrolling fetches the next page
 _CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")
@@ -102,6 +105,8 @@ _USERS = User.__table__
 _MEETINGS = Meeting.__table__
 # Aliases are made once: building their column collections per query is costly.
 _CI2, _FM2 = Citizen.__table__.alias("ci2"), FamilyMember.__table__.alias("fm2")
+# The case list's trigram index over cases.search_text (SQLite; app/store/search_sql.py).
+_TRIGRAM = table(CASE_LIST_TRIGRAM, column("rowid", Integer()), column("search_text", String()))
 
 
 def _people_exists(condition_on: Callable[[Any], ColumnElement[bool]]) -> ColumnElement[bool]:
@@ -208,7 +213,20 @@ def _cpr_prefix_matches(index: int, reach: bool) -> tuple[ColumnElement[bool], .
     return c.family_id.in_(families), c.citizen_id.in_(citizens)
 
 
-def _filters(scope: Scope, cpr_terms: tuple[bool, ...], reach: bool) -> list[ColumnElement[bool]]:
+def _text_match(index: int, trigram: bool) -> ColumnElement[bool]:
+    """The word anywhere in the case's search text: through the trigram index (SQLite, a
+    word without LIKE's special characters: no ESCAPE clause, which the index cannot take),
+    else by reading the column."""
+    c = _CASES.c
+    term = bindparam(f"term{index}", type_=String())
+    if trigram:
+        return c.id.in_(select(_TRIGRAM.c.rowid).where(_TRIGRAM.c.search_text.like(term)))
+    return c.search_text.like(term, escape="\\")
+
+
+def _filters(
+    scope: Scope, cpr_terms: tuple[bool, ...], reach: bool, trigram_terms: tuple[bool, ...] = ()
+) -> list[ColumnElement[bool]]:
     c = _CASES.c
     conditions: list[ColumnElement[bool]] = []
     if scope == Scope.MINE:
@@ -219,7 +237,7 @@ def _filters(scope: Scope, cpr_terms: tuple[bool, ...], reach: bool) -> list[Col
         covering = c.id.in_(covered_cases(user, bindparam("today", type_=Date())))
         conditions.append(or_(c.coordinator_id == user, c.partner_id == user, covering))
     for index, cpr_like in enumerate(cpr_terms):
-        text_match = c.search_text.like(bindparam(f"term{index}"), escape="\\")
+        text_match = _text_match(index, index < len(trigram_terms) and trigram_terms[index])
         if cpr_like:
             conditions.append(or_(text_match, *_cpr_prefix_matches(index, reach)))
         else:
@@ -235,6 +253,7 @@ def _statements(
     cpr_terms: tuple[bool, ...],
     reach: bool = False,
     kept: bool = False,
+    trigram_terms: tuple[bool, ...] = (),
 ) -> tuple[Select[Any], Select[Any]]:
     """The page and count statements for one shape of query, built once and reused.
 
@@ -245,7 +264,7 @@ def _statements(
     keys = _kept_keys(cols) if kept and not reach else cols
     c = _CASES.c
     order = keys[sort].desc() if descending else keys[sort].asc()
-    filters = _filters(scope, cpr_terms, reach)
+    filters = _filters(scope, cpr_terms, reach, trigram_terms)
     source = (
         _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id) if sort == SortKey.COORDINATOR else _CASES
     )
@@ -297,9 +316,25 @@ def _terms(query: CaseListQuery) -> list[str]:
     return _CPR_WITH_SPACE.sub(r"\1\2", clean_search(query.search)).split()[:MAX_SEARCH_TERMS]
 
 
-def _shape(query: CaseListQuery, reach: bool = False, kept: bool = False) -> tuple[Select[Any], Select[Any]]:
-    cpr_terms = tuple(bool(_CPR_TERM.match(term)) for term in _terms(query))
-    return _statements(query.scope, query.sort, query.descending, cpr_terms, reach, kept)
+def _shape(
+    query: CaseListQuery, reach: bool = False, kept: bool = False, trigram: bool = False
+) -> tuple[Select[Any], Select[Any]]:
+    """``trigram``: the store has the case list's trigram index (SQLite)."""
+    terms = _terms(query)
+    cpr_terms = tuple(bool(_CPR_TERM.match(term)) for term in terms)
+    trigram_terms = tuple(trigram and _trigram_word(fold(term)) for term in terms)
+    return _statements(query.scope, query.sort, query.descending, cpr_terms, reach, kept, trigram_terms)
+
+
+def _trigram_word(word: str) -> bool:
+    """A word the trigram index answers right: no LIKE special characters (no ESCAPE), and at
+    least three characters — SQLite 3.40's trigram index misses matches of a shorter pattern
+    with a letter beyond ASCII in it ("jø"); a short word is looked for by reading."""
+    return like_escape(word) == word and len(word) >= 3
+
+
+def _has_trigram(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
 
 
 def _parameters(query: CaseListQuery) -> dict[str, Any]:
@@ -318,17 +353,22 @@ def _parameters(query: CaseListQuery) -> dict[str, Any]:
 
 
 def case_list_statement(
-    query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE, reach: bool = False, kept: bool = False
+    query: CaseListQuery,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    reach: bool = False,
+    kept: bool = False,
+    trigram: bool = False,
 ) -> Select[Any]:
     """The page statement with its parameters bound (for EXPLAIN, tests and benchmarks);
     ``reach``: the shape for a caseworker's role on a shared server; ``kept``: with the
     kept summaries of today as sort keys."""
-    page, _count = _shape(query, reach, kept)
+    page, _count = _shape(query, reach, kept, trigram)
     return page.params(_parameters(query), page_offset=offset, page_limit=limit)
 
 
 def count_cases(session: Session, query: CaseListQuery) -> int:
-    _page, count = _shape(query, uses_reach(session))
+    _page, count = _shape(query, uses_reach(session), trigram=_has_trigram(session))
     if clean_search(query.search):  # once per query (the count), not per page
         audit.record_now(session, audit.SEARCH, object_type="case", search_term=clean_search(query.search))
     return int(session.connection().scalar(count, _parameters(query)) or 0)
@@ -341,7 +381,7 @@ def fetch_case_rows(
     kept = (
         not reach and query.sort in (SortKey.NEXT_MEETING, SortKey.FLAGS) and kept_for(session, query.today)
     )
-    page, _count = _shape(query, reach, kept)
+    page, _count = _shape(query, reach, kept, _has_trigram(session))
     result = session.connection().execute(
         page, {**_parameters(query), "page_offset": offset, "page_limit": limit}
     )

@@ -56,13 +56,13 @@ def catch_up(sessions: Callable[[], Any], begin: Callable[[], Any], today: date)
     """Move the day on in a transaction of its own if a new day has come (the case list
     asks before each load). A store the program may not write to, or a caseworker's role on
     a server, leaves it: the list then computes those sort keys itself, slower but right."""
-    with sessions() as session:
-        if uses_reach(session) or kept_for(session, today):
-            return
     try:
+        with sessions() as session:
+            if uses_reach(session) or kept_for(session, today):
+                return
         with begin() as session:
             move_to(session, today)
-    except SQLAlchemyError as exc:
+    except SQLAlchemyError as exc:  # e.g. a login the server gives no right to the table
         log.warning("The case summaries' day could not be moved on: %s", type(exc).__name__)
 
 

@@ -20,9 +20,10 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
 
 
 def _include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    # The search index (app/store/search_sql.py: FTS5 tables and their shadow tables on
-    # SQLite, expression indexes on PostgreSQL) is made by hand, not from the models.
-    return not (reflected and compare_to is None and (name or "").startswith("search_"))
+    # The search indexes (app/store/search_sql.py: FTS5 tables and their shadow tables on
+    # SQLite, expression indexes on PostgreSQL) are made by hand, not from the models.
+    by_hand = ("search_", "case_list_trigram")
+    return not (reflected and compare_to is None and (name or "").startswith(by_hand))
 
 
 def run_migrations() -> None:

@@ -13,7 +13,8 @@ date are right for the day in ``summary_clock``, which starts long ago: the prog
 it to today when it opens the store. The status and the coordination model get (column,
 id) indexes too, the citizens' birth date one for the day's move.
 
-Adding columns does not rebuild ``cases`` on SQLite, so its search-index triggers stay.
+The columns are added with a plain ADD COLUMN, not a rebuild of ``cases`` on SQLite, so the
+table's search-index triggers (0010) stay.
 """
 
 from __future__ import annotations
@@ -66,14 +67,14 @@ def upgrade() -> None:
         )
     )
     op.create_index("ix_citizens_birth_date", "citizens", ["birth_date"], unique=False)
-    with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("cpr6", sa.String(length=6), nullable=True))
-        batch_op.add_column(sa.Column("open_agreements", sa.Integer(), server_default="0", nullable=False))
-        batch_op.add_column(sa.Column("next_meeting_at", sa.DateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column("turning_18", sa.Boolean(), server_default=sa.false(), nullable=False))
-    with op.batch_alter_table("cases", schema=None) as batch_op:
-        for name, columns in _INDEXES:
-            batch_op.create_index(name, columns, unique=False)
+    # Plain ADD COLUMN and CREATE INDEX: a batch rebuild of ``cases`` (which SQLite chose for
+    # these columns) drops the table's other triggers, the search index's among them.
+    op.add_column("cases", sa.Column("cpr6", sa.String(length=6), nullable=True))
+    op.add_column("cases", sa.Column("open_agreements", sa.Integer(), server_default="0", nullable=False))
+    op.add_column("cases", sa.Column("next_meeting_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("cases", sa.Column("turning_18", sa.Boolean(), server_default=sa.false(), nullable=False))
+    for name, columns in _INDEXES:
+        op.create_index(name, "cases", columns, unique=False)
     if op.get_bind().dialect.name == "postgresql":
         for statement in case_summary_sql.pg_statements(_schema()):
             op.execute(statement)
@@ -90,9 +91,8 @@ def downgrade() -> None:
     else:
         for statement in case_summary_sql.sqlite_drop():
             op.execute(statement)
-    with op.batch_alter_table("cases", schema=None) as batch_op:
-        for name, _columns in reversed(_INDEXES):
-            batch_op.drop_index(name)
+    for name, _columns in reversed(_INDEXES):
+        op.drop_index(name, table_name="cases")
     # A plain DROP COLUMN (SQLite 3.35+): a rebuild of ``cases`` would drop its other triggers.
     for column in ("turning_18", "next_meeting_at", "open_agreements", "cpr6"):
         op.execute(f"ALTER TABLE cases DROP COLUMN {column}")
