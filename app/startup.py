@@ -98,7 +98,7 @@ def open_context(
         raise
     # The case list's kept sort keys move on to today (in a transaction of its own; a login
     # that may not do it leaves them, and the list computes those keys itself).
-    case_summaries.catch_up(sessions, sessions.begin, local_today())
+    case_summaries.catch_up(sessions, local_today())
     return AppContext(
         engine=opened.engine,
         sessions=sessions,

@@ -20,7 +20,6 @@ smaller size's time as at least 2 ms, so that fixed cost is not read as growth.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import statistics
 import sys
 import time
@@ -45,7 +44,7 @@ from app.services.cases.case_list import (
 )
 from app.services.common.clock import local_today, now_utc
 from app.services.common.context import AppContext
-from benchmarks.case_list import SqlRecorder, build_store
+from benchmarks.case_list import SqlRecorder, bare_sql_ms, build_store
 from benchmarks.verdict import Target, add_arguments, below, finish, holds, ratio_below, stores_folder
 
 LIMIT_MS = 50.0
@@ -86,20 +85,6 @@ def queries(context: AppContext) -> dict[str, Callable[[Any], object]]:
     return calls
 
 
-def _bare_ms(db: Path, statements: list[tuple[str, tuple[object, ...]]], repeat: int) -> float:
-    conn = sqlite3.connect(db)
-    try:
-        samples = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            for sql, params in statements:
-                conn.execute(sql, params).fetchall()
-            samples.append((time.perf_counter() - start) * 1000)
-        return statistics.median(samples)
-    finally:
-        conn.close()
-
-
 def measure(context: AppContext, db: Path, repeat: int) -> dict[str, tuple[float, float]]:
     """Each query's median program time and bare-SQL time (ms)."""
     out: dict[str, tuple[float, float]] = {}
@@ -119,7 +104,7 @@ def measure(context: AppContext, db: Path, repeat: int) -> dict[str, tuple[float
                     call(session)
                     samples.append((time.perf_counter() - start) * 1000)
                 recorder.take()
-            out[name] = (statistics.median(samples), _bare_ms(db, statements, repeat))
+            out[name] = (statistics.median(samples), bare_sql_ms(db, statements, repeat))
     finally:
         recorder.close()
     return out

@@ -350,7 +350,7 @@ def test_the_case_list_catches_up_with_a_new_day(demo_context) -> None:  # type:
     with sessions() as session:
         day = session.get(SummaryClock, 1).day  # type: ignore[union-attr]
     tomorrow = day + timedelta(days=1)
-    case_summaries.catch_up(sessions, sessions.begin, tomorrow)
+    case_summaries.catch_up(sessions, tomorrow)
     with sessions() as session:
         assert case_summaries.kept_for(session, tomorrow)
         assert kept(session) == recomputed(session)

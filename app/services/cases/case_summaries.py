@@ -11,13 +11,11 @@ year (a test, a clock set wrong and mended) recomputes every case.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import Date, bindparam, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import SummaryClock
 from app.models.base import UTCDateTime
@@ -52,7 +50,7 @@ def kept_for(session: Session, today: date) -> bool:
     return session.scalar(select(SummaryClock.day).where(SummaryClock.id == 1)) == today
 
 
-def catch_up(sessions: Callable[[], Any], begin: Callable[[], Any], today: date) -> None:
+def catch_up(sessions: sessionmaker[Session], today: date) -> None:
     """Move the day on in a transaction of its own if a new day has come (the case list
     asks before each load). A store the program may not write to, or a caseworker's role on
     a server, leaves it: the list then computes those sort keys itself, slower but right."""
@@ -60,7 +58,7 @@ def catch_up(sessions: Callable[[], Any], begin: Callable[[], Any], today: date)
         with sessions() as session:
             if uses_reach(session) or kept_for(session, today):
                 return
-        with begin() as session:
+        with sessions.begin() as session:
             move_to(session, today)
     except SQLAlchemyError as exc:  # e.g. a login the server gives no right to the table
         log.warning("The case summaries' day could not be moved on: %s", type(exc).__name__)

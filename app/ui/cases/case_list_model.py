@@ -204,7 +204,7 @@ class CaseListModel(QStandardItemModel):
             if request != self._reload_request:
                 return None  # a newer reload is queued behind this one
             if writable:  # a new day since the last load: the kept sort keys move on
-                case_summaries.catch_up(sessions, sessions.begin, query.today)
+                case_summaries.catch_up(sessions, query.today)
             with sessions() as session:
                 return count_cases(session, query), fetch_case_rows(session, query, 0, size)
 
