@@ -62,6 +62,7 @@ benchmark: $(STAMP) translations
 	status=0; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/case_list.py || status=1; \
 	$(PY) benchmarks/case_list_sql.py --keep || status=1; \
+	$(PY) benchmarks/audit_log.py --keep || status=1; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/family_page.py || status=1; \
 	$(PY) benchmarks/plan_pdf.py || status=1; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/plan_editor.py || status=1; \

@@ -289,3 +289,23 @@ def test_case_list_sql_benchmark_runs_at_two_sizes(tmp_path: Path) -> None:
             assert timing["program_ms"] > 0 and timing["bare_ms"] > 0, (name, size, timing)
     assert _names(verdict, timing=False) == {"the kept summaries are today's at every size"}
     assert "sort by flags growth 200 -> 800" in _names(verdict, timing=True)
+
+
+def test_audit_log_benchmark_runs_at_two_sizes(tmp_path: Path) -> None:
+    out, verdict = _smoke(tmp_path, "audit_log.py")
+    runs = verdict["figures"]["runs"]
+    assert [r["entries"] for r in runs] == [300, 100_000]
+    for run in runs:
+        assert run["write_ms"] > 0 and run["bare_write_ms"] > 0
+        assert run["verify_s"] > 0 and run["verify_mib"] > 0  # verify-audit found the chain whole
+        assert set(run["viewer"]) == {
+            "everyone, 30 days",
+            "one caseworker, 30 days",
+            "one caseworker, a year",
+            "one citizen, a year",
+        }
+    assert runs[-1]["viewer"]["everyone, 30 days"]["rows"] > 0
+    assert "| write an entry (ms): program / bare |" in out, out
+    assert _names(verdict, timing=False) >= {
+        "viewer: one citizen, a year at 100,000 reads the log through ix_audit_events_citizen_id"
+    }

@@ -13,7 +13,6 @@ code, or None when the command is not one of these."""
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,7 +21,6 @@ from sqlalchemy import select
 
 from app.cli.cli_common import MAX_ID, add_store_option, bounded_int, day_argument
 from app.services.common.clock import local_today, start_of_local_day
-from app.store.safe_files import write_text_atomic
 
 COMMANDS = ("verify-audit", "audit-checkpoint", "audit-export", "who-looked-at-me")
 
@@ -112,17 +110,15 @@ def run(args: argparse.Namespace, db: str | None = None) -> int | None:
         )
     try:
         if args.command == "audit-export":
-            where = audit.EntryFilter(
-                citizen_id=args.citizen,
-                user_login=args.user,
-                start=_moment(args.start),
-                end=_moment(args.end + timedelta(days=1) if args.end else None),
-            )
             with context.sessions() as session:
-                entries = audit.find_entries(session, where)
-                buffer = io.StringIO(newline="")
-                count = audit.write_csv(entries, buffer)
-                write_text_atomic(args.output, buffer.getvalue(), encoding="utf-8-sig")
+                conditions = audit.entry_conditions(
+                    session,
+                    None if args.citizen is None else [args.citizen],
+                    args.user or "",
+                    _moment(args.start),
+                    _moment(args.end + timedelta(days=1) if args.end else None),
+                )
+                count = audit.export_entries(session, conditions, args.output)
                 audit.record_now(session, audit.EXPORT, object_type="audit_log", citizen_id=args.citizen)
             print(f"{count} entries written to {args.output}")
             return 0

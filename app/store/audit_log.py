@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, text, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from app.models import AuditEvent, User
@@ -160,13 +160,28 @@ def write(
     append_entry(conn, user, values)
 
 
+_TABLE = cast(Table, AuditEvent.__table__)
+# Built once: making a statement costs more than running it (an entry is written on every
+# lookup), and the compiled form is cached by its shape.
+_DEPARTMENT = select(User.department).where(User.login == bindparam("login"))
+_INSERT = insert(_TABLE).returning(_TABLE.c.id)
+_PREVIOUS = (
+    select(_TABLE.c.hash).where(_TABLE.c.id < bindparam("new_id")).order_by(_TABLE.c.id.desc()).limit(1)
+)
+_STORED_TIME = select(_TABLE.c.occurred_at).where(_TABLE.c.id == bindparam("new_id"))
+_CHAIN = (
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("new_id"))
+    .values(prev_hash=bindparam("prev"), hash=bindparam("entry_hash"))
+)
+
+
 def append_entry(conn: Connection, user: str, values: Mapping[str, Any]) -> int:
     """Append an entry written by this program (SQLite, or PostgreSQL without server-init):
     ``values`` as given (``write`` has masked and cut them), chained to the last entry.
     Returns the new entry's id."""
     user = _nfc(user)[:64]
-    department = conn.execute(select(User.department).where(User.login == user)).scalar() or ""
-    table = cast(Table, AuditEvent.__table__)
+    department = conn.execute(_DEPARTMENT, {"login": user}).scalar() or ""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(PG_LOCAL_LOCK)
     row = {
@@ -186,14 +201,8 @@ def append_entry(conn: Connection, user: str, values: Mapping[str, Any]) -> int:
     }
     # SQLite: the insert takes the write lock first, so no other program can append between
     # reading the previous hash and writing this one (both in this transaction).
-    new_id = conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
-    prev = conn.execute(
-        select(table.c.hash).where(table.c.id < new_id).order_by(table.c.id.desc()).limit(1)
-    ).scalar()
-    row["prev_hash"] = prev or ""
-    stored = conn.execute(select(table.c.occurred_at).where(table.c.id == new_id)).scalar_one()
-    row["occurred_at"] = stored
-    conn.execute(
-        update(table).where(table.c.id == new_id).values(prev_hash=row["prev_hash"], hash=entry_hash(row))
-    )
+    new_id = conn.execute(_INSERT, row).scalar_one()
+    row["prev_hash"] = conn.execute(_PREVIOUS, {"new_id": new_id}).scalar() or ""
+    row["occurred_at"] = conn.execute(_STORED_TIME, {"new_id": new_id}).scalar_one()
+    conn.execute(_CHAIN, {"new_id": new_id, "prev": row["prev_hash"], "entry_hash": entry_hash(row)})
     return int(new_id)

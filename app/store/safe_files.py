@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import secrets
@@ -22,6 +23,7 @@ import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 TEMP_SUFFIX = ".koordinator-part"
 # ".<target>.<pid>.<8 random characters>.koordinator-part", and the side files SQLite may
@@ -209,15 +211,18 @@ def _give_mode(temp: Path, target: Path, private: bool) -> None:
             os.chmod(temp, 0o666 & ~umask)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = False) -> Path:
-    """Replace ``path`` with ``data`` (checked by ``check_output``, before writing and again
-    just before the rename: the target may have changed meanwhile). A replaced file keeps its
-    permissions; a new one gets the usual ones (0600 when ``private``). Returns the path."""
+def write_streamed(
+    path: str | os.PathLike[str], produce: Callable[[BinaryIO], object], *, private: bool = False
+) -> Path:
+    """Replace ``path`` with what ``produce`` writes into the open file (checked by
+    ``check_output``, before writing and again just before the rename: the target may have
+    changed meanwhile). A replaced file keeps its permissions; a new one gets the usual ones
+    (0600 when ``private``). Returns the path."""
     target = check_output(path)
 
     def fill(temp: Path) -> None:
         with os.fdopen(os.open(temp, _NEW_FILE_FLAGS, 0o600), "wb") as handle:
-            handle.write(data)
+            produce(handle)
 
     def finish(temp: Path) -> None:
         _give_mode(temp, target, private)
@@ -226,8 +231,27 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = F
     return write_into_place(target, fill, before_rename=finish)
 
 
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = False) -> Path:
+    """``write_streamed`` of ``data``."""
+    return write_streamed(path, lambda handle: handle.write(data), private=private)
+
+
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> Path:
     return write_atomic(path, text.encode(encoding))
+
+
+def write_text_streamed(
+    path: str | os.PathLike[str], produce: Callable[[TextIO], object], encoding: str = "utf-8"
+) -> Path:
+    """``write_streamed`` through a text handle (no newline translation, as for CSV)."""
+
+    def through_text(handle: BinaryIO) -> None:
+        text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+        produce(text)
+        text.flush()
+        text.detach()
+
+    return write_streamed(path, through_text)
 
 
 def process_alive(pid: int, age_seconds: float) -> bool:

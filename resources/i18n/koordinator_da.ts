@@ -414,228 +414,233 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="67"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="68"/>
         <source>Audit log</source>
         <translation>Revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="77"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="78"/>
         <source>Name or CPR number</source>
         <translation>Navn eller CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="81"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="82"/>
         <source>All users</source>
         <translation>Alle brugere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="100"/>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="180"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="101"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="181"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="103"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="104"/>
         <source>Check the chain</source>
         <translation>Kontrollér kæden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="106"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="107"/>
         <source>Export CSV…</source>
         <translation>Eksportér CSV …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="121"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="122"/>
         <source>Time</source>
         <translation>Tidspunkt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="122"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="123"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="123"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="124"/>
         <source>Department</source>
         <translation>Afdeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="124"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="125"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="125"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="126"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="126"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="127"/>
         <source>Citizen</source>
         <translation>Borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="127"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="128"/>
         <source>Search term / details</source>
         <translation>Søgeord / detaljer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="132"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="133"/>
         <source>Audit log entries</source>
         <translation>Poster i revisionsloggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="140"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="141"/>
         <source>Citizen:</source>
         <translation>Borger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="141"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="142"/>
         <source>User:</source>
         <translation>Bruger:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="147"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="148"/>
         <source>Period:</source>
         <translation>Periode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="153"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="154"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="178"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="179"/>
         <source>Opened case</source>
         <translation>Åbnede sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="179"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="180"/>
         <source>Opened citizen</source>
         <translation>Åbnede borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="181"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="182"/>
         <source>Changed</source>
         <translation>Ændrede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="182"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="183"/>
         <source>Created</source>
         <translation>Oprettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="183"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="184"/>
         <source>Deleted</source>
         <translation>Slettede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="184"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="185"/>
         <source>Printed</source>
         <translation>Udskrev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="185"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="186"/>
         <source>Exported</source>
         <translation>Eksporterede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="186"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="187"/>
         <source>Showed CPR number</source>
         <translation>Viste CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="187"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="188"/>
         <source>Logged in</source>
         <translation>Loggede ind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="188"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="189"/>
         <source>Shared without consent</source>
         <translation>Delte uden samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="189"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="190"/>
         <source>Erased</source>
         <translation>Slettede efter opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="195"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="196"/>
         <source>Entry %1 was changed: its hash does not match its content.</source>
         <translation>Post %1 er ændret: dens hash passer ikke til indholdet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="197"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="198"/>
         <source>Entry %1 was inserted: entry %2 links past it.</source>
         <translation>Post %1 er indsat: post %2 peger forbi den.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="199"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="200"/>
         <source>An entry was deleted at %1: entry %2 does not link to the one before it.</source>
         <translation>En post er slettet ved %1: post %2 peger ikke på den forrige.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="226"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="227"/>
         <source>Searching…</source>
         <translation>Søger …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="255"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="257"/>
         <source>No citizen matches the search.</source>
         <translation>Ingen borger passer til søgningen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="257"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="261"/>
+        <source>The newest %1 entries are shown; older ones match too. Narrow the period, the user or the citizen to see them — the export writes them all.</source>
+        <translation>De nyeste %1 poster vises; ældre poster passer også. Afgræns perioden, brugeren eller borgeren for at se dem — eksporten skriver dem alle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="266"/>
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="263"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="272"/>
         <source>The audit log could not be read.</source>
         <translation>Revisionsloggen kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="281"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="290"/>
         <source>Checking the chain…</source>
         <translation>Kontrollerer kæden …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="290"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="299"/>
         <source>The chain is whole: %1 entries checked.</source>
         <translation>Kæden er hel: %1 poster kontrolleret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="294"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="303"/>
         <source>The chain is broken. %1</source>
         <translation>Kæden er brudt. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="301"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="310"/>
         <source>The chain could not be checked.</source>
         <translation>Kæden kunne ikke kontrolleres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="310"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="319"/>
         <source>Export audit log</source>
         <translation>Eksportér revisionslog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="310"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="319"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="321"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="330"/>
         <source>Exporting…</source>
         <translation>Eksporterer …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="335"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="344"/>
         <source>The export failed.</source>
         <translation>Eksporten mislykkedes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/audit_viewer.py" line="327"/>
+        <location filename="../../app/ui/privacy/audit_viewer.py" line="336"/>
         <source>%1 entries exported.</source>
         <translation>%1 poster eksporteret.</translation>
     </message>
@@ -1098,77 +1103,77 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="63"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="64"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
         <source>Family or citizen</source>
         <translation>Familie eller borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="65"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
         <source>CPR</source>
         <translation>CPR</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="66"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="67"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="68"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="69"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="70"/>
         <source>Next meeting</source>
         <translation>Næste møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="70"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="71"/>
         <source>Follow-up due</source>
         <translation>Opfølgning senest</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="71"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="72"/>
         <source>Open agreements</source>
         <translation>Åbne aftaler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="72"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="73"/>
         <source>Flags</source>
         <translation>Opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="84"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="85"/>
         <source>Follow-up overdue</source>
         <translation>Opfølgning overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="85"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="86"/>
         <source>Turns 18 within 12 months</source>
         <translation>Fylder 18 inden et år</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="86"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="87"/>
         <source>CPR numbers are masked in lists.</source>
         <translation>CPR-numre er skjult i lister.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="93"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="94"/>
         <source>Deadline overdue</source>
         <translation>Frist overskredet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_list_model.py" line="94"/>
+        <location filename="../../app/ui/cases/case_list_model.py" line="95"/>
         <source>Task overdue</source>
         <translation>Opgave overskredet</translation>
     </message>
@@ -5910,187 +5915,187 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="57"/>
         <source>family name</source>
         <translation>familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="58"/>
         <source>people</source>
         <translation>personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="59"/>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="60"/>
         <source>partner caseworker</source>
         <translation>makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="61"/>
         <source>follow-up interval</source>
         <translation>opfølgningsinterval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="62"/>
         <source>first name of person %1</source>
         <translation>fornavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="63"/>
         <source>last name of person %1</source>
         <translation>efternavn på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="64"/>
         <source>CPR number of person %1</source>
         <translation>CPR-nummer på person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="66"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="65"/>
         <source>reason for going above the caseload limit</source>
         <translation>begrundelse for at gå over grænsen for sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="116"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="115"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="119"/>
         <source>A family</source>
         <translation>En familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="121"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="120"/>
         <source>A single citizen</source>
         <translation>En enkelt borger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="134"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="133"/>
         <source>e.g. The Holm Jensen family</source>
         <translation>fx Familien Holm Jensen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="138"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="137"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="158"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="157"/>
         <source> weeks</source>
         <translation> uger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="161"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="160"/>
         <source>Family name</source>
         <translation>Familiens navn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="163"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="164"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="165"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="166"/>
         <source>Coordination model</source>
         <translation>Model for koordinering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="168"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="167"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="171"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="170"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="173"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="174"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="175"/>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="176"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="178"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="177"/>
         <source>Custody</source>
         <translation>Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="179"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="178"/>
         <source>Lives at home</source>
         <translation>Bor hjemme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="190"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="189"/>
         <source>Add person</source>
         <translation>Tilføj person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="214"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="213"/>
         <source>Create case</source>
         <translation>Opret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="215"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="214"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="257"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="256"/>
         <source>DDMMYY-XXXX</source>
         <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="270"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="269"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="336"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="333"/>
         <source>%1, person %2</source>
         <translation>%1, person %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="338"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="335"/>
         <source>Remove person %1</source>
         <translation>Fjern person %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="438"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="435"/>
         <source>To create the case, fix: %1</source>
         <translation>Før sagen kan oprettes, mangler: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/new_case_dialog.py" line="543"/>
+        <location filename="../../app/ui/cases/new_case_dialog.py" line="540"/>
         <source>The case could not be saved: the database did not accept it. Nothing was stored; your typing is kept. Try again, or ask IT support.</source>
         <translation>Sagen kunne ikke gemmes, fordi databasen ikke tog imod den. Intet er gemt, og det, du har skrevet, er bevaret. Prøv igen, eller kontakt IT-support.</translation>
     </message>
@@ -7728,17 +7733,17 @@ Send kun %2 alligevel, hvis loven tillader det uden samtykke (f.eks. en pligt ti
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/app.py" line="70"/>
+        <location filename="../../app/ui/app.py" line="74"/>
         <source>This database was made by a newer version of Koordinator. Install the newest version before you open it. Nothing in the database was changed.</source>
         <translation>Databasen er lavet af en nyere version af Koordinator. Installér den nyeste version, før du åbner den. Intet i databasen er ændret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="75"/>
+        <location filename="../../app/ui/app.py" line="79"/>
         <source>The database could not be opened. Check that the file is not read-only, that the disk has room, and that the server is running. Details: %1</source>
         <translation>Databasen kunne ikke åbnes. Kontrollér, at filen ikke er skrivebeskyttet, at der er plads på disken, og at serveren kører. Detaljer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="142"/>
+        <location filename="../../app/ui/app.py" line="146"/>
         <source>Koordinator stopped unexpectedly last time. The details are in the log: %1</source>
         <translation>Koordinator stoppede uventet sidste gang. Detaljerne står i loggen: %1</translation>
     </message>

@@ -23,13 +23,13 @@ Qt-free. Never a CPR number in ``details`` or ``search_term``: CPR-shaped text i
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -128,14 +128,6 @@ class ChainBreak:
         if self.reason == INSERTED:
             return f"entry {self.entry_id} was inserted (entry {self.found_at} links past it)"
         return f"an entry was deleted at {self.entry_id} (entry {self.found_at} does not link to the one before it)"
-
-
-def _rows(session: Session) -> Iterable[dict[str, Any]]:
-    table = AuditEvent.__table__
-    columns = [table.c.id, table.c.hash, *(table.c[name] for name in audit_log.HASHED_FIELDS)]
-    result = session.connection().execute(select(*columns).order_by(table.c.id)).mappings()
-    for row in result.yield_per(1000) if hasattr(result, "yield_per") else result:
-        yield dict(row)
 
 
 def count_entries(session: Session) -> int:
@@ -450,24 +442,73 @@ def _citizen_case_ids(session: Session, citizen_id: int) -> list[int]:
     return sorted(set(session.scalars(own)) | set(session.scalars(family)))
 
 
+def entry_conditions(
+    session: Session,
+    citizen_ids: Sequence[int] | None = None,
+    user_login: str = "",
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> list[ColumnElement[bool]]:
+    """Where-clauses for entries about any of ``citizen_ids`` (directly, or through the cases
+    they are part of; None: anyone), by ``user_login`` (or anyone), in ``[start, end)``."""
+    from sqlalchemy import false, or_
+
+    table = AuditEvent.__table__.c
+    found: list[ColumnElement[bool]] = []
+    if citizen_ids is not None and not citizen_ids:
+        found.append(false())  # no citizen: nothing (read no entry at all)
+    elif citizen_ids is not None:
+        cases = sorted({case for cid in citizen_ids for case in _citizen_case_ids(session, cid)})
+        about = table.citizen_id.in_(list(citizen_ids))
+        # (no empty IN: SQLite's stand-in for it hides the indexes from the planner)
+        found.append(or_(about, table.case_id.in_(cases)) if cases else about)
+    if user_login:
+        found.append(table.user_login == user_login)
+    if start is not None:
+        found.append(table.occurred_at >= start)
+    if end is not None:
+        found.append(table.occurred_at < end)
+    return found
+
+
 def find_entries(session: Session, where: EntryFilter, limit: int | None = None) -> list[AuditEvent]:
     """Entries by citizen (directly, or through the cases the citizen is part of), user and
     period, oldest first."""
-    from sqlalchemy import or_
-
-    stmt = select(AuditEvent).order_by(AuditEvent.id)
-    if where.citizen_id is not None:
-        cases = _citizen_case_ids(session, where.citizen_id)
-        stmt = stmt.where(or_(AuditEvent.citizen_id == where.citizen_id, AuditEvent.case_id.in_(cases)))
-    if where.user_login:
-        stmt = stmt.where(AuditEvent.user_login == where.user_login)
-    if where.start is not None:
-        stmt = stmt.where(AuditEvent.occurred_at >= where.start)
-    if where.end is not None:
-        stmt = stmt.where(AuditEvent.occurred_at < where.end)
+    ids = None if where.citizen_id is None else [where.citizen_id]
+    stmt = (
+        select(AuditEvent)
+        .where(*entry_conditions(session, ids, where.user_login, where.start, where.end))
+        .order_by(AuditEvent.id)
+    )
     if limit is not None:
         stmt = stmt.limit(limit)
     return list(session.scalars(stmt))
+
+
+def stream_entries(session: Session, conditions: Sequence[ColumnElement[bool]]) -> Iterator[Any]:
+    """The matching entries as rows, oldest first, read in batches (an export of millions of
+    entries holds one batch at a time)."""
+    table = AuditEvent.__table__
+    stmt = select(table).where(*conditions).order_by(table.c.id).execution_options(yield_per=2000)
+    result = session.connection().execute(stmt)
+    try:
+        yield from result
+    finally:
+        result.close()  # a failed export ends the server's cursor too
+
+
+def export_entries(session: Session, conditions: Sequence[ColumnElement[bool]], target: Any) -> int:
+    """Write the matching entries to the file ``target`` as CSV, atomically and streamed;
+    the number written. (Logging the export is the caller's.)"""
+    from app.store.safe_files import write_text_streamed
+
+    counted: list[int] = []
+    write_text_streamed(
+        target,
+        lambda handle: counted.append(write_csv(stream_entries(session, conditions), handle)),
+        "utf-8-sig",
+    )
+    return counted[0]
 
 
 CSV_COLUMNS = (
@@ -486,8 +527,9 @@ CSV_COLUMNS = (
 )
 
 
-def write_csv(entries: Iterable[AuditEvent], target: Any) -> int:
-    """The entries as CSV (semicolon-separated, as Danish spreadsheets expect)."""
+def write_csv(entries: Iterable[Any], target: Any) -> int:
+    """The entries (AuditEvent objects or rows) as CSV (semicolon-separated, as Danish
+    spreadsheets expect)."""
     import csv
 
     writer = csv.writer(target, delimiter=";")
@@ -524,7 +566,11 @@ def access_report(session: Session, citizen_id: int) -> list[AccessLine]:
     entries = [
         e for e in find_entries(session, EntryFilter(citizen_id=citizen_id)) if e.action in LOOKUP_ACTIONS
     ]
-    numbers = {row.id: row.number for row in session.execute(select(Case.id, Case.number))}
+    case_ids = sorted({e.case_id for e in entries if e.case_id is not None})
+    numbers = {
+        cid: number
+        for cid, number in session.execute(select(Case.id, Case.number).where(Case.id.in_(case_ids)))
+    }
     pseudonyms: dict[str, str] = {}
     lines = []
     for e in entries:

@@ -31,7 +31,8 @@ put in an exception or written to the database (only its fingerprint is).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -291,15 +292,19 @@ class _Walker:
         return result
 
 
-def _rows_after(session: Session, after_id: int | None) -> Iterable[dict[str, Any]]:
+def _rows_after(session: Session, after_id: int | None) -> Generator[dict[str, Any]]:
     table = AuditEvent.__table__
     columns = [table.c.id, table.c.hash, *(table.c[name] for name in audit_log.HASHED_FIELDS)]
     stmt = select(*columns).order_by(table.c.id)
     if after_id is not None:
         stmt = stmt.where(table.c.id > after_id)
-    result = session.connection().execute(stmt).mappings()
-    for row in result:
-        yield dict(row)
+    # Streamed (a server-side cursor on PostgreSQL): the walk holds a batch, never the log.
+    result = session.connection().execute(stmt.execution_options(yield_per=2000))
+    try:
+        for row in result.mappings():
+            yield dict(row)
+    finally:
+        result.close()  # also when the walk stops early: the server's cursor ends with it
 
 
 def _walker(session: Session, key: AuditKey | None, expected: Iterable[tuple[Anchor, str]]) -> _Walker:
@@ -350,9 +355,10 @@ def check_log(
     them, every checkpoint's and pruning record's signature (with a key) and position, and
     each expected ``(anchor, where it came from)`` (truncation, rewriting)."""
     walker = _walker(session, key, expect)
-    for row in _rows_after(session, None):
-        if not walker.feed(row):
-            break
+    with closing(_rows_after(session, None)) as rows:
+        for row in rows:
+            if not walker.feed(row):
+                break
     return walker.finish()
 
 
@@ -387,9 +393,10 @@ class _Appender:
         if conn.dialect.name == "sqlite":
             lock_head(conn)  # before reading: a later upgrade of a read transaction can fail
         walker = _walker(session, key, ())
-        for row in _rows_after(session, None):
-            if not walker.feed(row):
-                raise AuditLogBrokenError(walker.finish().broken)  # type: ignore[arg-type]
+        with closing(_rows_after(session, None)) as rows:
+            for row in rows:
+                if not walker.feed(row):
+                    raise AuditLogBrokenError(walker.finish().broken)  # type: ignore[arg-type]
         lock_head(conn)
         appender = cls(session, key, walker)
         appender.catch_up()
@@ -397,9 +404,10 @@ class _Appender:
 
     def catch_up(self) -> None:
         """Feed the entries appended since the walk (the lock is held now)."""
-        for row in _rows_after(self.session, self.walker.result.last_id):
-            if not self.walker.feed(row):
-                raise AuditLogBrokenError(self.walker.result.broken)  # type: ignore[arg-type]
+        with closing(_rows_after(self.session, self.walker.result.last_id)) as rows:
+            for row in rows:
+                if not self.walker.feed(row):
+                    raise AuditLogBrokenError(self.walker.result.broken)  # type: ignore[arg-type]
 
     def append(self, action: str, extra: dict[str, Any] | None = None) -> Anchor:
         self.catch_up()  # entries this transaction wrote since (the lock is held)

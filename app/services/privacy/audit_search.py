@@ -7,7 +7,6 @@ export does (EXPORT).
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Case, Citizen
@@ -23,11 +22,11 @@ from app.services.common import audit
 from app.services.common.clock import LOCAL_TZ
 from app.services.common.cpr import mask_cpr
 from app.services.common.text import fold
-from app.store.safe_files import write_text_atomic
 
 MAX_CITIZENS = 50  # a citizen search matching more is too broad to be meant
 _CPR_TERM = re.compile(r"^[0-9]{4,6}-?[0-9]{0,4}$")
 _SUMMARY_LENGTH = 80
+VIEWER_ROWS = 2000  # the newest shown; the export writes every entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,19 +44,20 @@ class AuditRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ViewerRows:
+    rows: list[AuditRow]
+    more: bool  # older entries match too (only the newest VIEWER_ROWS are shown)
+
+
+@dataclass(frozen=True, slots=True)
 class ViewerQuery:
     citizen_ids: tuple[int, ...] | None  # None: no citizen filter
     user_login: str
     start: datetime
     end: datetime
 
-    def filters(self) -> list[audit.EntryFilter]:
-        if self.citizen_ids is None:
-            return [audit.EntryFilter(user_login=self.user_login, start=self.start, end=self.end)]
-        return [
-            audit.EntryFilter(citizen_id=cid, user_login=self.user_login, start=self.start, end=self.end)
-            for cid in self.citizen_ids
-        ]
+    def conditions(self, session: Session) -> list[ColumnElement[bool]]:
+        return audit.entry_conditions(session, self.citizen_ids, self.user_login, self.start, self.end)
 
 
 def find_citizen_ids(session: Session, term: str, limit: int = MAX_CITIZENS) -> list[int]:
@@ -83,13 +83,23 @@ def find_citizen_ids(session: Session, term: str, limit: int = MAX_CITIZENS) -> 
     return found
 
 
-def query_entries(session: Session, query: ViewerQuery) -> list[AuditEvent]:
-    """The entries matching the query, oldest first (no duplicates across citizens)."""
-    seen: dict[int, AuditEvent] = {}
-    for where in query.filters():
-        for entry in audit.find_entries(session, where):
-            seen.setdefault(entry.id, entry)
-    return [seen[k] for k in sorted(seen)]
+def query_entries(
+    session: Session, query: ViewerQuery, limit: int | None = None
+) -> tuple[list[AuditEvent], bool]:
+    """The newest ``limit`` entries matching the query, oldest first, and whether older ones
+    were left out (found through the indexes on the time, the user and the citizen: a log of
+    millions of entries is never read whole for the viewer). ``limit``: VIEWER_ROWS."""
+    limit = VIEWER_ROWS if limit is None else limit
+    if query.citizen_ids == ():
+        return [], False  # the citizen search matched no one
+    stmt = (
+        select(AuditEvent)
+        .where(*query.conditions(session))
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(limit + 1)
+    )
+    newest = list(session.scalars(stmt))
+    return newest[:limit][::-1], len(newest) > limit
 
 
 def summarise(entry: AuditEvent) -> str:
@@ -116,8 +126,8 @@ def summarise(entry: AuditEvent) -> str:
     return text if len(text) <= _SUMMARY_LENGTH else text[: _SUMMARY_LENGTH - 1] + "…"
 
 
-def load_rows(session: Session, query: ViewerQuery) -> list[AuditRow]:
-    entries = query_entries(session, query)
+def load_rows(session: Session, query: ViewerQuery) -> ViewerRows:
+    entries, more = query_entries(session, query)
     case_ids = {e.case_id for e in entries if e.case_id is not None}
     citizen_ids = {e.citizen_id for e in entries if e.citizen_id is not None}
     numbers: dict[int, str] = {}
@@ -137,7 +147,7 @@ def load_rows(session: Session, query: ViewerQuery) -> list[AuditRow]:
         ):
             masked = mask_cpr((cpr or "")[:6])
             people[cid] = f"{first} {last}".strip() + (f" ({masked})" if masked else "")
-    return [
+    rows = [
         AuditRow(
             id=e.id,
             occurred_at=e.occurred_at,
@@ -150,6 +160,7 @@ def load_rows(session: Session, query: ViewerQuery) -> list[AuditRow]:
         )
         for e in entries
     ]
+    return ViewerRows(rows, more)
 
 
 def local_day_start(day: date) -> datetime:
@@ -157,7 +168,7 @@ def local_day_start(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=LOCAL_TZ)
 
 
-def search_rows(session: Session, base: ViewerQuery, term: str) -> tuple[ViewerQuery, list[AuditRow]]:
+def search_rows(session: Session, base: ViewerQuery, term: str) -> tuple[ViewerQuery, ViewerRows]:
     """The rows of ``base``, narrowed to the citizens matching ``term`` when one is given
     (the query actually run is returned with them, for a later export)."""
     query = base
@@ -170,10 +181,7 @@ def search_rows(session: Session, base: ViewerQuery, term: str) -> tuple[ViewerQ
 def export_csv(session: Session, query: ViewerQuery, target: Path) -> int:
     """Write the query's entries to ``target`` as CSV (atomically) and log the export;
     the number of rows written. Call inside a transaction: the log entry is part of it."""
-    entries = query_entries(session, query)
-    buffer = io.StringIO(newline="")
-    count = audit.write_csv(entries, buffer)
-    write_text_atomic(target, buffer.getvalue(), encoding="utf-8-sig")
+    count = audit.export_entries(session, query.conditions(session), target)
     citizen_ids = query.citizen_ids or ()
     audit.record(
         session,

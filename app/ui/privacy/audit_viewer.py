@@ -40,6 +40,7 @@ from app.services.common.users import UserInfo, list_caseworkers
 from app.services.privacy.audit_search import (
     AuditRow,
     ViewerQuery,
+    ViewerRows,
     export_csv,
     local_day_start,
     search_rows,
@@ -218,7 +219,7 @@ class AuditViewer(QDialog):
         base = self.current_query(None)
         sessions = self._context.sessions
 
-        def job() -> tuple[ViewerQuery, list[AuditRow]]:
+        def job() -> tuple[ViewerQuery, ViewerRows]:
             with sessions() as session:
                 return search_rows(session, base, term)
 
@@ -226,8 +227,9 @@ class AuditViewer(QDialog):
         self.status.setText(self.tr("Searching…"))
         self._worker.submit(job, self._show_rows, self._failed, owner=self)
 
-    def _show_rows(self, result: tuple[ViewerQuery, list[AuditRow]]) -> None:
-        query, rows = result
+    def _show_rows(self, result: tuple[ViewerQuery, ViewerRows]) -> None:
+        query, found = result
+        rows = found.rows
         self._set_busy(False)
         self._query = query
         self.rows = rows
@@ -253,6 +255,13 @@ class AuditViewer(QDialog):
         self.table.resizeColumnsToContents()
         if query.citizen_ids is not None and not query.citizen_ids:
             self.status.setText(self.tr("No citizen matches the search."))
+        elif found.more:
+            self.status.setText(
+                self.tr(
+                    "The newest %1 entries are shown; older ones match too. Narrow the period, "
+                    "the user or the citizen to see them — the export writes them all."
+                ).replace("%1", str(len(rows)))
+            )
         else:
             self.status.setText(self.tr("%1 entries").replace("%1", str(len(rows))))
         self.export_button.setEnabled(bool(rows))

@@ -227,3 +227,31 @@ def test_a_failed_export_says_so_and_logs_nothing(
     assert not missing.exists()
     assert _count(demo_context) == before  # the export's log entry was rolled back with it
     assert viewer.export_button.isEnabled()  # the caseworker can try again
+
+
+@pytest.mark.parametrize("shown", [1, 2, 3])
+def test_a_long_result_shows_the_newest_and_says_so(qtbot, demo_context, lookups, monkeypatch, shown) -> None:  # type: ignore[no-untyped-def]
+    from app.services.privacy import audit_search
+
+    monkeypatch.setattr(audit_search, "VIEWER_ROWS", shown)
+    lanes = StoreLanes()
+    viewer = AuditViewer(demo_context, lanes)
+    lanes.setParent(viewer)
+    qtbot.addWidget(viewer)
+    qtbot.waitUntil(lambda: viewer.user.count() > 1, timeout=10_000)
+    viewer.user.setCurrentIndex(viewer.user.findData("tester"))
+    _search(qtbot, viewer)
+    with demo_context.sessions() as s:
+        newest = list(
+            s.scalars(
+                select(AuditEvent.id)
+                .where(AuditEvent.user_login == "tester")
+                .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+                .limit(shown)
+            )
+        )
+    assert len(newest) == shown  # tester has more entries than are shown
+    assert [r.id for r in viewer.rows] == newest[::-1]
+    assert viewer.model.rowCount() == shown
+    assert viewer.status.text().startswith(f"The newest {shown} entries are shown; older ones match too.")
+    assert viewer.export_button.isEnabled()  # the export writes them all
