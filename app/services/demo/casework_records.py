@@ -29,10 +29,9 @@ def add_casework(
     partner_id: int | None,
 ) -> None:
     rng = random.Random(seed * 1_000_003 + case_id)
-    meetings = {r["id"]: r for r in batch.rows[Meeting] if r["case_id"] == case_id}
     for meeting_id in held:
-        row = meetings.get(meeting_id)
-        if row is None or not row["minutes"]:
+        row = batch.row(Meeting, meeting_id)
+        if row["case_id"] != case_id or not row["minutes"]:
             continue
         entry = batch.add(
             JournalEntry,
