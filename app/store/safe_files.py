@@ -13,9 +13,9 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
-import io
 import os
 import re
 import secrets
@@ -23,7 +23,7 @@ import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO
 
 TEMP_SUFFIX = ".koordinator-part"
 # ".<target>.<pid>.<8 random characters>.koordinator-part", and the side files SQLite may
@@ -240,18 +240,24 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str 
     return write_atomic(path, text.encode(encoding))
 
 
+class TextSink:
+    """Text written into a binary file, encoded as it comes (an incremental encoder: a
+    ``utf-8-sig`` byte-order mark once, at the start)."""
+
+    def __init__(self, handle: BinaryIO, encoding: str) -> None:
+        self._handle = handle
+        self._encoder = codecs.getincrementalencoder(encoding)()
+
+    def write(self, text: str) -> int:
+        self._handle.write(self._encoder.encode(text))
+        return len(text)
+
+
 def write_text_streamed(
-    path: str | os.PathLike[str], produce: Callable[[TextIO], object], encoding: str = "utf-8"
+    path: str | os.PathLike[str], produce: Callable[[TextSink], object], encoding: str = "utf-8"
 ) -> Path:
-    """``write_streamed`` through a text handle (no newline translation, as for CSV)."""
-
-    def through_text(handle: BinaryIO) -> None:
-        text = io.TextIOWrapper(handle, encoding=encoding, newline="")
-        produce(text)
-        text.flush()
-        text.detach()
-
-    return write_streamed(path, through_text)
+    """``write_streamed`` through a text sink (no newline translation, as for CSV)."""
+    return write_streamed(path, lambda handle: produce(TextSink(handle, encoding)))
 
 
 def process_alive(pid: int, age_seconds: float) -> bool:
