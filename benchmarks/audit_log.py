@@ -37,7 +37,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import event
 
 from app.services.common import audit
-from app.services.common.clock import local_today
+from app.services.common.clock import local_today, now_utc
 from app.services.common.context import AppContext
 from app.services.privacy.audit_search import ViewerQuery, load_rows, local_day_start
 from app.startup import open_context
@@ -142,7 +142,7 @@ def fill(path: Path, entries: int) -> None:
     actions = [action for action, weight in ACTION_MIX for _ in range(weight)]
     citizens = citizens_for(entries)
     count = entries - have
-    start = datetime.now(UTC) - timedelta(days=365 * YEARS)
+    start = now_utc() - timedelta(days=365 * YEARS)
     step = timedelta(days=365 * YEARS) / count
     prev, next_id = last_hash or "", (last_id or 0) + 1
     batch: list[tuple[Any, ...]] = []
@@ -187,7 +187,7 @@ def bare_write_ms(path: Path, repeat: int) -> float:
     for i in range(repeat):
         started = time.perf_counter()
         last_id, prev = conn.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
-        moment = datetime.now(UTC)
+        moment = now_utc()
         fields: dict[str, Any] = {
             "id": last_id + 1,
             "occurred_at": audit_log.format_time(moment),

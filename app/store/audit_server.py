@@ -157,9 +157,11 @@ $$"""
 
 
 def _audit_function(schema: str) -> str:
-    """What every role calls: the entry goes into the inbox (no lock), then this caller
-    chains the inbox unless someone else holds the audit lock. Returns the newest log id
-    when it chained (the usual case), else NULL (the entry waits in the inbox)."""
+    """What every role calls. With the audit lock free (the usual case) this caller takes
+    it and chains what waits in the inbox, then its own entry; with the lock taken, the entry
+    goes into the inbox (no wait), chained by this caller if the lock is free by then, else
+    by the next writer. Returns the newest log id when it chained, else NULL (the entry
+    waits in the inbox)."""
     return f"""CREATE OR REPLACE FUNCTION koordinator_audit(
     p_action text, p_object_type text, p_object_id integer, p_citizen_id integer,
     p_case_id integer, p_purpose text, p_search_term text, p_details text
@@ -171,6 +173,16 @@ BEGIN
     IF left(coalesce(p_action, ''), 6) = 'audit_' THEN
         RAISE EXCEPTION 'audit actions starting with audit_ are written by the retention run only'
             USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- The lock free (the usual case): what waits in the inbox, then this entry, straight
+    -- onto the log. Through the inbox every entry left a dead row there, which each later
+    -- write read again until a vacuum: writes grew slower with the log (3 -> 19 ms at
+    -- 26,000 entries on a server without autovacuum).
+    PERFORM 1 FROM {HEAD_TABLE} WHERE id = 1 FOR UPDATE SKIP LOCKED;
+    IF FOUND THEN
+        PERFORM koordinator_audit_seal(true);
+        RETURN koordinator_audit_chain(session_user::text, clock_timestamp(), p_action, p_object_type,
+            p_object_id, p_citizen_id, p_case_id, p_purpose, p_search_term, p_details);
     END IF;
     INSERT INTO {INBOX_TABLE} (occurred_at, user_login, action, object_type, object_id, citizen_id,
                                case_id, purpose, search_term, details)

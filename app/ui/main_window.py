@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -23,7 +24,6 @@ from app.machine_settings import MachineSettings
 from app.models.enums import UserRole
 from app.services.common.context import AppContext
 from app.services.day.my_day import Opens, Place
-from app.ui.calendar.calendar_page import CalendarPage
 from app.ui.cases.case_list_page import CaseListPage
 from app.ui.cases.new_case_dialog import NewCaseDialog
 from app.ui.common.a11y import begin_tab_order_at, tab_order
@@ -33,45 +33,43 @@ from app.ui.common.i18n import LANGUAGES, SETTINGS_KEY
 from app.ui.common.live_updates import start_live_updates
 from app.ui.common.store_events import StoreChange, StoreEvents
 from app.ui.day.day_page import DayPage
-from app.ui.documents.document_panel import DocumentPanel
-from app.ui.family.family_page import FamilyPage
-from app.ui.journal.journal_panel import JournalPanel
 from app.ui.navigation import PAGE_CALENDAR, PAGE_CASES, PAGE_DAY, PAGE_FAMILY, PAGE_PLAN, Navigation
-from app.ui.plan.plan_page import PlanPage
 from app.ui.search.search_box import SearchBox
-from app.ui.settings.preferences_dialog import PreferencesDialog
 from app.ui.tasks.reminders import Reminders
-from app.ui.tasks.task_panel import TaskPanel
 from app.ui.team.absence_dialog import AbsenceDialog
-from app.ui.team.case_team_bar import CaseTeamBar
+from app.ui.window_parts import (
+    CALENDAR_TABLES,
+    CASE_LIST_TABLES,
+    FAMILY_TABLES,
+    REACHABILITY_CHECK_MS,
+    RECONNECT_PROBE_MS,
+    BuiltOnUse,
+    probe,
+)
+
+if TYPE_CHECKING:  # built when first needed (their imports are most of the start's)
+    from app.ui.calendar.calendar_page import CalendarPage
+    from app.ui.documents.document_panel import DocumentPanel
+    from app.ui.family.family_page import FamilyPage
+    from app.ui.journal.journal_panel import JournalPanel
+    from app.ui.plan.plan_page import PlanPage
+    from app.ui.tasks.task_panel import TaskPanel
+    from app.ui.team.case_team_bar import CaseTeamBar
 
 log = logging.getLogger(__name__)
 
-REACHABILITY_CHECK_MS = 60_000  # while all is well
-RECONNECT_PROBE_MS = 2_000  # while the store does not answer
-# Tables whose rows the case list shows (directly or in its columns).
-CASE_LIST_TABLES = (
-    "cases",
-    "families",
-    "family_members",
-    "citizens",
-    "meetings",
-    "plan_versions",
-    "agreements",
-    "users",
-    "tasks",
-)
-FAMILY_TABLES = ("families", "family_members", "citizens", "professionals")
-CALENDAR_TABLES = ("meetings", "meeting_participants", "users")
-
-
-def _probe(engine: object) -> bool:
-    with engine.connect() as conn:  # type: ignore[attr-defined]
-        conn.exec_driver_sql("SELECT 1")
-    return True
-
 
 class MainWindow(QMainWindow):
+    # Made when first read (window_parts.BuiltOnUse): most of the start's imports are theirs.
+    family: BuiltOnUse[FamilyPage] = BuiltOnUse("_build_family")
+    journal: BuiltOnUse[JournalPanel] = BuiltOnUse("_build_family")
+    documents: BuiltOnUse[DocumentPanel] = BuiltOnUse("_build_family")
+    tasks: BuiltOnUse[TaskPanel] = BuiltOnUse("_build_family")
+    team_bar: BuiltOnUse[CaseTeamBar] = BuiltOnUse("_build_family")
+    feature_tabs: BuiltOnUse[dict[str, QWidget]] = BuiltOnUse("_build_family")
+    plan: BuiltOnUse[PlanPage] = BuiltOnUse("_build_plan")
+    calendar: BuiltOnUse[CalendarPage] = BuiltOnUse("_build_calendar")
+
     def __init__(
         self, context: AppContext, settings: QSettings, language: str, machine: MachineSettings | None = None
     ) -> None:
@@ -79,8 +77,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings
         self.machine = machine or MachineSettings()  # what IT set for this computer
-        # The one way to the store from the UI, made once (every module a job needs is
-        # imported by now, on this thread) and handed to the pages.
+        # The one way to the store from the UI, made once and handed to the pages (every
+        # module a job needs is imported on this thread first: now, or as its page is made).
         self.lanes = StoreLanes(self)
         self._case_id: int | None = None  # the opened case
         # Never a case, a name or a CPR number in the title.
@@ -93,26 +91,15 @@ class MainWindow(QMainWindow):
 
         self.day = DayPage(context, self.lanes, settings, self)
         self.day.loaded.connect(lambda: self.nav.show_counts(self.day.day) if self.day.day else None)
-        # The family page's feature tabs a line of the day opens, by place (Place.value:
-        # "journal", "task", "document"), added where the tabs are added.
-        self.feature_tabs: dict[str, QWidget] = {}
         self.cases = CaseListPage(context, self.lanes, parent=self)
-        self.family = FamilyPage(context, settings, self.lanes, self)
-        self.journal = JournalPanel(context, self.lanes, self)  # the first of the feature tabs
-        self.family.add_case_panel(self.journal, self.journal, self.tr("Journal"))
-        self.journal.store_failed.connect(self._store_problem)
-        self.documents = DocumentPanel(context, self.lanes, self)
-        self.family.add_case_panel(self.documents, self.documents, self.tr("Documents"))
-        self.plan = PlanPage(context, self.lanes, self)
+        # The family, plan and calendar pages are made when first needed; till then a stand-in.
+        self._family: FamilyPage | None = None
+        self._plan: PlanPage | None = None
+        self._calendar: CalendarPage | None = None
         self._print_when_loaded: int | None = None  # Ctrl+P before the plan had arrived
-        self.plan.loaded.connect(self._plan_loaded)
-        self.calendar = CalendarPage(context, self.lanes, self)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.day)
-        self.stack.addWidget(self.cases)
-        self.stack.addWidget(self.family)
-        self.stack.addWidget(self.plan)
-        self.stack.addWidget(self.calendar)
+        for page in (self.day, self.cases, QWidget(self), QWidget(self), QWidget(self)):
+            self.stack.addWidget(page)
         central = QWidget(self)
         outer = QVBoxLayout(central)
         self.banner = QLabel(self)
@@ -148,33 +135,9 @@ class MainWindow(QMainWindow):
         self.day.store_failed.connect(self._store_problem)
         self.cases.case_opened.connect(self.open_case)
         self.cases.new_case_requested.connect(self.new_case)
-        self.family.case_missing.connect(self._case_missing)
-        self.family.store_failed.connect(self._store_problem)
-        self.family.changed.connect(self.cases.model.reload)
-        self.family.changed.connect(self.day.mark_stale)
-        self.plan.store_failed.connect(self._store_problem)
-        self.calendar.changed.connect(self.cases.model.reload)
-        self.calendar.changed.connect(self.family.reload)
-        self.tasks = TaskPanel(context, self.lanes, self)
-        self.family.add_case_panel(self.tasks, self.tasks, self.tr("Tasks"))
-        self.tasks.changed.connect(self.cases.model.reload)
-        self.tasks.store_failed.connect(self._store_problem)
-        self.plan.agreements.task_requested.connect(self._task_from_agreement)
-        self.feature_tabs.update(journal=self.journal, task=self.tasks, document=self.documents)
-        # The team's "Edit case…" and hand-over note, in the family page's header (no tab).
-        self.team_bar = CaseTeamBar(context, self.lanes, self.family)
-        self.family.heading_row.insertWidget(1, self.team_bar)
-        self.family.case_panels.append(self.team_bar)
-        self.team_bar.changed.connect(self.family.changed)
-        self.team_bar.changed.connect(self.family.reload)
-        self.team_bar.case_missing.connect(self.family.case_missing)
-        self.plan.header.journal_button.clicked.connect(self._plan_journal)
-        # Tab as the window reads: the search, the pages' list, the page; in the family's
-        # header the team's buttons (made last) before the rest.
+        # Tab as the window reads: the search, the pages' list, the page.
         tab_order(self.search, self.nav, self.stack)
-        tab_order(self.team_bar, *self.family.header_parts())
         begin_tab_order_at(self.search.field)
-        self.calendar.changed.connect(self.day.mark_stale)
 
         self.store_label = QLabel(self)
         self.store_label.setObjectName("storeIndicator")
@@ -190,15 +153,90 @@ class MainWindow(QMainWindow):
         self._store_timer.setInterval(REACHABILITY_CHECK_MS)
         self._store_timer.timeout.connect(self.check_store)
         self._store_timer.start()
-        watch = getattr(self.plan, "watch", None)
-        if watch is not None:
-            watch(self.events)
         self.live = start_live_updates(context.engine, self.events, self.lanes.store, self)
         self.reminders = Reminders(context, self.lanes, settings, parent=self)
         self.reminders.open_requested.connect(self.open_task)
         self.reminders.start()
 
         self._build_menus(language)
+
+    def _place(self, index: int, page: QWidget) -> None:
+        """``page`` instead of the empty stand-in at ``index`` of the stack."""
+        stand_in = self.stack.widget(index)
+        assert stand_in is not None
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.insertWidget(index, page)
+
+    def _build_family(self) -> None:
+        from app.ui.documents.document_panel import DocumentPanel
+        from app.ui.family.family_page import FamilyPage
+        from app.ui.journal.journal_panel import JournalPanel
+        from app.ui.tasks.task_panel import TaskPanel
+        from app.ui.team.case_team_bar import CaseTeamBar
+
+        context, lanes = self.context, self.lanes
+        family = self._family = FamilyPage(context, self.settings, lanes, self)
+        self._place(PAGE_FAMILY, family)
+        journal = JournalPanel(context, lanes, self)  # the first of the feature tabs
+        family.add_case_panel(journal, journal, self.tr("Journal"))
+        documents = DocumentPanel(context, lanes, self)
+        family.add_case_panel(documents, documents, self.tr("Documents"))
+        tasks = TaskPanel(context, lanes, self)
+        family.add_case_panel(tasks, tasks, self.tr("Tasks"))
+        for failing in (family, journal, tasks):
+            failing.store_failed.connect(self._store_problem)
+        family.case_missing.connect(self._case_missing)
+        family.changed.connect(self.cases.model.reload)
+        family.changed.connect(self.day.mark_stale)
+        tasks.changed.connect(self.cases.model.reload)
+        # The team's "Edit case…" and hand-over note, in the family page's header (no tab).
+        team_bar = CaseTeamBar(context, lanes, family)
+        family.heading_row.insertWidget(1, team_bar)
+        family.case_panels.append(team_bar)
+        team_bar.changed.connect(family.changed)
+        team_bar.changed.connect(family.reload)
+        team_bar.case_missing.connect(family.case_missing)
+        # In the family's header the team's buttons (made last) before the rest.
+        tab_order(team_bar, *family.header_parts())
+        self._journal, self._documents, self._tasks, self._team_bar = journal, documents, tasks, team_bar
+        # The feature tabs a line of the day opens, by place (Place.value).
+        self._feature_tabs: dict[str, QWidget] = {"journal": journal, "task": tasks, "document": documents}
+
+    def _build_plan(self) -> None:
+        from app.ui.plan.plan_page import PlanPage
+
+        plan = self._plan = PlanPage(self.context, self.lanes, self)
+        self._place(PAGE_PLAN, plan)
+        plan.loaded.connect(self._plan_loaded)
+        plan.store_failed.connect(self._store_problem)
+        plan.agreements.task_requested.connect(self._task_from_agreement)
+        plan.header.journal_button.clicked.connect(self._plan_journal)
+        watch = getattr(plan, "watch", None)
+        if watch is not None:
+            watch(self.events)
+
+    def _build_calendar(self) -> None:
+        from app.ui.calendar.calendar_page import CalendarPage
+
+        calendar = self._calendar = CalendarPage(self.context, self.lanes, self)
+        self._place(PAGE_CALENDAR, calendar)
+        calendar.changed.connect(self.cases.model.reload)
+        calendar.changed.connect(self._reload_family)
+        calendar.changed.connect(self.day.mark_stale)
+        if self._case_id is not None:
+            calendar.set_case(self._case_id)
+
+    def _reload_family(self) -> None:
+        if self._family is not None:
+            self._family.reload()
+
+    def _page(self, row: int) -> QWidget:
+        """The page of a row of the navigation (made now if it was not yet)."""
+        pages: dict[int, QWidget] = {PAGE_DAY: self.day, PAGE_CASES: self.cases}
+        if row in pages:
+            return pages[row]
+        return self.family if row == PAGE_FAMILY else self.plan if row == PAGE_PLAN else self.calendar
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -297,7 +335,7 @@ class MainWindow(QMainWindow):
         if row in (PAGE_DAY, PAGE_CASES, PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR):
             if self.stack.currentIndex() == PAGE_PLAN and row != PAGE_PLAN:
                 self.plan.flush()  # leaving the plan saves it
-            self.stack.setCurrentIndex(row)
+            self.stack.setCurrentWidget(self._page(row))
             self.search.set_find_key(row != PAGE_CASES)  # the case list's Ctrl+F is its own
 
     def team_overview(self) -> None:
@@ -315,7 +353,8 @@ class MainWindow(QMainWindow):
         """Show the family page at once; its data is read in the background."""
         self._case_id = case_id
         self.family.open_case(case_id)
-        self.calendar.set_case(case_id)
+        if self._calendar is not None:  # else it takes the case when it is made
+            self._calendar.set_case(case_id)
         for page in (PAGE_FAMILY, PAGE_PLAN):
             self._set_nav_enabled(page, True)
             self.nav.item(page).setToolTip("")
@@ -416,7 +455,7 @@ class MainWindow(QMainWindow):
             return
         self._probing = True
         engine = self.context.engine
-        self.lanes.store.submit(lambda: _probe(engine), self._probe_answered, self._probe_failed)
+        self.lanes.store.submit(lambda: probe(engine), self._probe_answered, self._probe_failed)
 
     def _probe_answered(self, _ok: object) -> None:
         self._probing = False
@@ -504,12 +543,15 @@ class MainWindow(QMainWindow):
         LetterTemplateDialog.open_for(self.context, self.lanes, self)
 
     def _preferences(self) -> None:
+        from app.ui.settings.preferences_dialog import PreferencesDialog
+
         if PreferencesDialog.ask(self.settings, self):
-            self.family.reload()
+            self._reload_family()
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.plan.flush()  # the plan's last typing is saved
+        if self._plan is not None:
+            self._plan.flush()  # the plan's last typing is saved
         self._store_timer.stop()
         self.reminders.stop()
         self.live.stop()

@@ -144,3 +144,24 @@ def test_the_letter_template_is_in_the_settings_menu_on_a_local_store(
     action.trigger()
     assert opened == [True]
     window.lanes.wait()
+
+
+def test_the_family_plan_and_calendar_pages_are_made_when_first_needed(qtbot, demo_context, settings) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.main_window import PAGE_CALENDAR, PAGE_PLAN
+
+    window = _window(qtbot, demo_context, settings)
+    stand_ins = [window.stack.widget(i) for i in (PAGE_FAMILY, PAGE_PLAN, PAGE_CALENDAR)]
+    assert (window._family, window._plan, window._calendar) == (None, None, None)
+    tasks = window.tasks  # a panel of the family page: the page is made with it, in its place
+    assert window._family is not None and window.stack.widget(PAGE_FAMILY) is window.family
+    assert window.family.tabs.indexOf(tasks) >= 0 and window.feature_tabs["task"] is tasks
+    assert window.tasks is tasks and window.family is window.stack.widget(PAGE_FAMILY)  # made once
+    assert (window._plan, window._calendar) == (None, None)  # the others still wait
+    case_id = window.cases.model.row_at(0).id
+    window.open_case(case_id)
+    window.nav.setCurrentRow(PAGE_CALENDAR)
+    assert window.stack.currentWidget() is window.calendar is window.stack.widget(PAGE_CALENDAR)
+    assert window.calendar.case_id == case_id  # made after the case was opened, it takes it
+    assert window.stack.widget(PAGE_PLAN) is stand_ins[1] and window.stack.count() == 5
+    window.nav.setCurrentRow(PAGE_PLAN)
+    assert window.stack.currentWidget() is window.plan is window.stack.widget(PAGE_PLAN)

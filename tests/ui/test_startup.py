@@ -1,4 +1,5 @@
-"""Start-up: heavy modules stay unloaded until the first window is shown."""
+"""Start-up: heavy modules stay unloaded until the first window is shown; the family, plan
+and calendar pages are made when first needed."""
 
 from __future__ import annotations
 
@@ -20,6 +21,14 @@ assert window.isVisible()
 loaded = sorted(m for m in ("reportlab", "psycopg", "alembic", "keyring") if m in sys.modules)
 print("LOADED:" + ",".join(loaded))
 print("TITLE:" + window.windowTitle())
+PAGES = {"family": "app.ui.family.family_page", "plan": "app.ui.plan.plan_page",
+         "calendar": "app.ui.calendar.calendar_page"}
+print("PAGES:" + ",".join(sorted(m for m in (*PAGES.values(), "icalendar") if m in sys.modules)))
+from app.ui.navigation import PAGE_CALENDAR
+window.nav.setCurrentRow(PAGE_CALENDAR)  # made when first shown, in its place
+assert window.stack.currentWidget() is window.calendar and window.stack.indexOf(window.calendar) == PAGE_CALENDAR
+assert window.stack.count() == 5
+print("AFTER:" + ",".join(sorted(m for m in PAGES.values() if m in sys.modules)))
 """
 
 
@@ -39,3 +48,5 @@ def test_heavy_modules_are_not_imported_before_the_first_window(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     assert "LOADED:\n" in result.stdout, result.stdout
     assert "TITLE:Koordinator" in result.stdout
+    assert "PAGES:\n" in result.stdout, result.stdout  # none of them before the first window
+    assert "AFTER:app.ui.calendar.calendar_page\n" in result.stdout, result.stdout
