@@ -234,7 +234,8 @@ def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float
     return seconds, int(peak[-1].split()[-1]) / 1024, result.stdout
 
 
-_BARE_WALK = """
+_BARE_WALK = (
+    """
 import hashlib, sqlite3, sys
 names = {fields!r}
 conn = sqlite3.connect(sys.argv[1])
@@ -248,7 +249,9 @@ for row in cursor:
     if hashlib.sha256("".join(parts).encode()).hexdigest() == row[0]:
         count += 1
 print(count)
-""" + _PEAK.replace("{", "{{").replace("}", "}}")
+"""
+    + _PEAK
+)
 
 
 def verify(path: Path, home: Path) -> dict[str, float]:

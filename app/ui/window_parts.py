@@ -36,12 +36,12 @@ class BuiltOnUse(Generic[T]):
     def __set_name__(self, owner: type, name: str) -> None:
         self.slot = f"_{name}"
 
-    def __get__(self, owner: object, kind: type | None = None) -> T:
-        if owner is None:  # read on the class: the descriptor itself
+    def __get__(self, instance: object, owner: type | None = None) -> T:
+        if instance is None:  # read on the class: the descriptor itself
             return self  # type: ignore[return-value]
-        if getattr(owner, self.slot, None) is None:
-            getattr(owner, self.builder)()
-        value: T = getattr(owner, self.slot)
+        if getattr(instance, self.slot, None) is None:
+            getattr(instance, self.builder)()
+        value: T = getattr(instance, self.slot)
         return value
 
 

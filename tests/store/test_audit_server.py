@@ -20,6 +20,19 @@ def _raw(store, who: str, sql: str):  # type: ignore[no-untyped-def]
         )
 
 
+def _psycopg(store, who: str) -> psycopg.Connection:  # type: ignore[no-untyped-def]
+    return psycopg.connect(store.url_for(who).replace("postgresql+psycopg://", "postgresql://"))
+
+
+def _assert_chain_whole(store) -> None:  # type: ignore[no-untyped-def]
+    admin = open_context(store.url_for("admin"))
+    try:
+        with admin.sessions() as s:
+            assert audit.verify_chain(s) is None
+    finally:
+        admin.close()
+
+
 def test_caseworker_records_and_the_user_is_the_role(shared_store) -> None:  # type: ignore[no-untyped-def]
     ctx = open_context(shared_store.url_for("anna"))
     try:
@@ -103,7 +116,7 @@ def test_staff_cannot_write_pruning_or_checkpoint_records_nor_take_the_audit_loc
 
 
 def test_a_caseworker_holding_every_lock_they_can_take_blocks_no_audit_write(shared_store) -> None:  # type: ignore[no-untyped-def]
-    hostile = psycopg.connect(shared_store.url_for("anna").replace("postgresql+psycopg://", "postgresql://"))
+    hostile = _psycopg(shared_store, "anna")
     try:
         hostile.execute("SELECT pg_advisory_lock(7207001)")  # the audit lock's old key
         hostile.execute("SELECT pg_advisory_xact_lock(7207001)")
@@ -120,7 +133,7 @@ def test_a_caseworker_holding_every_lock_they_can_take_blocks_no_audit_write(sha
             except psycopg.errors.InsufficientPrivilege:
                 hostile.execute("ROLLBACK TO SAVEPOINT s")
         # Still in the open transaction, holding all of it: another caseworker's write goes through.
-        other = psycopg.connect(shared_store.url_for("ali").replace("postgresql+psycopg://", "postgresql://"))
+        other = _psycopg(shared_store, "ali")
         try:
             other.execute("SET lock_timeout = '3s'")
             new_id = other.execute(
@@ -134,12 +147,7 @@ def test_a_caseworker_holding_every_lock_they_can_take_blocks_no_audit_write(sha
         hostile.rollback()
         hostile.execute("SELECT pg_advisory_unlock_all()")
         hostile.close()
-    admin = open_context(shared_store.url_for("admin"))
-    try:
-        with admin.sessions() as s:
-            assert audit.verify_chain(s) is None
-    finally:
-        admin.close()
+    _assert_chain_whole(shared_store)
 
 
 def test_concurrent_writers_never_fork_the_chain(shared_store) -> None:  # type: ignore[no-untyped-def]
@@ -260,10 +268,6 @@ def test_the_retention_login_signs_checkpoints_and_rewrites_by_the_owner_are_fou
     assert "TRUNCATED" in capsys.readouterr().out
 
 
-def _psycopg(store, who: str) -> psycopg.Connection:  # type: ignore[no-untyped-def]
-    return psycopg.connect(store.url_for(who).replace("postgresql+psycopg://", "postgresql://"))
-
-
 _INBOX_INSERTS = "SELECT pg_stat_get_xact_tuples_inserted('audit_inbox'::regclass)"
 _WRITE = "SELECT koordinator_audit('search', '', NULL, NULL, NULL, '', %s, '')"
 
@@ -291,9 +295,4 @@ def test_a_write_goes_through_the_inbox_only_while_the_lock_is_taken(shared_stor
         row[0] for row in _raw(shared_store, "admin", "SELECT search_term FROM audit_events ORDER BY id")
     ]
     assert terms[-5:] == ["a1", "a2", "a3", "b1", "b2"]  # the waiting entry chained first, in order
-    admin = open_context(shared_store.url_for("admin"))
-    try:
-        with admin.sessions() as s:
-            assert audit.verify_chain(s) is None
-    finally:
-        admin.close()
+    _assert_chain_whole(shared_store)
