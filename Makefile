@@ -61,6 +61,7 @@ screenshots: $(STAMP) translations
 benchmark: $(STAMP) translations
 	status=0; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/case_list.py || status=1; \
+	$(PY) benchmarks/demo_generator.py || status=1; \
 	$(PY) benchmarks/case_list_sql.py --keep || status=1; \
 	$(PY) benchmarks/audit_log.py --keep || status=1; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/family_page.py || status=1; \

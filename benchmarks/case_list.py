@@ -53,7 +53,7 @@ def build_store(path: Path, citizens: int) -> AppContext:
             have = session.scalar(select(func.count(Citizen.id))) or 0
         if have >= citizens:
             return context
-        families = max(1, min(2000, int((citizens - have) / 2.7)))
+        families = max(1, min(10000, int((citizens - have) / 2.7)))
         with context.sessions.begin() as session:
             generate_demo(session, families=families, seed=seed, my_login="bench")
         seed += 1

@@ -309,3 +309,17 @@ def test_audit_log_benchmark_runs_at_two_sizes(tmp_path: Path) -> None:
     assert _names(verdict, timing=False) >= {
         "viewer: one citizen, a year at 100,000 reads the log through ix_audit_events_citizen_id"
     }
+
+
+def test_demo_generator_benchmark_runs_at_two_sizes(tmp_path: Path) -> None:
+    out, verdict = _smoke(tmp_path, "demo_generator.py", "--citizens", "200,600")
+    by_size = verdict["figures"]["by_size"]
+    assert set(by_size) == {"200", "600"}
+    for figures in by_size.values():
+        assert figures["program_s"] > 0 and figures["bare_s"] > 0
+        assert figures["rows"] > 0 and figures["foreign_key_faults"] == 0 and figures["indexes_whole"]
+    assert by_size["600"]["rows"] > by_size["200"]["rows"]
+    assert "| bare copy (s) |" in out, out
+    assert _names(verdict, timing=False) == {
+        f"the store of {n} is whole (foreign keys, search indexes, today's summaries)" for n in (200, 600)
+    }

@@ -25,6 +25,8 @@ class Case(Tracked, Base):
         Index("ix_cases_turning_18_id", "turning_18", "id"),
         Index("ix_cases_model_id", "model", "id"),
         Index("ix_cases_status_id", "status", "id"),
+        # sorted by coordinator: each coordinator's cases in turn (users by name, then these)
+        Index("ix_cases_coordinator_id_id", "coordinator_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

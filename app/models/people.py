@@ -13,6 +13,8 @@ from app.models.enums import Relation, UserRole, db_enum
 
 class User(Tracked, Base):
     __tablename__ = "users"
+    # The case list sorted by coordinator walks the users by name (app/services/cases/case_list.py).
+    __table_args__ = (Index("ix_users_full_name_id", "full_name", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     login: Mapped[str] = mapped_column(NFCText(64), unique=True)

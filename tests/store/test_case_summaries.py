@@ -364,6 +364,7 @@ def test_the_sorted_list_is_the_same_with_kept_and_computed_keys(demo_context) -
 
     today, now = local_today(), now_utc()
     with demo_context.sessions.begin() as session:
+        generate_demo(session, families=30, seed=23, my_login="tester")  # pages of 7, several
         case_id = session.scalars(select(Case.id).order_by(Case.id)).first()
         # begun earlier today: kept as the next meeting, but no longer the next one
         session.add(
@@ -377,15 +378,25 @@ def test_the_sorted_list_is_the_same_with_kept_and_computed_keys(demo_context) -
             )
         )
     for sort in (SortKey.NEXT_MEETING, SortKey.FLAGS):
-        for descending in (False, True):
-            query = CaseListQuery(today, now, sort=sort, descending=descending)
+        for descending, search in ((False, ""), (True, ""), (False, "familien"), (True, "en")):
+            query = CaseListQuery(today, now, sort=sort, descending=descending, search=search)
             with demo_context.sessions() as session:
                 assert case_summaries.kept_for(session, today)
                 kept_rows = [row.id for row in fetch_case_rows(session, query, 0, 500)]
+                # and page by page (the next-meeting page is put together from three lists)
+                paged = [
+                    row.id
+                    for offset in range(0, 510, 7)
+                    for row in fetch_case_rows(session, query, offset, 7)
+                ]
             with demo_context.sessions.begin() as session:
                 session.execute(update(SummaryClock).values(day=date(2000, 1, 1)))  # not today's
             with demo_context.sessions() as session:
                 computed_rows = [row.id for row in fetch_case_rows(session, query, 0, 500)]
             with demo_context.sessions.begin() as session:
                 session.execute(update(SummaryClock).values(day=today))
-            assert kept_rows == computed_rows, (sort, descending)
+            assert len(kept_rows) > 14, (sort, search)
+            if sort == SortKey.NEXT_MEETING and not search:
+                assert None in {row.next_meeting for row in fetch_case_rows(session, query, 0, 500)}
+            assert paged == kept_rows, (sort, descending, search)
+            assert kept_rows == computed_rows, (sort, descending, search)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,13 +21,16 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    cast,
     column,
     exists,
     func,
     literal,
+    null,
     or_,
     select,
     table,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -264,18 +268,25 @@ def _statements(
     keys = _kept_keys(cols) if kept and not reach else cols
     c = _CASES.c
     order = keys[sort].desc() if descending else keys[sort].asc()
+    # Ties go the way of the sort: then an index on (key, id) gives the order read backwards too.
+    tie = [c.id.desc() if descending else c.id.asc()]
+    if sort == SortKey.COORDINATOR:  # by name, then one coordinator's cases together
+        tie.insert(0, _USERS.c.id.desc() if descending else _USERS.c.id.asc())
     filters = _filters(scope, cpr_terms, reach, trigram_terms)
     source = (
         _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id) if sort == SortKey.COORDINATOR else _CASES
     )
-    page_ids = (
-        select(c.id)
-        .select_from(source)
-        .where(*filters)
-        .order_by(order.nulls_last(), c.id)
-        .limit(bindparam("page_limit", type_=Integer()))
-        .offset(bindparam("page_offset", type_=Integer()))
-    )
+    if sort == SortKey.NEXT_MEETING and kept and not reach:
+        page_ids = _next_meeting_page(filters, descending, cols[SortKey.NEXT_MEETING])
+    else:
+        page_ids = (
+            select(c.id)
+            .select_from(source)
+            .where(*filters)
+            .order_by(order.nulls_last(), *tie)
+            .limit(bindparam("page_limit", type_=Integer()))
+            .offset(bindparam("page_offset", type_=Integer()))
+        )
     page = (
         select(
             c.id,
@@ -292,10 +303,51 @@ def _statements(
         )
         .select_from(_CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id))
         .where(c.id.in_(page_ids))
-        .order_by(order.nulls_last(), c.id)
+        .order_by(order.nulls_last(), *tie)
     )
     count = select(func.count()).select_from(_CASES).where(*filters)
     return page, count
+
+
+def _next_meeting_page(
+    filters: list[ColumnElement[bool]], descending: bool, computed: ColumnElement[Any]
+) -> Select[Any]:
+    """The page's ids by next meeting, read through the index on the kept column.
+
+    The kept next meeting is the first from the day's start on; the few cases whose kept
+    meeting has begun since are the only ones whose next meeting must be worked out. So the
+    page comes from three short lists: the cases whose kept meeting is still ahead (from the
+    index, a page's worth past the offset), those few with their next meeting worked out,
+    and the cases with none (a page's worth by id) — then sorted together."""
+    c = _CASES.c
+    now = bindparam("now", type_=UTCDateTime())
+    limit, offset = bindparam("page_limit", type_=Integer()), bindparam("page_offset", type_=Integer())
+
+    def way(key: ColumnElement[Any]) -> ColumnElement[Any]:
+        return key.desc() if descending else key.asc()
+
+    ahead = (
+        select(c.id, c.next_meeting_at.label("key"))
+        .where(*filters, c.next_meeting_at >= now)
+        .order_by(way(c.next_meeting_at), way(c.id))
+        .limit(limit + offset)
+        .subquery()
+    )
+    begun = select(c.id, computed.label("key")).where(*filters, c.next_meeting_at < now)
+    nothing = (
+        select(c.id, cast(null(), UTCDateTime()).label("key"))
+        .where(*filters, c.next_meeting_at.is_(None))
+        .order_by(way(c.id))
+        .limit(limit + offset)
+        .subquery()
+    )
+    found = union_all(select(ahead.c.id, ahead.c.key), begun, select(nothing.c.id, nothing.c.key)).subquery()
+    return (
+        select(found.c.id)
+        .order_by(way(found.c.key).nulls_last(), way(found.c.id))
+        .limit(limit)
+        .offset(offset)
+    )
 
 
 MAX_SEARCH_TERMS = 8  # more words find nothing more (and would build a huge query)
@@ -317,12 +369,20 @@ def _terms(query: CaseListQuery) -> list[str]:
 
 
 def _shape(
-    query: CaseListQuery, reach: bool = False, kept: bool = False, trigram: bool = False
+    query: CaseListQuery,
+    reach: bool = False,
+    kept: bool = False,
+    trigram: bool = False,
+    common: tuple[bool, ...] = (),
 ) -> tuple[Select[Any], Select[Any]]:
-    """``trigram``: the store has the case list's trigram index (SQLite)."""
+    """``trigram``: the store has the case list's trigram index (SQLite); ``common``: per
+    word, whether it is common enough to be looked for by reading the list in its order."""
     terms = _terms(query)
     cpr_terms = tuple(bool(_CPR_TERM.match(term)) for term in terms)
-    trigram_terms = tuple(trigram and _trigram_word(fold(term)) for term in terms)
+    trigram_terms = tuple(
+        trigram and _trigram_word(fold(term)) and not (index < len(common) and common[index])
+        for index, term in enumerate(terms)
+    )
     return _statements(query.scope, query.sort, query.descending, cpr_terms, reach, kept, trigram_terms)
 
 
@@ -335,6 +395,37 @@ def _trigram_word(word: str) -> bool:
 
 def _has_trigram(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
+
+
+COMMON_AT_LEAST = 200  # matches (see _common_words)
+
+
+def _common_words(session: Session, query: CaseListQuery) -> tuple[bool, ...]:
+    """Per search word: whether it is common, so that the page is found sooner by reading
+    the list in its sort order and testing each case than by sorting all the index's matches.
+
+    A word matching k of n cases costs about k rows through the index (all of them sorted)
+    and about PAGE_SIZE * n / k read in order; the two meet at k = sqrt(PAGE_SIZE * n). So
+    the index is asked for that many matches at most: if it has them all, the word is
+    common. Either way a page costs at most about sqrt(PAGE_SIZE * n) rows, and a word that
+    matches a steady share of the cases (a common surname) costs the same at any n."""
+    terms = _terms(query)
+    if not terms:
+        return ()
+    cases = session.connection().scalar(select(func.max(_CASES.c.id))) or 0
+    enough = max(COMMON_AT_LEAST, math.isqrt(PAGE_SIZE * cases))
+    params = _parameters(query)
+    common = []
+    for index, term in enumerate(terms):
+        if not _trigram_word(fold(term)):
+            common.append(False)
+            continue
+        matches = (
+            select(_TRIGRAM.c.rowid).where(_TRIGRAM.c.search_text.like(params[f"term{index}"])).limit(enough)
+        )
+        found = session.connection().scalar(select(func.count()).select_from(matches.subquery())) or 0
+        common.append(found >= enough)
+    return tuple(common)
 
 
 def _parameters(query: CaseListQuery) -> dict[str, Any]:
@@ -381,7 +472,9 @@ def fetch_case_rows(
     kept = (
         not reach and query.sort in (SortKey.NEXT_MEETING, SortKey.FLAGS) and kept_for(session, query.today)
     )
-    page, _count = _shape(query, reach, kept, _has_trigram(session))
+    trigram = _has_trigram(session)
+    common = _common_words(session, query) if trigram and query.search else ()
+    page, _count = _shape(query, reach, kept, trigram, common)
     result = session.connection().execute(
         page, {**_parameters(query), "page_offset": offset, "page_limit": limit}
     )

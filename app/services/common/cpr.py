@@ -93,14 +93,13 @@ def fictional_cpr(born: date, female: bool, rng: random.Random) -> str:
     if not choices:
         raise ValueError(f"no CPR century digit for year {born.year}")
     prefix = born.strftime("%d%m%y")
+    weighted = sum(int(d) * w for d, w in zip(prefix, MOD11_WEIGHTS, strict=False))
     for _ in range(200):
-        serial = [rng.choice(choices), rng.randrange(10), rng.randrange(10)]
-        for last in range(10):
-            if (last % 2 == 0) != female:
-                continue
-            digits = prefix + "".join(map(str, serial)) + str(last)
-            if passes_mod11(digits):
-                return digits
+        serial = (rng.choice(choices), rng.randrange(10), rng.randrange(10))
+        # The last digit's weight is 1: the one last digit that makes the sum divisible by 11.
+        last = -(weighted + sum(d * w for d, w in zip(serial, MOD11_WEIGHTS[6:9], strict=True))) % 11
+        if last < 10 and (last % 2 == 0) == female:
+            return f"{prefix}{serial[0]}{serial[1]}{serial[2]}{last}"
     # No modulus-11 number in this draw: such numbers exist since 2007 and are valid.
     last = rng.choice([0, 2, 4, 6, 8] if female else [1, 3, 5, 7, 9])
     return prefix + str(rng.choice(choices)) + f"{rng.randrange(100):02d}" + str(last)

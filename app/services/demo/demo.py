@@ -10,7 +10,7 @@ import random
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -48,6 +48,7 @@ from app.services.family.transition import TOPICS as TRANSITION_TOPICS
 from app.services.family.transition import needs_transition_track, transition_deadline
 
 MY_CASELOAD = 28  # about 30 cases per coordinating caseworker (seed 003)
+MY_PARTNER_CASES = 12  # and a partner caseworker on some of the colleagues' cases
 
 
 class _Generator:
@@ -68,7 +69,12 @@ class _Generator:
             self.case_seq[int(year)] = max(self.case_seq[int(year)], int(seq))
         self.users = self._users(my_login)
         self.me = self.users[0]
-        self.my_cases = 0
+        # My caseload in the whole store, however many demo runs filled it: a caseworker's
+        # own list has the length of a caseload at any size of the store.
+        self.my_cases = session.scalar(select(func.count(Case.id)).where(Case.coordinator_id == self.me)) or 0
+        self.my_partner_cases = (
+            session.scalar(select(func.count(Case.id)).where(Case.partner_id == self.me)) or 0
+        )
         self.professionals: dict[Sector, list[int]] = defaultdict(list)
 
     # -- people and organisations -------------------------------------------------
@@ -211,9 +217,14 @@ class _Generator:
             coordinator = self.me
         else:
             coordinator = self.rng.choice(self.users[1:])
+        mine_too = self.my_partner_cases < MY_PARTNER_CASES
         partner = (
-            self.rng.choice([u for u in self.users if u != coordinator]) if self.rng.random() < 0.7 else None
+            self.rng.choice([u for u in self.users if u != coordinator and (mine_too or u != self.me)])
+            if self.rng.random() < 0.7
+            else None
         )
+        if partner == self.me:
+            self.my_partner_cases += 1
         return coordinator, partner
 
     def add_case(

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import groupby
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -42,6 +43,8 @@ from app.models.base import Base, utcnow
 from app.models.enums import (
     Relation,
 )
+from app.services.demo.bulk_insert import insert_rows
+from app.store import search_sql
 
 DEMO_USER = "demo"
 
@@ -81,12 +84,8 @@ class Batch:
             self.next_ids[table] = self.first_ids[table] = (highest or 0) + 1
         row_id = self.next_ids[table]
         self.next_ids[table] = row_id + 1
-        values.setdefault("created_by", DEMO_USER)
-        values.setdefault("updated_by", DEMO_USER)
-        values.setdefault("created_at", self.made_at)
-        values.setdefault("updated_at", self.made_at)
-        values.setdefault("version", 1)
-        self.rows[table].append({"id": row_id, **values})
+        values["id"] = row_id  # created_by/at, updated_by/at and version: flush()
+        self.rows[table].append(values)
         return row_id
 
     def row(self, table: type[Base], row_id: int) -> dict[str, Any]:
@@ -122,44 +121,64 @@ class Batch:
             Task,
         )
         postgres = self.session.get_bind().dialect.name == "postgresql"
-        for model in order:
-            rows = self.rows.pop(model, [])
-            table = cast(Table, model.__table__)
-            # A None where the column has a default takes the default (as the ORM did).
-            defaulted = {
-                c.key for c in table.columns if c.default is not None or c.server_default is not None
-            }
-            given = [{k: v for k, v in r.items() if v is not None or k not in defaulted} for r in rows]
-            # Rows with the same columns as one statement (the ORM's bulk insert split them
-            # into many small ones: a third of the demo's time). A table whose rows refer to
-            # each other keeps their order: runs of rows in a row.
-            for same in _same_columns(
-                given, ordered=any(fk.column.table is table for fk in table.foreign_keys)
-            ):
-                for start in range(0, len(same), 2000):
-                    self.session.connection().execute(insert(table), same[start : start + 2000])
-            if rows and postgres:
-                # Ids were given explicitly: move the id sequence past them for later inserts.
-                name = table.name
-                self.session.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT max(id) FROM {name}))"
-                    )
-                )
+        with self._search_index_filled_after(postgres):
+            for model in order:
+                self._insert(model, postgres)
 
+    @contextmanager
+    def _search_index_filled_after(self, postgres: bool) -> Iterator[None]:
+        """SQLite: the search indexes take the loaded rows in one statement per index after
+        the load, not one row at a time through their triggers (the triggers are back before
+        the transaction ends; a failed load rolls their absence back with it)."""
+        connection = self.session.connection()
+        tables = {cast(Table, model.__table__).name: model for model in self.rows if self.rows[model]}
+        present = (
+            set()
+            if postgres
+            else set(
+                connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars()
+            )
+        )
+        fills = [
+            f for f in search_sql.sqlite_bulk_fills() if f.table in tables and present.issuperset(f.triggers)
+        ]
+        if fills and not getattr(connection.connection.driver_connection, "in_transaction", True):
+            # Python's sqlite3 opens a transaction only at the first INSERT/UPDATE/DELETE: a
+            # DROP TRIGGER before it would be committed at once, kept by a load that fails.
+            connection.exec_driver_sql("BEGIN")
+        firsts = {f.table: self.first_ids[tables[f.table]] for f in fills}
+        for fill in fills:
+            for trigger in fill.triggers:
+                connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
+        yield
+        for fill in fills:
+            connection.execute(text(fill.fill), {"first": firsts[fill.table]})
+            for create in fill.create_triggers:
+                connection.exec_driver_sql(create)
 
-def _columns_of(row: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(row)
+    @property
+    def _row_defaults(self) -> dict[str, Any]:
+        made = self.made_at
+        return {
+            "created_by": DEMO_USER,
+            "updated_by": DEMO_USER,
+            "created_at": made,
+            "updated_at": made,
+            "version": 1,
+        }
 
-
-def _same_columns(rows: list[dict[str, Any]], ordered: bool) -> list[list[dict[str, Any]]]:
-    """The rows grouped by the columns they give (``ordered``: only rows next to each other)."""
-    if ordered:
-        return [list(run) for _keys, run in groupby(rows, key=_columns_of)]
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(tuple(row), []).append(row)
-    return list(groups.values())
+    def _insert(self, model: type[Base], postgres: bool) -> None:
+        rows = self.rows.pop(model, [])
+        table = cast(Table, model.__table__)
+        # In id order: a table whose rows refer to each other (goals, journal entries)
+        # has each row after the one it refers to.
+        insert_rows(self.session.connection(), table, rows, self._row_defaults)
+        if rows and postgres:
+            # Ids were given explicitly: move the id sequence past them for later inserts.
+            name = table.name
+            self.session.execute(
+                text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT max(id) FROM {name}))")
+            )
 
 
 def years_ago(today: date, years: float, rng: random.Random) -> date:

@@ -274,10 +274,10 @@ def test_every_sort_key_is_covered() -> None:
 
 
 def expected_order(rows: list[CaseRow], key: Callable[[CaseRow], object], descending: bool) -> list[int]:
-    """By the value (NULLs last in both directions), then by id ascending."""
-    present = sorted((r for r in rows if key(r) is not None), key=lambda r: r.id)
+    """By the value (NULLs last in both directions), then by id the same way."""
+    present = sorted((r for r in rows if key(r) is not None), key=lambda r: r.id, reverse=descending)
     present.sort(key=key, reverse=descending)  # type: ignore[arg-type]  # stable: ties stay by id
-    missing = sorted(r.id for r in rows if key(r) is None)
+    missing = sorted((r.id for r in rows if key(r) is None), reverse=descending)
     return [r.id for r in present] + missing
 
 

@@ -100,3 +100,37 @@ def test_the_index_follows_the_text(demo) -> None:  # type: ignore[no-untyped-de
     with demo.sessions.begin() as session:
         session.execute(update(Case).where(Case.id == first).values(search_text="k-2026-9999 familien andet"))
     assert _found(demo, "qwxz", trigram=True) == []
+
+
+@pytest.mark.parametrize("enough", [1, 3, 10_000])
+@pytest.mark.parametrize("sort", ["follow_up_due", "cpr", "next_meeting", "coordinator"])
+def test_a_common_word_read_in_list_order_finds_what_the_index_finds(  # type: ignore[no-untyped-def]
+    demo, monkeypatch: pytest.MonkeyPatch, enough: int, sort: str
+) -> None:
+    """A word the index matches for many cases is looked for by reading the list in its
+    order (case_list._common_words): the pages are the same whichever way is taken."""
+    from app.services.cases import case_list
+
+    searches = ["familien", "en", "han", "familien han", "xqzw", "0101"]
+    expected = {}
+    for search in searches:
+        query = CaseListQuery(TODAY, NOW, search=search, sort=case_list.SortKey(sort))
+        expected[search] = _found(demo, search, trigram=False) if sort == "follow_up_due" else None
+        with demo.sessions() as session:
+            whole = [row.id for row in fetch_case_rows(session, query, 0, 1000)]
+        if expected[search] is not None:
+            assert whole == expected[search], search
+        expected[search] = whole
+    monkeypatch.setattr(case_list, "COMMON_AT_LEAST", enough)
+    monkeypatch.setattr(case_list.math, "isqrt", lambda _n: 0)  # the floor decides
+    with demo.sessions() as session:
+        commons = case_list._common_words(session, CaseListQuery(TODAY, NOW, search="familien xqzw"))
+    assert commons == ((True, False) if enough <= 3 else (False, False))
+    for search in searches:
+        query = CaseListQuery(TODAY, NOW, search=search, sort=case_list.SortKey(sort))
+        with demo.sessions() as session:
+            assert [row.id for row in fetch_case_rows(session, query, 0, 1000)] == expected[search], search
+            paged = [
+                row.id for offset in range(0, 40, 4) for row in fetch_case_rows(session, query, offset, 4)
+            ]
+            assert paged == expected[search][:40], search
