@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -40,6 +40,7 @@ from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus
 from app.services.cases.case_summaries import kept_for, turning_18_window
 from app.services.cases.deadlines import deadlines_for_cases
 from app.services.common import audit
+from app.services.common.clock import aware_utc
 from app.services.common.cpr import mask_cpr
 from app.services.common.text import fold, like_escape
 from app.store.reach import narrowed_to, uses_reach
@@ -487,7 +488,7 @@ def fetch_case_rows(
             coordinator=row.coordinator,
             model=CoordinationModel(row.model),
             status=CaseStatus(row.status),
-            next_meeting=_aware(row.next_meeting),
+            next_meeting=aware_utc(row.next_meeting) if row.next_meeting is not None else None,
             follow_up_due=row.follow_up_due,
             open_agreements=int(row.open_agreements or 0),
             turning_18=bool(row.turning_18),
@@ -495,15 +496,6 @@ def fetch_case_rows(
         )
         for row in result
     ]
-
-
-def _aware(value: datetime | str | None) -> datetime | None:
-    """Defensive: make sure a timestamp from an aggregate reads back as aware UTC."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 FOLLOW_UP_RULE = "CASE-FOLLOW-UP"  # the case list flags it on its own (follow_up_overdue)

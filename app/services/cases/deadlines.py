@@ -47,24 +47,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, null, or_, select
+from sqlalchemy import null, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
-    Agreement,
     Case,
     Citizen,
     FamilyMember,
-    Intervention,
-    LawSection,
-    Meeting,
-    PlanVersion,
-    TransitionTopic,
-    TransitionTrack,
 )
-from app.models.enums import AgreementStatus, CaseStatus, InterventionStatus, MeetingStatus, PlanState
+from app.models.enums import CaseStatus, InterventionStatus
 from app.resources import resources_dir
-from app.services.common.clock import to_local
+from app.services.cases.deadline_reads import deadline_reads
+from app.services.common.clock import aware_utc, to_local
 from app.services.family.family_overview import age_on
 from app.services.family.transition import DEFAULT_RULE as TRANSITION_RULE
 from app.services.family.transition import TOPICS, TransitionRule, add_months, transition_deadline
@@ -316,94 +310,47 @@ def deadlines_for_cases(
 
 
 def _gather(session: Session, case_ids: list[int], today: date, rules: list[DeadlineRule]) -> list[Deadline]:
+    reads, connection = deadline_reads(), session.connection()
     cases = {
         row.id: _CaseRow(row.id, row.number, row.title, row.family_id, row.citizen_id, row.follow_up_due)
-        for row in session.execute(
-            select(
-                Case.id, Case.number, Case.title, Case.family_id, Case.citizen_id, Case.follow_up_due
-            ).where(Case.id.in_(case_ids), Case.status != CaseStatus.CLOSED)
-        )
+        for row in connection.execute(reads.cases, {"ids": case_ids}).all()
     }
     if not cases:
         return []
     ids = list(cases)
     triggers = {r.trigger for r in rules}
-    codes = {c for r in rules for c in r.trigger_codes}
+    codes = sorted({c for r in rules for c in r.trigger_codes})
 
     items: list[_Item] = []
-    if codes:
-        i = Intervention  # plain rows: no ORM objects for a read-only list
-        cols = (i.id, i.case_id, i.citizen_id, i.title, LawSection.code, i.start_date, i.end_date, i.status)
+    if codes:  # plain rows: no ORM objects for a read-only list
         items = [
             _Item(*row[:7], InterventionStatus(row[7]))
-            for row in session.execute(
-                select(*cols)
-                .join(LawSection, LawSection.id == Intervention.law_section_id)
-                .where(Intervention.case_id.in_(ids), LawSection.code.in_(codes))
-                .order_by(Intervention.start_date, Intervention.id)
-            )
+            for row in connection.execute(reads.items, {"ids": ids, "codes": codes}).all()
         ]
 
-    held: dict[int, list[date]] = defaultdict(list)
+    last_held: dict[int, date] = {}
     if Trigger.INTERVENTION_START in triggers:
-        for case_id, starts_at in session.execute(
-            select(Meeting.case_id, Meeting.starts_at).where(
-                Meeting.case_id.in_(ids), Meeting.status == MeetingStatus.HELD
-            )
-        ):
-            held[case_id].append(to_local(starts_at).date())
+        for case_id, starts_at in connection.execute(reads.held, {"ids": ids}).all():
+            last_held[case_id] = to_local(aware_utc(starts_at)).date()
 
     approved: set[int] = set()
     if Trigger.PLAN_MISSING in triggers:
-        approved = set(
-            session.scalars(
-                select(PlanVersion.case_id)
-                .where(PlanVersion.case_id.in_(ids), PlanVersion.state == PlanState.APPROVED)
-                .distinct()
-            )
-        )
+        approved = set(connection.scalars(reads.approved, {"ids": ids}))
 
     names, births, members = _people(session, cases, needs_people=bool(triggers & _PEOPLE_TRIGGERS))
 
     tracks: dict[tuple[int, int], bool] = {}  # (case, citizen) -> every topic done
     if Trigger.YOUTH_18 in triggers:
         done_topics: dict[tuple[int, int], set[str]] = defaultdict(set)
-        for case_id, citizen_id, topic, done in session.execute(
-            select(
-                TransitionTrack.case_id,
-                TransitionTrack.citizen_id,
-                TransitionTopic.topic,
-                TransitionTopic.done,
-            )
-            .outerjoin(TransitionTopic, TransitionTopic.track_id == TransitionTrack.id)
-            .where(TransitionTrack.case_id.in_(ids))
-        ):
+        for case_id, citizen_id, topic, done in connection.execute(reads.topics, {"ids": ids}).all():
             topics = done_topics[(case_id, citizen_id)]
             if topic is not None and done:
                 topics.add(topic)
         tracks = {key: set(TOPICS) <= topics for key, topics in done_topics.items()}
 
-    agreements: list[tuple[int, Agreement]] = []
+    agreements: list[Any] = []
     if Trigger.AGREEMENT_DUE in triggers:
-        newest = (
-            select(PlanVersion.case_id, func.max(PlanVersion.number).label("number"))
-            .where(PlanVersion.case_id.in_(ids))
-            .group_by(PlanVersion.case_id)
-            .subquery()
-        )
-        agreements = [
-            (case_id, agreement)
-            for agreement, case_id in session.execute(
-                select(Agreement, PlanVersion.case_id)
-                .join(PlanVersion, PlanVersion.id == Agreement.plan_version_id)
-                .join(
-                    newest,
-                    and_(newest.c.case_id == PlanVersion.case_id, newest.c.number == PlanVersion.number),
-                )
-                .where(Agreement.status == AgreementStatus.OPEN, Agreement.due_date.is_not(None))
-                .order_by(Agreement.position, Agreement.id)
-            )
-        ]
+        agreements = list(connection.execute(reads.agreements, {"ids": ids}))
 
     out: list[Deadline] = []
 
@@ -434,7 +381,8 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
                 due = rule.due_after(item.start)
                 if item.end is not None and item.end < due:
                     continue  # ends before its first follow-up
-                done = any(day >= item.start for day in held[item.case_id])
+                held = last_held.get(item.case_id)
+                done = held is not None and held >= item.start
                 add(item.case_id, rule, due, item.title, item.citizen_id, done)
         elif rule.trigger == Trigger.INVESTIGATION_START:
             for item in items:
@@ -474,10 +422,8 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
                 if case.follow_up_due is not None:
                     add(case.id, rule, rule.due_after(case.follow_up_due), "", None, False)
         elif rule.trigger == Trigger.AGREEMENT_DUE:
-            for case_id, agreement in agreements:
-                assert agreement.due_date is not None
-                due = rule.due_after(agreement.due_date)
-                add(case_id, rule, due, agreement.what, agreement.responsible_citizen_id, False)
+            for case_id, due_date, what, responsible in agreements:
+                add(case_id, rule, rule.due_after(due_date), what, responsible, False)
     return out
 
 

@@ -98,6 +98,14 @@ def to_local(moment: datetime) -> datetime:
     return moment.astimezone(LOCAL_TZ)
 
 
+def aware_utc(value: datetime | str) -> datetime:
+    """A stored timestamp as aware UTC (SQLite gives an aggregate such as max() back as
+    text or naive)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def from_local(day: date, at: time) -> datetime:
     """The aware moment of a wall-clock time in Copenhagen.
 

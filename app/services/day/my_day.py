@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.models.enums import MeetingKind, MeetingStatus
 from app.services.cases.deadlines import Deadline, Trigger, deadlines_for_cases, load_rules
 from app.services.common import audit
-from app.services.common.clock import to_local
+from app.services.common.clock import aware_utc, to_local
 from app.services.common.users import UserInfo
 from app.services.day import day_sql
 from app.services.team.caseload import caseload_of, caseload_settings
@@ -176,13 +176,6 @@ class MyDay:
         return frozenset(line.opens.case_id for line in lines if line.opens.case_id is not None)
 
 
-def _aware(value: datetime | str) -> datetime:
-    """A stored moment as aware UTC (SQLite hands back text from a union's column)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def _meetings(rows: Iterable[Any], user_id: int, today: date) -> tuple[list[DayMeeting], list[DayMeeting]]:
     today_list: list[DayMeeting] = []
     tomorrow_list: list[DayMeeting] = []
@@ -195,7 +188,7 @@ def _meetings(rows: Iterable[Any], user_id: int, today: date) -> tuple[list[DayM
             role = MeetingRole.PARTICIPANT
         else:
             role = MeetingRole.DEPUTY
-        starts = to_local(_aware(row.starts_at))
+        starts = to_local(aware_utc(row.starts_at))
         meeting = DayMeeting(
             id=row.id,
             opens=Opens(row.case_id, Place.MEETING, row.id),
@@ -204,7 +197,7 @@ def _meetings(rows: Iterable[Any], user_id: int, today: date) -> tuple[list[DayM
             kind=MeetingKind(row.kind),
             status=MeetingStatus(row.status),
             starts_at=starts,
-            ends_at=to_local(_aware(row.ends_at)),
+            ends_at=to_local(aware_utc(row.ends_at)),
             place=row.place,
             role=role,
         )
@@ -283,7 +276,7 @@ def _changes(rows: Iterable[Any]) -> list[DayChange]:
                 ),
                 case_number=row.number,
                 case_title=row.title,
-                changed_at=to_local(_aware(row.at)),
+                changed_at=to_local(aware_utc(row.at)),
                 changed_by=row.by_name,
                 source=source,
                 rows_changed=int(row.rows_changed),

@@ -1,0 +1,82 @@
+"""The deadline engine's reads (app/services/cases/deadlines.py), built once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy import BindParameter, and_, bindparam, func, select
+
+from app.models import (
+    Agreement,
+    Case,
+    Intervention,
+    LawSection,
+    Meeting,
+    PlanVersion,
+    TransitionTopic,
+    TransitionTrack,
+)
+from app.models.enums import AgreementStatus, CaseStatus, MeetingStatus, PlanState
+
+
+class DeadlineReads:
+    """The engine's statements, built once: the cases' ids (and the rules' catalogue codes)
+    are bound as lists at each run (building them per page cost more than running them)."""
+
+    def __init__(self) -> None:
+        ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+        codes: BindParameter[list[str]] = bindparam("codes", expanding=True)
+        i = Intervention
+        self.cases = select(
+            Case.id, Case.number, Case.title, Case.family_id, Case.citizen_id, Case.follow_up_due
+        ).where(Case.id.in_(ids), Case.status != CaseStatus.CLOSED)
+        self.items = (
+            select(
+                i.id, i.case_id, i.citizen_id, i.title, LawSection.code, i.start_date, i.end_date, i.status
+            )
+            .join(LawSection, LawSection.id == i.law_section_id)
+            .where(i.case_id.in_(ids), LawSection.code.in_(codes))
+            .order_by(i.start_date, i.id)
+        )
+        # a follow-up is done by a held meeting on or after the start: the latest one tells
+        self.held = (
+            select(Meeting.case_id, func.max(Meeting.starts_at))
+            .where(Meeting.case_id.in_(ids), Meeting.status == MeetingStatus.HELD)
+            .group_by(Meeting.case_id)
+        )
+        self.approved = (
+            select(PlanVersion.case_id)
+            .where(PlanVersion.case_id.in_(ids), PlanVersion.state == PlanState.APPROVED)
+            .distinct()
+        )
+        self.topics = (
+            select(
+                TransitionTrack.case_id,
+                TransitionTrack.citizen_id,
+                TransitionTopic.topic,
+                TransitionTopic.done,
+            )
+            .outerjoin(TransitionTopic, TransitionTopic.track_id == TransitionTrack.id)
+            .where(TransitionTrack.case_id.in_(ids))
+        )
+        newest = (
+            select(PlanVersion.case_id, func.max(PlanVersion.number).label("number"))
+            .where(PlanVersion.case_id.in_(ids))
+            .group_by(PlanVersion.case_id)
+            .subquery()
+        )
+        a = Agreement
+        self.agreements = (
+            select(PlanVersion.case_id, a.due_date, a.what, a.responsible_citizen_id)
+            .join(PlanVersion, PlanVersion.id == a.plan_version_id)
+            .join(
+                newest, and_(newest.c.case_id == PlanVersion.case_id, newest.c.number == PlanVersion.number)
+            )
+            .where(a.status == AgreementStatus.OPEN, a.due_date.is_not(None))
+            .order_by(a.position, a.id)
+        )
+
+
+@lru_cache(maxsize=1)
+def deadline_reads() -> DeadlineReads:
+    return DeadlineReads()
