@@ -84,9 +84,19 @@ from app.startup import open_context, session_factory
 from app.store.engine import create_store_engine
 from app.store.server import add_caseworker, drop_login_roles, init_server
 from benchmarks.old_access import apply_old_access
+from benchmarks.verdict import EXIT_MISSED
 
 DEFAULT_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 KINDS = ("case list", "case search", "family overview", "plan document", "plan edit")
+# Issue 19's targets for caseworkers who pause between actions (--think): p95 of each read
+# and of an accepted save, ms.
+P95_TARGET_MS = {
+    "case list": 150,
+    "case search": 150,
+    "family overview": 150,
+    "plan document": 150,
+    "plan save": 300,
+}
 WEIGHTS = (25, 20, 20, 15, 20)  # a caseworker mostly reads; about one action in five saves
 HOT_SHARE = 0.6  # edits that go to one of the team's hot plans (the rest: the client's own)
 MAX_ATTEMPTS = 25  # saves tried per edit before giving up (a give-up is not a lost update)
@@ -1203,9 +1213,21 @@ def report(result: LoadResult) -> str:
         f"LOST UPDATES: {result.lost_updates}"
         + (f"  e.g. {result.lost_examples}" if result.lost_examples else ""),
     ]
+    lines += ["", *(f"target: {line}" for line in p95_targets(result))]
     if result.designs is not None:
         lines += ["", report_designs(result.designs)]
     return "\n".join(lines)
+
+
+def p95_targets(result: LoadResult) -> list[str]:
+    """Issue 19's p95 targets in the load phase, each met or missed (judged with --think:
+    without pauses the run is a stress test, whose latencies are queueing)."""
+    out = []
+    for kind, limit in P95_TARGET_MS.items():
+        k = result.load.kind(kind)
+        p95 = k.p95_ms if k is not None else float("nan")
+        out.append(f"p95 of {kind} <= {limit} ms: {p95:.1f} ms — {'met' if p95 <= limit else 'MISSED'}")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1285,7 +1307,10 @@ def main(argv: list[str] | None = None) -> int:
     print(report(result))
     if args.json:
         args.json.write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
-    return 0 if result.ok else 1
+    if not result.ok:
+        return 1
+    missed = args.think > 0 and any(line.endswith("MISSED") for line in p95_targets(result))
+    return EXIT_MISSED if missed else 0
 
 
 if __name__ == "__main__":

@@ -514,6 +514,21 @@ def overdue_deadlines(session: Session, today: date, case_ids: list[int]) -> set
 _FLAG_CHUNK = 500  # case ids per IN (...) list
 
 
+@lru_cache(maxsize=1)
+def _overdue_tasks() -> Select[Any]:
+    return (
+        select(Task.case_id)
+        .join(Case, Case.id == Task.case_id)
+        .where(
+            Task.case_id.in_(bindparam("ids", expanding=True)),
+            Task.done_at.is_(None),
+            Task.due_date < bindparam("today", type_=Date()),
+            Case.status != CaseStatus.CLOSED,
+        )
+        .distinct()
+    )
+
+
 def overdue_tasks(session: Session, today: date, case_ids: list[int]) -> set[int]:
     """Cases among ``case_ids`` (not closed) with an open task whose due date has passed (the
     case list's flag): one query per page through the index on (case, done, due); through
@@ -523,17 +538,5 @@ def overdue_tasks(session: Session, today: date, case_ids: list[int]) -> set[int
     for start in range(0, len(ids), _FLAG_CHUNK):
         chunk = ids[start : start + _FLAG_CHUNK]
         with narrowed_to(session, chunk):
-            found.update(
-                session.scalars(
-                    select(Task.case_id)
-                    .join(Case, Case.id == Task.case_id)
-                    .where(
-                        Task.case_id.in_(chunk),
-                        Task.done_at.is_(None),
-                        Task.due_date < today,
-                        Case.status != CaseStatus.CLOSED,
-                    )
-                    .distinct()
-                )
-            )
+            found.update(session.connection().scalars(_overdue_tasks(), {"ids": chunk, "today": today}))
     return {case_id for case_id in found if case_id is not None}

@@ -47,13 +47,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import null, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
     Case,
-    Citizen,
-    FamilyMember,
 )
 from app.models.enums import CaseStatus, InterventionStatus
 from app.resources import resources_dir
@@ -446,21 +444,12 @@ def _people(
             family_cases[case.family_id].append(case.id)
         elif case.citizen_id is not None:
             single[case.citizen_id] = case.id
-    # Two reads, each through an index: the families' members (by family), then the single
-    # citizens (by id). One outer join with an OR of both made SQLite scan every citizen.
-    columns = (Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.birth_date)
+    reads, connection = deadline_reads(), session.connection()
     rows: list[Any] = []
     if family_cases:
-        rows += session.execute(
-            select(*columns, FamilyMember.family_id)
-            .join(FamilyMember, FamilyMember.citizen_id == Citizen.id)
-            .where(FamilyMember.family_id.in_(list(family_cases)))
-            .order_by(FamilyMember.position, Citizen.id)
-        ).all()
+        rows += connection.execute(reads.members, {"families": list(family_cases)}).all()
     if single:
-        rows += session.execute(
-            select(*columns, null()).where(Citizen.id.in_(list(single))).order_by(Citizen.id)
-        ).all()
+        rows += connection.execute(reads.citizens, {"ids": list(single)}).all()
     for citizen_id, first, last, born, family_id in rows:
         names[citizen_id] = f"{first} {last}".strip()
         births[citizen_id] = born

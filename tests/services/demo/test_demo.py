@@ -239,3 +239,22 @@ def test_cases_can_be_opened_after_the_demo(context) -> None:  # type: ignore[no
         assert case is not None and case.title == "Familien Efter Demo"
         demo_numbers = set(s.scalars(select(Case.number).where(Case.id != case_id)))
         assert case.number not in demo_numbers
+
+
+def test_my_caseload_is_a_caseload_however_many_runs_filled_the_store(tmp_path: Path) -> None:
+    """The benchmarks fill a store by many demo runs: "my cases" keeps a caseworker's size."""
+    from app.services.demo.demo import MY_CASELOAD, MY_PARTNER_CASES
+
+    with sqlite_store(tmp_path / "big.sqlite") as ctx:
+        for seed in range(1, 5):
+            with ctx.sessions.begin() as s:
+                generate_demo(s, families=60, seed=seed, today=TODAY, my_login="tester")
+        with ctx.sessions() as s:
+            me = s.scalar(select(User.id).where(User.login == "tester"))
+            total = s.scalar(select(func.count(Case.id)))
+            mine = s.scalar(select(func.count(Case.id)).where(Case.coordinator_id == me))
+            partnered = s.scalar(select(func.count(Case.id)).where(Case.partner_id == me))
+    assert total > 4 * MY_CASELOAD
+    # Lise's case is mine on top of the caseload the runs share
+    assert MY_CASELOAD <= mine <= MY_CASELOAD + 4
+    assert partnered <= MY_PARTNER_CASES + 4
