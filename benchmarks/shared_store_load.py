@@ -529,7 +529,12 @@ class Client:
         tally.latencies[kind].append(time.perf_counter() - started)
 
     def run_until(self, deadline: float, stop: threading.Event, tally: Tally, think: float = 0.0) -> None:
-        """Operations until the deadline; ``think``: a mean pause (s) after each, as a person makes."""
+        """Operations until the deadline; ``think``: a mean pause (s) after each, as a person
+        makes. With pauses, the first operation also comes after one: people at work do not
+        all act in the same second (without it, every client's first operation would queue
+        behind all the others' at once)."""
+        if think > 0:
+            stop.wait(min(self.rng.expovariate(1 / think), max(0.0, deadline - time.perf_counter())))
         while not stop.is_set() and time.perf_counter() < deadline:
             self.one_operation(tally)
             if think > 0:
