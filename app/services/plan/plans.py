@@ -224,14 +224,37 @@ def _change_locked(
             draft = result.merged
     else:
         draft = change(stored)
-    _write_draft(session, pv, draft)
+    _write_draft(session, pv, draft, stored)
 
 
-def _write_draft(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
+def _same_rows(draft: PlanDraft, stored: PlanDraft) -> bool:
+    """The draft's goals, agreements, member parts and offer comments are the stored ones
+    (as written: a rewrite would make the same rows again)."""
+    return (
+        draft.goals == stored.goals
+        and draft.agreements == stored.agreements
+        and draft.member_sections == stored.member_sections
+        and draft.offer_comments == stored.offer_comments
+    )
+
+
+def _write_draft(session: Session, pv: PlanVersion, draft: PlanDraft, stored: PlanDraft) -> None:
     """Store ``draft`` as the content of the locked ``pv`` (all or nothing), with the audit."""
     raise_if_blocking(validate_draft(draft))
     raise_if_blocking(content_problems(session, pv, draft))
     from app.services.common import audit
+
+    if _same_rows(draft, stored):
+        # Only the plan's own text changed (the usual save): its rows stay as they are — a
+        # rewrite of every goal and agreement was most of a save's cost on a shared server.
+        try:
+            for name in SECTIONS:
+                setattr(pv, name, draft.sections.get(name, getattr(pv, name)).strip())
+            flag_modified(pv, "summary")  # the version moves with every save
+            session.flush()
+        except StaleDataError as exc:
+            raise ConcurrentEditError(f"plan_versions {pv.id}") from exc
+        return
 
     # Goals, agreements, member parts and offer comments are deleted and re-created: their
     # before/after is recorded here, by a key that survives the re-write (goal key,

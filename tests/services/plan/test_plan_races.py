@@ -544,9 +544,11 @@ def test_a_save_waits_for_the_other_writer_on_either_store(two_clients) -> None:
     assert read(anna, case_id, pv_id)[0].sections["closing"] == "Anna"
 
 
-def test_a_stale_write_found_at_flush_is_a_concurrent_edit(two_clients, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("rows_too", [False, True], ids=["text only", "goals too"])
+def test_a_stale_write_found_at_flush_is_a_concurrent_edit(two_clients, monkeypatch, rows_too: bool) -> None:  # type: ignore[no-untyped-def]
     """The ORM's last line of defence (StaleDataError) reaches the caller as the conflict the
-    editor and the minutes dialog merge or ask about, not as "the database did not answer"."""
+    editor and the minutes dialog merge or ask about, not as "the database did not answer" —
+    whether the save writes the plan's text alone or its goals and agreements too."""
     import app.services.plan.plans as plans
 
     anna, _bo = two_clients
@@ -556,6 +558,48 @@ def test_a_stale_write_found_at_flush_is_a_concurrent_edit(two_clients, monkeypa
     def stale(*_args: object) -> None:
         raise StaleDataError("UPDATE statement on table 'plan_versions' expected to update 1 row(s)")
 
-    monkeypatch.setattr(plans, "write_content", stale)
+    monkeypatch.setattr(plans, "flag_modified", stale)  # both ways of saving move the version
+    draft = with_section(base, "summary", "x")
+    if rows_too:
+        draft = replace(draft, goals=[GoalInput(new_goal_key(), None, GoalLevel.OVERALL, "Et mål")])
     with pytest.raises(ConcurrentEditError):
-        save(anna, pv_id, with_section(base, "summary", "x"), version)
+        save(anna, pv_id, draft, version)
+
+
+def test_a_save_of_the_text_alone_leaves_the_goals_and_agreements_as_they_are(two_clients) -> None:  # type: ignore[no-untyped-def]
+    """The usual save changes a section's text: the goal and agreement rows stay (same ids),
+    the version moves; a save that changes a goal writes the goals again, and both are
+    read back as saved."""
+    from app.models import Agreement, Goal
+
+    anna, _bo = two_clients
+    case_id, pv_id = a_shared_draft(anna)
+    base, version = read(anna, case_id, pv_id)
+    draft = replace(
+        base,
+        sections={**base.sections, "summary": "Start"},
+        goals=[GoalInput(new_goal_key(), None, GoalLevel.OVERALL, "Ro i hverdagen")],
+    )
+    version = save(anna, pv_id, draft, version)
+
+    def rows() -> tuple[list[tuple[int, str]], list[int]]:
+        with anna.sessions() as session:
+            goals = [
+                tuple(r)
+                for r in session.execute(select(Goal.id, Goal.text).where(Goal.plan_version_id == pv_id))
+            ]
+            agreements = list(session.scalars(select(Agreement.id).where(Agreement.plan_version_id == pv_id)))
+        return goals, agreements
+
+    before = rows()
+    assert len(before[0]) == 1
+    base, version = read(anna, case_id, pv_id)
+    moved = save(anna, pv_id, with_section(base, "summary", "Lise vil have arbejde."), version)
+    assert moved > version
+    assert rows() == before  # the same rows, not made again
+    base, version = read(anna, case_id, pv_id)
+    assert base.sections["summary"] == "Lise vil have arbejde."
+    changed = replace(base, goals=[replace(base.goals[0], text="Ro og overskud i hverdagen")])
+    save(anna, pv_id, changed, version)
+    assert [text for _id, text in rows()[0]] == ["Ro og overskud i hverdagen"]
+    assert read(anna, case_id, pv_id)[0].goals == changed.goals
