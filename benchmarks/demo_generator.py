@@ -55,7 +55,7 @@ def whole(db: Path) -> dict[str, Any]:
     try:
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
         for fill in search_sql.sqlite_bulk_fills():
-            index = fill.fill.split()[2]
+            index = fill.index
             connection.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
         rows = sum(connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables(connection))
     except sqlite3.DatabaseError as error:  # an index that does not match its table

@@ -116,6 +116,7 @@ class BulkFill:
     load only adds rows; with no trigger, no change to them meanwhile touches the index."""
 
     table: str
+    index: str
     triggers: tuple[str, ...]
     create_triggers: tuple[str, ...]
     fill: str
@@ -128,6 +129,7 @@ def sqlite_bulk_fills() -> list[BulkFill]:
         fills.append(
             BulkFill(
                 source.table,
+                source.index,
                 tuple(f"{source.index}_{kind}" for kind in TRIGGER_KINDS),
                 tuple(sqlite_triggers(source)),
                 f"INSERT INTO {source.index} (rowid, {columns}) "
@@ -138,6 +140,7 @@ def sqlite_bulk_fills() -> list[BulkFill]:
     fills.append(
         BulkFill(
             "cases",
+            t,
             tuple(f"{t}_{kind}" for kind in TRIGGER_KINDS),
             tuple(sqlite_case_list_trigram()[1:4]),
             f"INSERT INTO {t} (rowid, search_text) SELECT id, search_text FROM cases "

@@ -125,7 +125,7 @@ def _triggers(context: AppContext) -> set[tuple[str, str]]:
 
 def _indexes_match_their_tables(context: AppContext) -> None:
     with context.sessions() as session:
-        names = [f.fill.split()[2] for f in search_sql.sqlite_bulk_fills()]
+        names = [f.index for f in search_sql.sqlite_bulk_fills()]
         for name in names:
             # FTS5 compares its index with the content table, row by row.
             session.execute(text(f"INSERT INTO {name} ({name}, rank) VALUES ('integrity-check', 1)"))
