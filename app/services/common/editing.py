@@ -88,23 +88,26 @@ def open_case(session: Session, case_id: int) -> Any:
     return case
 
 
-def citizen_in_case(session: Session, case_id: int, citizen_id: int) -> bool:
-    """Whether the citizen is the case's citizen or a member of its family."""
+def case_citizen_ids(session: Session, case_id: int) -> frozenset[int]:
+    """The citizens of a case: its own citizen, or every member of its family (one read)."""
     from sqlalchemy import select
 
     from app.models import Case, FamilyMember
 
-    case = session.get(Case, case_id)
-    if case is None:
-        return False
-    if case.family_id is None:
-        return case.citizen_id == citizen_id
-    found = session.scalar(
-        select(FamilyMember.id).where(
-            FamilyMember.family_id == case.family_id, FamilyMember.citizen_id == citizen_id
-        )
+    row = session.execute(select(Case.family_id, Case.citizen_id).where(Case.id == case_id)).first()
+    if row is None:
+        return frozenset()
+    family_id, citizen_id = row
+    if family_id is None:
+        return frozenset() if citizen_id is None else frozenset({citizen_id})
+    return frozenset(
+        session.scalars(select(FamilyMember.citizen_id).where(FamilyMember.family_id == family_id))
     )
-    return found is not None
+
+
+def citizen_in_case(session: Session, case_id: int, citizen_id: int) -> bool:
+    """Whether the citizen is the case's citizen or a member of its family."""
+    return citizen_id in case_citizen_ids(session, case_id)
 
 
 def check_stored_text(session: Session, _context: Any, _instances: Any) -> None:

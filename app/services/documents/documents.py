@@ -25,7 +25,7 @@ from app.services.common import audit
 from app.services.common.clock import now_utc
 from app.services.common.editing import (
     RowGoneError,
-    citizen_in_case,
+    case_citizen_ids,
     load_for_edit,
     open_case,
     raise_if_blocking,
@@ -103,10 +103,11 @@ def validate_document(data: DocumentInput, today: date) -> list[FieldProblem]:
 
 def _check_members(session: Session, case_id: int, member_ids: tuple[int, ...]) -> None:
     """The members a document concerns are the case's own."""
+    people = case_citizen_ids(session, case_id)
     problems = [
         FieldProblem(f"members.{index}", Problem.REQUIRED)
         for index, citizen_id in enumerate(member_ids)
-        if not citizen_in_case(session, case_id, citizen_id)
+        if citizen_id not in people
     ]
     raise_if_blocking(problems)
 

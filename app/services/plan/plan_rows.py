@@ -14,7 +14,7 @@ from app.models import Agreement, Goal, GoalMember, PlanMemberSection, PlanOffer
 from app.models.enums import ResponsibleKind
 from app.models.plans import new_agreement_key
 from app.services.common.audit import RowSnapshot
-from app.services.common.editing import citizen_in_case
+from app.services.common.editing import case_citizen_ids
 from app.services.common.validation import FieldProblem, Problem
 from app.services.plan.plan_draft import PlanDraft
 
@@ -104,22 +104,23 @@ def write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
 
 def content_problems(session: Session, pv: PlanVersion, draft: PlanDraft) -> list[FieldProblem]:
     """Problems of a draft that need the store: members and responsible people of the case."""
+    people = case_citizen_ids(session, pv.case_id)  # one read, whatever the plan's size
     problems = [
         FieldProblem(f"goals.{index}.citizen", Problem.REQUIRED)
         for index, goal in enumerate(draft.goals)
-        if any(not citizen_in_case(session, pv.case_id, citizen_id) for citizen_id in goal.member_ids)
+        if any(citizen_id not in people for citizen_id in goal.member_ids)
     ]
     problems += [
         FieldProblem(f"agreements.{index}.responsible", Problem.REQUIRED)
         for index, agreement in enumerate(draft.agreements)
         if agreement.responsible_kind == ResponsibleKind.MEMBER
         and agreement.responsible_id is not None
-        and not citizen_in_case(session, pv.case_id, agreement.responsible_id)
+        and agreement.responsible_id not in people
     ]
     problems += [
         FieldProblem(f"member_sections.{citizen_id}", Problem.REQUIRED)
         for citizen_id in draft.member_sections
-        if not citizen_in_case(session, pv.case_id, citizen_id)
+        if citizen_id not in people
     ]
     return problems
 
