@@ -58,6 +58,7 @@ def queries(context: AppContext) -> dict[str, Callable[[Any], object]]:
     now, today = now_utc(), local_today()
     with context.sessions() as session:
         me = session.scalar(select(User.id).where(User.login == "bench"))
+        cases = session.query(Case.id).count()
         page = list(
             session.scalars(
                 select(Case.id)
@@ -75,6 +76,15 @@ def queries(context: AppContext) -> dict[str, Callable[[Any], object]]:
     for key in SortKey:
         calls[f"sort by {key.value}"] = listed(sort=key)
         calls[f"sort by {key.value}, descending"] = listed(sort=key, descending=True)
+    # Scrolled halfway down: the next page after the row shown last (keyset paging).
+    for key in (SortKey.FOLLOW_UP_DUE, SortKey.CPR, SortKey.COORDINATOR, SortKey.NEXT_MEETING):
+        query = CaseListQuery(today, now, sort=key)
+        with context.sessions() as session:
+            middle = fetch_case_rows(session, query, offset=max(0, cases // 2 - 1), limit=1)  # untimed
+        after = middle[-1].after if middle else ()
+        calls[f"next page halfway, by {key.value}"] = lambda session, q=query, a=after: fetch_case_rows(
+            session, q, after=a
+        )
     calls["search a CPR prefix 0101"] = listed(search="0101")
     calls["search a name hansen"] = listed(search="hansen")
     calls["my cases, first page"] = listed(scope=Scope.MINE, user_id=me)

@@ -232,7 +232,8 @@ def _meeting_moved(session: Session, index: int) -> None:
 
 def _meeting_removed(session: Session, index: int) -> None:
     meeting = _pick_meeting(session, index)
-    if meeting is not None:
+    if meeting is not None:  # a plan made at the meeting keeps its plan, without the link
+        session.execute(update(PlanVersion).where(PlanVersion.meeting_id == meeting).values(meeting_id=None))
         session.execute(delete(Meeting).where(Meeting.id == meeting))
 
 
@@ -389,6 +390,11 @@ def test_the_sorted_list_is_the_same_with_kept_and_computed_keys(demo_context) -
                     for offset in range(0, 510, 7)
                     for row in fetch_case_rows(session, query, offset, 7)
                 ]
+                # and as the list scrolls: each page after the last row shown (keyset)
+                pages = [fetch_case_rows(session, query, 0, 7)]
+                while pages[-1] and len(pages) < 100:
+                    pages.append(fetch_case_rows(session, query, limit=7, after=pages[-1][-1].after))
+                scrolled = [row.id for page in pages for row in page]
             with demo_context.sessions.begin() as session:
                 session.execute(update(SummaryClock).values(day=date(2000, 1, 1)))  # not today's
             with demo_context.sessions() as session:
@@ -399,4 +405,5 @@ def test_the_sorted_list_is_the_same_with_kept_and_computed_keys(demo_context) -
             if sort == SortKey.NEXT_MEETING and not search:
                 assert None in {row.next_meeting for row in fetch_case_rows(session, query, 0, 500)}
             assert paged == kept_rows, (sort, descending, search)
+            assert scrolled == kept_rows, (sort, descending, search)
             assert kept_rows == computed_rows, (sort, descending, search)

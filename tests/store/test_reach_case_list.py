@@ -97,6 +97,11 @@ def test_the_list_through_reach_is_the_rule_free_list_cut_to_reach(store: Shared
                         # a page that starts inside the list, as scrolling fetches it
                         got = fetch_case_rows(session, query, 3, 7)
                         assert got == expected[3:10], (who, query)
+                        # … and after the last row shown (keyset paging)
+                        shown = fetch_case_rows(session, query, 0, 3)
+                        if len(shown) == 3:
+                            after = fetch_case_rows(session, query, limit=7, after=shown[-1].after)
+                            assert after == expected[3:10], (who, query)
                     compared += len(expected)
                 assert compared > 0, who
             finally:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
@@ -30,6 +31,8 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    true,
+    tuple_,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -37,6 +40,7 @@ from sqlalchemy.orm import Session
 from app.models import Case, Citizen, FamilyMember, Meeting, Task, User
 from app.models.base import UTCDateTime
 from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus
+from app.services.cases.case_list_keyset import Keyset, keyset_of, rows_after
 from app.services.cases.case_summaries import kept_for, turning_18_window
 from app.services.cases.deadlines import deadlines_for_cases
 from app.services.common import audit
@@ -95,6 +99,9 @@ class CaseRow:
     open_agreements: int
     turning_18: bool
     today: date
+    # The row's place in its list's order: the next page is the rows after it
+    # (fetch_case_rows(..., after=row.after)), found through the sort key's index.
+    after: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def follow_up_overdue(self) -> bool:
@@ -259,12 +266,15 @@ def _statements(
     reach: bool = False,
     kept: bool = False,
     trigram_terms: tuple[bool, ...] = (),
+    keyset: Keyset = Keyset.NONE,
 ) -> tuple[Select[Any], Select[Any]]:
     """The page and count statements for one shape of query, built once and reused.
 
     The page is found first, as ids alone (through an index where the sort key has one),
     and only its rows get the computed columns: computed in the sorted query, SQLite would
-    work them out for every case before sorting."""
+    work them out for every case before sorting. A next page (``keyset``) starts after the
+    last row shown, by its sort key and id, instead of skipping rows (OFFSET reads every
+    row it skips)."""
     cols = _reach_columns() if reach else _columns()
     keys = _kept_keys(cols) if kept and not reach else cols
     c = _CASES.c
@@ -278,18 +288,22 @@ def _statements(
         _CASES.join(_USERS, _USERS.c.id == _CASES.c.coordinator_id) if sort == SortKey.COORDINATOR else _CASES
     )
     if sort == SortKey.NEXT_MEETING and kept and not reach:
-        page_ids = _next_meeting_page(filters, descending, cols[SortKey.NEXT_MEETING])
+        page_ids = _next_meeting_page(filters, descending, cols[SortKey.NEXT_MEETING], keyset)
     else:
+        ties = [_USERS.c.id, c.id] if sort == SortKey.COORDINATOR else [c.id]
         page_ids = (
             select(c.id)
             .select_from(source)
-            .where(*filters)
+            .where(*filters, rows_after(keys[sort], ties, descending, keyset))
             .order_by(order.nulls_last(), *tie)
             .limit(bindparam("page_limit", type_=Integer()))
-            .offset(bindparam("page_offset", type_=Integer()))
         )
+        if keyset == Keyset.NONE:
+            page_ids = page_ids.offset(bindparam("page_offset", type_=Integer()))
     page = (
         select(
+            keys[sort].label("sort_key"),
+            _USERS.c.id.label("sort_user"),
             c.id,
             c.number,
             c.title,
@@ -311,7 +325,7 @@ def _statements(
 
 
 def _next_meeting_page(
-    filters: list[ColumnElement[bool]], descending: bool, computed: ColumnElement[Any]
+    filters: list[ColumnElement[bool]], descending: bool, computed: ColumnElement[Any], keyset: Keyset
 ) -> Select[Any]:
     """The page's ids by next meeting, read through the index on the kept column.
 
@@ -322,33 +336,48 @@ def _next_meeting_page(
     and the cases with none (a page's worth by id) — then sorted together."""
     c = _CASES.c
     now = bindparam("now", type_=UTCDateTime())
-    limit, offset = bindparam("page_limit", type_=Integer()), bindparam("page_offset", type_=Integer())
+    limit = bindparam("page_limit", type_=Integer())
+    offset = bindparam("page_offset", type_=Integer()) if keyset == Keyset.NONE else literal(0)
 
     def way(key: ColumnElement[Any]) -> ColumnElement[Any]:
         return key.desc() if descending else key.asc()
 
+    # After a row: the kept meetings ahead past its key (a range of the index; none after a
+    # row without a meeting), the cases without one past its id.
+    later = operator.lt if descending else operator.gt
+    after_key, after_id = (
+        bindparam("after_key", type_=UTCDateTime()),
+        bindparam("after_tie0", type_=Integer()),
+    )
+    ahead_after = {
+        Keyset.NONE: true(),
+        Keyset.AFTER_KEY: later(tuple_(c.next_meeting_at, c.id), tuple_(after_key, after_id)),
+        Keyset.AFTER_NULL: literal(False),
+    }[keyset]
     ahead = (
         select(c.id, c.next_meeting_at.label("key"))
-        .where(*filters, c.next_meeting_at >= now)
+        .where(*filters, c.next_meeting_at >= now, ahead_after)
         .order_by(way(c.next_meeting_at), way(c.id))
         .limit(limit + offset)
         .subquery()
     )
     begun = select(c.id, computed.label("key")).where(*filters, c.next_meeting_at < now)
+    nothing_after = later(c.id, after_id) if keyset == Keyset.AFTER_NULL else true()
     nothing = (
         select(c.id, cast(null(), UTCDateTime()).label("key"))
-        .where(*filters, c.next_meeting_at.is_(None))
+        .where(*filters, c.next_meeting_at.is_(None), nothing_after)
         .order_by(way(c.id))
         .limit(limit + offset)
         .subquery()
     )
     found = union_all(select(ahead.c.id, ahead.c.key), begun, select(nothing.c.id, nothing.c.key)).subquery()
-    return (
+    page = (
         select(found.c.id)
+        .where(rows_after(found.c.key, [found.c.id], descending, keyset))
         .order_by(way(found.c.key).nulls_last(), way(found.c.id))
         .limit(limit)
-        .offset(offset)
     )
+    return page.offset(offset) if keyset == Keyset.NONE else page
 
 
 MAX_SEARCH_TERMS = 8  # more words find nothing more (and would build a huge query)
@@ -375,6 +404,7 @@ def _shape(
     kept: bool = False,
     trigram: bool = False,
     common: tuple[bool, ...] = (),
+    keyset: Keyset = Keyset.NONE,
 ) -> tuple[Select[Any], Select[Any]]:
     """``trigram``: the store has the case list's trigram index (SQLite); ``common``: per
     word, whether it is common enough to be looked for by reading the list in its order."""
@@ -384,7 +414,9 @@ def _shape(
         trigram and _trigram_word(fold(term)) and not (index < len(common) and common[index])
         for index, term in enumerate(terms)
     )
-    return _statements(query.scope, query.sort, query.descending, cpr_terms, reach, kept, trigram_terms)
+    return _statements(
+        query.scope, query.sort, query.descending, cpr_terms, reach, kept, trigram_terms, keyset
+    )
 
 
 def _trigram_word(word: str) -> bool:
@@ -451,12 +483,14 @@ def case_list_statement(
     reach: bool = False,
     kept: bool = False,
     trigram: bool = False,
+    after: tuple[Any, ...] = (),
 ) -> Select[Any]:
     """The page statement with its parameters bound (for EXPLAIN, tests and benchmarks);
     ``reach``: the shape for a caseworker's role on a shared server; ``kept``: with the
-    kept summaries of today as sort keys."""
-    page, _count = _shape(query, reach, kept, trigram)
-    return page.params(_parameters(query), page_offset=offset, page_limit=limit)
+    kept summaries of today as sort keys; ``after``: a row's ``after`` (the next page)."""
+    keyset, bound = keyset_of(after)
+    page, _count = _shape(query, reach, kept, trigram, keyset=keyset)
+    return page.params(_parameters(query), page_offset=offset, page_limit=limit, **bound)
 
 
 def count_cases(session: Session, query: CaseListQuery) -> int:
@@ -467,18 +501,28 @@ def count_cases(session: Session, query: CaseListQuery) -> int:
 
 
 def fetch_case_rows(
-    session: Session, query: CaseListQuery, offset: int = 0, limit: int = PAGE_SIZE
+    session: Session,
+    query: CaseListQuery,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    after: tuple[Any, ...] = (),
 ) -> list[CaseRow]:
+    """A page of the list: from ``offset``, or (the next page) the rows after the row whose
+    ``after`` is given, in the same query's order — found through the sort key's index, so a
+    page deep down the list costs what the first does, and a case added or removed above it
+    meanwhile neither repeats nor skips a row."""
     reach = uses_reach(session)
     kept = (
         not reach and query.sort in (SortKey.NEXT_MEETING, SortKey.FLAGS) and kept_for(session, query.today)
     )
     trigram = _has_trigram(session)
     common = _common_words(session, query) if trigram and query.search else ()
-    page, _count = _shape(query, reach, kept, trigram, common)
+    keyset, bound = keyset_of(after)
+    page, _count = _shape(query, reach, kept, trigram, common, keyset)
     result = session.connection().execute(
-        page, {**_parameters(query), "page_offset": offset, "page_limit": limit}
+        page, {**_parameters(query), "page_offset": offset, "page_limit": limit, **bound}
     )
+    coordinator_ties = query.sort == SortKey.COORDINATOR
     return [
         CaseRow(
             id=row.id,
@@ -493,6 +537,7 @@ def fetch_case_rows(
             open_agreements=int(row.open_agreements or 0),
             turning_18=bool(row.turning_18),
             today=query.today,
+            after=(row.sort_key, row.sort_user, row.id) if coordinator_ties else (row.sort_key, row.id),
         )
         for row in result
     ]

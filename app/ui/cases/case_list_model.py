@@ -261,14 +261,15 @@ class CaseListModel(QStandardItemModel):
         if parent.isValid() or self.busy:
             return
         self._fetching = True
-        request, query, offset, size = self._reload_request, self._query, len(self._rows), self._page_size
+        request, query, size = self._reload_request, self._query, self._page_size
+        after = self._rows[-1].after if self._rows else ()  # the next page goes on from the last row
         sessions = self._context.sessions
 
         def job() -> list[CaseRow] | None:
             if request != self._reload_request:
                 return None  # the list was reloaded meanwhile
             with sessions() as session:
-                return fetch_case_rows(session, query, offset, size)
+                return fetch_case_rows(session, query, limit=size, after=after)
 
         self.worker.submit(job, lambda more: self._fetched(more, request), self._failed)
 

@@ -358,6 +358,62 @@ def test_paging_gives_disjoint_pages_that_make_up_the_list(context) -> None:  # 
 # -- computed columns ------------------------------------------------------------------------
 
 
+def pages_after(s, q: CaseListQuery, size: int) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """The list read as the case list scrolls: each page starts after the last row shown."""
+    pages = [fetch_case_rows(s, q, 0, size)]
+    while pages[-1]:
+        pages.append(fetch_case_rows(s, q, limit=size, after=pages[-1][-1].after))
+        assert len(pages) < 1_000, "paging does not end"
+    return [[r.id for r in page] for page in pages]
+
+
+def test_next_pages_after_the_last_row_make_up_the_list(context) -> None:  # type: ignore[no-untyped-def]
+    """Keyset paging, for every sort key both ways, with ties, empty keys (they come last)
+    and searches: the pages are disjoint, in order, and make up the whole list."""
+    store = build_rich_store(context)
+    shapes = [
+        {},
+        {"scope": Scope.MINE, "user_id": store.me},
+        {"search": "familien"},
+        {"search": "0"},  # a CPR-like word: the CPR index as well as the text
+    ]
+    with context.sessions() as s:
+        for sort in SortKey:
+            for descending in (False, True):
+                for shape in shapes:
+                    q = query(sort=sort, descending=descending, **shape)
+                    full = [r.id for r in all_rows(s, q)]
+                    assert full, (sort, shape)
+                    for size in (1, 3, 50):
+                        pages = pages_after(s, q, size)
+                        assert all(0 < len(p) <= size for p in pages[:-1]) and pages[-1] == []
+                        assert [i for p in pages for i in p] == full, (sort, descending, shape, size)
+
+
+@pytest.mark.parametrize("sort", [SortKey.NUMBER, SortKey.FOLLOW_UP_DUE, SortKey.CPR])
+def test_a_case_added_above_while_scrolling_neither_repeats_nor_skips_a_row(context, sort) -> None:  # type: ignore[no-untyped-def]
+    """A colleague creates a case that sorts before the rows shown: the next page goes on
+    from the last row shown (an OFFSET would show that row a second time)."""
+    store = build_store(context)
+    q = query(sort=sort)
+    with context.sessions() as s:
+        first = fetch_case_rows(s, q, 0, 3)
+        before = [r.id for r in all_rows(s, q)]
+    with context.sessions.begin() as s:
+        new_id = add_case(
+            s, "Familien Aagaard", [("Aase", "Aagaard", date(1980, 1, 1), Relation.PARENT, True)], store.me
+        )
+        s.execute(
+            Case.__table__.update()
+            .where(Case.id == new_id)
+            .values(number="K-2025-0000", follow_up_due=date(2000, 1, 1))
+        )
+    with context.sessions() as s:
+        rest = [r.id for r in fetch_case_rows(s, q, limit=EVERYTHING, after=first[-1].after)]
+        assert [r.id for r in all_rows(s, q)].index(new_id) < 3  # it sorts above the rows shown
+    assert [r.id for r in first] + rest == before  # nothing twice, nothing left out
+
+
 def test_follow_up_overdue(context) -> None:  # type: ignore[no-untyped-def]
     t = build_store(context).ids
     setup = {  # title -> (status, follow_up_due, overdue?)
