@@ -40,7 +40,13 @@ from sqlalchemy.orm import Session
 from app.models import Case, Citizen, FamilyMember, Meeting, Task, User
 from app.models.base import UTCDateTime
 from app.models.enums import CaseStatus, CoordinationModel, MeetingStatus
-from app.services.cases.case_list_keyset import Keyset, keyset_of, rows_after
+from app.services.cases.case_list_keyset import (
+    Keyset,
+    after_in_two_ranges,
+    keyset_of,
+    nullable_column,
+    rows_after,
+)
 from app.services.cases.case_summaries import kept_for, turning_18_window
 from app.services.cases.deadlines import deadlines_for_cases
 from app.services.common import audit
@@ -289,6 +295,8 @@ def _statements(
     )
     if sort == SortKey.NEXT_MEETING and kept and not reach:
         page_ids = _next_meeting_page(filters, descending, cols[SortKey.NEXT_MEETING], keyset)
+    elif keyset == Keyset.AFTER_KEY and nullable_column(keys[sort]):
+        page_ids = after_in_two_ranges(c.id, keys[sort], filters, descending)
     else:
         ties = [_USERS.c.id, c.id] if sort == SortKey.COORDINATOR else [c.id]
         page_ids = (

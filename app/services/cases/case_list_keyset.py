@@ -7,7 +7,19 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, or_, true, tuple_
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    or_,
+    select,
+    true,
+    tuple_,
+    union_all,
+)
 
 
 class Keyset(StrEnum):
@@ -19,11 +31,16 @@ class Keyset(StrEnum):
 
 
 def rows_after(
-    key: ColumnElement[Any], ties: Sequence[ColumnElement[Any]], descending: bool, keyset: Keyset
+    key: ColumnElement[Any],
+    ties: Sequence[ColumnElement[Any]],
+    descending: bool,
+    keyset: Keyset,
+    empty_last: bool = True,
 ) -> ColumnElement[bool]:
     """The rows after the one bound as ``after_key``/``after_tie<n>`` in the order
     ``key NULLS LAST, *ties``, all in the same direction: a row-value comparison, which the
-    (key, id) indexes answer as a range."""
+    (key, id) indexes answer as a range. ``empty_last=False``: without the rows whose key is
+    empty (which come after every row with one)."""
     if keyset == Keyset.NONE:
         return true()
     later: Any = operator.lt if descending else operator.gt
@@ -33,7 +50,7 @@ def rows_after(
     after: ColumnElement[bool] = later(
         tuple_(key, *ties), tuple_(bindparam("after_key", type_=key.type), *bound)
     )
-    if getattr(key, "nullable", True) is False:
+    if not empty_last or getattr(key, "nullable", True) is False:
         return after
     return or_(after, key.is_(None))
 
@@ -47,3 +64,41 @@ def keyset_of(after: tuple[Any, ...]) -> tuple[Keyset, dict[str, Any]]:
     if key is None:
         return Keyset.AFTER_NULL, bound
     return Keyset.AFTER_KEY, {"after_key": key, **bound}
+
+
+def nullable_column(key: ColumnElement[Any]) -> bool:
+    """A sort key that is a table's own column and may be empty (it has an index of its own)."""
+    return isinstance(key, Column) and bool(key.nullable)
+
+
+def after_in_two_ranges(
+    case_id: ColumnElement[Any],
+    key: ColumnElement[Any],
+    filters: Sequence[ColumnElement[bool]],
+    descending: bool,
+) -> Select[Any]:
+    """The page's ids after a row with a key, when the key may be empty: the rows past it
+    and the rows without a key (they come last), each a range of the (key, id) index read
+    for a page at most, then put together. As one condition (``… OR key IS NULL``) SQLite
+    reads the index from its start instead."""
+    limit = bindparam("page_limit", type_=Integer())
+
+    def way(column: Any) -> Any:
+        return column.desc() if descending else column.asc()
+
+    past = (
+        select(case_id, key.label("key"))
+        .where(*filters, rows_after(key, [case_id], descending, Keyset.AFTER_KEY, empty_last=False))
+        .order_by(way(key), way(case_id))
+        .limit(limit)
+        .subquery()
+    )
+    empty = (
+        select(case_id, key.label("key"))
+        .where(*filters, key.is_(None))
+        .order_by(way(case_id))
+        .limit(limit)
+        .subquery()
+    )
+    found = union_all(select(past.c.id, past.c.key), select(empty.c.id, empty.c.key)).subquery()
+    return select(found.c.id).order_by(way(found.c.key).nulls_last(), way(found.c.id)).limit(limit)
