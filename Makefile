@@ -58,12 +58,15 @@ screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots --size 1920x1080 --languages da
 
 # Every benchmark runs; the target fails at the end when one missed a target (exit code 3) or crashed.
+# The server's audit writer is measured on the PostgreSQL server BENCH_SERVER (a superuser's URL).
+BENCH_SERVER ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 benchmark: $(STAMP) translations
 	status=0; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/case_list.py || status=1; \
 	$(PY) benchmarks/demo_generator.py || status=1; \
 	$(PY) benchmarks/case_list_sql.py --keep || status=1; \
 	$(PY) benchmarks/audit_log.py --keep || status=1; \
+	$(PY) benchmarks/audit_server.py --server $(BENCH_SERVER) || status=1; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/family_page.py || status=1; \
 	$(PY) benchmarks/plan_pdf.py || status=1; \
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/plan_editor.py || status=1; \

@@ -6,7 +6,10 @@ In one run, on one demo store, each started offscreen in a fresh home (nothing c
 user's), from the process's start until the window is shown (the program's log says "the
 window is shown"; the baseline prints it), then closed by SIGTERM:
 
-* baseline: a bare PySide6 window in the same Python (what any Qt program costs here);
+* baseline: a bare PySide6 window with an empty table in the same Python (what any Qt
+  program costs here);
+* floor: the same window after opening the store the program's way (SQLAlchemy, the
+  models, the store's checks) — what this stack costs before the program's own work;
 * the program from source (``python -m app``);
 * the frozen program (``make package``), when its folder is there.
 
@@ -36,14 +39,24 @@ ROOT = Path(__file__).resolve().parents[1]
 SHOWN = "the window is shown"
 BARE = (
     "import sys\n"
-    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow, QTableView\n"
     "app = QApplication(sys.argv)\n"
-    "w = QMainWindow(); w.resize(1280, 760); w.show(); app.processEvents()\n"
+    "w = QMainWindow(); w.setCentralWidget(QTableView()); w.resize(1280, 760); w.show(); app.processEvents()\n"
     f"print({SHOWN!r}, flush=True)\n"
     "import signal; signal.signal(signal.SIGTERM, lambda *a: app.quit())\n"
     "from PySide6.QtCore import QTimer; t = QTimer(); t.start(50); t.timeout.connect(lambda: None)\n"
     "sys.exit(app.exec())\n"
 )
+# The stack's own floor: the same bare window, after SQLAlchemy, the models and the store's
+# opening (what any start of the program must do before its first page can be read).
+FLOOR = (
+    "import sys\n"
+    f"sys.path.insert(0, {str(ROOT)!r})\n"
+    "from app.startup import open_context\n"
+    "context = open_context(sys.argv[1])\n" + BARE.replace("import sys\n", "", 1)
+)
+BASELINE = "baseline: a bare PySide6 window with an empty table"
+FLOOR_NAME = "floor: the bare window after opening the store (SQLAlchemy, models)"
 
 
 def _environment(home: Path) -> dict[str, str]:
@@ -122,7 +135,8 @@ def run(frozen: Path | None, repeat: int, families: int) -> dict[str, Any]:
             capture_output=True,
         )
         programs: list[tuple[str, list[str], bool]] = [
-            ("baseline: a bare PySide6 window", [sys.executable, "-c", BARE], False),
+            (BASELINE, [sys.executable, "-c", BARE], False),
+            (FLOOR_NAME, [sys.executable, "-c", FLOOR, str(store)], False),
             ("the program from source", [sys.executable, "-m", "app", "--db", str(store)], True),
         ]
         if frozen is not None:
@@ -166,8 +180,13 @@ def main(argv: list[str] | None = None) -> int:
 
     frozen = args.frozen or ROOT / "dist" / f"koordinator-{__version__}"
     figures = run(frozen if (frozen / "koordinator").exists() else None, args.repeat, args.families)
-    baseline = figures["baseline: a bare PySide6 window"]["median_ms"]
+    baseline = figures[BASELINE]["median_ms"]
     source = figures["the program from source"]["median_ms"]
+    floor = figures[FLOOR_NAME]["median_ms"]
+    print(
+        f"the program / the bare window: {source / baseline:.1f}x; the floor / the bare window: "
+        f"{floor / baseline:.1f}x; the program / the floor: {source / floor:.1f}x"
+    )
     targets = [ratio_below("the program from source / a bare window", source / baseline, 10)]
     if "the frozen program" in figures:
         frozen_ms = figures["the frozen program"]["median_ms"]

@@ -183,6 +183,15 @@ def test_search_everything_benchmark_on_the_server(tmp_path: Path, postgres_url:
     assert "the server finds nothing outside reach" in _names(verdict, timing=False)
 
 
+@pytest.mark.postgres
+def test_audit_server_benchmark_writes_through_the_servers_writer(tmp_path: Path, postgres_url: str) -> None:
+    out, verdict = _smoke(tmp_path, "audit_server.py", "--server", postgres_url)
+    figures = verdict["figures"]
+    assert figures["written_by_login"] == figures["writes"] > 0, out
+    assert set(figures["write_ms"]) == set(figures["bare_ms"]) == {"300", "3000"}
+    assert "write an entry (ms): the program" in out
+
+
 # -- the verdict itself ----------------------------------------------------------------------
 
 
@@ -266,7 +275,12 @@ def test_startup_benchmark_runs_and_reports(tmp_path: Path) -> None:
     out, verdict = _smoke(
         tmp_path, "startup.py", "--repeat", "1", "--families", "2", "--frozen", str(tmp_path / "not-built")
     )
-    for line in ("baseline: a bare PySide6 window", "the program from source", "ms to the window"):
+    for line in (
+        "baseline: a bare PySide6 window",
+        "floor: the bare window",
+        "the program from source",
+        "ms to the window",
+    ):
         assert line in out, out
     assert _names(verdict, timing=True) == {"the program from source / a bare window"}
     assert _names(verdict, timing=False) == {"every program showed its window"}

@@ -25,7 +25,6 @@ from app.models.enums import UserRole
 from app.services.common.context import AppContext
 from app.services.day.my_day import Opens, Place
 from app.ui.cases.case_list_page import CaseListPage
-from app.ui.cases.new_case_dialog import NewCaseDialog
 from app.ui.common.a11y import begin_tab_order_at, tab_order
 from app.ui.common.background import StoreLanes
 from app.ui.common.colours import Cell, Tone, cell_style, error_style, tone
@@ -36,7 +35,6 @@ from app.ui.day.day_page import DayPage
 from app.ui.navigation import PAGE_CALENDAR, PAGE_CASES, PAGE_DAY, PAGE_FAMILY, PAGE_PLAN, Navigation
 from app.ui.search.search_box import SearchBox
 from app.ui.tasks.reminders import Reminders
-from app.ui.team.absence_dialog import AbsenceDialog
 from app.ui.window_parts import (
     CALENDAR_TABLES,
     CASE_LIST_TABLES,
@@ -441,6 +439,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_CASES)
 
     def new_case(self) -> None:
+        from app.ui.cases.new_case_dialog import NewCaseDialog  # made when first asked for
+
         case_id = NewCaseDialog.ask(self.context, self.lanes, self, self.settings)
         if case_id is None:
             return
@@ -524,6 +524,8 @@ class MainWindow(QMainWindow):
         ProfileDialog.edit(self.context, self.lanes, self)
 
     def _absences(self) -> None:
+        from app.ui.team.absence_dialog import AbsenceDialog
+
         AbsenceDialog(self.context, self.lanes, self).exec()
 
     def _audit_log(self) -> None:

@@ -23,7 +23,9 @@ print("LOADED:" + ",".join(loaded))
 print("TITLE:" + window.windowTitle())
 PAGES = {"family": "app.ui.family.family_page", "plan": "app.ui.plan.plan_page",
          "calendar": "app.ui.calendar.calendar_page"}
-print("PAGES:" + ",".join(sorted(m for m in (*PAGES.values(), "icalendar") if m in sys.modules)))
+ON_DEMAND = ("icalendar", "app.ui.cases.new_case_dialog", "app.ui.team.absence_dialog",
+             "app.services.documents.documents")  # dialogs and services of later actions
+print("PAGES:" + ",".join(sorted(m for m in (*PAGES.values(), *ON_DEMAND) if m in sys.modules)))
 from app.ui.navigation import PAGE_CALENDAR
 window.nav.setCurrentRow(PAGE_CALENDAR)  # made when first shown, in its place
 assert window.stack.currentWidget() is window.calendar and window.stack.indexOf(window.calendar) == PAGE_CALENDAR

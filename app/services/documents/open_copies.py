@@ -20,13 +20,16 @@ import shutil
 import stat
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_path
-from sqlalchemy.orm import Session
 
-from app.services.common import audit
-from app.services.documents.documents import DocumentInfo, log_document, read_content
 from app.store.safe_files import process_alive, write_atomic
+
+if TYPE_CHECKING:  # the documents service is loaded when a document is opened, not at start
+    from sqlalchemy.orm import Session
+
+    from app.services.documents.documents import DocumentInfo
 
 FOLDER_NAME = "open-documents"
 _RUN_FOLDER = re.compile(r"^run-(\d+)$")
@@ -69,6 +72,9 @@ def copy_name(info: DocumentInfo) -> str:
 def write_open_copy(session: Session, document_id: int, root: Path | None = None) -> Path:
     """Write the document's file into the private folder, to be opened; returns its path.
     Logged as a read of the document (before the file is written)."""
+    from app.services.common import audit
+    from app.services.documents.documents import log_document, read_content
+
     info, content = read_content(session, document_id)
     details: dict[str, object] = {"media_type": info.media_type, "size_bytes": info.size_bytes}
     log_document(session, audit.OPEN_CASE, info, details, now=True)
@@ -89,6 +95,8 @@ def save_copy(session: Session, document_id: int, path: str | os.PathLike[str]) 
     """Write the document's file where the caseworker chose; logged as an export (the kind
     of file, never the path or name). Raises OutputRefusedError for a place that must not
     be written (the store itself, a folder, a device)."""
+    from app.services.common import audit
+    from app.services.documents.documents import log_document, read_content
     from app.store.safe_files import check_output
 
     target = check_output(path)  # refused before anything is read or logged
