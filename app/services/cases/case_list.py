@@ -362,9 +362,13 @@ def _next_meeting_page(
         Keyset.AFTER_KEY: later(tuple_(c.next_meeting_at, c.id), tuple_(after_key, after_id)),
         Keyset.AFTER_NULL: literal(False),
     }[keyset]
+    # A key shown is never before now (kept and ahead, or worked out from now), so going up
+    # from it the row value alone bounds the range: with "≥ now" beside it SQLite reads the
+    # index from now on instead.
+    from_now = true() if keyset == Keyset.AFTER_KEY and not descending else c.next_meeting_at >= now
     ahead = (
         select(c.id, c.next_meeting_at.label("key"))
-        .where(*filters, c.next_meeting_at >= now, ahead_after)
+        .where(*filters, from_now, ahead_after)
         .order_by(way(c.next_meeting_at), way(c.id))
         .limit(limit + offset)
         .subquery()
