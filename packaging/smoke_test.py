@@ -7,7 +7,7 @@ program itself runs in its own process, in a fresh home with nothing of the user
 
 * ``koordinator-admin``: ``--version``, a demo store, Lise's plan as PDF (the family's copy,
   in Ukrainian and in large print too) and as Word, a recipient's copy (the school's), the
-  meetings as ``.ics``, the audit chain verified, the retention list, a citizen's lookup
+  meetings as ``.ics``, the audit chain verified, the retention list, the law catalogue checked, a citizen's lookup
   report, an encrypted store made and read again with its key in a file keyring;
 * ``koordinator``: the window started offscreen on the store, shown, then closed by SIGTERM
   as at a logout: exit 0 and no crash left for the next start;
@@ -152,6 +152,8 @@ def commands(smoke: Smoke, out: Path) -> None:
     smoke.run("verify-audit", "--db", str(store))
     smoke.run("retention", "list", "--db", str(store))
     smoke.check(len(smoke.failures) == before, "the audit chain verified, the retention list read")
+    checked = smoke.run("law-catalogue", "check")
+    smoke.check("law_sections.csv: sound" in checked, "the law catalogue checked (its laws file is there)")
     report = out / "looked.pdf"
     smoke.run("who-looked-at-me", cpr, "-o", str(report), "--db", str(store))
     smoke.check(report.exists() and len(PdfReader(report).pages) > 0, "a citizen's lookup report")

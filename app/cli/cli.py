@@ -35,6 +35,8 @@ koordinator who-looked-at-me CPR -o FILE.pdf|.csv [--db …]
                                                     a citizen's report of every lookup of their data
 koordinator retention list|erase [--yes] [--audit-months N] [--db …]
                                                     cases past retention; audit lookups pruned
+koordinator law-catalogue check [--file CSV] [--laws CSV]
+                                                    check the law-section catalogue: overlaps, gaps, unknown laws
 koordinator --encrypt [--db FILE]                   a new local store encrypted (key in the OS keyring)
 """
 
@@ -217,7 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_store_option(hand)
 
-    from app.cli import cli_access, cli_audit, cli_find, cli_letter, cli_retention, cli_settings, cli_team
+    from app.cli import (
+        cli_access,
+        cli_audit,
+        cli_find,
+        cli_law,
+        cli_letter,
+        cli_retention,
+        cli_settings,
+        cli_team,
+    )
 
     cli_find.add_commands(commands)
     cli_settings.add_commands(commands)
@@ -226,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_access.add_commands(commands)
     cli_audit.add_commands(commands)
     cli_retention.add_commands(commands)
+    cli_law.add_commands(commands)
     return parser
 
 
@@ -453,6 +465,10 @@ def _dispatch(args: argparse.Namespace, db: str | None) -> int:
     if args.command is None and admin_console():
         build_parser().print_help()
         return EXIT_USAGE
+    if args.command == "law-catalogue":  # a file of the program's: no store is opened
+        from app.cli import cli_law
+
+        return cli_law.run(args)
     if db is None:
         _say_which_store()
     refused = _refuse_output(args, db)
