@@ -104,7 +104,14 @@ def write_content(session: Session, pv: PlanVersion, draft: PlanDraft) -> None:
 
 def content_problems(session: Session, pv: PlanVersion, draft: PlanDraft) -> list[FieldProblem]:
     """Problems of a draft that need the store: members and responsible people of the case."""
-    people = case_citizen_ids(session, pv.case_id)  # one read, whatever the plan's size
+    named = {c for goal in draft.goals for c in goal.member_ids} | set(draft.member_sections)
+    named |= {
+        a.responsible_id
+        for a in draft.agreements
+        if a.responsible_kind == ResponsibleKind.MEMBER and a.responsible_id is not None
+    }
+    # one read whatever the plan's size, and none when it names nobody
+    people = case_citizen_ids(session, pv.case_id) if named else frozenset()
     problems = [
         FieldProblem(f"goals.{index}.citizen", Problem.REQUIRED)
         for index, goal in enumerate(draft.goals)
