@@ -191,3 +191,24 @@ def private_postgres():  # type: ignore[no-untyped-def]
 
     with private_server() as server:
         yield server
+
+
+MUNICIPAL_RETENTION = """model,years_after_closing,count_from,note
+one_family_one_entry,5,closing_date,the municipality's bevaringsplan (a test's)
+together_for_family,5,closing_date,
+holistic_plan,10,end_of_closing_year,
+"""
+
+
+@pytest.fixture
+def municipal_retention(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The municipality has set its retention periods (5 years; holistic plans 10 years from
+    the end of the closing year; no period for "other") in the machine-wide folder; the
+    program's own file sets none. Returns the folder."""
+    from app.machine_settings import ENV_VAR
+
+    folder = tmp_path / "machine-wide"
+    folder.mkdir()
+    (folder / "retention_rules.csv").write_text(MUNICIPAL_RETENTION, encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(folder / "koordinator.ini"))
+    return folder

@@ -20,8 +20,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.cli_common import add_store_option, bounded_int
+
+if TYPE_CHECKING:
+    from app.services.privacy.retention import ClosedCases
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -72,8 +76,11 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
     today = today or local_today()
     erase = args.retention_command == "erase"
     try:
-        rules = retention.load_rules()
-    except ValueError as exc:
+        from app.services.privacy.retention_rules import load_archive_codes, load_rules
+
+        rules = load_rules()
+        archive = load_archive_codes()
+    except (OSError, ValueError) as exc:
         print(f"koordinator retention: {exc}", file=sys.stderr)
         return EXIT_USAGE
     from app.services.privacy import audit_anchor, audit_key
@@ -109,10 +116,12 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
         return EXIT_STORE
     try:
         with context.sessions.begin() as session:
-            due = retention.due_for_erasure(session, today, rules)
+            closed = retention.closed_cases(session, today, rules, archive)
+            due = closed.due
             cutoff = retention._months_before(today, months)
             old_lookups = retention.lookups_older_than(session, start_of_local_day(cutoff))
             _print_due(due, today)
+            _print_kept(closed)
             print(
                 f"Audit log: {old_lookups} lookup entr{'y' if old_lookups == 1 else 'ies'} "
                 f"(openings, searches) from before {cutoff.isoformat()} ({months} months)."
@@ -133,7 +142,7 @@ def run(args: argparse.Namespace, db: str | None, today: date | None = None) -> 
                 )
                 return EXIT_FAILED
             pruned = retention.prune_audit(session, today, months, key=key, appender=appender)
-            erased = retention.erase_cases(session, [d.case_id for d in due], today, rules)
+            erased = retention.erase_cases(session, [d.case_id for d in due], today, rules, archive)
             anchor = appender.append(audit_anchor.CHECKPOINT)
         audit_key.record_anchor(key, audit_key.store_label(resolve_store_url(db)), anchor)
         people = sum(e.citizens_erased for e in erased)
@@ -159,4 +168,19 @@ def _print_due(due: list, today: date) -> None:  # type: ignore[type-arg]
         print(
             f"  {item.number:<14}{item.model.value:<24}{item.closed_on.isoformat():<12}"
             f"{item.retention_until.isoformat()}"
+        )
+
+
+def _print_kept(closed: ClosedCases) -> None:
+    """The closed cases that are kept whatever their age, and why (counts, never names)."""
+    for model, count in sorted(closed.kept_unset.items()):
+        print(
+            f"Kept: {count} closed case{'' if count == 1 else 's'} of type {model.value}: no retention "
+            "period is set for it (retention_rules.csv, from the municipality's bevaringsplan)."
+        )
+    if closed.kept_for_archive:
+        count = closed.kept_for_archive
+        print(
+            f"Kept for the archive: {count} closed case{'' if count == 1 else 's'} with a placement "
+            "(retention_archive.csv); never erased by Koordinator."
         )

@@ -1382,37 +1382,47 @@
     <name>CloseCaseDialog</name>
     <message>
         <location filename="../../app/ui/cases/close_case_dialog.py" line="37"/>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="62"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="63"/>
         <source>Close case</source>
         <translation>Luk sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="44"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="45"/>
         <source>Reading the case…</source>
         <translation>Sagen indlæses …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="55"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="56"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="56"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="57"/>
         <source>Reason for closing</source>
         <translation>Begrundelse for at lukke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="57"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="58"/>
         <source>Closing date</source>
         <translation>Lukket den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="90"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="92"/>
         <source>The retention rules could not be read: %1</source>
         <translation>Reglerne for opbevaring kunne ikke læses: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="96"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="99"/>
+        <source>The case holds a placement and is kept for the archive: Koordinator never erases it</source>
+        <translation>Sagen rummer en anbringelse og bevares til arkivet: Koordinator sletter den aldrig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="105"/>
+        <source>No retention period is set for %1: the case is kept until the municipality sets one</source>
+        <translation>Der er ikke fastsat en opbevaringstid for %1: sagen gemmes, indtil kommunen fastsætter en</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="110"/>
         <source>The case may be erased after %1 (retention period for %2)</source>
         <translation>Sagen kan slettes efter %1 (opbevaringstid for %2)</translation>
     </message>
@@ -2888,200 +2898,210 @@
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="79"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="81"/>
         <source>Edit case</source>
         <translation>Ret sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="100"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="133"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="260"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="102"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="135"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="262"/>
         <source> days</source>
         <translation> dage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="105"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="106"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="108"/>
         <source>Partner caseworker</source>
         <translation>Makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="107"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="109"/>
         <source>Coordination model</source>
         <translation>Koordineringsmodel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="108"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="110"/>
         <source>Follow up every</source>
         <translation>Opfølgning hver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="109"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="111"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="111"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="113"/>
         <source>Hand-over to the new coordinator</source>
         <translation>Overdragelse til den nye koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="116"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="118"/>
         <source>The new coordinator reads this note first when they open the case: what is going on, what is promised to the family, and what is due.</source>
         <translation>Den nye koordinator læser denne note først, når sagen åbnes: hvad der foregår, hvad familien er lovet, og hvad der skal ske hvornår.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="134"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="136"/>
         <source>None</source>
         <translation>Ingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="136"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="138"/>
         <source>For how many days the old team may still read the case (not change it)</source>
         <translation>Hvor mange dage det gamle team stadig må læse sagen (ikke ændre den)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="138"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="140"/>
         <source>The old team may still read the case for</source>
         <translation>Det gamle team må stadig læse sagen i</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="143"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="145"/>
         <source>Reading the case…</source>
         <translation>Læser sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="164"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="166"/>
         <source>Saving will</source>
         <translation>Når du gemmer, vil det</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="165"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="167"/>
         <source>Caseload</source>
         <translation>Sagsbelastning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="166"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="168"/>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="170"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="172"/>
         <source>Required when closing the case, or when the caseload goes above the limit</source>
         <translation>Skal udfyldes, når sagen lukkes, eller når sagsbelastningen kommer over grænsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="207"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="209"/>
         <source>Hand-over note</source>
         <translation>Overdragelsesnote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="217"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="340"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="219"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="342"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="219"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="221"/>
         <source>(the coordinator now)</source>
         <translation>(den nuværende koordinator)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="241"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="243"/>
         <source>%1 (as now)</source>
         <translation>%1 (som nu)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="243"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="245"/>
         <source>Reopen (active)</source>
         <translation>Genåbn (aktiv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="258"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="260"/>
         <source> days (%1 weeks)</source>
         <translation> dage (%1 uger)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="298"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="300"/>
         <source>Nothing changes yet.</source>
         <translation>Intet ændres endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="315"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="317"/>
         <source>What saving will do could not be read.</source>
         <translation>Det kunne ikke læses, hvad det vil ændre at gemme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="335"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="337"/>
         <source> and </source>
         <translation> og </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="342"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="344"/>
         <source>move the next follow-up from %1 to %2</source>
         <translation>flytte næste opfølgning fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="347"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="349"/>
         <source>let %1 reach the case</source>
         <translation>give %1 adgang til sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="351"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="353"/>
         <source>mean %1 may only read the case until %2, then no longer reaches it</source>
         <translation>betyde, at %1 kun kan læse sagen til og med %2 og derefter ikke længere når den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="356"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="358"/>
         <source>mean %1 no longer reaches the case</source>
         <translation>betyde, at %1 ikke længere når sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="358"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="361"/>
+        <source>close the case: no retention period is set for its type, so it is kept until the municipality sets one; the case is read-only</source>
+        <translation>lukke sagen: der er ikke fastsat en opbevaringstid for sagstypen, så den gemmes, indtil kommunen fastsætter en; sagen kan kun læses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="366"/>
+        <source>close the case: it holds a placement and is kept for the archive, never erased by Koordinator; the case is read-only</source>
+        <translation>lukke sagen: den rummer en anbringelse og bevares til arkivet, Koordinator sletter den aldrig; sagen kan kun læses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="370"/>
         <source>start the retention period (%1 years): the case is read-only</source>
         <translation>starte opbevaringsperioden (%1 år): sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="362"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="374"/>
         <source>start the retention period: the case is read-only</source>
         <translation>starte opbevaringsperioden: sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="363"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="375"/>
         <source>reopen the case and stop its retention period</source>
         <translation>genåbne sagen og stoppe dens opbevaringsperiode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="364"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="376"/>
         <source>pause the case: it keeps its data and still counts in the caseload</source>
         <translation>sætte sagen i bero: den beholder sine data og tæller stadig med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="365"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="377"/>
         <source>make the candidate an active case that counts in the caseload</source>
         <translation>gøre kandidaten til en aktiv sag, der tæller med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="372"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="384"/>
         <source>%1&apos;s caseload goes from %2 to %3 (the team&apos;s limit is %4).</source>
         <translation>%1s sagsbelastning går fra %2 til %3 (teamets grænse er %4).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="379"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="391"/>
         <source>That is above the limit: give a reason.</source>
         <translation>Det er over grænsen: skriv en begrundelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="484"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="496"/>
         <source>Changed by a colleague</source>
         <translation>Ændret af en kollega</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="486"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="498"/>
         <source>A colleague changed this case after you opened it, so nothing was saved. Cancel and open the case again to see their changes.</source>
         <translation>En kollega har ændret sagen, efter du åbnede den, så intet blev gemt. Annullér og åbn sagen igen for at se ændringerne.</translation>
     </message>
@@ -5092,152 +5112,152 @@
         <translation>Min dag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>Documents</source>
         <translation>Dokumenter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>The connection to the database is lost. What you type is kept on this computer and saved as soon as the connection is back. Trying to reconnect…</source>
         <translation>Forbindelsen til databasen er afbrudt. Det, du skriver, gemmes på denne computer og sendes, så snart forbindelsen er tilbage. Prøver at genoprette forbindelsen …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>Search</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Tasks</source>
         <translation>Opgaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>Signed in as %1</source>
         <translation>Logget ind som %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>&amp;New case…</source>
         <translation>&amp;Ny sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>&amp;Print plan…</source>
         <translation>&amp;Udskriv plan …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>&amp;Access request…</source>
         <translation>&amp;Aktindsigt …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Absences and &amp;deputies…</source>
         <translation>Fravær og &amp;stedfortræder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>My &amp;profile…</source>
         <translation>Min &amp;profil…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Your e-mail address and phone number, used in invitations and papers</source>
         <translation>Din e-mailadresse og dit telefonnummer, som bruges i invitationer og papirer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>&amp;Settings</source>
         <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>&amp;Family overview…</source>
         <translation>&amp;Familieoverblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;Database connection…</source>
         <translation>&amp;Databaseforbindelse …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>&amp;Letter template…</source>
         <translation>&amp;Brevskabelon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>The logo, sender and address of the Word copies</source>
         <translation>Logo, afsender og adresse på Word-kopierne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Set by IT for this computer</source>
         <translation>Sat af IT for denne computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Team &amp;overview…</source>
         <translation>Team&amp;overblik…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>For team leads: the team&apos;s caseloads, overdue work, absences and candidates</source>
         <translation>Til teamledere: teamets sagsbelastning, opgaver over tid, fravær og kandidater</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Revisionslog …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>&amp;About Koordinator</source>
         <translation>&amp;Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Open a case first: then its plan can be printed.</source>
         <translation>Åbn en sag først: så kan dens plan udskrives.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="392"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>Case not found</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>The case is no longer within your reach: it was deleted, or handed over to another team. The list is refreshed.</source>
         <translation>Sagen er ikke længere inden for din adgang: den er slettet eller overdraget til et andet team. Listen er opdateret.</translation>
     </message>
@@ -5246,27 +5266,27 @@
         <translation type="vanished">Sagen findes ikke længere. Listen er opdateret.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="449"/>
         <source>The case was created.</source>
         <translation>Sagen er oprettet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="437"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>The connection to the database is back.</source>
         <translation>Forbindelsen til databasen er tilbage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="442"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Local database</source>
         <translation>Lokal database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="442"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Shared database</source>
         <translation>Fælles database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="445"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>%1: not reachable</source>
         <translation>%1: kan ikke nås</translation>
     </message>
@@ -5279,27 +5299,27 @@
         <translation type="vanished">Databasen svarede ikke. Kontrollér forbindelsen, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="568"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>The new language is used the next time you start Koordinator.</source>
         <translation>Det nye sprog bruges, næste gang du starter Koordinator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531"/>
+        <location filename="../../app/ui/main_window.py" line="575"/>
         <source>About Koordinator</source>
         <translation>Om Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
+        <location filename="../../app/ui/main_window.py" line="576"/>
         <source>Koordinator %1 – one common plan for the family.</source>
         <translation>Koordinator %1 – én fælles plan med familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>

@@ -27,7 +27,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> tuple[str, int, list[str]]:
+def store(tmp_path: Path, municipal_retention: Path) -> tuple[str, int, list[str]]:
     path = str(tmp_path / "store.sqlite")
     ctx = open_context(path, login="tester")
     try:
@@ -60,6 +60,20 @@ def test_list_shows_the_case_by_number_only_and_erases_nothing(store, capsys) ->
     assert "1 closed case past retention" in out and "one_family_one_entry" in out
     assert "Holm" not in out and "Lise" not in out
     assert not any(cpr in out or cpr[:6] in out for cpr in cprs)
+    assert _counts(path, case_id) == (True, 0)
+
+
+def test_without_the_municipalitys_periods_nothing_is_listed_or_erased(
+    store, capsys, municipal_retention
+) -> None:  # type: ignore[no-untyped-def]
+    """The program's own file sets no period: the old closed case is kept, and said to be."""
+    path, case_id, _cprs = store
+    (municipal_retention / "retention_rules.csv").unlink()
+    args = _parse(["retention", "list", "--db", path])
+    assert cli_retention.run(args, args.db, today=TODAY) == 0
+    out = capsys.readouterr().out
+    assert "No closed case has passed its retention period" in out
+    assert "Kept: 1 closed case of type one_family_one_entry: no retention period is set" in out
     assert _counts(path, case_id) == (True, 0)
 
 

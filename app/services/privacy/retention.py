@@ -3,8 +3,12 @@
 How long a closed case is kept is *not* decided here. The archive rules (arkivloven, the
 Rigsarkivet's bevaring og kassation) and the municipality's own bevaringsplan set it; "5
 years after closing" is common but not a fact of law (DOMAIN.md §2.4). The periods per
-coordination model are therefore data, ``resources/retention_rules.csv``, for the
-municipality to set. A social case's age runs from when it was *closed*, not opened.
+coordination model are therefore data that the municipality enters: ``retention_rules.csv``
+in the machine-wide settings folder (``/etc/koordinator``, ``%PROGRAMDATA%/Koordinator``),
+else the program's own file, which sets none. A case type whose period is not set is never
+erased. Cases with an intervention the archive rules keep (``retention_archive.csv``, the
+same two places: placements, BL §§ 46-47) are kept for the archive and never erased by the
+program. A social case's age runs from when it was *closed*, not opened.
 
 Erasing a case removes the case and its content (plans, meetings, interventions,
 consents, transition tracks, its network); the family and its citizens only when no other
@@ -18,13 +22,10 @@ agreements, DOMAIN.md §3.1). Changes, exports, reveals and erasures are kept.
 
 from __future__ import annotations
 
-import csv
-import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Table, and_, delete, exists, select
@@ -46,71 +47,13 @@ from app.models import (
     TransitionTrack,
 )
 from app.models.enums import CaseStatus, CoordinationModel
-from app.resources import resources_dir
 from app.services.common.editing import RowGoneError, load_for_edit
 from app.services.common.validation import FieldProblem, Problem, ValidationError
+from app.services.privacy.retention_rules import CountFrom, RetentionRule, load_archive_codes, load_rules
 
 log = logging.getLogger(__name__)
 
-RULES_FILE = "retention_rules.csv"
-FIELDS = ["model", "years_after_closing", "count_from"]
-DEFAULT_YEARS = 5  # used for a model the file does not name; the municipality sets the real one
 DEFAULT_LOOKUP_MONTHS = 6
-MAX_YEARS = 100
-
-
-class CountFrom:
-    CLOSING_DATE = "closing_date"  # N years after the day the case was closed
-    END_OF_YEAR = "end_of_closing_year"  # N years after 31 December of the closing year
-
-
-@dataclass(frozen=True, slots=True)
-class RetentionRule:
-    model: CoordinationModel
-    years: int
-    count_from: str = CountFrom.CLOSING_DATE
-
-
-def load_rules(path: Path | None = None) -> dict[CoordinationModel, RetentionRule]:
-    """The periods per coordination model; raises ValueError naming the file and line."""
-    if path is None:
-        path = resources_dir() / RULES_FILE
-        return dict(_cached(str(path), path.stat().st_mtime_ns))
-    return _read(path)
-
-
-@functools.lru_cache(maxsize=4)
-def _cached(path: str, _mtime: int) -> tuple[tuple[CoordinationModel, RetentionRule], ...]:
-    return tuple(_read(Path(path)).items())
-
-
-def _read(path: Path) -> dict[CoordinationModel, RetentionRule]:
-    rules: dict[CoordinationModel, RetentionRule] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames is None or reader.fieldnames[: len(FIELDS)] != FIELDS:
-            raise ValueError(f"{path.name} line 1: expected the columns {','.join(FIELDS)}")
-        for raw in reader:
-            where = f"{path.name} line {reader.line_num}"
-            if not any((value or "").strip() for value in raw.values() if isinstance(value, str)):
-                continue
-            try:
-                model = CoordinationModel(raw["model"].strip())
-            except (ValueError, AttributeError):
-                raise ValueError(f"{where}: unknown coordination model {raw['model']!r}") from None
-            try:
-                years = int((raw["years_after_closing"] or "").strip())
-            except ValueError:
-                raise ValueError(f"{where}: years_after_closing must be a whole number") from None
-            if not 0 <= years <= MAX_YEARS:
-                raise ValueError(f"{where}: years_after_closing must be between 0 and {MAX_YEARS}")
-            count_from = (raw["count_from"] or "").strip() or CountFrom.CLOSING_DATE
-            if count_from not in (CountFrom.CLOSING_DATE, CountFrom.END_OF_YEAR):
-                raise ValueError(f"{where}: count_from must be closing_date or end_of_closing_year")
-            if model in rules:
-                raise ValueError(f"{where}: {model.value} is named twice")
-            rules[model] = RetentionRule(model, years, count_from)
-    return rules
 
 
 def _add_years(day: date, years: int) -> date:
@@ -122,18 +65,22 @@ def _add_years(day: date, years: int) -> date:
 
 def retention_end(
     model: CoordinationModel, closed_on: date, rules: dict[CoordinationModel, RetentionRule] | None = None
-) -> date:
-    """The last day a case closed on ``closed_on`` must be kept; it may be erased after it."""
+) -> date | None:
+    """The last day a case closed on ``closed_on`` must be kept; it may be erased after it.
+    None: the municipality has set no period for the case's type, and it is never erased."""
     rules = load_rules() if rules is None else rules
-    rule = rules.get(model, RetentionRule(model, DEFAULT_YEARS))
+    rule = rules.get(model)
+    if rule is None or rule.years is None:
+        return None
     start = closed_on if rule.count_from == CountFrom.CLOSING_DATE else date(closed_on.year, 12, 31)
     return _add_years(start, rule.years)
 
 
 def start_retention(
     session: Session, case: Case, rules: dict[CoordinationModel, RetentionRule] | None = None
-) -> date:
-    """Start the retention clock of a closed case (from ``closed_on``); returns its end."""
+) -> date | None:
+    """Start the retention clock of a closed case (from ``closed_on``); returns its end
+    (None: no period is set for its type)."""
     if case.status != CaseStatus.CLOSED or case.closed_on is None:
         raise ValueError("only a closed case with a closing date has a retention clock")
     case.retention_until = retention_end(case.model, case.closed_on, rules)
@@ -147,8 +94,9 @@ def close_case(
     today: date,
     reason: str = "",
     rules: dict[CoordinationModel, RetentionRule] | None = None,
-) -> date:
-    """Close a case and start its retention clock; returns the day it may be erased after."""
+) -> date | None:
+    """Close a case and start its retention clock; returns the day it may be erased after
+    (None: no period is set for its type, it is kept)."""
     case.status = CaseStatus.CLOSED
     case.closed_on = today
     case.closing_reason = reason.strip()
@@ -164,6 +112,28 @@ class ClosingFacts:
     opened_on: date
     label: str  # "number · title"
     closed: bool
+    archived: bool = False  # kept for the archive (a placement): never erased
+
+
+def archived_case_ids(
+    session: Session, case_ids: Sequence[int], codes: frozenset[str] | None = None
+) -> set[int]:
+    """Of ``case_ids``, those with an intervention (ended or not) the archive keeps."""
+    from app.models import LawSection
+
+    codes = load_archive_codes() if codes is None else codes
+    if not codes or not case_ids:
+        return set()
+    found: set[int] = set()
+    for chunk in _chunks(list(case_ids), 500):
+        found.update(
+            session.scalars(
+                select(Intervention.case_id)
+                .join(LawSection, LawSection.id == Intervention.law_section_id)
+                .where(Intervention.case_id.in_(chunk), LawSection.code.in_(sorted(codes)))
+            )
+        )
+    return found
 
 
 def closing_facts(session: Session, case_id: int) -> ClosingFacts:
@@ -176,10 +146,13 @@ def closing_facts(session: Session, case_id: int) -> ClosingFacts:
         opened_on=case.opened_on,
         label=f"{case.number} · {case.title}",
         closed=case.status == CaseStatus.CLOSED,
+        archived=bool(archived_case_ids(session, [case_id])),
     )
 
 
-def close_case_as_read(session: Session, case_id: int, version: int | None, day: date, reason: str) -> date:
+def close_case_as_read(
+    session: Session, case_id: int, version: int | None, day: date, reason: str
+) -> date | None:
     """Close the case the caseworker looked at: refused (ConcurrentEditError) when it changed
     since ``version`` was read, and when it is closed already; the day it may be erased after."""
     case = load_for_edit(session, Case, case_id, version)
@@ -207,28 +180,59 @@ class DueCase:
     retention_until: date
 
 
-def due_for_erasure(
-    session: Session, today: date, rules: dict[CoordinationModel, RetentionRule] | None = None
-) -> list[DueCase]:
-    """Closed cases whose retention ended before ``today``, oldest first.
+@dataclass(frozen=True, slots=True)
+class ClosedCases:
+    due: list[DueCase]
+    kept_unset: dict[CoordinationModel, int]  # closed cases kept: no period set for their type
+    kept_for_archive: int
 
-    A closed case without a retention date (closed before this feature, or by an import)
-    is judged from its closing date and today's rules.
+
+def due_for_erasure(
+    session: Session,
+    today: date,
+    rules: dict[CoordinationModel, RetentionRule] | None = None,
+    archive: frozenset[str] | None = None,
+) -> list[DueCase]:
+    """Closed cases whose retention ended before ``today``, oldest first (see closed_cases)."""
+    return closed_cases(session, today, rules, archive).due
+
+
+def closed_cases(
+    session: Session,
+    today: date,
+    rules: dict[CoordinationModel, RetentionRule] | None = None,
+    archive: frozenset[str] | None = None,
+) -> ClosedCases:
+    """The closed cases due for erasure, and how many are kept and why.
+
+    A closed case without a retention date (closed before this feature, by an import, or
+    before its type had a period) is judged from its closing date and today's rules. A case
+    whose type has no period, and a case the archive keeps, is never due.
     """
     rules = load_rules() if rules is None else rules
-    rows = session.execute(
-        select(Case.id, Case.number, Case.model, Case.closed_on, Case.retention_until)
-        .where(Case.status == CaseStatus.CLOSED, Case.closed_on.is_not(None))
-        .order_by(Case.closed_on, Case.id)
+    rows = list(
+        session.execute(
+            select(Case.id, Case.number, Case.model, Case.closed_on, Case.retention_until)
+            .where(Case.status == CaseStatus.CLOSED, Case.closed_on.is_not(None))
+            .order_by(Case.closed_on, Case.id)
+        )
     )
+    archived = archived_case_ids(session, [row[0] for row in rows], archive)
     due: list[DueCase] = []
+    unset: dict[CoordinationModel, int] = {}
     for case_id, number, model, closed_on, until in rows:
         assert closed_on is not None  # the query asks for closed_on
+        if case_id in archived:
+            continue
+        rule = rules.get(model)
+        if rule is None or rule.years is None:  # a date from before counts only with a period now
+            unset[model] = unset.get(model, 0) + 1
+            continue
         until = until or retention_end(model, closed_on, rules)
-        if until < today:
+        if until is not None and until < today:
             due.append(DueCase(case_id, number, model, closed_on, until))
     due.sort(key=lambda d: (d.retention_until, d.case_id))
-    return due
+    return ClosedCases(due, unset, len(archived))
 
 
 def _citizen_references(exclude: Iterable[type[Base]] = ()) -> list[tuple[Table, Column[Any]]]:
@@ -274,15 +278,17 @@ def erase_cases(
     case_ids: Sequence[int],
     today: date,
     rules: dict[CoordinationModel, RetentionRule] | None = None,
+    archive: frozenset[str] | None = None,
 ) -> list[Erased]:
     """Erase cases past their retention, with their content; one ERASE audit entry each.
 
-    All or nothing: raises NotDueError (erasing nothing) when a case is not due. The family
-    and citizens go only when no other case uses them. Audit entries are kept.
+    All or nothing: raises NotDueError (erasing nothing) when a case is not due — kept for
+    the archive and a type without a period included. The family and citizens go only when
+    no other case uses them. Audit entries are kept.
     """
     from app.services.common import audit
 
-    due = {d.case_id: d for d in due_for_erasure(session, today, rules)}
+    due = {d.case_id: d for d in due_for_erasure(session, today, rules, archive)}
     not_due = [cid for cid in case_ids if cid not in due]
     if not_due:
         raise NotDueError(f"not past retention (or not closed): case ids {', '.join(map(str, not_due))}")

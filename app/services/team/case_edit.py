@@ -51,6 +51,9 @@ REACH_GAINED = "reach_gained"  # (name,) will reach the case
 REACH_LOST = "reach_lost"  # (name,) will no longer reach the case
 RETENTION_STARTS = "retention_starts"  # closing: the retention clock starts
 RETENTION_STOPS = "retention_stops"  # reopening: the clock stops
+# RETENTION_STARTS's second value: why the closed case is kept whatever its age
+NO_PERIOD_SET = "no_period_set"  # the municipality has set no period for the case's type
+KEPT_FOR_ARCHIVE = "kept_for_archive"  # a placement: the archive keeps it
 PAUSED_NO_FLAGS = "paused"  # paused: the case keeps its data, counts in the caseload
 ACTIVATED = "activated"  # a candidate becomes an active case
 
@@ -100,7 +103,8 @@ def validate_case_edit(session: Session, case: Case, edit: CaseEdit) -> list[Fie
 def preview_case_edit(session: Session, case_id: int, edit: CaseEdit, today: date) -> CasePreview:
     """What saving ``edit`` will do, before it is saved."""
     from app.services.cases.cases import next_follow_up
-    from app.services.privacy.retention import load_rules
+    from app.services.privacy.retention import archived_case_ids
+    from app.services.privacy.retention_rules import load_rules
 
     case = session.get(Case, case_id)
     if case is None:
@@ -118,8 +122,12 @@ def preview_case_edit(session: Session, case_id: int, edit: CaseEdit, today: dat
     if edit.status != case.status:
         if edit.status == CaseStatus.CLOSED:
             rule = load_rules().get(case.model)
-            years = str(rule.years) if rule is not None else ""
-            out.append(Consequence(RETENTION_STARTS, (years,)))
+            if archived_case_ids(session, [case.id]):
+                out.append(Consequence(RETENTION_STARTS, ("", KEPT_FOR_ARCHIVE)))
+            elif rule is None or rule.years is None:
+                out.append(Consequence(RETENTION_STARTS, ("", NO_PERIOD_SET)))
+            else:
+                out.append(Consequence(RETENTION_STARTS, (str(rule.years),)))
         elif case.status == CaseStatus.CLOSED:
             out.append(Consequence(RETENTION_STOPS))
         elif edit.status == CaseStatus.PAUSED:

@@ -39,6 +39,7 @@ class CloseCaseDialog(LaneFormDialog):
         self._case_id = case_id
         self._version: int | None = None
         self._model: CoordinationModel | None = None
+        self._archived = False  # kept for the archive (a placement): never erased
         self._opened_on: date | None = None
         self.ready = False  # the case's facts have arrived
         self.case_label = QLabel(self.tr("Reading the case…"), self)
@@ -71,6 +72,7 @@ class CloseCaseDialog(LaneFormDialog):
 
     def _arrived(self, facts: ClosingFacts) -> None:
         self._version, self._model, self._opened_on = facts.version, facts.model, facts.opened_on
+        self._archived = facts.archived
         self.case_label.setText(facts.label)
         self.ready = True
         self.save_button.setEnabled(True)
@@ -91,6 +93,18 @@ class CloseCaseDialog(LaneFormDialog):
             )
             self.erase_after.setStyleSheet(error_style())
             self.save_button.setEnabled(False)
+            return
+        if self._archived:
+            self.erase_after.setText(
+                self.tr("The case holds a placement and is kept for the archive: Koordinator never erases it")
+            )
+            return
+        if until is None:
+            self.erase_after.setText(
+                self.tr(
+                    "No retention period is set for %1: the case is kept until the municipality sets one"
+                ).replace("%1", label(self._model))
+            )
             return
         self.erase_after.setText(
             self.tr("The case may be erased after %1 (retention period for %2)")

@@ -40,7 +40,9 @@ from app.services.team.case_edit import (
     ACTIVATED,
     FOLLOW_UP_MOVED,
     INTERVAL_RANGE,
+    KEPT_FOR_ARCHIVE,
     NEXT_STATUS,
+    NO_PERIOD_SET,
     PAUSED_NO_FLAGS,
     REACH_GAINED,
     REACH_LOST,
@@ -354,6 +356,16 @@ class EditCaseDialog(LaneFormDialog):
             )
         if kind == REACH_LOST:
             return self.tr("mean %1 no longer reaches the case").replace("%1", values[0])
+        if kind == RETENTION_STARTS and values[1:] == (NO_PERIOD_SET,):
+            return self.tr(
+                "close the case: no retention period is set for its type, so it is kept until the "
+                "municipality sets one; the case is read-only"
+            )
+        if kind == RETENTION_STARTS and values[1:] == (KEPT_FOR_ARCHIVE,):
+            return self.tr(
+                "close the case: it holds a placement and is kept for the archive, never erased by "
+                "Koordinator; the case is read-only"
+            )
         if kind == RETENTION_STARTS and values and values[0]:
             return self.tr("start the retention period (%1 years): the case is read-only").replace(
                 "%1", values[0]

@@ -24,11 +24,12 @@ from app.models import (
     TransitionTrack,
 )
 from app.models.enums import CaseStatus, CoordinationModel, Relation
+from app.resources import resources_dir
 from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common import audit
 from app.services.common.cpr import fictional_cpr
 from app.services.demo.demo import generate_demo
-from app.services.privacy import retention
+from app.services.privacy import retention, retention_rules
 from app.services.privacy.retention import CountFrom, RetentionRule
 from app.store import audit_log
 
@@ -58,10 +59,28 @@ def _single(session, user_id: int, first: str, cpr: str, model: CoordinationMode
     return create_case(session, data, TODAY - timedelta(days=4000))
 
 
-def test_the_rules_file_names_every_coordination_model() -> None:
-    rules = retention.load_rules()
+def test_the_programs_own_file_sets_no_period_so_nothing_is_erased() -> None:
+    """The periods are the municipality's to set (its bevaringsplan): the shipped file names
+    every coordination model with none, and a case type without a period is never erased."""
+    rules = retention.load_rules(resources_dir() / retention_rules.RULES_FILE)
     assert set(rules) == set(CoordinationModel)
-    assert all(rule.years > 0 for rule in rules.values())
+    assert all(rule.years is None for rule in rules.values())
+    for model in CoordinationModel:
+        assert retention.retention_end(model, date(2000, 1, 1), rules) is None
+
+
+def test_the_municipalitys_file_in_the_machine_wide_folder_is_used(municipal_retention: Path) -> None:
+    rules = retention.load_rules()
+    assert rules[CoordinationModel.ONE_FAMILY_ONE_ENTRY].years == 5
+    assert CoordinationModel.OTHER not in rules  # not named: no period, never erased
+    assert retention.retention_end(CoordinationModel.OTHER, date(2000, 1, 1)) is None
+    assert retention.retention_end(CoordinationModel.HOLISTIC_PLAN, date(2024, 3, 5)) == date(2034, 12, 31)
+    (municipal_retention / retention_rules.ARCHIVE_FILE).write_text("code,note\nBL-47,\n", encoding="utf-8")
+    assert retention.load_archive_codes() == {"BL-47"}
+
+
+def test_the_archive_keeps_placements_by_default() -> None:
+    assert retention.load_archive_codes(resources_dir() / retention_rules.ARCHIVE_FILE) == {"BL-46", "BL-47"}
 
 
 def test_a_bad_rules_file_is_refused_with_the_line(tmp_path: Path) -> None:
@@ -93,8 +112,9 @@ def test_closing_starts_the_clock_per_case_type(context) -> None:  # type: ignor
             2029, 2, 28
         )
         assert retention.close_case(session, b, date(2024, 3, 5), rules=RULES) == date(2034, 12, 31)
-        # A model the rules do not name gets the default period.
-        assert retention.close_case(session, c, date(2024, 3, 5), rules=RULES) == date(2029, 3, 5)
+        # A model the rules do not name has no period: no end, the case is kept.
+        assert retention.close_case(session, c, date(2024, 3, 5), rules=RULES) is None
+        assert c.retention_until is None and c.status == CaseStatus.CLOSED
         assert a.status == CaseStatus.CLOSED and a.closing_reason == "Målene er nået"
         retention.reopen_case(session, c)
         assert c.retention_until is None and c.status == CaseStatus.ACTIVE
@@ -138,6 +158,67 @@ def test_due_list_holds_only_closed_cases_past_their_period(context) -> None:  #
         with pytest.raises(retention.NotDueError):
             retention.erase_cases(session, [old.id, young.id], TODAY, RULES)
         assert session.get(Case, old.id) is not None  # all or nothing
+
+
+@pytest.mark.parametrize("years_later", [6, 30, 100])
+def test_a_placement_and_a_type_without_a_period_are_never_erased(context, years_later: int) -> None:  # type: ignore[no-untyped-def]
+    """A case with a placement (BL § 46 or § 47, ended long ago or not) is kept for the
+    archive; a case whose type has no period is kept: neither is ever due, erasing them is
+    refused, and the listing counts them."""
+    from app.models import Intervention, LawSection
+    from app.models.enums import InterventionStatus, Sector
+
+    with context.sessions.begin() as session:
+        placed = _single(
+            session,
+            context.user.id,
+            "Anna",
+            _cpr(date(2009, 1, 5), True, 1),
+            CoordinationModel.ONE_FAMILY_ONE_ENTRY,
+        )
+        ordinary = _single(
+            session,
+            context.user.id,
+            "Bo",
+            _cpr(date(2008, 1, 5), False, 2),
+            CoordinationModel.ONE_FAMILY_ONE_ENTRY,
+        )
+        unset = _single(
+            session, context.user.id, "Carl", _cpr(date(1982, 1, 5), False, 3), CoordinationModel.OTHER
+        )
+        section = session.scalar(select(LawSection.id).where(LawSection.code == "BL-47"))
+        session.add(
+            Intervention(
+                case_id=placed.id,
+                citizen_id=placed.citizen_id,
+                law_section_id=section,
+                title="Anbringelse",
+                sector=Sector.SOCIAL_CHILDREN,
+                start_date=date(2015, 1, 1),
+                end_date=date(2016, 1, 1),
+                status=InterventionStatus.ENDED,
+            )
+        )
+        for case in (placed, ordinary, unset):
+            retention.close_case(session, case, date(2017, 6, 1), rules=RULES)
+        assert placed.retention_until == date(2022, 6, 1)  # its type has a period; the archive keeps it
+        assert unset.retention_until is None
+        later = date(2017 + years_later, 6, 2)
+        archive = frozenset({"BL-46", "BL-47"})
+        closed = retention.closed_cases(session, later, RULES, archive)
+        assert [d.case_id for d in closed.due] == [ordinary.id]
+        assert closed.kept_unset == {CoordinationModel.OTHER: 1} and closed.kept_for_archive == 1
+        for kept in (placed.id, unset.id):
+            with pytest.raises(retention.NotDueError):
+                retention.erase_cases(session, [kept], later, RULES, archive)
+        assert retention.archived_case_ids(session, [placed.id, ordinary.id], archive) == {placed.id}
+        # without the archive rule the placement case is due like any other
+        assert {d.case_id for d in retention.due_for_erasure(session, later, RULES, frozenset())} == {
+            placed.id,
+            ordinary.id,
+        }
+        facts = retention.closing_facts(session, placed.id)
+        assert facts.archived and not retention.closing_facts(session, ordinary.id).archived
 
 
 def _count(session, model, column, value) -> int:  # type: ignore[no-untyped-def]

@@ -67,7 +67,9 @@ ALL_STEPS = [(a, b) for a in CaseStatus for b in CaseStatus if a != b]
 
 
 @pytest.mark.parametrize(("before", "after"), ALL_STEPS, ids=[f"{a}-{b}" for a, b in ALL_STEPS])
-def test_every_status_step_is_allowed_or_refused_as_the_rule_says(context, people, before, after) -> None:  # type: ignore[no-untyped-def]
+def test_every_status_step_is_allowed_or_refused_as_the_rule_says(
+    context, people, before, after, municipal_retention
+) -> None:  # type: ignore[no-untyped-def]
     build, me, _anna, _bo = people
     case_id = build.case(me.id, status=before)
     with context.sessions.begin() as s:

@@ -60,8 +60,31 @@ def _case(context: AppContext, case_id: int) -> Case:
         return case
 
 
-def test_closing_lise_case_starts_retention_and_makes_the_page_read_only(  # type: ignore[no-untyped-def]
+def test_closing_without_a_period_set_says_the_case_is_kept(  # type: ignore[no-untyped-def]
     qtbot, demo_context, settings, danish, monkeypatch
+) -> None:
+    """The municipality has set no period (the program's own rules): the dialog says the case
+    is kept until one is set, and closing it sets no retention date."""
+    case_id = _lise(demo_context)
+    page = _page(qtbot, demo_context, settings, case_id)
+    seen: list[str] = []
+
+    def run(dialog: CloseCaseDialog) -> int:
+        ready(dialog)
+        seen.append(dialog.erase_after.text())
+        dialog.reason.setPlainText("Familien klarer sig selv.")
+        return int(save(dialog))
+
+    monkeypatch.setattr(CloseCaseDialog, "exec", run)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        qtbot.mouseClick(page.close_case_button, Qt.MouseButton.LeftButton)
+    assert "Der er ikke fastsat en opbevaringstid" in seen[0] and "gemmes" in seen[0]
+    case = _case(demo_context, case_id)
+    assert case.status == CaseStatus.CLOSED and case.retention_until is None
+
+
+def test_closing_lise_case_starts_retention_and_makes_the_page_read_only(  # type: ignore[no-untyped-def]
+    qtbot, demo_context, settings, danish, monkeypatch, municipal_retention
 ) -> None:
     case_id = _lise(demo_context)
     page = _page(qtbot, demo_context, settings, case_id)

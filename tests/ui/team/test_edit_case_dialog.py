@@ -109,7 +109,19 @@ def test_a_new_partner_shows_who_reaches_the_case(qtbot, demo_context, danish) -
     assert case_row(demo_context, case_id).partner_id is None
 
 
-def test_closing_needs_a_reason_and_shows_the_retention_clock(qtbot, demo_context, danish) -> None:  # type: ignore[no-untyped-def]
+def test_closing_without_a_period_set_says_the_case_is_kept(qtbot, demo_context, danish) -> None:  # type: ignore[no-untyped-def]
+    """The municipality has set no retention period (the program's own rules): closing says
+    the case is kept until one is set, not that a period starts."""
+    dialog = _dialog(qtbot, demo_context, lise(demo_context))
+    _choose(dialog.status, CaseStatus.CLOSED)
+    settle(dialog)
+    assert "ikke fastsat en opbevaringstid" in dialog.consequences.text()
+    assert "opbevaringsperioden (" not in dialog.consequences.text()
+
+
+def test_closing_needs_a_reason_and_shows_the_retention_clock(
+    qtbot, demo_context, danish, municipal_retention
+) -> None:  # type: ignore[no-untyped-def]
     case_id = lise(demo_context)
     dialog = _dialog(qtbot, demo_context, case_id)
     _choose(dialog.status, CaseStatus.CLOSED)
