@@ -18,7 +18,7 @@ from app.models import (
     TransitionTopic,
     TransitionTrack,
 )
-from app.models.enums import AgreementStatus, CaseStatus, MeetingStatus, PlanState
+from app.models.enums import AgreementStatus, CaseStatus, MeetingStatus
 
 
 class DeadlineReads:
@@ -34,7 +34,15 @@ class DeadlineReads:
         ).where(Case.id.in_(ids), Case.status != CaseStatus.CLOSED)
         self.items = (
             select(
-                i.id, i.case_id, i.citizen_id, i.title, LawSection.code, i.start_date, i.end_date, i.status
+                i.id,
+                i.case_id,
+                i.citizen_id,
+                i.title,
+                LawSection.code,
+                i.start_date,
+                i.end_date,
+                i.status,
+                i.sector_plan,
             )
             .join(LawSection, LawSection.id == i.law_section_id)
             .where(i.case_id.in_(ids), LawSection.code.in_(codes))
@@ -45,11 +53,6 @@ class DeadlineReads:
             select(Meeting.case_id, func.max(Meeting.starts_at))
             .where(Meeting.case_id.in_(ids), Meeting.status == MeetingStatus.HELD)
             .group_by(Meeting.case_id)
-        )
-        self.approved = (
-            select(PlanVersion.case_id)
-            .where(PlanVersion.case_id.in_(ids), PlanVersion.state == PlanState.APPROVED)
-            .distinct()
         )
         self.topics = (
             select(

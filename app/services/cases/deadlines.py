@@ -17,8 +17,12 @@ Triggers:
     An investigation (e.g. ``BL-20``, børnefaglig undersøgelse) starts; due after its start;
     done when the intervention has ended (status ended, or its end date has come).
 ``plan_missing``
-    A child has an intervention with one of the codes (e.g. a § 32 measure or a § 46
-    placement); due after the earliest start; done when the case has an approved plan.
+    A child has an intervention with one of the codes (barnets plan, BL § 91: a placement,
+    §§ 46-47); due after the earliest start; done when one of them records its sector plan
+    (the intervention's "plan i sektoren", e.g. "Barnets plan": the plan is made in the
+    child-welfare system, which Koordinator does not see). The common plan does not count:
+    the law lets it replace the ungeplan and the parents' parts of barnets plan for young
+    people of 16-23 (BL § 110), not the child's own plan (docs/law-notes.md).
 ``youth_18``
     A member aged ``YOUTH_FROM_AGE`` to 17 with one of the codes (an intervention that has not
     ended, or — for the transition code ``BL-122-123`` — a transition track in the case; no
@@ -270,6 +274,7 @@ class _Item:
     start: date
     end: date | None
     status: InterventionStatus
+    sector_plan: str = ""  # the plan the intervention belongs to in its sector, as recorded
 
     @property
     def ended(self) -> bool:
@@ -322,7 +327,7 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
     items: list[_Item] = []
     if codes:  # plain rows: no ORM objects for a read-only list
         items = [
-            _Item(*row[:7], InterventionStatus(row[7]))
+            _Item(*row[:7], InterventionStatus(row[7]), row[8] or "")
             for row in connection.execute(reads.items, {"ids": ids, "codes": codes}).all()
         ]
 
@@ -330,10 +335,6 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
     if Trigger.INTERVENTION_START in triggers:
         for case_id, starts_at in connection.execute(reads.held, {"ids": ids}).all():
             last_held[case_id] = to_local(aware_utc(starts_at)).date()
-
-    approved: set[int] = set()
-    if Trigger.PLAN_MISSING in triggers:
-        approved = set(connection.scalars(reads.approved, {"ids": ids}))
 
     names, births, members = _people(session, cases, needs_people=bool(triggers & _PEOPLE_TRIGGERS))
 
@@ -390,13 +391,16 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
                 add(item.case_id, rule, rule.due_after(item.start), item.title, item.citizen_id, finished)
         elif rule.trigger == Trigger.PLAN_MISSING:
             first: dict[tuple[int, int], date] = {}
+            recorded: set[tuple[int, int]] = set()  # the sector's plan is recorded
             for item in items:
                 if item.code in rule.trigger_codes and not item.ended:
                     key = (item.case_id, item.citizen_id)
                     first[key] = min(first.get(key, item.start), item.start)
+                    if item.sector_plan.strip():
+                        recorded.add(key)
             for (case_id, citizen_id), start in first.items():
                 name = names.get(citizen_id, "")
-                add(case_id, rule, rule.due_after(start), name, citizen_id, case_id in approved)
+                add(case_id, rule, rule.due_after(start), name, citizen_id, (case_id, citizen_id) in recorded)
         elif rule.trigger == Trigger.YOUTH_18:
             has: dict[tuple[int, int], set[str]] = defaultdict(set)
             for item in items:

@@ -235,14 +235,13 @@ def _deadlines(session: Session, case_ids: list[int], today: date, end: date) ->
     for deadline in deadlines_for_cases(session, case_ids, today, rules=rules):
         if deadline.done or deadline.due > end:
             continue
-        trigger = triggers.get(deadline.rule_code)
-        place = Place.PLAN if trigger == Trigger.PLAN_MISSING else Place.FAMILY
+        # the measure or person it concerns (barnets plan: recorded on the intervention)
         out.append(
             DayDeadline(
-                opens=Opens(deadline.case_id, place),
+                opens=Opens(deadline.case_id, Place.FAMILY),
                 deadline=deadline,
                 overdue=deadline.overdue(today),
-                follow_up=trigger == Trigger.FOLLOW_UP,
+                follow_up=triggers.get(deadline.rule_code) == Trigger.FOLLOW_UP,
             )
         )
     return out

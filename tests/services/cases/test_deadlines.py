@@ -17,6 +17,7 @@ from app.models import (
     Agreement,
     Case,
     Citizen,
+    Intervention,
     LawSection,
     Meeting,
     PlanVersion,
@@ -235,7 +236,7 @@ def test_the_shipped_rules_cover_every_trigger_with_catalogue_codes() -> None:
     }
     assert by_code["BL20-BFU"].trigger_codes == {"BL-20"}
     assert {"BL-32-1", "BL-32-1-7", "BL-46"} <= by_code["BL95-FIRST-FOLLOW-UP"].trigger_codes
-    assert {"BL-32-1", "BL-46"} <= by_code["BL91-CHILD-PLAN"].trigger_codes
+    assert by_code["BL91-CHILD-PLAN"].trigger_codes == {"BL-46", "BL-47"}  # placements only
     catalogue = {row.code for row in read_catalogue()}
     unknown = {c for r in rules for c in r.trigger_codes} - catalogue
     assert not unknown, f"trigger codes missing from law_sections.csv: {unknown}"
@@ -414,10 +415,12 @@ def test_bfu_overdue_and_done_when_finished(family: Family) -> None:
     }
 
 
-# -- BL § 91: barnets plan -----------------------------------------------------------------------
+# -- BL § 91: barnets plan (the worked examples of docs/law-notes.md) ------------------------------
 
 
-def test_childs_plan_due_three_months_after_the_first_decision(family: Family) -> None:
+def test_childs_plan_due_three_months_after_the_placement(family: Family) -> None:
+    """Ida (9) is placed under § 46 from 2026-08-20 and has § 32 support from 2026-09-10:
+    one deadline, from the placement, on 2026-11-20, overdue on the 24th."""
     with family.ctx.sessions.begin() as s:
         measure(s, family.case_id, family.child, "BL-32-1", date(2026, 9, 10))
         measure(s, family.case_id, family.child, "BL-46", date(2026, 8, 20))
@@ -430,19 +433,47 @@ def test_childs_plan_due_three_months_after_the_first_decision(family: Family) -
     assert found[0].law_reference == "BL § 91"
 
 
-def test_childs_plan_done_by_an_approved_plan_only(family: Family) -> None:
+def test_support_under_section_32_alone_imposes_no_childs_plan(family: Family) -> None:
+    """For § 32 support the municipality must consider a plan: no deadline (it was one)."""
     with family.ctx.sessions.begin() as s:
-        measure(s, family.case_id, family.child, "BL-46", date(2026, 8, 20))
+        measure(s, family.case_id, family.child, "BL-32-1", date(2026, 9, 10), title="Fast kontaktperson")
+        measure(s, family.case_id, family.child, "BL-32-1-7", date(2026, 6, 1))
+    assert family.deadlines("BL91-CHILD-PLAN") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "start", "due"),
+    [
+        ("BL-47", date(2026, 5, 31), date(2026, 8, 31)),
+        ("BL-46", date(2026, 11, 30), date(2027, 2, 28)),  # February has no 30th
+        ("BL-46", date(2027, 11, 30), date(2028, 2, 29)),  # … a leap year's has a 29th
+        ("BL-47", date(2026, 1, 1), date(2026, 4, 1)),
+    ],
+)
+def test_childs_plan_due_for_either_placement_on_the_calendar(
+    family: Family, code: str, start: date, due: date
+) -> None:
+    with family.ctx.sessions.begin() as s:
+        measure(s, family.case_id, family.child, code, start)
+    assert [d.due for d in family.deadlines("BL91-CHILD-PLAN")] == [due]
+
+
+def test_childs_plan_done_when_the_placement_records_it_not_by_the_common_plan(family: Family) -> None:
+    with family.ctx.sessions.begin() as s:
+        placement = measure(s, family.case_id, family.child, "BL-46", date(2026, 8, 20))
         plan_version(s, family.case_id, 1, PlanState.DRAFT)
     assert [d.done for d in family.deadlines("BL91-CHILD-PLAN")] == [False]
-    with family.ctx.sessions.begin() as s:
+    with family.ctx.sessions.begin() as s:  # an approved common plan is not barnets plan (BL § 110)
         pv = s.scalar(select(PlanVersion).where(PlanVersion.case_id == family.case_id))
         pv.state, pv.approved_on = PlanState.APPROVED, TODAY
+    assert [d.done for d in family.deadlines("BL91-CHILD-PLAN")] == [False]
+    with family.ctx.sessions.begin() as s:
+        s.get(Intervention, placement).sector_plan = "Barnets plan"
     (done,) = family.deadlines("BL91-CHILD-PLAN")
     assert done.done and not done.overdue(TODAY)
 
 
-def test_no_childs_plan_deadline_without_a_measure(family: Family) -> None:
+def test_no_childs_plan_deadline_without_a_placement_in_force(family: Family) -> None:
     with family.ctx.sessions.begin() as s:
         measure(s, family.case_id, family.child, "BL-35", date(2026, 8, 20))
         measure(
@@ -665,7 +696,7 @@ def test_forty_cases_take_a_few_queries(sqlite_context) -> None:  # type: ignore
     assert per_rule == {
         "BL95-FIRST-FOLLOW-UP": 80,  # the child's § 32 measure and the youth's placement
         "BL20-BFU": 40,
-        "BL91-CHILD-PLAN": 80,
+        "BL91-CHILD-PLAN": 40,  # the youth's placement (the child's § 32 measure imposes none)
         "BL108-YOUTH-PLAN": 40,
         "BL122-TRANSITION": 40,
         "CASE-FOLLOW-UP": 40,

@@ -231,8 +231,7 @@ def test_follow_ups_and_deadlines_due_this_week(context, me, anna, mine, hers, t
     assert all(d.deadline.rule_code != "PLAN-AGREEMENT" for d in day.deadlines)
     assert all(not d.deadline.done and d.deadline.due <= end for d in day.deadlines)
     for item in day.deadlines:
-        expected = Place.PLAN if item.deadline.rule_code == "BL91-CHILD-PLAN" else Place.FAMILY
-        assert item.opens == Opens(item.deadline.case_id, expected)
+        assert item.opens == Opens(item.deadline.case_id, Place.FAMILY)
     # the same as the deadline engine gives for my open cases
     with context.sessions() as session:
         engine = [
