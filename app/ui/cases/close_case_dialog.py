@@ -53,6 +53,9 @@ class CloseCaseDialog(LaneFormDialog):
         self.erase_after = QLabel(self)
         self.erase_after.setObjectName("eraseAfter")
         self.erase_after.setWordWrap(True)
+        # room for two lines from the start: the text comes with the case's facts, after the
+        # dialog has its size ("no period is set … kept until the municipality sets one")
+        self.erase_after.setMinimumHeight(2 * self.erase_after.fontMetrics().lineSpacing() + 2)
         self.add_field("case", self.tr("Case"), self.case_label)
         self.add_field("reason", self.tr("Reason for closing"), self.reason)
         self.add_field("closed_on", self.tr("Closing date"), self.closed_on)

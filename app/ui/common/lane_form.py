@@ -47,6 +47,15 @@ class LaneFormDialog(FormDialog):
         self.saving = False  # a save (or the read of the stored row) is under way
         self.gone = False  # the row was deleted (or left reach) before the dialog could read it
 
+    def grow_to_fit(self) -> None:
+        """Rows or text that arrive from the store later (a hand-over, the caseload, how long
+        the case is kept) make the dialog taller rather than squeeze or hide the others: up
+        to the screen's height (the dialog is made to fit a 768 one)."""
+        hint = self.sizeHint()
+        screen = self.screen()
+        highest = screen.availableGeometry().height() if screen is not None else hint.height()
+        self.resize(max(self.width(), hint.width()), min(max(self.height(), hint.height()), highest))
+
     # -- what subclasses give ------------------------------------------------------------
     def job_for(self, data: Any, version: int | None) -> SaveJob:
         raise NotImplementedError(f"{type(self).__name__} must implement job_for() or save_job()")

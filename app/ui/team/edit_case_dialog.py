@@ -261,14 +261,6 @@ class EditCaseDialog(LaneFormDialog):
         else:
             self.interval.setSuffix(self.tr(" days"))
 
-    def grow_to_fit(self) -> None:
-        """Rows shown later (the hand-over, the caseload) make the dialog taller rather than
-        squeeze the others: up to the screen's height (the dialog is made to fit a 768 one)."""
-        hint = self.sizeHint()
-        screen = self.screen()
-        highest = screen.availableGeometry().height() if screen is not None else hint.height()
-        self.resize(max(self.width(), hint.width()), min(max(self.height(), hint.height()), highest))
-
     def hands_over(self) -> bool:
         chosen = self.coordinator.currentData()
         return self._facts is not None and chosen is not None and chosen != self._facts.coordinator_id
