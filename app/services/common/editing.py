@@ -94,14 +94,13 @@ def case_citizen_ids(session: Session, case_id: int) -> frozenset[int]:
 
     from app.models import Case, FamilyMember
 
-    row = session.execute(select(Case.family_id, Case.citizen_id).where(Case.id == case_id)).first()
-    if row is None:
+    case = session.get(Case, case_id)  # usually loaded already: no read
+    if case is None:
         return frozenset()
-    family_id, citizen_id = row
-    if family_id is None:
-        return frozenset() if citizen_id is None else frozenset({citizen_id})
+    if case.family_id is None:
+        return frozenset() if case.citizen_id is None else frozenset({case.citizen_id})
     return frozenset(
-        session.scalars(select(FamilyMember.citizen_id).where(FamilyMember.family_id == family_id))
+        session.scalars(select(FamilyMember.citizen_id).where(FamilyMember.family_id == case.family_id))
     )
 
 

@@ -60,6 +60,25 @@ def _case(context: AppContext, case_id: int) -> Case:
         return case
 
 
+def _close_from_page(qtbot, page, monkeypatch, reason: str, day: date | None = None) -> str:  # type: ignore[no-untyped-def]
+    """*Luk sag …* on the family page, the dialog filled in and saved; what it said about
+    retention before saving."""
+    seen: list[str] = []
+
+    def run(dialog: CloseCaseDialog) -> int:
+        ready(dialog)
+        if day is not None:
+            dialog.closed_on.setDate(QDate(day.year, day.month, day.day))
+        seen.append(dialog.erase_after.text())
+        dialog.reason.setPlainText(reason)
+        return int(save(dialog))
+
+    monkeypatch.setattr(CloseCaseDialog, "exec", run)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        qtbot.mouseClick(page.close_case_button, Qt.MouseButton.LeftButton)
+    return seen[0]
+
+
 def test_closing_without_a_period_set_says_the_case_is_kept(  # type: ignore[no-untyped-def]
     qtbot, demo_context, settings, danish, monkeypatch
 ) -> None:
@@ -67,18 +86,8 @@ def test_closing_without_a_period_set_says_the_case_is_kept(  # type: ignore[no-
     is kept until one is set, and closing it sets no retention date."""
     case_id = _lise(demo_context)
     page = _page(qtbot, demo_context, settings, case_id)
-    seen: list[str] = []
-
-    def run(dialog: CloseCaseDialog) -> int:
-        ready(dialog)
-        seen.append(dialog.erase_after.text())
-        dialog.reason.setPlainText("Familien klarer sig selv.")
-        return int(save(dialog))
-
-    monkeypatch.setattr(CloseCaseDialog, "exec", run)
-    with qtbot.waitSignal(page.loaded, timeout=20_000):
-        qtbot.mouseClick(page.close_case_button, Qt.MouseButton.LeftButton)
-    assert "Der er ikke fastsat en opbevaringstid" in seen[0] and "gemmes" in seen[0]
+    said = _close_from_page(qtbot, page, monkeypatch, "Familien klarer sig selv.")
+    assert "Der er ikke fastsat en opbevaringstid" in said and "gemmes" in said
     case = _case(demo_context, case_id)
     assert case.status == CaseStatus.CLOSED and case.retention_until is None
 
@@ -94,20 +103,10 @@ def test_closing_lise_case_starts_retention_and_makes_the_page_read_only(  # typ
     years = load_rules()[model].years
     day = _closing_day()
     expected = date(day.year + years, day.month, day.day)
-    seen: list[str] = []
-
-    def run(dialog: CloseCaseDialog) -> int:
-        ready(dialog)
-        dialog.closed_on.setDate(QDate(day.year, day.month, day.day))
-        seen.append(dialog.erase_after.text())
-        dialog.reason.setPlainText("Familien klarer sig selv; indsatserne er afsluttet.")
-        return int(save(dialog))
-
-    monkeypatch.setattr(CloseCaseDialog, "exec", run)
-    with qtbot.waitSignal(page.loaded, timeout=20_000):
-        qtbot.mouseClick(page.close_case_button, Qt.MouseButton.LeftButton)
-
-    assert format_date(expected) in seen[0]
+    said = _close_from_page(
+        qtbot, page, monkeypatch, "Familien klarer sig selv; indsatserne er afsluttet.", day
+    )
+    assert format_date(expected) in said
     case = _case(demo_context, case_id)
     assert case.status == CaseStatus.CLOSED
     assert case.closed_on == day
