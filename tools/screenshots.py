@@ -302,6 +302,10 @@ def _casework_screens(
         )
     window.family.reload()  # type: ignore[attr-defined]
     _wait_loaded(window, app)
+    from app.ui.navigation import PAGE_FAMILY
+
+    window.nav.setCurrentRow(PAGE_FAMILY)  # type: ignore[attr-defined]  # the views tour left the plan showing
+    _settle(app)
     written: list[Path] = []
     for panel, name in (
         (window.journal, "family_journal"),  # type: ignore[attr-defined]
@@ -311,6 +315,8 @@ def _casework_screens(
         window.family.tabs.setCurrentWidget(panel)  # type: ignore[attr-defined]
         window.lanes.wait(10_000)  # type: ignore[attr-defined]  # each tab reads on the store lane
         _settle(app)
+        if not panel.isVisible():  # a tour that left another page showing would name it wrongly
+            raise RuntimeError(f"{name}: the family page's tab is not what the window shows")
         written.append(out / f"{name}{suffix}.png")
         _save(window, app, written[-1])
     return written

@@ -8,7 +8,7 @@ from sqlalchemy import Date, ForeignKey, Integer, LargeBinary
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, NFCText, Tracked
-from app.models.enums import ConsentCapacity, ConsentForm, db_enum
+from app.models.enums import ConsentCapacity, ConsentDirection, ConsentForm, db_enum
 
 
 class Consent(Tracked, Base):
@@ -33,6 +33,10 @@ class Consent(Tracked, Base):
     attachment_name: Mapped[str] = mapped_column(NFCText(255), default="")
     attachment: Mapped[bytes | None] = mapped_column(LargeBinary)
     withdrawn_reason: Mapped[str] = mapped_column(NFCText(500), default="")
+    # Collecting information from the parties, passing it on to them, or both.
+    direction: Mapped[ConsentDirection] = mapped_column(
+        db_enum(ConsentDirection), default=ConsentDirection.BOTH, server_default=ConsentDirection.BOTH.value
+    )
 
     def in_force_on(self, day: date) -> bool:
         return consent_in_force(self.given_on, self.expires_on, self.withdrawn_on, day)

@@ -112,6 +112,14 @@ class ConsentForm(StrEnum):
     ORAL = "oral"
 
 
+class ConsentDirection(StrEnum):
+    """Which way information may go under a consent (docs/law-notes.md, "Consent")."""
+
+    COLLECT = "collect"  # the municipality may collect information from the parties (RSL § 11 a)
+    SHARE = "share"  # the municipality may pass information on to the parties (FVL § 28, stk. 2)
+    BOTH = "both"  # both ways (every consent recorded before the direction was)
+
+
 def db_enum(enum_cls: type[StrEnum]) -> SAEnum:
     """Portable enum column: VARCHAR plus a named CHECK constraint on both stores."""
     return SAEnum(

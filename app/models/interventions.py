@@ -32,6 +32,8 @@ class Intervention(Tracked, Base):
     sector_plan: Mapped[str] = mapped_column(NFCText(100), default="")  # barnets plan, Min Plan …
     source_system: Mapped[str] = mapped_column(NFCText(60), default="")  # DUBU, Momentum, Nexus …
     last_checked: Mapped[date | None] = mapped_column(Date)
+    # When the municipality became aware of the need (BL § 20, stk. 3: the investigation's clock)
+    noticed_on: Mapped[date | None] = mapped_column(Date)
 
     law_section: Mapped[LawSection | None] = relationship()
     professional: Mapped[Professional | None] = relationship()

@@ -1382,7 +1382,7 @@
     <name>CloseCaseDialog</name>
     <message>
         <location filename="../../app/ui/cases/close_case_dialog.py" line="37"/>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="63"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="66"/>
         <source>Close case</source>
         <translation>Luk sag</translation>
     </message>
@@ -1392,37 +1392,37 @@
         <translation>Sagen indlæses …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="56"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="59"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="57"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="60"/>
         <source>Reason for closing</source>
         <translation>Begrundelse for at lukke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="58"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="61"/>
         <source>Closing date</source>
         <translation>Lukket den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="92"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="95"/>
         <source>The retention rules could not be read: %1</source>
         <translation>Reglerne for opbevaring kunne ikke læses: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="99"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="102"/>
         <source>The case holds a placement and is kept for the archive: Koordinator never erases it</source>
         <translation>Sagen rummer en anbringelse og bevares til arkivet: Koordinator sletter den aldrig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="105"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="108"/>
         <source>No retention period is set for %1: the case is kept until the municipality sets one</source>
         <translation>Der er ikke fastsat en opbevaringstid for %1: sagen gemmes, indtil kommunen fastsætter en</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/close_case_dialog.py" line="110"/>
+        <location filename="../../app/ui/cases/close_case_dialog.py" line="113"/>
         <source>The case may be erased after %1 (retention period for %2)</source>
         <translation>Sagen kan slettes efter %1 (opbevaringstid for %2)</translation>
     </message>
@@ -2262,82 +2262,82 @@
 <context>
     <name>DayLines</name>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="27"/>
+        <location filename="../../app/ui/day/day_lines.py" line="28"/>
         <source>you coordinate</source>
         <translation>du er koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="28"/>
+        <location filename="../../app/ui/day/day_lines.py" line="29"/>
         <source>you are partner caseworker</source>
         <translation>du er makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="29"/>
+        <location filename="../../app/ui/day/day_lines.py" line="30"/>
         <source>you take part</source>
         <translation>du deltager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="30"/>
+        <location filename="../../app/ui/day/day_lines.py" line="31"/>
         <source>you cover for a colleague</source>
         <translation>du dækker for en kollega</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="33"/>
+        <location filename="../../app/ui/day/day_lines.py" line="34"/>
         <source>the case</source>
         <translation>sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="34"/>
+        <location filename="../../app/ui/day/day_lines.py" line="35"/>
         <source>the plan</source>
         <translation>planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="35"/>
+        <location filename="../../app/ui/day/day_lines.py" line="36"/>
         <source>a meeting</source>
         <translation>et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="36"/>
+        <location filename="../../app/ui/day/day_lines.py" line="37"/>
         <source>the journal</source>
         <translation>journalen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="37"/>
+        <location filename="../../app/ui/day/day_lines.py" line="38"/>
         <source>a task</source>
         <translation>en opgave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="38"/>
+        <location filename="../../app/ui/day/day_lines.py" line="39"/>
         <source>a document</source>
         <translation>et dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="39"/>
+        <location filename="../../app/ui/day/day_lines.py" line="40"/>
         <source>an intervention</source>
         <translation>en indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="71"/>
+        <location filename="../../app/ui/day/day_lines.py" line="72"/>
         <source>overdue since %1</source>
         <translation>overskredet siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="79"/>
+        <location filename="../../app/ui/day/day_lines.py" line="80"/>
         <source>(no case)</source>
         <translation>(ingen sag)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="99"/>
+        <location filename="../../app/ui/day/day_lines.py" line="100"/>
         <source>you are responsible</source>
         <translation>du er ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="109"/>
+        <location filename="../../app/ui/day/day_lines.py" line="110"/>
         <source>%1 changed %2</source>
         <translation>%1 har ændret %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="114"/>
+        <location filename="../../app/ui/day/day_lines.py" line="115"/>
         <source>(%1 changes)</source>
         <translation>(%1 ændringer)</translation>
     </message>
@@ -2482,7 +2482,7 @@
         <translation>Senere (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calendar/deadline_list.py" line="72"/>
+        <location filename="../../app/ui/calendar/deadline_list.py" line="74"/>
         <source>No deadlines in the next 30 days.</source>
         <translation>Ingen frister de næste 30 dage.</translation>
     </message>
@@ -2991,7 +2991,7 @@
     </message>
     <message>
         <location filename="../../app/ui/team/edit_case_dialog.py" line="219"/>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="342"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="334"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3016,92 +3016,92 @@
         <translation> dage (%1 uger)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="300"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="292"/>
         <source>Nothing changes yet.</source>
         <translation>Intet ændres endnu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="317"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="309"/>
         <source>What saving will do could not be read.</source>
         <translation>Det kunne ikke læses, hvad det vil ændre at gemme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="337"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="329"/>
         <source> and </source>
         <translation> og </translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="344"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="336"/>
         <source>move the next follow-up from %1 to %2</source>
         <translation>flytte næste opfølgning fra %1 til %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="349"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="341"/>
         <source>let %1 reach the case</source>
         <translation>give %1 adgang til sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="353"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="345"/>
         <source>mean %1 may only read the case until %2, then no longer reaches it</source>
         <translation>betyde, at %1 kun kan læse sagen til og med %2 og derefter ikke længere når den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="358"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="350"/>
         <source>mean %1 no longer reaches the case</source>
         <translation>betyde, at %1 ikke længere når sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="361"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="353"/>
         <source>close the case: no retention period is set for its type, so it is kept until the municipality sets one; the case is read-only</source>
         <translation>lukke sagen: der er ikke fastsat en opbevaringstid for sagstypen, så den gemmes, indtil kommunen fastsætter en; sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="366"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="358"/>
         <source>close the case: it holds a placement and is kept for the archive, never erased by Koordinator; the case is read-only</source>
         <translation>lukke sagen: den rummer en anbringelse og bevares til arkivet, Koordinator sletter den aldrig; sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="370"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="362"/>
         <source>start the retention period (%1 years): the case is read-only</source>
         <translation>starte opbevaringsperioden (%1 år): sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="374"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="366"/>
         <source>start the retention period: the case is read-only</source>
         <translation>starte opbevaringsperioden: sagen kan kun læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="375"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="367"/>
         <source>reopen the case and stop its retention period</source>
         <translation>genåbne sagen og stoppe dens opbevaringsperiode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="376"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="368"/>
         <source>pause the case: it keeps its data and still counts in the caseload</source>
         <translation>sætte sagen i bero: den beholder sine data og tæller stadig med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="377"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="369"/>
         <source>make the candidate an active case that counts in the caseload</source>
         <translation>gøre kandidaten til en aktiv sag, der tæller med i sagsbelastningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="384"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="376"/>
         <source>%1&apos;s caseload goes from %2 to %3 (the team&apos;s limit is %4).</source>
         <translation>%1s sagsbelastning går fra %2 til %3 (teamets grænse er %4).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="391"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="383"/>
         <source>That is above the limit: give a reason.</source>
         <translation>Det er over grænsen: skriv en begrundelse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="496"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="488"/>
         <source>Changed by a colleague</source>
         <translation>Ændret af en kollega</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/edit_case_dialog.py" line="498"/>
+        <location filename="../../app/ui/team/edit_case_dialog.py" line="490"/>
         <source>A colleague changed this case after you opened it, so nothing was saved. Cancel and open the case again to see their changes.</source>
         <translation>En kollega har ændret sagen, efter du åbnede den, så intet blev gemt. Annullér og åbn sagen igen for at se ændringerne.</translation>
     </message>
@@ -3610,13 +3610,13 @@
     </message>
     <message>
         <location filename="../../app/ui/common/form_dialog.py" line="358"/>
-        <location filename="../../app/ui/common/lane_form.py" line="130"/>
+        <location filename="../../app/ui/common/lane_form.py" line="139"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/form_dialog.py" line="359"/>
-        <location filename="../../app/ui/common/lane_form.py" line="131"/>
+        <location filename="../../app/ui/common/lane_form.py" line="140"/>
         <source>The database did not answer, so nothing was saved. Your text is still here; try again.</source>
         <translation>Databasen svarede ikke, så intet blev gemt. Din tekst er her stadig. Prøv igen.</translation>
     </message>
@@ -3994,72 +3994,87 @@
         <translation>Tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="301"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="298"/>
+        <source>Known</source>
+        <translation>Dato kendt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="302"/>
+        <source>When the municipality became aware that the child may need support, e.g. the day a notification or an application arrived. The deadline of a child welfare investigation counts from this day.</source>
+        <translation>Hvornår kommunen blev opmærksom på, at barnet kan have behov for støtte, fx den dag en underretning eller en ansøgning kom. Fristen for en børnefaglig undersøgelse regnes fra denne dag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="310"/>
         <source>Add time</source>
         <translation>Tilføj tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="304"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="313"/>
         <source>Remove time</source>
         <translation>Fjern tid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="321"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="330"/>
         <source>For</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="322"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="331"/>
         <source>Intervention</source>
         <translation>Indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="323"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="332"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="324"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="333"/>
+        <source>Need noticed</source>
+        <translation>Opmærksom på behovet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="334"/>
         <source>Law and section</source>
         <translation>Lov og paragraf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="325"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="335"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="326"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="336"/>
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="327"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="337"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="328"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="338"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="329"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="339"/>
         <source>Sector plan</source>
         <translation>Sektorplan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="330"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="340"/>
         <source>Copied from</source>
         <translation>Kopieret fra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="331"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="341"/>
         <source>Last checked</source>
         <translation>Sidst tjekket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="332"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="342"/>
         <source>Weekly times</source>
         <translation>Ugentlige tider</translation>
     </message>
@@ -4068,12 +4083,12 @@
         <translation type="vanished">Ingen lovparagraf valgt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="520"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="535"/>
         <source>No weekly times</source>
         <translation>Ingen ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="529"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="544"/>
         <source>(parent present)</source>
         <translation>(forælder til stede)</translation>
     </message>
@@ -4708,6 +4723,11 @@
         <location filename="../../app/ui/common/labels.py" line="94"/>
         <source>Report or statement</source>
         <translation>Rapport eller udtalelse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="191"/>
+        <source>(counted from the start: record when the need was noticed)</source>
+        <translation>(regnet fra start: registrér, hvornår kommunen blev opmærksom)</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/labels.py" line="91"/>
@@ -7301,7 +7321,7 @@
     </message>
     <message>
         <location filename="../../app/ui/common/labels.py" line="131"/>
-        <location filename="../../app/ui/common/labels.py" line="147"/>
+        <location filename="../../app/ui/common/labels.py" line="150"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
@@ -7316,42 +7336,42 @@
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="156"/>
+        <location filename="../../app/ui/common/labels.py" line="159"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character).</source>
         <translation>Teksten indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="159"/>
+        <location filename="../../app/ui/common/labels.py" line="162"/>
         <source>The date is too far from today: check the year.</source>
         <translation>Datoen ligger for langt fra i dag: kontrollér årstallet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="160"/>
+        <location filename="../../app/ui/common/labels.py" line="163"/>
         <source>This CPR number is registered with another name: choose which name is right.</source>
         <translation>Dette CPR-nummer er registreret med et andet navn: vælg, hvilket navn der er rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="163"/>
+        <location filename="../../app/ui/common/labels.py" line="166"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="164"/>
+        <location filename="../../app/ui/common/labels.py" line="167"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="167"/>
+        <location filename="../../app/ui/common/labels.py" line="170"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="170"/>
+        <location filename="../../app/ui/common/labels.py" line="173"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="173"/>
+        <location filename="../../app/ui/common/labels.py" line="176"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -7371,36 +7391,41 @@
     </message>
     <message>
         <location filename="../../app/ui/common/labels.py" line="142"/>
+        <source>The day the need was noticed must be on or before the start.</source>
+        <translation>Dagen, kommunen blev opmærksom, skal ligge på eller før starten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="145"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="143"/>
+        <location filename="../../app/ui/common/labels.py" line="146"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="146"/>
+        <location filename="../../app/ui/common/labels.py" line="149"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="150"/>
+        <location filename="../../app/ui/common/labels.py" line="153"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="151"/>
+        <location filename="../../app/ui/common/labels.py" line="154"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="154"/>
+        <location filename="../../app/ui/common/labels.py" line="157"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="155"/>
+        <location filename="../../app/ui/common/labels.py" line="158"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>

@@ -18,7 +18,7 @@ from app.models import (
     TransitionTopic,
     TransitionTrack,
 )
-from app.models.enums import AgreementStatus, CaseStatus, MeetingStatus
+from app.models.enums import AgreementStatus, CaseStatus, MeetingKind, MeetingStatus, PlanState
 
 
 class DeadlineReads:
@@ -43,15 +43,21 @@ class DeadlineReads:
                 i.end_date,
                 i.status,
                 i.sector_plan,
+                i.noticed_on,
             )
             .join(LawSection, LawSection.id == i.law_section_id)
             .where(i.case_id.in_(ids), LawSection.code.in_(codes))
             .order_by(i.start_date, i.id)
         )
-        # a follow-up is done by a held meeting on or after the start: the latest one tells
+        # the first follow-up (BL § 95) is done by a held follow-up meeting on or after the
+        # start — not by any meeting (a network or start meeting is no follow-up): the latest
         self.held = (
             select(Meeting.case_id, func.max(Meeting.starts_at))
-            .where(Meeting.case_id.in_(ids), Meeting.status == MeetingStatus.HELD)
+            .where(
+                Meeting.case_id.in_(ids),
+                Meeting.status == MeetingStatus.HELD,
+                Meeting.kind == MeetingKind.FOLLOW_UP,
+            )
             .group_by(Meeting.case_id)
         )
         self.topics = (
@@ -69,6 +75,11 @@ class DeadlineReads:
             .where(PlanVersion.case_id.in_(ids))
             .group_by(PlanVersion.case_id)
             .subquery()
+        )
+        self.approved = (
+            select(PlanVersion.case_id)
+            .where(PlanVersion.case_id.in_(ids), PlanVersion.state == PlanState.APPROVED)
+            .distinct()
         )
         people = (Citizen.id, Citizen.first_name, Citizen.last_name, Citizen.birth_date)
         families: BindParameter[list[int]] = bindparam("families", expanding=True)

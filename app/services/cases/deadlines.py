@@ -1,21 +1,24 @@
 """One deadline engine for every due date of a case, across laws.
 
-The rules are data (``resources/deadline_rules.csv``): a row names the law it comes from, what
-starts the clock (the *trigger*), which catalogue sections trigger it, and how many months and
-days the municipality has. A change of law is a changed or a new row with ``valid_from`` /
-``valid_to``, not a change of this module.
+The rules are data (``resources/deadline_rules.csv``, read by ``deadline_rules``): a row names
+the law, section and paragraph it comes from, what starts the clock (the *trigger*), which
+catalogue sections trigger it, how many months and days the municipality has, and whether a
+missed date is overdue (the law's), never overdue (a reminder) or the case's own. A change of
+law is a changed or a new row with ``valid_from`` / ``valid_to``, not a change of this module.
 
 Triggers:
 
 ``intervention_start``
     An intervention with one of the ``trigger_codes`` (catalogue codes, e.g. ``BL-32-1``)
     starts; due ``months``/``days`` after its start date. Done when the case has a held
-    meeting on or after the start (a late follow-up still closes it; the flag is for a
-    follow-up that has not happened). Ended interventions, and those planned to end before
+    *follow-up* meeting on or after the start (a late one still closes it; the flag is for a
+    follow-up that has not happened; a network or start meeting is no follow-up). Ended interventions, and those planned to end before
     the due date, give nothing.
 ``investigation_start``
-    An investigation (e.g. ``BL-20``, børnefaglig undersøgelse) starts; due after its start;
-    done when the intervention has ended (status ended, or its end date has come).
+    An investigation (e.g. ``BL-20``, børnefaglig undersøgelse): due after the day the
+    municipality noticed the need (the intervention's ``noticed_on``, BL § 20, stk. 3), or
+    after its start when that is not recorded (the deadline says so: ``from_start``); done
+    when the intervention has ended (status ended, or its end date has come).
 ``plan_missing``
     A child has an intervention with one of the codes (barnets plan, BL § 91: a placement,
     §§ 46-47); due after the earliest start; done when one of them records its sector plan
@@ -23,6 +26,10 @@ Triggers:
     child-welfare system, which Koordinator does not see). The common plan does not count:
     the law lets it replace the ungeplan and the parents' parts of barnets plan for young
     people of 16-23 (BL § 110), not the child's own plan (docs/law-notes.md).
+``plan_consider``
+    The same reading for a *reminder* (BL § 91: for § 32 support the municipality must
+    consider a plan): due at the earliest start, never overdue, shown until it is done (a
+    sector plan recorded) or ``REMINDER_DAYS`` have passed.
 ``youth_18``
     A member aged ``YOUTH_FROM_AGE`` to 17 with one of the codes (an intervention that has not
     ended, or — for the transition code ``BL-122-123`` — a transition track in the case; no
@@ -40,15 +47,10 @@ All of it reads a fixed handful of queries for any number of cases (``deadlines_
 
 from __future__ import annotations
 
-import csv
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -58,74 +60,25 @@ from app.models import (
     Case,
 )
 from app.models.enums import CaseStatus, InterventionStatus
-from app.resources import resources_dir
 from app.services.cases.deadline_reads import deadline_reads
+from app.services.cases.deadline_rules import (
+    FIELDS,
+    REMINDER_DAYS,
+    DeadlineRule,
+    RuleKind,
+    Trigger,
+    load_rules,
+)
 from app.services.common.clock import aware_utc, to_local
 from app.services.family.family_overview import age_on
 from app.services.family.transition import DEFAULT_RULE as TRANSITION_RULE
-from app.services.family.transition import TOPICS, TransitionRule, add_months, transition_deadline
+from app.services.family.transition import TOPICS, birthday
 from app.store.reach import narrowed_to
 
-RULES_FILE = "deadline_rules.csv"
-FIELDS = [
-    "code",
-    "law_reference",
-    "title_en",
-    "title_da",
-    "trigger",
-    "trigger_codes",
-    "months",
-    "days",
-    "valid_from",
-    "valid_to",
-]
 # A youth_18 deadline is shown from this age (the ungeplan is made from about 15, BL § 108).
 YOUTH_FROM_AGE = 15
 ADULT_AGE = 18
-MAX_MONTHS = 240
-MAX_DAYS = 3660
 _CHUNK = 500  # case ids per IN (...) list
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-
-class Trigger(StrEnum):
-    INTERVENTION_START = "intervention_start"
-    PLAN_MISSING = "plan_missing"
-    YOUTH_18 = "youth_18"
-    FOLLOW_UP = "follow_up"
-    AGREEMENT_DUE = "agreement_due"
-    INVESTIGATION_START = "investigation_start"
-
-
-# Triggers that need catalogue codes, and those that take none.
-_NEEDS_CODES = {Trigger.INTERVENTION_START, Trigger.PLAN_MISSING, Trigger.INVESTIGATION_START}
-_NO_CODES = {Trigger.FOLLOW_UP, Trigger.AGREEMENT_DUE}
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlineRule:
-    code: str
-    law_reference: str  # "BL § 95"
-    title_en: str
-    title_da: str
-    trigger: Trigger
-    trigger_codes: frozenset[str]  # catalogue codes (resources/law_sections.csv)
-    months: int
-    days: int
-    valid_from: date
-    valid_to: date | None
-
-    def valid_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
-
-    def due_after(self, start: date) -> date:
-        """``months`` calendar months (day clamped to the month's length) and ``days`` after."""
-        return add_months(start, self.months) + timedelta(days=self.days)
-
-    def due_before_18(self, birth_date: date) -> date:
-        """``months`` calendar months and ``days`` before the 18th birthday."""
-        rule = TransitionRule(months_before_18=self.months)
-        return transition_deadline(birth_date, rule) - timedelta(days=self.days)
 
 
 @dataclass(frozen=True)
@@ -140,115 +93,28 @@ class Deadline:
     detail: str  # the intervention's title, the member's name or the agreement's text
     citizen_id: int | None
     done: bool
+    kind: RuleKind = RuleKind.LAW
+    source: str = ""  # "BL § 95, stk. 1 (Barnets lov, LBK nr. 282 af 17/03/2025)"; "" for own dates
+    from_start: bool = False  # counted from the start: the day the need was noticed is not recorded
 
     def overdue(self, today: date) -> bool:
-        return not self.done and self.due < today
+        """Missed and not done; a reminder is never overdue."""
+        return self.kind != RuleKind.REMINDER and not self.done and self.due < today
+
+    def shown(self, today: date, days: int) -> bool:
+        """In a list of what is due from ``today`` to ``days`` ahead: overdue, due in the window,
+        or a reminder not yet done from its date until ``REMINDER_DAYS`` after."""
+        if today <= self.due <= today + timedelta(days=days) or self.overdue(today):
+            return True
+        return (
+            self.kind == RuleKind.REMINDER
+            and not self.done
+            and self.due <= today <= self.due + timedelta(days=REMINDER_DAYS)
+        )
 
     @property
     def sort_key(self) -> tuple[date, str, str, str, int]:
         return (self.due, self.case_number, self.rule_code, self.detail, self.citizen_id or 0)
-
-
-# -- the rules as data ------------------------------------------------------------------------
-
-
-def _int(raw: str, name: str, maximum: int) -> int:
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        raise ValueError(f"{name} must be a whole number, got {raw!r}") from None
-    if not 0 <= value <= maximum:
-        raise ValueError(f"{name} must be between 0 and {maximum}, got {value}")
-    return value
-
-
-def _date(raw: str, name: str) -> date:
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        raise ValueError(f"{name} must be a date YYYY-MM-DD, got {raw!r}") from None
-
-
-def _rule(raw: dict[str, str]) -> DeadlineRule:
-    code = raw["code"].strip()
-    if not _CODE.match(code):
-        raise ValueError(f"code must be letters, digits and - _ . without spaces, got {code!r}")
-    for name in ("law_reference", "title_en", "title_da"):
-        if not raw[name].strip():
-            raise ValueError(f"{name} is empty")
-    try:
-        trigger = Trigger(raw["trigger"].strip())
-    except ValueError:
-        choices = ", ".join(t.value for t in Trigger)
-        raise ValueError(f"trigger must be one of {choices}, got {raw['trigger']!r}") from None
-    codes = [c.strip() for c in raw["trigger_codes"].split(";")] if raw["trigger_codes"].strip() else []
-    for item in codes:
-        if not _CODE.match(item):
-            raise ValueError(f"trigger_codes has an invalid catalogue code {item!r}")
-    if trigger in _NEEDS_CODES and not codes:
-        raise ValueError(f"trigger {trigger.value} needs trigger_codes")
-    if trigger in _NO_CODES and codes:
-        raise ValueError(f"trigger {trigger.value} takes no trigger_codes")
-    valid_from = _date(raw["valid_from"], "valid_from")
-    valid_to = _date(raw["valid_to"], "valid_to") if raw["valid_to"].strip() else None
-    if valid_to is not None and valid_to < valid_from:
-        raise ValueError("valid_to is before valid_from")
-    return DeadlineRule(
-        code=code,
-        law_reference=raw["law_reference"].strip(),
-        title_en=raw["title_en"].strip(),
-        title_da=raw["title_da"].strip(),
-        trigger=trigger,
-        trigger_codes=frozenset(codes),
-        months=_int(raw["months"], "months", MAX_MONTHS),
-        days=_int(raw["days"], "days", MAX_DAYS),
-        valid_from=valid_from,
-        valid_to=valid_to,
-    )
-
-
-def load_rules(path: Path | None = None) -> list[DeadlineRule]:
-    """The deadline rules from the csv (default ``resources/deadline_rules.csv``).
-
-    Raises ValueError naming the file and the line on a wrong header, a row with too few or
-    too many columns, an unknown trigger, a bad number or date, or a code used twice.
-    """
-    if path is None:
-        path = resources_dir() / RULES_FILE
-        return list(_cached(str(path), path.stat().st_mtime_ns))
-    return _read(path)
-
-
-def _read(path: Path) -> list[DeadlineRule]:
-    rules: list[DeadlineRule] = []
-    seen: dict[str, int] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != FIELDS:
-            raise ValueError(f"{path.name} line 1: expected the columns {','.join(FIELDS)}")
-        for raw in reader:
-            line = reader.line_num
-            if None in raw or None in raw.values():
-                raise ValueError(f"{path.name} line {line}: expected {len(FIELDS)} columns")
-            if not any(value.strip() for value in raw.values()):
-                continue  # a blank line
-            try:
-                rule = _rule(raw)
-            except ValueError as exc:
-                raise ValueError(f"{path.name} line {line}: {exc}") from None
-            if rule.code in seen:
-                raise ValueError(
-                    f"{path.name} line {line}: code {rule.code} is already used on line {seen[rule.code]}"
-                )
-            seen[rule.code] = line
-            rules.append(rule)
-    return rules
-
-
-@lru_cache(maxsize=4)
-def _cached(path: str, mtime_ns: int) -> tuple[DeadlineRule, ...]:
-    """The default file read once (again when it changes)."""
-    return tuple(_read(Path(path)))
 
 
 # -- gathering --------------------------------------------------------------------------------
@@ -275,6 +141,7 @@ class _Item:
     end: date | None
     status: InterventionStatus
     sector_plan: str = ""  # the plan the intervention belongs to in its sector, as recorded
+    noticed_on: date | None = None  # when the municipality became aware of the need
 
     @property
     def ended(self) -> bool:
@@ -327,7 +194,7 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
     items: list[_Item] = []
     if codes:  # plain rows: no ORM objects for a read-only list
         items = [
-            _Item(*row[:7], InterventionStatus(row[7]), row[8] or "")
+            _Item(*row[:7], InterventionStatus(row[7]), row[8] or "", row[9])
             for row in connection.execute(reads.items, {"ids": ids, "codes": codes}).all()
         ]
 
@@ -347,6 +214,10 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
                 topics.add(topic)
         tracks = {key: set(TOPICS) <= topics for key, topics in done_topics.items()}
 
+    approved: set[int] = set()  # cases with an approved common plan
+    if Trigger.YOUTH_PLAN in triggers:
+        approved = {row[0] for row in connection.execute(reads.approved, {"ids": ids})}
+
     agreements: list[Any] = []
     if Trigger.AGREEMENT_DUE in triggers:
         agreements = list(connection.execute(reads.agreements, {"ids": ids}))
@@ -354,7 +225,13 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
     out: list[Deadline] = []
 
     def add(
-        case_id: int, rule: DeadlineRule, due: date, detail: str, citizen: int | None, done: bool
+        case_id: int,
+        rule: DeadlineRule,
+        due: date,
+        detail: str,
+        citizen: int | None,
+        done: bool,
+        from_start: bool = False,
     ) -> None:
         case = cases[case_id]
         out.append(
@@ -369,6 +246,9 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
                 detail=detail,
                 citizen_id=citizen,
                 done=done,
+                kind=rule.kind,
+                source=rule.full_source,
+                from_start=from_start,
             )
         )
 
@@ -388,19 +268,27 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
                 if item.code not in rule.trigger_codes:
                     continue
                 finished = item.ended or (item.end is not None and item.end <= today)
-                add(item.case_id, rule, rule.due_after(item.start), item.title, item.citizen_id, finished)
-        elif rule.trigger == Trigger.PLAN_MISSING:
-            first: dict[tuple[int, int], date] = {}
-            recorded: set[tuple[int, int]] = set()  # the sector's plan is recorded
-            for item in items:
-                if item.code in rule.trigger_codes and not item.ended:
-                    key = (item.case_id, item.citizen_id)
-                    first[key] = min(first.get(key, item.start), item.start)
-                    if item.sector_plan.strip():
-                        recorded.add(key)
-            for (case_id, citizen_id), start in first.items():
-                name = names.get(citizen_id, "")
-                add(case_id, rule, rule.due_after(start), name, citizen_id, (case_id, citizen_id) in recorded)
+                # BL § 20, stk. 3: from when the need was noticed; unknown, from the start
+                clock = min(item.noticed_on, item.start) if item.noticed_on else item.start
+                due = rule.due_after(clock)
+                add(item.case_id, rule, due, item.title, item.citizen_id, finished, item.noticed_on is None)
+        elif rule.trigger in (Trigger.PLAN_MISSING, Trigger.PLAN_CONSIDER, Trigger.YOUTH_PLAN):
+            youth = rule.trigger == Trigger.YOUTH_PLAN
+            for (case_id, citizen_id), (start, recorded) in _first_starts(items, rule, youth).items():
+                born = births.get(citizen_id)
+                if born is None:
+                    continue
+                if youth:  # from the later of the decision and the birthday the ages start at
+                    assert rule.ages is not None
+                    if age_on(born, today) > rule.ages[1]:
+                        continue
+                    start = max(start, birthday(born, rule.ages[0]))
+                    done = recorded or case_id in approved  # BL § 110: the common plan replaces it
+                else:
+                    if not rule.covers_age(age_on(born, start)):
+                        continue
+                    done = recorded
+                add(case_id, rule, rule.due_after(start), names.get(citizen_id, ""), citizen_id, done)
         elif rule.trigger == Trigger.YOUTH_18:
             has: dict[tuple[int, int], set[str]] = defaultdict(set)
             for item in items:
@@ -429,7 +317,27 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
     return out
 
 
-_PEOPLE_TRIGGERS = {Trigger.PLAN_MISSING, Trigger.YOUTH_18}
+_PEOPLE_TRIGGERS = {Trigger.PLAN_MISSING, Trigger.PLAN_CONSIDER, Trigger.YOUTH_PLAN, Trigger.YOUTH_18}
+# A youth plan is recorded on the placement by a sector plan that names it ("Ungeplan").
+_YOUTH_PLAN_WORD = "ungeplan"
+
+
+def _first_starts(
+    items: Iterable[_Item], rule: DeadlineRule, youth: bool
+) -> dict[tuple[int, int], tuple[date, bool]]:
+    """Per (case, person): the earliest start of the rule's interventions that have not ended,
+    and whether one of them records the plan (any sector plan; for a youth plan, one that
+    names the ungeplan)."""
+    first: dict[tuple[int, int], tuple[date, bool]] = {}
+    for item in items:
+        if item.code not in rule.trigger_codes or item.ended:
+            continue
+        key = (item.case_id, item.citizen_id)
+        plan = item.sector_plan.strip().casefold()
+        recorded = bool(plan) and (not youth or _YOUTH_PLAN_WORD in plan)
+        start, seen = first.get(key, (item.start, False))
+        first[key] = (min(start, item.start), seen or recorded)
+    return first
 
 
 def _people(
@@ -469,10 +377,10 @@ def _people(
 
 
 def upcoming(deadlines: Iterable[Deadline], today: date, days: int = 30) -> list[Deadline]:
-    """Deadlines due from ``today`` to ``days`` days ahead (done or not), plus every overdue
-    one that is not done; sorted by due date."""
-    last = today + timedelta(days=days)
-    chosen = [d for d in deadlines if today <= d.due <= last or d.overdue(today)]
+    """Deadlines due from ``today`` to ``days`` days ahead (done or not), every overdue one
+    that is not done, and reminders not done from their date for ``REMINDER_DAYS``; sorted
+    by due date."""
+    chosen = [d for d in deadlines if d.shown(today, days)]
     return sorted(chosen, key=lambda d: d.sort_key)
 
 
@@ -518,8 +426,10 @@ def overdue_case_ids(
 
 
 __all__ = [
+    "FIELDS",
     "Deadline",
     "DeadlineRule",
+    "RuleKind",
     "Trigger",
     "deadlines_for_case",
     "deadlines_for_cases",

@@ -38,6 +38,7 @@ class Problem(StrEnum):
     TIME_ORDER = "time_order"  # a time slot must end after it starts
     SLOT_OVERLAP = "slot_overlap"  # two times of one intervention overlap
     IN_PAST = "in_past"
+    NOTICED_AFTER_START = "noticed_after_start"  # the need was noticed after the measure began
     MEETING_NOT_PLANNED = "meeting_not_planned"  # cancelled, or already held
     OTHER_TEAMS_ENTRY = "other_teams_entry"  # on a shared server: a directory entry another team keeps
 

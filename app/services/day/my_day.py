@@ -233,8 +233,8 @@ def _deadlines(session: Session, case_ids: list[int], today: date, end: date) ->
     triggers = {r.code: r.trigger for r in rules}
     out = []
     for deadline in deadlines_for_cases(session, case_ids, today, rules=rules):
-        if deadline.done or deadline.due > end:
-            continue
+        if deadline.done or not deadline.shown(today, (end - today).days):
+            continue  # a reminder is shown for a while after its day, never as overdue
         # the measure or person it concerns (barnets plan: recorded on the intervention)
         out.append(
             DayDeadline(

@@ -73,6 +73,7 @@ class InterventionInfo:
     last_checked: date | None
     version: int
     slots: tuple[SlotInfo, ...] = ()
+    noticed_on: date | None = None  # when the municipality became aware of the need (BL § 20)
 
     @property
     def kind(self) -> str:
@@ -246,6 +247,7 @@ def _case_picture(session: Session, case_id: int) -> FamilyOverview:
                 sector_plan=item.sector_plan,
                 source_system=item.source_system,
                 last_checked=item.last_checked,
+                noticed_on=item.noticed_on,
                 version=item.version,
                 slots=tuple(slots_by_intervention.get(item.id, ())),
             )

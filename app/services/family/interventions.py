@@ -39,6 +39,7 @@ class InterventionInput:
     sector_plan: str = ""
     source_system: str = ""
     last_checked: date | None = None
+    noticed_on: date | None = None  # when the municipality became aware of the need (BL § 20)
     slots: list[SlotInput] = field(default_factory=list)
 
 
@@ -60,6 +61,11 @@ def validate_intervention(
         problems.append(FieldProblem("end_date", Problem.REQUIRED))
     if data.last_checked is not None and data.last_checked > today:
         problems.append(FieldProblem("last_checked", Problem.IN_FUTURE))
+    if data.noticed_on is not None:
+        if data.noticed_on > today:
+            problems.append(FieldProblem("noticed_on", Problem.IN_FUTURE))
+        elif data.start_date is not None and data.noticed_on > data.start_date:
+            problems.append(FieldProblem("noticed_on", Problem.NOTICED_AFTER_START))
     for index, slot in enumerate(data.slots):
         if not 0 <= slot.weekday <= 6:
             problems.append(FieldProblem(f"slots.{index}.weekday", Problem.REQUIRED))
@@ -99,6 +105,7 @@ def _apply(item: Intervention, data: InterventionInput) -> None:
     item.sector_plan = data.sector_plan.strip()
     item.source_system = data.source_system.strip()
     item.last_checked = data.last_checked
+    item.noticed_on = data.noticed_on
 
 
 def _slots(data: InterventionInput) -> list[InterventionSlot]:

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from app.models import CaseProfessional, Consent, Professional
 from app.models.consent import consent_in_force
-from app.models.enums import ConsentCapacity
+from app.models.enums import ConsentCapacity, ConsentDirection
 from app.services.cases.case_summary import MemberSummary, age_on, case_summary
 from app.services.family.transition import birthday
 from app.services.privacy.consents import ConsentInput, record_consent, withdraw_consent
@@ -127,6 +127,11 @@ class ConsentRecord:
     given_by_citizen_id: int | None = None
     given_by_name: str = ""
     mandate: frozenset[str] = frozenset()  # a guardian's / proxy's scope as info types
+    direction: ConsentDirection = ConsentDirection.BOTH
+
+    def goes(self, direction: ConsentDirection) -> bool:
+        """Whether the consent lets information go ``direction`` (a "both" consent goes both)."""
+        return self.direction in (direction, ConsentDirection.BOTH)
 
     def in_force_on(self, day: date) -> bool:
         return consent_in_force(self.given_on, self.expires_on, self.withdrawn_on, day)
@@ -145,6 +150,7 @@ class ConsentRecord:
             given_by_citizen_id=row.given_by_citizen_id,
             given_by_name=row.given_by_name,
             mandate=decode_info_types(row.mandate),
+            direction=row.direction,
         )
 
 
@@ -262,14 +268,21 @@ def sharing_cover_of(
     day: date,
     professionals: Mapping[str, ProfessionalFacts] | Iterable[ProfessionalFacts] = (),
     ages: ConsentAges = DEFAULT_AGES,
+    direction: ConsentDirection = ConsentDirection.SHARE,
 ) -> dict[int, frozenset[str]]:
-    """Per member, the information types ``recipient`` may receive on ``day`` (pure)."""
+    """Per member, the information types ``recipient`` may receive on ``day`` (pure) — or,
+    with ``direction`` COLLECT, the types the municipality may collect from ``recipient``.
+    Only consents that go that way count (RSL § 11 a collects, FVL § 28, stk. 2 shares)."""
     directory = (
         dict(professionals) if isinstance(professionals, Mapping) else {str(p.id): p for p in professionals}
     )
     usable: dict[int, list[ConsentRecord]] = defaultdict(list)
     for record in consents:
-        if record.in_force_on(day) and _covers_recipient(record, recipient, directory):
+        if (
+            record.goes(direction)
+            and record.in_force_on(day)
+            and _covers_recipient(record, recipient, directory)
+        ):
             usable[record.citizen_id].append(record)
     result: dict[int, frozenset[str]] = {}
     for member in members:
@@ -329,9 +342,15 @@ def professional_facts(session: Session, ids: Iterable[str] | None = None) -> di
 
 
 def sharing_cover(
-    session: Session, case_id: int, recipient: Party, day: date, ages: ConsentAges = DEFAULT_AGES
+    session: Session,
+    case_id: int,
+    recipient: Party,
+    day: date,
+    ages: ConsentAges = DEFAULT_AGES,
+    direction: ConsentDirection = ConsentDirection.SHARE,
 ) -> dict[int, frozenset[str]]:
-    """Per member of the case, the information types ``recipient`` may receive on ``day``."""
+    """Per member of the case, the information types ``recipient`` may receive on ``day``
+    (``direction`` COLLECT: the types that may be collected from it)."""
     members = member_facts(session, case_id)
     consents = case_consents(session, case_id, [m.citizen_id for m in members])
     if recipient.kind == PartyKind.PROFESSIONAL:
@@ -344,7 +363,7 @@ def sharing_cover(
         }
     else:
         directory = {}
-    return sharing_cover_of(members, consents, recipient, day, directory, ages)
+    return sharing_cover_of(members, consents, recipient, day, directory, ages, direction)
 
 
 # -- the matrix the UI shows -------------------------------------------------------------------
@@ -407,9 +426,14 @@ class CoverageMatrix:
 
 
 def coverage_matrix(
-    session: Session, case_id: int, day: date, ages: ConsentAges = DEFAULT_AGES
+    session: Session,
+    case_id: int,
+    day: date,
+    ages: ConsentAges = DEFAULT_AGES,
+    direction: ConsentDirection = ConsentDirection.SHARE,
 ) -> CoverageMatrix:
-    """Per member × per party (the case's professionals and their sectors) what is covered."""
+    """Per member × per party (the case's professionals and their sectors) what may be shared
+    with it (``direction`` COLLECT: collected from it)."""
     parties = case_parties(session, case_id)
     members = member_facts(session, case_id)
     consents = case_consents(session, case_id, [m.citizen_id for m in members])
@@ -419,7 +443,7 @@ def coverage_matrix(
     cells: dict[tuple[int, int], frozenset[str]] = {}
     for index, party in enumerate(parties):
         for citizen_id, types in sharing_cover_of(
-            members, consents, party.party, day, directory, ages
+            members, consents, party.party, day, directory, ages, direction
         ).items():
             cells[(citizen_id, index)] = types
     return CoverageMatrix(tuple(parties), tuple(m.citizen_id for m in members), cells)

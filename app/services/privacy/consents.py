@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.models import Consent
-from app.models.enums import ConsentCapacity, ConsentForm
+from app.models.enums import ConsentCapacity, ConsentDirection, ConsentForm
 from app.services.common.editing import citizen_in_case, load_for_edit, open_case, raise_if_blocking, required
 from app.services.common.validation import FieldProblem, Problem
 from app.services.privacy.sharing import Party, encode_info_types, encode_parties
@@ -25,8 +25,8 @@ class ConsentInput:
     given_by_name: str
     capacity: ConsentCapacity
     given_on: date
-    # To and from whom information may be shared: parties (stored encoded, see sharing.py)
-    # or, for old records, free text.
+    # From whom information may be collected, or to whom it may be passed on (``direction``):
+    # parties (stored encoded, see sharing.py) or, for old records, free text.
     parties: str | Sequence[Party] = ""
     # Keys from sharing.INFO_TYPES (stored comma-separated), or free text for old records.
     info_types: str | Iterable[str] = ""
@@ -37,6 +37,8 @@ class ConsentInput:
     mandate: str | Iterable[str] = ""  # a guardian's / proxy's scope (info types)
     attachment: bytes | None = None  # the signed form
     attachment_name: str = ""
+    # collecting from the parties (RSL § 11 a), passing on to them (FVL § 28, stk. 2), or both
+    direction: ConsentDirection = ConsentDirection.BOTH
 
     @property
     def parties_text(self) -> str:
@@ -105,6 +107,7 @@ def record_consent(session: Session, case_id: int, data: ConsentInput, today: da
         mandate=data.mandate_text,
         attachment=data.attachment,
         attachment_name=data.attachment_name.strip() if data.attachment is not None else "",
+        direction=data.direction,
     )
     session.add(consent)
     session.flush()

@@ -66,7 +66,9 @@ class DeadlineList(QTreeWidget):
             for deadline in group.deadlines:
                 text = line_text(deadline)
                 line = QTreeWidgetItem(heading, [text])
-                line.setToolTip(0, f"{text}\n{deadline.law_reference}".strip())  # the whole text
+                line.setToolTip(
+                    0, f"{text}\n{deadline.source or deadline.law_reference}".strip()
+                )  # all of it
             heading.setExpanded(group.group != DueGroup.OVERDUE or len(group.deadlines) <= COLLAPSE_ABOVE)
         if not groups:
             empty = QTreeWidgetItem(self, [self.tr("No deadlines in the next 30 days.")])

@@ -139,6 +139,9 @@ _PROBLEMS: dict[Problem, str] = {
         "Problems", "This law section is not in force on the start date. Choose one that is."
     ),
     Problem.IN_FUTURE: QT_TRANSLATE_NOOP("Problems", "The date cannot be in the future."),
+    Problem.NOTICED_AFTER_START: QT_TRANSLATE_NOOP(
+        "Problems", "The day the need was noticed must be on or before the start."
+    ),
     Problem.EMAIL_FORMAT: QT_TRANSLATE_NOOP("Problems", "Write the e-mail address as name@example.dk."),
     Problem.PHONE_FORMAT: QT_TRANSLATE_NOOP(
         "Problems", "Write the phone number with digits, for example 49 28 10 00."
@@ -185,11 +188,18 @@ def problem_text(problem: Problem) -> str:
     return QCoreApplication.translate("Problems", _PROBLEMS[problem])
 
 
+_FROM_START = QT_TRANSLATE_NOOP("Labels", "(counted from the start: record when the need was noticed)")
+
+
 def deadline_title(deadline: Deadline) -> str:
-    """A deadline's title in the language of the program: the rules file holds both."""
+    """A deadline's title in the language of the program (the rules file holds both), saying
+    when it is counted from the start because the day the need was noticed is missing."""
     from PySide6.QtCore import QLocale
 
-    if QLocale().language() == QLocale.Language.Danish:
-        return deadline.title
-    rule = next((r for r in load_rules() if r.code == deadline.rule_code), None)
-    return rule.title_en if rule is not None and rule.title_en else deadline.title
+    title = deadline.title
+    if QLocale().language() != QLocale.Language.Danish:
+        rule = next((r for r in load_rules() if r.code == deadline.rule_code), None)
+        title = rule.title_en if rule is not None and rule.title_en else deadline.title
+    if deadline.from_start:  # BL § 20: the clock should run from the day the need was noticed
+        title += " " + QCoreApplication.translate(_CONTEXT, _FROM_START)
+    return title

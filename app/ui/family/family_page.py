@@ -306,7 +306,7 @@ class FamilyPage(QWidget):
                 "%2", deadline_title(deadline)
             ) + (f" ({deadline.detail})" if deadline.detail else "")
             item = QListWidgetItem(text, self.warnings)
-            item.setToolTip(deadline.law_reference)
+            item.setToolTip(deadline.source or deadline.law_reference)
             if deadline.overdue(analysis.today):
                 item.setForeground(tone(Tone.ERROR))
         if not analysis.warnings and not analysis.deadlines:

@@ -295,6 +295,15 @@ class InterventionDialog(LaneFormDialog):
         self.source.addItems(["", *SOURCE_SYSTEMS])
         self.source.setEditText(it.source_system if it else "")
         self.last_checked = OptionalDate(self.tr("Checked"), it.last_checked if it else None, today, self)
+        self.noticed = OptionalDate(self.tr("Known"), it.noticed_on if it else None, today, self)
+        self.noticed.setObjectName("noticedOn")
+        self.noticed.setToolTip(
+            self.tr(
+                "When the municipality became aware that the child may need support, e.g. the day a "
+                "notification or an application arrived. The deadline of a child welfare "
+                "investigation counts from this day."
+            )
+        )
         self.slot_table = SlotTable(self)
         for slot in it.slots if it else ():
             self.slot_table.add_slot(SlotInput(slot.weekday, slot.start, slot.end, slot.needs_parent))
@@ -321,6 +330,7 @@ class InterventionDialog(LaneFormDialog):
         self.add_field("citizen", self.tr("For"), self.member)
         self.add_field("title", self.tr("Intervention"), self.title_edit)
         self.add_field("start_date", self.tr("Start"), self.start)
+        self.add_field("noticed_on", self.tr("Need noticed"), self.noticed)
         self.add_field("law_section", self.tr("Law and section"), law_box)
         self.add_field("sector", self.tr("Sector"), self.sector)
         self.add_field("professional", self.tr("Responsible"), self.professional)
@@ -336,6 +346,8 @@ class InterventionDialog(LaneFormDialog):
         self.watch("end_date", self.end.check.toggled)
         self.watch("status", self.status.currentIndexChanged)
         self.watch("last_checked", self.last_checked.edit.dateChanged)
+        self.watch("noticed_on", self.noticed.edit.dateChanged)
+        self.watch("noticed_on", self.noticed.check.toggled)
         self.start.dateChanged.connect(self._start_changed)
         self.law.select_id(it.law_section_id if it else None)
         self.law.set_day(from_qdate(self.start.date()))
@@ -404,6 +416,7 @@ class InterventionDialog(LaneFormDialog):
             sector_plan=self.sector_plan.currentText(),
             source_system=self.source.currentText(),
             last_checked=self.last_checked.value(),
+            noticed_on=self.noticed.value(),
             slots=self.slot_table.slots(),
         )
 
@@ -448,6 +461,7 @@ class InterventionDialog(LaneFormDialog):
             sector_plan=info.sector_plan,
             source_system=info.source_system,
             last_checked=info.last_checked,
+            noticed_on=info.noticed_on,
             slots=[SlotInput(s.weekday, s.start, s.end, s.needs_parent) for s in info.slots],
         )
 
@@ -500,6 +514,7 @@ class InterventionDialog(LaneFormDialog):
         self.sector_plan.setEditText(data.sector_plan)
         self.source.setEditText(data.source_system)
         self.last_checked.set_value(data.last_checked)
+        self.noticed.set_value(data.noticed_on)
         self.slot_table.set_slots(list(data.slots))
 
     @override

@@ -78,7 +78,7 @@ class TaskSourcesButton(QToolButton):
                 .replace("%2", deadline_title(deadline))
             )
             action = QAction(text + (f" ({deadline.detail})" if deadline.detail else ""), menu)
-            action.setToolTip(deadline.law_reference)
+            action.setToolTip(deadline.source or deadline.law_reference)
             key = deadline_key(deadline)
             action.triggered.connect(lambda _c=False, k=key: self.chosen.emit(TaskSource.DEADLINE.value, k))
             menu.addAction(action)

@@ -41,6 +41,7 @@ from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.cases.deadlines import (
     FIELDS,
     Deadline,
+    RuleKind,
     Trigger,
     deadlines_for_case,
     deadlines_for_cases,
@@ -51,6 +52,7 @@ from app.services.cases.deadlines import (
 )
 from app.services.common.clock import LOCAL_TZ
 from app.services.common.cpr import fictional_cpr
+from app.services.common.validation import Problem, ValidationError
 from app.services.family.interventions import InterventionInput, add_intervention
 from app.services.family.law_catalogue import read_catalogue
 from app.services.family.transition import TOPICS
@@ -118,6 +120,7 @@ def measure(  # type: ignore[no-untyped-def]
     end: date | None = None,
     status: InterventionStatus = InterventionStatus.ACTIVE,
     title: str | None = None,
+    noticed: date | None = None,
 ) -> int:
     section = s.scalar(select(LawSection).where(LawSection.code == code))
     assert section is not None, code
@@ -129,15 +132,22 @@ def measure(  # type: ignore[no-untyped-def]
         start_date=start,
         end_date=end,
         status=status,
+        noticed_on=noticed,
     )
     return add_intervention(s, case_id, data, TODAY)
 
 
-def meeting(s, case_id: int, day: date, status: MeetingStatus = MeetingStatus.HELD) -> int:  # type: ignore[no-untyped-def]
+def meeting(  # type: ignore[no-untyped-def]
+    s,
+    case_id: int,
+    day: date,
+    status: MeetingStatus = MeetingStatus.HELD,
+    kind: MeetingKind = MeetingKind.FOLLOW_UP,
+) -> int:
     starts = datetime.combine(day, time(10), tzinfo=LOCAL_TZ)
     row = Meeting(
         case_id=case_id,
-        kind=MeetingKind.FOLLOW_UP,
+        kind=kind,
         starts_at=starts,
         ends_at=starts + timedelta(hours=1),
         status=status,
@@ -208,6 +218,9 @@ def family(sqlite_context) -> Family:  # type: ignore[no-untyped-def]
         )
 
 
+LAW_TAIL = ",law,stk. 2,Barnets lov,"  # kind, paragraph, source, ages
+
+
 def write_rules(tmp_path: Path, *rows: str, header: str = ",".join(FIELDS)) -> Path:
     path = tmp_path / "rules.csv"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
@@ -216,6 +229,7 @@ def write_rules(tmp_path: Path, *rows: str, header: str = ",".join(FIELDS)) -> P
 
 BL95_ROW = (
     "BL95,BL § 95,First follow-up,Første opfølgning,intervention_start,BL-32-1;BL-46,{months},0,{start},{end}"
+    + LAW_TAIL
 )
 
 
@@ -226,17 +240,32 @@ def test_the_shipped_rules_cover_every_trigger_with_catalogue_codes() -> None:
     rules = load_rules()
     by_code = {r.code: r for r in rules}
     assert {r.trigger for r in rules} == set(Trigger)
-    assert {(r.code, r.law_reference, r.months) for r in rules} >= {
-        ("BL95-FIRST-FOLLOW-UP", "BL § 95", 3),
-        ("BL20-BFU", "BL § 20", 4),
-        ("BL91-CHILD-PLAN", "BL § 91", 3),
-        ("BL108-YOUTH-PLAN", "BL §§ 108-109", 6),
-        ("BL122-TRANSITION", "BL §§ 122-123", 6),
-        ("CASE-FOLLOW-UP", "Sammen om familien / kommunens kadence", 0),
+    assert {(r.code, r.cited, r.months, r.kind) for r in rules} >= {
+        ("BL95-FIRST-FOLLOW-UP", "BL § 95, stk. 2", 3, RuleKind.LAW),
+        ("BL20-BFU", "BL § 20, stk. 3", 4, RuleKind.LAW),
+        ("BL91-CHILD-PLAN", "BL § 91, stk. 2", 3, RuleKind.LAW),
+        ("BL91-CHILD-PLAN-47", "BL § 91, stk. 2, 2. pkt.", 0, RuleKind.LAW),
+        ("BL91-CONSIDER-PLAN", "BL § 91, stk. 1", 0, RuleKind.REMINDER),
+        ("BL108-YOUTH-PLAN", "BL § 108, stk. 2-3", 3, RuleKind.LAW),
+        ("BL108-CONSIDER-PLAN", "BL § 108, stk. 1", 0, RuleKind.REMINDER),
+        ("BL111-YOUNG-SUPPORT", "BL § 111, stk. 1", 6, RuleKind.LAW),
+        ("BL122-TRANSITION", "BL § 123, stk. 3", 0, RuleKind.LAW),
+        ("CASE-FOLLOW-UP", "Sagens kadence", 0, RuleKind.OWN),
+        ("PLAN-AGREEMENT", "Den fælles plan", 0, RuleKind.OWN),
     }
+    # every rule of the law names its law's number and the paragraph, and says whom it covers
+    for rule in rules:
+        if rule.kind != RuleKind.OWN:
+            assert rule.paragraph and rule.source.startswith("Barnets lov, LBK nr. 282"), rule.code
+            assert rule.full_source.startswith(rule.law_reference), rule.code
+        else:
+            assert rule.full_source == "", rule.code
     assert by_code["BL20-BFU"].trigger_codes == {"BL-20"}
     assert {"BL-32-1", "BL-32-1-7", "BL-46"} <= by_code["BL95-FIRST-FOLLOW-UP"].trigger_codes
-    assert by_code["BL91-CHILD-PLAN"].trigger_codes == {"BL-46", "BL-47"}  # placements only
+    assert by_code["BL91-CHILD-PLAN"].trigger_codes == {"BL-46"}  # placements only
+    assert by_code["BL91-CHILD-PLAN-47"].trigger_codes == {"BL-47"}
+    assert by_code["BL108-YOUTH-PLAN"].trigger_codes == {"BL-46", "BL-47"}
+    assert (by_code["BL91-CHILD-PLAN"].ages, by_code["BL108-YOUTH-PLAN"].ages) == ((0, 15), (16, 22))
     catalogue = {row.code for row in read_catalogue()}
     unknown = {c for r in rules for c in r.trigger_codes} - catalogue
     assert not unknown, f"trigger codes missing from law_sections.csv: {unknown}"
@@ -272,24 +301,50 @@ def test_rules_not_in_force_today_are_skipped(family: Family, tmp_path: Path) ->
     assert family.deadlines(rules=later) == []
 
 
-GOOD = "X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01,"
+GOOD = "X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01," + LAW_TAIL
 
 
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("X,BL § 95,Title,Titel,when_ever,BL-32-1,3,0,2024-01-01,", "trigger must be one of"),
-        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,three,0,2024-01-01,", "months must be a whole"),
-        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,-1,2024-01-01,", "days must be between"),
-        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,1/1/2024,", "valid_from must be a date"),
-        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01,2023-12-31", "valid_to is before"),
-        ("X,BL § 95,Title,Titel,intervention_start,,3,0,2024-01-01,", "needs trigger_codes"),
-        ("X,Kadence,Title,Titel,follow_up,BL-95,0,0,2024-01-01,", "takes no trigger_codes"),
-        ("X,BL § 95,Title,Titel,intervention_start,BL 32,3,0,2024-01-01,", "invalid catalogue code"),
-        ("X,BL § 95,,Titel,intervention_start,BL-32-1,3,0,2024-01-01,", "title_en is empty"),
-        ("X Y,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01,", "code must be"),
-        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0", "expected 10 columns"),
-        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01,,extra", "expected 10 columns"),
+        ("X,BL § 95,Title,Titel,when_ever,BL-32-1,3,0,2024-01-01," + LAW_TAIL, "trigger must be one of"),
+        (
+            "X,BL § 95,Title,Titel,intervention_start,BL-32-1,three,0,2024-01-01," + LAW_TAIL,
+            "months must be a whole",
+        ),
+        (
+            "X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,-1,2024-01-01," + LAW_TAIL,
+            "days must be between",
+        ),
+        (
+            "X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,1/1/2024," + LAW_TAIL,
+            "valid_from must be a date",
+        ),
+        (
+            "X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01,2023-12-31" + LAW_TAIL,
+            "valid_to is before",
+        ),
+        ("X,BL § 95,Title,Titel,intervention_start,,3,0,2024-01-01," + LAW_TAIL, "needs trigger_codes"),
+        ("X,Kadence,Title,Titel,follow_up,BL-95,0,0,2024-01-01," + ",own,,,", "takes no trigger_codes"),
+        (
+            "X,BL § 95,Title,Titel,intervention_start,BL 32,3,0,2024-01-01," + LAW_TAIL,
+            "invalid catalogue code",
+        ),
+        ("X,BL § 95,,Titel,intervention_start,BL-32-1,3,0,2024-01-01," + LAW_TAIL, "title_en is empty"),
+        ("X Y,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01," + LAW_TAIL, "code must be"),
+        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0", "expected 14 columns"),
+        (GOOD + ",extra", "expected 14 columns"),
+        (GOOD.replace(",law,", ",lov,"), "kind must be one of law, reminder, own"),
+        (GOOD.replace(",law,stk. 2,Barnets lov,", ",law,stk. 2,,"), "a law rule needs its source"),
+        (
+            GOOD.replace("intervention_start", "plan_consider"),
+            "trigger plan_consider makes a reminder, not a law",
+        ),
+        (GOOD.replace("intervention_start", "youth_plan"), "trigger youth_plan needs ages"),
+        (GOOD + "0-15", "trigger intervention_start takes no ages"),
+        (GOOD.replace("intervention_start", "plan_missing") + "16", "ages must be two whole numbers"),
+        (GOOD.replace("intervention_start", "plan_missing") + "17-16", "ages must run from the lower"),
+        (GOOD.replace("intervention_start", "plan_missing") + "0-121", "ages must run from the lower"),
         (GOOD, "already used on line 2"),
     ],
 )
@@ -361,6 +416,21 @@ def test_first_follow_up_is_done_by_a_held_meeting_after_the_start(family: Famil
     assert [d.done for d in family.deadlines("BL95-FIRST-FOLLOW-UP")] == [True]
 
 
+@pytest.mark.parametrize(
+    "kind", [MeetingKind.NETWORK, MeetingKind.STATUS, MeetingKind.START, MeetingKind.CLOSING]
+)
+def test_first_follow_up_is_done_only_by_a_follow_up_meeting(family: Family, kind: MeetingKind) -> None:
+    """A held network, status, start or closing meeting is no follow-up (it used to count)."""
+    with family.ctx.sessions.begin() as s:
+        measure(s, family.case_id, family.child, "BL-32-1", date(2026, 10, 1))
+        meeting(s, family.case_id, date(2026, 10, 20), kind=kind)
+    (open_,) = family.deadlines("BL95-FIRST-FOLLOW-UP")
+    assert (open_.due, open_.done) == (date(2027, 1, 1), False)
+    with family.ctx.sessions.begin() as s:
+        meeting(s, family.case_id, date(2026, 11, 20), kind=MeetingKind.FOLLOW_UP)
+    assert [d.done for d in family.deadlines("BL95-FIRST-FOLLOW-UP")] == [True]
+
+
 def test_a_missed_first_follow_up_is_overdue_until_one_is_held(family: Family) -> None:
     with family.ctx.sessions.begin() as s:
         measure(s, family.case_id, family.child, "BL-32-1", date(2026, 7, 15))
@@ -415,6 +485,48 @@ def test_bfu_overdue_and_done_when_finished(family: Family) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("noticed", "start", "due"),
+    [
+        (date(2026, 8, 3), date(2026, 9, 15), date(2026, 12, 3)),  # a notification on 3 August
+        (date(2026, 9, 15), date(2026, 9, 15), date(2027, 1, 15)),  # noticed the day it starts
+        (date(2026, 6, 30), date(2026, 8, 1), date(2026, 10, 30)),  # 30 June + 4 months
+        (date(2025, 10, 31), date(2025, 11, 2), date(2026, 2, 28)),  # February has no 31st
+        (date(2023, 10, 31), date(2024, 1, 2), date(2024, 2, 29)),  # a leap year
+    ],
+)
+def test_bfu_runs_from_when_the_need_was_noticed(
+    family: Family, noticed: date, start: date, due: date
+) -> None:
+    """BL § 20, stk. 3: 4 months after the municipality became aware, not after the start."""
+    with family.ctx.sessions.begin() as s:
+        measure(s, family.case_id, family.child, "BL-20", start, title="BFU Ida", noticed=noticed)
+    (bfu,) = family.deadlines("BL20-BFU", today=max(TODAY, start))
+    assert (bfu.due, bfu.from_start) == (due, False)
+
+
+def test_bfu_without_the_day_noticed_runs_from_its_start_and_says_so(family: Family) -> None:
+    with family.ctx.sessions.begin() as s:
+        measure(s, family.case_id, family.child, "BL-20", date(2026, 9, 15))
+    (bfu,) = family.deadlines("BL20-BFU")
+    assert (bfu.due, bfu.from_start) == (date(2027, 1, 15), True)
+
+
+@pytest.mark.parametrize(
+    ("noticed", "problem"),
+    [(date(2026, 9, 16), Problem.NOTICED_AFTER_START), (TODAY + timedelta(days=1), Problem.IN_FUTURE)],
+)
+def test_a_need_noticed_after_the_start_or_in_the_future_is_refused(
+    family: Family, noticed: date, problem: Problem
+) -> None:
+    start = date(2026, 9, 15) if problem == Problem.NOTICED_AFTER_START else TODAY
+    with pytest.raises(ValidationError) as info, family.ctx.sessions.begin() as s:
+        measure(s, family.case_id, family.child, "BL-20", start, noticed=noticed)
+    assert [(p.field, p.problem) for p in info.value.problems] == [("noticed_on", problem)]
+    with family.ctx.sessions() as s:
+        assert s.scalar(select(Intervention.id)) is None  # nothing stored
+
+
 # -- BL § 91: barnets plan (the worked examples of docs/law-notes.md) ------------------------------
 
 
@@ -442,20 +554,23 @@ def test_support_under_section_32_alone_imposes_no_childs_plan(family: Family) -
 
 
 @pytest.mark.parametrize(
-    ("code", "start", "due"),
+    ("code", "start", "rule", "due"),
     [
-        ("BL-47", date(2026, 5, 31), date(2026, 8, 31)),
-        ("BL-46", date(2026, 11, 30), date(2027, 2, 28)),  # February has no 30th
-        ("BL-46", date(2027, 11, 30), date(2028, 2, 29)),  # … a leap year's has a 29th
-        ("BL-47", date(2026, 1, 1), date(2026, 4, 1)),
+        # without consent (§ 47) the plan must exist before the decision: due on the day
+        ("BL-47", date(2026, 5, 31), "BL91-CHILD-PLAN-47", date(2026, 5, 31)),
+        ("BL-46", date(2026, 11, 30), "BL91-CHILD-PLAN", date(2027, 2, 28)),  # February has no 30th
+        ("BL-46", date(2027, 11, 30), "BL91-CHILD-PLAN", date(2028, 2, 29)),  # … a leap year's has a 29th
+        ("BL-47", date(2026, 1, 1), "BL91-CHILD-PLAN-47", date(2026, 1, 1)),
+        ("BL-46", date(2026, 5, 31), "BL91-CHILD-PLAN", date(2026, 8, 31)),
     ],
 )
 def test_childs_plan_due_for_either_placement_on_the_calendar(
-    family: Family, code: str, start: date, due: date
+    family: Family, code: str, start: date, rule: str, due: date
 ) -> None:
     with family.ctx.sessions.begin() as s:
         measure(s, family.case_id, family.child, code, start)
-    assert [d.due for d in family.deadlines("BL91-CHILD-PLAN")] == [due]
+    found = [d for d in family.deadlines() if d.rule_code.startswith("BL91-CHILD-PLAN")]
+    assert [(d.rule_code, d.due) for d in found] == [(rule, due)]
 
 
 def test_childs_plan_done_when_the_placement_records_it_not_by_the_common_plan(family: Family) -> None:
@@ -491,13 +606,14 @@ def test_no_childs_plan_deadline_without_a_placement_in_force(family: Family) ->
 # -- BL §§ 108-109 / 122-123: ready six months before 18 -------------------------------------------
 
 
-def test_youth_plan_six_months_before_18_for_a_placed_youth(family: Family) -> None:
+def test_support_after_18_decided_six_months_before_for_a_placed_youth(family: Family) -> None:
+    """BL § 111: a placed youth's support after 18 is decided six months before the birthday."""
     with family.ctx.sessions.begin() as s:
         measure(s, family.case_id, family.youth, "BL-46", date(2026, 3, 1))
         measure(s, family.case_id, family.child, "BL-46", date(2026, 3, 1))  # 10 years old: too young
-    found = family.deadlines("BL108-YOUTH-PLAN")
+    found = family.deadlines("BL111-YOUNG-SUPPORT")
     assert [(d.due, d.citizen_id, d.detail, d.law_reference, d.done) for d in found] == [
-        (date(2027, 3, 2), family.youth, "Søren Åberg", "BL §§ 108-109", False)
+        (date(2027, 3, 2), family.youth, "Søren Åberg", "BL § 111", False)
     ]
     assert family.deadlines("BL122-TRANSITION") == []  # no disability measure, no track
 
@@ -506,8 +622,9 @@ def test_transition_deadline_from_a_track_or_a_disability_measure(family: Family
     with family.ctx.sessions.begin() as s:
         track(s, family.case_id, family.youth, done=len(TOPICS) - 1)
     (open_,) = family.deadlines("BL122-TRANSITION")
-    assert (open_.due, open_.citizen_id, open_.done) == (date(2027, 3, 2), family.youth, False)
-    assert family.deadlines("BL108-YOUTH-PLAN") == []  # not placed
+    # BL § 123, stk. 3: ready so that help can start at once on the 18th birthday
+    assert (open_.due, open_.citizen_id, open_.done) == (date(2027, 9, 2), family.youth, False)
+    assert family.deadlines("BL111-YOUNG-SUPPORT") == []  # not placed
     with family.ctx.sessions.begin() as s:
         topic = s.scalar(select(TransitionTopic).where(TransitionTopic.done.is_(False)))
         topic.done = True
@@ -520,8 +637,8 @@ def test_transition_for_a_single_youth_with_a_disability_measure(sqlite_context)
         measure(s, case_id, citizen(s, SINGLE_CPR), "BL-86", date(2026, 1, 5))
     with sqlite_context.sessions() as s:
         found = [d for d in deadlines_for_case(s, case_id, TODAY) if d.rule_code == "BL122-TRANSITION"]
-        # 18 on 31 January 2028; six months earlier is 31 July 2027
-        assert [(d.due, d.detail) for d in found] == [(date(2027, 7, 31), "Karin Bæk")]
+        # 18 on 31 January 2028: ready by then
+        assert [(d.due, d.detail) for d in found] == [(date(2028, 1, 31), "Karin Bæk")]
         # on her 18th birthday the deadline no longer applies
         assert not [
             d for d in deadlines_for_case(s, case_id, date(2028, 1, 31)) if d.rule_code.startswith("BL122")
@@ -530,13 +647,13 @@ def test_transition_for_a_single_youth_with_a_disability_measure(sqlite_context)
 
 def test_youth_rule_without_codes_covers_every_youth(family: Family, tmp_path: Path) -> None:
     rules = load_rules(
-        write_rules(tmp_path, "UNG,BL §§ 108-109,Youth plan,Ungeplan,youth_18,,6,0,2024-01-01,")
+        write_rules(tmp_path, "UNG,BL §§ 108-109,Youth plan,Ungeplan,youth_18,,6,0,2024-01-01," + LAW_TAIL)
     )
     assert [(d.citizen_id, d.due) for d in family.deadlines(rules=rules)] == [
         (family.youth, date(2027, 3, 2))
     ]
     rules = load_rules(
-        write_rules(tmp_path, "UNG,BL §§ 108-109,Youth plan,Ungeplan,youth_18,,12,0,2024-01-01,")
+        write_rules(tmp_path, "UNG,BL §§ 108-109,Youth plan,Ungeplan,youth_18,,12,0,2024-01-01," + LAW_TAIL)
     )
     assert [d.due for d in family.deadlines(rules=rules)] == [date(2026, 9, 2)]
 
@@ -548,10 +665,11 @@ def test_the_cases_own_follow_up(family: Family) -> None:
     (cadence,) = family.deadlines("CASE-FOLLOW-UP")
     assert (cadence.due, cadence.law_reference, cadence.citizen_id, cadence.done) == (
         date(2026, 9, 12),
-        "Sammen om familien / kommunens kadence",
+        "Sagens kadence",
         None,
         False,
     )
+    assert (cadence.kind, cadence.source) == (RuleKind.OWN, "")  # the case's own date, not the law's
     assert cadence.overdue(TODAY)
     with family.ctx.sessions.begin() as s:
         s.get(Case, family.case_id).follow_up_due = date(2026, 12, 15)
@@ -599,6 +717,7 @@ def test_the_whole_case_sorted_by_due_date(family: Family) -> None:
         ("BL91-CHILD-PLAN", date(2026, 11, 20)),
         ("BL95-FIRST-FOLLOW-UP", date(2026, 11, 20)),
         ("BL20-BFU", date(2026, 12, 1)),
+        ("BL108-YOUTH-PLAN", date(2032, 8, 20)),  # Ida turns 16 on 2032-05-20 while placed
     ]
 
 
@@ -696,8 +815,10 @@ def test_forty_cases_take_a_few_queries(sqlite_context) -> None:  # type: ignore
     assert per_rule == {
         "BL95-FIRST-FOLLOW-UP": 80,  # the child's § 32 measure and the youth's placement
         "BL20-BFU": 40,
-        "BL91-CHILD-PLAN": 40,  # the youth's placement (the child's § 32 measure imposes none)
-        "BL108-YOUTH-PLAN": 40,
+        "BL91-CONSIDER-PLAN": 40,  # the child's § 32 measure: a reminder
+        "BL108-CONSIDER-PLAN": 40,  # … and again when she turns 16
+        "BL108-YOUTH-PLAN": 40,  # the youth placed at 16: an ungeplan, not barnets plan
+        "BL111-YOUNG-SUPPORT": 40,
         "BL122-TRANSITION": 40,
         "CASE-FOLLOW-UP": 40,
         "PLAN-AGREEMENT": 40,

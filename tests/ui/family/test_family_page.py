@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QMessageBox, Q
 from sqlalchemy import func, select
 
 from app.models import Case, Citizen, Consent, FamilyMember, Intervention, LawSection, TransitionTrack
-from app.models.enums import CoordinationModel, Relation
+from app.models.enums import Relation
 from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
@@ -55,32 +55,6 @@ def _lise(context: AppContext) -> int:
 
 def _texts(widget) -> list[str]:  # type: ignore[no-untyped-def]
     return [widget.item(i).text() for i in range(widget.count())]
-
-
-@pytest.fixture
-def family_case(sqlite_context: AppContext) -> int:
-    """A fresh family: a mother with custody and a son of 8, no interventions yet."""
-    today = local_today()
-    with sqlite_context.sessions.begin() as session:
-        from app.services.demo.demo import generate_demo
-
-        generate_demo(session, families=1, seed=5, today=today, my_login="tester")
-        mother = _cpr(date(today.year - 35, 3, 14), True, 11)
-        son = _cpr(date(today.year - 8, 5, 2), False, 12)
-        case = create_case(
-            session,
-            CaseInput(
-                family_name="Familien Testsen",
-                members=[
-                    MemberInput("Mona", "Testsen", mother, Relation.PARENT, custody=True),
-                    MemberInput("Malthe", "Testsen", son, Relation.CHILD),
-                ],
-                coordinator_id=sqlite_context.user.id,
-                model=CoordinationModel.TOGETHER_FOR_FAMILY,
-            ),
-            today,
-        )
-        return case.id
 
 
 def test_lise_family_shows_members_laws_collision_and_network(qtbot, demo_context, settings, danish) -> None:  # type: ignore[no-untyped-def]
