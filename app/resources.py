@@ -15,3 +15,12 @@ def resources_dir() -> Path:
     if frozen:
         return Path(frozen) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def municipal_file(name: str) -> Path:
+    """The municipality's own copy of a data file in the machine-wide settings folder (beside
+    koordinator.ini, docs/it-guide.md section 2), else the program's."""
+    from app.machine_settings import machine_file
+
+    own = machine_file().parent / name
+    return own if own.is_file() else resources_dir() / name

@@ -271,7 +271,13 @@ class PlanWriter:
     def signatures(self) -> None:
         d = self.d
         heading(d, "Underskrifter", 2)
-        line(d, "Vi har lavet planen sammen og er enige om den.")
+        views = self.doc.plan.consent_views if self.doc.plan is not None else ""
+        if views:  # the youth's yes and the parents' no, instead of "we agree"
+            heading(d, "Samtykke til planen", 3)
+            for text in views.splitlines():
+                line(d, text)
+        else:
+            line(d, "Vi har lavet planen sammen og er enige om den.")
         names = words.signers(self.doc, self.today)
         table = d.add_table(rows=2 * len(names), cols=3)
         bare_cells(table)

@@ -27,6 +27,8 @@ class PlanVersion(Tracked, Base):
     approved_on: Mapped[date | None] = mapped_column(Date)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     participants: Mapped[str] = mapped_column(NFCText(2000), default="")
+    # Where a young person said yes alone (the youth's-voice rule): both views, as approved.
+    consent_views: Mapped[str] = mapped_column(NFCText(2000), default="", server_default="")
     summary: Mapped[str] = mapped_column(NFCText(LONG_TEXT), default="")
     family_views: Mapped[str] = mapped_column(NFCText(LONG_TEXT), default="")
     resources: Mapped[str] = mapped_column(NFCText(LONG_TEXT), default="")

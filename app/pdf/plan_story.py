@@ -43,6 +43,7 @@ from app.services.plan.plan_document import (
     OfferLine,
     PlanDocument,
 )
+from app.services.plan.plan_words import member_signers
 
 ADULT_AGE = 18
 # The text sections after goals and agreements, in print order.
@@ -492,12 +493,7 @@ class PlanStory:
 
     def signatures(self) -> list[Flowable]:
         s, k, doc = self.s, self.k, self.doc
-        if doc.is_family:
-            signers = [m.name for m in doc.members if m.age_on(self.today) >= ADULT_AGE]
-            if not signers:
-                signers = [m.name for m in doc.members if m.custody]
-        else:
-            signers = [m.name for m in doc.members]
+        signers = member_signers(doc, self.today, ADULT_AGE)
         coordinator = self.t("signer_coordinator", name=self.m(doc.coordinator_name))
         gap = 14 * k
         date_w = self.width * 0.3
@@ -528,11 +524,13 @@ class PlanStory:
         widths = self.row([date_w, gap, self.width - date_w - gap])
         table = Table(data, colWidths=widths, rowHeights=heights)
         table.setStyle(TableStyle(commands))
-        return [
-            self.p(self.t("signatures"), s.h2),
-            self.p(self.t("signatures_intro"), s.body),
-            table,
-        ]
+        views: list[Flowable] = []
+        if doc.plan is not None and doc.plan.consent_views:  # the youth's yes and the parents' no
+            views = [self.p(self.t("consent_views"), s.h3)]
+            views += [self.p(self.m(line), s.body) for line in doc.plan.consent_views.splitlines()]
+        # "we agree" is not what a plan approved on a young person's own yes can say
+        agreed = [] if views else [self.p(self.t("signatures_intro"), s.body)]
+        return [self.p(self.t("signatures"), s.h2), *views, *agreed, table]
 
     def story(self) -> list[Flowable]:
         story = self.front()

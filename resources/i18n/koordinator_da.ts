@@ -1925,34 +1925,33 @@
         <translation type="vanished">fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="133"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="140"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="134"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="141"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="135"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="142"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="136"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="143"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="141"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="149"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="139"/>
         <source>Shared with</source>
-        <translation>Deles med</translation>
+        <translation type="vanished">Deles med</translation>
     </message>
     <message>
         <location filename="../../app/ui/family/consent_dialog.py" line="42"/>
@@ -1985,245 +1984,324 @@
         <translation>Familieforhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="122"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="124"/>
         <source>e.g. the common plan for the family</source>
         <translation>f.eks. den fælles plan for familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="126"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="128"/>
         <source>No file attached</source>
         <translation>Ingen fil vedhæftet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="127"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="129"/>
+        <source>Print form to sign…</source>
+        <translation>Udskriv til underskrift…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/consent_dialog.py" line="132"/>
         <source>Attach signed form…</source>
         <translation>Vedhæft underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="137"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="144"/>
         <source>The mandate covers</source>
         <translation>Fuldmagten dækker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="138"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="145"/>
+        <source>The consent lets us</source>
+        <translation>Samtykket giver lov til at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/consent_dialog.py" line="146"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="140"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="147"/>
+        <source>From or to whom</source>
+        <translation>Fra eller til hvem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/consent_dialog.py" line="148"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="142"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="150"/>
         <source>Signed form</source>
         <translation>Underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="143"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="151"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="144"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="152"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="202"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="217"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="204"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="219"/>
         <source>Organisation: %1</source>
         <translation>Organisation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="239"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="254"/>
         <source>Attach signed form</source>
         <translation>Vedhæft underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="241"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="256"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif);;All files (*)</source>
         <translation>Dokumenter (*.pdf *.png *.jpg *.jpeg *.tif);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="247"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="262"/>
         <source>The file could not be read</source>
         <translation>Filen kunne ikke læses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/consent_dialog.py" line="270"/>
+        <source>Save the consent form</source>
+        <translation>Gem samtykkeerklæringen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/consent_dialog.py" line="270"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/consent_dialog.py" line="303"/>
+        <source>The form is saved as %1. Attach it here once it is signed.</source>
+        <translation>Erklæringen er gemt som %1. Vedhæft den her, når den er underskrevet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/consent_dialog.py" line="310"/>
+        <source>The form could not be saved: %1</source>
+        <translation>Erklæringen kunne ikke gemmes: %1</translation>
     </message>
 </context>
 <context>
     <name>ConsentRegisterDialog</name>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="62"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="64"/>
         <source>Consent register</source>
         <translation>Samtykkeregister</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
         <source>Whose information</source>
         <translation>Hvis oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="80"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="83"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="81"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="84"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="82"/>
         <source>Shared with</source>
-        <translation>Deles med</translation>
+        <translation type="vanished">Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="83"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="87"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="84"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="88"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="85"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="89"/>
         <source>In force</source>
         <translation>Gælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="93"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="97"/>
         <source>Record consent…</source>
         <translation>Registrér samtykke …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="95"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="99"/>
         <source>Withdraw…</source>
         <translation>Tilbagekald …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="97"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="101"/>
         <source>Save signed form…</source>
         <translation>Gem underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="76"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="120"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="79"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="136"/>
         <source>Consents</source>
         <translation>Samtykker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="121"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="85"/>
+        <source>Way</source>
+        <translation>Retning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="86"/>
+        <source>From or to whom</source>
+        <translation>Fra eller til hvem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="122"/>
+        <source>What may be passed on to each party</source>
+        <translation>Hvad der må gives videre til hver part</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="123"/>
+        <source>What may be collected from each party</source>
+        <translation>Hvad der må hentes hos hver part</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="128"/>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="137"/>
         <source>Who may receive what</source>
         <translation>Hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="123"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="139"/>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="177"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="194"/>
         <source>Withdrawn %1</source>
         <translation>Tilbagekaldt %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="181"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="198"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="183"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="200"/>
         <source>Expired</source>
         <translation>Udløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="185"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="202"/>
         <source>Not yet</source>
         <translation>Endnu ikke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="212"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="230"/>
         <source>Covered</source>
         <translation>Dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="213"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="231"/>
         <source>Partly</source>
         <translation>Delvist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="214"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="232"/>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="230"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="250"/>
+        <source>Today, per person and party: what may be collected from the party. Partly: only some kinds of information.</source>
+        <translation>I dag, pr. person og part: hvad der må hentes hos parten. Delvist: kun nogle slags oplysninger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="255"/>
         <source>Today, per person and party: what may be shared. Partly: only some kinds of information.</source>
         <translation>I dag, pr. person og part: hvad der må deles. Delvist: kun nogle slags oplysninger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="233"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="259"/>
         <source>The case has no professionals yet.</source>
         <translation>Sagen har endnu ingen fagpersoner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="269"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="276"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="266"/>
+        <source>Collect</source>
+        <translation>Hente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="267"/>
+        <source>Pass on</source>
+        <translation>Give videre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="268"/>
+        <source>Both ways</source>
+        <translation>Begge veje</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="319"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="326"/>
         <source>Withdraw consent</source>
         <translation>Tilbagekald samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="270"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="320"/>
         <source>Why is the consent withdrawn? It stops all sharing today.</source>
         <translation>Hvorfor tilbagekaldes samtykket? Al deling stopper i dag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="277"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="327"/>
         <source>Withdraw the consent now? Nothing more may be shared under it from today.</source>
         <translation>Tilbagekald samtykket nu? Fra i dag må intet mere deles under det.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="310"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="315"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="319"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="360"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="365"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="369"/>
         <source>Not withdrawn</source>
         <translation>Ikke tilbagekaldt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="311"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="361"/>
         <source>Someone else changed the consent meanwhile. Look again.</source>
         <translation>En anden har ændret samtykket i mellemtiden. Se igen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="315"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="365"/>
         <source>The reason or the day is not valid.</source>
         <translation>Begrundelsen eller dagen er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="158"/>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="319"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="174"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="369"/>
         <source>The store could not be reached.</source>
         <translation>Databasen kunne ikke nås.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="347"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="397"/>
         <source>Save signed form</source>
         <translation>Gem underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="355"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="405"/>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="355"/>
+        <location filename="../../app/ui/privacy/consent_register_dialog.py" line="405"/>
         <source>The file could not be written.</source>
         <translation>Filen kunne ikke skrives.</translation>
     </message>
@@ -2262,82 +2340,82 @@
 <context>
     <name>DayLines</name>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="28"/>
+        <location filename="../../app/ui/day/day_lines.py" line="27"/>
         <source>you coordinate</source>
         <translation>du er koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="29"/>
+        <location filename="../../app/ui/day/day_lines.py" line="28"/>
         <source>you are partner caseworker</source>
         <translation>du er makker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="30"/>
+        <location filename="../../app/ui/day/day_lines.py" line="29"/>
         <source>you take part</source>
         <translation>du deltager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="31"/>
+        <location filename="../../app/ui/day/day_lines.py" line="30"/>
         <source>you cover for a colleague</source>
         <translation>du dækker for en kollega</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="34"/>
+        <location filename="../../app/ui/day/day_lines.py" line="33"/>
         <source>the case</source>
         <translation>sagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="35"/>
+        <location filename="../../app/ui/day/day_lines.py" line="34"/>
         <source>the plan</source>
         <translation>planen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="36"/>
+        <location filename="../../app/ui/day/day_lines.py" line="35"/>
         <source>a meeting</source>
         <translation>et møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="37"/>
+        <location filename="../../app/ui/day/day_lines.py" line="36"/>
         <source>the journal</source>
         <translation>journalen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="38"/>
+        <location filename="../../app/ui/day/day_lines.py" line="37"/>
         <source>a task</source>
         <translation>en opgave</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="39"/>
+        <location filename="../../app/ui/day/day_lines.py" line="38"/>
         <source>a document</source>
         <translation>et dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="40"/>
+        <location filename="../../app/ui/day/day_lines.py" line="39"/>
         <source>an intervention</source>
         <translation>en indsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="72"/>
+        <location filename="../../app/ui/day/day_lines.py" line="71"/>
         <source>overdue since %1</source>
         <translation>overskredet siden %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="80"/>
+        <location filename="../../app/ui/day/day_lines.py" line="79"/>
         <source>(no case)</source>
         <translation>(ingen sag)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="100"/>
+        <location filename="../../app/ui/day/day_lines.py" line="99"/>
         <source>you are responsible</source>
         <translation>du er ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="110"/>
+        <location filename="../../app/ui/day/day_lines.py" line="109"/>
         <source>%1 changed %2</source>
         <translation>%1 har ændret %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/day/day_lines.py" line="115"/>
+        <location filename="../../app/ui/day/day_lines.py" line="114"/>
         <source>(%1 changes)</source>
         <translation>(%1 ændringer)</translation>
     </message>
@@ -3132,108 +3210,108 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="109"/>
+        <location filename="../../app/ui/family/family_page.py" line="110"/>
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="110"/>
+        <location filename="../../app/ui/family/family_page.py" line="111"/>
         <source>Partner caseworker</source>
         <translation>Makker (sagsbehandler)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="111"/>
+        <location filename="../../app/ui/family/family_page.py" line="112"/>
         <source>Model and status</source>
         <translation>Model og status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="112"/>
+        <location filename="../../app/ui/family/family_page.py" line="113"/>
         <source>Next follow-up</source>
         <translation>Næste opfølgning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="113"/>
+        <location filename="../../app/ui/family/family_page.py" line="114"/>
         <source>Consent register…</source>
         <translation>Samtykkeregister …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="115"/>
+        <location filename="../../app/ui/family/family_page.py" line="116"/>
         <source>Who has consented to what, and who may receive what</source>
         <translation>Hvem har givet samtykke til hvad, og hvem må få hvad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="120"/>
+        <location filename="../../app/ui/family/family_page.py" line="121"/>
         <source>Consent</source>
         <translation>Samtykke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="127"/>
+        <location filename="../../app/ui/family/family_page.py" line="128"/>
         <source>Needs attention</source>
         <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="136"/>
+        <location filename="../../app/ui/family/family_page.py" line="137"/>
         <source>Close case…</source>
         <translation>Luk sag …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="138"/>
+        <location filename="../../app/ui/family/family_page.py" line="139"/>
         <source>Close the case and start its retention period</source>
         <translation>Luk sagen, og start dens opbevaringstid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="156"/>
+        <location filename="../../app/ui/family/family_page.py" line="157"/>
         <source>Meeting collisions</source>
         <translation>Møder, der falder sammen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="163"/>
+        <location filename="../../app/ui/family/family_page.py" line="164"/>
         <source>People and interventions</source>
         <translation>Personer og indsatser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="165"/>
+        <location filename="../../app/ui/family/family_page.py" line="166"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="175"/>
-        <location filename="../../app/ui/family/family_page.py" line="326"/>
+        <location filename="../../app/ui/family/family_page.py" line="176"/>
+        <location filename="../../app/ui/family/family_page.py" line="327"/>
         <source>Week</source>
         <translation>Uge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="176"/>
+        <location filename="../../app/ui/family/family_page.py" line="177"/>
         <source>Network</source>
         <translation>Netværk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="177"/>
+        <location filename="../../app/ui/family/family_page.py" line="178"/>
         <source>Transition to adulthood</source>
         <translation>Overgang til voksenlivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="232"/>
+        <location filename="../../app/ui/family/family_page.py" line="233"/>
         <source>Opening the case…</source>
         <translation>Åbner sagen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="305"/>
+        <location filename="../../app/ui/family/family_page.py" line="306"/>
         <source>Deadline %1: %2</source>
         <translation>Frist %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="313"/>
+        <location filename="../../app/ui/family/family_page.py" line="314"/>
         <source>Nothing needs attention right now.</source>
         <translation>Intet kræver opmærksomhed lige nu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="321"/>
+        <location filename="../../app/ui/family/family_page.py" line="322"/>
         <source>No collisions in the family&apos;s week.</source>
         <translation>Ingen kollisioner i familiens uge.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="324"/>
+        <location filename="../../app/ui/family/family_page.py" line="325"/>
         <source>Week (%n collision(s))</source>
         <translation>
             <numerusform>Uge (%n kollision)</numerusform>
@@ -3241,27 +3319,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="350"/>
+        <location filename="../../app/ui/family/family_page.py" line="351"/>
         <source>Recorded for everyone</source>
         <translation>Registreret for alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="352"/>
+        <location filename="../../app/ui/family/family_page.py" line="353"/>
         <source>None recorded</source>
         <translation>Intet registreret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="353"/>
+        <location filename="../../app/ui/family/family_page.py" line="354"/>
         <source>Missing for %1</source>
         <translation>Mangler for %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="412"/>
+        <location filename="../../app/ui/family/family_page.py" line="413"/>
         <source>Remove %1 from the family?</source>
         <translation>Vil du fjerne %1 fra familien?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="415"/>
+        <location filename="../../app/ui/family/family_page.py" line="416"/>
         <source>%n intervention(s)</source>
         <translation>
             <numerusform>%n indsats</numerusform>
@@ -3269,7 +3347,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="417"/>
+        <location filename="../../app/ui/family/family_page.py" line="418"/>
         <source>%n consent record(s)</source>
         <translation>
             <numerusform>%n samtykke</numerusform>
@@ -3277,60 +3355,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="419"/>
+        <location filename="../../app/ui/family/family_page.py" line="420"/>
         <source>the transition track</source>
         <translation>overgangsforløbet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="421"/>
+        <location filename="../../app/ui/family/family_page.py" line="422"/>
         <source>In this case, this also removes: %1.</source>
         <translation>I denne sag fjernes desuden: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="557"/>
         <source>Help from %n sector(s), and no approved common plan yet.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
             <numerusform>Hjælp fra %n sektorer, men endnu ingen godkendt fælles plan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="562"/>
         <source>The follow-up was due on %1.</source>
-        <translation>Fristen for opfølgning var %1.</translation>
+        <translation type="vanished">Fristen for opfølgning var %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="564"/>
         <source>No consent to share information is recorded for %1.</source>
-        <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
+        <translation type="vanished">Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="567"/>
         <source>%1 turned %2 on %3: review who consents to what.</source>
-        <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
+        <translation type="vanished">%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="574"/>
         <source>%1 turns 18 on %2 and has no transition track.</source>
-        <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
+        <translation type="vanished">%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="582"/>
         <source>%1 for %2 ends on %3 and nothing follows it.</source>
-        <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
+        <translation type="vanished">%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/family/family_page.py" line="589"/>
         <source>%n intervention(s) not checked against the source system for a long time.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
             <numerusform>%n indsatser er ikke tjekket mod kildesystemet i lang tid.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="595"/>
         <source>The coordinator&apos;s caseload is %1; the team&apos;s limit is %2.</source>
-        <translation>Koordinatorens sagsbelastning er %1. Teamets grænse er %2.</translation>
+        <translation type="vanished">Koordinatorens sagsbelastning er %1. Teamets grænse er %2.</translation>
     </message>
     <message>
         <source>The coordinator has %1 open cases; the limit is %2.</source>
@@ -3341,18 +3411,18 @@
         <translation type="vanished">Det fjerner også personens indsatser (%1), samtykker (%2) og et eventuelt overgangsforløb i denne sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="424"/>
+        <location filename="../../app/ui/family/family_page.py" line="425"/>
         <source>Remove person</source>
         <translation>Fjern person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="444"/>
-        <location filename="../../app/ui/family/family_page.py" line="449"/>
+        <location filename="../../app/ui/family/family_page.py" line="445"/>
+        <location filename="../../app/ui/family/family_page.py" line="450"/>
         <source>Not removed</source>
         <translation>Ikke fjernet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="450"/>
+        <location filename="../../app/ui/family/family_page.py" line="451"/>
         <source>Someone else changed the family meanwhile. Look again.</source>
         <translation>En anden har ændret familien imens. Se efter igen.</translation>
     </message>
@@ -3377,8 +3447,8 @@
         <translation type="vanished">Forældremyndighed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="93"/>
-        <location filename="../../app/ui/family/family_page.py" line="274"/>
+        <location filename="../../app/ui/family/family_page.py" line="94"/>
+        <location filename="../../app/ui/family/family_page.py" line="275"/>
         <source>Open a case in the case list to see the family here.</source>
         <translation>Åbn en sag i sagslisten for at se familien her.</translation>
     </message>
@@ -3387,7 +3457,7 @@
         <translation type="vanished">Medlemmer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/family_page.py" line="294"/>
+        <location filename="../../app/ui/family/family_page.py" line="295"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3464,6 +3534,60 @@
     <message>
         <source>As a &amp;list</source>
         <translation type="vanished">Som &amp;liste</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyWarningTexts</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/family/warning_texts.py" line="21"/>
+        <source>Help from %n sector(s), and no approved common plan yet.</source>
+        <translation>
+            <numerusform>Hjælp fra %n sektor, men endnu ingen godkendt fælles plan.</numerusform>
+            <numerusform>Hjælp fra %n sektorer, men endnu ingen godkendt fælles plan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/warning_texts.py" line="26"/>
+        <source>The follow-up was due on %1.</source>
+        <translation>Fristen for opfølgning var %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/warning_texts.py" line="28"/>
+        <source>No consent to share information is recorded for %1.</source>
+        <translation>Der er ikke registreret samtykke til at dele oplysninger om %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/warning_texts.py" line="31"/>
+        <source>%1 turned %2 on %3: review who consents to what.</source>
+        <translation>%1 fyldte %2 den %3: gennemgå, hvem der giver samtykke til hvad.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/warning_texts.py" line="38"/>
+        <source>%1 turns 18 on %2 and has no transition track.</source>
+        <translation>%1 fylder 18 år den %2 og har intet overgangsforløb.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/warning_texts.py" line="45"/>
+        <source>%1 for %2 ends on %3 and nothing follows it.</source>
+        <translation>%1 for %2 slutter den %3, og der er ikke planlagt noget efter.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/family/warning_texts.py" line="52"/>
+        <source>%n intervention(s) not checked against the source system for a long time.</source>
+        <translation>
+            <numerusform>%n indsats er ikke tjekket mod kildesystemet i lang tid.</numerusform>
+            <numerusform>%n indsatser er ikke tjekket mod kildesystemet i lang tid.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/warning_texts.py" line="59"/>
+        <source>%1 for %2 is given under %3, which applies only until %4: check it.</source>
+        <translation>%1 for %2 er bevilget efter %3, som kun gælder til og med %4: tjek indsatsen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/family/warning_texts.py" line="67"/>
+        <source>The coordinator&apos;s caseload is %1; the team&apos;s limit is %2.</source>
+        <translation>Koordinatorens sagsbelastning er %1. Teamets grænse er %2.</translation>
     </message>
 </context>
 <context>
@@ -4478,331 +4602,346 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="37"/>
+        <location filename="../../app/ui/common/labels.py" line="38"/>
         <source>Candidate</source>
         <translation>Kandidat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="38"/>
+        <location filename="../../app/ui/common/labels.py" line="39"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="39"/>
+        <location filename="../../app/ui/common/labels.py" line="40"/>
         <source>Paused</source>
         <translation>Sat i bero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="40"/>
+        <location filename="../../app/ui/common/labels.py" line="41"/>
         <source>Closed</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="41"/>
+        <location filename="../../app/ui/common/labels.py" line="42"/>
         <source>One family – one entry</source>
         <translation>Én familie – én indgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="42"/>
+        <location filename="../../app/ui/common/labels.py" line="43"/>
         <source>Together for the family</source>
         <translation>Sammen om familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="43"/>
+        <location filename="../../app/ui/common/labels.py" line="44"/>
         <source>Holistic plan</source>
         <translation>Helhedsorienteret plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="44"/>
+        <location filename="../../app/ui/common/labels.py" line="45"/>
         <source>Other model</source>
         <translation>Anden model</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="45"/>
+        <location filename="../../app/ui/common/labels.py" line="46"/>
         <source>Parent</source>
         <translation>Forælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="46"/>
+        <location filename="../../app/ui/common/labels.py" line="47"/>
         <source>Child</source>
         <translation>Barn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="47"/>
+        <location filename="../../app/ui/common/labels.py" line="48"/>
         <source>Step-parent</source>
         <translation>Stedforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="48"/>
+        <location filename="../../app/ui/common/labels.py" line="49"/>
         <source>Sibling</source>
         <translation>Søskende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="49"/>
+        <location filename="../../app/ui/common/labels.py" line="50"/>
         <source>Grandparent</source>
         <translation>Bedsteforælder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="50"/>
+        <location filename="../../app/ui/common/labels.py" line="51"/>
         <source>Other</source>
         <translation>Anden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="51"/>
+        <location filename="../../app/ui/common/labels.py" line="52"/>
         <source>Children and families</source>
         <translation>Børn og familie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="52"/>
+        <location filename="../../app/ui/common/labels.py" line="53"/>
         <source>Adults and disability</source>
         <translation>Voksen og handicap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="53"/>
+        <location filename="../../app/ui/common/labels.py" line="54"/>
         <source>Employment</source>
         <translation>Beskæftigelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="54"/>
+        <location filename="../../app/ui/common/labels.py" line="55"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="55"/>
+        <location filename="../../app/ui/common/labels.py" line="56"/>
         <source>School</source>
         <translation>Skole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="56"/>
+        <location filename="../../app/ui/common/labels.py" line="57"/>
         <source>Day care</source>
         <translation>Dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="57"/>
+        <location filename="../../app/ui/common/labels.py" line="58"/>
         <source>Youth guidance</source>
         <translation>Ungeindsats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="58"/>
+        <location filename="../../app/ui/common/labels.py" line="59"/>
         <source>Elderly care</source>
         <translation>Ældreområdet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="59"/>
+        <location filename="../../app/ui/common/labels.py" line="60"/>
         <source>Other sector</source>
         <translation>Andet område</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="60"/>
-        <location filename="../../app/ui/common/labels.py" line="80"/>
+        <location filename="../../app/ui/common/labels.py" line="61"/>
+        <location filename="../../app/ui/common/labels.py" line="81"/>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="61"/>
+        <location filename="../../app/ui/common/labels.py" line="62"/>
         <source>Running</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="62"/>
+        <location filename="../../app/ui/common/labels.py" line="63"/>
         <source>On hold</source>
         <translation>Sat på pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="63"/>
+        <location filename="../../app/ui/common/labels.py" line="64"/>
         <source>Ended</source>
         <translation>Afsluttet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="64"/>
+        <location filename="../../app/ui/common/labels.py" line="65"/>
         <source>The citizen</source>
         <translation>Borgeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="65"/>
+        <location filename="../../app/ui/common/labels.py" line="66"/>
         <source>Custody holder</source>
         <translation>Forældremyndighedsindehaver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="66"/>
+        <location filename="../../app/ui/common/labels.py" line="67"/>
         <source>The young person</source>
         <translation>Den unge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="67"/>
+        <location filename="../../app/ui/common/labels.py" line="68"/>
         <source>Guardian</source>
         <translation>Værge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="68"/>
+        <location filename="../../app/ui/common/labels.py" line="69"/>
         <source>Future proxy</source>
         <translation>Fremtidsfuldmægtig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="69"/>
+        <location filename="../../app/ui/common/labels.py" line="70"/>
         <source>Network meeting</source>
         <translation>Netværksmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="70"/>
+        <location filename="../../app/ui/common/labels.py" line="71"/>
         <source>Follow-up meeting</source>
         <translation>Opfølgningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="71"/>
+        <location filename="../../app/ui/common/labels.py" line="72"/>
         <source>Status meeting</source>
         <translation>Statusmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="72"/>
+        <location filename="../../app/ui/common/labels.py" line="73"/>
         <source>Start meeting</source>
         <translation>Opstartsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="73"/>
+        <location filename="../../app/ui/common/labels.py" line="74"/>
         <source>Closing meeting</source>
         <translation>Afslutningsmøde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="74"/>
+        <location filename="../../app/ui/common/labels.py" line="75"/>
         <source>Working on it</source>
         <translation>I gang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="75"/>
+        <location filename="../../app/ui/common/labels.py" line="76"/>
         <source>Achieved</source>
         <translation>Nået</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="76"/>
+        <location filename="../../app/ui/common/labels.py" line="77"/>
         <source>Dropped</source>
         <translation>Opgivet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="77"/>
+        <location filename="../../app/ui/common/labels.py" line="78"/>
         <source>Not done yet</source>
         <translation>Ikke gjort endnu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="78"/>
+        <location filename="../../app/ui/common/labels.py" line="79"/>
         <source>Done</source>
         <translation>Gjort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="79"/>
-        <location filename="../../app/ui/common/labels.py" line="82"/>
+        <location filename="../../app/ui/common/labels.py" line="80"/>
+        <location filename="../../app/ui/common/labels.py" line="83"/>
         <source>Cancelled</source>
         <translation>Aflyst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="81"/>
+        <location filename="../../app/ui/common/labels.py" line="82"/>
         <source>Held</source>
         <translation>Afholdt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="83"/>
+        <location filename="../../app/ui/common/labels.py" line="84"/>
         <source>Draft</source>
         <translation>Udkast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="84"/>
+        <location filename="../../app/ui/common/labels.py" line="85"/>
         <source>Approved</source>
         <translation>Godkendt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="85"/>
+        <location filename="../../app/ui/common/labels.py" line="86"/>
         <source>Written</source>
         <translation>Skriftligt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="86"/>
+        <location filename="../../app/ui/common/labels.py" line="87"/>
         <source>Oral (noted in the case)</source>
         <translation>Mundtligt (noteret i sagen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="94"/>
+        <location filename="../../app/ui/common/labels.py" line="88"/>
+        <source>Collect information from them</source>
+        <translation>Hente oplysninger hos dem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="89"/>
+        <source>Pass information on to them</source>
+        <translation>Give oplysninger videre til dem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="90"/>
+        <source>Both: collect from them and pass on to them</source>
+        <translation>Både hente oplysninger hos dem og give oplysninger videre til dem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/labels.py" line="98"/>
         <source>Report or statement</source>
         <translation>Rapport eller udtalelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="191"/>
+        <location filename="../../app/ui/common/labels.py" line="195"/>
         <source>(counted from the start: record when the need was noticed)</source>
         <translation>(regnet fra start: registrér, hvornår kommunen blev opmærksom)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="91"/>
         <location filename="../../app/ui/common/labels.py" line="95"/>
+        <location filename="../../app/ui/common/labels.py" line="99"/>
         <source>Letter</source>
         <translation>Brev</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="33"/>
+        <location filename="../../app/ui/common/labels.py" line="34"/>
         <source>Holiday</source>
         <translation>Ferie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="34"/>
+        <location filename="../../app/ui/common/labels.py" line="35"/>
         <source>Illness</source>
         <translation>Sygdom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="35"/>
+        <location filename="../../app/ui/common/labels.py" line="36"/>
         <source>Course</source>
         <translation>Kursus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="36"/>
+        <location filename="../../app/ui/common/labels.py" line="37"/>
         <source>Other absence</source>
         <translation>Andet fravær</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="90"/>
-        <location filename="../../app/ui/common/labels.py" line="96"/>
+        <location filename="../../app/ui/common/labels.py" line="94"/>
+        <location filename="../../app/ui/common/labels.py" line="100"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="97"/>
+        <location filename="../../app/ui/common/labels.py" line="101"/>
         <source>Decision</source>
         <translation>Afgørelse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="98"/>
+        <location filename="../../app/ui/common/labels.py" line="102"/>
         <source>Minutes</source>
         <translation>Referat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="99"/>
+        <location filename="../../app/ui/common/labels.py" line="103"/>
         <source>Picture</source>
         <translation>Billede</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="100"/>
+        <location filename="../../app/ui/common/labels.py" line="104"/>
         <source>Other document</source>
         <translation>Andet dokument</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="87"/>
+        <location filename="../../app/ui/common/labels.py" line="91"/>
         <source>Phone call</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="88"/>
+        <location filename="../../app/ui/common/labels.py" line="92"/>
         <source>Home visit</source>
         <translation>Hjemmebesøg</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="89"/>
+        <location filename="../../app/ui/common/labels.py" line="93"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="92"/>
+        <location filename="../../app/ui/common/labels.py" line="96"/>
         <source>Text message</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="93"/>
+        <location filename="../../app/ui/common/labels.py" line="97"/>
         <source>Something else</source>
         <translation>Andet</translation>
     </message>
@@ -7266,27 +7405,27 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="106"/>
+        <location filename="../../app/ui/common/labels.py" line="110"/>
         <source>Required.</source>
         <translation>Skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="107"/>
+        <location filename="../../app/ui/common/labels.py" line="111"/>
         <source>Write the CPR number as 10 digits, for example 010203-1234.</source>
         <translation>Skriv CPR-nummeret med 10 cifre, fx 010203-1234.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="110"/>
+        <location filename="../../app/ui/common/labels.py" line="114"/>
         <source>The first six digits are not a real date of birth (DDMMYY).</source>
         <translation>De første seks cifre er ikke en rigtig fødselsdato (DDMMÅÅ).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="113"/>
+        <location filename="../../app/ui/common/labels.py" line="117"/>
         <source>The date of birth is in the future.</source>
         <translation>Fødselsdatoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="114"/>
+        <location filename="../../app/ui/common/labels.py" line="118"/>
         <source>This CPR number is already given for another member.</source>
         <translation>CPR-nummeret er allerede angivet for en anden person.</translation>
     </message>
@@ -7295,83 +7434,83 @@
         <translation type="vanished">Personen er allerede registreret i en sag, du ikke har adgang til. Bed din teamleder om adgang til den sag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="117"/>
+        <location filename="../../app/ui/common/labels.py" line="121"/>
         <source>This professional was entered by another team. Ask them or IT to correct the details.</source>
         <translation>Fagpersonen er oprettet af et andet team. Bed dem eller IT om at rette oplysningerne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="121"/>
+        <location filename="../../app/ui/common/labels.py" line="125"/>
         <source>Note: the check digit does not match. Such numbers exist since 2007; check the number, it can still be right.</source>
         <translation>Bemærk: kontrolcifferet passer ikke. Sådanne numre findes siden 2007; tjek nummeret – det kan godt være rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="126"/>
+        <location filename="../../app/ui/common/labels.py" line="130"/>
         <source>Add at least one person.</source>
         <translation>Tilføj mindst én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="127"/>
+        <location filename="../../app/ui/common/labels.py" line="131"/>
         <source>A single-citizen case has one person.</source>
         <translation>En sag for en enkelt borger har én person.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="128"/>
+        <location filename="../../app/ui/common/labels.py" line="132"/>
         <source>Choose a follow-up interval between 1 and 52 weeks.</source>
         <translation>Vælg et opfølgningsinterval mellem 1 og 52 uger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="131"/>
-        <location filename="../../app/ui/common/labels.py" line="150"/>
+        <location filename="../../app/ui/common/labels.py" line="135"/>
+        <location filename="../../app/ui/common/labels.py" line="154"/>
         <source>A family with children needs at least one custody holder.</source>
         <translation>En familie med børn skal have mindst én med forældremyndighed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="134"/>
+        <location filename="../../app/ui/common/labels.py" line="138"/>
         <source>The partner caseworker must be someone other than the coordinator.</source>
         <translation>Makkeren skal være en anden end koordinatoren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="137"/>
+        <location filename="../../app/ui/common/labels.py" line="141"/>
         <source>The end cannot come before the start.</source>
         <translation>Slut kan ikke ligge før start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="159"/>
+        <location filename="../../app/ui/common/labels.py" line="163"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character).</source>
         <translation>Teksten indeholder tegn, der ikke kan gemmes (et NUL-tegn eller et ødelagt tegn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="162"/>
+        <location filename="../../app/ui/common/labels.py" line="166"/>
         <source>The date is too far from today: check the year.</source>
         <translation>Datoen ligger for langt fra i dag: kontrollér årstallet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="163"/>
+        <location filename="../../app/ui/common/labels.py" line="167"/>
         <source>This CPR number is registered with another name: choose which name is right.</source>
         <translation>Dette CPR-nummer er registreret med et andet navn: vælg, hvilket navn der er rigtigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="166"/>
+        <location filename="../../app/ui/common/labels.py" line="170"/>
         <source>The time must end after it starts.</source>
         <translation>Tidspunktet skal slutte efter, det begynder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="167"/>
+        <location filename="../../app/ui/common/labels.py" line="171"/>
         <source>The meeting is cancelled or has been held, so it cannot be moved or changed that way.</source>
         <translation>Mødet er aflyst eller holdt, så det kan ikke flyttes eller ændres på den måde.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="170"/>
+        <location filename="../../app/ui/common/labels.py" line="174"/>
         <source>The time has passed. Choose a later time, or tick that the meeting was held.</source>
         <translation>Tidspunktet er passeret. Vælg et senere tidspunkt, eller sæt hak ved, at mødet er holdt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="173"/>
+        <location filename="../../app/ui/common/labels.py" line="177"/>
         <source>Two of the weekly times overlap. Join them into one.</source>
         <translation>To af de ugentlige tider overlapper. Slå dem sammen til én.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="176"/>
+        <location filename="../../app/ui/common/labels.py" line="180"/>
         <source>The date cannot be before the person was born.</source>
         <translation>Datoen kan ikke ligge før personens fødsel.</translation>
     </message>
@@ -7380,52 +7519,52 @@
         <translation type="vanished">Slut skal ligge efter start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="138"/>
+        <location filename="../../app/ui/common/labels.py" line="142"/>
         <source>This law section is not in force on the start date. Choose one that is.</source>
         <translation>Lovparagraffen gælder ikke på startdatoen. Vælg en, der gælder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="141"/>
+        <location filename="../../app/ui/common/labels.py" line="145"/>
         <source>The date cannot be in the future.</source>
         <translation>Datoen kan ikke ligge i fremtiden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="142"/>
+        <location filename="../../app/ui/common/labels.py" line="146"/>
         <source>The day the need was noticed must be on or before the start.</source>
         <translation>Dagen, kommunen blev opmærksom, skal ligge på eller før starten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="145"/>
+        <location filename="../../app/ui/common/labels.py" line="149"/>
         <source>Write the e-mail address as name@example.dk.</source>
         <translation>Skriv e-mailadressen som navn@eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="146"/>
+        <location filename="../../app/ui/common/labels.py" line="150"/>
         <source>Write the phone number with digits, for example 49 28 10 00.</source>
         <translation>Skriv telefonnummeret med cifre, fx 49 28 10 00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="149"/>
+        <location filename="../../app/ui/common/labels.py" line="153"/>
         <source>The family must keep at least one person.</source>
         <translation>Der skal være mindst én person i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="153"/>
+        <location filename="../../app/ui/common/labels.py" line="157"/>
         <source>This person is already in the family.</source>
         <translation>Personen er allerede med i familien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="154"/>
+        <location filename="../../app/ui/common/labels.py" line="158"/>
         <source>A single citizen&apos;s case has no family to add people to.</source>
         <translation>Der kan ikke tilføjes personer til en sag for en enkelt borger.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="157"/>
+        <location filename="../../app/ui/common/labels.py" line="161"/>
         <source>The case is closed and cannot be changed.</source>
         <translation>Sagen er afsluttet og kan ikke ændres.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/labels.py" line="158"/>
+        <location filename="../../app/ui/common/labels.py" line="162"/>
         <source>The text is too long.</source>
         <translation>Teksten er for lang.</translation>
     </message>

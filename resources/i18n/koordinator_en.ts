@@ -70,7 +70,7 @@
     <context>
         <name>FamilyPage</name>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="324" />
+            <location filename="../../app/ui/family/family_page.py" line="325" />
             <source>Week (%n collision(s))</source>
             <translation>
                 <numerusform>Week (%n collision)</numerusform>
@@ -78,7 +78,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="415" />
+            <location filename="../../app/ui/family/family_page.py" line="416" />
             <source>%n intervention(s)</source>
             <translation>
                 <numerusform>%n intervention</numerusform>
@@ -86,7 +86,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="417" />
+            <location filename="../../app/ui/family/family_page.py" line="418" />
             <source>%n consent record(s)</source>
             <translation>
                 <numerusform>%n consent record</numerusform>
@@ -94,7 +94,24 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="557" />
+            <source>Help from %n sector(s), and no approved common plan yet.</source>
+            <translation type="vanished">
+                <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
+                <numerusform>Help from %n sectors, and no approved common plan yet.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n intervention(s) not checked against the source system for a long time.</source>
+            <translation type="vanished">
+                <numerusform>%n intervention not checked against the source system for a long time.</numerusform>
+                <numerusform>%n interventions not checked against the source system for a long time.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FamilyWarningTexts</name>
+        <message numerus="yes">
+            <location filename="../../app/ui/family/warning_texts.py" line="21" />
             <source>Help from %n sector(s), and no approved common plan yet.</source>
             <translation>
                 <numerusform>Help from %n sector, and no approved common plan yet.</numerusform>
@@ -102,7 +119,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/family/family_page.py" line="589" />
+            <location filename="../../app/ui/family/warning_texts.py" line="52" />
             <source>%n intervention(s) not checked against the source system for a long time.</source>
             <translation>
                 <numerusform>%n intervention not checked against the source system for a long time.</numerusform>

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.models.enums import MeetingKind, MeetingStatus
-from app.services.cases.deadlines import Deadline, Trigger, deadlines_for_cases, load_rules
+from app.services.cases.deadlines import Deadline, RuleKind, Trigger, deadlines_for_cases, load_rules
 from app.services.common import audit
 from app.services.common.clock import aware_utc, to_local
 from app.services.common.users import UserInfo
@@ -91,6 +91,7 @@ class DayDeadline:
     deadline: Deadline
     overdue: bool
     follow_up: bool  # the case's own follow-up date (cases.follow_up_due)
+    cites_law: bool = True  # a deadline of the law (not the case's own date): its section is shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +243,7 @@ def _deadlines(session: Session, case_ids: list[int], today: date, end: date) ->
                 deadline=deadline,
                 overdue=deadline.overdue(today),
                 follow_up=triggers.get(deadline.rule_code) == Trigger.FOLLOW_UP,
+                cites_law=deadline.kind != RuleKind.OWN,
             )
         )
     return out

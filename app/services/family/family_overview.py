@@ -74,6 +74,7 @@ class InterventionInfo:
     version: int
     slots: tuple[SlotInfo, ...] = ()
     noticed_on: date | None = None  # when the municipality became aware of the need (BL § 20)
+    law_valid_to: date | None = None  # the last day the law section applies (the catalogue)
 
     @property
     def kind(self) -> str:
@@ -248,6 +249,7 @@ def _case_picture(session: Session, case_id: int) -> FamilyOverview:
                 source_system=item.source_system,
                 last_checked=item.last_checked,
                 noticed_on=item.noticed_on,
+                law_valid_to=section.valid_to if section else None,
                 version=item.version,
                 slots=tuple(slots_by_intervention.get(item.id, ())),
             )

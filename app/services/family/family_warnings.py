@@ -26,6 +26,7 @@ class WarningCode(StrEnum):
     YOUTH_WITHOUT_TRANSITION = "youth_without_transition"
     ENDING_WITHOUT_FOLLOW_ON = "ending_without_follow_on"
     STALE_DATA = "stale_data"
+    SECTION_EXPIRES = "section_expires"
     CASELOAD_ABOVE_LIMIT = "caseload_above_limit"
 
 
@@ -45,6 +46,7 @@ class WarningSettings:
     stale_days: int = 90  # data from another system not checked for this long is stale
     ending_within_days: int = 30  # look this far ahead for interventions that end
     turning_18_months: int = 12  # look this far ahead for young people turning 18
+    section_expires_within_days: int = 90  # warn this long before a section stops applying
 
 
 DEFAULT_SETTINGS = WarningSettings()
@@ -198,6 +200,31 @@ def stale_data(
     ]
 
 
+def section_expires(
+    overview: FamilyOverview, today: date, settings: WarningSettings = DEFAULT_SETTINGS
+) -> list[FamilyWarning]:
+    """An open intervention runs (or is planned to run) past the last day its law section
+    applies, and that day is near or has passed: one warning each, to re-check it (a new
+    section, a reassessment, an end)."""
+    horizon = today + timedelta(days=settings.section_expires_within_days)
+    found = []
+    for info in overview.interventions:
+        last = info.law_valid_to
+        if last is None or not info.open or last > horizon:
+            continue
+        if info.end_date is not None and info.end_date <= last:
+            continue  # it ends while its section still applies
+        found.append(
+            FamilyWarning(
+                WarningCode.SECTION_EXPIRES,
+                citizen_ids=(info.citizen_id,),
+                intervention_ids=(info.id,),
+                day=last,
+            )
+        )
+    return sorted(found, key=lambda w: (w.day or today, w.intervention_ids))
+
+
 def caseload_above_limit(
     overview: FamilyOverview, today: date, settings: WarningSettings = DEFAULT_SETTINGS
 ) -> list[FamilyWarning]:
@@ -221,6 +248,7 @@ RULES: dict[WarningCode, Rule] = {
     WarningCode.YOUTH_WITHOUT_TRANSITION: youth_without_transition,
     WarningCode.ENDING_WITHOUT_FOLLOW_ON: ending_without_follow_on,
     WarningCode.STALE_DATA: stale_data,
+    WarningCode.SECTION_EXPIRES: section_expires,
     WarningCode.CASELOAD_ABOVE_LIMIT: caseload_above_limit,
 }
 

@@ -161,6 +161,7 @@ class PlanVersionView:
     agreements: tuple[AgreementView, ...]
     offer_comments: tuple[tuple[int, str, str], ...]  # (citizen id, group key, comment)
     row_version: int
+    consent_views: str = ""  # a young person's yes and the parents' no (the youth's-voice rule)
 
     def section(self, name: str) -> str:
         return dict(self.sections).get(name, "")
@@ -260,6 +261,7 @@ def _version_view(
         meeting_id=pv.meeting_id,
         meeting_label=label,
         participants=pv.participants,
+        consent_views=pv.consent_views or "",
         sections=tuple((name, getattr(pv, name) or "") for name in SECTIONS),
         member_sections=tuple(
             (m.citizen_id, m.text)

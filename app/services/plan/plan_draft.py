@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app.models.enums import AgreementStatus, GoalLevel, GoalStatus, ResponsibleKind
 from app.services.common.editing import ConcurrentEditError
 from app.services.plan.plan_document import PlanDocument, PlanVersionView, member_set
+from app.services.privacy.consent_rules import YouthVoice, load_consent_rules
 
 if TYPE_CHECKING:  # plan_merge works on these drafts: imported for the annotations only
     from app.services.plan.plan_merge import MergeResult, SavedBy
@@ -26,17 +27,25 @@ SHORT_TEXT_MAX = 2000  # a goal, an agreement, an offer comment
 
 @dataclass(frozen=True, slots=True)
 class ConsentRule:
-    """Who must have consented before a plan is approved (DOMAIN.md §2.2). Data, not code:
-    the youth's own consent counts from ``youth_age`` (Barnets lov § 110, stk. 3: 16)."""
+    """Who must have consented before a plan is approved (DOMAIN.md §2.2), from the consent
+    rules file (``resources/consent_rules.toml``): the youth's own consent counts from
+    ``youth_age`` (Barnets lov § 110, stk. 3: 16); with ``youth_voice`` switched on (a
+    proposal, off by default) a young person from its age may say yes alone."""
 
     youth_age: int = 16
-    law_reference: str = "BL § 110, stk. 3"
     # Joint custody: important decisions need both parents (forældreansvarsloven § 3), so
     # every custody holder among the members must have consented (by id or by their name).
     every_custody_holder: bool = True
+    youth_voice: YouthVoice = field(default_factory=YouthVoice)
 
 
-DEFAULT_CONSENT_RULE = ConsentRule()
+DEFAULT_CONSENT_RULE = ConsentRule()  # the file's values, for tests that name a rule
+
+
+def consent_rule() -> ConsentRule:
+    """The rule as the consent rules file (the municipality's, else the program's) says."""
+    rules = load_consent_rules()
+    return ConsentRule(rules.ages.plan_age, rules.every_custody_holder, rules.youth_voice)
 
 
 class PlanProblem:

@@ -163,13 +163,23 @@ def goal_meta(doc: PlanDocument, goal: GoalView, parent: GoalView | None) -> lis
     return meta
 
 
-def signers(doc: PlanDocument, today: date, adult_age: int = 18) -> list[str]:
-    """Who signs the family's copy: the adults (else those with custody), then the coordinator."""
+def member_signers(doc: PlanDocument, today: date, adult_age: int = 18) -> list[str]:
+    """The members who sign the family's copy: the adults (else those with custody), and a
+    young person whose own yes approved the plan (the youth's-voice rule's record names them)."""
     if doc.is_family:
         names = [m.name for m in doc.members if m.age_on(today) >= adult_age]
         if not names:
             names = [m.name for m in doc.members if m.custody]
+        views = doc.plan.consent_views if doc.plan is not None else ""
+        said_yes = {line.split(" (", 1)[0] for line in views.splitlines()}  # "Ida Ø (15 år) har …"
+        names += [m.name for m in doc.members if m.name in said_yes and m.name not in names]
     else:
         names = [m.name for m in doc.members]
+    return names
+
+
+def signers(doc: PlanDocument, today: date, adult_age: int = 18) -> list[str]:
+    """Who signs the family's copy: ``member_signers``, then the coordinator."""
+    names = member_signers(doc, today, adult_age)
     names.append(f"{doc.coordinator_name}, koordinator" if doc.coordinator_name else "Koordinator")
     return names

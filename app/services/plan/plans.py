@@ -22,7 +22,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import (
     Agreement,
-    Consent,
     Goal,
     GoalMember,
     Meeting,
@@ -30,7 +29,7 @@ from app.models import (
     PlanOfferComment,
     PlanVersion,
 )
-from app.models.enums import ConsentCapacity, PlanState, ResponsibleKind
+from app.models.enums import PlanState, ResponsibleKind
 from app.models.plans import new_agreement_key as new_agreement_key
 from app.services.cases.case_summary import CaseNotFoundError, case_summary
 from app.services.common.editing import (
@@ -42,24 +41,25 @@ from app.services.common.editing import (
 )
 from app.services.common.text import stored_length, unstorable
 from app.services.common.validation import FieldProblem, Problem, ValidationError
-from app.services.family.family_overview import age_on
 from app.services.plan.plan_compare import SectionChange as SectionChange
 from app.services.plan.plan_compare import Segment as Segment
 from app.services.plan.plan_compare import compare_versions as compare_versions
 from app.services.plan.plan_compare import diff_words as diff_words
+from app.services.plan.plan_consent import consent_problems, consent_views
 from app.services.plan.plan_document import SECTIONS, load_plan_document, plan_history, responsible_names
+from app.services.plan.plan_draft import DEFAULT_CONSENT_RULE as DEFAULT_CONSENT_RULE
+from app.services.plan.plan_draft import SHORT_TEXT_MAX as SHORT_TEXT_MAX
+from app.services.plan.plan_draft import TEXT_MAX as TEXT_MAX
+from app.services.plan.plan_draft import AgreementInput as AgreementInput
 from app.services.plan.plan_draft import (
-    DEFAULT_CONSENT_RULE,
     ConsentRule,
     PlanDraft,
     PlanEdits,
     PlanProblem,
     SaveOutcome,
     SaveResult,
+    consent_rule,
 )
-from app.services.plan.plan_draft import SHORT_TEXT_MAX as SHORT_TEXT_MAX
-from app.services.plan.plan_draft import TEXT_MAX as TEXT_MAX
-from app.services.plan.plan_draft import AgreementInput as AgreementInput
 from app.services.plan.plan_draft import GoalInput as GoalInput
 from app.services.plan.plan_draft import PlanConflictError as PlanConflictError
 from app.services.plan.plan_draft import PlanSeen as PlanSeen
@@ -67,12 +67,6 @@ from app.services.plan.plan_draft import new_goal_key as new_goal_key
 from app.services.plan.plan_rows import content_problems, with_members, write_content
 from app.services.plan.plan_scores import lock_plan as lock_plan
 from app.services.plan.plan_scores import record_score as record_score
-from app.services.privacy.consent_register import (
-    ConsentRecord,
-    Requirement,
-    custody_holders_of,
-    giver_matches,
-)
 from app.store.reach import narrowed_to
 
 
@@ -310,7 +304,7 @@ def concerned_members(session: Session, pv: PlanVersion, members: list[int] | No
 
 
 def approval_problems(
-    session: Session, plan_version_id: int, today: date, rule: ConsentRule = DEFAULT_CONSENT_RULE
+    session: Session, plan_version_id: int, today: date, rule: ConsentRule | None = None
 ) -> list[FieldProblem]:
     """Why the plan cannot be approved yet (empty: it can)."""
     pv = session.get(PlanVersion, plan_version_id)
@@ -337,49 +331,7 @@ def approval_problems(
         )
         if responsible is None:
             problems.append(FieldProblem(f"{PlanProblem.AGREEMENT}.{index}", Problem.REQUIRED))
-    summary = case_summary(session, pv.case_id)
-    members = {m.citizen_id: m for m in summary.members}
-    consents = list(
-        session.scalars(
-            select(Consent).where(
-                Consent.citizen_id.in_(list(members)),
-                (Consent.case_id == pv.case_id) | Consent.case_id.is_(None),
-            )
-        )
-    )
-    for citizen_id in concerned_members(session, pv, list(members)):
-        member = members[citizen_id]
-        in_force = [c for c in consents if c.citizen_id == citizen_id and c.in_force_on(today)]
-        child = age_on(member.birth_date, today) < 18  # whatever the relation says
-        if child:
-            needed = [ConsentCapacity.CUSTODY_HOLDER]
-            if age_on(member.birth_date, today) >= rule.youth_age:
-                needed.append(ConsentCapacity.YOUTH)
-        else:
-            needed = [ConsentCapacity.SELF]
-        accepted = {
-            ConsentCapacity.SELF: {
-                ConsentCapacity.SELF,
-                ConsentCapacity.GUARDIAN,
-                ConsentCapacity.FUTURE_PROXY,
-            },
-            ConsentCapacity.CUSTODY_HOLDER: {ConsentCapacity.CUSTODY_HOLDER},
-            ConsentCapacity.YOUTH: {ConsentCapacity.YOUTH, ConsentCapacity.SELF},
-        }
-        holders = custody_holders_of(member, summary.members) if rule.every_custody_holder else ()
-        for capacity in needed:
-            if capacity == ConsentCapacity.CUSTODY_HOLDER and holders:
-                records = [ConsentRecord.from_row(c) for c in in_force]
-                given = all(
-                    any(giver_matches(r, Requirement(frozenset({capacity}), h)) for r in records)
-                    for h in holders
-                )
-            else:
-                given = any(c.capacity in accepted[capacity] for c in in_force)
-            if not given:
-                problems.append(
-                    FieldProblem(f"{PlanProblem.CONSENT}.{citizen_id}.{capacity}", Problem.REQUIRED)
-                )
+    problems += consent_problems(session, pv, today, rule or consent_rule())
     return problems
 
 
@@ -390,7 +342,7 @@ def approve_plan(
     meeting_id: int | None,
     participants: str,
     expected_version: int | None,
-    rule: ConsentRule = DEFAULT_CONSENT_RULE,
+    rule: ConsentRule | None = None,
 ) -> int:
     """Freeze the draft as an approved version (returns its number). Stores nothing on error.
     Never merges: what is approved is exactly the version the approver read."""
@@ -407,6 +359,7 @@ def approve_plan(
     pv.approved_on = day
     pv.meeting_id = meeting_id
     pv.participants = participants.strip()
+    pv.consent_views = consent_views(session, pv, day, rule or consent_rule())
     try:
         session.flush()
     except StaleDataError as exc:

@@ -45,6 +45,7 @@ from app.models import (
 )
 from app.models.enums import (
     ConsentCapacity,
+    ConsentDirection,
     ConsentForm,
     DocumentKind,
     InterventionStatus,
@@ -98,6 +99,16 @@ CAPACITY = {
     ConsentCapacity.FUTURE_PROXY: "Fremtidsfuldmægtig",
 }
 CONSENT_FORM = {ConsentForm.WRITTEN: "Skriftligt", ConsentForm.ORAL: "Mundtligt"}
+CONSENT_DIRECTION = {
+    ConsentDirection.COLLECT: "At kommunen må indhente oplysninger",
+    ConsentDirection.SHARE: "At kommunen må videregive oplysninger",
+    ConsentDirection.BOTH: "At kommunen må indhente og videregive oplysninger",
+}
+PARTIES_HEADING = {
+    ConsentDirection.COLLECT: "Indhentes fra",
+    ConsentDirection.SHARE: "Må deles med",
+    ConsentDirection.BOTH: "Indhentes fra og deles med",
+}
 INFO_TYPE = {
     "plan": "Planen",
     "social": "Sociale sager og indsatser",
@@ -363,7 +374,8 @@ class _Reader:
                     ("Trukket tilbage", _day(c.withdrawn_on)),
                     ("Begrundelse for tilbagetrækning", c.withdrawn_reason),
                     ("Oplysninger", ", ".join(INFO_TYPE.get(t, t) for t in INFO_TYPES if t in types)),
-                    ("Må deles med", ", ".join(parties)),
+                    ("Gælder", CONSENT_DIRECTION.get(c.direction, "")),
+                    (PARTIES_HEADING.get(c.direction, "Hvem"), ", ".join(parties)),
                     ("Formål", c.purpose),
                     ("Fuldmagtens omfang", c.mandate),
                 ),

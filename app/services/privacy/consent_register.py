@@ -37,6 +37,7 @@ from app.models.consent import consent_in_force
 from app.models.enums import ConsentCapacity, ConsentDirection
 from app.services.cases.case_summary import MemberSummary, age_on, case_summary
 from app.services.family.transition import birthday
+from app.services.privacy.consent_rules import ConsentAges, load_consent_rules
 from app.services.privacy.consents import ConsentInput, record_consent, withdraw_consent
 from app.services.privacy.sharing import (
     INFO_TYPES,
@@ -73,23 +74,14 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class ConsentAges:
-    """The ages in DOMAIN.md §2.2 as data."""
-
-    party_age: int = 10  # Barnets lov § 3: the child is a party
-    own_health_age: int = 15  # sundhedsloven § 17; BL § 46 (with the custody holder)
-    plan_age: int = 16  # BL § 110, stk. 3: the youth consents to the helhedsorienteret plan
-    adult_age: int = 18
-    own_info_types: frozenset[str] = frozenset({"health"})  # the youth's own say from own_health_age
-    plan_info_types: frozenset[str] = frozenset({"plan"})  # needs the youth too from plan_age
-
-    @property
-    def review_ages(self) -> tuple[int, ...]:
-        return (self.party_age, self.own_health_age, self.plan_age)
-
-
+# The code's own defaults (the rules file's values); the functions read the rules file when
+# no ages are given, so a municipality's file applies.
 DEFAULT_AGES = ConsentAges()
+
+
+def _ages(ages: ConsentAges | None) -> ConsentAges:
+    return ages if ages is not None else load_consent_rules().ages
+
 
 ADULT_CAPACITIES = frozenset({ConsentCapacity.SELF, ConsentCapacity.GUARDIAN, ConsentCapacity.FUTURE_PROXY})
 YOUTH_CAPACITIES = frozenset({ConsentCapacity.YOUTH, ConsentCapacity.SELF})
@@ -177,9 +169,10 @@ def who_may_consent(
     age: int,
     info_type: str,
     custody_holders: Sequence[Holder] = (),
-    ages: ConsentAges = DEFAULT_AGES,
+    ages: ConsentAges | None = None,
 ) -> tuple[Requirement, ...]:
     """The consents needed (all of them) to share ``info_type`` of a member of ``age``."""
+    ages = _ages(ages)
     if age >= ages.adult_age:
         return (Requirement(ADULT_CAPACITIES),)
     youth = Requirement(YOUTH_CAPACITIES)
@@ -202,7 +195,7 @@ def may_consent(
     capacity: ConsentCapacity,
     info_type: str,
     custody_holders: Sequence[Holder] = (),
-    ages: ConsentAges = DEFAULT_AGES,
+    ages: ConsentAges | None = None,
 ) -> bool:
     """Whether someone in ``capacity`` has a say over ``info_type`` of a member of ``age``."""
     return any(capacity in r.capacities for r in who_may_consent(age, info_type, custody_holders, ages))
@@ -267,12 +260,13 @@ def sharing_cover_of(
     recipient: Party,
     day: date,
     professionals: Mapping[str, ProfessionalFacts] | Iterable[ProfessionalFacts] = (),
-    ages: ConsentAges = DEFAULT_AGES,
+    ages: ConsentAges | None = None,
     direction: ConsentDirection = ConsentDirection.SHARE,
 ) -> dict[int, frozenset[str]]:
     """Per member, the information types ``recipient`` may receive on ``day`` (pure) — or,
     with ``direction`` COLLECT, the types the municipality may collect from ``recipient``.
     Only consents that go that way count (RSL § 11 a collects, FVL § 28, stk. 2 shares)."""
+    ages = _ages(ages)  # read once, not per member and type
     directory = (
         dict(professionals) if isinstance(professionals, Mapping) else {str(p.id): p for p in professionals}
     )
@@ -346,7 +340,7 @@ def sharing_cover(
     case_id: int,
     recipient: Party,
     day: date,
-    ages: ConsentAges = DEFAULT_AGES,
+    ages: ConsentAges | None = None,
     direction: ConsentDirection = ConsentDirection.SHARE,
 ) -> dict[int, frozenset[str]]:
     """Per member of the case, the information types ``recipient`` may receive on ``day``
@@ -429,7 +423,7 @@ def coverage_matrix(
     session: Session,
     case_id: int,
     day: date,
-    ages: ConsentAges = DEFAULT_AGES,
+    ages: ConsentAges | None = None,
     direction: ConsentDirection = ConsentDirection.SHARE,
 ) -> CoverageMatrix:
     """Per member × per party (the case's professionals and their sectors) what may be shared
@@ -464,11 +458,12 @@ def reviews_due(
     consent_days: Mapping[int, Iterable[date]],
     today: date,
     since: date | None = None,
-    ages: ConsentAges = DEFAULT_AGES,
+    ages: ConsentAges | None = None,
 ) -> list[ReviewDue]:
     """Children who reached 10, 15 or 16 after the last consent recorded or withdrawn for them
     (``consent_days``), or after ``since`` (the case opened) when none is; the latest age
     reached only. A consent recorded on the birthday counts as the review."""
+    ages = _ages(ages)
     found: list[ReviewDue] = []
     for citizen_id, born in members:
         if age_on(born, today) >= ages.adult_age:
@@ -485,7 +480,7 @@ def reviews_due(
 
 
 def consent_reviews_due(
-    session: Session, case_id: int, today: date, ages: ConsentAges = DEFAULT_AGES
+    session: Session, case_id: int, today: date, ages: ConsentAges | None = None
 ) -> list[ReviewDue]:
     """Per child of the case who reached 10, 15 or 16 since the last consent review/record."""
     from app.models import Case

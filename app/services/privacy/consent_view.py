@@ -1,6 +1,7 @@
 """The consent register of one case as the register dialog shows it: the consents about the
 case's members (the case's own and the citizens' general ones), each with its state today,
-and the coverage matrix (who may receive what). One read, plain data, no widget."""
+and the coverage matrices (who may receive what; from whom what may be collected). One read,
+plain data, no widget."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Consent
-from app.models.enums import ConsentCapacity
+from app.models.enums import ConsentCapacity, ConsentDirection
 from app.services.cases.case_summary import MemberSummary, case_summary
 from app.services.family.family_overview import ProfessionalInfo, load_family_overview
 from app.services.privacy.consent_register import CoverageMatrix, coverage_matrix
@@ -35,6 +36,7 @@ class ConsentLine:
     withdrawn_reason: str | None
     in_force: bool  # on the day the register was read
     has_file: bool  # a signed form is attached
+    direction: ConsentDirection = ConsentDirection.BOTH
 
     @property
     def withdrawable(self) -> bool:
@@ -48,7 +50,8 @@ class ConsentRegisterView:
     members: tuple[MemberSummary, ...]
     professionals: dict[str, ProfessionalInfo]  # by id as text, the way a party names them
     lines: tuple[ConsentLine, ...]
-    matrix: CoverageMatrix
+    matrix: CoverageMatrix  # what may be passed on to each party
+    collect_matrix: CoverageMatrix | None = None  # what may be collected from each party
 
 
 def load_consent_register(session: Session, case_id: int, today: date) -> ConsentRegisterView:
@@ -78,6 +81,7 @@ def load_consent_register(session: Session, case_id: int, today: date) -> Consen
             withdrawn_reason=c.withdrawn_reason,
             in_force=c.in_force_on(today),
             has_file=c.attachment is not None,
+            direction=c.direction,
         )
         for c in consents
     )
@@ -87,4 +91,5 @@ def load_consent_register(session: Session, case_id: int, today: date) -> Consen
         professionals={str(p.id): p for p in overview.professionals},
         lines=lines,
         matrix=coverage_matrix(session, case_id, today),
+        collect_matrix=coverage_matrix(session, case_id, today, direction=ConsentDirection.COLLECT),
     )

@@ -37,8 +37,9 @@ class ConsentInput:
     mandate: str | Iterable[str] = ""  # a guardian's / proxy's scope (info types)
     attachment: bytes | None = None  # the signed form
     attachment_name: str = ""
-    # collecting from the parties (RSL § 11 a), passing on to them (FVL § 28, stk. 2), or both
-    direction: ConsentDirection = ConsentDirection.BOTH
+    # collecting from the parties (RSL § 11 a), passing on to them (FVL § 28, stk. 2), or both;
+    # code that names none records a consent to pass on (the dialog asks)
+    direction: ConsentDirection = ConsentDirection.SHARE
 
     @property
     def parties_text(self) -> str:
@@ -71,6 +72,12 @@ def validate_consent(data: ConsentInput, today: date) -> list[FieldProblem]:
     ):
         if len(value) > 2000:
             problems.append(FieldProblem(name, Problem.TOO_LONG))
+    if data.direction != ConsentDirection.SHARE:
+        # RSL § 11 a (vejledningen pkt. 117): a consent to collect names what and from whom
+        if not data.parties_text:
+            problems.append(FieldProblem("parties", Problem.REQUIRED))
+        if not data.info_types_text:
+            problems.append(FieldProblem("info_types", Problem.REQUIRED))
     if data.capacity in MANDATED:
         required(problems, "mandate", data.mandate_text, 500)
     elif len(data.mandate_text) > 500:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.models.enums import CoordinationModel
-from app.resources import resources_dir
+from app.resources import municipal_file
 
 RULES_FILE = "retention_rules.csv"
 ARCHIVE_FILE = "retention_archive.csv"
@@ -34,10 +34,7 @@ class RetentionRule:
 
 def data_file(name: str) -> Path:
     """The municipality's own file in the machine-wide settings folder, else the program's."""
-    from app.machine_settings import machine_file
-
-    own = machine_file().parent / name
-    return own if own.is_file() else resources_dir() / name
+    return municipal_file(name)
 
 
 def load_rules(path: Path | None = None) -> dict[CoordinationModel, RetentionRule]:

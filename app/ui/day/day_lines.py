@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.cases.deadline_rules import RuleKind
 from app.services.day.my_day import (
     ChangeSource,
     DayAgreement,
@@ -88,7 +87,7 @@ def deadline_line(item: DayDeadline) -> Line:
     what = deadline_title(deadline)
     if deadline.detail:
         what += f" ({deadline.detail})"
-    if deadline.kind != RuleKind.OWN and not item.follow_up:  # the case's own dates cite no law
+    if item.cites_law and not item.follow_up:  # the case's own dates cite no law
         what += f" · {deadline.law_reference}"
     case = _case(deadline.case_number, deadline.family_name)
     return Line(_due(format_date(deadline.due), item.overdue), case, what, item.overdue, item.opens)

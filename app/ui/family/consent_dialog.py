@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
-from app.models.enums import ConsentCapacity, ConsentForm, Relation, Sector
+from app.models.enums import ConsentCapacity, ConsentDirection, ConsentForm, Relation, Sector
 from app.services.cases.case_summary import CaseNotFoundError, MemberSummary
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
@@ -100,6 +100,8 @@ class ConsentDialog(LaneFormDialog):
             self.given_by.addItem(m.name, m.citizen_id)
         self.capacity = enum_combo(self, list(ConsentCapacity), ConsentCapacity.CUSTODY_HOLDER)
         self.form_kind = enum_combo(self, list(ConsentForm), ConsentForm.WRITTEN)
+        self.direction = enum_combo(self, list(ConsentDirection), ConsentDirection.BOTH)
+        self.direction.setObjectName("consentDirection")
         self.info_types: dict[str, QCheckBox] = {}
         self.mandate: dict[str, QCheckBox] = {}
         types_box, mandate_box = QWidget(self), QWidget(self)
@@ -120,23 +122,29 @@ class ConsentDialog(LaneFormDialog):
         self.purpose = QLineEdit(self)
         self.purpose.setObjectName("consentPurpose")
         self.purpose.setPlaceholderText(self.tr("e.g. the common plan for the family"))
-        attach_row = QWidget(self)
-        attach_layout = QHBoxLayout(attach_row)
+        attach_row = QWidget(self)  # the file's name above, the two buttons below: it fits 1366
+        attach_layout = QGridLayout(attach_row)
         attach_layout.setContentsMargins(0, 0, 0, 0)
         self.attachment_label = QLabel(self.tr("No file attached"), attach_row)
+        self.print_button = QPushButton(self.tr("Print form to sign…"), attach_row)
+        self.print_button.setObjectName("printConsentForm")
+        self.print_button.clicked.connect(self._print_form)
         self.attach_button = QPushButton(self.tr("Attach signed form…"), attach_row)
         self.attach_button.setObjectName("attachForm")
         self.attach_button.clicked.connect(self._choose_file)
-        attach_layout.addWidget(self.attachment_label, 1)
-        attach_layout.addWidget(self.attach_button)
+        attach_layout.addWidget(self.attachment_label, 0, 0, 1, 3)
+        attach_layout.addWidget(self.print_button, 1, 0)
+        attach_layout.addWidget(self.attach_button, 1, 1)
+        attach_layout.setColumnStretch(2, 1)
         self.given_on = date_edit(self, today)
         self.expires = OptionalDate(self.tr("Expires"), None, add_months(today, 12), self)
         self.add_field("citizen", self.tr("Whose information"), self.member)
         self.add_field("given_by", self.tr("Given by"), self.given_by)
         self.add_field("capacity", self.tr("As"), self.capacity)
         self.add_field("mandate", self.tr("The mandate covers"), mandate_box)
+        self.add_field("direction", self.tr("The consent lets us"), self.direction)
         self.add_field("info_types", self.tr("Information"), types_box)
-        self.add_field("parties", self.tr("Shared with"), self.parties)
+        self.add_field("parties", self.tr("From or to whom"), self.parties)
         self.add_field("purpose", self.tr("Purpose"), self.purpose)
         self.add_field("form", self.tr("Form"), self.form_kind)
         self.add_field("attachment", self.tr("Signed form"), attach_row)
@@ -144,6 +152,11 @@ class ConsentDialog(LaneFormDialog):
         self.add_field("expires_on", self.tr("Expiry"), self.expires)
         self.watch("given_by", self.given_by.editTextChanged)
         self.watch("given_on", self.given_on.dateChanged)
+        self.watch("parties", self.direction.currentIndexChanged)
+        self.watch("parties", self.parties.itemChanged)
+        self.watch("info_types", self.direction.currentIndexChanged)
+        for box in self.info_types.values():
+            self.watch("info_types", box.toggled)
         self.watch("expires_on", self.expires.edit.dateChanged)
         self.watch("mandate", self.capacity.currentIndexChanged)
         for box in self.mandate.values():
@@ -176,6 +189,7 @@ class ConsentDialog(LaneFormDialog):
     def _fill_parties(self) -> None:
         """The parties to choose from, keeping what is ticked already."""
         chosen = {party.encode() for party in self.chosen_parties()}
+        blocked = self.parties.blockSignals(True)  # filling is not the user ticking: no error yet
         self.parties.clear()
         for party in self._party_choices():
             item = QListWidgetItem(self._party_text(party), self.parties)
@@ -183,6 +197,7 @@ class ConsentDialog(LaneFormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = party.encode() in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.parties.blockSignals(blocked)
 
     def _party_choices(self) -> list[Party]:
         pros = sorted(self._professionals.values(), key=lambda p: p.name.casefold())
@@ -246,6 +261,54 @@ class ConsentDialog(LaneFormDialog):
             except OSError:
                 self.attachment_label.setText(self.tr("The file could not be read"))
 
+    def _print_form(self) -> None:
+        """The form as it stands, as a PDF to print and sign (nothing is recorded yet)."""
+        self._show_all = True
+        if any(p.blocking for p in self.refresh()):
+            return  # the form would print what cannot be recorded: the fields say why
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the consent form"), "samtykke.pdf", self.tr("PDF (*.pdf)")
+        )
+        if name:
+            self.write_form(Path(name if name.lower().endswith(".pdf") else f"{name}.pdf"))
+
+    def write_form(self, path: Path) -> None:
+        """Write the form to ``path`` on the store lane; the summary says when it is there."""
+        sessions, case_id, data, today = self._context.sessions, self._case_id, self._input(), local_today()
+
+        def job() -> Path:
+            from app.pdf.consent_form_pdf import write_consent_form
+            from app.services.common import audit
+            from app.services.privacy.consent_form import consent_form
+
+            with sessions.begin() as session:
+                write_consent_form(consent_form(session, case_id, data, today), path)
+                audit.record(
+                    session,
+                    audit.EXPORT,
+                    object_type="consent_form",
+                    citizen_id=data.citizen_id,
+                    case_id=case_id,
+                    details={"kind": "pdf", "direction": data.direction.value},
+                )
+            return path
+
+        self.print_button.setEnabled(False)
+        self.lanes.store.submit(job, self._form_written, self._form_failed, owner=self)
+
+    def _form_written(self, path: Path) -> None:
+        self.print_button.setEnabled(True)
+        self.form_path = path
+        self.summary.setText(
+            self.tr("The form is saved as %1. Attach it here once it is signed.").replace("%1", path.name)
+        )
+
+    def _form_failed(self, exc: Exception) -> None:
+        self.print_button.setEnabled(True)
+        if not isinstance(exc, OSError | SQLAlchemyError):
+            raise exc
+        self.summary.setText(self.tr("The form could not be saved: %1").replace("%1", type(exc).__name__))
+
     def _suggest_capacity(self) -> None:
         member = self._members.get(self.member.currentData())
         if member is None:
@@ -284,6 +347,7 @@ class ConsentDialog(LaneFormDialog):
             mandate=[k for k, box in self.mandate.items() if box.isChecked()] if mandated else [],
             attachment=self._attachment,
             attachment_name=self._attachment_name,
+            direction=ConsentDirection(self.direction.currentData()),
         )
 
     @override

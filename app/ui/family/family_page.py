@@ -31,13 +31,13 @@ from app.services.common.editing import ConcurrentEditError, RowGoneError
 from app.services.common.validation import ValidationError
 from app.services.family.family_analysis import FamilyAnalysis, load_family_analysis
 from app.services.family.family_overview import FamilyOverview
-from app.services.family.family_warnings import FamilyWarning, WarningCode, WarningSettings
+from app.services.family.family_warnings import WarningSettings
 from app.services.family.members import RemovalImpact, removal_impact, remove_member
 from app.ui.cases.close_case_dialog import CloseCaseDialog
 from app.ui.common.background import StoreLanes
 from app.ui.common.case_panel import CasePanel, CaseRef
 from app.ui.common.colours import Tone, error_style, tone
-from app.ui.common.formatting import format_date, format_load
+from app.ui.common.formatting import format_date
 from app.ui.common.labels import deadline_title, label, problem_text
 from app.ui.family.consent_dialog import ConsentDialog
 from app.ui.family.family_dialogs import (
@@ -52,6 +52,7 @@ from app.ui.family.people_tab import PeopleTab
 from app.ui.family.timeline_view import TimelineView
 from app.ui.family.transition_panel import TransitionPanel
 from app.ui.family.view_lists import with_list
+from app.ui.family.warning_texts import warning_text
 from app.ui.family.week_grid import WeekGrid
 from app.ui.family.week_texts import collision_text
 
@@ -300,7 +301,7 @@ class FamilyPage(QWidget):
         self.consent_state.setText(self._consent_text(overview, analysis.today))
         self.warnings.clear()
         for warning in analysis.warnings:
-            QListWidgetItem(self.warning_text(warning, overview), self.warnings)
+            QListWidgetItem(warning_text(warning, overview), self.warnings)
         for deadline in analysis.deadlines:
             text = self.tr("Deadline %1: %2").replace("%1", format_date(deadline.due)).replace(
                 "%2", deadline_title(deadline)
@@ -546,54 +547,3 @@ class FamilyPage(QWidget):
             self._context, self.lanes, self.analysis.overview.summary.id, pro, pro.version or None, self
         ):
             self._saved()
-
-    def warning_text(self, warning: FamilyWarning, overview: FamilyOverview) -> str:
-        """One readable sentence per warning (translated)."""
-        names = ", ".join(m.name for cid in warning.citizen_ids if (m := overview.member(cid)) is not None)
-        titles = {i.id: i for i in overview.interventions}
-        match warning.code:
-            case WarningCode.MULTI_SECTOR_NO_PLAN:
-                return self.tr(
-                    "Help from %n sector(s), and no approved common plan yet.",
-                    "",
-                    warning.count,
-                )
-            case WarningCode.FOLLOW_UP_OVERDUE:
-                return self.tr("The follow-up was due on %1.").replace("%1", format_date(warning.day))
-            case WarningCode.NO_CONSENT:
-                return self.tr("No consent to share information is recorded for %1.").replace("%1", names)
-            case WarningCode.CONSENT_REVIEW_DUE:
-                return (
-                    self.tr("%1 turned %2 on %3: review who consents to what.")
-                    .replace("%1", names)
-                    .replace("%2", str(warning.count))
-                    .replace("%3", format_date(warning.day))
-                )
-            case WarningCode.YOUTH_WITHOUT_TRANSITION:
-                return (
-                    self.tr("%1 turns 18 on %2 and has no transition track.")
-                    .replace("%1", names)
-                    .replace("%2", format_date(warning.day))
-                )
-            case WarningCode.ENDING_WITHOUT_FOLLOW_ON:
-                info = titles.get(warning.intervention_ids[0]) if warning.intervention_ids else None
-                member = overview.member(info.citizen_id) if info else None
-                return (
-                    self.tr("%1 for %2 ends on %3 and nothing follows it.")
-                    .replace("%1", info.title if info else "?")
-                    .replace("%2", member.name if member else "?")
-                    .replace("%3", format_date(warning.day))
-                )
-            case WarningCode.STALE_DATA:
-                return self.tr(
-                    "%n intervention(s) not checked against the source system for a long time.",
-                    "",
-                    len(warning.intervention_ids),
-                )
-            case WarningCode.CASELOAD_ABOVE_LIMIT:
-                return (
-                    self.tr("The coordinator's caseload is %1; the team's limit is %2.")
-                    .replace("%1", format_load(warning.load))
-                    .replace("%2", format_load(warning.limit))
-                )
-        return str(warning.code)

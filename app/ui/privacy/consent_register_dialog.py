@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.models.enums import ConsentDirection
 from app.services.cases.case_summary import MemberSummary
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
@@ -68,10 +70,11 @@ class ConsentRegisterDialog(QDialog):
         self._members: tuple[MemberSummary, ...] = ()
         self._rows: list[ConsentLine] = []
         self.matrix: CoverageMatrix | None = None
+        self._view: ConsentRegisterView | None = None
         self.busy = False  # a read or a withdrawal is on its way
         self.modified = False  # a consent was recorded or withdrawn here
         self.tabs = QTabWidget(self)
-        self.consents = QTableWidget(0, 7, self)
+        self.consents = QTableWidget(0, 8, self)
         self.consents.setObjectName("consentTable")
         self.consents.setAccessibleName(self.tr("Consents"))
         self.consents.setHorizontalHeaderLabels(
@@ -79,7 +82,8 @@ class ConsentRegisterDialog(QDialog):
                 self.tr("Whose information"),
                 self.tr("Given by"),
                 self.tr("Information"),
-                self.tr("Shared with"),
+                self.tr("Way"),
+                self.tr("From or to whom"),
                 self.tr("Purpose"),
                 self.tr("Period"),
                 self.tr("In force"),
@@ -113,8 +117,20 @@ class ConsentRegisterDialog(QDialog):
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         cover_page = QWidget(self)
         cover_layout = QVBoxLayout(cover_page)
+        self.cover_way = QComboBox(self)
+        self.cover_way.setObjectName("coverWay")
+        self.cover_way.addItem(self.tr("What may be passed on to each party"), ConsentDirection.SHARE)
+        self.cover_way.addItem(self.tr("What may be collected from each party"), ConsentDirection.COLLECT)
+        self.cover_way.currentIndexChanged.connect(self._way_chosen)
         self.cover_note = QLabel(self)
         self.cover_note.setWordWrap(True)
+        way_row = QHBoxLayout()
+        way_label = QLabel(self.tr("Show"), self)
+        way_label.setBuddy(self.cover_way)
+        way_row.addWidget(way_label)
+        way_row.addWidget(self.cover_way)
+        way_row.addStretch(1)
+        cover_layout.addLayout(way_row)
         cover_layout.addWidget(self.cover_note)
         cover_layout.addWidget(self.coverage)
         self.tabs.addTab(list_page, self.tr("Consents"))
@@ -159,7 +175,8 @@ class ConsentRegisterDialog(QDialog):
 
     def _show(self, view: ConsentRegisterView) -> None:
         today = view.today
-        self.matrix = view.matrix
+        self._view = view
+        self.matrix = self._chosen_matrix()
         self._members = view.members
         names = {m.citizen_id: m.name for m in view.members}
         pros = view.professionals
@@ -187,6 +204,7 @@ class ConsentRegisterDialog(QDialog):
                 names.get(line.citizen_id, ""),
                 f"{line.given_by} ({label(line.capacity)})",
                 type_text,
+                self._way_text(line.direction),
                 party_text,
                 line.purpose,
                 period,
@@ -196,7 +214,7 @@ class ConsentRegisterDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # a narrow column elides: the whole text on hover
                 self.consents.setItem(row, column, item)
-        keep_fitted(self.consents, flexible=(3, 4, 2))  # information, shared with, purpose elide
+        keep_fitted(self.consents, flexible=(4, 5, 2, 3))  # from/to whom, purpose, information, way
         self._fill_matrix(names, pros)
         self._set_busy(False)
 
@@ -225,14 +243,46 @@ class ConsentRegisterDialog(QDialog):
                 if types:
                     item.setToolTip(", ".join(info_type_label(t) for t in sorted(types)))
                 self.coverage.setItem(row, column, item)
+        collect = self.cover_way.currentData() == ConsentDirection.COLLECT
         self.cover_note.setText(
-            self.tr(
-                "Today, per person and party: what may be shared. Partly: only some kinds of information."
+            (
+                self.tr(
+                    "Today, per person and party: what may be collected from the party. "
+                    "Partly: only some kinds of information."
+                )
+                if collect
+                else self.tr(
+                    "Today, per person and party: what may be shared. Partly: only some kinds of information."
+                )
             )
             if matrix.parties
             else self.tr("The case has no professionals yet.")
         )
         self.coverage.resizeColumnsToContents()
+
+    def _way_text(self, direction: ConsentDirection) -> str:
+        """The consent's way, short enough for its column."""
+        return {
+            ConsentDirection.COLLECT: self.tr("Collect"),
+            ConsentDirection.SHARE: self.tr("Pass on"),
+            ConsentDirection.BOTH: self.tr("Both ways"),
+        }[ConsentDirection(direction)]
+
+    def _chosen_matrix(self) -> CoverageMatrix | None:
+        view = self._view
+        if view is None:
+            return None
+        if self.cover_way.currentData() == ConsentDirection.COLLECT and view.collect_matrix is not None:
+            return view.collect_matrix
+        return view.matrix
+
+    def _way_chosen(self) -> None:
+        """Show the other direction's coverage (read with the register: no new read)."""
+        view = self._view
+        if view is None:
+            return
+        self.matrix = self._chosen_matrix()
+        self._fill_matrix({m.citizen_id: m.name for m in view.members}, view.professionals)
 
     def cover_text(self, citizen_id: int, party_index: int) -> str:
         row = self.matrix.member_ids.index(citizen_id) if self.matrix else -1

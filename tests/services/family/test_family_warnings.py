@@ -468,6 +468,7 @@ def _busy_family(status: CaseStatus = CaseStatus.ACTIVE) -> FamilyOverview:
     return overview(
         intervention(MUM, sector=Sector.EMPLOYMENT, source="Momentum", checked=date(2026, 6, 1)),
         intervention(SON, sector=Sector.EDUCATION, end=TODAY + timedelta(days=5)),
+        replace(intervention(MUM, start=date(2025, 3, 1)), law_valid_to=date(2026, 1, 31)),  # abolished
         members=(*MEMBERS, member(4, date(2009, 6, 1))),
         consents=(consent(MUM), consent(GIRL, given_on=REVIEWED)),  # SON turned 15 since
         status=status,
@@ -492,6 +493,7 @@ def test_family_warnings_passes_the_settings_on() -> None:
         WarningCode.FOLLOW_UP_OVERDUE,
         WarningCode.NO_CONSENT,
         WarningCode.CONSENT_REVIEW_DUE,
+        WarningCode.SECTION_EXPIRES,  # its last day has passed: no horizon hides it
         WarningCode.CASELOAD_ABOVE_LIMIT,  # the team's limit, not a user's setting
     }
 

@@ -115,6 +115,8 @@ def test_the_index_lists_every_item_concerning_lise_and_nothing_else(
     for note in (LISE_NOTE, OWN_CASE_NOTE, CORRECTION_NOTE):
         assert " ".join(note.split()) in text
     assert OLIVER_NOTE not in text and FAMILY_NOTE not in text
+    # each consent says which way it lets information go (issue 20 item 3)
+    assert "Gælder At kommunen må" in " ".join(text.split()) and "oplysninger" in text
 
     rows = csv_rows(out.with_suffix(".csv"))
     assert list(rows[0]) == list(CSV_HEADERS)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QMessageBox, Q
 from sqlalchemy import func, select
 
 from app.models import Case, Citizen, Consent, FamilyMember, Intervention, LawSection, TransitionTrack
-from app.models.enums import Relation
+from app.models.enums import ConsentDirection, Relation
 from app.services.cases.cases import CaseInput, MemberInput, create_case
 from app.services.common.clock import local_today
 from app.services.common.context import AppContext
@@ -239,6 +239,8 @@ def test_consent_is_recorded_and_shown(qtbot, sqlite_context, settings, family_c
     dialog.given_by.setEditText("")
     assert not save(dialog)
     dialog.given_by.setEditText("Mona Testsen")
+    assert not save(dialog)  # both ways by default: collecting names what and from whom
+    dialog.direction.setCurrentIndex(dialog.direction.findData(ConsentDirection.SHARE))
     assert save(dialog), dialog.summary.text()
     with sqlite_context.sessions() as session:
         assert session.scalar(select(func.count(Consent.id)).where(Consent.case_id == family_case)) == 1

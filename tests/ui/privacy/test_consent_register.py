@@ -3,20 +3,12 @@ matrix; withdrawing it shows not covered at once; the signed form is kept with t
 
 from __future__ import annotations
 
-import random
-from datetime import date
-
 import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFileDialog
-from sqlalchemy import select
 
-from app.models import Citizen, Consent
-from app.models.enums import ConsentCapacity, CoordinationModel, Relation, Sector
-from app.services.cases.cases import CaseInput, MemberInput, create_case
-from app.services.common.clock import local_today
-from app.services.common.cpr import fictional_cpr
-from app.services.family.professionals import ProfessionalInput, add_professional
+from app.models import Consent
+from app.models.enums import ConsentCapacity, ConsentDirection, Sector
 from app.services.privacy.consent_register import Cover
 from app.services.privacy.consents import attachment_of
 from app.services.privacy.sharing import INFO_TYPES, Party, PartyKind
@@ -25,36 +17,6 @@ from app.ui.family.consent_dialog import ConsentDialog
 from app.ui.privacy.consent_register_dialog import ConsentRegisterDialog
 from tests.ui.contrast import PALETTES, TEXT_AA, contrast
 from tests.ui.lane_helpers import ready, save
-
-
-def _cpr(born: date, female: bool) -> str:
-    return fictional_cpr(born, female, random.Random(f"ui-register-{born}-{female}"))
-
-
-@pytest.fixture
-def case(sqlite_context):  # type: ignore[no-untyped-def]
-    """(case id, mother id, son id, teacher id): the mother holds custody of a son of 8."""
-    today = local_today()
-    son_born = date(today.year - 8, 1, 15)
-    with sqlite_context.sessions.begin() as s:
-        case_id = create_case(
-            s,
-            CaseInput(
-                family_name="Familien Holm",
-                members=[
-                    MemberInput("Mona", "Holm", _cpr(date(1986, 2, 3), True), Relation.PARENT, custody=True),
-                    MemberInput("Bo", "Holm", _cpr(son_born, False), Relation.CHILD),
-                ],
-                coordinator_id=sqlite_context.user.id,
-                model=CoordinationModel.TOGETHER_FOR_FAMILY,
-            ),
-            today,
-        ).id
-        ids = {c.first_name: c.id for c in s.scalars(select(Citizen))}
-        teacher = add_professional(
-            s, case_id, ProfessionalInput("Lone Lærer", organisation="Skovskolen", sector=Sector.EDUCATION)
-        )
-    return case_id, ids["Mona"], ids["Bo"], teacher
 
 
 def _register(qtbot, context, case_id: int) -> ConsentRegisterDialog:  # type: ignore[no-untyped-def]
@@ -144,8 +106,8 @@ def test_record_then_withdraw_through_the_dialogs(
     assert register.modified
     assert register.cover_level(son, column) == Cover.NONE  # at once, on the same day
     assert register.cover_text(son, column) == "Not covered"
-    assert register.consents.item(0, 6).text().startswith("Withdrawn")
-    assert "Mor ønsker det ikke" in register.consents.item(0, 6).text()
+    assert register.consents.item(0, 7).text().startswith("Withdrawn")
+    assert "Mor ønsker det ikke" in register.consents.item(0, 7).text()
     register.consents.selectRow(0)
     assert not register.withdraw_button.isEnabled()
 
@@ -179,6 +141,7 @@ def test_a_guardian_needs_a_mandate(qtbot, sqlite_context, case, lanes) -> None:
     ready(dialog)
     dialog.capacity.setCurrentIndex(dialog.capacity.findData(ConsentCapacity.GUARDIAN))
     dialog.given_by.setEditText("Vera Værge")
+    dialog.direction.setCurrentIndex(dialog.direction.findData(ConsentDirection.SHARE))
     assert not dialog.mandate["health"].isChecked() and dialog.mandate["health"].isEnabled()
     assert not save(dialog)
     dialog.mandate["health"].setChecked(True)
