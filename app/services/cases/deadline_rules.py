@@ -38,6 +38,7 @@ FIELDS = [
     "paragraph",
     "source",
     "ages",
+    "earlier_codes",
 ]
 MAX_MONTHS = 240
 MAX_DAYS = 3660
@@ -99,6 +100,9 @@ class DeadlineRule:
     paragraph: str = ""  # "stk. 1", "stk. 2, nr. 3"; empty: the whole section
     source: str = ""  # the law's name and number, e.g. "Barnets lov, LBK nr. 282 af 17/03/2025"
     ages: tuple[int, int] | None = None  # the person's age the rule covers (at the clock's start)
+    # intervention_start: investigations alongside the measure whose end, when sooner, is the
+    # due date instead (BL § 95, stk. 2: the earlier of the afdækning/BFU's end and 3 months)
+    earlier_codes: frozenset[str] = frozenset()
 
     def covers_age(self, age: int) -> bool:
         return self.ages is None or self.ages[0] <= age <= self.ages[1]
@@ -183,6 +187,12 @@ def _rule(raw: dict[str, str]) -> DeadlineRule:
     if kind != RuleKind.OWN and not raw["source"].strip():
         raise ValueError(f"a {kind.value} rule needs its source (the law's name and number)")
     ages = _ages(raw["ages"], trigger)
+    earlier = [c.strip() for c in raw["earlier_codes"].split(";")] if raw["earlier_codes"].strip() else []
+    for item in earlier:
+        if not _CODE.match(item):
+            raise ValueError(f"earlier_codes has an invalid catalogue code {item!r}")
+    if earlier and trigger != Trigger.INTERVENTION_START:
+        raise ValueError(f"trigger {trigger.value} takes no earlier_codes")
     return DeadlineRule(
         code=code,
         law_reference=raw["law_reference"].strip(),
@@ -198,6 +208,7 @@ def _rule(raw: dict[str, str]) -> DeadlineRule:
         paragraph=raw["paragraph"].strip(),
         source=raw["source"].strip(),
         ages=ages,
+        earlier_codes=frozenset(earlier),
     )
 
 

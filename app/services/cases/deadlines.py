@@ -189,7 +189,7 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
         return []
     ids = list(cases)
     triggers = {r.trigger for r in rules}
-    codes = sorted({c for r in rules for c in r.trigger_codes})
+    codes = sorted({c for r in rules for c in r.trigger_codes | r.earlier_codes})
 
     items: list[_Item] = []
     if codes:  # plain rows: no ORM objects for a read-only list
@@ -257,7 +257,7 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
             for item in items:
                 if item.code not in rule.trigger_codes or item.ended:
                     continue
-                due = rule.due_after(item.start)
+                due = _earlier(rule, item, items, rule.due_after(item.start))
                 if item.end is not None and item.end < due:
                     continue  # ends before its first follow-up
                 held = last_held.get(item.case_id)
@@ -315,6 +315,21 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
             for case_id, due_date, what, responsible in agreements:
                 add(case_id, rule, rule.due_after(due_date), what, responsible, False)
     return out
+
+
+def _earlier(rule: DeadlineRule, item: _Item, items: Sequence[_Item], due: date) -> date:
+    """``due``, or sooner: the end of an investigation (``rule.earlier_codes``) of the same
+    person running alongside the measure and finishing between its start and ``due``."""
+    for other in items:
+        if (
+            other.code in rule.earlier_codes
+            and (other.case_id, other.citizen_id) == (item.case_id, item.citizen_id)
+            and other.start <= item.start
+            and other.end is not None
+            and item.start <= other.end < due
+        ):
+            due = other.end
+    return due
 
 
 _PEOPLE_TRIGGERS = {Trigger.PLAN_MISSING, Trigger.PLAN_CONSIDER, Trigger.YOUTH_PLAN, Trigger.YOUTH_18}

@@ -218,7 +218,7 @@ def family(sqlite_context) -> Family:  # type: ignore[no-untyped-def]
         )
 
 
-LAW_TAIL = ",law,stk. 2,Barnets lov,"  # kind, paragraph, source, ages
+LAW_TAIL = ",law,stk. 2,Barnets lov,,"  # kind, paragraph, source, ages, earlier_codes
 
 
 def write_rules(tmp_path: Path, *rows: str, header: str = ",".join(FIELDS)) -> Path:
@@ -325,15 +325,15 @@ GOOD = "X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01," + LAW
             "valid_to is before",
         ),
         ("X,BL § 95,Title,Titel,intervention_start,,3,0,2024-01-01," + LAW_TAIL, "needs trigger_codes"),
-        ("X,Kadence,Title,Titel,follow_up,BL-95,0,0,2024-01-01," + ",own,,,", "takes no trigger_codes"),
+        ("X,Kadence,Title,Titel,follow_up,BL-95,0,0,2024-01-01," + ",own,,,,", "takes no trigger_codes"),
         (
             "X,BL § 95,Title,Titel,intervention_start,BL 32,3,0,2024-01-01," + LAW_TAIL,
             "invalid catalogue code",
         ),
         ("X,BL § 95,,Titel,intervention_start,BL-32-1,3,0,2024-01-01," + LAW_TAIL, "title_en is empty"),
         ("X Y,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01," + LAW_TAIL, "code must be"),
-        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0", "expected 14 columns"),
-        (GOOD + ",extra", "expected 14 columns"),
+        ("X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0", "expected 15 columns"),
+        (GOOD + ",extra", "expected 15 columns"),
         (GOOD.replace(",law,", ",lov,"), "kind must be one of law, reminder, own"),
         (GOOD.replace(",law,stk. 2,Barnets lov,", ",law,stk. 2,,"), "a law rule needs its source"),
         (
@@ -341,10 +341,12 @@ GOOD = "X,BL § 95,Title,Titel,intervention_start,BL-32-1,3,0,2024-01-01," + LAW
             "trigger plan_consider makes a reminder, not a law",
         ),
         (GOOD.replace("intervention_start", "youth_plan"), "trigger youth_plan needs ages"),
-        (GOOD + "0-15", "trigger intervention_start takes no ages"),
-        (GOOD.replace("intervention_start", "plan_missing") + "16", "ages must be two whole numbers"),
-        (GOOD.replace("intervention_start", "plan_missing") + "17-16", "ages must run from the lower"),
-        (GOOD.replace("intervention_start", "plan_missing") + "0-121", "ages must run from the lower"),
+        (GOOD[:-1] + "0-15,", "trigger intervention_start takes no ages"),
+        (GOOD.replace("intervention_start", "plan_missing")[:-1] + "16,", "ages must be two whole numbers"),
+        (GOOD.replace("intervention_start", "plan_missing")[:-1] + "17-16,", "ages must run from the lower"),
+        (GOOD.replace("intervention_start", "plan_missing")[:-1] + "0-121,", "ages must run from the lower"),
+        (GOOD + "BL 19", "earlier_codes has an invalid catalogue code"),
+        (GOOD.replace("intervention_start", "plan_missing") + "BL-19", "takes no earlier_codes"),
         (GOOD, "already used on line 2"),
     ],
 )
@@ -414,6 +416,29 @@ def test_first_follow_up_is_done_by_a_held_meeting_after_the_start(family: Famil
     with family.ctx.sessions.begin() as s:
         meeting(s, family.case_id, date(2026, 10, 1))  # on the start day
     assert [d.done for d in family.deadlines("BL95-FIRST-FOLLOW-UP")] == [True]
+
+
+@pytest.mark.parametrize(
+    ("code", "start", "end", "whose", "due"),
+    [
+        ("BL-20", date(2026, 9, 1), date(2026, 11, 15), "child", date(2026, 11, 15)),  # the BFU ends first
+        ("BL-19", date(2026, 10, 1), date(2026, 12, 20), "child", date(2026, 12, 20)),  # an afdækning
+        ("BL-20", date(2026, 9, 1), date(2027, 2, 1), "child", date(2027, 1, 1)),  # 3 months come first
+        ("BL-20", date(2026, 9, 1), None, "child", date(2027, 1, 1)),  # no end recorded
+        ("BL-20", date(2026, 10, 15), date(2026, 11, 15), "child", date(2027, 1, 1)),  # began after it
+        ("BL-20", date(2026, 9, 1), date(2026, 11, 15), "youth", date(2027, 1, 1)),  # another child's
+    ],
+)
+def test_first_follow_up_comes_sooner_when_an_investigation_alongside_ends(  # type: ignore[no-untyped-def]
+    family: Family, code: str, start: date, end: date | None, whose: str, due: date
+) -> None:
+    """BL § 95, stk. 2: the earlier of the afdækning/BFU's end (made alongside the measure,
+    § 32, stk. 4) and 3 months after the measure started (here 2026-10-01)."""
+    with family.ctx.sessions.begin() as s:
+        measure(s, family.case_id, family.child, "BL-32-1", date(2026, 10, 1), title="Støtte")
+        measure(s, family.case_id, getattr(family, whose), code, start, end=end, title="Undersøgelse")
+    (first,) = family.deadlines("BL95-FIRST-FOLLOW-UP")
+    assert (first.detail, first.due) == ("Støtte", due)
 
 
 @pytest.mark.parametrize(
