@@ -1916,7 +1916,7 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="82"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="85"/>
         <source>Record consent</source>
         <translation>Registrér samtykke</translation>
     </message>
@@ -1925,27 +1925,27 @@
         <translation type="vanished">fx skole, PPR, jobcenter, børne- og ungdomspsykiatri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="140"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="143"/>
         <source>Expires</source>
         <translation>Udløber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="141"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="144"/>
         <source>Whose information</source>
         <translation>Oplysninger om</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="142"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="145"/>
         <source>Given by</source>
         <translation>Givet af</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="143"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="146"/>
         <source>As</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="149"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="152"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
@@ -1954,137 +1954,137 @@
         <translation type="vanished">Deles med</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="42"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="43"/>
         <source>The common plan</source>
         <translation>Den fælles plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="43"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="44"/>
         <source>Social services</source>
         <translation>Socialforvaltningen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="44"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="45"/>
         <source>Health</source>
         <translation>Sundhed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="45"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="46"/>
         <source>School and day care</source>
         <translation>Skole og dagtilbud</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="46"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="47"/>
         <source>Job centre and benefits</source>
         <translation>Jobcenter og ydelser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="47"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="48"/>
         <source>Family relations</source>
         <translation>Familieforhold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="124"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="127"/>
         <source>e.g. the common plan for the family</source>
         <translation>f.eks. den fælles plan for familien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="128"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="131"/>
         <source>No file attached</source>
         <translation>Ingen fil vedhæftet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="129"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="132"/>
         <source>Print form to sign…</source>
         <translation>Udskriv til underskrift…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="132"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="135"/>
         <source>Attach signed form…</source>
         <translation>Vedhæft underskrevet erklæring …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="144"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="147"/>
         <source>The mandate covers</source>
         <translation>Fuldmagten dækker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="145"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="148"/>
         <source>The consent lets us</source>
         <translation>Samtykket giver lov til at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="146"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="149"/>
         <source>Information</source>
         <translation>Oplysninger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="147"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="150"/>
         <source>From or to whom</source>
         <translation>Fra eller til hvem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="148"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="151"/>
         <source>Purpose</source>
         <translation>Formål</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="150"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="153"/>
         <source>Signed form</source>
         <translation>Underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="151"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="154"/>
         <source>Given on</source>
         <translation>Givet den</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="152"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="155"/>
         <source>Expiry</source>
         <translation>Udløb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="217"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="220"/>
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="219"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="222"/>
         <source>Organisation: %1</source>
         <translation>Organisation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="254"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="257"/>
         <source>Attach signed form</source>
         <translation>Vedhæft underskrevet erklæring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="256"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="259"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif);;All files (*)</source>
         <translation>Dokumenter (*.pdf *.png *.jpg *.jpeg *.tif);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="262"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="265"/>
         <source>The file could not be read</source>
         <translation>Filen kunne ikke læses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="270"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="273"/>
         <source>Save the consent form</source>
         <translation>Gem samtykkeerklæringen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="270"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="273"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="303"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="306"/>
         <source>The form is saved as %1. Attach it here once it is signed.</source>
         <translation>Erklæringen er gemt som %1. Vedhæft den her, når den er underskrevet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/consent_dialog.py" line="310"/>
+        <location filename="../../app/ui/family/consent_dialog.py" line="314"/>
         <source>The form could not be saved: %1</source>
         <translation>Erklæringen kunne ikke gemmes: %1</translation>
     </message>
@@ -4207,12 +4207,12 @@
         <translation type="vanished">Ingen lovparagraf valgt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="535"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="537"/>
         <source>No weekly times</source>
         <translation>Ingen ugentlige tider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/family/intervention_dialog.py" line="544"/>
+        <location filename="../../app/ui/family/intervention_dialog.py" line="546"/>
         <source>(parent present)</source>
         <translation>(forælder til stede)</translation>
     </message>

@@ -274,7 +274,7 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
                 add(item.case_id, rule, due, item.title, item.citizen_id, finished, item.noticed_on is None)
         elif rule.trigger in (Trigger.PLAN_MISSING, Trigger.PLAN_CONSIDER, Trigger.YOUTH_PLAN):
             youth = rule.trigger == Trigger.YOUTH_PLAN
-            for (case_id, citizen_id), (start, recorded) in _first_starts(items, rule, youth).items():
+            for (case_id, citizen_id), (start, recorded) in _first_starts(items, rule, youth, today).items():
                 born = births.get(citizen_id)
                 if born is None:
                     continue
@@ -338,14 +338,14 @@ _YOUTH_PLAN_WORD = "ungeplan"
 
 
 def _first_starts(
-    items: Iterable[_Item], rule: DeadlineRule, youth: bool
+    items: Iterable[_Item], rule: DeadlineRule, youth: bool, today: date
 ) -> dict[tuple[int, int], tuple[date, bool]]:
-    """Per (case, person): the earliest start of the rule's interventions that have not ended,
-    and whether one of them records the plan (any sector plan; for a youth plan, one that
-    names the ungeplan)."""
+    """Per (case, person): the earliest start of the rule's interventions that have not ended
+    (by status, or by an end date that has passed), and whether one of them records the plan
+    (any sector plan; for a youth plan, one that names the ungeplan)."""
     first: dict[tuple[int, int], tuple[date, bool]] = {}
     for item in items:
-        if item.code not in rule.trigger_codes or item.ended:
+        if item.code not in rule.trigger_codes or item.ended or (item.end is not None and item.end < today):
             continue
         key = (item.case_id, item.citizen_id)
         plan = item.sector_plan.strip().casefold()

@@ -30,6 +30,7 @@ from app.models.consent import consent_in_force
 from app.models.enums import (
     CaseStatus,
     ConsentCapacity,
+    ConsentDirection,
     InterventionStatus,
     PlanState,
     Relation,
@@ -104,9 +105,14 @@ class ConsentInfo:
     given_on: date
     expires_on: date | None
     withdrawn_on: date | None
+    direction: ConsentDirection = ConsentDirection.BOTH
 
     def in_force_on(self, day: date) -> bool:
         return consent_in_force(self.given_on, self.expires_on, self.withdrawn_on, day)
+
+    def shares_on(self, day: date) -> bool:
+        """In force on ``day`` and a consent to pass information on (not only to collect it)."""
+        return self.in_force_on(day) and self.direction != ConsentDirection.COLLECT
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +302,7 @@ def _case_picture(session: Session, case_id: int) -> FamilyOverview:
             given_on=c.given_on,
             expires_on=c.expires_on,
             withdrawn_on=c.withdrawn_on,
+            direction=c.direction,
         )
         for c in session.scalars(
             select(Consent)

@@ -92,11 +92,11 @@ def follow_up_overdue(
 def no_consent(
     overview: FamilyOverview, today: date, settings: WarningSettings = DEFAULT_SETTINGS
 ) -> list[FamilyWarning]:
-    """Members without a consent in force today (one warning naming them all)."""
+    """Members without a consent to share in force today (one warning naming them all)."""
     missing = sorted(
         m.citizen_id
         for m in overview.members
-        if not any(c.in_force_on(today) for c in overview.consents_of(m.citizen_id))
+        if not any(c.shares_on(today) for c in overview.consents_of(m.citizen_id))
     )
     if not missing:
         return []

@@ -44,9 +44,14 @@ class InterventionInput:
 
 
 def validate_intervention(
-    data: InterventionInput, section: LawSection | CatalogueEntry | None, today: date
+    data: InterventionInput,
+    section: LawSection | CatalogueEntry | None,
+    today: date,
+    stored: tuple[int | None, date] | None = None,
 ) -> list[FieldProblem]:
-    """Problems per field; ``section`` is the chosen catalogue row (None without one)."""
+    """Problems per field; ``section`` is the chosen catalogue row (None without one).
+    ``stored``: the intervention's section and start as stored — a section no longer in force
+    on that start (the catalogue's dates were corrected) is kept when neither changes."""
     problems: list[FieldProblem] = []
     if data.citizen_id is None:
         problems.append(FieldProblem("citizen", Problem.REQUIRED))
@@ -55,7 +60,13 @@ def validate_intervention(
         problems.append(FieldProblem("start_date", Problem.REQUIRED))
     elif data.end_date is not None and data.end_date < data.start_date:
         problems.append(FieldProblem("end_date", Problem.END_BEFORE_START))
-    if section is not None and data.start_date is not None and not section.valid_on(data.start_date):
+    unchanged = stored is not None and stored == (data.law_section_id, data.start_date)
+    if (
+        section is not None
+        and data.start_date is not None
+        and not section.valid_on(data.start_date)
+        and not unchanged
+    ):
         problems.append(FieldProblem("law_section", Problem.SECTION_NOT_VALID))
     if data.status == InterventionStatus.ENDED and data.end_date is None:
         problems.append(FieldProblem("end_date", Problem.REQUIRED))
@@ -80,9 +91,15 @@ def validate_intervention(
     return problems
 
 
-def _check_references(session: Session, case: Case, data: InterventionInput, today: date) -> None:
+def _check_references(
+    session: Session,
+    case: Case,
+    data: InterventionInput,
+    today: date,
+    stored: tuple[int | None, date] | None = None,
+) -> None:
     section = session.get(LawSection, data.law_section_id) if data.law_section_id is not None else None
-    problems = validate_intervention(data, section, today)
+    problems = validate_intervention(data, section, today, stored)
     if data.law_section_id is not None and section is None:
         problems.append(FieldProblem("law_section", Problem.REQUIRED))
     if data.professional_id is not None and session.get(Professional, data.professional_id) is None:
@@ -142,7 +159,7 @@ def update_intervention(
     item: Intervention = load_for_edit(session, Intervention, intervention_id, expected_version)
     if item.case_id != case.id:
         raise ValidationError([FieldProblem("intervention", Problem.REQUIRED)])
-    _check_references(session, case, data, today)
+    _check_references(session, case, data, today, (item.law_section_id, item.start_date))
     # Old slots go first, so that one flush below writes the row (and its version) once.
     session.execute(delete(InterventionSlot).where(InterventionSlot.intervention_id == item.id))
     session.expire(item, ["slots"])

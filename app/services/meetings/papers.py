@@ -68,18 +68,21 @@ def read_paper_inputs(
         if m.status == MeetingStatus.PLANNED
     ]
     if what == "agenda":
+        from app.services.cases.deadline_rules import RuleKind
         from app.services.cases.deadlines import deadlines_for_case, upcoming
         from app.services.family.family_overview import load_family_overview
 
+        # the deadlines the agenda lists (and marks late); a reminder to decide is never late
         inputs.due = [
             (d.due, d.title, d.law_reference)
             for d in upcoming(deadlines_for_case(session, meeting.case_id, today), today, 60)
+            if d.kind != RuleKind.REMINDER
         ]
         overview = load_family_overview(session, meeting.case_id)
         inputs.missing = [
             m.name
             for m in overview.members
-            if not any(c.in_force_on(today) for c in overview.consents_of(m.citizen_id))
+            if not any(c.shares_on(today) for c in overview.consents_of(m.citizen_id))
         ]
     return inputs
 

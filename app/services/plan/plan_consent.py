@@ -39,7 +39,7 @@ class MemberConsent:
     age: int
     missing: tuple[ConsentCapacity, ...]
     youth_alone: bool  # a young person said yes though a custody holder did not (youth's voice)
-    holders: tuple[str, ...]  # the custody holders' names
+    holders: tuple[str, ...]  # the custody holders who have not consented (their names)
 
 
 def member_consents(session: Session, pv: PlanVersion, today: date, rule: ConsentRule) -> list[MemberConsent]:
@@ -83,7 +83,8 @@ def member_consents(session: Session, pv: PlanVersion, today: date, rule: Consen
         )
         if alone:  # the proposal: the young person's wish counts (docs/law-notes.md)
             missing = tuple(c for c in missing if c != ConsentCapacity.CUSTODY_HOLDER)
-        found.append(MemberConsent(member, age, missing, alone, tuple(h.name for h in holders)))
+        silent = tuple(h.name for h in holders if not _given(ConsentCapacity.CUSTODY_HOLDER, in_force, (h,)))
+        found.append(MemberConsent(member, age, missing, alone, silent))
     return found
 
 

@@ -267,7 +267,12 @@ class _Reader:
                 pv.case_id,
                 pv.approved_on if approved and pv.approved_on else to_local(pv.updated_at).date(),
                 f"Version {pv.number} ({state})",
-                lines=_lines(("Version", str(pv.number)), ("Status", state), ("Deltagere", pv.participants)),
+                lines=_lines(
+                    ("Version", str(pv.number)),
+                    ("Status", state),
+                    ("Deltagere", pv.participants),
+                    ("Samtykke til planen", pv.consent_views or ""),
+                ),
                 blocks=_blocks(
                     ("Mål", "\n".join(f"- {line}" for line in goal_lines)),
                     ("Aftaler", "\n".join(f"- {line}" for line in agreement_lines)),
@@ -476,6 +481,7 @@ class _Reader:
                     ("Indsats", i.title),
                     ("Område", danish.SECTOR.get(i.sector, "")),
                     ("Lov", f"{law.law_name} {law.section} – {law.title}" if law is not None else ""),
+                    ("Kommunen blev opmærksom", _day(i.noticed_on)),
                     ("Fra", _day(i.start_date)),
                     ("Til", _day(i.end_date)),
                     ("Status", INTERVENTION_STATUS.get(i.status, "")),

@@ -117,7 +117,7 @@ def load_consent_rules(path: Path | None = None) -> ConsentRules:
         path = municipal_file(RULES_FILE)
         try:
             return _cached(str(path), path.stat().st_mtime_ns)
-        except ValueError as exc:
+        except (ValueError, OSError) as exc:
             own = resources_dir() / RULES_FILE
             if path == own:
                 raise
@@ -132,6 +132,8 @@ def _read(path: Path) -> ConsentRules:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path.name}: not readable as TOML ({exc.reason})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"{path.name}: not readable as TOML ({exc})") from None
     return _parse(data, path.name)

@@ -3,6 +3,7 @@ information, which types, to which parties, written or oral, given and expiry.""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
 from app.models.enums import ConsentCapacity, ConsentDirection, ConsentForm, Relation, Sector
@@ -30,6 +30,7 @@ from app.services.family.family_overview import ProfessionalInfo, load_family_ov
 from app.services.family.transition import add_months
 from app.services.privacy.consents import ConsentInput, record_consent, validate_consent
 from app.services.privacy.sharing import INFO_TYPES, Party, PartyKind
+from app.store.safe_files import OutputRefusedError
 from app.ui.common.background import StoreLanes
 from app.ui.common.date_fields import OptionalDate, date_edit, from_qdate
 from app.ui.common.enum_combo import enum_combo
@@ -46,6 +47,8 @@ INFO_TYPE_LABELS: dict[str, str] = {
     "employment": QT_TRANSLATE_NOOP("ConsentDialog", "Job centre and benefits"),
     "family": QT_TRANSLATE_NOOP("ConsentDialog", "Family relations"),
 }
+
+log = logging.getLogger(__name__)
 
 
 def info_type_label(key: str) -> str:
@@ -304,10 +307,11 @@ class ConsentDialog(LaneFormDialog):
         )
 
     def _form_failed(self, exc: Exception) -> None:
+        """Any failure is said plainly (a refused path with its reason); nothing is recorded."""
         self.print_button.setEnabled(True)
-        if not isinstance(exc, OSError | SQLAlchemyError):
-            raise exc
-        self.summary.setText(self.tr("The form could not be saved: %1").replace("%1", type(exc).__name__))
+        log.warning("Printing a consent form failed: %s", type(exc).__name__)
+        reason = str(exc) if isinstance(exc, OutputRefusedError) else type(exc).__name__
+        self.summary.setText(self.tr("The form could not be saved: %1").replace("%1", reason))
 
     def _suggest_capacity(self) -> None:
         member = self._members.get(self.member.currentData())

@@ -344,7 +344,7 @@ class FamilyPage(QWidget):
         covered = [
             m.name
             for m in overview.members
-            if any(c.in_force_on(today) for c in overview.consents_of(m.citizen_id))
+            if any(c.shares_on(today) for c in overview.consents_of(m.citizen_id))
         ]
         missing = [m.name for m in overview.members if m.name not in covered]
         if not missing:

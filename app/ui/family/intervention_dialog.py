@@ -426,7 +426,9 @@ class InterventionDialog(LaneFormDialog):
 
     @override
     def collect_problems(self) -> list[FieldProblem]:
-        problems = validate_intervention(self.data(), self.law.entry(), local_today())
+        it = self._item
+        stored = (it.law_section_id, it.start_date) if it is not None else None
+        problems = validate_intervention(self.data(), self.law.entry(), local_today(), stored)
         if any(p.field.startswith("slots.") for p in problems):
             self._touched.add("slots")
         return problems

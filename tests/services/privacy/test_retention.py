@@ -80,7 +80,12 @@ def test_the_municipalitys_file_in_the_machine_wide_folder_is_used(municipal_ret
 
 
 def test_the_archive_keeps_placements_by_default() -> None:
-    assert retention.load_archive_codes(resources_dir() / retention_rules.ARCHIVE_FILE) == {"BL-46", "BL-47"}
+    assert retention.load_archive_codes(resources_dir() / retention_rules.ARCHIVE_FILE) == {
+        "BL-46",
+        "BL-47",
+        "SEL-52-3-7",
+        "SEL-58",
+    }
 
 
 def test_a_bad_rules_file_is_refused_with_the_line(tmp_path: Path) -> None:
