@@ -247,6 +247,32 @@ def _goal_members_kept(
 _MOVED = {("goals", "citizen_id"): _goal_members_kept}
 
 
+def _catalogue_dates_kept_or_corrected(
+    conn: sqlite3.Connection, columns: list[str], rows: Counter[tuple[object, ...]], where: str
+) -> None:
+    """Migration 0021 corrects the catalogue's dates where the program shipped them: each row's
+    valid_from is as it was, or the corrected day of its code — nothing else."""
+    code, day = columns.index("code"), columns.index("valid_from")
+    corrected = {c: "2020-01-01" for c in ("LAB-40", "LAB-40-3", "LAB-KAP11", "LAB-KAP12", "LAB-KAP18")}
+    corrected |= {
+        "LAB-KAP19": "2020-01-01",
+        "LAB-KAP26": "2020-01-01",
+        "SEL-45": "2011-01-01",
+        "SEL-76": "2011-01-01",
+    }
+    now = dict(conn.execute("SELECT code, valid_from FROM law_sections"))
+    wrong = [
+        (row[code], row[day], now.get(row[code]))
+        for row in rows
+        if now.get(row[code]) not in (row[day], corrected.get(str(row[code])))
+    ]
+    assert not wrong, f"{where}: catalogue dates changed other than migration 0021 says: {wrong[:3]}"
+
+
+# Columns a migration may change in place, and the check that each change is the one it makes.
+_CHANGED = {("law_sections", "valid_from"): _catalogue_dates_kept_or_corrected}
+
+
 def data_kept(before: Snapshot, path: Path, where: str) -> None:
     """Every row of ``before`` is in ``path`` (in the columns it had): nothing lost, nothing
     changed; only the tables a start writes to may have more."""
@@ -260,7 +286,10 @@ def data_kept(before: Snapshot, path: Path, where: str) -> None:
             for column in moved:  # its values live on in another table: every one of them
                 _MOVED[(table, column)](conn, columns, rows, where)
             # (A column not there would read as its name: SQLite takes "x" for a string then.)
-            columns = [c for c in columns if c not in moved]
+            changed = [c for c in columns if (table, c) in _CHANGED]
+            for column in changed:  # changed in place by a migration: the change is checked
+                _CHANGED[(table, column)](conn, columns, rows, where)
+            columns = [c for c in columns if c not in moved and c not in changed]
             rows = Counter(_project(row, before[table][0], columns) for row in rows.elements())
             quoted = ", ".join(f'"{c}"' for c in columns)
             try:
