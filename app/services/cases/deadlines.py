@@ -214,8 +214,9 @@ def _gather(session: Session, case_ids: list[int], today: date, rules: list[Dead
                 topics.add(topic)
         tracks = {key: set(TOPICS) <= topics for key, topics in done_topics.items()}
 
-    approved: set[int] = set()  # cases with an approved common plan
-    if Trigger.YOUTH_PLAN in triggers:
+    approved: set[int] = set()  # cases with an approved common plan (read only when it matters)
+    youth_codes = {c for r in rules if r.trigger == Trigger.YOUTH_PLAN for c in r.trigger_codes}
+    if any(item.code in youth_codes for item in items):
         approved = {row[0] for row in connection.execute(reads.approved, {"ids": ids})}
 
     agreements: list[Any] = []
